@@ -1,0 +1,56 @@
+// ESLint flat config: typescript-eslint, plus the import boundary that keeps the core pure.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises',
+  'http', 'http2', 'https', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream',
+  'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+];
+
+/** The pure core (schemas/, runtime/engine/): no Node built-ins, no database, no HTTP, no designer. */
+const pureCoreRestrictions = {
+  patterns: [
+    { group: ['node:*'], message: 'The pure core must not import Node built-ins: pass what you need in as an argument.' },
+    { group: nodeBuiltins, message: 'The pure core must not import Node built-ins.' },
+    { group: ['better-sqlite3', 'pg', '**/runtime/store/**', '**/store/**'], message: 'The pure core must not touch the database.' },
+    { group: ['hono', 'hono/*', '@hono/*', '**/runtime/http/**', '**/http/**'], message: 'The pure core must not do HTTP.' },
+    { group: ['**/runtime/scheduler/**', '**/runtime/cli/**', '**/scheduler/**', '**/cli/**'], message: 'The pure core must not import host adapters.' },
+    { group: ['**/designer/**', 'react', 'react-dom', '@xyflow/*'], message: 'The pure core must not import the designer.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'bench/results/**', 'schemas/generated/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['schemas/**/*.ts', 'runtime/engine/**/*.ts'],
+    ignores: ['schemas/gen-types.ts'],
+    rules: {
+      'no-restricted-imports': ['error', pureCoreRestrictions],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'The pure core has no process: pass configuration in.' },
+        { name: 'setTimeout', message: 'The pure core has no timers: return a setTimer effect.' },
+        { name: 'setInterval', message: 'The pure core has no timers: return a setTimer effect.' },
+        { name: 'fetch', message: 'The pure core does no I/O: return an effect.' },
+        { name: 'Buffer', message: 'The pure core must not use Node built-ins.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The pure core has no clock: time comes in as an argument.' },
+        { object: 'Math', property: 'random', message: 'The pure core is deterministic.' },
+      ],
+    },
+  },
+);

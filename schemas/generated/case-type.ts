@@ -1,0 +1,642 @@
+/* Generated from schemas/case-type.schema.json by `npm run gen:types`. Do not edit by hand. */
+
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "jsonType".
+ */
+export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
+/**
+ * A rule name, { in: [state ids] }, { not: guard }, { all: [guards] } or { any: [guards] }.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "guard".
+ */
+export type Guard = string | InGuard | NotGuard | AllGuard | AnyGuard;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "pointer".
+ */
+export type Pointer = string;
+/**
+ * Working time from, to (24-hour local time), e.g. ["09:00", "17:00"].
+ *
+ * @minItems 2
+ * @maxItems 2
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "timeRange".
+ */
+export type TimeRange = [ClockTime, ClockTime];
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "clockTime".
+ */
+export type ClockTime = string;
+/**
+ * ISO 8601 duration in weeks, days, hours, minutes, seconds (PT8H, P2D, P1DT4H). With a calendar, days are working days and hours are working hours.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "duration".
+ */
+export type Duration = string;
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "action".
+ */
+export type Action =
+  | SetAction
+  | AssignAction
+  | PriorityAction
+  | NotifyAction
+  | WebhookAction
+  | RaiseAction
+  | CreateCaseAction
+  | NoteAction;
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "priority".
+ */
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "transitionSpec".
+ */
+export type TransitionSpec = string | Transition | [Transition, ...Transition[]];
+
+/**
+ * A Dossier case type: data, form, rules, events, roles, queues, calendars, SLAs and the playbook statechart.
+ */
+export interface CaseType {
+  /**
+   * Path or URL of this meta-schema, for editor support.
+   */
+  $schema?: string;
+  /**
+   * Stable identifier, e.g. complaint.
+   */
+  key: string;
+  /**
+   * Set on publish; a published version is immutable.
+   */
+  version?: number;
+  /**
+   * What the analyst reads.
+   */
+  title: string;
+  description?: string;
+  data: FieldSchema;
+  form?: Form;
+  /**
+   * Named completeness and decision rules, each a JSON Schema over the case data.
+   */
+  rules?: {
+    [k: string]: Rule | undefined;
+  };
+  /**
+   * Events a case accepts from people and systems (upper snake case).
+   */
+  events?: {
+    [k: string]: EventDef | undefined;
+  };
+  /**
+   * Roles of people who work on cases of this type.
+   */
+  roles?: {
+    [k: string]: Role | undefined;
+  };
+  /**
+   * Where work waits.
+   */
+  queues?: {
+    [k: string]: Queue | undefined;
+  };
+  /**
+   * Business-hours calendars for SLAs and delays.
+   */
+  calendars?: {
+    [k: string]: Calendar | undefined;
+  };
+  /**
+   * Service levels.
+   */
+  slas?: {
+    [k: string]: Sla | undefined;
+  };
+  playbook: Playbook;
+  customer?: Customer;
+  /**
+   * Sample case data for the designer's preview and simulator.
+   */
+  samples?: Sample[];
+  layout?: Layout;
+}
+/**
+ * The supported subset of JSON Schema 2020-12 for case data fields.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "fieldSchema".
+ */
+export interface FieldSchema {
+  $schema?: string;
+  $id?: string;
+  type?: JsonType | [JsonType, ...JsonType[]];
+  title?: string;
+  description?: string;
+  default?: unknown;
+  examples?: unknown[];
+  /**
+   * @minItems 1
+   */
+  enum?: [unknown, ...unknown[]];
+  const?: unknown;
+  /**
+   * A string format: email, date, date-time, time, uri, uuid, phone, money, ...
+   */
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  minLength?: number;
+  maxLength?: number;
+  /**
+   * A regular expression (ECMAScript, unicode) that a text field must match.
+   */
+  pattern?: string;
+  required?: string[];
+  properties?: {
+    [k: string]: FieldSchema | undefined;
+  };
+  additionalProperties?: boolean | FieldSchema;
+  items?: FieldSchema;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  $defs?: {
+    [k: string]: FieldSchema | undefined;
+  };
+  /**
+   * A reference inside the document, e.g. #/$defs/address.
+   */
+  $ref?: string;
+  readOnly?: boolean;
+  deprecated?: boolean;
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "form".
+ */
+export interface Form {
+  sections: FormSection[];
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "formSection".
+ */
+export interface FormSection {
+  id: string;
+  title?: string;
+  description?: string;
+  visibleWhen?: Guard;
+  readOnlyWhen?: Guard;
+  fields: (Pointer | FieldRef)[];
+}
+export interface InGuard {
+  /**
+   * @minItems 1
+   */
+  in: [string, ...string[]];
+}
+export interface NotGuard {
+  not: Guard;
+}
+export interface AllGuard {
+  /**
+   * @minItems 1
+   */
+  all: [Guard, ...Guard[]];
+}
+export interface AnyGuard {
+  /**
+   * @minItems 1
+   */
+  any: [Guard, ...Guard[]];
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "fieldRef".
+ */
+export interface FieldRef {
+  field: Pointer;
+  widget?:
+    | 'text'
+    | 'textarea'
+    | 'number'
+    | 'integer'
+    | 'money'
+    | 'checkbox'
+    | 'toggle'
+    | 'date'
+    | 'date-time'
+    | 'email'
+    | 'phone'
+    | 'select'
+    | 'radio'
+    | 'checkboxes'
+    | 'group'
+    | 'list';
+  label?: string;
+  help?: string;
+  placeholder?: string;
+  visibleWhen?: Guard;
+  readOnlyWhen?: Guard;
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "rule".
+ */
+export interface Rule {
+  title?: string;
+  description?: string;
+  /**
+   * A JSON Schema 2020-12 evaluated against the case data; $data references compare fields.
+   */
+  schema:
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | boolean;
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "eventDef".
+ */
+export interface EventDef {
+  title?: string;
+  description?: string;
+  /**
+   * Case-type roles that may send it; none means any agent or service.
+   */
+  roles?: string[];
+  data?: FieldSchema;
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "role".
+ */
+export interface Role {
+  title?: string;
+  description?: string;
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "queue".
+ */
+export interface Queue {
+  title?: string;
+  description?: string;
+  role?: string;
+  skills?: string[];
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "calendar".
+ */
+export interface Calendar {
+  title?: string;
+  description?: string;
+  /**
+   * IANA time zone, e.g. Europe/Amsterdam.
+   */
+  timezone: string;
+  hours: {
+    mon?: TimeRange[];
+    tue?: TimeRange[];
+    wed?: TimeRange[];
+    thu?: TimeRange[];
+    fri?: TimeRange[];
+    sat?: TimeRange[];
+    sun?: TimeRange[];
+  };
+  holidays?: string[];
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "sla".
+ */
+export interface Sla {
+  title?: string;
+  description?: string;
+  start: SlaCondition;
+  pause?: SlaCondition;
+  stop?: SlaCondition;
+  cancel?: SlaCondition;
+  reset?: SlaCondition;
+  startFrom?: Pointer;
+  /**
+   * Duration, or a percentage of the goal (default 75%).
+   */
+  warnAt?: Duration;
+  goal?: Duration;
+  deadline: Duration;
+  passedDeadline?: {
+    every: Duration;
+    times?: number;
+  };
+  calendar?: string;
+  onWarning?: Action[];
+  onGoalMissed?: Action[];
+  onBreach?: Action[];
+  onPassedDeadline?: Action[];
+}
+/**
+ * True when any listed part matches.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "slaCondition".
+ */
+export interface SlaCondition {
+  /**
+   * @minItems 1
+   */
+  event?: [string, ...string[]];
+  /**
+   * @minItems 1
+   */
+  enter?: [string, ...string[]];
+  /**
+   * @minItems 1
+   */
+  in?: [string, ...string[]];
+  rule?: string;
+}
+/**
+ * Write a constant (value) or copy another pointer (from) into the case data.
+ */
+export interface SetAction {
+  type: 'set';
+  path: Pointer;
+  value?: unknown;
+  from?: Pointer;
+}
+/**
+ * Route the case's open work.
+ */
+export interface AssignAction {
+  type: 'assign';
+  queue?: string;
+  role?: string;
+  user?: string;
+}
+/**
+ * Set the case priority.
+ */
+export interface PriorityAction {
+  type: 'priority';
+  value: Priority;
+}
+/**
+ * An outbound message.
+ */
+export interface NotifyAction {
+  type: 'notify';
+  to: string;
+  template: string;
+}
+/**
+ * An outbound HTTP call with the case as body; retried, at least once.
+ */
+export interface WebhookAction {
+  type: 'webhook';
+  url: string;
+  method?: 'POST' | 'PUT' | 'PATCH';
+}
+/**
+ * An internal event, processed after the current one.
+ */
+export interface RaiseAction {
+  type: 'raise';
+  event: string;
+}
+/**
+ * Open a linked child case; the parent gets child.closed when it ends.
+ */
+export interface CreateCaseAction {
+  type: 'createCase';
+  caseType: string;
+  link: 'child';
+  /**
+   * Constant data for the child.
+   */
+  data?: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * Child pointer → parent pointer: values copied from the parent.
+   */
+  copy?: {
+    [k: string]: Pointer | undefined;
+  };
+}
+/**
+ * A line in the case history.
+ */
+export interface NoteAction {
+  type: 'note';
+  text: string;
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "playbook".
+ */
+export interface Playbook {
+  /**
+   * Machine id; defaults to the case type key.
+   */
+  id?: string;
+  /**
+   * What the analyst and the agent read for this stage or step.
+   */
+  title?: string;
+  description?: string;
+  /**
+   * atomic (default), compound when it has states, parallel, final.
+   */
+  type?: 'compound' | 'parallel';
+  /**
+   * The child state entered first (compound states).
+   */
+  initial?: string;
+  /**
+   * Child states, by id. State ids are unique across the whole playbook.
+   */
+  states: {
+    [k: string]: StateNode | undefined;
+  };
+  /**
+   * Actions run on entry.
+   */
+  entry?: Action[];
+  /**
+   * Actions run on exit.
+   */
+  exit?: Action[];
+  /**
+   * Event name → transition(s); the first enabled one wins.
+   */
+  on?: {
+    [k: string]: TransitionSpec | undefined;
+  };
+  /**
+   * Eventless transitions, taken as soon as their guard holds.
+   */
+  always?: Transition | Transition[];
+  tags?: string[];
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "stateNode".
+ */
+export interface StateNode {
+  /**
+   * What the analyst and the agent read for this stage or step.
+   */
+  title?: string;
+  description?: string;
+  /**
+   * atomic (default), compound when it has states, parallel, final.
+   */
+  type?: 'atomic' | 'compound' | 'parallel' | 'final';
+  /**
+   * The child state entered first (compound states).
+   */
+  initial?: string;
+  /**
+   * Child states, by id. State ids are unique across the whole playbook.
+   */
+  states?: {
+    [k: string]: StateNode | undefined;
+  };
+  task?: Task;
+  /**
+   * Rule names shown as this stage's completeness list.
+   */
+  checklist?: string[];
+  /**
+   * Durable delays, started on entry and cancelled on exit.
+   */
+  after?: AfterDelay[];
+  /**
+   * Actions run on entry.
+   */
+  entry?: Action[];
+  /**
+   * Actions run on exit.
+   */
+  exit?: Action[];
+  /**
+   * Event name → transition(s); the first enabled one wins.
+   */
+  on?: {
+    [k: string]: TransitionSpec | undefined;
+  };
+  /**
+   * Eventless transitions, taken as soon as their guard holds.
+   */
+  always?: Transition | Transition[];
+  tags?: string[];
+}
+/**
+ * A human work item, opened on entry and closed on exit.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "task".
+ */
+export interface Task {
+  title: string;
+  description?: string;
+  queue?: string;
+  role?: string;
+  /**
+   * Form section id.
+   */
+  form?: string;
+  due?: Duration;
+  calendar?: string;
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "afterDelay".
+ */
+export interface AfterDelay {
+  /**
+   * Timer id (its event is timer.<id>); default <state>.<index>.
+   */
+  id?: string;
+  delay: Duration;
+  calendar?: string;
+  target?: string;
+  guard?: Guard;
+  actions?: Action[];
+  description?: string;
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "transition".
+ */
+export interface Transition {
+  /**
+   * State id; none means an internal update.
+   */
+  target?: string;
+  guard?: Guard;
+  actions?: Action[];
+  description?: string;
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "customer".
+ */
+export interface Customer {
+  /**
+   * @minItems 1
+   */
+  keys: [Pointer, ...Pointer[]];
+  name?: Pointer;
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "sample".
+ */
+export interface Sample {
+  title?: string;
+  data: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * Designer-only positions of playbook nodes; the runtime ignores it.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "layout".
+ */
+export interface Layout {
+  nodes?: {
+    [k: string]:
+      | {
+          x: number;
+          y: number;
+          width?: number;
+          height?: number;
+        }
+      | undefined;
+  };
+  viewport?: {
+    x: number;
+    y: number;
+    zoom: number;
+  };
+}
