@@ -1,4 +1,5 @@
 // The list of commands. Each one is loaded only when it runs, so `dossier validate` starts fast.
 import { registerCommand } from './main.ts';
 
-void registerCommand;
+registerCommand('validate', 'check case-type files against the format and lint them', async () => (await import('./validate.ts')).validateCommand);
+registerCommand('types', 'print the TypeScript types of a case type\'s data and events', async () => (await import('./types.ts')).typesCommand);

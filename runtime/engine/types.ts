@@ -32,6 +32,21 @@ export type SlaStatus = 'running' | 'paused' | 'warning' | 'missed-goal' | 'brea
 /** The rungs of an SLA's interval ladder, in order. */
 export type SlaRung = 'warning' | 'goalMissed' | 'breached' | 'passedDeadline';
 
+/** The part of an SLA's `pause` condition that paused the clock (`event`/`enter` latch, `in`/`rule` hold). */
+export interface SlaPauseReason {
+  part: 'event' | 'enter' | 'in' | 'rule';
+  /** The event, state id or rule name that matched. */
+  name: string;
+}
+
+/** One interval of an SLA record's pause ledger; `to: null` while it lasts. */
+export interface SlaPause {
+  from: Instant;
+  to: Instant | null;
+  /** Why the clock paused (absent in records written before reasons were kept: read as a hold). */
+  reason?: SlaPauseReason;
+}
+
 /**
  * One SLA record of a case: a budget plus a pause ledger, never a stored due time.
  * Elapsed business time and due instants are derived from `startedAt`, `pauses` and the calendar.
@@ -43,7 +58,7 @@ export interface SlaInstance {
   status: SlaStatus;
   startedAt: Instant;
   /** Closed pause intervals plus at most one open one (`to: null`) at the end. */
-  pauses: { from: Instant; to: Instant | null }[];
+  pauses: SlaPause[];
   /** When the record closed (met, met-late, cancelled, or closed by a reset). */
   closedAt: Instant | null;
   /** Rungs already reached, in order; `passedDeadline` may repeat. */
@@ -54,7 +69,7 @@ export interface SlaInstance {
 
 /** A durable timer: fires `event` at `dueAt` through the same path as any other event. */
 export interface PendingTimer {
-  /** Stable id, unique per case: `timer.<afterId>` or `sla.<slaId>.<rung>`. */
+  /** Stable id, unique per case: `timer.<afterId>` or `sla.<slaId>.<rung>` (`sla.<slaId>.passedDeadline.<n>` for the n-th repeat). */
   id: string;
   /** The event fired: `timer.<afterId>` or `sla.<name>.<rung>`. */
   event: string;

@@ -1,0 +1,196 @@
+// The one table of problem codes: severity and message template of everything the validator reports.
+// Templates use {name} placeholders filled by createProblem; every code is explained in docs/problem-codes.md.
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  severity: Severity;
+  code: string;
+  message: string;
+  /** JSON Pointer into the definition, at the place to fix ('' is the whole definition). */
+  pointer: string;
+}
+
+interface ProblemSpec {
+  severity: Severity;
+  message: string;
+}
+
+export const problemCodes = {
+  // Files the command line reads.
+  'json.syntax': { severity: 'error', message: 'the file is not valid JSON: {detail}' },
+
+  // Structure: the meta-schema, translated.
+  'schema.unknown_key': { severity: 'error', message: "unknown key '{key}' in {where}{hint}" },
+  'schema.required': { severity: 'error', message: "{where} is missing the required key '{key}'" },
+  'schema.type': { severity: 'error', message: '{subject} must be {expected}' },
+  'schema.enum': { severity: 'error', message: '{subject} is {value}; allowed values are {allowed}' },
+  'schema.pattern': { severity: 'error', message: "'{value}' is not a valid {kind}: {explanation}" },
+  'schema.duration': { severity: 'error', message: "'{value}' is not an ISO 8601 duration such as PT8H" },
+  'schema.format': { severity: 'error', message: "'{value}' is not a valid {format}{example}" },
+  'schema.too_few': { severity: 'error', message: '{subject} must have at least {limit}' },
+  'schema.too_many': { severity: 'error', message: '{subject} must have at most {limit}' },
+  'schema.range': { severity: 'error', message: '{subject} must be {comparison} {limit}' },
+  'schema.duplicate_item': { severity: 'error', message: "{subject} lists '{value}' more than once" },
+  'schema.invalid': { severity: 'error', message: '{subject} is not valid here ({detail})' },
+
+  // Playbook structure.
+  'state.duplicate_id': {
+    severity: 'error',
+    message: "state id '{state}' is already used at {first}; state ids must be unique across the playbook",
+  },
+  'state.missing_initial': {
+    severity: 'error',
+    message: "{state} has child states but no 'initial'; name the child state to start in ({children})",
+  },
+  'state.unknown_initial': {
+    severity: 'error',
+    message: "initial state '{target}' is not a direct child of {state}; choose one of {children}",
+  },
+  'state.initial_without_children': {
+    severity: 'error',
+    message: "state '{state}' has an 'initial' but no child states; remove 'initial' or add 'states'",
+  },
+  'state.final_has_children': {
+    severity: 'error',
+    message: "final state '{state}' cannot have child states; remove 'states' or change its type",
+  },
+  'state.final_has_transitions': {
+    severity: 'error',
+    message: "final state '{state}' cannot have '{key}': a case never leaves a final state",
+  },
+  'state.parallel_too_few_regions': {
+    severity: 'warning',
+    message: '{state} is parallel but has {count} region(s); a parallel state needs at least 2 child states',
+  },
+  'state.unknown_target': { severity: 'error', message: "transition target '{target}' is not a state{hint}" },
+  'state.unknown_reference': { severity: 'error', message: "'{target}' is not a state{hint}" },
+  'state.unreachable': {
+    severity: 'warning',
+    message:
+      "state '{state}' can never be reached from the initial state; add a transition to it or remove it",
+  },
+  'state.dead_end': {
+    severity: 'warning',
+    message:
+      "state '{state}' is not final but has no way out; add 'on', 'always' or 'after', or make it final",
+  },
+  'transition.shadowed': {
+    severity: 'warning',
+    message: 'this transition is never taken: an earlier one in the list has no guard and always wins',
+  },
+
+  // Names that must exist.
+  'rule.unknown': { severity: 'error', message: "rule '{name}' is not defined in 'rules'{hint}" },
+  'event.unknown': { severity: 'error', message: "event '{name}' is not defined in 'events'{hint}" },
+  'event.unknown_timer': {
+    severity: 'error',
+    message: "'{name}' names timer '{timer}', but no 'after' delay has that id{hint}",
+  },
+  'event.unknown_sla': {
+    severity: 'error',
+    message: "'{name}' names SLA '{sla}', which is not defined in 'slas'{hint}",
+  },
+  'queue.unknown': { severity: 'error', message: "queue '{name}' is not defined in 'queues'{hint}" },
+  'role.unknown': { severity: 'error', message: "role '{name}' is not defined in 'roles'{hint}" },
+  'calendar.unknown': { severity: 'error', message: "calendar '{name}' is not defined in 'calendars'{hint}" },
+  'form.unknown_section': {
+    severity: 'error',
+    message: "form section '{name}' is not defined in 'form.sections'{hint}",
+  },
+  'form.duplicate_section': {
+    severity: 'error',
+    message: "form section id '{name}' is used twice; section ids must be unique",
+  },
+  'timer.duplicate_id': {
+    severity: 'error',
+    message: "timer id '{name}' is used twice; 'after' ids must be unique in the playbook",
+  },
+  'case_type.unknown': { severity: 'warning', message: "case type '{name}' is not known here{hint}" },
+  'rule.checklist_untitled': {
+    severity: 'warning',
+    message: "rule '{name}' is shown in a checklist but has no title; agents will see the key '{name}'",
+  },
+
+  // Fields and data.
+  'field.unknown': { severity: 'error', message: "{what} '{field}' is not a field in 'data'{hint}" },
+  'data.not_object': {
+    severity: 'error',
+    message: '\'data\' must be an object schema: set "type": "object" and list the fields in \'properties\'',
+  },
+  'data.unresolved_ref': {
+    severity: 'error',
+    message: "'$ref' '{ref}' does not point to a schema in this document; use '#/$defs/<name>'",
+  },
+  'data.invalid_pattern': {
+    severity: 'error',
+    message: "'{pattern}' is not a valid regular expression: {detail}",
+  },
+  'action.set_value_or_from': {
+    severity: 'error',
+    message: "a set action needs exactly one of 'value' or 'from'; {detail}",
+  },
+  'action.set_value_invalid': {
+    severity: 'error',
+    message: "value {value} is not valid for field '{field}': {detail}",
+  },
+  'rule.invalid_schema': { severity: 'error', message: "rule '{name}' is not a valid JSON Schema: {detail}" },
+  'rule.unknown_data_pointer': {
+    severity: 'error',
+    message: "'$data' reference '{ref}' does not point to a field; from {from} it resolves to {resolved}",
+  },
+
+  // Time: durations, SLAs, calendars.
+  'duration.zero': {
+    severity: 'error',
+    message: "duration '{value}' is zero; use a positive duration such as PT1H",
+  },
+  'sla.goal_not_before_deadline': {
+    severity: 'error',
+    message: 'goal {goal} must be shorter than the deadline {deadline}{note}',
+  },
+  'sla.warn_not_before_goal': {
+    severity: 'error',
+    message: 'warnAt {warnAt} must be shorter than {limitName} {limit}{note}',
+  },
+  'sla.start_from_not_date_time': {
+    severity: 'error',
+    message: 'startFrom field \'{field}\' must be a date-time field ("format": "date-time"){detail}',
+  },
+  'sla.pause_without_stop': {
+    severity: 'warning',
+    message: "SLA '{name}' can pause but never stops; add a 'stop' condition so the clock can be met",
+  },
+  'calendar.invalid_timezone': {
+    severity: 'error',
+    message: "'{value}' is not an IANA time zone; use a name such as Europe/Amsterdam or America/New_York",
+  },
+  'calendar.range_order': {
+    severity: 'error',
+    message: 'working time {from}–{to} must start before it ends',
+  },
+  'calendar.range_overlap': {
+    severity: 'error',
+    message: 'working time {from}–{to} overlaps {otherFrom}–{otherTo} on {day}',
+  },
+  'calendar.no_hours': {
+    severity: 'error',
+    message: "calendar '{name}' has no working hours on any day; business time would never pass",
+  },
+} as const satisfies Record<string, ProblemSpec>;
+
+export type ProblemCode = keyof typeof problemCodes;
+
+export type ProblemParams = Record<string, string | number>;
+
+/** Fills a code's template with params ({name} → params.name). A missing param renders as an empty string. */
+export function formatMessage(code: ProblemCode, params: ProblemParams = {}): string {
+  return problemCodes[code].message.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = params[name];
+    return value === undefined ? '' : String(value);
+  });
+}
+
+export function createProblem(code: ProblemCode, pointer: string, params: ProblemParams = {}): Problem {
+  return { severity: problemCodes[code].severity, code, message: formatMessage(code, params), pointer };
+}
