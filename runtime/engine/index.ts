@@ -1,0 +1,21 @@
+// The engine's public names. Pure: time comes in as an argument, effects go out as data.
+export { compileCaseType, CaseTypeCompileError } from './compile.ts';
+export type { CompiledCaseType } from './compile.ts';
+export { createCase } from './create-case.ts';
+export { applyEvent } from './apply-event.ts';
+export { fireTimer, dueTimers } from './fire-timer.ts';
+export { nextEvents } from './next-events.ts';
+export { checklist, explainRule } from './checklist.ts';
+export type { ChecklistItem } from './checklist.ts';
+export { formView } from './form-view.ts';
+export type { FormView, FormSectionView, FormFieldView, Widget } from './form-view.ts';
+export { explainSlas } from './explain-slas.ts';
+export type { SlaView } from './sla-explain.ts';
+export { PlaybookLoopError } from './machine-step.ts';
+export { isSystemEvent } from './event-names.ts';
+export { evaluateGuard } from './guards.ts';
+export type { GuardScope } from './guards.ts';
+export { activeStateIds, leafStateIds } from './playbook-index.ts';
+export { mergePatch } from './merge-patch.ts';
+export { diffJson, applyJsonPatch } from './json-patch.ts';
+export type * from './types.ts';
