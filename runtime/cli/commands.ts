@@ -4,3 +4,4 @@ import { registerCommand } from './main.ts';
 registerCommand('validate', 'check case-type files against the format and lint them', async () => (await import('./validate.ts')).validateCommand);
 registerCommand('types', 'print the TypeScript types of a case type\'s data and events', async () => (await import('./types.ts')).typesCommand);
 registerCommand('test', 'run the scenarios of a case type; --paths lists its paths and their coverage', async () => (await import('./test.ts')).testCommand);
+registerCommand('serve', 'run the runtime host (HTTP API, timers, outbox) on a SQLite file', async () => (await import('./serve.ts')).serveCommand);

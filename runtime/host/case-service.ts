@@ -1,0 +1,259 @@
+// The one path every change to a case takes: HTTP requests, fired timers and delivered effects.
+// Load → engine (pure) → one store commit → notify listeners (scheduler, outbox) → answer.
+import { randomUUID } from 'node:crypto';
+import type { CaseType, Priority } from '../../schemas/generated/case-type.ts';
+import type { Actor, Case, CaseData, CaseEvent, JsonValue, Outcome } from '../engine/types.ts';
+import type { CaseCommit, CaseStore, IdempotencyRecord, PublishedCaseType, TimerRecord } from '../store/case-store.ts';
+import { createCaseLock } from './case-lock.ts';
+import { caseView, publicCase, type CaseView } from './case-view.ts';
+import type { Clock } from './clock.ts';
+import type { EnginePort } from './engine-port.ts';
+import { fail, type HostFailure, type Replay } from './host-result.ts';
+import { silentLogger, type Logger } from './logger.ts';
+import { failureBody } from './problems.ts';
+
+export interface IdempotencySpec {
+  key: string;
+  method: string;
+  path: string;
+}
+
+export interface NewCase {
+  caseType: string;
+  data?: CaseData;
+  priority?: Priority;
+  channel?: string | null;
+  parentId?: string | null;
+  /** Set for child cases (the effect's childId); a fresh UUID otherwise. */
+  id?: string;
+}
+
+export interface Done {
+  ok: true;
+  replay?: false;
+  status: number;
+  case: Case;
+  view: CaseView;
+}
+
+export type ServiceResult = Done | Replay | HostFailure;
+
+export interface CaseServiceOptions<C = unknown> {
+  store: CaseStore;
+  engine: EnginePort<C>;
+  clock: Clock;
+  logger?: Logger;
+}
+
+export type CommitListener = (commit: CaseCommit) => void;
+
+export interface CaseService {
+  createCase(tenant: string, input: NewCase, actor: Actor | undefined, idempotency?: IdempotencySpec): Promise<ServiceResult>;
+  sendEvent(
+    tenant: string,
+    caseId: string,
+    event: CaseEvent,
+    actor: Actor | undefined,
+    options?: { ifMatch?: number; idempotency?: IdempotencySpec },
+  ): Promise<ServiceResult>;
+  fireTimer(timer: TimerRecord): Promise<ServiceResult>;
+  /** The view of a case already loaded (lists). */
+  viewOf(tenant: string, kase: Case, actor?: Actor): Promise<CaseView | null>;
+  /** The case as the API shows it to `actor`; null when it is not in this tenant. */
+  getView(tenant: string, caseId: string, actor?: Actor): Promise<{ case: Case; view: CaseView } | null>;
+  /** The published case type and its compiled machine (cached by tenant, key and version). */
+  loadType(tenant: string, key: string, version?: number): Promise<{ published: PublishedCaseType; compiled: unknown } | null>;
+  onCommit(listener: CommitListener): void;
+}
+
+const MAX_ATTEMPTS = 3;
+
+export function createCaseService<C>(options: CaseServiceOptions<C>): CaseService {
+  const { store, engine, clock } = options;
+  const logger = options.logger ?? silentLogger;
+  const lock = createCaseLock();
+  const compiled = new Map<string, { published: PublishedCaseType; compiled: C }>();
+  const listeners: CommitListener[] = [];
+
+  async function loadType(tenant: string, key: string, version?: number) {
+    if (version !== undefined) {
+      const cacheKey = `${tenant}\u0000${key}@${version}`;
+      const hit = compiled.get(cacheKey);
+      if (hit !== undefined) return hit;
+    }
+    const published = await store.getCaseType(tenant, key, version);
+    if (published === null) return null;
+    const cacheKey = `${tenant}\u0000${key}@${published.version}`;
+    const hit = compiled.get(cacheKey);
+    if (hit !== undefined) return hit;
+    const entry = { published, compiled: engine.compileCaseType(published.definition as CaseType) };
+    compiled.set(cacheKey, entry);
+    return entry;
+  }
+
+  async function replayOf(tenant: string, spec: IdempotencySpec | undefined): Promise<Replay | HostFailure | null> {
+    if (spec === undefined) return null;
+    const stored = await store.getIdempotency(tenant, spec.key);
+    if (stored === null) return null;
+    if (stored.method !== spec.method || stored.path !== spec.path) {
+      return fail(
+        'idempotency.key_reused',
+        `Idempotency-Key '${spec.key}' was already used for ${stored.method} ${stored.path}; use a new key for a different request.`,
+      );
+    }
+    return { ok: true, replay: true, status: stored.status, body: stored.body };
+  }
+
+  function record(tenant: string, spec: IdempotencySpec, status: number, body: JsonValue): IdempotencyRecord {
+    return { tenant, key: spec.key, method: spec.method, path: spec.path, status, body, createdAt: clock.now() };
+  }
+
+  async function rejected(tenant: string, outcome: Exclude<Outcome, { ok: true }>, spec?: IdempotencySpec): Promise<HostFailure> {
+    const failure = fail(outcome.code, outcome.message, {
+      problems: outcome.problems,
+      ...(outcome.rules === undefined ? {} : { rules: outcome.rules }),
+    });
+    if (spec !== undefined) {
+      const body = failureBody(failure);
+      await store.saveIdempotency(record(tenant, spec, body.status, JSON.parse(JSON.stringify(body)) as JsonValue));
+    }
+    return failure;
+  }
+
+  function committed(commit: CaseCommit): void {
+    for (const listener of listeners) {
+      try {
+        listener(commit);
+      } catch (error) {
+        logger.error('commit listener failed', { error: String(error) });
+      }
+    }
+  }
+
+  /** Commits an accepted outcome; returns the answer, or the commit failure code. */
+  async function commitAccepted(
+    tenant: string,
+    type: { compiled: C },
+    outcome: Extract<Outcome, { ok: true }>,
+    expectedRevision: number | null,
+    status: number,
+    actor: Actor | undefined,
+    now: string,
+    extra: { spec?: IdempotencySpec; firedTimerId?: string },
+  ): Promise<Done | { ok: false; code: string }> {
+    const view = caseView(engine, type.compiled, outcome.case, now, actor);
+    const body = JSON.parse(JSON.stringify(view)) as JsonValue;
+    const commit: CaseCommit = {
+      tenant,
+      case: outcome.case,
+      expectedRevision,
+      history: outcome.history,
+      effects: outcome.effects,
+      webhookBody: publicCase(outcome.case),
+      at: now,
+      ...(extra.spec === undefined ? {} : { idempotency: record(tenant, extra.spec, status, body) }),
+      ...(extra.firedTimerId === undefined ? {} : { firedTimerId: extra.firedTimerId }),
+    };
+    const result = await store.commit(commit);
+    if (!result.ok) return result;
+    committed(commit);
+    return { ok: true, status, case: outcome.case, view };
+  }
+
+  return {
+    loadType,
+
+    onCommit(listener) {
+      listeners.push(listener);
+    },
+
+    async createCase(tenant, input, actor, spec) {
+      const replay = await replayOf(tenant, spec);
+      if (replay !== null) return replay;
+      const type = await loadType(tenant, input.caseType);
+      if (type === null) return fail('case_type.unknown', `There is no published case type '${input.caseType}'; publish it first or use one of GET /api/case-types.`);
+      if (input.parentId != null && (await store.getCase(tenant, input.parentId)) === null) {
+        return fail('case.parent_not_found', `There is no case '${input.parentId}' to link as the parent; check parentId.`);
+      }
+      const now = clock.now();
+      const outcome = engine.createCase(
+        type.compiled,
+        {
+          id: input.id ?? randomUUID(),
+          ...(input.data === undefined ? {} : { data: input.data }),
+          ...(input.priority === undefined ? {} : { priority: input.priority }),
+          ...(input.channel === undefined ? {} : { channel: input.channel }),
+          ...(input.parentId === undefined ? {} : { parentId: input.parentId }),
+        },
+        now,
+        actor,
+      );
+      if (!outcome.ok) return rejected(tenant, outcome, spec);
+      const done = await commitAccepted(tenant, type, outcome, null, 201, actor, now, spec === undefined ? {} : { spec });
+      if (done.ok) return done;
+      if (done.code === 'idempotency.exists') return (await replayOf(tenant, spec)) ?? fail('case.conflict', 'Retry the request.');
+      return fail('case.exists', `A case with id '${outcome.case.id}' already exists.`);
+    },
+
+    async sendEvent(tenant, caseId, event, actor, options = {}) {
+      return lock.run(caseId, async (): Promise<ServiceResult> => {
+        const replay = await replayOf(tenant, options.idempotency);
+        if (replay !== null) return replay;
+        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+          const kase = await store.getCase(tenant, caseId);
+          if (kase === null) return fail('case.not_found', `There is no case '${caseId}'.`);
+          if (options.ifMatch !== undefined && options.ifMatch !== kase.revision) {
+            return fail('revision.stale', `The case is at revision ${kase.revision}, not ${options.ifMatch}: reload it and decide again.`);
+          }
+          const type = await loadType(tenant, kase.caseType, kase.version);
+          if (type === null) return fail('case_type.not_found', `Case type ${kase.caseType}@${kase.version} is missing.`);
+          const now = clock.now();
+          const outcome = engine.applyEvent(type.compiled, kase, event, now, actor);
+          if (!outcome.ok) return rejected(tenant, outcome, options.idempotency);
+          const done = await commitAccepted(tenant, type, outcome, kase.revision, 200, actor, now, options.idempotency === undefined ? {} : { spec: options.idempotency });
+          if (done.ok) return done;
+          if (done.code === 'idempotency.exists') return (await replayOf(tenant, options.idempotency)) ?? fail('case.conflict', 'Retry the request.');
+          if (options.ifMatch !== undefined) return fail('revision.stale', 'The case changed while this event was applied: reload it and decide again.');
+          logger.debug('revision conflict, retrying', { caseId, attempt });
+        }
+        return fail('case.conflict', 'The case kept changing while this event was applied; send it again.');
+      });
+    },
+
+    async fireTimer(timer) {
+      return lock.run(timer.caseId, async (): Promise<ServiceResult> => {
+        const kase = await store.getCase(timer.tenant, timer.caseId);
+        const pending = kase?.timers.find((t) => t.id === timer.timerId);
+        const now = clock.now();
+        if (kase === null || pending === undefined) {
+          await store.discardTimer(timer.caseId, timer.timerId, now);
+          return fail('timer.gone', `Timer ${timer.timerId} of case ${timer.caseId} is no longer pending.`);
+        }
+        const type = await loadType(timer.tenant, kase.caseType, kase.version);
+        if (type === null) return fail('case_type.not_found', `Case type ${kase.caseType}@${kase.version} is missing.`);
+        const outcome = engine.fireTimer(type.compiled, kase, timer.timerId, now);
+        if (!outcome.ok) {
+          logger.warn('timer rejected by the engine; discarded', { caseId: kase.id, timerId: timer.timerId, code: outcome.code });
+          await store.discardTimer(timer.caseId, timer.timerId, now);
+          return rejected(timer.tenant, outcome);
+        }
+        const done = await commitAccepted(timer.tenant, type, outcome, kase.revision, 200, undefined, now, { firedTimerId: timer.timerId });
+        if (done.ok) return done;
+        return fail(done.code === 'timer.already_fired' ? 'timer.gone' : 'case.conflict', `Timer ${timer.timerId} was not fired: ${done.code}.`);
+      });
+    },
+
+    async viewOf(tenant, kase, actor) {
+      const type = await loadType(tenant, kase.caseType, kase.version);
+      return type === null ? null : caseView(engine, type.compiled, kase, clock.now(), actor);
+    },
+
+    async getView(tenant, caseId, actor) {
+      const kase = await store.getCase(tenant, caseId);
+      if (kase === null) return null;
+      const type = await loadType(tenant, kase.caseType, kase.version);
+      if (type === null) return null;
+      return { case: kase, view: caseView(engine, type.compiled, kase, clock.now(), actor) };
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// The runtime host assembled: one case service shared by the HTTP app, the timer scheduler and the
+// outbox dispatcher; each commit wakes the scheduler (new timers) and the dispatcher (new effects).
+import type { Hono } from 'hono';
+import type { AuthEnv } from '../http/auth.ts';
+import { createApp } from '../http/create-app.ts';
+import { createOutboxDispatcher, type OutboxDispatcher } from '../scheduler/outbox-dispatcher.ts';
+import { createLogNotifier, type Notifier } from '../scheduler/notifier.ts';
+import { createTimerScheduler, type TimerScheduler } from '../scheduler/timer-scheduler.ts';
+import type { CaseStore } from '../store/case-store.ts';
+import { createCaseService, type CaseService } from './case-service.ts';
+import type { Clock } from './clock.ts';
+import type { EnginePort } from './engine-port.ts';
+import { silentLogger, type Logger } from './logger.ts';
+
+const outboundEffects = new Set(['notify', 'webhook', 'createCase', 'childClosed']);
+
+export interface HostOptions<C = unknown> {
+  store: CaseStore;
+  engine: EnginePort<C>;
+  clock: Clock;
+  logger?: Logger;
+  notifier?: Notifier;
+  fetch?: typeof fetch;
+  outbox?: { maxAttempts?: number; backoffMs?: number; maxBackoffMs?: number };
+  maxBodyBytes?: number;
+}
+
+export interface Host {
+  app: Hono<AuthEnv>;
+  service: CaseService;
+  scheduler: TimerScheduler;
+  dispatcher: OutboxDispatcher;
+  /** Fires timers that fell due while down, delivers pending effects, then runs beside the API. */
+  start(): Promise<void>;
+  /** Stops the scheduler and the dispatcher, waiting for runs in progress. */
+  stop(): Promise<void>;
+}
+
+export function createHost<C>(options: HostOptions<C>): Host {
+  const { store, engine, clock } = options;
+  const logger = options.logger ?? silentLogger;
+  const service = createCaseService({ store, engine, clock, logger });
+  const scheduler = createTimerScheduler({ store, service, clock, logger });
+  const dispatcher = createOutboxDispatcher({
+    store,
+    service,
+    clock,
+    logger,
+    notifier: options.notifier ?? createLogNotifier(logger),
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...options.outbox,
+  });
+  service.onCommit((commit) => {
+    for (const timer of commit.case.timers) scheduler.notify(timer.dueAt);
+    if (commit.effects.some((effect) => outboundEffects.has(effect.type))) dispatcher.wake();
+  });
+  const app = createApp({ store, clock, engine, service, logger, ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }) });
+  return {
+    app,
+    service,
+    scheduler,
+    dispatcher,
+    async start() {
+      await scheduler.start();
+      await dispatcher.start();
+    },
+    async stop() {
+      await scheduler.stop();
+      await dispatcher.stop();
+    },
+  };
+}

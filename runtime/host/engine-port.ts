@@ -1,0 +1,21 @@
+// The engine as the host uses it (runtime/engine/index.ts implements it). Methods, so the engine's
+// concrete compiled type fits where the host only passes it through.
+import type { CaseType } from '../../schemas/generated/case-type.ts';
+import type { Actor, Case, CaseEvent, CreateCaseInput, FieldProblem, Instant, NextEvent, Outcome } from '../engine/types.ts';
+
+export interface ChecklistItem {
+  rule: string;
+  title: string;
+  pass: boolean;
+  problems: FieldProblem[];
+}
+
+export interface EnginePort<Compiled = unknown> {
+  compileCaseType(def: CaseType): Compiled;
+  createCase(type: Compiled, input: CreateCaseInput, now: Instant, actor?: Actor): Outcome;
+  applyEvent(type: Compiled, kase: Case, event: CaseEvent, now: Instant, actor?: Actor): Outcome;
+  fireTimer(type: Compiled, kase: Case, timerId: string, now: Instant): Outcome;
+  nextEvents(type: Compiled, kase: Case, actor?: Actor): NextEvent[];
+  checklist(type: Compiled, kase: Case): ChecklistItem[];
+  explainSlas(type: Compiled, kase: Case, now: Instant): unknown[];
+}

@@ -1,0 +1,72 @@
+// The one table of error codes the host answers with, and their RFC 9457 problem+json bodies.
+import type { FieldProblem } from '../engine/types.ts';
+import type { HostFailure } from './host-result.ts';
+
+export const problemTable = {
+  'auth.missing': { status: 401, title: 'Authentication required' },
+  'auth.invalid': { status: 401, title: 'Invalid token' },
+  'auth.forbidden': { status: 403, title: 'Not allowed for this role' },
+  'event.forbidden': { status: 403, title: 'Event not allowed for this token' },
+  'request.invalid': { status: 400, title: 'Invalid request' },
+  'request.malformed_json': { status: 400, title: 'Malformed JSON' },
+  'cursor.invalid': { status: 400, title: 'Invalid cursor' },
+  'route.not_found': { status: 404, title: 'No such route' },
+  'case.not_found': { status: 404, title: 'Case not found' },
+  'case_type.not_found': { status: 404, title: 'Case type not found' },
+  'task.not_found': { status: 404, title: 'Task not found' },
+  'draft.not_found': { status: 404, title: 'Draft not found' },
+  'event.not_accepted': { status: 409, title: 'Event not accepted in this state' },
+  'case.conflict': { status: 409, title: 'Concurrent update' },
+  'case.exists': { status: 409, title: 'Case already exists' },
+  'task.claimed': { status: 409, title: 'Task already claimed' },
+  'task.closed': { status: 409, title: 'Task closed' },
+  'timer.gone': { status: 409, title: 'Timer no longer pending' },
+  'revision.stale': { status: 412, title: 'Stale revision' },
+  'request.too_large': { status: 413, title: 'Request body too large' },
+  'data.invalid': { status: 422, title: 'Invalid case data' },
+  'rule.failed': { status: 422, title: 'Rule failed' },
+  'event.unknown': { status: 422, title: 'Unknown event' },
+  'case_type.unknown': { status: 422, title: 'Unknown case type' },
+  'case.parent_not_found': { status: 422, title: 'Parent case not found' },
+  'definition.invalid': { status: 422, title: 'Invalid case-type definition' },
+  'idempotency.key_reused': { status: 422, title: 'Idempotency key reused' },
+  'internal.error': { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof problemTable;
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ProblemCode;
+  /** Field problems (data, rules) or definition problems. */
+  problems?: (FieldProblem | { severity: string; code: string; message: string; pointer: string })[];
+  rules?: string[];
+}
+
+export function problemBody(code: ProblemCode, detail: string, extra: Partial<Pick<ProblemBody, 'problems' | 'rules'>> = {}): ProblemBody {
+  const entry = problemTable[code];
+  const body: ProblemBody = { type: `urn:dossier:problem:${code}`, title: entry.title, status: entry.status, detail, code };
+  if (extra.problems !== undefined) body.problems = extra.problems;
+  if (extra.rules !== undefined) body.rules = extra.rules;
+  return body;
+}
+
+export function failureBody(failure: HostFailure): ProblemBody {
+  return problemBody(failure.code, failure.message, {
+    ...(failure.problems === undefined ? {} : { problems: failure.problems }),
+    ...(failure.rules === undefined ? {} : { rules: failure.rules }),
+  });
+}
+
+/** Thrown at the HTTP boundary only; `app.onError` turns it into problem+json. */
+export class HttpProblem extends Error {
+  readonly body: ProblemBody;
+  constructor(code: ProblemCode, detail: string, extra: Partial<Pick<ProblemBody, 'problems' | 'rules'>> = {}) {
+    super(detail);
+    this.name = 'HttpProblem';
+    this.body = problemBody(code, detail, extra);
+  }
+}

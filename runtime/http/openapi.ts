@@ -1,0 +1,88 @@
+// GET /api/openapi.json: OpenAPI 3.1, its schemas the very objects the server validates with.
+import caseTypeSchema from '../../schemas/case-type.schema.json' with { type: 'json' };
+import { problemTable } from '../host/problems.ts';
+import { requestSchemas, responseSchemas } from './request-schemas.ts';
+
+type Op = { summary: string; role: string; body?: string; ok: [number, string]; params?: string[]; headers?: string[] };
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const list = (item: string) => ({ type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: ref(item) }, nextCursor: { type: ['string', 'null'] } } });
+
+const operations: Record<string, Record<string, Op>> = {
+  '/api/health': { get: { summary: 'Liveness', role: 'none', ok: [200, 'Health'] } },
+  '/api/tokens': { post: { summary: 'Issue a token (shown once)', role: 'admin', body: 'TokenRequest', ok: [201, 'TokenResponse'] } },
+  '/api/validate': { post: { summary: 'Validate a case-type definition', role: 'analyst', body: 'CaseTypeDefinition', ok: [200, 'ValidationResult'] } },
+  '/api/case-types': { get: { summary: 'Latest published version of each key, plus draft status', role: 'any', ok: [200, 'CaseTypeList'] } },
+  '/api/case-types/{key}': { get: { summary: 'The latest published definition', role: 'any', ok: [200, 'CaseTypeDefinition'], params: ['key'] } },
+  '/api/case-types/{key}/versions': { get: { summary: 'The published versions', role: 'any', ok: [200, 'VersionList'], params: ['key'] } },
+  '/api/case-types/{key}/versions/{version}': { get: { summary: 'One published version', role: 'any', ok: [200, 'CaseTypeDefinition'], params: ['key', 'version'] } },
+  '/api/case-types/{key}/draft': {
+    put: { summary: 'Save the working draft (validated, may be invalid)', role: 'analyst', body: 'CaseTypeDefinition', ok: [200, 'Draft'], params: ['key'] },
+    get: { summary: 'Read the working draft', role: 'analyst', ok: [200, 'Draft'], params: ['key'] },
+  },
+  '/api/case-types/{key}/publish': { post: { summary: 'Publish the draft as the next immutable version', role: 'admin', ok: [201, 'Published'], params: ['key'] } },
+  '/api/cases': {
+    post: { summary: 'Create a case', role: 'agent, service', body: 'CreateCaseRequest', ok: [201, 'Case'], headers: ['Idempotency-Key'] },
+    get: { summary: 'List cases (filters caseType, state, queue, assignee, priority, q, parentId)', role: 'agent', ok: [200, 'CaseList'], params: ['caseType', 'state', 'queue', 'assignee', 'priority', 'q', 'parentId', 'limit', 'cursor'] },
+  },
+  '/api/cases/{id}': { get: { summary: 'A case with tasks, SLAs, checklist and next events', role: 'agent', ok: [200, 'Case'], params: ['id'] } },
+  '/api/cases/{id}/events': { post: { summary: 'Send an event', role: 'agent, service (and the event roles)', body: 'EventRequest', ok: [200, 'Case'], params: ['id'], headers: ['If-Match', 'Idempotency-Key'] } },
+  '/api/cases/{id}/history': { get: { summary: 'The append-only history, oldest first', role: 'agent', ok: [200, 'HistoryList'], params: ['id', 'limit', 'cursor'] } },
+  '/api/tasks': { get: { summary: 'Work queues (filters queue, role, assignee (me), caseId, status, unassigned)', role: 'agent', ok: [200, 'TaskList'], params: ['queue', 'role', 'assignee', 'caseId', 'status', 'unassigned', 'limit', 'cursor'] } },
+  '/api/tasks/{id}/claim': { post: { summary: 'Claim a task', role: 'agent', ok: [200, 'Task'], params: ['id'] } },
+  '/api/tasks/{id}/release': { post: { summary: 'Release a task', role: 'agent', ok: [200, 'Task'], params: ['id'] } },
+  '/api/outbox': { get: { summary: 'Outbound deliveries (status pending, delivered, dead)', role: 'admin', ok: [200, 'Report'], params: ['status', 'caseId', 'limit', 'cursor'] } },
+  '/api/reports/sla': { get: { summary: 'SLA compliance per case type and SLA', role: 'agent', ok: [200, 'Report'], params: ['caseType'] } },
+  '/api/reports/stages': { get: { summary: 'Time per stage', role: 'agent', ok: [200, 'Report'], params: ['caseType'] } },
+  '/api/reports/reasons': { get: { summary: 'Top values of a field (default /reason)', role: 'agent', ok: [200, 'Report'], params: ['field', 'caseType', 'limit'] } },
+  '/api/openapi.json': { get: { summary: 'This description', role: 'none', ok: [200, 'Report'] } },
+};
+
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [path, ops] of Object.entries(operations)) {
+    paths[path] = {};
+    for (const [method, op] of Object.entries(ops)) {
+      const inPath = new Set([...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+      const responses: Record<string, unknown> = {
+        [String(op.ok[0])]: { description: 'OK', content: { 'application/json': { schema: ref(op.ok[1]) } } },
+        default: { description: 'A problem (RFC 9457); see x-problem-codes', content: { 'application/problem+json': { schema: ref('Problem') } } },
+      };
+      (paths[path] as Record<string, unknown>)[method] = {
+        summary: op.summary,
+        'x-roles': op.role,
+        ...(op.role === 'none' ? { security: [] } : {}),
+        parameters: [
+          ...(op.params ?? []).map((name) => ({ name, in: inPath.has(name) ? 'path' : 'query', required: inPath.has(name), schema: { type: 'string' } })),
+          ...(op.headers ?? []).map((name) => ({ name, in: 'header', required: false, schema: { type: 'string' } })),
+        ],
+        ...(op.body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: ref(op.body) } } } }),
+        responses,
+      };
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Dossier', version: '0.1.0', description: 'Case management runtime: case types as JSON Schemas and statecharts.' },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    paths,
+    'x-problem-codes': problemTable,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        ...requestSchemas,
+        ...responseSchemas,
+        CaseTypeMetaSchema: caseTypeSchema,
+        Health: { type: 'object', properties: { status: { const: 'ok' } } },
+        Published: { type: 'object', properties: { key: { type: 'string' }, version: { type: 'integer' } } },
+        CaseTypeList: { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } }, nextCursor: { type: ['string', 'null'] } } },
+        VersionList: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { version: { type: 'integer' }, publishedAt: { type: 'string' } } } }, nextCursor: { type: ['string', 'null'] } } },
+        CaseList: list('Case'),
+        HistoryList: list('HistoryEntry'),
+        TaskList: list('Task'),
+        Report: { type: 'object' },
+      },
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Query parameters and headers shared by the routes: page size, cursor, If-Match, Idempotency-Key.
+import type { Context } from 'hono';
+import { HttpProblem } from '../host/problems.ts';
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 200;
+
+export function pageParams(c: Context): { limit: number; cursor: string | null } {
+  const raw = c.req.query('limit');
+  let limit = DEFAULT_LIMIT;
+  if (raw !== undefined) {
+    limit = Number(raw);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+      throw new HttpProblem('request.invalid', `limit must be a whole number from 1 to ${MAX_LIMIT}; got '${raw}'.`, {
+        problems: [{ pointer: '/limit', message: `must be a whole number from 1 to ${MAX_LIMIT}` }],
+      });
+    }
+  }
+  const cursor = c.req.query('cursor');
+  return { limit, cursor: cursor === undefined || cursor === '' ? null : cursor };
+}
+
+/** `If-Match: 3`, `"3"` or `W/"3"` → 3; `*` or no header → undefined. */
+export function ifMatch(c: Context): number | undefined {
+  const raw = c.req.header('if-match');
+  if (raw === undefined || raw.trim() === '*') return undefined;
+  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(raw);
+  if (match === null) {
+    throw new HttpProblem('request.invalid', `If-Match must be a case revision such as "3" (as sent in ETag); got '${raw}'.`);
+  }
+  return Number(match[1]);
+}
+
+export function idempotencyKey(c: Context): string | undefined {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) return undefined;
+  if (key.length < 1 || key.length > 255) throw new HttpProblem('request.invalid', 'Idempotency-Key must be 1 to 255 characters.');
+  return key;
+}
+
+export function etag(revision: number): string {
+  return `"${revision}"`;
+}
+
+/** Optional string filters, only those present. */
+export function filters<K extends string>(c: Context, names: readonly K[]): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const name of names) {
+    const value = c.req.query(name);
+    if (value !== undefined && value !== '') out[name] = value;
+  }
+  return out;
+}

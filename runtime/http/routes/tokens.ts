@@ -1,0 +1,23 @@
+// POST /api/tokens: admins issue tokens; only an admin of tenant `default` may issue for another tenant.
+import { Hono } from 'hono';
+import { DEFAULT_TENANT } from '../../host/bootstrap.ts';
+import { HttpProblem } from '../../host/problems.ts';
+import type { Clock } from '../../host/clock.ts';
+import type { CaseStore } from '../../store/case-store.ts';
+import { issueToken, requireRole, type AuthEnv } from '../auth.ts';
+import { readBody } from '../body.ts';
+
+export function tokenRoutes(store: CaseStore, clock: Clock): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  app.post('/tokens', async (c) => {
+    const auth = requireRole(c, 'admin');
+    const body = await readBody<{ name: string; roles: string[]; tenant?: string }>(c, 'TokenRequest');
+    const tenant = body.tenant ?? auth.tenant;
+    if (tenant !== auth.tenant && auth.tenant !== DEFAULT_TENANT) {
+      throw new HttpProblem('auth.forbidden', `Only an admin of tenant '${DEFAULT_TENANT}' may issue tokens for another tenant.`);
+    }
+    const { secret, record } = await issueToken(store, { tenant, name: body.name, roles: body.roles }, clock.now());
+    return c.json({ token: secret, name: record.name, roles: record.roles, tenant: record.tenant }, 201);
+  });
+  return app;
+}

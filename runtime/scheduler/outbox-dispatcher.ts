@@ -1,0 +1,162 @@
+// Delivers the outbox after commit, at least once: notify (a Notifier), webhook (fetch with an
+// Idempotency-Key header), createCase (the child through the case service, idempotent by its id),
+// childClosed (`child.closed` to the parent). Failures retry with exponential backoff; after
+// maxAttempts, or on a failure no retry can fix, the row becomes a dead letter (GET /api/outbox?status=dead).
+import type { Effect } from '../engine/types.ts';
+import type { CaseService } from '../host/case-service.ts';
+import type { Clock } from '../host/clock.ts';
+import { silentLogger, type Logger } from '../host/logger.ts';
+import type { CaseStore, OutboxRecord } from '../store/case-store.ts';
+import { createAlarm } from './alarm.ts';
+import type { Notifier } from './notifier.ts';
+
+export interface OutboxDispatcherOptions {
+  store: CaseStore;
+  service: CaseService;
+  clock: Clock;
+  notifier: Notifier;
+  fetch?: typeof fetch;
+  logger?: Logger;
+  /** Attempts before a row is dead (default 10). */
+  maxAttempts?: number;
+  /** First retry delay in ms, doubled per attempt (default 1000), capped at maxBackoffMs (default 1 h). */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** Per webhook call (default 10 s). */
+  webhookTimeoutMs?: number;
+}
+
+export interface OutboxDispatcher {
+  start(): Promise<void>;
+  /** Stops waking up; resolves when a run in progress has finished. */
+  stop(): Promise<void>;
+  /** Delivers every row due at the clock's now; returns how many were delivered. */
+  runDue(): Promise<number>;
+  /** Something was added to the outbox. */
+  wake(): void;
+}
+
+type Delivery = { ok: true } | { ok: false; error: string; permanent: boolean };
+
+export function createOutboxDispatcher(options: OutboxDispatcherOptions): OutboxDispatcher {
+  const { store, service, clock, notifier } = options;
+  const logger = options.logger ?? silentLogger;
+  const doFetch = options.fetch ?? fetch;
+  const maxAttempts = options.maxAttempts ?? 10;
+  const backoff = options.backoffMs ?? 1000;
+  const maxBackoff = options.maxBackoffMs ?? 3_600_000;
+  const timeoutMs = options.webhookTimeoutMs ?? 10_000;
+  let running: Promise<number> | null = null;
+  let again = false;
+  let started = false;
+  const alarm = createAlarm(clock, () => void dispatcher.runDue());
+
+  async function deliver(row: OutboxRecord): Promise<Delivery> {
+    const effect: Effect = row.effect;
+    switch (effect.type) {
+      case 'notify':
+        await notifier.send({ tenant: row.tenant, caseId: row.caseId, key: effect.key, to: effect.to, template: effect.template });
+        return { ok: true };
+      case 'webhook': {
+        const res = await doFetch(effect.url, {
+          method: effect.method,
+          headers: { 'content-type': 'application/json', 'idempotency-key': effect.key, 'user-agent': 'dossier' },
+          body: JSON.stringify(row.payload),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        await res.body?.cancel();
+        return res.ok ? { ok: true } : { ok: false, error: `HTTP ${res.status} from ${effect.url}`, permanent: false };
+      }
+      case 'createCase': {
+        const result = await service.createCase(row.tenant, { caseType: effect.caseType, data: effect.data, parentId: effect.parentId, id: effect.childId }, undefined);
+        if (result.ok || result.code === 'case.exists') return { ok: true };
+        return { ok: false, error: `${result.code}: ${result.message}`, permanent: true };
+      }
+      case 'childClosed': {
+        const result = await service.sendEvent(row.tenant, effect.parentId, { type: 'child.closed' }, undefined);
+        if (result.ok || result.code === 'event.not_accepted') return { ok: true };
+        return { ok: false, error: `${result.code}: ${result.message}`, permanent: result.code !== 'case.conflict' };
+      }
+      case 'setTimer':
+      case 'cancelTimer':
+      case 'openTask':
+      case 'closeTask':
+        return { ok: true };
+      default: {
+        const _never: never = effect;
+        return { ok: false, error: `unknown effect ${JSON.stringify(_never)}`, permanent: true };
+      }
+    }
+  }
+
+  async function deliverDue(): Promise<number> {
+    let delivered = 0;
+    for (;;) {
+      const batch = await store.dueOutbox(clock.now(), 100);
+      for (const row of batch) {
+        let outcome: Delivery;
+        try {
+          outcome = await deliver(row);
+        } catch (error) {
+          outcome = { ok: false, error: error instanceof Error ? error.message : String(error), permanent: false };
+        }
+        if (outcome.ok) {
+          await store.markDelivered(row.id, clock.now());
+          delivered += 1;
+          continue;
+        }
+        const attempts = row.attempts + 1;
+        const dead = outcome.permanent || attempts >= maxAttempts;
+        const next = dead ? null : new Date(Date.parse(clock.now()) + Math.min(maxBackoff, backoff * 2 ** (attempts - 1))).toISOString();
+        await store.markFailed(row.id, outcome.error, next);
+        logger.warn(dead ? 'outbox delivery failed for good (dead letter)' : 'outbox delivery failed; will retry', { key: row.key, type: row.effect.type, attempts, error: outcome.error });
+      }
+      if (batch.length < 100) return delivered;
+    }
+  }
+
+  async function arm(): Promise<void> {
+    if (!started) return;
+    const next = await store.nextOutboxDue();
+    if (next !== null) alarm.armAt(next);
+  }
+
+  const dispatcher: OutboxDispatcher = {
+    async start() {
+      started = true;
+      await dispatcher.runDue();
+    },
+    async stop() {
+      started = false;
+      alarm.clear();
+      if (running !== null) await running;
+    },
+    async runDue() {
+      if (running !== null) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        let total = 0;
+        try {
+          do {
+            again = false;
+            total += await deliverDue();
+          } while (again);
+        } catch (error) {
+          logger.error('outbox dispatcher failed', { error: String(error) });
+        } finally {
+          running = null;
+        }
+        alarm.clear();
+        await arm();
+        return total;
+      })();
+      return running;
+    },
+    wake() {
+      if (started) alarm.armAt(clock.now());
+    },
+  };
+  return dispatcher;
+}

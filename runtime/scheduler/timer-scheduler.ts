@@ -1,0 +1,102 @@
+// Fires due timers through the case service (the same path as any event), in due order, each once:
+// the store marks a timer fired in the same transaction as its event. Timers that fell due while the
+// host was down fire on start. Between due times it sleeps (one setTimeout).
+import type { Instant } from '../engine/types.ts';
+import type { CaseService } from '../host/case-service.ts';
+import type { Clock } from '../host/clock.ts';
+import { silentLogger, type Logger } from '../host/logger.ts';
+import type { CaseStore } from '../store/case-store.ts';
+import { createAlarm } from './alarm.ts';
+
+export interface TimerScheduler {
+  /** Fires what is due now, then sleeps until the next due time. */
+  start(): Promise<void>;
+  /** Stops waking up; resolves when a run in progress has finished. */
+  stop(): Promise<void>;
+  /** Fires every timer due at the clock's now, in due order; returns how many fired. */
+  runDue(): Promise<number>;
+  /** A commit set a timer due at `at`: wake earlier if needed. */
+  notify(at: Instant): void;
+}
+
+export interface TimerSchedulerOptions {
+  store: CaseStore;
+  service: CaseService;
+  clock: Clock;
+  logger?: Logger;
+  batchSize?: number;
+}
+
+export function createTimerScheduler(options: TimerSchedulerOptions): TimerScheduler {
+  const { store, service, clock } = options;
+  const logger = options.logger ?? silentLogger;
+  const batchSize = options.batchSize ?? 100;
+  let running: Promise<number> | null = null;
+  let again = false;
+  let started = false;
+  const alarm = createAlarm(clock, () => void scheduler.runDue());
+
+  async function fireDue(): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      const batch = await store.dueTimers(clock.now(), batchSize);
+      let progress = false;
+      for (const timer of batch) {
+        const result = await service.fireTimer(timer);
+        if (result.ok) {
+          fired += 1;
+          progress = true;
+        } else if (result.code !== 'case.conflict') {
+          progress = true;
+          if (result.code !== 'timer.gone') logger.warn('timer not fired', { caseId: timer.caseId, timerId: timer.timerId, code: result.code });
+        }
+      }
+      if (batch.length < batchSize || !progress) return fired;
+    }
+  }
+
+  async function arm(): Promise<void> {
+    if (!started) return;
+    const next = await store.nextTimerDue();
+    if (next !== null) alarm.armAt(next);
+  }
+
+  const scheduler: TimerScheduler = {
+    async start() {
+      started = true;
+      await scheduler.runDue();
+    },
+    async stop() {
+      started = false;
+      alarm.clear();
+      if (running !== null) await running;
+    },
+    async runDue() {
+      if (running !== null) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        let total = 0;
+        try {
+          do {
+            again = false;
+            total += await fireDue();
+          } while (again);
+        } catch (error) {
+          logger.error('timer scheduler failed', { error: String(error) });
+        } finally {
+          running = null;
+        }
+        alarm.clear();
+        await arm();
+        return total;
+      })();
+      return running;
+    },
+    notify(at) {
+      if (started) alarm.armAt(at);
+    },
+  };
+  return scheduler;
+}

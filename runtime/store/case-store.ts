@@ -1,0 +1,219 @@
+// The storage port of the runtime host. Every method is async so that a PostgreSQL implementation
+// fits behind the same interface; nothing SQLite-specific leaks above it.
+import type { CaseType } from '../../schemas/generated/case-type.ts';
+import type { Case, CaseTask, Effect, HistoryEntry, Instant, JsonValue, SlaStatus, StateValue } from '../engine/types.ts';
+
+export interface TokenRecord {
+  id: string;
+  tenant: string;
+  name: string;
+  roles: string[];
+  createdAt: Instant;
+}
+
+/** A problem as the validator reports it (kept opaque by the store). */
+export interface StoredProblem {
+  severity: string;
+  code: string;
+  message: string;
+  pointer: string;
+}
+
+export interface PublishedCaseType {
+  tenant: string;
+  key: string;
+  version: number;
+  definition: CaseType;
+  publishedAt: Instant;
+}
+
+export interface DraftRecord {
+  tenant: string;
+  key: string;
+  definition: JsonValue;
+  problems: StoredProblem[];
+  valid: boolean;
+  updatedAt: Instant;
+}
+
+export interface CaseTypeSummary {
+  key: string;
+  title: string;
+  latestVersion: number | null;
+  publishedAt: Instant | null;
+  draft: { updatedAt: Instant; valid: boolean } | null;
+}
+
+export interface CaseFilter {
+  caseType?: string;
+  /** A state id: matches a case whose active configuration contains it (leaf or ancestor). */
+  state?: string;
+  queue?: string;
+  assignee?: string;
+  priority?: string;
+  /** Text search over the id and the case data. */
+  q?: string;
+  parentId?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface IdempotencyRecord {
+  tenant: string;
+  key: string;
+  method: string;
+  path: string;
+  status: number;
+  body: JsonValue;
+  createdAt: Instant;
+}
+
+/** Everything one accepted event (or a creation) changes, written in one transaction. */
+export interface CaseCommit {
+  tenant: string;
+  /** The new snapshot. */
+  case: Case;
+  /** The revision the event was computed on; null for a creation (the row must not exist). */
+  expectedRevision: number | null;
+  history: HistoryEntry;
+  effects: Effect[];
+  /** Set when a timer fired: it is marked fired in the same transaction, and only once. */
+  firedTimerId?: string;
+  /** Stored with the commit, so a retry gets this answer and nothing changes twice. */
+  idempotency?: IdempotencyRecord;
+  /** The case snapshot a webhook sends, taken at commit (the case as the API shows it). */
+  webhookBody?: JsonValue;
+  at: Instant;
+}
+
+export type CommitFailure = 'case.conflict' | 'case.exists' | 'timer.already_fired' | 'idempotency.exists';
+export type CommitResult = { ok: true } | { ok: false; code: CommitFailure };
+
+export interface TimerRecord {
+  tenant: string;
+  caseId: string;
+  timerId: string;
+  event: string;
+  dueAt: Instant;
+}
+
+export type TaskStatus = 'open' | 'closed';
+
+export interface TaskRecord extends CaseTask {
+  tenant: string;
+  caseId: string;
+  caseType: string;
+  status: TaskStatus;
+  claimedAt: Instant | null;
+  closedAt: Instant | null;
+}
+
+export interface TaskFilter {
+  queue?: string;
+  role?: string;
+  assignee?: string;
+  caseId?: string;
+  status?: TaskStatus;
+  /** true: only tasks nobody claimed. */
+  unassigned?: boolean;
+}
+
+export type TaskClaimResult = { ok: true; task: TaskRecord } | { ok: false; code: 'task.not_found' | 'task.claimed' | 'task.closed' };
+
+export type OutboxStatus = 'pending' | 'delivered' | 'dead';
+
+export interface OutboxRecord {
+  id: number;
+  tenant: string;
+  caseId: string;
+  key: string;
+  effect: Effect;
+  payload: JsonValue;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Instant | null;
+  deliveredAt: Instant | null;
+  lastError: string | null;
+  createdAt: Instant;
+}
+
+export interface SlaRecord {
+  tenant: string;
+  caseId: string;
+  caseType: string;
+  slaId: string;
+  name: string;
+  status: SlaStatus;
+  startedAt: Instant;
+  closedAt: Instant | null;
+  urgency: number;
+}
+
+export interface ReportHistoryRow {
+  caseId: string;
+  caseType: string;
+  seq: number;
+  at: Instant;
+  from: StateValue | null;
+  to: StateValue;
+}
+
+export interface CaseStore {
+  // Tenants and tokens
+  ensureTenant(id: string, at: Instant): Promise<void>;
+  createToken(token: TokenRecord, hash: string): Promise<void>;
+  /** Looks a token up by the SHA-256 hex of its secret (compared in constant time). */
+  findTokenByHash(hash: string): Promise<TokenRecord | null>;
+  countTokens(): Promise<number>;
+
+  // Case types
+  saveDraft(draft: DraftRecord): Promise<void>;
+  getDraft(tenant: string, key: string): Promise<DraftRecord | null>;
+  /** Publishes `definition` as the next version of `key`; the version is set inside the transaction. */
+  publish(tenant: string, key: string, definition: CaseType, at: Instant): Promise<PublishedCaseType>;
+  getCaseType(tenant: string, key: string, version?: number): Promise<PublishedCaseType | null>;
+  listVersions(tenant: string, key: string): Promise<{ version: number; publishedAt: Instant }[]>;
+  listCaseTypes(tenant: string): Promise<CaseTypeSummary[]>;
+
+  // Cases
+  getCase(tenant: string, id: string): Promise<Case | null>;
+  /** Finds a case in any tenant (for the scheduler and the outbox, never for a request). */
+  locateCase(id: string): Promise<{ tenant: string; case: Case } | null>;
+  listCases(tenant: string, filter: CaseFilter, limit: number, cursor: string | null): Promise<Page<Case>>;
+  commit(commit: CaseCommit): Promise<CommitResult>;
+  history(tenant: string, caseId: string, limit: number, cursor: string | null): Promise<Page<HistoryEntry>>;
+
+  // Idempotency
+  getIdempotency(tenant: string, key: string): Promise<IdempotencyRecord | null>;
+  saveIdempotency(record: IdempotencyRecord): Promise<boolean>;
+
+  // Timers
+  dueTimers(until: Instant, limit: number): Promise<TimerRecord[]>;
+  nextTimerDue(): Promise<Instant | null>;
+  /** Marks a pending timer fired without changing its case (a timer the engine no longer knows). */
+  discardTimer(caseId: string, timerId: string, at: Instant): Promise<void>;
+
+  // Tasks
+  listTasks(tenant: string, filter: TaskFilter, limit: number, cursor: string | null): Promise<Page<TaskRecord>>;
+  claimTask(tenant: string, taskId: string, assignee: string, at: Instant): Promise<TaskClaimResult>;
+  /** Releases a claim; with `onlyBy`, only when that person holds it (or nobody does). */
+  releaseTask(tenant: string, taskId: string, at: Instant, onlyBy?: string): Promise<TaskClaimResult>;
+
+  // Outbox
+  dueOutbox(until: Instant, limit: number): Promise<OutboxRecord[]>;
+  nextOutboxDue(): Promise<Instant | null>;
+  markDelivered(id: number, at: Instant): Promise<void>;
+  markFailed(id: number, error: string, nextAttemptAt: Instant | null): Promise<void>;
+  listOutbox(tenant: string, filter: { status?: OutboxStatus; caseId?: string }, limit: number, cursor: string | null): Promise<Page<OutboxRecord>>;
+
+  // Reports
+  slaRecords(tenant: string, caseType?: string): Promise<SlaRecord[]>;
+  reportHistory(tenant: string, caseType?: string): Promise<ReportHistoryRow[]>;
+  /** Counts cases by the value at a JSON Pointer into their data (missing values count as null). */
+  countByField(tenant: string, pointer: string, caseType?: string): Promise<{ value: JsonValue; count: number }[]>;
+
+  close(): Promise<void>;
+}

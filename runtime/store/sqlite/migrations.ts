@@ -1,0 +1,78 @@
+// Schema migrations: each one runs once, in order, inside a transaction, recorded in schema_version.
+import type Database from 'better-sqlite3';
+
+const migrations: string[] = [
+  `
+  CREATE TABLE tenants (id TEXT PRIMARY KEY, created_at TEXT NOT NULL);
+  CREATE TABLE tokens (
+    id TEXT PRIMARY KEY, tenant TEXT NOT NULL REFERENCES tenants(id), name TEXT NOT NULL,
+    roles TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
+  CREATE TABLE case_types (
+    tenant TEXT NOT NULL REFERENCES tenants(id), key TEXT NOT NULL, version INTEGER NOT NULL,
+    title TEXT NOT NULL, definition TEXT NOT NULL, published_at TEXT NOT NULL,
+    PRIMARY KEY (tenant, key, version));
+  CREATE TABLE drafts (
+    tenant TEXT NOT NULL REFERENCES tenants(id), key TEXT NOT NULL, definition TEXT NOT NULL,
+    problems TEXT NOT NULL, valid INTEGER NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (tenant, key));
+  CREATE TABLE cases (
+    id TEXT PRIMARY KEY, tenant TEXT NOT NULL REFERENCES tenants(id), case_type TEXT NOT NULL,
+    version INTEGER NOT NULL, state TEXT NOT NULL, state_ids TEXT NOT NULL, data TEXT NOT NULL,
+    priority TEXT NOT NULL, queue TEXT, assignee TEXT, channel TEXT, parent_id TEXT,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, closed_at TEXT, revision INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    FOREIGN KEY (tenant, case_type, version) REFERENCES case_types(tenant, key, version));
+  CREATE INDEX cases_by_created ON cases(tenant, created_at DESC, id DESC);
+  CREATE INDEX cases_by_type ON cases(tenant, case_type, created_at DESC, id DESC);
+  CREATE INDEX cases_by_parent ON cases(parent_id) WHERE parent_id IS NOT NULL;
+  CREATE TABLE history (
+    case_id TEXT NOT NULL REFERENCES cases(id), seq INTEGER NOT NULL, tenant TEXT NOT NULL,
+    at TEXT NOT NULL, actor TEXT NOT NULL, event_type TEXT NOT NULL, entry TEXT NOT NULL,
+    PRIMARY KEY (case_id, seq)) WITHOUT ROWID;
+  CREATE TABLE slas (
+    case_id TEXT NOT NULL REFERENCES cases(id), sla_id TEXT NOT NULL, tenant TEXT NOT NULL,
+    case_type TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, started_at TEXT NOT NULL,
+    closed_at TEXT, urgency INTEGER NOT NULL, PRIMARY KEY (case_id, sla_id)) WITHOUT ROWID;
+  CREATE INDEX slas_by_tenant ON slas(tenant, case_type, name);
+  CREATE TABLE timers (
+    id INTEGER PRIMARY KEY, tenant TEXT NOT NULL, case_id TEXT NOT NULL REFERENCES cases(id),
+    timer_id TEXT NOT NULL, event TEXT NOT NULL, due_at TEXT NOT NULL, fired_at TEXT);
+  CREATE INDEX timers_due ON timers(due_at, case_id, timer_id) WHERE fired_at IS NULL;
+  CREATE INDEX timers_by_case ON timers(case_id, timer_id) WHERE fired_at IS NULL;
+  CREATE TABLE tasks (
+    id TEXT PRIMARY KEY, tenant TEXT NOT NULL, case_id TEXT NOT NULL REFERENCES cases(id),
+    case_type TEXT NOT NULL, state TEXT NOT NULL, title TEXT NOT NULL, queue TEXT, role TEXT,
+    form TEXT, opened_at TEXT NOT NULL, due_at TEXT, assignee TEXT, claimed_at TEXT,
+    status TEXT NOT NULL, closed_at TEXT);
+  CREATE INDEX tasks_by_status ON tasks(tenant, status, opened_at, id);
+  CREATE INDEX tasks_by_case ON tasks(case_id, status);
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY, tenant TEXT NOT NULL, case_id TEXT NOT NULL, key TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL, effect TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL,
+    attempts INTEGER NOT NULL, next_attempt_at TEXT, delivered_at TEXT, last_error TEXT,
+    created_at TEXT NOT NULL);
+  CREATE INDEX outbox_due ON outbox(next_attempt_at, id) WHERE status = 'pending';
+  CREATE INDEX outbox_by_tenant ON outbox(tenant, status, id);
+  CREATE TABLE idempotency (
+    tenant TEXT NOT NULL, key TEXT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL,
+    status INTEGER NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL,
+    PRIMARY KEY (tenant, key)) WITHOUT ROWID;
+  `,
+];
+
+/** Brings the database to the latest schema version; returns the version it is at. */
+export function migrate(db: Database.Database): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null };
+  let current = row.v ?? 0;
+  for (let index = current; index < migrations.length; index++) {
+    const sql = migrations[index] as string;
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(index + 1, new Date().toISOString());
+    }).immediate();
+    current = index + 1;
+  }
+  return current;
+}
+
+export const latestSchemaVersion = migrations.length;

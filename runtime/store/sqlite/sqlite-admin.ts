@@ -1,0 +1,154 @@
+// Tenants, tokens, idempotency records and case types (drafts, immutable published versions) on SQLite.
+import { timingSafeEqual } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import type { Instant, JsonValue } from '../../engine/types.ts';
+import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PublishedCaseType, StoredProblem, TokenRecord } from '../case-store.ts';
+import type { WriteQueue } from './write-queue.ts';
+
+interface TokenRow {
+  id: string;
+  tenant: string;
+  name: string;
+  roles: string;
+  hash: string;
+  created_at: string;
+}
+
+interface CaseTypeRow {
+  tenant: string;
+  key: string;
+  version: number;
+  definition: string;
+  published_at: string;
+}
+
+export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
+  const s = {
+    ensureTenant: db.prepare('INSERT INTO tenants (id, created_at) VALUES (?, ?) ON CONFLICT(id) DO NOTHING'),
+    insertToken: db.prepare('INSERT INTO tokens (id, tenant, name, roles, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    tokenByHash: db.prepare('SELECT * FROM tokens WHERE hash = ?'),
+    countTokens: db.prepare('SELECT COUNT(*) AS n FROM tokens'),
+    saveDraft: db.prepare(`INSERT INTO drafts (tenant, key, definition, problems, valid, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT(tenant, key) DO UPDATE SET definition = excluded.definition, problems = excluded.problems,
+      valid = excluded.valid, updated_at = excluded.updated_at`),
+    getDraft: db.prepare('SELECT * FROM drafts WHERE tenant = ? AND key = ?'),
+    maxVersion: db.prepare('SELECT MAX(version) AS v FROM case_types WHERE tenant = ? AND key = ?'),
+    insertCaseType: db.prepare(`INSERT INTO case_types (tenant, key, version, title, definition, published_at)
+      VALUES (?, ?, ?, ?, ?, ?)`),
+    getVersion: db.prepare('SELECT * FROM case_types WHERE tenant = ? AND key = ? AND version = ?'),
+    getLatest: db.prepare('SELECT * FROM case_types WHERE tenant = ? AND key = ? ORDER BY version DESC LIMIT 1'),
+    versions: db.prepare('SELECT version, published_at FROM case_types WHERE tenant = ? AND key = ? ORDER BY version'),
+    latestAll: db.prepare(`SELECT c.key, c.title, c.version, c.published_at FROM case_types c
+      WHERE c.tenant = ? AND c.version = (SELECT MAX(version) FROM case_types d WHERE d.tenant = c.tenant AND d.key = c.key)`),
+    draftsAll: db.prepare('SELECT key, definition, valid, updated_at FROM drafts WHERE tenant = ?'),
+    getIdempotency: db.prepare('SELECT * FROM idempotency WHERE tenant = ? AND key = ?'),
+    insertIdempotency: db.prepare(`INSERT INTO idempotency (tenant, key, method, path, status, body, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(tenant, key) DO NOTHING`),
+  };
+
+  const toPublished = (row: CaseTypeRow): PublishedCaseType => ({
+    tenant: row.tenant,
+    key: row.key,
+    version: row.version,
+    definition: JSON.parse(row.definition) as CaseType,
+    publishedAt: row.published_at,
+  });
+
+  return {
+    async ensureTenant(id: string, at: Instant): Promise<void> {
+      await queue.submit(() => s.ensureTenant.run(id, at));
+    },
+
+    async createToken(token: TokenRecord, hash: string): Promise<void> {
+      await queue.submit(() => {
+        s.ensureTenant.run(token.tenant, token.createdAt);
+        s.insertToken.run(token.id, token.tenant, token.name, JSON.stringify(token.roles), hash, token.createdAt);
+      });
+    },
+
+    async findTokenByHash(hash: string): Promise<TokenRecord | null> {
+      const row = s.tokenByHash.get(hash) as TokenRow | undefined;
+      if (row === undefined) return null;
+      const a = Buffer.from(row.hash, 'utf8');
+      const b = Buffer.from(hash, 'utf8');
+      if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
+      return { id: row.id, tenant: row.tenant, name: row.name, roles: JSON.parse(row.roles) as string[], createdAt: row.created_at };
+    },
+
+    async countTokens(): Promise<number> {
+      return (s.countTokens.get() as { n: number }).n;
+    },
+
+    async saveDraft(draft: DraftRecord): Promise<void> {
+      await queue.submit(() => {
+        s.ensureTenant.run(draft.tenant, draft.updatedAt);
+        s.saveDraft.run(draft.tenant, draft.key, JSON.stringify(draft.definition), JSON.stringify(draft.problems), draft.valid ? 1 : 0, draft.updatedAt);
+      });
+    },
+
+    async getDraft(tenant: string, key: string): Promise<DraftRecord | null> {
+      const row = s.getDraft.get(tenant, key) as
+        | { tenant: string; key: string; definition: string; problems: string; valid: number; updated_at: string }
+        | undefined;
+      if (row === undefined) return null;
+      return {
+        tenant: row.tenant,
+        key: row.key,
+        definition: JSON.parse(row.definition) as JsonValue,
+        problems: JSON.parse(row.problems) as StoredProblem[],
+        valid: row.valid === 1,
+        updatedAt: row.updated_at,
+      };
+    },
+
+    async publish(tenant: string, key: string, definition: CaseType, at: Instant): Promise<PublishedCaseType> {
+      return queue.submit(() => {
+        s.ensureTenant.run(tenant, at);
+        const version = ((s.maxVersion.get(tenant, key) as { v: number | null }).v ?? 0) + 1;
+        const stored: CaseType = { ...definition, key, version };
+        s.insertCaseType.run(tenant, key, version, stored.title, JSON.stringify(stored), at);
+        return { tenant, key, version, definition: stored, publishedAt: at };
+      });
+    },
+
+    async getCaseType(tenant: string, key: string, version?: number): Promise<PublishedCaseType | null> {
+      const row = (version === undefined ? s.getLatest.get(tenant, key) : s.getVersion.get(tenant, key, version)) as CaseTypeRow | undefined;
+      return row === undefined ? null : toPublished(row);
+    },
+
+    async listVersions(tenant: string, key: string): Promise<{ version: number; publishedAt: Instant }[]> {
+      const rows = s.versions.all(tenant, key) as { version: number; published_at: string }[];
+      return rows.map((r) => ({ version: r.version, publishedAt: r.published_at }));
+    },
+
+    async listCaseTypes(tenant: string): Promise<CaseTypeSummary[]> {
+      const byKey = new Map<string, CaseTypeSummary>();
+      for (const r of s.latestAll.all(tenant) as { key: string; title: string; version: number; published_at: string }[]) {
+        byKey.set(r.key, { key: r.key, title: r.title, latestVersion: r.version, publishedAt: r.published_at, draft: null });
+      }
+      for (const d of s.draftsAll.all(tenant) as { key: string; definition: string; valid: number; updated_at: string }[]) {
+        const existing = byKey.get(d.key);
+        const draft = { updatedAt: d.updated_at, valid: d.valid === 1 };
+        if (existing !== undefined) existing.draft = draft;
+        else {
+          const def = JSON.parse(d.definition) as { title?: unknown };
+          byKey.set(d.key, { key: d.key, title: typeof def.title === 'string' ? def.title : d.key, latestVersion: null, publishedAt: null, draft });
+        }
+      }
+      return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+    },
+
+    async getIdempotency(tenant: string, key: string): Promise<IdempotencyRecord | null> {
+      const row = s.getIdempotency.get(tenant, key) as
+        | { tenant: string; key: string; method: string; path: string; status: number; body: string; created_at: string }
+        | undefined;
+      if (row === undefined) return null;
+      return { tenant: row.tenant, key: row.key, method: row.method, path: row.path, status: row.status, body: JSON.parse(row.body) as JsonValue, createdAt: row.created_at };
+    },
+
+    async saveIdempotency(r: IdempotencyRecord): Promise<boolean> {
+      return queue.submit(() => s.insertIdempotency.run(r.tenant, r.key, r.method, r.path, r.status, JSON.stringify(r.body), r.createdAt).changes === 1);
+    },
+  };
+}

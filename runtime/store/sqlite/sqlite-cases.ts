@@ -1,0 +1,184 @@
+// Cases, their history and everything one event writes (the commit), on SQLite.
+import type Database from 'better-sqlite3';
+import type { Case, HistoryEntry } from '../../engine/types.ts';
+import type { CaseCommit, CaseFilter, CommitFailure, CommitResult, Page } from '../case-store.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { stateIdsColumn } from '../state-ids.ts';
+import { createWhere } from './where.ts';
+import type { WriteQueue } from './write-queue.ts';
+
+/** Thrown inside a commit's savepoint to roll it back; turned into a `CommitResult` value. */
+class CommitFailed extends Error {
+  constructor(readonly code: CommitFailure) {
+    super(code);
+  }
+}
+
+const outboxTypes = new Set(['notify', 'webhook', 'createCase', 'childClosed']);
+
+interface CaseRow {
+  body: string;
+  id: string;
+  tenant: string;
+}
+
+export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
+  const s = {
+    insertCase: db.prepare(`INSERT INTO cases (id, tenant, case_type, version, state, state_ids, data, priority, queue,
+      assignee, channel, parent_id, created_at, updated_at, closed_at, revision, body)
+      VALUES (@id, @tenant, @caseType, @version, @state, @stateIds, @data, @priority, @queue, @assignee, @channel,
+      @parentId, @createdAt, @updatedAt, @closedAt, @revision, @body)`),
+    updateCase: db.prepare(`UPDATE cases SET state = @state, state_ids = @stateIds, data = @data, priority = @priority,
+      queue = @queue, assignee = @assignee, channel = @channel, updated_at = @updatedAt, closed_at = @closedAt,
+      revision = @revision, body = @body WHERE id = @id AND tenant = @tenant AND revision = @expectedRevision`),
+    caseExists: db.prepare('SELECT 1 FROM cases WHERE id = ?'),
+    insertHistory: db.prepare(`INSERT INTO history (case_id, seq, tenant, at, actor, event_type, entry)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    fireTimer: db.prepare('UPDATE timers SET fired_at = ? WHERE case_id = ? AND timer_id = ? AND fired_at IS NULL'),
+    clearTimers: db.prepare('DELETE FROM timers WHERE case_id = ? AND fired_at IS NULL'),
+    insertTimer: db.prepare('INSERT INTO timers (tenant, case_id, timer_id, event, due_at) VALUES (?, ?, ?, ?, ?)'),
+    openTaskIds: db.prepare("SELECT id FROM tasks WHERE case_id = ? AND status = 'open'"),
+    closeTask: db.prepare("UPDATE tasks SET status = 'closed', closed_at = ? WHERE id = ?"),
+    upsertTask: db.prepare(`INSERT INTO tasks (id, tenant, case_id, case_type, state, title, queue, role, form, opened_at,
+      due_at, assignee, status) VALUES (@id, @tenant, @caseId, @caseType, @state, @title, @queue, @role, @form, @openedAt,
+      @dueAt, @assignee, 'open')
+      ON CONFLICT(id) DO UPDATE SET title = excluded.title, queue = excluded.queue, role = excluded.role,
+      form = excluded.form, due_at = excluded.due_at, assignee = COALESCE(excluded.assignee, tasks.assignee),
+      status = 'open', closed_at = NULL`),
+    taskAssignees: db.prepare("SELECT id, assignee FROM tasks WHERE case_id = ? AND status = 'open'"),
+    upsertSla: db.prepare(`INSERT INTO slas (case_id, sla_id, tenant, case_type, name, status, started_at, closed_at, urgency)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(case_id, sla_id) DO UPDATE SET status = excluded.status,
+      closed_at = excluded.closed_at, urgency = excluded.urgency`),
+    insertOutbox: db.prepare(`INSERT INTO outbox (tenant, case_id, key, type, effect, payload, status, attempts,
+      next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT(key) DO NOTHING`),
+    insertIdempotency: db.prepare(`INSERT INTO idempotency (tenant, key, method, path, status, body, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(tenant, key) DO NOTHING`),
+    getCase: db.prepare('SELECT id, tenant, body FROM cases WHERE id = ? AND tenant = ?'),
+    locateCase: db.prepare('SELECT id, tenant, body FROM cases WHERE id = ?'),
+    history: db.prepare('SELECT seq, entry FROM history WHERE case_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+  };
+
+  function withTaskAssignees(kase: Case): Case {
+    if (kase.tasks.length === 0) return kase;
+    const rows = s.taskAssignees.all(kase.id) as { id: string; assignee: string | null }[];
+    const claimed = new Map(rows.map((r) => [r.id, r.assignee]));
+    return { ...kase, tasks: kase.tasks.map((t) => ({ ...t, assignee: claimed.get(t.id) ?? t.assignee })) };
+  }
+
+  function parse(row: CaseRow | undefined): Case | null {
+    return row === undefined ? null : withTaskAssignees(JSON.parse(row.body) as Case);
+  }
+
+  function write(commit: CaseCommit): void {
+    const kase = commit.case;
+    const row = {
+      id: kase.id,
+      tenant: commit.tenant,
+      caseType: kase.caseType,
+      version: kase.version,
+      state: JSON.stringify(kase.state),
+      stateIds: stateIdsColumn(kase.state),
+      data: JSON.stringify(kase.data),
+      priority: kase.priority,
+      queue: kase.queue,
+      assignee: kase.assignee,
+      channel: kase.channel,
+      parentId: kase.parentId,
+      createdAt: kase.createdAt,
+      updatedAt: kase.updatedAt,
+      closedAt: kase.closedAt,
+      revision: kase.revision,
+      body: JSON.stringify(kase),
+      expectedRevision: commit.expectedRevision,
+    };
+    if (commit.expectedRevision === null) {
+      if (s.caseExists.get(kase.id) !== undefined) throw new CommitFailed('case.exists');
+      s.insertCase.run(row);
+    } else if (s.updateCase.run(row).changes !== 1) {
+      throw new CommitFailed('case.conflict');
+    }
+    const h: HistoryEntry = commit.history;
+    s.insertHistory.run(kase.id, h.seq, commit.tenant, h.at, h.actor, h.event.type, JSON.stringify(h));
+    if (commit.firedTimerId !== undefined && s.fireTimer.run(commit.at, kase.id, commit.firedTimerId).changes !== 1) {
+      throw new CommitFailed('timer.already_fired');
+    }
+    s.clearTimers.run(kase.id);
+    for (const t of kase.timers) s.insertTimer.run(commit.tenant, kase.id, t.id, t.event, t.dueAt);
+    const openIds = new Set(kase.tasks.map((t) => t.id));
+    for (const { id } of s.openTaskIds.all(kase.id) as { id: string }[]) {
+      if (!openIds.has(id)) s.closeTask.run(commit.at, id);
+    }
+    for (const t of kase.tasks) {
+      s.upsertTask.run({ ...t, tenant: commit.tenant, caseId: kase.id, caseType: kase.caseType });
+    }
+    for (const sla of kase.slas) {
+      s.upsertSla.run(kase.id, sla.id, commit.tenant, kase.caseType, sla.name, sla.status, sla.startedAt, sla.closedAt, sla.urgency);
+    }
+    for (const effect of commit.effects) {
+      if (!outboxTypes.has(effect.type) || !('key' in effect)) continue;
+      const payload = effect.type === 'webhook' ? (commit.webhookBody ?? kase) : null;
+      s.insertOutbox.run(commit.tenant, kase.id, effect.key, effect.type, JSON.stringify(effect), JSON.stringify(payload), commit.at, commit.at);
+    }
+    const idem = commit.idempotency;
+    if (idem !== undefined) {
+      const inserted = s.insertIdempotency.run(idem.tenant, idem.key, idem.method, idem.path, idem.status, JSON.stringify(idem.body), idem.createdAt);
+      if (inserted.changes !== 1) throw new CommitFailed('idempotency.exists');
+    }
+  }
+
+  return {
+    async commit(commit: CaseCommit): Promise<CommitResult> {
+      try {
+        await queue.submit(() => write(commit));
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof CommitFailed) return { ok: false, code: error.code };
+        throw error;
+      }
+    },
+
+    async getCase(tenant: string, id: string): Promise<Case | null> {
+      return parse(s.getCase.get(id, tenant) as CaseRow | undefined);
+    },
+
+    async locateCase(id: string): Promise<{ tenant: string; case: Case } | null> {
+      const row = s.locateCase.get(id) as CaseRow | undefined;
+      const kase = parse(row);
+      return row === undefined || kase === null ? null : { tenant: row.tenant, case: kase };
+    },
+
+    async listCases(tenant: string, filter: CaseFilter, limit: number, cursor: string | null): Promise<Page<Case>> {
+      const where = createWhere('tenant = @tenant', { tenant, limit: limit + 1 })
+        .when(filter.caseType, 'caseType', 'case_type = @caseType')
+        .when(filter.state === undefined ? undefined : `% ${filter.state} %`, 'state', 'state_ids LIKE @state')
+        .when(filter.queue, 'queue', 'queue = @queue')
+        .when(filter.assignee, 'assignee', 'assignee = @assignee')
+        .when(filter.priority, 'priority', 'priority = @priority')
+        .when(filter.parentId, 'parentId', 'parent_id = @parentId')
+        .when(
+          filter.q === undefined ? undefined : `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+          'q',
+          "(id LIKE @q ESCAPE '\\' OR data LIKE @q ESCAPE '\\')",
+        );
+      if (cursor !== null) {
+        const [createdAt, id] = decodeCursor(cursor, 2);
+        where.add('(created_at < @cAt OR (created_at = @cAt AND id < @cId))', { cAt: String(createdAt), cId: String(id) });
+      }
+      const rows = db
+        .prepare(`SELECT id, tenant, body FROM cases WHERE ${where.sql()} ORDER BY created_at DESC, id DESC LIMIT @limit`)
+        .all(where.params) as CaseRow[];
+      const items = rows.slice(0, limit).map((r) => parse(r) as Case);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.createdAt, last.id]) : null };
+    },
+
+    async history(tenant: string, caseId: string, limit: number, cursor: string | null): Promise<Page<HistoryEntry>> {
+      const after = cursor === null ? 0 : Number(decodeCursor(cursor, 1)[0]);
+      if (s.getCase.get(caseId, tenant) === undefined) return { items: [], nextCursor: null };
+      const rows = s.history.all(caseId, after, limit + 1) as { seq: number; entry: string }[];
+      const items = rows.slice(0, limit).map((r) => JSON.parse(r.entry) as HistoryEntry);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.seq]) : null };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// The embedded CaseStore: one SQLite file in WAL mode, fsync on every commit, group commit for writes.
+import Database from 'better-sqlite3';
+import type { CaseStore } from '../case-store.ts';
+import { migrate } from './migrations.ts';
+import { createSqliteAdmin } from './sqlite-admin.ts';
+import { createSqliteCases } from './sqlite-cases.ts';
+import { createSqliteReports } from './sqlite-reports.ts';
+import { createSqliteWork } from './sqlite-work.ts';
+import { createWriteQueue, type WriteQueue } from './write-queue.ts';
+
+export interface SqliteStoreOptions {
+  /** Path of the database file (created if missing). */
+  file: string;
+  /** Milliseconds to wait for a lock held by another connection. */
+  busyTimeoutMs?: number;
+}
+
+export interface SqliteCaseStore extends CaseStore {
+  /** Group-commit figures: transactions committed and writes in them. */
+  writeStats(): ReturnType<WriteQueue['stats']>;
+}
+
+export function createSqliteStore(options: SqliteStoreOptions): SqliteCaseStore {
+  const db = new Database(options.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  const queue = createWriteQueue(db);
+  let closed = false;
+  return {
+    ...createSqliteAdmin(db, queue),
+    ...createSqliteCases(db, queue),
+    ...createSqliteWork(db, queue),
+    ...createSqliteReports(db),
+    writeStats: () => queue.stats(),
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      queue.flush();
+      db.close();
+    },
+  };
+}

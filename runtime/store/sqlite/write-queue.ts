@@ -1,0 +1,84 @@
+// Group commit for a synchronous driver: writes submitted while the event loop is busy (or while a
+// commit runs) are committed together in the next transaction, each in its own savepoint, and each
+// promise is settled only after that transaction has committed. A failing item rolls back to its
+// savepoint and rejects alone; the others still commit.
+import type Database from 'better-sqlite3';
+
+interface Item {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface WriteQueue {
+  submit<T>(work: () => T): Promise<T>;
+  /** Commits what is queued now (used on close). */
+  flush(): void;
+  /** Number of transactions committed, and items in them (for the benchmark and tests). */
+  stats(): { commits: number; items: number };
+}
+
+export function createWriteQueue(db: Database.Database, maxBatch = 1000): WriteQueue {
+  let pending: Item[] = [];
+  let scheduled = false;
+  let commits = 0;
+  let items = 0;
+
+  function flush(): void {
+    scheduled = false;
+    while (pending.length > 0) {
+      const batch = pending.slice(0, maxBatch);
+      pending = pending.slice(batch.length);
+      runBatch(batch);
+    }
+  }
+
+  function runBatch(batch: Item[]): void {
+    const settled: { item: Item; ok: boolean; value: unknown }[] = [];
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    for (const item of batch) {
+      db.exec('SAVEPOINT item');
+      try {
+        const value = item.work();
+        db.exec('RELEASE item');
+        settled.push({ item, ok: true, value });
+      } catch (error) {
+        db.exec('ROLLBACK TO item');
+        db.exec('RELEASE item');
+        settled.push({ item, ok: false, value: error });
+      }
+    }
+    try {
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    commits += 1;
+    items += batch.length;
+    for (const s of settled) {
+      if (s.ok) s.item.resolve(s.value);
+      else s.item.reject(s.value);
+    }
+  }
+
+  return {
+    submit<T>(work: () => T): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      });
+    },
+    flush,
+    stats: () => ({ commits, items }),
+  };
+}

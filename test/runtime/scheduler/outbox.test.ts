@@ -1,0 +1,116 @@
+// The outbox: webhooks retried with backoff against a real loopback receiver, dead letters,
+// notify through the Notifier, child cases and child.closed.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createManualClock, openHost, publishFixtures, T0, tempDb, type TestHost } from './fixtures.ts';
+
+const admin = { id: 'alice', roles: ['admin'] };
+
+interface Received {
+  method: string;
+  idempotencyKey: string | undefined;
+  body: { id?: string; state?: unknown };
+}
+
+async function receiver(statuses: number[]): Promise<{ url: string; received: Received[]; server: Server }> {
+  const received: Received[] = [];
+  const server = createServer((req: IncomingMessage, res) => {
+    let text = '';
+    req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    req.on('end', () => {
+      received.push({ method: req.method ?? '', idempotencyKey: req.headers['idempotency-key'] as string | undefined, body: JSON.parse(text) as Received['body'] });
+      res.statusCode = statuses[Math.min(received.length - 1, statuses.length - 1)] as number;
+      res.end('{}');
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, server };
+}
+
+describe('outbox dispatcher', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  async function setup(statuses: number[], outbox: { maxAttempts?: number; backoffMs?: number } = {}): Promise<TestHost & { hook: Awaited<ReturnType<typeof receiver>> }> {
+    const hook = await receiver(statuses);
+    const db = tempDb();
+    const t = openHost(db.file, createManualClock(T0), outbox);
+    cleanups.push(db.dispose, () => new Promise<void>((done) => hook.server.close(() => done())), () => t.store.close());
+    await publishFixtures(t.store, hook.url);
+    await t.host.service.createCase('default', { caseType: 'ticket', id: 'k1' }, admin);
+    return { ...t, hook };
+  }
+
+  it('retries a failed webhook after the backoff with the same Idempotency-Key, then marks it delivered', async () => {
+    // given a receiver that fails the first call
+    const t = await setup([500, 200]);
+    await t.host.service.sendEvent('default', 'k1', { type: 'HOOK' }, admin);
+    // when the dispatcher runs, runs again before the backoff, and after it
+    expect(await t.host.dispatcher.runDue()).toBe(0);
+    const pending = await t.store.listOutbox('default', {}, 10, null);
+    expect(pending.items.map((o) => [o.status, o.attempts, o.nextAttemptAt, o.lastError])).toEqual([
+      ['pending', 1, '2026-01-05T09:00:01.000Z', `HTTP 500 from ${t.hook.url}`],
+    ]);
+    expect(await t.host.dispatcher.runDue()).toBe(0);
+    t.clock.advance(1000);
+    expect(await t.host.dispatcher.runDue()).toBe(1);
+    // then the receiver got the case twice with one key
+    expect(t.hook.received.map((r) => [r.method, r.idempotencyKey, r.body.id, r.body.state])).toEqual([
+      ['POST', 'k1:2:1', 'k1', 'open'],
+      ['POST', 'k1:2:1', 'k1', 'open'],
+    ]);
+    const done = await t.store.listOutbox('default', {}, 10, null);
+    expect(done.items.map((o) => [o.status, o.attempts, o.deliveredAt])).toEqual([['delivered', 2, '2026-01-05T09:00:01.000Z']]);
+  });
+
+  it('gives up after maxAttempts: the row is a dead letter', async () => {
+    const t = await setup([503], { maxAttempts: 2, backoffMs: 10 });
+    await t.host.service.sendEvent('default', 'k1', { type: 'HOOK' }, admin);
+    await t.host.dispatcher.runDue();
+    t.clock.advance(10);
+    await t.host.dispatcher.runDue();
+    t.clock.advance(60_000);
+    await t.host.dispatcher.runDue();
+    const dead = await t.store.listOutbox('default', { status: 'dead' }, 10, null);
+    expect(dead.items.map((o) => [o.key, o.attempts, o.nextAttemptAt, o.lastError])).toEqual([['k1:2:1', 2, null, `HTTP 503 from ${t.hook.url}`]]);
+    expect(t.hook.received.length).toBe(2);
+  });
+
+  it('sends notify effects to the Notifier', async () => {
+    const t = await setup([200]);
+    await t.host.service.sendEvent('default', 'k1', { type: 'PING' }, admin);
+    expect(await t.host.dispatcher.runDue()).toBe(1);
+    expect(t.sent).toEqual([{ tenant: 'default', caseId: 'k1', key: 'k1:2:1', to: 'customer', template: 'ping' }]);
+  });
+
+  it('opens the child case once, and the parent receives child.closed when the child ends', async () => {
+    // given a parent that spawned a subtask
+    const t = await setup([200]);
+    await t.host.service.sendEvent('default', 'k1', { type: 'SPAWN' }, admin);
+    // when the outbox is delivered (twice: at least once must not mean twice)
+    expect(await t.host.dispatcher.runDue()).toBe(1);
+    expect(await t.host.dispatcher.runDue()).toBe(0);
+    // then one child exists, linked to the parent
+    const children = await t.store.listCases('default', { parentId: 'k1' }, 10, null);
+    expect(children.items.map((c) => [c.caseType, c.state, c.data, c.parentId])).toEqual([['subtask', 'todo', { note: 'from parent' }, 'k1']]);
+    const childId = children.items[0]!.id;
+    expect((await t.store.getCase('default', 'k1'))?.children).toEqual([childId]);
+    const again = await t.host.service.createCase('default', { caseType: 'subtask', id: childId, parentId: 'k1' }, undefined);
+    expect(again.ok ? 'created' : again.code).toBe('case.exists');
+    // when the child ends
+    await t.host.service.sendEvent('default', childId, { type: 'DONE' }, admin);
+    expect(await t.host.dispatcher.runDue()).toBe(1);
+    // then the parent moved on through child.closed
+    const parent = await t.store.getCase('default', 'k1');
+    expect(parent?.state).toBe('done');
+    const history = await t.store.history('default', 'k1', 10, null);
+    expect(history.items.map((e) => [e.event.type, e.actor, e.to])).toEqual([
+      ['case.created', 'alice', 'open'],
+      ['SPAWN', 'alice', 'waiting'],
+      ['child.closed', 'system', 'done'],
+    ]);
+  });
+});

@@ -1,0 +1,341 @@
+// The one test suite every CaseStore implementation runs (SQLite now, PostgreSQL later).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CaseStore, CaseCommit } from '../../../runtime/store/case-store.ts';
+import { CursorError } from '../../../runtime/store/cursor.ts';
+import { createCommit, definition, eventCommit, makeCase, T0 } from './fixtures.ts';
+
+export interface StoreTarget {
+  /** Opens a connection to the target's database (a second call reopens the same data). */
+  open(): Promise<CaseStore>;
+  /** Removes the database. */
+  dispose(): Promise<void>;
+}
+
+const T1 = '2026-01-05T10:00:00.000Z';
+const T2 = '2026-01-05T11:00:00.000Z';
+
+export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarget>): void {
+  describe(`CaseStore contract: ${name}`, () => {
+    let target: StoreTarget;
+    let store: CaseStore;
+
+    beforeEach(async () => {
+      target = await makeTarget();
+      store = await target.open();
+      await store.ensureTenant('default', T0);
+      await store.ensureTenant('other', T0);
+      await store.publish('default', 'complaint', definition(), T0);
+      await store.publish('other', 'complaint', definition(), T0);
+    });
+
+    afterEach(async () => {
+      await store.close();
+      await target.dispose();
+    });
+
+    describe('tokens', () => {
+      it('finds a token by its hash only, and counts tokens', async () => {
+        // given a token stored under a hash
+        await store.createToken({ id: 't1', tenant: 'default', name: 'alice', roles: ['agent'], createdAt: T0 }, 'a'.repeat(64));
+        // when it is looked up by the right and a wrong hash
+        const found = await store.findTokenByHash('a'.repeat(64));
+        const missing = await store.findTokenByHash('b'.repeat(64));
+        // then only the right hash finds it
+        expect(found).toEqual({ id: 't1', tenant: 'default', name: 'alice', roles: ['agent'], createdAt: T0 });
+        expect(missing).toBeNull();
+        expect(await store.countTokens()).toBe(1);
+      });
+    });
+
+    describe('case types', () => {
+      it('publishes immutable numbered versions per tenant and key', async () => {
+        // given a second publication of complaint in tenant default
+        const second = await store.publish('default', 'complaint', { ...definition(), title: 'Complaint v2' }, T1);
+        // then it is version 2, the latest, and version 1 is unchanged
+        expect(second.version).toBe(2);
+        expect((await store.getCaseType('default', 'complaint'))?.definition.title).toBe('Complaint v2');
+        expect((await store.getCaseType('default', 'complaint', 1))?.definition).toEqual({ ...definition(), version: 1 });
+        expect(await store.listVersions('default', 'complaint')).toEqual([
+          { version: 1, publishedAt: T0 },
+          { version: 2, publishedAt: T1 },
+        ]);
+        expect(await store.listVersions('other', 'complaint')).toEqual([{ version: 1, publishedAt: T0 }]);
+        expect(await store.getCaseType('default', 'nope')).toBeNull();
+      });
+
+      it('keeps one working draft per key, listed with its status', async () => {
+        // given a draft for an existing key and one for a new key
+        await store.saveDraft({ tenant: 'default', key: 'complaint', definition: { key: 'complaint' }, problems: [], valid: true, updatedAt: T1 });
+        const problem = { severity: 'error', code: 'x', message: 'm', pointer: '/title' };
+        await store.saveDraft({ tenant: 'default', key: 'refund', definition: { key: 'refund', title: 'Refund' }, problems: [problem], valid: false, updatedAt: T2 });
+        // then both are listed, the new one without a published version
+        expect(await store.getDraft('default', 'refund')).toEqual({
+          tenant: 'default', key: 'refund', definition: { key: 'refund', title: 'Refund' }, problems: [problem], valid: false, updatedAt: T2,
+        });
+        expect(await store.listCaseTypes('default')).toEqual([
+          { key: 'complaint', title: 'Complaint', latestVersion: 1, publishedAt: T0, draft: { updatedAt: T1, valid: true } },
+          { key: 'refund', title: 'Refund', latestVersion: null, publishedAt: null, draft: { updatedAt: T2, valid: false } },
+        ]);
+        expect(await store.getDraft('other', 'refund')).toBeNull();
+      });
+    });
+
+    describe('cases', () => {
+      it('creates a case once and reads it back only in its own tenant', async () => {
+        // given a created case
+        const kase = makeCase('c1');
+        expect(await store.commit(createCommit(kase))).toEqual({ ok: true });
+        // when it is read from both tenants and created again
+        // then
+        expect(await store.getCase('default', 'c1')).toEqual(kase);
+        expect(await store.getCase('other', 'c1')).toBeNull();
+        expect(await store.locateCase('c1')).toEqual({ tenant: 'default', case: kase });
+        expect(await store.commit(createCommit(kase))).toEqual({ ok: false, code: 'case.exists' });
+      });
+
+      it('applies an event only on the expected revision, and a stale one changes nothing', async () => {
+        // given a case at revision 2
+        const kase = makeCase('c1');
+        await store.commit(createCommit(kase));
+        const first = eventCommit(kase, { state: 'closed', closedAt: T1 }, 'CLOSE', T1);
+        expect(await store.commit(first)).toEqual({ ok: true });
+        // when another event computed on revision 1 arrives
+        const stale = eventCommit(kase, { priority: 'high' }, 'ESCALATE', T2);
+        // then it is refused and the history holds the creation and the first event only
+        expect(await store.commit(stale)).toEqual({ ok: false, code: 'case.conflict' });
+        expect(await store.getCase('default', 'c1')).toEqual(first.case);
+        const history = await store.history('default', 'c1', 10, null);
+        expect(history.items.map((h) => [h.seq, h.event.type])).toEqual([[1, 'case.created'], [2, 'CLOSE']]);
+        expect(history.nextCursor).toBeNull();
+      });
+
+      it('pages the history oldest first with an opaque cursor', async () => {
+        // given a case with 4 history entries
+        let kase = makeCase('c1');
+        await store.commit(createCommit(kase));
+        for (const [index, at] of [T1, T2, '2026-01-05T12:00:00.000Z'].entries()) {
+          const commit = eventCommit(kase, { data: { reason: `r${index}` } }, `E${index}`, at);
+          await store.commit(commit);
+          kase = commit.case;
+        }
+        // when it is read 3 at a time
+        const page1 = await store.history('default', 'c1', 3, null);
+        const page2 = await store.history('default', 'c1', 3, page1.nextCursor);
+        // then
+        expect(page1.items.map((h) => h.seq)).toEqual([1, 2, 3]);
+        expect(page2.items.map((h) => h.event.type)).toEqual(['E2']);
+        expect(page2.nextCursor).toBeNull();
+        expect((await store.history('other', 'c1', 3, null)).items).toEqual([]);
+        await expect(store.history('default', 'c1', 3, 'garbage')).rejects.toBeInstanceOf(CursorError);
+      });
+
+      it('lists cases newest first with filters and pages', async () => {
+        // given 3 cases in default and 1 in other
+        await store.commit(createCommit(makeCase('a', { createdAt: T0, state: { investigating: 'collect' }, data: { reason: 'late delivery' } })));
+        await store.commit(createCommit(makeCase('b', { createdAt: T1, queue: 'billing', priority: 'high' })));
+        await store.commit(createCommit(makeCase('c', { createdAt: T2, assignee: 'bob' })));
+        await store.commit(createCommit(makeCase('x', { createdAt: T2 }), 'other'));
+        // when listing in pages of 2
+        const page1 = await store.listCases('default', {}, 2, null);
+        const page2 = await store.listCases('default', {}, 2, page1.nextCursor);
+        // then
+        expect(page1.items.map((c) => c.id)).toEqual(['c', 'b']);
+        expect(page2.items.map((c) => c.id)).toEqual(['a']);
+        expect(page2.nextCursor).toBeNull();
+        const ids = async (filter: Parameters<CaseStore['listCases']>[1]) => (await store.listCases('default', filter, 10, null)).items.map((c) => c.id);
+        expect(await ids({ state: 'collect' })).toEqual(['a']);
+        expect(await ids({ state: 'investigating' })).toEqual(['a']);
+        expect(await ids({ state: 'triage' })).toEqual(['c', 'b']);
+        expect(await ids({ queue: 'billing' })).toEqual(['b']);
+        expect(await ids({ priority: 'high' })).toEqual(['b']);
+        expect(await ids({ assignee: 'bob' })).toEqual(['c']);
+        expect(await ids({ q: 'late deliv' })).toEqual(['a']);
+        expect(await ids({ q: '%' })).toEqual([]);
+        expect(await ids({ caseType: 'refund' })).toEqual([]);
+      });
+    });
+
+    describe('timers', () => {
+      it('mirrors the case timers, lists due ones in due order and fires each once', async () => {
+        // given a case with two timers
+        const kase = makeCase('c1', {
+          timers: [
+            { id: 'timer.b', event: 'timer.b', dueAt: T2 },
+            { id: 'timer.a', event: 'timer.a', dueAt: T1 },
+          ],
+        });
+        await store.commit(createCommit(kase));
+        expect(await store.nextTimerDue()).toBe(T1);
+        expect(await store.dueTimers(T2, 10)).toEqual([
+          { tenant: 'default', caseId: 'c1', timerId: 'timer.a', event: 'timer.a', dueAt: T1 },
+          { tenant: 'default', caseId: 'c1', timerId: 'timer.b', event: 'timer.b', dueAt: T2 },
+        ]);
+        // when timer.a fires
+        const fire = eventCommit(kase, { timers: [{ id: 'timer.b', event: 'timer.b', dueAt: T2 }] }, 'timer.a', T1, { firedTimerId: 'timer.a' });
+        expect(await store.commit(fire)).toEqual({ ok: true });
+        // then only timer.b is left, and firing timer.a again is refused
+        expect(await store.dueTimers(T2, 10)).toEqual([{ tenant: 'default', caseId: 'c1', timerId: 'timer.b', event: 'timer.b', dueAt: T2 }]);
+        const again = eventCommit(fire.case, {}, 'timer.a', T1, { firedTimerId: 'timer.a' });
+        expect(await store.commit(again)).toEqual({ ok: false, code: 'timer.already_fired' });
+        expect((await store.getCase('default', 'c1'))?.revision).toBe(2);
+      });
+    });
+
+    describe('tasks', () => {
+      const task = { id: 'c1:triage:1', state: 'triage', title: 'Classify', queue: 'triage', role: 'intake-agent', form: null, openedAt: T0, dueAt: null, assignee: null };
+
+      it('opens tasks from the case, claims, releases and closes them', async () => {
+        // given a case with an open task
+        const kase = makeCase('c1', { tasks: [task] });
+        await store.commit(createCommit(kase));
+        // when alice claims it, bob tries to
+        const claimed = await store.claimTask('default', task.id, 'alice', T1);
+        // then
+        expect(claimed).toEqual({ ok: true, task: { ...task, tenant: 'default', caseId: 'c1', caseType: 'complaint', status: 'open', assignee: 'alice', claimedAt: T1, closedAt: null } });
+        expect(await store.claimTask('default', task.id, 'bob', T1)).toEqual({ ok: false, code: 'task.claimed' });
+        expect(await store.claimTask('other', task.id, 'bob', T1)).toEqual({ ok: false, code: 'task.not_found' });
+        expect((await store.getCase('default', 'c1'))?.tasks[0]?.assignee).toBe('alice');
+        expect((await store.listTasks('default', { assignee: 'alice' }, 10, null)).items.map((t) => t.id)).toEqual([task.id]);
+        expect((await store.listTasks('default', { unassigned: true }, 10, null)).items).toEqual([]);
+        const released = await store.releaseTask('default', task.id, T1);
+        expect(released.ok && released.task.assignee).toBeNull();
+        // when the case leaves the state (the task is gone from the case)
+        await store.commit(eventCommit(kase, { state: 'closed', tasks: [] }, 'CLOSE', T2));
+        // then the task is closed
+        expect((await store.listTasks('default', {}, 10, null)).items).toEqual([]);
+        const closed = await store.listTasks('default', { status: 'closed' }, 10, null);
+        expect(closed.items.map((t) => [t.id, t.closedAt])).toEqual([[task.id, T2]]);
+        expect(await store.claimTask('default', task.id, 'alice', T2)).toEqual({ ok: false, code: 'task.closed' });
+      });
+
+      it('pages tasks by opening time', async () => {
+        // given three cases with a task each
+        for (const [index, at] of [T0, T1, T2].entries()) {
+          await store.commit(createCommit(makeCase(`c${index}`, { createdAt: at, tasks: [{ ...task, id: `c${index}:triage:1`, openedAt: at }] })));
+        }
+        // when listed 2 at a time
+        const page1 = await store.listTasks('default', { queue: 'triage' }, 2, null);
+        const page2 = await store.listTasks('default', { queue: 'triage' }, 2, page1.nextCursor);
+        // then
+        expect(page1.items.map((t) => t.id)).toEqual(['c0:triage:1', 'c1:triage:1']);
+        expect(page2.items.map((t) => t.id)).toEqual(['c2:triage:1']);
+        expect(page2.nextCursor).toBeNull();
+      });
+    });
+
+    describe('outbox', () => {
+      it('records outbound effects once per key and tracks attempts to delivery or dead letter', async () => {
+        // given a case whose creation emitted a webhook and a notify, the webhook twice
+        const webhook = { type: 'webhook' as const, key: 'c1:webhook:1', url: 'http://127.0.0.1:1/hook', method: 'POST' as const };
+        const notify = { type: 'notify' as const, key: 'c1:notify:1', to: 'customer', template: 'ack' };
+        const timer = { type: 'setTimer' as const, timer: { id: 'timer.x', event: 'timer.x', dueAt: T1 } };
+        const kase = makeCase('c1');
+        await store.commit({ ...createCommit(kase, 'default', [webhook, notify, webhook, timer]), webhookBody: { id: 'c1' } });
+        // then two rows are due, the webhook carrying its body
+        const due = await store.dueOutbox(T0, 10);
+        expect(due.map((o) => [o.key, o.status, o.attempts, o.payload])).toEqual([
+          ['c1:webhook:1', 'pending', 0, { id: 'c1' }],
+          ['c1:notify:1', 'pending', 0, null],
+        ]);
+        expect(due[0]?.effect).toEqual(webhook);
+        // when the webhook fails once and the notify is delivered
+        await store.markFailed(due[0]!.id, 'HTTP 500', T1);
+        await store.markDelivered(due[1]!.id, T0);
+        // then only the webhook is due again, after T1
+        expect(await store.dueOutbox(T0, 10)).toEqual([]);
+        expect(await store.nextOutboxDue()).toBe(T1);
+        const retry = await store.dueOutbox(T1, 10);
+        expect(retry.map((o) => [o.key, o.attempts, o.lastError])).toEqual([['c1:webhook:1', 1, 'HTTP 500']]);
+        // when it fails for good
+        await store.markFailed(retry[0]!.id, 'HTTP 500 again', null);
+        const dead = await store.listOutbox('default', { status: 'dead' }, 10, null);
+        expect(dead.items.map((o) => [o.key, o.attempts, o.status])).toEqual([['c1:webhook:1', 2, 'dead']]);
+        expect(await store.nextOutboxDue()).toBeNull();
+        expect((await store.listOutbox('other', {}, 10, null)).items).toEqual([]);
+      });
+    });
+
+    describe('idempotency', () => {
+      it('stores the answer with the commit, and a second commit with the same key changes nothing', async () => {
+        // given a creation carrying an idempotency record
+        const record = { tenant: 'default', key: 'k1', method: 'POST', path: '/api/cases', status: 201, body: { id: 'c1' }, createdAt: T0 };
+        await store.commit({ ...createCommit(makeCase('c1')), idempotency: record });
+        // when another case is created with the same key
+        const second: CaseCommit = { ...createCommit(makeCase('c2')), idempotency: { ...record, body: { id: 'c2' } } };
+        // then it is refused as a whole
+        expect(await store.commit(second)).toEqual({ ok: false, code: 'idempotency.exists' });
+        expect(await store.getCase('default', 'c2')).toBeNull();
+        expect(await store.getIdempotency('default', 'k1')).toEqual(record);
+        expect(await store.getIdempotency('other', 'k1')).toBeNull();
+        expect(await store.saveIdempotency({ ...record, key: 'k2' })).toBe(true);
+        expect(await store.saveIdempotency({ ...record, key: 'k2' })).toBe(false);
+      });
+    });
+
+    describe('concurrent writes', () => {
+      it('commits concurrent events independently: a failing one does not fail the others', async () => {
+        // given 20 cases created concurrently, one of them twice
+        const commits = Array.from({ length: 20 }, (_, i) => createCommit(makeCase(`c${i}`)));
+        const results = await Promise.all([...commits, createCommit(makeCase('c7'))].map((c) => store.commit(c)));
+        // then 20 succeed and the duplicate alone fails
+        expect(results.filter((r) => r.ok).length).toBe(20);
+        expect(results[20]).toEqual({ ok: false, code: 'case.exists' });
+        expect((await store.listCases('default', {}, 100, null)).items.length).toBe(20);
+      });
+
+      it('lets exactly one of several events on the same revision win', async () => {
+        // given a case and 5 events all computed on revision 1
+        const kase = makeCase('c1');
+        await store.commit(createCommit(kase));
+        const results = await Promise.all(
+          ['A', 'B', 'C', 'D', 'E'].map((type) => store.commit(eventCommit(kase, { data: { reason: type } }, type, T1))),
+        );
+        // then the first wins and the others conflict
+        expect(results.map((r) => r.ok)).toEqual([true, false, false, false, false]);
+        expect((await store.history('default', 'c1', 10, null)).items.map((h) => h.event.type)).toEqual(['case.created', 'A']);
+      });
+    });
+
+    describe('reports data', () => {
+      it('gives SLA records, state changes and counts by field', async () => {
+        // given two cases, one with an SLA, one moved to closed
+        const sla = { id: 'firstResponse#1', name: 'firstResponse', status: 'met' as const, startedAt: T0, pauses: [], closedAt: T1, rungs: [], urgency: 0 };
+        const a = makeCase('a', { slas: [sla] });
+        const b = makeCase('b', { data: { reason: 'delivery' } });
+        await store.commit(createCommit(a));
+        await store.commit(createCommit(b));
+        await store.commit(eventCommit(b, { state: 'closed' }, 'CLOSE', T1));
+        await store.commit(createCommit(makeCase('x'), 'other'));
+        // then
+        expect(await store.slaRecords('default')).toEqual([
+          { tenant: 'default', caseId: 'a', caseType: 'complaint', slaId: 'firstResponse#1', name: 'firstResponse', status: 'met', startedAt: T0, closedAt: T1, urgency: 0 },
+        ]);
+        expect(await store.reportHistory('default')).toEqual([
+          { caseId: 'a', caseType: 'complaint', seq: 1, at: T0, from: null, to: 'triage' },
+          { caseId: 'b', caseType: 'complaint', seq: 1, at: T0, from: null, to: 'triage' },
+          { caseId: 'b', caseType: 'complaint', seq: 2, at: T1, from: 'triage', to: 'closed' },
+        ]);
+        expect(await store.countByField('default', '/reason')).toEqual([
+          { value: 'billing', count: 1 },
+          { value: 'delivery', count: 1 },
+        ]);
+        expect(await store.countByField('default', '/missing', 'complaint')).toEqual([{ value: null, count: 2 }]);
+      });
+    });
+
+    describe('durability', () => {
+      it('keeps committed cases, history and timers across a reopen', async () => {
+        // given a committed case with a timer
+        const kase = makeCase('c1', { timers: [{ id: 'timer.a', event: 'timer.a', dueAt: T1 }] });
+        await store.commit(createCommit(kase));
+        // when the store is closed and reopened
+        await store.close();
+        store = await target.open();
+        // then everything is there
+        expect(await store.getCase('default', 'c1')).toEqual(kase);
+        expect((await store.history('default', 'c1', 10, null)).items.length).toBe(1);
+        expect(await store.nextTimerDue()).toBe(T1);
+      });
+    });
+  });
+}

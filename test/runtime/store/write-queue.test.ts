@@ -1,0 +1,56 @@
+// Group commit: items submitted together share one transaction; a failing item rolls back alone.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createWriteQueue } from '../../../runtime/store/sqlite/write-queue.ts';
+
+describe('write queue', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function open(): Database.Database {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-queue-'));
+    dirs.push(dir);
+    const db = new Database(join(dir, 'q.db'));
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (v INTEGER PRIMARY KEY)');
+    return db;
+  }
+
+  it('commits items submitted together in one transaction; a throwing item rejects alone and leaves no trace', async () => {
+    // given a queue and three writes, the middle one writing a row and then failing
+    const db = open();
+    const queue = createWriteQueue(db);
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const results = await Promise.allSettled([
+      queue.submit(() => insert.run(1).changes),
+      queue.submit(() => {
+        insert.run(2);
+        throw new Error('boom');
+      }),
+      queue.submit(() => insert.run(3).changes),
+    ]);
+    // then 1 and 3 are committed, 2 is rolled back, in one commit
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([1, 'boom', 1]);
+    expect(db.prepare('SELECT v FROM t ORDER BY v').all()).toEqual([{ v: 1 }, { v: 3 }]);
+    expect(queue.stats()).toEqual({ commits: 1, items: 3 });
+    db.close();
+  });
+
+  it('answers only after commit: a write is visible to another connection when its promise resolves', async () => {
+    const db = open();
+    const queue = createWriteQueue(db);
+    const other = new Database(db.name, { readonly: true });
+    await queue.submit(() => db.prepare('INSERT INTO t (v) VALUES (7)').run());
+    expect(other.prepare('SELECT v FROM t').all()).toEqual([{ v: 7 }]);
+    // a later batch is a second transaction
+    await queue.submit(() => db.prepare('INSERT INTO t (v) VALUES (8)').run());
+    expect(queue.stats()).toEqual({ commits: 2, items: 2 });
+    other.close();
+    db.close();
+  });
+});
