@@ -1,0 +1,151 @@
+// End-to-end harness: the real `dossier serve` on a temporary database and a free port, serving the built
+// designer (dist/designer), driven by Debian's Chromium through playwright-core.
+// DOSSIER_E2E_BASE_URL (with DOSSIER_E2E_TOKEN) points the tests at an already running server instead.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = join(ROOT, 'test-results');
+
+export interface Server {
+  url: string;
+  token: string;
+  stop: () => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`dossier serve exited with ${child.exitCode}:\n${log()}`);
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`dossier serve did not answer /api/health within 30 s:\n${log()}`);
+}
+
+/** Fails fast, with what to do, when `/` does not serve the built designer. */
+async function checkDesignerServed(url: string): Promise<void> {
+  const html = await (await fetch(`${url}/`)).text();
+  if (!html.includes('<div id="root">')) {
+    throw new Error(`${url}/ does not serve the designer: build it (vite build → dist/designer) and mount dist/designer at / in dossier serve (docs/designer.md).`);
+  }
+}
+
+export async function startServer(): Promise<Server> {
+  const external = process.env.DOSSIER_E2E_BASE_URL;
+  if (external) {
+    const url = external.replace(/\/$/, '');
+    await checkDesignerServed(url);
+    return { url, token: process.env.DOSSIER_E2E_TOKEN ?? '', stop: async () => {} };
+  }
+  if (!existsSync(join(ROOT, 'dist/designer/index.html'))) throw new Error('dist/designer is missing: run vite build before the end-to-end tests.');
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'));
+  const port = await freePort();
+  const token = `e2e-admin-${port}-${Date.now().toString(36)}`;
+  const child = spawn(process.execPath, [join(ROOT, 'bin/dossier.js'), 'serve', '--db', join(dir, 'e2e.db'), '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...process.env, DOSSIER_ADMIN_TOKEN: token },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(url, child, () => output);
+    await checkDesignerServed(url);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, token, stop };
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  close: () => Promise<void>;
+}
+
+export async function openBrowser(): Promise<BrowserSession> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'dossier-chromium-'));
+  // a fresh profile per run: playwright takes the user-data dir through a persistent context
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1500, height: 950 },
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  return {
+    context,
+    page,
+    errors,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
+
+/** Calls the HTTP API as the admin. */
+export async function api(server: Server, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const r = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await r.text();
+  return { status: r.status, body: text ? (JSON.parse(text) as unknown) : null };
+}
