@@ -23,6 +23,8 @@ export interface ServeOptions {
   clock?: Clock;
   logger?: Logger;
   fetch?: typeof fetch;
+  /** The built designer to serve at `/` (default dist/designer beside the package). */
+  designerDir?: string;
 }
 
 export interface RunningServer {
@@ -35,6 +37,7 @@ export interface RunningServer {
 }
 
 const defaultTemplates = fileURLToPath(new URL('../../templates', import.meta.url));
+const defaultDesigner = fileURLToPath(new URL('../../dist/designer', import.meta.url));
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
@@ -43,7 +46,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const now = clock.now();
   const seeded = await seedTemplates(store, options.templatesDir ?? defaultTemplates, now, logger);
   const adminToken = await ensureAdminToken(store, now, options.adminToken);
-  const host = createHost({ store, engine, clock, logger, ...(options.fetch === undefined ? {} : { fetch: options.fetch }) });
+  const host = createHost({
+    store,
+    engine,
+    clock,
+    logger,
+    designerDir: options.designerDir ?? defaultDesigner,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
     const s = serve({ fetch: host.app.fetch, port: options.port, hostname: options.host }, () => resolveServer(s));
     s.once('error', reject);

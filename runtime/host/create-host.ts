@@ -23,6 +23,8 @@ export interface HostOptions<C = unknown> {
   fetch?: typeof fetch;
   outbox?: { maxAttempts?: number; backoffMs?: number; maxBackoffMs?: number };
   maxBodyBytes?: number;
+  /** The built designer to serve at `/` (see runtime/http/designer-static.ts). */
+  designerDir?: string;
 }
 
 export interface Host {
@@ -54,7 +56,15 @@ export function createHost<C>(options: HostOptions<C>): Host {
     for (const timer of commit.case.timers) scheduler.notify(timer.dueAt);
     if (commit.effects.some((effect) => outboundEffects.has(effect.type))) dispatcher.wake();
   });
-  const app = createApp({ store, clock, engine, service, logger, ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }) });
+  const app = createApp({
+    store,
+    clock,
+    engine,
+    service,
+    logger,
+    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+    ...(options.designerDir === undefined ? {} : { designerDir: options.designerDir }),
+  });
   return {
     app,
     service,

@@ -11,7 +11,7 @@ import type { CaseStore } from '../store/case-store.ts';
 import { CursorError } from '../store/cursor.ts';
 import { authenticate, type AuthEnv } from './auth.ts';
 import { openApiDocument } from './openapi.ts';
-import { rootPage } from './root-page.ts';
+import { mountDesigner } from './designer-static.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { caseTypeRoutes } from './routes/case-types.ts';
 import { tokenRoutes } from './routes/tokens.ts';
@@ -26,6 +26,8 @@ export interface AppOptions<C = unknown> {
   logger?: Logger;
   /** Largest accepted request body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** The built designer (dist/designer) to serve at `/`; a page explaining how to build it otherwise. */
+  designerDir?: string;
 }
 
 export function problemResponse(c: Context, body: ProblemBody): Response {
@@ -50,7 +52,6 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   });
   app.notFound((c) => problemResponse(c, problemBody('route.not_found', `There is no route ${c.req.method} ${c.req.path}; see /api/openapi.json.`)));
 
-  app.get('/', (c) => c.html(rootPage));
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   const openapi = openApiDocument();
   app.get('/api/openapi.json', (c) => c.json(openapi));
@@ -67,5 +68,6 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', caseTypeRoutes(store, clock));
   app.route('/api', caseRoutes(store, service));
   app.route('/api', workRoutes(store, () => clock.now()));
+  mountDesigner(app, options.designerDir);
   return app;
 }

@@ -1,0 +1,126 @@
+// The designer's only way to the server: the HTTP API of api.md, with the token as a Bearer header.
+// Every call returns a Result value; failures carry the server's problem+json in plain words.
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import type { Problem } from '../../../schemas/problems.ts';
+
+export type ApiResult<T> = { ok: true; value: T; status: number } | { ok: false; status: number; code: string; message: string };
+
+export interface CaseTypeSummary {
+  key: string;
+  title: string;
+  /** Latest published version, or null when only a draft exists. */
+  version: number | null;
+  hasDraft: boolean;
+  /** Whether the saved draft passed validation (null when unknown or no draft). */
+  draftValid: boolean | null;
+}
+
+export interface DraftResponse {
+  definition: CaseType;
+  problems: Problem[];
+}
+
+export interface ApiClient {
+  listCaseTypes(): Promise<ApiResult<CaseTypeSummary[]>>;
+  getPublished(key: string): Promise<ApiResult<CaseType>>;
+  getDraft(key: string): Promise<ApiResult<DraftResponse>>;
+  saveDraft(def: CaseType): Promise<ApiResult<DraftResponse>>;
+  publish(key: string): Promise<ApiResult<{ key: string; version: number }>>;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+async function call(token: string, method: string, path: string, body?: unknown): Promise<ApiResult<unknown>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch (e) {
+    return { ok: false, status: 0, code: 'network', message: `Could not reach the server (${e instanceof Error ? e.message : String(e)}). Check that dossier serve is running.` };
+  }
+  let payload: unknown = null;
+  const text = await res.text();
+  if (text) {
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      payload = text;
+    }
+  }
+  if (res.ok) return { ok: true, value: payload, status: res.status };
+  const p = isObj(payload) ? payload : {};
+  const code = typeof p.code === 'string' ? p.code : `http.${res.status}`;
+  const detail = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : typeof payload === 'string' && payload ? payload : res.statusText;
+  const prefix =
+    res.status === 401 ? 'The token was not accepted: sign in again. ' : res.status === 403 ? 'Your token may not do this. ' : '';
+  return { ok: false, status: res.status, code, message: `${prefix}${detail || `The server answered ${res.status}.`}` };
+}
+
+function summaryOf(item: unknown): CaseTypeSummary | null {
+  if (!isObj(item) || typeof item.key !== 'string') return null;
+  const def = isObj(item.definition) ? item.definition : item;
+  const draft = item.draft;
+  const version =
+    typeof item.latestVersion === 'number' ? item.latestVersion : typeof item.version === 'number' ? item.version : typeof def.version === 'number' ? def.version : null;
+  const title = typeof item.title === 'string' ? item.title : typeof def.title === 'string' ? def.title : isObj(draft) && typeof draft.title === 'string' ? draft.title : item.key;
+  const hasDraft =
+    item.hasDraft === true || (isObj(draft) && draft.exists !== false) || item.draft === true || (typeof item.status === 'string' && item.status.includes('draft'));
+  const draftValid = isObj(draft) && typeof draft.valid === 'boolean' ? draft.valid : null;
+  return { key: item.key, title, version, hasDraft, draftValid };
+}
+
+function draftOf(payload: unknown): DraftResponse | null {
+  if (!isObj(payload)) return null;
+  const def = isObj(payload.definition) ? payload.definition : isObj(payload.draft) ? payload.draft : payload;
+  if (typeof def.key !== 'string') return null;
+  const problems = Array.isArray(payload.problems) ? (payload.problems as Problem[]) : [];
+  return { definition: def as unknown as CaseType, problems };
+}
+
+function mapResult<T>(r: ApiResult<unknown>, fn: (v: unknown) => T | null, what: string): ApiResult<T> {
+  if (!r.ok) return r;
+  const value = fn(r.value);
+  if (value === null) return { ok: false, status: r.status, code: 'response.unexpected', message: `The server sent ${what} in a shape the designer does not know.` };
+  return { ok: true, value, status: r.status };
+}
+
+export function createApiClient(token: string): ApiClient {
+  const enc = encodeURIComponent;
+  return {
+    async listCaseTypes() {
+      const r = await call(token, 'GET', '/api/case-types');
+      return mapResult(
+        r,
+        (v) => {
+          const items = Array.isArray(v) ? v : isObj(v) && Array.isArray(v.items) ? v.items : null;
+          return items ? items.map(summaryOf).filter((s): s is CaseTypeSummary => s !== null) : null;
+        },
+        'the case types',
+      );
+    },
+    async getPublished(key) {
+      const r = await call(token, 'GET', `/api/case-types/${enc(key)}`);
+      return mapResult(r, (v) => draftOf(v)?.definition ?? null, 'a case type');
+    },
+    async getDraft(key) {
+      const r = await call(token, 'GET', `/api/case-types/${enc(key)}/draft`);
+      return mapResult(r, draftOf, 'a draft');
+    },
+    async saveDraft(def) {
+      const r = await call(token, 'PUT', `/api/case-types/${enc(def.key)}/draft`, def);
+      return mapResult(r, (v) => draftOf(v) ?? { definition: def, problems: [] }, 'the saved draft');
+    },
+    async publish(key) {
+      const r = await call(token, 'POST', `/api/case-types/${enc(key)}/publish`);
+      return mapResult(
+        r,
+        (v) => (isObj(v) && typeof v.version === 'number' ? { key, version: v.version } : null),
+        'the published version',
+      );
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { EditProps } from '../editor/fields/FieldsView.tsx';
+import { getTransition } from '../model/transitions.ts';
+import { findState, listStates } from '../model/states.ts';
+import { StatePanel } from './StatePanel.tsx';
+import { TransitionPanel } from './TransitionPanel.tsx';
+
+/** The canvas side panel: the selected state or transition. */
+export function SidePanel(props: EditProps) {
+  const { def, selection } = props;
+  let body;
+  if (selection?.type === 'state' && findState(def.playbook, selection.id)) {
+    body = <StatePanel key={selection.id} {...props} id={selection.id} />;
+  } else if (selection?.type === 'transition' && getTransition(def, selection)) {
+    body = <TransitionPanel key={`${selection.source}:${selection.event}:${selection.index}`} {...props} tref={selection} />;
+  } else {
+    const states = listStates(def);
+    body = (
+      <>
+        <p className="muted">Select a state or a transition on the canvas to edit it. Drag from the handle at the bottom of a state to another state to connect them.</p>
+        {states.length === 0 ? <p>No states yet: add the first one above; it becomes where every case starts.</p> : null}
+        <ul className="tree" aria-label="States">
+          {states.map((s) => (
+            <li key={s.id} style={{ paddingLeft: `${s.depth * 1.2}em` }}>
+              <button type="button" className="tree-item" onClick={() => props.select({ type: 'state', id: s.id })}>
+                {s.node.title ?? s.id}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  return (
+    <aside className="side-panel" aria-label="Selected state or transition">
+      {body}
+    </aside>
+  );
+}

@@ -1,0 +1,59 @@
+// One case type's editor: loads the draft (or starts one from the published version), then hands it to
+// the workspace. Loading and load errors are shown here.
+import { useCallback, useEffect, useState } from 'react';
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import type { ApiClient } from '../api/client.ts';
+import { navigate } from '../app/router.ts';
+import { Workspace } from './Workspace.tsx';
+
+type Load =
+  | { type: 'loading' }
+  | { type: 'error'; message: string }
+  | { type: 'ready'; draft: CaseType; published: CaseType | null };
+
+export function EditorPage({ api, caseTypeKey }: { api: ApiClient; caseTypeKey: string }) {
+  const [load, setLoad] = useState<Load>({ type: 'loading' });
+  const run = useCallback(async () => {
+    setLoad({ type: 'loading' });
+    // ask the list first, so that only what exists is fetched (no 404s in the console)
+    const list = await api.listCaseTypes();
+    if (!list.ok) return setLoad({ type: 'error', message: list.message });
+    const entry = list.value.find((x) => x.key === caseTypeKey);
+    if (!entry) return setLoad({ type: 'error', message: `There is no case type with key ${caseTypeKey}.` });
+    const [draft, published] = await Promise.all([
+      entry.hasDraft ? api.getDraft(caseTypeKey) : Promise.resolve(null),
+      entry.version !== null ? api.getPublished(caseTypeKey) : Promise.resolve(null),
+    ]);
+    if (published && !published.ok) return setLoad({ type: 'error', message: published.message });
+    if (draft && !draft.ok) return setLoad({ type: 'error', message: draft.message });
+    const pub = published?.ok ? published.value : null;
+    if (draft?.ok) return setLoad({ type: 'ready', draft: draft.value.definition, published: pub });
+    if (!pub) return setLoad({ type: 'error', message: `There is no case type with key ${caseTypeKey}.` });
+    const start: CaseType = { ...pub };
+    delete start.version;
+    setLoad({ type: 'ready', draft: start, published: pub });
+  }, [api, caseTypeKey]);
+  useEffect(() => {
+    void run();
+  }, [run]);
+
+  if (load.type === 'ready') return <Workspace api={api} initial={load.draft} published={load.published} onPublished={(p) => setLoad({ ...load, published: p })} />;
+  return (
+    <main className="page">
+      <p>
+        <a href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>
+          ← Case types
+        </a>
+      </p>
+      {load.type === 'loading' ? <p role="status">Loading {caseTypeKey}…</p> : null}
+      {load.type === 'error' ? (
+        <div role="alert" className="error-box">
+          <p>Could not open {caseTypeKey}: {load.message}</p>
+          <button type="button" onClick={() => void run()}>
+            Retry
+          </button>
+        </div>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,78 @@
+// Publish (admin): shows what changes against the latest published version, saves the draft, publishes,
+// and shows the new version number. Blocked while errors remain.
+import { useEffect, useRef, useState } from 'react';
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import type { ApiClient } from '../api/client.ts';
+import { describeDiff, diffCaseTypes } from '../model/diff.ts';
+
+interface Props {
+  api: ApiClient;
+  def: CaseType;
+  published: CaseType | null;
+  errorCount: number;
+  saveDraft: () => Promise<boolean>;
+  onClose: () => void;
+  onPublished: (def: CaseType) => void;
+}
+
+type Step = { type: 'review' } | { type: 'publishing' } | { type: 'failed'; message: string } | { type: 'done'; version: number };
+
+export function PublishDialog({ api, def, published, errorCount, saveDraft, onClose, onPublished }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [step, setStep] = useState<Step>({ type: 'review' });
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  const changes = diffCaseTypes(published, def);
+  const publish = async () => {
+    setStep({ type: 'publishing' });
+    if (!(await saveDraft())) return setStep({ type: 'failed', message: 'The draft could not be saved first; see the save status.' });
+    const r = await api.publish(def.key);
+    if (!r.ok) return setStep({ type: 'failed', message: r.message });
+    setStep({ type: 'done', version: r.value.version });
+    onPublished({ ...def, version: r.value.version });
+  };
+  return (
+    <dialog ref={ref} className="publish-dialog" aria-labelledby="publish-heading" onClose={onClose}>
+      <h2 id="publish-heading">Publish {def.title}</h2>
+      {step.type === 'done' ? (
+        <p role="status" className="ok">
+          Published {def.key} as version {step.version}. New cases use it from now on; running cases stay on their version.
+        </p>
+      ) : (
+        <>
+          <p>{published ? `Changes against the published version ${published.version ?? ''}:` : 'Nothing is published yet: this will be version 1.'}</p>
+          {published && changes.length === 0 ? <p>No changes.</p> : null}
+          <ul className="diff" aria-label="Changes">
+            {changes.map((c) => (
+              <li key={`${c.area}:${c.name}`} className={`diff-${c.change}`}>
+                {describeDiff(c)}
+              </li>
+            ))}
+          </ul>
+          {errorCount > 0 ? (
+            <p role="alert" className="error">
+              Publishing is blocked: fix the {errorCount} error{errorCount === 1 ? '' : 's'} in the problems panel first.
+            </p>
+          ) : null}
+          {step.type === 'failed' ? (
+            <p role="alert" className="error">
+              Not published: {step.message}
+            </p>
+          ) : null}
+        </>
+      )}
+      <div className="button-row">
+        {step.type !== 'done' ? (
+          <button type="button" onClick={() => void publish()} disabled={errorCount > 0 || step.type === 'publishing'}>
+            {step.type === 'publishing' ? 'Publishing…' : 'Publish now'}
+          </button>
+        ) : null}
+        <button type="button" onClick={() => ref.current?.close()}>
+          {step.type === 'done' ? 'Close' : 'Cancel'}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,151 @@
+// The editor workspace: toolbar (save, undo/redo, export, publish), the four views and the problems panel.
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import { validateCaseType } from '../../../schemas/index.ts';
+import type { ApiClient } from '../api/client.ts';
+import { navigate, setNavigationBlocker } from '../app/router.ts';
+import { downloadCaseType } from '../app/download.ts';
+import { viewOf, type Selection, type View } from '../model/problem-target.ts';
+import { useCaseTypeEditor } from './useCaseTypeEditor.ts';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { FieldsView } from './fields/FieldsView.tsx';
+import { RulesView } from './rules/RulesView.tsx';
+import { PlaybookView } from '../canvas/PlaybookView.tsx';
+import { PublishDialog } from './PublishDialog.tsx';
+import { WorkView } from './work/WorkView.tsx';
+import { SaveStatus } from './SaveStatus.tsx';
+
+const JsonView = lazy(() => import('./json/JsonView.tsx').then((m) => ({ default: m.JsonView })));
+
+const VIEWS: { view: View; label: string }[] = [
+  { view: 'fields', label: 'Fields and form' },
+  { view: 'rules', label: 'Rules' },
+  { view: 'playbook', label: 'Playbook' },
+  { view: 'work', label: 'Roles and queues' },
+  { view: 'json', label: 'JSON' },
+];
+
+interface Props {
+  api: ApiClient;
+  initial: CaseType;
+  published: CaseType | null;
+  onPublished: (def: CaseType) => void;
+}
+
+export function Workspace({ api, initial, published, onPublished }: Props) {
+  const editor = useCaseTypeEditor(api, initial);
+  const { def } = editor;
+  const [view, setView] = useState<View>('fields');
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [sample, setSample] = useState<Record<string, unknown>>(() => (initial.samples?.[0]?.data as Record<string, unknown>) ?? {});
+  const [publishing, setPublishing] = useState(false);
+  const deferred = useDeferredValue(def);
+  const problems = useMemo(() => validateCaseType(deferred), [deferred]);
+  const errorCount = problems.filter((p) => p.severity === 'error').length;
+
+  const select = (s: Selection) => {
+    setSelection(s);
+    setView(viewOf(s));
+  };
+
+  const { dirty, undo, redo, saveDraft } = editor;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      if (e.target instanceof Element && e.target.closest('.monaco-editor')) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        undo();
+      } else if ((k === 'z' && e.shiftKey) || k === 'y') {
+        e.preventDefault();
+        redo();
+      } else if (k === 's') {
+        e.preventDefault();
+        void saveDraft();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo, saveDraft]);
+
+  useEffect(() => {
+    if (!dirty) {
+      setNavigationBlocker(null);
+      return;
+    }
+    const onUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onUnload);
+    setNavigationBlocker(() => window.confirm('You have unsaved changes. Leave without saving them?'));
+    return () => {
+      window.removeEventListener('beforeunload', onUnload);
+      setNavigationBlocker(null);
+    };
+  }, [dirty]);
+
+  return (
+    <div className="workspace">
+      <header className="toolbar">
+        <a href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>
+          ← Case types
+        </a>
+        <h1>
+          {def.title || def.key} <span className="muted">({def.key}{published?.version ? `, published version ${published.version}` : ', not published'})</span>
+        </h1>
+        <SaveStatus state={editor.save} />
+        <button type="button" onClick={() => void editor.saveDraft()} disabled={!editor.dirty || editor.save.type === 'saving'}>
+          Save draft
+        </button>
+        <button type="button" onClick={editor.undo} disabled={!editor.canUndo} aria-keyshortcuts="Control+Z">
+          Undo
+        </button>
+        <button type="button" onClick={editor.redo} disabled={!editor.canRedo} aria-keyshortcuts="Control+Shift+Z">
+          Redo
+        </button>
+        <button type="button" onClick={() => downloadCaseType(def)}>
+          Export
+        </button>
+        <button type="button" onClick={() => setPublishing(true)} aria-describedby="publish-hint">
+          Publish…
+        </button>
+        <span id="publish-hint" className="muted">
+          {errorCount > 0 ? `Fix ${errorCount} error${errorCount === 1 ? '' : 's'} to publish` : 'Ready to publish'}
+        </span>
+      </header>
+      <nav role="tablist" aria-label="Editor views" className="tabs">
+        {VIEWS.map((v) => (
+          <button key={v.view} type="button" role="tab" id={`tab-${v.view}`} aria-selected={view === v.view} aria-controls="view-panel" onClick={() => setView(v.view)}>
+            {v.label}
+          </button>
+        ))}
+      </nav>
+      <div className="workspace-body">
+        <section id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} className="view-panel">
+          {view === 'fields' ? <FieldsView def={def} edit={editor.edit} selection={selection} select={setSelection} sample={sample} setSample={setSample} /> : null}
+          {view === 'rules' ? <RulesView def={def} edit={editor.edit} selection={selection} select={setSelection} sample={sample} /> : null}
+          {view === 'playbook' ? <PlaybookView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
+          {view === 'work' ? <WorkView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
+          {view === 'json' ? (
+            <Suspense fallback={<p role="status">Loading the JSON editor…</p>}>
+              <JsonView def={def} edit={editor.edit} reveal={selection?.type === 'json' ? selection.pointer : null} />
+            </Suspense>
+          ) : null}
+        </section>
+        <ProblemsPanel def={deferred} problems={problems} onSelect={select} />
+      </div>
+      {publishing ? (
+        <PublishDialog
+          api={api}
+          def={def}
+          published={published}
+          errorCount={errorCount}
+          saveDraft={editor.saveDraft}
+          onClose={() => setPublishing(false)}
+          onPublished={onPublished}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+// The selected field: name, label, help, type, required, constraints, choices, section, widget, visibility.
+import { useEffect, useState } from 'react';
+import type { FieldRef, FieldSchema } from '../../../../schemas/generated/case-type.ts';
+import {
+  changeKind, deleteField, FIELD_KINDS, FIELD_NAME_PATTERN, moveField, renameField, setRequired, updateField, type FieldEntry, type FieldKind,
+} from '../../model/fields.ts';
+import { moveFieldToSection, sectionOf, setFieldRef } from '../../model/form.ts';
+import { GuardPicker } from '../GuardPicker.tsx';
+import type { EditProps } from './FieldsView.tsx';
+
+function NumberInput({ id, label, value, onChange }: { id: string; label: string; value: number | undefined; onChange: (v: number | undefined) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="number" value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))} />
+    </div>
+  );
+}
+
+/** Widgets a kind can be shown with ('' is the kind's default). */
+const WIDGETS: Partial<Record<FieldKind, { value: string; label: string }[]>> = {
+  choice: [
+    { value: '', label: 'a drop-down list' },
+    { value: 'radio', label: 'radio buttons' },
+  ],
+  yesNo: [
+    { value: '', label: 'a checkbox' },
+    { value: 'toggle', label: 'a toggle switch' },
+  ],
+};
+
+const NUMERIC: FieldKind[] = ['number', 'money', 'integer'];
+const TEXTUAL: FieldKind[] = ['text', 'longText'];
+
+export function FieldEditor({ def, edit, select, field }: EditProps & { field: FieldEntry }) {
+  const { pointer, schema, kind } = field;
+  const [name, setName] = useState(field.name);
+  const [nameError, setNameError] = useState<string | null>(null);
+  useEffect(() => setName(field.name), [field.name]);
+  const k = (what: string) => `${pointer}:${what}`;
+  const set = (patch: Partial<FieldSchema>, what: string) => edit((d) => updateField(d, pointer, patch), k(what));
+  const topLevel = field.depth === 0;
+  const section = sectionOf(def, pointer);
+  const ref: FieldRef | undefined = section?.fields
+    .map((r) => (typeof r === 'string' ? { field: r } : r))
+    .find((r) => r.field === pointer);
+
+  const commitName = () => {
+    if (name === field.name) return;
+    if (!FIELD_NAME_PATTERN.test(name)) {
+      setNameError('A field name starts with a letter and uses letters, digits and _ only.');
+      return;
+    }
+    const newPointer = pointer.slice(0, pointer.length - field.name.length) + name;
+    setNameError(null);
+    edit((d) => renameField(d, pointer, name));
+    select({ type: 'field', pointer: newPointer });
+  };
+
+  return (
+    <div className="card" aria-labelledby="field-editor-heading">
+      <h2 id="field-editor-heading">Field {pointer}</h2>
+      <div className="field">
+        <label htmlFor="field-name">Name (in the data)</label>
+        <input id="field-name" value={name} onChange={(e) => setName(e.target.value)} onBlur={commitName} onKeyDown={(e) => e.key === 'Enter' && commitName()} />
+        {nameError ? <p role="alert" className="error">{nameError}</p> : null}
+      </div>
+      <div className="field">
+        <label htmlFor="field-title">Label</label>
+        <input id="field-title" value={schema.title ?? ''} onChange={(e) => set({ title: e.target.value || undefined }, 'title')} />
+      </div>
+      <div className="field">
+        <label htmlFor="field-help">Help text</label>
+        <input id="field-help" value={schema.description ?? ''} onChange={(e) => set({ description: e.target.value || undefined }, 'description')} />
+      </div>
+      <div className="field">
+        <label htmlFor="field-kind">Type</label>
+        <select id="field-kind" value={kind} onChange={(e) => edit((d) => changeKind(d, pointer, e.target.value as FieldKind))}>
+          {FIELD_KINDS.map((x) => (
+            <option key={x.kind} value={x.kind}>
+              {x.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field checkbox">
+        <input id="field-required" type="checkbox" checked={field.required} onChange={(e) => edit((d) => setRequired(d, pointer, e.target.checked))} />
+        <label htmlFor="field-required">Required</label>
+      </div>
+      {NUMERIC.includes(kind) ? (
+        <>
+          <NumberInput id="field-minimum" label="Minimum" value={schema.minimum} onChange={(v) => set({ minimum: v }, 'minimum')} />
+          <NumberInput id="field-maximum" label="Maximum" value={schema.maximum} onChange={(v) => set({ maximum: v }, 'maximum')} />
+        </>
+      ) : null}
+      {TEXTUAL.includes(kind) ? (
+        <>
+          <NumberInput id="field-minlength" label="Minimum length" value={schema.minLength} onChange={(v) => set({ minLength: v }, 'minLength')} />
+          <NumberInput id="field-maxlength" label="Maximum length" value={schema.maxLength} onChange={(v) => set({ maxLength: v }, 'maxLength')} />
+          <div className="field">
+            <label htmlFor="field-pattern">Pattern (regular expression)</label>
+            <input id="field-pattern" value={schema.pattern ?? ''} onChange={(e) => set({ pattern: e.target.value || undefined }, 'pattern')} />
+          </div>
+        </>
+      ) : null}
+      {kind === 'list' ? (
+        <>
+          <NumberInput id="field-minitems" label="Minimum entries" value={schema.minItems} onChange={(v) => set({ minItems: v }, 'minItems')} />
+          <NumberInput id="field-maxitems" label="Maximum entries" value={schema.maxItems} onChange={(v) => set({ maxItems: v }, 'maxItems')} />
+        </>
+      ) : null}
+      {kind === 'choice' ? (
+        <div className="field">
+          <label htmlFor="field-choices">Choices (one per line)</label>
+          <textarea
+            id="field-choices"
+            rows={5}
+            value={(schema.enum ?? []).map(String).join('\n')}
+            onChange={(e) => {
+              const values = e.target.value.split('\n');
+              set({ enum: (values.length > 0 ? values : ['']) as [unknown, ...unknown[]] }, 'enum');
+            }}
+            onBlur={(e) => {
+              const values = e.target.value.split('\n').map((v) => v.trim()).filter(Boolean);
+              set({ enum: (values.length > 0 ? values : ['option 1']) as [unknown, ...unknown[]] }, 'enum-blur');
+            }}
+          />
+        </div>
+      ) : null}
+      {topLevel && def.form ? (
+        <div className="field">
+          <label htmlFor="field-section">Section</label>
+          <select id="field-section" value={section?.id ?? ''} onChange={(e) => edit((d) => moveFieldToSection(d, pointer, e.target.value))}>
+            {section ? null : <option value="">(not shown in the form)</option>}
+            {def.form.sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title ?? s.id}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {ref && WIDGETS[kind] ? (
+        <div className="field">
+          <label htmlFor="field-widget">Shown as</label>
+          <select id="field-widget" value={ref.widget ?? ''} onChange={(e) => edit((d) => setFieldRef(d, pointer, { widget: (e.target.value || undefined) as FieldRef['widget'] }))}>
+            {(WIDGETS[kind] ?? []).map((w) => (
+              <option key={w.value} value={w.value}>
+                {w.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {ref ? (
+        <>
+          <div className="field">
+            <label htmlFor="field-form-label">Label in this form (optional)</label>
+            <input id="field-form-label" value={ref.label ?? ''} onChange={(e) => edit((d) => setFieldRef(d, pointer, { label: e.target.value }), k('form-label'))} />
+          </div>
+          <GuardPicker id="field-visible" label="Visible" def={def} value={ref.visibleWhen} noneLabel="always" allowStates onChange={(g) => edit((d) => setFieldRef(d, pointer, { visibleWhen: g }))} />
+          <GuardPicker id="field-readonly" label="Read-only" def={def} value={ref.readOnlyWhen} noneLabel="never" allowStates onChange={(g) => edit((d) => setFieldRef(d, pointer, { readOnlyWhen: g }))} />
+        </>
+      ) : null}
+      <div className="button-row">
+        <button type="button" onClick={() => edit((d) => moveField(d, pointer, -1))}>
+          Move up
+        </button>
+        <button type="button" onClick={() => edit((d) => moveField(d, pointer, 1))}>
+          Move down
+        </button>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            edit((d) => deleteField(d, pointer));
+            select(null);
+          }}
+        >
+          Delete field
+        </button>
+      </div>
+    </div>
+  );
+}

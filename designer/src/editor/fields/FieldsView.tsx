@@ -1,0 +1,51 @@
+// Fields and form: the field list and sections, the selected field's editor, and the live form preview.
+import type { CaseType } from '../../../../schemas/generated/case-type.ts';
+import type { Selection } from '../../model/problem-target.ts';
+import { listFields } from '../../model/fields.ts';
+import { AddFieldForm } from './AddFieldForm.tsx';
+import { FieldEditor } from './FieldEditor.tsx';
+import { SectionsEditor } from './SectionsEditor.tsx';
+import { FormPreview } from './FormPreview.tsx';
+
+export interface EditProps {
+  def: CaseType;
+  edit: (fn: (def: CaseType) => CaseType, key?: string) => void;
+  selection: Selection | null;
+  select: (s: Selection | null) => void;
+}
+
+export function FieldsView(props: EditProps & { sample: Record<string, unknown>; setSample: (s: Record<string, unknown>) => void }) {
+  const { def, selection, select } = props;
+  const fields = listFields(def);
+  const selectedField = selection?.type === 'field' ? fields.find((f) => f.pointer === selection.pointer) : undefined;
+  return (
+    <div className="three-columns">
+      <div className="column">
+        <h2>Fields</h2>
+        {fields.length === 0 ? <p className="muted">No fields yet: add the first one below.</p> : null}
+        <ul className="tree" aria-label="Fields">
+          {fields.map((f) => (
+            <li key={f.pointer} style={{ paddingLeft: `${f.depth * 1.2}em` }}>
+              <button
+                type="button"
+                className={selectedField?.pointer === f.pointer ? 'tree-item selected' : 'tree-item'}
+                aria-current={selectedField?.pointer === f.pointer ? 'true' : undefined}
+                onClick={() => select({ type: 'field', pointer: f.pointer })}
+              >
+                {f.schema.title ?? f.name} <span className="muted">{f.pointer}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <AddFieldForm {...props} />
+        <SectionsEditor {...props} />
+      </div>
+      <div className="column">
+        {selectedField ? <FieldEditor {...props} field={selectedField} /> : <p className="muted">Select a field to edit its type, label and constraints.</p>}
+      </div>
+      <div className="column">
+        <FormPreview def={def} edit={props.edit} sample={props.sample} setSample={props.setSample} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import type { FieldEntry } from '../../model/fields.ts';
+import type { Condition } from '../../model/rule-builder.ts';
+
+interface Props {
+  index: number;
+  condition: Condition;
+  fields: FieldEntry[];
+  summary: string;
+  onChange: (c: Condition, key?: string) => void;
+  onRemove: () => void;
+}
+
+const NUMERIC = ['number', 'money', 'integer'];
+
+function firstValue(field: FieldEntry | undefined): string | number | boolean {
+  if (!field) return '';
+  if (field.kind === 'choice') return String(field.schema.enum?.[0] ?? '');
+  if (field.kind === 'yesNo') return true;
+  if (NUMERIC.includes(field.kind)) return 0;
+  return '';
+}
+
+/** Rebuilds a condition for another field or operator, keeping what still fits. */
+function reshape(c: Condition, type: Condition['type'], field: FieldEntry | undefined): Condition {
+  const base = { field: field?.pointer ?? c.field, ...(c.negate ? { negate: true } : {}) };
+  switch (type) {
+    case 'filled':
+      return { type, ...base };
+    case 'equals':
+      return { type, ...base, value: c.type === 'equals' && c.field === base.field ? c.value : firstValue(field) };
+    case 'oneOf':
+      return { type, ...base, values: c.type === 'oneOf' && c.field === base.field ? c.values : [] };
+    case 'atLeast':
+    case 'atMost':
+      return { type, ...base, operand: c.type === 'atLeast' || c.type === 'atMost' ? c.operand : { type: 'value', value: 0 } };
+    default: {
+      const _never: never = type;
+      return _never;
+    }
+  }
+}
+
+export function ConditionRow({ index, condition: c, fields, summary, onChange, onRemove }: Props) {
+  const n = index + 1;
+  const field = fields.find((f) => f.pointer === c.field);
+  const numeric = field ? NUMERIC.includes(field.kind) : false;
+  const ops: { type: Condition['type']; label: string }[] = [
+    { type: 'filled', label: 'is filled' },
+    { type: 'equals', label: 'equals' },
+    ...(field?.kind === 'choice' || field?.kind === 'text' ? [{ type: 'oneOf' as const, label: 'is one of' }] : []),
+    ...(numeric ? [{ type: 'atLeast' as const, label: 'is at least' }, { type: 'atMost' as const, label: 'is at most' }] : []),
+  ];
+  return (
+    <div className="condition" role="group" aria-label={`Condition ${n}: ${summary}`}>
+      <label htmlFor={`cond-${n}-field`}>Condition {n} field</label>
+      <select id={`cond-${n}-field`} value={c.field} onChange={(e) => {
+        const f = fields.find((x) => x.pointer === e.target.value);
+        const allowed = f && (c.type === 'filled' || c.type === 'equals' || (c.type === 'oneOf' && (f.kind === 'choice' || f.kind === 'text')) || ((c.type === 'atLeast' || c.type === 'atMost') && NUMERIC.includes(f.kind)));
+        onChange(reshape(c, allowed ? c.type : 'filled', f));
+      }}>
+        {field ? null : <option value={c.field}>{c.field} (no such field)</option>}
+        {fields.map((f) => (
+          <option key={f.pointer} value={f.pointer}>
+            {f.schema.title ?? f.name} ({f.pointer})
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`cond-${n}-op`}>Condition {n} test</label>
+      <select id={`cond-${n}-op`} value={c.type} onChange={(e) => onChange(reshape(c, e.target.value as Condition['type'], field))}>
+        {ops.map((o) => (
+          <option key={o.type} value={o.type}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {c.type === 'equals' ? (
+        field?.kind === 'choice' ? (
+          <>
+            <label htmlFor={`cond-${n}-value`}>Condition {n} value</label>
+            <select id={`cond-${n}-value`} value={String(c.value)} onChange={(e) => onChange({ ...c, value: e.target.value })}>
+              {(field.schema.enum ?? []).map((v) => (
+                <option key={String(v)} value={String(v)}>
+                  {String(v)}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : field?.kind === 'yesNo' ? (
+          <>
+            <label htmlFor={`cond-${n}-value`}>Condition {n} value</label>
+            <select id={`cond-${n}-value`} value={String(c.value)} onChange={(e) => onChange({ ...c, value: e.target.value === 'true' })}>
+              <option value="true">yes</option>
+              <option value="false">no</option>
+            </select>
+          </>
+        ) : (
+          <>
+            <label htmlFor={`cond-${n}-value`}>Condition {n} value</label>
+            <input id={`cond-${n}-value`} type={numeric ? 'number' : 'text'} value={String(c.value)} onChange={(e) => onChange({ ...c, value: numeric ? Number(e.target.value) : e.target.value }, 'value')} />
+          </>
+        )
+      ) : null}
+      {c.type === 'oneOf' ? (
+        field?.kind === 'choice' ? (
+          <fieldset>
+            <legend>Condition {n} values</legend>
+            {(field.schema.enum ?? []).map((v) => {
+              const s = String(v);
+              const checked = c.values.map(String).includes(s);
+              return (
+                <label key={s} className="inline">
+                  <input type="checkbox" checked={checked} onChange={(e) => onChange({ ...c, values: e.target.checked ? [...c.values, s] : c.values.filter((x) => String(x) !== s) })} /> {s}
+                </label>
+              );
+            })}
+          </fieldset>
+        ) : (
+          <>
+            <label htmlFor={`cond-${n}-values`}>Condition {n} values (comma separated)</label>
+            <input id={`cond-${n}-values`} value={c.values.join(', ')} onChange={(e) => onChange({ ...c, values: e.target.value.split(',').map((x) => x.trim()).filter(Boolean) }, 'values')} />
+          </>
+        )
+      ) : null}
+      {c.type === 'atLeast' || c.type === 'atMost' ? (
+        <>
+          <label htmlFor={`cond-${n}-operand`}>Condition {n} compared with</label>
+          <select
+            id={`cond-${n}-operand`}
+            value={c.operand.type}
+            onChange={(e) => {
+              const other = fields.find((f) => f.pointer !== c.field && NUMERIC.includes(f.kind));
+              onChange({ ...c, operand: e.target.value === 'field' ? { type: 'field', field: other?.pointer ?? c.field } : { type: 'value', value: 0 } });
+            }}
+          >
+            <option value="value">a number</option>
+            <option value="field">another field</option>
+          </select>
+          {c.operand.type === 'value' ? (
+            <>
+              <label htmlFor={`cond-${n}-number`}>Condition {n} number</label>
+              <input id={`cond-${n}-number`} type="number" value={c.operand.value} onChange={(e) => onChange({ ...c, operand: { type: 'value', value: Number(e.target.value) } }, 'number')} />
+            </>
+          ) : (
+            <>
+              <label htmlFor={`cond-${n}-other`}>Condition {n} other field</label>
+              <select id={`cond-${n}-other`} value={c.operand.field} onChange={(e) => onChange({ ...c, operand: { type: 'field', field: e.target.value } })}>
+                {fields
+                  .filter((f) => NUMERIC.includes(f.kind) && f.pointer !== c.field)
+                  .map((f) => (
+                    <option key={f.pointer} value={f.pointer}>
+                      {f.schema.title ?? f.name} ({f.pointer})
+                    </option>
+                  ))}
+              </select>
+            </>
+          )}
+        </>
+      ) : null}
+      <label className="inline">
+        <input type="checkbox" checked={c.negate === true} onChange={(e) => onChange({ ...c, negate: e.target.checked || undefined } as Condition)} /> Condition {n} negated (not)
+      </label>
+      <button type="button" onClick={onRemove}>
+        Remove condition {n}
+      </button>
+    </div>
+  );
+}

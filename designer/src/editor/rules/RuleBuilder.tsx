@@ -1,0 +1,73 @@
+// The visual rule builder: conditions on fields, joined by all/any, written as JSON Schema.
+import type { CaseType, Rule } from '../../../../schemas/generated/case-type.ts';
+import { listFields, type FieldEntry } from '../../model/fields.ts';
+import { describeCondition, ruleModelToSchema, schemaToRuleModel, updateRule, type Condition, type RuleModel } from '../../model/rule-builder.ts';
+import { ConditionRow } from './ConditionRow.tsx';
+
+interface Props {
+  def: CaseType;
+  name: string;
+  rule: Rule;
+  edit: (fn: (def: CaseType) => CaseType, key?: string) => void;
+}
+
+/** Fields a condition may test: every field outside repeating groups, except groups themselves. */
+export function testableFields(def: CaseType): FieldEntry[] {
+  const all = listFields(def);
+  const lists = all.filter((f) => f.kind === 'list').map((f) => f.pointer + '/');
+  return all.filter((f) => f.kind !== 'group' && f.kind !== 'list' && !lists.some((l) => f.pointer.startsWith(l)));
+}
+
+export function defaultCondition(field: FieldEntry | undefined): Condition {
+  return { type: 'filled', field: field?.pointer ?? '/' };
+}
+
+export function RuleBuilder({ def, name, rule, edit }: Props) {
+  const model = schemaToRuleModel(rule.schema);
+  const fields = testableFields(def);
+  const label = (p: string) => fields.find((f) => f.pointer === p)?.schema.title ?? p;
+  const write = (m: RuleModel, key?: string) => edit((d) => updateRule(d, name, { schema: ruleModelToSchema(m) }), key);
+  if (!model) {
+    return (
+      <div className="card">
+        <p>This rule uses JSON Schema beyond what the visual builder shows. Edit it as JSON below, or start over with the builder.</p>
+        <button type="button" onClick={() => write({ combinator: 'all', conditions: [] })}>
+          Start over with the builder
+        </button>
+      </div>
+    );
+  }
+  return (
+    <fieldset className="rule-builder">
+      <legend>Conditions</legend>
+      {model.conditions.length > 1 ? (
+        <div className="field">
+          <label htmlFor="rule-combinator">The rule passes when</label>
+          <select id="rule-combinator" value={model.combinator} onChange={(e) => write({ ...model, combinator: e.target.value as RuleModel['combinator'] })}>
+            <option value="all">all conditions hold</option>
+            <option value="any">any condition holds</option>
+          </select>
+        </div>
+      ) : null}
+      {model.conditions.length === 0 ? <p className="muted">No conditions: the rule always passes. Add one below.</p> : null}
+      <ol className="conditions">
+        {model.conditions.map((c, i) => (
+          <li key={i}>
+            <ConditionRow
+              index={i}
+              condition={c}
+              fields={fields}
+              summary={describeCondition(c, label)}
+              onChange={(next, key) => write({ ...model, conditions: model.conditions.map((x, j) => (j === i ? next : x)) }, key ? `rule:${name}:${i}:${key}` : undefined)}
+              onRemove={() => write({ ...model, conditions: model.conditions.filter((_, j) => j !== i) })}
+            />
+          </li>
+        ))}
+      </ol>
+      <button type="button" disabled={fields.length === 0} onClick={() => write({ ...model, conditions: [...model.conditions, defaultCondition(fields[0])] })}>
+        Add condition
+      </button>
+      {fields.length === 0 ? <p className="muted">Add fields first: conditions test fields.</p> : null}
+    </fieldset>
+  );
+}

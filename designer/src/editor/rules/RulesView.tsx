@@ -1,0 +1,117 @@
+// Rules: the list, the visual builder for the selected rule, its raw schema, and a live check against
+// the preview's sample data.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { CaseType } from '../../../../schemas/generated/case-type.ts';
+import { addRule, deleteRule, RULE_NAME_PATTERN, updateRule } from '../../model/rule-builder.ts';
+import { checkRule } from '../../model/rule-check.ts';
+import type { EditProps } from '../fields/FieldsView.tsx';
+import { RuleBuilder } from './RuleBuilder.tsx';
+import { RawSchemaEditor } from './RawSchemaEditor.tsx';
+import { renameRule } from '../../model/rename-rule.ts';
+
+export function ruleNameFromTitle(title: string): string {
+  const words = title.replace(/[^a-zA-Z0-9 ]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join('').replace(/^[^a-zA-Z]+/, '');
+}
+
+function RuleStatus({ def, name, sample }: { def: CaseType; name: string; sample: Record<string, unknown> }) {
+  const rule = def.rules?.[name];
+  if (!rule) return null;
+  const r = checkRule(rule, sample);
+  return (
+    <p role="status" className={r.pass ? 'ok' : 'warn'} aria-label={`Rule ${name} on the sample data`}>
+      {r.pass ? 'Passes on the sample data.' : `Fails on the sample data: ${r.problems.join('; ')}`}
+    </p>
+  );
+}
+
+/** The rule's name, renamed on blur or Enter (every guard, checklist and SLA condition follows). */
+function RuleName({ name, edit, select, taken }: { name: string; taken: (n: string) => boolean } & Pick<EditProps, 'edit' | 'select'>) {
+  const [value, setValue] = useState(name);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setValue(name), [name]);
+  const commit = () => {
+    if (value === name) return;
+    if (!RULE_NAME_PATTERN.test(value)) return setError('A rule name starts with a letter and uses letters, digits, - and _ only.');
+    if (taken(value)) return setError(`There is a rule ${value} already.`);
+    setError(null);
+    edit((d) => renameRule(d, name, value));
+    select({ type: 'rule', name: value });
+  };
+  return (
+    <div className="field">
+      <label htmlFor="rule-name">Rule name (used by guards and checklists)</label>
+      <input id="rule-name" value={value} onChange={(e) => setValue(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+      {error ? <p role="alert" className="error">{error}</p> : null}
+    </div>
+  );
+}
+
+export function RulesView({ def, edit, selection, select, sample }: EditProps & { sample: Record<string, unknown> }) {
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const rules = Object.entries(def.rules ?? {});
+  const selected = selection?.type === 'rule' && def.rules?.[selection.name] ? selection.name : null;
+  const rule = selected ? def.rules?.[selected] : undefined;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const name = ruleNameFromTitle(title);
+    if (!name || !RULE_NAME_PATTERN.test(name)) return setError('Give the rule a title that starts with a letter, e.g. Triage complete.');
+    if (def.rules?.[name]) return setError(`There is a rule ${name} already.`);
+    setError(null);
+    edit((d) => addRule(d, name, title.trim()));
+    select({ type: 'rule', name });
+    setTitle('');
+  };
+  return (
+    <div className="two-columns">
+      <div className="column">
+        <h2>Rules</h2>
+        {rules.length === 0 ? <p className="muted">No rules yet. A rule is a condition on the case data, used by guards, checklists and visibility.</p> : null}
+        <ul className="tree" aria-label="Rules">
+          {rules.map(([name, r]) => {
+            const pass = r ? checkRule(r, sample).pass : false;
+            return (
+              <li key={name}>
+                <button type="button" className={selected === name ? 'tree-item selected' : 'tree-item'} aria-current={selected === name ? 'true' : undefined} onClick={() => select({ type: 'rule', name })}>
+                  {r?.title ?? name} <span className="muted">{name}</span> <span className={pass ? 'ok' : 'warn'}>{pass ? 'passes' : 'fails'}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <form onSubmit={submit} className="card">
+          <label htmlFor="add-rule-title">New rule title</label>
+          <input id="add-rule-title" value={title} onChange={(e) => setTitle(e.target.value)} />
+          <button type="submit">Add rule</button>
+          {error ? <p role="alert" className="error">{error}</p> : null}
+        </form>
+      </div>
+      <div className="column">
+        {selected && rule ? (
+          <div className="card" aria-labelledby="rule-heading">
+            <h2 id="rule-heading">Rule {selected}</h2>
+            <RuleName name={selected} edit={edit} select={select} taken={(n) => Boolean(def.rules?.[n])} />
+            <label htmlFor="rule-title">Rule title</label>
+            <input id="rule-title" value={rule.title ?? ''} onChange={(e) => edit((d) => updateRule(d, selected, { title: e.target.value }), `rule:${selected}:title`)} />
+            <RuleStatus def={def} name={selected} sample={sample} />
+            <RuleBuilder def={def} name={selected} rule={rule} edit={edit} />
+            <RawSchemaEditor key={selected} name={selected} schema={rule.schema} onChange={(schema) => edit((d) => updateRule(d, selected, { schema }), `rule:${selected}:raw`)} />
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                edit((d) => deleteRule(d, selected));
+                select(null);
+              }}
+            >
+              Delete rule
+            </button>
+          </div>
+        ) : (
+          <p className="muted">Select a rule to build its conditions.</p>
+        )}
+      </div>
+    </div>
+  );
+}

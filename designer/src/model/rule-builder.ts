@@ -1,0 +1,218 @@
+// The visual rules builder: a list of conditions joined by "all" or "any", written as JSON Schema
+// (with ajv `$data` relative pointers where two fields are compared), and read back from it.
+import type { CaseType, Rule } from '../../../schemas/generated/case-type.ts';
+import { clone } from './clone.ts';
+import { fromPointer, toPointer } from './pointer.ts';
+
+export type Operand = { type: 'value'; value: number } | { type: 'field'; field: string };
+
+export type Condition =
+  | { type: 'filled'; field: string; negate?: boolean }
+  | { type: 'equals'; field: string; value: string | number | boolean; negate?: boolean }
+  | { type: 'oneOf'; field: string; values: (string | number)[]; negate?: boolean }
+  | { type: 'atLeast'; field: string; operand: Operand; negate?: boolean }
+  | { type: 'atMost'; field: string; operand: Operand; negate?: boolean };
+
+export interface RuleModel {
+  combinator: 'all' | 'any';
+  conditions: Condition[];
+}
+
+type Schema = Record<string, unknown>;
+
+/** Wraps `leaf` (the schema of the field's value) into the object path of `field`. */
+function nest(path: readonly string[], leaf: Schema | null, extraRequired: readonly string[] = []): Schema {
+  const [head, ...rest] = path;
+  if (head === undefined) return {};
+  if (rest.length === 0) {
+    const out: Schema = {};
+    if (leaf) out.properties = { [head]: leaf };
+    out.required = [head, ...extraRequired.filter((r) => r !== head)];
+    return out;
+  }
+  return { properties: { [head]: nest(rest, leaf, extraRequired) }, required: [head] };
+}
+
+function conditionSchema(c: Condition): Schema {
+  const path = fromPointer(c.field);
+  let schema: Schema;
+  switch (c.type) {
+    case 'filled':
+      schema = nest(path, null);
+      break;
+    case 'equals':
+      schema = nest(path, { const: c.value });
+      break;
+    case 'oneOf':
+      schema = nest(path, { enum: c.values });
+      break;
+    case 'atLeast':
+    case 'atMost': {
+      const keyword = c.type === 'atLeast' ? 'minimum' : 'maximum';
+      if (c.operand.type === 'value') {
+        schema = nest(path, { [keyword]: c.operand.value });
+      } else {
+        // `$data` is a relative JSON pointer from the compared value: up to the root, then down.
+        const other = fromPointer(c.operand.field);
+        const sameParent = other.length === path.length && other.slice(0, -1).join('/') === path.slice(0, -1).join('/');
+        const rel = sameParent ? `1/${other[other.length - 1]}` : `${path.length}${toPointer(other)}`;
+        schema = nest(path, { [keyword]: { $data: rel } }, sameParent ? [other[other.length - 1] as string] : []);
+        if (!sameParent) schema = { allOf: [schema, nest(other, null)] };
+      }
+      break;
+    }
+    default: {
+      const _never: never = c;
+      return _never;
+    }
+  }
+  return c.negate ? { not: schema } : schema;
+}
+
+/** The JSON Schema of a rule model. */
+export function ruleModelToSchema(model: RuleModel): Schema {
+  const parts = model.conditions.map(conditionSchema);
+  if (parts.length === 0) return {};
+  if (parts.length === 1) return parts[0] as Schema;
+  return model.combinator === 'all' ? { allOf: parts } : { anyOf: parts };
+}
+
+const isObj = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Unwraps a `nest` chain: the field path and the leaf schema (null for "filled"). */
+function unnest(schema: Schema, path: string[] = []): { path: string[]; leaf: Schema | null; extra: string[] } | null {
+  const props = isObj(schema.properties) ? schema.properties : undefined;
+  const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+  const keys = Object.keys(schema).filter((k) => k !== 'properties' && k !== 'required');
+  if (keys.length > 0 || required.length === 0) return null;
+  const [head, ...extra] = required;
+  if (head === undefined) return null;
+  const propKeys = props ? Object.keys(props) : [];
+  if (propKeys.length === 0) return extra.length === 0 ? { path: [...path, head], leaf: null, extra } : null;
+  if (propKeys.length !== 1 || propKeys[0] !== head || !props) return null;
+  const sub = props[head];
+  if (!isObj(sub)) return null;
+  if (isObj(sub.properties) || Array.isArray(sub.required)) {
+    if (extra.length > 0) return null;
+    return unnest(sub, [...path, head]);
+  }
+  return { path: [...path, head], leaf: sub, extra };
+}
+
+function parseCondition(schema: unknown): Condition | null {
+  if (!isObj(schema)) return null;
+  if (isObj(schema.not) && Object.keys(schema).length === 1) {
+    const inner = parseCondition(schema.not);
+    return inner && !inner.negate ? { ...inner, negate: true } : null;
+  }
+  // a comparison with a field elsewhere: { allOf: [nest(path, {minimum: {$data}}), nest(other, null)] }
+  if (Array.isArray(schema.allOf) && schema.allOf.length === 2 && Object.keys(schema).length === 1) {
+    const first = parseCondition(schema.allOf[0]);
+    const second = isObj(schema.allOf[1]) ? unnest(schema.allOf[1]) : null;
+    if (first && (first.type === 'atLeast' || first.type === 'atMost') && first.operand.type === 'field' && second && !second.leaf) {
+      return toPointer(second.path) === first.operand.field ? first : null;
+    }
+    return null;
+  }
+  const u = unnest(schema);
+  if (!u) return null;
+  const field = toPointer(u.path);
+  if (u.leaf === null) return { type: 'filled', field };
+  const leafKeys = Object.keys(u.leaf);
+  if (leafKeys.length !== 1) return null;
+  const [k] = leafKeys;
+  const v = u.leaf[k as string];
+  if (k === 'const' && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') && u.extra.length === 0) {
+    return { type: 'equals', field, value: v };
+  }
+  if (k === 'enum' && Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number') && u.extra.length === 0) {
+    return { type: 'oneOf', field, values: v as (string | number)[] };
+  }
+  if (k === 'minimum' || k === 'maximum') {
+    const type = k === 'minimum' ? 'atLeast' : 'atMost';
+    if (typeof v === 'number' && u.extra.length === 0) return { type, field, operand: { type: 'value', value: v } };
+    if (isObj(v) && typeof v.$data === 'string') {
+      const m = /^(\d+)(\/.*)$/.exec(v.$data);
+      if (!m) return null;
+      const up = Number(m[1]);
+      const rest = fromPointer(m[2] as string);
+      const base = u.path.slice(0, u.path.length - up);
+      const other = toPointer([...base, ...rest]);
+      const sameParent = up === 1;
+      if (sameParent && (u.extra.length !== 1 || u.extra[0] !== rest[rest.length - 1])) return null;
+      if (!sameParent && u.extra.length !== 0) return null;
+      return { type, field, operand: { type: 'field', field: other } };
+    }
+  }
+  return null;
+}
+
+/** Reads a rule schema back into the builder's model; null when the schema is beyond the builder. */
+export function schemaToRuleModel(schema: Rule['schema']): RuleModel | null {
+  if (!isObj(schema)) return null;
+  if (Object.keys(schema).length === 0) return { combinator: 'all', conditions: [] };
+  for (const key of ['allOf', 'anyOf'] as const) {
+    const list = schema[key];
+    if (Array.isArray(list) && Object.keys(schema).length === 1) {
+      const conditions = list.map(parseCondition);
+      if (conditions.every((c): c is Condition => c !== null)) {
+        // a two-part allOf may itself be one field-to-field comparison
+        const single = key === 'allOf' ? parseCondition(schema) : null;
+        if (single) return { combinator: 'all', conditions: [single] };
+        return { combinator: key === 'allOf' ? 'all' : 'any', conditions };
+      }
+      const single = parseCondition(schema);
+      return single ? { combinator: 'all', conditions: [single] } : null;
+    }
+  }
+  const single = parseCondition(schema);
+  return single ? { combinator: 'all', conditions: [single] } : null;
+}
+
+export const RULE_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;
+
+export function addRule(def: CaseType, name: string, title: string): CaseType {
+  if (def.rules?.[name]) return def;
+  const next = clone(def);
+  next.rules = { ...(next.rules ?? {}), [name]: { title, schema: {} } };
+  return next;
+}
+
+export function updateRule(def: CaseType, name: string, patch: Partial<Rule>): CaseType {
+  const rule = def.rules?.[name];
+  if (!rule) return def;
+  const next = clone(def);
+  const merged: Rule = { ...rule, ...patch };
+  if (patch.title === '') delete merged.title;
+  (next.rules as Record<string, Rule>)[name] = merged;
+  return next;
+}
+
+export function deleteRule(def: CaseType, name: string): CaseType {
+  if (!def.rules?.[name]) return def;
+  const next = clone(def);
+  delete (next.rules as Record<string, Rule>)[name];
+  return next;
+}
+
+/** Describes a condition in words, e.g. "Amount is at least Limit". */
+export function describeCondition(c: Condition, label: (pointer: string) => string): string {
+  const not = c.negate ? 'not ' : '';
+  switch (c.type) {
+    case 'filled':
+      return `${label(c.field)} is ${not}filled`;
+    case 'equals':
+      return `${label(c.field)} ${c.negate ? 'does not equal' : 'equals'} ${JSON.stringify(c.value)}`;
+    case 'oneOf':
+      return `${label(c.field)} is ${not}one of ${c.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'atLeast':
+    case 'atMost': {
+      const rhs = c.operand.type === 'value' ? String(c.operand.value) : label(c.operand.field);
+      return `${label(c.field)} is ${not}${c.type === 'atLeast' ? 'at least' : 'at most'} ${rhs}`;
+    }
+    default: {
+      const _never: never = c;
+      return _never;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { FieldSchema, Form } from '../../../schemas/generated/case-type.ts';
+import { FormRenderer } from '../../../designer/src/form/FormRenderer.tsx';
+import { validateData } from '../../../designer/src/form/validate-data.ts';
+import { getAt, setAt } from '../../../designer/src/form/data-path.ts';
+
+const schema: FieldSchema = {
+  type: 'object',
+  required: ['email', 'severity'],
+  properties: {
+    email: { type: 'string', format: 'email', title: 'E-mail' },
+    severity: { type: 'string', enum: ['low', 'high'], title: 'Severity' },
+    amount: { type: 'number', format: 'money', title: 'Amount', maximum: 500 },
+    customer: { type: 'object', title: 'Customer', properties: { phone: { type: 'string', format: 'phone', title: 'Phone' } } },
+    lines: { type: 'array', title: 'Lines', items: { type: 'object', properties: { note: { type: 'string', title: 'Note' } } } },
+  },
+};
+const form: Form = {
+  sections: [
+    { id: 'intake', title: 'Intake', fields: ['/email', { field: '/severity', widget: 'radio' }, '/customer', '/lines'] },
+    { id: 'money', title: 'Money', visibleWhen: 'paid', fields: ['/amount'] },
+  ],
+};
+
+describe('validateData', () => {
+  it('names each field with its first problem, in plain words, with the project formats', () => {
+    expect(validateData(schema, { email: 'nope', amount: 600.5, customer: { phone: '12' } })).toEqual({
+      '/severity': 'This field is required.',
+      '/email': 'Enter an e-mail address such as name@example.com.',
+      '/amount': 'Must be at most 500.',
+      '/customer/phone': 'Enter a phone number of at least 6 digits.',
+    });
+    expect(validateData(schema, { email: 'a@b.nl', severity: 'low', amount: 49.95 })).toEqual({});
+  });
+});
+
+describe('data-path', () => {
+  it('sets and removes values by pointer without touching the input', () => {
+    const data = { customer: { phone: '123' } };
+    expect(setAt({ lines: [{}, { note: 'b' }] }, '/lines/0/note', 'x')).toEqual({ lines: [{ note: 'x' }, { note: 'b' }] });
+    expect(setAt(data, '/customer/phone', undefined)).toEqual({ customer: {} });
+    expect(getAt({ lines: [{ note: 'n' }] }, '/lines/0/note')).toBe('n');
+    expect(data).toEqual({ customer: { phone: '123' } });
+  });
+});
+
+describe('FormRenderer', () => {
+  it('draws sections, labels, errors, groups and repeating groups; hides a section whose guard fails', () => {
+    const html = renderToStaticMarkup(
+      <FormRenderer
+        schema={schema}
+        form={form}
+        value={{ email: 'nope', lines: [{ note: 'first' }] }}
+        onChange={() => undefined}
+        errors={{ '/email': 'Enter an e-mail address such as name@example.com.' }}
+        guard={(g) => g !== 'paid'}
+        idPrefix="t"
+      />,
+    );
+    expect(html).toContain('<h3 id="t-section-intake">Intake</h3>');
+    expect(html).not.toContain('Money');
+    expect(html).toContain('<label for="t-email">E-mail<span aria-hidden="true"> *</span></label>');
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain('<p id="t-email-error" class="error" role="alert">Enter an e-mail address such as name@example.com.</p>');
+    expect(html).toContain('<input type="radio" name="t-severity" value="high"');
+    expect(html).toContain('<legend>Customer</legend>');
+    expect(html).toContain('<label for="t-customer-phone">Phone</label>');
+    expect(html).toContain('value="first"');
+    expect(html).toContain('Remove Lines 1</button>');
+    expect(html).toContain('Add Lines</button>');
+  });
+
+  it('without a form draws every top-level field in one section, read-only when asked', () => {
+    const html = renderToStaticMarkup(<FormRenderer schema={schema} value={{}} onChange={() => undefined} readOnly idPrefix="r" />);
+    expect(html).toContain('<h3 id="r-section-details">Details</h3>');
+    expect(html).toContain('id="r-amount"');
+    expect(html).not.toContain('Add Lines');
+    expect((html.match(/disabled=""/g) ?? []).length).toBe(4); // e-mail, severity, amount, customer phone
+  });
+});

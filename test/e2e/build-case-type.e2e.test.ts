@@ -1,0 +1,125 @@
+// An analyst builds a small complaint case type from nothing without typing JSON (fields, a rule, three
+// states, two transitions with a guard), publishes it, and a case created through the API runs on it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, openBrowser, screenshot, startServer, type BrowserSession, type Server } from './harness.ts';
+
+describe('build a case type from nothing', () => {
+  let server: Server;
+  let s: BrowserSession;
+  beforeAll(async () => {
+    server = await startServer();
+    s = await openBrowser();
+  });
+  afterAll(async () => {
+    await s?.close();
+    await server?.stop();
+  });
+
+  it('fields, a rule, three states, two transitions with a guard; published; a case runs on it', async () => {
+    const { page } = s;
+    const key = `quick-complaint-${Date.now().toString(36)}`;
+    await page.goto(`${server.url}/?token=${encodeURIComponent(server.token)}`);
+
+    // a new case type from nothing
+    await page.getByLabel('Title', { exact: true }).fill('Quick complaint');
+    await page.getByLabel('Key', { exact: true }).fill(key);
+    await page.getByLabel('Start from').selectOption('blank');
+    await page.getByRole('button', { name: 'Create case type' }).click();
+    await page.getByRole('heading', { name: /^Quick complaint/ }).waitFor();
+
+    // fields: an e-mail (required), a choice list, a long text
+    const addField = async (label: string, type: string) => {
+      await page.getByLabel('Field label').fill(label);
+      await page.getByLabel('Field type').selectOption({ label: type });
+      await page.getByRole('button', { name: 'Add field' }).click();
+      await page.getByRole('heading', { name: `Field /${label.toLowerCase()}` }).waitFor();
+    };
+    await addField('Email', 'E-mail');
+    await page.getByLabel('Required').check();
+    await addField('Severity', 'Choice list');
+    await page.getByLabel('Choices (one per line)').fill('low\nmedium\nhigh');
+    await page.getByLabel('Choices (one per line)').blur();
+    await addField('Description', 'Long text');
+
+    // the preview validates as you type, with the server's formats
+    await page.locator('#preview-email').fill('not an e-mail');
+    await page.getByText('Enter an e-mail address such as name@example.com.').waitFor();
+    await page.locator('#preview-email').fill('anna@example.com');
+    await page.getByText('The sample data is valid.').waitFor();
+    await screenshot(page, 'build-fields');
+
+    // a rule: severity is filled, tested live against the preview's sample data
+    await page.getByRole('tab', { name: 'Rules' }).click();
+    await page.getByLabel('New rule title').fill('Triaged');
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByRole('button', { name: 'Add condition' }).click();
+    await page.getByLabel('Condition 1 field').selectOption('/severity');
+    await page.getByLabel('Condition 1 test').selectOption('filled');
+    await page.getByText('Fails on the sample data: missing: /severity').waitFor();
+    await screenshot(page, 'build-rules');
+
+    // a queue where the triage work waits
+    await page.getByRole('tab', { name: 'Roles and queues' }).click();
+    await page.getByLabel('New queue title').fill('Triage desk');
+    await page.getByRole('button', { name: 'Add queue' }).click();
+    await page.getByLabel('Title of queue triage-desk').waitFor();
+    await screenshot(page, 'build-roles-queues');
+
+    // the playbook: three states, two transitions, one guarded by the rule
+    await page.getByRole('tab', { name: 'Playbook' }).click();
+    const addState = async (title: string, final = false) => {
+      await page.getByLabel('New state title').fill(title);
+      if (final) await page.getByLabel('Final state', { exact: true }).check();
+      await page.getByRole('button', { name: 'Add state' }).click();
+      await page.getByRole('heading', { name: `State ${title}` }).waitFor();
+    };
+    await addState('Triage');
+    await page.getByLabel('Open a task for people in this state').check();
+    await page.getByLabel('Task queue').selectOption('triage-desk');
+    await addState('Investigating');
+    await addState('Closed', true);
+    const addTransition = async (from: string, event: string, to: string) => {
+      await page.getByRole('group', { name: new RegExp(`^State ${from}`) }).click();
+      await page.getByRole('heading', { name: `State ${from}` }).waitFor();
+      await page.getByLabel('On event').fill(event);
+      await page.getByLabel('Go to').selectOption({ label: to });
+      await page.getByRole('button', { name: 'Add transition' }).click();
+      await page.getByRole('heading', { name: `Transition from ${from.toLowerCase()}` }).waitFor();
+    };
+    await addTransition('Triage', 'SUBMIT_TRIAGE', 'Investigating');
+    await page.getByLabel('Guard').selectOption({ label: 'when Triaged' });
+    await page.getByLabel('Carries Severity').check();
+    await addTransition('Investigating', 'CLOSE', 'Closed');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+    await page.getByText('SUBMIT_TRIAGE [triaged]').waitFor();
+    await page.getByRole('button', { name: 'Fit to screen' }).click();
+    await screenshot(page, 'build-playbook');
+
+    // no errors left; save the draft, then publish with the diff shown
+    await expect.poll(() => page.getByRole('heading', { name: /^Problems/ }).textContent()).toMatch(/^Problems \(0 errors/);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('All changes saved').waitFor();
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publish Quick complaint' });
+    await dialog.getByText('Nothing is published yet: this will be version 1.').waitFor();
+    await dialog.getByText('Transition triage → investigating on SUBMIT_TRIAGE added').waitFor();
+    await screenshot(page, 'build-publish');
+    await dialog.getByRole('button', { name: 'Publish now' }).click();
+    await dialog.getByText(`Published ${key} as version 1.`).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(s.errors).toEqual([]);
+
+    // a case created through the API runs on the published version
+    const created = await api(server, 'POST', '/api/cases', { caseType: key, data: { email: 'anna@example.com' } });
+    expect(created.status).toBe(201);
+    const c = created.body as { id: string; state: unknown; version: number; tasks: { title: string; queue: string | null }[] };
+    expect([c.state, c.version]).toEqual(['triage', 1]);
+    expect(c.tasks.map((t) => [t.title, t.queue])).toEqual([['Triage', 'triage-desk']]);
+    const refused = await api(server, 'POST', `/api/cases/${c.id}/events`, { type: 'SUBMIT_TRIAGE' });
+    expect([refused.status, (refused.body as { code: string }).code]).toEqual([422, 'rule.failed']);
+    const triaged = await api(server, 'POST', `/api/cases/${c.id}/events`, { type: 'SUBMIT_TRIAGE', data: { severity: 'high' } });
+    expect([triaged.status, (triaged.body as { state: unknown }).state]).toEqual([200, 'investigating']);
+    const closed = await api(server, 'POST', `/api/cases/${c.id}/events`, { type: 'CLOSE' });
+    expect([closed.status, (closed.body as { state: unknown }).state]).toEqual([200, 'closed']);
+  });
+});
