@@ -11,6 +11,7 @@ import type { CaseStore } from '../store/case-store.ts';
 import { CursorError } from '../store/cursor.ts';
 import { authenticate, type AuthEnv } from './auth.ts';
 import { openApiDocument } from './openapi.ts';
+import { exportRoutes } from '../export/export-route.ts';
 import { mountDesigner } from './designer-static.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { caseTypeRoutes } from './routes/case-types.ts';
@@ -68,6 +69,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', caseTypeRoutes(store, clock));
   app.route('/api', caseRoutes(store, service));
   app.route('/api', workRoutes(store, () => clock.now()));
+  app.route('/api', exportRoutes(store));
   mountDesigner(app, options.designerDir);
   return app;
 }

@@ -35,6 +35,7 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/reports/sla': { get: { summary: 'SLA compliance per case type and SLA', role: 'agent', ok: [200, 'Report'], params: ['caseType'] } },
   '/api/reports/stages': { get: { summary: 'Time per stage', role: 'agent', ok: [200, 'Report'], params: ['caseType'] } },
   '/api/reports/reasons': { get: { summary: 'Top values of a field (default /reason)', role: 'agent', ok: [200, 'Report'], params: ['field', 'caseType', 'limit'] } },
+  '/api/export': { get: { summary: 'The event log for process mining: format=xes (XES 1849-2016 XML) or ocel (OCEL 2.0 JSON)', role: 'admin', ok: [200, 'Report'], params: ['format', 'caseType'] } },
   '/api/openapi.json': { get: { summary: 'This description', role: 'none', ok: [200, 'Report'] } },
 };
 
