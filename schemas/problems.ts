@@ -33,6 +33,10 @@ export const problemCodes = {
   'schema.range': { severity: 'error', message: '{subject} must be {comparison} {limit}' },
   'schema.duplicate_item': { severity: 'error', message: "{subject} lists '{value}' more than once" },
   'schema.invalid': { severity: 'error', message: '{subject} is not valid here ({detail})' },
+  'schema.too_deep': {
+    severity: 'error',
+    message: 'the definition nests objects and arrays more than {limit} levels deep here; flatten it (nothing deeper is checked)',
+  },
 
   // Playbook structure.
   'state.duplicate_id': {
@@ -125,6 +129,11 @@ export const problemCodes = {
   'data.invalid_pattern': {
     severity: 'error',
     message: "'{pattern}' is not a valid regular expression: {detail}",
+  },
+  'data.unsafe_pattern': {
+    severity: 'error',
+    message:
+      "'{pattern}' can take exponential time on some values ({reason}), which would hang the server; rewrite it without a repetition inside a repetition, e.g. '(a+)+' → 'a+'",
   },
   'action.set_value_or_from': {
     severity: 'error',

@@ -1,8 +1,9 @@
 // validateCaseType: the meta-schema (structure) and the semantic lint of a case-type definition, all
 // problems at once, sorted by pointer then code. Pure: runs in Node and in the browser.
 import { createDataAjv } from './ajv.ts';
-import type { Problem } from './problems.ts';
+import { createProblem, type Problem } from './problems.ts';
 import { lintDataSchema, lintFieldPointers } from './lint/fields.ts';
+import { lintPatternSafety } from './lint/patterns.ts';
 import { buildModel } from './lint/model.ts';
 import { lintPlaybookShape, lintReachability } from './lint/playbook.ts';
 import { lintReferences } from './lint/references.ts';
@@ -18,7 +19,24 @@ export interface ValidateOptions {
   knownCaseTypes?: readonly string[];
 }
 
+/** Deepest nesting checked; deeper definitions would overflow the stack of the checks themselves. */
+export const MAX_DEFINITION_DEPTH = 100;
+
+/** The pointer of the first place nested deeper than `limit`, or undefined (iterative: no recursion). */
+function tooDeepAt(definition: unknown, limit: number): string | undefined {
+  const stack: [unknown, string, number][] = [[definition, '', 0]];
+  while (stack.length > 0) {
+    const [node, pointer, depth] = stack.pop() as [unknown, string, number];
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= limit) return pointer;
+    for (const [key, child] of Object.entries(node)) stack.push([child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1]);
+  }
+  return undefined;
+}
+
 export function validateCaseType(definition: unknown, options: ValidateOptions = {}): Problem[] {
+  const deep = tooDeepAt(definition, MAX_DEFINITION_DEPTH);
+  if (deep !== undefined) return [createProblem('schema.too_deep', deep, { limit: String(MAX_DEFINITION_DEPTH) })];
   const structural = structuralProblems(definition);
   const model = buildModel(definition);
   const ajv = createDataAjv();
@@ -27,6 +45,7 @@ export function validateCaseType(definition: unknown, options: ValidateOptions =
     ...lintReachability(model),
     ...lintReferences(model, options),
     ...lintDataSchema(model),
+    ...lintPatternSafety(model),
     ...lintFieldPointers(model, ajv),
     ...lintRules(model, ajv),
     ...lintTime(model),

@@ -120,7 +120,13 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
   }
   const level = (process.env.DOSSIER_LOG_LEVEL ?? 'info') as LogLevel;
   const adminToken = process.env.DOSSIER_ADMIN_TOKEN;
-  const running = await startServer({ ...parsed.options, logger: createLogger(level), ...(adminToken === undefined ? {} : { adminToken }) });
+  const corsOrigins = (process.env.DOSSIER_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  const running = await startServer({
+    ...parsed.options,
+    logger: createLogger(level),
+    ...(adminToken === undefined ? {} : { adminToken }),
+    ...(corsOrigins.length === 0 ? {} : { corsOrigins }),
+  });
   io.out(`Dossier is running at ${running.url}/ (API: ${running.url}/api, OpenAPI: ${running.url}/api/openapi.json)`);
   if (running.seeded.length > 0) io.out(`Seeded case types: ${running.seeded.join(', ')}`);
   if (running.adminToken !== null) {

@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import type { AuthEnv } from '../http/auth.ts';
 import { createApp } from '../http/create-app.ts';
 import { createOutboxDispatcher, type OutboxDispatcher } from '../scheduler/outbox-dispatcher.ts';
-import { createLogNotifier, type Notifier } from '../scheduler/notifier.ts';
+import { createCaseMessageNotifier, type Notifier } from '../scheduler/notifier.ts';
 import { createTimerScheduler, type TimerScheduler } from '../scheduler/timer-scheduler.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { createCaseService, type CaseService } from './case-service.ts';
@@ -48,7 +48,7 @@ export function createHost<C>(options: HostOptions<C>): Host {
     service,
     clock,
     logger,
-    notifier: options.notifier ?? createLogNotifier(logger),
+    notifier: options.notifier ?? createCaseMessageNotifier(store, clock, logger),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...options.outbox,
   });

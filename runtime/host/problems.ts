@@ -9,12 +9,14 @@ export const problemTable = {
   'event.forbidden': { status: 403, title: 'Event not allowed for this token' },
   'request.invalid': { status: 400, title: 'Invalid request' },
   'request.malformed_json': { status: 400, title: 'Malformed JSON' },
+  'request.too_deep': { status: 400, title: 'JSON nested too deeply' },
   'cursor.invalid': { status: 400, title: 'Invalid cursor' },
   'route.not_found': { status: 404, title: 'No such route' },
   'case.not_found': { status: 404, title: 'Case not found' },
   'case_type.not_found': { status: 404, title: 'Case type not found' },
   'task.not_found': { status: 404, title: 'Task not found' },
   'draft.not_found': { status: 404, title: 'Draft not found' },
+  'token.not_found': { status: 404, title: 'Token not found' },
   'event.not_accepted': { status: 409, title: 'Event not accepted in this state' },
   'case.conflict': { status: 409, title: 'Concurrent update' },
   'case.exists': { status: 409, title: 'Case already exists' },
@@ -31,6 +33,7 @@ export const problemTable = {
   'definition.invalid': { status: 422, title: 'Invalid case-type definition' },
   'idempotency.key_reused': { status: 422, title: 'Idempotency key reused' },
   'internal.error': { status: 500, title: 'Internal error' },
+  'store.unavailable': { status: 503, title: 'Storage unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemTable;

@@ -18,10 +18,34 @@ function validator(name: RequestSchemaName): ValidateFunction {
   return fn;
 }
 
-/** Parses the body as JSON (400 if it is not). */
+/** Deepest accepted nesting of objects and arrays in a request body (templates use about 12). */
+export const MAX_JSON_DEPTH = 64;
+
+/** True when arrays/objects in `text` nest deeper than `max` (a linear scan that skips strings). */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++;
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x7b || ch === 0x5b) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (ch === 0x7d || ch === 0x5d) depth -= 1;
+  }
+  return false;
+}
+
+/** Parses the body as JSON (400 if it is not, or if it nests deeper than MAX_JSON_DEPTH). */
 export async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '') throw new HttpProblem('request.malformed_json', 'The request needs a JSON body.');
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new HttpProblem('request.too_deep', `The body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep; flatten it.`);
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

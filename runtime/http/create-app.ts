@@ -1,6 +1,8 @@
 // The HTTP API of api.md on Hono: auth, tenants, case types, cases, tasks, reports, problem+json errors.
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import { createCaseService, type CaseService } from '../host/case-service.ts';
 import type { Clock } from '../host/clock.ts';
@@ -9,14 +11,17 @@ import { silentLogger, type Logger } from '../host/logger.ts';
 import { HttpProblem, problemBody, type ProblemBody } from '../host/problems.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { CursorError } from '../store/cursor.ts';
+import { StoreUnavailableError } from '../store/store-unavailable.ts';
 import { authenticate, type AuthEnv } from './auth.ts';
 import { openApiDocument } from './openapi.ts';
 import { exportRoutes } from '../export/export-route.ts';
 import { mountDesigner } from './designer-static.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { caseTypeRoutes } from './routes/case-types.ts';
+import { typeRoutes } from './routes/types.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { workRoutes } from './routes/work.ts';
+import { customerRoutes } from './routes/customers.ts';
 
 export interface AppOptions<C = unknown> {
   store: CaseStore;
@@ -29,7 +34,29 @@ export interface AppOptions<C = unknown> {
   maxBodyBytes?: number;
   /** The built designer (dist/designer) to serve at `/`; a page explaining how to build it otherwise. */
   designerDir?: string;
+  /** Origins allowed to call the API from a browser (CORS). Empty or absent: CORS closed. */
+  corsOrigins?: string[];
 }
+
+/**
+ * The Content-Security-Policy of every answer (the root page, the designer, the API): only this
+ * origin's scripts; inline styles and blob: workers for the editor; never framed.
+ */
+export const contentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  // 'unsafe-eval': ajv compiles the analysts' JSON Schemas to functions in the browser too (form validation, rules in
+  // the engine's guards, the meta-schema), exactly as on the server; inline scripts stay forbidden
+  scriptSrc: ["'self'", "'unsafe-eval'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  workerSrc: ["'self'", 'blob:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 export function problemResponse(c: Context, body: ProblemBody): Response {
   return c.json(body, body.status as 400, { 'content-type': 'application/problem+json' });
@@ -41,10 +68,40 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   const service = options.service ?? createCaseService({ store, engine: options.engine, clock, logger });
   const maxBytes = options.maxBodyBytes ?? 1024 * 1024;
   const app = new Hono<AuthEnv>();
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy,
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'no-referrer',
+      // plain HTTP on a laptop is the default deployment; HSTS belongs on the TLS proxy in front
+      strictTransportSecurity: false,
+    }),
+  );
+  if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) {
+    app.use(
+      '/api/*',
+      cors({
+        origin: options.corsOrigins,
+        allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
+        exposeHeaders: ['ETag', 'Idempotent-Replayed', 'Retry-After'],
+        maxAge: 600,
+      }),
+    );
+  }
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(c, error.body);
     if (error instanceof CursorError) return problemResponse(c, problemBody('cursor.invalid', error.message));
+    if (error instanceof StoreUnavailableError) {
+      logger.error('store unavailable', { method: c.req.method, path: c.req.path, reason: error.reason, error: error.message });
+      c.header('retry-after', '5');
+      return problemResponse(
+        c,
+        problemBody('store.unavailable', `The database cannot take this request now: ${error.message}. Nothing was changed; try again later.`),
+      );
+    }
     if (error instanceof HTTPException && error.status === 413) {
       return problemResponse(c, problemBody('request.too_large', `The body is larger than ${maxBytes} bytes.`));
     }
@@ -67,8 +124,10 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   );
   app.route('/api', tokenRoutes(store, clock));
   app.route('/api', caseTypeRoutes(store, clock));
+  app.route('/api', typeRoutes(store));
   app.route('/api', caseRoutes(store, service));
   app.route('/api', workRoutes(store, () => clock.now()));
+  app.route('/api', customerRoutes(store));
   app.route('/api', exportRoutes(store));
   mountDesigner(app, options.designerDir);
   return app;

@@ -3,7 +3,7 @@ import caseTypeSchema from '../../schemas/case-type.schema.json' with { type: 'j
 import { problemTable } from '../host/problems.ts';
 import { requestSchemas, responseSchemas } from './request-schemas.ts';
 
-type Op = { summary: string; role: string; body?: string; ok: [number, string]; params?: string[]; headers?: string[] };
+type Op = { summary: string; role: string; body?: string; ok: [number, string]; params?: string[]; headers?: string[]; text?: string };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const list = (item: string) => ({ type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: ref(item) }, nextCursor: { type: ['string', 'null'] } } });
@@ -11,11 +11,14 @@ const list = (item: string) => ({ type: 'object', required: ['items', 'nextCurso
 const operations: Record<string, Record<string, Op>> = {
   '/api/health': { get: { summary: 'Liveness', role: 'none', ok: [200, 'Health'] } },
   '/api/tokens': { post: { summary: 'Issue a token (shown once)', role: 'admin', body: 'TokenRequest', ok: [201, 'TokenResponse'] } },
+  '/api/tokens/{name}': { delete: { summary: 'Revoke every active token of this name (tenant: another tenant, for an admin of default)', role: 'admin', ok: [200, 'Report'], params: ['name', 'tenant'] } },
   '/api/validate': { post: { summary: 'Validate a case-type definition', role: 'analyst', body: 'CaseTypeDefinition', ok: [200, 'ValidationResult'] } },
   '/api/case-types': { get: { summary: 'Latest published version of each key, plus draft status', role: 'any', ok: [200, 'CaseTypeList'] } },
   '/api/case-types/{key}': { get: { summary: 'The latest published definition', role: 'any', ok: [200, 'CaseTypeDefinition'], params: ['key'] } },
   '/api/case-types/{key}/versions': { get: { summary: 'The published versions', role: 'any', ok: [200, 'VersionList'], params: ['key'] } },
   '/api/case-types/{key}/versions/{version}': { get: { summary: 'One published version', role: 'any', ok: [200, 'CaseTypeDefinition'], params: ['key', 'version'] } },
+  '/api/case-types/{key}/versions/{version}/types.d.ts': { get: { summary: 'TypeScript types of the case data and event payloads of a published version (json-schema-to-typescript)', role: 'any', ok: [200, 'TypeScript'], params: ['key', 'version'], text: 'text/plain; charset=utf-8; typescript' } },
+  '/api/types': { post: { summary: "TypeScript types of the case data of a definition in the body (the designer's draft); 422 when it is invalid", role: 'analyst', body: 'CaseTypeDefinition', ok: [200, 'TypeScript'], text: 'text/plain; charset=utf-8; typescript' } },
   '/api/case-types/{key}/draft': {
     put: { summary: 'Save the working draft (validated, may be invalid)', role: 'analyst', body: 'CaseTypeDefinition', ok: [200, 'Draft'], params: ['key'] },
     get: { summary: 'Read the working draft', role: 'analyst', ok: [200, 'Draft'], params: ['key'] },
@@ -36,6 +39,9 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/reports/stages': { get: { summary: 'Time per stage', role: 'agent', ok: [200, 'Report'], params: ['caseType'] } },
   '/api/reports/reasons': { get: { summary: 'Top values of a field (default /reason)', role: 'agent', ok: [200, 'Report'], params: ['field', 'caseType', 'limit'] } },
   '/api/export': { get: { summary: 'The event log for process mining: format=xes (XES 1849-2016 XML) or ocel (OCEL 2.0 JSON)', role: 'admin', ok: [200, 'Report'], params: ['format', 'caseType'] } },
+  '/api/me': { get: { summary: 'Who this token is: name, tenant, roles', role: 'agent, analyst, service', ok: [200, 'Me'] } },
+  '/api/cases/{id}/related': { get: { summary: "The customer's other cases: every case sharing one of this case's customer identifiers (customer.keys)", role: 'agent', ok: [200, 'RelatedCases'], params: ['id'] } },
+  '/api/customers/cases': { get: { summary: 'Every case with a customer identifier (customer.keys) equal to value', role: 'agent', ok: [200, 'RelatedCaseList'], params: ['value'] } },
   '/api/openapi.json': { get: { summary: 'This description', role: 'none', ok: [200, 'Report'] } },
 };
 
@@ -46,7 +52,7 @@ export function openApiDocument(): Record<string, unknown> {
     for (const [method, op] of Object.entries(ops)) {
       const inPath = new Set([...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
       const responses: Record<string, unknown> = {
-        [String(op.ok[0])]: { description: 'OK', content: { 'application/json': { schema: ref(op.ok[1]) } } },
+        [String(op.ok[0])]: { description: 'OK', content: { [op.text ?? 'application/json']: { schema: ref(op.ok[1]) } } },
         default: { description: 'A problem (RFC 9457); see x-problem-codes', content: { 'application/problem+json': { schema: ref('Problem') } } },
       };
       (paths[path] as Record<string, unknown>)[method] = {
@@ -83,6 +89,28 @@ export function openApiDocument(): Record<string, unknown> {
         HistoryList: list('HistoryEntry'),
         TaskList: list('Task'),
         Report: { type: 'object' },
+        TypeScript: { type: 'string', description: 'TypeScript declarations (.d.ts)' },
+        Me: { type: 'object', required: ['name', 'tenant', 'roles'], properties: { name: { type: 'string' }, tenant: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } } } },
+        CustomerIdentifier: { type: 'object', required: ['pointer', 'value'], properties: { pointer: { type: 'string' }, value: { type: 'string' } } },
+        RelatedCase: {
+          type: 'object',
+          required: ['id', 'caseType', 'caseTypeTitle', 'state', 'priority', 'channel', 'customerName', 'createdAt', 'closedAt', 'matches'],
+          properties: {
+            id: { type: 'string' }, caseType: { type: 'string' }, caseTypeTitle: { type: 'string' }, state: {}, priority: { type: 'string' },
+            channel: { type: ['string', 'null'] }, customerName: { type: ['string', 'null'] }, createdAt: { type: 'string' }, closedAt: { type: ['string', 'null'] },
+            matches: { type: 'array', items: ref('CustomerIdentifier') },
+          },
+        },
+        RelatedCaseList: list('RelatedCase'),
+        RelatedCases: {
+          type: 'object',
+          required: ['customer', 'items', 'nextCursor'],
+          properties: {
+            customer: { type: 'object', properties: { name: { type: ['string', 'null'] }, identifiers: { type: 'array', items: ref('CustomerIdentifier') } } },
+            items: { type: 'array', items: ref('RelatedCase') },
+            nextCursor: { type: 'null' },
+          },
+        },
       },
     },
   };

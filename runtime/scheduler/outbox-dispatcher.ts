@@ -8,6 +8,9 @@ import type { Clock } from '../host/clock.ts';
 import { silentLogger, type Logger } from '../host/logger.ts';
 import type { CaseStore, OutboxRecord } from '../store/case-store.ts';
 import { createAlarm } from './alarm.ts';
+
+/** After a failed run (the store was unavailable), the next attempt is this far off. */
+const RETRY_AFTER_FAULT_MS = 1000;
 import type { Notifier } from './notifier.ts';
 
 export interface OutboxDispatcherOptions {
@@ -138,18 +141,27 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       }
       running = (async () => {
         let total = 0;
+        let failed = false;
         try {
           do {
             again = false;
             total += await deliverDue();
           } while (again);
         } catch (error) {
-          logger.error('outbox dispatcher failed', { error: String(error) });
+          failed = true;
+          logger.error('outbox dispatcher failed; retrying soon', { error: String(error) });
         } finally {
           running = null;
         }
         alarm.clear();
-        await arm();
+        try {
+          await arm();
+        } catch (error) {
+          failed = true;
+          logger.error('outbox dispatcher cannot read the next due time; retrying soon', { error: String(error) });
+        }
+        // a store fault (disk full, locked) must not stop the outbox dispatcher: try again shortly
+        if (failed && started) alarm.armAt(new Date(Date.parse(clock.now()) + RETRY_AFTER_FAULT_MS).toISOString());
         return total;
       })();
       return running;

@@ -8,6 +8,9 @@ import { silentLogger, type Logger } from '../host/logger.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { createAlarm } from './alarm.ts';
 
+/** After a failed run (the store was unavailable), the next attempt is this far off. */
+const RETRY_AFTER_FAULT_MS = 1000;
+
 export interface TimerScheduler {
   /** Fires what is due now, then sleeps until the next due time. */
   start(): Promise<void>;
@@ -78,18 +81,27 @@ export function createTimerScheduler(options: TimerSchedulerOptions): TimerSched
       }
       running = (async () => {
         let total = 0;
+        let failed = false;
         try {
           do {
             again = false;
             total += await fireDue();
           } while (again);
         } catch (error) {
-          logger.error('timer scheduler failed', { error: String(error) });
+          failed = true;
+          logger.error('timer scheduler failed; retrying soon', { error: String(error) });
         } finally {
           running = null;
         }
         alarm.clear();
-        await arm();
+        try {
+          await arm();
+        } catch (error) {
+          failed = true;
+          logger.error('timer scheduler cannot read the next due time; retrying soon', { error: String(error) });
+        }
+        // a store fault (disk full, locked) must not stop the timer scheduler: try again shortly
+        if (failed && started) alarm.armAt(new Date(Date.parse(clock.now()) + RETRY_AFTER_FAULT_MS).toISOString());
         return total;
       })();
       return running;

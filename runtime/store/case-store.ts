@@ -140,6 +140,16 @@ export interface OutboxRecord {
   createdAt: Instant;
 }
 
+/** A `notify` message as the default sender records it on its case (one per outbox key). */
+export interface MessageRecord {
+  tenant: string;
+  caseId: string;
+  key: string;
+  to: string;
+  template: string;
+  sentAt: Instant;
+}
+
 export interface SlaRecord {
   tenant: string;
   caseId: string;
@@ -167,6 +177,8 @@ export interface CaseStore {
   createToken(token: TokenRecord, hash: string): Promise<void>;
   /** Looks a token up by the SHA-256 hex of its secret (compared in constant time). */
   findTokenByHash(hash: string): Promise<TokenRecord | null>;
+  /** Revokes every active token of `name` in `tenant` (kept for audit, never found again); returns how many. */
+  revokeTokens(tenant: string, name: string, at: Instant): Promise<number>;
   countTokens(): Promise<number>;
 
   // Case types
@@ -208,6 +220,12 @@ export interface CaseStore {
   markDelivered(id: number, at: Instant): Promise<void>;
   markFailed(id: number, error: string, nextAttemptAt: Instant | null): Promise<void>;
   listOutbox(tenant: string, filter: { status?: OutboxStatus; caseId?: string }, limit: number, cursor: string | null): Promise<Page<OutboxRecord>>;
+
+  // Messages (notify, as the default sender records them)
+  /** Records a sent message; a second one with the same key (a redelivery) is ignored. */
+  recordMessage(message: MessageRecord): Promise<void>;
+  /** The messages of a case, oldest first. */
+  messages(tenant: string, caseId: string): Promise<MessageRecord[]>;
 
   // Reports
   slaRecords(tenant: string, caseType?: string): Promise<SlaRecord[]>;

@@ -64,6 +64,27 @@ export type Priority = 'low' | 'normal' | 'high' | 'urgent';
  * via the `definition` "transitionSpec".
  */
 export type TransitionSpec = string | Transition | [Transition, ...Transition[]];
+/**
+ * The priority at creation; default normal.
+ */
+export type Priority1 = 'low' | 'normal' | 'high' | 'urgent';
+/**
+ * An object is compared exactly with the case state; a string matches when it equals the state or the id of an active leaf state.
+ */
+export type StoredScenarioStateValue =
+  | string
+  | {
+      [k: string]: StoredScenarioStateValue1 | undefined;
+    };
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "storedScenarioStateValue".
+ */
+export type StoredScenarioStateValue1 =
+  | string
+  | {
+      [k: string]: StoredScenarioStateValue1 | undefined;
+    };
 
 /**
  * A Dossier case type: data, form, rules, events, roles, queues, calendars, SLAs and the playbook statechart.
@@ -130,6 +151,10 @@ export interface CaseType {
    * Sample case data for the designer's preview and simulator.
    */
   samples?: Sample[];
+  /**
+   * Scenarios saved by the designer's simulator with the definition (the *.scenario.json format of schemas/scenario.schema.json); the runtime ignores them.
+   */
+  scenarios?: StoredScenario[];
   layout?: Layout;
 }
 /**
@@ -616,6 +641,103 @@ export interface Sample {
   data: {
     [k: string]: unknown | undefined;
   };
+}
+/**
+ * A Dossier scenario (*.scenario.json): a case created at `start` with `data`, then steps that send events, advance the simulated clock or only check, each with optional expectations. Run by `dossier test`.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "storedScenario".
+ */
+export interface StoredScenario {
+  /**
+   * Path or URL of this schema, for editor support.
+   */
+  $schema?: string;
+  /**
+   * What the scenario shows; printed by dossier test.
+   */
+  name: string;
+  description?: string;
+  /**
+   * The key of the case type the scenario runs against.
+   */
+  caseType: string;
+  /**
+   * When the case is created (ISO 8601); default 2026-01-05T09:00:00Z, a Monday.
+   */
+  start?: string;
+  /**
+   * The case data at creation.
+   */
+  data: {};
+  priority?: Priority1;
+  /**
+   * The channel at creation.
+   */
+  channel?: string;
+  steps: StoredScenarioStep[];
+}
+/**
+ * Send an event (`send`, with an optional `data` payload), advance the clock (`advance`, firing every timer that falls due on the way), or neither (only check `expect`).
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "storedScenarioStep".
+ */
+export interface StoredScenarioStep {
+  /**
+   * What the step means, for the reader.
+   */
+  description?: string;
+  /**
+   * The event to send, e.g. SUBMIT_TRIAGE.
+   */
+  send?: string;
+  /**
+   * The event payload (with send only).
+   */
+  data?: {};
+  /**
+   * How far to move the clock: an ISO 8601 duration in weeks, days, hours, minutes, seconds (PT5H, P2D); elapsed time, not business time.
+   */
+  advance?: string;
+  expect?: StoredScenarioExpect;
+}
+/**
+ * What must hold after the step; checked in the order rejected, state, data, priority, tasks, slas.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "storedScenarioExpect".
+ */
+export interface StoredScenarioExpect {
+  state?: StoredScenarioStateValue;
+  /**
+   * A subset of the case data that must match.
+   */
+  data?: {};
+  /**
+   * The step's event must be rejected with this code (send steps only).
+   */
+  rejected?: 'event.unknown' | 'event.not_accepted' | 'event.forbidden' | 'data.invalid' | 'rule.failed';
+  /**
+   * SLA name → status of its latest record.
+   */
+  slas?: {
+    [k: string]:
+      | 'running'
+      | 'paused'
+      | 'warning'
+      | 'missed-goal'
+      | 'breached'
+      | 'met'
+      | 'met-late'
+      | 'cancelled'
+      | undefined;
+  };
+  /**
+   * The titles of the open tasks, in any order; the exact set.
+   */
+  tasks?: string[];
+  priority?: Priority;
 }
 /**
  * Designer-only positions of playbook nodes; the runtime ignores it.

@@ -26,6 +26,8 @@ export interface ApiClient {
   getDraft(key: string): Promise<ApiResult<DraftResponse>>;
   saveDraft(def: CaseType): Promise<ApiResult<DraftResponse>>;
   publish(key: string): Promise<ApiResult<{ key: string; version: number }>>;
+  /** TypeScript types of the case data of a (draft) definition: `POST /api/types`. */
+  dataTypes(def: CaseType): Promise<ApiResult<string>>;
 }
 
 type Obj = Record<string, unknown>;
@@ -121,6 +123,10 @@ export function createApiClient(token: string): ApiClient {
         (v) => (isObj(v) && typeof v.version === 'number' ? { key, version: v.version } : null),
         'the published version',
       );
+    },
+    async dataTypes(def) {
+      const r = await call(token, 'POST', '/api/types', def);
+      return mapResult(r, (v) => (typeof v === 'string' ? v : null), 'the data types');
     },
   };
 }

@@ -7,6 +7,8 @@ import { matchRoute, navigate, usePath } from './router.ts';
 import { readToken, storeToken } from './session.ts';
 
 // The editor (React Flow, ajv, the validator) loads on demand, so the first screen stays small.
+// The worker console (/work) loads on demand too.
+const WorkPage = lazy(() => import('../work/WorkPage.tsx').then((m) => ({ default: m.WorkPage })));
 const EditorPage = lazy(() => import('../editor/EditorPage.tsx').then((m) => ({ default: m.EditorPage })));
 
 export function App() {
@@ -35,6 +37,12 @@ export function App() {
       return (
         <Suspense fallback={<p role="status" className="page">Loading the editor…</p>}>
           <EditorPage key={route.key} api={api} caseTypeKey={route.key} />
+        </Suspense>
+      );
+    case 'work':
+      return (
+        <Suspense fallback={<p role="status" className="page">Loading the worker console…</p>}>
+          <WorkPage token={token as string} path={path} onSignOut={signOut} />
         </Suspense>
       );
     case 'notFound':

@@ -29,11 +29,12 @@ export function navigate(path: string): void {
   for (const fn of listeners) fn();
 }
 
-export type Route = { type: 'list' } | { type: 'editor'; key: string } | { type: 'notFound'; path: string };
+export type Route = { type: 'list' } | { type: 'editor'; key: string } | { type: 'work' } | { type: 'notFound'; path: string };
 
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '') return { type: 'list' };
   const m = /^\/case-types\/([^/]+)\/?$/.exec(path);
   if (m) return { type: 'editor', key: decodeURIComponent(m[1] as string) };
+  if (path === '/work' || path.startsWith('/work/')) return { type: 'work' };
   return { type: 'notFound', path };
 }

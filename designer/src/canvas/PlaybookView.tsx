@@ -15,10 +15,18 @@ import { autoLayout } from './auto-layout.ts';
 import { StateNodeView, type StateFlowNode } from './StateNodeView.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { AddStateForm } from './AddStateForm.tsx';
+import type { ReactNode } from 'react';
+
+/** What the simulator draws over the playbook: the active states, and each transition's scenario coverage. */
+export interface CanvasOverlay {
+  active: readonly string[];
+  /** Edge id → coverage class (`covered`, `uncovered`, `unmeasured`); null when coverage is not shown. */
+  coverage: Readonly<Record<string, string>> | null;
+}
 
 const nodeTypes = { state: StateNodeView };
 
-function Canvas({ def, edit, selection, select }: EditProps) {
+function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay?: CanvasOverlay }) {
   const flow = useReactFlow();
   const [auto, setAuto] = useState<Record<string, Pos>>({});
   const [layoutError, setLayoutError] = useState<string | null>(null);
@@ -57,14 +65,14 @@ function Canvas({ def, edit, selection, select }: EditProps) {
         id: n.id,
         type: 'state',
         position: n.position,
-        data: { state: n },
+        data: { state: n, active: overlay?.active.includes(n.id) ?? false },
         width: n.width,
         height: n.height,
         selected: selection?.type === 'state' && selection.id === n.id,
         ...(n.parent ? { parentId: n.parent, extent: 'parent' as const } : {}),
         ariaLabel: `State ${n.title}${n.kind === 'final' ? ' (final)' : ''}${n.initial ? ' (initial)' : ''}`,
       })),
-    [graph, selection],
+    [graph, selection, overlay],
   );
   const [nodes, setNodes] = useState<StateFlowNode[]>(built);
   useEffect(() => {
@@ -82,6 +90,7 @@ function Canvas({ def, edit, selection, select }: EditProps) {
     () =>
       graph.edges.map((e) => {
         const selected = selection?.type === 'transition' && e.kind === 'on' && selection.source === e.source && selection.event === e.event && selection.index === e.index;
+        const cov = overlay?.coverage?.[e.id];
         return {
           id: e.id,
           source: e.source,
@@ -89,13 +98,13 @@ function Canvas({ def, edit, selection, select }: EditProps) {
           label: e.label,
           selected,
           markerEnd: { type: MarkerType.ArrowClosed },
-          className: `edge-${e.kind}${selected ? ' selected' : ''}`,
-          ariaLabel: `Transition ${e.label} from ${e.source} to ${e.target}`,
+          className: `edge-${e.kind}${selected ? ' selected' : ''}${cov ? ` edge-cov-${cov}` : ''}`,
+          ariaLabel: `Transition ${e.label} from ${e.source} to ${e.target}${cov ? ` (${cov})` : ''}`,
           data: { kind: e.kind, event: e.event, index: e.index },
           zIndex: 10,
         };
       }),
-    [graph, selection],
+    [graph, selection, overlay],
   );
 
   const onNodesChange = useCallback(
@@ -125,7 +134,7 @@ function Canvas({ def, edit, selection, select }: EditProps) {
   return (
     <div className="canvas-wrap">
       <div className="canvas-toolbar">
-        <AddStateForm def={def} edit={edit} select={select} />
+        {overlay ? null : <AddStateForm def={def} edit={edit} select={select} />}
         <button type="button" onClick={() => void runLayout(true)}>
           Auto layout
         </button>
@@ -167,13 +176,15 @@ function Canvas({ def, edit, selection, select }: EditProps) {
   );
 }
 
-export function PlaybookView(props: EditProps) {
+/** The canvas with its side panel; the simulator passes an `overlay` and its own `panel` instead of the editing panel. */
+export function PlaybookView(props: EditProps & { overlay?: CanvasOverlay; panel?: ReactNode }) {
+  const { panel, ...rest } = props;
   return (
-    <div className="playbook-view">
+    <div className={`playbook-view${panel ? ' with-sim' : ''}`}>
       <ReactFlowProvider>
-        <Canvas {...props} />
+        <Canvas {...rest} />
       </ReactFlowProvider>
-      <SidePanel {...props} />
+      {panel ?? <SidePanel {...rest} />}
     </div>
   );
 }

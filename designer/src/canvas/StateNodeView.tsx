@@ -2,15 +2,16 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { GraphNode } from './flow-graph.ts';
 
-export type StateFlowNode = Node<{ state: GraphNode }, 'state'>;
+export type StateFlowNode = Node<{ state: GraphNode; active?: boolean }, 'state'>;
 
 export function StateNodeView({ data, selected }: NodeProps<StateFlowNode>) {
   const s = data.state;
   const group = s.kind === 'compound' || s.kind === 'parallel';
   return (
     <div
-      className={`state-node state-${s.kind}${selected ? ' selected' : ''}${group ? ' state-group' : ''}`}
+      className={`state-node state-${s.kind}${selected ? ' selected' : ''}${group ? ' state-group' : ''}${data.active ? ' state-active' : ''}`}
       data-state-id={s.id}
+      data-active={data.active ? 'true' : undefined}
     >
       <Handle type="target" position={Position.Top} />
       <div className="state-title">

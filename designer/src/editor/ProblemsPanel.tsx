@@ -23,6 +23,10 @@ function linkText(s: Selection): string {
       return `transition ${s.event} from ${s.source}`;
     case 'work':
       return 'roles and queues';
+    case 'sla':
+      return `SLA ${s.name}`;
+    case 'calendar':
+      return `calendar ${s.name}`;
     case 'json':
       return s.pointer === '' ? 'the definition' : s.pointer;
     default: {

@@ -14,6 +14,9 @@ import { PlaybookView } from '../canvas/PlaybookView.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
 import { WorkView } from './work/WorkView.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
+import { SlasView } from './slas/SlasView.tsx';
+import { TypesView } from './types/TypesView.tsx';
+import { SimulatorView, EMPTY_SIM_SESSION, type SimSession } from '../sim/SimulatorView.tsx';
 
 const JsonView = lazy(() => import('./json/JsonView.tsx').then((m) => ({ default: m.JsonView })));
 
@@ -22,6 +25,9 @@ const VIEWS: { view: View; label: string }[] = [
   { view: 'rules', label: 'Rules' },
   { view: 'playbook', label: 'Playbook' },
   { view: 'work', label: 'Roles and queues' },
+  { view: 'slas', label: 'SLAs and calendars' },
+  { view: 'simulator', label: 'Simulator' },
+  { view: 'types', label: 'Data types' },
   { view: 'json', label: 'JSON' },
 ];
 
@@ -39,6 +45,7 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [sample, setSample] = useState<Record<string, unknown>>(() => (initial.samples?.[0]?.data as Record<string, unknown>) ?? {});
   const [publishing, setPublishing] = useState(false);
+  const [simSession, setSimSession] = useState<SimSession>(EMPTY_SIM_SESSION);
   const deferred = useDeferredValue(def);
   const problems = useMemo(() => validateCaseType(deferred), [deferred]);
   const errorCount = problems.filter((p) => p.severity === 'error').length;
@@ -127,6 +134,9 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
           {view === 'rules' ? <RulesView def={def} edit={editor.edit} selection={selection} select={setSelection} sample={sample} /> : null}
           {view === 'playbook' ? <PlaybookView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
           {view === 'work' ? <WorkView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
+          {view === 'slas' ? <SlasView def={def} edit={editor.edit} selection={selection} /> : null}
+          {view === 'simulator' ? <SimulatorView def={def} errorCount={errorCount} edit={editor.edit} preview={sample} session={simSession} setSession={setSimSession} /> : null}
+          {view === 'types' ? <TypesView api={api} def={def} /> : null}
           {view === 'json' ? (
             <Suspense fallback={<p role="status">Loading the JSON editor…</p>}>
               <JsonView def={def} edit={editor.edit} reveal={selection?.type === 'json' ? selection.pointer : null} />

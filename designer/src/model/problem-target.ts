@@ -10,10 +10,12 @@ export type Selection =
   | { type: 'state'; id: string }
   | { type: 'transition'; source: string; event: string; index: number }
   | { type: 'work'; pointer: string }
+  | { type: 'sla'; name: string }
+  | { type: 'calendar'; name: string }
   | { type: 'json'; pointer: string };
 
 /** The designer view that shows a selection. */
-export type View = 'fields' | 'rules' | 'playbook' | 'work' | 'json';
+export type View = 'fields' | 'rules' | 'playbook' | 'work' | 'slas' | 'simulator' | 'types' | 'json';
 
 export function viewOf(selection: Selection): View {
   switch (selection.type) {
@@ -27,6 +29,9 @@ export function viewOf(selection: Selection): View {
       return 'playbook';
     case 'work':
       return 'work';
+    case 'sla':
+    case 'calendar':
+      return 'slas';
     case 'json':
       return 'json';
     default: {
@@ -60,6 +65,8 @@ export function selectionForPointer(def: CaseType, pointer: string): Selection {
   }
   if (head === 'rules' && parts[1] !== undefined && def.rules?.[parts[1]]) return { type: 'rule', name: parts[1] };
   if (head === 'roles' || head === 'queues') return { type: 'work', pointer };
+  if (head === 'slas' && parts[1] !== undefined && def.slas?.[parts[1]]) return { type: 'sla', name: parts[1] };
+  if (head === 'calendars' && parts[1] !== undefined && def.calendars?.[parts[1]]) return { type: 'calendar', name: parts[1] };
   if (head === 'playbook') {
     let state: string | null = null;
     let node: { states?: Record<string, unknown>; on?: Record<string, unknown> } = def.playbook as never;

@@ -57,7 +57,9 @@ export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv
     const auth = requireRole(c, 'agent');
     const found = await service.getView(auth.tenant, c.req.param('id'), actorOf(auth));
     if (found === null) throw new HttpProblem('case.not_found', `There is no case '${c.req.param('id')}'.`);
-    return c.json(found.view, 200, { etag: etag(found.case.revision) });
+    // the messages the default notifier recorded (notify effects delivered), oldest first
+    const messages = (await store.messages(auth.tenant, found.case.id)).map(({ key, to, template, sentAt }) => ({ key, to, template, sentAt }));
+    return c.json({ ...found.view, messages }, 200, { etag: etag(found.case.revision) });
   });
 
   app.post('/cases/:id/events', async (c) => {

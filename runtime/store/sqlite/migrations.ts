@@ -57,6 +57,14 @@ const migrations: string[] = [
     status INTEGER NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL,
     PRIMARY KEY (tenant, key)) WITHOUT ROWID;
   `,
+  `
+  ALTER TABLE tokens ADD COLUMN revoked_at TEXT;
+  CREATE INDEX tokens_by_name ON tokens(tenant, name) WHERE revoked_at IS NULL;
+  CREATE TABLE messages (
+    key TEXT PRIMARY KEY, tenant TEXT NOT NULL, case_id TEXT NOT NULL, recipient TEXT NOT NULL,
+    template TEXT NOT NULL, sent_at TEXT NOT NULL);
+  CREATE INDEX messages_by_case ON messages(tenant, case_id, sent_at, key);
+  `,
 ];
 
 /** Brings the database to the latest schema version; returns the version it is at. */

@@ -26,8 +26,10 @@ interface CaseTypeRow {
 export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
   const s = {
     ensureTenant: db.prepare('INSERT INTO tenants (id, created_at) VALUES (?, ?) ON CONFLICT(id) DO NOTHING'),
-    insertToken: db.prepare('INSERT INTO tokens (id, tenant, name, roles, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    tokenByHash: db.prepare('SELECT * FROM tokens WHERE hash = ?'),
+    // a revoked secret stays revoked: inserting its hash again (DOSSIER_ADMIN_TOKEN on restart) does nothing
+    insertToken: db.prepare('INSERT INTO tokens (id, tenant, name, roles, hash, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING'),
+    tokenByHash: db.prepare('SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL'),
+    revokeTokens: db.prepare('UPDATE tokens SET revoked_at = ? WHERE tenant = ? AND name = ? AND revoked_at IS NULL'),
     countTokens: db.prepare('SELECT COUNT(*) AS n FROM tokens'),
     saveDraft: db.prepare(`INSERT INTO drafts (tenant, key, definition, problems, valid, updated_at) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT(tenant, key) DO UPDATE SET definition = excluded.definition, problems = excluded.problems,
@@ -74,6 +76,10 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
       const b = Buffer.from(hash, 'utf8');
       if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
       return { id: row.id, tenant: row.tenant, name: row.name, roles: JSON.parse(row.roles) as string[], createdAt: row.created_at };
+    },
+
+    async revokeTokens(tenant: string, name: string, at: string): Promise<number> {
+      return queue.submit(() => s.revokeTokens.run(at, tenant, name).changes);
     },
 
     async countTokens(): Promise<number> {

@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import type { CaseStore } from '../case-store.ts';
 import { migrate } from './migrations.ts';
+import { withFaultTranslation } from './sqlite-faults.ts';
 import { createSqliteAdmin } from './sqlite-admin.ts';
 import { createSqliteCases } from './sqlite-cases.ts';
 import { createSqliteReports } from './sqlite-reports.ts';
@@ -13,6 +14,11 @@ export interface SqliteStoreOptions {
   file: string;
   /** Milliseconds to wait for a lock held by another connection. */
   busyTimeoutMs?: number;
+  /**
+   * Test-only hook: runs on the open connection after the pragmas and migrations. The fault tests
+   * use it to cap the file size (`max_page_count`) or make the connection read-only (`query_only`).
+   */
+  onOpen?: (db: Database.Database) => void;
 }
 
 export interface SqliteCaseStore extends CaseStore {
@@ -27,9 +33,10 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteCaseStore 
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   db.pragma('foreign_keys = ON');
   migrate(db);
+  options.onOpen?.(db);
   const queue = createWriteQueue(db);
   let closed = false;
-  return {
+  return withFaultTranslation({
     ...createSqliteAdmin(db, queue),
     ...createSqliteCases(db, queue),
     ...createSqliteWork(db, queue),
@@ -41,5 +48,5 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteCaseStore 
       queue.flush();
       db.close();
     },
-  };
+  });
 }

@@ -1,7 +1,7 @@
 // Timers, tasks and the outbox on SQLite: the queues the scheduler, the dispatcher and workers read.
 import type Database from 'better-sqlite3';
 import type { Effect, Instant, JsonValue } from '../../engine/types.ts';
-import type { OutboxRecord, OutboxStatus, Page, TaskClaimResult, TaskFilter, TaskRecord, TimerRecord } from '../case-store.ts';
+import type { MessageRecord, OutboxRecord, OutboxStatus, Page, TaskClaimResult, TaskFilter, TaskRecord, TimerRecord } from '../case-store.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { createWhere } from './where.ts';
 import type { WriteQueue } from './write-queue.ts';
@@ -87,9 +87,21 @@ export function createSqliteWork(db: Database.Database, queue: WriteQueue) {
       next_attempt_at = NULL, last_error = NULL WHERE id = ?`),
     failed: db.prepare(`UPDATE outbox SET status = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ?
       WHERE id = ?`),
+    recordMessage: db.prepare(`INSERT INTO messages (key, tenant, case_id, recipient, template, sent_at) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT(key) DO NOTHING`),
+    messages: db.prepare('SELECT * FROM messages WHERE tenant = ? AND case_id = ? ORDER BY sent_at, key'),
   };
 
   return {
+    async recordMessage(m: MessageRecord): Promise<void> {
+      await queue.submit(() => s.recordMessage.run(m.key, m.tenant, m.caseId, m.to, m.template, m.sentAt));
+    },
+
+    async messages(tenant: string, caseId: string): Promise<MessageRecord[]> {
+      const rows = s.messages.all(tenant, caseId) as { key: string; tenant: string; case_id: string; recipient: string; template: string; sent_at: string }[];
+      return rows.map((r) => ({ tenant: r.tenant, caseId: r.case_id, key: r.key, to: r.recipient, template: r.template, sentAt: r.sent_at }));
+    },
+
     async dueTimers(until: Instant, limit: number): Promise<TimerRecord[]> {
       const rows = s.dueTimers.all(until, limit) as { tenant: string; case_id: string; timer_id: string; event: string; due_at: string }[];
       return rows.map((r) => ({ tenant: r.tenant, caseId: r.case_id, timerId: r.timer_id, event: r.event, dueAt: r.due_at }));

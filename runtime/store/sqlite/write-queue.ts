@@ -33,31 +33,45 @@ export function createWriteQueue(db: Database.Database, maxBatch = 1000): WriteQ
     }
   }
 
+  function rollbackQuietly(sql: string): void {
+    try {
+      db.exec(sql);
+    } catch {
+      // the transaction is already gone (SQLite rolls it back itself on some faults)
+    }
+  }
+
+  // Every item settles exactly once, whatever fails: a fault that makes SQLite roll back the whole
+  // transaction (disk full, I/O error) rejects every item of the batch, since none of them committed.
   function runBatch(batch: Item[]): void {
     const settled: { item: Item; ok: boolean; value: unknown }[] = [];
+    const rejectAll = (error: unknown) => {
+      for (const item of batch) item.reject(error);
+    };
     try {
       db.exec('BEGIN IMMEDIATE');
     } catch (error) {
-      for (const item of batch) item.reject(error);
+      rejectAll(error);
       return;
     }
-    for (const item of batch) {
-      db.exec('SAVEPOINT item');
-      try {
-        const value = item.work();
-        db.exec('RELEASE item');
-        settled.push({ item, ok: true, value });
-      } catch (error) {
-        db.exec('ROLLBACK TO item');
-        db.exec('RELEASE item');
-        settled.push({ item, ok: false, value: error });
-      }
-    }
     try {
+      for (const item of batch) {
+        db.exec('SAVEPOINT item');
+        try {
+          const value = item.work();
+          db.exec('RELEASE item');
+          settled.push({ item, ok: true, value });
+        } catch (error) {
+          if (!db.inTransaction) throw error;
+          db.exec('ROLLBACK TO item');
+          db.exec('RELEASE item');
+          settled.push({ item, ok: false, value: error });
+        }
+      }
       db.exec('COMMIT');
     } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      for (const item of batch) item.reject(error);
+      if (db.inTransaction) rollbackQuietly('ROLLBACK');
+      rejectAll(error);
       return;
     }
     commits += 1;

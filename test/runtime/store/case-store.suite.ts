@@ -45,6 +45,38 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         expect(missing).toBeNull();
         expect(await store.countTokens()).toBe(1);
       });
+
+      it('revokes every active token of a name in a tenant; a revoked hash is never found or re-enabled', async () => {
+        // given two tokens named bob in default and one in acme
+        await store.createToken({ id: 't1', tenant: 'default', name: 'bob', roles: ['agent'], createdAt: T0 }, 'a'.repeat(64));
+        await store.createToken({ id: 't2', tenant: 'default', name: 'bob', roles: ['agent'], createdAt: T0 }, 'b'.repeat(64));
+        await store.createToken({ id: 't3', tenant: 'acme', name: 'bob', roles: ['agent'], createdAt: T0 }, 'c'.repeat(64));
+        // when bob is revoked in default (twice), and the first hash is stored again
+        const revoked = await store.revokeTokens('default', 'bob', T1);
+        const again = await store.revokeTokens('default', 'bob', T1);
+        await store.createToken({ id: 't4', tenant: 'default', name: 'bob', roles: ['admin'], createdAt: T1 }, 'a'.repeat(64));
+        // then both default tokens are gone for good, and acme's is untouched
+        expect([revoked, again]).toEqual([2, 0]);
+        expect(await store.findTokenByHash('a'.repeat(64))).toBeNull();
+        expect(await store.findTokenByHash('b'.repeat(64))).toBeNull();
+        expect((await store.findTokenByHash('c'.repeat(64)))?.id).toBe('t3');
+      });
+    });
+
+    describe('messages', () => {
+      it('records a message once per key and lists the messages of a case oldest first, per tenant', async () => {
+        // given two messages of case c1 (one recorded twice, as a redelivery would) and one of another tenant
+        await store.recordMessage({ tenant: 'default', caseId: 'c1', key: 'k2', to: 'customer', template: 'second', sentAt: T1 });
+        await store.recordMessage({ tenant: 'default', caseId: 'c1', key: 'k1', to: 'queue:triage', template: 'first', sentAt: T0 });
+        await store.recordMessage({ tenant: 'default', caseId: 'c1', key: 'k1', to: 'queue:triage', template: 'first', sentAt: T1 });
+        await store.recordMessage({ tenant: 'acme', caseId: 'c1', key: 'k3', to: 'customer', template: 'other', sentAt: T0 });
+        // then the case shows each once, oldest first, and only in its tenant
+        expect(await store.messages('default', 'c1')).toEqual([
+          { tenant: 'default', caseId: 'c1', key: 'k1', to: 'queue:triage', template: 'first', sentAt: T0 },
+          { tenant: 'default', caseId: 'c1', key: 'k2', to: 'customer', template: 'second', sentAt: T1 },
+        ]);
+        expect(await store.messages('default', 'c2')).toEqual([]);
+      });
     });
 
     describe('case types', () => {

@@ -53,4 +53,30 @@ describe('write queue', () => {
     other.close();
     db.close();
   });
+
+  it('rejects every item of a batch whose transaction SQLite rolled back itself (disk full, I/O error), and goes on', async () => {
+    // given a batch whose middle item ends the whole transaction, as SQLite does on some faults
+    const db = open();
+    const queue = createWriteQueue(db);
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const results = await Promise.allSettled([
+      queue.submit(() => insert.run(1).changes),
+      queue.submit(() => {
+        insert.run(2);
+        db.exec('ROLLBACK');
+        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      }),
+      queue.submit(() => insert.run(3).changes),
+    ]);
+    // then no item is answered as committed, nothing is written, and the next batch commits
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+      'database or disk is full',
+      'database or disk is full',
+      'database or disk is full',
+    ]);
+    expect(db.prepare('SELECT v FROM t').all()).toEqual([]);
+    expect(db.inTransaction).toBe(false);
+    expect(await queue.submit(() => insert.run(4).changes)).toBe(1);
+    expect(db.prepare('SELECT v FROM t').all()).toEqual([{ v: 4 }]);
+  });
 });

@@ -1,0 +1,37 @@
+// The targets of the benchmark issue, checked against the medians of a run (reported, never asserted).
+import type { Results, TargetCheck } from './report.ts';
+
+type Agg = Pick<Results, 'figures' | 'ratios'>;
+
+const f = (n: number, digits = 2): string => n.toFixed(digits);
+
+function check(target: string, values: (number | undefined)[], describe: (v: number[]) => string, pass: (v: number[]) => boolean): TargetCheck {
+  if (values.some((v) => v === undefined || !Number.isFinite(v))) return { target, measured: 'not measured', met: null };
+  const v = values as number[];
+  return { target, measured: describe(v), met: pass(v) };
+}
+
+export function checkTargets(r: Agg): TargetCheck[] {
+  const ratio = (name: string) => r.ratios[name]?.median;
+  const figure = (name: string) => r.figures[name]?.median;
+  return [
+    check('durable_vs_raw_commit ≥ 3.0 at 64 clients', [ratio('durable_vs_raw_commit')], ([v]) => f(v as number), ([v]) => (v as number) >= 3),
+    check(
+      'events_vs_http_floor ≥ 0.3 with p99 < 25 ms at 64 connections',
+      [ratio('events_vs_http_floor'), figure('http_events_p99_ms')],
+      ([v, p]) => `${f(v as number, 3)}, p99 ${f(p as number, 0)} ms`,
+      ([v, p]) => (v as number) >= 0.3 && (p as number) < 25,
+    ),
+    check('engine_vs_raw_xstate ≥ 0.3', [ratio('engine_vs_raw_xstate')], ([v]) => f(v as number, 3), ([v]) => (v as number) >= 0.3),
+    check('dossier_vs_bpmn_engine ≥ 50 persisted', [ratio('dossier_vs_bpmn_engine')], ([v]) => f(v as number, 1), ([v]) => (v as number) >= 50),
+    check(
+      'memory < 300 MB RSS at 100,000 open cases, flat in the number of cases',
+      [figure('memory_rss_open_cases_mb'), figure('memory_rss_slope_kb_per_1000')],
+      ([mb, s]) => `${f(mb as number, 0)} MB (${r.figures.memory_rss_open_cases_mb?.unit ?? ''}), slope ${f(s as number, 0)} KB per 1,000 cases`,
+      // "Flat": under 0.5 MB per 1,000 cases, i.e. under 50 MB over the 100,000 (no live actor per case).
+      ([mb, s]) => (mb as number) < 300 && (s as number) < 512 && (r.figures.memory_rss_open_cases_mb?.unit ?? '').includes('100000'),
+    ),
+    check('designer first render < 1.5 s', [figure('designer_first_render_ms')], ([v]) => `${f(v as number, 0)} ms`, ([v]) => (v as number) < 1500),
+    check('300-state canvas interactive < 2 s', [figure('designer_canvas_300_ms')], ([v]) => `${f(v as number, 0)} ms`, ([v]) => (v as number) < 2000),
+  ];
+}

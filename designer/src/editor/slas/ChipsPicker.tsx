@@ -1,0 +1,42 @@
+// A list of names picked from options: each chosen name is a removable chip, a select adds another.
+interface Props {
+  id: string;
+  label: string;
+  values: readonly string[];
+  options: readonly { value: string; label: string }[];
+  onChange: (values: string[]) => void;
+}
+
+export function ChipsPicker({ id, label, values, options, onChange }: Props) {
+  const rest = options.filter((o) => !values.includes(o.value));
+  return (
+    <div className="chips-picker" role="group" aria-label={label}>
+      <span className="chips-label">{label}</span>
+      {values.map((v) => (
+        <span key={v} className="chip">
+          {options.find((o) => o.value === v)?.label ?? v}
+          <button type="button" aria-label={`Remove ${v} from ${label}`} onClick={() => onChange(values.filter((x) => x !== v))}>
+            ×
+          </button>
+        </span>
+      ))}
+      {rest.length > 0 ? (
+        <select
+          id={id}
+          aria-label={`Add to ${label}`}
+          value=""
+          onChange={(e) => {
+            if (e.target.value !== '') onChange([...values, e.target.value]);
+          }}
+        >
+          <option value="">add…</option>
+          {rest.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+// The simulator's model, pure: a run is a list of snapshots (case + clock + history), each made by one
+// action (create, send, advance) with the engine itself — createCase, applyEvent, dueTimers/fireTimer,
+// exactly as `dossier test` runs a scenario (same actor, same case id, same timer order). Step back drops
+// the last snapshot; a run converts to a scenario whose expectations are what the engine did.
+import type { CompiledCaseType } from '../../../runtime/engine/compile.ts';
+import { applyEvent, createCase, dueTimers, fireTimer } from '../../../runtime/engine/index.ts';
+import { addDuration } from '../../../runtime/engine/calendar.ts';
+import { SCENARIO_ACTOR, SCENARIO_CASE_ID } from '../../../runtime/engine/scenario.ts';
+import { latestSla } from '../../../runtime/engine/scenario-expect.ts';
+import type { Scenario, ScenarioExpect, ScenarioStep } from '../../../runtime/engine/scenario-types.ts';
+import type { Case, CaseData, HistoryEntry, Instant, Rejection, SlaStatus } from '../../../runtime/engine/types.ts';
+
+export interface SimSnapshot {
+  case: Case;
+  now: Instant;
+  /** What made this snapshot, for the list: `create`, `send SUBMIT_TRIAGE`, `advance PT1H`. */
+  label: string;
+  /** The scenario step it stands for (null for the creation). */
+  step: ScenarioStep | null;
+  /** The history entries this step added (a send adds one, an advance one per fired timer). */
+  entries: HistoryEntry[];
+}
+
+export interface Simulation {
+  start: Instant;
+  data: CaseData;
+  snapshots: SimSnapshot[];
+}
+
+export type SimResult = { ok: true; sim: Simulation } | { ok: false; rejection: Rejection };
+
+const MAX_TIMERS = 10_000;
+
+export function startSimulation(type: CompiledCaseType, data: CaseData, start: Instant): SimResult {
+  const at = new Date(Date.parse(start)).toISOString();
+  const created = createCase(type, { id: SCENARIO_CASE_ID, data }, at, SCENARIO_ACTOR);
+  if (!created.ok) return { ok: false, rejection: created };
+  return { ok: true, sim: { start: at, data, snapshots: [{ case: created.case, now: at, label: 'create the case', step: null, entries: [created.history] }] } };
+}
+
+export function current(sim: Simulation): SimSnapshot {
+  return sim.snapshots[sim.snapshots.length - 1] as SimSnapshot;
+}
+
+/** Sends an event now; a rejection changes nothing and is returned as the value it is. */
+export function sendEvent(type: CompiledCaseType, sim: Simulation, event: string, data: CaseData | undefined): SimResult {
+  const snap = current(sim);
+  const payload = data !== undefined && Object.keys(data).length > 0 ? data : undefined;
+  const outcome = applyEvent(type, snap.case, { type: event, ...(payload ? { data: payload } : {}) }, snap.now, SCENARIO_ACTOR);
+  if (!outcome.ok) return { ok: false, rejection: outcome };
+  const step: ScenarioStep = { send: event, ...(payload ? { data: payload } : {}) };
+  const label = `send ${event}${payload ? ` ${JSON.stringify(payload)}` : ''}`;
+  return { ok: true, sim: { ...sim, snapshots: [...sim.snapshots, { case: outcome.case, now: snap.now, label, step, entries: [outcome.history] }] } };
+}
+
+/** Elapsed milliseconds as an ISO 8601 duration the scenario format reads: 3 600 000 → PT1H, 90 000 000 → P1DT1H (seconds rounded up). */
+export function msToDuration(ms: number): string {
+  // whole seconds, rounded up: advancing to a timer's instant always reaches it
+  let rest = Math.max(0, Math.ceil(ms / 1000));
+  const d = Math.floor(rest / 86_400);
+  rest -= d * 86_400;
+  const h = Math.floor(rest / 3600);
+  rest -= h * 3600;
+  const m = Math.floor(rest / 60);
+  const s = rest - m * 60;
+  const time = `${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s ? `${s}S` : ''}`;
+  if (d === 0 && time === '') return 'PT0S';
+  return `P${d ? `${d}D` : ''}${time ? `T${time}` : ''}`;
+}
+
+/**
+ * Moves the clock to `until`, firing every timer due on the way in due order, each at its due instant
+ * (timers set by fired timers included), as a scenario's `advance` does. One snapshot for the whole move.
+ */
+export function advanceTo(type: CompiledCaseType, sim: Simulation, until: Instant): SimResult {
+  const snap = current(sim);
+  const ms = Date.parse(until) - Date.parse(snap.now);
+  if (!(ms > 0)) return { ok: true, sim };
+  const duration = msToDuration(ms);
+  // whole seconds, exactly what replaying the saved `advance` will reach
+  const target = new Date(Date.parse(snap.now) + durationMs(duration)).toISOString();
+  let kase = snap.case;
+  let now = snap.now;
+  const entries: HistoryEntry[] = [];
+  for (let count = 0; count < MAX_TIMERS; count++) {
+    const [next] = dueTimers(kase, target);
+    if (next === undefined) break;
+    if (Date.parse(next.dueAt) > Date.parse(now)) now = next.dueAt;
+    const outcome = fireTimer(type, kase, next.id, now);
+    if (!outcome.ok) return { ok: false, rejection: outcome };
+    kase = outcome.case;
+    entries.push(outcome.history);
+  }
+  const fired = entries.map((e) => e.event.type);
+  const label = `advance ${duration}${fired.length ? ` (fired ${fired.join(', ')})` : ''}`;
+  return { ok: true, sim: { ...sim, snapshots: [...sim.snapshots, { case: kase, now: target, label, step: { advance: duration }, entries }] } };
+}
+
+function durationMs(duration: string): number {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(duration);
+  if (!m) return 0;
+  const [, d, h, min, s] = m;
+  return (((Number(d ?? 0) * 24 + Number(h ?? 0)) * 60 + Number(min ?? 0)) * 60 + Number(s ?? 0)) * 1000;
+}
+
+/** +1 h of elapsed time. */
+export function advanceHour(type: CompiledCaseType, sim: Simulation): SimResult {
+  return advanceTo(type, sim, new Date(Date.parse(current(sim).now) + 3_600_000).toISOString());
+}
+
+/** +1 working day in the named calendar (the same local time on the next working day), or 24 h without one. */
+export function advanceWorkingDay(type: CompiledCaseType, sim: Simulation, calendar: string | null): SimResult {
+  const cal = calendar === null ? undefined : type.calendars[calendar];
+  return advanceTo(type, sim, addDuration(cal, current(sim).now, 'P1D'));
+}
+
+/** To the earliest pending timer (null when none is pending). */
+export function nextTimerAt(sim: Simulation): Instant | null {
+  const timers = [...current(sim).case.timers].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.id.localeCompare(b.id));
+  return timers[0]?.dueAt ?? null;
+}
+
+export function stepBack(sim: Simulation): Simulation {
+  return sim.snapshots.length <= 1 ? sim : { ...sim, snapshots: sim.snapshots.slice(0, -1) };
+}
+
+/** Back to the snapshot at `index` (0 is the creation): the later ones are dropped. */
+export function backTo(sim: Simulation, index: number): Simulation {
+  if (index < 0 || index >= sim.snapshots.length - 1) return sim;
+  return { ...sim, snapshots: sim.snapshots.slice(0, index + 1) };
+}
+
+/** The status of each SLA's latest record, as a scenario expects it. */
+export function slaStatuses(kase: Case): Record<string, SlaStatus> {
+  const out: Record<string, SlaStatus> = {};
+  for (const name of new Set(kase.slas.map((r) => r.name))) {
+    const latest = latestSla(kase.slas, name);
+    if (latest) out[name] = latest.status;
+  }
+  return out;
+}
+
+function expectationsOf(kase: Case): ScenarioExpect {
+  const expect: ScenarioExpect = { state: kase.state, priority: kase.priority, tasks: kase.tasks.map((t) => t.title) };
+  const slas = slaStatuses(kase);
+  if (Object.keys(slas).length > 0) expect.slas = slas;
+  return expect;
+}
+
+/** The run as a scenario: each step expects the state, priority, open tasks and SLA statuses the engine produced. */
+export function toScenario(sim: Simulation, name: string, caseType: string): Scenario {
+  return {
+    name,
+    caseType,
+    start: sim.start,
+    data: sim.data,
+    steps: sim.snapshots.slice(1).map((s) => ({ ...(s.step as ScenarioStep), expect: expectationsOf(s.case) })),
+  };
+}

@@ -1,0 +1,86 @@
+// The actions allowed now as buttons; blocked ones with the reason; an event's payload form (its fields
+// from the event's schema, labelled from the case data) before sending.
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import type { NextEvent } from '../../../runtime/engine/types.ts';
+import { FormRenderer } from '../form/FormRenderer.tsx';
+import { payloadForm } from './stage-form.ts';
+import { fieldLabel } from './work-model.ts';
+
+export interface ActionsPanelProps {
+  def: CaseType;
+  next: readonly NextEvent[];
+  working: Record<string, unknown>;
+  onChange: (next: Record<string, unknown>) => void;
+  errors: Record<string, string>;
+  open: string | null;
+  onOpen: (type: string | null) => void;
+  onSend: (type: string) => void;
+  busy: boolean;
+}
+
+function carries(def: CaseType, type: string): string[] {
+  return Object.keys(def.events?.[type]?.data?.properties ?? {});
+}
+
+export function ActionsPanel(props: ActionsPanelProps) {
+  const { def, next, working, onChange, errors, open, onOpen, onSend, busy } = props;
+  const available = next.filter((n) => n.available);
+  if (available.length === 0) return <p className="muted">No action is possible in this state.</p>;
+  const opened = available.find((n) => n.type === open) ?? null;
+  return (
+    <div>
+      <ul className="actions">
+        {available.map((n) => {
+          const keys = carries(def, n.type);
+          const roles = def.events?.[n.type]?.roles ?? [];
+          const fixable = n.problems.some((p) => keys.includes(p.pointer.split('/')[1] ?? ''));
+          const disabled = busy || !n.allowed || (!n.enabled && !fixable);
+          return (
+            <li key={n.type} className={n.enabled ? 'action-ready' : 'action-blocked'}>
+              <button type="button" disabled={disabled} aria-expanded={keys.length > 0 ? open === n.type : undefined} onClick={() => (keys.length > 0 ? onOpen(open === n.type ? null : n.type) : onSend(n.type))}>
+                {n.title}
+              </button>
+              {n.target ? <span className="muted"> → {n.target}</span> : null}
+              {!n.allowed ? <p className="reason">Needs the role {roles.join(' or ')}.</p> : null}
+              {n.allowed && !n.enabled && n.problems.length > 0 ? (
+                <p className="reason">
+                  Blocked: {n.problems.map((p) => (/^missing: \//.test(p.message) ? `${fieldLabel(def, p.pointer)} is missing` : `${fieldLabel(def, p.pointer)}: ${p.message}`)).join('; ')}
+                  {fixable ? ' (fill them in and send)' : ''}
+                </p>
+              ) : null}
+              {n.allowed && !n.enabled && n.problems.length === 0 ? <p className="reason">Blocked: its condition does not hold in this state.</p> : null}
+            </li>
+          );
+        })}
+      </ul>
+      {opened ? (
+        <form
+          className="card payload"
+          aria-label={`${opened.title}: what to send`}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            onSend(opened.type);
+          }}
+        >
+          <FormRenderer
+            schema={def.data}
+            form={payloadForm(def, opened.type, opened.title)}
+            value={working}
+            onChange={onChange}
+            errors={errors}
+            idPrefix="payload"
+          />
+          <div className="button-row">
+            <button type="submit" disabled={busy}>
+              Send: {opened.title}
+            </button>
+            <button type="button" onClick={() => onOpen(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}

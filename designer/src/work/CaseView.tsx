@@ -1,0 +1,307 @@
+// The case view: header (type, state, priority, assignee, queue, SLAs explained), the stage form, the
+// checklist, the actions, the history, linked cases and the customer. Conflicts: a 412 reloads the case,
+// says what changed and keeps what the agent typed (also kept across reloads, per tab).
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import type { HistoryEntry } from '../../../runtime/engine/types.ts';
+import { navigate } from '../app/router.ts';
+import { getAt } from '../form/data-path.ts';
+import { FormRenderer } from '../form/FormRenderer.tsx';
+import { validateData } from '../form/validate-data.ts';
+import { ActionsPanel } from './ActionsPanel.tsx';
+import { CustomerPanel } from './CustomerPanel.tsx';
+import { HistoryTimeline } from './HistoryTimeline.tsx';
+import { SlaBadges } from './SlaBadges.tsx';
+import { carriedKeys, guardEvaluator, stageForm } from './stage-form.ts';
+import type { WorkContext } from './use-work-context.ts';
+import type { CaseRecord, Failure, WorkApi } from './work-api.ts';
+import { dataChanges, fieldLabel, payloadFor, problemText, rebase, show, stateLabel } from './work-model.ts';
+
+type Data = Record<string, unknown>;
+interface Draft {
+  base: Data;
+  working: Data;
+}
+
+const draftKey = (id: string) => `dossier.work.draft.${id}`;
+function readDraft(id: string): Draft | null {
+  try {
+    const raw = sessionStorage.getItem(draftKey(id));
+    return raw ? (JSON.parse(raw) as Draft) : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Notice {
+  kind: 'conflict' | 'rejected' | 'done';
+  text: string;
+  lines: string[];
+}
+
+function CaseLink({ id }: { id: string }) {
+  return (
+    <a
+      href={`/work/cases/${id}`}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(`/work/cases/${encodeURIComponent(id)}`);
+      }}
+    >
+      {id}
+    </a>
+  );
+}
+
+export function CaseView({ api, ctx, caseId }: { api: WorkApi; ctx: WorkContext; caseId: string }) {
+  const [kase, setKase] = useState<CaseRecord | null>(null);
+  const [def, setDef] = useState<CaseType | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [open, setOpen] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const loadHistory = useCallback(async () => {
+    const h = await api.history(caseId);
+    if (h.ok) setHistory(h.value);
+  }, [api, caseId]);
+
+  // first load: the case, its own case-type version, and a working copy kept from before a reload
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const r = await api.getCase(caseId);
+      if (!live) return;
+      if (!r.ok) return setFailure(r.message);
+      const d = await api.caseType(r.value.caseType, r.value.version);
+      if (!live) return;
+      if (!d.ok) return setFailure(d.message);
+      const stored = readDraft(caseId);
+      setDef(d.value);
+      setKase(r.value);
+      setDraft(stored ? { base: r.value.data, working: rebase(stored.base, stored.working, r.value.data).data } : { base: r.value.data, working: r.value.data });
+      await loadHistory();
+    })();
+    return () => {
+      live = false;
+    };
+  }, [api, caseId, loadHistory]);
+
+  // the working copy survives a reload of the tab until it is sent or discarded
+  useEffect(() => {
+    if (!draft || !kase) return;
+    if (JSON.stringify(draft.working) === JSON.stringify(kase.data)) sessionStorage.removeItem(draftKey(caseId));
+    else sessionStorage.setItem(draftKey(caseId), JSON.stringify(draft));
+  }, [draft, kase, caseId]);
+
+  const working = draft?.working ?? {};
+  const setWorking = (next: Data) => setDraft((d) => (d ? { ...d, working: next } : d));
+  const liveErrors = useMemo(() => {
+    if (!def) return {};
+    const out: Record<string, string> = {};
+    for (const [p, m] of Object.entries(validateData(def.data, working))) if (m !== 'This field is required.') out[p] = m;
+    return out;
+  }, [def, working]);
+  const errors = { ...liveErrors, ...fieldErrors };
+
+  if (failure) {
+    return (
+      <section>
+        <h1>Case {caseId}</h1>
+        <p className="error-box" role="alert">
+          {failure}
+        </p>
+      </section>
+    );
+  }
+  if (!kase || !def || !draft) return <p role="status">Loading the case…</p>;
+
+  const applyNewer = (newer: CaseRecord) => {
+    setDraft((d) => (d ? { base: newer.data, working: rebase(d.base, d.working, newer.data).data } : d));
+    setKase(newer);
+  };
+
+  const reloadAfterConflict = async (why: Failure) => {
+    const fresh = await api.getCase(caseId);
+    if (!fresh.ok) return setNotice({ kind: 'conflict', text: `${why.message} Reloading failed: ${fresh.message}`, lines: [] });
+    const r = rebase(draft.base, draft.working, fresh.value.data);
+    const lines: string[] = [];
+    if (JSON.stringify(fresh.value.state) !== JSON.stringify(kase.state)) lines.push(`State: ${stateLabel(kase.state, def)} → ${stateLabel(fresh.value.state, def)}`);
+    if (fresh.value.priority !== kase.priority) lines.push(`Priority: ${kase.priority} → ${fresh.value.priority}`);
+    for (const c of r.theirs) lines.push(`${fieldLabel(def, c.pointer)}: ${show(c.before)} → ${show(c.after)}`);
+    for (const p of r.overlaps) lines.push(`You also changed ${fieldLabel(def, p)}: your value (${show(getAt(r.data, p))}) is kept in the form and not sent yet.`);
+    setNotice({
+      kind: 'conflict',
+      text: `Someone else changed this case while you worked (revision ${kase.revision} → ${fresh.value.revision}). It has been reloaded; what you typed is kept. Check it and send again.`,
+      lines,
+    });
+    setDraft({ base: fresh.value.data, working: r.data });
+    setKase(fresh.value);
+    setOpen(null);
+    await loadHistory();
+  };
+
+  const send = async (type: string) => {
+    setBusy(true);
+    setFieldErrors({});
+    const payload = payloadFor(def, type, kase.data, working);
+    const r = await api.sendEvent(kase.id, type, payload, kase.revision);
+    setBusy(false);
+    const title = def.events?.[type]?.title ?? type;
+    if (r.ok) {
+      applyNewer(r.value);
+      setOpen(null);
+      setNotice({ kind: 'done', text: `${title}: done. The case is now in ${stateLabel(r.value.state, def)}.`, lines: [] });
+      await loadHistory();
+      return;
+    }
+    if (r.status === 412 || r.code === 'event.not_accepted' || r.code === 'case.conflict') {
+      await reloadAfterConflict(r);
+      return;
+    }
+    setFieldErrors(Object.fromEntries(r.problems.map((p) => [p.pointer, problemText(p.message)])));
+    setNotice({ kind: 'rejected', text: `${title} was not accepted: ${r.message}`, lines: r.problems.map((p) => `${fieldLabel(def, p.pointer)}: ${problemText(p.message)}`) });
+  };
+
+  const claimOrRelease = async (taskId: string, claim: boolean) => {
+    const r = claim ? await api.claim(taskId) : await api.release(taskId);
+    if (!r.ok) setNotice({ kind: 'rejected', text: r.message, lines: [] });
+    const fresh = await api.getCase(caseId);
+    if (fresh.ok) applyNewer(fresh.value);
+  };
+
+  const task = kase.tasks[0] ?? null;
+  const carried = carriedKeys(def, kase.next);
+  const unsent = dataChanges(kase.data, working);
+  const guard = guardEvaluator(def, kase.state, working);
+
+  return (
+    <article className="case-view" aria-labelledby="case-title">
+      <header className="case-header card">
+        <h1 id="case-title">
+          {def.title} <span className="muted">{kase.id}</span>
+        </h1>
+        <dl className="case-facts">
+          <dt>State</dt>
+          <dd data-testid="case-state">{stateLabel(kase.state, def)}</dd>
+          <dt>Priority</dt>
+          <dd className={`priority priority-${kase.priority}`}>{kase.priority}</dd>
+          <dt>Assignee</dt>
+          <dd>{kase.tasks.find((t) => t.assignee)?.assignee ?? kase.assignee ?? 'nobody'}</dd>
+          <dt>Queue</dt>
+          <dd>{task?.queue ?? kase.queue ?? '—'}</dd>
+          <dt>Channel</dt>
+          <dd>{kase.channel ?? '—'}</dd>
+          <dt>Revision</dt>
+          <dd>{kase.revision}</dd>
+        </dl>
+        <div className="case-slas">
+          <SlaBadges slas={kase.slas} explain />
+        </div>
+      </header>
+      {notice ? (
+        <div className={notice.kind === 'done' ? 'card notice-done' : 'error-box'} role={notice.kind === 'done' ? 'status' : 'alert'} data-notice={notice.kind}>
+          <p>{notice.text}</p>
+          {notice.lines.length > 0 ? (
+            <ul>
+              {notice.lines.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="case-columns">
+        <div>
+          <section aria-labelledby="actions-title" className="card">
+            <h2 id="actions-title">Actions</h2>
+            <ActionsPanel def={def} next={kase.next} working={working} onChange={setWorking} errors={errors} open={open} onOpen={setOpen} onSend={(t) => void send(t)} busy={busy} />
+          </section>
+          <section aria-labelledby="stage-title" className="card">
+            <h2 id="stage-title">{task ? `Stage: ${task.title}` : `Stage: ${stateLabel(kase.state, def)}`}</h2>
+            {kase.tasks.map((t) => (
+              <p key={t.id} className="task-line">
+                Task <strong>{t.title}</strong> · {t.queue ? `queue ${t.queue}` : t.role ? `role ${t.role}` : 'no queue'} · {t.assignee ? `claimed by ${t.assignee}` : 'unclaimed'}{' '}
+                {t.assignee === null ? (
+                  <button type="button" onClick={() => void claimOrRelease(t.id, true)}>
+                    Claim
+                  </button>
+                ) : t.assignee === ctx.me.name ? (
+                  <button type="button" onClick={() => void claimOrRelease(t.id, false)}>
+                    Release
+                  </button>
+                ) : null}
+              </p>
+            ))}
+            <FormRenderer schema={def.data} form={stageForm(def, task?.form ?? null, carried)} value={working} onChange={setWorking} errors={errors} guard={guard} idPrefix="case" />
+            {unsent.length > 0 ? (
+              <div className="unsent" role="status">
+                Not sent yet: {unsent.map((c) => fieldLabel(def, c.pointer)).join(', ')}. Send them with an action below.{' '}
+                <button type="button" className="link" onClick={() => setWorking(kase.data)}>
+                  Discard my changes
+                </button>
+              </div>
+            ) : null}
+          </section>
+        </div>
+        <aside>
+          <section aria-labelledby="checklist-title" className="card">
+            <h2 id="checklist-title">Checklist</h2>
+            {kase.checklist.length === 0 ? (
+              <p className="muted">This stage has no checklist.</p>
+            ) : (
+              <ul className="checklist">
+                {kase.checklist.map((c) => (
+                  <li key={c.rule} className={c.pass ? 'ok' : 'error'}>
+                    {c.pass ? '✓' : '✗'} {c.title}
+                    {c.problems.length > 0 ? (
+                      <ul>
+                        {c.problems.map((p) => (
+                          <li key={p.pointer}>
+                            {/^missing: \//.test(p.message) ? `Missing: ${fieldLabel(def, p.pointer)}` : `${fieldLabel(def, p.pointer)}: ${p.message}`}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {kase.parentId || kase.children.length > 0 ? (
+            <section aria-labelledby="links-title" className="card">
+              <h2 id="links-title">Linked cases</h2>
+              {kase.parentId ? (
+                <p>
+                  Parent: <CaseLink id={kase.parentId} />
+                </p>
+              ) : null}
+              {kase.children.length > 0 ? (
+                <p>
+                  Children:{' '}
+                  {kase.children.map((c, i) => (
+                    <span key={c}>
+                      {i > 0 ? ', ' : ''}
+                      <CaseLink id={c} />
+                    </span>
+                  ))}
+                </p>
+              ) : null}
+            </section>
+          ) : null}
+          <section aria-labelledby="customer-title" className="card">
+            <h2 id="customer-title">Customer</h2>
+            <CustomerPanel api={api} caseId={kase.id} def={def} types={ctx.types} revision={kase.revision} />
+          </section>
+          <section aria-labelledby="history-title" className="card">
+            <h2 id="history-title">History</h2>
+            <HistoryTimeline items={history} def={def} />
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,67 @@
+// The one customer view: every case sharing an identifier (customer.keys) with this one, across case
+// types and channels (GET /api/cases/:id/related).
+import { useEffect, useState } from 'react';
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import { navigate } from '../app/router.ts';
+import type { Related, WorkApi } from './work-api.ts';
+import { fieldLabel, stateLabel } from './work-model.ts';
+
+export function CustomerPanel({ api, caseId, def, types, revision }: { api: WorkApi; caseId: string; def: CaseType; types: Map<string, CaseType>; revision: number }) {
+  const [related, setRelated] = useState<Related | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.related(caseId).then((r) => {
+      if (!live) return;
+      if (r.ok) setRelated(r.value);
+      else setError(r.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, caseId, revision]);
+  if (error) return <p className="error">{error}</p>;
+  if (!related) return <p role="status">Loading the customer…</p>;
+  return (
+    <div>
+      <p>
+        <strong>{related.customer.name ?? 'Customer'}</strong>
+      </p>
+      {related.customer.identifiers.length === 0 ? (
+        <p className="muted">This case has no customer identifier yet ({(def.customer?.keys ?? []).map((k) => fieldLabel(def, k)).join(', ') || 'none defined'}).</p>
+      ) : (
+        <ul className="identifiers">
+          {related.customer.identifiers.map((i) => (
+            <li key={i.pointer}>
+              {fieldLabel(def, i.pointer)}: {i.value}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Other cases of this customer ({related.items.length})</h3>
+      {related.items.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <ul className="related" aria-label="Other cases of this customer">
+          {related.items.map((c) => (
+            <li key={c.id}>
+              <a
+                href={`/work/cases/${c.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(`/work/cases/${encodeURIComponent(c.id)}`);
+                }}
+              >
+                {c.caseTypeTitle} {c.id}
+              </a>{' '}
+              <span className="muted">
+                {stateLabel(c.state, types.get(c.caseType))} · {c.channel ?? 'no channel'} · {new Date(c.createdAt).toLocaleDateString()} · same{' '}
+                {c.matches.map((m) => fieldLabel(types.get(c.caseType) ?? null, m.pointer)).join(', ')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

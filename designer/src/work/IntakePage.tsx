@@ -1,0 +1,120 @@
+// New case (intake): pick a case type, fill its intake form (the one FormRenderer, validated live with
+// the server's ajv setup), choose the channel; a 422 shows the fields to fix next to them.
+import { useMemo, useState } from 'react';
+import { navigate } from '../app/router.ts';
+import { FormRenderer } from '../form/FormRenderer.tsx';
+import { intakeForm } from './stage-form.ts';
+import { validateData } from '../form/validate-data.ts';
+import type { WorkContext } from './use-work-context.ts';
+import type { WorkApi } from './work-api.ts';
+import { fieldLabel, problemText } from './work-model.ts';
+
+export const CHANNELS = ['email', 'phone', 'chat', 'letter', 'web'] as const;
+
+
+export function IntakePage({ api, ctx }: { api: WorkApi; ctx: WorkContext }) {
+  const types = [...ctx.types.values()];
+  const [key, setKey] = useState(types[0]?.key ?? '');
+  const [channel, setChannel] = useState<string>('');
+  const [data, setData] = useState<Record<string, unknown>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const def = ctx.types.get(key);
+  const live = useMemo(() => (def ? validateData(def.data, data) : {}), [def, data]);
+  // required fields are flagged after the first attempt; wrong values (format, pattern, length) at once
+  const errors = useMemo(() => {
+    const shown: Record<string, string> = {};
+    for (const [p, m] of Object.entries(live)) if (submitted || m !== 'This field is required.') shown[p] = m;
+    return { ...shown, ...serverErrors };
+  }, [live, submitted, serverErrors]);
+
+  const chooseChannel = (value: string) => {
+    setChannel(value);
+    // the data's own channel field, when it offers the same value and is still empty, follows the choice
+    const field = def?.data.properties?.channel;
+    if (value && field?.enum?.includes(value) && data.channel === undefined) setData({ ...data, channel: value });
+  };
+
+  const submit = async () => {
+    if (!def) return;
+    setSubmitted(true);
+    setServerErrors({});
+    if (Object.keys(live).length > 0) {
+      setMessage(`Fix ${Object.keys(live).length === 1 ? 'the field' : `the ${Object.keys(live).length} fields`} marked below first.`);
+      return;
+    }
+    setBusy(true);
+    const r = await api.createCase({ caseType: def.key, data, ...(channel ? { channel } : {}) });
+    setBusy(false);
+    if (r.ok) {
+      navigate(`/work/cases/${encodeURIComponent(r.value.id)}`);
+      return;
+    }
+    setServerErrors(Object.fromEntries(r.problems.map((p) => [p.pointer, problemText(p.message)])));
+    setMessage(r.problems.length > 0 ? `${r.message} Fields to fix: ${r.problems.map((p) => fieldLabel(def, p.pointer)).join(', ')}.` : r.message);
+  };
+
+  if (types.length === 0) return <p>No case type is published yet: an analyst publishes one in the designer first.</p>;
+  return (
+    <section aria-labelledby="intake-title" className="intake">
+      <h1 id="intake-title">New case</h1>
+      <div className="work-filters">
+        <span className="filter">
+          <label htmlFor="intake-case-type">Case type</label>{' '}
+          <select
+            id="intake-case-type"
+            value={key}
+            onChange={(e) => {
+              setKey(e.target.value);
+              setData({});
+              setSubmitted(false);
+              setServerErrors({});
+              setMessage(null);
+            }}
+          >
+            {types.map((d) => (
+              <option key={d.key} value={d.key}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="filter">
+          <label htmlFor="intake-channel">Contact channel</label>{' '}
+          <select id="intake-channel" value={channel} onChange={(e) => chooseChannel(e.target.value)}>
+            <option value="">(not given)</option>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </span>
+      </div>
+      {def ? (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          {def.description ? <p className="help">{def.description}</p> : null}
+          <FormRenderer schema={def.data} form={intakeForm(def)} value={data} onChange={setData} errors={errors} idPrefix="intake" />
+          {message ? (
+            <p className="error-box" role="alert">
+              {message}
+            </p>
+          ) : null}
+          <div className="button-row">
+            <button type="submit" disabled={busy}>
+              Create case
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+// The form of the current stage: the current task's section first, then the other sections; a field is
+// editable only when an event the agent may send now carries it (so nothing typed goes nowhere) and
+// its own readOnlyWhen allows it.
+import type { CaseType, FieldRef, Form, Guard } from '../../../schemas/generated/case-type.ts';
+import { compileCaseType, type CompiledCaseType } from '../../../runtime/engine/compile.ts';
+import { evaluateGuard } from '../../../runtime/engine/guards.ts';
+import type { NextEvent, StateValue } from '../../../runtime/engine/types.ts';
+import { sectionsOf } from '../form/FormRenderer.tsx';
+import { stateIds } from './work-model.ts';
+
+/** A guard name no definition can use (rule names are identifiers): "always read-only here". */
+export const NOT_CARRIED = '#not-carried-by-an-allowed-event';
+
+/** Top-level data keys the events the agent may send now carry. */
+export function carriedKeys(def: CaseType, next: readonly NextEvent[]): Set<string> {
+  const out = new Set<string>();
+  for (const n of next) {
+    if (!n.available || !n.allowed) continue;
+    for (const key of Object.keys(def.events?.[n.type]?.data?.properties ?? {})) out.add(key);
+  }
+  return out;
+}
+
+export function stageForm(def: CaseType, taskForm: string | null, carried: ReadonlySet<string>): Form {
+  const sections = [...sectionsOf(def)].sort((a, b) => Number(b.id === taskForm) - Number(a.id === taskForm));
+  return {
+    sections: sections.map((s) => ({
+      ...s,
+      fields: s.fields.map((r): FieldRef => {
+        const ref: FieldRef = typeof r === 'string' ? { field: r } : r;
+        const top = ref.field.split('/')[1] ?? '';
+        return carried.has(top) ? ref : { ...ref, readOnlyWhen: NOT_CARRIED };
+      }),
+    })),
+  };
+}
+
+const compiled = new Map<string, CompiledCaseType | null>();
+
+/** visibleWhen/readOnlyWhen on the agent's working copy, with the engine's own guard evaluator and rules. */
+export function guardEvaluator(def: CaseType, state: StateValue, data: Record<string, unknown>): (g: Guard) => boolean {
+  const k = `${def.key}@${def.version ?? 0}`;
+  if (!compiled.has(k)) {
+    try {
+      compiled.set(k, compileCaseType(def));
+    } catch {
+      compiled.set(k, null);
+    }
+  }
+  const type = compiled.get(k) ?? null;
+  const active = new Set(stateIds(state));
+  return (g) => {
+    if (g === NOT_CARRIED) return true;
+    if (type === null) return false;
+    return evaluateGuard(g, { data: data as never, active, ruleHolds: type.ruleHolds });
+  };
+}
+
+/**
+ * The payload form of an event: the fields its schema carries (top-level keys), drawn with the form's own
+ * references to them (widget, label, help) when the form has some, without their visibility conditions.
+ */
+export function payloadForm(def: CaseType, eventType: string, title: string): Form {
+  const refs = sectionsOf(def).flatMap((sec) => sec.fields.map((r): FieldRef => (typeof r === 'string' ? { field: r } : r)));
+  const fields: FieldRef[] = [];
+  for (const key of Object.keys(def.events?.[eventType]?.data?.properties ?? {})) {
+    const mine = refs.filter((r) => r.field === `/${key}` || r.field.startsWith(`/${key}/`));
+    const plain = mine.map(({ visibleWhen: _v, readOnlyWhen: _r, ...rest }) => rest);
+    fields.push(...(plain.length > 0 ? plain : [{ field: `/${key}` }]));
+  }
+  return { sections: [{ id: 'payload', title, fields }] };
+}
+
+/**
+ * The intake form: the form's first section (the one an agent fills when the customer gets in touch),
+ * plus a section with the required top-level fields it lacks, so every field needed to create is on screen.
+ */
+export function intakeForm(def: CaseType): Form {
+  const first = sectionsOf(def)[0];
+  const shown = (first?.fields ?? []).map((r) => (typeof r === 'string' ? r : r.field));
+  const missing = (def.data.required ?? []).filter((k) => !shown.some((f) => f === `/${k}` || f.startsWith(`/${k}/`))).map((k) => `/${k}`);
+  return { sections: [...(first ? [first] : []), ...(missing.length > 0 ? [{ id: 'also-required', title: 'Also required', fields: missing }] : [])] };
+}

@@ -1,0 +1,148 @@
+// The worker console's calls: the HTTP API of api.md (cases, tasks, events, history) plus the customer
+// view (`/api/cases/:id/related`) and `/api/me`. Results are values; a problem keeps its field problems.
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import type { CaseTask, FieldProblem, HistoryEntry, NextEvent, StateValue } from '../../../runtime/engine/types.ts';
+import type { ChecklistItem, SlaView } from '../../../runtime/engine/index.ts';
+
+export interface CaseRecord {
+  id: string;
+  caseType: string;
+  version: number;
+  state: StateValue;
+  data: Record<string, unknown>;
+  revision: number;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  queue: string | null;
+  assignee: string | null;
+  channel: string | null;
+  parentId: string | null;
+  children: string[];
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  tasks: CaseTask[];
+  slas: SlaView[];
+  checklist: ChecklistItem[];
+  next: NextEvent[];
+}
+
+export interface TaskItem extends CaseTask {
+  caseId: string;
+  caseType: string;
+  status: 'open' | 'closed';
+  claimedAt: string | null;
+}
+
+export interface Me {
+  name: string;
+  tenant: string;
+  roles: string[];
+}
+
+export interface RelatedCase {
+  id: string;
+  caseType: string;
+  caseTypeTitle: string;
+  state: StateValue;
+  priority: string;
+  channel: string | null;
+  customerName: string | null;
+  createdAt: string;
+  closedAt: string | null;
+  matches: { pointer: string; value: string }[];
+}
+
+export interface Related {
+  customer: { name: string | null; identifiers: { pointer: string; value: string }[] };
+  items: RelatedCase[];
+}
+
+export interface Failure {
+  ok: false;
+  status: number;
+  code: string;
+  message: string;
+  problems: FieldProblem[];
+}
+export type Result<T> = { ok: true; value: T } | Failure;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export interface WorkApi {
+  me(): Promise<Result<Me>>;
+  caseTypes(): Promise<Result<{ key: string; title: string; latestVersion: number | null }[]>>;
+  caseType(key: string, version?: number): Promise<Result<CaseType>>;
+  cases(query: Record<string, string>): Promise<Result<{ items: CaseRecord[]; nextCursor: string | null }>>;
+  getCase(id: string): Promise<Result<CaseRecord>>;
+  createCase(body: { caseType: string; data: Record<string, unknown>; channel?: string }): Promise<Result<CaseRecord>>;
+  sendEvent(id: string, type: string, data: Record<string, unknown> | undefined, revision: number): Promise<Result<CaseRecord>>;
+  history(id: string): Promise<Result<HistoryEntry[]>>;
+  tasks(query: Record<string, string>): Promise<Result<TaskItem[]>>;
+  claim(taskId: string): Promise<Result<TaskItem>>;
+  release(taskId: string): Promise<Result<TaskItem>>;
+  related(id: string): Promise<Result<Related>>;
+}
+
+export function createWorkApi(token: string): WorkApi {
+  async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Result<T>> {
+    let res: Response;
+    try {
+      res = await fetch(path, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch (e) {
+      return { ok: false, status: 0, code: 'network', message: `Could not reach the server (${e instanceof Error ? e.message : String(e)}).`, problems: [] };
+    }
+    const text = await res.text();
+    let payload: unknown;
+    try {
+      payload = text ? JSON.parse(text) : null;
+    } catch {
+      payload = text;
+    }
+    if (res.ok) return { ok: true, value: payload as T };
+    const p = isObj(payload) ? payload : {};
+    const problems = Array.isArray(p.problems) ? (p.problems as FieldProblem[]).filter((x) => isObj(x) && typeof x.pointer === 'string') : [];
+    const detail = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : `The server answered ${res.status}.`;
+    const prefix = res.status === 401 ? 'The token was not accepted: sign in again. ' : res.status === 403 ? 'Your token may not do this. ' : '';
+    return { ok: false, status: res.status, code: typeof p.code === 'string' ? p.code : `http.${res.status}`, message: prefix + detail, problems };
+  }
+  const enc = encodeURIComponent;
+  const qs = (q: Record<string, string>) => {
+    const s = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== '')).toString();
+    return s ? `?${s}` : '';
+  };
+  const items = <T>(r: Result<{ items: T[] }>): Result<T[]> => (r.ok ? { ok: true, value: r.value.items } : r);
+  return {
+    me: () => call('GET', '/api/me'),
+    async caseTypes() {
+      return items(await call('GET', '/api/case-types'));
+    },
+    caseType: (key, version) => call('GET', version === undefined ? `/api/case-types/${enc(key)}` : `/api/case-types/${enc(key)}/versions/${version}`),
+    cases: (query) => call('GET', `/api/cases${qs(query)}`),
+    getCase: (id) => call('GET', `/api/cases/${enc(id)}`),
+    createCase: (body) => call('POST', '/api/cases', body),
+    sendEvent: (id, type, data, revision) =>
+      call('POST', `/api/cases/${enc(id)}/events`, data === undefined ? { type } : { type, data }, { 'If-Match': `"${revision}"` }),
+    async history(id) {
+      const all: HistoryEntry[] = [];
+      let cursor: string | null = null;
+      do {
+        const r: Result<{ items: HistoryEntry[]; nextCursor: string | null }> = await call('GET', `/api/cases/${enc(id)}/history${qs({ limit: '200', cursor: cursor ?? '' })}`);
+        if (!r.ok) return r;
+        all.push(...r.value.items);
+        cursor = r.value.nextCursor;
+      } while (cursor !== null);
+      return { ok: true, value: all };
+    },
+    async tasks(query) {
+      return items(await call('GET', `/api/tasks${qs({ limit: '200', ...query })}`));
+    },
+    claim: (taskId) => call('POST', `/api/tasks/${enc(taskId)}/claim`),
+    release: (taskId) => call('POST', `/api/tasks/${enc(taskId)}/release`),
+    related: (id) => call('GET', `/api/cases/${enc(id)}/related`),
+  };
+}

@@ -1,0 +1,196 @@
+// Pure helpers of the worker console: labels, SLA badges, inbox sorting, what changed between two
+// revisions, and keeping what the agent typed on top of a newer revision. No React, unit-tested.
+import type { CaseType, StateNode } from '../../../schemas/generated/case-type.ts';
+import { diffJson } from '../../../runtime/engine/json-patch.ts';
+import { formatSpan } from '../../../runtime/engine/sla-explain.ts';
+import type { JsonPatchOp, JsonValue, StateValue } from '../../../runtime/engine/types.ts';
+import type { SlaView } from '../../../runtime/engine/index.ts';
+import { getAt, setAt } from '../form/data-path.ts';
+
+type Data = Record<string, unknown>;
+
+/** Every active state id of a state value, outermost first. */
+export function stateIds(value: StateValue): string[] {
+  if (typeof value === 'string') return [value];
+  return Object.entries(value).flatMap(([k, v]) => [k, ...stateIds(v as StateValue)]);
+}
+
+function findState(states: { [k: string]: StateNode | undefined } | undefined, id: string): StateNode | undefined {
+  for (const [key, node] of Object.entries(states ?? {})) {
+    if (key === id) return node;
+    const inner = findState(node?.states, id);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** "Investigation › Collect the facts": state titles from the definition, ids otherwise. */
+export function stateLabel(value: StateValue, def?: CaseType): string {
+  return stateIds(value)
+    .map((id) => (def ? (findState(def.playbook.states, id)?.title ?? id) : id))
+    .join(' › ');
+}
+
+/** The badge an SLA gets in lists: running, paused, warning, breached, or closed (met, met late, cancelled). */
+export type SlaBadgeKind = 'running' | 'paused' | 'warning' | 'breached' | 'closed';
+
+export interface SlaBadge {
+  kind: SlaBadgeKind;
+  label: string;
+}
+
+export function slaBadge(sla: SlaView): SlaBadge {
+  // to the minute: a badge is read at a glance (the explanation keeps the seconds)
+  const left = formatSpan(Math.round(sla.remainingMs / 60_000) * 60_000, false);
+  switch (sla.status) {
+    case 'running':
+      return { kind: 'running', label: `${sla.title}: ${left} left` };
+    case 'paused':
+      return { kind: 'paused', label: `${sla.title}: paused, ${left} left` };
+    case 'warning':
+    case 'missed-goal':
+      return { kind: 'warning', label: `${sla.title}: ${sla.status === 'warning' ? 'due soon' : 'goal missed'}, ${left} left` };
+    case 'breached':
+      return { kind: 'breached', label: `${sla.title}: breached ${left} ago` };
+    case 'met':
+    case 'met-late':
+    case 'cancelled':
+      return { kind: 'closed', label: `${sla.title}: ${sla.status.replace('-', ' ')}` };
+    default: {
+      const _never: never = sla.status;
+      return _never;
+    }
+  }
+}
+
+/** The open SLA that falls due first (the inbox sorts and badges by it), or null. */
+export function mostUrgentSla(slas: readonly SlaView[]): SlaView | null {
+  const open = slas.filter((s) => s.closedAt === null);
+  return open.reduce<SlaView | null>((best, s) => (best === null || s.remainingMs < best.remainingMs ? s : best), null);
+}
+
+const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
+
+export type SortKey = 'sla' | 'priority' | 'age';
+
+export interface InboxRow {
+  caseId: string;
+  createdAt: string;
+  priority: string;
+  slas: readonly SlaView[];
+}
+
+/** Sorts inbox rows: by the SLA due first (no open SLA last), by priority (urgent first), or oldest first; ties by age. */
+export function sortRows<T extends InboxRow>(rows: readonly T[], key: SortKey): T[] {
+  const due = (r: InboxRow) => mostUrgentSla(r.slas)?.remainingMs ?? Number.POSITIVE_INFINITY;
+  const age = (a: InboxRow, b: InboxRow) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.caseId < b.caseId ? -1 : 1);
+  return [...rows].sort((a, b) => {
+    if (key === 'sla' && due(a) !== due(b)) return due(a) - due(b);
+    if (key === 'priority' && a.priority !== b.priority) return (PRIORITY_RANK[a.priority] ?? 9) - (PRIORITY_RANK[b.priority] ?? 9);
+    return age(a, b);
+  });
+}
+
+/** One change of the case data between two revisions, by field. */
+export interface FieldChange {
+  pointer: string;
+  before: unknown;
+  after: unknown;
+}
+
+export function dataChanges(before: Data, after: Data): FieldChange[] {
+  return diffJson(before as JsonValue, after as JsonValue).map((op) => ({ pointer: op.path, before: getAt(before, op.path), after: op.op === 'remove' ? undefined : op.value }));
+}
+
+/** What someone else changed, and what the agent had typed that is now on top of it. */
+export interface Rebase {
+  /** The agent's working copy, re-applied on the newer data. */
+  data: Data;
+  /** Changes between the revision the agent started from and the newer one. */
+  theirs: FieldChange[];
+  /** Fields both changed: the agent's value is kept in the form, theirs is shown. */
+  overlaps: string[];
+}
+
+/** Keeps every field the agent changed (base → mine) on top of the newer revision's data. */
+export function rebase(base: Data, mine: Data, newer: Data): Rebase {
+  const ours = diffJson(base as JsonValue, mine as JsonValue);
+  const theirs = dataChanges(base, newer);
+  let data = newer;
+  for (const op of ours) data = setAt(data, op.path, op.op === 'remove' ? undefined : op.value);
+  const touches = (a: string, b: string) => a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+  const overlaps = ours.filter((o) => theirs.some((t) => touches(o.path, t.pointer))).map((o) => o.path);
+  return { data, theirs, overlaps };
+}
+
+/** The payload of an event from the agent's working copy: the top-level fields its schema carries, as changed. */
+export function payloadFor(def: CaseType, eventType: string, current: Data, working: Data): Data | undefined {
+  const schema = def.events?.[eventType]?.data;
+  if (!schema) return undefined;
+  const out: Data = {};
+  for (const key of Object.keys(schema.properties ?? {})) {
+    const mine = working[key];
+    if (mine !== undefined && JSON.stringify(mine) !== JSON.stringify(current[key])) out[key] = mine;
+  }
+  return out;
+}
+
+/** A value as one short line. */
+export function show(value: unknown): string {
+  if (value === undefined) return '(empty)';
+  if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 77)}…` : value;
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** A JSON Patch operation in words: "Reason set to billing", "Severity removed". */
+export function describeOp(op: JsonPatchOp, label: (pointer: string) => string): string {
+  switch (op.op) {
+    case 'add':
+      return `${label(op.path)}: ${show(op.value)}`;
+    case 'replace':
+      return `${label(op.path)} → ${show(op.value)}`;
+    case 'remove':
+      return `${label(op.path)} removed`;
+    default: {
+      const _never: never = op;
+      return _never;
+    }
+  }
+}
+
+/** A field's label from the data schema titles: "Customer › E-mail"; the pointer when unknown. */
+export function fieldLabel(def: CaseType | null, pointer: string): string {
+  if (!def) return pointer;
+  const parts: string[] = [];
+  let node: CaseType['data'] | undefined = def.data;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node?.type === 'array') {
+      node = node.items;
+      if (/^\d+$/.test(key)) {
+        parts.push(`#${Number(key) + 1}`);
+        continue;
+      }
+    }
+    node = node?.properties?.[key];
+    parts.push(node?.title ?? key);
+  }
+  return parts.join(' › ') || pointer;
+}
+
+/** A patch operation as lines, objects spread into their fields: "Satisfaction survey › Score (1-5): 4". */
+export function patchLines(op: JsonPatchOp, label: (pointer: string) => string): string[] {
+  if (op.op !== 'remove' && op.value !== null && typeof op.value === 'object' && !Array.isArray(op.value)) {
+    const entries = Object.entries(op.value);
+    if (entries.length > 0) {
+      return entries.flatMap(([k, v]) => patchLines({ op: op.op, path: `${op.path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, value: v }, label));
+    }
+  }
+  return [describeOp(op, label)];
+}
+
+/** A field problem's message for a person: the engine's "missing: /reason" becomes a sentence. */
+export function problemText(message: string): string {
+  return /^missing: \//.test(message) ? 'Fill this in to continue.' : message;
+}

@@ -1,0 +1,126 @@
+// The one customer view: the cases that share a customer identifier (the definitions' `customer.keys`
+// pointers: e-mail, phone, customer number) across case types and channels; and `GET /api/me`, who the
+// token is (the worker console derives "my queues" from its roles).
+import { Hono } from 'hono';
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import { getAtPointer } from '../../engine/json-pointer.ts';
+import type { Case, JsonValue } from '../../engine/types.ts';
+import { HttpProblem } from '../../host/problems.ts';
+import type { CaseStore } from '../../store/case-store.ts';
+import { requireRole, type AuthEnv } from '../auth.ts';
+
+/** One identifier of a customer: where it sits in the case data and its value. */
+export interface CustomerIdentifier {
+  pointer: string;
+  value: string;
+}
+
+/** A case of the same customer, as the customer view lists it. */
+export interface RelatedCase {
+  id: string;
+  caseType: string;
+  caseTypeTitle: string;
+  state: Case['state'];
+  priority: Case['priority'];
+  channel: string | null;
+  customerName: string | null;
+  createdAt: string;
+  closedAt: string | null;
+  /** The identifiers this case shares with the one asked about. */
+  matches: CustomerIdentifier[];
+}
+
+/** Cases scanned per identifier value at most (text pre-filter, then an exact pointer match). */
+const SCAN_LIMIT = 2000;
+const PAGE = 200;
+
+/** Identifiers compare trimmed and case-insensitively (e-mail addresses are typed in every case). */
+const norm = (value: string): string => value.trim().toLowerCase();
+
+function identifiersOf(def: CaseType, data: JsonValue): CustomerIdentifier[] {
+  const out: CustomerIdentifier[] = [];
+  for (const pointer of def.customer?.keys ?? []) {
+    const value = getAtPointer(data, pointer);
+    if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') out.push({ pointer, value: String(value) });
+  }
+  return out;
+}
+
+function nameOf(def: CaseType, data: JsonValue): string | null {
+  const pointer = def.customer?.name;
+  const value = pointer === undefined ? undefined : getAtPointer(data, pointer);
+  return typeof value === 'string' ? value : null;
+}
+
+export function customerRoutes(store: CaseStore): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+
+  app.get('/me', (c) => {
+    const auth = requireRole(c, 'agent', 'analyst', 'service');
+    return c.json({ name: auth.name, tenant: auth.tenant, roles: auth.roles });
+  });
+
+  /** Every case of `tenant` (except `exceptId`) with a customer key whose value is one of `values`. */
+  async function casesSharing(tenant: string, values: string[], exceptId: string | null): Promise<RelatedCase[]> {
+    const defs = new Map<string, CaseType | null>();
+    const definition = async (kase: Case): Promise<CaseType | null> => {
+      const k = `${kase.caseType}@${kase.version}`;
+      if (!defs.has(k)) defs.set(k, (await store.getCaseType(tenant, kase.caseType, kase.version))?.definition ?? null);
+      return defs.get(k) ?? null;
+    };
+    const wanted = new Set(values.map(norm));
+    const found = new Map<string, RelatedCase>();
+    for (const value of new Set(values)) {
+      let cursor: string | null = null;
+      let scanned = 0;
+      do {
+        // the text search is a cheap pre-filter over the data; the exact match is on the definition's pointers
+        const page = await store.listCases(tenant, { q: value.trim() }, PAGE, cursor);
+        for (const kase of page.items) {
+          if (kase.id === exceptId || found.has(kase.id)) continue;
+          const def = await definition(kase);
+          if (def === null) continue;
+          const matches = identifiersOf(def, kase.data as JsonValue).filter((i) => wanted.has(norm(i.value)));
+          if (matches.length === 0) continue;
+          found.set(kase.id, {
+            id: kase.id,
+            caseType: kase.caseType,
+            caseTypeTitle: def.title,
+            state: kase.state,
+            priority: kase.priority,
+            channel: kase.channel,
+            customerName: nameOf(def, kase.data as JsonValue),
+            createdAt: kase.createdAt,
+            closedAt: kase.closedAt,
+            matches,
+          });
+        }
+        scanned += page.items.length;
+        cursor = page.nextCursor;
+      } while (cursor !== null && scanned < SCAN_LIMIT);
+    }
+    return [...found.values()].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
+  }
+
+  app.get('/cases/:id/related', async (c) => {
+    const auth = requireRole(c, 'agent');
+    const id = c.req.param('id');
+    const kase = await store.getCase(auth.tenant, id);
+    if (kase === null) throw new HttpProblem('case.not_found', `There is no case '${id}'.`);
+    const def = (await store.getCaseType(auth.tenant, kase.caseType, kase.version))?.definition ?? null;
+    const identifiers = def === null ? [] : identifiersOf(def, kase.data as JsonValue);
+    const items = identifiers.length === 0 ? [] : await casesSharing(auth.tenant, identifiers.map((i) => i.value), kase.id);
+    return c.json({ customer: { name: def === null ? null : nameOf(def, kase.data as JsonValue), identifiers }, items, nextCursor: null });
+  });
+
+  app.get('/customers/cases', async (c) => {
+    const auth = requireRole(c, 'agent');
+    const value = c.req.query('value');
+    if (value === undefined || value.trim() === '') {
+      throw new HttpProblem('request.invalid', 'Give the identifier to look for as ?value= (an e-mail address, phone number or customer number).');
+    }
+    return c.json({ items: await casesSharing(auth.tenant, [value], null), nextCursor: null });
+  });
+
+  return app;
+}

@@ -1,0 +1,227 @@
+// Access, table-driven: every route × every role (admin, analyst, agent, service, a case-type role
+// only) × own/other tenant × no/invalid/revoked token, with the exact status. Each cell prepares
+// fresh resources as the admin of tenant `default`, so cells do not depend on each other.
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../runtime/http/harness.ts';
+
+type Who = 'admin' | 'analyst' | 'agent' | 'service' | 'bare' | 'acmeAdmin' | 'none' | 'invalid' | 'revoked';
+const roles = ['admin', 'analyst', 'agent', 'service', 'bare'] as const;
+
+interface Cell {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+interface Route {
+  name: string;
+  /** Roles (tokens of tenant default) that get `ok`; the others get 403. */
+  allowed: readonly (typeof roles)[number][] | 'any';
+  ok: number;
+  /** Content type of the success answer (default application/json). */
+  okType?: string;
+  /** The status for an admin of tenant acme (another tenant). */
+  otherTenant: number;
+  prepare(h: Harness, n: number): Promise<Cell>;
+}
+
+const accessType = {
+  key: 'access',
+  title: 'Access',
+  data: { type: 'object', properties: { n: { type: 'integer' } } },
+  events: { TOUCH: { title: 'Touch' } },
+  playbook: { initial: 'open', states: { open: { task: { title: 'Look at it' }, on: { TOUCH: {} } } } },
+};
+
+let h: Harness;
+let caseId: string;
+
+async function freshCase(): Promise<{ id: string; taskId: string }> {
+  const created = await h.call('POST', '/api/cases', h.tokens.admin, { caseType: 'access', data: { n: 1 } });
+  return { id: created.body.id as string, taskId: created.body.tasks[0].id as string };
+}
+
+const routes: Route[] = [
+  { name: 'POST /api/tokens', allowed: ['admin'], ok: 201, otherTenant: 201, prepare: async (_h, n) => ({ method: 'POST', path: '/api/tokens', body: { name: `t${n}`, roles: ['agent'] } }) },
+  {
+    name: 'DELETE /api/tokens/:name',
+    allowed: ['admin'],
+    ok: 200,
+    otherTenant: 404,
+    prepare: async (_h, n) => {
+      await h.call('POST', '/api/tokens', h.tokens.admin, { name: `gone${n}`, roles: ['agent'] });
+      return { method: 'DELETE', path: `/api/tokens/gone${n}` };
+    },
+  },
+  { name: 'POST /api/validate', allowed: ['admin', 'analyst'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'POST', path: '/api/validate', body: accessType }) },
+  { name: 'GET /api/case-types', allowed: 'any', ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/case-types' }) },
+  { name: 'GET /api/case-types/:key', allowed: 'any', ok: 200, otherTenant: 404, prepare: async () => ({ method: 'GET', path: '/api/case-types/access' }) },
+  { name: 'GET /api/case-types/:key/versions', allowed: 'any', ok: 200, otherTenant: 404, prepare: async () => ({ method: 'GET', path: '/api/case-types/access/versions' }) },
+  { name: 'GET /api/case-types/:key/versions/:v', allowed: 'any', ok: 200, otherTenant: 404, prepare: async () => ({ method: 'GET', path: '/api/case-types/access/versions/1' }) },
+  {
+    name: 'PUT /api/case-types/:key/draft',
+    allowed: ['admin', 'analyst'],
+    ok: 200,
+    otherTenant: 200,
+    prepare: async (_h, n) => ({ method: 'PUT', path: `/api/case-types/draft-${n}/draft`, body: { ...accessType, key: `draft-${n}` } }),
+  },
+  { name: 'GET /api/case-types/:key/draft', allowed: ['admin', 'analyst'], ok: 200, otherTenant: 404, prepare: async () => ({ method: 'GET', path: '/api/case-types/access/draft' }) },
+  {
+    name: 'POST /api/case-types/:key/publish',
+    allowed: ['admin'],
+    ok: 201,
+    otherTenant: 404,
+    prepare: async (_h, n) => {
+      await h.call('PUT', `/api/case-types/pub-${n}/draft`, h.tokens.admin, { ...accessType, key: `pub-${n}` });
+      return { method: 'POST', path: `/api/case-types/pub-${n}/publish` };
+    },
+  },
+  { name: 'POST /api/cases', allowed: ['admin', 'agent', 'service'], ok: 201, otherTenant: 422, prepare: async () => ({ method: 'POST', path: '/api/cases', body: { caseType: 'access', data: { n: 2 } } }) },
+  { name: 'GET /api/cases', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/cases' }) },
+  { name: 'GET /api/cases/:id', allowed: ['admin', 'agent'], ok: 200, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}` }) },
+  {
+    name: 'POST /api/cases/:id/events',
+    allowed: ['admin', 'agent', 'service'],
+    ok: 200,
+    otherTenant: 404,
+    prepare: async () => ({ method: 'POST', path: `/api/cases/${(await freshCase()).id}/events`, body: { type: 'TOUCH' } }),
+  },
+  { name: 'GET /api/cases/:id/history', allowed: ['admin', 'agent'], ok: 200, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}/history` }) },
+  { name: 'GET /api/tasks', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/tasks' }) },
+  {
+    name: 'POST /api/tasks/:id/claim',
+    allowed: ['admin', 'agent'],
+    ok: 200,
+    otherTenant: 404,
+    prepare: async () => ({ method: 'POST', path: `/api/tasks/${(await freshCase()).taskId}/claim` }),
+  },
+  {
+    name: 'POST /api/tasks/:id/release',
+    allowed: ['admin', 'agent'],
+    ok: 200,
+    otherTenant: 404,
+    prepare: async () => ({ method: 'POST', path: `/api/tasks/${(await freshCase()).taskId}/release` }),
+  },
+  { name: 'GET /api/outbox', allowed: ['admin'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/outbox' }) },
+  { name: 'GET /api/reports/sla', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/sla' }) },
+  { name: 'GET /api/reports/stages', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/stages' }) },
+  { name: 'GET /api/reports/reasons', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/reasons?field=/n' }) },
+  {
+    name: 'GET /api/case-types/:key/versions/:v/types.d.ts',
+    allowed: 'any',
+    ok: 200,
+    okType: 'text/plain',
+    otherTenant: 404,
+    prepare: async () => ({ method: 'GET', path: '/api/case-types/access/versions/1/types.d.ts' }),
+  },
+  { name: 'POST /api/types', allowed: ['admin', 'analyst'], ok: 200, okType: 'text/plain', otherTenant: 200, prepare: async () => ({ method: 'POST', path: '/api/types', body: accessType }) },
+  { name: 'GET /api/me', allowed: ['admin', 'analyst', 'agent', 'service'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/me' }) },
+  { name: 'GET /api/cases/:id/related', allowed: ['admin', 'agent'], ok: 200, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}/related` }) },
+  { name: 'GET /api/customers/cases', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/customers/cases?value=a%40example.com' }) },
+  { name: 'GET /api/export', allowed: ['admin'], ok: 200, okType: 'application/xml', otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/export?format=xes' }) },
+  { name: 'GET /api/no-such-route', allowed: 'any', ok: 404, otherTenant: 404, prepare: async () => ({ method: 'GET', path: '/api/no-such-route' }) },
+];
+
+const tokenOf = (who: Who): string | null => {
+  switch (who) {
+    case 'none':
+      return null;
+    case 'invalid':
+      return 'dsr_not-a-real-token';
+    case 'revoked':
+      return revokedSecret;
+    default:
+      return h.tokens[who];
+  }
+};
+let revokedSecret = '';
+
+describe('access: every route × role × tenant × token', () => {
+  beforeAll(async () => {
+    h = await createHarness();
+    expect((await h.call('PUT', '/api/case-types/access/draft', h.tokens.admin, accessType)).body.valid).toBe(true);
+    expect((await h.call('POST', '/api/case-types/access/publish', h.tokens.admin)).status).toBe(201);
+    caseId = (await freshCase()).id;
+    // a token with every role, then revoked
+    revokedSecret = (await h.call('POST', '/api/tokens', h.tokens.admin, { name: 'revoked', roles: ['admin', 'agent', 'analyst', 'service'] })).body.token as string;
+    expect((await h.call('GET', '/api/case-types', revokedSecret)).status).toBe(200);
+    const revoke = await h.call('DELETE', '/api/tokens/revoked', h.tokens.admin);
+    expect([revoke.status, revoke.body]).toEqual([200, { name: 'revoked', tenant: 'default', revoked: 1 }]);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  let n = 0;
+  for (const route of routes) {
+    const cells: [Who, number][] = [
+      ...roles.map((role): [Who, number] => [role, route.allowed === 'any' || route.allowed.includes(role) ? route.ok : 403]),
+      ['acmeAdmin', route.otherTenant],
+      ['none', 401],
+      ['invalid', 401],
+      ['revoked', 401],
+    ];
+    it.each(cells)(`${route.name} as %s → %i`, async (who, status) => {
+      const cell = await route.prepare(h, (n += 1));
+      const res = await h.call(cell.method, cell.path, tokenOf(who), cell.body);
+      expect([res.status, res.headers.get('content-type')?.split(';')[0]]).toEqual([
+        status,
+        status >= 400 ? 'application/problem+json' : (route.okType ?? 'application/json'),
+      ]);
+      if (status === 401) expect(res.body.code).toBe(who === 'none' ? 'auth.missing' : 'auth.invalid');
+      if (status === 403) expect(res.body.code).toBe('auth.forbidden');
+    });
+  }
+
+  it('covers every operation of the OpenAPI document (a new route needs a row here)', async () => {
+    const doc = (await h.call('GET', '/api/openapi.json', null)).body as { paths: Record<string, Record<string, unknown>> };
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{version\}/g, ':v').replace(/\{(\w+)\}/g, ':$1')}`));
+    const covered = new Set([...routes.map((r) => r.name), 'GET /api/health', 'GET /api/openapi.json']);
+    expect(operations.filter((op) => !covered.has(op))).toEqual([]);
+  });
+
+  it('serves the public routes without a token', async () => {
+    expect((await h.call('GET', '/', null)).status).toBe(200);
+    expect((await h.call('GET', '/api/health', null)).status).toBe(200);
+    expect((await h.call('GET', '/api/openapi.json', null)).status).toBe(200);
+  });
+
+  it('shows another tenant nothing of this one in lists', async () => {
+    const lists = ['/api/cases', '/api/tasks', '/api/outbox'];
+    for (const path of lists) {
+      const res = await h.call('GET', path, h.tokens.acmeAdmin);
+      expect([path, res.status, res.body.items]).toEqual([path, 200, []]);
+    }
+    // acme's case types are only the draft its own admin saved in the PUT cell above
+    const types = await h.call('GET', '/api/case-types', h.tokens.acmeAdmin);
+    expect((types.body.items as { key: string; latestVersion: number | null }[]).map((t) => [t.key.replace(/\d+$/, 'N'), t.latestVersion])).toEqual([['draft-N', null]]);
+  });
+
+  it('revoking a name in another tenant leaves this tenant alone; only a default admin may revoke across tenants', async () => {
+    await h.call('POST', '/api/tokens', h.tokens.admin, { name: 'shared', roles: ['agent'], tenant: 'acme' });
+    const fromAcme = await h.call('DELETE', '/api/tokens/agent?tenant=default', h.tokens.acmeAdmin);
+    expect([fromAcme.status, fromAcme.body.code]).toEqual([403, 'auth.forbidden']);
+    expect((await h.call('GET', '/api/cases', h.tokens.agent)).status).toBe(200);
+    const across = await h.call('DELETE', '/api/tokens/shared?tenant=acme', h.tokens.admin);
+    expect([across.status, across.body]).toEqual([200, { name: 'shared', tenant: 'acme', revoked: 1 }]);
+    const again = await h.call('DELETE', '/api/tokens/shared?tenant=acme', h.tokens.admin);
+    expect([again.status, again.body.code]).toEqual([404, 'token.not_found']);
+  });
+
+  it('stores tokens only as SHA-256 hashes: no secret appears anywhere in the database file', async () => {
+    await h.store.close();
+    const db = new Database(h.file, { readonly: true });
+    try {
+      const rows = db.prepare('SELECT name, hash FROM tokens').all() as { name: string; hash: string }[];
+      expect(rows.length).toBeGreaterThan(5);
+      for (const row of rows) expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+      const everything = JSON.stringify(
+        (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(({ name }) => db.prepare(`SELECT * FROM "${name}"`).all()),
+      );
+      for (const secret of [...Object.values(h.tokens), revokedSecret]) expect(everything.includes(secret)).toBe(false);
+    } finally {
+      db.close();
+    }
+  });
+});
