@@ -7,10 +7,7 @@ import type { CaseService } from '../host/case-service.ts';
 import type { Clock } from '../host/clock.ts';
 import { silentLogger, type Logger } from '../host/logger.ts';
 import type { CaseStore, OutboxRecord } from '../store/case-store.ts';
-import { createAlarm } from './alarm.ts';
-
-/** After a failed run (the store was unavailable), the next attempt is this far off. */
-const RETRY_AFTER_FAULT_MS = 1000;
+import { createDueRunner } from './due-runner.ts';
 import type { Notifier } from './notifier.ts';
 
 export interface OutboxDispatcherOptions {
@@ -49,10 +46,6 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   const backoff = options.backoffMs ?? 1000;
   const maxBackoff = options.maxBackoffMs ?? 3_600_000;
   const timeoutMs = options.webhookTimeoutMs ?? 10_000;
-  let running: Promise<number> | null = null;
-  let again = false;
-  let started = false;
-  const alarm = createAlarm(clock, () => void dispatcher.runDue());
 
   async function deliver(row: OutboxRecord): Promise<Delivery> {
     const effect: Effect = row.effect;
@@ -118,57 +111,11 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     }
   }
 
-  async function arm(): Promise<void> {
-    if (!started) return;
-    const next = await store.nextOutboxDue();
-    if (next !== null) alarm.armAt(next);
-  }
-
-  const dispatcher: OutboxDispatcher = {
-    async start() {
-      started = true;
-      await dispatcher.runDue();
-    },
-    async stop() {
-      started = false;
-      alarm.clear();
-      if (running !== null) await running;
-    },
-    async runDue() {
-      if (running !== null) {
-        again = true;
-        return running;
-      }
-      running = (async () => {
-        let total = 0;
-        let failed = false;
-        try {
-          do {
-            again = false;
-            total += await deliverDue();
-          } while (again);
-        } catch (error) {
-          failed = true;
-          logger.error('outbox dispatcher failed; retrying soon', { error: String(error) });
-        } finally {
-          running = null;
-        }
-        alarm.clear();
-        try {
-          await arm();
-        } catch (error) {
-          failed = true;
-          logger.error('outbox dispatcher cannot read the next due time; retrying soon', { error: String(error) });
-        }
-        // a store fault (disk full, locked) must not stop the outbox dispatcher: try again shortly
-        if (failed && started) alarm.armAt(new Date(Date.parse(clock.now()) + RETRY_AFTER_FAULT_MS).toISOString());
-        return total;
-      })();
-      return running;
-    },
-    wake() {
-      if (started) alarm.armAt(clock.now());
-    },
+  const runner = createDueRunner({ name: 'outbox dispatcher', clock, logger, runBatch: deliverDue, nextDue: () => store.nextOutboxDue() });
+  return {
+    start: runner.start,
+    stop: runner.stop,
+    runDue: runner.runDue,
+    wake: () => runner.wakeAt(clock.now()),
   };
-  return dispatcher;
 }

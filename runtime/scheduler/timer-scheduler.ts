@@ -6,10 +6,7 @@ import type { CaseService } from '../host/case-service.ts';
 import type { Clock } from '../host/clock.ts';
 import { silentLogger, type Logger } from '../host/logger.ts';
 import type { CaseStore } from '../store/case-store.ts';
-import { createAlarm } from './alarm.ts';
-
-/** After a failed run (the store was unavailable), the next attempt is this far off. */
-const RETRY_AFTER_FAULT_MS = 1000;
+import { createDueRunner } from './due-runner.ts';
 
 export interface TimerScheduler {
   /** Fires what is due now, then sleeps until the next due time. */
@@ -34,10 +31,6 @@ export function createTimerScheduler(options: TimerSchedulerOptions): TimerSched
   const { store, service, clock } = options;
   const logger = options.logger ?? silentLogger;
   const batchSize = options.batchSize ?? 100;
-  let running: Promise<number> | null = null;
-  let again = false;
-  let started = false;
-  const alarm = createAlarm(clock, () => void scheduler.runDue());
 
   async function fireDue(): Promise<number> {
     let fired = 0;
@@ -58,57 +51,11 @@ export function createTimerScheduler(options: TimerSchedulerOptions): TimerSched
     }
   }
 
-  async function arm(): Promise<void> {
-    if (!started) return;
-    const next = await store.nextTimerDue();
-    if (next !== null) alarm.armAt(next);
-  }
-
-  const scheduler: TimerScheduler = {
-    async start() {
-      started = true;
-      await scheduler.runDue();
-    },
-    async stop() {
-      started = false;
-      alarm.clear();
-      if (running !== null) await running;
-    },
-    async runDue() {
-      if (running !== null) {
-        again = true;
-        return running;
-      }
-      running = (async () => {
-        let total = 0;
-        let failed = false;
-        try {
-          do {
-            again = false;
-            total += await fireDue();
-          } while (again);
-        } catch (error) {
-          failed = true;
-          logger.error('timer scheduler failed; retrying soon', { error: String(error) });
-        } finally {
-          running = null;
-        }
-        alarm.clear();
-        try {
-          await arm();
-        } catch (error) {
-          failed = true;
-          logger.error('timer scheduler cannot read the next due time; retrying soon', { error: String(error) });
-        }
-        // a store fault (disk full, locked) must not stop the timer scheduler: try again shortly
-        if (failed && started) alarm.armAt(new Date(Date.parse(clock.now()) + RETRY_AFTER_FAULT_MS).toISOString());
-        return total;
-      })();
-      return running;
-    },
-    notify(at) {
-      if (started) alarm.armAt(at);
-    },
+  const runner = createDueRunner({ name: 'timer scheduler', clock, logger, runBatch: fireDue, nextDue: () => store.nextTimerDue() });
+  return {
+    start: runner.start,
+    stop: runner.stop,
+    runDue: runner.runDue,
+    notify: runner.wakeAt,
   };
-  return scheduler;
 }

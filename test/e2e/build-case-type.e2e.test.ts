@@ -1,22 +1,13 @@
 // An analyst builds a small complaint case type from nothing without typing JSON (fields, a rule, three
 // states, two transitions with a guard), publishes it, and a case created through the API runs on it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, openBrowser, screenshot, startServer, type BrowserSession, type Server } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { api, screenshot, useServerAndBrowser } from './harness.ts';
 
 describe('build a case type from nothing', () => {
-  let server: Server;
-  let s: BrowserSession;
-  beforeAll(async () => {
-    server = await startServer();
-    s = await openBrowser();
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it('fields, a rule, three states, two transitions with a guard; published; a case runs on it', async () => {
-    const { page } = s;
+    const { server, session: s, page } = e2e();
     const key = `quick-complaint-${Date.now().toString(36)}`;
     await page.goto(`${server.url}/?token=${encodeURIComponent(server.token)}`);
 

@@ -2,23 +2,14 @@
 // and the unsaved-changes guard.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, ROOT, screenshot, startServer, type BrowserSession, type Server } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ROOT, screenshot, useServerAndBrowser } from './harness.ts';
 
 describe('case types list', () => {
-  let server: Server;
-  let s: BrowserSession;
-  beforeAll(async () => {
-    server = await startServer();
-    s = await openBrowser();
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it('refuses a wrong token with a readable message, then signs in with the right one', async () => {
-    const { page } = s;
+    const { server, session: s, page } = e2e();
     await page.goto(`${server.url}/`);
     await page.getByLabel('Access token').fill('not-a-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -31,7 +22,7 @@ describe('case types list', () => {
   });
 
   it('imports a file as a draft, shows it in the list, exports it, and guards unsaved changes', async () => {
-    const { page } = s;
+    const { session: s, page } = e2e();
     const key = `imported-${Date.now().toString(36)}`;
     const template = JSON.parse(readFileSync(join(ROOT, 'templates', 'complaint.case.json'), 'utf8')) as Record<string, unknown>;
     const file = { name: `${key}.case.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...template, key, title: 'Imported complaint' })) };

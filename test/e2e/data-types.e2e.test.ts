@@ -1,27 +1,18 @@
 // Typed case data: the designer shows and downloads the TypeScript types the server generates for the draft.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../schemas/generated/case-type.ts';
 import { generateDataTypes } from '../../runtime/typegen/data-types.ts';
-import { openBrowser, ROOT, screenshot, startServer, type BrowserSession, type Server } from './harness.ts';
+import { ROOT, screenshot, useServerAndBrowser } from './harness.ts';
 
 const complaint = JSON.parse(readFileSync(join(ROOT, 'templates/complaint.case.json'), 'utf8')) as CaseType;
 
 describe('data types in the designer', () => {
-  let server: Server;
-  let s: BrowserSession;
-  beforeAll(async () => {
-    server = await startServer();
-    s = await openBrowser();
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it('shows the generated types of the draft and downloads them as complaint.d.ts; the API serves the types of a version', async () => {
-    const { page } = s;
+    const { server, session: s, page } = e2e();
     await page.goto(`${server.url}/case-types/complaint?token=${encodeURIComponent(server.token)}`);
     await page.getByRole('tab', { name: 'Data types' }).click();
     const code = page.getByLabel('TypeScript types');

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-results');
@@ -132,6 +133,35 @@ export async function openBrowser(): Promise<BrowserSession> {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface ServerAndBrowser {
+  server: Server;
+  session: BrowserSession;
+  page: Page;
+}
+
+/**
+ * In a describe block: starts the server and opens the browser before its tests (then runs `setup`, if
+ * given), and closes both after them. Call the returned function inside a test for the running pair.
+ */
+export function useServerAndBrowser(setup?: (env: ServerAndBrowser) => Promise<void>): () => ServerAndBrowser {
+  let server: Server | undefined;
+  let session: BrowserSession | undefined;
+  const current = (): ServerAndBrowser => {
+    if (server === undefined || session === undefined) throw new Error('the server and browser start in beforeAll: use them inside a test or hook.');
+    return { server, session, page: session.page };
+  };
+  beforeAll(async () => {
+    server = await startServer();
+    session = await openBrowser();
+    await setup?.(current());
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+  return current;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,6 +1,6 @@
 // The JSON view and the visual editors stay in sync both ways; invalid JSON never replaces the last good model.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, startServer, type BrowserSession, type Server } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useServerAndBrowser } from './harness.ts';
 
 const edited = {
   key: 'json-edited',
@@ -17,19 +17,10 @@ const edited = {
 };
 
 describe('JSON view', () => {
-  let server: Server;
-  let s: BrowserSession;
-  beforeAll(async () => {
-    server = await startServer();
-    s = await openBrowser();
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it('an edit in the JSON view shows on the canvas; invalid JSON keeps the last good model; the canvas edits show in JSON', async () => {
-    const { page } = s;
+    const { server, session: s, page } = e2e();
     const key = `json-view-${Date.now().toString(36)}`;
     await page.goto(`${server.url}/?token=${encodeURIComponent(server.token)}`);
     await page.getByLabel('Title', { exact: true }).fill('JSON view test');

@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, openBrowser, ROOT, screenshot, startServer, type BrowserSession, type Server } from './harness.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { api, ROOT, screenshot, useServerAndBrowser } from './harness.ts';
 
 const run = promisify(execFile);
 
@@ -22,21 +22,12 @@ async function dossierTest(...args: string[]): Promise<{ code: number; out: stri
 }
 
 describe('the simulator', () => {
-  let server: Server;
-  let s: BrowserSession;
+  const e2e = useServerAndBrowser();
   const dir = mkdtempSync(join(tmpdir(), 'dossier-sim-'));
-  beforeAll(async () => {
-    server = await startServer();
-    s = await openBrowser();
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('runs the complaint through waiting for the customer; the next timer auto-closes it', async () => {
-    const { page } = s;
+    const { server, session: s, page } = e2e();
     await page.goto(`${server.url}/case-types/complaint?token=${encodeURIComponent(server.token)}`);
     await page.getByRole('tab', { name: 'Simulator' }).click();
     const panel = page.getByRole('complementary', { name: 'Simulator' });
@@ -96,7 +87,7 @@ describe('the simulator', () => {
   });
 
   it('saves the run as a scenario, replays it green, shows coverage; a changed guard replays red with the failing step', async () => {
-    const { page } = s;
+    const { server, session: s, page } = e2e();
     const panel = page.getByRole('complementary', { name: 'Simulator' });
     await panel.getByLabel('Scenario name').fill('No reply closes the complaint');
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download .scenario.json' }).click()]);
@@ -167,7 +158,7 @@ describe('the simulator', () => {
   });
 
   it('moves the clock a working day in the office calendar, and resets', async () => {
-    const { page } = s;
+    const { session: s, page } = e2e();
     const panel = page.getByRole('complementary', { name: 'Simulator' });
     await panel.getByLabel('Created at', { exact: true }).fill('2026-01-09T15:00:00Z');
     await panel.getByRole('button', { name: 'Start case' }).click();

@@ -1,6 +1,6 @@
 // An analyst adds a business calendar and an SLA to a case type; the preview shows the deadline across a weekend.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, openBrowser, screenshot, startServer, type BrowserSession, type Server } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { api, screenshot, useServerAndBrowser } from './harness.ts';
 
 const callback = {
   key: 'callback',
@@ -11,20 +11,12 @@ const callback = {
 };
 
 describe('SLAs and calendars in the designer', () => {
-  let server: Server;
-  let s: BrowserSession;
-  beforeAll(async () => {
-    server = await startServer();
-    s = await openBrowser();
+  const e2e = useServerAndBrowser(async ({ server }) => {
     expect((await api(server, 'PUT', '/api/case-types/callback/draft', callback)).status).toBe(200);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
   });
 
   it('adds a calendar with a Friday break and an SLA on it; the preview puts PT8H from Friday 16:00 on Monday 16:00', async () => {
-    const { page } = s;
+    const { server, session: s, page } = e2e();
     await page.goto(`${server.url}/case-types/callback?token=${encodeURIComponent(server.token)}`);
     await page.getByRole('tab', { name: 'SLAs and calendars' }).click();
     await page.getByText('No SLAs yet.').waitFor();
@@ -85,7 +77,7 @@ describe('SLAs and calendars in the designer', () => {
   });
 
   it('renames the SLA, takes a condition part and a holiday off, and deletes the SLA and the calendar', async () => {
-    const { page } = s;
+    const { server, session: s, page } = e2e();
     await page.getByLabel('Rename SLA to').fill('callbackTime');
     await page.getByRole('button', { name: 'Rename', exact: true }).click();
     const sla = page.getByRole('group', { name: 'SLA callbackTime' });

@@ -1,27 +1,18 @@
 // Every shipped template opens in the designer with no problems and no console errors.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, ROOT, screenshot, startServer, type BrowserSession, type Server } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ROOT, screenshot, useServerAndBrowser } from './harness.ts';
 
 const templates = readdirSync(join(ROOT, 'templates'))
   .filter((f) => f.endsWith('.case.json'))
   .map((f) => JSON.parse(readFileSync(join(ROOT, 'templates', f), 'utf8')) as { key: string; title: string });
 
 describe('templates in the designer', () => {
-  let server: Server;
-  let s: BrowserSession;
-  beforeAll(async () => {
-    server = await startServer();
-    s = await openBrowser();
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it('signs in from the printed URL and lists every template as a published case type', async () => {
-    const { page } = s;
+    const { server, session: s, page } = e2e();
     await page.goto(`${server.url}/?token=${encodeURIComponent(server.token)}`);
     await page.getByRole('heading', { name: 'Case types' }).waitFor();
     expect(new URL(page.url()).search).toBe('');
@@ -32,7 +23,7 @@ describe('templates in the designer', () => {
 
   for (const t of templates) {
     it(`opens ${t.key} with no problems and no console errors`, async () => {
-      const { page } = s;
+      const { server, session: s, page } = e2e();
       s.errors.length = 0;
       await page.goto(`${server.url}/`);
       await page.getByRole('link', { name: t.title }).click();

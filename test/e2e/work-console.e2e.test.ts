@@ -1,9 +1,9 @@
 // The worker console (/work) in Chromium against `dossier serve`: intake, the completeness check,
 // a complaint worked to closed with its history, inbox claim/release, the customer view, a concurrent
 // change (412) that keeps what the agent typed, and another tenant that sees none of it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { api, openBrowser, screenshot, startServer, type BrowserSession, type Server } from './harness.ts';
+import { api, screenshot, useServerAndBrowser, type BrowserSession, type Server } from './harness.ts';
 
 async function tokenFor(server: Server, name: string, roles: string[], tenant?: string): Promise<string> {
   const r = await api(server, 'POST', '/api/tokens', { name, roles, ...(tenant ? { tenant } : {}) });
@@ -39,27 +39,19 @@ async function visible(s: BrowserSession, locator: Locator): Promise<void> {
 const EMAIL = 'ada.lovelace@example.com';
 
 describe('worker console', () => {
-  let server: Server;
-  let s: BrowserSession;
   let alice: string;
   let bob: string;
   let carol: string;
   let createdId = '';
 
-  beforeAll(async () => {
-    server = await startServer();
-    s = await openBrowser();
+  const e2e = useServerAndBrowser(async ({ server }) => {
     alice = await tokenFor(server, 'alice', ROLES);
     bob = await tokenFor(server, 'bob', ROLES);
     carol = await tokenFor(server, 'carol', ['agent', 'intake-agent', 'investigator'], 'acme');
   });
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-  });
 
   it('creates a complaint from the intake form with live validation and opens it', async () => {
-    const { page } = s;
+    const { server, page } = e2e();
     // an earlier order inquiry of the same customer, by chat: the customer view must find it
     const earlier = await as(server, alice, 'POST', '/api/cases', {
       caseType: 'order-inquiry',
@@ -110,7 +102,7 @@ describe('worker console', () => {
   });
 
   it('claims and releases the triage task in the inbox', async () => {
-    const { page } = s;
+    const { server, page } = e2e();
     await page.getByRole('navigation', { name: 'Worker console' }).getByRole('link', { name: 'Inbox' }).click();
     await page.getByRole('tab', { name: "My queues' unclaimed tasks" }).click();
     const row = page.locator(`tr[data-case="${createdId}"]`);
@@ -151,7 +143,7 @@ describe('worker console', () => {
   });
 
   it('is blocked by the completeness check, fills the fields, and works the complaint to closed', async () => {
-    const { page } = s;
+    const { server, session: s, page } = e2e();
     await page.goto(`${server.url}/work/cases/${createdId}`);
     await visible(s, page.getByRole('heading', { name: 'Checklist' }));
     const checklist = page.locator('.checklist');
@@ -222,7 +214,7 @@ describe('worker console', () => {
   });
 
   it('links parent and child cases, and the customer view spans case types', async () => {
-    const { page } = s;
+    const { server, session: s, page } = e2e();
     const parent = await api(server, 'POST', '/api/cases', {
       caseType: 'major-incident',
       data: { incidentRef: 'INC-20417', title: 'Billing portal down', service: 'billing-portal', severity: 'sev2', impactDescription: 'Customers cannot log in.' },
@@ -255,7 +247,7 @@ describe('worker console', () => {
   });
 
   it("reloads on a second agent's concurrent change, says what changed and keeps what was typed", async () => {
-    const { page } = s;
+    const { server, page } = e2e();
     const created = await as(server, alice, 'POST', '/api/cases', complaintBody('Grace Hopper', 'phone'));
     const id = (created.body as { id: string }).id;
     await page.goto(`${server.url}/work/cases/${id}`);
@@ -301,7 +293,7 @@ describe('worker console', () => {
   });
 
   it("shows another tenant's agent none of it", async () => {
-    const { page } = s;
+    const { server, session: s, page } = e2e();
     expect((await as(server, carol, 'GET', `/api/cases/${createdId}/related`)).status).toBe(404);
     expect((await as(server, carol, 'GET', `/api/customers/cases?value=${EMAIL}`)).body.items).toEqual([]);
     expect(((await as(server, alice, 'GET', `/api/customers/cases?value=${EMAIL}`)).body.items as unknown[]).length).toBe(3);
@@ -320,7 +312,7 @@ describe('worker console', () => {
   });
 
   it('shows the fields to fix next to them when the server refuses the intake (422)', async () => {
-    const { page } = s;
+    const { server, session: s, page } = e2e();
     const feedback = (maxLength: number) => ({
       key: 'feedback',
       title: 'Feedback',
@@ -354,6 +346,6 @@ describe('worker console', () => {
   });
 
   it('logged no errors in the browser console', () => {
-    expect(s.errors).toEqual([]);
+    expect(e2e().session.errors).toEqual([]);
   });
 });

@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../runtime/cli/main.ts';
-import type { CommandIo } from '../../../runtime/cli/main.ts';
 import { refund } from '../engine/scenario-fixtures.ts';
+import { captureIo } from './captured-io.ts';
 
 let dir: string;
 
@@ -13,9 +13,7 @@ async function write(name: string, value: unknown): Promise<void> {
 }
 
 async function dossier(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CommandIo = { out: (line) => out.push(line), err: (line) => err.push(line), cwd: dir };
+  const { io, out, err } = captureIo(dir);
   const code = await main(['test', ...args], io);
   return { code, out, err };
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type CommandIo } from '../../../runtime/cli/main.ts';
+import { main } from '../../../runtime/cli/main.ts';
+import { captureIo } from './captured-io.ts';
 
 const definition = {
   key: 'debt-collection',
@@ -49,12 +50,6 @@ const expectedTypes = [
 
 let dir: string;
 
-function capture(): { io: CommandIo; out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (l) => out.push(l), err: (l) => err.push(l), cwd: dir }, out, err };
-}
-
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dossier-types-'));
   await writeFile(join(dir, 'debt.case.json'), JSON.stringify(definition));
@@ -70,14 +65,14 @@ afterAll(async () => {
 
 describe('dossier types', () => {
   it('prints the data interface named from the key and one interface per event payload', async () => {
-    const { io, out, err } = capture();
+    const { io, out, err } = captureIo(dir);
     expect(await main(['types', 'debt.case.json'], io)).toBe(0);
     expect(out).toEqual([expectedTypes]);
     expect(err).toEqual([]);
   });
 
   it('writes the types to the file given with -o', async () => {
-    const { io, out, err } = capture();
+    const { io, out, err } = captureIo(dir);
     expect(await main(['types', 'debt.case.json', '-o', 'types/debt.d.ts'], io)).toBe(0);
     expect(await readFile(join(dir, 'types/debt.d.ts'), 'utf8')).toBe(expectedTypes + '\n');
     expect(out).toEqual([]);
@@ -85,7 +80,7 @@ describe('dossier types', () => {
   });
 
   it('exits 1 and prints the errors of an invalid definition', async () => {
-    const { io, out, err } = capture();
+    const { io, out, err } = captureIo(dir);
     expect(await main(['types', 'invalid.case.json'], io)).toBe(1);
     expect(out).toEqual([]);
     expect(err).toEqual([
@@ -95,15 +90,15 @@ describe('dossier types', () => {
   });
 
   it('exits 2 for bad usage', async () => {
-    const none = capture();
+    const none = captureIo(dir);
     expect(await main(['types'], none.io)).toBe(2);
     expect(none.err).toEqual([
       'dossier types: name exactly one case-type file, e.g. dossier types templates/complaint.case.json',
     ]);
-    const missing = capture();
+    const missing = captureIo(dir);
     expect(await main(['types', 'nope.case.json'], missing.io)).toBe(2);
     expect(missing.err).toEqual(["dossier types: cannot read 'nope.case.json': no such file"]);
-    const noOut = capture();
+    const noOut = captureIo(dir);
     expect(await main(['types', 'debt.case.json', '-o'], noOut.io)).toBe(2);
     expect(noOut.err).toEqual(['dossier types: -o needs a file name, e.g. -o complaint.d.ts']);
   });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { main, type CommandIo } from '../../../runtime/cli/main.ts';
+import { main } from '../../../runtime/cli/main.ts';
+import { captureIo } from './captured-io.ts';
 
 const valid = {
   key: 'complaint',
@@ -29,12 +30,6 @@ const withErrors = {
 
 let dir: string;
 
-function capture(): { io: CommandIo; out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (l) => out.push(l), err: (l) => err.push(l), cwd: dir }, out, err };
-}
-
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dossier-validate-'));
   await writeFile(join(dir, 'valid.case.json'), JSON.stringify(valid));
@@ -49,14 +44,14 @@ afterAll(async () => {
 
 describe('dossier validate', () => {
   it('exits 0 and prints only the summary for a valid file', async () => {
-    const { io, out, err } = capture();
+    const { io, out, err } = captureIo(dir);
     expect(await main(['validate', 'valid.case.json'], io)).toBe(0);
     expect(out).toEqual([]);
     expect(err).toEqual(['checked 1 file: no problems']);
   });
 
   it('exits 0 with warnings, printing them', async () => {
-    const { io, out, err } = capture();
+    const { io, out, err } = captureIo(dir);
     expect(await main(['validate', 'warning.case.json'], io)).toBe(0);
     expect(out).toEqual([
       "warning.case.json:/playbook/states/archived warning state.unreachable state 'archived' can never be reached from the initial state; add a transition to it or remove it",
@@ -65,7 +60,7 @@ describe('dossier validate', () => {
   });
 
   it('exits 1 with errors, one line per problem in order, for every file', async () => {
-    const { io, out, err } = capture();
+    const { io, out, err } = captureIo(dir);
     expect(await main(['validate', 'errors.case.json', 'valid.case.json', 'broken.case.json'], io)).toBe(1);
     expect(out).toEqual([
       "errors.case.json:/data/properties/reason/requried error schema.unknown_key unknown key 'requried' in a field; did you mean 'required'?",
@@ -77,7 +72,7 @@ describe('dossier validate', () => {
   });
 
   it('prints [{ file, problems }] with --json', async () => {
-    const { io, out, err } = capture();
+    const { io, out, err } = captureIo(dir);
     expect(await main(['validate', '--json', 'warning.case.json', 'broken.case.json'], io)).toBe(1);
     expect(JSON.parse(out.join('\n'))).toEqual([
       {
@@ -108,19 +103,19 @@ describe('dossier validate', () => {
   });
 
   it('exits 2 for a file that does not exist, naming it', async () => {
-    const { io, out, err } = capture();
+    const { io, out, err } = captureIo(dir);
     expect(await main(['validate', 'valid.case.json', 'missing.case.json'], io)).toBe(2);
     expect(out).toEqual([]);
     expect(err).toEqual(["dossier validate: cannot read 'missing.case.json': no such file"]);
   });
 
   it('exits 2 without files and for an unknown option', async () => {
-    const none = capture();
+    const none = captureIo(dir);
     expect(await main(['validate'], none.io)).toBe(2);
     expect(none.err).toEqual([
       'dossier validate: name at least one case-type file, e.g. dossier validate templates/complaint.case.json',
     ]);
-    const unknown = capture();
+    const unknown = captureIo(dir);
     expect(await main(['validate', '--strict', 'valid.case.json'], unknown.io)).toBe(2);
     expect(unknown.err).toEqual([
       "dossier validate: unknown option '--strict'. Run dossier validate --help.",
@@ -128,7 +123,7 @@ describe('dossier validate', () => {
   });
 
   it('prints its help with --help', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureIo(dir);
     expect(await main(['validate', '--help'], io)).toBe(0);
     expect(out.join('\n').split('\n')[0]).toBe('Usage: dossier validate <file...> [--json]');
   });

@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileCalendar } from '../../../runtime/engine/calendar.ts';
 import { explainDue, formatLocal } from '../../../runtime/engine/calendar-format.ts';
-
-const nineToFive: [string, string][] = [['09:00', '17:00']];
-const office = compileCalendar(
-  {
-    timezone: 'Europe/Amsterdam',
-    hours: {
-      mon: nineToFive,
-      tue: nineToFive,
-      wed: nineToFive,
-      thu: nineToFive,
-      fri: [
-        ['09:00', '12:00'],
-        ['13:00', '17:00'],
-      ],
-    },
-    holidays: ['2026-12-25', '2026-12-26'],
-  },
-  'office',
-);
+import { nineToFive, office } from './calendar-fixtures.ts';
 
 describe('formatLocal', () => {
   it("shows weekday and time in the calendar's zone", () => {

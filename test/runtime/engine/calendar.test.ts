@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Calendar } from '../../../schemas/generated/case-type.ts';
 import {
   addDuration,
   addWorkingTime,
@@ -10,26 +9,9 @@ import {
   nextWorkingInstant,
   workingTimeBetween,
 } from '../../../runtime/engine/calendar.ts';
+import { nineToFive, office } from './calendar-fixtures.ts';
 
 const H = 3_600_000;
-const nineToFive: [string, string][] = [['09:00', '17:00']];
-
-// The calendar of case-type-format.md, `calendars`.
-const officeDef: Calendar = {
-  timezone: 'Europe/Amsterdam',
-  hours: {
-    mon: nineToFive,
-    tue: nineToFive,
-    wed: nineToFive,
-    thu: nineToFive,
-    fri: [
-      ['09:00', '12:00'],
-      ['13:00', '17:00'],
-    ],
-  },
-  holidays: ['2026-12-25', '2026-12-26'],
-};
-const office = compileCalendar(officeDef, 'office');
 const everyDay = compileCalendar({
   timezone: 'Europe/Amsterdam',
   hours: {

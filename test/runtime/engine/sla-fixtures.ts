@@ -1,32 +1,15 @@
 // Shared givens for the SLA clock tests: the office calendar of case-type-format.md, a small
 // complaint case type, and a builder for one engine step. January 2026: Amsterdam is UTC+1, so
 // local Mon 10:00 is 09:00Z. 2026-01-05 is a Monday.
-import type { Calendar, CaseType, Sla } from '../../../schemas/generated/case-type.ts';
-import { compileCalendar } from '../../../runtime/engine/calendar.ts';
+import type { CaseType, Sla } from '../../../schemas/generated/case-type.ts';
 import type { SlaStepContext } from '../../../runtime/engine/sla.ts';
 import type { CaseData, Instant } from '../../../runtime/engine/types.ts';
+import { office, officeDef } from './calendar-fixtures.ts';
 
 export const H = 3_600_000;
 export const MIN = 60_000;
 
-const nineToFive: [string, string][] = [['09:00', '17:00']];
-
-export const officeDef: Calendar = {
-  timezone: 'Europe/Amsterdam',
-  hours: {
-    mon: nineToFive,
-    tue: nineToFive,
-    wed: nineToFive,
-    thu: nineToFive,
-    fri: [
-      ['09:00', '12:00'],
-      ['13:00', '17:00'],
-    ],
-  },
-  holidays: ['2026-12-25', '2026-12-26'],
-};
-
-export const calendars = { office: compileCalendar(officeDef, 'office') };
+export const calendars = { office };
 
 /** The SLA of case-type-format.md "slas". */
 export const firstResponse: Sla = {
