@@ -31,6 +31,51 @@ export function applyTimerChanges(work: Work, cancel: readonly string[], set: re
   return next;
 }
 
+/** The members of a case in the order `createCase` writes them. */
+const CASE_KEYS: readonly (keyof Case)[] = [
+  'id', 'caseType', 'version', 'state', 'data', 'priority', 'queue', 'assignee', 'channel', 'parentId',
+  'createdAt', 'updatedAt', 'closedAt', 'revision', 'tasks', 'slas', 'timers', 'children', 'seq',
+];
+
+/** Whether a case has exactly the members of `CASE_KEYS`, in that order. */
+function hasCaseKeys(kase: Case): boolean {
+  let i = 0;
+  for (const key in kase) {
+    if (key !== CASE_KEYS[i++]) return false;
+  }
+  return i === CASE_KEYS.length;
+}
+
+type CaseChanges = Pick<Case, 'state' | 'data' | 'priority' | 'queue' | 'assignee' | 'updatedAt' | 'closedAt' | 'revision' | 'tasks' | 'slas' | 'timers' | 'children' | 'seq'>;
+
+/**
+ * `{ ...base, ...changes }` written out for a case with the usual members (the same members in the
+ * same order): V8 copies an object this size with overrides on a slow path, about 50 times slower.
+ */
+function nextCase(base: Case, changes: CaseChanges): Case {
+  return {
+    id: base.id,
+    caseType: base.caseType,
+    version: base.version,
+    state: changes.state,
+    data: changes.data,
+    priority: changes.priority,
+    queue: changes.queue,
+    assignee: changes.assignee,
+    channel: base.channel,
+    parentId: base.parentId,
+    createdAt: base.createdAt,
+    updatedAt: changes.updatedAt,
+    closedAt: changes.closedAt,
+    revision: changes.revision,
+    tasks: changes.tasks,
+    slas: changes.slas,
+    timers: changes.timers,
+    children: changes.children,
+    seq: changes.seq,
+  };
+}
+
 export function finishStep(compiled: CompiledCaseType, input: FinishInput): Accepted {
   const { before, base, step, env, event } = input;
   let work = step.work;
@@ -59,8 +104,7 @@ export function finishStep(compiled: CompiledCaseType, input: FinishInput): Acce
       ],
     };
   }
-  const next: Case = {
-    ...base,
+  const changes = {
     state: step.value,
     data: work.data,
     priority: work.priority,
@@ -75,6 +119,7 @@ export function finishStep(compiled: CompiledCaseType, input: FinishInput): Acce
     children: work.children,
     seq: work.seq,
   };
+  const next: Case = hasCaseKeys(base) ? nextCase(base, changes) : { ...base, ...changes };
   const from: StateValue | null = before ? before.state : null;
   return {
     ok: true,

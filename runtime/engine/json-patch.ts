@@ -33,8 +33,11 @@ export function diffJson(from: JsonValue, to: JsonValue, path = ''): JsonPatchOp
       if (!Object.prototype.hasOwnProperty.call(to, key)) ops.push({ op: 'remove', path: `${path}/${escapePointerToken(key)}` });
     }
     for (const [key, value] of Object.entries(to)) {
+      const had = Object.prototype.hasOwnProperty.call(from, key);
+      const before = had ? (ownValue(from, key) as JsonValue) : undefined;
+      if (had && before === value) continue;
       const child = `${path}/${escapePointerToken(key)}`;
-      if (Object.prototype.hasOwnProperty.call(from, key)) ops.push(...diffJson(ownValue(from, key) as JsonValue, value, child));
+      if (had) ops.push(...diffJson(before as JsonValue, value, child));
       else ops.push({ op: 'add', path: child, value });
     }
     return ops;

@@ -3,6 +3,7 @@ import type { JsonValue } from './types.ts';
 
 /** Escapes one reference token: `~` → `~0`, `/` → `~1`. */
 export function escapePointerToken(token: string): string {
+  if (!token.includes('~') && !token.includes('/')) return token;
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -30,7 +31,9 @@ export function ownValue(record: { [key: string]: JsonValue }, key: string): Jso
 
 /** Writes an own, enumerable member, even one named `__proto__`. */
 export function setOwn(record: { [key: string]: JsonValue }, key: string, value: JsonValue): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  // Plain assignment makes the same own, enumerable, writable member, except for `__proto__` (a setter).
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
 }
 
 function isRecord(value: JsonValue | undefined): value is { [key: string]: JsonValue } {

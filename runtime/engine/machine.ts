@@ -9,7 +9,7 @@ import { toXStateGuard } from './guards.ts';
 import type { XStateGuard } from './guards.ts';
 import { afterTimerId, toTransitions } from './playbook-index.ts';
 import type { CaseData } from './types.ts';
-import { afterTimer, applyAction, cancelTimer, closeTask, openTask, setTimer } from './work.ts';
+import { afterTimer, applyAction, cancelTimer, closeTask, copyWork, openTask, setTimer } from './work.ts';
 import type { ActionScope, StepEnv, Work } from './work.ts';
 
 /** The machine context: the work of the event being processed and what actions may read. */
@@ -21,13 +21,20 @@ export interface MachineContext {
 /** More microsteps than this in one event means `always`/`raise` loop without settling. */
 export const MAX_MICROSTEPS = 1_000;
 
-type ActionRef =
-  | { type: Action['type']; params: Action }
-  | { type: 'entered'; params: { state: string } }
-  | { type: 'openTask' | 'closeTask'; params: { state: string } }
-  | { type: 'setTimer'; params: { state: string; index: number } }
-  | { type: 'cancelTimer'; params: { timer: string } }
-  | ReturnType<typeof raise>;
+/** One step of an action list, run on the work by `runOp`. */
+type Op =
+  | { type: 'action'; action: Action }
+  | { type: 'entered'; state: string }
+  | { type: 'openTask' | 'closeTask'; state: string }
+  | { type: 'setTimer'; state: string; index: number }
+  | { type: 'cancelTimer'; timer: string };
+
+/**
+ * XState resolves every `assign` into a new snapshot (re-deriving its state value and tags), so the
+ * consecutive steps of an action list run as one `assign` ("run"); `raise` stays XState's own, in place.
+ */
+type RaiseRef = ReturnType<typeof raise>;
+type ActionRef = { type: 'run'; params: { ops: Op[] } } | RaiseRef;
 
 interface TransitionConfig {
   target?: string;
@@ -49,12 +56,30 @@ interface StateConfig {
   description?: string;
 }
 
-function compileAction(action: Action): ActionRef {
-  return action.type === 'raise' ? raise({ type: action.event }) : { type: action.type, params: action };
+function compileAction(action: Action): Op | RaiseRef {
+  return action.type === 'raise' ? raise({ type: action.event }) : { type: 'action', action };
+}
+
+/** Groups consecutive ops into one `run` action; a `raise` ends a group and keeps its place. */
+function compileActions(steps: readonly (Op | RaiseRef)[]): ActionRef[] {
+  const refs: ActionRef[] = [];
+  let ops: Op[] = [];
+  for (const step of steps) {
+    // XState's `raise` is a function; our ops are plain objects.
+    if (typeof step !== 'function') {
+      ops.push(step);
+      continue;
+    }
+    if (ops.length > 0) refs.push({ type: 'run', params: { ops } });
+    ops = [];
+    refs.push(step);
+  }
+  if (ops.length > 0) refs.push({ type: 'run', params: { ops } });
+  return refs;
 }
 
 function compileTransition(transition: Transition): TransitionConfig {
-  const config: TransitionConfig = { actions: (transition.actions ?? []).map(compileAction) };
+  const config: TransitionConfig = { actions: compileActions((transition.actions ?? []).map(compileAction)) };
   if (transition.target !== undefined) config.target = `#${transition.target}`;
   if (transition.guard !== undefined) config.guard = toXStateGuard(transition.guard);
   if (transition.description !== undefined) config.description = transition.description;
@@ -91,13 +116,15 @@ function compileStates(states: { [id: string]: StateNode | undefined }): { [id: 
 
 function compileState(id: string, node: StateNode): StateConfig {
   const after = node.after ?? [];
-  const entry: ActionRef[] = [{ type: 'entered', params: { state: id } }];
-  if (node.task) entry.push({ type: 'openTask', params: { state: id } });
-  after.forEach((_, index) => entry.push({ type: 'setTimer', params: { state: id, index } }));
-  entry.push(...(node.entry ?? []).map(compileAction));
-  const exit: ActionRef[] = (node.exit ?? []).map(compileAction);
-  if (node.task) exit.push({ type: 'closeTask', params: { state: id } });
-  after.forEach((entryDef, index) => exit.push({ type: 'cancelTimer', params: { timer: `timer.${afterTimerId(id, entryDef, index)}` } }));
+  const entrySteps: (Op | RaiseRef)[] = [{ type: 'entered', state: id }];
+  if (node.task) entrySteps.push({ type: 'openTask', state: id });
+  after.forEach((_, index) => entrySteps.push({ type: 'setTimer', state: id, index }));
+  entrySteps.push(...(node.entry ?? []).map(compileAction));
+  const exitSteps: (Op | RaiseRef)[] = (node.exit ?? []).map(compileAction);
+  if (node.task) exitSteps.push({ type: 'closeTask', state: id });
+  after.forEach((entryDef, index) => exitSteps.push({ type: 'cancelTimer', timer: `timer.${afterTimerId(id, entryDef, index)}` }));
+  const entry = compileActions(entrySteps);
+  const exit = compileActions(exitSteps);
 
   const config: StateConfig = { id, entry, exit };
   if (node.type === 'parallel' || node.type === 'final') config.type = node.type;
@@ -130,9 +157,34 @@ export interface MachineParts extends ActionScope {
 /** Builds the machine of a case type. */
 export function buildMachine(parts: MachineParts) {
   const { def } = parts;
-  const catalogue = (context: MachineContext, action: Action): Partial<MachineContext> => ({
-    work: applyAction(context.work, action, context.env, parts),
-  });
+  const runOp = (work: Work, env: StepEnv, op: Op): Work => {
+    switch (op.type) {
+      case 'action':
+        return applyAction(work, op.action, env, parts);
+      case 'entered': {
+        const next = copyWork(work);
+        next.entered = [...work.entered, op.state];
+        return next;
+      }
+      case 'openTask': {
+        const task = parts.stateNode(op.state)?.task;
+        return task ? openTask(work, op.state, task, env, parts) : work;
+      }
+      case 'closeTask':
+        return closeTask(work, op.state);
+      case 'setTimer': {
+        const entry = parts.stateNode(op.state)?.after?.[op.index];
+        if (!entry) return work;
+        return setTimer(work, afterTimer(afterTimerId(op.state, entry, op.index), entry.delay, entry.calendar, env, parts));
+      }
+      case 'cancelTimer':
+        return cancelTimer(work, op.timer);
+      default: {
+        const _never: never = op;
+        return _never;
+      }
+    }
+  };
   const machineSetup = setup({
     types: {
       context: {} as MachineContext,
@@ -140,32 +192,11 @@ export function buildMachine(parts: MachineParts) {
       events: {} as { type: string },
     },
     actions: {
-      set: assign(({ context }, params: Action) => catalogue(context, params)),
-      assign: assign(({ context }, params: Action) => catalogue(context, params)),
-      priority: assign(({ context }, params: Action) => catalogue(context, params)),
-      notify: assign(({ context }, params: Action) => catalogue(context, params)),
-      webhook: assign(({ context }, params: Action) => catalogue(context, params)),
-      createCase: assign(({ context }, params: Action) => catalogue(context, params)),
-      note: assign(({ context }, params: Action) => catalogue(context, params)),
-      entered: assign(({ context }, params: { state: string }) => ({
-        work: { ...context.work, entered: [...context.work.entered, params.state] },
-      })),
-      openTask: assign(({ context }, params: { state: string }) => {
-        const task = parts.stateNode(params.state)?.task;
-        return task ? { work: openTask(context.work, params.state, task, context.env, parts) } : {};
+      run: assign(({ context }, params: { ops: Op[] }) => {
+        let work = context.work;
+        for (const op of params.ops) work = runOp(work, context.env, op);
+        return { work };
       }),
-      closeTask: assign(({ context }, params: { state: string }) => ({
-        work: closeTask(context.work, params.state),
-      })),
-      setTimer: assign(({ context }, params: { state: string; index: number }) => {
-        const entry = parts.stateNode(params.state)?.after?.[params.index];
-        if (!entry) return {};
-        const timer = afterTimer(afterTimerId(params.state, entry, params.index), entry.delay, entry.calendar, context.env, parts);
-        return { work: setTimer(context.work, timer) };
-      }),
-      cancelTimer: assign(({ context }, params: { timer: string }) => ({
-        work: cancelTimer(context.work, params.timer),
-      })),
     },
     guards: {
       rule: ({ context }, params: { rule: string }) => parts.ruleHolds(params.rule, context.work.data),
@@ -177,8 +208,8 @@ export function buildMachine(parts: MachineParts) {
     context: ({ input }) => input,
     options: { maxIterations: MAX_MICROSTEPS },
     states: compileStates(playbook.states),
-    entry: (playbook.entry ?? []).map(compileAction),
-    exit: (playbook.exit ?? []).map(compileAction),
+    entry: compileActions((playbook.entry ?? []).map(compileAction)),
+    exit: compileActions((playbook.exit ?? []).map(compileAction)),
   };
   if (playbook.type === 'parallel') config.type = 'parallel';
   else config.initial = playbook.initial ?? Object.keys(playbook.states)[0];

@@ -162,7 +162,8 @@ function explainWith(def: CaseType, clock: SlaClock, record: SlaInstance, now: I
   const deadlineAt = rungDueAt(clock, record, rungStep('breached'), end) ?? end;
   const goalAt = rungDueAt(clock, record, rungStep('goalMissed'), end);
   const span = Math.max(Date.parse(deadlineAt), Date.parse(end)) - Date.parse(record.startedAt);
-  const at = createFormatter(cal, span >= 6 * MS_PER_DAY);
+  const withDate = span >= 6 * MS_PER_DAY;
+  const at = createFormatter(cal, withDate);
   const length = (ms: number): string => formatSpan(ms, cal === undefined);
   const remaining = deadlineBudgetMs(clock, record.startedAt) - elapsedMs(clock, record, now);
   const left = remaining >= 0 ? `${length(remaining)} left` : `${length(remaining)} past the deadline`;
@@ -217,7 +218,7 @@ function explainWith(def: CaseType, clock: SlaClock, record: SlaInstance, now: I
 
   const where = sla.calendar === undefined ? '' : `in '${sla.calendar}' `;
   const basis = `${sla.goal === undefined ? '' : `goal ${sla.goal}, `}deadline ${sla.deadline} ${where}from ${at(record.startedAt)}`;
-  return `${head}: ${basis}${pausesPhrase(def, cal, record.pauses, end, at, length)}.`;
+  return `${head}: ${basis}${pausesPhrase(def, cal, record.pauses, end, at, length, withDate)}.`;
 }
 
 function createFormatter(cal: BusinessCalendar | undefined, withDate: boolean): (at: Instant) => string {
@@ -229,6 +230,21 @@ function timeOnly(cal: BusinessCalendar | undefined, at: Instant): string {
   return `${local.slice(local.lastIndexOf(' ') + 1)}${cal === undefined ? ' UTC' : ''}`;
 }
 
+/** When closed pauses were, as written in a calendar's local time (a long ledger is explained on every view). */
+const SPAN_CACHE_LIMIT = 20_000;
+const pauseSpans = new WeakMap<BusinessCalendar, Map<string, string>>();
+const utcPauseSpans = new Map<string, string>();
+
+function pauseSpanCache(cal: BusinessCalendar | undefined): Map<string, string> {
+  if (!cal) return utcPauseSpans;
+  let cache = pauseSpans.get(cal);
+  if (!cache) {
+    cache = new Map();
+    pauseSpans.set(cal, cache);
+  }
+  return cache;
+}
+
 function pausesPhrase(
   def: CaseType,
   cal: BusinessCalendar | undefined,
@@ -236,14 +252,30 @@ function pausesPhrase(
   end: Instant,
   at: (at: Instant) => string,
   length: (ms: number) => string,
+  withDate: boolean,
 ): string {
   if (pauses.length === 0) return '';
-  const one = (pause: SlaPause): string => {
-    const why = reasonPhrase(def, pause.reason);
+  const span = (pause: SlaPause): string => {
     // Within one local day, the end of a pause needs only its time: `(Mon 10:00–13:00)`.
     const sameDay = pause.to !== null && localDate(cal, pause.to) === localDate(cal, pause.from);
     const until = pause.to === null ? 'now' : sameDay ? timeOnly(cal, pause.to) : at(pause.to);
-    return `${why === '' ? '' : `${why} `}(${at(pause.from)}–${until})`;
+    return `(${at(pause.from)}–${until})`;
+  };
+  const spans = pauseSpanCache(cal);
+  const one = (pause: SlaPause): string => {
+    const why = reasonPhrase(def, pause.reason);
+    let when: string | undefined;
+    if (pause.to === null) when = span(pause);
+    else {
+      const key = `${withDate ? 'd' : 't'}|${pause.from}|${pause.to}`;
+      when = spans.get(key);
+      if (when === undefined) {
+        when = span(pause);
+        if (spans.size >= SPAN_CACHE_LIMIT) spans.clear();
+        spans.set(key, when);
+      }
+    }
+    return `${why === '' ? '' : `${why} `}${when}`;
   };
   const total = length(pausedMs(cal, pauses, end));
   const [first] = pauses;

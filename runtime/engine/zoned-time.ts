@@ -1,7 +1,7 @@
 // IANA time-zone arithmetic on epoch milliseconds with `Intl.DateTimeFormat` only (browsers and Node).
 // Local wall times are represented as "local epoch ms": the wall time read as if it were UTC, so a
 // local calendar day is `Math.floor(localMs / MS_PER_DAY)` and a weekday needs no time zone at all.
-import { MS_PER_DAY } from './duration.ts';
+import { MS_PER_DAY, MS_PER_HOUR } from './duration.ts';
 
 /** Local date and wall-clock time of an instant in a zone. */
 export interface LocalParts {
@@ -38,6 +38,11 @@ export interface Zone {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const zones = new Map<string, Zone>();
 
+/** Memoised offsets per zone: one entry per UTC hour; cleared when full (bounded memory). */
+const OFFSET_CACHE_LIMIT = 200_000;
+/** The range of a JavaScript Date, in epoch ms. */
+const MAX_DATE_MS = 8.64e15;
+
 function formatterFor(timezone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timezone);
   if (!formatter) {
@@ -68,7 +73,7 @@ export function getZone(timezone: string): Zone {
   if (cached) return cached;
   const formatter = formatterFor(timezone);
 
-  const offsetAt = (epochMs: number): number => {
+  const exactOffsetAt = (epochMs: number): number => {
     const wholeSeconds = Math.floor(epochMs / 1000) * 1000;
     let year = 1970;
     let month = 1;
@@ -101,6 +106,24 @@ export function getZone(timezone: string): Zone {
       }
     }
     return Date.UTC(year, month - 1, day, hour, minute, second) - wholeSeconds;
+  };
+
+  // `formatToParts` is slow and calendar arithmetic asks for thousands of offsets per event. An hour
+  // whose first and last second have the same offset has it throughout (zones change offset at most
+  // once an hour), so it is remembered per UTC hour; an hour with a change is computed exactly.
+  const hourOffsets = new Map<number, number | null>();
+  const offsetAt = (epochMs: number): number => {
+    const hour = Math.floor(epochMs / MS_PER_HOUR);
+    const start = hour * MS_PER_HOUR;
+    if (!(start >= -MAX_DATE_MS && start + MS_PER_HOUR <= MAX_DATE_MS)) return exactOffsetAt(epochMs);
+    let offset = hourOffsets.get(hour);
+    if (offset === undefined) {
+      const first = exactOffsetAt(start);
+      offset = exactOffsetAt(start + MS_PER_HOUR - 1000) === first ? first : null;
+      if (hourOffsets.size >= OFFSET_CACHE_LIMIT) hourOffsets.clear();
+      hourOffsets.set(hour, offset);
+    }
+    return offset ?? exactOffsetAt(epochMs);
   };
 
   const zone: Zone = {

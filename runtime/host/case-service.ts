@@ -76,11 +76,11 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
   const listeners: CommitListener[] = [];
 
   async function loadType(tenant: string, key: string, version?: number) {
-    if (version !== undefined) {
-      const cacheKey = `${tenant}\u0000${key}@${version}`;
-      const hit = compiled.get(cacheKey);
-      if (hit !== undefined) return hit;
-    }
+    // The latest version: its number is a small query, the definition is read and parsed once per version.
+    const wanted = version ?? (await store.listVersions(tenant, key)).at(-1)?.version;
+    if (wanted === undefined) return null;
+    const cached = compiled.get(`${tenant}\u0000${key}@${wanted}`);
+    if (cached !== undefined) return cached;
     const published = await store.getCaseType(tenant, key, version);
     if (published === null) return null;
     const cacheKey = `${tenant}\u0000${key}@${published.version}`;
@@ -142,16 +142,18 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
     extra: { spec?: IdempotencySpec; firedTimerId?: string },
   ): Promise<Done | { ok: false; code: string }> {
     const view = caseView(engine, type.compiled, outcome.case, now, actor);
-    const body = JSON.parse(JSON.stringify(view)) as JsonValue;
+    // The copies are only made when read: the webhook body by webhook effects, the answer by an idempotency key.
     const commit: CaseCommit = {
       tenant,
       case: outcome.case,
       expectedRevision,
       history: outcome.history,
       effects: outcome.effects,
-      webhookBody: publicCase(outcome.case),
+      ...(outcome.effects.some((e) => e.type === 'webhook') ? { webhookBody: publicCase(outcome.case) } : {}),
       at: now,
-      ...(extra.spec === undefined ? {} : { idempotency: record(tenant, extra.spec, status, body) }),
+      ...(extra.spec === undefined
+        ? {}
+        : { idempotency: record(tenant, extra.spec, status, JSON.parse(JSON.stringify(view)) as JsonValue) }),
       ...(extra.firedTimerId === undefined ? {} : { firedTimerId: extra.firedTimerId }),
     };
     const result = await store.commit(commit);
