@@ -135,7 +135,7 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
     tenant: string,
     type: { compiled: C },
     outcome: Extract<Outcome, { ok: true }>,
-    expectedRevision: number | null,
+    previous: Case | null,
     status: number,
     actor: Actor | undefined,
     now: string,
@@ -146,7 +146,8 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
     const commit: CaseCommit = {
       tenant,
       case: outcome.case,
-      expectedRevision,
+      expectedRevision: previous === null ? null : previous.revision,
+      ...(previous === null ? {} : { previous }),
       history: outcome.history,
       effects: outcome.effects,
       ...(outcome.effects.some((e) => e.type === 'webhook') ? { webhookBody: publicCase(outcome.case) } : {}),
@@ -212,7 +213,7 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
           const now = clock.now();
           const outcome = engine.applyEvent(type.compiled, kase, event, now, actor);
           if (!outcome.ok) return rejected(tenant, outcome, options.idempotency);
-          const done = await commitAccepted(tenant, type, outcome, kase.revision, 200, actor, now, options.idempotency === undefined ? {} : { spec: options.idempotency });
+          const done = await commitAccepted(tenant, type, outcome, kase, 200, actor, now, options.idempotency === undefined ? {} : { spec: options.idempotency });
           if (done.ok) return done;
           if (done.code === 'idempotency.exists') return (await replayOf(tenant, options.idempotency)) ?? fail('case.conflict', 'Retry the request.');
           if (options.ifMatch !== undefined) return fail('revision.stale', 'The case changed while this event was applied: reload it and decide again.');
@@ -239,7 +240,7 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
           await store.discardTimer(timer.caseId, timer.timerId, now);
           return rejected(timer.tenant, outcome);
         }
-        const done = await commitAccepted(timer.tenant, type, outcome, kase.revision, 200, undefined, now, { firedTimerId: timer.timerId });
+        const done = await commitAccepted(timer.tenant, type, outcome, kase, 200, undefined, now, { firedTimerId: timer.timerId });
         if (done.ok) return done;
         return fail(done.code === 'timer.already_fired' ? 'timer.gone' : 'case.conflict', `Timer ${timer.timerId} was not fired: ${done.code}.`);
       });

@@ -78,6 +78,11 @@ export interface CaseCommit {
   case: Case;
   /** The revision the event was computed on; null for a creation (the row must not exist). */
   expectedRevision: number | null;
+  /**
+   * The snapshot at `expectedRevision`, as `getCase` returned it. A hint that lets a store write only
+   * the timers, tasks and SLAs that changed; without it the store rewrites them all.
+   */
+  previous?: Case;
   history: HistoryEntry;
   effects: Effect[];
   /** Set when a timer fired: it is marked fired in the same transaction, and only once. */

@@ -1,6 +1,6 @@
 // Cases, their history and everything one event writes (the commit), on SQLite.
 import type Database from 'better-sqlite3';
-import type { Case, HistoryEntry } from '../../engine/types.ts';
+import type { Case, CaseTask, HistoryEntry } from '../../engine/types.ts';
 import type { CaseCommit, CaseFilter, CommitFailure, CommitResult, Page } from '../case-store.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { stateIdsColumn } from '../state-ids.ts';
@@ -15,6 +15,20 @@ class CommitFailed extends Error {
 }
 
 const outboxTypes = new Set(['notify', 'webhook', 'createCase', 'childClosed']);
+
+/** The columns of the tasks table that come from the case (the claim columns are the tasks table's own). */
+function sameTask(a: CaseTask, b: CaseTask): boolean {
+  return (
+    a.state === b.state &&
+    a.title === b.title &&
+    a.queue === b.queue &&
+    a.role === b.role &&
+    a.form === b.form &&
+    a.openedAt === b.openedAt &&
+    a.dueAt === b.dueAt &&
+    a.assignee === b.assignee
+  );
+}
 
 interface CaseRow {
   body: string;
@@ -36,9 +50,10 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
       VALUES (?, ?, ?, ?, ?, ?, ?)`),
     fireTimer: db.prepare('UPDATE timers SET fired_at = ? WHERE case_id = ? AND timer_id = ? AND fired_at IS NULL'),
     clearTimers: db.prepare('DELETE FROM timers WHERE case_id = ? AND fired_at IS NULL'),
+    deleteTimer: db.prepare('DELETE FROM timers WHERE case_id = ? AND timer_id = ? AND fired_at IS NULL'),
     insertTimer: db.prepare('INSERT INTO timers (tenant, case_id, timer_id, event, due_at) VALUES (?, ?, ?, ?, ?)'),
     openTaskIds: db.prepare("SELECT id FROM tasks WHERE case_id = ? AND status = 'open'"),
-    closeTask: db.prepare("UPDATE tasks SET status = 'closed', closed_at = ? WHERE id = ?"),
+    closeTask: db.prepare("UPDATE tasks SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'"),
     upsertTask: db.prepare(`INSERT INTO tasks (id, tenant, case_id, case_type, state, title, queue, role, form, opened_at,
       due_at, assignee, status) VALUES (@id, @tenant, @caseId, @caseType, @state, @title, @queue, @role, @form, @openedAt,
       @dueAt, @assignee, 'open')
@@ -67,6 +82,56 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
 
   function parse(row: CaseRow | undefined): Case | null {
     return row === undefined ? null : withTaskAssignees(JSON.parse(row.body) as Case);
+  }
+
+  // The side tables (timers, tasks, SLAs) mirror lists in the case body. With the previous snapshot
+  // at hand only the rows that changed are written: most events change one or two of them, and every
+  // row written is a B-tree page the commit must put on disk.
+
+  function writeTimers(commit: CaseCommit): void {
+    const { case: kase, previous } = commit;
+    if (previous === undefined) {
+      s.clearTimers.run(kase.id);
+      for (const t of kase.timers) s.insertTimer.run(commit.tenant, kase.id, t.id, t.event, t.dueAt);
+      return;
+    }
+    // The fired timer's row was just marked fired: it no longer stands for a pending one.
+    const before = new Map(previous.timers.filter((t) => t.id !== commit.firedTimerId).map((t) => [t.id, t]));
+    const after = new Map(kase.timers.map((t) => [t.id, t]));
+    for (const [id, t] of before) {
+      const next = after.get(id);
+      if (next === undefined || next.event !== t.event || next.dueAt !== t.dueAt) s.deleteTimer.run(kase.id, id);
+    }
+    for (const [id, t] of after) {
+      const prior = before.get(id);
+      if (prior === undefined || prior.event !== t.event || prior.dueAt !== t.dueAt) s.insertTimer.run(commit.tenant, kase.id, id, t.event, t.dueAt);
+    }
+  }
+
+  function writeTasks(commit: CaseCommit): void {
+    const { case: kase, previous } = commit;
+    const open = new Set(kase.tasks.map((t) => t.id));
+    const closedIds =
+      previous === undefined
+        ? (s.openTaskIds.all(kase.id) as { id: string }[]).map((r) => r.id)
+        : previous.tasks.map((t) => t.id);
+    for (const id of closedIds) if (!open.has(id)) s.closeTask.run(commit.at, id);
+    const before = new Map((previous?.tasks ?? []).map((t) => [t.id, t]));
+    for (const t of kase.tasks) {
+      const prior = before.get(t.id);
+      if (prior !== undefined && sameTask(prior, t)) continue;
+      s.upsertTask.run({ ...t, tenant: commit.tenant, caseId: kase.id, caseType: kase.caseType });
+    }
+  }
+
+  function writeSlas(commit: CaseCommit): void {
+    const { case: kase, previous } = commit;
+    const before = new Map((previous?.slas ?? []).map((sla) => [sla.id, sla]));
+    for (const sla of kase.slas) {
+      const prior = before.get(sla.id);
+      if (prior !== undefined && prior.status === sla.status && prior.closedAt === sla.closedAt && prior.urgency === sla.urgency) continue;
+      s.upsertSla.run(kase.id, sla.id, commit.tenant, kase.caseType, sla.name, sla.status, sla.startedAt, sla.closedAt, sla.urgency);
+    }
   }
 
   function write(commit: CaseCommit): void {
@@ -102,18 +167,9 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
     if (commit.firedTimerId !== undefined && s.fireTimer.run(commit.at, kase.id, commit.firedTimerId).changes !== 1) {
       throw new CommitFailed('timer.already_fired');
     }
-    s.clearTimers.run(kase.id);
-    for (const t of kase.timers) s.insertTimer.run(commit.tenant, kase.id, t.id, t.event, t.dueAt);
-    const openIds = new Set(kase.tasks.map((t) => t.id));
-    for (const { id } of s.openTaskIds.all(kase.id) as { id: string }[]) {
-      if (!openIds.has(id)) s.closeTask.run(commit.at, id);
-    }
-    for (const t of kase.tasks) {
-      s.upsertTask.run({ ...t, tenant: commit.tenant, caseId: kase.id, caseType: kase.caseType });
-    }
-    for (const sla of kase.slas) {
-      s.upsertSla.run(kase.id, sla.id, commit.tenant, kase.caseType, sla.name, sla.status, sla.startedAt, sla.closedAt, sla.urgency);
-    }
+    writeTimers(commit);
+    writeTasks(commit);
+    writeSlas(commit);
     for (const effect of commit.effects) {
       if (!outboxTypes.has(effect.type) || !('key' in effect)) continue;
       const payload = effect.type === 'webhook' ? (commit.webhookBody ?? kase) : null;

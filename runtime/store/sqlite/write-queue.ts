@@ -19,6 +19,14 @@ export interface WriteQueue {
 }
 
 export function createWriteQueue(db: Database.Database, maxBatch = 1000): WriteQueue {
+  // Prepared once: `exec` would parse these statements again for every item.
+  const sql = {
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    savepoint: db.prepare('SAVEPOINT item'),
+    release: db.prepare('RELEASE item'),
+    rollbackTo: db.prepare('ROLLBACK TO item'),
+  };
   let pending: Item[] = [];
   let scheduled = false;
   let commits = 0;
@@ -49,26 +57,26 @@ export function createWriteQueue(db: Database.Database, maxBatch = 1000): WriteQ
       for (const item of batch) item.reject(error);
     };
     try {
-      db.exec('BEGIN IMMEDIATE');
+      sql.begin.run();
     } catch (error) {
       rejectAll(error);
       return;
     }
     try {
       for (const item of batch) {
-        db.exec('SAVEPOINT item');
+        sql.savepoint.run();
         try {
           const value = item.work();
-          db.exec('RELEASE item');
+          sql.release.run();
           settled.push({ item, ok: true, value });
         } catch (error) {
           if (!db.inTransaction) throw error;
-          db.exec('ROLLBACK TO item');
-          db.exec('RELEASE item');
+          sql.rollbackTo.run();
+          sql.release.run();
           settled.push({ item, ok: false, value: error });
         }
       }
-      db.exec('COMMIT');
+      sql.commit.run();
     } catch (error) {
       if (db.inTransaction) rollbackQuietly('ROLLBACK');
       rejectAll(error);

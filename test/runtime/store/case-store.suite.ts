@@ -1,5 +1,6 @@
 // The one test suite every CaseStore implementation runs (SQLite now, PostgreSQL later).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Case, SlaStatus } from '../../../runtime/engine/types.ts';
 import type { CaseStore, CaseCommit } from '../../../runtime/store/case-store.ts';
 import { CursorError } from '../../../runtime/store/cursor.ts';
 import { createCommit, definition, eventCommit, makeCase, T0 } from './fixtures.ts';
@@ -210,6 +211,59 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         const again = eventCommit(fire.case, {}, 'timer.a', T1, { firedTimerId: 'timer.a' });
         expect(await store.commit(again)).toEqual({ ok: false, code: 'timer.already_fired' });
         expect((await store.getCase('default', 'c1'))?.revision).toBe(2);
+      });
+    });
+
+    describe('side tables', () => {
+      const task = (n: number, title = 'Classify') => ({ id: `triage:${n}`, state: 'triage', title, queue: 'triage', role: null, form: null, openedAt: T0, dueAt: null, assignee: null });
+      const sla = (status: SlaStatus, closedAt: string | null = null) => ({ id: 'resolution#1', name: 'resolution', status, startedAt: T0, pauses: [], closedAt, rungs: [], urgency: 0 });
+      const goal = (dueAt: string) => ({ id: 'sla.r.goal', event: 'sla.resolution.goal', dueAt });
+      // One sequence of snapshots: a timer moves, one goes, one comes; a task is retitled, one closes,
+      // one opens; the SLA pauses, resumes and is met; one event changes none of them.
+      const start: Partial<Case> = { timers: [goal(T1), { id: 'timer.a', event: 'timer.a', dueAt: T1 }], tasks: [task(1), task(2, 'Old')], slas: [sla('running')] };
+      const steps: Partial<Case>[] = [
+        { timers: [goal(T2)], tasks: [task(2)], slas: [sla('paused')] },
+        { data: { reason: 'unchanged side tables' } },
+        { timers: [{ id: 'timer.remind', event: 'timer.remind', dueAt: T1 }], tasks: [task(3)], slas: [sla('running')] },
+        { timers: [], tasks: [], slas: [sla('met', T2)] },
+      ];
+      const own = (id: string, part: Partial<Case>): Partial<Case> => (part.tasks === undefined ? part : { ...part, tasks: part.tasks.map((t) => ({ ...t, id: `${id}:${t.id}` })) });
+
+      /** The timer, task and SLA rows of one case after each step, with the case id taken out. */
+      async function run(id: string, withPrevious: boolean): Promise<unknown[]> {
+        let kase = makeCase(id, own(id, start));
+        await store.commit(createCommit(kase));
+        const seen: unknown[] = [];
+        for (const [index, step] of steps.entries()) {
+          const commit = eventCommit(kase, own(id, step), `E${index}`, T1);
+          expect(await store.commit(withPrevious ? { ...commit, previous: kase } : commit)).toEqual({ ok: true });
+          kase = commit.case;
+          const tasks = [...(await store.listTasks('default', {}, 50, null)).items, ...(await store.listTasks('default', { status: 'closed' }, 50, null)).items];
+          seen.push({
+            timers: (await store.dueTimers(T2, 50)).filter((t) => t.caseId === id).map(({ caseId: _, ...t }) => t),
+            tasks: tasks.filter((t) => t.caseId === id).map(({ caseId: _, ...t }) => ({ ...t, id: t.id.slice(id.length) })),
+            slas: (await store.slaRecords('default')).filter((r) => r.caseId === id).map(({ caseId: _, ...r }) => r),
+          });
+        }
+        return seen;
+      }
+
+      it('follow the case alike whether or not the commit carries the previous snapshot', async () => {
+        // when both cases go through the same steps, one with `previous` on every commit
+        const withPrevious = await run('with', true);
+        const without = await run('without', false);
+        // then the rows are the same after every step, and they are what the last snapshot says
+        expect(withPrevious).toEqual(without);
+        expect(withPrevious.at(-1)).toEqual({
+          timers: [],
+          tasks: [
+            expect.objectContaining({ id: ':triage:1', status: 'closed', closedAt: T1 }),
+            expect.objectContaining({ id: ':triage:2', status: 'closed', closedAt: T1 }),
+            expect.objectContaining({ id: ':triage:3', status: 'closed', closedAt: T1 }),
+          ],
+          slas: [expect.objectContaining({ slaId: 'resolution#1', status: 'met', closedAt: T2 })],
+        });
+        expect(withPrevious[0]).toMatchObject({ timers: [{ timerId: 'sla.r.goal', dueAt: T2 }], tasks: [{ id: ':triage:2', title: 'Classify', status: 'open' }, { id: ':triage:1', status: 'closed' }] });
       });
     });
 
