@@ -1,4 +1,5 @@
-// The embedded CaseStore: one SQLite file in WAL mode, fsync on every commit, group commit for writes.
+// The embedded CaseStore: one SQLite file in WAL mode, group commit for writes, each commit fsynced
+// (off the event loop, wal-sync.ts) before any of its writes is answered.
 import Database from 'better-sqlite3';
 import type { CaseStore } from '../case-store.ts';
 import { migrate } from './migrations.ts';
@@ -7,6 +8,7 @@ import { createSqliteAdmin } from './sqlite-admin.ts';
 import { createSqliteCases } from './sqlite-cases.ts';
 import { createSqliteReports } from './sqlite-reports.ts';
 import { createSqliteWork } from './sqlite-work.ts';
+import { createWalDurability } from './wal-sync.ts';
 import { createWriteQueue, type WriteQueue } from './write-queue.ts';
 
 export interface SqliteStoreOptions {
@@ -34,7 +36,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteCaseStore 
   db.pragma('foreign_keys = ON');
   migrate(db);
   options.onOpen?.(db);
-  const queue = createWriteQueue(db);
+  const durability = createWalDurability(db);
+  const queue = createWriteQueue(db, { durability });
   let closed = false;
   return withFaultTranslation({
     ...createSqliteAdmin(db, queue),
@@ -46,6 +49,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteCaseStore 
       if (closed) return;
       closed = true;
       queue.flush();
+      await durability.idle();
+      await durability.close();
       db.close();
     },
   });

@@ -1,8 +1,10 @@
 // Group commit for a synchronous driver: writes submitted while the event loop is busy (or while a
 // commit runs) are committed together in the next transaction, each in its own savepoint, and each
-// promise is settled only after that transaction has committed. A failing item rolls back to its
-// savepoint and rejects alone; the others still commit.
+// promise is settled only after that transaction has committed (and, with a `Durability`, only
+// after the commit is on disk). A failing item rolls back to its savepoint and rejects alone; the
+// others still commit.
 import type Database from 'better-sqlite3';
+import type { Durability } from './wal-sync.ts';
 
 interface Item {
   work: () => unknown;
@@ -18,7 +20,15 @@ export interface WriteQueue {
   stats(): { commits: number; items: number };
 }
 
-export function createWriteQueue(db: Database.Database, maxBatch = 1000): WriteQueue {
+export interface WriteQueueOptions {
+  maxBatch?: number;
+  /** Settles a batch only when its commit is on disk; without it, a batch settles when COMMIT returns (synchronous=FULL). */
+  durability?: Durability;
+}
+
+export function createWriteQueue(db: Database.Database, options: WriteQueueOptions = {}): WriteQueue {
+  const maxBatch = options.maxBatch ?? 1000;
+  const durability = options.durability;
   // Prepared once: `exec` would parse these statements again for every item.
   const sql = {
     begin: db.prepare('BEGIN IMMEDIATE'),
@@ -84,10 +94,15 @@ export function createWriteQueue(db: Database.Database, maxBatch = 1000): WriteQ
     }
     commits += 1;
     items += batch.length;
-    for (const s of settled) {
-      if (s.ok) s.item.resolve(s.value);
-      else s.item.reject(s.value);
-    }
+    const settle = (error: Error | null) => {
+      for (const s of settled) {
+        if (error !== null) s.item.reject(error);
+        else if (s.ok) s.item.resolve(s.value);
+        else s.item.reject(s.value);
+      }
+    };
+    if (durability === undefined) settle(null);
+    else durability.afterCommit(batch.length, settle);
   }
 
   return {
