@@ -39,8 +39,16 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteCaseStore 
   const durability = createWalDurability(db);
   const queue = createWriteQueue(db, { durability });
   let closed = false;
+  const admin = createSqliteAdmin(db, queue);
   return withFaultTranslation({
-    ...createSqliteAdmin(db, queue),
+    ...admin,
+    // A stored answer is replayed only once the write that stored it is on disk: a retry must not
+    // be told "done" about something a power cut could still take back.
+    async getIdempotency(tenant: string, key: string) {
+      const stored = await admin.getIdempotency(tenant, key);
+      if (stored !== null) await durability.barrier();
+      return stored;
+    },
     ...createSqliteCases(db, queue),
     ...createSqliteWork(db, queue),
     ...createSqliteReports(db),

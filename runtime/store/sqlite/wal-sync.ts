@@ -16,6 +16,8 @@ import type Database from 'better-sqlite3';
 export interface Durability {
   /** Calls `done` once everything committed before this call is on disk (or with the error if the fsync failed). */
   afterCommit(items: number, done: (error: Error | null) => void): void;
+  /** Resolves once everything committed so far is on disk (for reads that must not show what is not yet durable). */
+  barrier(): Promise<void>;
   /** Resolves when no fsync is running or waiting (before closing). */
   idle(): Promise<void>;
   /**
@@ -105,6 +107,13 @@ export function createWalDurability(db: Database.Database, checkpointEvery = 256
       sinceCheckpoint += items;
       if (sinceCheckpoint >= checkpointEvery) checkpoint();
       startSync();
+    },
+    barrier() {
+      if (!syncing && waiting.length === 0) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        waiting.push((error) => (error === null ? resolve() : reject(error)));
+        startSync();
+      });
     },
     async idle() {
       if (syncing || waiting.length > 0) await new Promise<void>((resolve) => onIdle.push(resolve));

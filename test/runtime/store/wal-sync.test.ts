@@ -36,6 +36,7 @@ describe('durability after commit', () => {
       complete(error) {
         for (const done of held.splice(0)) done(error);
       },
+      barrier: () => Promise.resolve(),
       idle: () => Promise.resolve(),
       close: () => Promise.resolve(),
     };
