@@ -1,5 +1,7 @@
 // Request bodies: parsed as JSON and validated against the schemas of request-schemas.ts.
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { HttpBindings } from '@hono/node-server';
 import type { ValidateFunction } from 'ajv';
 import { createDataAjv } from '../../schemas/ajv.ts';
 import { explainErrors } from '../engine/explain.ts';
@@ -37,6 +39,26 @@ export function nestsDeeperThan(text: string, max: number): boolean {
     } else if (ch === 0x7d || ch === 0x5d) depth -= 1;
   }
   return false;
+}
+
+/**
+ * Hono's bodyLimit (413 through `onError` above `maxSize` bytes), without its cost on Node: bodyLimit reads
+ * `c.req.raw.body`, which makes @hono/node-server build a full WHATWG Request (undici, a web stream, an
+ * AbortSignal) for every request, GETs included, and read the body through it. On HTTP/1.x the framing
+ * headers say all bodyLimit finds out: a Content-Length is compared as bodyLimit compares it, and a request
+ * with neither Content-Length nor Transfer-Encoding has no body. Chunked bodies, and requests that do not
+ * come from Node's HTTP/1.x server (app.request in the tests), go through bodyLimit itself.
+ */
+export function limitBody(maxSize: number, onError: (c: Context) => Response): MiddlewareHandler {
+  const streamed = bodyLimit({ maxSize, onError });
+  return async (c, next) => {
+    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    if (incoming?.httpVersionMajor !== 1 || incoming.headers['transfer-encoding'] !== undefined) return streamed(c, next);
+    const length = incoming.headers['content-length'];
+    // GET and HEAD requests carry no body for Hono (bodyLimit lets them through whatever their Content-Length)
+    if (length === undefined || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return parseInt(length || '0', 10) > maxSize ? onError(c) : next();
+  };
 }
 
 /** Parses the body as JSON (400 if it is not, or if it nests deeper than MAX_JSON_DEPTH). */

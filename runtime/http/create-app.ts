@@ -1,6 +1,5 @@
 // The HTTP API of api.md on Hono: auth, tenants, case types, cases, tasks, reports, problem+json errors.
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
@@ -13,6 +12,7 @@ import type { CaseStore } from '../store/case-store.ts';
 import { CursorError } from '../store/cursor.ts';
 import { StoreUnavailableError } from '../store/store-unavailable.ts';
 import { authenticate, type AuthEnv } from './auth.ts';
+import { limitBody } from './body.ts';
 import { openApiDocument } from './openapi.ts';
 import { exportRoutes } from '../export/export-route.ts';
 import { mountDesigner } from './designer-static.ts';
@@ -117,10 +117,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.use('/api/*', authenticate(store));
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: maxBytes,
-      onError: (c) => problemResponse(c, problemBody('request.too_large', `The body is larger than ${maxBytes} bytes; send a smaller one.`)),
-    }),
+    limitBody(maxBytes, (c) => problemResponse(c, problemBody('request.too_large', `The body is larger than ${maxBytes} bytes; send a smaller one.`))),
   );
   app.route('/api', tokenRoutes(store, clock));
   app.route('/api', caseTypeRoutes(store, clock));

@@ -4,7 +4,7 @@ import { DEFAULT_TENANT } from '../../host/bootstrap.ts';
 import { HttpProblem } from '../../host/problems.ts';
 import type { Clock } from '../../host/clock.ts';
 import type { CaseStore } from '../../store/case-store.ts';
-import { issueToken, requireRole, type AuthEnv } from '../auth.ts';
+import { issueToken, requireRole, revokeTokens, type AuthEnv } from '../auth.ts';
 import { readBody } from '../body.ts';
 
 export function tokenRoutes(store: CaseStore, clock: Clock): Hono<AuthEnv> {
@@ -28,7 +28,7 @@ export function tokenRoutes(store: CaseStore, clock: Clock): Hono<AuthEnv> {
     if (tenant !== auth.tenant && auth.tenant !== DEFAULT_TENANT) {
       throw new HttpProblem('auth.forbidden', `Only an admin of tenant '${DEFAULT_TENANT}' may revoke tokens of another tenant.`);
     }
-    const revoked = await store.revokeTokens(tenant, name, clock.now());
+    const revoked = await revokeTokens(store, tenant, name, clock.now());
     if (revoked === 0) throw new HttpProblem('token.not_found', `There is no active token named '${name}' in tenant '${tenant}'.`);
     return c.json({ name, tenant, revoked });
   });
