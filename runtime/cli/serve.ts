@@ -25,6 +25,8 @@ export interface ServeOptions {
   fetch?: typeof fetch;
   /** The built designer to serve at `/` (default dist/designer beside the package). */
   designerDir?: string;
+  /** DOSSIER_CORS_ORIGINS: origins allowed to call the API from a browser. */
+  corsOrigins?: string[];
 }
 
 export interface RunningServer {
@@ -53,6 +55,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     logger,
     designerDir: options.designerDir ?? defaultDesigner,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
     const s = serve({ fetch: host.app.fetch, port: options.port, hostname: options.host }, () => resolveServer(s));

@@ -25,6 +25,8 @@ export interface HostOptions<C = unknown> {
   maxBodyBytes?: number;
   /** The built designer to serve at `/` (see runtime/http/designer-static.ts). */
   designerDir?: string;
+  /** Origins allowed to call the API from a browser (DOSSIER_CORS_ORIGINS); absent: CORS closed. */
+  corsOrigins?: string[];
 }
 
 export interface Host {
@@ -64,6 +66,7 @@ export function createHost<C>(options: HostOptions<C>): Host {
     logger,
     ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
     ...(options.designerDir === undefined ? {} : { designerDir: options.designerDir }),
+    ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
   });
   return {
     app,

@@ -2,11 +2,16 @@
 // refused) with an opt-in list of origins; security headers (CSP with frame-ancestors, nosniff,
 // Referrer-Policy, X-Frame-Options) on every answer, the root/designer page included; and no case
 // data in the log at the default level, through a whole flow with errors, timers and the outbox.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startServer } from '../../runtime/cli/serve.ts';
+import { silentLogger } from '../../runtime/host/logger.ts';
 import * as engine from '../../runtime/engine/index.ts';
 import { createManualClock } from '../../runtime/host/clock.ts';
 import { createApp } from '../../runtime/http/create-app.ts';
-import { createHarness, type Harness } from '../runtime/http/harness.ts';
+import { createHarness, TEMPLATES, type Harness } from '../runtime/http/harness.ts';
 import { startInProcess, type InProcess } from './in-process.ts';
 
 let h: Harness | null = null;
@@ -50,6 +55,23 @@ describe('CORS', () => {
     expect([get.status, get.headers.get('access-control-allow-origin')]).toEqual([200, 'https://ops.example.com']);
     const evil = await app.request('/api/cases', { headers: { origin: 'https://evil.example', authorization: `Bearer ${h.tokens.agent}` } });
     expect(evil.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+  });
+});
+
+describe('CORS through dossier serve', () => {
+  it('passes the configured origins from startServer to the API (DOSSIER_CORS_ORIGINS)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-cors-'));
+    const server = await startServer({ db: join(dir, 'd.db'), port: 0, host: '127.0.0.1', templatesDir: TEMPLATES, adminToken: 'cors-admin-secret', logger: silentLogger, corsOrigins: ['https://ops.example.com'] });
+    try {
+      const preflight = await fetch(`${server.url}/api/cases`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://ops.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      });
+      expect([preflight.status, preflight.headers.get('access-control-allow-origin')]).toEqual([204, 'https://ops.example.com']);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
