@@ -42,9 +42,27 @@ describe('case types list', () => {
     await page.getByRole('link', { name: '← Case types' }).click();
     expect(asked).toBe('You have unsaved changes. Leave without saving them?');
     await page.getByRole('heading', { name: /^Imported complaint/ }).waitFor();
+    // the browser's Back button asks too; staying puts the address back and keeps the edit
+    const editorPath = new URL(page.url()).pathname;
+    asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
+    await page.goBack();
+    await expect.poll(() => asked).toBe('You have unsaved changes. Leave without saving them?');
+    await expect.poll(() => new URL(page.url()).pathname).toBe(editorPath);
+    await page.getByText('Unsaved changes').waitFor();
+    expect(await page.getByLabel('Label', { exact: true }).inputValue()).toBe('Subject line');
     await page.keyboard.press('Control+S');
     await page.getByText('All changes saved').waitFor();
     await page.getByRole('link', { name: '← Case types' }).click();
+    // with nothing unsaved, Back and Forward just move (a dialog here would be dismissed and stop them)
+    await page.getByRole('heading', { name: 'Case types' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: /^Imported complaint/ }).waitFor();
+    await page.goForward();
+    await page.getByRole('heading', { name: 'Case types' }).waitFor();
 
     const row = page.getByRole('row').filter({ hasText: key });
     await row.getByText('draft, ready to publish').waitFor();

@@ -2,11 +2,37 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ROOT, screenshot, useServerAndBrowser } from './harness.ts';
 
 const templates = readdirSync(join(ROOT, 'templates'))
   .filter((f) => f.endsWith('.case.json'))
   .map((f) => JSON.parse(readFileSync(join(ROOT, 'templates', f), 'utf8')) as { key: string; title: string });
+
+interface EdgeLabel {
+  id: string;
+  pair: string;
+  box: { left: number; top: number; right: number; bottom: number };
+}
+
+/** Every edge label's box on the canvas, with the (unordered) pair of states its transition joins. */
+function edgeLabels(page: Page): Promise<EdgeLabel[]> {
+  return page.locator('.react-flow__edge').evaluateAll((edges) =>
+    edges.flatMap((edge) => {
+      const m = / from (\S+) to (\S+)$/.exec(edge.getAttribute('aria-label') ?? '');
+      const bg = edge.querySelector('.react-flow__edge-textbg');
+      if (!m || !bg) return [];
+      const r = bg.getBoundingClientRect();
+      return [{ id: edge.getAttribute('data-id') ?? '', pair: [m[1], m[2]].sort().join(' '), box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } }];
+    }),
+  );
+}
+
+/** Pairs of labels of transitions between the same two states (or loops on one) whose boxes overlap. */
+function overlapping(labels: EdgeLabel[]): string[] {
+  const meet = (a: EdgeLabel['box'], b: EdgeLabel['box']) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  return labels.flatMap((a, i) => labels.slice(i + 1).filter((b) => a.pair === b.pair && meet(a.box, b.box)).map((b) => `${a.id} × ${b.id}`));
+}
 
 describe('templates in the designer', () => {
   const e2e = useServerAndBrowser();
@@ -32,6 +58,30 @@ describe('templates in the designer', () => {
       await page.getByText('No problems.').waitFor();
       await page.getByRole('tab', { name: 'Playbook' }).click();
       await page.getByRole('region', { name: 'Playbook canvas' }).locator('.react-flow__node').first().waitFor();
+      // transitions between the same two states (SUBMIT_TRIAGE's two branches, ASK_CUSTOMER and back) keep
+      // their labels apart, once the layout settled and the labels measured themselves
+      await expect
+        .poll(async () => {
+          const labels = await edgeLabels(page);
+          return labels.length > 0 && labels.every((l) => l.box.right - l.box.left > 10) ? overlapping(labels) : ['not drawn yet'];
+        })
+        .toEqual([]);
+      if (t.key === 'complaint') {
+        // each of the two SUBMIT_TRIAGE branches is picked by a click on its own label
+        for (const [index, description] of ['High severity: senior investigators.', ''].entries()) {
+          const id = `on:triage:SUBMIT_TRIAGE:${index}`;
+          const edge = page.locator(`.react-flow__edge[data-id="${id}"]`);
+          // clicked again until it takes: the canvas may still be fitting the layout into view
+          await expect
+            .poll(async () => {
+              const box = await edge.locator('.react-flow__edge-textbg').boundingBox();
+              if (box) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+              return edge.getAttribute('class');
+            })
+            .toContain('selected');
+          await expect.poll(() => page.locator('#transition-description').inputValue()).toBe(description);
+        }
+      }
       if (t.key === templates[0]?.key) {
         await page.waitForTimeout(300); // the elk layout and fit settle
         await screenshot(page, `template-${t.key}-playbook`);

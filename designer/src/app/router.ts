@@ -1,20 +1,63 @@
-// A tiny history router: the path is the state; an unsaved-changes guard may stop leaving a page.
+// A tiny history router: the path is the state; an unsaved-changes guard may stop leaving a page, by a
+// link (navigate) or by the browser's Back and Forward buttons (popstate).
 import { useSyncExternalStore } from 'react';
 
 const listeners = new Set<() => void>();
 let blocker: (() => boolean) | null = null;
+/** The path the app shows: it follows the address bar, except while a refused Back/Forward is undone. */
+let current: string | null = null;
+/** Where this entry stands in the session history; each pushed entry carries it, so a popstate knows how far it went. */
+let position = 0;
+/** Set while `history.go` undoes a refused Back/Forward: the popstate that follows is ours. */
+let restoring = false;
+
+const positionOf = (state: unknown): number =>
+  typeof state === 'object' && state !== null && typeof (state as { position?: unknown }).position === 'number' ? (state as { position: number }).position : 0;
+
+function notify(): void {
+  for (const fn of listeners) fn();
+}
+
+function onPopState(e: PopStateEvent): void {
+  const to = positionOf(e.state);
+  if (restoring) {
+    restoring = false;
+    position = to;
+    return;
+  }
+  if (window.location.pathname !== current && blocker && !blocker()) {
+    // stay: put the address bar back where it was, without a new entry when we know how far it moved
+    const delta = position - to;
+    if (delta !== 0) {
+      restoring = true;
+      window.history.go(delta);
+    } else {
+      window.history.pushState({ position: to + 1 }, '', current);
+      position = to + 1;
+    }
+    return;
+  }
+  position = to;
+  current = window.location.pathname;
+  notify();
+}
+
+/** Starts following the browser's history on first use (not on import, so that Node tests may import this). */
+function start(): void {
+  if (current !== null) return;
+  current = window.location.pathname;
+  position = positionOf(window.history.state);
+  window.addEventListener('popstate', onPopState);
+}
 
 function subscribe(fn: () => void): () => void {
+  start();
   listeners.add(fn);
-  window.addEventListener('popstate', fn);
-  return () => {
-    listeners.delete(fn);
-    window.removeEventListener('popstate', fn);
-  };
+  return () => listeners.delete(fn);
 }
 
 export function usePath(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname);
+  return useSyncExternalStore(subscribe, () => current ?? window.location.pathname);
 }
 
 /** While set, navigation asks `confirmLeave` first (the editor sets it when there are unsaved changes). */
@@ -23,10 +66,13 @@ export function setNavigationBlocker(confirmLeave: (() => boolean) | null): void
 }
 
 export function navigate(path: string): void {
-  if (path === window.location.pathname) return;
+  start();
+  if (path === current) return;
   if (blocker && !blocker()) return;
-  window.history.pushState(null, '', path);
-  for (const fn of listeners) fn();
+  position += 1;
+  window.history.pushState({ position }, '', path);
+  current = window.location.pathname;
+  notify();
 }
 
 export type Route = { type: 'list' } | { type: 'editor'; key: string } | { type: 'work' } | { type: 'notFound'; path: string };

@@ -1,9 +1,10 @@
-// The playbook canvas (React Flow): states as nodes, transitions as labelled edges; connect to create a
-// transition, drag to move (positions saved in `layout`), elkjs layout for states without positions.
+// The playbook canvas (React Flow): states as nodes, transitions as labelled edges (parallel ones in lanes,
+// see TransitionEdge); connect to create a transition, drag to move (positions saved in `layout`), elkjs
+// layout for states without positions.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   applyNodeChanges, Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow,
-  type Connection, type Edge, type NodeChange,
+  type Connection, type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
@@ -13,6 +14,8 @@ import type { EditProps } from '../editor/fields/FieldsView.tsx';
 import { buildGraph, eventNameFor, type Pos } from './flow-graph.ts';
 import { autoLayout } from './auto-layout.ts';
 import { StateNodeView, type StateFlowNode } from './StateNodeView.tsx';
+import { TransitionEdge, type TransitionFlowEdge } from './TransitionEdge.tsx';
+import { edgeLanes } from './parallel-edges.ts';
 import { SidePanel } from './SidePanel.tsx';
 import { AddStateForm } from './AddStateForm.tsx';
 import type { ReactNode } from 'react';
@@ -25,6 +28,7 @@ export interface CanvasOverlay {
 }
 
 const nodeTypes = { state: StateNodeView };
+const edgeTypes = { transition: TransitionEdge };
 
 function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay?: CanvasOverlay }) {
   const flow = useReactFlow();
@@ -86,26 +90,26 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
     requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1.1 }));
   }, [fitPending, nodes, flow]);
 
-  const edges = useMemo<Edge[]>(
-    () =>
-      graph.edges.map((e) => {
-        const selected = selection?.type === 'transition' && e.kind === 'on' && selection.source === e.source && selection.event === e.event && selection.index === e.index;
-        const cov = overlay?.coverage?.[e.id];
-        return {
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          label: e.label,
-          selected,
-          markerEnd: { type: MarkerType.ArrowClosed },
-          className: `edge-${e.kind}${selected ? ' selected' : ''}${cov ? ` edge-cov-${cov}` : ''}`,
-          ariaLabel: `Transition ${e.label} from ${e.source} to ${e.target}${cov ? ` (${cov})` : ''}`,
-          data: { kind: e.kind, event: e.event, index: e.index },
-          zIndex: 10,
-        };
-      }),
-    [graph, selection, overlay],
-  );
+  const edges = useMemo<TransitionFlowEdge[]>(() => {
+    const lanes = edgeLanes(graph.edges);
+    return graph.edges.map((e) => {
+      const selected = selection?.type === 'transition' && e.kind === 'on' && selection.source === e.source && selection.event === e.event && selection.index === e.index;
+      const cov = overlay?.coverage?.[e.id];
+      return {
+        id: e.id,
+        type: 'transition' as const,
+        source: e.source,
+        target: e.target,
+        label: e.label,
+        selected,
+        markerEnd: { type: MarkerType.ArrowClosed },
+        className: `edge-${e.kind}${selected ? ' selected' : ''}${cov ? ` edge-cov-${cov}` : ''}`,
+        ariaLabel: `Transition ${e.label} from ${e.source} to ${e.target}${cov ? ` (${cov})` : ''}`,
+        data: { kind: e.kind, event: e.event, index: e.index, lane: lanes.get(e.id)?.lane ?? 0 },
+        zIndex: 10,
+      };
+    });
+  }, [graph, selection, overlay]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StateFlowNode>[]) => {
@@ -148,11 +152,12 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onConnect={onConnect}
           onNodeClick={(_, n) => select({ type: 'state', id: n.id })}
           onEdgeClick={(_, e) => {
-            const d = e.data as { kind: string; event: string; index: number } | undefined;
+            const d = e.data;
             if (d?.kind === 'on') select({ type: 'transition', source: e.source, event: d.event, index: d.index });
             else select({ type: 'state', id: e.source });
           }}

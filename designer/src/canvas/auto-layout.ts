@@ -1,6 +1,6 @@
 // Automatic layout with elkjs (layered, left to right, groups laid out with their children).
 // Returns positions relative to each node's parent, as `layout.nodes` stores them.
-import type { Graph, Pos } from './flow-graph.ts';
+import { labelWidth, type Graph, type Pos } from './flow-graph.ts';
 
 interface ElkNode {
   id: string;
@@ -39,7 +39,7 @@ export async function autoLayout(graph: Graph): Promise<Record<string, Pos>> {
     },
     children: toElk(null),
     // labels take room, so the layout leaves space for them
-    edges: graph.edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target], labels: [{ id: `${e.id}:label`, text: e.label, width: Math.min(240, e.label.length * 6.5), height: 16 }] })),
+    edges: graph.edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target], labels: [{ id: `${e.id}:label`, text: e.label, width: labelWidth(e.label), height: 16 }] })),
   };
   const out = (await elk.layout(root)) as ElkNode;
   const positions: Record<string, Pos> = {};

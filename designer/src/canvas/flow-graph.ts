@@ -50,6 +50,11 @@ function kindOf(node: StateNode): GraphNode['kind'] {
   return node.states && Object.keys(node.states).length > 0 ? 'compound' : 'atomic';
 }
 
+/** A rough width of an edge label on the canvas, for room in the layout and beside self-loops. */
+export function labelWidth(text: string): number {
+  return Math.min(240, text.length * 6.5);
+}
+
 function label(event: string, guard: Guard | undefined): string {
   return guard === undefined ? event : `${event} [${describeGuard(guard)}]`;
 }

@@ -1,24 +1,16 @@
 // The inbox: my tasks, my queues' unclaimed tasks, all open cases; sorted by SLA due, priority or age;
-// filtered by case type, state and queue; claim and release.
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CaseType } from '../../../schemas/generated/case-type.ts';
+// filtered by case type, state and queue; claim and release. Each list is paged: "Load more" follows the
+// API's cursor, and the line under the list says what sorting and filters can see.
+import { useMemo, useState } from 'react';
 import { navigate } from '../app/router.ts';
-import { getAt } from '../form/data-path.ts';
-import { SlaBadges } from './SlaBadges.tsx';
+import { InboxTable } from './InboxTable.tsx';
+import { inboxRows, type InboxFilter } from './inbox-rows.ts';
+import { listSummary } from './paging.ts';
+import type { Tab } from './inbox-lists.ts';
+import { useInboxLists } from './use-inbox-lists.ts';
 import { myQueues, type WorkContext } from './use-work-context.ts';
-import type { CaseRecord, TaskItem, WorkApi } from './work-api.ts';
-import { mostUrgentSla, sortRows, stateIds, stateLabel, type SortKey } from './work-model.ts';
-
-type Tab = 'mine' | 'queues' | 'cases';
-
-interface Row {
-  caseId: string;
-  createdAt: string;
-  priority: string;
-  slas: CaseRecord['slas'];
-  kase: CaseRecord;
-  task: TaskItem | null;
-}
+import type { TaskItem, WorkApi } from './work-api.ts';
+import { stateIds, type SortKey } from './work-model.ts';
 
 const TABS: [Tab, string][] = [
   ['mine', 'My tasks'],
@@ -26,69 +18,30 @@ const TABS: [Tab, string][] = [
   ['cases', 'All open cases'],
 ];
 
-function customerName(kase: CaseRecord, def: CaseType | undefined): string {
-  const pointer = def?.customer?.name;
-  const value = pointer === undefined ? undefined : getAt(kase.data, pointer);
-  return typeof value === 'string' ? value : '—';
-}
-
-function age(from: string, now: number): string {
-  const min = Math.max(0, Math.round((now - Date.parse(from)) / 60000));
-  if (min < 60) return `${min} min`;
-  if (min < 48 * 60) return `${Math.floor(min / 60)} h ${min % 60} min`;
-  return `${Math.floor(min / 1440)} d`;
-}
+/** What each tab's list holds, as counted under it. */
+const NOUNS: Record<Tab, string> = { mine: 'tasks claimed by you', queues: 'unclaimed tasks', cases: 'cases (open and closed)' };
 
 export function Inbox({ api, ctx }: { api: WorkApi; ctx: WorkContext }) {
   const [tab, setTab] = useState<Tab>('mine');
   const [sort, setSort] = useState<SortKey>('sla');
-  const [filter, setFilter] = useState({ caseType: '', state: '', queue: '' });
-  const [data, setData] = useState<{ cases: CaseRecord[]; tasks: TaskItem[]; at: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<InboxFilter>({ caseType: '', state: '', queue: '' });
+  const { lists: data, error, busy, refresh, more, setError } = useInboxLists(api);
   const queues = useMemo(() => myQueues(ctx), [ctx]);
-
-  const load = useCallback(async () => {
-    const [cases, tasks] = await Promise.all([api.cases({ limit: '200' }), api.tasks({})]);
-    if (!cases.ok) return setError(cases.message);
-    if (!tasks.ok) return setError(tasks.message);
-    setError(null);
-    setData({ cases: cases.value.items, tasks: tasks.value, at: Date.now() });
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const claimOrRelease = async (task: TaskItem, claim: boolean) => {
     const r = claim ? await api.claim(task.id) : await api.release(task.id);
+    await refresh();
     if (!r.ok) setError(r.message);
-    await load();
   };
 
-  const rows = useMemo((): Row[] => {
-    if (!data) return [];
-    const byId = new Map(data.cases.map((c) => [c.id, c]));
-    const holds = (t: TaskItem) => queues.has(t.queue ?? '') || (t.queue === null && t.role !== null && (ctx.me.roles.includes(t.role) || ctx.me.roles.includes('admin')));
-    let out: Row[];
-    if (tab === 'cases') {
-      out = data.cases.filter((c) => c.closedAt === null).map((c) => ({ caseId: c.id, createdAt: c.createdAt, priority: c.priority, slas: c.slas, kase: c, task: null }));
-    } else {
-      const tasks = data.tasks.filter((t) => (tab === 'mine' ? t.assignee === ctx.me.name : t.assignee === null && holds(t)));
-      out = tasks.flatMap((t) => {
-        const c = byId.get(t.caseId);
-        return c ? [{ caseId: c.id, createdAt: c.createdAt, priority: c.priority, slas: c.slas, kase: c, task: t }] : [];
-      });
-    }
-    out = out.filter(
-      (r) =>
-        (filter.caseType === '' || r.kase.caseType === filter.caseType) &&
-        (filter.state === '' || stateIds(r.kase.state).includes(filter.state)) &&
-        (filter.queue === '' || (r.task?.queue ?? r.kase.queue) === filter.queue),
-    );
-    return sortRows(out, sort);
+  const view = useMemo(() => {
+    if (!data) return null;
+    const mayClaim = (t: TaskItem) => queues.has(t.queue ?? '') || (t.queue === null && t.role !== null && (ctx.me.roles.includes(t.role) || ctx.me.roles.includes('admin')));
+    return inboxRows(data, { tab, sort, filter, mayClaim });
   }, [data, tab, sort, filter, queues, ctx]);
 
   const types = [...ctx.types.values()];
-  const stateOptions = useMemo(() => [...new Set((data?.cases ?? []).flatMap((c) => stateIds(c.state)))].sort(), [data]);
+  const stateOptions = useMemo(() => [...new Set([...(data?.byId.values() ?? [])].flatMap((c) => stateIds(c.state)))].sort(), [data]);
   const queueOptions = useMemo(() => [...new Set(types.flatMap((d) => Object.keys(d.queues ?? {})))].sort(), [types]);
 
   return (
@@ -96,7 +49,7 @@ export function Inbox({ api, ctx }: { api: WorkApi; ctx: WorkContext }) {
       <div className="page-header">
         <h1 id="inbox-title">Inbox</h1>
         <div className="button-row">
-          <button type="button" onClick={() => void load()}>
+          <button type="button" onClick={() => void refresh()} disabled={busy}>
             Refresh
           </button>
           <button type="button" onClick={() => navigate('/work/new')}>
@@ -160,70 +113,24 @@ export function Inbox({ api, ctx }: { api: WorkApi; ctx: WorkContext }) {
           {error}
         </p>
       ) : null}
-      {!data ? (
+      {!view || !data ? (
         <p role="status">Loading…</p>
-      ) : rows.length === 0 ? (
-        <p className="muted">{tab === 'mine' ? 'No tasks are claimed by you.' : tab === 'queues' ? 'No unclaimed tasks wait in your queues.' : 'No open cases.'}</p>
       ) : (
-        <table className="work-table" aria-label={TABS.find(([id]) => id === tab)?.[1]}>
-          <thead>
-            <tr>
-              <th>Case</th>
-              <th>Customer</th>
-              <th>{tab === 'cases' ? 'Type' : 'Task'}</th>
-              <th>State</th>
-              <th>Priority</th>
-              <th>Queue</th>
-              <th>Assignee</th>
-              <th>SLA</th>
-              <th>Age</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const def = ctx.types.get(r.kase.caseType);
-              return (
-                <tr key={r.task?.id ?? r.caseId} data-case={r.caseId} data-due={mostUrgentSla(r.slas)?.remainingMs ?? ''} data-created={r.createdAt}>
-                  <td>
-                    <a
-                      href={`/work/cases/${r.caseId}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        navigate(`/work/cases/${encodeURIComponent(r.caseId)}`);
-                      }}
-                    >
-                      {r.caseId}
-                    </a>
-                  </td>
-                  <td>{customerName(r.kase, def)}</td>
-                  <td>{r.task ? r.task.title : (def?.title ?? r.kase.caseType)}</td>
-                  <td>{stateLabel(r.kase.state, def)}</td>
-                  <td className={`priority priority-${r.priority}`}>{r.priority}</td>
-                  <td>{r.task?.queue ?? r.kase.queue ?? '—'}</td>
-                  <td>{r.task ? (r.task.assignee ?? 'unclaimed') : (r.kase.assignee ?? '—')}</td>
-                  <td>
-                    <SlaBadges slas={r.slas.filter((s) => s.closedAt === null)} />
-                  </td>
-                  <td>{age(r.createdAt, data.at)}</td>
-                  <td>
-                    {r.task && r.task.assignee === null ? (
-                      <button type="button" onClick={() => void claimOrRelease(r.task as TaskItem, true)}>
-                        Claim
-                      </button>
-                    ) : r.task && r.task.assignee === ctx.me.name ? (
-                      <button type="button" onClick={() => void claimOrRelease(r.task as TaskItem, false)}>
-                        Release
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <>
+          <p className="muted" aria-live="polite" data-testid="list-summary">
+            {listSummary(view.rows.length, view.loaded, view.more, NOUNS[tab])}
+          </p>
+          {view.rows.length === 0 ? (
+            <p className="muted">{tab === 'mine' ? 'No tasks are claimed by you.' : tab === 'queues' ? 'No unclaimed tasks wait in your queues.' : 'No open cases.'}</p>
+          ) : (
+            <InboxTable label={TABS.find(([id]) => id === tab)?.[1] ?? ''} casesTab={tab === 'cases'} rows={view.rows} ctx={ctx} at={data.at} claimOrRelease={(t, claim) => void claimOrRelease(t, claim)} />
+          )}
+          {view.more ? (
+            <button type="button" onClick={() => void more(tab)} disabled={busy}>
+              Load more
+            </button>
+          ) : null}
+        </>
       )}
     </section>
   );

@@ -78,7 +78,7 @@ export interface WorkApi {
   createCase(body: { caseType: string; data: Record<string, unknown>; channel?: string }): Promise<Result<CaseRecord>>;
   sendEvent(id: string, type: string, data: Record<string, unknown> | undefined, revision: number): Promise<Result<CaseRecord>>;
   history(id: string): Promise<Result<HistoryEntry[]>>;
-  tasks(query: Record<string, string>): Promise<Result<TaskItem[]>>;
+  tasks(query: Record<string, string>): Promise<Result<{ items: TaskItem[]; nextCursor: string | null }>>;
   claim(taskId: string): Promise<Result<TaskItem>>;
   release(taskId: string): Promise<Result<TaskItem>>;
   related(id: string): Promise<Result<Related>>;
@@ -138,9 +138,7 @@ export function createWorkApi(token: string): WorkApi {
       } while (cursor !== null);
       return { ok: true, value: all };
     },
-    async tasks(query) {
-      return items(await call('GET', `/api/tasks${qs({ limit: '200', ...query })}`));
-    },
+    tasks: (query) => call('GET', `/api/tasks${qs(query)}`),
     claim: (taskId) => call('POST', `/api/tasks/${enc(taskId)}/claim`),
     release: (taskId) => call('POST', `/api/tasks/${enc(taskId)}/release`),
     related: (id) => call('GET', `/api/cases/${enc(id)}/related`),

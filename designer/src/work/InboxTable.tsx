@@ -1,0 +1,96 @@
+// The inbox's table: one row per task (or per case on the cases tab), with claim and release.
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import { navigate } from '../app/router.ts';
+import { getAt } from '../form/data-path.ts';
+import { SlaBadges } from './SlaBadges.tsx';
+import type { Row } from './inbox-rows.ts';
+import type { WorkContext } from './use-work-context.ts';
+import type { CaseRecord, TaskItem } from './work-api.ts';
+import { mostUrgentSla, stateLabel } from './work-model.ts';
+
+function customerName(kase: CaseRecord, def: CaseType | undefined): string {
+  const pointer = def?.customer?.name;
+  const value = pointer === undefined ? undefined : getAt(kase.data, pointer);
+  return typeof value === 'string' ? value : '—';
+}
+
+function age(from: string, now: number): string {
+  const min = Math.max(0, Math.round((now - Date.parse(from)) / 60000));
+  if (min < 60) return `${min} min`;
+  if (min < 48 * 60) return `${Math.floor(min / 60)} h ${min % 60} min`;
+  return `${Math.floor(min / 1440)} d`;
+}
+
+interface Props {
+  label: string;
+  casesTab: boolean;
+  rows: Row[];
+  ctx: WorkContext;
+  /** When the lists were loaded: ages are counted to then. */
+  at: number;
+  claimOrRelease: (task: TaskItem, claim: boolean) => void;
+}
+
+export function InboxTable({ label, casesTab, rows, ctx, at, claimOrRelease }: Props) {
+  return (
+    <table className="work-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th>Case</th>
+          <th>Customer</th>
+          <th>{casesTab ? 'Type' : 'Task'}</th>
+          <th>State</th>
+          <th>Priority</th>
+          <th>Queue</th>
+          <th>Assignee</th>
+          <th>SLA</th>
+          <th>Age</th>
+          <th>
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => {
+          const def = ctx.types.get(r.kase.caseType);
+          return (
+            <tr key={r.task?.id ?? r.caseId} data-case={r.caseId} data-due={mostUrgentSla(r.slas)?.remainingMs ?? ''} data-created={r.createdAt}>
+              <td>
+                <a
+                  href={`/work/cases/${r.caseId}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(`/work/cases/${encodeURIComponent(r.caseId)}`);
+                  }}
+                >
+                  {r.caseId}
+                </a>
+              </td>
+              <td>{customerName(r.kase, def)}</td>
+              <td>{r.task ? r.task.title : (def?.title ?? r.kase.caseType)}</td>
+              <td>{stateLabel(r.kase.state, def)}</td>
+              <td className={`priority priority-${r.priority}`}>{r.priority}</td>
+              <td>{r.task?.queue ?? r.kase.queue ?? '—'}</td>
+              <td>{r.task ? (r.task.assignee ?? 'unclaimed') : (r.kase.assignee ?? '—')}</td>
+              <td>
+                <SlaBadges slas={r.slas.filter((s) => s.closedAt === null)} />
+              </td>
+              <td>{age(r.createdAt, at)}</td>
+              <td>
+                {r.task && r.task.assignee === null ? (
+                  <button type="button" onClick={() => claimOrRelease(r.task as TaskItem, true)}>
+                    Claim
+                  </button>
+                ) : r.task && r.task.assignee === ctx.me.name ? (
+                  <button type="button" onClick={() => claimOrRelease(r.task as TaskItem, false)}>
+                    Release
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

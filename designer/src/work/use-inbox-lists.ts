@@ -1,0 +1,36 @@
+// The inbox's lists as React state: loaded on mount, refreshed, and paged on "Load more".
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { WorkApi } from './work-api.ts';
+import { loadInbox, loadMoreOf, PAGE_SIZE, type InboxLists, type Tab } from './inbox-lists.ts';
+
+export function useInboxLists(api: WorkApi) {
+  const [lists, setLists] = useState<InboxLists | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const latest = useRef<InboxLists | null>(null);
+  latest.current = lists;
+
+  const run = useCallback(async (work: (now: InboxLists | null) => Promise<InboxLists | string>) => {
+    setBusy(true);
+    const out = await work(latest.current);
+    setBusy(false);
+    if (typeof out === 'string') return setError(out);
+    setError(null);
+    setLists(out);
+  }, []);
+
+  /** Reloads every list, keeping as many items of each as were loaded. */
+  const refresh = useCallback(() => run((now) => loadInbox(api, PAGE_SIZE, now, Date.now())), [run, api]);
+
+  /** The next page of one list. */
+  const more = useCallback(
+    (tab: Tab) => run(async (now) => (now ? loadMoreOf(api, PAGE_SIZE, now, tab) : 'The lists are not loaded yet.')),
+    [run, api],
+  );
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  return { lists, error, busy, refresh, more, setError };
+}
