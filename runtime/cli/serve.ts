@@ -10,6 +10,7 @@ import { ensureAdminToken, seedTemplates } from '../host/bootstrap.ts';
 import { systemClock, type Clock } from '../host/clock.ts';
 import { createHost } from '../host/create-host.ts';
 import { createLogger, type Logger, type LogLevel } from '../host/logger.ts';
+import { parseWebhookAllow, type WebhookAllow } from '../scheduler/address-policy.ts';
 import { createSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { CommandIo } from './main.ts';
 
@@ -22,7 +23,8 @@ export interface ServeOptions {
   adminToken?: string;
   clock?: Clock;
   logger?: Logger;
-  fetch?: typeof fetch;
+  /** DOSSIER_WEBHOOK_ALLOW: non-public webhook targets allowed anyway (default: none). */
+  webhookAllow?: WebhookAllow;
   /** The built designer to serve at `/` (default dist/designer beside the package). */
   designerDir?: string;
   /** DOSSIER_CORS_ORIGINS: origins allowed to call the API from a browser. */
@@ -54,7 +56,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     clock,
     logger,
     designerDir: options.designerDir ?? defaultDesigner,
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.webhookAllow === undefined ? {} : { webhookAllow: options.webhookAllow }),
     ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
@@ -110,6 +112,16 @@ export function parseServeArgs(args: string[], cwd: string): { ok: true; options
   return { ok: true, options };
 }
 
+/** DOSSIER_WEBHOOK_ALLOW parsed, or null after saying what is wrong with it. */
+function readWebhookAllow(io: CommandIo): WebhookAllow | null {
+  try {
+    return parseWebhookAllow(process.env.DOSSIER_WEBHOOK_ALLOW ?? '');
+  } catch (error) {
+    io.err(`dossier serve: ${(error as Error).message}`);
+    return null;
+  }
+}
+
 export async function serveCommand(args: string[], io: CommandIo): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.out(usage);
@@ -124,9 +136,12 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
   const level = (process.env.DOSSIER_LOG_LEVEL ?? 'info') as LogLevel;
   const adminToken = process.env.DOSSIER_ADMIN_TOKEN;
   const corsOrigins = (process.env.DOSSIER_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  const webhookAllow = readWebhookAllow(io);
+  if (webhookAllow === null) return 2;
   const running = await startServer({
     ...parsed.options,
     logger: createLogger(level),
+    webhookAllow,
     ...(adminToken === undefined ? {} : { adminToken }),
     ...(corsOrigins.length === 0 ? {} : { corsOrigins }),
   });

@@ -3,6 +3,7 @@
 import type { Hono } from 'hono';
 import type { AuthEnv } from '../http/auth.ts';
 import { createApp } from '../http/create-app.ts';
+import type { WebhookAllow } from '../scheduler/address-policy.ts';
 import { createOutboxDispatcher, type OutboxDispatcher } from '../scheduler/outbox-dispatcher.ts';
 import { createCaseMessageNotifier, type Notifier } from '../scheduler/notifier.ts';
 import { createTimerScheduler, type TimerScheduler } from '../scheduler/timer-scheduler.ts';
@@ -20,7 +21,8 @@ export interface HostOptions<C = unknown> {
   clock: Clock;
   logger?: Logger;
   notifier?: Notifier;
-  fetch?: typeof fetch;
+  /** Non-public webhook targets allowed anyway (DOSSIER_WEBHOOK_ALLOW); absent: public addresses only. */
+  webhookAllow?: WebhookAllow;
   outbox?: { maxAttempts?: number; backoffMs?: number; maxBackoffMs?: number };
   maxBodyBytes?: number;
   /** The built designer to serve at `/` (see runtime/http/designer-static.ts). */
@@ -51,7 +53,7 @@ export function createHost<C>(options: HostOptions<C>): Host {
     clock,
     logger,
     notifier: options.notifier ?? createCaseMessageNotifier(store, clock, logger),
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.webhookAllow === undefined ? {} : { webhookAllow: options.webhookAllow }),
     ...options.outbox,
   });
   service.onCommit((commit) => {

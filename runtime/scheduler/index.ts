@@ -1,4 +1,5 @@
-// The scheduler's public names: durable timers and the outbox dispatcher.
+// The scheduler's public names: durable timers, the outbox dispatcher and its webhook address policy.
 export { createTimerScheduler, type TimerScheduler, type TimerSchedulerOptions } from './timer-scheduler.ts';
 export { createOutboxDispatcher, type OutboxDispatcher, type OutboxDispatcherOptions } from './outbox-dispatcher.ts';
 export { createCaseMessageNotifier, createLogNotifier, type Notification, type Notifier } from './notifier.ts';
+export { classifyAddress, parseWebhookAllow, type WebhookAllow } from './address-policy.ts';

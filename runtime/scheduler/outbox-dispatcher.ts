@@ -1,21 +1,25 @@
-// Delivers the outbox after commit, at least once: notify (a Notifier), webhook (fetch with an
-// Idempotency-Key header), createCase (the child through the case service, idempotent by its id),
-// childClosed (`child.closed` to the parent). Failures retry with exponential backoff; after
-// maxAttempts, or on a failure no retry can fix, the row becomes a dead letter (GET /api/outbox?status=dead).
+// Delivers the outbox after commit, at least once: notify (a Notifier), webhook (an HTTP call with an
+// Idempotency-Key header, to public addresses only unless allowed: webhook-client.ts), createCase (the
+// child through the case service, idempotent by its id), childClosed (`child.closed` to the parent).
+// Failures retry with exponential backoff; after maxAttempts, or on a failure no retry can fix (such
+// as a refused webhook address), the row becomes a dead letter (GET /api/outbox?status=dead).
 import type { Effect } from '../engine/types.ts';
 import type { CaseService } from '../host/case-service.ts';
 import type { Clock } from '../host/clock.ts';
 import { silentLogger, type Logger } from '../host/logger.ts';
 import type { CaseStore, OutboxRecord } from '../store/case-store.ts';
+import { noWebhookAllow, type WebhookAllow } from './address-policy.ts';
 import { createDueRunner } from './due-runner.ts';
 import type { Notifier } from './notifier.ts';
+import { createWebhookClient } from './webhook-client.ts';
 
 export interface OutboxDispatcherOptions {
   store: CaseStore;
   service: CaseService;
   clock: Clock;
   notifier: Notifier;
-  fetch?: typeof fetch;
+  /** Non-public webhook targets allowed anyway (DOSSIER_WEBHOOK_ALLOW); default none. */
+  webhookAllow?: WebhookAllow;
   logger?: Logger;
   /** Attempts before a row is dead (default 10). */
   maxAttempts?: number;
@@ -41,11 +45,13 @@ type Delivery = { ok: true } | { ok: false; error: string; permanent: boolean };
 export function createOutboxDispatcher(options: OutboxDispatcherOptions): OutboxDispatcher {
   const { store, service, clock, notifier } = options;
   const logger = options.logger ?? silentLogger;
-  const doFetch = options.fetch ?? fetch;
   const maxAttempts = options.maxAttempts ?? 10;
   const backoff = options.backoffMs ?? 1000;
   const maxBackoff = options.maxBackoffMs ?? 3_600_000;
-  const timeoutMs = options.webhookTimeoutMs ?? 10_000;
+  const sendWebhook = createWebhookClient({
+    allow: options.webhookAllow ?? noWebhookAllow,
+    timeoutMs: options.webhookTimeoutMs ?? 10_000,
+  });
 
   async function deliver(row: OutboxRecord): Promise<Delivery> {
     const effect: Effect = row.effect;
@@ -54,14 +60,15 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
         await notifier.send({ tenant: row.tenant, caseId: row.caseId, key: effect.key, to: effect.to, template: effect.template });
         return { ok: true };
       case 'webhook': {
-        const res = await doFetch(effect.url, {
+        const outcome = await sendWebhook({
+          url: effect.url,
           method: effect.method,
           headers: { 'content-type': 'application/json', 'idempotency-key': effect.key, 'user-agent': 'dossier' },
           body: JSON.stringify(row.payload),
-          signal: AbortSignal.timeout(timeoutMs),
         });
-        await res.body?.cancel();
-        return res.ok ? { ok: true } : { ok: false, error: `HTTP ${res.status} from ${effect.url}`, permanent: false };
+        if ('refused' in outcome) return { ok: false, error: outcome.refused, permanent: true };
+        const ok = outcome.status >= 200 && outcome.status < 300;
+        return ok ? { ok: true } : { ok: false, error: `HTTP ${outcome.status} from ${effect.url}`, permanent: false };
       }
       case 'createCase': {
         const result = await service.createCase(row.tenant, { caseType: effect.caseType, data: effect.data, parentId: effect.parentId, id: effect.childId }, undefined);

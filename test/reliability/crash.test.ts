@@ -80,7 +80,9 @@ describe('crash safety under SIGKILL', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-crash-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const db = join(dir, 'dossier.db');
-    let server: ChildServer = await startChild(db, { DOSSIER_LOG_LEVEL: 'error' });
+    // the receiver is on loopback, which webhooks reach only when allowed
+    const env = { DOSSIER_LOG_LEVEL: 'error', DOSSIER_WEBHOOK_ALLOW: '127.0.0.1' };
+    let server: ChildServer = await startChild(db, env);
     cleanups.push(async () => void (await server.kill('SIGKILL')));
     expect((await server.call('PUT', '/api/case-types/crashy/draft', crashType(hook))).body.valid).toBe(true);
     expect((await server.call('POST', '/api/case-types/crashy/publish')).status).toBe(201);
@@ -158,7 +160,7 @@ describe('crash safety under SIGKILL', () => {
       await server.kill('SIGKILL');
       stop = true;
       await Promise.all(clients);
-      server = await startChild(db, { DOSSIER_LOG_LEVEL: 'error' });
+      server = await startChild(db, env);
       if (cycle % 5 === 4 || cycle === KILLS - 1) await checkConsistent();
     }
     expect(unexpected).toEqual([]);

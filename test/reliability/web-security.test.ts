@@ -11,6 +11,7 @@ import { silentLogger } from '../../runtime/host/logger.ts';
 import * as engine from '../../runtime/engine/index.ts';
 import { createManualClock } from '../../runtime/host/clock.ts';
 import { createApp } from '../../runtime/http/create-app.ts';
+import { parseWebhookAllow } from '../../runtime/scheduler/address-policy.ts';
 import { createHarness, TEMPLATES, type Harness } from '../runtime/http/harness.ts';
 import { startInProcess, type InProcess } from './in-process.ts';
 
@@ -97,7 +98,8 @@ describe('security headers', () => {
 
 describe('the log at the default level', () => {
   it('holds no case data: not the values of a create, an event, a rejected event, a timer or the outbox', async () => {
-    p = await startInProcess({ logLevel: 'info' });
+    // loopback allowed, so the webhook is attempted and fails (connection refused) rather than being refused
+    p = await startInProcess({ logLevel: 'info', host: { webhookAllow: parseWebhookAllow('127.0.0.1') } });
     const secret = { name: 'Zebulon Quartermaine', email: 'zebulon@private.example', note: 'IBAN NL91ABNA0417164300' };
     await p.publish({
       key: 'private',

@@ -69,7 +69,8 @@ async function main(): Promise<number> {
   const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 
   const dir = mkdtempSync(join(tmpdir(), 'dossier-soak-'));
-  const server = await startChild(join(dir, 'dossier.db'), { DOSSIER_LOG_LEVEL: 'warn' });
+  // the receiver is on loopback, which webhooks reach only when allowed
+  const server = await startChild(join(dir, 'dossier.db'), { DOSSIER_LOG_LEVEL: 'warn', DOSSIER_WEBHOOK_ALLOW: '127.0.0.1' });
   const put = await server.call('PUT', '/api/case-types/soak/draft', soakType(hook));
   if (put.body.valid !== true) throw new Error(`soak type invalid: ${JSON.stringify(put.body.problems)}`);
   await server.call('POST', '/api/case-types/soak/publish');
@@ -168,6 +169,8 @@ async function main(): Promise<number> {
   await Promise.all(inFlight);
 
   // Drain: every outbox row must reach the receiver (webhooks) or be marked delivered (notify).
+  // Timers set by the last requests (PT2S) still fire and add rows: let them fall due first.
+  await new Promise((r) => setTimeout(r, 3000));
   const drainUntil = Date.now() + 60_000;
   let pending = await allPages(server, '/api/outbox?status=pending');
   while (pending.length > 0 && Date.now() < drainUntil) {

@@ -7,6 +7,7 @@ import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { createManualClock, type ManualClock } from '../../../runtime/host/clock.ts';
 import { createHost, type Host } from '../../../runtime/host/create-host.ts';
 import { silentLogger } from '../../../runtime/host/logger.ts';
+import { parseWebhookAllow } from '../../../runtime/scheduler/address-policy.ts';
 import type { Notification } from '../../../runtime/scheduler/notifier.ts';
 import { createSqliteStore, type SqliteCaseStore } from '../../../runtime/store/sqlite/sqlite-store.ts';
 
@@ -60,7 +61,13 @@ export function tempDb(): { file: string; dispose(): void } {
   return { file: join(dir, 'dossier.db'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function openHost(file: string, clock: ManualClock, outbox: { maxAttempts?: number; backoffMs?: number } = {}): TestHost {
+export interface OpenHostOptions {
+  outbox?: { maxAttempts?: number; backoffMs?: number };
+  /** DOSSIER_WEBHOOK_ALLOW for the host; the loopback receivers of these tests need `127.0.0.1`. */
+  webhookAllow?: string;
+}
+
+export function openHost(file: string, clock: ManualClock, options: OpenHostOptions = {}): TestHost {
   const store = createSqliteStore({ file });
   const sent: Notification[] = [];
   const host = createHost({
@@ -69,7 +76,8 @@ export function openHost(file: string, clock: ManualClock, outbox: { maxAttempts
     clock,
     logger: silentLogger,
     notifier: { send: async (n) => void sent.push(n) },
-    outbox,
+    outbox: options.outbox ?? {},
+    webhookAllow: parseWebhookAllow(options.webhookAllow ?? ''),
   });
   return { host, store, clock, sent };
 }

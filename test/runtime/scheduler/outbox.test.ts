@@ -1,9 +1,9 @@
-// The outbox: webhooks retried with backoff against a real loopback receiver, dead letters,
-// notify through the Notifier, child cases and child.closed.
+// The outbox: webhooks retried with backoff against a real loopback receiver, dead letters, the
+// address guard (loopback refused unless allowed), notify through the Notifier, child cases and child.closed.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createManualClock, openHost, publishFixtures, T0, tempDb, type TestHost } from './fixtures.ts';
+import { createManualClock, openHost, publishFixtures, T0, tempDb, type OpenHostOptions, type TestHost } from './fixtures.ts';
 
 const admin = { id: 'alice', roles: ['admin'] };
 
@@ -34,10 +34,11 @@ describe('outbox dispatcher', () => {
     for (const c of cleanups.splice(0).reverse()) await c();
   });
 
-  async function setup(statuses: number[], outbox: { maxAttempts?: number; backoffMs?: number } = {}): Promise<TestHost & { hook: Awaited<ReturnType<typeof receiver>> }> {
+  // The receiver is on loopback, which a webhook may reach only when allowed: allowed unless a test says otherwise.
+  async function setup(statuses: number[], options: OpenHostOptions = {}): Promise<TestHost & { hook: Awaited<ReturnType<typeof receiver>> }> {
     const hook = await receiver(statuses);
     const db = tempDb();
-    const t = openHost(db.file, createManualClock(T0), outbox);
+    const t = openHost(db.file, createManualClock(T0), { webhookAllow: '127.0.0.1', ...options });
     cleanups.push(db.dispose, () => new Promise<void>((done) => hook.server.close(() => done())), () => t.store.close());
     await publishFixtures(t.store, hook.url);
     await t.host.service.createCase('default', { caseType: 'ticket', id: 'k1' }, admin);
@@ -67,7 +68,7 @@ describe('outbox dispatcher', () => {
   });
 
   it('gives up after maxAttempts: the row is a dead letter', async () => {
-    const t = await setup([503], { maxAttempts: 2, backoffMs: 10 });
+    const t = await setup([503], { outbox: { maxAttempts: 2, backoffMs: 10 } });
     await t.host.service.sendEvent('default', 'k1', { type: 'HOOK' }, admin);
     await t.host.dispatcher.runDue();
     t.clock.advance(10);
@@ -77,6 +78,27 @@ describe('outbox dispatcher', () => {
     const dead = await t.store.listOutbox('default', { status: 'dead' }, 10, null);
     expect(dead.items.map((o) => [o.key, o.attempts, o.nextAttemptAt, o.lastError])).toEqual([['k1:2:1', 2, null, `HTTP 503 from ${t.hook.url}`]]);
     expect(t.hook.received.length).toBe(2);
+  });
+
+  it('dead-letters a webhook to loopback at once when DOSSIER_WEBHOOK_ALLOW does not allow it, without calling it', async () => {
+    // given a host with no allow-list
+    const t = await setup([200], { webhookAllow: '' });
+    await t.host.service.sendEvent('default', 'k1', { type: 'HOOK' }, admin);
+    // when the dispatcher runs
+    expect(await t.host.dispatcher.runDue()).toBe(0);
+    // then the row is dead after one attempt, saying why and how to allow it, and the receiver got nothing
+    const dead = await t.store.listOutbox('default', { status: 'dead' }, 10, null);
+    expect(dead.items.map((o) => [o.key, o.attempts, o.nextAttemptAt, o.lastError])).toEqual([
+      ['k1:2:1', 1, null, 'webhook to 127.0.0.1 refused: loopback address; allow it with DOSSIER_WEBHOOK_ALLOW=127.0.0.1'],
+    ]);
+    expect(t.hook.received).toEqual([]);
+  });
+
+  it('delivers a webhook to loopback when a CIDR range in DOSSIER_WEBHOOK_ALLOW covers it', async () => {
+    const t = await setup([200], { webhookAllow: '10.0.0.0/8, 127.0.0.0/8' });
+    await t.host.service.sendEvent('default', 'k1', { type: 'HOOK' }, admin);
+    expect(await t.host.dispatcher.runDue()).toBe(1);
+    expect(t.hook.received.map((r) => r.idempotencyKey)).toEqual(['k1:2:1']);
   });
 
   it('sends notify effects to the Notifier', async () => {
