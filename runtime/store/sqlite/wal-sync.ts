@@ -65,10 +65,13 @@ export function createWalDurability(db: Database.Database, checkpointEvery = 256
         checkpointDone();
       });
     }
+    // Referenced while a checkpoint runs, so that a close waiting for it keeps the process alive.
+    worker.ref();
     worker.once('message', checkpointDone);
     worker.postMessage('checkpoint');
   }
   function checkpointDone(): void {
+    worker?.unref();
     checkpointing = false;
     for (const resolve of onCheckpointed.splice(0)) resolve();
   }
@@ -124,6 +127,7 @@ export function createWalDurability(db: Database.Database, checkpointEvery = 256
       worker = null;
       if (stopping !== null) {
         const exited = new Promise((resolve) => stopping.once('exit', resolve));
+        stopping.ref();
         stopping.postMessage('close');
         await exited;
       }

@@ -1,5 +1,6 @@
 // Durability off the event loop: a write is answered only after the fsync that follows its commit,
 // an fsync failure fails the writes it covered, and checkpoints reach the database file.
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,5 +94,13 @@ describe('durability after commit', () => {
     await durability.close();
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     db.close();
+  });
+
+  it('closes with the checkpointer started and nothing else alive: the close itself keeps the process up', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-wal-close-'));
+    dirs.push(dir);
+    const child = spawnSync(process.execPath, ['--import', 'tsx', new URL('./close-child.ts', import.meta.url).pathname, join(dir, 'c.db')], { encoding: 'utf8', timeout: 60_000 });
+    // an unsettled top-level await (the loop emptied while close waited) exits with 13
+    expect([child.status, child.stdout.trim()]).toEqual([0, 'closed']);
   });
 });
