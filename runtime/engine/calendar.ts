@@ -5,6 +5,7 @@ import type { Calendar, TimeRange } from '../../schemas/generated/case-type.ts';
 import type { Instant } from './types.ts';
 import { MS_PER_DAY, MS_PER_MINUTE, timePartToMs, toDurationParts, durationToMs } from './duration.ts';
 import type { DurationParts } from './duration.ts';
+import { formatInstant, parseInstant } from './instant.ts';
 import { dayOfIsoDate, getZone, isoDateOfDay, weekdayOfDay } from './zoned-time.ts';
 import type { Zone } from './zoned-time.ts';
 
@@ -153,14 +154,14 @@ export function* periodsFrom(
 }
 
 function toMs(at: Instant): number {
-  const ms = Date.parse(at);
+  const ms = parseInstant(at);
   if (Number.isNaN(ms))
     throw new Error(`'${at}' is not an ISO 8601 instant such as 2026-01-05T09:00:00.000Z.`);
   return ms;
 }
 
 function toInstant(ms: number): Instant {
-  return new Date(ms).toISOString();
+  return formatInstant(ms);
 }
 
 function requireWorkingMs(ms: number): void {

@@ -5,6 +5,9 @@ import type { Sla } from '../../schemas/generated/case-type.ts';
 import type { BusinessCalendar } from './calendar.ts';
 import { addDuration, addWorkingTime, workingTimeBetween } from './calendar.ts';
 import { durationToMs, timePartToMs, toDurationParts } from './duration.ts';
+import { parseInstant } from './instant.ts';
+import { closedLedger } from './sla-ledger.ts';
+import type { Ledger } from './sla-ledger.ts';
 import type { Instant, PendingTimer, SlaInstance, SlaPause, SlaRung, SlaStatus } from './types.ts';
 
 /** `warnAt` when the SLA leaves it out: 75 % of the goal (of the deadline without a goal). */
@@ -32,7 +35,7 @@ export interface NextRung {
   dueAt: Instant;
 }
 
-const toMs = (at: Instant): number => Date.parse(at);
+const toMs = (at: Instant): number => parseInstant(at);
 
 export function rungStep(rung: SlaRung, repeat = 0): RungStep {
   switch (rung) {
@@ -81,19 +84,36 @@ function passedDeadlineAt(clock: SlaClock, deadline: Instant, repeat: number): I
 }
 
 /**
- * Derived instants memoised per SLA definition and calendar: they are pure functions of the record's
- * start, its pause ledger and the rung, and every step (and every view) asks for the same ones again.
- * Each cache is cleared when full (bounded memory).
+ * Derived instants memoised per SLA definition and calendar, then per start instant: they are pure
+ * functions of the record's start, its pause ledger and the rung, and every step (and every view)
+ * asks for the same ones again. Starts are cleared when too many (bounded memory); figures of a
+ * ledger live as long as its node (sla-ledger.ts).
  */
 const DUE_CACHE_LIMIT = 20_000;
 
-interface LadderCache {
-  /** Nominal instants by `<startedAt>|<rung>|<repeat>`. */
-  nominal: Map<string, Instant | null>;
-  /** Instants shifted by a ledger of closed pauses, by the nominal key plus the ledger. */
-  shifted: Map<string, Shifted>;
-  /** Deadline budgets by start. */
-  budget: Map<string, number>;
+/** The caches of one SLA definition and calendar, by start instant. */
+type LadderCache = Map<Instant, StartCache>;
+
+/** A figure of each rung of a record, kept as it is first derived (`byStep`). */
+interface ByStep<T> {
+  warning: T | undefined;
+  goalMissed: T | undefined;
+  breached: T | undefined;
+  /** passedDeadline, by repeat. */
+  repeats: Map<number, T> | undefined;
+}
+
+function newByStep<T>(): ByStep<T> {
+  return { warning: undefined, goalMissed: undefined, breached: undefined, repeats: undefined };
+}
+
+interface StartCache {
+  /** Instants as if the clock had never paused. */
+  nominal: ByStep<Instant | null>;
+  /** Instants shifted by a ledger of closed pauses (made when a record with this start first paused). */
+  shifted: WeakMap<Ledger, ByStep<Shifted>> | undefined;
+  /** The deadline budget. */
+  budget: number | undefined;
 }
 
 /** A due instant moved by closed pauses; `stopped` when a pause began at or after it (later ones do not count). */
@@ -137,10 +157,45 @@ function ladderCacheOf(clock: SlaClock): LadderCache {
   }
   let cache = caches.byCalendar.get(clock.cal);
   if (!cache) {
-    cache = { nominal: new Map(), shifted: new Map(), budget: new Map() };
+    cache = new Map();
     caches.byCalendar.set(clock.cal, cache);
   }
   return cache;
+}
+
+function startCacheOf(clock: SlaClock, startedAt: Instant): StartCache {
+  const starts = ladderCacheOf(clock);
+  let cache = starts.get(startedAt);
+  if (!cache) {
+    if (starts.size >= DUE_CACHE_LIMIT) starts.clear();
+    cache = { nominal: newByStep(), shifted: undefined, budget: undefined };
+    starts.set(startedAt, cache);
+  }
+  return cache;
+}
+
+/** A rung's figure from `slots`, derived and kept on first use. */
+function byStep<T>(slots: ByStep<T>, step: RungStep, derive: () => T): T {
+  if (step.rung === 'passedDeadline') {
+    slots.repeats ??= new Map();
+    let value = slots.repeats.get(step.repeat);
+    if (value === undefined) {
+      value = derive();
+      slots.repeats.set(step.repeat, value);
+    }
+    return value;
+  }
+  let value = slots[step.rung];
+  if (value === undefined) {
+    value = derive();
+    slots[step.rung] = value;
+  }
+  return value;
+}
+
+/** A rung's figure from `slots` if known. */
+function knownByStep<T>(slots: ByStep<T>, step: RungStep): T | undefined {
+  return step.rung === 'passedDeadline' ? slots.repeats?.get(step.repeat) : slots[step.rung];
 }
 
 function remember<T>(cache: Map<string, T>, key: string, value: T): T {
@@ -164,63 +219,13 @@ function closedPauseMs(cal: BusinessCalendar | undefined, from: Instant, to: Ins
   return known !== undefined ? known : remember(cache, key, workingTimeBetween(cal, from, to));
 }
 
-/**
- * Ledgers of closed pauses are named by small ids, handed out pause by pause (a ledger's id follows
- * from its parent's id and its last pause), so a long ledger is a short key. Ids are never reused:
- * clearing the table when full only hands out new ones.
- */
-const LEDGER_LIMIT = 50_000;
-const ledgerIds = new Map<string, number>();
-let nextLedgerId = 1;
-
-interface Ledger {
-  count: number;
-  length: number;
-  /** `#<id>` of the first `count` pauses, and of the first `count - 1` ('' when count is 0). */
-  key: string;
-  parentKey: string;
-  /** The latest end among the first `count` pauses (epoch ms; -Infinity for none). */
-  lastEnd: number;
-}
-
-const ledgers = new WeakMap<readonly SlaPause[], Ledger>();
-
-function ledgerOf(pauses: readonly SlaPause[], count: number): Ledger {
-  const known = ledgers.get(pauses);
-  if (known && known.count === count && known.length === pauses.length) return known;
-  let id = 0;
-  let parent = 0;
-  let lastEnd = -Infinity;
-  for (let i = 0; i < count; i++) {
-    const pause = pauses[i] as SlaPause;
-    const step = `${id}|${pause.from}>${pause.to ?? '-'}`;
-    let next = ledgerIds.get(step);
-    if (next === undefined) {
-      if (ledgerIds.size >= LEDGER_LIMIT) ledgerIds.clear();
-      next = nextLedgerId++;
-      ledgerIds.set(step, next);
-    }
-    parent = id;
-    id = next;
-    if (pause.to !== null) lastEnd = Math.max(lastEnd, toMs(pause.to));
-  }
-  const ledger = {
-    count,
-    length: pauses.length,
-    key: count === 0 ? '' : `#${id}`,
-    parentKey: count <= 1 ? '' : `#${parent}`,
-    lastEnd,
-  };
-  ledgers.set(pauses, ledger);
-  return ledger;
-}
-
 /** The rung's instant as if the clock had never paused; null for a rung the SLA does not have. */
 export function nominalAt(clock: SlaClock, startedAt: Instant, step: RungStep): Instant | null {
-  const cache = ladderCacheOf(clock).nominal;
-  const key = `${startedAt}|${step.rung}|${step.repeat}`;
-  const known = cache.get(key);
-  return known !== undefined ? known : remember(cache, key, computeNominalAt(clock, startedAt, step));
+  return nominalIn(startCacheOf(clock, startedAt), clock, startedAt, step);
+}
+
+function nominalIn(start: StartCache, clock: SlaClock, startedAt: Instant, step: RungStep): Instant | null {
+  return byStep(start.nominal, step, () => computeNominalAt(clock, startedAt, step));
 }
 
 function computeNominalAt(clock: SlaClock, startedAt: Instant, step: RungStep): Instant | null {
@@ -269,26 +274,53 @@ export function shiftByPauses(
   return due;
 }
 
+/** What the rungs of one record derive from, looked up once for all of them. */
+interface RecordLadder {
+  clock: SlaClock;
+  record: SlaInstance;
+  start: StartCache;
+  /** Its closed pauses; null when an open pause comes before the last one. */
+  ledger: Ledger | null;
+  /** Business time of the open last pause up to `openUntil`, once asked for (the same for every rung). */
+  open: { until: Instant; ms: number } | null;
+}
+
+function recordLadder(clock: SlaClock, record: SlaInstance): RecordLadder {
+  return { clock, record, start: startCacheOf(clock, record.startedAt), ledger: closedLedger(record.pauses), open: null };
+}
+
+function openPauseMs(ladder: RecordLadder, open: SlaPause, until: Instant): number {
+  if (ladder.open?.until !== until) ladder.open = { until, ms: workingTimeBetween(ladder.clock.cal, open.from, until) };
+  return ladder.open.ms;
+}
+
 /**
- * `shiftByPauses` over the first `count` pauses, all closed (remembered: they never change). A ledger
- * usually grows by one pause per step, so it starts from the ledger one pause shorter when known.
+ * `shiftByPauses` over a ledger of closed pauses (remembered: they never change). A ledger usually
+ * grows by one pause per step, so it starts from the ledger one pause shorter when known.
  */
-function shiftedByClosed(clock: SlaClock, record: SlaInstance, step: RungStep, count: number): Shifted {
-  const cache = ladderCacheOf(clock).shifted;
-  const base = `${record.startedAt}|${step.rung}|${step.repeat}`;
-  const ledger = ledgerOf(record.pauses, count);
-  const key = base + ledger.key;
-  const known = cache.get(key);
-  if (known !== undefined) return known;
+function shiftedByClosed(ladder: RecordLadder, ledger: Ledger, step: RungStep): Shifted {
+  const shifted = (ladder.start.shifted ??= new WeakMap());
+  let slots = shifted.get(ledger);
+  if (!slots) {
+    slots = newByStep();
+    shifted.set(ledger, slots);
+  }
+  return byStep(slots, step, () => {
+    const shorter = ledger.parent ? shifted.get(ledger.parent) : undefined;
+    return shiftBy(ladder, ledger, step, shorter && knownByStep(shorter, step));
+  });
+}
+
+/** Shifts the rung over the ledger's pauses, or over its last one from the shorter ledger's result. */
+function shiftBy({ clock, record, start }: RecordLadder, { count }: Ledger, step: RungStep, shorter: Shifted | undefined): Shifted {
   let due: Instant | null;
   let stopped: boolean;
   let from = 0;
-  const shorter = count > 0 ? cache.get(base + ledger.parentKey) : undefined;
   if (shorter !== undefined) {
     ({ due, stopped } = shorter);
     from = count - 1;
   } else {
-    due = nominalAt(clock, record.startedAt, step);
+    due = nominalIn(start, clock, record.startedAt, step);
     stopped = due === null;
   }
   for (let i = from; i < count && due !== null && !stopped; i++) {
@@ -299,7 +331,26 @@ function shiftedByClosed(clock: SlaClock, record: SlaInstance, step: RungStep, c
     }
     due = addWorkingTime(clock.cal, due, closedPauseMs(clock.cal, pause.from, pause.to as Instant));
   }
-  return remember(cache, key, { due, stopped });
+  return { due, stopped };
+}
+
+function dueIn(ladder: RecordLadder, step: RungStep, openUntil: Instant | null): Instant | null {
+  const { clock, record, start, ledger } = ladder;
+  const { pauses } = record;
+  if (pauses.length === 0) return nominalIn(start, clock, record.startedAt, step);
+  if (ledger === null) {
+    // An open pause before the last one (not written by this module): the plain walk.
+    const nominal = nominalIn(start, clock, record.startedAt, step);
+    return nominal === null ? null : shiftByPauses(clock.cal, nominal, pauses, openUntil);
+  }
+  const closed = ledger.count;
+  const shifted = shiftedByClosed(ladder, ledger, step);
+  if (closed === pauses.length || shifted.stopped || shifted.due === null) return shifted.due;
+  // The open pause, last: as in shiftByPauses, it ends at `openUntil` (unknown when null).
+  const open = pauses[closed] as SlaPause;
+  if (toMs(open.from) >= toMs(shifted.due)) return shifted.due;
+  if (openUntil === null) return null;
+  return addWorkingTime(clock.cal, shifted.due, openPauseMs(ladder, open, openUntil));
 }
 
 /** When the record reaches (or reached) a rung: derived from its start, its pauses and the calendar. */
@@ -309,22 +360,16 @@ export function rungDueAt(
   step: RungStep,
   openUntil: Instant | null,
 ): Instant | null {
-  const { pauses } = record;
-  if (pauses.length === 0) return nominalAt(clock, record.startedAt, step);
-  let closed = 0;
-  while (closed < pauses.length && (pauses[closed] as SlaPause).to !== null) closed++;
-  if (closed < pauses.length - 1) {
-    // An open pause before the last one (not written by this module): the plain walk.
-    const nominal = nominalAt(clock, record.startedAt, step);
-    return nominal === null ? null : shiftByPauses(clock.cal, nominal, pauses, openUntil);
-  }
-  const shifted = shiftedByClosed(clock, record, step, closed);
-  if (closed === pauses.length || shifted.stopped || shifted.due === null) return shifted.due;
-  // The open pause, last: as in shiftByPauses, it ends at `openUntil` (unknown when null).
-  const open = pauses[closed] as SlaPause;
-  if (toMs(open.from) >= toMs(shifted.due)) return shifted.due;
-  if (openUntil === null) return null;
-  return addWorkingTime(clock.cal, shifted.due, workingTimeBetween(clock.cal, open.from, openUntil));
+  return dueIn(recordLadder(clock, record), step, openUntil);
+}
+
+/** Due instants of one record's rungs with the open pause ending at `openUntil`, each derived once. */
+export type RungDues = (step: RungStep) => Instant | null;
+
+export function rungDues(clock: SlaClock, record: SlaInstance, openUntil: Instant | null): RungDues {
+  const ladder = recordLadder(clock, record);
+  const dues = newByStep<Instant | null>();
+  return (step) => byStep(dues, step, () => dueIn(ladder, step, openUntil));
 }
 
 /** The rungs a record at `level` can still reach, in ladder order. */
@@ -341,11 +386,17 @@ function candidateSteps(clock: SlaClock, level: number): RungStep[] {
  * The next rung of a record: the earliest of the rungs above its urgency (ties go to the lower
  * rung). A rung whose instant comes after a higher rung's is skipped: urgency only rises.
  * Null when nothing is left, or when the clock is paused before every remaining rung (`openUntil` null).
+ * `dues` gives the rungs' instants when the caller has them (`rungDues` with the same `openUntil`).
  */
-export function nextRung(clock: SlaClock, record: SlaInstance, openUntil: Instant | null): NextRung | null {
+export function nextRung(
+  clock: SlaClock,
+  record: SlaInstance,
+  openUntil: Instant | null,
+  dues: RungDues = rungDues(clock, record, openUntil),
+): NextRung | null {
   let best: NextRung | null = null;
   for (const step of candidateSteps(clock, record.urgency)) {
-    const dueAt = rungDueAt(clock, record, step, openUntil);
+    const dueAt = dues(step);
     if (dueAt !== null && (best === null || toMs(dueAt) < toMs(best.dueAt))) best = { step, dueAt };
   }
   return best;
@@ -370,61 +421,13 @@ export function parseSlaTimerId(id: string): { recordId: string; name: string; s
   return { recordId: `${name}#${n}`, name, step: rungStep(rung as SlaRung, Number(repeat ?? 0)) };
 }
 
-interface RememberedTimer {
-  /** The SLA's caches: replaced when its definition or calendar changes. */
-  ladder: LadderCache;
-  name: string;
-  id: string;
-  startedAt: Instant;
-  pauses: readonly SlaPause[];
-  pauseCount: number;
-  lastPauseTo: Instant | null | undefined;
-  urgency: number;
-  timer: PendingTimer | null;
-}
-
-/**
- * The timer of each open record object seen, so that a record the step left as it was (the same
- * object, records are replaced and never changed) is not derived again. Checked against the fields
- * it was derived from.
- */
-const recordTimers = new WeakMap<SlaInstance, RememberedTimer>();
-
 /** The one pending timer of a record: its next rung, while it is open and its clock runs toward it. */
 export function recordTimer(clock: SlaClock, record: SlaInstance): PendingTimer | null {
   if (record.closedAt !== null) return null;
-  const known = recordTimers.get(record);
-  const last = record.pauses[record.pauses.length - 1];
-  const ladder = ladderCacheOf(clock);
-  if (
-    known &&
-    known.ladder === ladder &&
-    known.name === clock.name &&
-    known.id === record.id &&
-    known.startedAt === record.startedAt &&
-    known.pauses === record.pauses &&
-    known.pauseCount === record.pauses.length &&
-    known.lastPauseTo === last?.to &&
-    known.urgency === record.urgency
-  ) {
-    return known.timer && { ...known.timer };
-  }
   const next = nextRung(clock, record, null);
-  const timer = next
+  return next
     ? { id: slaTimerId(record.id, next.step), event: `sla.${clock.name}.${next.step.rung}`, dueAt: next.dueAt }
     : null;
-  recordTimers.set(record, {
-    ladder,
-    name: clock.name,
-    id: record.id,
-    startedAt: record.startedAt,
-    pauses: record.pauses,
-    pauseCount: record.pauses.length,
-    lastPauseTo: last?.to,
-    urgency: record.urgency,
-    timer: timer && { ...timer },
-  });
-  return timer;
 }
 
 /** Business time paused in `[startedAt, until)` (an open pause counts up to `until`). */
@@ -433,7 +436,7 @@ export function pausedMs(
   pauses: readonly SlaPause[],
   until: Instant,
 ): number {
-  const remembered = cal ? rememberedPausedMs(cal, pauses, until) : null;
+  const remembered = rememberedPausedMs(cal, pauses, until);
   if (remembered !== null) return remembered;
   let total = 0;
   for (const pause of pauses) {
@@ -443,35 +446,40 @@ export function pausedMs(
   return total;
 }
 
-/** Business time of ledgers of closed pauses, per calendar, by ledger id. */
-const pausedTotals = new WeakMap<BusinessCalendar, Map<string, number>>();
+/** Business time of ledgers of closed pauses, per calendar; plain elapsed time without one. */
+const pausedTotals = new WeakMap<BusinessCalendar, WeakMap<Ledger, number>>();
+const elapsedPausedTotals = new WeakMap<Ledger, number>();
+
+function pausedTotalsOf(cal: BusinessCalendar | undefined): WeakMap<Ledger, number> {
+  if (!cal) return elapsedPausedTotals;
+  let totals = pausedTotals.get(cal);
+  if (!totals) {
+    totals = new WeakMap();
+    pausedTotals.set(cal, totals);
+  }
+  return totals;
+}
 
 /**
  * `pausedMs` from the remembered total of the closed pauses (when all of them ended by `until`) plus
  * an open last pause; null when the ledger is not of that shape.
  */
-function rememberedPausedMs(cal: BusinessCalendar, pauses: readonly SlaPause[], until: Instant): number | null {
+function rememberedPausedMs(cal: BusinessCalendar | undefined, pauses: readonly SlaPause[], until: Instant): number | null {
   if (pauses.length < 2) return null;
-  let closed = 0;
-  while (closed < pauses.length && (pauses[closed] as SlaPause).to !== null) closed++;
-  if (closed < pauses.length - 1) return null;
-  const ledger = ledgerOf(pauses, closed);
-  if (!(ledger.lastEnd <= toMs(until))) return null;
-  let totals = pausedTotals.get(cal);
-  if (!totals) {
-    totals = new Map();
-    pausedTotals.set(cal, totals);
-  }
-  let total = totals.get(ledger.key);
+  const ledger = closedLedger(pauses);
+  if (ledger === null || !(ledger.lastEnd <= toMs(until))) return null;
+  const closed = ledger.count;
+  const totals = pausedTotalsOf(cal);
+  let total = totals.get(ledger);
   if (total === undefined) {
-    const shorter = totals.get(ledger.parentKey);
+    const shorter = ledger.parent ? totals.get(ledger.parent) : undefined;
     const from = shorter === undefined ? 0 : closed - 1;
     total = shorter ?? 0;
     for (let i = from; i < closed; i++) {
       const pause = pauses[i] as SlaPause;
       total += closedPauseMs(cal, pause.from, pause.to as Instant);
     }
-    remember(totals, ledger.key, total);
+    totals.set(ledger, total);
   }
   const open = pauses[closed];
   return open === undefined ? total : total + workingTimeBetween(cal, open.from, until);
@@ -482,16 +490,22 @@ export function clockEnd(record: SlaInstance, now: Instant): Instant {
   return record.closedAt ?? now;
 }
 
-/** Business time the clock ran: from the start to its end, less the business time paused. */
-export function elapsedMs(clock: SlaClock, record: SlaInstance, now: Instant): number {
-  const end = clockEnd(record, now);
-  return workingTimeBetween(clock.cal, record.startedAt, end) - pausedMs(clock.cal, record.pauses, end);
+/**
+ * Business time the clock ran: from the start to its end, less the business time paused (`pausedMs`
+ * up to the end; pass it when known).
+ */
+export function elapsedMs(
+  clock: SlaClock,
+  record: SlaInstance,
+  now: Instant,
+  paused: number = pausedMs(clock.cal, record.pauses, clockEnd(record, now)),
+): number {
+  return workingTimeBetween(clock.cal, record.startedAt, clockEnd(record, now)) - paused;
 }
 
 /** Business time between the start and the deadline: the record's budget. */
 export function deadlineBudgetMs(clock: SlaClock, startedAt: Instant): number {
-  const cache = ladderCacheOf(clock).budget;
-  const known = cache.get(startedAt);
-  if (known !== undefined) return known;
-  return remember(cache, startedAt, workingTimeBetween(clock.cal, startedAt, addDuration(clock.cal, startedAt, clock.sla.deadline)));
+  const start = startCacheOf(clock, startedAt);
+  start.budget ??= workingTimeBetween(clock.cal, startedAt, addDuration(clock.cal, startedAt, clock.sla.deadline));
+  return start.budget;
 }

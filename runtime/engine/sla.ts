@@ -4,6 +4,7 @@
 import type { Action, CaseType, Sla } from '../../schemas/generated/case-type.ts';
 import type { BusinessCalendar } from './calendar.ts';
 import { compileCalendar } from './calendar.ts';
+import { parseInstant } from './instant.ts';
 import { conditionMatch, holdingMatch, isLatch, momentaryMatch, startInstant } from './sla-conditions.ts';
 import type { SlaStepContext } from './sla-conditions.ts';
 import {
@@ -111,7 +112,7 @@ function endPause(pauses: readonly SlaPause[], now: Instant): SlaPause[] {
   const last = pauses[pauses.length - 1];
   if (!last || last.to !== null) return [...pauses];
   const kept = pauses.slice(0, -1);
-  return Date.parse(last.from) === Date.parse(now) ? kept : [...kept, { ...last, to: now }];
+  return parseInstant(last.from) === parseInstant(now) ? kept : [...kept, { ...last, to: now }];
 }
 
 /** Closes a record: `stop` gives met or met-late, `cancel` gives cancelled. */
@@ -125,7 +126,7 @@ function closeRecord(
   if (how === 'cancel') return { ...closed, status: 'cancelled' };
   // Met when closed before the deadline; met-late after it, or once the breach rung was reached.
   const deadline = rungDueAt(clock, closed, rungStep('breached'), now);
-  const late = record.urgency >= 3 || (deadline !== null && Date.parse(now) > Date.parse(deadline));
+  const late = record.urgency >= 3 || (deadline !== null && parseInstant(now) > parseInstant(deadline));
   return { ...closed, status: late ? 'met-late' : 'met' };
 }
 
@@ -169,6 +170,13 @@ function pauseOrResume(clock: SlaClock, record: SlaInstance, ctx: SlaStepContext
   return record;
 }
 
+/** Closes `records[open]` in the caller's copy of the list; returns -1 (no open record any more). */
+function closeAt(clock: SlaClock, records: SlaInstance[], open: number, how: 'stop' | 'cancel', now: Instant): number {
+  const record = records[open];
+  if (record) records[open] = closeRecord(clock, record, how, now);
+  return -1;
+}
+
 /**
  * One SLA over one step, in order: cancel, reset, stop, start, pause/resume, case closed. Writes into
  * `records`, the caller's own copy of the list (records themselves are replaced, never changed).
@@ -177,16 +185,11 @@ function stepSla(clock: SlaClock, records: SlaInstance[], ctx: SlaStepContext): 
   const { sla, name } = clock;
   const count = records.filter((r) => r.name === name).length;
   let open = records.findIndex((r) => r.name === name && r.closedAt === null);
-  const close = (how: 'stop' | 'cancel'): void => {
-    const record = records[open];
-    if (record) records[open] = closeRecord(clock, record, how, ctx.now);
-    open = -1;
-  };
 
-  if (open >= 0 && conditionMatch(sla.cancel, ctx)) close('cancel');
+  if (open >= 0 && conditionMatch(sla.cancel, ctx)) open = closeAt(clock, records, open, 'cancel', ctx.now);
   const restart = count > 0 && conditionMatch(sla.reset, ctx) !== null;
-  if (restart && open >= 0) close('cancel');
-  if (open >= 0 && conditionMatch(sla.stop, ctx)) close('stop');
+  if (restart && open >= 0) open = closeAt(clock, records, open, 'cancel', ctx.now);
+  if (open >= 0 && conditionMatch(sla.stop, ctx)) open = closeAt(clock, records, open, 'stop', ctx.now);
 
   if (!ctx.caseClosed) {
     // The first record may start retroactively (startFrom); a reset starts the next one now.
@@ -200,7 +203,7 @@ function stepSla(clock: SlaClock, records: SlaInstance[], ctx: SlaStepContext): 
 
   const record = records[open];
   if (!record) return;
-  if (ctx.caseClosed) close('cancel');
+  if (ctx.caseClosed) closeAt(clock, records, open, 'cancel', ctx.now);
   else records[open] = pauseOrResume(clock, record, ctx);
 }
 
