@@ -5,6 +5,7 @@ import type { CaseType, StateNode } from '../../schemas/generated/case-type.ts';
 import type { BusinessCalendar } from './calendar.ts';
 import { localDate } from './calendar.ts';
 import { formatLocal } from './calendar-format.ts';
+import { perCalendar } from './calendar-cache.ts';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND } from './duration.ts';
 import { parseInstant } from './instant.ts';
 import { slaClockOf } from './sla.ts';
@@ -273,18 +274,7 @@ function timeOnly(cal: BusinessCalendar | undefined, at: Instant): string {
 
 /** When closed pauses were, as written in a calendar's local time (a one-pause record is explained on every view). */
 const SPAN_CACHE_LIMIT = 20_000;
-const pauseSpans = new WeakMap<BusinessCalendar, Map<string, string>>();
-const utcPauseSpans = new Map<string, string>();
-
-function pauseSpanCache(cal: BusinessCalendar | undefined): Map<string, string> {
-  if (!cal) return utcPauseSpans;
-  let cache = pauseSpans.get(cal);
-  if (!cache) {
-    cache = new Map();
-    pauseSpans.set(cal, cache);
-  }
-  return cache;
-}
+const pauseSpanCache = perCalendar(() => new Map<string, string>());
 
 /** `(Mon 10:00–13:00)`: within one local day, the end of a pause needs only its time. */
 function pauseSpan(w: Writer, pause: SlaPause): string {

@@ -4,6 +4,7 @@
 import type { Sla } from '../../schemas/generated/case-type.ts';
 import type { BusinessCalendar } from './calendar.ts';
 import { addDuration, addWorkingTime, workingTimeBetween } from './calendar.ts';
+import { perCalendar } from './calendar-cache.ts';
 import { durationToMs, timePartToMs, toDurationParts } from './duration.ts';
 import { parseInstant } from './instant.ts';
 import { closedLedger } from './sla-ledger.ts';
@@ -205,15 +206,11 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
 }
 
 /** Business time of closed pauses by `<from>><to>`, per calendar (pauses are read again by every view). */
-const pauseMsCaches = new WeakMap<BusinessCalendar, Map<string, number>>();
+const pauseMsCacheOf = perCalendar(() => new Map<string, number>());
 
 function closedPauseMs(cal: BusinessCalendar | undefined, from: Instant, to: Instant): number {
   if (!cal) return workingTimeBetween(cal, from, to);
-  let cache = pauseMsCaches.get(cal);
-  if (!cache) {
-    cache = new Map();
-    pauseMsCaches.set(cal, cache);
-  }
+  const cache = pauseMsCacheOf(cal);
   const key = `${from}>${to}`;
   const known = cache.get(key);
   return known !== undefined ? known : remember(cache, key, workingTimeBetween(cal, from, to));
@@ -447,18 +444,7 @@ export function pausedMs(
 }
 
 /** Business time of ledgers of closed pauses, per calendar; plain elapsed time without one. */
-const pausedTotals = new WeakMap<BusinessCalendar, WeakMap<Ledger, number>>();
-const elapsedPausedTotals = new WeakMap<Ledger, number>();
-
-function pausedTotalsOf(cal: BusinessCalendar | undefined): WeakMap<Ledger, number> {
-  if (!cal) return elapsedPausedTotals;
-  let totals = pausedTotals.get(cal);
-  if (!totals) {
-    totals = new WeakMap();
-    pausedTotals.set(cal, totals);
-  }
-  return totals;
-}
+const pausedTotalsOf = perCalendar(() => new WeakMap<Ledger, number>());
 
 /**
  * `pausedMs` from the remembered total of the closed pauses (when all of them ended by `until`) plus
