@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { CaseType, Priority } from '../../schemas/generated/case-type.ts';
 import type { Actor, Case, CaseData, CaseEvent, JsonValue, Outcome } from '../engine/types.ts';
 import type { CaseCommit, CaseStore, IdempotencyRecord, PublishedCaseType, TimerRecord } from '../store/case-store.ts';
+import { identifiersOf } from '../store/customer-keys.ts';
 import { createCaseLock } from './case-lock.ts';
 import { caseView, publicCase, type CaseView } from './case-view.ts';
 import type { Clock } from './clock.ts';
@@ -133,7 +134,7 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
   /** Commits an accepted outcome; returns the answer, or the commit failure code. */
   async function commitAccepted(
     tenant: string,
-    type: { compiled: C },
+    type: { published: PublishedCaseType; compiled: C },
     outcome: Extract<Outcome, { ok: true }>,
     previous: Case | null,
     status: number,
@@ -142,12 +143,18 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
     extra: { spec?: IdempotencySpec; firedTimerId?: string },
   ): Promise<Done | { ok: false; code: string }> {
     const view = caseView(engine, type.compiled, outcome.case, now, actor);
+    // Both snapshots' customer identifiers: the store writes its customer index only when they differ.
+    // An event that changed no data (an empty patch) cannot have changed them: one reading serves both.
+    const customerKeys = identifiersOf(type.published.definition, outcome.case.data);
+    const previousCustomerKeys =
+      previous === null || outcome.history.patch.length === 0 ? customerKeys : identifiersOf(type.published.definition, previous.data);
     // The copies are only made when read: the webhook body by webhook effects, the answer by an idempotency key.
     const commit: CaseCommit = {
       tenant,
       case: outcome.case,
       expectedRevision: previous === null ? null : previous.revision,
-      ...(previous === null ? {} : { previous }),
+      customerKeys,
+      ...(previous === null ? {} : { previous, previousCustomerKeys }),
       history: outcome.history,
       effects: outcome.effects,
       ...(outcome.effects.some((e) => e.type === 'webhook') ? { webhookBody: publicCase(outcome.case) } : {}),

@@ -3,7 +3,8 @@ import caseTypeSchema from '../../schemas/case-type.schema.json' with { type: 'j
 import { problemTable } from '../host/problems.ts';
 import { requestSchemas, responseSchemas } from './request-schemas.ts';
 
-type Op = { summary: string; role: string; body?: string; ok: [number, string]; params?: string[]; headers?: string[]; text?: string };
+/** `choices`: the values a query parameter allows (400 `request.invalid` for any other). */
+type Op = { summary: string; role: string; body?: string; ok: [number, string]; params?: string[]; choices?: Record<string, string[]>; headers?: string[]; text?: string };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const list = (item: string) => ({ type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: ref(item) }, nextCursor: { type: ['string', 'null'] } } });
@@ -26,7 +27,13 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/case-types/{key}/publish': { post: { summary: 'Publish the draft as the next immutable version', role: 'admin', ok: [201, 'Published'], params: ['key'] } },
   '/api/cases': {
     post: { summary: 'Create a case', role: 'agent, service', body: 'CreateCaseRequest', ok: [201, 'Case'], headers: ['Idempotency-Key'] },
-    get: { summary: 'List cases (filters caseType, state, queue, assignee, priority, q, parentId)', role: 'agent', ok: [200, 'CaseList'], params: ['caseType', 'state', 'queue', 'assignee', 'priority', 'q', 'parentId', 'limit', 'cursor'] },
+    get: {
+      summary: 'List cases (filters caseType, state, queue, assignee, priority, q, parentId, status open or closed)',
+      role: 'agent',
+      ok: [200, 'CaseList'],
+      params: ['caseType', 'state', 'queue', 'assignee', 'priority', 'q', 'parentId', 'status', 'limit', 'cursor'],
+      choices: { status: ['open', 'closed'] },
+    },
   },
   '/api/cases/{id}': { get: { summary: 'A case with tasks, SLAs, checklist and next events', role: 'agent', ok: [200, 'Case'], params: ['id'] } },
   '/api/cases/{id}/events': { post: { summary: 'Send an event', role: 'agent, service (and the event roles)', body: 'EventRequest', ok: [200, 'Case'], params: ['id'], headers: ['If-Match', 'Idempotency-Key'] } },
@@ -60,7 +67,10 @@ export function openApiDocument(): Record<string, unknown> {
         'x-roles': op.role,
         ...(op.role === 'none' ? { security: [] } : {}),
         parameters: [
-          ...(op.params ?? []).map((name) => ({ name, in: inPath.has(name) ? 'path' : 'query', required: inPath.has(name), schema: { type: 'string' } })),
+          ...(op.params ?? []).map((name) => {
+            const choices = op.choices?.[name];
+            return { name, in: inPath.has(name) ? 'path' : 'query', required: inPath.has(name), schema: { type: 'string', ...(choices === undefined ? {} : { enum: choices }) } };
+          }),
           ...(op.headers ?? []).map((name) => ({ name, in: 'header', required: false, schema: { type: 'string' } })),
         ],
         ...(op.body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: ref(op.body) } } } }),

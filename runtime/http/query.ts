@@ -1,4 +1,4 @@
-// Query parameters and headers shared by the routes: page size, cursor, If-Match, Idempotency-Key.
+// Query parameters and headers shared by the routes: page size, cursor, filters, If-Match, Idempotency-Key.
 import type { Context } from 'hono';
 import { HttpProblem } from '../host/problems.ts';
 
@@ -40,6 +40,17 @@ export function idempotencyKey(c: Context): string | undefined {
 
 export function etag(revision: number): string {
   return `"${revision}"`;
+}
+
+/** An optional query value that must be one of `allowed` (absent or blank: undefined); else 400 naming them. */
+export function oneOf<V extends string>(c: Context, name: string, allowed: readonly V[]): V | undefined {
+  const value = c.req.query(name);
+  if (value === undefined || value === '') return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as V;
+  const choices = `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
+  throw new HttpProblem('request.invalid', `${name} must be ${choices}; got '${value}'.`, {
+    problems: [{ pointer: `/${name}`, message: `must be ${choices}` }],
+  });
 }
 
 /** Optional string filters, only those present. */

@@ -2,6 +2,7 @@
 // fits behind the same interface; nothing SQLite-specific leaks above it.
 import type { CaseType } from '../../schemas/generated/case-type.ts';
 import type { Case, CaseTask, Effect, HistoryEntry, Instant, JsonValue, SlaStatus, StateValue } from '../engine/types.ts';
+import type { CustomerIdentifier } from './customer-keys.ts';
 
 export interface TokenRecord {
   id: string;
@@ -54,6 +55,8 @@ export interface CaseFilter {
   /** Text search over the id and the case data. */
   q?: string;
   parentId?: string;
+  /** open: not closed yet (`closedAt` null); closed: closed. */
+  status?: 'open' | 'closed';
 }
 
 export interface Page<T> {
@@ -83,6 +86,16 @@ export interface CaseCommit {
    * the timers, tasks and SLAs that changed; without it the store rewrites them all.
    */
   previous?: Case;
+  /**
+   * The customer identifiers of `case` (`identifiersOf` its published definition), kept in the
+   * store's customer index for `casesByCustomerKeys`. Without it the index is left as it is.
+   */
+  customerKeys?: CustomerIdentifier[];
+  /**
+   * The identifiers of `previous`, computed the same way. When they compare equal to `customerKeys`
+   * (normalised) the index is not touched; without them an event rewrites the case's keys.
+   */
+  previousCustomerKeys?: CustomerIdentifier[];
   history: HistoryEntry;
   effects: Effect[];
   /** Set when a timer fired: it is marked fired in the same transaction, and only once. */
@@ -200,6 +213,11 @@ export interface CaseStore {
   /** Finds a case in any tenant (for the scheduler and the outbox, never for a request). */
   locateCase(id: string): Promise<{ tenant: string; case: Case } | null>;
   listCases(tenant: string, filter: CaseFilter, limit: number, cursor: string | null): Promise<Page<Case>>;
+  /**
+   * The cases of `tenant` with a customer identifier (a commit's `customerKeys`, whatever the pointer)
+   * equal to one of `values`, trimmed and case-insensitively; each case once, newest first.
+   */
+  casesByCustomerKeys(tenant: string, values: string[], limit: number, cursor: string | null): Promise<Page<Case>>;
   commit(commit: CaseCommit): Promise<CommitResult>;
   history(tenant: string, caseId: string, limit: number, cursor: string | null): Promise<Page<HistoryEntry>>;
 

@@ -19,7 +19,7 @@ const TABS: [Tab, string][] = [
 ];
 
 /** What each tab's list holds, as counted under it. */
-const NOUNS: Record<Tab, string> = { mine: 'tasks claimed by you', queues: 'unclaimed tasks', cases: 'cases (open and closed)' };
+const NOUNS: Record<Tab, string> = { mine: 'tasks claimed by you', queues: 'unclaimed tasks', cases: 'open cases' };
 
 export function Inbox({ api, ctx }: { api: WorkApi; ctx: WorkContext }) {
   const [tab, setTab] = useState<Tab>('mine');

@@ -1,4 +1,4 @@
-// The inbox's three lists, each paged by the API's cursor: my tasks, the unclaimed tasks, all cases;
+// The inbox's three lists, each paged by the API's cursor: my tasks, the unclaimed tasks, the open cases;
 // plus the case of every loaded task (its customer, state and SLAs fill the task's row). No React.
 import type { CaseRecord, TaskItem, WorkApi } from './work-api.ts';
 import { loadMore, loadPages, type FetchPage, type Page } from './paging.ts';
@@ -12,7 +12,7 @@ export interface InboxLists {
   mine: Page<TaskItem>;
   queues: Page<TaskItem>;
   cases: Page<CaseRecord>;
-  /** Every loaded case by id: the cases list and the cases of the loaded tasks. */
+  /** Every loaded case by id: the open cases list and the cases of the loaded tasks. */
   byId: ReadonlyMap<string, CaseRecord>;
   /** When the lists were loaded, for the ages shown. */
   at: number;
@@ -26,7 +26,8 @@ function sources(api: WorkApi, pageSize: number): { mine: FetchPage<TaskItem>; q
   return {
     mine: (cursor) => api.tasks({ assignee: 'me', ...page(cursor) }),
     queues: (cursor) => api.tasks({ unassigned: 'true', ...page(cursor) }),
-    cases: (cursor) => api.cases(page(cursor)),
+    // the server leaves the closed cases out, so that every page is a page of open cases
+    cases: (cursor) => api.cases({ status: 'open', ...page(cursor) }),
   };
 }
 

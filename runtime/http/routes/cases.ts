@@ -8,7 +8,7 @@ import { failureBody, HttpProblem } from '../../host/problems.ts';
 import type { CaseStore, TokenRecord } from '../../store/case-store.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readBody } from '../body.ts';
-import { etag, filters, idempotencyKey, ifMatch, pageParams } from '../query.ts';
+import { etag, filters, idempotencyKey, ifMatch, oneOf, pageParams } from '../query.ts';
 
 export function actorOf(token: TokenRecord): Actor {
   return { id: token.name, roles: token.roles };
@@ -44,7 +44,11 @@ export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv
   app.get('/cases', async (c) => {
     const auth = requireRole(c, 'agent');
     const { limit, cursor } = pageParams(c);
-    const page = await store.listCases(auth.tenant, filters(c, ['caseType', 'state', 'queue', 'assignee', 'priority', 'q', 'parentId'] as const), limit, cursor);
+    const filter = {
+      ...filters(c, ['caseType', 'state', 'queue', 'assignee', 'priority', 'q', 'parentId'] as const),
+      status: oneOf(c, 'status', ['open', 'closed'] as const),
+    };
+    const page = await store.listCases(auth.tenant, filter, limit, cursor);
     const items = [];
     for (const kase of page.items) {
       const view = await service.viewOf(auth.tenant, kase, actorOf(auth));

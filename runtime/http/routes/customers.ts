@@ -7,13 +7,8 @@ import { getAtPointer } from '../../engine/json-pointer.ts';
 import type { Case, JsonValue } from '../../engine/types.ts';
 import { HttpProblem } from '../../host/problems.ts';
 import type { CaseStore } from '../../store/case-store.ts';
+import { identifiersOf, normalizeIdentifier, type CustomerIdentifier } from '../../store/customer-keys.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
-
-/** One identifier of a customer: where it sits in the case data and its value. */
-export interface CustomerIdentifier {
-  pointer: string;
-  value: string;
-}
 
 /** A case of the same customer, as the customer view lists it. */
 export interface RelatedCase {
@@ -30,21 +25,8 @@ export interface RelatedCase {
   matches: CustomerIdentifier[];
 }
 
-/** Cases scanned per identifier value at most (text pre-filter, then an exact pointer match). */
-const SCAN_LIMIT = 2000;
+/** Cases read from the customer index per step (the answer holds them all). */
 const PAGE = 200;
-
-/** Identifiers compare trimmed and case-insensitively (e-mail addresses are typed in every case). */
-const norm = (value: string): string => value.trim().toLowerCase();
-
-function identifiersOf(def: CaseType, data: JsonValue): CustomerIdentifier[] {
-  const out: CustomerIdentifier[] = [];
-  for (const pointer of def.customer?.keys ?? []) {
-    const value = getAtPointer(data, pointer);
-    if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') out.push({ pointer, value: String(value) });
-  }
-  return out;
-}
 
 function nameOf(def: CaseType, data: JsonValue): string | null {
   const pointer = def.customer?.name;
@@ -60,7 +42,7 @@ export function customerRoutes(store: CaseStore): Hono<AuthEnv> {
     return c.json({ name: auth.name, tenant: auth.tenant, roles: auth.roles });
   });
 
-  /** Every case of `tenant` (except `exceptId`) with a customer key whose value is one of `values`. */
+  /** Every case of `tenant` (except `exceptId`) with a customer key whose value is one of `values`, newest first. */
   async function casesSharing(tenant: string, values: string[], exceptId: string | null): Promise<RelatedCase[]> {
     const defs = new Map<string, CaseType | null>();
     const definition = async (kase: Case): Promise<CaseType | null> => {
@@ -68,38 +50,32 @@ export function customerRoutes(store: CaseStore): Hono<AuthEnv> {
       if (!defs.has(k)) defs.set(k, (await store.getCaseType(tenant, kase.caseType, kase.version))?.definition ?? null);
       return defs.get(k) ?? null;
     };
-    const wanted = new Set(values.map(norm));
-    const found = new Map<string, RelatedCase>();
-    for (const value of new Set(values)) {
-      let cursor: string | null = null;
-      let scanned = 0;
-      do {
-        // the text search is a cheap pre-filter over the data; the exact match is on the definition's pointers
-        const page = await store.listCases(tenant, { q: value.trim() }, PAGE, cursor);
-        for (const kase of page.items) {
-          if (kase.id === exceptId || found.has(kase.id)) continue;
-          const def = await definition(kase);
-          if (def === null) continue;
-          const matches = identifiersOf(def, kase.data as JsonValue).filter((i) => wanted.has(norm(i.value)));
-          if (matches.length === 0) continue;
-          found.set(kase.id, {
-            id: kase.id,
-            caseType: kase.caseType,
-            caseTypeTitle: def.title,
-            state: kase.state,
-            priority: kase.priority,
-            channel: kase.channel,
-            customerName: nameOf(def, kase.data as JsonValue),
-            createdAt: kase.createdAt,
-            closedAt: kase.closedAt,
-            matches,
-          });
-        }
-        scanned += page.items.length;
-        cursor = page.nextCursor;
-      } while (cursor !== null && scanned < SCAN_LIMIT);
-    }
-    return [...found.values()].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
+    const wanted = new Set(values.map(normalizeIdentifier));
+    const found: RelatedCase[] = [];
+    let cursor: string | null = null;
+    do {
+      // the store's customer index, newest first: the order of the answer
+      const page = await store.casesByCustomerKeys(tenant, values, PAGE, cursor);
+      for (const kase of page.items) {
+        if (kase.id === exceptId) continue;
+        const def = await definition(kase);
+        if (def === null) continue;
+        found.push({
+          id: kase.id,
+          caseType: kase.caseType,
+          caseTypeTitle: def.title,
+          state: kase.state,
+          priority: kase.priority,
+          channel: kase.channel,
+          customerName: nameOf(def, kase.data as JsonValue),
+          createdAt: kase.createdAt,
+          closedAt: kase.closedAt,
+          matches: identifiersOf(def, kase.data as JsonValue).filter((i) => wanted.has(normalizeIdentifier(i.value))),
+        });
+      }
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return found;
   }
 
   app.get('/cases/:id/related', async (c) => {

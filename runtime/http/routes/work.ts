@@ -4,7 +4,7 @@ import { reasonsReport, slaReport, stageReport } from '../../host/reports.ts';
 import { HttpProblem } from '../../host/problems.ts';
 import type { CaseStore, OutboxStatus, TaskClaimResult, TaskStatus } from '../../store/case-store.ts';
 import { hasRole, requireRole, type AuthEnv } from '../auth.ts';
-import { filters, pageParams } from '../query.ts';
+import { filters, oneOf, pageParams } from '../query.ts';
 
 function claimed(result: TaskClaimResult, taskId: string) {
   if (result.ok) return result.task;
@@ -27,10 +27,8 @@ export function workRoutes(store: CaseStore, now: () => string): Hono<AuthEnv> {
   app.get('/tasks', async (c) => {
     const auth = requireRole(c, 'agent');
     const { limit, cursor } = pageParams(c);
-    const f = filters(c, ['queue', 'role', 'assignee', 'caseId', 'status', 'unassigned'] as const);
-    if (f.status !== undefined && f.status !== 'open' && f.status !== 'closed') {
-      throw new HttpProblem('request.invalid', `status must be open or closed; got '${f.status}'.`);
-    }
+    const f = filters(c, ['queue', 'role', 'assignee', 'caseId', 'unassigned'] as const);
+    const status = oneOf<TaskStatus>(c, 'status', ['open', 'closed']);
     const page = await store.listTasks(
       auth.tenant,
       {
@@ -38,7 +36,7 @@ export function workRoutes(store: CaseStore, now: () => string): Hono<AuthEnv> {
         ...(f.role === undefined ? {} : { role: f.role }),
         ...(f.assignee === undefined ? {} : { assignee: f.assignee === 'me' ? auth.name : f.assignee }),
         ...(f.caseId === undefined ? {} : { caseId: f.caseId }),
-        ...(f.status === undefined ? {} : { status: f.status as TaskStatus }),
+        ...(status === undefined ? {} : { status }),
         ...(f.unassigned === 'true' ? { unassigned: true } : {}),
       },
       limit,
@@ -62,13 +60,11 @@ export function workRoutes(store: CaseStore, now: () => string): Hono<AuthEnv> {
   app.get('/outbox', async (c) => {
     const auth = requireRole(c, 'admin');
     const { limit, cursor } = pageParams(c);
-    const f = filters(c, ['status', 'caseId'] as const);
-    if (f.status !== undefined && !['pending', 'delivered', 'dead'].includes(f.status)) {
-      throw new HttpProblem('request.invalid', `status must be pending, delivered or dead; got '${f.status}'.`);
-    }
+    const f = filters(c, ['caseId'] as const);
+    const status = oneOf<OutboxStatus>(c, 'status', ['pending', 'delivered', 'dead']);
     const page = await store.listOutbox(
       auth.tenant,
-      { ...(f.status === undefined ? {} : { status: f.status as OutboxStatus }), ...(f.caseId === undefined ? {} : { caseId: f.caseId }) },
+      { ...(status === undefined ? {} : { status }), ...(f.caseId === undefined ? {} : { caseId: f.caseId }) },
       limit,
       cursor,
     );

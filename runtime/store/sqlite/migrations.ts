@@ -1,7 +1,12 @@
 // Schema migrations: each one runs once, in order, inside a transaction, recorded in schema_version.
+// Append only. A migration is SQL, or a function for one that must fill a table with what only
+// JavaScript computes (the customer index's identifiers, from each case's definition).
 import type Database from 'better-sqlite3';
+import { backfillCustomerKeys } from './sqlite-customer-keys.ts';
 
-const migrations: string[] = [
+type Migration = string | ((db: Database.Database) => void);
+
+const migrations: Migration[] = [
   `
   CREATE TABLE tenants (id TEXT PRIMARY KEY, created_at TEXT NOT NULL);
   CREATE TABLE tokens (
@@ -65,17 +70,31 @@ const migrations: string[] = [
     template TEXT NOT NULL, sent_at TEXT NOT NULL);
   CREATE INDEX messages_by_case ON messages(tenant, case_id, sent_at, key);
   `,
+  // The customer index: its primary key is also the lookup by (tenant, value_norm); the case_id index
+  // serves a commit that replaces a case's keys without knowing the old ones.
+  (db) => {
+    db.exec(`
+    CREATE TABLE case_customer_keys (
+      tenant TEXT NOT NULL, value_norm TEXT NOT NULL, case_id TEXT NOT NULL REFERENCES cases(id),
+      pointer TEXT NOT NULL, PRIMARY KEY (tenant, value_norm, case_id, pointer)) WITHOUT ROWID;
+    CREATE INDEX case_customer_keys_by_case ON case_customer_keys(case_id);
+    `);
+    backfillCustomerKeys(db);
+  },
+  // `GET /api/cases?status=open`: the open cases, newest first, without walking the closed ones.
+  `CREATE INDEX cases_open_by_created ON cases(tenant, created_at DESC, id DESC) WHERE closed_at IS NULL;`,
 ];
 
-/** Brings the database to the latest schema version; returns the version it is at. */
-export function migrate(db: Database.Database): number {
+/** Brings the database to schema version `target` (the latest; tests build older ones); returns the version it is at. */
+export function migrate(db: Database.Database, target = migrations.length): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
   const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null };
   let current = row.v ?? 0;
-  for (let index = current; index < migrations.length; index++) {
-    const sql = migrations[index] as string;
+  for (let index = current; index < target; index++) {
+    const migration = migrations[index] as Migration;
     db.transaction(() => {
-      db.exec(sql);
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
       db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(index + 1, new Date().toISOString());
     }).immediate();
     current = index + 1;

@@ -3,8 +3,10 @@ import type Database from 'better-sqlite3';
 import type { Case, CaseTask, HistoryEntry } from '../../engine/types.ts';
 import type { CaseCommit, CaseFilter, CommitFailure, CommitResult, Page } from '../case-store.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { normalizeIdentifier } from '../customer-keys.ts';
 import { stateIdsColumn } from '../state-ids.ts';
-import { createWhere } from './where.ts';
+import { createCustomerKeyWriter } from './sqlite-customer-keys.ts';
+import { createWhere, type Where } from './where.ts';
 import type { WriteQueue } from './write-queue.ts';
 
 /** Thrown inside a commit's savepoint to roll it back; turned into a `CommitResult` value. */
@@ -82,6 +84,22 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
 
   function parse(row: CaseRow | undefined): Case | null {
     return row === undefined ? null : withTaskAssignees(JSON.parse(row.body) as Case);
+  }
+
+  const writeCustomerKeys = createCustomerKeyWriter(db);
+
+  /** One page of the cases matching `where` (which holds `limit`), newest first, after `cursor`. */
+  function pageOfCases(where: Where, limit: number, cursor: string | null): Page<Case> {
+    if (cursor !== null) {
+      const [createdAt, id] = decodeCursor(cursor, 2);
+      where.add('(created_at < @cAt OR (created_at = @cAt AND id < @cId))', { cAt: String(createdAt), cId: String(id) });
+    }
+    const rows = db
+      .prepare(`SELECT id, tenant, body FROM cases WHERE ${where.sql()} ORDER BY created_at DESC, id DESC LIMIT @limit`)
+      .all(where.params) as CaseRow[];
+    const items = rows.slice(0, limit).map((r) => parse(r) as Case);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.createdAt, last.id]) : null };
   }
 
   // The side tables (timers, tasks, SLAs) mirror lists in the case body. With the previous snapshot
@@ -170,6 +188,7 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
     writeTimers(commit);
     writeTasks(commit);
     writeSlas(commit);
+    writeCustomerKeys(commit);
     for (const effect of commit.effects) {
       if (!outboxTypes.has(effect.type) || !('key' in effect)) continue;
       const payload = effect.type === 'webhook' ? (commit.webhookBody ?? kase) : null;
@@ -216,16 +235,22 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
           'q',
           "(id LIKE @q ESCAPE '\\' OR data LIKE @q ESCAPE '\\')",
         );
-      if (cursor !== null) {
-        const [createdAt, id] = decodeCursor(cursor, 2);
-        where.add('(created_at < @cAt OR (created_at = @cAt AND id < @cId))', { cAt: String(createdAt), cId: String(id) });
-      }
-      const rows = db
-        .prepare(`SELECT id, tenant, body FROM cases WHERE ${where.sql()} ORDER BY created_at DESC, id DESC LIMIT @limit`)
-        .all(where.params) as CaseRow[];
-      const items = rows.slice(0, limit).map((r) => parse(r) as Case);
-      const last = items[items.length - 1];
-      return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.createdAt, last.id]) : null };
+      // a literal `closed_at IS NULL`, so that SQLite can use a partial index of the open cases
+      if (filter.status !== undefined) where.add(filter.status === 'open' ? 'closed_at IS NULL' : 'closed_at IS NOT NULL');
+      return pageOfCases(where, limit, cursor);
+    },
+
+    async casesByCustomerKeys(tenant: string, values: string[], limit: number, cursor: string | null): Promise<Page<Case>> {
+      const wanted = [...new Set(values.map(normalizeIdentifier))].filter((v) => v !== '');
+      if (wanted.length === 0) return { items: [], nextCursor: null };
+      // The index is seeked per value and the matching cases (few per customer) sorted; `+tenant` keeps
+      // SQLite from walking all of the tenant's cases in date order instead.
+      const where = createWhere(
+        `id IN (SELECT case_id FROM case_customer_keys WHERE tenant = @tenant AND value_norm IN (SELECT value FROM json_each(@values)))
+        AND +tenant = @tenant`,
+        { tenant, values: JSON.stringify(wanted), limit: limit + 1 },
+      );
+      return pageOfCases(where, limit, cursor);
     },
 
     async history(tenant: string, caseId: string, limit: number, cursor: string | null): Promise<Page<HistoryEntry>> {

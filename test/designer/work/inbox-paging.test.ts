@@ -18,13 +18,13 @@ const kase = (n: number, closed = false): CaseRecord =>
 const task = (n: number, caseN: number, assignee: string | null, queue = 'triage'): TaskItem =>
   ({ id: `T-${n}`, caseId: `C-${caseN}`, title: 'Classify', queue, role: null, assignee }) as unknown as TaskItem;
 
-/** The API over fixed cases and tasks; `calls` records each request. */
+/** The API over fixed cases and tasks (`status=open`: only the cases not closed); `calls` records each request. */
 function fakeApi(cases: CaseRecord[], tasks: TaskItem[]) {
   const calls: string[] = [];
   const api = {
     async cases(q: Record<string, string>) {
-      calls.push(`cases ${q.cursor || '-'}`);
-      return serve(cases, q);
+      calls.push(`cases ${q.status ?? 'all'} ${q.cursor || '-'}`);
+      return serve(q.status === 'open' ? cases.filter((c) => c.closedAt === null) : cases, q);
     },
     async tasks(q: Record<string, string>) {
       calls.push(`tasks ${q.assignee ? 'mine' : 'queues'} ${q.cursor || '-'}`);
@@ -71,14 +71,16 @@ describe('the inbox lists, in pages of 2', () => {
   const tasks = [task(1, 1, 'alice'), task(2, 5, null), task(3, 4, null, 'elsewhere'), task(4, 3, null)];
   const open = { tab: 'cases' as const, sort: 'age' as const, filter: { caseType: '', state: '', queue: '' }, mayClaim: (t: TaskItem) => t.queue === 'triage' };
 
-  it('loads a page of each list, with the cases of tasks whose case is on a later page', async () => {
+  it('loads a page of each list, the open cases only, with the cases of tasks whose case is on a later page', async () => {
     const { api, calls } = fakeApi(cases, tasks);
     const lists = (await loadInbox(api, 2, null, 0)) as InboxLists;
-    expect(lists.cases.items.map(byId)).toEqual(['C-1', 'C-2']);
+    // the closed C-2 is not on the page: a page of 2 is 2 open cases
+    expect(calls.filter((c) => c.startsWith('cases'))).toEqual(['cases open -']);
+    expect(lists.cases.items.map(byId)).toEqual(['C-1', 'C-3']);
     expect(lists.queues.items.map(byId)).toEqual(['T-2', 'T-3']);
     expect(calls.filter((c) => c.startsWith('case '))).toEqual(['case C-5', 'case C-4']);
     expect(inboxRows(lists, open)).toMatchObject({ loaded: 2, more: true });
-    expect(inboxRows(lists, open).rows.map((r) => r.caseId)).toEqual(['C-1']);
+    expect(inboxRows(lists, open).rows.map((r) => r.caseId)).toEqual(['C-1', 'C-3']);
     const queue = inboxRows(lists, { ...open, tab: 'queues' });
     expect([queue.rows.map((r) => r.task?.id), queue.loaded, queue.more]).toEqual([['T-2'], 2, true]);
     expect(inboxRows(lists, { ...open, tab: 'mine' }).rows.map((r) => r.task?.id)).toEqual(['T-1']);
@@ -88,16 +90,15 @@ describe('the inbox lists, in pages of 2', () => {
     const { api, calls } = fakeApi(cases, tasks);
     let lists = (await loadInbox(api, 2, null, 0)) as InboxLists;
     lists = (await loadMoreOf(api, 2, lists, 'cases')) as InboxLists;
-    lists = (await loadMoreOf(api, 2, lists, 'cases')) as InboxLists;
-    expect([lists.cases.items.length, lists.cases.nextCursor]).toEqual([5, null]);
-    expect(inboxRows(lists, open)).toMatchObject({ loaded: 5, more: false });
+    expect([lists.cases.items.length, lists.cases.nextCursor]).toEqual([4, null]);
+    expect(inboxRows(lists, open)).toMatchObject({ loaded: 4, more: false });
     expect(inboxRows(lists, open).rows.map((r) => r.caseId)).toEqual(['C-1', 'C-3', 'C-4', 'C-5']);
     lists = (await loadMoreOf(api, 2, lists, 'queues')) as InboxLists;
     expect(inboxRows(lists, { ...open, tab: 'queues' }).rows.map((r) => r.task?.id)).toEqual(['T-4', 'T-2']); // oldest case first
     calls.length = 0;
     const again = (await loadInbox(api, 2, lists, 1)) as InboxLists;
-    expect([again.cases.items.length, again.queues.items.length, again.mine.items.length]).toEqual([5, 3, 1]);
-    expect(calls.filter((c) => c.startsWith('cases'))).toEqual(['cases -', 'cases 2', 'cases 4']);
+    expect([again.cases.items.length, again.queues.items.length, again.mine.items.length]).toEqual([4, 3, 1]);
+    expect(calls.filter((c) => c.startsWith('cases'))).toEqual(['cases open -', 'cases open 2']);
     expect(calls.filter((c) => c.startsWith('case '))).toEqual([]);
   });
 

@@ -204,6 +204,41 @@ describe('cases over HTTP', () => {
       const badLimit = await h.call('GET', '/api/cases?limit=0', h.tokens.agent);
       expect([badLimit.status, badLimit.body.code]).toEqual([400, 'request.invalid']);
     });
+
+    it('lists only open or only closed cases with status, paged; any other status is 400 naming open and closed', async () => {
+      // given three cases, the middle one withdrawn (closed)
+      const a = (await create()).body;
+      h.clock.advance(1000);
+      const b = (await create()).body;
+      h.clock.advance(1000);
+      const c = (await create()).body;
+      const withdrawn = await h.call('POST', `/api/cases/${b.id}/events`, h.tokens.intake, { type: 'WITHDRAW' });
+      expect(withdrawn.body.closedAt).not.toBeNull();
+      const list = async (query: string) => (await h.call('GET', `/api/cases?${query}`, h.tokens.agent)).body;
+      const ids = async (query: string) => (await list(query)).items.map((x: { id: string }) => x.id);
+      // then
+      expect(await ids('status=open')).toEqual([c.id, a.id]);
+      expect(await ids('status=closed')).toEqual([b.id]);
+      expect(await ids('status=')).toEqual([c.id, b.id, a.id]);
+      expect(await ids('status=open&caseType=complaint&state=triage')).toEqual([c.id, a.id]);
+      const page1 = await list('status=open&limit=1');
+      expect([page1.items.map((x: { id: string }) => x.id), page1.nextCursor === null]).toEqual([[c.id], false]);
+      const page2 = await list(`status=open&limit=1&cursor=${page1.nextCursor}`);
+      expect([page2.items.map((x: { id: string }) => x.id), page2.nextCursor]).toEqual([[a.id], null]);
+      for (const bad of ['OPEN', 'all', 'closed,open']) {
+        const res = await h.call('GET', `/api/cases?status=${encodeURIComponent(bad)}`, h.tokens.agent);
+        expect(res.status).toBe(400);
+        expect(res.headers.get('content-type')).toBe('application/problem+json');
+        expect(res.body).toMatchObject({ code: 'request.invalid', detail: `status must be open or closed; got '${bad}'.`, problems: [{ pointer: '/status', message: 'must be open or closed' }] });
+      }
+    });
+
+    it('documents status in the OpenAPI document with its two values', async () => {
+      const doc = (await h.call('GET', '/api/openapi.json', null)).body;
+      const params = doc.paths['/api/cases'].get.parameters as { name: string; in: string; schema: unknown }[];
+      expect(params.find((p) => p.name === 'status')).toEqual({ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['open', 'closed'] } });
+      expect(params.find((p) => p.name === 'caseType')?.schema).toEqual({ type: 'string' });
+    });
   });
 
   describe('auth and tenants', () => {

@@ -2,7 +2,10 @@
 // definitions' customer.keys across case types (pointers may differ), trimmed and case-insensitively,
 // never across tenants; GET /api/me says who the token is.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from './harness.ts';
+import { issueToken } from '../../../runtime/http/auth.ts';
+import { identifiersOf } from '../../../runtime/store/customer-keys.ts';
+import { createCommit, makeCase } from '../store/fixtures.ts';
+import { createHarness, START, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -116,6 +119,56 @@ describe('GET /api/customers/cases', () => {
   it('asks for the value', async () => {
     const r = await h.call('GET', '/api/customers/cases', h.tokens.agent);
     expect([r.status, r.body.code]).toEqual([400, 'request.invalid']);
+  });
+});
+
+describe('the customer index behind the view', () => {
+  const ids = (r: { body: { items: { id: string }[] } }) => r.body.items.map((i) => i.id);
+
+  it("finds a customer's case older than 2,000 newer cases of other customers", async () => {
+    // given Ada's first complaint, then 2,001 complaints of other customers written straight through the
+    // store, whose e-mails hold hers as text (n0ada@example.com...), and Ada's latest complaint
+    const first = await create(complaint({ name: 'Ada', email: 'ada@example.com' }));
+    const def = (await h.store.getCaseType('default', 'complaint'))!.definition;
+    const after = Date.parse((await h.store.getCase('default', first))!.createdAt);
+    await Promise.all(
+      Array.from({ length: 2001 }, (_, i) => {
+        const createdAt = new Date(after + (i + 1) * 1000).toISOString();
+        const data = { customer: { name: `Customer ${i}`, email: `n${i}ada@example.com` }, channel: 'email', description: 'Billed twice.' };
+        return h.store.commit({ ...createCommit(makeCase(`other-${i}`, { createdAt, updatedAt: createdAt, data })), customerKeys: identifiersOf(def, data) });
+      }),
+    );
+    h.clock.advance(3_600_000);
+    const latest = await create(complaint({ name: 'Ada', email: 'ADA@example.com' }));
+    // when her cases are looked up from the latest one and by her e-mail
+    const related = await h.call('GET', `/api/cases/${latest}/related`, h.tokens.agent);
+    const byValue = await h.call('GET', '/api/customers/cases?value=ada%40example.com', h.tokens.agent);
+    // then the first one is found, and the others are each their own customer's
+    expect([related.status, ids(related)]).toEqual([200, [first]]);
+    expect(related.body.items[0].matches).toEqual([{ pointer: '/customer/email', value: 'ada@example.com' }]);
+    expect(ids(byValue)).toEqual([latest, first]);
+    expect(ids(await h.call('GET', '/api/customers/cases?value=n2000ada%40example.com', h.tokens.agent))).toEqual(['other-2000']);
+  });
+
+  it('moves a case to the new customer when an event changes its e-mail', async () => {
+    // given Sanne's order inquiry and complaint under one e-mail address
+    const desk = (await issueToken(h.store, { tenant: 'default', name: 'desk', roles: ['agent', 'service-agent'] }, START)).secret;
+    const inquiry = await create({
+      caseType: 'order-inquiry',
+      channel: 'chat',
+      data: { customer: { name: 'Sanne Visser', email: 'sanne.visser@example.com' }, channel: 'chat', orderNumber: 'ORD-771204', question: 'Where is my lamp?' },
+    });
+    const other = await create(complaint({ name: 'Sanne', email: 'sanne.visser@example.com' }));
+    // when the order desk corrects her contact data, which the playbook copies onto the inquiry's customer
+    const send = (type: string, data: unknown) => h.call('POST', `/api/cases/${inquiry}/events`, desk, { type, data });
+    const looked = await send('ORDER_LOOKED_UP', { order: { status: 'returned-to-sender', carrier: 'postnl', trackingCode: '3SABCD1234567' }, contactIssue: true });
+    const address = { street: 'Prinsengracht', houseNumber: '263', postalCode: '1016 GV', city: 'Amsterdam', country: 'NL' };
+    const corrected = await send('CONTACT_CORRECTED', { contact: { email: 's.visser@example.com', phone: '+31 6 2345 6789', address }, answer: 'Sent again today.' });
+    expect([looked.status, corrected.status, corrected.body.data.customer.email]).toEqual([200, 200, 's.visser@example.com']);
+    // then the inquiry belongs to the new address only, and the complaint no longer shares a customer with it
+    expect(ids(await h.call('GET', '/api/customers/cases?value=sanne.visser%40example.com', h.tokens.agent))).toEqual([other]);
+    expect(ids(await h.call('GET', '/api/customers/cases?value=S.Visser%40example.com', h.tokens.agent))).toEqual([inquiry]);
+    expect(ids(await h.call('GET', `/api/cases/${other}/related`, h.tokens.agent))).toEqual([]);
   });
 });
 

@@ -188,6 +188,59 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
       });
     });
 
+    describe('customer index', () => {
+      const email = (value: string) => ({ pointer: '/customer/email', value });
+      const phone = { pointer: '/customer/phone', value: '+31 20 555 0101' };
+      const ids = async (values: string[], tenant = 'default') => (await store.casesByCustomerKeys(tenant, values, 10, null)).items.map((c) => c.id);
+
+      it('finds the cases sharing a customer identifier, whatever the pointer, trimmed and case-insensitively, newest first', async () => {
+        // given Ada's cases under three pointers, Grace's, one without identifiers and Ada's in another tenant
+        await store.commit({ ...createCommit(makeCase('a', { createdAt: T0 })), customerKeys: [email(' Ada@Example.com '), phone] });
+        await store.commit({ ...createCommit(makeCase('b', { createdAt: T1 })), customerKeys: [{ pointer: '/requester/email', value: 'ada@example.com' }] });
+        await store.commit({ ...createCommit(makeCase('c', { createdAt: T2 })), customerKeys: [phone] });
+        await store.commit({ ...createCommit(makeCase('d', { createdAt: T2 })), customerKeys: [email('grace@example.com')] });
+        await store.commit(createCommit(makeCase('e', { createdAt: T2, data: { reason: 'ada@example.com' } })));
+        await store.commit({ ...createCommit(makeCase('x', { createdAt: T2 }), 'other'), customerKeys: [email('ada@example.com')] });
+        // when Ada's cases are looked up by both her identifiers, two at a time
+        const page1 = await store.casesByCustomerKeys('default', [' ADA@example.COM', '+31 20 555 0101'], 2, null);
+        const page2 = await store.casesByCustomerKeys('default', [' ADA@example.COM', '+31 20 555 0101'], 2, page1.nextCursor);
+        // then each of her cases comes once, newest first, and only in its tenant
+        expect(page1.items.map((c) => c.id)).toEqual(['c', 'b']);
+        expect(page1.items[0]).toEqual(makeCase('c', { createdAt: T2 }));
+        expect(page2.items.map((c) => c.id)).toEqual(['a']);
+        expect(page2.nextCursor).toBeNull();
+        expect(await ids(['ada@example.com'])).toEqual(['b', 'a']);
+        expect(await ids(['ada@example.com'], 'other')).toEqual(['x']);
+        expect(await ids(['GRACE@example.com', 'nobody@example.com'])).toEqual(['d']);
+        expect(await ids(['', '  '])).toEqual([]);
+        await expect(store.casesByCustomerKeys('default', ['ada@example.com'], 2, 'garbage')).rejects.toBeInstanceOf(CursorError);
+      });
+
+      it("moves a case between customers as its identifiers change, with the commit's transaction", async () => {
+        // given a case of old@example.com
+        const kase = makeCase('c1');
+        await store.commit({ ...createCommit(kase), customerKeys: [email('old@example.com')] });
+        // when an event changes the e-mail
+        const moved = { ...eventCommit(kase, { data: { reason: 'moved' } }, 'MOVE', T1), customerKeys: [email('new@example.com')], previousCustomerKeys: [email('old@example.com')] };
+        expect(await store.commit(moved)).toEqual({ ok: true });
+        // then the case belongs to the new address only
+        expect([await ids(['old@example.com']), await ids(['new@example.com'])]).toEqual([[], ['c1']]);
+        // when a stale event would move it again: nothing of it is kept
+        const stale = { ...eventCommit(kase, {}, 'STALE', T1), customerKeys: [email('stale@example.com')], previousCustomerKeys: [email('old@example.com')] };
+        expect(await store.commit(stale)).toEqual({ ok: false, code: 'case.conflict' });
+        expect([await ids(['stale@example.com']), await ids(['new@example.com'])]).toEqual([[], ['c1']]);
+        // when an event brings the identifiers without the previous ones, then one brings none, then one changes only case and spaces
+        const rewritten = { ...eventCommit(moved.case, {}, 'REWRITE', T2), customerKeys: [email('third@example.com'), phone] };
+        expect(await store.commit(rewritten)).toEqual({ ok: true });
+        const untouched = eventCommit(rewritten.case, {}, 'NOTE', T2);
+        expect(await store.commit(untouched)).toEqual({ ok: true });
+        const retyped = { ...eventCommit(untouched.case, {}, 'RETYPE', T2), customerKeys: [email(' THIRD@example.com'), phone], previousCustomerKeys: [email('third@example.com'), phone] };
+        expect(await store.commit(retyped)).toEqual({ ok: true });
+        // then the case's keys were replaced, and kept as they were by the others
+        expect([await ids(['new@example.com']), await ids(['third@example.com']), await ids([phone.value])]).toEqual([[], ['c1'], ['c1']]);
+      });
+    });
+
     describe('timers', () => {
       it('mirrors the case timers, lists due ones in due order and fires each once', async () => {
         // given a case with two timers
@@ -421,6 +474,27 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         expect(await store.getCase('default', 'c1')).toEqual(kase);
         expect((await store.history('default', 'c1', 10, null)).items.length).toBe(1);
         expect(await store.nextTimerDue()).toBe(T1);
+      });
+    });
+
+    describe('cases by status', () => {
+      it('lists only the open (closedAt null) or only the closed cases, newest first, paged, per tenant', async () => {
+        // given a, b and c in default, b then closed, and an open case in other
+        const b = makeCase('b', { createdAt: T1 });
+        await store.commit(createCommit(makeCase('a', { createdAt: T0 })));
+        await store.commit(createCommit(b));
+        await store.commit(createCommit(makeCase('c', { createdAt: T2 })));
+        await store.commit(createCommit(makeCase('x', { createdAt: T2 }), 'other'));
+        await store.commit(eventCommit(b, { state: 'closed', closedAt: T2 }, 'CLOSE', T2));
+        const ids = async (filter: Parameters<CaseStore['listCases']>[1]) => (await store.listCases('default', filter, 10, null)).items.map((c) => c.id);
+        // then
+        expect(await ids({ status: 'open' })).toEqual(['c', 'a']);
+        expect(await ids({ status: 'closed' })).toEqual(['b']);
+        expect(await ids({})).toEqual(['c', 'b', 'a']);
+        expect(await ids({ status: 'open', state: 'triage' })).toEqual(['c', 'a']);
+        const page1 = await store.listCases('default', { status: 'open' }, 1, null);
+        const page2 = await store.listCases('default', { status: 'open' }, 1, page1.nextCursor);
+        expect([page1.items.map((c) => c.id), page2.items.map((c) => c.id), page2.nextCursor]).toEqual([['c'], ['a'], null]);
       });
     });
   });

@@ -5,9 +5,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../../runtime/store/sqlite/sqlite-store.ts';
-import { latestSchemaVersion } from '../../../runtime/store/sqlite/migrations.ts';
+import { latestSchemaVersion, migrate } from '../../../runtime/store/sqlite/migrations.ts';
+import { stateIdsColumn } from '../../../runtime/store/state-ids.ts';
+import type { Case } from '../../../runtime/engine/types.ts';
 import { caseStoreSuite } from './case-store.suite.ts';
 import { createCommit, definition, makeCase, T0 } from './fixtures.ts';
+
+/** Schema version 2: the last one without the customer index. */
+const BEFORE_CUSTOMER_INDEX = 2;
 
 function tempFile(): { file: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-store-'));
@@ -51,6 +56,38 @@ describe('SQLite store specifics', () => {
     const after = store.writeStats();
     expect(after.items - before.items).toBe(50);
     expect(after.commits - before.commits).toBe(1);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('backfills the customer index from the cases stored before it, with the identifiers commits compute', async () => {
+    // given a database at the schema before the index, holding cases of a type with customer keys and one without
+    const { dir, file } = tempFile();
+    const db = new Database(file);
+    migrate(db, BEFORE_CUSTOMER_INDEX);
+    db.prepare('INSERT INTO tenants (id, created_at) VALUES (?, ?)').run('default', T0);
+    const types = [{ ...definition(), customer: { keys: ['/customer/email', '/customer/number'] } }, definition('note', 'Note')];
+    for (const def of types) {
+      db.prepare('INSERT INTO case_types (tenant, key, version, title, definition, published_at) VALUES (?, ?, 1, ?, ?, ?)')
+        .run('default', def.key, def.title, JSON.stringify({ ...def, version: 1 }), T0);
+    }
+    const insert = (kase: Case) =>
+      db.prepare(`INSERT INTO cases (id, tenant, case_type, version, state, state_ids, data, priority, created_at, updated_at, revision, body)
+        VALUES (?, 'default', ?, 1, ?, ?, ?, 'normal', ?, ?, 1, ?)`)
+        .run(kase.id, kase.caseType, JSON.stringify(kase.state), stateIdsColumn(kase.state), JSON.stringify(kase.data), kase.createdAt, kase.updatedAt, JSON.stringify(kase));
+    // a thousand cases first, so that Ünal's are read on the backfill's second page
+    db.transaction(() => {
+      for (let i = 0; i < 1000; i++) insert(makeCase(`filler-${i}`, { data: { customer: { email: `customer${i}@example.com` } } }));
+    })();
+    insert(makeCase('a', { data: { customer: { email: ' Ünal@Example.com', number: 1001 } } }));
+    insert(makeCase('b', { data: { customer: { email: '   ' } } }));
+    insert(makeCase('n', { caseType: 'note', data: { customer: { email: 'ünal@example.com' } } }));
+    db.close();
+    // when the store opens it
+    const store = createSqliteStore({ file });
+    // then the case of the keyed type is found by each identifier, normalised as commits normalise them
+    const ids = async (value: string) => (await store.casesByCustomerKeys('default', [value], 10, null)).items.map((c) => c.id);
+    expect([await ids('ünal@example.com'), await ids('1001'), await ids('customer999@example.com'), await ids('')]).toEqual([['a'], ['a'], ['filler-999'], []]);
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
