@@ -1,28 +1,16 @@
 // Durability off the event loop: a write is answered only after the fsync that follows its commit,
 // an fsync failure fails the writes it covered, and checkpoints reach the database file.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { copyFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWalDurability, type Durability } from '../../../runtime/store/sqlite/wal-sync.ts';
 import { createWriteQueue } from '../../../runtime/store/sqlite/write-queue.ts';
+import { scratchDatabases } from './scratch-db.ts';
 
 describe('durability after commit', () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-
-  function open(): Database.Database {
-    const dir = mkdtempSync(join(tmpdir(), 'dossier-wal-'));
-    dirs.push(dir);
-    const db = new Database(join(dir, 'w.db'));
-    db.pragma('journal_mode = WAL');
-    db.exec('CREATE TABLE t (v INTEGER PRIMARY KEY)');
-    return db;
-  }
+  const { open, dir } = scratchDatabases('dossier-wal-');
 
   /** A durability whose fsyncs complete when the test says so. */
   function heldDurability(): Durability & { complete(error: Error | null): void; calls: number[] } {
@@ -84,7 +72,7 @@ describe('durability after commit', () => {
     for (let v = 1; v <= 30; v++) await queue.submit(() => db.prepare('INSERT INTO t (v) VALUES (?)').run(v));
     await durability.idle();
     // then a copy of the database file alone (no WAL beside it) already holds the checkpointed rows
-    const copy = join(dirs.at(-1) as string, 'copy.db');
+    const copy = join(dirname(db.name), 'copy.db');
     copyFileSync(db.name, copy);
     const alone = new Database(copy, { readonly: true });
     const count = (alone.prepare('SELECT COUNT(*) AS n FROM t').get() as { n: number }).n;
@@ -97,9 +85,7 @@ describe('durability after commit', () => {
   });
 
   it('closes with the checkpointer started and nothing else alive: the close itself keeps the process up', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dossier-wal-close-'));
-    dirs.push(dir);
-    const child = spawnSync(process.execPath, ['--import', 'tsx', new URL('./close-child.ts', import.meta.url).pathname, join(dir, 'c.db')], { encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', new URL('./close-child.ts', import.meta.url).pathname, join(dir(), 'c.db')], { encoding: 'utf8', timeout: 60_000 });
     // an unsettled top-level await (the loop emptied while close waited) exits with 13
     expect([child.status, child.stdout.trim()]).toEqual([0, 'closed']);
   });

@@ -1,25 +1,11 @@
 // Group commit: items submitted together share one transaction; a failing item rolls back alone.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWriteQueue } from '../../../runtime/store/sqlite/write-queue.ts';
+import { scratchDatabases } from './scratch-db.ts';
 
 describe('write queue', () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-
-  function open(): Database.Database {
-    const dir = mkdtempSync(join(tmpdir(), 'dossier-queue-'));
-    dirs.push(dir);
-    const db = new Database(join(dir, 'q.db'));
-    db.pragma('journal_mode = WAL');
-    db.exec('CREATE TABLE t (v INTEGER PRIMARY KEY)');
-    return db;
-  }
+  const { open } = scratchDatabases('dossier-queue-');
 
   it('commits items submitted together in one transaction; a throwing item rejects alone and leaves no trace', async () => {
     // given a queue and three writes, the middle one writing a row and then failing
