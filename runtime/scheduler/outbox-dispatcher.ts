@@ -42,6 +42,29 @@ export interface OutboxDispatcher {
 
 type Delivery = { ok: true } | { ok: false; error: string; permanent: boolean };
 
+const BATCH = 100;
+const CONCURRENT_CASES = 32;
+
+function byCase(rows: OutboxRecord[]): Map<string, OutboxRecord[]> {
+  const lanes = new Map<string, OutboxRecord[]>();
+  for (const row of rows) {
+    const key = `${row.tenant}\u0000${row.caseId}`;
+    const lane = lanes.get(key);
+    if (lane === undefined) lanes.set(key, [row]);
+    else lane.push(row);
+  }
+  return lanes;
+}
+
+/** Runs `work` on every item, at most `limit` at a time. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 export function createOutboxDispatcher(options: OutboxDispatcherOptions): OutboxDispatcher {
   const { store, service, clock, notifier } = options;
   const logger = options.logger ?? silentLogger;
@@ -92,29 +115,37 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     }
   }
 
+  /** Delivers one row and records the outcome; true when it was delivered. */
+  async function settle(row: OutboxRecord): Promise<boolean> {
+    let outcome: Delivery;
+    try {
+      outcome = await deliver(row);
+    } catch (error) {
+      outcome = { ok: false, error: error instanceof Error ? error.message : String(error), permanent: false };
+    }
+    if (outcome.ok) {
+      await store.markDelivered(row.id, clock.now());
+      return true;
+    }
+    const attempts = row.attempts + 1;
+    const dead = outcome.permanent || attempts >= maxAttempts;
+    const next = dead ? null : new Date(Date.parse(clock.now()) + Math.min(maxBackoff, backoff * 2 ** (attempts - 1))).toISOString();
+    await store.markFailed(row.id, outcome.error, next);
+    logger.warn(dead ? 'outbox delivery failed for good (dead letter)' : 'outbox delivery failed; will retry', { key: row.key, type: row.effect.type, attempts, error: outcome.error });
+    return false;
+  }
+
+  // The rows of one case are delivered in order; different cases at the same time (up to
+  // CONCURRENT_CASES), so their writes share group commits instead of waiting for one fsync each
+  // and a slow webhook does not hold up every other case.
   async function deliverDue(): Promise<number> {
     let delivered = 0;
     for (;;) {
-      const batch = await store.dueOutbox(clock.now(), 100);
-      for (const row of batch) {
-        let outcome: Delivery;
-        try {
-          outcome = await deliver(row);
-        } catch (error) {
-          outcome = { ok: false, error: error instanceof Error ? error.message : String(error), permanent: false };
-        }
-        if (outcome.ok) {
-          await store.markDelivered(row.id, clock.now());
-          delivered += 1;
-          continue;
-        }
-        const attempts = row.attempts + 1;
-        const dead = outcome.permanent || attempts >= maxAttempts;
-        const next = dead ? null : new Date(Date.parse(clock.now()) + Math.min(maxBackoff, backoff * 2 ** (attempts - 1))).toISOString();
-        await store.markFailed(row.id, outcome.error, next);
-        logger.warn(dead ? 'outbox delivery failed for good (dead letter)' : 'outbox delivery failed; will retry', { key: row.key, type: row.effect.type, attempts, error: outcome.error });
-      }
-      if (batch.length < 100) return delivered;
+      const batch = await store.dueOutbox(clock.now(), BATCH);
+      await inParallel([...byCase(batch).values()], CONCURRENT_CASES, async (rows) => {
+        for (const row of rows) if (await settle(row)) delivered += 1;
+      });
+      if (batch.length < BATCH) return delivered;
     }
   }
 

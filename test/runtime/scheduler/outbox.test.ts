@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createOutboxDispatcher } from '../../../runtime/scheduler/outbox-dispatcher.ts';
 import { createManualClock, openHost, publishFixtures, T0, tempDb, type OpenHostOptions, type TestHost } from './fixtures.ts';
 
 const admin = { id: 'alice', roles: ['admin'] };
@@ -134,5 +135,37 @@ describe('outbox dispatcher', () => {
       ['SPAWN', 'alice', 'waiting'],
       ['child.closed', 'system', 'done'],
     ]);
+  });
+
+  it('delivers the rows of different cases at the same time, and those of one case in order', async () => {
+    // given two notifications on k1 and one on k2, and a notifier that holds k1's first one
+    const t = await setup([200]);
+    await t.host.service.createCase('default', { caseType: 'ticket', id: 'k2' }, admin);
+    for (const id of ['k1', 'k1', 'k2']) await t.host.service.sendEvent('default', id, { type: 'PING' }, admin);
+    const started: string[] = [];
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const dispatcher = createOutboxDispatcher({
+      store: t.store,
+      service: t.host.service,
+      clock: t.clock,
+      notifier: {
+        async send(n) {
+          started.push(`${n.caseId}:${n.key}`);
+          if (started.length === 1) await held;
+        },
+      },
+    });
+    // when the dispatcher runs while k1's first notification is held
+    const run = dispatcher.runDue();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // then k2's is delivered meanwhile, and k1's second waits for its first
+    expect(started.map((s) => s.split(':')[0])).toEqual(['k1', 'k2']);
+    release();
+    expect(await run).toBe(3);
+    const k1 = started.filter((s) => s.startsWith('k1:'));
+    expect(k1).toHaveLength(2);
+    const rows = (await t.store.listOutbox('default', { caseId: 'k1' }, 10, null)).items;
+    expect(k1).toEqual([...rows].sort((a, b) => a.id - b.id).map((r) => `k1:${r.key}`));
   });
 });
