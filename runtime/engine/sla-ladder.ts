@@ -216,11 +216,7 @@ function closedPauseMs(cal: BusinessCalendar | undefined, from: Instant, to: Ins
   return known !== undefined ? known : remember(cache, key, workingTimeBetween(cal, from, to));
 }
 
-/** The rung's instant as if the clock had never paused; null for a rung the SLA does not have. */
-export function nominalAt(clock: SlaClock, startedAt: Instant, step: RungStep): Instant | null {
-  return nominalIn(startCacheOf(clock, startedAt), clock, startedAt, step);
-}
-
+/** The rung's instant as if the clock had never paused (kept per start); null for a rung the SLA does not have. */
 function nominalIn(start: StartCache, clock: SlaClock, startedAt: Instant, step: RungStep): Instant | null {
   return byStep(start.nominal, step, () => computeNominalAt(clock, startedAt, step));
 }

@@ -8,7 +8,8 @@ export function takeTokenFromUrl(): void {
   if (!token) return;
   sessionStorage.setItem(KEY, token);
   url.searchParams.delete('token');
-  window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+  // keep the entry's state: the router counts its place in the history there (after a reload too)
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
 }
 
 export function readToken(): string | null {

@@ -105,7 +105,7 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
         markerEnd: { type: MarkerType.ArrowClosed },
         className: `edge-${e.kind}${selected ? ' selected' : ''}${cov ? ` edge-cov-${cov}` : ''}`,
         ariaLabel: `Transition ${e.label} from ${e.source} to ${e.target}${cov ? ` (${cov})` : ''}`,
-        data: { kind: e.kind, event: e.event, index: e.index, lane: lanes.get(e.id)?.lane ?? 0 },
+        data: { kind: e.kind, event: e.event, index: e.index, lane: lanes.get(e.id) ?? 0 },
         zIndex: 10,
       };
     });

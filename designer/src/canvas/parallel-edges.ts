@@ -15,12 +15,6 @@ export interface Box {
   height: number;
 }
 
-export interface Lane {
-  /** Centred slot: 0 for a lone edge, -0.5 and 0.5 for two, -1, 0 and 1 for three. */
-  lane: number;
-  lanes: number;
-}
-
 /** Vertical step between the labels of one bundle: more than a label's height, so the boxes never meet. */
 export const LANE_STEP = 26;
 /** Sideways step between the paths of one bundle, so the lines are told apart too. */
@@ -28,15 +22,18 @@ export const LANE_SPREAD = 36;
 /** Room between a state's right side and its self-loops. */
 const LOOP_GAP = 16;
 
-/** Lanes of every edge: edges between the same pair of states, in either direction, share one bundle. */
-export function edgeLanes(edges: readonly { id: string; source: string; target: string }[]): Map<string, Lane> {
+/**
+ * The lane of every edge: edges between the same pair of states, in either direction, share one bundle,
+ * and take centred slots in it (0 for a lone edge, -0.5 and 0.5 for two, -1, 0 and 1 for three).
+ */
+export function edgeLanes(edges: readonly { id: string; source: string; target: string }[]): Map<string, number> {
   const bundles = new Map<string, string[]>();
   for (const e of edges) {
     const key = e.source < e.target ? `${e.source}\n${e.target}` : `${e.target}\n${e.source}`;
     bundles.set(key, [...(bundles.get(key) ?? []), e.id]);
   }
-  const out = new Map<string, Lane>();
-  for (const ids of bundles.values()) ids.forEach((id, i) => out.set(id, { lane: i - (ids.length - 1) / 2, lanes: ids.length }));
+  const out = new Map<string, number>();
+  for (const ids of bundles.values()) ids.forEach((id, i) => out.set(id, i - (ids.length - 1) / 2));
   return out;
 }
 

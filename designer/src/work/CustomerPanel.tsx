@@ -38,7 +38,7 @@ export function CustomerPanel({ api, caseId, def, types, revision }: { api: Work
           ))}
         </ul>
       )}
-      <h3>Other cases of this customer ({related.items.length})</h3>
+      <h3>Other cases of this customer ({related.nextCursor === null ? related.items.length : `the latest ${related.items.length}`})</h3>
       {related.items.length === 0 ? (
         <p className="muted">None.</p>
       ) : (

@@ -32,7 +32,7 @@ const row = (kase: CaseRecord, task: TaskItem | null): Row => ({ caseId: kase.id
 export function inboxRows(lists: InboxLists, { tab, sort, filter, mayClaim }: RowsInput): { rows: Row[]; loaded: number; more: boolean } {
   let rows: Row[];
   if (tab === 'cases') {
-    rows = lists.cases.items.filter((c) => c.closedAt === null).map((c) => row(c, null));
+    rows = lists.cases.items.map((c) => row(c, null)); // open cases only: the API was asked for status=open
   } else {
     const tasks = tab === 'mine' ? lists.mine.items : lists.queues.items.filter(mayClaim);
     rows = tasks.flatMap((t) => {

@@ -3,6 +3,7 @@
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { CaseTask, FieldProblem, HistoryEntry, NextEvent, StateValue } from '../../../runtime/engine/types.ts';
 import type { ChecklistItem, SlaView } from '../../../runtime/engine/index.ts';
+import { loadPages, type Page } from './paging.ts';
 
 export interface CaseRecord {
   id: string;
@@ -55,6 +56,8 @@ export interface RelatedCase {
 export interface Related {
   customer: { name: string | null; identifiers: { pointer: string; value: string }[] };
   items: RelatedCase[];
+  /** Set when the customer has more cases than one page holds. */
+  nextCursor: string | null;
 }
 
 export interface Failure {
@@ -73,12 +76,12 @@ export interface WorkApi {
   me(): Promise<Result<Me>>;
   caseTypes(): Promise<Result<{ key: string; title: string; latestVersion: number | null }[]>>;
   caseType(key: string, version?: number): Promise<Result<CaseType>>;
-  cases(query: Record<string, string>): Promise<Result<{ items: CaseRecord[]; nextCursor: string | null }>>;
+  cases(query: Record<string, string>): Promise<Result<Page<CaseRecord>>>;
   getCase(id: string): Promise<Result<CaseRecord>>;
   createCase(body: { caseType: string; data: Record<string, unknown>; channel?: string }): Promise<Result<CaseRecord>>;
   sendEvent(id: string, type: string, data: Record<string, unknown> | undefined, revision: number): Promise<Result<CaseRecord>>;
   history(id: string): Promise<Result<HistoryEntry[]>>;
-  tasks(query: Record<string, string>): Promise<Result<{ items: TaskItem[]; nextCursor: string | null }>>;
+  tasks(query: Record<string, string>): Promise<Result<Page<TaskItem>>>;
   claim(taskId: string): Promise<Result<TaskItem>>;
   release(taskId: string): Promise<Result<TaskItem>>;
   related(id: string): Promise<Result<Related>>;
@@ -128,19 +131,12 @@ export function createWorkApi(token: string): WorkApi {
     sendEvent: (id, type, data, revision) =>
       call('POST', `/api/cases/${enc(id)}/events`, data === undefined ? { type } : { type, data }, { 'If-Match': `"${revision}"` }),
     async history(id) {
-      const all: HistoryEntry[] = [];
-      let cursor: string | null = null;
-      do {
-        const r: Result<{ items: HistoryEntry[]; nextCursor: string | null }> = await call('GET', `/api/cases/${enc(id)}/history${qs({ limit: '200', cursor: cursor ?? '' })}`);
-        if (!r.ok) return r;
-        all.push(...r.value.items);
-        cursor = r.value.nextCursor;
-      } while (cursor !== null);
-      return { ok: true, value: all };
+      const page = (cursor: string | null) => call<Page<HistoryEntry>>('GET', `/api/cases/${enc(id)}/history${qs({ limit: '200', cursor: cursor ?? '' })}`);
+      return items(await loadPages(page, Infinity, (e) => String(e.seq)));
     },
     tasks: (query) => call('GET', `/api/tasks${qs(query)}`),
     claim: (taskId) => call('POST', `/api/tasks/${enc(taskId)}/claim`),
     release: (taskId) => call('POST', `/api/tasks/${enc(taskId)}/release`),
-    related: (id) => call('GET', `/api/cases/${enc(id)}/related`),
+    related: (id) => call('GET', `/api/cases/${enc(id)}/related?limit=200`),
   };
 }

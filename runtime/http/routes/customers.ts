@@ -6,9 +6,10 @@ import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { getAtPointer } from '../../engine/json-pointer.ts';
 import type { Case, JsonValue } from '../../engine/types.ts';
 import { HttpProblem } from '../../host/problems.ts';
-import type { CaseStore } from '../../store/case-store.ts';
+import type { CaseStore, Page } from '../../store/case-store.ts';
 import { identifiersOf, normalizeIdentifier, type CustomerIdentifier } from '../../store/customer-keys.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
+import { pageParams } from '../query.ts';
 
 /** A case of the same customer, as the customer view lists it. */
 export interface RelatedCase {
@@ -25,9 +26,6 @@ export interface RelatedCase {
   matches: CustomerIdentifier[];
 }
 
-/** Cases read from the customer index per step (the answer holds them all). */
-const PAGE = 200;
-
 function nameOf(def: CaseType, data: JsonValue): string | null {
   const pointer = def.customer?.name;
   const value = pointer === undefined ? undefined : getAtPointer(data, pointer);
@@ -42,8 +40,8 @@ export function customerRoutes(store: CaseStore): Hono<AuthEnv> {
     return c.json({ name: auth.name, tenant: auth.tenant, roles: auth.roles });
   });
 
-  /** Every case of `tenant` (except `exceptId`) with a customer key whose value is one of `values`, newest first. */
-  async function casesSharing(tenant: string, values: string[], exceptId: string | null): Promise<RelatedCase[]> {
+  /** One page of the cases of `tenant` (except `exceptId`) with a customer key whose value is one of `values`, newest first. */
+  async function casesSharing(tenant: string, values: string[], exceptId: string | null, limit: number, cursor: string | null): Promise<Page<RelatedCase>> {
     const defs = new Map<string, CaseType | null>();
     const definition = async (kase: Case): Promise<CaseType | null> => {
       const k = `${kase.caseType}@${kase.version}`;
@@ -51,31 +49,27 @@ export function customerRoutes(store: CaseStore): Hono<AuthEnv> {
       return defs.get(k) ?? null;
     };
     const wanted = new Set(values.map(normalizeIdentifier));
-    const found: RelatedCase[] = [];
-    let cursor: string | null = null;
-    do {
-      // the store's customer index, newest first: the order of the answer
-      const page = await store.casesByCustomerKeys(tenant, values, PAGE, cursor);
-      for (const kase of page.items) {
-        if (kase.id === exceptId) continue;
-        const def = await definition(kase);
-        if (def === null) continue;
-        found.push({
-          id: kase.id,
-          caseType: kase.caseType,
-          caseTypeTitle: def.title,
-          state: kase.state,
-          priority: kase.priority,
-          channel: kase.channel,
-          customerName: nameOf(def, kase.data as JsonValue),
-          createdAt: kase.createdAt,
-          closedAt: kase.closedAt,
-          matches: identifiersOf(def, kase.data as JsonValue).filter((i) => wanted.has(normalizeIdentifier(i.value))),
-        });
-      }
-      cursor = page.nextCursor;
-    } while (cursor !== null);
-    return found;
+    // the store's customer index, newest first: the order of the answer
+    const page = await store.casesByCustomerKeys(tenant, values, limit, cursor);
+    const items: RelatedCase[] = [];
+    for (const kase of page.items) {
+      if (kase.id === exceptId) continue;
+      const def = await definition(kase);
+      if (def === null) continue;
+      items.push({
+        id: kase.id,
+        caseType: kase.caseType,
+        caseTypeTitle: def.title,
+        state: kase.state,
+        priority: kase.priority,
+        channel: kase.channel,
+        customerName: nameOf(def, kase.data as JsonValue),
+        createdAt: kase.createdAt,
+        closedAt: kase.closedAt,
+        matches: identifiersOf(def, kase.data as JsonValue).filter((i) => wanted.has(normalizeIdentifier(i.value))),
+      });
+    }
+    return { items, nextCursor: page.nextCursor };
   }
 
   app.get('/cases/:id/related', async (c) => {
@@ -85,8 +79,9 @@ export function customerRoutes(store: CaseStore): Hono<AuthEnv> {
     if (kase === null) throw new HttpProblem('case.not_found', `There is no case '${id}'.`);
     const def = (await store.getCaseType(auth.tenant, kase.caseType, kase.version))?.definition ?? null;
     const identifiers = def === null ? [] : identifiersOf(def, kase.data as JsonValue);
-    const items = identifiers.length === 0 ? [] : await casesSharing(auth.tenant, identifiers.map((i) => i.value), kase.id);
-    return c.json({ customer: { name: def === null ? null : nameOf(def, kase.data as JsonValue), identifiers }, items, nextCursor: null });
+    const { limit, cursor } = pageParams(c);
+    const page = identifiers.length === 0 ? { items: [], nextCursor: null } : await casesSharing(auth.tenant, identifiers.map((i) => i.value), kase.id, limit, cursor);
+    return c.json({ customer: { name: def === null ? null : nameOf(def, kase.data as JsonValue), identifiers }, ...page });
   });
 
   app.get('/customers/cases', async (c) => {
@@ -95,7 +90,8 @@ export function customerRoutes(store: CaseStore): Hono<AuthEnv> {
     if (value === undefined || value.trim() === '') {
       throw new HttpProblem('request.invalid', 'Give the identifier to look for as ?value= (an e-mail address, phone number or customer number).');
     }
-    return c.json({ items: await casesSharing(auth.tenant, [value], null), nextCursor: null });
+    const { limit, cursor } = pageParams(c);
+    return c.json(await casesSharing(auth.tenant, [value], null, limit, cursor));
   });
 
   return app;

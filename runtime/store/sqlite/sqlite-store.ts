@@ -8,7 +8,7 @@ import { createSqliteAdmin } from './sqlite-admin.ts';
 import { createSqliteCases } from './sqlite-cases.ts';
 import { createSqliteReports } from './sqlite-reports.ts';
 import { createSqliteWork } from './sqlite-work.ts';
-import { createWalDurability } from './wal-sync.ts';
+import { createWalDurability, type Durability } from './wal-sync.ts';
 import { createWriteQueue, type WriteQueue } from './write-queue.ts';
 
 export interface SqliteStoreOptions {
@@ -21,6 +21,8 @@ export interface SqliteStoreOptions {
    * use it to cap the file size (`max_page_count`) or make the connection read-only (`query_only`).
    */
   onOpen?: (db: Database.Database) => void;
+  /** Test-only hook: how commits reach the disk (default: the WAL fsynced off the event loop, wal-sync.ts). */
+  durability?: (db: Database.Database) => Durability;
 }
 
 export interface SqliteCaseStore extends CaseStore {
@@ -36,7 +38,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteCaseStore 
   db.pragma('foreign_keys = ON');
   migrate(db);
   options.onOpen?.(db);
-  const durability = createWalDurability(db);
+  const durability = (options.durability ?? createWalDurability)(db);
   const queue = createWriteQueue(db, { durability });
   let closed = false;
   const admin = createSqliteAdmin(db, queue);

@@ -1,3 +1,4 @@
+import { getBezierPath } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { edgeLanes, edgePath, labelPoint, LANE_STEP, loopPoints, type Box, type Pt } from '../../../designer/src/canvas/parallel-edges.ts';
 
@@ -27,12 +28,12 @@ describe('edgeLanes', () => {
       { id: 'loop2', source: 'c', target: 'c' },
     ]);
     expect(Object.fromEntries(lanes)).toEqual({
-      one: { lane: -1, lanes: 3 },
-      two: { lane: 0, lanes: 3 },
-      back: { lane: 1, lanes: 3 },
-      lone: { lane: 0, lanes: 1 },
-      loop1: { lane: -0.5, lanes: 2 },
-      loop2: { lane: 0.5, lanes: 2 },
+      one: -1,
+      two: 0,
+      back: 1,
+      lone: 0,
+      loop1: -0.5,
+      loop2: 0.5,
     });
   });
 });
@@ -90,7 +91,12 @@ describe('edgePath', () => {
     }
   });
 
-  it('draws a lone edge as React Flow draws its bezier', () => {
-    expect(edgePath({ x: 0, y: 0 }, { x: 100, y: 100 }, { x: 50, y: 50 })).toBe('M0,0 C0,50 100,50 100,100');
+  it('draws a lone edge as React Flow draws its bezier, downwards and upwards', () => {
+    for (const [from, to] of [[{ x: 0, y: 0 }, { x: 100, y: 100 }], [{ x: 90, y: 272 }, { x: 250, y: 0 }]] as const) {
+      // through React Flow's own label point, the path is React Flow's (to the tenth edgePath rounds to)
+      const [path, x, y] = getBezierPath({ sourceX: from.x, sourceY: from.y, targetX: to.x, targetY: to.y });
+      const numbers = (p: string, round: (v: number) => number) => (p.match(/-?\d+(\.\d+)?/g) ?? []).map((v) => round(Number(v)));
+      expect(numbers(edgePath(from, to, { x, y }), Number)).toEqual(numbers(path, (v) => Math.round(v * 10) / 10));
+    }
   });
 });

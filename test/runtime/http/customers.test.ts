@@ -116,6 +116,22 @@ describe('GET /api/customers/cases', () => {
     expect(r.body.items.map((i: { id: string }) => i.id)).toEqual([a]);
   });
 
+  it('answers one page at a time, newest first, with a cursor to the rest', async () => {
+    // given three cases of one customer
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      made.push(await create(complaint({ name: 'Ada', email: 'ada@example.com' })));
+      h.clock.advance(60_000);
+    }
+    // when read two at a time
+    const first = await h.call('GET', '/api/customers/cases?value=ada%40example.com&limit=2', h.tokens.agent);
+    const rest = await h.call('GET', `/api/customers/cases?value=ada%40example.com&limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`, h.tokens.agent);
+    // then the pages hold all three, newest first, and the last page has no cursor
+    const ids = (r: typeof first) => r.body.items.map((i: { id: string }) => i.id);
+    expect([...ids(first), ...ids(rest)]).toEqual([...made].reverse());
+    expect(rest.body.nextCursor).toBeNull();
+  });
+
   it('asks for the value', async () => {
     const r = await h.call('GET', '/api/customers/cases', h.tokens.agent);
     expect([r.status, r.body.code]).toEqual([400, 'request.invalid']);

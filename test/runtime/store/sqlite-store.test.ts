@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../../runtime/store/sqlite/sqlite-store.ts';
+import type { Durability } from '../../../runtime/store/sqlite/wal-sync.ts';
 import { latestSchemaVersion, migrate } from '../../../runtime/store/sqlite/migrations.ts';
 import { stateIdsColumn } from '../../../runtime/store/state-ids.ts';
 import type { Case } from '../../../runtime/engine/types.ts';
@@ -27,7 +28,44 @@ caseStoreSuite('SQLite', async () => {
   };
 });
 
+/** A durability whose fsyncs complete only when the test says so (committed, not yet on disk). */
+function heldDurability(): Durability & { complete(): void } {
+  let held: ((error: Error | null) => void)[] = [];
+  return {
+    afterCommit: (_items, done) => void held.push(done),
+    barrier: () => (held.length === 0 ? Promise.resolve() : new Promise<void>((resolve) => held.push(() => resolve()))),
+    idle: () => Promise.resolve(),
+    close: () => Promise.resolve(),
+    complete() {
+      const waiting = held;
+      held = [];
+      for (const done of waiting) done(null);
+    },
+  };
+}
+
 describe('SQLite store specifics', () => {
+  it('replays a stored answer only once the write that stored it is on disk', async () => {
+    // given an idempotency record committed but whose fsync has not completed
+    const { dir, file } = tempFile();
+    const durability = heldDurability();
+    const store = createSqliteStore({ file, durability: () => durability });
+    const record = { tenant: 'default', key: 'k-1', method: 'POST', path: '/api/cases', status: 201, body: { id: 'c1' }, createdAt: T0 };
+    const saved = store.saveIdempotency(record);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // when a retry looks it up
+    let replayed = false;
+    const lookup = store.getIdempotency('default', 'k-1').then((r) => ((replayed = true), r));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // then it waits for the disk, and gets the answer once the fsync completes
+    expect(replayed).toBe(false);
+    durability.complete();
+    expect(await saved).toBe(true);
+    expect(await lookup).toEqual(record);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('creates the file in WAL mode with the schema at the latest version', async () => {
     // given a fresh store
     const { dir, file } = tempFile();
