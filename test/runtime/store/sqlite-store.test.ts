@@ -8,12 +8,14 @@ import { createSqliteStore } from '../../../runtime/store/sqlite/sqlite-store.ts
 import type { Durability } from '../../../runtime/store/sqlite/wal-sync.ts';
 import { latestSchemaVersion, migrate } from '../../../runtime/store/sqlite/migrations.ts';
 import { stateIdsColumn } from '../../../runtime/store/state-ids.ts';
-import type { Case } from '../../../runtime/engine/types.ts';
+import type { Case, HistoryEntry } from '../../../runtime/engine/types.ts';
 import { caseStoreSuite } from './case-store.suite.ts';
-import { createCommit, definition, makeCase, T0 } from './fixtures.ts';
+import { createCommit, definition, entry, makeCase, T0 } from './fixtures.ts';
 
 /** Schema version 2: the last one without the customer index. */
 const BEFORE_CUSTOMER_INDEX = 2;
+/** Schema version 4: the last one with the history keyed by (case_id, seq) without a rowid. */
+const BEFORE_HISTORY_LOG = 4;
 
 function tempFile(): { file: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-store-'));
@@ -69,8 +71,14 @@ describe('SQLite store specifics', () => {
   it('creates the file in WAL mode with the schema at the latest version', async () => {
     // given a fresh store
     const { dir, file } = tempFile();
-    const store = createSqliteStore({ file });
+    let connection: { tempStore: unknown; cacheKiB: unknown } | null = null;
+    const store = createSqliteStore({
+      file,
+      onOpen: (db) => (connection = { tempStore: db.pragma('temp_store', { simple: true }), cacheKiB: db.pragma('cache_size', { simple: true }) }),
+    });
     await store.close();
+    // savepoint sub-journals stay in memory (2 = MEMORY) and a group commit's pages fit the cache
+    expect(connection).toEqual({ tempStore: 2, cacheKiB: -16384 });
     // when the file is inspected
     const db = new Database(file);
     // then
@@ -127,6 +135,47 @@ describe('SQLite store specifics', () => {
     const ids = async (value: string) => (await store.casesByCustomerKeys('default', [value], 10, null)).items.map((c) => c.id);
     expect([await ids('ünal@example.com'), await ids('1001'), await ids('customer999@example.com'), await ids('')]).toEqual([['a'], ['a'], ['filler-999'], []]);
     await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('moves the history written before the append-ordered log into it, every entry intact and in order', async () => {
+    // given a database at schema 4 holding two cases with interleaved history entries
+    const { dir, file } = tempFile();
+    const db = new Database(file);
+    migrate(db, BEFORE_HISTORY_LOG);
+    db.prepare('INSERT INTO tenants (id, created_at) VALUES (?, ?)').run('default', T0);
+    const def = definition();
+    db.prepare('INSERT INTO case_types (tenant, key, version, title, definition, published_at) VALUES (?, ?, 1, ?, ?, ?)')
+      .run('default', def.key, def.title, JSON.stringify({ ...def, version: 1 }), T0);
+    const written: Record<string, HistoryEntry[]> = { a: [], b: [] };
+    for (const id of ['a', 'b']) {
+      const kase = makeCase(id);
+      db.prepare(`INSERT INTO cases (id, tenant, case_type, version, state, state_ids, data, priority, created_at, updated_at, revision, body)
+        VALUES (?, 'default', 'complaint', 1, ?, ?, '{}', 'normal', ?, ?, 1, ?)`)
+        .run(id, JSON.stringify(kase.state), stateIdsColumn(kase.state), T0, T0, JSON.stringify(kase));
+    }
+    for (let seq = 1; seq <= 3; seq++) {
+      for (const id of ['b', 'a']) {
+        const h = entry(seq, `E${seq}`, `2026-01-0${seq + 1}T09:00:00.000Z`, { triage: 'collect' }, { triage: 'collect' });
+        written[id]?.push(h);
+        db.prepare('INSERT INTO history (case_id, seq, tenant, at, actor, event_type, entry) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(id, seq, 'default', h.at, h.actor, h.event.type, JSON.stringify(h));
+      }
+    }
+    db.close();
+    // when the store opens it
+    const store = createSqliteStore({ file });
+    // then each case's history reads back as written, in order, and paging still works
+    expect((await store.history('default', 'a', 10, null)).items).toEqual(written.a);
+    const page = await store.history('default', 'b', 2, null);
+    expect([page.items.map((h) => h.seq), (await store.history('default', 'b', 2, page.nextCursor)).items.map((h) => h.seq)]).toEqual([[1, 2], [3]]);
+    await store.close();
+    // and the table is the append-ordered log, with (case_id, seq) still unique
+    const check = new Database(file);
+    expect(check.prepare('SELECT COUNT(*) AS n FROM history').get()).toEqual({ n: 6 });
+    expect(check.prepare("SELECT sql FROM sqlite_schema WHERE name = 'history'").pluck().get()).toMatch(/id INTEGER PRIMARY KEY/);
+    expect(() => check.prepare("INSERT INTO history (case_id, seq, tenant, at, actor, event_type, entry) VALUES ('a', 3, 'default', ?, 'x', 'E', '{}')").run(T0)).toThrow(/UNIQUE/);
+    check.close();
     rmSync(dir, { recursive: true, force: true });
   });
 });
