@@ -111,6 +111,11 @@ export const problemCodes = {
     message: "timer id '{name}' is used twice; 'after' ids must be unique in the playbook",
   },
   'case_type.unknown': { severity: 'warning', message: "case type '{name}' is not known here{hint}" },
+  'webhook.non_public_address': {
+    severity: 'warning',
+    message:
+      "the webhook URL's host {host} is a {reason} address: the runtime refuses to deliver there (the delivery is dead-lettered) unless its operator lists it in DOSSIER_WEBHOOK_ALLOW",
+  },
   'rule.checklist_untitled': {
     severity: 'warning',
     message: "rule '{name}' is shown in a checklist but has no title; agents will see the key '{name}'",

@@ -3,6 +3,7 @@
 import { createProblem, type Problem } from '../problems.ts';
 import type { Model } from './model.ts';
 import { asArray, asObject, asString, didYouMean, isObject, ptr } from './util.ts';
+import { nonPublicHost } from './webhook-hosts.ts';
 
 export interface ReferenceOptions {
   knownCaseTypes?: readonly string[];
@@ -92,6 +93,11 @@ export function lintReferences(model: Model, options: ReferenceOptions): Problem
         const to = asString(action.to) ?? '';
         if (to.startsWith('role:')) roleRef(to.slice(5), ptr(pointer, 'to'));
         if (to.startsWith('queue:')) queueRef(to.slice(6), ptr(pointer, 'to'));
+        break;
+      }
+      case 'webhook': {
+        const target = nonPublicHost(asString(action.url) ?? '');
+        if (target !== null) problems.push(createProblem('webhook.non_public_address', ptr(pointer, 'url'), target));
         break;
       }
       case 'createCase': {

@@ -117,17 +117,23 @@ describe('worker console', () => {
     await row.getByRole('button', { name: 'Release' }).click();
     await expect.poll(() => row.count()).toBe(0);
     // a case created elsewhere shows after Refresh
-    const other = await as(server, bob, 'POST', '/api/cases', complaintBody('Grace Hopper', 'phone'));
+    // (the newest case, and the only urgent one: sorted by priority it comes first, by age last)
+    const other = await as(server, bob, 'POST', '/api/cases', { ...complaintBody('Grace Hopper', 'phone'), priority: 'urgent' });
+    expect(other.status).toBe(201);
     const otherRow = page.locator(`tr[data-case="${(other.body as { id: string }).id}"]`);
     await page.getByRole('tab', { name: 'All open cases' }).click();
     await expect.poll(() => otherRow.count()).toBe(0);
     await page.getByRole('button', { name: 'Refresh' }).click();
     await otherRow.waitFor();
-    // sorting: oldest first, then by the SLA that falls due first
+    // sorting: urgent first; then oldest first (which moves the urgent, newest case to the end); then by the SLA due first
+    const order = () => page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-case') ?? '', r.getAttribute('data-created') ?? '']));
+    await page.getByLabel('Sort by').selectOption('priority');
+    expect((await order())[0]?.[0]).toBe((other.body as { id: string }).id);
     await page.getByLabel('Sort by').selectOption('age');
-    const created = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-created') ?? ''));
-    expect(created).toEqual([...created].sort());
-    expect(created.length).toBe(3);
+    const byAge = await order();
+    expect(byAge.map(([, created]) => created)).toEqual(byAge.map(([, created]) => created).sort());
+    expect(byAge.length).toBe(3);
+    expect(byAge.at(-1)?.[0]).toBe((other.body as { id: string }).id);
     await page.getByLabel('Sort by').selectOption('sla');
     const due = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-due') || Infinity)));
     expect(due).toEqual([...due].sort((a, b) => a - b));
