@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, screenshot, useServerAndBrowser } from './harness.ts';
+import { bigPlaybook } from '../../bench/lib/big-playbook.ts';
+import { api, ROOT, screenshot, useServerAndBrowser } from './harness.ts';
 
 const templates = readdirSync(join(ROOT, 'templates'))
   .filter((f) => f.endsWith('.case.json'))
@@ -93,4 +94,21 @@ describe('templates in the designer', () => {
       expect(s.errors).toEqual([]);
     });
   }
+
+  it('lays out a playbook without stored positions with ELK in a Web Worker, top to bottom', async () => {
+    const { server, session: s, page } = e2e();
+    s.errors.length = 0;
+    // given a draft of 40 states in a chain, with no `layout`
+    expect((await api(server, 'PUT', '/api/case-types/chain/draft', bigPlaybook('chain', 40))).status).toBe(200);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.goto(`${server.url}/case-types/chain`);
+    await page.getByRole('tab', { name: 'Playbook' }).click();
+    const top = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`).evaluate((n) => n.getBoundingClientRect().top);
+    // then ELK's layout replaces the provisional grid (four to a row): each step below the one before it
+    await expect.poll(async () => (await top('step2')) > (await top('step1')) && (await top('step3')) > (await top('step2'))).toBe(true);
+    expect(workers.some((url) => /elk-worker/.test(url))).toBe(true);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(s.errors).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-// Automatic layout with elkjs (layered, left to right, groups laid out with their children).
+// Automatic layout with elkjs (layered, top to bottom, groups laid out with their children), in a Web Worker.
 // Returns positions relative to each node's parent, as `layout.nodes` stores them.
 import { labelWidth, type Graph, type Pos } from './flow-graph.ts';
 
@@ -12,9 +12,35 @@ interface ElkNode {
   layoutOptions?: Record<string, string>;
 }
 
+type Elk = { layout(graph: ElkNode & { edges?: unknown[] }): Promise<unknown> };
+
+let elkInstance: Promise<Elk> | null = null;
+
+/**
+ * One ELK for the page. In a browser it runs in a Web Worker: laying out a few hundred states takes
+ * ELK about a second the first time (its 1.6 MB of compiled Java is parsed and warmed up), and on the
+ * page's thread that second froze the canvas that was already drawn. Without workers (unit tests in
+ * Node) it runs in this thread.
+ */
+function elk(): Promise<Elk> {
+  elkInstance ??= (async () => {
+    if (typeof window !== 'undefined' && typeof Worker !== 'undefined') {
+      const [{ default: ELK }, { default: workerUrl }] = await Promise.all([
+        import('elkjs/lib/elk-api.js'),
+        import('elkjs/lib/elk-worker.min.js?url'),
+      ]);
+      return new ELK({ workerUrl }) as Elk;
+    }
+    const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+    return new ELK() as Elk;
+  })();
+  // a worker that could not start is tried again at the next layout
+  elkInstance.catch(() => (elkInstance = null));
+  return elkInstance;
+}
+
 export async function autoLayout(graph: Graph): Promise<Record<string, Pos>> {
-  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
-  const elk = new ELK();
+  const layouter = await elk();
   const byParent = new Map<string | null, Graph['nodes']>();
   for (const n of graph.nodes) byParent.set(n.parent, [...(byParent.get(n.parent) ?? []), n]);
   const toElk = (parent: string | null): ElkNode[] =>
@@ -41,7 +67,7 @@ export async function autoLayout(graph: Graph): Promise<Record<string, Pos>> {
     // labels take room, so the layout leaves space for them
     edges: graph.edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target], labels: [{ id: `${e.id}:label`, text: e.label, width: labelWidth(e.label), height: 16 }] })),
   };
-  const out = (await elk.layout(root)) as ElkNode;
+  const out = (await layouter.layout(root)) as ElkNode;
   const positions: Record<string, Pos> = {};
   const walk = (nodes: ElkNode[] | undefined): void => {
     for (const n of nodes ?? []) {
