@@ -61,6 +61,21 @@ describe('case types list', () => {
     await page.getByRole('heading', { name: 'Case types' }).waitFor();
     await page.goBack();
     await page.getByRole('heading', { name: /^Imported complaint/ }).waitFor();
+    // the Forward button asks as well when there are unsaved changes; staying keeps the page and the edit
+    await page.getByRole('button', { name: /Subject line \/subject/ }).click();
+    await page.getByLabel('Label', { exact: true }).fill('Subject of the complaint');
+    await page.getByText('Unsaved changes').waitFor();
+    asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
+    await page.goForward();
+    await expect.poll(() => asked).toBe('You have unsaved changes. Leave without saving them?');
+    await expect.poll(() => new URL(page.url()).pathname).toBe(editorPath);
+    expect(await page.getByLabel('Label', { exact: true }).inputValue()).toBe('Subject of the complaint');
+    await page.keyboard.press('Control+S');
+    await page.getByText('All changes saved').waitFor();
     await page.goForward();
     await page.getByRole('heading', { name: 'Case types' }).waitFor();
 
@@ -72,7 +87,7 @@ describe('case types list', () => {
     expect(download.suggestedFilename()).toBe(`${key}.case.json`);
     const path = await download.path();
     const exported = JSON.parse(readFileSync(path, 'utf8')) as { key: string; data: { properties: { subject: { title: string } } } };
-    expect([exported.key, exported.data.properties.subject.title]).toEqual([key, 'Subject line']);
+    expect([exported.key, exported.data.properties.subject.title]).toEqual([key, 'Subject of the complaint']);
     expect(s.errors).toEqual([]);
   });
 });
