@@ -3,7 +3,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ROOT, screenshot, useServerAndBrowser } from './harness.ts';
+
+const LEAVE = 'You have unsaved changes. Leave without saving them?';
+
+/** Does `leave` with the next dialog answered "stay" (dismissed); resolves with the dialog's question. */
+async function stayingOn(page: Page, leave: () => Promise<unknown>): Promise<string> {
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.message());
+      void d.dismiss();
+    }),
+  );
+  await leave();
+  return asked;
+}
 
 describe('case types list', () => {
   const e2e = useServerAndBrowser();
@@ -34,23 +49,11 @@ describe('case types list', () => {
     await page.getByRole('button', { name: /Subject \/subject/ }).click();
     await page.getByLabel('Label', { exact: true }).fill('Subject line');
     await page.getByText('Unsaved changes').waitFor();
-    let asked = '';
-    page.once('dialog', (d) => {
-      asked = d.message();
-      void d.dismiss();
-    });
-    await page.getByRole('link', { name: '← Case types' }).click();
-    expect(asked).toBe('You have unsaved changes. Leave without saving them?');
+    expect(await stayingOn(page, () => page.getByRole('link', { name: '← Case types' }).click())).toBe(LEAVE);
     await page.getByRole('heading', { name: /^Imported complaint/ }).waitFor();
     // the browser's Back button asks too; staying puts the address back and keeps the edit
     const editorPath = new URL(page.url()).pathname;
-    asked = '';
-    page.once('dialog', (d) => {
-      asked = d.message();
-      void d.dismiss();
-    });
-    await page.goBack();
-    await expect.poll(() => asked).toBe('You have unsaved changes. Leave without saving them?');
+    expect(await stayingOn(page, () => page.goBack())).toBe(LEAVE);
     await expect.poll(() => new URL(page.url()).pathname).toBe(editorPath);
     await page.getByText('Unsaved changes').waitFor();
     expect(await page.getByLabel('Label', { exact: true }).inputValue()).toBe('Subject line');
@@ -65,13 +68,7 @@ describe('case types list', () => {
     await page.getByRole('button', { name: /Subject line \/subject/ }).click();
     await page.getByLabel('Label', { exact: true }).fill('Subject of the complaint');
     await page.getByText('Unsaved changes').waitFor();
-    asked = '';
-    page.once('dialog', (d) => {
-      asked = d.message();
-      void d.dismiss();
-    });
-    await page.goForward();
-    await expect.poll(() => asked).toBe('You have unsaved changes. Leave without saving them?');
+    expect(await stayingOn(page, () => page.goForward())).toBe(LEAVE);
     await expect.poll(() => new URL(page.url()).pathname).toBe(editorPath);
     expect(await page.getByLabel('Label', { exact: true }).inputValue()).toBe('Subject of the complaint');
     await page.keyboard.press('Control+S');
