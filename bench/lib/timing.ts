@@ -1,4 +1,5 @@
 // Timing helpers: run work repeatedly for a time budget and report the rate.
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 /**
@@ -29,3 +30,18 @@ export async function rateForAsync(ms: number, once: () => Promise<number>): Pro
 }
 
 export const now = (): number => performance.now();
+
+/**
+ * CPU time (user + system, all threads) a process has used so far, in ms, from /proc (Linux; the
+ * kernel reports it in USER_HZ ticks of 10 ms); null where /proc is not there.
+ */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the fields after the command name, which is in parentheses and may hold spaces
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}

@@ -81,13 +81,17 @@ export const durableSuite: Suite = {
         const manyParts: LoadResult[] = [];
         let commits = 0;
         let items = 0;
+        let manyCpuUs = 0;
         for (let slice = 0; slice < SLICES; slice++) {
           rawParts.push(rawCommits(rawFile, budget / SLICES));
           const onePart = await drive(host, ids, 1, budget / SLICES, offset);
           oneParts.push(onePart);
           offset += Math.ceil(onePart.latencies.length / 2);
           const before = host.store.writeStats();
+          const cpuBefore = process.cpuUsage();
           const manyPart = await drive(host, ids, 64, budget / SLICES, offset);
+          const cpuUsed = process.cpuUsage(cpuBefore);
+          manyCpuUs += cpuUsed.user + cpuUsed.system;
           const after = host.store.writeStats();
           manyParts.push(manyPart);
           offset += Math.ceil(manyPart.latencies.length / 128) + 1;
@@ -101,7 +105,7 @@ export const durableSuite: Suite = {
         options.log(
           `durable round ${round + 1}: raw commits ${raw.toFixed(0)}/s; 1 client ${one.perSecond.toFixed(0)} events/s ` +
             `(p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms); 64 clients ${many.perSecond.toFixed(0)} events/s ` +
-            `(p50 ${many.p50.toFixed(2)} ms, p99 ${many.p99.toFixed(2)} ms, ${batch.toFixed(1)} writes per commit)`,
+            `(p50 ${many.p50.toFixed(2)} ms, p99 ${many.p99.toFixed(2)} ms, ${batch.toFixed(1)} writes per commit, ${(manyCpuUs / Math.max(1, many.events)).toFixed(0)} µs CPU per event)`,
         );
         rounds.push({
           figures: {
@@ -113,6 +117,7 @@ export const durableSuite: Suite = {
             durable_64_p50_ms: { value: many.p50, unit: 'ms' },
             durable_64_p99_ms: { value: many.p99, unit: 'ms' },
             durable_64_writes_per_commit: { value: batch, unit: 'writes' },
+            durable_64_cpu_us_per_event: { value: manyCpuUs / Math.max(1, many.events), unit: 'µs of CPU per event (all threads)' },
           },
           ratios: {
             durable_vs_raw_commit: many.perSecond / raw,

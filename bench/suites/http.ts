@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadComplaintFlow, loopEvents, triageEvent } from '../lib/complaint-flow.ts';
 import { childPath, runChild, spawnTs, stopChild, waitForLine } from '../lib/child.ts';
 import { freshDbFile } from '../lib/bench-host.ts';
+import { processCpuMs } from '../lib/timing.ts';
 import type { BenchOptions, RoundResult, Suite } from '../lib/types.ts';
 
 const CONNECTIONS = 64;
@@ -111,15 +112,22 @@ export const httpSuite: Suite = {
       let offset = warm.next;
       const rounds: RoundResult[] = [];
       for (let round = 0; round < options.rounds; round++) {
+        // the server's CPU (all its threads) per answered request, read around each load
+        const cpu = () => (server.pid === undefined ? null : processCpuMs(server.pid));
+        const cpu0 = cpu();
         const health = await load({ url, mode: 'health' }, durationSec);
         checkClean('GET /api/health', health, options.log);
+        const cpu1 = cpu();
         const events = await load({ url, mode: 'events', token, idsFile, offset }, durationSec);
         checkClean('POST /api/cases/:id/events', events, options.log);
+        const cpu2 = cpu();
+        const perRequest = (from: number | null, to: number | null, result: LoadResult) =>
+          from === null || to === null || result.total === 0 ? Number.NaN : ((to - from) * 1000) / result.total;
         await settle(url, token, events.unsettled);
         offset = events.next;
         options.log(
           `http round ${round + 1}: health ${health.perSecond.toFixed(0)} req/s (p99 ${health.p99} ms); events ${events.perSecond.toFixed(0)} req/s ` +
-            `(p50 ${events.p50} ms, p99 ${events.p99} ms)`,
+            `(p50 ${events.p50} ms, p99 ${events.p99} ms); server CPU per request ${perRequest(cpu0, cpu1, health).toFixed(0)} / ${perRequest(cpu1, cpu2, events).toFixed(0)} µs`,
         );
         rounds.push({
           figures: {
@@ -128,6 +136,8 @@ export const httpSuite: Suite = {
             http_events_req_per_s: { value: events.perSecond, unit: 'req/s' },
             http_events_p50_ms: { value: events.p50, unit: 'ms' },
             http_events_p99_ms: { value: events.p99, unit: 'ms' },
+            http_health_server_cpu_us: { value: perRequest(cpu0, cpu1, health), unit: 'µs of server CPU per request' },
+            http_events_server_cpu_us: { value: perRequest(cpu1, cpu2, events), unit: 'µs of server CPU per request' },
           },
           ratios: { events_vs_http_floor: events.perSecond / health.perSecond },
         });
