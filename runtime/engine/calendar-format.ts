@@ -5,7 +5,7 @@ import type { BusinessCalendar } from './calendar.ts';
 import { addDuration } from './calendar.ts';
 import type { DurationParts } from './duration.ts';
 import { formatDuration, MS_PER_DAY, toDurationParts } from './duration.ts';
-import { parseInstant } from './instant.ts';
+import { instantMs } from './instant.ts';
 import { localPartsOf } from './zoned-time.ts';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
@@ -19,9 +19,7 @@ export interface FormatLocalOptions {
 }
 
 function localMsOf(cal: BusinessCalendar | undefined, at: Instant): number {
-  const ms = parseInstant(at);
-  if (Number.isNaN(ms))
-    throw new Error(`'${at}' is not an ISO 8601 instant such as 2026-01-05T09:00:00.000Z.`);
+  const ms = instantMs(at);
   return cal ? cal.zone.toLocalMs(ms) : ms;
 }
 

@@ -5,7 +5,7 @@ import type { Calendar, TimeRange } from '../../schemas/generated/case-type.ts';
 import type { Instant } from './types.ts';
 import { MS_PER_DAY, MS_PER_MINUTE, timePartToMs, toDurationParts, durationToMs } from './duration.ts';
 import type { DurationParts } from './duration.ts';
-import { formatInstant, parseInstant } from './instant.ts';
+import { formatInstant, instantMs } from './instant.ts';
 import { dayOfIsoDate, getZone, isoDateOfDay, weekdayOfDay } from './zoned-time.ts';
 import type { Zone } from './zoned-time.ts';
 
@@ -153,12 +153,6 @@ export function* periodsFrom(
   throw searchError(cal, from);
 }
 
-function toMs(at: Instant): number {
-  const ms = parseInstant(at);
-  if (Number.isNaN(ms))
-    throw new Error(`'${at}' is not an ISO 8601 instant such as 2026-01-05T09:00:00.000Z.`);
-  return ms;
-}
 
 function toInstant(ms: number): Instant {
   return formatInstant(ms);
@@ -213,14 +207,14 @@ export function nextWorkingMs(cal: BusinessCalendar, at: number): number {
 /** Adds working time (ms): plain elapsed time without a calendar. */
 export function addWorkingTime(cal: BusinessCalendar | undefined, start: Instant, ms: number): Instant {
   requireWorkingMs(ms);
-  if (!cal) return toInstant(toMs(start) + ms);
-  return toInstant(addWorkingMs(cal, toMs(start), ms));
+  if (!cal) return toInstant(instantMs(start) + ms);
+  return toInstant(addWorkingMs(cal, instantMs(start), ms));
 }
 
 /** Ms of working time in `[from, to)`: elapsed ms without a calendar; 0 when `to <= from`. */
 export function workingTimeBetween(cal: BusinessCalendar | undefined, from: Instant, to: Instant): number {
-  const fromMs = toMs(from);
-  const toMsValue = toMs(to);
+  const fromMs = instantMs(from);
+  const toMsValue = instantMs(to);
   if (!cal) return Math.max(0, toMsValue - fromMs);
   return workingMsBetween(cal, fromMs, toMsValue);
 }
@@ -228,19 +222,19 @@ export function workingTimeBetween(cal: BusinessCalendar | undefined, from: Inst
 /** Whether `at` is inside a working period (periods include their start, not their end). Always true without a calendar. */
 export function isWorkingTime(cal: BusinessCalendar | undefined, at: Instant): boolean {
   if (!cal) return true;
-  const ms = toMs(at);
+  const ms = instantMs(at);
   return nextWorkingMs(cal, ms) === ms;
 }
 
 /** `at` itself when it is working time, else the start of the next working period. */
 export function nextWorkingInstant(cal: BusinessCalendar | undefined, at: Instant): Instant {
-  if (!cal) return toInstant(toMs(at));
-  return toInstant(nextWorkingMs(cal, toMs(at)));
+  if (!cal) return toInstant(instantMs(at));
+  return toInstant(nextWorkingMs(cal, instantMs(at)));
 }
 
 /** The local date (`YYYY-MM-DD`) of an instant in the calendar's zone (UTC without a calendar). */
 export function localDate(cal: BusinessCalendar | undefined, at: Instant): string {
-  const ms = toMs(at);
+  const ms = instantMs(at);
   return isoDateOfDay(Math.floor((cal ? cal.zone.toLocalMs(ms) : ms) / MS_PER_DAY));
 }
 
@@ -272,7 +266,7 @@ export function addDuration(
   duration: string | DurationParts,
 ): Instant {
   const parts = toDurationParts(duration);
-  const startMs = toMs(start);
+  const startMs = instantMs(start);
   if (!cal) return toInstant(startMs + durationToMs(parts));
   const days = workingDaysOf(cal, parts);
   let at = startMs;

@@ -5,6 +5,7 @@
 // processed after the current one).
 import type { CompiledCaseType } from './compile.ts';
 import { applyTimerChanges, finishStep } from './finish-step.ts';
+import { parseInstant } from './instant.ts';
 import { sendEvent } from './machine-step.ts';
 import type { MachineStep } from './machine-step.ts';
 import { reject, rejectionMessages } from './rejections.ts';
@@ -14,16 +15,16 @@ import { applyActions, workOf } from './work.ts';
 
 /** The case's pending timers due at or before `until`, by due time then id. */
 export function dueTimers(kase: Case, until: Instant): PendingTimer[] {
-  const limit = Date.parse(until);
+  const limit = parseInstant(until);
   return kase.timers
-    .filter((timer) => Date.parse(timer.dueAt) <= limit)
-    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .filter((timer) => parseInstant(timer.dueAt) <= limit)
+    .sort((a, b) => parseInstant(a.dueAt) - parseInstant(b.dueAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export function fireTimer(type: CompiledCaseType, kase: Case, timerId: string, now: Instant): Outcome {
   const timer = kase.timers.find((t) => t.id === timerId);
   if (!timer || kase.closedAt !== null) return reject('event.not_accepted', rejectionMessages.noTimer(timerId));
-  if (Date.parse(timer.dueAt) > Date.parse(now)) {
+  if (parseInstant(timer.dueAt) > parseInstant(now)) {
     return reject('event.not_accepted', rejectionMessages.timerNotDue(timerId, timer.dueAt, now));
   }
   const env = { caseId: kase.id, now, revision: kase.revision + 1 };

@@ -103,3 +103,10 @@ export function formatInstant(ms: number): string {
   const second = Math.floor(rest / 1000);
   return `${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${pad3(rest - second * 1000)}Z`;
 }
+
+/** `parseInstant`, refusing what is not an instant with an error that shows the expected form. */
+export function instantMs(at: string): number {
+  const ms = parseInstant(at);
+  if (Number.isNaN(ms)) throw new Error(`'${at}' is not an ISO 8601 instant such as 2026-01-05T09:00:00.000Z.`);
+  return ms;
+}

@@ -94,8 +94,11 @@ function diffTimers(
   after: readonly SlaInstance[],
   consumed: string | null,
 ): Pick<SlaUpdate, 'setTimers' | 'cancelTimers'> {
-  const was = slaTimers(def, calendars, before);
-  const is = slaTimers(def, calendars, after);
+  // A record the step left as it was (the same object) keeps its timer: only the others are worked out.
+  const kept = new Set(after);
+  const shared = new Set(before);
+  const was = slaTimers(def, calendars, before.filter((record) => !kept.has(record)));
+  const is = slaTimers(def, calendars, after.filter((record) => !shared.has(record)));
   return {
     setTimers: is.filter((t) => !was.some((w) => w.id === t.id && w.dueAt === t.dueAt)),
     cancelTimers: was.filter((w) => w.id !== consumed && !is.some((t) => t.id === w.id)).map((w) => w.id),
@@ -264,7 +267,7 @@ export function fireSlaTimer(
   const clock = slaClockOf(def, calendars, record.name);
   if (!clock) return null;
   const next = nextRung(clock, record, null);
-  if (!next || slaTimerId(record.id, next.step) !== timerId || Date.parse(next.dueAt) > Date.parse(now))
+  if (!next || slaTimerId(record.id, next.step) !== timerId || parseInstant(next.dueAt) > parseInstant(now))
     return null;
 
   const { rung, repeat, level } = next.step;

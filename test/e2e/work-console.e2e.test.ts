@@ -381,9 +381,12 @@ describe('worker console', () => {
     await page.getByLabel('Sort by').selectOption('age');
     const created = await rows.evaluateAll((trs) => trs.map((r) => r.getAttribute('data-created') ?? ''));
     expect(created).toEqual([...created].sort());
-    // a refresh keeps the 51 in view
+    // a refresh reloads as many as were in view, more than one page: a case opened meanwhile makes 52
+    // (the 51 stay on screen until the reload is done, so only the new count shows that it happened)
+    expect((await as(server, dana, 'POST', '/api/cases', { caseType: 'note', data: {} })).status).toBe(201);
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect.poll(() => summary.textContent()).toBe('Showing 51 of 51 open cases, all there are.');
+    await expect.poll(() => summary.textContent()).toBe('Showing 52 of 52 open cases, all there are.');
+    expect(await rows.count()).toBe(52);
     await screenshot(page, 'work-inbox-paged');
   });
 

@@ -90,8 +90,9 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
     requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1.1 }));
   }, [fitPending, nodes, flow]);
 
+  // lanes depend on the graph only, not on the selection or the simulator's overlay
+  const lanes = useMemo(() => edgeLanes(graph.edges), [graph]);
   const edges = useMemo<TransitionFlowEdge[]>(() => {
-    const lanes = edgeLanes(graph.edges);
     return graph.edges.map((e) => {
       const selected = selection?.type === 'transition' && e.kind === 'on' && selection.source === e.source && selection.event === e.event && selection.index === e.index;
       const cov = overlay?.coverage?.[e.id];
@@ -109,7 +110,7 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
         zIndex: 10,
       };
     });
-  }, [graph, selection, overlay]);
+  }, [graph, lanes, selection, overlay]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StateFlowNode>[]) => {

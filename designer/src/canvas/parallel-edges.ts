@@ -18,7 +18,7 @@ export interface Box {
 /** Vertical step between the labels of one bundle: more than a label's height, so the boxes never meet. */
 export const LANE_STEP = 26;
 /** Sideways step between the paths of one bundle, so the lines are told apart too. */
-export const LANE_SPREAD = 36;
+const LANE_SPREAD = 36;
 /** Room between a state's right side and its self-loops. */
 const LOOP_GAP = 16;
 

@@ -18,7 +18,7 @@ export interface InboxFilter {
   queue: string;
 }
 
-export interface RowsInput {
+interface RowsInput {
   tab: Tab;
   sort: SortKey;
   filter: InboxFilter;

@@ -10,7 +10,7 @@ export interface Page<T> {
 
 export type FetchPage<T> = (cursor: string | null) => Promise<Result<Page<T>>>;
 
-export const EMPTY_PAGE: Page<never> = { items: [], nextCursor: null };
+const EMPTY_PAGE: Page<never> = { items: [], nextCursor: null };
 
 /** Adds a page to what is loaded; an item already there (the list moved between pages) is not shown twice. */
 export function appendPage<T>(loaded: Page<T>, page: Page<T>, key: (item: T) => string): Page<T> {

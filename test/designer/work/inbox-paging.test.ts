@@ -55,9 +55,18 @@ describe('paging', () => {
     expect(await loadPages(fetch, 99, byId)).toEqual({ ok: true, value: { items: all, nextCursor: null } });
   });
 
-  it('stops at the first failed page', async () => {
+  it('stops at the first failed page, also after pages that loaded', async () => {
     const failure: Result<Page<{ id: string }>> = { ok: false, status: 500, code: 'http.500', message: 'down', problems: [] };
     expect(await loadPages(async () => failure, 0, byId)).toBe(failure);
+    // the second page fails: the failure comes back, not the first page as if it were all
+    const all = [1, 2, 3, 4, 5].map((n) => ({ id: String(n) }));
+    const cursors: (string | null)[] = [];
+    const secondFails = async (cursor: string | null) => {
+      cursors.push(cursor);
+      return cursor === null ? serve(all, { limit: '2', cursor: '' }) : failure;
+    };
+    expect(await loadPages(secondFails, 99, byId)).toBe(failure);
+    expect(cursors).toEqual([null, '2']);
   });
 
   it('says how much of the list is shown, and that sorting sees only the loaded part while there is more', () => {
