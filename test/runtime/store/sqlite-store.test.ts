@@ -9,6 +9,7 @@ import type { Durability } from '../../../runtime/store/sqlite/wal-sync.ts';
 import { latestSchemaVersion, migrate } from '../../../runtime/store/sqlite/migrations.ts';
 import { stateIdsColumn } from '../../../runtime/store/state-ids.ts';
 import type { Case, HistoryEntry } from '../../../runtime/engine/types.ts';
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { caseStoreSuite } from './case-store.suite.ts';
 import { createCommit, definition, entry, makeCase, T0 } from './fixtures.ts';
 
@@ -16,6 +17,26 @@ import { createCommit, definition, entry, makeCase, T0 } from './fixtures.ts';
 const BEFORE_CUSTOMER_INDEX = 2;
 /** Schema version 4: the last one with the history keyed by (case_id, seq) without a rowid. */
 const BEFORE_HISTORY_LOG = 4;
+
+/**
+ * A database at an older schema `version`, as the store of that version left it: the default tenant,
+ * `types` published as version 1, and cases inserted as that schema stored them.
+ */
+function olderDatabase(file: string, version: number, types: CaseType[]): { db: Database.Database; insertCase: (kase: Case) => void } {
+  const db = new Database(file);
+  migrate(db, version);
+  db.prepare('INSERT INTO tenants (id, created_at) VALUES (?, ?)').run('default', T0);
+  for (const def of types) {
+    db.prepare('INSERT INTO case_types (tenant, key, version, title, definition, published_at) VALUES (?, ?, 1, ?, ?, ?)')
+      .run('default', def.key, def.title, JSON.stringify({ ...def, version: 1 }), T0);
+  }
+  const insert = db.prepare(`INSERT INTO cases (id, tenant, case_type, version, state, state_ids, data, priority, created_at, updated_at, revision, body)
+    VALUES (?, 'default', ?, 1, ?, ?, ?, 'normal', ?, ?, 1, ?)`);
+  const insertCase = (kase: Case) => {
+    insert.run(kase.id, kase.caseType, JSON.stringify(kase.state), stateIdsColumn(kase.state), JSON.stringify(kase.data), kase.createdAt, kase.updatedAt, JSON.stringify(kase));
+  };
+  return { db, insertCase };
+}
 
 function tempFile(): { file: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-store-'));
@@ -109,18 +130,8 @@ describe('SQLite store specifics', () => {
   it('backfills the customer index from the cases stored before it, with the identifiers commits compute', async () => {
     // given a database at the schema before the index, holding cases of a type with customer keys and one without
     const { dir, file } = tempFile();
-    const db = new Database(file);
-    migrate(db, BEFORE_CUSTOMER_INDEX);
-    db.prepare('INSERT INTO tenants (id, created_at) VALUES (?, ?)').run('default', T0);
-    const types = [{ ...definition(), customer: { keys: ['/customer/email', '/customer/number'] } }, definition('note', 'Note')];
-    for (const def of types) {
-      db.prepare('INSERT INTO case_types (tenant, key, version, title, definition, published_at) VALUES (?, ?, 1, ?, ?, ?)')
-        .run('default', def.key, def.title, JSON.stringify({ ...def, version: 1 }), T0);
-    }
-    const insert = (kase: Case) =>
-      db.prepare(`INSERT INTO cases (id, tenant, case_type, version, state, state_ids, data, priority, created_at, updated_at, revision, body)
-        VALUES (?, 'default', ?, 1, ?, ?, ?, 'normal', ?, ?, 1, ?)`)
-        .run(kase.id, kase.caseType, JSON.stringify(kase.state), stateIdsColumn(kase.state), JSON.stringify(kase.data), kase.createdAt, kase.updatedAt, JSON.stringify(kase));
+    const types: CaseType[] = [{ ...definition(), customer: { keys: ['/customer/email', '/customer/number'] } }, definition('note', 'Note')];
+    const { db, insertCase: insert } = olderDatabase(file, BEFORE_CUSTOMER_INDEX, types);
     // a thousand cases first, so that Ünal's are read on the backfill's second page
     db.transaction(() => {
       for (let i = 0; i < 1000; i++) insert(makeCase(`filler-${i}`, { data: { customer: { email: `customer${i}@example.com` } } }));
@@ -141,19 +152,9 @@ describe('SQLite store specifics', () => {
   it('moves the history written before the append-ordered log into it, every entry intact and in order', async () => {
     // given a database at schema 4 holding two cases with interleaved history entries
     const { dir, file } = tempFile();
-    const db = new Database(file);
-    migrate(db, BEFORE_HISTORY_LOG);
-    db.prepare('INSERT INTO tenants (id, created_at) VALUES (?, ?)').run('default', T0);
-    const def = definition();
-    db.prepare('INSERT INTO case_types (tenant, key, version, title, definition, published_at) VALUES (?, ?, 1, ?, ?, ?)')
-      .run('default', def.key, def.title, JSON.stringify({ ...def, version: 1 }), T0);
+    const { db, insertCase } = olderDatabase(file, BEFORE_HISTORY_LOG, [definition()]);
     const written: Record<string, HistoryEntry[]> = { a: [], b: [] };
-    for (const id of ['a', 'b']) {
-      const kase = makeCase(id);
-      db.prepare(`INSERT INTO cases (id, tenant, case_type, version, state, state_ids, data, priority, created_at, updated_at, revision, body)
-        VALUES (?, 'default', 'complaint', 1, ?, ?, '{}', 'normal', ?, ?, 1, ?)`)
-        .run(id, JSON.stringify(kase.state), stateIdsColumn(kase.state), T0, T0, JSON.stringify(kase));
-    }
+    for (const id of ['a', 'b']) insertCase(makeCase(id));
     for (let seq = 1; seq <= 3; seq++) {
       for (const id of ['b', 'a']) {
         const h = entry(seq, `E${seq}`, `2026-01-0${seq + 1}T09:00:00.000Z`, { triage: 'collect' }, { triage: 'collect' });
