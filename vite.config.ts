@@ -25,6 +25,7 @@ export default defineConfig({
     root: '.',
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],
+    globalSetup: ['test/standards-notice.ts'],
     testTimeout: 30_000,
     pool: 'forks',
   },

@@ -13,7 +13,9 @@ import { createCaseService } from '../../../runtime/host/case-service.ts';
 import { createManualClock } from '../../../runtime/host/clock.ts';
 import { silentLogger } from '../../../runtime/host/logger.ts';
 import { createSqliteStore } from '../../../runtime/store/sqlite/sqlite-store.ts';
-import { ocelSchemaErrors, validateXes } from './fixtures.ts';
+import { officialSchemaChecks } from './fixtures.ts';
+
+const official = officialSchemaChecks({ xes: true, ocel: true });
 
 const START = '2026-01-05T09:00:00.000Z';
 const TEMPLATES = join(import.meta.dirname, '../../../templates');
@@ -58,7 +60,7 @@ describe('dossier export', () => {
     expect(await main(['export', '--db', 'dossier.db', '--format', 'xes', '-o', 'out/log.xes'], io)).toBe(0);
     expect(io.stderr).toEqual(['dossier export: wrote out/log.xes: 2 cases, 3 events (XES)']);
     const xml = readFileSync(join(dir, 'out/log.xes'), 'utf8');
-    expect(validateXes(xml)).toEqual({ valid: true, output: '' });
+    official.xes('the XES file', xml);
     expect(existsSync(join(dir, 'out/log.xes.partial'))).toBe(false);
     expect(xml).toContain(`<string key="concept:name" value="${ids[0]}"/>`);
     expect(xml).toContain('<string key="concept:name" value="SUBMIT_TRIAGE"/>');
@@ -74,7 +76,7 @@ describe('dossier export', () => {
     expect(await main(['export', '--db', db, '--format=ocel', '--case-type', 'complaint'], io)).toBe(0);
     expect(io.stderr).toEqual(['dossier export: 2 cases, 3 events (OCEL 2.0)']);
     const log = JSON.parse(io.stdout.join('\n')) as OcelLog;
-    expect(ocelSchemaErrors(log)).toEqual([]);
+    official.ocel('the OCEL log on stdout', log);
     expect(checkOcel(log)).toEqual([]);
     expect(log.events.map((e) => `${e.type} ${e.time}`)).toEqual([
       'case.created 2026-01-05T09:00:00.000Z',
@@ -96,7 +98,8 @@ describe('dossier export', () => {
     const io = capture();
     expect(await main(['export', '--db', db, '--format', 'xes', '--case-type', 'order-inquiry'], io)).toBe(0);
     expect(io.stderr).toEqual(['dossier export: 0 cases, 0 events (XES)']);
-    expect(validateXes(io.stdout.join('\n') + '\n').valid).toBe(true);
+    official.xes('the empty XES log', io.stdout.join('\n') + '\n');
+    expect(io.stdout.join('\n')).toContain('<log ');
     const other = capture();
     expect(await main(['export', '--db', db, '--format', 'ocel', '--tenant', 'acme'], other)).toBe(0);
     expect(other.stderr).toEqual(['dossier export: 0 cases, 0 events (OCEL 2.0)']);
@@ -134,3 +137,5 @@ describe('dossier export', () => {
     expect(help.stdout[0]?.split('\n')[0]).toBe('Usage: dossier export --db FILE --format xes|ocel [--case-type K] [--tenant T] [-o FILE]');
   });
 });
+
+official.register();

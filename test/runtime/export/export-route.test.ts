@@ -18,7 +18,9 @@ import { silentLogger } from '../../../runtime/host/logger.ts';
 import { HttpProblem } from '../../../runtime/host/problems.ts';
 import { authenticate, issueToken, type AuthEnv } from '../../../runtime/http/auth.ts';
 import { createSqliteStore, type SqliteCaseStore } from '../../../runtime/store/sqlite/sqlite-store.ts';
-import { ocelSchemaErrors, validateXes } from './fixtures.ts';
+import { officialSchemaChecks } from './fixtures.ts';
+
+const official = officialSchemaChecks({ xes: true, ocel: true });
 
 const START = '2026-01-05T09:00:00.000Z';
 let dir: string;
@@ -63,7 +65,7 @@ describe('GET /api/export', () => {
     expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="dossier.xes"');
     const xml = await res.text();
-    expect(validateXes(xml)).toEqual({ valid: true, output: '' });
+    official.xes('GET /api/export?format=xes', xml);
     expect([...xml.matchAll(/<trace>/g)]).toHaveLength(3);
     expect(xml).toContain('<string key="org:resource" value="agent-1"/>');
   });
@@ -73,7 +75,7 @@ describe('GET /api/export', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="dossier.jsonocel"');
     const log = (await res.json()) as OcelLog;
-    expect(ocelSchemaErrors(log)).toEqual([]);
+    official.ocel('GET /api/export?format=ocel', log);
     expect(checkOcel(log)).toEqual([]);
     expect(log.events.map((e) => e.id).sort()).toEqual(['k-1#1', 'k-2#1', 'k-2#2', 'k-3#1']);
     expect(log.objects.map((o) => o.id).sort()).toEqual(['customer:bo@example.com', 'k-1', 'k-2', 'k-3']);
@@ -109,3 +111,5 @@ describe('createStoreSource', () => {
     ]);
   });
 });
+
+official.register();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { xesKey, xmlAttributeValue } from '../../../runtime/export/xml-text.ts';
-import { validateXes } from './fixtures.ts';
+import { itWithXsd, validateXes } from './fixtures.ts';
 
 describe('xmlAttributeValue', () => {
   it('escapes markup and keeps tab, line feed and carriage return as references', () => {
@@ -13,7 +13,7 @@ describe('xmlAttributeValue', () => {
     expect(xmlAttributeValue('emoji \u{1F600} é')).toBe('emoji \u{1F600} é');
   });
 
-  it('gives text xmllint reads back in a valid log', () => {
+  itWithXsd('gives text xmllint reads back in a valid log', () => {
     const value = xmlAttributeValue('\u0001<&>"\uD800\u{1F600}\n');
     expect(validateXes(`<log xes.version="1.0"><string key="k" value="${value}"/></log>`)).toEqual({ valid: true, output: '' });
   });
