@@ -11,9 +11,10 @@ import { durableSuite } from './suites/durable.ts';
 import { engineSuite } from './suites/engine.ts';
 import { httpSuite } from './suites/http.ts';
 import { memorySuite } from './suites/memory.ts';
+import { patternsSuite } from './suites/patterns.ts';
 import { peerSuite } from './suites/peer.ts';
 
-const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite];
+const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite];
 const usage = `Usage: tsx bench/run.ts [--quick] [--only ${suites.map((s) => s.name).join(',')}] [--rounds N] [--out DIR]`;
 
 interface Args {

@@ -1,7 +1,9 @@
-// The one ajv configuration for case data, events and rules: JSON Schema 2020-12, `$data` on, formats on.
+// The one ajv configuration for case data, events and rules: JSON Schema 2020-12, `$data` on, formats on,
+// patterns in linear time.
 // Used by the validator (to check that rule schemas compile) and by the engine (to evaluate them).
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { linearRegExp } from './regex.ts';
 
 // ajv-formats is CommonJS; under ESM its default export is the plugin function (or wraps it).
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
@@ -26,6 +28,8 @@ export function createDataAjv(): Ajv2020 {
     strict: false,
     validateFormats: true,
     messages: true,
+    // every pattern runs on RE2, in linear time (schemas/regex.ts)
+    code: { regExp: linearRegExp },
   });
   addFormats(ajv);
   ajv.addFormat('phone', { type: 'string', validate: isPhone });

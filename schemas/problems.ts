@@ -135,11 +135,6 @@ export const problemCodes = {
     severity: 'error',
     message: "'{pattern}' is not a valid regular expression: {detail}",
   },
-  'data.unsafe_pattern': {
-    severity: 'error',
-    message:
-      "'{pattern}' can take exponential time on some values ({reason}), which would hang the server; rewrite it without a repetition inside a repetition, e.g. '(a+)+' → 'a+'",
-  },
   'action.set_value_or_from': {
     severity: 'error',
     message: "a set action needs exactly one of 'value' or 'from'; {detail}",

@@ -3,7 +3,7 @@
 import { createDataAjv } from './ajv.ts';
 import { createProblem, type Problem } from './problems.ts';
 import { lintDataSchema, lintFieldPointers } from './lint/fields.ts';
-import { lintPatternSafety } from './lint/patterns.ts';
+import { lintPatterns } from './lint/patterns.ts';
 import { buildModel } from './lint/model.ts';
 import { lintPlaybookShape, lintReachability } from './lint/playbook.ts';
 import { lintReferences } from './lint/references.ts';
@@ -45,7 +45,7 @@ export function validateCaseType(definition: unknown, options: ValidateOptions =
     ...lintReachability(model),
     ...lintReferences(model, options),
     ...lintDataSchema(model),
-    ...lintPatternSafety(model),
+    ...lintPatterns(model),
     ...lintFieldPointers(model, ajv),
     ...lintRules(model, ajv),
     ...lintTime(model),

@@ -11,7 +11,7 @@ import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
 import { fail, type HostFailure, type Replay } from './host-result.ts';
 import { silentLogger, type Logger } from './logger.ts';
-import { failureBody } from './problems.ts';
+import { failureBody, HttpProblem } from './problems.ts';
 
 export interface IdempotencySpec {
   key: string;
@@ -87,7 +87,19 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
     const cacheKey = `${tenant}\u0000${key}@${published.version}`;
     const hit = compiled.get(cacheKey);
     if (hit !== undefined) return hit;
-    const entry = { published, compiled: engine.compileCaseType(published.definition as CaseType) };
+    let entry: { published: PublishedCaseType; compiled: C };
+    try {
+      entry = { published, compiled: engine.compileCaseType(published.definition as CaseType) };
+    } catch (error) {
+      // a version published under older rules that this host cannot run (e.g. a look-ahead pattern,
+      // refused since patterns run in linear time): a clear refusal, not a 500
+      const reason = error instanceof Error ? error.message : String(error);
+      logger.error('published case type cannot be compiled', { tenant, key, version: published.version, reason });
+      throw new HttpProblem(
+        'definition.invalid',
+        `Version ${String(published.version)} of case type '${key}' cannot run on this host: ${reason} Publish a new version that fixes it; nothing was changed.`,
+      );
+    }
     compiled.set(cacheKey, entry);
     return entry;
   }

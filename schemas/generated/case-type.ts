@@ -188,7 +188,7 @@ export interface FieldSchema {
   minLength?: number;
   maxLength?: number;
   /**
-   * A regular expression (ECMAScript, unicode) that a text field must match.
+   * A regular expression (ECMAScript syntax, unicode) that a text field must match somewhere (anchor it with ^ and $ to match the whole value). Matched in linear time (RE2): look-ahead, look-behind and back-references are not supported.
    */
   pattern?: string;
   required?: string[];

@@ -34,25 +34,9 @@ export function lintDataSchema(model: Model): Problem[] {
       if (ref !== undefined && resolveLocalRef(root, ref) === undefined) {
         problems.push(createProblem('data.unresolved_ref', ptr(pointer, '$ref'), { ref }));
       }
-      const pattern = asString(node.pattern);
-      if (pattern !== undefined) {
-        const detail = regexError(pattern);
-        if (detail !== undefined)
-          problems.push(createProblem('data.invalid_pattern', ptr(pointer, 'pattern'), { pattern, detail }));
-      }
     });
   }
   return problems;
-}
-
-function regexError(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern, 'u');
-    return undefined;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return message.slice(message.lastIndexOf(': ') + 2);
-  }
 }
 
 export function lintFieldPointers(model: Model, ajv: Ajv2020): Problem[] {

@@ -1,22 +1,14 @@
 // Lint of every regular expression in the definition's schemas (case data, event payloads, rules):
-// a `pattern` or `patternProperties` key that can backtrack catastrophically is an error, since
-// checking one field against it could hang the server (see regex-safety.ts).
+// a `pattern` or `patternProperties` key that the linear-time engine cannot compile is an error,
+// `data.invalid_pattern`, with the reason (schemas/regex.ts). What compiles runs in linear time, so
+// no pattern needs a safety heuristic.
 import { createProblem, type Problem } from '../problems.ts';
+import { patternError } from '../regex.ts';
 import type { Model } from './model.ts';
-import { unsafePatternReason } from './regex-safety.ts';
 import { asObject, isObject, ptr } from './util.ts';
 
 /** Keywords whose values are data, not schemas: a "pattern" inside them is not a regex. */
 const dataKeywords = new Set(['const', 'enum', 'default', 'examples']);
-
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function eachPattern(node: unknown, pointer: string, visit: (pattern: string, pointer: string) => void, depth = 0): void {
   if (depth > 64) return;
@@ -37,16 +29,15 @@ function eachPattern(node: unknown, pointer: string, visit: (pattern: string, po
   }
 }
 
-export function lintPatternSafety(model: Model): Problem[] {
+export function lintPatterns(model: Model): Problem[] {
   const problems: Problem[] = [];
   const roots: [unknown, string][] = [[model.def.data, '/data']];
   for (const [name, event] of Object.entries(asObject(model.def.events))) roots.push([asObject(event).data, ptr('/events', name, 'data')]);
   for (const [name, rule] of Object.entries(asObject(model.def.rules))) roots.push([asObject(rule).schema, ptr('/rules', name, 'schema')]);
   for (const [root, pointer] of roots) {
     eachPattern(root, pointer, (pattern, at) => {
-      if (!compiles(pattern)) return; // data.invalid_pattern says so
-      const reason = unsafePatternReason(pattern);
-      if (reason !== undefined) problems.push(createProblem('data.unsafe_pattern', at, { pattern, reason }));
+      const detail = patternError(pattern);
+      if (detail !== undefined) problems.push(createProblem('data.invalid_pattern', at, { pattern, detail }));
     });
   }
   return problems;

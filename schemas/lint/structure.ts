@@ -4,6 +4,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import metaSchema from '../case-type.schema.json' with { type: 'json' };
 import { createProblem, type Problem } from '../problems.ts';
+import { linearRegExp } from '../regex.ts';
 import {
   explainPattern,
   formatExample,
@@ -41,7 +42,7 @@ let meta: Meta | undefined;
 
 function getMeta(): Meta {
   if (meta !== undefined) return meta;
-  const ajv = new Ajv2020({ allErrors: true, discriminator: true, verbose: true, strict: false });
+  const ajv = new Ajv2020({ allErrors: true, discriminator: true, verbose: true, strict: false, code: { regExp: linearRegExp } });
   addFormats(ajv);
   ajv.addSchema(metaSchema);
   const validate = ajv.getSchema(META_ID);

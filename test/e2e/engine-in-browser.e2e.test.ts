@@ -20,6 +20,19 @@ globalThis.runAll = (definitions, scenarios) => {
   return { problems, results };
 };`;
 
+// The designer's preview validator (the form preview, the simulator, the console's forms) as the page runs it.
+const previewEntry = `
+import { validateData } from './designer/src/form/validate-data.ts';
+globalThis.checkPatterns = (cases) => cases.map(([pattern, unit, length]) => {
+  const value = unit.repeat(Math.ceil(length / unit.length)).slice(0, length) + '!';
+  return validateData({ type: 'object', properties: { code: { type: 'string', title: 'Code', pattern } } }, { code: value });
+});`;
+
+async function bundle(contents: string): Promise<string> {
+  const out = await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' });
+  return out.outputFiles[0]?.text ?? '';
+}
+
 describe('the engine in the browser', () => {
   let session: BrowserSession;
   beforeAll(async () => {
@@ -30,15 +43,7 @@ describe('the engine in the browser', () => {
   });
 
   it('runs every template scenario in Chromium with the same outcome as in Node', async () => {
-    const bundle = await build({
-      stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
-      bundle: true,
-      platform: 'browser',
-      format: 'iife',
-      write: false,
-      logLevel: 'silent',
-    });
-    const code = bundle.outputFiles[0]?.text ?? '';
+    const code = await bundle(entry);
     const dir = join(ROOT, 'templates');
     const read = (f: string): { caseType?: string; key?: string; name?: string } =>
       JSON.parse(readFileSync(join(dir, f), 'utf8')) as { caseType?: string; key?: string; name?: string };
@@ -56,5 +61,21 @@ describe('the engine in the browser', () => {
     expect(out.problems).toEqual([]);
     expect(out.results).toEqual(scenarios.map((s) => `${s.caseType}: ${s.name} -> passed`));
     expect(out.results.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("checks the hostile patterns on 1 MiB near misses in the designer's preview validator (RE2 in the page too)", async () => {
+    const code = await bundle(previewEntry);
+    await session.page.setContent('<!doctype html><title>patterns</title>');
+    await session.page.addScriptTag({ content: code });
+    const cases = [
+      ['^a*a*a*a*a*a*a*a*b$', 'a', 1 << 20],
+      ['^\\s*\\s*\\s*\\s*x$', ' ', 1 << 20],
+      ['^(a+)+$', 'a', 1 << 20],
+      ['^(\\w+\\s?)*$', 'ab ', 1 << 20],
+    ];
+    // on a backtracking engine the first of these would not finish in the test's two minutes
+    const out = (await session.page.evaluate((c) => (globalThis as unknown as { checkPatterns: (c: unknown) => unknown }).checkPatterns(c), cases)) as Record<string, string>[];
+    expect(session.errors).toEqual([]);
+    expect(out.map((errors) => Object.keys(errors))).toEqual(cases.map(() => ['/code']));
   });
 });

@@ -73,6 +73,9 @@ export function createWalDurability(db: Database.Database, checkpointEvery = 256
   function checkpointDone(): void {
     worker?.unref();
     checkpointing = false;
+    // a threshold passed while this one ran (a slow start or a busy disk): the next one starts now,
+    // instead of waiting for yet another threshold with the frames piling up in the WAL
+    if (worker !== null && sinceCheckpoint >= checkpointEvery) checkpoint();
     for (const resolve of onCheckpointed.splice(0)) resolve();
   }
   const onCheckpointed: (() => void)[] = [];
@@ -120,7 +123,7 @@ export function createWalDurability(db: Database.Database, checkpointEvery = 256
     },
     async idle() {
       if (syncing || waiting.length > 0) await new Promise<void>((resolve) => onIdle.push(resolve));
-      if (checkpointing) await new Promise<void>((resolve) => onCheckpointed.push(resolve));
+      while (checkpointing) await new Promise<void>((resolve) => onCheckpointed.push(resolve));
     },
     async close() {
       const stopping = worker;
