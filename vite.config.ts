@@ -13,6 +13,9 @@ export default defineConfig({
     outDir: '../dist/designer',
     emptyOutDir: true,
     chunkSizeWarningLimit: 6000,
+    // the bundler's [PLUGIN_TIMINGS] note ("plugins take significant time") is for plugin authors,
+    // and on a busy machine it showed on a user's first `npm start`
+    rolldownOptions: { checks: { bundlerTimings: false, pluginTimings: false } },
   },
   server: {
     proxy: { '/api': { target: api, changeOrigin: false } },

@@ -1,5 +1,5 @@
 // `dossier export --db FILE --format xes|ocel [--case-type K] [--tenant T] [-o FILE]`: the history as
-// an event log for process-mining tools (api.md "Command line"; docs/process-mining.md).
+// an event log for process-mining tools (README "Command line"; docs/process-mining.md).
 // Exit 0 written, 1 the database cannot be read or lacks the case type, 2 bad usage.
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// The `dossier` command line: dispatches to one module per command (see api.md, "Command line").
+// The `dossier` command line: dispatches to one module per command (see the README, "Command line").
 // Exit codes: 0 success, 1 the checked thing failed, 2 bad usage.
 
 export interface CommandIo {

@@ -1,9 +1,13 @@
-// `dossier serve [--db FILE] [--port N] [--host H]`: the runtime host on one port (api.md).
-// First start creates the database, seeds templates/ as published case types and prints the admin
-// token once with the URL. SIGTERM/SIGINT: stop taking requests, finish in-flight ones, close the database.
+// `dossier serve [--db FILE] [--port N] [--host H]`: the runtime host on one port (README, "Command line").
+// First start builds the designer when it is missing, creates the database, seeds templates/ as published
+// case types and prints the admin token once with the URL. SIGTERM/SIGINT: stop taking requests, finish
+// in-flight ones, close the database. What keeps it from starting (a busy port, a database it cannot
+// open, a bad option) is one line with the fix.
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { didYouMean } from '../../schemas/lint/util.ts';
+import { buildDesignerIfMissing } from './designer-build.ts';
 import { serve } from '@hono/node-server';
 import * as engine from '../engine/index.ts';
 import { ensureAdminToken, seedTemplates } from '../host/bootstrap.ts';
@@ -29,6 +33,41 @@ export interface ServeOptions {
   designerDir?: string;
   /** DOSSIER_CORS_ORIGINS: origins allowed to call the API from a browser. */
   corsOrigins?: string[];
+  /** Time a client has to send a request's headers (default 10 s), then 408 and the connection closes. */
+  headersTimeoutMs?: number;
+  /** Time a client has to send a whole request, body included (default 30 s). */
+  requestTimeoutMs?: number;
+}
+
+/** Why the server could not start, in one line that says what to do; `dossier serve` prints it and exits 1. */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
+function openStore(file: string) {
+  try {
+    return createSqliteStore({ file });
+  } catch (error) {
+    const e = error as { code?: string; message: string };
+    const reason = e.code === 'SQLITE_READONLY' || e.code === 'SQLITE_READONLY_DIRECTORY'
+      ? 'it is read-only'
+      : e.code === 'SQLITE_CANTOPEN'
+        ? 'the file or its folder does not exist or may not be written'
+        : e.code === 'SQLITE_NOTADB'
+          ? 'the file is not a Dossier (SQLite) database'
+          : e.message;
+    throw new StartupError(`cannot open the database ${file}: ${reason}. Check the path and its permissions (the folder must be writable too), or choose another file with --db FILE.`);
+  }
+}
+
+function listenFailure(error: NodeJS.ErrnoException, host: string, port: number): StartupError {
+  if (error.code === 'EADDRINUSE') return new StartupError(`port ${port} on ${host} is in use by another program. Stop that program, or choose another port with --port N.`);
+  if (error.code === 'EACCES') return new StartupError(`port ${port} on ${host} may not be used by this user (ports below 1024 need privileges). Choose another port with --port N.`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return new StartupError(`${host} is not an address of this machine. Choose another with --host H (127.0.0.1 for this machine only, 0.0.0.0 for every interface).`);
+  return new StartupError(`cannot listen on ${host}:${port}: ${error.message}.`);
 }
 
 export interface RunningServer {
@@ -46,10 +85,18 @@ const defaultDesigner = fileURLToPath(new URL('../../dist/designer', import.meta
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger('info');
-  const store = createSqliteStore({ file: options.db });
+  const store = openStore(options.db);
   const now = clock.now();
-  const seeded = await seedTemplates(store, options.templatesDir ?? defaultTemplates, now, logger);
-  const adminToken = await ensureAdminToken(store, now, options.adminToken);
+  let seeded: string[];
+  let adminToken: string | null;
+  try {
+    seeded = await seedTemplates(store, options.templatesDir ?? defaultTemplates, now, logger);
+    adminToken = await ensureAdminToken(store, now, options.adminToken);
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    const e = error as { code?: string; message: string };
+    throw new StartupError(`cannot write to the database ${options.db}: ${e.code === 'SQLITE_READONLY' ? 'it is read-only' : e.message}. Check its permissions, or choose another file with --db FILE.`);
+  }
   const host = createHost({
     store,
     engine,
@@ -59,10 +106,28 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.webhookAllow === undefined ? {} : { webhookAllow: options.webhookAllow }),
     ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
   });
-  const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
-    const s = serve({ fetch: host.app.fetch, port: options.port, hostname: options.host }, () => resolveServer(s));
-    s.once('error', reject);
-  });
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
+      const s = serve(
+        {
+          fetch: host.app.fetch,
+          port: options.port,
+          hostname: options.host,
+          // a client that sends its headers or its body too slowly gets 408 and the connection is closed
+          // (Node's defaults: 60 s for headers, 300 s for a request, checked every 30 s)
+          serverOptions: { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) },
+        },
+        () => resolveServer(s),
+      );
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw listenFailure(error as NodeJS.ErrnoException, options.host, options.port);
+  }
   const port = (server.address() as AddressInfo).port;
   await host.start();
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
@@ -88,7 +153,25 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 }
 
-const usage = 'Usage: dossier serve [--db FILE] [--port N] [--host H]   (defaults: ./dossier.db, 3000, 127.0.0.1)';
+const usage = [
+  'Usage: dossier serve [--db FILE] [--port N] [--host H]',
+  '',
+  'Runs the Dossier runtime host and the designer on one port; builds the designer first when it is missing.',
+  '',
+  'Options:',
+  '  --db FILE     the SQLite database file (default ./dossier.db; created on first start)',
+  '  --port N      the port to listen on, 0 for any free one (default 3000)',
+  '  --host H      the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)',
+  '  -h, --help    this text',
+  '',
+  'Environment:',
+  '  DOSSIER_ADMIN_TOKEN    use this secret as an admin token of tenant default (scripts, CI, a lost token)',
+  '  DOSSIER_LOG_LEVEL      debug, info (default), warn or error; the log is JSON lines on stderr',
+  '  DOSSIER_CORS_ORIGINS   comma-separated origins allowed to call the API from a browser (default: none)',
+  '  DOSSIER_WEBHOOK_ALLOW  hosts or CIDRs that webhooks may reach although private or loopback (default: none)',
+  '  DOSSIER_BUILD_DESIGNER 0: do not build the designer when it is missing (serve the API only)',
+].join('\n');
+const optionNames = ['--db', '--port', '--host'];
 
 export function parseServeArgs(args: string[], cwd: string): { ok: true; options: ServeOptions } | { ok: false; message: string } {
   const options: ServeOptions = { db: resolve(cwd, 'dossier.db'), port: 3000, host: '127.0.0.1' };
@@ -96,7 +179,7 @@ export function parseServeArgs(args: string[], cwd: string): { ok: true; options
     const arg = args[i] as string;
     const value = args[i + 1];
     if (arg === '--db' || arg === '--port' || arg === '--host') {
-      if (value === undefined) return { ok: false, message: `${arg} needs a value.` };
+      if (value === undefined) return { ok: false, message: `${arg} needs a value, e.g. ${arg === '--db' ? '--db ./dossier.db' : arg === '--port' ? '--port 3000' : '--host 127.0.0.1'}.` };
       i++;
       if (arg === '--db') options.db = resolve(cwd, value);
       else if (arg === '--host') options.host = value;
@@ -106,7 +189,7 @@ export function parseServeArgs(args: string[], cwd: string): { ok: true; options
         options.port = port;
       }
     } else {
-      return { ok: false, message: `unknown option '${arg}'.` };
+      return { ok: false, message: `unknown option '${arg}'${didYouMean(arg, optionNames)} (dossier serve --help lists the options).` };
     }
   }
   return { ok: true, options };
@@ -130,7 +213,6 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
   const parsed = parseServeArgs(args, io.cwd);
   if (!parsed.ok) {
     io.err(`dossier serve: ${parsed.message}`);
-    io.err(usage);
     return 2;
   }
   const level = (process.env.DOSSIER_LOG_LEVEL ?? 'info') as LogLevel;
@@ -138,29 +220,50 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
   const corsOrigins = (process.env.DOSSIER_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
   const webhookAllow = readWebhookAllow(io);
   if (webhookAllow === null) return 2;
-  const running = await startServer({
-    ...parsed.options,
-    logger: createLogger(level),
-    webhookAllow,
-    ...(adminToken === undefined ? {} : { adminToken }),
-    ...(corsOrigins.length === 0 ? {} : { corsOrigins }),
-  });
-  io.out(`Dossier is running at ${running.url}/ (API: ${running.url}/api, OpenAPI: ${running.url}/api/openapi.json)`);
-  if (running.seeded.length > 0) io.out(`Seeded case types: ${running.seeded.join(', ')}`);
-  if (running.adminToken !== null) {
-    io.out(`Admin token (shown once, store it now): ${running.adminToken}`);
-    io.out(`Designer: ${running.url}/?token=${encodeURIComponent(running.adminToken)}`);
+  // SIGTERM/SIGINT from here on: during the designer build it stops the build, later the server
+  let stopRequested = false;
+  let onStop: () => void = () => undefined;
+  const stop = () => {
+    stopRequested = true;
+    onStop();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  try {
+    let running: RunningServer;
+    try {
+      running = await startServer({
+        ...parsed.options,
+        logger: createLogger(level),
+        webhookAllow,
+        ...(adminToken === undefined || adminToken === '' ? {} : { adminToken }),
+        ...(corsOrigins.length === 0 ? {} : { corsOrigins }),
+      });
+    } catch (error) {
+      if (!(error instanceof StartupError)) throw error;
+      io.err(`dossier serve: ${error.message}`);
+      return 1;
+    }
+    // the API answers already; the designer is built when missing (`/` says so meanwhile)
+    if (parsed.options.designerDir === undefined && process.env.DOSSIER_BUILD_DESIGNER !== '0' && !stopRequested) {
+      const built = await buildDesignerIfMissing(defaultDesigner, io, (cancel) => (onStop = cancel));
+      onStop = () => undefined;
+      if (!built.ok && !stopRequested) io.err(`dossier serve: ${built.message}`);
+    }
+    io.out(`Dossier is running at ${running.url}/ (API: ${running.url}/api, OpenAPI: ${running.url}/api/openapi.json)`);
+    if (running.seeded.length > 0) io.out(`Seeded case types: ${running.seeded.join(', ')}`);
+    if (running.adminToken !== null && running.adminToken !== adminToken) {
+      io.out(`Admin token (shown once, store it now): ${running.adminToken}`);
+      io.out(`Designer: ${running.url}/?token=${encodeURIComponent(running.adminToken)}`);
+    } else if (running.adminToken !== null) {
+      io.out(`Admin token: the secret in DOSSIER_ADMIN_TOKEN (added to tenant default). Designer: ${running.url}/`);
+    }
+    if (!stopRequested) await new Promise<void>((done) => (onStop = done));
+    io.out('Stopping: finishing requests in flight, then closing the database.');
+    await running.close();
+    return 0;
+  } finally {
+    process.off('SIGTERM', stop);
+    process.off('SIGINT', stop);
   }
-  await new Promise<void>((done) => {
-    const stop = () => {
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
-      done();
-    };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
-  });
-  io.out('Stopping: finishing requests in flight, then closing the database.');
-  await running.close();
-  return 0;
 }

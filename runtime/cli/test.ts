@@ -1,6 +1,6 @@
 // `dossier test <file> [scenario...] [--paths] [--json]`: validates a case type, runs its scenarios
 // against the pure engine and, with --paths, lists every simple path of the playbook and which
-// scenarios cover it (api.md "Command line"). Exit 0 all pass, 1 a failure, 2 bad usage.
+// scenarios cover it (README "Command line"). Exit 0 all pass, 1 a failure, 2 bad usage.
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { CaseType } from '../../schemas/generated/case-type.ts';

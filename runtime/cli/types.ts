@@ -1,5 +1,5 @@
 // `dossier types <file> [-o out.d.ts]`: TypeScript types of the case data and event payloads
-// (api.md "Command line"). Exit 0 written, 1 the definition is invalid (problems on stderr), 2 bad usage.
+// (README "Command line"). Exit 0 written, 1 the definition is invalid (problems on stderr), 2 bad usage.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { CaseType } from '../../schemas/generated/case-type.ts';

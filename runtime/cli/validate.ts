@@ -1,4 +1,4 @@
-// `dossier validate <file...> [--json]`: the meta-schema and the lint of case-type files (api.md "Command line").
+// `dossier validate <file...> [--json]`: the meta-schema and the lint of case-type files (README "Command line").
 // Prints `file:pointer severity code message` per problem and a summary on stderr; --json prints
 // [{ file, problems }]. Exit 0 without errors (warnings allowed), 1 with errors, 2 bad usage.
 import { validateCaseType, type Problem } from '../../schemas/index.ts';

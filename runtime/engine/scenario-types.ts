@@ -1,4 +1,4 @@
-// The shapes of a scenario file (`*.scenario.json`, api.md "Command line") and of its result.
+// The shapes of a scenario file (`*.scenario.json`, README "Command line") and of its result.
 // The JSON Schema of the file is schemas/scenario.schema.json; these types mirror it.
 import type { Priority } from '../../schemas/generated/case-type.ts';
 import type {

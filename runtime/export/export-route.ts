@@ -1,4 +1,4 @@
-// `GET /api/export?format=xes|ocel[&caseType=K]` (api.md): the tenant's event log, admin only,
+// `GET /api/export?format=xes|ocel[&caseType=K]` (GET /api/openapi.json; docs/api-decisions.md): the tenant's event log, admin only,
 // streamed as it is written. Mounted by the HTTP app with `app.route('/api', exportRoutes(store))`.
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';

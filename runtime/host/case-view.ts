@@ -1,4 +1,4 @@
-// A case as every response shows it (api.md): the stored case plus tasks, SLAs, checklist and `next`.
+// A case as every response shows it (GET /api/openapi.json; docs/api-decisions.md): the stored case plus tasks, SLAs, checklist and `next`.
 import type { Actor, Case, CaseTask, JsonValue, NextEvent, StateValue } from '../engine/types.ts';
 import type { ChecklistItem, EnginePort } from './engine-port.ts';
 

@@ -61,8 +61,24 @@ export function limitBody(maxSize: number, onError: (c: Context) => Response): M
   };
 }
 
-/** Parses the body as JSON (400 if it is not, or if it nests deeper than MAX_JSON_DEPTH). */
+/** True for `application/json` and `application/<anything>+json` (parameters such as charset aside). */
+export function isJsonMediaType(contentType: string): boolean {
+  const type = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+/**
+ * Parses the body as JSON: 415 for a Content-Type that is not JSON (none at all is read as JSON, as
+ * scripts often send), 400 if it is not JSON or nests deeper than MAX_JSON_DEPTH.
+ */
 export async function readJson(c: Context): Promise<unknown> {
+  const contentType = c.req.header('content-type');
+  if (contentType !== undefined && !isJsonMediaType(contentType)) {
+    throw new HttpProblem(
+      'request.unsupported_media_type',
+      `The body must be JSON (Content-Type: application/json); got '${contentType.slice(0, 100)}'.`,
+    );
+  }
   const text = await c.req.text();
   if (text.trim() === '') throw new HttpProblem('request.malformed_json', 'The request needs a JSON body.');
   if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {

@@ -1,8 +1,9 @@
-// The HTTP API of api.md on Hono: auth, tenants, case types, cases, tasks, reports, problem+json errors.
+// The HTTP API (GET /api/openapi.json; docs/api-decisions.md) on Hono: auth, tenants, case types, cases, tasks, reports, problem+json errors.
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
+import type { HttpBindings } from '@hono/node-server';
 import { createCaseService, type CaseService } from '../host/case-service.ts';
 import type { Clock } from '../host/clock.ts';
 import type { EnginePort } from '../host/engine-port.ts';
@@ -58,6 +59,12 @@ export const contentSecurityPolicy = {
   frameAncestors: ["'none'"],
 };
 
+/** True when the request's client went away before its body was read whole (Node's HTTP server only). */
+function clientGone(c: Context): boolean {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  return incoming !== undefined && !incoming.complete && (incoming.destroyed || incoming.socket?.destroyed === true);
+}
+
 export function problemResponse(c: Context, body: ProblemBody): Response {
   return c.json(body, body.status as 400, { 'content-type': 'application/problem+json' });
 }
@@ -104,6 +111,12 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
     }
     if (error instanceof HTTPException && error.status === 413) {
       return problemResponse(c, problemBody('request.too_large', `The body is larger than ${maxBytes} bytes.`));
+    }
+    if (clientGone(c)) {
+      // the client closed the connection before its body was complete: nothing was read, nothing
+      // changed, and nobody is there to answer; one line, no stack, not a server error
+      logger.warn('client closed the request before its body was complete', { method: c.req.method, path: c.req.path });
+      return problemResponse(c, problemBody('request.incomplete', 'The connection closed before the body was complete; nothing was changed.'));
     }
     logger.error('request failed', { method: c.req.method, path: c.req.path, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     return problemResponse(c, problemBody('internal.error', 'Something went wrong on the server; it has been logged. Try again.'));

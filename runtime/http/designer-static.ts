@@ -1,6 +1,7 @@
 // Serves the built designer (dist/designer) at `/` beside the API: assets with a long cache, every other
 // non-API path falls back to index.html so that client-side routes (/case-types/x, /work) load the app.
-// Without a build, `/` says how to make one instead of a blank page.
+// Without a build, `/` says how to make one instead of a blank page, until the build appears (`dossier
+// serve` builds it while the API already answers).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
@@ -9,10 +10,13 @@ import type { AuthEnv } from './auth.ts';
 import { rootPage } from './root-page.ts';
 
 export function mountDesigner(app: Hono<AuthEnv>, designerDir: string | undefined): void {
-  if (designerDir === undefined || !existsSync(join(designerDir, 'index.html'))) {
+  if (designerDir === undefined) {
     app.get('/', (c) => c.html(rootPage));
     return;
   }
+  let built = false;
+  const isBuilt = (): boolean => (built ||= existsSync(join(designerDir, 'index.html')));
+  app.get('/', (c, next) => (isBuilt() ? next() : c.html(rootPage)));
   const isApi = (path: string): boolean => path === '/api' || path.startsWith('/api/');
   app.use('/assets/*', async (c, next) => {
     await next();

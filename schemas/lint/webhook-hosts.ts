@@ -11,7 +11,8 @@ import { nonPublicReason, parseIp } from '../ip-ranges.ts';
 export function nonPublicHost(url: string): { host: string; reason: string } | null {
   let host: string;
   try {
-    host = new URL(url).hostname.toLowerCase();
+    // a fully qualified name may end in a dot ('localhost.', 'localhost.localhost.'): the same host
+    host = new URL(url).hostname.toLowerCase().replace(/\.+$/, '');
   } catch {
     return null; // the meta-schema reports URLs that do not parse
   }

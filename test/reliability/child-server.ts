@@ -24,7 +24,7 @@ export type Json = any;
 export function startChild(db: string, env: Record<string, string> = {}): Promise<ChildServer> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], {
-      env: { ...process.env, DOSSIER_ADMIN_TOKEN: ADMIN, DOSSIER_LOG_LEVEL: 'warn', ...env },
+      env: { ...process.env, DOSSIER_ADMIN_TOKEN: ADMIN, DOSSIER_LOG_LEVEL: 'warn', DOSSIER_BUILD_DESIGNER: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

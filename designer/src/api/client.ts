@@ -1,4 +1,4 @@
-// The designer's only way to the server: the HTTP API of api.md, with the token as a Bearer header.
+// The designer's only way to the server: the HTTP API (GET /api/openapi.json), with the token as a Bearer header.
 // Every call returns a Result value; failures carry the server's problem+json in plain words.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { Problem } from '../../../schemas/problems.ts';

@@ -1,4 +1,4 @@
-// The worker console's calls: the HTTP API of api.md (cases, tasks, events, history) plus the customer
+// The worker console's calls: the HTTP API (GET /api/openapi.json: cases, tasks, events, history) plus the customer
 // view (`/api/cases/:id/related`) and `/api/me`. Results are values; a problem keeps its field problems.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { CaseTask, FieldProblem, HistoryEntry, NextEvent, StateValue } from '../../../runtime/engine/types.ts';

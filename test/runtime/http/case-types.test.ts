@@ -106,7 +106,7 @@ describe('tokens, health, OpenAPI, root page', () => {
     expect(doc.body.openapi).toBe('3.1.0');
     expect(doc.body.components.schemas.CreateCaseRequest).toEqual(requestSchemas.CreateCaseRequest);
     expect(doc.body.components.schemas.EventRequest).toEqual(requestSchemas.EventRequest);
-    // every route of api.md is documented (routes added beyond api.md are documented too, not listed here)
+    // every route of the API contract is documented (routes added beyond it are documented too, not listed here)
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
       '/api/health', '/api/tokens', '/api/validate', '/api/case-types', '/api/case-types/{key}', '/api/case-types/{key}/versions',
       '/api/case-types/{key}/versions/{version}', '/api/case-types/{key}/draft', '/api/case-types/{key}/publish', '/api/cases',

@@ -21,7 +21,7 @@ const counterType = {
 function startChild(db: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], {
-      env: { ...process.env, DOSSIER_ADMIN_TOKEN: ADMIN, DOSSIER_LOG_LEVEL: 'error' },
+      env: { ...process.env, DOSSIER_ADMIN_TOKEN: ADMIN, DOSSIER_LOG_LEVEL: 'error', DOSSIER_BUILD_DESIGNER: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

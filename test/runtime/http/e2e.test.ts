@@ -88,6 +88,6 @@ describe('dossier serve, end to end over loopback', () => {
     const err: string[] = [];
     const code = await serveCommand(['--verbose'], { out: () => undefined, err: (line) => err.push(line), cwd: '/srv' });
     expect(code).toBe(2);
-    expect(err[0]).toBe("dossier serve: unknown option '--verbose'.");
+    expect(err).toEqual(["dossier serve: unknown option '--verbose' (dossier serve --help lists the options)."]);
   });
 });

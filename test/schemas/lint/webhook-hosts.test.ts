@@ -9,6 +9,10 @@ describe('nonPublicHost', () => {
     const cases: [url: string, reason: string][] = [
       ['http://localhost/hook', 'loopback'],
       ['http://api.localhost:8080/hook', 'loopback'],
+      ['http://localhost./hook', 'loopback'],
+      ['http://LOCALHOST../hook', 'loopback'],
+      ['http://api.localhost./hook', 'loopback'],
+      ['http://127.0.0.1./hook', 'loopback'],
       ['http://127.0.0.1/hook', 'loopback'],
       ['http://2130706433/hook', 'loopback'],
       ['http://0x7f.1/hook', 'loopback'],

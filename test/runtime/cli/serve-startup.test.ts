@@ -1,0 +1,169 @@
+// `dossier serve` as a user starts it (the real bin/dossier.js, and `npm start`): what keeps it from
+// starting is one line with the fix and exit 1 (2 for bad usage, as every command), never a stack;
+// `npm start` is one process that stops cleanly on SIGTERM to the top process.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect, type AddressInfo, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const BIN = join(ROOT, 'bin/dossier.js');
+const env = { ...process.env, DOSSIER_BUILD_DESIGNER: '0', DOSSIER_LOG_LEVEL: 'warn' };
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dossier-startup-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs `dossier serve` to its end (it is expected not to start): exit code and the lines it printed. */
+function serveFails(args: string[]): { status: number | null; stdout: string[]; stderr: string[] } {
+  const run = spawnSync(process.execPath, [BIN, 'serve', ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  const lines = (text: string) => text.split('\n').filter((line) => line !== '');
+  return { status: run.status, stdout: lines(run.stdout), stderr: lines(run.stderr) };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('dossier serve cannot start', () => {
+  it('on a busy port: one line naming the port and the fix, exit 1', async () => {
+    const blocker: Server = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const run = serveFails(['--port', String(port), '--db', join(dir, 'busy.db')]);
+      expect(run).toEqual({
+        status: 1,
+        stdout: [],
+        stderr: [`dossier serve: port ${port} on 127.0.0.1 is in use by another program. Stop that program, or choose another port with --port N.`],
+      });
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('on a database in a folder that does not exist: one line, exit 1', () => {
+    const file = join(dir, 'missing', 'folder', 'x.db');
+    const run = serveFails(['--port', '0', '--db', file]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toMatch(new RegExp(`^dossier serve: cannot open the database ${file}: .*Check the path and its permissions .*--db FILE\\.$`));
+  });
+
+  it('on a file that is not a database: one line, exit 1', () => {
+    const file = join(dir, 'not-a-db.db');
+    execFileSync('sh', ['-c', `head -c 8192 /dev/urandom > '${file}'`]);
+    const run = serveFails(['--port', '0', '--db', file]);
+    expect(run).toMatchObject({ status: 1, stderr: [expect.stringMatching(/^dossier serve: cannot (open|write to) the database .*not-a-db\.db: /)] });
+  });
+
+  it('on a read-only database: one line, exit 1', () => {
+    // a read-only file system where it can be mounted (root), read-only permissions otherwise (root ignores them)
+    const ro = join(dir, 'ro');
+    mkdirSync(ro);
+    const file = join(ro, 'dossier.db');
+    new Database(file).close();
+    const isRoot = process.getuid?.() === 0;
+    if (isRoot) {
+      try {
+        execFileSync('mount', ['--bind', ro, ro], { stdio: 'pipe' });
+        execFileSync('mount', ['-o', 'remount,bind,ro', ro], { stdio: 'pipe' });
+      } catch (error) {
+        // no CAP_SYS_ADMIN in this container: nothing can make a file read-only for root
+        console.log(`read-only database check skipped: cannot mount read-only here (${(error as Error).message.split('\n')[0]})`);
+        return;
+      }
+    } else {
+      chmodSync(file, 0o444);
+      chmodSync(ro, 0o555);
+    }
+    try {
+      const run = serveFails(['--port', '0', '--db', file]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toHaveLength(1);
+      expect(run.stderr[0]).toMatch(/^dossier serve: cannot (open|write to) the database .*dossier\.db: .*(read-only|may not be written).* --db FILE\.$/);
+    } finally {
+      if (isRoot) execFileSync('umount', [ro], { stdio: 'pipe' });
+      else chmodSync(ro, 0o755);
+    }
+  });
+
+  it('on a bad option: one line with the fix, exit 2 (bad usage, as every command)', () => {
+    expect(serveFails(['--prot', '3000'])).toEqual({
+      status: 2,
+      stdout: [],
+      stderr: ["dossier serve: unknown option '--prot'; did you mean '--port'? (dossier serve --help lists the options)."],
+    });
+    expect(serveFails(['--port', 'http'])).toEqual({ status: 2, stdout: [], stderr: ["dossier serve: --port must be a number from 0 to 65535; got 'http'."] });
+    expect(serveFails(['--db']).stderr).toEqual(['dossier serve: --db needs a value, e.g. --db ./dossier.db.']);
+  });
+
+  it('--help lists the options and the environment variables', () => {
+    const run = spawnSync(process.execPath, [BIN, 'serve', '--help'], { env, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    for (const word of ['--db FILE', '--port N', '--host H', 'DOSSIER_ADMIN_TOKEN', 'DOSSIER_LOG_LEVEL', 'DOSSIER_CORS_ORIGINS', 'DOSSIER_WEBHOOK_ALLOW', 'DOSSIER_BUILD_DESIGNER']) {
+      expect(run.stdout).toContain(word);
+    }
+  });
+});
+
+describe('npm start', () => {
+  it('is one process tree that SIGTERM to the top process stops: nothing left listening', async () => {
+    const port = await freePort();
+    const db = join(dir, 'npm-start.db');
+    const npm = spawn('npm', ['start', '--silent', '--', '--port', String(port), '--db', db], {
+      cwd: ROOT,
+      env: { ...env, DOSSIER_ADMIN_TOKEN: 'npm-start-secret' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    npm.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => npm.once('exit', (code, signal) => resolve(code ?? (signal === null ? null : -1))));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`npm start did not come up: ${out}`)), 60_000);
+      npm.stdout.on('data', () => {
+        if (out.includes('Designer: ')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    // DOSSIER_ADMIN_TOKEN was given: its secret is not printed back as "shown once"
+    expect(out).not.toContain('npm-start-secret');
+    expect(out).toContain('Admin token: the secret in DOSSIER_ADMIN_TOKEN');
+    expect(await listening(port)).toBe(true);
+    npm.kill('SIGTERM');
+    await exited;
+    // the server behind npm stopped with it (with `sh -c 'a && b'` it went on running)
+    let stillListening = true;
+    for (let i = 0; i < 50 && stillListening; i++) {
+      stillListening = await listening(port);
+      if (stillListening) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(stillListening).toBe(false);
+    expect(spawnSync('pgrep', ['-f', db], { encoding: 'utf8' }).stdout).toBe('');
+  });
+});
