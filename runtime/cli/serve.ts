@@ -1,4 +1,5 @@
-// `dossier serve [--db FILE] [--port N] [--host H]`: the runtime host on one port (README, "Command line").
+// `dossier serve [--db FILE|postgres://URL] [--port N] [--host H]`: the runtime host on one port (README,
+// "Command line"), on an embedded SQLite file or on a PostgreSQL database that several hosts share.
 // First start builds the designer when it is missing, creates the database, seeds templates/ as published
 // case types and prints the admin token once with the URL. SIGTERM/SIGINT: stop taking requests, finish
 // in-flight ones, close the database. What keeps it from starting (a busy port, a database it cannot
@@ -15,6 +16,8 @@ import { systemClock, type Clock } from '../host/clock.ts';
 import { createHost } from '../host/create-host.ts';
 import { createLogger, type Logger, type LogLevel } from '../host/logger.ts';
 import { parseWebhookAllow, type WebhookAllow } from '../scheduler/address-policy.ts';
+import type { CaseStore } from '../store/case-store.ts';
+import { createPostgresStore } from '../store/postgres/postgres-store.ts';
 import { createSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { CommandIo } from './main.ts';
 
@@ -47,7 +50,45 @@ export class StartupError extends Error {
   }
 }
 
-function openStore(file: string) {
+/** True when `db` names a PostgreSQL database (a libpq URL) rather than a SQLite file. */
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(db);
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
+async function openPostgres(url: string): Promise<CaseStore> {
+  try {
+    new URL(url);
+  } catch {
+    throw new StartupError(`'${redactUrl(url)}' is not a database URL; write it as postgres://user:password@host:5432/database.`);
+  }
+  try {
+    return await createPostgresStore({ url });
+  } catch (error) {
+    const e = error as { code?: string; message: string };
+    const shown = redactUrl(url);
+    const why = e.code === '3D000'
+      ? 'the database does not exist (create it with createdb, or name another in the URL)'
+      : e.code === '28P01' || e.code === '28000'
+        ? 'the server refused the user or password'
+        : e.message;
+    throw new StartupError(`cannot use the database ${shown}: ${why}. Check that PostgreSQL runs and the URL (--db or DOSSIER_DATABASE_URL) is right.`);
+  }
+}
+
+async function openStore(db: string): Promise<CaseStore> {
+  if (isPostgresUrl(db)) return openPostgres(db);
+  const file = db;
   try {
     return createSqliteStore({ file });
   } catch (error) {
@@ -85,7 +126,8 @@ const defaultDesigner = fileURLToPath(new URL('../../dist/designer', import.meta
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger('info');
-  const store = openStore(options.db);
+  const store = await openStore(options.db);
+  const dbShown = isPostgresUrl(options.db) ? redactUrl(options.db) : options.db;
   const now = clock.now();
   let seeded: string[];
   let adminToken: string | null;
@@ -95,7 +137,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   } catch (error) {
     await store.close().catch(() => undefined);
     const e = error as { code?: string; message: string };
-    throw new StartupError(`cannot write to the database ${options.db}: ${e.code === 'SQLITE_READONLY' ? 'it is read-only' : e.message}. Check its permissions, or choose another file with --db FILE.`);
+    throw new StartupError(`cannot write to the database ${dbShown}: ${e.code === 'SQLITE_READONLY' ? 'it is read-only' : e.message}. Check its permissions, or choose another database with --db.`);
   }
   const host = createHost({
     store,
@@ -131,7 +173,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const port = (server.address() as AddressInfo).port;
   await host.start();
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  logger.info('dossier serving', { url, db: options.db, seeded });
+  logger.info('dossier serving', { url, db: dbShown, seeded });
   let closing: Promise<void> | null = null;
   return {
     url,
@@ -146,7 +188,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         });
         await host.stop();
         await store.close();
-        logger.info('dossier stopped', { db: options.db });
+        logger.info('dossier stopped', { db: dbShown });
       })();
       return closing;
     },
@@ -154,17 +196,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 }
 
 const usage = [
-  'Usage: dossier serve [--db FILE] [--port N] [--host H]',
+  'Usage: dossier serve [--db FILE|postgres://URL] [--port N] [--host H]',
   '',
   'Runs the Dossier runtime host and the designer on one port; builds the designer first when it is missing.',
   '',
   'Options:',
-  '  --db FILE     the SQLite database file (default ./dossier.db; created on first start)',
+  '  --db FILE     the SQLite database file (default ./dossier.db; created on first start), or',
+  '  --db URL      a PostgreSQL database (postgres://user:password@host:5432/dossier) that several hosts share',
   '  --port N      the port to listen on, 0 for any free one (default 3000)',
   '  --host H      the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)',
   '  -h, --help    this text',
   '',
   'Environment:',
+  '  DOSSIER_DATABASE_URL   the database when --db is not given (a file or a postgres:// URL)',
   '  DOSSIER_ADMIN_TOKEN    use this secret as an admin token of tenant default (scripts, CI, a lost token)',
   '  DOSSIER_LOG_LEVEL      debug, info (default), warn or error; the log is JSON lines on stderr',
   '  DOSSIER_CORS_ORIGINS   comma-separated origins allowed to call the API from a browser (default: none)',
@@ -173,15 +217,17 @@ const usage = [
 ].join('\n');
 const optionNames = ['--db', '--port', '--host'];
 
-export function parseServeArgs(args: string[], cwd: string): { ok: true; options: ServeOptions } | { ok: false; message: string } {
-  const options: ServeOptions = { db: resolve(cwd, 'dossier.db'), port: 3000, host: '127.0.0.1' };
+export function parseServeArgs(args: string[], cwd: string, env: Record<string, string | undefined> = {}): { ok: true; options: ServeOptions } | { ok: false; message: string } {
+  const fromEnv = env.DOSSIER_DATABASE_URL;
+  const dbOf = (value: string) => (isPostgresUrl(value) ? value : resolve(cwd, value));
+  const options: ServeOptions = { db: fromEnv !== undefined && fromEnv !== '' ? dbOf(fromEnv) : resolve(cwd, 'dossier.db'), port: 3000, host: '127.0.0.1' };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = args[i + 1];
     if (arg === '--db' || arg === '--port' || arg === '--host') {
       if (value === undefined) return { ok: false, message: `${arg} needs a value, e.g. ${arg === '--db' ? '--db ./dossier.db' : arg === '--port' ? '--port 3000' : '--host 127.0.0.1'}.` };
       i++;
-      if (arg === '--db') options.db = resolve(cwd, value);
+      if (arg === '--db') options.db = dbOf(value);
       else if (arg === '--host') options.host = value;
       else {
         const port = Number(value);
@@ -210,7 +256,7 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
     io.out(usage);
     return 0;
   }
-  const parsed = parseServeArgs(args, io.cwd);
+  const parsed = parseServeArgs(args, io.cwd, process.env);
   if (!parsed.ok) {
     io.err(`dossier serve: ${parsed.message}`);
     return 2;

@@ -111,6 +111,26 @@ describe('dossier serve cannot start', () => {
     }
   });
 
+  it('on a PostgreSQL URL that is not one, or whose server does not answer: one line naming it (password hidden), exit 1', () => {
+    expect(serveFails(['--port', '0', '--db', 'postgres://user:secret@[bad'])).toEqual({
+      status: 1,
+      stdout: [],
+      stderr: ["dossier serve: 'postgres://user:***@[bad' is not a database URL; write it as postgres://user:password@host:5432/database."],
+    });
+    // port 1 on loopback: nothing listens there
+    const down = serveFails(['--port', '0', '--db', 'postgres://dossier:secret@127.0.0.1:1/dossier']);
+    expect(down).toEqual({
+      status: 1,
+      stdout: [],
+      stderr: [
+        'dossier serve: cannot use the database postgres://dossier:***@127.0.0.1:1/dossier: the database server cannot be reached (ECONNREFUSED). Check that PostgreSQL runs and the URL (--db or DOSSIER_DATABASE_URL) is right.',
+      ],
+    });
+    // DOSSIER_DATABASE_URL is read when --db is not given
+    const fromEnv = spawnSync(process.execPath, [BIN, 'serve', '--port', '0'], { env: { ...env, DOSSIER_DATABASE_URL: 'postgres://127.0.0.1:1/x' }, encoding: 'utf8' });
+    expect([fromEnv.status, fromEnv.stderr]).toEqual([1, expect.stringContaining('cannot use the database postgres://127.0.0.1:1/x: ')]);
+  });
+
   it('on a bad option: one line with the fix, exit 2 (bad usage, as every command)', () => {
     expect(serveFails(['--prot', '3000'])).toEqual({
       status: 2,

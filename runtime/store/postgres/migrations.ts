@@ -1,0 +1,126 @@
+// Schema migrations on PostgreSQL: each one runs once, in order, in its own transaction, recorded in
+// schema_version. Append only. The whole run holds a session-level advisory lock with a fixed key, so
+// hosts that start together wait for one another: the first applies what is missing, the others find
+// it applied.
+//
+// Column types, and why:
+// - Instants are ISO text (`2026-01-05T09:00:00.000Z`), as the engine writes them: the store hands
+//   back exactly the string it was given, and compares them as the SQLite store does (as text).
+// - Every text column the store sorts or compares by range is `COLLATE "C"` (byte order, as SQLite's
+//   BINARY), so pages and cursors come out in the same order whatever the database's locale.
+// - JSON documents are `json`, not `jsonb`: `json` keeps the text as written (key order, number text)
+//   and accepts `\u0000` in strings, which `jsonb` refuses; the store never queries inside them.
+import type { PostgresDb, Queryable } from './postgres-db.ts';
+
+type Migration = string | ((tx: Queryable) => Promise<void>);
+
+/** The key of the advisory lock the migrations run under ('dossier' in ASCII, as a bigint). */
+export const MIGRATION_LOCK_KEY = '28270039319274866';
+
+const C = 'text COLLATE "C"';
+
+const migrations: Migration[] = [
+  `
+  CREATE TABLE tenants (id ${C} PRIMARY KEY, created_at ${C} NOT NULL);
+  CREATE TABLE tokens (
+    id ${C} PRIMARY KEY, tenant ${C} NOT NULL REFERENCES tenants(id), name ${C} NOT NULL,
+    roles json NOT NULL, hash ${C} NOT NULL UNIQUE, created_at ${C} NOT NULL, revoked_at ${C});
+  CREATE INDEX tokens_by_name ON tokens(tenant, name) WHERE revoked_at IS NULL;
+  CREATE TABLE case_types (
+    tenant ${C} NOT NULL REFERENCES tenants(id), key ${C} NOT NULL, version integer NOT NULL,
+    title text NOT NULL, definition json NOT NULL, published_at ${C} NOT NULL,
+    PRIMARY KEY (tenant, key, version));
+  CREATE TABLE drafts (
+    tenant ${C} NOT NULL REFERENCES tenants(id), key ${C} NOT NULL, definition json NOT NULL,
+    problems json NOT NULL, valid boolean NOT NULL, updated_at ${C} NOT NULL, PRIMARY KEY (tenant, key));
+  CREATE TABLE cases (
+    id ${C} PRIMARY KEY, tenant ${C} NOT NULL REFERENCES tenants(id), case_type ${C} NOT NULL,
+    version integer NOT NULL, state json NOT NULL, state_ids ${C} NOT NULL, data json NOT NULL,
+    priority ${C} NOT NULL, queue ${C}, assignee ${C}, channel ${C}, parent_id ${C},
+    created_at ${C} NOT NULL, updated_at ${C} NOT NULL, closed_at ${C}, revision integer NOT NULL,
+    body json NOT NULL,
+    FOREIGN KEY (tenant, case_type, version) REFERENCES case_types(tenant, key, version));
+  CREATE INDEX cases_by_created ON cases(tenant, created_at DESC, id DESC);
+  CREATE INDEX cases_open_by_created ON cases(tenant, created_at DESC, id DESC) WHERE closed_at IS NULL;
+  CREATE INDEX cases_by_type ON cases(tenant, case_type, created_at DESC, id DESC);
+  CREATE INDEX cases_by_parent ON cases(parent_id) WHERE parent_id IS NOT NULL;
+  CREATE TABLE history (
+    case_id ${C} NOT NULL REFERENCES cases(id), seq integer NOT NULL, tenant ${C} NOT NULL,
+    at ${C} NOT NULL, actor text NOT NULL, event_type text NOT NULL, entry json NOT NULL,
+    PRIMARY KEY (case_id, seq));
+  CREATE TABLE slas (
+    case_id ${C} NOT NULL REFERENCES cases(id), sla_id ${C} NOT NULL, tenant ${C} NOT NULL,
+    case_type ${C} NOT NULL, name ${C} NOT NULL, status ${C} NOT NULL, started_at ${C} NOT NULL,
+    closed_at ${C}, urgency integer NOT NULL, PRIMARY KEY (case_id, sla_id));
+  CREATE INDEX slas_by_tenant ON slas(tenant, case_type, name);
+  CREATE TABLE timers (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, tenant ${C} NOT NULL,
+    case_id ${C} NOT NULL REFERENCES cases(id), timer_id ${C} NOT NULL, event ${C} NOT NULL,
+    due_at ${C} NOT NULL, fired_at ${C});
+  CREATE INDEX timers_due ON timers(due_at, case_id, timer_id) WHERE fired_at IS NULL;
+  CREATE INDEX timers_by_case ON timers(case_id, timer_id) WHERE fired_at IS NULL;
+  CREATE TABLE tasks (
+    id ${C} PRIMARY KEY, tenant ${C} NOT NULL, case_id ${C} NOT NULL REFERENCES cases(id),
+    case_type ${C} NOT NULL, state ${C} NOT NULL, title text NOT NULL, queue ${C}, role ${C},
+    form ${C}, opened_at ${C} NOT NULL, due_at ${C}, assignee ${C}, claimed_at ${C},
+    status ${C} NOT NULL, closed_at ${C});
+  CREATE INDEX tasks_by_status ON tasks(tenant, status, opened_at, id);
+  CREATE INDEX tasks_by_case ON tasks(case_id, status);
+  CREATE TABLE outbox (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, tenant ${C} NOT NULL, case_id ${C} NOT NULL,
+    key ${C} NOT NULL UNIQUE, type ${C} NOT NULL, effect json NOT NULL, payload json NOT NULL,
+    status ${C} NOT NULL, attempts integer NOT NULL, next_attempt_at ${C}, delivered_at ${C},
+    last_error text, created_at ${C} NOT NULL);
+  CREATE INDEX outbox_due ON outbox(next_attempt_at, id) WHERE status = 'pending';
+  CREATE INDEX outbox_by_tenant ON outbox(tenant, status, id);
+  CREATE TABLE idempotency (
+    tenant ${C} NOT NULL, key ${C} NOT NULL, method text NOT NULL, path text NOT NULL,
+    status integer NOT NULL, body json NOT NULL, created_at ${C} NOT NULL, PRIMARY KEY (tenant, key));
+  CREATE TABLE messages (
+    key ${C} PRIMARY KEY, tenant ${C} NOT NULL, case_id ${C} NOT NULL, recipient text NOT NULL,
+    template text NOT NULL, sent_at ${C} NOT NULL);
+  CREATE INDEX messages_by_case ON messages(tenant, case_id, sent_at, key);
+  CREATE TABLE case_customer_keys (
+    tenant ${C} NOT NULL, value_norm ${C} NOT NULL, case_id ${C} NOT NULL REFERENCES cases(id),
+    pointer ${C} NOT NULL, PRIMARY KEY (tenant, value_norm, case_id, pointer));
+  CREATE INDEX case_customer_keys_by_case ON case_customer_keys(case_id);
+  `,
+];
+
+/**
+ * Brings the database to schema version `target` (the latest by default); returns the version it is
+ * at. Runs on one connection of its own, holding the advisory lock from the first read of
+ * schema_version to the last step, so two hosts never apply the same step.
+ */
+export async function migrate(pool: Pick<PostgresDb, 'session'>, target = migrations.length): Promise<number> {
+  return pool.session(async (db) => {
+    // the lock waits as long as another host's migrations run, whatever the pool's lock_timeout
+    await db.rows('SET lock_timeout = 0');
+    await db.rows('SELECT pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+    try {
+      await db.rows('CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at text NOT NULL)');
+      const [row] = await db.rows<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_version');
+      let current = row?.v ?? 0;
+      for (let index = current; index < target; index++) {
+        const migration = migrations[index] as Migration;
+        await db.rows('BEGIN');
+        try {
+          if (typeof migration === 'string') await db.rows(migration);
+          else await migration(db);
+          await db.rows('INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)', [index + 1, new Date().toISOString()]);
+          await db.rows('COMMIT');
+        } catch (error) {
+          await db.rows('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+        current = index + 1;
+      }
+      return current;
+    } finally {
+      await db.rows('SELECT pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      await db.rows('RESET lock_timeout').catch(() => undefined);
+    }
+  });
+}
+
+export const latestSchemaVersion = migrations.length;

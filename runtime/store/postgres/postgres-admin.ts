@@ -1,0 +1,203 @@
+// Tenants, tokens, idempotency records and case types (drafts, immutable published versions) on PostgreSQL.
+import { timingSafeEqual } from 'node:crypto';
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import type { Instant, JsonValue } from '../../engine/types.ts';
+import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PublishedCaseType, StoredProblem, TokenRecord } from '../case-store.ts';
+import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
+
+interface TokenRow {
+  id: string;
+  tenant: string;
+  name: string;
+  roles: string[];
+  hash: string;
+  created_at: string;
+}
+
+interface CaseTypeRow {
+  tenant: string;
+  key: string;
+  version: number;
+  definition: CaseType;
+  published_at: string;
+}
+
+interface DraftRow {
+  tenant: string;
+  key: string;
+  definition: JsonValue;
+  problems: StoredProblem[];
+  valid: boolean;
+  updated_at: string;
+}
+
+interface IdempotencyRow {
+  tenant: string;
+  key: string;
+  method: string;
+  path: string;
+  status: number;
+  body: JsonValue;
+  created_at: string;
+}
+
+/** The namespace of the transaction-level advisory locks that number the versions of a case type. */
+const PUBLISH_LOCK = 1685025651; // 'doss' in ASCII, as an int4
+
+const caseTypeColumns = 'tenant, key, version, definition, published_at';
+
+export const idempotencySql = {
+  insert: statement(
+    'idempotency.insert',
+    `INSERT INTO idempotency (tenant, key, method, path, status, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    ON CONFLICT (tenant, key) DO NOTHING`,
+  ),
+};
+
+export function idempotencyValues(r: IdempotencyRecord): [string, string, string, string, number, string, string] {
+  return [r.tenant, r.key, r.method, r.path, r.status, JSON.stringify(r.body), r.createdAt];
+}
+
+export function createPostgresAdmin(db: PostgresDb) {
+  const s = {
+    ensureTenant: statement('tenants.ensure', 'INSERT INTO tenants (id, created_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING'),
+    // a revoked secret stays revoked: inserting its hash again (DOSSIER_ADMIN_TOKEN on restart) does nothing
+    insertToken: statement(
+      'tokens.insert',
+      'INSERT INTO tokens (id, tenant, name, roles, hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (hash) DO NOTHING',
+    ),
+    tokenByHash: statement('tokens.byHash', 'SELECT id, tenant, name, roles, hash, created_at FROM tokens WHERE hash = $1 AND revoked_at IS NULL'),
+    revokeTokens: statement('tokens.revoke', 'UPDATE tokens SET revoked_at = $1 WHERE tenant = $2 AND name = $3 AND revoked_at IS NULL'),
+    countTokens: statement('tokens.count', 'SELECT COUNT(*)::integer AS n FROM tokens'),
+    saveDraft: statement(
+      'drafts.save',
+      `INSERT INTO drafts (tenant, key, definition, problems, valid, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+      ON CONFLICT (tenant, key) DO UPDATE SET definition = excluded.definition, problems = excluded.problems,
+      valid = excluded.valid, updated_at = excluded.updated_at`,
+    ),
+    getDraft: statement('drafts.get', 'SELECT tenant, key, definition, problems, valid, updated_at FROM drafts WHERE tenant = $1 AND key = $2'),
+    lockKey: statement('caseTypes.lock', `SELECT pg_advisory_xact_lock(${PUBLISH_LOCK}, hashtext($1::text || '/' || $2::text))`),
+    maxVersion: statement('caseTypes.maxVersion', 'SELECT MAX(version) AS v FROM case_types WHERE tenant = $1 AND key = $2'),
+    insertCaseType: statement(
+      'caseTypes.insert',
+      'INSERT INTO case_types (tenant, key, version, title, definition, published_at) VALUES ($1, $2, $3, $4, $5, $6)',
+    ),
+    getVersion: statement('caseTypes.version', `SELECT ${caseTypeColumns} FROM case_types WHERE tenant = $1 AND key = $2 AND version = $3`),
+    getLatest: statement('caseTypes.latest', `SELECT ${caseTypeColumns} FROM case_types WHERE tenant = $1 AND key = $2 ORDER BY version DESC LIMIT 1`),
+    versions: statement('caseTypes.versions', 'SELECT version, published_at FROM case_types WHERE tenant = $1 AND key = $2 ORDER BY version'),
+    latestAll: statement(
+      'caseTypes.latestAll',
+      `SELECT DISTINCT ON (key) key, title, version, published_at FROM case_types WHERE tenant = $1 ORDER BY key, version DESC`,
+    ),
+    draftsAll: statement('drafts.all', 'SELECT key, definition, valid, updated_at FROM drafts WHERE tenant = $1'),
+    getIdempotency: statement('idempotency.get', 'SELECT tenant, key, method, path, status, body, created_at FROM idempotency WHERE tenant = $1 AND key = $2'),
+  };
+
+  const toPublished = (row: CaseTypeRow): PublishedCaseType => ({
+    tenant: row.tenant,
+    key: row.key,
+    version: row.version,
+    definition: row.definition,
+    publishedAt: row.published_at,
+  });
+
+  return {
+    async ensureTenant(id: string, at: Instant): Promise<void> {
+      await db.changes(s.ensureTenant, [id, at]);
+    },
+
+    async createToken(token: TokenRecord, hash: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.changes(s.ensureTenant, [token.tenant, token.createdAt]);
+        await tx.changes(s.insertToken, [token.id, token.tenant, token.name, JSON.stringify(token.roles), hash, token.createdAt]);
+      });
+    },
+
+    async findTokenByHash(hash: string): Promise<TokenRecord | null> {
+      if (hasNul(hash)) return null;
+      const [row] = await db.rows<TokenRow>(s.tokenByHash, [hash]);
+      if (row === undefined) return null;
+      const a = Buffer.from(row.hash, 'utf8');
+      const b = Buffer.from(hash, 'utf8');
+      if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
+      return { id: row.id, tenant: row.tenant, name: row.name, roles: row.roles, createdAt: row.created_at };
+    },
+
+    async revokeTokens(tenant: string, name: string, at: Instant): Promise<number> {
+      if (hasNul(tenant, name)) return 0;
+      return db.changes(s.revokeTokens, [at, tenant, name]);
+    },
+
+    async countTokens(): Promise<number> {
+      const [row] = await db.rows<{ n: number }>(s.countTokens);
+      return row?.n ?? 0;
+    },
+
+    async saveDraft(draft: DraftRecord): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.changes(s.ensureTenant, [draft.tenant, draft.updatedAt]);
+        await tx.changes(s.saveDraft, [draft.tenant, draft.key, JSON.stringify(draft.definition), JSON.stringify(draft.problems), draft.valid, draft.updatedAt]);
+      });
+    },
+
+    async getDraft(tenant: string, key: string): Promise<DraftRecord | null> {
+      if (hasNul(tenant, key)) return null;
+      const [row] = await db.rows<DraftRow>(s.getDraft, [tenant, key]);
+      if (row === undefined) return null;
+      return { tenant: row.tenant, key: row.key, definition: row.definition, problems: row.problems, valid: row.valid, updatedAt: row.updated_at };
+    },
+
+    async publish(tenant: string, key: string, definition: CaseType, at: Instant): Promise<PublishedCaseType> {
+      return db.transaction(async (tx) => {
+        await tx.changes(s.ensureTenant, [tenant, at]);
+        // hosts publishing the same key at once take turns, so each gets the next number
+        await tx.rows(s.lockKey, [tenant, key]);
+        const [row] = await tx.rows<{ v: number | null }>(s.maxVersion, [tenant, key]);
+        const version = (row?.v ?? 0) + 1;
+        const stored: CaseType = { ...definition, key, version };
+        await tx.changes(s.insertCaseType, [tenant, key, version, stored.title, JSON.stringify(stored), at]);
+        return { tenant, key, version, definition: stored, publishedAt: at };
+      });
+    },
+
+    async getCaseType(tenant: string, key: string, version?: number): Promise<PublishedCaseType | null> {
+      if (hasNul(tenant, key)) return null;
+      const [row] = version === undefined ? await db.rows<CaseTypeRow>(s.getLatest, [tenant, key]) : await db.rows<CaseTypeRow>(s.getVersion, [tenant, key, version]);
+      return row === undefined ? null : toPublished(row);
+    },
+
+    async listVersions(tenant: string, key: string): Promise<{ version: number; publishedAt: Instant }[]> {
+      if (hasNul(tenant, key)) return [];
+      const rows = await db.rows<{ version: number; published_at: string }>(s.versions, [tenant, key]);
+      return rows.map((r) => ({ version: r.version, publishedAt: r.published_at }));
+    },
+
+    async listCaseTypes(tenant: string): Promise<CaseTypeSummary[]> {
+      const byKey = new Map<string, CaseTypeSummary>();
+      for (const r of await db.rows<{ key: string; title: string; version: number; published_at: string }>(s.latestAll, [tenant])) {
+        byKey.set(r.key, { key: r.key, title: r.title, latestVersion: r.version, publishedAt: r.published_at, draft: null });
+      }
+      for (const d of await db.rows<{ key: string; definition: JsonValue; valid: boolean; updated_at: string }>(s.draftsAll, [tenant])) {
+        const existing = byKey.get(d.key);
+        const draft = { updatedAt: d.updated_at, valid: d.valid };
+        if (existing !== undefined) existing.draft = draft;
+        else {
+          const title = d.definition !== null && typeof d.definition === 'object' && !Array.isArray(d.definition) ? d.definition.title : undefined;
+          byKey.set(d.key, { key: d.key, title: typeof title === 'string' ? title : d.key, latestVersion: null, publishedAt: null, draft });
+        }
+      }
+      return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+    },
+
+    async getIdempotency(tenant: string, key: string): Promise<IdempotencyRecord | null> {
+      if (hasNul(tenant, key)) return null;
+      const [row] = await db.rows<IdempotencyRow>(s.getIdempotency, [tenant, key]);
+      if (row === undefined) return null;
+      return { tenant: row.tenant, key: row.key, method: row.method, path: row.path, status: row.status, body: row.body, createdAt: row.created_at };
+    },
+
+    async saveIdempotency(record: IdempotencyRecord): Promise<boolean> {
+      return (await db.changes(idempotencySql.insert, idempotencyValues(record))) === 1;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// The shared CaseStore: one PostgreSQL database that several runtime hosts use at once. Everything the
+// store keeps lives in the database; the order of each case's events is kept there too (the revision
+// check of every commit), not in a host's memory. Faults of the server or the connection reject as
+// StoreUnavailableError (postgres-faults.ts).
+import type { CaseStore } from '../case-store.ts';
+import { migrate } from './migrations.ts';
+import { createPostgresAdmin } from './postgres-admin.ts';
+import { createPostgresCases } from './postgres-cases.ts';
+import { createPostgresDb } from './postgres-db.ts';
+import { translatePostgresError, withFaultTranslation } from './postgres-faults.ts';
+import { createPostgresReports } from './postgres-reports.ts';
+import { createPostgresWork } from './postgres-work.ts';
+
+export interface PostgresStoreOptions {
+  /** A libpq connection URL: `postgres://user@host:5432/dossier` (`?host=/run/postgresql` for a socket). */
+  url: string;
+  /** Connections at most, per host (default 10). */
+  poolSize?: number;
+  /**
+   * Milliseconds to open a connection, or to wait for a free one when all are busy, before the call
+   * fails with StoreUnavailableError (default 5000).
+   */
+  connectTimeoutMs?: number;
+  /** Milliseconds a statement waits for a lock another host holds before failing (default 5000, as SQLite's busy timeout). */
+  lockTimeoutMs?: number;
+}
+
+export type PostgresCaseStore = CaseStore;
+
+/** Connects, brings the schema up to date (hosts starting together take turns) and returns the store. */
+export async function createPostgresStore(options: PostgresStoreOptions): Promise<PostgresCaseStore> {
+  const db = createPostgresDb({
+    url: options.url,
+    poolSize: options.poolSize ?? 10,
+    connectTimeoutMs: options.connectTimeoutMs ?? 5000,
+    lockTimeoutMs: options.lockTimeoutMs ?? 5000,
+  });
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.end().catch(() => undefined);
+    throw translatePostgresError(error);
+  }
+  let closed: Promise<void> | null = null;
+  return withFaultTranslation({
+    ...createPostgresAdmin(db),
+    ...createPostgresCases(db),
+    ...createPostgresWork(db),
+    ...createPostgresReports(db),
+    close(): Promise<void> {
+      closed ??= db.end();
+      return closed;
+    },
+  });
+}

@@ -1,0 +1,230 @@
+// Timers, tasks, the outbox and sent messages on PostgreSQL: the queues the scheduler, the dispatcher
+// and workers read. A claim or a release reads the task row FOR UPDATE in its own transaction, so two
+// hosts claiming the same task at once get one claim and one `task.claimed`.
+import type { Effect, Instant, JsonValue } from '../../engine/types.ts';
+import type { MessageRecord, OutboxRecord, OutboxStatus, Page, TaskClaimResult, TaskFilter, TaskRecord, TimerRecord } from '../case-store.ts';
+import { CursorError, decodeCursor, encodeCursor } from '../cursor.ts';
+import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
+import { createWhere } from './where.ts';
+
+interface TaskRow {
+  id: string;
+  tenant: string;
+  case_id: string;
+  case_type: string;
+  state: string;
+  title: string;
+  queue: string | null;
+  role: string | null;
+  form: string | null;
+  opened_at: string;
+  due_at: string | null;
+  assignee: string | null;
+  claimed_at: string | null;
+  status: 'open' | 'closed';
+  closed_at: string | null;
+}
+
+interface OutboxRow {
+  /** bigint: node-postgres hands it over as text. */
+  id: string;
+  tenant: string;
+  case_id: string;
+  key: string;
+  effect: Effect;
+  payload: JsonValue;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  delivered_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+const taskColumns = 'id, tenant, case_id, case_type, state, title, queue, role, form, opened_at, due_at, assignee, claimed_at, status, closed_at';
+const outboxColumns = 'id, tenant, case_id, key, effect, payload, status, attempts, next_attempt_at, delivered_at, last_error, created_at';
+
+const toTask = (r: TaskRow): TaskRecord => ({
+  id: r.id,
+  tenant: r.tenant,
+  caseId: r.case_id,
+  caseType: r.case_type,
+  state: r.state,
+  title: r.title,
+  queue: r.queue,
+  role: r.role,
+  form: r.form,
+  openedAt: r.opened_at,
+  dueAt: r.due_at,
+  assignee: r.assignee,
+  claimedAt: r.claimed_at,
+  status: r.status,
+  closedAt: r.closed_at,
+});
+
+const toOutbox = (r: OutboxRow): OutboxRecord => ({
+  id: Number(r.id),
+  tenant: r.tenant,
+  caseId: r.case_id,
+  key: r.key,
+  effect: r.effect,
+  payload: r.payload,
+  status: r.status,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  deliveredAt: r.delivered_at,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+});
+
+const s = {
+  dueTimers: statement(
+    'timers.due',
+    `SELECT tenant, case_id, timer_id, event, due_at FROM timers WHERE fired_at IS NULL AND due_at <= $1
+    ORDER BY due_at, case_id, timer_id LIMIT $2`,
+  ),
+  discardTimer: statement('timers.discard', 'UPDATE timers SET fired_at = $1 WHERE case_id = $2 AND timer_id = $3 AND fired_at IS NULL'),
+  nextTimer: statement('timers.next', 'SELECT MIN(due_at) AS due FROM timers WHERE fired_at IS NULL'),
+  lockTask: statement('tasks.lock', `SELECT ${taskColumns} FROM tasks WHERE id = $1 AND tenant = $2 FOR UPDATE`),
+  claim: statement('tasks.claim', `UPDATE tasks SET assignee = $1, claimed_at = $2 WHERE id = $3 RETURNING ${taskColumns}`),
+  dueOutbox: statement(
+    'outbox.due',
+    `SELECT ${outboxColumns} FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2`,
+  ),
+  nextOutbox: statement('outbox.next', "SELECT MIN(next_attempt_at) AS due FROM outbox WHERE status = 'pending'"),
+  delivered: statement(
+    'outbox.delivered',
+    `UPDATE outbox SET status = 'delivered', delivered_at = $1, attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL
+    WHERE id = $2`,
+  ),
+  failed: statement('outbox.failed', 'UPDATE outbox SET status = $1, attempts = attempts + 1, next_attempt_at = $2, last_error = $3 WHERE id = $4'),
+  recordMessage: statement(
+    'messages.record',
+    'INSERT INTO messages (key, tenant, case_id, recipient, template, sent_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING',
+  ),
+  messages: statement(
+    'messages.ofCase',
+    'SELECT key, tenant, case_id, recipient, template, sent_at FROM messages WHERE tenant = $1 AND case_id = $2 ORDER BY sent_at, key',
+  ),
+};
+
+export function createPostgresWork(db: PostgresDb) {
+  /** Claims (`assignee`) or releases (null) a task, after the checks `refuse` makes on its locked row. */
+  function setClaim(
+    tenant: string,
+    taskId: string,
+    assignee: string | null,
+    at: Instant | null,
+    refuse: (row: TaskRow) => TaskClaimResult | null,
+  ): Promise<TaskClaimResult> {
+    if (hasNul(tenant, taskId)) return Promise.resolve({ ok: false, code: 'task.not_found' });
+    return db.transaction(async (tx): Promise<TaskClaimResult> => {
+      const [row] = await tx.rows<TaskRow>(s.lockTask, [taskId, tenant]);
+      if (row === undefined) return { ok: false, code: 'task.not_found' };
+      if (row.status === 'closed') return { ok: false, code: 'task.closed' };
+      const refused = refuse(row);
+      if (refused !== null) return refused;
+      const [updated] = await tx.rows<TaskRow>(s.claim, [assignee, at, taskId]);
+      return { ok: true, task: toTask(updated ?? row) };
+    });
+  }
+
+  return {
+    async recordMessage(m: MessageRecord): Promise<void> {
+      await db.changes(s.recordMessage, [m.key, m.tenant, m.caseId, m.to, m.template, m.sentAt]);
+    },
+
+    async messages(tenant: string, caseId: string): Promise<MessageRecord[]> {
+      if (hasNul(tenant, caseId)) return [];
+      const rows = await db.rows<{ key: string; tenant: string; case_id: string; recipient: string; template: string; sent_at: string }>(s.messages, [tenant, caseId]);
+      return rows.map((r) => ({ tenant: r.tenant, caseId: r.case_id, key: r.key, to: r.recipient, template: r.template, sentAt: r.sent_at }));
+    },
+
+    async dueTimers(until: Instant, limit: number): Promise<TimerRecord[]> {
+      const rows = await db.rows<{ tenant: string; case_id: string; timer_id: string; event: string; due_at: string }>(s.dueTimers, [until, limit]);
+      return rows.map((r) => ({ tenant: r.tenant, caseId: r.case_id, timerId: r.timer_id, event: r.event, dueAt: r.due_at }));
+    },
+
+    async nextTimerDue(): Promise<Instant | null> {
+      const [row] = await db.rows<{ due: string | null }>(s.nextTimer);
+      return row?.due ?? null;
+    },
+
+    async discardTimer(caseId: string, timerId: string, at: Instant): Promise<void> {
+      await db.changes(s.discardTimer, [at, caseId, timerId]);
+    },
+
+    async listTasks(tenant: string, filter: TaskFilter, limit: number, cursor: string | null): Promise<Page<TaskRecord>> {
+      const where = createWhere();
+      where
+        .add(`tenant = ${where.param(tenant)}`)
+        .add(`status = ${where.param(filter.status ?? 'open')}`)
+        .when(filter.queue, (p) => `queue = ${p}`)
+        .when(filter.role, (p) => `role = ${p}`)
+        .when(filter.assignee, (p) => `assignee = ${p}`)
+        .when(filter.caseId, (p) => `case_id = ${p}`);
+      if (filter.unassigned === true) where.add('assignee IS NULL');
+      if (cursor !== null) {
+        const [openedAt, id] = decodeCursor(cursor, 2).map(String) as [string, string];
+        if (hasNul(openedAt, id)) throw new CursorError();
+        where.add(`(opened_at, id) > (${where.param(openedAt)}, ${where.param(id)})`);
+      }
+      const rows = await db.rows<TaskRow>(
+        `SELECT ${taskColumns} FROM tasks WHERE ${where.sql()} ORDER BY opened_at, id LIMIT ${where.param(limit + 1)}`,
+        where.values,
+      );
+      const items = rows.slice(0, limit).map(toTask);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.openedAt, last.id]) : null };
+    },
+
+    async claimTask(tenant: string, taskId: string, assignee: string, at: Instant): Promise<TaskClaimResult> {
+      return setClaim(tenant, taskId, assignee, at, (row) => (row.assignee !== null && row.assignee !== assignee ? { ok: false, code: 'task.claimed' } : null));
+    },
+
+    async releaseTask(tenant: string, taskId: string, _at: Instant, onlyBy?: string): Promise<TaskClaimResult> {
+      return setClaim(tenant, taskId, null, null, (row) =>
+        onlyBy !== undefined && row.assignee !== null && row.assignee !== onlyBy ? { ok: false, code: 'task.claimed' } : null,
+      );
+    },
+
+    async dueOutbox(until: Instant, limit: number): Promise<OutboxRecord[]> {
+      return (await db.rows<OutboxRow>(s.dueOutbox, [until, limit])).map(toOutbox);
+    },
+
+    async nextOutboxDue(): Promise<Instant | null> {
+      const [row] = await db.rows<{ due: string | null }>(s.nextOutbox);
+      return row?.due ?? null;
+    },
+
+    async markDelivered(id: number, at: Instant): Promise<void> {
+      await db.changes(s.delivered, [at, id]);
+    },
+
+    async markFailed(id: number, error: string, nextAttemptAt: Instant | null): Promise<void> {
+      // PostgreSQL text cannot hold U+0000; an error message quoting a binary answer may contain it
+      const lastError = error.slice(0, 2000).replaceAll('\u0000', '\uFFFD');
+      await db.changes(s.failed, [nextAttemptAt === null ? 'dead' : 'pending', nextAttemptAt, lastError, id]);
+    },
+
+    async listOutbox(
+      tenant: string,
+      filter: { status?: OutboxStatus; caseId?: string },
+      limit: number,
+      cursor: string | null,
+    ): Promise<Page<OutboxRecord>> {
+      const after = cursor === null ? undefined : Number(decodeCursor(cursor, 1)[0]);
+      if (after !== undefined && !Number.isSafeInteger(after)) throw new CursorError();
+      const where = createWhere();
+      where
+        .add(`tenant = ${where.param(tenant)}`)
+        .when(filter.status, (p) => `status = ${p}`)
+        .when(filter.caseId, (p) => `case_id = ${p}`)
+        .when(after, (p) => `id > ${p}`);
+      const rows = await db.rows<OutboxRow>(`SELECT ${outboxColumns} FROM outbox WHERE ${where.sql()} ORDER BY id LIMIT ${where.param(limit + 1)}`, where.values);
+      const items = rows.slice(0, limit).map(toOutbox);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.id]) : null };
+    },
+  };
+}

@@ -1,0 +1,313 @@
+// The shared CaseStore suite on PostgreSQL, a fresh database per test, plus what only a shared server
+// has: hosts migrating at once, hosts committing on the same case at once, idempotency keys across
+// hosts, and the faults of a server that is down, busy or locked. Needs a PostgreSQL server where the
+// role may CREATE DATABASE: DOSSIER_TEST_POSTGRES_URL (its maintenance database), by default
+// postgres://root@127.0.0.1:5432/postgres. Without one the whole file is skipped, and says so.
+import { randomBytes } from 'node:crypto';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { latestSchemaVersion } from '../../../runtime/store/postgres/migrations.ts';
+import { createPostgresStore, type PostgresStoreOptions } from '../../../runtime/store/postgres/postgres-store.ts';
+import type { CaseStore } from '../../../runtime/store/case-store.ts';
+import { StoreUnavailableError } from '../../../runtime/store/store-unavailable.ts';
+import { caseStoreSuite, type StoreTarget } from './case-store.suite.ts';
+import { createCommit, definition, eventCommit, makeCase, T0 } from './fixtures.ts';
+
+const maintenanceUrl = process.env.DOSSIER_TEST_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+const T1 = '2026-01-05T10:00:00.000Z';
+
+/** Runs `sql` on the maintenance database, one connection per call. */
+async function admin<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<R[]> {
+  const client = new pg.Client({ connectionString: maintenanceUrl, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    return (await client.query<R>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Why the tests cannot run here, or null when the server answers and may create databases. */
+async function unavailableReason(): Promise<string | null> {
+  try {
+    const [role] = await admin<{ ok: boolean }>('SELECT rolcreatedb OR rolsuper AS ok FROM pg_roles WHERE rolname = current_user');
+    return role?.ok === true ? null : 'the role may not CREATE DATABASE';
+  } catch (error) {
+    return error instanceof Error ? error.message || (error as { code?: string }).code || error.name : String(error);
+  }
+}
+
+const unavailable = await unavailableReason();
+const skipNote = `no usable PostgreSQL at ${maintenanceUrl.replace(/\/\/[^@/]*@/, '//')} (${unavailable}); set DOSSIER_TEST_POSTGRES_URL to a server's maintenance database, as a role that may CREATE DATABASE, to run them`;
+if (unavailable !== null) console.warn(`PostgreSQL store tests skipped: ${skipNote}`);
+
+/** The URL of database `name` on the maintenance URL's server. */
+function urlOf(name: string): string {
+  const url = new URL(maintenanceUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A new empty database; `drop` ends its connections and removes it. */
+async function scratchDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `dossier_t_${randomBytes(6).toString('hex')}`;
+  await admin(`CREATE DATABASE ${name}`);
+  return {
+    name,
+    url: urlOf(name),
+    async drop() {
+      await admin('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+      await admin(`DROP DATABASE IF EXISTS ${name}`);
+    },
+  };
+}
+
+async function makeTarget(): Promise<StoreTarget> {
+  const database = await scratchDatabase();
+  return {
+    open: () => createPostgresStore({ url: database.url }),
+    dispose: () => database.drop(),
+  };
+}
+
+/** A TCP relay to the server that the test can take down and bring back, as a network or a server would go. */
+async function relay(target: { host: string; port: number }): Promise<{ port: number; down(): Promise<void>; up(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let server: Server | null = null;
+  let port = 0;
+  const up = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((inbound) => {
+        const outbound = connect(target.port, target.host);
+        for (const socket of [inbound, outbound]) {
+          sockets.add(socket);
+          socket.on('close', () => sockets.delete(socket));
+          socket.on('error', () => undefined);
+        }
+        inbound.pipe(outbound).pipe(inbound);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        port = (server?.address() as { port: number }).port;
+        resolve();
+      });
+    });
+  await up();
+  return {
+    port,
+    up,
+    down: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        if (server === null) resolve();
+        else server.close(() => resolve());
+        server = null;
+      }),
+  };
+}
+
+describe.skipIf(unavailable !== null)(unavailable === null ? 'PostgreSQL store' : `PostgreSQL store (skipped: ${skipNote})`, () => {
+  caseStoreSuite('PostgreSQL', makeTarget);
+
+  describe('PostgreSQL store specifics', () => {
+    const cleanups: (() => Promise<unknown>)[] = [];
+    afterEach(async () => {
+      for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    });
+
+    /** A fresh database, and `hosts` stores on it opened at the same moment, as hosts starting together. */
+    async function hostsOn(count: number, options: Partial<PostgresStoreOptions> = {}): Promise<{ stores: CaseStore[]; url: string }> {
+      const database = await scratchDatabase();
+      cleanups.push(() => database.drop());
+      const stores = await Promise.all(Array.from({ length: count }, () => createPostgresStore({ url: database.url, ...options })));
+      for (const store of stores) cleanups.push(() => store.close());
+      return { stores, url: database.url };
+    }
+
+    async function withCase(store: CaseStore, id = 'c1') {
+      await store.publish('default', 'complaint', definition(), T0);
+      const kase = makeCase(id);
+      expect(await store.commit(createCommit(kase))).toEqual({ ok: true });
+      return kase;
+    }
+
+    it('applies each migration once when several hosts start on an empty database at once', async () => {
+      // when four hosts open the same new database together
+      const { stores, url } = await hostsOn(4);
+      // then every step is recorded once, and each host can use the schema
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const versions = (await client.query<{ version: number }>('SELECT version FROM schema_version ORDER BY version')).rows.map((r) => r.version);
+      await client.end();
+      expect(versions).toEqual(Array.from({ length: latestSchemaVersion }, (_, i) => i + 1));
+      await Promise.all(stores.map((store, i) => store.ensureTenant(`t${i}`, T0)));
+      expect((await Promise.all(stores.map((store) => store.countTokens())))).toEqual([0, 0, 0, 0]);
+    });
+
+    it('lets exactly one of several hosts commit an event on the same revision, round after round', async () => {
+      // given three hosts sharing one case
+      const { stores } = await hostsOn(3);
+      let kase = await withCase(stores[0] as CaseStore);
+      const winners: string[] = [];
+      for (let round = 0; round < 10; round++) {
+        // when each host commits an event computed on the same revision
+        const commits = stores.map((_, host) => eventCommit(kase, { data: { reason: `host ${host}` } }, `E${round}.${host}`, T1));
+        const results = await Promise.all(commits.map((commit, host) => (stores[host] as CaseStore).commit(commit)));
+        // then exactly one wins, the others conflict
+        expect(results.filter((r) => r.ok)).toHaveLength(1);
+        expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, code: 'case.conflict' }, { ok: false, code: 'case.conflict' }]);
+        const winner = commits[results.findIndex((r) => r.ok)]!;
+        winners.push(winner.history.event.type);
+        kase = winner.case;
+        expect(await (stores[1] as CaseStore).getCase('default', 'c1')).toEqual(kase);
+      }
+      // and the history holds the winners only, in order
+      const history = await (stores[2] as CaseStore).history('default', 'c1', 50, null);
+      expect(history.items.map((h) => h.event.type)).toEqual(['case.created', ...winners]);
+      expect(history.items.map((h) => h.seq)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+    });
+
+    it('creates a case once when two hosts create it at once', async () => {
+      const { stores } = await hostsOn(2);
+      await (stores[0] as CaseStore).publish('default', 'complaint', definition(), T0);
+      const results = await Promise.all(stores.map((store) => store.commit(createCommit(makeCase('c1')))));
+      expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+      expect(results.find((r) => !r.ok)).toEqual({ ok: false, code: 'case.exists' });
+    });
+
+    it('keeps an idempotency key unique per tenant across hosts', async () => {
+      // given two hosts
+      const { stores } = await hostsOn(2);
+      const [a, b] = stores as [CaseStore, CaseStore];
+      const record = { tenant: 'default', key: 'k1', method: 'POST', path: '/api/cases', status: 201, body: { id: 'c1' }, createdAt: T0 };
+      // when both save the same key at once
+      const saved = await Promise.all([a.saveIdempotency(record), b.saveIdempotency({ ...record, body: { id: 'c2' } })]);
+      // then one wins, and both hosts replay the winner's answer
+      expect([...saved].sort()).toEqual([false, true]);
+      const winner = saved[0] ? record : { ...record, body: { id: 'c2' } };
+      expect([await a.getIdempotency('default', 'k1'), await b.getIdempotency('default', 'k1')]).toEqual([winner, winner]);
+      expect(await b.saveIdempotency({ ...record, tenant: 'other' })).toBe(true);
+      // when two hosts create different cases under one key at once: one commit is refused as a whole
+      await a.publish('default', 'complaint', definition(), T0);
+      const keyed = { ...record, key: 'k2' };
+      const results = await Promise.all([
+        a.commit({ ...createCommit(makeCase('x1')), idempotency: keyed }),
+        b.commit({ ...createCommit(makeCase('x2')), idempotency: { ...keyed, body: { id: 'x2' } } }),
+      ]);
+      expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+      expect(results.find((r) => !r.ok)).toEqual({ ok: false, code: 'idempotency.exists' });
+      const loser = results[0]?.ok === true ? 'x2' : 'x1';
+      expect(await a.getCase('default', loser)).toBeNull();
+    });
+
+    it('keeps JSON documents as written (key order, U+0000 in strings), and finds nothing by a U+0000 in a lookup', async () => {
+      const { stores } = await hostsOn(1);
+      const store = stores[0] as CaseStore;
+      // given a definition whose keys are not in jsonb's order, and a case whose data holds U+0000
+      const def = { title: 'Zebra first', key: 'complaint', data: { type: 'object' }, playbook: definition().playbook } as ReturnType<typeof definition>;
+      const published = await store.publish('default', 'complaint', def, T0);
+      const kase = makeCase('c1', { data: { reason: 'nul \u0000 inside', zulu: 1, alpha: 2 } });
+      expect(await store.commit(createCommit(kase))).toEqual({ ok: true });
+      // then they come back byte for byte
+      expect(JSON.stringify((await store.getCaseType('default', 'complaint'))?.definition)).toBe(JSON.stringify(published.definition));
+      expect(JSON.stringify(await store.getCase('default', 'c1'))).toBe(JSON.stringify(kase));
+      // and a search finds the escape as JSON text holds it, as in SQLite
+      expect((await store.listCases('default', { q: 'nul \\u0000' }, 10, null)).items.map((c) => c.id)).toEqual(['c1']);
+      // a U+0000 in a lookup or a filter (PostgreSQL text cannot hold one) finds nothing instead of failing
+      expect(await store.getCase('default', 'c1\u0000')).toBeNull();
+      expect((await store.listCases('default', { q: 'nul \u0000' }, 10, null)).items).toEqual([]);
+      expect((await store.listCases('default', { queue: '\u0000' }, 10, null)).items).toEqual([]);
+      expect(await store.claimTask('default', 'x\u0000', 'alice', T1)).toEqual({ ok: false, code: 'task.not_found' });
+    });
+
+    it('rejects with StoreUnavailableError when the server cannot be reached', async () => {
+      // port 1 on loopback: nothing listens there, the connection is refused
+      const error = await createPostgresStore({ url: 'postgres://root@127.0.0.1:1/dossier', connectTimeoutMs: 2000 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect(error).toMatchObject({ reason: 'io' });
+    });
+
+    it('answers StoreUnavailableError while the server is gone, and serves again when it is back', async () => {
+      const server = new URL(maintenanceUrl);
+      if (server.hostname === '') return; // a socket URL: nothing to relay
+      // given a store that reaches its database through a relay
+      const database = await scratchDatabase();
+      cleanups.push(() => database.drop());
+      const link = await relay({ host: server.hostname, port: Number(server.port || 5432) });
+      cleanups.push(() => link.down());
+      const url = new URL(database.url);
+      url.hostname = '127.0.0.1';
+      url.port = String(link.port);
+      const store = await createPostgresStore({ url: url.toString(), connectTimeoutMs: 2000 });
+      cleanups.push(() => store.close());
+      await store.publish('default', 'complaint', definition(), T0);
+      // when the server goes away
+      await link.down();
+      // then each call rejects as unavailable, not with a driver error
+      for (const call of [() => store.getCase('default', 'c1'), () => store.commit(createCommit(makeCase('c1')))]) {
+        const error = await call().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StoreUnavailableError);
+        expect((error as StoreUnavailableError).reason).toBe('io');
+      }
+      // when it comes back: the pool connects again, and nothing of the failed commit was kept
+      await link.up();
+      expect(await store.getCase('default', 'c1')).toBeNull();
+      expect(await store.commit(createCommit(makeCase('c1')))).toEqual({ ok: true });
+    });
+
+    it('answers StoreUnavailableError for a commit whose connection ends in the middle, and keeps serving', async () => {
+      // given a commit waiting for a row lock another session holds
+      const { stores, url } = await hostsOn(1);
+      const store = stores[0] as CaseStore;
+      const kase = await withCase(store);
+      const holder = new pg.Client({ connectionString: url });
+      await holder.connect();
+      cleanups.push(() => holder.end());
+      await holder.query('BEGIN');
+      await holder.query("SELECT 1 FROM cases WHERE id = 'c1' FOR UPDATE");
+      const event = eventCommit(kase, { priority: 'high' }, 'ESCALATE', T1);
+      const waiting = store.commit(event).catch((e: unknown) => e);
+      let waiter: number | undefined;
+      for (let tries = 0; waiter === undefined && tries < 100; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const found = await holder.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        waiter = found.rows[0]?.pid;
+      }
+      // when the server ends that commit's connection (a restart, an administrator)
+      await holder.query('SELECT pg_terminate_backend($1)', [waiter]);
+      // then the commit rejects as unavailable, the process lives on, and the event commits once retried
+      const error = await waiting;
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect(error).toMatchObject({ reason: 'io' });
+      await holder.query('ROLLBACK');
+      expect(await store.commit(event)).toEqual({ ok: true });
+      expect((await store.getCase('default', 'c1'))?.revision).toBe(2);
+    });
+
+    it('answers StoreUnavailableError when a row stays locked past lock_timeout, or every connection stays busy', async () => {
+      // given a case whose row another session holds locked
+      const { stores, url } = await hostsOn(1, { poolSize: 1, connectTimeoutMs: 300, lockTimeoutMs: 1500 });
+      const store = stores[0] as CaseStore;
+      const kase = await withCase(store);
+      const holder = new pg.Client({ connectionString: url });
+      await holder.connect();
+      cleanups.push(() => holder.end());
+      await holder.query('BEGIN');
+      await holder.query("SELECT 1 FROM cases WHERE id = 'c1' FOR UPDATE");
+      // when an event waits for the row on the pool's only connection, and another call wants one
+      const event = eventCommit(kase, { priority: 'high' }, 'ESCALATE', T1);
+      const waiting = store.commit(event).catch((e: unknown) => e);
+      const busy = await store.getCase('default', 'c1').catch((e: unknown) => e);
+      // then the other call is refused as the pool is exhausted, and the event once lock_timeout passes
+      expect(busy).toBeInstanceOf(StoreUnavailableError);
+      expect(busy).toMatchObject({ reason: 'locked' });
+      const locked = await waiting;
+      expect(locked).toBeInstanceOf(StoreUnavailableError);
+      expect(locked).toMatchObject({ reason: 'locked' });
+      // when the lock is released, the same event commits: nothing of the refused attempt was kept
+      await holder.query('ROLLBACK');
+      expect(await store.commit(event)).toEqual({ ok: true });
+      expect((await store.history('default', 'c1', 10, null)).items.map((h) => h.event.type)).toEqual(['case.created', 'ESCALATE']);
+    });
+  });
+});
