@@ -36,6 +36,8 @@ export interface ServeOptions {
   designerDir?: string;
   /** DOSSIER_CORS_ORIGINS: origins allowed to call the API from a browser. */
   corsOrigins?: string[];
+  /** DOSSIER_LEASE_MS: how long a host holds the timers and outbox rows it claimed (shared PostgreSQL; default 30 s). */
+  leaseMs?: number;
   /** Time a client has to send a request's headers (default 10 s), then 408 and the connection closes. */
   headersTimeoutMs?: number;
   /** Time a client has to send a whole request, body included (default 30 s). */
@@ -147,6 +149,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     designerDir: options.designerDir ?? defaultDesigner,
     ...(options.webhookAllow === undefined ? {} : { webhookAllow: options.webhookAllow }),
     ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
+    ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
   });
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
@@ -214,6 +217,8 @@ const usage = [
   '  DOSSIER_CORS_ORIGINS   comma-separated origins allowed to call the API from a browser (default: none)',
   '  DOSSIER_WEBHOOK_ALLOW  hosts or CIDRs that webhooks may reach although private or loopback (default: none)',
   '  DOSSIER_BUILD_DESIGNER 0: do not build the designer when it is missing (serve the API only)',
+  '  DOSSIER_LEASE_MS       on a shared PostgreSQL database: how long a host holds the timers and outbox',
+  '                         rows it claimed before another host may take them (default 30000)',
 ].join('\n');
 const optionNames = ['--db', '--port', '--host'];
 
@@ -266,6 +271,12 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
   const corsOrigins = (process.env.DOSSIER_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
   const webhookAllow = readWebhookAllow(io);
   if (webhookAllow === null) return 2;
+  const leaseText = process.env.DOSSIER_LEASE_MS;
+  const leaseMs = leaseText === undefined || leaseText === '' ? undefined : Number(leaseText);
+  if (leaseMs !== undefined && (!Number.isInteger(leaseMs) || leaseMs < 1000)) {
+    io.err(`dossier serve: DOSSIER_LEASE_MS must be a whole number of milliseconds, 1000 or more; got '${String(leaseText)}'.`);
+    return 2;
+  }
   // SIGTERM/SIGINT from here on: during the designer build it stops the build, later the server
   let stopRequested = false;
   let onStop: () => void = () => undefined;
@@ -284,6 +295,7 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
         webhookAllow,
         ...(adminToken === undefined || adminToken === '' ? {} : { adminToken }),
         ...(corsOrigins.length === 0 ? {} : { corsOrigins }),
+        ...(leaseMs === undefined ? {} : { leaseMs }),
       });
     } catch (error) {
       if (!(error instanceof StartupError)) throw error;

@@ -13,6 +13,9 @@ import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
 import { silentLogger, type Logger } from './logger.ts';
 
+/** Hosts sharing a store look for due work at least this often, under the store's notices. */
+const SHARED_POLL_MS = 15_000;
+
 const outboundEffects = new Set(['notify', 'webhook', 'createCase', 'childClosed']);
 
 export interface HostOptions<C = unknown> {
@@ -24,6 +27,8 @@ export interface HostOptions<C = unknown> {
   /** Non-public webhook targets allowed anyway (DOSSIER_WEBHOOK_ALLOW); absent: public addresses only. */
   webhookAllow?: WebhookAllow;
   outbox?: { maxAttempts?: number; backoffMs?: number; maxBackoffMs?: number };
+  /** How long a host holds the timers and outbox rows it claimed before another may take them (default 30 s). */
+  leaseMs?: number;
   maxBodyBytes?: number;
   /** The built designer to serve at `/` (see runtime/http/designer-static.ts). */
   designerDir?: string;
@@ -46,7 +51,12 @@ export function createHost<C>(options: HostOptions<C>): Host {
   const { store, engine, clock } = options;
   const logger = options.logger ?? silentLogger;
   const service = createCaseService({ store, engine, clock, logger });
-  const scheduler = createTimerScheduler({ store, service, clock, logger });
+  // a store that several hosts share announces their commits (watchDue); its runners also look again
+  // now and then, in case a notice was lost
+  const shared = store.watchDue !== undefined;
+  const pollMs = shared ? SHARED_POLL_MS : undefined;
+  const leases = { ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }), ...(pollMs === undefined ? {} : { pollMs }) };
+  const scheduler = createTimerScheduler({ store, service, clock, logger, ...leases });
   const dispatcher = createOutboxDispatcher({
     store,
     service,
@@ -55,7 +65,9 @@ export function createHost<C>(options: HostOptions<C>): Host {
     notifier: options.notifier ?? createCaseMessageNotifier(store, clock, logger),
     ...(options.webhookAllow === undefined ? {} : { webhookAllow: options.webhookAllow }),
     ...options.outbox,
+    ...leases,
   });
+  let unwatch: (() => Promise<void>) | null = null;
   service.onCommit((commit) => {
     for (const timer of commit.case.timers) scheduler.notify(timer.dueAt);
     if (commit.effects.some((effect) => outboundEffects.has(effect.type))) dispatcher.wake();
@@ -78,8 +90,21 @@ export function createHost<C>(options: HostOptions<C>): Host {
     async start() {
       await scheduler.start();
       await dispatcher.start();
+      if (store.watchDue !== undefined) {
+        unwatch = await store.watchDue((due) => {
+          if (due.reconnected === true) {
+            void scheduler.runDue();
+            void dispatcher.runDue();
+            return;
+          }
+          if (due.timers !== null) scheduler.notify(due.timers);
+          if (due.outbox) dispatcher.wake();
+        });
+      }
     },
     async stop() {
+      await unwatch?.();
+      unwatch = null;
       await scheduler.stop();
       await dispatcher.stop();
     },

@@ -19,6 +19,11 @@ export interface DueRunnerOptions {
   runBatch: () => Promise<number>;
   /** The earliest time something falls due, or null when nothing is pending. */
   nextDue: () => Promise<Instant | null>;
+  /**
+   * Where other hosts share the store: look again at least this often, whatever `nextDue` said (a
+   * safety net under the store's notices, which a broken connection can lose). Absent: only when due.
+   */
+  pollMs?: number;
 }
 
 export interface DueRunner {
@@ -43,6 +48,7 @@ export function createDueRunner(options: DueRunnerOptions): DueRunner {
     if (!started) return;
     const next = await nextDue();
     if (next !== null) alarm.armAt(next);
+    if (options.pollMs !== undefined) alarm.armAt(new Date(Date.parse(clock.now()) + options.pollMs).toISOString());
   }
 
   const runner: DueRunner = {

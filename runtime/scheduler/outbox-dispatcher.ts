@@ -23,6 +23,10 @@ export interface OutboxDispatcherOptions {
   logger?: Logger;
   /** Attempts before a row is dead (default 10). */
   maxAttempts?: number;
+  /** How long claimed rows stay this host's before another host may deliver them (default 30 s). */
+  leaseMs?: number;
+  /** Where other hosts share the store: look for due rows at least this often (see due-runner.ts). */
+  pollMs?: number;
   /** First retry delay in ms, doubled per attempt (default 1000), capped at maxBackoffMs (default 1 h). */
   backoffMs?: number;
   maxBackoffMs?: number;
@@ -69,6 +73,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   const { store, service, clock, notifier } = options;
   const logger = options.logger ?? silentLogger;
   const maxAttempts = options.maxAttempts ?? 10;
+  const leaseMs = options.leaseMs ?? 30_000;
   const backoff = options.backoffMs ?? 1000;
   const maxBackoff = options.maxBackoffMs ?? 3_600_000;
   const sendWebhook = createWebhookClient({
@@ -141,7 +146,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   async function deliverDue(): Promise<number> {
     let delivered = 0;
     for (;;) {
-      const batch = await store.dueOutbox(clock.now(), BATCH);
+      const batch = await store.claimDueOutbox(clock.now(), BATCH, leaseMs);
       await inParallel([...byCase(batch).values()], CONCURRENT_CASES, async (rows) => {
         for (const row of rows) if (await settle(row)) delivered += 1;
       });
@@ -149,7 +154,14 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     }
   }
 
-  const runner = createDueRunner({ name: 'outbox dispatcher', clock, logger, runBatch: deliverDue, nextDue: () => store.nextOutboxDue() });
+  const runner = createDueRunner({
+    name: 'outbox dispatcher',
+    clock,
+    logger,
+    runBatch: deliverDue,
+    nextDue: () => store.nextOutboxDue(),
+    ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+  });
   return {
     start: runner.start,
     stop: runner.stop,

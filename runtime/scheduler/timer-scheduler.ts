@@ -1,5 +1,6 @@
 // Fires due timers through the case service (the same path as any event), in due order, each once:
-// the store marks a timer fired in the same transaction as its event. Timers that fell due while the
+// the store marks a timer fired in the same transaction as its event, and where hosts share the store
+// each claims its timers with a lease (another host fires them if it dies). Timers that fell due while the
 // host was down fire on start. Between due times it sleeps (one setTimeout).
 import type { Instant } from '../engine/types.ts';
 import type { CaseService } from '../host/case-service.ts';
@@ -25,17 +26,22 @@ export interface TimerSchedulerOptions {
   clock: Clock;
   logger?: Logger;
   batchSize?: number;
+  /** How long a claimed timer stays this host's before another host may fire it (default 30 s). */
+  leaseMs?: number;
+  /** Where other hosts share the store: look for due timers at least this often (see due-runner.ts). */
+  pollMs?: number;
 }
 
 export function createTimerScheduler(options: TimerSchedulerOptions): TimerScheduler {
   const { store, service, clock } = options;
   const logger = options.logger ?? silentLogger;
   const batchSize = options.batchSize ?? 100;
+  const leaseMs = options.leaseMs ?? 30_000;
 
   async function fireDue(): Promise<number> {
     let fired = 0;
     for (;;) {
-      const batch = await store.dueTimers(clock.now(), batchSize);
+      const batch = await store.claimDueTimers(clock.now(), batchSize, leaseMs);
       let progress = false;
       for (const timer of batch) {
         const result = await service.fireTimer(timer);
@@ -51,7 +57,14 @@ export function createTimerScheduler(options: TimerSchedulerOptions): TimerSched
     }
   }
 
-  const runner = createDueRunner({ name: 'timer scheduler', clock, logger, runBatch: fireDue, nextDue: () => store.nextTimerDue() });
+  const runner = createDueRunner({
+    name: 'timer scheduler',
+    clock,
+    logger,
+    runBatch: fireDue,
+    nextDue: () => store.nextTimerDue(),
+    ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+  });
   return {
     start: runner.start,
     stop: runner.stop,

@@ -189,6 +189,13 @@ export interface ReportHistoryRow {
   to: StateValue;
 }
 
+/** What a commit announced to the hosts sharing a store; `reconnected` after a gap in which notices may have been missed. */
+export interface DueNotice {
+  timers: Instant | null;
+  outbox: boolean;
+  reconnected?: true;
+}
+
 export interface CaseStore {
   // Tenants and tokens
   ensureTenant(id: string, at: Instant): Promise<void>;
@@ -228,6 +235,12 @@ export interface CaseStore {
   // Timers
   dueTimers(until: Instant, limit: number): Promise<TimerRecord[]>;
   nextTimerDue(): Promise<Instant | null>;
+  /**
+   * The due timers this host is to fire, as `dueTimers` lists them. Where several hosts share the
+   * store, each timer is handed to one host for `leaseMs`; another host gets it when the lease runs
+   * out (its host died or could not fire it), and `nextTimerDue` names that time.
+   */
+  claimDueTimers(until: Instant, limit: number, leaseMs: number): Promise<TimerRecord[]>;
   /** Marks a pending timer fired without changing its case (a timer the engine no longer knows). */
   discardTimer(caseId: string, timerId: string, at: Instant): Promise<void>;
 
@@ -240,6 +253,18 @@ export interface CaseStore {
   // Outbox
   dueOutbox(until: Instant, limit: number): Promise<OutboxRecord[]>;
   nextOutboxDue(): Promise<Instant | null>;
+  /**
+   * The due outbox rows this host is to deliver, as `dueOutbox` lists them. Where several hosts share
+   * the store, the rows of a case go to one host at a time, for `leaseMs` or until it marks them
+   * delivered or failed.
+   */
+  claimDueOutbox(until: Instant, limit: number, leaseMs: number): Promise<OutboxRecord[]>;
+  /**
+   * Present where several hosts share the store: calls `listener` whenever any host commits a timer
+   * (with the earliest due time of that case) or an outbox row, so that every host wakes for work
+   * another one created. Resolves to a function that stops listening.
+   */
+  watchDue?(listener: (due: DueNotice) => void): Promise<() => Promise<void>>;
   markDelivered(id: number, at: Instant): Promise<void>;
   markFailed(id: number, error: string, nextAttemptAt: Instant | null): Promise<void>;
   listOutbox(tenant: string, filter: { status?: OutboxStatus; caseId?: string }, limit: number, cursor: string | null): Promise<Page<OutboxRecord>>;

@@ -56,7 +56,7 @@ const migrations: Migration[] = [
   CREATE TABLE timers (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, tenant ${C} NOT NULL,
     case_id ${C} NOT NULL REFERENCES cases(id), timer_id ${C} NOT NULL, event ${C} NOT NULL,
-    due_at ${C} NOT NULL, fired_at ${C});
+    due_at ${C} NOT NULL, fired_at ${C}, claimed_until ${C});
   CREATE INDEX timers_due ON timers(due_at, case_id, timer_id) WHERE fired_at IS NULL;
   CREATE INDEX timers_by_case ON timers(case_id, timer_id) WHERE fired_at IS NULL;
   CREATE TABLE tasks (
@@ -70,7 +70,7 @@ const migrations: Migration[] = [
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, tenant ${C} NOT NULL, case_id ${C} NOT NULL,
     key ${C} NOT NULL UNIQUE, type ${C} NOT NULL, effect json NOT NULL, payload json NOT NULL,
     status ${C} NOT NULL, attempts integer NOT NULL, next_attempt_at ${C}, delivered_at ${C},
-    last_error text, created_at ${C} NOT NULL);
+    last_error text, created_at ${C} NOT NULL, claimed_until ${C});
   CREATE INDEX outbox_due ON outbox(next_attempt_at, id) WHERE status = 'pending';
   CREATE INDEX outbox_by_tenant ON outbox(tenant, status, id);
   CREATE TABLE idempotency (

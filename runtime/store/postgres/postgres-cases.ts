@@ -20,6 +20,9 @@ class CommitFailed extends Error {
   }
 }
 
+/** The channel on which commits announce new timers and outbox rows to every host. */
+export const DUE_CHANNEL = 'dossier_due';
+
 const outboxTypes = new Set(['notify', 'webhook', 'createCase', 'childClosed']);
 
 /** The columns of the tasks table that come from the case (the claim columns are the tasks table's own). */
@@ -83,6 +86,7 @@ const s = {
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (case_id, sla_id) DO UPDATE SET status = excluded.status,
     closed_at = excluded.closed_at, urgency = excluded.urgency`,
   ),
+  notifyDue: statement('due.notify', `SELECT pg_notify('${DUE_CHANNEL}', $1)`),
   insertOutbox: statement(
     'outbox.insert',
     `INSERT INTO outbox (tenant, case_id, key, type, effect, payload, status, attempts, next_attempt_at, created_at)
@@ -187,6 +191,10 @@ async function write(tx: Queryable, commit: CaseCommit): Promise<void> {
   if (commit.idempotency !== undefined && (await tx.changes(idempotencySql.insert, idempotencyValues(commit.idempotency))) !== 1) {
     throw new CommitFailed('idempotency.exists');
   }
+  // wake every host's scheduler or dispatcher (LISTEN dossier_due): sent only if the transaction commits
+  const timers = kase.timers.map((t) => t.dueAt).sort()[0] ?? null;
+  const outbox = commit.effects.some((effect) => outboxTypes.has(effect.type));
+  if (timers !== null || outbox) await tx.rows(s.notifyDue, [JSON.stringify({ timers, outbox })]);
 }
 
 export function createPostgresCases(db: PostgresDb) {

@@ -2,7 +2,8 @@
 // store keeps lives in the database; the order of each case's events is kept there too (the revision
 // check of every commit), not in a host's memory. Faults of the server or the connection reject as
 // StoreUnavailableError (postgres-faults.ts).
-import type { CaseStore } from '../case-store.ts';
+import type { CaseStore, DueNotice } from '../case-store.ts';
+import { watchDue } from './due-watch.ts';
 import { migrate } from './migrations.ts';
 import { createPostgresAdmin } from './postgres-admin.ts';
 import { createPostgresCases } from './postgres-cases.ts';
@@ -42,13 +43,25 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     throw translatePostgresError(error);
   }
   let closed: Promise<void> | null = null;
+  const watchers = new Set<() => Promise<void>>();
   return withFaultTranslation({
     ...createPostgresAdmin(db),
     ...createPostgresCases(db),
     ...createPostgresWork(db),
     ...createPostgresReports(db),
+    async watchDue(listener: (due: DueNotice) => void): Promise<() => Promise<void>> {
+      const stop = await watchDue(options.url, listener);
+      watchers.add(stop);
+      return async () => {
+        watchers.delete(stop);
+        await stop();
+      };
+    },
     close(): Promise<void> {
-      closed ??= db.end();
+      closed ??= (async () => {
+        await Promise.all([...watchers].map((stop) => stop()));
+        await db.end();
+      })();
       return closed;
     },
   });

@@ -84,20 +84,48 @@ const s = {
     ORDER BY due_at, case_id, timer_id LIMIT $2`,
   ),
   discardTimer: statement('timers.discard', 'UPDATE timers SET fired_at = $1 WHERE case_id = $2 AND timer_id = $3 AND fired_at IS NULL'),
-  nextTimer: statement('timers.next', 'SELECT MIN(due_at) AS due FROM timers WHERE fired_at IS NULL'),
+  // a timer or row claimed by a host falls due again for the others when its lease runs out
+  nextTimer: statement('timers.next', 'SELECT MIN(GREATEST(due_at, COALESCE(claimed_until, due_at))) AS due FROM timers WHERE fired_at IS NULL'),
+  claimTimers: statement(
+    'timers.claim',
+    `WITH due AS (
+      SELECT id FROM timers WHERE fired_at IS NULL AND due_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+      ORDER BY due_at, case_id, timer_id LIMIT $2 FOR UPDATE SKIP LOCKED)
+    UPDATE timers SET claimed_until = $3 FROM due WHERE timers.id = due.id
+    RETURNING timers.tenant, timers.case_id, timers.timer_id, timers.event, timers.due_at`,
+  ),
   lockTask: statement('tasks.lock', `SELECT ${taskColumns} FROM tasks WHERE id = $1 AND tenant = $2 FOR UPDATE`),
   claim: statement('tasks.claim', `UPDATE tasks SET assignee = $1, claimed_at = $2 WHERE id = $3 RETURNING ${taskColumns}`),
   dueOutbox: statement(
     'outbox.due',
     `SELECT ${outboxColumns} FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2`,
   ),
-  nextOutbox: statement('outbox.next', "SELECT MIN(next_attempt_at) AS due FROM outbox WHERE status = 'pending'"),
+  nextOutbox: statement(
+    'outbox.next',
+    "SELECT MIN(GREATEST(next_attempt_at, COALESCE(claimed_until, next_attempt_at))) AS due FROM outbox WHERE status = 'pending'",
+  ),
+  // A case's rows go to one host at a time, so they are delivered in order: a row is claimed only when
+  // no row of its case is claimed by a live lease, and the case's advisory lock (held to the end of
+  // this statement's transaction) keeps two hosts claiming at once from splitting a case.
+  claimOutbox: statement(
+    'outbox.claim',
+    `WITH due AS (
+      SELECT id FROM outbox o WHERE status = 'pending' AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+        AND NOT EXISTS (SELECT 1 FROM outbox b WHERE b.case_id = o.case_id AND b.status = 'pending' AND b.claimed_until > $1)
+        AND pg_try_advisory_xact_lock(hashtext('dossier.outbox:' || o.case_id))
+      ORDER BY next_attempt_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+    UPDATE outbox SET claimed_until = $3 FROM due WHERE outbox.id = due.id
+    RETURNING ${outboxColumns.split(', ').map((c) => `outbox.${c}`).join(', ')}`,
+  ),
   delivered: statement(
     'outbox.delivered',
-    `UPDATE outbox SET status = 'delivered', delivered_at = $1, attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL
-    WHERE id = $2`,
+    `UPDATE outbox SET status = 'delivered', delivered_at = $1, attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL,
+    claimed_until = NULL WHERE id = $2`,
   ),
-  failed: statement('outbox.failed', 'UPDATE outbox SET status = $1, attempts = attempts + 1, next_attempt_at = $2, last_error = $3 WHERE id = $4'),
+  failed: statement(
+    'outbox.failed',
+    'UPDATE outbox SET status = $1, attempts = attempts + 1, next_attempt_at = $2, last_error = $3, claimed_until = NULL WHERE id = $4',
+  ),
   recordMessage: statement(
     'messages.record',
     'INSERT INTO messages (key, tenant, case_id, recipient, template, sent_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING',
@@ -107,6 +135,10 @@ const s = {
     'SELECT key, tenant, case_id, recipient, template, sent_at FROM messages WHERE tenant = $1 AND case_id = $2 ORDER BY sent_at, key',
   ),
 };
+
+const leaseEnd = (from: Instant, ms: number): Instant => new Date(Date.parse(from) + ms).toISOString();
+/** Code-point order, as the columns' "C" collation sorts. */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function createPostgresWork(db: PostgresDb) {
   /** Claims (`assignee`) or releases (null) a task, after the checks `refuse` makes on its locked row. */
@@ -143,6 +175,13 @@ export function createPostgresWork(db: PostgresDb) {
     async dueTimers(until: Instant, limit: number): Promise<TimerRecord[]> {
       const rows = await db.rows<{ tenant: string; case_id: string; timer_id: string; event: string; due_at: string }>(s.dueTimers, [until, limit]);
       return rows.map((r) => ({ tenant: r.tenant, caseId: r.case_id, timerId: r.timer_id, event: r.event, dueAt: r.due_at }));
+    },
+
+    async claimDueTimers(until: Instant, limit: number, leaseMs: number): Promise<TimerRecord[]> {
+      const rows = await db.rows<{ tenant: string; case_id: string; timer_id: string; event: string; due_at: string }>(s.claimTimers, [until, limit, leaseEnd(until, leaseMs)]);
+      const timers = rows.map((r) => ({ tenant: r.tenant, caseId: r.case_id, timerId: r.timer_id, event: r.event, dueAt: r.due_at }));
+      // RETURNING keeps no order: due order, as dueTimers
+      return timers.sort((a, b) => byText(a.dueAt, b.dueAt) || byText(a.caseId, b.caseId) || byText(a.timerId, b.timerId));
     },
 
     async nextTimerDue(): Promise<Instant | null> {
@@ -190,6 +229,11 @@ export function createPostgresWork(db: PostgresDb) {
 
     async dueOutbox(until: Instant, limit: number): Promise<OutboxRecord[]> {
       return (await db.rows<OutboxRow>(s.dueOutbox, [until, limit])).map(toOutbox);
+    },
+
+    async claimDueOutbox(until: Instant, limit: number, leaseMs: number): Promise<OutboxRecord[]> {
+      const rows = (await db.transaction((tx) => tx.rows<OutboxRow>(s.claimOutbox, [until, limit, leaseEnd(until, leaseMs)]))).map(toOutbox);
+      return rows.sort((a, b) => byText(a.nextAttemptAt ?? '', b.nextAttemptAt ?? '') || a.id - b.id);
     },
 
     async nextOutboxDue(): Promise<Instant | null> {

@@ -92,7 +92,7 @@ export function createSqliteWork(db: Database.Database, queue: WriteQueue) {
     messages: db.prepare('SELECT * FROM messages WHERE tenant = ? AND case_id = ? ORDER BY sent_at, key'),
   };
 
-  return {
+  const work = {
     async recordMessage(m: MessageRecord): Promise<void> {
       await queue.submit(() => s.recordMessage.run(m.key, m.tenant, m.caseId, m.to, m.template, m.sentAt));
     },
@@ -105,6 +105,11 @@ export function createSqliteWork(db: Database.Database, queue: WriteQueue) {
     async dueTimers(until: Instant, limit: number): Promise<TimerRecord[]> {
       const rows = s.dueTimers.all(until, limit) as { tenant: string; case_id: string; timer_id: string; event: string; due_at: string }[];
       return rows.map((r) => ({ tenant: r.tenant, caseId: r.case_id, timerId: r.timer_id, event: r.event, dueAt: r.due_at }));
+    },
+
+    // one host owns an SQLite file: what is due is this host's, no lease needed
+    claimDueTimers(until: Instant, limit: number): Promise<TimerRecord[]> {
+      return work.dueTimers(until, limit);
     },
 
     async nextTimerDue(): Promise<Instant | null> {
@@ -159,6 +164,10 @@ export function createSqliteWork(db: Database.Database, queue: WriteQueue) {
       return (s.dueOutbox.all(until, limit) as OutboxRow[]).map(toOutbox);
     },
 
+    claimDueOutbox(until: Instant, limit: number): Promise<OutboxRecord[]> {
+      return work.dueOutbox(until, limit);
+    },
+
     async nextOutboxDue(): Promise<Instant | null> {
       return (s.nextOutbox.get() as { due: string | null }).due;
     },
@@ -187,4 +196,5 @@ export function createSqliteWork(db: Database.Database, queue: WriteQueue) {
       return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.id]) : null };
     },
   };
+  return work;
 }

@@ -309,5 +309,70 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'PostgreSQL store' 
       expect(await store.commit(event)).toEqual({ ok: true });
       expect((await store.history('default', 'c1', 10, null)).items.map((h) => h.event.type)).toEqual(['case.created', 'ESCALATE']);
     });
+
+    it('hands each due timer to one host; a claim another host holds comes back when its lease runs out', async () => {
+      // given 30 due timers on 30 cases, and three hosts
+      const { stores } = await hostsOn(3);
+      await (stores[0] as CaseStore).publish('default', 'complaint', definition(), T0);
+      for (let i = 0; i < 30; i++) {
+        const kase = makeCase(`c${String(i).padStart(2, '0')}`, { timers: [{ id: 'timer.x', event: 'timer.x', dueAt: T0 }] });
+        expect(await (stores[i % 3] as CaseStore).commit(createCommit(kase))).toEqual({ ok: true });
+      }
+      // when they claim at once, 15 each at most
+      const claims = await Promise.all(stores.map((store) => store.claimDueTimers(T1, 15, 60_000)));
+      const claimed = claims.flat().map((t) => t.caseId);
+      // then no timer went to two hosts, and all of them went to some host
+      expect(new Set(claimed).size).toBe(claimed.length);
+      expect(claimed.sort()).toEqual(Array.from({ length: 30 }, (_, i) => `c${String(i).padStart(2, '0')}`));
+      for (const claim of claims) expect(claim.map((t) => t.dueAt)).toEqual(claim.map(() => T0));
+      // a claimed timer is due again for the others at the end of its lease, not before
+      expect(await (stores[1] as CaseStore).claimDueTimers(T1, 50, 60_000)).toEqual([]);
+      const leaseEnd = new Date(Date.parse(T1) + 60_000).toISOString();
+      expect(await (stores[1] as CaseStore).nextTimerDue()).toBe(leaseEnd);
+      expect(await (stores[1] as CaseStore).claimDueTimers(leaseEnd, 50, 60_000)).toHaveLength(30);
+    });
+
+    it('hands the outbox rows of a case to one host at a time, in order, and back after a failure', async () => {
+      // given two cases with three webhook rows each
+      const { stores } = await hostsOn(2);
+      const [a, b] = stores as [CaseStore, CaseStore];
+      await a.publish('default', 'complaint', definition(), T0);
+      for (const id of ['c1', 'c2']) {
+        const hooks = [1, 2, 3].map((n) => ({ type: 'webhook' as const, key: `${id}:webhook:${n}`, url: 'http://127.0.0.1:1/hook', method: 'POST' as const }));
+        expect(await a.commit({ ...createCommit(makeCase(id), 'default', hooks), webhookBody: { id } })).toEqual({ ok: true });
+      }
+      // when both hosts claim at once
+      const [first, second] = await Promise.all([a.claimDueOutbox(T0, 10, 7_200_000), b.claimDueOutbox(T0, 10, 7_200_000)]);
+      // then each case's rows went to one host, in order, and none twice
+      const byCase = (rows: { key: string }[]) => [...new Set(rows.map((r) => r.key.split(':')[0]))];
+      expect(byCase(first).filter((c) => byCase(second).includes(c))).toEqual([]);
+      const keys = [...first, ...second].map((r) => r.key);
+      expect(keys.sort()).toEqual(['c1:webhook:1', 'c1:webhook:2', 'c1:webhook:3', 'c2:webhook:1', 'c2:webhook:2', 'c2:webhook:3']);
+      for (const rows of [first, second]) for (const c of byCase(rows)) expect(rows.filter((r) => r.key.startsWith(`${c}:`)).map((r) => r.key)).toEqual([1, 2, 3].map((n) => `${c}:webhook:${n}`));
+      // a failed row is due again at its retry time (T1, an hour on), for any host, without waiting for
+      // the lease (two hours); c2's rows are still held
+      const row = [...first, ...second].find((r) => r.key === 'c1:webhook:1')!;
+      await a.markFailed(row.id, 'HTTP 503', T1);
+      for (const r of [...first, ...second].filter((x) => x.key.startsWith('c1:') && x.id !== row.id)) await a.markDelivered(r.id, T0);
+      expect((await b.claimDueOutbox(T1, 10, 60_000)).map((r) => r.key)).toEqual(['c1:webhook:1']);
+    });
+
+    it('tells every host of a timer or an outbox row that another host committed', async () => {
+      const { stores } = await hostsOn(2);
+      const [a, b] = stores as [CaseStore, CaseStore];
+      const heard: unknown[] = [];
+      const stop = await b.watchDue!((due) => heard.push(due));
+      cleanups.push(stop);
+      await a.publish('default', 'complaint', definition(), T0);
+      const hook = { type: 'webhook' as const, key: 'c1:webhook:1', url: 'http://127.0.0.1:1/hook', method: 'POST' as const };
+      await a.commit(createCommit(makeCase('c1', { timers: [{ id: 'timer.x', event: 'timer.x', dueAt: T1 }, { id: 'timer.y', event: 'timer.y', dueAt: T0 }] })));
+      await a.commit(createCommit(makeCase('c2'), 'default', [hook]));
+      await a.commit(createCommit(makeCase('c3')));
+      for (let i = 0; i < 100 && heard.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(heard).toEqual([
+        { timers: T0, outbox: false },
+        { timers: null, outbox: true },
+      ]);
+    });
   });
 });
