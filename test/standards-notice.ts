@@ -4,6 +4,9 @@ import { locateStandards } from './runtime/export/standards.ts';
 
 export default function setup(): void {
   const { xes, ocel } = locateStandards();
-  if (xes !== null) console.log(`Skipped: the XES export checks against the IEEE 1849-2016 XSD: ${xes}.`);
-  if (ocel !== null) console.log(`Skipped: the OCEL export checks against the OCEL 2.0 JSON Schema: ${ocel}.`);
+  const skipped = [
+    ...(xes === null ? [] : [`the XES export checks against the IEEE 1849-2016 XSD (${xes})`]),
+    ...(ocel === null ? [] : [`the OCEL export checks against the OCEL 2.0 JSON Schema (${ocel})`]),
+  ];
+  if (skipped.length > 0) console.log(`Skipped: ${skipped.join('; ')}.`);
 }

@@ -14,6 +14,8 @@ const cases: [name: string, pattern: string, value: string, hostile?: true][] = 
   ['space_star_4', '^\\s*\\s*\\s*\\s*x$', fill(' ', ''), true],
   ['nested_plus', '^(a+)+$', fill('a', '!'), true],
   ['words', '^(\\w+\\s?)*$', fill('ab ', '!'), true],
+  // the largest program accepted (about 1,000 steps): the slowest shape found at that size
+  ['alternation_160', '(a|aa){160}$', fill('a', '!'), true],
   ['iban', '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$', fill('NL', '')],
   ['unicode_words', '^\\p{L}+( \\p{L}+)*$', fill('Zé ', '!')],
 ];

@@ -61,8 +61,19 @@ export async function buildDesignerIfMissing(
   try {
     renameSync(staging, designerDir);
   } catch {
-    // another host's build landed first
-    rmSync(staging, { recursive: true, force: true });
+    if (existsSync(join(designerDir, 'index.html'))) {
+      // another host's build landed first
+      rmSync(staging, { recursive: true, force: true });
+    } else {
+      // what is there is no build (an interrupted `npm run build`): replace it
+      rmSync(designerDir, { recursive: true, force: true });
+      try {
+        renameSync(staging, designerDir);
+      } catch (error) {
+        rmSync(staging, { recursive: true, force: true });
+        return { ok: false, message: `cannot put the designer build in place at ${designerDir}: ${(error as Error).message}. Serving the API only.` };
+      }
+    }
   }
   io.out(`Designer built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return { ok: true, built: true };

@@ -17,6 +17,7 @@ import { createHost } from '../host/create-host.ts';
 import { createLogger, type Logger, type LogLevel } from '../host/logger.ts';
 import { parseWebhookAllow, type WebhookAllow } from '../scheduler/address-policy.ts';
 import type { CaseStore } from '../store/case-store.ts';
+import { StoreUnavailableError } from '../store/store-unavailable.ts';
 import { createPostgresStore } from '../store/postgres/postgres-store.ts';
 import { createSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { CommandIo } from './main.ts';
@@ -131,15 +132,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const store = await openStore(options.db);
   const dbShown = isPostgresUrl(options.db) ? redactUrl(options.db) : options.db;
   const now = clock.now();
-  let seeded: string[];
-  let adminToken: string | null;
+  /** A write the database refused at start-up (read-only, full, gone) as one line; anything else is a bug and keeps its stack. */
+  const writeFailure = async (error: unknown): Promise<never> => {
+    await store.close().catch(() => undefined);
+    const e = error as { code?: unknown; message: string };
+    if (error instanceof StoreUnavailableError || (typeof e.code === 'string' && e.code.startsWith('SQLITE_'))) {
+      throw new StartupError(`cannot write to the database ${dbShown}: ${e.code === 'SQLITE_READONLY' || (error as StoreUnavailableError).reason === 'read_only' ? 'it is read-only' : e.message}. Check its permissions, or choose another database with --db.`);
+    }
+    throw error;
+  };
+  let seeded: string[] = [];
   try {
     seeded = await seedTemplates(store, options.templatesDir ?? defaultTemplates, now, logger);
-    adminToken = await ensureAdminToken(store, now, options.adminToken);
   } catch (error) {
-    await store.close().catch(() => undefined);
-    const e = error as { code?: string; message: string };
-    throw new StartupError(`cannot write to the database ${dbShown}: ${e.code === 'SQLITE_READONLY' ? 'it is read-only' : e.message}. Check its permissions, or choose another database with --db.`);
+    await writeFailure(error);
   }
   const host = createHost({
     store,
@@ -172,6 +178,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   } catch (error) {
     await store.close().catch(() => undefined);
     throw listenFailure(error as NodeJS.ErrnoException, options.host, options.port);
+  }
+  // the admin token only once the port is ours: a start that fails on a busy port must not issue a
+  // token that nobody saw (the next start would find a token and print none)
+  let adminToken: string | null = null;
+  try {
+    adminToken = await ensureAdminToken(store, now, options.adminToken);
+  } catch (error) {
+    await new Promise<void>((done) => server.close(() => done()));
+    await writeFailure(error);
   }
   const port = (server.address() as AddressInfo).port;
   await host.start();

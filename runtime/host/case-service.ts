@@ -74,6 +74,7 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
   const logger = options.logger ?? silentLogger;
   const lock = createCaseLock();
   const compiled = new Map<string, { published: PublishedCaseType; compiled: C }>();
+  const unrunnable = new Map<string, HttpProblem>();
   const listeners: CommitListener[] = [];
 
   async function loadType(tenant: string, key: string, version?: number) {
@@ -87,18 +88,22 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
     const cacheKey = `${tenant}\u0000${key}@${published.version}`;
     const hit = compiled.get(cacheKey);
     if (hit !== undefined) return hit;
+    const refused = unrunnable.get(cacheKey);
+    if (refused !== undefined) throw refused;
     let entry: { published: PublishedCaseType; compiled: C };
     try {
       entry = { published, compiled: engine.compileCaseType(published.definition as CaseType) };
     } catch (error) {
       // a version published under older rules that this host cannot run (e.g. a look-ahead pattern,
-      // refused since patterns run in linear time): a clear refusal, not a 500
+      // refused since patterns run in linear time): a clear refusal, not a 500, decided and logged once
       const reason = error instanceof Error ? error.message : String(error);
       logger.error('published case type cannot be compiled', { tenant, key, version: published.version, reason });
-      throw new HttpProblem(
+      const problem = new HttpProblem(
         'definition.invalid',
         `Version ${String(published.version)} of case type '${key}' cannot run on this host: ${reason} Publish a new version that fixes it; nothing was changed.`,
       );
+      unrunnable.set(cacheKey, problem);
+      throw problem;
     }
     compiled.set(cacheKey, entry);
     return entry;

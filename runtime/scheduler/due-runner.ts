@@ -82,7 +82,8 @@ export function createDueRunner(options: DueRunnerOptions): DueRunner {
         }
         alarm.clear();
         try {
-          await arm();
+          // after a failed run, not at once again (what failed is likely still due): RETRY_AFTER_FAULT_MS
+          if (!failed) await arm();
         } catch (error) {
           failed = true;
           logger.error(`${name} cannot read the next due time; retrying soon`, { error: String(error) });

@@ -40,11 +40,21 @@ export function createTimerScheduler(options: TimerSchedulerOptions): TimerSched
 
   async function fireDue(): Promise<number> {
     let fired = 0;
+    const failures: unknown[] = [];
     for (;;) {
       const batch = await store.claimDueTimers(clock.now(), batchSize, leaseMs);
       let progress = false;
       for (const timer of batch) {
-        const result = await service.fireTimer(timer);
+        let result: Awaited<ReturnType<CaseService['fireTimer']>>;
+        try {
+          result = await service.fireTimer(timer);
+        } catch (error) {
+          // one timer that cannot fire (its case type version cannot be compiled, a fault) must not
+          // hold up the timers behind it: the others go on, and the run counts as failed (retried later)
+          failures.push(error);
+          logger.error('timer could not fire', { caseId: timer.caseId, timerId: timer.timerId, error: error instanceof Error ? error.message : String(error) });
+          continue;
+        }
         if (result.ok) {
           fired += 1;
           progress = true;
@@ -53,7 +63,10 @@ export function createTimerScheduler(options: TimerSchedulerOptions): TimerSched
           if (result.code !== 'timer.gone') logger.warn('timer not fired', { caseId: timer.caseId, timerId: timer.timerId, code: result.code });
         }
       }
-      if (batch.length < batchSize || !progress) return fired;
+      if (batch.length < batchSize || !progress) {
+        if (failures.length > 0) throw new AggregateError(failures, `${String(failures.length)} timer(s) could not fire; ${String(fired)} fired`);
+        return fired;
+      }
     }
   }
 

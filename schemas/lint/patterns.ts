@@ -7,6 +7,9 @@ import { patternError } from '../regex.ts';
 import type { Model } from './model.ts';
 import { asObject, isObject, ptr } from './util.ts';
 
+/** Stands for a `pattern` taken from the case data with `$data`: the data would choose the regex. */
+const DATA_PATTERN = '\u0000$data';
+
 /** Keywords whose values are data, not schemas: a "pattern" inside them is not a regex. */
 const dataKeywords = new Set(['const', 'enum', 'default', 'examples']);
 
@@ -20,6 +23,7 @@ function eachPattern(node: unknown, pointer: string, visit: (pattern: string, po
   for (const [key, value] of Object.entries(node)) {
     if (dataKeywords.has(key)) continue;
     if (key === 'pattern' && typeof value === 'string') visit(value, ptr(pointer, key));
+    else if (key === 'pattern' && isObject(value) && '$data' in value) visit(DATA_PATTERN, ptr(pointer, key));
     else if (key === 'patternProperties' && isObject(value)) {
       for (const [regex, schema] of Object.entries(value)) {
         visit(regex, ptr(pointer, key, regex));
@@ -36,6 +40,10 @@ export function lintPatterns(model: Model): Problem[] {
   for (const [name, rule] of Object.entries(asObject(model.def.rules))) roots.push([asObject(rule).schema, ptr('/rules', name, 'schema')]);
   for (const [root, pointer] of roots) {
     eachPattern(root, pointer, (pattern, at) => {
+      if (pattern === DATA_PATTERN) {
+        problems.push(createProblem('data.invalid_pattern', at, { pattern: '{ "$data": … }', detail: 'a pattern must be written in the definition, not taken from the case data, where whoever sends the data would choose it' }));
+        return;
+      }
       const detail = patternError(pattern);
       if (detail !== undefined) problems.push(createProblem('data.invalid_pattern', at, { pattern, detail }));
     });

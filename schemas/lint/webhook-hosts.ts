@@ -11,8 +11,12 @@ import { nonPublicReason, parseIp } from '../ip-ranges.ts';
 export function nonPublicHost(url: string): { host: string; reason: string } | null {
   let host: string;
   try {
+    host = new URL(url).hostname.toLowerCase();
     // a fully qualified name may end in a dot ('localhost.', 'localhost.localhost.'): the same host
-    host = new URL(url).hostname.toLowerCase().replace(/\.+$/, '');
+    // (trimmed by a loop: /\.+$/ is quadratic on a long run of dots)
+    let end = host.length;
+    while (end > 0 && host.charCodeAt(end - 1) === 0x2e) end--;
+    host = host.slice(0, end);
   } catch {
     return null; // the meta-schema reports URLs that do not parse
   }

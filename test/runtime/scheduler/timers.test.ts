@@ -1,4 +1,5 @@
 // Durable timers: fire through the event path, in due order, once, also after a restart.
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validateCaseType } from '../../../schemas/index.ts';
 import { createManualClock, openHost, publishFixtures, subtaskType, T0, tempDb, ticketType } from './fixtures.ts';
@@ -15,6 +16,30 @@ describe('timer scheduler', () => {
   it('uses fixture case types that the validator accepts', () => {
     expect(validateCaseType(ticketType('http://127.0.0.1:9/x')).filter((p) => p.severity === 'error')).toEqual([]);
     expect(validateCaseType(subtaskType).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('fires the other due timers when one cannot fire (its stored version no longer compiles)', async () => {
+    // given two tickets with timers due at +1 h, the first of a version stored under older rules
+    const db = tempDb();
+    const clock = createManualClock(T0);
+    const first = openHost(db.file, clock);
+    await publishFixtures(first.store);
+    await first.store.publish('default', 'legacy', { ...ticketType('http://127.0.0.1:9/x'), key: 'legacy' }, T0);
+    expect((await first.host.service.createCase('default', { caseType: 'legacy', id: 'a-legacy' }, admin)).ok).toBe(true);
+    expect((await first.host.service.createCase('default', { caseType: 'ticket', id: 'b-ticket' }, admin)).ok).toBe(true);
+    await first.store.close();
+    const raw = new Database(db.file);
+    const legacy = { ...ticketType('http://127.0.0.1:9/x'), key: 'legacy', data: { type: 'object', properties: { note: { type: 'string', pattern: '^(?=x)x$' } } } };
+    raw.prepare("UPDATE case_types SET definition = ? WHERE key = 'legacy'").run(JSON.stringify({ ...legacy, version: 1 }));
+    raw.close();
+    // when a host that compiles case types afresh runs the timers due at +1 h
+    const t = openHost(db.file, clock);
+    cleanups.push(db.dispose, () => t.store.close());
+    clock.advance(60 * 60_000);
+    await t.host.scheduler.runDue();
+    // then the ticket's timer fired although the legacy one, due first, could not
+    expect((await t.store.history('default', 'b-ticket', 10, null)).items.map((e) => e.event.type)).toEqual(['case.created', 'timer.first']);
+    expect((await t.store.history('default', 'a-legacy', 10, null)).items.map((e) => e.event.type)).toEqual(['case.created']);
   });
 
   it('fires nothing before the due time, then each due timer once', async () => {

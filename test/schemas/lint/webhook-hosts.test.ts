@@ -13,6 +13,7 @@ describe('nonPublicHost', () => {
       ['http://LOCALHOST../hook', 'loopback'],
       ['http://api.localhost./hook', 'loopback'],
       ['http://127.0.0.1./hook', 'loopback'],
+      [`http://localhost${'.'.repeat(100_000)}/hook`, 'loopback'],
       ['http://127.0.0.1/hook', 'loopback'],
       ['http://2130706433/hook', 'loopback'],
       ['http://0x7f.1/hook', 'loopback'],
