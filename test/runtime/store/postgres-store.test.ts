@@ -3,10 +3,10 @@
 // hosts, and the faults of a server that is down, busy or locked. Needs a PostgreSQL server where the
 // role may CREATE DATABASE: DOSSIER_TEST_POSTGRES_URL (its maintenance database), by default
 // postgres://root@127.0.0.1:5432/postgres. Without one the whole file is skipped, and says so.
-import { randomBytes } from 'node:crypto';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { maintenanceUrl, scratchDatabase, skipNote, unavailable } from '../../postgres-scratch.ts';
 import { latestSchemaVersion } from '../../../runtime/store/postgres/migrations.ts';
 import { createPostgresStore, type PostgresStoreOptions } from '../../../runtime/store/postgres/postgres-store.ts';
 import type { CaseStore } from '../../../runtime/store/case-store.ts';
@@ -14,54 +14,8 @@ import { StoreUnavailableError } from '../../../runtime/store/store-unavailable.
 import { caseStoreSuite, type StoreTarget } from './case-store.suite.ts';
 import { createCommit, definition, eventCommit, makeCase, T0 } from './fixtures.ts';
 
-const maintenanceUrl = process.env.DOSSIER_TEST_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 const T1 = '2026-01-05T10:00:00.000Z';
-
-/** Runs `sql` on the maintenance database, one connection per call. */
-async function admin<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<R[]> {
-  const client = new pg.Client({ connectionString: maintenanceUrl, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    return (await client.query<R>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-/** Why the tests cannot run here, or null when the server answers and may create databases. */
-async function unavailableReason(): Promise<string | null> {
-  try {
-    const [role] = await admin<{ ok: boolean }>('SELECT rolcreatedb OR rolsuper AS ok FROM pg_roles WHERE rolname = current_user');
-    return role?.ok === true ? null : 'the role may not CREATE DATABASE';
-  } catch (error) {
-    return error instanceof Error ? error.message || (error as { code?: string }).code || error.name : String(error);
-  }
-}
-
-const unavailable = await unavailableReason();
-const skipNote = `no usable PostgreSQL at ${maintenanceUrl.replace(/\/\/[^@/]*@/, '//')} (${unavailable}); set DOSSIER_TEST_POSTGRES_URL to a server's maintenance database, as a role that may CREATE DATABASE, to run them`;
 if (unavailable !== null) console.warn(`PostgreSQL store tests skipped: ${skipNote}`);
-
-/** The URL of database `name` on the maintenance URL's server. */
-function urlOf(name: string): string {
-  const url = new URL(maintenanceUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-/** A new empty database; `drop` ends its connections and removes it. */
-async function scratchDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
-  const name = `dossier_t_${randomBytes(6).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name}`);
-  return {
-    name,
-    url: urlOf(name),
-    async drop() {
-      await admin('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
-      await admin(`DROP DATABASE IF EXISTS ${name}`);
-    },
-  };
-}
 
 async function makeTarget(): Promise<StoreTarget> {
   const database = await scratchDatabase();
