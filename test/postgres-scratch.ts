@@ -2,6 +2,7 @@
 // maintenance database named by DOSSIER_TEST_POSTGRES_URL (default: the local server as the current
 // user), and whether the server can be used at all (the tests skip, saying why, where it cannot).
 import { randomBytes } from 'node:crypto';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 
 export const maintenanceUrl = process.env.DOSSIER_TEST_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -51,3 +52,37 @@ export async function scratchDatabase(): Promise<{ name: string; url: string; dr
   };
 }
 
+/** A TCP relay to the server that the test can take down and bring back, as a network or a server would go. */
+export async function relay(target: { host: string; port: number }): Promise<{ port: number; down(): Promise<void>; up(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let server: Server | null = null;
+  let port = 0;
+  const up = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((inbound) => {
+        const outbound = connect(target.port, target.host);
+        for (const socket of [inbound, outbound]) {
+          sockets.add(socket);
+          socket.on('close', () => sockets.delete(socket));
+          socket.on('error', () => undefined);
+        }
+        inbound.pipe(outbound).pipe(inbound);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        port = (server?.address() as { port: number }).port;
+        resolve();
+      });
+    });
+  await up();
+  return {
+    port,
+    up,
+    down: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        if (server === null) resolve();
+        else server.close(() => resolve());
+        server = null;
+      }),
+  };
+}

@@ -3,10 +3,9 @@
 // hosts, and the faults of a server that is down, busy or locked. Needs a PostgreSQL server where the
 // role may CREATE DATABASE: DOSSIER_TEST_POSTGRES_URL (its maintenance database), by default
 // postgres://root@127.0.0.1:5432/postgres. Without one the whole file is skipped, and says so.
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { maintenanceUrl, scratchDatabase, skipNote, unavailable } from '../../postgres-scratch.ts';
+import { maintenanceUrl, relay, scratchDatabase, skipNote, unavailable } from '../../postgres-scratch.ts';
 import { latestSchemaVersion } from '../../../runtime/store/postgres/migrations.ts';
 import { createPostgresStore, type PostgresStoreOptions } from '../../../runtime/store/postgres/postgres-store.ts';
 import type { CaseStore } from '../../../runtime/store/case-store.ts';
@@ -22,41 +21,6 @@ async function makeTarget(): Promise<StoreTarget> {
   return {
     open: () => createPostgresStore({ url: database.url }),
     dispose: () => database.drop(),
-  };
-}
-
-/** A TCP relay to the server that the test can take down and bring back, as a network or a server would go. */
-async function relay(target: { host: string; port: number }): Promise<{ port: number; down(): Promise<void>; up(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  let server: Server | null = null;
-  let port = 0;
-  const up = () =>
-    new Promise<void>((resolve) => {
-      server = createServer((inbound) => {
-        const outbound = connect(target.port, target.host);
-        for (const socket of [inbound, outbound]) {
-          sockets.add(socket);
-          socket.on('close', () => sockets.delete(socket));
-          socket.on('error', () => undefined);
-        }
-        inbound.pipe(outbound).pipe(inbound);
-      });
-      server.listen(port, '127.0.0.1', () => {
-        port = (server?.address() as { port: number }).port;
-        resolve();
-      });
-    });
-  await up();
-  return {
-    port,
-    up,
-    down: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        if (server === null) resolve();
-        else server.close(() => resolve());
-        server = null;
-      }),
   };
 }
 
