@@ -13,8 +13,9 @@ import { httpSuite } from './suites/http.ts';
 import { memorySuite } from './suites/memory.ts';
 import { patternsSuite } from './suites/patterns.ts';
 import { peerSuite } from './suites/peer.ts';
+import { postgresSuite } from './suites/postgres.ts';
 
-const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite];
+const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite, postgresSuite];
 const usage = `Usage: tsx bench/run.ts [--quick] [--only ${suites.map((s) => s.name).join(',')}] [--rounds N] [--out DIR]`;
 
 interface Args {

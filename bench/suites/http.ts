@@ -8,10 +8,10 @@ import { freshDbFile } from '../lib/bench-host.ts';
 import { processCpuMs } from '../lib/timing.ts';
 import type { BenchOptions, RoundResult, Suite } from '../lib/types.ts';
 
-const CONNECTIONS = 64;
-const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
+export const CONNECTIONS = 64;
+export const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 
-interface LoadResult {
+export interface LoadResult {
   perSecond: number;
   p50: number;
   p99: number;
@@ -26,7 +26,7 @@ interface LoadResult {
   refused?: string[];
 }
 
-async function call(url: string, token: string, method: string, path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+export async function call(url: string, token: string, method: string, path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(url + path, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -36,7 +36,7 @@ async function call(url: string, token: string, method: string, path: string, bo
 }
 
 /** Creates and triages `count` complaints through the API, 64 requests at a time. */
-async function prepare(url: string, token: string, count: number): Promise<string[]> {
+export async function prepare(url: string, token: string, count: number): Promise<string[]> {
   const data = loadComplaintFlow().data;
   const ids: string[] = [];
   for (let from = 0; from < count; from += CONNECTIONS) {
@@ -59,7 +59,7 @@ async function prepare(url: string, token: string, count: number): Promise<strin
  * When a run stops, some connections have asked without a reply: their cases wait for the customer.
  * Sends the reply to each such case, so the next run finds every case investigating.
  */
-async function settle(url: string, token: string, unsettled: string[] = []): Promise<void> {
+export async function settle(url: string, token: string, unsettled: string[] = []): Promise<void> {
   // Requests cut at the end may still be in the server: let them finish first.
   await new Promise((resolve) => setTimeout(resolve, 500));
   await Promise.all(
@@ -73,15 +73,15 @@ async function settle(url: string, token: string, unsettled: string[] = []): Pro
   );
 }
 
-function load(args: Record<string, unknown>, durationSec: number): Promise<LoadResult> {
-  return runChild<LoadResult>(childPath('http-load.ts'), [JSON.stringify({ ...args, connections: CONNECTIONS, durationSec })], 'RESULT', durationSec * 1000 + 60_000);
+export function load(args: Record<string, unknown>, durationSec: number, connections = CONNECTIONS): Promise<LoadResult> {
+  return runChild<LoadResult>(childPath('http-load.ts'), [JSON.stringify({ ...args, connections, durationSec })], 'RESULT', durationSec * 1000 + 60_000);
 }
 
 /**
  * Fails the run when more than 1 % of answers were refused or lost; fewer are logged (and left out of
  * the rate by the caller). They come from the seams between runs: a connection cut between an ask and its reply.
  */
-function checkClean(what: string, result: LoadResult, log: (line: string) => void): void {
+export function checkClean(what: string, result: LoadResult, log: (line: string) => void): void {
   if (result.non2xx + result.errors + result.timeouts > 0) {
     log(`http: ${what}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts of ${result.total}: ${(result.refused ?? []).join(' | ')}`);
   }
