@@ -14,8 +14,9 @@ import { memorySuite } from './suites/memory.ts';
 import { patternsSuite } from './suites/patterns.ts';
 import { peerSuite } from './suites/peer.ts';
 import { postgresSuite } from './suites/postgres.ts';
+import { reportsSuite } from './suites/reports.ts';
 
-const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite, postgresSuite];
+const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite, postgresSuite, reportsSuite];
 const usage = `Usage: tsx bench/run.ts [--quick] [--only ${suites.map((s) => s.name).join(',')}] [--rounds N] [--out DIR]`;
 
 interface Args {
@@ -67,6 +68,7 @@ async function main(): Promise<number> {
       bySuite[suite.name] = await suite.run({ quick: args.quick, rounds: args.rounds ?? 3, workDir, log });
     } catch (error) {
       if (error instanceof SuiteSkipped) {
+        if (error.partial.length > 0) bySuite[suite.name] = error.partial;
         missing.push({ suite: suite.name, reason: error.message });
         log(`${suite.name}: not measured: ${error.message}`);
       } else {

@@ -34,5 +34,13 @@ export function checkTargets(r: Agg): TargetCheck[] {
     check('designer first render < 1.5 s', [figure('designer_first_render_ms')], ([v]) => `${f(v as number, 0)} ms`, ([v]) => (v as number) < 1500),
     check('a 1 MiB near miss of each hostile pattern < 50 ms', [figure('pattern_1mib_slowest_ms')], ([v]) => `${f(v as number, 1)} ms`, ([v]) => (v as number) < 50),
     check('300-state canvas interactive < 2 s', [figure('designer_canvas_300_ms')], ([v]) => `${f(v as number, 0)} ms`, ([v]) => (v as number) < 2000),
+    ...(['sqlite', 'postgres'] as const).map((store) =>
+      check(
+        `each report < 1 s at 1,000,000 history entries (${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`,
+        ['sla', 'stages', 'reasons'].map((report) => figure(`reports_${store}_${report}_ms`)),
+        ([sla, stages, reasons]) => `SLA ${f(sla as number, 0)} ms, stages ${f(stages as number, 0)} ms, reasons ${f(reasons as number, 0)} ms (${r.figures[`reports_${store}_sla_ms`]?.unit ?? ''})`,
+        (values) => values.every((v) => v < 1000) && (r.figures[`reports_${store}_sla_ms`]?.unit ?? '').includes('1,000,000'),
+      ),
+    ),
   ];
 }

@@ -31,8 +31,11 @@ export interface Missing {
 }
 
 export class SuiteSkipped extends Error {
-  constructor(reason: string) {
+  /** What the suite did measure before the part it could not (kept in the results). */
+  readonly partial: RoundResult[];
+  constructor(reason: string, partial: RoundResult[] = []) {
     super(reason);
     this.name = 'SuiteSkipped';
+    this.partial = partial;
   }
 }

@@ -3,8 +3,10 @@ import caseTypeSchema from '../../schemas/case-type.schema.json' with { type: 'j
 import { problemTable } from '../host/problems.ts';
 import { requestSchemas, responseSchemas } from './request-schemas.ts';
 
-/** `choices`: the values a query parameter allows (400 `request.invalid` for any other). */
-type Op = { summary: string; role: string; body?: string; ok: [number, string]; params?: string[]; choices?: Record<string, string[]>; headers?: string[]; text?: string };
+/** `choices`: the values a query parameter allows (400 `request.invalid` for any other); `formats`: a parameter's string format. */
+type Op = { summary: string; role: string; body?: string; ok: [number, string]; params?: string[]; choices?: Record<string, string[]>; formats?: Record<string, string>; headers?: string[]; text?: string };
+
+const windowFormats = { from: 'date-time', to: 'date-time' };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const list = (item: string) => ({ type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: ref(item) }, nextCursor: { type: ['string', 'null'] } } });
@@ -42,9 +44,9 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/tasks/{id}/claim': { post: { summary: 'Claim a task', role: 'agent', ok: [200, 'Task'], params: ['id'] } },
   '/api/tasks/{id}/release': { post: { summary: 'Release a task', role: 'agent', ok: [200, 'Task'], params: ['id'] } },
   '/api/outbox': { get: { summary: 'Outbound deliveries (status pending, delivered, dead)', role: 'admin', ok: [200, 'Report'], params: ['status', 'caseId', 'limit', 'cursor'] } },
-  '/api/reports/sla': { get: { summary: 'SLA compliance per case type and SLA', role: 'agent', ok: [200, 'Report'], params: ['caseType'] } },
-  '/api/reports/stages': { get: { summary: 'Time per stage', role: 'agent', ok: [200, 'Report'], params: ['caseType'] } },
-  '/api/reports/reasons': { get: { summary: 'Top values of a field (default /reason)', role: 'agent', ok: [200, 'Report'], params: ['field', 'caseType', 'limit'] } },
+  '/api/reports/sla': { get: { summary: 'SLA compliance per case type and SLA (from, to: instants; the SLAs started in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['caseType', 'from', 'to'], formats: windowFormats } },
+  '/api/reports/stages': { get: { summary: 'Time per stage (from, to: instants; the visits begun in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['caseType', 'from', 'to'], formats: windowFormats } },
+  '/api/reports/reasons': { get: { summary: 'Top values of a field (default /reason; from, to: instants; the cases created in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['field', 'caseType', 'limit', 'from', 'to'], formats: windowFormats } },
   '/api/export': { get: { summary: 'The event log for process mining: format=xes (XES 1849-2016 XML) or ocel (OCEL 2.0 JSON)', role: 'admin', ok: [200, 'Report'], params: ['format', 'caseType'] } },
   '/api/me': { get: { summary: 'Who this token is: name, tenant, roles', role: 'agent, analyst, service', ok: [200, 'Me'] } },
   '/api/cases/{id}/related': { get: { summary: "The customer's other cases: every case sharing one of this case's customer identifiers (customer.keys)", role: 'agent', ok: [200, 'RelatedCases'], params: ['id'] } },
@@ -69,7 +71,11 @@ export function openApiDocument(): Record<string, unknown> {
         parameters: [
           ...(op.params ?? []).map((name) => {
             const choices = op.choices?.[name];
-            return { name, in: inPath.has(name) ? 'path' : 'query', required: inPath.has(name), schema: { type: 'string', ...(choices === undefined ? {} : { enum: choices }) } };
+            const format = op.formats?.[name];
+            return {
+              name, in: inPath.has(name) ? 'path' : 'query', required: inPath.has(name),
+              schema: { type: 'string', ...(choices === undefined ? {} : { enum: choices }), ...(format === undefined ? {} : { format }) },
+            };
           }),
           ...(op.headers ?? []).map((name) => ({ name, in: 'header', required: false, schema: { type: 'string' } })),
         ],

@@ -1,7 +1,7 @@
 // The storage port of the runtime host. Every method is async so that a PostgreSQL implementation
 // fits behind the same interface; nothing SQLite-specific leaks above it.
 import type { CaseType } from '../../schemas/generated/case-type.ts';
-import type { Case, CaseTask, Effect, HistoryEntry, Instant, JsonValue, SlaStatus, StateValue } from '../engine/types.ts';
+import type { Case, CaseTask, Effect, HistoryEntry, Instant, JsonValue, SlaStatus } from '../engine/types.ts';
 import type { CustomerIdentifier } from './customer-keys.ts';
 
 export interface TokenRecord {
@@ -180,13 +180,57 @@ export interface SlaRecord {
   urgency: number;
 }
 
-export interface ReportHistoryRow {
-  caseId: string;
+/**
+ * What a report counts: one case type's records, and of those only the ones that began in the window
+ * [from, to) (SLAs started, stage visits begun, cases created). Instants as the store writes them
+ * (`2026-01-05T09:00:00.000Z`), compared as text.
+ */
+export interface ReportWindow {
+  caseType?: string;
+  /** Inclusive. */
+  from?: Instant;
+  /** Exclusive. */
+  to?: Instant;
+}
+
+/** SLA records per case type and SLA name, by status; ordered by case type, then name (code-point order). */
+export interface SlaCounts {
   caseType: string;
-  seq: number;
-  at: Instant;
-  from: StateValue | null;
-  to: StateValue;
+  sla: string;
+  total: number;
+  running: number;
+  paused: number;
+  warning: number;
+  missedGoal: number;
+  breached: number;
+  met: number;
+  metLate: number;
+  cancelled: number;
+}
+
+/** Stage visits per case type and state id (any order). */
+export interface StageCounts {
+  caseType: string;
+  state: string;
+  /** Times a case entered the state. */
+  visits: number;
+  /** Visits that ended (the case left the state). */
+  completed: number;
+  /** Milliseconds in the state over the completed visits. */
+  totalMs: number;
+  /** Visits still open: cases in the state now. */
+  current: number;
+}
+
+/** Cases counted by the value at a JSON Pointer into their data. */
+export interface ReasonCounts {
+  /** Every case counted. */
+  total: number;
+  /**
+   * The values that can be among the `limit` most frequent: every value whose count is one of the
+   * `limit` largest, ties at the cut included (the caller orders them and cuts).
+   */
+  counts: { value: JsonValue; count: number }[];
 }
 
 /** What a commit announced to the hosts sharing a store; `reconnected` after a gap in which notices may have been missed. */
@@ -275,11 +319,18 @@ export interface CaseStore {
   /** The messages of a case, oldest first. */
   messages(tenant: string, caseId: string): Promise<MessageRecord[]>;
 
-  // Reports
+  // Reports, aggregated by the database
+  /** The SLA records as stored, ordered by case type, name, case and SLA id (the side-table checks read them). */
   slaRecords(tenant: string, caseType?: string): Promise<SlaRecord[]>;
-  reportHistory(tenant: string, caseType?: string): Promise<ReportHistoryRow[]>;
-  /** Counts cases by the value at a JSON Pointer into their data (missing values count as null). */
-  countByField(tenant: string, pointer: string, caseType?: string): Promise<{ value: JsonValue; count: number }[]>;
+  /** SLA records by status per case type and SLA name; `from`/`to` on when the SLA started. */
+  slaSummary(tenant: string, window: ReportWindow): Promise<SlaCounts[]>;
+  /** Time per stage (runtime/store/stage-visits.ts); `from`/`to` on when the visit began. */
+  stageSummary(tenant: string, window: ReportWindow): Promise<StageCounts[]>;
+  /**
+   * Counts cases by the value at a JSON Pointer into their data (RFC 6901; a value that is not there
+   * counts as null); `from`/`to` on when the case was created.
+   */
+  reasonCounts(tenant: string, pointer: string, window: ReportWindow & { limit: number }): Promise<ReasonCounts>;
 
   close(): Promise<void>;
 }

@@ -1,9 +1,16 @@
-// The raw rows reports are computed from, on PostgreSQL: SLA records, state changes, and case data by
-// field (counted here as the SQLite store counts it, with the same pointer resolution and ordering).
-import type { HistoryEntry, JsonValue } from '../../engine/types.ts';
-import type { ReportHistoryRow, SlaRecord } from '../case-store.ts';
-import { resolvePointer } from '../sqlite/sqlite-reports.ts';
+// The reports, aggregated by PostgreSQL, as SQLite aggregates them (sqlite-reports.ts): SLA records by
+// status, time per stage (from the tables the history trigger keeps, postgres-stages.ts), and cases
+// counted by a field of their data.
+//
+// Case data holding U+0000 (`\u0000` in its JSON text, which the json type keeps) cannot go through
+// json's operators, which turn every string into text on the way and refuse that one. Such a document
+// is read with the escape written as `\ufffd`, and the escape is put back in the value counted (JSON
+// as JSON.stringify writes it never holds `\ufffd` itself, only the character).
+import type { JsonValue } from '../../engine/types.ts';
+import type { ReasonCounts, ReportWindow, SlaCounts, SlaRecord, StageCounts } from '../case-store.ts';
+import { isArrayIndex, pointerTokens } from '../json-pointer.ts';
 import { hasNul, type PostgresDb } from './postgres-db.ts';
+import { createWhere, type Where } from './where.ts';
 
 interface SlaRow {
   tenant: string;
@@ -17,20 +24,49 @@ interface SlaRow {
   urgency: number;
 }
 
-/** `AND <column> = $2` when a case type is given, and the values to go with it. */
-function byCaseType(tenant: string, column: string, caseType?: string): [sql: string, values: string[]] {
-  return caseType === undefined ? ['', [tenant]] : [`AND ${column} = $2`, [tenant, caseType]];
+/** tenant, case type and the window on `at`, each only when given (U+0000 in any: nothing matches). */
+function windowWhere(where: Where, tenant: string, window: ReportWindow, at: string): Where {
+  return where
+    .when(tenant, (p) => `tenant = ${p}`)
+    .when(window.caseType, (p) => `case_type = ${p}`)
+    .when(window.from, (p) => `${at} >= ${p}`)
+    .when(window.to, (p) => `${at} < ${p}`);
 }
+
+/**
+ * The json at `pointer` in the json `column` (NULL where there is none), as resolvePointer finds it:
+ * `->` with a text key finds nothing in an array, with an integer nothing in an object, so a token
+ * that could be an array index is looked up both ways, on the value bound once in a subquery. A token
+ * holding U+0000 names nothing PostgreSQL text can hold: NULL.
+ */
+export function postgresPointer(where: Where, column: string, pointer: string): string {
+  let sql = column;
+  for (const token of pointerTokens(pointer)) {
+    if (hasNul(token)) return 'NULL::json';
+    sql = isArrayIndex(token)
+      ? `(SELECT COALESCE(v -> ${where.param(token)}::text, v -> ${where.param(Number(token))}::integer) FROM (SELECT ${sql} AS v) AS step)`
+      : `(${sql} -> ${where.param(token)}::text)`;
+  }
+  return sql;
+}
+
+const nulSafe = (column: string) =>
+  `CASE WHEN strpos(${column}::text, E'\\\\u0000') > 0 THEN replace(${column}::text, E'\\\\u0000', E'\\\\ufffd')::json ELSE ${column} END`;
+
+const statusColumns = `COUNT(*)::integer AS total,
+  (COUNT(*) FILTER (WHERE status = 'running'))::integer AS running, (COUNT(*) FILTER (WHERE status = 'paused'))::integer AS paused,
+  (COUNT(*) FILTER (WHERE status = 'warning'))::integer AS warning, (COUNT(*) FILTER (WHERE status = 'missed-goal'))::integer AS "missedGoal",
+  (COUNT(*) FILTER (WHERE status = 'breached'))::integer AS breached, (COUNT(*) FILTER (WHERE status = 'met'))::integer AS met,
+  (COUNT(*) FILTER (WHERE status = 'met-late'))::integer AS "metLate", (COUNT(*) FILTER (WHERE status = 'cancelled'))::integer AS cancelled`;
 
 export function createPostgresReports(db: PostgresDb) {
   return {
     async slaRecords(tenant: string, caseType?: string): Promise<SlaRecord[]> {
-      if (hasNul(tenant, caseType ?? '')) return [];
-      const [filter, values] = byCaseType(tenant, 'case_type', caseType);
+      const where = createWhere().when(tenant, (p) => `tenant = ${p}`).when(caseType, (p) => `case_type = ${p}`);
       const rows = await db.rows<SlaRow>(
         `SELECT tenant, case_id, case_type, sla_id, name, status, started_at, closed_at, urgency FROM slas
-        WHERE tenant = $1 ${filter} ORDER BY case_type, name, case_id, sla_id`,
-        values,
+        WHERE ${where.sql()} ORDER BY case_type, name, case_id, sla_id`,
+        where.values,
       );
       return rows.map((r) => ({
         tenant: r.tenant, caseId: r.case_id, caseType: r.case_type, slaId: r.sla_id, name: r.name,
@@ -38,31 +74,45 @@ export function createPostgresReports(db: PostgresDb) {
       }));
     },
 
-    async reportHistory(tenant: string, caseType?: string): Promise<ReportHistoryRow[]> {
-      if (hasNul(tenant, caseType ?? '')) return [];
-      const [filter, values] = byCaseType(tenant, 'c.case_type', caseType);
-      // only the three fields a report reads are taken out of each entry (`->` keeps their JSON text)
-      const rows = await db.rows<{ case_id: string; case_type: string; seq: number; at: string; from: HistoryEntry['from']; to: HistoryEntry['to'] }>(
-        `SELECT h.case_id, c.case_type, h.seq, h.entry->>'at' AS at, h.entry->'from' AS "from", h.entry->'to' AS "to"
-        FROM history h JOIN cases c ON c.id = h.case_id WHERE h.tenant = $1 ${filter} ORDER BY h.case_id, h.seq`,
-        values,
+    async slaSummary(tenant: string, window: ReportWindow): Promise<SlaCounts[]> {
+      const where = windowWhere(createWhere(), tenant, window, 'started_at');
+      return db.rows<SlaCounts>(
+        `SELECT case_type AS "caseType", name AS sla, ${statusColumns} FROM slas WHERE ${where.sql()} GROUP BY case_type, name ORDER BY case_type, name`,
+        where.values,
       );
-      return rows.map((r) => ({ caseId: r.case_id, caseType: r.case_type, seq: r.seq, at: r.at, from: r.from, to: r.to }));
     },
 
-    async countByField(tenant: string, pointer: string, caseType?: string): Promise<{ value: JsonValue; count: number }[]> {
-      if (hasNul(tenant, caseType ?? '')) return [];
-      const [filter, values] = byCaseType(tenant, 'case_type', caseType);
-      const rows = await db.rows<{ data: JsonValue }>(`SELECT data FROM cases WHERE tenant = $1 ${filter}`, values);
-      const counts = new Map<string, { value: JsonValue; count: number }>();
-      for (const row of rows) {
-        const value = resolvePointer(row.data, pointer);
-        const key = JSON.stringify(value);
-        const entry = counts.get(key) ?? { value, count: 0 };
-        entry.count += 1;
-        counts.set(key, entry);
-      }
-      return [...counts.values()].sort((a, b) => b.count - a.count || JSON.stringify(a.value).localeCompare(JSON.stringify(b.value)));
+    async stageSummary(tenant: string, window: ReportWindow): Promise<StageCounts[]> {
+      const where = windowWhere(createWhere(), tenant, window, 'entered_at');
+      return db.rows<StageCounts>(
+        `SELECT case_type AS "caseType", state, SUM(visits)::integer AS visits, SUM(completed)::integer AS completed,
+          SUM(total_ms)::float8 AS "totalMs", SUM(current)::integer AS current FROM (
+          SELECT case_type, state, COUNT(*) AS visits, COUNT(*) AS completed, COALESCE(SUM(ms), 0) AS total_ms, 0 AS current
+          FROM stage_visits WHERE ${where.sql()} GROUP BY case_type, state
+          UNION ALL
+          SELECT case_type, state, COUNT(*), 0, 0, COUNT(*) FROM stage_current WHERE ${where.sql()} GROUP BY case_type, state
+        ) AS groups GROUP BY case_type, state`,
+        where.values,
+      );
+    },
+
+    async reasonCounts(tenant: string, pointer: string, window: ReportWindow & { limit: number }): Promise<ReasonCounts> {
+      const where = windowWhere(createWhere(), tenant, window, 'created_at');
+      const value = postgresPointer(where, 'data', pointer);
+      const rows = await db.rows<{ value: string; n: number; total: number }>(
+        `WITH counted AS (
+          SELECT value, COUNT(*) AS n FROM (
+            SELECT COALESCE((${value})::text, 'null') AS value FROM (SELECT ${nulSafe('data')} AS data FROM cases WHERE ${where.sql()}) AS docs
+          ) AS v GROUP BY value
+        ), ranked AS (
+          SELECT value, n, SUM(n) OVER () AS total, RANK() OVER (ORDER BY n DESC) AS rnk FROM counted
+        )
+        SELECT CASE WHEN strpos(value, E'\\\\ufffd') > 0 THEN replace(value, E'\\\\ufffd', E'\\\\u0000') ELSE value END AS value,
+          n::integer AS n, total::float8 AS total
+        FROM ranked WHERE rnk <= ${where.param(window.limit)}`,
+        where.values,
+      );
+      return { total: rows[0]?.total ?? 0, counts: rows.map((r) => ({ value: JSON.parse(r.value) as JsonValue, count: r.n })) };
     },
   };
 }

@@ -1,7 +1,60 @@
-// The raw rows reports are computed from: SLA records, state changes, and case data by field.
+// The reports, aggregated by SQLite: SLA records by status, time per stage (from the tables the
+// history trigger keeps, sqlite-stages.ts), and cases counted by a field of their data. Each answers
+// rows per group, not per record; runtime/host/reports.ts finishes them (ratios, order, the top N).
 import type Database from 'better-sqlite3';
-import type { HistoryEntry, JsonValue } from '../../engine/types.ts';
-import type { ReportHistoryRow, SlaRecord } from '../case-store.ts';
+import type { JsonValue } from '../../engine/types.ts';
+import type { ReasonCounts, ReportWindow, SlaCounts, SlaRecord, StageCounts } from '../case-store.ts';
+import { isArrayIndex, pointerTokens } from '../json-pointer.ts';
+
+export { resolvePointer } from '../json-pointer.ts';
+
+/** `tenant = ? AND case_type = ? AND <at> >= ? AND <at> < ?`, each part only when given, and its values. */
+function windowWhere(tenant: string, window: ReportWindow, at: string): [sql: string, values: string[]] {
+  const conditions: [sql: string, value: string | undefined][] = [
+    ['tenant = ?', tenant],
+    ['case_type = ?', window.caseType],
+    [`${at} >= ?`, window.from],
+    [`${at} < ?`, window.to],
+  ];
+  const given = conditions.filter((c): c is [string, string] => c[1] !== undefined);
+  return [given.map(([sql]) => sql).join(' AND '), given.map(([, value]) => value)];
+}
+
+/**
+ * The JSON text at `pointer` in the JSON text `column` (NULL where there is none), as resolvePointer
+ * finds it. A run of member names is one path (`$."a"."b"`, each name quoted as JSON quotes it); a
+ * token that could be an array index is looked up both ways (`$."0"` finds nothing in an array, `$[0]`
+ * nothing in an object), on the value bound once in a subquery so the SQL grows linearly.
+ */
+export function sqlitePointer(column: string, pointer: string): [sql: string, values: string[]] {
+  let sql = column;
+  let values: string[] = [];
+  let path = '$';
+  const flush = () => {
+    if (path === '$') return;
+    sql = `(${sql} -> ?)`;
+    values.push(path);
+    path = '$';
+  };
+  for (const token of pointerTokens(pointer)) {
+    if (!isArrayIndex(token)) {
+      path += `.${JSON.stringify(token)}`;
+      continue;
+    }
+    flush();
+    // the two new values come first in the text
+    sql = `(SELECT COALESCE(v -> ?, v -> ?) FROM (SELECT ${sql} AS v))`;
+    values = [`$.${JSON.stringify(token)}`, `$[${token}]`, ...values];
+  }
+  flush();
+  return [sql, values];
+}
+
+const statusColumns = `COUNT(*) AS total,
+  COUNT(*) FILTER (WHERE status = 'running') AS running, COUNT(*) FILTER (WHERE status = 'paused') AS paused,
+  COUNT(*) FILTER (WHERE status = 'warning') AS warning, COUNT(*) FILTER (WHERE status = 'missed-goal') AS missedGoal,
+  COUNT(*) FILTER (WHERE status = 'breached') AS breached, COUNT(*) FILTER (WHERE status = 'met') AS met,
+  COUNT(*) FILTER (WHERE status = 'met-late') AS metLate, COUNT(*) FILTER (WHERE status = 'cancelled') AS cancelled`;
 
 export function createSqliteReports(db: Database.Database) {
   return {
@@ -18,43 +71,41 @@ export function createSqliteReports(db: Database.Database) {
       }));
     },
 
-    async reportHistory(tenant: string, caseType?: string): Promise<ReportHistoryRow[]> {
-      const rows = db
-        .prepare(`SELECT h.case_id, c.case_type, h.seq, h.entry FROM history h JOIN cases c ON c.id = h.case_id
-          WHERE h.tenant = ? ${caseType === undefined ? '' : 'AND c.case_type = ?'} ORDER BY h.case_id, h.seq`)
-        .all(...(caseType === undefined ? [tenant] : [tenant, caseType])) as { case_id: string; case_type: string; seq: number; entry: string }[];
-      return rows.map((r) => {
-        const entry = JSON.parse(r.entry) as HistoryEntry;
-        return { caseId: r.case_id, caseType: r.case_type, seq: r.seq, at: entry.at, from: entry.from, to: entry.to };
-      });
+    async slaSummary(tenant: string, window: ReportWindow): Promise<SlaCounts[]> {
+      const [where, values] = windowWhere(tenant, window, 'started_at');
+      return db
+        .prepare(`SELECT case_type AS caseType, name AS sla, ${statusColumns} FROM slas WHERE ${where} GROUP BY case_type, name ORDER BY case_type, name`)
+        .all(...values) as SlaCounts[];
     },
 
-    async countByField(tenant: string, pointer: string, caseType?: string): Promise<{ value: JsonValue; count: number }[]> {
+    async stageSummary(tenant: string, window: ReportWindow): Promise<StageCounts[]> {
+      const [where, values] = windowWhere(tenant, window, 'entered_at');
+      return db
+        .prepare(
+          `SELECT caseType, state, SUM(visits) AS visits, SUM(completed) AS completed, SUM(totalMs) AS totalMs, SUM(current) AS current FROM (
+            SELECT case_type AS caseType, state, COUNT(*) AS visits, COUNT(*) AS completed, TOTAL(ms) AS totalMs, 0 AS current
+            FROM stage_visits WHERE ${where} GROUP BY case_type, state
+            UNION ALL
+            SELECT case_type, state, COUNT(*), 0, 0, COUNT(*) FROM stage_current WHERE ${where} GROUP BY case_type, state
+          ) GROUP BY caseType, state`,
+        )
+        .all(...values, ...values) as StageCounts[];
+    },
+
+    async reasonCounts(tenant: string, pointer: string, window: ReportWindow & { limit: number }): Promise<ReasonCounts> {
+      const [where, values] = windowWhere(tenant, window, 'created_at');
+      const [value, pointerValues] = sqlitePointer('data', pointer);
       const rows = db
-        .prepare(`SELECT data FROM cases WHERE tenant = ? ${caseType === undefined ? '' : 'AND case_type = ?'}`)
-        .all(...(caseType === undefined ? [tenant] : [tenant, caseType])) as { data: string }[];
-      const counts = new Map<string, { value: JsonValue; count: number }>();
-      for (const row of rows) {
-        const value = resolvePointer(JSON.parse(row.data) as JsonValue, pointer);
-        const key = JSON.stringify(value);
-        const entry = counts.get(key) ?? { value, count: 0 };
-        entry.count += 1;
-        counts.set(key, entry);
-      }
-      return [...counts.values()].sort((a, b) => b.count - a.count || JSON.stringify(a.value).localeCompare(JSON.stringify(b.value)));
+        .prepare(
+          `WITH counted AS (
+            SELECT value, COUNT(*) AS n FROM (SELECT COALESCE(${value}, 'null') AS value FROM cases WHERE ${where}) GROUP BY value
+          ), ranked AS (
+            SELECT value, n, SUM(n) OVER () AS total, RANK() OVER (ORDER BY n DESC) AS rnk FROM counted
+          )
+          SELECT value, n, total FROM ranked WHERE rnk <= ?`,
+        )
+        .all(...pointerValues, ...values, window.limit) as { value: string; n: number; total: number }[];
+      return { total: rows[0]?.total ?? 0, counts: rows.map((r) => ({ value: JSON.parse(r.value) as JsonValue, count: r.n })) };
     },
   };
-}
-
-/** RFC 6901: the value at `pointer`, or null when there is none. */
-export function resolvePointer(doc: JsonValue, pointer: string): JsonValue {
-  if (pointer === '') return doc;
-  let current: JsonValue | undefined = doc;
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (current === null || typeof current !== 'object') return null;
-    current = Array.isArray(current) ? current[Number(token)] : current[token];
-    if (current === undefined) return null;
-  }
-  return current;
 }

@@ -1,6 +1,6 @@
 // Tasks (queues, claim, release), the outbox listing and the reports over HTTP.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from './harness.ts';
+import { createHarness, START, type Harness } from './harness.ts';
 
 const customer = (reason: string) => ({ customer: { name: 'A', email: 'a@example.com' }, channel: 'email', description: `about ${reason}` });
 
@@ -68,5 +68,54 @@ describe('tasks, outbox and reports over HTTP', () => {
     expect(reasons.body).toEqual({ field: '/reason', total: 2, items: [{ value: 'billing', count: 1, share: 0.5 }, { value: null, count: 1, share: 0.5 }] });
     expect((await h.call('GET', '/api/reports/reasons?field=reason', h.tokens.agent)).status).toBe(400);
     expect((await h.call('GET', '/api/reports/sla', h.tokens.analyst)).status).toBe(403);
+  });
+
+  it('counts in a report only what began in the window from (inclusive) to (exclusive): SLAs started, visits begun, cases created', async () => {
+    // given a complaint at 09:00, triaged at 10:00, and one created at 11:00
+    const a = (await h.call('POST', '/api/cases', h.tokens.intake, { caseType: 'complaint', data: customer('a') })).body;
+    h.clock.advance(3600_000);
+    await h.call('POST', `/api/cases/${a.id}/events`, h.tokens.intake, { type: 'SUBMIT_TRIAGE', data: { reason: 'billing', severity: 'low' } });
+    h.clock.advance(3600_000);
+    await h.call('POST', '/api/cases', h.tokens.intake, { caseType: 'complaint', data: customer('b') });
+    const report = async (path: string) => {
+      const reply = await h.call('GET', path, h.tokens.agent);
+      expect(reply.status).toBe(200);
+      return reply.body;
+    };
+    // from 10:00 (written with an offset: 11:00+01:00): the second complaint's SLAs, the visits begun at 10:00 and 11:00
+    const sla = await report('/api/reports/sla?from=2026-01-05T11:00:00%2B01:00');
+    expect(sla.items.map((r: { sla: string; total: number }) => [r.sla, r.total])).toEqual([['firstResponse', 1], ['resolution', 1]]);
+    const stages = await report('/api/reports/stages?from=2026-01-05T10:00:00Z&caseType=complaint');
+    expect(stages.items.map((r: { state: string; visits: number; current: number }) => [r.state, r.visits, r.current])).toEqual([
+      ['collect', 1, 1],
+      ['investigating', 1, 1],
+      ['triage', 1, 1],
+    ]);
+    // to 10:00: only what began at 09:00 (the triage visit that ended at 10:00)
+    const before = await report(`/api/reports/stages?to=2026-01-05T10:00:00.000Z`);
+    expect(before.items.map((r: { state: string; visits: number; completed: number; totalMs: number }) => [r.state, r.visits, r.completed, r.totalMs])).toEqual([['triage', 1, 1, 3600_000]]);
+    expect((await report(`/api/reports/reasons?from=${START}&to=2026-01-05T10:59:59.999Z`)).total).toBe(1);
+    expect((await report('/api/reports/reasons?from=2026-01-05T11:00:00Z')).items).toEqual([{ value: null, count: 1, share: 1 }]);
+    expect((await report('/api/reports/sla?from=2026-01-05T12:00:00Z&to=2026-01-05T12:00:00Z')).items).toEqual([]);
+  });
+
+  it('refuses a window that is not one: 400 request.invalid naming the parameter', async () => {
+    const problem = async (query: string) => {
+      const reply = await h.call('GET', `/api/reports/${query}`, h.tokens.agent);
+      return [reply.status, reply.body.code, reply.body.problems?.[0]?.pointer];
+    };
+    expect(await problem('sla?from=yesterday')).toEqual([400, 'request.invalid', '/from']);
+    expect(await problem('stages?to=2026-02-30T00:00:00Z')).toEqual([400, 'request.invalid', '/to']);
+    expect(await problem('reasons?from=2026-01-05')).toEqual([400, 'request.invalid', '/from']);
+    expect(await problem('sla?to=2026-01-05T25:00:00Z')).toEqual([400, 'request.invalid', '/to']);
+    expect(await problem('stages?from=2026-01-06T00:00:00Z&to=2026-01-05T00:00:00Z')).toEqual([400, 'request.invalid', '/to']);
+    expect(await problem('sla?from=9999-12-31T23:00:00-02:00')).toEqual([400, 'request.invalid', '/from']);
+    // and the OpenAPI description lists the window on the three reports
+    const doc = (await h.call('GET', '/api/openapi.json', null)).body;
+    for (const path of ['/api/reports/sla', '/api/reports/stages', '/api/reports/reasons']) {
+      expect(doc.paths[path].get.parameters.filter((p: { name: string }) => p.name === 'from' || p.name === 'to')).toEqual(
+        ['from', 'to'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string', format: 'date-time' } })),
+      );
+    }
   });
 });

@@ -435,30 +435,67 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
       });
     });
 
-    describe('reports data', () => {
-      it('gives SLA records, state changes and counts by field', async () => {
-        // given two cases, one with an SLA, one moved to closed
-        const sla = { id: 'firstResponse#1', name: 'firstResponse', status: 'met' as const, startedAt: T0, pauses: [], closedAt: T1, rungs: [], urgency: 0 };
-        const a = makeCase('a', { slas: [sla] });
+    describe('reports', () => {
+      const HOUR = 3_600_000;
+      const sla = { id: 'firstResponse#1', name: 'firstResponse', status: 'met' as const, startedAt: T0, pauses: [], closedAt: T1, rungs: [], urgency: 0 };
+      const parallel = { investigating: { evidence: 'waiting', approval: 'pending' } };
+      const stage = (state: string, visits: number, completed: number, totalMs: number, current: number) => ({ caseType: 'complaint', state, visits, completed, totalMs, current });
+      const byState = (rows: { state: string }[]) => [...rows].sort((a, b) => (a.state < b.state ? -1 : 1));
+
+      /** a (an SLA met), b (triage → a parallel state at T1 → closed at T2), c (created at T1, a note), and a case of another tenant. */
+      async function fill(): Promise<void> {
+        await store.publish('default', 'note', definition('note', 'Note'), T0);
         const b = makeCase('b', { data: { reason: 'delivery' } });
-        await store.commit(createCommit(a));
+        await store.commit(createCommit(makeCase('a', { slas: [sla] })));
         await store.commit(createCommit(b));
-        await store.commit(eventCommit(b, { state: 'closed' }, 'CLOSE', T1));
-        await store.commit(createCommit(makeCase('x'), 'other'));
-        // then
-        expect(await store.slaRecords('default')).toEqual([
-          { tenant: 'default', caseId: 'a', caseType: 'complaint', slaId: 'firstResponse#1', name: 'firstResponse', status: 'met', startedAt: T0, closedAt: T1, urgency: 0 },
+        await store.commit(createCommit(makeCase('c', { caseType: 'note', createdAt: T1, data: { reason: 'delivery' }, slas: [{ ...sla, startedAt: T1, status: 'running', closedAt: null }] })));
+        const moved = eventCommit(b, { state: parallel }, 'INVESTIGATE', T1);
+        await store.commit(moved);
+        await store.commit(eventCommit(moved.case, { state: 'closed' }, 'CLOSE', T2));
+        await store.commit(createCommit(makeCase('x', { slas: [sla] }), 'other'));
+      }
+
+      it('counts SLA records by status, visits per state id and cases per value of a field, in one tenant', async () => {
+        await fill();
+        // SLAs per case type and name, in that order
+        const counts = { total: 1, running: 0, paused: 0, warning: 0, missedGoal: 0, breached: 0, met: 0, metLate: 0, cancelled: 0 };
+        expect(await store.slaSummary('default', {})).toEqual([
+          { caseType: 'complaint', sla: 'firstResponse', ...counts, met: 1 },
+          { caseType: 'note', sla: 'firstResponse', ...counts, running: 1 },
         ]);
-        expect(await store.reportHistory('default')).toEqual([
-          { caseId: 'a', caseType: 'complaint', seq: 1, at: T0, from: null, to: 'triage' },
-          { caseId: 'b', caseType: 'complaint', seq: 1, at: T0, from: null, to: 'triage' },
-          { caseId: 'b', caseType: 'complaint', seq: 2, at: T1, from: 'triage', to: 'closed' },
+        // every state id of the parallel state (ancestors included) is one visit of an hour
+        expect(byState(await store.stageSummary('default', { caseType: 'complaint' }))).toEqual([
+          stage('approval', 1, 1, HOUR, 0), stage('closed', 1, 0, 0, 1), stage('evidence', 1, 1, HOUR, 0), stage('investigating', 1, 1, HOUR, 0),
+          stage('pending', 1, 1, HOUR, 0), stage('triage', 2, 1, HOUR, 1), stage('waiting', 1, 1, HOUR, 0),
         ]);
-        expect(await store.countByField('default', '/reason')).toEqual([
-          { value: 'billing', count: 1 },
-          { value: 'delivery', count: 1 },
+        expect((await store.stageSummary('default', {})).filter((r) => r.caseType === 'note')).toEqual([{ ...stage('triage', 1, 0, 0, 1), caseType: 'note' }]);
+        // every value counted, the ones that can be in the top N given
+        expect(await store.reasonCounts('default', '/reason', { limit: 1 })).toEqual({ total: 3, counts: [{ value: 'delivery', count: 2 }] });
+        const all = await store.reasonCounts('default', '/reason', { limit: 10 });
+        expect([all.total, [...all.counts].sort((a, b) => b.count - a.count)]).toEqual([3, [{ value: 'delivery', count: 2 }, { value: 'billing', count: 1 }]]);
+        expect(await store.reasonCounts('default', '/missing', { caseType: 'complaint', limit: 10 })).toEqual({ total: 2, counts: [{ value: null, count: 2 }] });
+        expect(await store.reasonCounts('nobody', '/reason', { limit: 10 })).toEqual({ total: 0, counts: [] });
+      });
+
+      it('counts only what began in the window [from, to): SLAs started, visits begun, cases created', async () => {
+        await fill();
+        const window = { from: T1, to: T2 };
+        expect((await store.slaSummary('default', window)).map((r) => [r.caseType, r.total, r.running])).toEqual([['note', 1, 1]]);
+        // the visits begun at T1 (b's parallel state, c's triage); b's triage began at T0, its closed at T2
+        expect(byState(await store.stageSummary('default', { ...window, caseType: 'complaint' })).map((r) => r.state)).toEqual(['approval', 'evidence', 'investigating', 'pending', 'waiting']);
+        expect(await store.stageSummary('default', { from: T2 })).toEqual([stage('closed', 1, 0, 0, 1)]);
+        expect(await store.stageSummary('default', { to: T0 })).toEqual([]);
+        expect(await store.reasonCounts('default', '/reason', { ...window, limit: 10 })).toEqual({ total: 1, counts: [{ value: 'delivery', count: 1 }] });
+        expect(await store.reasonCounts('default', '/reason', { from: T0, to: T1, caseType: 'complaint', limit: 10 }).then((r) => r.total)).toBe(2);
+      });
+
+      it('reads a JSON Pointer as RFC 6901 does: escapes, array indexes written as such, members the object has', async () => {
+        const data = { 'a/b': { '~x': 1 }, list: ['zero', 'one'], obj: { 0: 'member', 1: [true] }, text: 'abc', nul: 'a\u0000b' };
+        await store.commit(createCommit(makeCase('p', { data })));
+        const at = async (pointer: string) => (await store.reasonCounts('default', pointer, { limit: 1 })).counts[0]?.value;
+        expect(await Promise.all(['/a~1b/~0x', '/list/1', '/list/01', '/list/-', '/list/length', '/obj/0', '/obj/1/0', '/text/0', '/constructor', '/nul', ''].map(at))).toEqual([
+          1, 'one', null, null, null, 'member', true, null, null, 'a\u0000b', data,
         ]);
-        expect(await store.countByField('default', '/missing', 'complaint')).toEqual([{ value: null, count: 2 }]);
       });
     });
 

@@ -6,12 +6,16 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { maintenanceUrl, relay, scratchDatabase, skipNote, unavailable } from '../../postgres-scratch.ts';
-import { latestSchemaVersion } from '../../../runtime/store/postgres/migrations.ts';
+import type { Case, HistoryEntry } from '../../../runtime/engine/types.ts';
+import { stageReport } from '../../../runtime/host/reports.ts';
+import { latestSchemaVersion, migrate } from '../../../runtime/store/postgres/migrations.ts';
+import { createPostgresDb } from '../../../runtime/store/postgres/postgres-db.ts';
 import { createPostgresStore, type PostgresStoreOptions } from '../../../runtime/store/postgres/postgres-store.ts';
 import type { CaseStore } from '../../../runtime/store/case-store.ts';
 import { StoreUnavailableError } from '../../../runtime/store/store-unavailable.ts';
 import { caseStoreSuite, type StoreTarget } from './case-store.suite.ts';
 import { createCommit, definition, eventCommit, makeCase, T0 } from './fixtures.ts';
+import { historyRows, referenceStageReport, sampleHistories } from './report-reference.ts';
 
 const T1 = '2026-01-05T10:00:00.000Z';
 if (unavailable !== null) console.warn(`PostgreSQL store tests skipped: ${skipNote}`);
@@ -60,6 +64,49 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'PostgreSQL store' 
       expect(versions).toEqual(Array.from({ length: latestSchemaVersion }, (_, i) => i + 1));
       await Promise.all(stores.map((store, i) => store.ensureTenant(`t${i}`, T0)));
       expect((await Promise.all(stores.map((store) => store.countTokens())))).toEqual([0, 0, 0, 0]);
+    });
+
+    it('fills the stage tables from the history written before them (U+0000 in entries too), and the trigger carries on from there', async () => {
+      // given a database at schema 1 holding 40 cases' histories (parallel states, re-entries, repeated instants)
+      const database = await scratchDatabase();
+      cleanups.push(() => database.drop());
+      const db = createPostgresDb({ url: database.url, poolSize: 1, connectTimeoutMs: 5000, lockTimeoutMs: 5000 });
+      expect(await migrate(db, 1)).toBe(1);
+      await db.rows('INSERT INTO tenants (id, created_at) VALUES ($1, $2)', ['default', T0]);
+      for (const def of [definition(), definition('note', 'Note')]) {
+        await db.rows('INSERT INTO case_types (tenant, key, version, title, definition, published_at) VALUES ($1, $2, 1, $3, $4, $5)', ['default', def.key, def.title, JSON.stringify({ ...def, version: 1 }), T0]);
+      }
+      const histories = sampleHistories(40);
+      for (const h of histories) {
+        const last = h.entries[h.entries.length - 1] as HistoryEntry;
+        const kase = makeCase(h.id, { caseType: h.caseType, state: last.to, revision: last.seq });
+        await db.rows(
+          `INSERT INTO cases (id, tenant, case_type, version, state, state_ids, data, priority, created_at, updated_at, revision, body)
+          VALUES ($1, 'default', $2, 1, $3, '', $4, 'normal', $5, $5, $6, $7)`,
+          [kase.id, kase.caseType, JSON.stringify(kase.state), JSON.stringify(kase.data), kase.createdAt, last.seq, JSON.stringify(kase)],
+        );
+        for (const e of h.entries) {
+          await db.rows('INSERT INTO history (case_id, seq, tenant, at, actor, event_type, entry) VALUES ($1, $2, $3, $4, $5, $6, $7)', [h.id, e.seq, 'default', e.at, e.actor, e.event.type, JSON.stringify(e)]);
+        }
+      }
+      await db.end();
+      // when a store opens it
+      const store = await createPostgresStore({ url: database.url });
+      cleanups.push(() => store.close());
+      // then time per stage is what the history says, in any window
+      const rows = historyRows(histories);
+      const windows = [{}, { caseType: 'note' }, { from: '2026-01-06T00:00:00.000Z' }, { from: '2026-01-05T12:00:00.000Z', to: '2026-01-06T12:00:00.000Z' }];
+      for (const window of windows) expect(stageReport(await store.stageSummary('default', window))).toEqual(referenceStageReport(rows, window));
+      // and an event committed afterwards (its data holding U+0000) ends the visits the backfill left open
+      const first = histories.find((h) => h.entries.length > 1 && h.entries[h.entries.length - 1]?.to !== 'closed') as (typeof histories)[number];
+      const last = first.entries[first.entries.length - 1] as HistoryEntry;
+      const kase = (await store.getCase('default', first.id)) as Case;
+      const at = new Date(Date.parse(last.at) + 60_000).toISOString();
+      const commit = eventCommit(kase, { state: 'closed' }, 'CLOSE', at);
+      expect(await store.commit({ ...commit, history: { ...commit.history, event: { type: 'CLOSE', data: { note: 'nul \u0000' } } } })).toEqual({ ok: true });
+      const after = historyRows(histories);
+      after.splice(after.findIndex((r) => r.caseId === first.id) + first.entries.length, 0, { caseId: first.id, caseType: first.caseType, seq: last.seq + 1, at, to: 'closed' });
+      for (const window of windows) expect(stageReport(await store.stageSummary('default', window))).toEqual(referenceStageReport(after, window));
     });
 
     it('lets exactly one of several hosts commit an event on the same revision, round after round', async () => {

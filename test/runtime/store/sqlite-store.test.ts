@@ -10,13 +10,17 @@ import { latestSchemaVersion, migrate } from '../../../runtime/store/sqlite/migr
 import { stateIdsColumn } from '../../../runtime/store/state-ids.ts';
 import type { Case, HistoryEntry } from '../../../runtime/engine/types.ts';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import { stageReport } from '../../../runtime/host/reports.ts';
 import { caseStoreSuite } from './case-store.suite.ts';
-import { createCommit, definition, entry, makeCase, T0 } from './fixtures.ts';
+import { createCommit, definition, entry, eventCommit, makeCase, T0 } from './fixtures.ts';
+import { historyRows, referenceStageReport, sampleHistories } from './report-reference.ts';
 
 /** Schema version 2: the last one without the customer index. */
 const BEFORE_CUSTOMER_INDEX = 2;
 /** Schema version 4: the last one with the history keyed by (case_id, seq) without a rowid. */
 const BEFORE_HISTORY_LOG = 4;
+/** Schema version 5: the last one without the stage tables. */
+const BEFORE_STAGES = 5;
 
 /**
  * A database at an older schema `version`, as the store of that version left it: the default tenant,
@@ -145,6 +149,38 @@ describe('SQLite store specifics', () => {
     // then the case of the keyed type is found by each identifier, normalised as commits normalise them
     const ids = async (value: string) => (await store.casesByCustomerKeys('default', [value], 10, null)).items.map((c) => c.id);
     expect([await ids('ünal@example.com'), await ids('1001'), await ids('customer999@example.com'), await ids('')]).toEqual([['a'], ['a'], ['filler-999'], []]);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fills the stage tables from the history written before them, and the trigger carries on from there', async () => {
+    // given a database at schema 5 holding 40 cases' histories (parallel states, re-entries, repeated instants)
+    const { dir, file } = tempFile();
+    const { db, insertCase } = olderDatabase(file, BEFORE_STAGES, [definition(), definition('note', 'Note')]);
+    const histories = sampleHistories(40);
+    const insert = db.prepare('INSERT INTO history (case_id, seq, tenant, at, actor, event_type, entry) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const h of histories) {
+      const last = h.entries[h.entries.length - 1] as HistoryEntry;
+      insertCase(makeCase(h.id, { caseType: h.caseType, state: last.to, revision: last.seq }));
+      db.prepare('UPDATE cases SET revision = ? WHERE id = ?').run(last.seq, h.id);
+      for (const e of h.entries) insert.run(h.id, e.seq, 'default', e.at, e.actor, e.event.type, JSON.stringify(e));
+    }
+    db.close();
+    // when the store opens it
+    const store = createSqliteStore({ file });
+    // then time per stage is what the history says, in any window
+    const rows = historyRows(histories);
+    const windows = [{}, { caseType: 'note' }, { from: '2026-01-06T00:00:00.000Z' }, { from: '2026-01-05T12:00:00.000Z', to: '2026-01-06T12:00:00.000Z' }];
+    for (const window of windows) expect(stageReport(await store.stageSummary('default', window))).toEqual(referenceStageReport(rows, window));
+    // and events committed afterwards end the visits the backfill left open
+    const first = histories.find((h) => h.entries.length > 1 && h.entries[h.entries.length - 1]?.to !== 'closed') as (typeof histories)[number];
+    const last = first.entries[first.entries.length - 1] as HistoryEntry;
+    const kase = (await store.getCase('default', first.id)) as Case;
+    const at = new Date(Date.parse(last.at) + 60_000).toISOString();
+    expect(await store.commit(eventCommit(kase, { state: 'closed' }, 'CLOSE', at))).toEqual({ ok: true });
+    const after = historyRows(histories);
+    after.splice(after.findIndex((r) => r.caseId === first.id) + first.entries.length, 0, { caseId: first.id, caseType: first.caseType, seq: last.seq + 1, at, to: 'closed' });
+    for (const window of windows) expect(stageReport(await store.stageSummary('default', window))).toEqual(referenceStageReport(after, window));
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
