@@ -19,6 +19,7 @@ import { parseWebhookAllow, type WebhookAllow } from '../scheduler/address-polic
 import type { CaseStore } from '../store/case-store.ts';
 import { StoreUnavailableError } from '../store/store-unavailable.ts';
 import { createPostgresStore } from '../store/postgres/postgres-store.ts';
+import { redactUrl } from '../store/postgres/url.ts';
 import { createSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { CommandIo } from './main.ts';
 
@@ -58,16 +59,6 @@ export function isPostgresUrl(db: string): boolean {
   return /^postgres(ql)?:\/\//i.test(db);
 }
 
-/** The URL without its password, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url.replace(/:[^:@/]*@/, ':***@');
-  }
-}
 
 async function openPostgres(url: string): Promise<CaseStore> {
   try {

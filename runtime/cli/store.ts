@@ -3,7 +3,8 @@
 // committed (README "Command line"; docs/store-copy.md; the logic is runtime/store/copy.ts).
 // Exit 0 copied and verified, 1 failed (one line saying why; nothing committed), 2 bad usage.
 import { resolve } from 'node:path';
-import { copyStore, redactUrl, type CopyResult, type Progress, type TableCheck } from '../store/copy.ts';
+import { redactUrl } from '../store/postgres/url.ts';
+import { copyStore, type CopyResult, type Progress, type TableCheck } from '../store/copy.ts';
 import type { CommandIo } from './main.ts';
 
 const HELP = [

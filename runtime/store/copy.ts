@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import { latestSchemaVersion as postgresSchemaVersion, migrate as migratePostgres } from './postgres/migrations.ts';
 import { createPostgresDb, statement, type PostgresDb, type Queryable, type SqlValue } from './postgres/postgres-db.ts';
 import { translatePostgresError } from './postgres/postgres-faults.ts';
+import { redactUrl } from './postgres/url.ts';
 import { latestSchemaVersion as sqliteSchemaVersion } from './sqlite/migrations.ts';
 import { StoreUnavailableError } from './store-unavailable.ts';
 
@@ -175,16 +176,6 @@ export interface CopyOptions {
   lockTimeoutMs?: number;
 }
 
-/** The URL without its password, for messages. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url.replace(/:[^:@/]*@/, ':***@');
-  }
-}
 
 /** One INSERT at most this many characters of values (a batch of large case bodies is cut short). */
 const BATCH_CHARS = 8 * 1024 * 1024;

@@ -11,3 +11,27 @@ export class StoreUnavailableError extends Error {
     this.reason = reason;
   }
 }
+
+/**
+ * Wraps every function of `store` so that what `translate` maps (a database fault) rejects as its
+ * StoreUnavailableError; every CaseStore method is async, so a synchronous throw becomes a rejection too.
+ */
+export function withFaultTranslation<T extends object>(store: T, translate: (error: unknown) => unknown): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(store)) {
+    if (typeof value !== 'function') {
+      wrapped[name] = value;
+      continue;
+    }
+    const fn = value as (...args: unknown[]) => unknown;
+    wrapped[name] = (...args: unknown[]) => {
+      try {
+        const result = fn(...args);
+        return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(translate(error))) : result;
+      } catch (error) {
+        return Promise.reject(translate(error));
+      }
+    };
+  }
+  return wrapped as T;
+}

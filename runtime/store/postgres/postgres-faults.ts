@@ -1,7 +1,7 @@
 // PostgreSQL and connection errors that mean "the store cannot serve now", mapped to
 // StoreUnavailableError (the API answers 503, the scheduler and the outbox retry later); and a wrapper
 // that applies the mapping to every method of the store, so no driver error of that kind leaks upwards.
-import { StoreUnavailableError, type StoreFaultReason } from '../store-unavailable.ts';
+import { StoreUnavailableError, type StoreFaultReason, withFaultTranslation as translateFaults } from '../store-unavailable.ts';
 
 type Fault = [reason: StoreFaultReason, words: string];
 
@@ -64,21 +64,5 @@ export function translatePostgresError(error: unknown): unknown {
 
 /** Wraps every function of `store` so that database faults reject as StoreUnavailableError. */
 export function withFaultTranslation<T extends object>(store: T): T {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(store)) {
-    if (typeof value !== 'function') {
-      wrapped[name] = value;
-      continue;
-    }
-    const fn = value as (...args: unknown[]) => unknown;
-    wrapped[name] = (...args: unknown[]) => {
-      try {
-        const result = fn(...args);
-        return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(translatePostgresError(error))) : result;
-      } catch (error) {
-        return Promise.reject(translatePostgresError(error));
-      }
-    };
-  }
-  return wrapped as T;
+  return translateFaults(store, translatePostgresError);
 }

@@ -6,24 +6,7 @@ import type { MessageRecord, OutboxRecord, OutboxStatus, Page, TaskClaimResult, 
 import { CursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
 import { createWhere } from './where.ts';
-
-interface TaskRow {
-  id: string;
-  tenant: string;
-  case_id: string;
-  case_type: string;
-  state: string;
-  title: string;
-  queue: string | null;
-  role: string | null;
-  form: string | null;
-  opened_at: string;
-  due_at: string | null;
-  assignee: string | null;
-  claimed_at: string | null;
-  status: 'open' | 'closed';
-  closed_at: string | null;
-}
+import { toTask, type TaskRow } from '../task-row.ts';
 
 interface OutboxRow {
   /** bigint: node-postgres hands it over as text. */
@@ -43,24 +26,6 @@ interface OutboxRow {
 
 const taskColumns = 'id, tenant, case_id, case_type, state, title, queue, role, form, opened_at, due_at, assignee, claimed_at, status, closed_at';
 const outboxColumns = 'id, tenant, case_id, key, effect, payload, status, attempts, next_attempt_at, delivered_at, last_error, created_at';
-
-const toTask = (r: TaskRow): TaskRecord => ({
-  id: r.id,
-  tenant: r.tenant,
-  caseId: r.case_id,
-  caseType: r.case_type,
-  state: r.state,
-  title: r.title,
-  queue: r.queue,
-  role: r.role,
-  form: r.form,
-  openedAt: r.opened_at,
-  dueAt: r.due_at,
-  assignee: r.assignee,
-  claimedAt: r.claimed_at,
-  status: r.status,
-  closedAt: r.closed_at,
-});
 
 const toOutbox = (r: OutboxRow): OutboxRecord => ({
   id: Number(r.id),

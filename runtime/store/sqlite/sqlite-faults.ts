@@ -1,6 +1,6 @@
 // SQLite error codes that mean "the store cannot serve now", mapped to StoreUnavailableError; and a
 // wrapper that applies the mapping to every method of the store, so no SQLite error leaks upwards.
-import { StoreUnavailableError, type StoreFaultReason } from '../store-unavailable.ts';
+import { StoreUnavailableError, type StoreFaultReason, withFaultTranslation as translateFaults } from '../store-unavailable.ts';
 
 const reasons: [prefix: string, reason: StoreFaultReason, words: string][] = [
   ['SQLITE_FULL', 'full', 'the disk (or the database size limit) is full'],
@@ -25,24 +25,7 @@ export function translateSqliteError(error: unknown): unknown {
   return error;
 }
 
-/** Wraps every function of `store` so that SQLite faults reject as StoreUnavailableError. */
+/** Wraps every function of `store` so that database faults reject as StoreUnavailableError. */
 export function withFaultTranslation<T extends object>(store: T): T {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(store)) {
-    if (typeof value !== 'function') {
-      wrapped[name] = value;
-      continue;
-    }
-    const fn = value as (...args: unknown[]) => unknown;
-    wrapped[name] = (...args: unknown[]) => {
-      try {
-        const result = fn(...args);
-        return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(translateSqliteError(error))) : result;
-      } catch (error) {
-        // every CaseStore method is async: a synchronous throw becomes a rejection
-        return Promise.reject(translateSqliteError(error));
-      }
-    };
-  }
-  return wrapped as T;
+  return translateFaults(store, translateSqliteError);
 }

@@ -5,24 +5,7 @@ import type { MessageRecord, OutboxRecord, OutboxStatus, Page, TaskClaimResult, 
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { createWhere } from './where.ts';
 import type { WriteQueue } from './write-queue.ts';
-
-interface TaskRow {
-  id: string;
-  tenant: string;
-  case_id: string;
-  case_type: string;
-  state: string;
-  title: string;
-  queue: string | null;
-  role: string | null;
-  form: string | null;
-  opened_at: string;
-  due_at: string | null;
-  assignee: string | null;
-  claimed_at: string | null;
-  status: 'open' | 'closed';
-  closed_at: string | null;
-}
+import { toTask, type TaskRow } from '../task-row.ts';
 
 interface OutboxRow {
   id: number;
@@ -38,24 +21,6 @@ interface OutboxRow {
   last_error: string | null;
   created_at: string;
 }
-
-const toTask = (r: TaskRow): TaskRecord => ({
-  id: r.id,
-  tenant: r.tenant,
-  caseId: r.case_id,
-  caseType: r.case_type,
-  state: r.state,
-  title: r.title,
-  queue: r.queue,
-  role: r.role,
-  form: r.form,
-  openedAt: r.opened_at,
-  dueAt: r.due_at,
-  assignee: r.assignee,
-  claimedAt: r.claimed_at,
-  status: r.status,
-  closedAt: r.closed_at,
-});
 
 const toOutbox = (r: OutboxRow): OutboxRecord => ({
   id: r.id,

@@ -208,19 +208,26 @@ describe('npm start', () => {
     let out = '';
     npm.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => npm.once('exit', (code, signal) => resolve(code ?? (signal === null ? null : -1))));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm start did not come up: ${out}`)), 60_000);
-      npm.stdout.on('data', () => {
-        if (out.includes('Designer: ')) {
-          clearTimeout(timer);
-          resolve();
-        }
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`npm start did not come up: ${out}`)), 60_000);
+        npm.stdout.on('data', () => {
+          if (out.includes('Designer: ')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
       });
-    });
-    // DOSSIER_ADMIN_TOKEN was given: its secret is not printed back as "shown once"
-    expect(out).not.toContain('npm-start-secret');
-    expect(out).toContain('Admin token: the secret in DOSSIER_ADMIN_TOKEN');
-    expect(await listening(port)).toBe(true);
+      // DOSSIER_ADMIN_TOKEN was given: its secret is not printed back as "shown once"
+      expect(out).not.toContain('npm-start-secret');
+      expect(out).toContain('Admin token: the secret in DOSSIER_ADMIN_TOKEN');
+      expect(await listening(port)).toBe(true);
+    } catch (error) {
+      // never leave the server behind when an assertion above fails
+      npm.kill('SIGKILL');
+      for (const pid of processesNaming(db)) process.kill(pid, 'SIGKILL');
+      throw error;
+    }
     npm.kill('SIGTERM');
     await exited;
     // the server behind npm stopped with it (with `sh -c 'a && b'` it went on running)
