@@ -12,6 +12,7 @@ import { buildDesignerIfMissing } from './designer-build.ts';
 import { serve } from '@hono/node-server';
 import * as engine from '../engine/index.ts';
 import { ensureAdminToken, seedTemplates } from '../host/bootstrap.ts';
+import { hashToken } from '../http/auth.ts';
 import { systemClock, type Clock } from '../host/clock.ts';
 import { createHost } from '../host/create-host.ts';
 import { createLogger, type Logger, type LogLevel } from '../host/logger.ts';
@@ -110,6 +111,8 @@ export interface RunningServer {
   port: number;
   /** The admin token when this start created it (print it once), else null. */
   adminToken: string | null;
+  /** DOSSIER_ADMIN_TOKEN named a token that an admin revoked: it was not added again. */
+  adminTokenRevoked: boolean;
   seeded: string[];
   close(): Promise<void>;
 }
@@ -173,8 +176,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // the admin token only once the port is ours: a start that fails on a busy port must not issue a
   // token that nobody saw (the next start would find a token and print none)
   let adminToken: string | null = null;
+  let adminTokenRevoked = false;
   try {
     adminToken = await ensureAdminToken(store, now, options.adminToken);
+    // a secret whose token an admin revoked stays revoked: say so instead of starting as if it worked
+    if (options.adminToken !== undefined && options.adminToken !== '' && (await store.findTokenByHash(hashToken(options.adminToken))) === null) {
+      adminTokenRevoked = true;
+      logger.warn('DOSSIER_ADMIN_TOKEN names a revoked token; it was not added');
+    }
   } catch (error) {
     await new Promise<void>((done) => server.close(() => done()));
     await writeFailure(error);
@@ -188,6 +197,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url,
     port,
     adminToken,
+    adminTokenRevoked,
     seeded,
     close() {
       closing ??= (async () => {
@@ -319,6 +329,8 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
     if (running.adminToken !== null && running.adminToken !== adminToken) {
       io.out(`Admin token (shown once, store it now): ${running.adminToken}`);
       io.out(`Designer: ${running.url}/?token=${encodeURIComponent(running.adminToken)}`);
+    } else if (running.adminTokenRevoked) {
+      io.err('dossier serve: DOSSIER_ADMIN_TOKEN names a token that was revoked, and it stays revoked; set a new secret to add an admin token, or sign in with one you have.');
     } else if (running.adminToken !== null) {
       io.out(`Admin token: the secret in DOSSIER_ADMIN_TOKEN (added to tenant default). Designer: ${running.url}/`);
     }

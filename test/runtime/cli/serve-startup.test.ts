@@ -196,6 +196,34 @@ describe('dossier serve cannot start', () => {
   });
 });
 
+describe('DOSSIER_ADMIN_TOKEN', () => {
+  it('says so when it names a token that was revoked, which stays revoked', async () => {
+    const db = join(dir, 'revoked.db');
+    const start = () => spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db], { env: { ...env, DOSSIER_ADMIN_TOKEN: 'revoked-secret' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // given a server whose admin token from the environment revokes itself
+    const first = start();
+    const url = /running at (http:\/\/[^/]+)\//.exec(await outputUntil(first, 'Designer: '))?.[1] as string;
+    const revoked = await fetch(`${url}/api/tokens/admin`, { method: 'DELETE', headers: { authorization: 'Bearer revoked-secret' } });
+    expect(revoked.status).toBe(200);
+    first.kill('SIGTERM');
+    await new Promise((resolve) => first.once('exit', resolve));
+    // when it starts again with the same secret
+    const second = start();
+    let err = '';
+    second.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    const out = await outputUntil(second, 'running at');
+    const again = /running at (http:\/\/[^/]+)\//.exec(out)?.[1] as string;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const refused = await fetch(`${again}/api/case-types`, { headers: { authorization: 'Bearer revoked-secret' } });
+    second.kill('SIGTERM');
+    await new Promise((resolve) => second.once('exit', resolve));
+    // then it says so, and the secret still gets no access
+    expect(err).toContain('dossier serve: DOSSIER_ADMIN_TOKEN names a token that was revoked, and it stays revoked;');
+    expect(out).not.toContain('Admin token: the secret in DOSSIER_ADMIN_TOKEN');
+    expect(refused.status).toBe(401);
+  });
+});
+
 describe('npm start', () => {
   it('is one process tree that SIGTERM to the top process stops: nothing left listening', async () => {
     const port = await freePort();
