@@ -6,6 +6,10 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { toOcel } from '../export/ocel.ts';
 import { openSqliteSource } from '../export/sqlite-source.ts';
+import { createStoreSource } from '../export/store-source.ts';
+import type { CaseStore } from '../store/case-store.ts';
+import { createPostgresStore } from '../store/postgres/postgres-store.ts';
+import { isPostgresUrl, redactUrl } from '../store/postgres/url.ts';
 import type { ExportSink, ExportSource, ExportSummary } from '../export/types.ts';
 import { toXes } from '../export/xes.ts';
 import type { CommandIo } from './main.ts';
@@ -19,7 +23,7 @@ const HELP = [
   'The database is opened read-only; a running `dossier serve` may keep writing to it.',
   '',
   'Options:',
-  '  --db <file>          the Dossier database (default ./dossier.db)',
+  '  --db <file>          the Dossier database (default ./dossier.db), or a postgres:// URL',
   '  --format <xes|ocel>  the log format (required)',
   '  --case-type <key>    only cases of this case type',
   '  --tenant <id>        the tenant whose cases are exported (default: default)',
@@ -96,7 +100,9 @@ export async function exportCommand(args: string[], io: CommandIo): Promise<numb
     return 2;
   }
   const { db, format, caseType, tenant, out } = parsed.args;
-  const opened = openSqliteSource({ file: resolve(io.cwd, db), tenant, ...(caseType === undefined ? {} : { caseType }) });
+  const opened = isPostgresUrl(db)
+    ? await openPostgresSource(db, tenant, caseType)
+    : openSqliteSource({ file: resolve(io.cwd, db), tenant, ...(caseType === undefined ? {} : { caseType }) });
   if (!opened.ok) {
     io.err(`dossier export: ${opened.message}`);
     return 1;
@@ -119,8 +125,28 @@ export async function exportCommand(args: string[], io: CommandIo): Promise<numb
     io.err(`dossier export: ${(error as Error).message}`);
     return 1;
   } finally {
-    opened.close();
+    await opened.close();
   }
+}
+
+/** The export source of a PostgreSQL store (pages through the CaseStore, as `GET /api/export` does). */
+async function openPostgresSource(
+  url: string,
+  tenant: string,
+  caseType: string | undefined,
+): Promise<{ ok: true; source: ExportSource; close(): Promise<void> } | { ok: false; message: string }> {
+  let store: CaseStore;
+  try {
+    store = await createPostgresStore({ url });
+  } catch (error) {
+    return { ok: false, message: `cannot use the database ${redactUrl(url)}: ${(error as Error).message}` };
+  }
+  const result = await createStoreSource(store, { tenant, ...(caseType === undefined ? {} : { caseType }) });
+  if (!result.ok) {
+    await store.close();
+    return { ok: false, message: `no published case type '${String(caseType)}' in tenant '${tenant}'` };
+  }
+  return { ok: true, source: result.source, close: () => store.close() };
 }
 
 function describe(summary: ExportSummary, format: 'xes' | 'ocel'): string {

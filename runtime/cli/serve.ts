@@ -20,7 +20,7 @@ import { parseWebhookAllow, type WebhookAllow } from '../scheduler/address-polic
 import type { CaseStore } from '../store/case-store.ts';
 import { StoreUnavailableError } from '../store/store-unavailable.ts';
 import { createPostgresStore } from '../store/postgres/postgres-store.ts';
-import { redactUrl } from '../store/postgres/url.ts';
+import { isPostgresUrl, redactUrl } from '../store/postgres/url.ts';
 import { createSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { CommandIo } from './main.ts';
 
@@ -55,10 +55,6 @@ export class StartupError extends Error {
   }
 }
 
-/** True when `db` names a PostgreSQL database (a libpq URL) rather than a SQLite file. */
-export function isPostgresUrl(db: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(db);
-}
 
 
 async function openPostgres(url: string): Promise<CaseStore> {

@@ -1,4 +1,4 @@
-// A PostgreSQL URL as messages and logs show it: the password hidden.
+// PostgreSQL URLs: telling one from a file path, and showing one in messages and logs (password hidden).
 
 /** The URL without its password. */
 export function redactUrl(url: string): string {
@@ -9,4 +9,9 @@ export function redactUrl(url: string): string {
   } catch {
     return url.replace(/:[^:@/]*@/, ':***@');
   }
+}
+
+/** True when `db` names a PostgreSQL database (a libpq URL) rather than a SQLite file. */
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(db);
 }
