@@ -8,6 +8,7 @@ import { createOutboxDispatcher, type OutboxDispatcher } from '../scheduler/outb
 import { createCaseMessageNotifier, type Notifier } from '../scheduler/notifier.ts';
 import { createTimerScheduler, type TimerScheduler } from '../scheduler/timer-scheduler.ts';
 import type { CaseStore } from '../store/case-store.ts';
+import { outboxEffectTypes } from '../store/side-rows.ts';
 import { createCaseService, type CaseService } from './case-service.ts';
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
@@ -16,7 +17,6 @@ import { silentLogger, type Logger } from './logger.ts';
 /** Hosts sharing a store look for due work at least this often, under the store's notices. */
 const SHARED_POLL_MS = 15_000;
 
-const outboundEffects = new Set(['notify', 'webhook', 'createCase', 'childClosed']);
 
 export interface HostOptions<C = unknown> {
   store: CaseStore;
@@ -70,7 +70,7 @@ export function createHost<C>(options: HostOptions<C>): Host {
   let unwatch: (() => Promise<void>) | null = null;
   service.onCommit((commit) => {
     for (const timer of commit.case.timers) scheduler.notify(timer.dueAt);
-    if (commit.effects.some((effect) => outboundEffects.has(effect.type))) dispatcher.wake();
+    if (commit.effects.some((effect) => outboxEffectTypes.has(effect.type))) dispatcher.wake();
   });
   const app = createApp({
     store,

@@ -25,18 +25,17 @@
 // Side rows with plain text fields travel as one json parameter (`json_to_recordset`); id lists as
 // text[]; JSON documents (outbox effect and payload) as text[] cast to json, because PostgreSQL's json
 // functions refuse a \u0000 escape inside a document, which the json columns keep as written.
-import type { CaseTask } from '../../engine/types.ts';
 import type { CaseCommit } from '../case-store.ts';
 import { stateIdsColumn } from '../state-ids.ts';
 import { idempotencyValues } from './postgres-admin.ts';
 import { customerKeyChanges } from './postgres-customer-keys.ts';
 import { statement, type SqlValue, type Statement } from './postgres-db.ts';
+import { outboxEffectTypes, sameTask } from '../side-rows.ts';
 
 /** The channel on which commits announce new timers and outbox rows to every host. */
 export const DUE_CHANNEL = 'dossier_due';
 
 /** The effects written to the outbox. */
-export const outboxTypes = new Set(['notify', 'webhook', 'createCase', 'childClosed']);
 
 /** The three shapes of the statement: a creation, an event, an event that fires a timer. */
 export type CommitKind = 'create' | 'update' | 'fire';
@@ -49,7 +48,7 @@ const parameters = {
   seq: 'int', historyAt: 'text', actor: 'text', eventType: 'text', entry: 'json',
   at: 'text', fired: 'text',
   side: 'json', timersReplace: 'boolean', timersGone: 'text[]', tasksReplace: 'boolean', tasksGone: 'text[]', tasksOpen: 'text[]', keysReplace: 'boolean',
-  outboxKeys: 'text[]', outboxTypes: 'text[]', outboxEffects: 'text[]', outboxPayloads: 'text[]',
+  outboxKeys: 'text[]', outboxEffectTypes: 'text[]', outboxEffects: 'text[]', outboxPayloads: 'text[]',
   idemTenant: 'text', idemKey: 'text', idemMethod: 'text', idemPath: 'text', idemStatus: 'int', idemBody: 'json', idemCreatedAt: 'text',
   notify: 'text',
 } as const;
@@ -140,7 +139,7 @@ function commitSql(kind: CommitKind): string {
   outbox_new AS (
     INSERT INTO outbox (tenant, case_id, key, type, effect, payload, status, attempts, next_attempt_at, created_at)
     SELECT ${p.tenant}, ${p.id}, o.key, o.type, o.effect::json, o.payload::json, 'pending', 0, ${p.at}, ${p.at}
-    FROM written, unnest(${p.outboxKeys}, ${p.outboxTypes}, ${p.outboxEffects}, ${p.outboxPayloads}) WITH ORDINALITY AS o(key, type, effect, payload, n)
+    FROM written, unnest(${p.outboxKeys}, ${p.outboxEffectTypes}, ${p.outboxEffects}, ${p.outboxPayloads}) WITH ORDINALITY AS o(key, type, effect, payload, n)
     ORDER BY o.n
     ON CONFLICT (key) DO NOTHING),
   idempotency_new AS (
@@ -165,19 +164,6 @@ export interface CommitRow {
   notified: number;
 }
 
-/** A task's row changes only through the columns that come from the case (the claim columns are the tasks table's own). */
-function sameTask(a: CaseTask, b: CaseTask): boolean {
-  return (
-    a.state === b.state &&
-    a.title === b.title &&
-    a.queue === b.queue &&
-    a.role === b.role &&
-    a.form === b.form &&
-    a.openedAt === b.openedAt &&
-    a.dueAt === b.dueAt &&
-    a.assignee === b.assignee
-  );
-}
 
 /**
  * The side rows of a commit. The side tables (timers, tasks, SLAs) mirror lists in the case body: with
@@ -244,14 +230,14 @@ export function commitQuery(commit: CaseCommit): { kind: CommitKind; statement: 
   const h = commit.history;
   const kind: CommitKind = commit.expectedRevision === null ? 'create' : commit.firedTimerId === undefined ? 'update' : 'fire';
   const outbox = commit.effects.flatMap((effect) =>
-    outboxTypes.has(effect.type) && 'key' in effect
+    outboxEffectTypes.has(effect.type) && 'key' in effect
       ? [{ key: effect.key, type: effect.type, effect: JSON.stringify(effect), payload: JSON.stringify(effect.type === 'webhook' ? (commit.webhookBody ?? kase) : null) }]
       : [],
   );
   const idem = commit.idempotency === undefined ? null : idempotencyValues(commit.idempotency);
   // wake every host's scheduler or dispatcher (LISTEN dossier_due)
   const timers = kase.timers.map((t) => t.dueAt).sort()[0] ?? null;
-  const wakeOutbox = commit.effects.some((effect) => outboxTypes.has(effect.type));
+  const wakeOutbox = commit.effects.some((effect) => outboxEffectTypes.has(effect.type));
   const rows = sideRows(commit);
   const named: Record<Name, SqlValue> = {
     id: kase.id, tenant: commit.tenant, caseType: kase.caseType, version: kase.version, state: JSON.stringify(kase.state),
@@ -262,7 +248,7 @@ export function commitQuery(commit: CaseCommit): { kind: CommitKind; statement: 
     at: commit.at, fired: commit.firedTimerId ?? null,
     side: rows.json, timersReplace: rows.timersReplace, timersGone: rows.timersGone, tasksReplace: rows.tasksReplace,
     tasksGone: rows.tasksGone, tasksOpen: rows.tasksOpen, keysReplace: rows.keysReplace,
-    outboxKeys: outbox.map((o) => o.key), outboxTypes: outbox.map((o) => o.type), outboxEffects: outbox.map((o) => o.effect),
+    outboxKeys: outbox.map((o) => o.key), outboxEffectTypes: outbox.map((o) => o.type), outboxEffects: outbox.map((o) => o.effect),
     outboxPayloads: outbox.map((o) => o.payload),
     idemTenant: idem?.[0] ?? null, idemKey: idem?.[1] ?? null, idemMethod: idem?.[2] ?? null, idemPath: idem?.[3] ?? null,
     idemStatus: idem?.[4] ?? null, idemBody: idem?.[5] ?? null, idemCreatedAt: idem?.[6] ?? null,

@@ -1,6 +1,6 @@
 // Cases, their history and everything one event writes (the commit), on SQLite.
 import type Database from 'better-sqlite3';
-import type { Case, CaseTask, HistoryEntry } from '../../engine/types.ts';
+import type { Case, HistoryEntry } from '../../engine/types.ts';
 import type { CaseCommit, CaseFilter, CommitFailure, CommitResult, Page } from '../case-store.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { normalizeIdentifier } from '../customer-keys.ts';
@@ -8,6 +8,7 @@ import { stateIdsColumn } from '../state-ids.ts';
 import { createCustomerKeyWriter } from './sqlite-customer-keys.ts';
 import { createWhere, type Where } from './where.ts';
 import type { WriteQueue } from './write-queue.ts';
+import { outboxEffectTypes, sameTask } from '../side-rows.ts';
 
 /** Thrown inside a commit's savepoint to roll it back; turned into a `CommitResult` value. */
 class CommitFailed extends Error {
@@ -16,21 +17,7 @@ class CommitFailed extends Error {
   }
 }
 
-const outboxTypes = new Set(['notify', 'webhook', 'createCase', 'childClosed']);
 
-/** The columns of the tasks table that come from the case (the claim columns are the tasks table's own). */
-function sameTask(a: CaseTask, b: CaseTask): boolean {
-  return (
-    a.state === b.state &&
-    a.title === b.title &&
-    a.queue === b.queue &&
-    a.role === b.role &&
-    a.form === b.form &&
-    a.openedAt === b.openedAt &&
-    a.dueAt === b.dueAt &&
-    a.assignee === b.assignee
-  );
-}
 
 interface CaseRow {
   body: string;
@@ -190,7 +177,7 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
     writeSlas(commit);
     writeCustomerKeys(commit);
     for (const effect of commit.effects) {
-      if (!outboxTypes.has(effect.type) || !('key' in effect)) continue;
+      if (!outboxEffectTypes.has(effect.type) || !('key' in effect)) continue;
       const payload = effect.type === 'webhook' ? (commit.webhookBody ?? kase) : null;
       s.insertOutbox.run(commit.tenant, kase.id, effect.key, effect.type, JSON.stringify(effect), JSON.stringify(payload), commit.at, commit.at);
     }
