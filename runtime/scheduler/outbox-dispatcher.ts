@@ -48,6 +48,12 @@ type Delivery = { ok: true } | { ok: false; error: string; permanent: boolean };
 
 const BATCH = 100;
 const CONCURRENT_CASES = 32;
+/**
+ * A host starts no delivery of a claimed row after this share of its lease: past it, another host may
+ * claim the row at any moment, and both would send it. The rows left over go back when the lease runs
+ * out (to whichever host claims first, this one included).
+ */
+export const LEASE_USE = 0.75;
 
 function byCase(rows: OutboxRecord[]): Map<string, OutboxRecord[]> {
   const lanes = new Map<string, OutboxRecord[]>();
@@ -146,11 +152,21 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   async function deliverDue(): Promise<number> {
     let delivered = 0;
     for (;;) {
-      const batch = await store.claimDueOutbox(clock.now(), BATCH, leaseMs);
+      const claimedAt = clock.now();
+      const batch = await store.claimDueOutbox(claimedAt, BATCH, leaseMs);
+      const stopAt = Date.parse(claimedAt) + leaseMs * LEASE_USE;
+      let leftOver = 0;
       await inParallel([...byCase(batch).values()], CONCURRENT_CASES, async (rows) => {
-        for (const row of rows) if (await settle(row)) delivered += 1;
+        for (const [index, row] of rows.entries()) {
+          if (Date.parse(clock.now()) >= stopAt) {
+            leftOver += rows.length - index;
+            return;
+          }
+          if (await settle(row)) delivered += 1;
+        }
       });
-      if (batch.length < BATCH) return delivered;
+      if (leftOver > 0) logger.warn('outbox rows left to the next claim: their lease was running out', { rows: leftOver, leaseMs });
+      if (batch.length < BATCH || leftOver > 0) return delivered;
     }
   }
 

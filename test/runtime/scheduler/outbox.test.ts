@@ -168,4 +168,32 @@ describe('outbox dispatcher', () => {
     const rows = (await t.store.listOutbox('default', { caseId: 'k1' }, 10, null)).items;
     expect(k1).toEqual([...rows].sort((a, b) => a.id - b.id).map((r) => `k1:${r.key}`));
   });
+
+  it('starts no delivery once most of the lease has passed: the rest wait for the next claim, so two hosts never send one row both', async () => {
+    // given two notifications on k1 and a notifier that takes 25 s of the 30 s lease on the first
+    const t = await setup([200]);
+    for (let i = 0; i < 2; i++) await t.host.service.sendEvent('default', 'k1', { type: 'PING' }, admin);
+    const started: string[] = [];
+    const dispatcher = createOutboxDispatcher({
+      store: t.store,
+      service: t.host.service,
+      clock: t.clock,
+      leaseMs: 30_000,
+      notifier: {
+        async send(n) {
+          started.push(n.key);
+          t.clock.advance(25_000);
+        },
+      },
+    });
+    // when it runs: the first row is delivered, the second is not begun past 3/4 of the lease
+    expect(await dispatcher.runDue()).toBe(1);
+    expect(started).toHaveLength(1);
+    const rows = (await t.store.listOutbox('default', { caseId: 'k1' }, 10, null)).items;
+    expect(rows.map((r) => r.status).sort()).toEqual(['delivered', 'pending']);
+    // then the next run delivers it, once
+    expect(await dispatcher.runDue()).toBe(1);
+    expect(started).toHaveLength(2);
+    expect(new Set(started).size).toBe(2);
+  });
 });
