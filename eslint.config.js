@@ -21,6 +21,14 @@ const pureCoreRestrictions = {
   ],
 };
 
+/** The host and what it drives (services, scheduler, outbox, store) know no adapter: HTTP and the CLI sit in front, wired in runtime/compose/. */
+const hostRestrictions = {
+  patterns: [
+    { group: ['hono', 'hono/*', '@hono/*', '**/http/**'], message: 'The host does not do HTTP: the HTTP adapter (runtime/http/) calls its services.' },
+    { group: ['**/compose/**', '**/cli/**'], message: 'The host does not know who wires or drives it (runtime/compose/, runtime/cli/).' },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'bench/results/**', 'schemas/generated/**'] },
   js.configs.recommended,
@@ -52,5 +60,9 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'The pure core is deterministic.' },
       ],
     },
+  },
+  {
+    files: ['runtime/host/**/*.ts', 'runtime/scheduler/**/*.ts', 'runtime/store/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', hostRestrictions] },
   },
 );

@@ -9,7 +9,7 @@ import { serve } from '@hono/node-server';
 import * as engine from '../../runtime/engine/index.ts';
 import { seedTemplates } from '../../runtime/host/bootstrap.ts';
 import { systemClock } from '../../runtime/host/clock.ts';
-import { createHost } from '../../runtime/host/create-host.ts';
+import { createRuntime } from '../../runtime/compose/create-runtime.ts';
 import { silentLogger } from '../../runtime/host/logger.ts';
 import { createSqliteStore } from '../../runtime/store/index.ts';
 import { benchActor, loadComplaintFlow } from '../lib/complaint-flow.ts';
@@ -23,7 +23,7 @@ const gc = runInNewContext('gc') as () => void;
 
 const store = createSqliteStore({ file: db });
 await seedTemplates(store, new URL('../../templates', import.meta.url).pathname, systemClock.now(), silentLogger);
-const host = createHost({ store, engine, clock: systemClock, logger: silentLogger });
+const host = createRuntime({ store, engine, clock: systemClock, logger: silentLogger });
 const server = serve({ fetch: host.app.fetch, port: 0, hostname: '127.0.0.1' });
 await host.start();
 const data = loadComplaintFlow().data;

@@ -1,32 +1,40 @@
-// `dossier export --db FILE --format xes|ocel [--case-type K] [--tenant T] [-o FILE]`: the history as
-// an event log for process-mining tools (README "Command line"; docs/process-mining.md).
-// Exit 0 written, 1 the database cannot be read or lacks the case type, 2 bad usage.
+// `dossier export --db FILE --format xes|ocel [--case-type K] [--tenant T] [-o FILE] [--from T] [--to T]`:
+// the history as an event log for process-mining tools (README "Command line"; docs/process-mining.md).
+// Either store is opened as a CaseStore (a SQLite file read-only, or a postgres:// URL) and paged
+// through by store-source.ts, as GET /api/export does. Exit 0 written, 1 the database cannot be read
+// or lacks the case type, 2 bad usage.
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { toOcel } from '../export/ocel.ts';
-import { openSqliteSource } from '../export/sqlite-source.ts';
 import { createStoreSource } from '../export/store-source.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { createPostgresStore } from '../store/postgres/postgres-store.ts';
 import { isPostgresUrl, redactUrl } from '../store/postgres/url.ts';
+import { createSqliteStore, SqliteOpenError } from '../store/sqlite/sqlite-store.ts';
 import type { ExportSink, ExportSource, ExportSummary } from '../export/types.ts';
+import { INSTANT_EXAMPLE, timeWindow, type TimeWindow } from '../store/time-window.ts';
 import { toXes } from '../export/xes.ts';
 import type { CommandIo } from './main.ts';
 
 const HELP = [
   'Usage: dossier export --db FILE --format xes|ocel [--case-type K] [--tenant T] [-o FILE]',
+  '                      [--from INSTANT] [--to INSTANT]',
   '',
   'Writes the case history as an event log for process-mining tools (pm4py, ProM, Celonis):',
   '  xes   IEEE 1849-2016 XES: one trace per case, one event per history entry',
   '  ocel  OCEL 2.0 JSON: cases and customers as objects, history entries as events',
-  'The database is opened read-only; a running `dossier serve` may keep writing to it.',
+  'With --from/--to only the history entries of that window are exported (from <= time < to),',
+  'with the cases they belong to. A SQLite file is opened read-only; a running `dossier serve`',
+  'may keep writing to it.',
   '',
   'Options:',
   '  --db <file>          the Dossier database (default ./dossier.db), or a postgres:// URL',
   '  --format <xes|ocel>  the log format (required)',
   '  --case-type <key>    only cases of this case type',
   '  --tenant <id>        the tenant whose cases are exported (default: default)',
+  `  --from <instant>     only history entries at or after this instant, e.g. ${INSTANT_EXAMPLE}`,
+  '  --to <instant>       only history entries before this instant (exclusive)',
   '  -o, --out <file>     write the log to this file instead of stdout',
   '  --help               show this help',
   '',
@@ -38,6 +46,7 @@ interface ExportArgs {
   format: 'xes' | 'ocel';
   caseType?: string;
   tenant: string;
+  window: TimeWindow;
   out?: string;
 }
 
@@ -45,7 +54,9 @@ type Parsed = { type: 'run'; args: ExportArgs } | { type: 'help' } | { type: 'us
 
 function parseArgs(args: string[]): Parsed {
   const values: Record<string, string> = {};
-  const names: Record<string, string> = { '--db': 'db', '--format': 'format', '--case-type': 'caseType', '--tenant': 'tenant', '-o': 'out', '--out': 'out' };
+  const names: Record<string, string> = {
+    '--db': 'db', '--format': 'format', '--case-type': 'caseType', '--tenant': 'tenant', '--from': 'from', '--to': 'to', '-o': 'out', '--out': 'out',
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--help' || arg === '-h') return { type: 'help' };
@@ -62,12 +73,15 @@ function parseArgs(args: string[]): Parsed {
   const format = values.format;
   if (format === undefined) return { type: 'usage', message: 'name the format: --format xes or --format ocel' };
   if (format !== 'xes' && format !== 'ocel') return { type: 'usage', message: `unknown format '${format}': use --format xes or --format ocel` };
+  const window = timeWindow(values.from, values.to, '--from');
+  if (!window.ok) return { type: 'usage', message: `--${window.name} ${window.problem}; got '${window.got}'` };
   return {
     type: 'run',
     args: {
       db: values.db ?? 'dossier.db',
       format,
       tenant: values.tenant ?? 'default',
+      window: window.window,
       ...(values.caseType === undefined ? {} : { caseType: values.caseType }),
       ...(values.out === undefined ? {} : { out: values.out }),
     },
@@ -84,6 +98,9 @@ function example(flag: string): string {
       return 'complaint';
     case '--tenant':
       return 'default';
+    case '--from':
+    case '--to':
+      return INSTANT_EXAMPLE;
     default:
       return 'log.xes';
   }
@@ -99,10 +116,8 @@ export async function exportCommand(args: string[], io: CommandIo): Promise<numb
     io.err(`dossier export: ${parsed.message}`);
     return 2;
   }
-  const { db, format, caseType, tenant, out } = parsed.args;
-  const opened = isPostgresUrl(db)
-    ? await openPostgresSource(db, tenant, caseType)
-    : openSqliteSource({ file: resolve(io.cwd, db), tenant, ...(caseType === undefined ? {} : { caseType }) });
+  const { db, format, caseType, tenant, window, out } = parsed.args;
+  const opened = await openStoreSource(isPostgresUrl(db) ? db : resolve(io.cwd, db), tenant, caseType, window);
   if (!opened.ok) {
     io.err(`dossier export: ${opened.message}`);
     return 1;
@@ -129,24 +144,35 @@ export async function exportCommand(args: string[], io: CommandIo): Promise<numb
   }
 }
 
-/** The export source of a PostgreSQL store (pages through the CaseStore, as `GET /api/export` does). */
-async function openPostgresSource(
-  url: string,
+/**
+ * The export source of either store, paged through the CaseStore as `GET /api/export` reads it: a
+ * postgres:// URL, or a SQLite file opened read-only (never created, never migrated).
+ */
+async function openStoreSource(
+  db: string,
   tenant: string,
   caseType: string | undefined,
+  window: TimeWindow,
 ): Promise<{ ok: true; source: ExportSource; close(): Promise<void> } | { ok: false; message: string }> {
   let store: CaseStore;
   try {
-    store = await createPostgresStore({ url });
+    store = isPostgresUrl(db) ? await createPostgresStore({ url: db }) : createSqliteStore({ file: db, readOnly: true });
   } catch (error) {
-    return { ok: false, message: `cannot use the database ${redactUrl(url)}: ${(error as Error).message}` };
+    // SqliteOpenError names the file, what is wrong with it and what to do
+    if (error instanceof SqliteOpenError) return { ok: false, message: error.message };
+    return { ok: false, message: `cannot use the database ${isPostgresUrl(db) ? redactUrl(db) : `'${db}'`}: ${(error as Error).message}` };
   }
-  const result = await createStoreSource(store, { tenant, ...(caseType === undefined ? {} : { caseType }) });
-  if (!result.ok) {
+  try {
+    const result = await createStoreSource(store, { tenant, ...(caseType === undefined ? {} : { caseType }), ...window });
+    if (!result.ok) {
+      await store.close();
+      return { ok: false, message: `no published case type '${String(caseType)}' in tenant '${tenant}'` };
+    }
+    return { ok: true, source: result.source, close: () => store.close() };
+  } catch (error) {
     await store.close();
-    return { ok: false, message: `no published case type '${String(caseType)}' in tenant '${tenant}'` };
+    return { ok: false, message: `cannot read ${isPostgresUrl(db) ? `the database ${redactUrl(db)}` : `'${db}'`}: ${(error as Error).message}` };
   }
-  return { ok: true, source: result.source, close: () => store.close() };
 }
 
 function describe(summary: ExportSummary, format: 'xes' | 'ocel'): string {

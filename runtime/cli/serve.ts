@@ -12,9 +12,9 @@ import { buildDesignerIfMissing } from './designer-build.ts';
 import { serve } from '@hono/node-server';
 import * as engine from '../engine/index.ts';
 import { ensureAdminToken, seedTemplates } from '../host/bootstrap.ts';
-import { hashToken } from '../http/auth.ts';
+import { hashToken } from '../host/tokens.ts';
 import { systemClock, type Clock } from '../host/clock.ts';
-import { createHost } from '../host/create-host.ts';
+import { createRuntime } from '../compose/create-runtime.ts';
 import { createLogger, type Logger, type LogLevel } from '../host/logger.ts';
 import { parseWebhookAllow, type WebhookAllow } from '../scheduler/address-policy.ts';
 import type { CaseStore } from '../store/case-store.ts';
@@ -137,7 +137,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   } catch (error) {
     await writeFailure(error);
   }
-  const host = createHost({
+  const host = createRuntime({
     store,
     engine,
     clock,
@@ -230,7 +230,8 @@ const usage = [
   '  DOSSIER_WEBHOOK_ALLOW  hosts or CIDRs that webhooks may reach although private or loopback (default: none)',
   '  DOSSIER_BUILD_DESIGNER 0: do not build the designer when it is missing (serve the API only)',
   '  DOSSIER_LEASE_MS       on a shared PostgreSQL database: how long a host holds the timers and outbox',
-  '                         rows it claimed before another host may take them (default 30000)',
+  '                         rows it claimed before another host may take them (default 30000); a host',
+  '                         begins deliveries in the first half, so keep it above twice the webhook timeout (10 s)',
 ].join('\n');
 const optionNames = ['--db', '--port', '--host'];
 

@@ -1,9 +1,12 @@
-// `GET /api/export?format=xes|ocel[&caseType=K]` (GET /api/openapi.json; docs/api-decisions.md): the tenant's event log, admin only,
-// streamed as it is written. Mounted by the HTTP app with `app.route('/api', exportRoutes(store))`.
+// `GET /api/export?format=xes|ocel[&caseType=K][&from=T][&to=T]` (GET /api/openapi.json;
+// docs/process-mining.md): the tenant's event log, admin only, streamed as it is written; with a
+// window, the history entries with from <= at < to and the cases they belong to (window.ts).
+// Mounted by the HTTP app with `app.route('/api', exportRoutes(store))`.
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { HttpProblem } from '../host/problems.ts';
+import { HttpProblem } from '../http/problems.ts';
 import { requireRole, type AuthEnv } from '../http/auth.ts';
+import { windowParams } from '../http/query.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { toOcel } from './ocel.ts';
 import { createStoreSource } from './store-source.ts';
@@ -23,7 +26,7 @@ export function exportRoutes(store: CaseStore): Hono<AuthEnv> {
       throw new HttpProblem('request.invalid', `format must be xes or ocel, e.g. /api/export?format=xes; got '${format ?? ''}'.`);
     }
     const caseType = c.req.query('caseType');
-    const opened = await createStoreSource(store, { tenant: auth.tenant, ...(caseType === undefined ? {} : { caseType }) });
+    const opened = await createStoreSource(store, { tenant: auth.tenant, ...(caseType === undefined ? {} : { caseType }), ...windowParams(c) });
     if (!opened.ok) throw new HttpProblem(opened.code, opened.message);
     const { contentType, file, write } = formats[format];
     c.header('content-type', contentType);

@@ -1,6 +1,6 @@
 // The process-mining export's public names: converters (no I/O, streaming) and the OCEL checker.
-// The CaseStore reader is here; the SQLite file reader (sqlite-source.ts) and the Hono route
-// (export-route.ts) are imported directly by their hosts, so this stays free of Node modules.
+// The CaseStore reader (either store) and the window's checks are here; the Hono route
+// (export-route.ts) is imported directly by its host, so this stays free of Node modules.
 export type * from './types.ts';
 export type * from './ocel-types.ts';
 export { toXes, XES_NAMESPACE, type XesOptions } from './xes.ts';

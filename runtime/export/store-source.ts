@@ -1,23 +1,29 @@
-// An export source over the CaseStore port (any implementation: SQLite now, PostgreSQL later), for
-// `GET /api/export`. Cases come page by page (the store lists newest first; the converters do not
-// depend on the order) and each case's history page by page, so memory stays bounded.
+// An export source over the CaseStore port (SQLite or PostgreSQL), for `GET /api/export` and
+// `dossier export`. The cases come a page at a time from `CaseStore.historyInWindow`, oldest first
+// (createdAt, then id), each with its history entries in the window: the database picks both, so
+// memory holds one page, whatever the size of the store or of the window.
 import type { CaseStore } from '../store/case-store.ts';
 import type { ExportCase, ExportCaseType, ExportSource } from './types.ts';
+import type { TimeWindow } from '../store/time-window.ts';
 
-export interface StoreSourceOptions {
+export interface StoreSourceOptions extends TimeWindow {
   tenant: string;
   /** Only cases of this case type key. */
   caseType?: string;
-  /** Cases and history entries read per call (default 200). */
+  /** Cases read per query (default 500). */
   pageSize?: number;
 }
 
 export type StoreSourceResult = { ok: true; source: ExportSource } | { ok: false; code: 'case_type.not_found'; message: string };
 
-/** Reads the published case types of the tenant, then returns a source that pages through its cases. */
+/**
+ * Reads the published case types of the tenant, then returns a source that pages through its cases.
+ * With `from` and/or `to` (instants in the store's form, window.ts) only the history entries with
+ * `from <= at < to` are read, and only the cases that have one.
+ */
 export async function createStoreSource(store: CaseStore, options: StoreSourceOptions): Promise<StoreSourceResult> {
-  const { tenant, caseType } = options;
-  const pageSize = options.pageSize ?? 200;
+  const { tenant, caseType, from, to } = options;
+  const pageSize = options.pageSize ?? 500;
   const keys = (await store.listCaseTypes(tenant)).filter((t) => t.latestVersion !== null).map((t) => t.key);
   if (caseType !== undefined && !keys.includes(caseType)) {
     return { ok: false, code: 'case_type.not_found', message: `There is no published case type '${caseType}' in this tenant; see GET /api/case-types.` };
@@ -35,18 +41,12 @@ export async function createStoreSource(store: CaseStore, options: StoreSourceOp
       );
     }
   }
+  const window = { ...(caseType === undefined ? {} : { caseType }), ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
   async function* cases(): AsyncGenerator<ExportCase> {
     let cursor: string | null = null;
     do {
-      const page = await store.listCases(tenant, caseType === undefined ? {} : { caseType }, pageSize, cursor);
-      for (const kase of page.items) {
-        const history = [];
-        let historyCursor: string | null = null;
-        do {
-          const entries = await store.history(tenant, kase.id, pageSize, historyCursor);
-          history.push(...entries.items);
-          historyCursor = entries.nextCursor;
-        } while (historyCursor !== null);
+      const page = await store.historyInWindow(tenant, window, pageSize, cursor);
+      for (const { case: kase, history } of page.items) {
         yield {
           id: kase.id, caseType: kase.caseType, version: kase.version, state: kase.state, data: kase.data,
           priority: kase.priority, channel: kase.channel, parentId: kase.parentId, createdAt: kase.createdAt,

@@ -9,14 +9,16 @@ import { createCaseLock } from './case-lock.ts';
 import { caseView, publicCase, type CaseView } from './case-view.ts';
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
-import { fail, type HostFailure, type Replay } from './host-result.ts';
+import { fail, HostError, type HostFailure, type Replay } from './host-result.ts';
 import { silentLogger, type Logger } from './logger.ts';
-import { failureBody, HttpProblem } from './problems.ts';
 
+/** A request that may be retried with the same key (the Idempotency-Key header): its answer is kept. */
 export interface IdempotencySpec {
   key: string;
   method: string;
   path: string;
+  /** The answer a refusal is replayed with, as the adapter that took the request would give it. */
+  answerOf(failure: HostFailure): { status: number; body: JsonValue };
 }
 
 export interface NewCase {
@@ -74,7 +76,7 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
   const logger = options.logger ?? silentLogger;
   const lock = createCaseLock();
   const compiled = new Map<string, { published: PublishedCaseType; compiled: C }>();
-  const unrunnable = new Map<string, HttpProblem>();
+  const unrunnable = new Map<string, HostError>();
   const listeners: CommitListener[] = [];
 
   async function loadType(tenant: string, key: string, version?: number) {
@@ -98,9 +100,11 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
       // refused since patterns run in linear time): a clear refusal, not a 500, decided and logged once
       const reason = error instanceof Error ? error.message : String(error);
       logger.error('published case type cannot be compiled', { tenant, key, version: published.version, reason });
-      const problem = new HttpProblem(
-        'definition.invalid',
-        `Version ${String(published.version)} of case type '${key}' cannot run on this host: ${reason} Publish a new version that fixes it; nothing was changed.`,
+      const problem = new HostError(
+        fail(
+          'definition.invalid',
+          `Version ${String(published.version)} of case type '${key}' cannot run on this host: ${reason} Publish a new version that fixes it; nothing was changed.`,
+        ),
       );
       unrunnable.set(cacheKey, problem);
       throw problem;
@@ -132,8 +136,8 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
       ...(outcome.rules === undefined ? {} : { rules: outcome.rules }),
     });
     if (spec !== undefined) {
-      const body = failureBody(failure);
-      await store.saveIdempotency(record(tenant, spec, body.status, JSON.parse(JSON.stringify(body)) as JsonValue));
+      const answer = spec.answerOf(failure);
+      await store.saveIdempotency(record(tenant, spec, answer.status, JSON.parse(JSON.stringify(answer.body)) as JsonValue));
     }
     return failure;
   }

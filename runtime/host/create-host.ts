@@ -1,8 +1,7 @@
-// The runtime host assembled: one case service shared by the HTTP app, the timer scheduler and the
-// outbox dispatcher; each commit wakes the scheduler (new timers) and the dispatcher (new effects).
-import type { Hono } from 'hono';
-import type { AuthEnv } from '../http/auth.ts';
-import { createApp } from '../http/create-app.ts';
+// The runtime host assembled: its services (cases, case types, tasks, tokens) shared by whatever
+// adapter drives them, the timer scheduler and the outbox dispatcher; each commit wakes the scheduler
+// (new timers) and the dispatcher (new effects). It knows nothing of HTTP: runtime/compose/ puts the
+// HTTP adapter in front of it.
 import type { WebhookAllow } from '../scheduler/address-policy.ts';
 import { createOutboxDispatcher, type OutboxDispatcher } from '../scheduler/outbox-dispatcher.ts';
 import { createCaseMessageNotifier, type Notifier } from '../scheduler/notifier.ts';
@@ -10,6 +9,9 @@ import { createTimerScheduler, type TimerScheduler } from '../scheduler/timer-sc
 import type { CaseStore } from '../store/case-store.ts';
 import { outboxEffectTypes } from '../store/side-rows.ts';
 import { createCaseService, type CaseService } from './case-service.ts';
+import { createCaseTypeService, type CaseTypeService } from './case-type-service.ts';
+import { createTaskService, type TaskService } from './task-service.ts';
+import { createTokenService, type TokenService } from './tokens.ts';
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -17,6 +19,23 @@ import { silentLogger, type Logger } from './logger.ts';
 /** Hosts sharing a store look for due work at least this often, under the store's notices. */
 const SHARED_POLL_MS = 15_000;
 
+/** What adapters (HTTP, the CLI, the first start) go through; none of them reaches past it to the store for a change. */
+export interface HostServices {
+  cases: CaseService;
+  caseTypes: CaseTypeService;
+  tasks: TaskService;
+  tokens: TokenService;
+}
+
+export function createHostServices<C>(options: { store: CaseStore; engine: EnginePort<C>; clock: Clock; logger?: Logger }): HostServices {
+  const { store, clock } = options;
+  return {
+    cases: createCaseService({ store, engine: options.engine, clock, logger: options.logger ?? silentLogger }),
+    caseTypes: createCaseTypeService(store, clock),
+    tasks: createTaskService(store, clock),
+    tokens: createTokenService(store),
+  };
+}
 
 export interface HostOptions<C = unknown> {
   store: CaseStore;
@@ -29,15 +48,11 @@ export interface HostOptions<C = unknown> {
   outbox?: { maxAttempts?: number; backoffMs?: number; maxBackoffMs?: number };
   /** How long a host holds the timers and outbox rows it claimed before another may take them (default 30 s). */
   leaseMs?: number;
-  maxBodyBytes?: number;
-  /** The built designer to serve at `/` (see runtime/http/designer-static.ts). */
-  designerDir?: string;
-  /** Origins allowed to call the API from a browser (DOSSIER_CORS_ORIGINS); absent: CORS closed. */
-  corsOrigins?: string[];
 }
 
 export interface Host {
-  app: Hono<AuthEnv>;
+  services: HostServices;
+  /** The case service (services.cases). */
   service: CaseService;
   scheduler: TimerScheduler;
   dispatcher: OutboxDispatcher;
@@ -50,7 +65,8 @@ export interface Host {
 export function createHost<C>(options: HostOptions<C>): Host {
   const { store, engine, clock } = options;
   const logger = options.logger ?? silentLogger;
-  const service = createCaseService({ store, engine, clock, logger });
+  const services = createHostServices({ store, engine, clock, logger });
+  const service = services.cases;
   // a store that several hosts share announces their commits (watchDue); its runners also look again
   // now and then, in case a notice was lost
   const shared = store.watchDue !== undefined;
@@ -72,18 +88,8 @@ export function createHost<C>(options: HostOptions<C>): Host {
     for (const timer of commit.case.timers) scheduler.notify(timer.dueAt);
     if (commit.effects.some((effect) => outboxEffectTypes.has(effect.type))) dispatcher.wake();
   });
-  const app = createApp({
-    store,
-    clock,
-    engine,
-    service,
-    logger,
-    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
-    ...(options.designerDir === undefined ? {} : { designerDir: options.designerDir }),
-    ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
-  });
   return {
-    app,
+    services,
     service,
     scheduler,
     dispatcher,

@@ -1,13 +1,22 @@
-// Expected failures of the host as values, with a stable code (mapped to HTTP in runtime/http/problems.ts).
+// Expected failures of the host as values, with a stable code (mapped to HTTP statuses by the HTTP
+// adapter, runtime/http/problems.ts): what went wrong and how to fix it, in words.
 import type { FieldProblem, JsonValue } from '../engine/types.ts';
 
 export type HostErrorCode =
+  | 'request.invalid'
+  | 'auth.forbidden'
   | 'case.not_found'
   | 'case.conflict'
   | 'case.exists'
   | 'case_type.not_found'
   | 'case_type.unknown'
   | 'case.parent_not_found'
+  | 'draft.not_found'
+  | 'definition.invalid'
+  | 'token.not_found'
+  | 'task.not_found'
+  | 'task.claimed'
+  | 'task.closed'
   | 'revision.stale'
   | 'event.unknown'
   | 'event.not_accepted'
@@ -17,13 +26,24 @@ export type HostErrorCode =
   | 'idempotency.key_reused'
   | 'timer.gone';
 
+/** A definition problem as the validator reports it (pointer into the case type). */
+export interface DefinitionProblem {
+  severity: string;
+  code: string;
+  message: string;
+  pointer: string;
+}
+
 export interface HostFailure {
   ok: false;
   code: HostErrorCode;
   message: string;
-  problems?: FieldProblem[];
+  problems?: (FieldProblem | DefinitionProblem)[];
   rules?: string[];
 }
+
+/** What a service answers: a value, or an expected failure. */
+export type Result<T> = { ok: true; value: T } | HostFailure;
 
 /** A stored answer replayed for a retried Idempotency-Key. */
 export interface Replay {
@@ -39,3 +59,16 @@ export const fail = (code: HostErrorCode, message: string, extra: Partial<Omit<H
   message,
   ...extra,
 });
+
+/**
+ * An expected failure met where no value can be returned (deep in loading a case type); the adapter
+ * answers it like a returned one (runtime/http/create-app.ts).
+ */
+export class HostError extends Error {
+  readonly failure: HostFailure;
+  constructor(failure: HostFailure) {
+    super(failure.message);
+    this.name = 'HostError';
+    this.failure = failure;
+  }
+}

@@ -5,7 +5,7 @@ import type { HttpBindings } from '@hono/node-server';
 import type { ValidateFunction } from 'ajv';
 import { createDataAjv } from '../../schemas/ajv.ts';
 import { explainErrors } from '../engine/explain.ts';
-import { HttpProblem } from '../host/problems.ts';
+import { HttpProblem } from './problems.ts';
 import { requestSchemas, type RequestSchemaName } from './request-schemas.ts';
 
 const ajv = createDataAjv();

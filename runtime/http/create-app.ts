@@ -4,11 +4,12 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import type { HttpBindings } from '@hono/node-server';
-import { createCaseService, type CaseService } from '../host/case-service.ts';
 import type { Clock } from '../host/clock.ts';
+import { HostError } from '../host/host-result.ts';
+import { createHostServices, type HostServices } from '../host/create-host.ts';
 import type { EnginePort } from '../host/engine-port.ts';
 import { silentLogger, type Logger } from '../host/logger.ts';
-import { HttpProblem, problemBody, type ProblemBody } from '../host/problems.ts';
+import { failureBody, HttpProblem, problemBody, type ProblemBody } from './problems.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { CursorError } from '../store/cursor.ts';
 import { StoreUnavailableError } from '../store/store-unavailable.ts';
@@ -24,12 +25,9 @@ import { tokenRoutes } from './routes/tokens.ts';
 import { workRoutes } from './routes/work.ts';
 import { customerRoutes } from './routes/customers.ts';
 
-export interface AppOptions<C = unknown> {
+export type AppOptions<C = unknown> = {
   store: CaseStore;
   clock: Clock;
-  engine: EnginePort<C>;
-  /** The case service shared with the scheduler and the outbox; created here when not given. */
-  service?: CaseService;
   logger?: Logger;
   /** Largest accepted request body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
@@ -37,7 +35,16 @@ export interface AppOptions<C = unknown> {
   designerDir?: string;
   /** Origins allowed to call the API from a browser (CORS). Empty or absent: CORS closed. */
   corsOrigins?: string[];
-}
+} & (
+  | {
+      /** The host's services, shared with its scheduler and outbox (runtime/compose/create-runtime.ts). */
+      services: HostServices;
+    }
+  | {
+      /** An app on a store of its own (tests): its services are made here. */
+      engine: EnginePort<C>;
+    }
+);
 
 /**
  * The Content-Security-Policy of every answer (the root page, the designer, the API): only this
@@ -72,7 +79,7 @@ export function problemResponse(c: Context, body: ProblemBody): Response {
 export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   const { store, clock } = options;
   const logger = options.logger ?? silentLogger;
-  const service = options.service ?? createCaseService({ store, engine: options.engine, clock, logger });
+  const services = 'services' in options ? options.services : createHostServices({ store, engine: options.engine, clock, logger });
   const maxBytes = options.maxBodyBytes ?? 1024 * 1024;
   const app = new Hono<AuthEnv>();
   app.use(
@@ -100,6 +107,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(c, error.body);
+    if (error instanceof HostError) return problemResponse(c, failureBody(error.failure));
     if (error instanceof CursorError) return problemResponse(c, problemBody('cursor.invalid', error.message));
     if (error instanceof StoreUnavailableError) {
       logger.error('store unavailable', { method: c.req.method, path: c.req.path, reason: error.reason, error: error.message });
@@ -127,16 +135,16 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   const openapi = openApiDocument();
   app.get('/api/openapi.json', (c) => c.json(openapi));
 
-  app.use('/api/*', authenticate(store));
+  app.use('/api/*', authenticate(services.tokens));
   app.use(
     '/api/*',
     limitBody(maxBytes, (c) => problemResponse(c, problemBody('request.too_large', `The body is larger than ${maxBytes} bytes; send a smaller one.`))),
   );
-  app.route('/api', tokenRoutes(store, clock));
-  app.route('/api', caseTypeRoutes(store, clock));
+  app.route('/api', tokenRoutes(services.tokens, clock));
+  app.route('/api', caseTypeRoutes(services.caseTypes));
   app.route('/api', typeRoutes(store));
-  app.route('/api', caseRoutes(store, service));
-  app.route('/api', workRoutes(store, () => clock.now()));
+  app.route('/api', caseRoutes(store, services.cases));
+  app.route('/api', workRoutes(store, services.tasks));
   app.route('/api', customerRoutes(store));
   app.route('/api', exportRoutes(store));
   mountDesigner(app, options.designerDir);

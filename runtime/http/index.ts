@@ -1,4 +1,4 @@
 // The HTTP adapter's public names.
 export { createApp, type AppOptions } from './create-app.ts';
-export { hashToken, issueToken, newTokenSecret, platformRoles } from './auth.ts';
+export { problemTable, problemBody, HttpProblem, type ProblemBody, type ProblemCode } from './problems.ts';
 export { openApiDocument } from './openapi.ts';

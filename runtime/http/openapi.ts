@@ -1,6 +1,6 @@
 // GET /api/openapi.json: OpenAPI 3.1, its schemas the very objects the server validates with.
 import caseTypeSchema from '../../schemas/case-type.schema.json' with { type: 'json' };
-import { problemTable } from '../host/problems.ts';
+import { problemTable } from './problems.ts';
 import { requestSchemas, responseSchemas } from './request-schemas.ts';
 
 /** `choices`: the values a query parameter allows (400 `request.invalid` for any other); `formats`: a parameter's string format. */
@@ -47,7 +47,7 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/reports/sla': { get: { summary: 'SLA compliance per case type and SLA (from, to: instants; the SLAs started in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['caseType', 'from', 'to'], formats: windowFormats } },
   '/api/reports/stages': { get: { summary: 'Time per stage (from, to: instants; the visits begun in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['caseType', 'from', 'to'], formats: windowFormats } },
   '/api/reports/reasons': { get: { summary: 'Top values of a field (default /reason; from, to: instants; the cases created in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['field', 'caseType', 'limit', 'from', 'to'], formats: windowFormats } },
-  '/api/export': { get: { summary: 'The event log for process mining: format=xes (XES 1849-2016 XML) or ocel (OCEL 2.0 JSON)', role: 'admin', ok: [200, 'Report'], params: ['format', 'caseType'] } },
+  '/api/export': { get: { summary: 'The event log for process mining: format=xes (XES 1849-2016 XML) or ocel (OCEL 2.0 JSON); from, to: instants, the history entries with from <= at < to and the cases they belong to', role: 'admin', ok: [200, 'Report'], params: ['format', 'caseType', 'from', 'to'], choices: { format: ['xes', 'ocel'] }, formats: windowFormats } },
   '/api/me': { get: { summary: 'Who this token is: name, tenant, roles', role: 'agent, analyst, service', ok: [200, 'Me'] } },
   '/api/cases/{id}/related': { get: { summary: "The customer's other cases: every case sharing one of this case's customer identifiers (customer.keys)", role: 'agent', ok: [200, 'RelatedCases'], params: ['id'] } },
   '/api/customers/cases': { get: { summary: 'Every case with a customer identifier (customer.keys) equal to value', role: 'agent', ok: [200, 'RelatedCaseList'], params: ['value'] } },

@@ -1,6 +1,7 @@
 // Query parameters and headers shared by the routes: page size, cursor, filters, If-Match, Idempotency-Key.
 import type { Context } from 'hono';
-import { HttpProblem } from '../host/problems.ts';
+import { timeWindow, type TimeWindow } from '../store/time-window.ts';
+import { HttpProblem } from './problems.ts';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
@@ -61,4 +62,15 @@ export function filters<K extends string>(c: Context, names: readonly K[]): Part
     if (value !== undefined && value !== '') out[name] = value;
   }
   return out;
+}
+
+/** The `from` (inclusive) and `to` (exclusive) instants of the query, in the store's form; 400 naming the parameter at fault. */
+export function windowParams(c: Context): TimeWindow {
+  const window = timeWindow(c.req.query('from'), c.req.query('to'));
+  if (!window.ok) {
+    throw new HttpProblem('request.invalid', `${window.name} ${window.problem}; got '${window.got}'.`, {
+      problems: [{ pointer: `/${window.name}`, message: window.problem }],
+    });
+  }
+  return window.window;
 }

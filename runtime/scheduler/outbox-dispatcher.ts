@@ -49,11 +49,13 @@ type Delivery = { ok: true } | { ok: false; error: string; permanent: boolean };
 const BATCH = 100;
 const CONCURRENT_CASES = 32;
 /**
- * A host starts no delivery of a claimed row after this share of its lease: past it, another host may
- * claim the row at any moment, and both would send it. The rows left over go back when the lease runs
- * out (to whichever host claims first, this one included).
+ * A host starts no delivery of a claimed row after this share of its lease: the rest of the lease is
+ * for the delivery under way to finish and be recorded (a webhook may take its timeout, a busy pool
+ * its wait) before another host may claim the row and send it again. The rows left over go back when
+ * the lease runs out (to whichever host claims first, this one included). With the default lease
+ * (30 s) that leaves 15 s for a delivery begun last, above the webhook timeout (10 s).
  */
-export const LEASE_USE = 0.75;
+export const LEASE_USE = 0.5;
 
 function byCase(rows: OutboxRecord[]): Map<string, OutboxRecord[]> {
   const lanes = new Map<string, OutboxRecord[]>();

@@ -193,6 +193,25 @@ export interface ReportWindow {
   to?: Instant;
 }
 
+/**
+ * What the process-mining export reads (runtime/export): the cases of one case type (or all), and of
+ * their history only the entries with `from <= at < to`. Instants as the store writes them
+ * (`2026-01-05T09:00:00.000Z`), compared with `at` as text, in the database.
+ */
+export interface HistoryWindow {
+  caseType?: string;
+  /** Inclusive. */
+  from?: Instant;
+  /** Exclusive. */
+  to?: Instant;
+}
+
+/** A case with the entries of its history that are in a `HistoryWindow`, in `seq` order. */
+export interface CaseHistory {
+  case: Case;
+  history: HistoryEntry[];
+}
+
 /** SLA records per case type and SLA name, by status; ordered by case type, then name (code-point order). */
 export interface SlaCounts {
   caseType: string;
@@ -271,6 +290,13 @@ export interface CaseStore {
   casesByCustomerKeys(tenant: string, values: string[], limit: number, cursor: string | null): Promise<Page<Case>>;
   commit(commit: CaseCommit): Promise<CommitResult>;
   history(tenant: string, caseId: string, limit: number, cursor: string | null): Promise<Page<HistoryEntry>>;
+  /**
+   * The event log of `tenant`, a page of `limit` cases at a time, oldest first (createdAt, then id):
+   * the cases that have at least one history entry in `window`, each with those entries (not the
+   * others). Without `from` and `to`, every case of the tenant (or of `window.caseType`) with its
+   * whole history. The window is applied by the database (an index on history (case_id, at)).
+   */
+  historyInWindow(tenant: string, window: HistoryWindow, limit: number, cursor: string | null): Promise<Page<CaseHistory>>;
 
   // Idempotency
   getIdempotency(tenant: string, key: string): Promise<IdempotencyRecord | null>;
@@ -309,6 +335,11 @@ export interface CaseStore {
    * another one created. Resolves to a function that stops listening.
    */
   watchDue?(listener: (due: DueNotice) => void): Promise<() => Promise<void>>;
+  /**
+   * Present where several hosts share the store: runs `work` while no other host runs its own (the
+   * first start's admin token and templates, so that hosts starting together seed them once).
+   */
+  exclusively?<T>(work: () => Promise<T>): Promise<T>;
   markDelivered(id: number, at: Instant): Promise<void>;
   markFailed(id: number, error: string, nextAttemptAt: Instant | null): Promise<void>;
   listOutbox(tenant: string, filter: { status?: OutboxStatus; caseId?: string }, limit: number, cursor: string | null): Promise<Page<OutboxRecord>>;

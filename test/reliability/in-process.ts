@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as engine from '../../runtime/engine/index.ts';
 import { createManualClock, type ManualClock } from '../../runtime/host/clock.ts';
-import { createHost, type Host, type HostOptions } from '../../runtime/host/create-host.ts';
+import { createRuntime, type Runtime as Host, type RuntimeOptions as HostOptions } from '../../runtime/compose/create-runtime.ts';
 import { createLogger, type LogLevel } from '../../runtime/host/logger.ts';
-import { issueToken } from '../../runtime/http/auth.ts';
+import { issueToken } from '../../runtime/host/tokens.ts';
 import { createSqliteStore, type SqliteCaseStore, type SqliteStoreOptions } from '../../runtime/store/sqlite/sqlite-store.ts';
 
 export const START = '2026-01-05T09:00:00.000Z';
@@ -45,7 +45,7 @@ export async function startInProcess(
   const clock = createManualClock(START);
   const log: string[] = [];
   const logger = createLogger(options.logLevel ?? 'info', (line) => log.push(line));
-  const host = createHost({ store, engine, clock, logger, ...options.host });
+  const host = createRuntime({ store, engine, clock, logger, ...options.host });
   const admin = (await issueToken(store, { tenant: 'default', name: 'admin', roles: ['admin'] }, START)).secret;
   await host.start();
   const call: InProcess['call'] = async (method, path, body, headers = {}, token = admin) => {

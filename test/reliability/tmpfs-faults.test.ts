@@ -10,9 +10,9 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as engine from '../../runtime/engine/index.ts';
 import { createManualClock } from '../../runtime/host/clock.ts';
-import { createHost, type Host } from '../../runtime/host/create-host.ts';
+import { createRuntime, type Runtime } from '../../runtime/compose/create-runtime.ts';
 import { createLogger } from '../../runtime/host/logger.ts';
-import { issueToken } from '../../runtime/http/auth.ts';
+import { issueToken } from '../../runtime/host/tokens.ts';
 import { createSqliteStore, type SqliteCaseStore } from '../../runtime/store/sqlite/sqlite-store.ts';
 import { counterType, START } from './in-process.ts';
 
@@ -37,7 +37,7 @@ describe.skipIf(!tmpfsAvailable())('real disk faults on a tmpfs', () => {
   let dir: string;
   let file: string;
   let store: SqliteCaseStore;
-  let host: Host;
+  let host: Runtime;
   let admin: string;
   const log: string[] = [];
 
@@ -64,7 +64,7 @@ describe.skipIf(!tmpfsAvailable())('real disk faults on a tmpfs', () => {
     mkdirSync(join(dir, 'db'));
     file = join(dir, 'db', 'dossier.db');
     store = createSqliteStore({ file });
-    host = createHost({ store, engine, clock: createManualClock(START), logger: createLogger('info', (line) => log.push(line)) });
+    host = createRuntime({ store, engine, clock: createManualClock(START), logger: createLogger('info', (line) => log.push(line)) });
     admin = (await issueToken(store, { tenant: 'default', name: 'admin', roles: ['admin'] }, START)).secret;
     await call('PUT', '/api/case-types/counter/draft', counterType);
     expect((await call('POST', '/api/case-types/counter/publish')).status).toBe(201);

@@ -4,7 +4,7 @@ import type { Priority } from '../../../schemas/generated/case-type.ts';
 import { isSystemEvent } from '../../engine/event-names.ts';
 import type { Actor, CaseData } from '../../engine/types.ts';
 import type { CaseService, ServiceResult } from '../../host/case-service.ts';
-import { failureBody, HttpProblem } from '../../host/problems.ts';
+import { failureAnswer, failureBody, HttpProblem } from '../problems.ts';
 import type { CaseStore, TokenRecord } from '../../store/case-store.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readBody } from '../body.ts';
@@ -37,7 +37,7 @@ export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv
     const auth = requireRole(c, 'agent', 'service');
     const body = await readBody<{ caseType: string; data?: CaseData; priority?: Priority; channel?: string | null; parentId?: string | null }>(c, 'CreateCaseRequest');
     const key = idempotencyKey(c);
-    const result = await service.createCase(auth.tenant, body, actorOf(auth), key === undefined ? undefined : { key, method: 'POST', path: '/api/cases' });
+    const result = await service.createCase(auth.tenant, body, actorOf(auth), key === undefined ? undefined : { key, method: 'POST', path: '/api/cases', answerOf: failureAnswer });
     return respond(c, result);
   });
 
@@ -77,7 +77,7 @@ export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv
     const key = idempotencyKey(c);
     const result = await service.sendEvent(auth.tenant, id, body, actorOf(auth), {
       ...(expected === undefined ? {} : { ifMatch: expected }),
-      ...(key === undefined ? {} : { idempotency: { key, method: 'POST', path: `/api/cases/${id}/events` } }),
+      ...(key === undefined ? {} : { idempotency: { key, method: 'POST', path: `/api/cases/${id}/events`, answerOf: failureAnswer } }),
     });
     return respond(c, result);
   });

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { getAtPointer } from '../../engine/json-pointer.ts';
 import type { Case, JsonValue } from '../../engine/types.ts';
-import { HttpProblem } from '../../host/problems.ts';
+import { HttpProblem } from '../problems.ts';
 import type { CaseStore, Page } from '../../store/case-store.ts';
 import { identifiersOf, normalizeIdentifier, type CustomerIdentifier } from '../../store/customer-keys.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';

@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import { validateCaseType } from '../../../schemas/index.ts';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import { HttpProblem } from '../../host/problems.ts';
+import { HttpProblem } from '../problems.ts';
 import type { CaseStore } from '../../store/case-store.ts';
 import { generateDataTypes } from '../../typegen/data-types.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';

@@ -2,62 +2,16 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { reasonsReport, slaReport, stageReport } from '../../host/reports.ts';
-import { HttpProblem } from '../../host/problems.ts';
-import type { CaseStore, OutboxStatus, ReportWindow, TaskClaimResult, TaskStatus } from '../../store/case-store.ts';
-import { hasRole, requireRole, type AuthEnv } from '../auth.ts';
-import { filters, oneOf, pageParams } from '../query.ts';
-
-function claimed(result: TaskClaimResult, taskId: string) {
-  if (result.ok) return result.task;
-  const messages = {
-    'task.not_found': `There is no task '${taskId}'.`,
-    'task.claimed': `Task '${taskId}' is claimed by someone else; ask them to release it.`,
-    'task.closed': `Task '${taskId}' is closed: its case has moved on.`,
-  } as const;
-  throw new HttpProblem(result.code, messages[result.code]);
-}
-
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/i;
-const YEAR_0 = Date.parse('0000-01-01T00:00:00.000Z');
-const YEAR_10000 = Date.parse('+010000-01-01T00:00:00.000Z');
-
-/** Epoch ms of an RFC 3339 date-time (date, time and offset), or null; a day that does not exist (February 30) is not rolled over. */
-function instantMs(text: string): number | null {
-  const parts = INSTANT.exec(text);
-  if (parts === null) return null;
-  const [year, month, day, hour, minute, second, offsetHour, offsetMinute] = parts.slice(1, 9).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number, number, number];
-  const lastDay = new Date(0);
-  lastDay.setUTCFullYear(year, month, 0);
-  const ms = Date.parse(text);
-  const valid = month >= 1 && month <= 12 && day >= 1 && day <= lastDay.getUTCDate() && hour <= 23 && minute <= 59 && second <= 59 && offsetHour <= 23 && offsetMinute <= 59;
-  // years 0000 to 9999 once in UTC: the store compares instants as text
-  return valid && ms >= YEAR_0 && ms < YEAR_10000 ? ms : null;
-}
-
-/** An optional query value holding an instant, as the store writes instants (UTC, ms); else 400 naming the parameter. */
-function instantParam(c: Context, name: string): string | undefined {
-  const raw = c.req.query(name);
-  if (raw === undefined || raw === '') return undefined;
-  const ms = instantMs(raw);
-  if (ms === null) {
-    throw new HttpProblem('request.invalid', `${name} must be an instant such as 2026-01-05T09:00:00Z; got '${raw}'.`, {
-      problems: [{ pointer: `/${name}`, message: 'must be an instant such as 2026-01-05T09:00:00Z (date, time and offset)' }],
-    });
-  }
-  return new Date(ms).toISOString();
-}
+import type { TaskService } from '../../host/task-service.ts';
+import { HttpProblem, unwrap } from '../problems.ts';
+import type { CaseStore, OutboxStatus, ReportWindow, TaskStatus } from '../../store/case-store.ts';
+import { requireRole, type AuthEnv } from '../auth.ts';
+import { filters, oneOf, pageParams, windowParams } from '../query.ts';
 
 /** The report window of the query: caseType, and from (inclusive) to (exclusive), not backwards. */
 function reportWindow(c: Context): ReportWindow {
   const { caseType } = filters(c, ['caseType'] as const);
-  const from = instantParam(c, 'from');
-  const to = instantParam(c, 'to');
-  if (from !== undefined && to !== undefined && to < from) {
-    throw new HttpProblem('request.invalid', `to must not be before from; got from ${from} and to ${to}.`, {
-      problems: [{ pointer: '/to', message: 'must not be before from' }],
-    });
-  }
-  return { ...(caseType === undefined ? {} : { caseType }), ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+  return { ...(caseType === undefined ? {} : { caseType }), ...windowParams(c) };
 }
 
 const strip = <T extends { tenant: string }>(record: T): Omit<T, 'tenant'> => {
@@ -65,7 +19,7 @@ const strip = <T extends { tenant: string }>(record: T): Omit<T, 'tenant'> => {
   return rest;
 };
 
-export function workRoutes(store: CaseStore, now: () => string): Hono<AuthEnv> {
+export function workRoutes(store: CaseStore, tasks: TaskService): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
   app.get('/tasks', async (c) => {
@@ -73,7 +27,7 @@ export function workRoutes(store: CaseStore, now: () => string): Hono<AuthEnv> {
     const { limit, cursor } = pageParams(c);
     const f = filters(c, ['queue', 'role', 'assignee', 'caseId', 'unassigned'] as const);
     const status = oneOf<TaskStatus>(c, 'status', ['open', 'closed']);
-    const page = await store.listTasks(
+    const page = await tasks.list(
       auth.tenant,
       {
         ...(f.queue === undefined ? {} : { queue: f.queue }),
@@ -91,14 +45,12 @@ export function workRoutes(store: CaseStore, now: () => string): Hono<AuthEnv> {
 
   app.post('/tasks/:id/claim', async (c) => {
     const auth = requireRole(c, 'agent');
-    return c.json(strip(claimed(await store.claimTask(auth.tenant, c.req.param('id'), auth.name, now()), c.req.param('id'))));
+    return c.json(strip(unwrap(await tasks.claim(auth.tenant, c.req.param('id'), auth.name))));
   });
 
   app.post('/tasks/:id/release', async (c) => {
     const auth = requireRole(c, 'agent');
-    const id = c.req.param('id');
-    const onlyBy = hasRole(auth, ['admin']) ? undefined : auth.name;
-    return c.json(strip(claimed(await store.releaseTask(auth.tenant, id, now(), onlyBy), id)));
+    return c.json(strip(unwrap(await tasks.release(auth.tenant, c.req.param('id'), auth))));
   });
 
   app.get('/outbox', async (c) => {

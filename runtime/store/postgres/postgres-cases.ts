@@ -3,7 +3,7 @@
 // it (`UPDATE … WHERE revision = expected`), so of several hosts committing on the same revision exactly
 // one succeeds: the others wait for its row lock, find the revision changed, and write nothing.
 import type { Case, HistoryEntry } from '../../engine/types.ts';
-import type { CaseCommit, CaseFilter, CommitResult, Page } from '../case-store.ts';
+import type { CaseCommit, CaseFilter, CaseHistory, CommitResult, HistoryWindow, Page } from '../case-store.ts';
 import { CursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import { normalizeIdentifier } from '../customer-keys.ts';
 import { createLanes } from './case-lanes.ts';
@@ -130,6 +130,49 @@ export function createPostgresCases(db: PostgresDb) {
       where.add(`c.id IN (SELECT case_id FROM case_customer_keys WHERE tenant = ${t} AND value_norm = ANY(${where.param(wanted)}::text[]))`);
       where.add(`c.tenant = ${t}`);
       return pageOfCases(where, limit, cursor);
+    },
+
+    async historyInWindow(tenant: string, window: HistoryWindow, limit: number, cursor: string | null): Promise<Page<CaseHistory>> {
+      // `at` in the window, as a condition on history rows (`h`): the EXISTS that picks the cases and
+      // the read of their entries both use history_by_case_at (case_id, at).
+      const inWindow = (where: Where): string => {
+        const parts: string[] = [];
+        if (window.from !== undefined) parts.push(`h.at >= ${where.param(window.from)}`);
+        if (window.to !== undefined) parts.push(`h.at < ${where.param(window.to)}`);
+        return parts.join(' AND ');
+      };
+      const where = createWhere();
+      where.add(`c.tenant = ${where.param(tenant)}`).when(window.caseType, (p) => `c.case_type = ${p}`);
+      const at = inWindow(where);
+      if (at !== '') where.add(`EXISTS (SELECT 1 FROM history h WHERE h.case_id = c.id AND ${at})`);
+      if (cursor !== null) {
+        const [createdAt, id] = decodeCursor(cursor, 2).map(String) as [string, string];
+        if (hasNul(createdAt, id)) throw new CursorError();
+        where.add(`(c.created_at, c.id) > (${where.param(createdAt)}, ${where.param(id)})`);
+      }
+      if (hasNul(tenant)) return { items: [], nextCursor: null };
+      const rows = await db.rows<CaseRow>(
+        `SELECT ${caseColumns} FROM cases c WHERE ${where.sql()} ORDER BY c.created_at, c.id LIMIT ${where.param(limit + 1)}`,
+        where.values,
+      );
+      const cases = rows.slice(0, limit).map(parse);
+      const entries = new Map<string, HistoryEntry[]>(cases.map((c) => [c.id, []]));
+      if (cases.length > 0) {
+        const read = createWhere();
+        read.add(`h.case_id = ANY(${read.param(cases.map((c) => c.id))}::text[])`);
+        const readAt = inWindow(read);
+        if (readAt !== '') read.add(readAt);
+        const historyRows = await db.rows<{ case_id: string; entry: HistoryEntry }>(
+          `SELECT h.case_id, h.entry FROM history h WHERE ${read.sql()} ORDER BY h.case_id, h.seq`,
+          read.values,
+        );
+        for (const row of historyRows) entries.get(row.case_id)?.push(row.entry);
+      }
+      const last = cases[cases.length - 1];
+      return {
+        items: cases.map((c) => ({ case: c, history: entries.get(c.id) ?? [] })),
+        nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.createdAt, last.id]) : null,
+      };
     },
 
     async history(tenant: string, caseId: string, limit: number, cursor: string | null): Promise<Page<HistoryEntry>> {

@@ -28,6 +28,9 @@ export interface PostgresStoreOptions {
 
 export type PostgresCaseStore = CaseStore;
 
+/** The advisory lock hosts take turns under at their first start (MIGRATION_LOCK_KEY + 1). */
+const SETUP_LOCK_KEY = '28270039319274867';
+
 /** Connects, brings the schema up to date (hosts starting together take turns) and returns the store. */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<PostgresCaseStore> {
   const db = createPostgresDb({
@@ -56,6 +59,18 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         watchers.delete(stop);
         await stop();
       };
+    },
+    exclusively<T>(work: () => Promise<T>): Promise<T> {
+      return db.session(async (session) => {
+        // waits as long as another host's first start runs, whatever the pool's lock_timeout
+        await session.rows('SET lock_timeout = 0');
+        await session.rows('SELECT pg_advisory_lock($1::bigint)', [SETUP_LOCK_KEY]);
+        try {
+          return await work();
+        } finally {
+          await session.rows('SELECT pg_advisory_unlock($1::bigint)', [SETUP_LOCK_KEY]).catch(() => undefined);
+        }
+      });
     },
     close(): Promise<void> {
       closed ??= (async () => {

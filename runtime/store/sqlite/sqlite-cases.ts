@@ -1,7 +1,7 @@
 // Cases, their history and everything one event writes (the commit), on SQLite.
 import type Database from 'better-sqlite3';
 import type { Case, HistoryEntry } from '../../engine/types.ts';
-import type { CaseCommit, CaseFilter, CommitFailure, CommitResult, Page } from '../case-store.ts';
+import type { CaseCommit, CaseFilter, CaseHistory, CommitFailure, CommitResult, HistoryWindow, Page } from '../case-store.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { normalizeIdentifier } from '../customer-keys.ts';
 import { stateIdsColumn } from '../state-ids.ts';
@@ -238,6 +238,44 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
         { tenant, values: JSON.stringify(wanted), limit: limit + 1 },
       );
       return pageOfCases(where, limit, cursor);
+    },
+
+    async historyInWindow(tenant: string, window: HistoryWindow, limit: number, cursor: string | null): Promise<Page<CaseHistory>> {
+      // `at` in the window, as a condition on history rows (`h`): the EXISTS that picks the cases and
+      // the read of their entries both seek history_by_case_at (case_id, at).
+      const at: string[] = [];
+      const atParams: Record<string, string> = {};
+      if (window.from !== undefined) {
+        at.push('h.at >= @from');
+        atParams.from = window.from;
+      }
+      if (window.to !== undefined) {
+        at.push('h.at < @to');
+        atParams.to = window.to;
+      }
+      const where = createWhere('tenant = @tenant', { tenant, limit: limit + 1 }).when(window.caseType, 'caseType', 'case_type = @caseType');
+      if (at.length > 0) where.add(`EXISTS (SELECT 1 FROM history h WHERE h.case_id = cases.id AND ${at.join(' AND ')})`, atParams);
+      if (cursor !== null) {
+        const [createdAt, id] = decodeCursor(cursor, 2);
+        where.add('(created_at, id) > (@cAt, @cId)', { cAt: String(createdAt), cId: String(id) });
+      }
+      const rows = db
+        .prepare(`SELECT id, tenant, body FROM cases WHERE ${where.sql()} ORDER BY created_at, id LIMIT @limit`)
+        .all(where.params) as CaseRow[];
+      const cases = rows.slice(0, limit).map((r) => parse(r) as Case);
+      const entries = new Map<string, HistoryEntry[]>(cases.map((c) => [c.id, []]));
+      if (cases.length > 0) {
+        const historyRows = db
+          .prepare(`SELECT h.case_id, h.entry FROM history h WHERE h.case_id IN (SELECT value FROM json_each(@ids))
+            ${at.length === 0 ? '' : `AND ${at.join(' AND ')}`} ORDER BY h.case_id, h.seq`)
+          .all({ ids: JSON.stringify(cases.map((c) => c.id)), ...atParams }) as { case_id: string; entry: string }[];
+        for (const row of historyRows) entries.get(row.case_id)?.push(JSON.parse(row.entry) as HistoryEntry);
+      }
+      const last = cases[cases.length - 1];
+      return {
+        items: cases.map((c) => ({ case: c, history: entries.get(c.id) ?? [] })),
+        nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.createdAt, last.id]) : null,
+      };
     },
 
     async history(tenant: string, caseId: string, limit: number, cursor: string | null): Promise<Page<HistoryEntry>> {

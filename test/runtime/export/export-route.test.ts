@@ -15,8 +15,9 @@ import { seedTemplates } from '../../../runtime/host/bootstrap.ts';
 import { createCaseService } from '../../../runtime/host/case-service.ts';
 import { createManualClock } from '../../../runtime/host/clock.ts';
 import { silentLogger } from '../../../runtime/host/logger.ts';
-import { HttpProblem } from '../../../runtime/host/problems.ts';
-import { authenticate, issueToken, type AuthEnv } from '../../../runtime/http/auth.ts';
+import { HttpProblem } from '../../../runtime/http/problems.ts';
+import { issueToken, createTokenService } from '../../../runtime/host/tokens.ts';
+import { authenticate, type AuthEnv } from '../../../runtime/http/auth.ts';
 import { createSqliteStore, type SqliteCaseStore } from '../../../runtime/store/sqlite/sqlite-store.ts';
 import { officialSchemaChecks } from './fixtures.ts';
 
@@ -36,7 +37,7 @@ beforeAll(async () => {
   const service = createCaseService({ store, engine, clock, logger: silentLogger });
   app = new Hono<AuthEnv>();
   app.onError((error, c) => (error instanceof HttpProblem ? c.json(error.body, error.body.status as 400) : c.json({ error: String(error) }, 500)));
-  app.use('/api/*', authenticate(store));
+  app.use('/api/*', authenticate(createTokenService(store)));
   app.route('/api', exportRoutes(store));
   tokens.admin = (await issueToken(store, { tenant: 'default', name: 'admin', roles: ['admin'] }, START)).secret;
   tokens.agent = (await issueToken(store, { tenant: 'default', name: 'agent', roles: ['agent'] }, START)).secret;
@@ -104,8 +105,8 @@ describe('createStoreSource', () => {
     if (!opened.ok) throw new Error(opened.message);
     const cases: ExportCase[] = [];
     for await (const kase of opened.source.cases()) cases.push(kase);
-    // the store lists newest first
-    expect(cases.map((c) => `${c.id}:${c.history.map((h) => h.seq).join(',')}`)).toEqual(['k-3:1', 'k-2:1,2', 'k-1:1']);
+    // oldest first (createdAt, then id), as ExportSource promises and the SQLite file reader gave them
+    expect(cases.map((c) => `${c.id}:${c.history.map((h) => h.seq).join(',')}`)).toEqual(['k-1:1', 'k-2:1,2', 'k-3:1']);
     expect(opened.source.caseTypes).toEqual([
       { key: 'complaint', version: 1, customer: { keys: ['/customer/email', '/customer/phone', '/customer/customerNumber'], name: '/customer/name' } },
     ]);

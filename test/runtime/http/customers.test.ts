@@ -2,7 +2,7 @@
 // definitions' customer.keys across case types (pointers may differ), trimmed and case-insensitively,
 // never across tenants; GET /api/me says who the token is.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { issueToken } from '../../../runtime/http/auth.ts';
+import { issueToken } from '../../../runtime/host/tokens.ts';
 import { identifiersOf } from '../../../runtime/store/customer-keys.ts';
 import { createCommit, makeCase } from '../store/fixtures.ts';
 import { createHarness, START, type Harness } from './harness.ts';

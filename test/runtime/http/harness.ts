@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as engine from '../../../runtime/engine/index.ts';
 import { seedTemplates } from '../../../runtime/host/bootstrap.ts';
-import { createCaseService, type CaseService } from '../../../runtime/host/case-service.ts';
+import type { CaseService } from '../../../runtime/host/case-service.ts';
+import { createHostServices } from '../../../runtime/host/create-host.ts';
 import { createManualClock, type ManualClock } from '../../../runtime/host/clock.ts';
 import { silentLogger } from '../../../runtime/host/logger.ts';
-import { issueToken } from '../../../runtime/http/auth.ts';
+import { issueToken } from '../../../runtime/host/tokens.ts';
 import { createApp } from '../../../runtime/http/create-app.ts';
 import { createSqliteStore, type SqliteCaseStore } from '../../../runtime/store/sqlite/sqlite-store.ts';
 
@@ -53,8 +54,9 @@ export async function createHarness(): Promise<Harness> {
   const store = createSqliteStore({ file });
   const clock = createManualClock(START);
   await seedTemplates(store, TEMPLATES, START, silentLogger);
-  const service = createCaseService({ store, engine, clock, logger: silentLogger });
-  const app = createApp({ store, clock, engine, service });
+  const services = createHostServices({ store, engine, clock, logger: silentLogger });
+  const service = services.cases;
+  const app = createApp({ store, clock, services });
   const tokens = {} as Record<TokenName, string>;
   for (const [name, roles] of Object.entries(roleTokens)) {
     tokens[name as TokenName] = (await issueToken(store, { tenant: 'default', name, roles: [...roles] }, START)).secret;

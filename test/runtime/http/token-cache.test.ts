@@ -2,7 +2,7 @@
 // the store, even for a lookup in flight across it; one made past the cache counts after TOKEN_CACHE_MS.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as engine from '../../../runtime/engine/index.ts';
-import { findToken, revokeTokens, TOKEN_CACHE_MS } from '../../../runtime/http/auth.ts';
+import { findToken, revokeTokens, TOKEN_CACHE_MS } from '../../../runtime/host/tokens.ts';
 import { createApp } from '../../../runtime/http/create-app.ts';
 import type { CaseStore, TokenRecord } from '../../../runtime/store/case-store.ts';
 import { createHarness, type Harness } from './harness.ts';
@@ -33,7 +33,7 @@ describe('verified tokens', () => {
 
   it('refuse a token revoked through another app on the same store', async () => {
     h = await createHarness();
-    const other = createApp({ store: h.store, clock: h.clock, engine, service: h.service });
+    const other = createApp({ store: h.store, clock: h.clock, engine });
     const secret = await issue(h, 'dana');
     const asOther = () => other.request('/api/cases', { headers: { authorization: `Bearer ${secret}` } });
     expect((await asOther()).status).toBe(200);

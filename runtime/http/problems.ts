@@ -1,6 +1,7 @@
-// The one table of error codes the host answers with, and their RFC 9457 problem+json bodies.
-import type { FieldProblem } from '../engine/types.ts';
-import type { HostFailure } from './host-result.ts';
+// The HTTP adapter's one table of problem codes: each code's status and title, and their RFC 9457
+// problem+json bodies. The host's own failures (runtime/host/host-result.ts) are a part of it.
+import type { JsonValue } from '../engine/types.ts';
+import type { DefinitionProblem, HostErrorCode, HostFailure, Result } from '../host/host-result.ts';
 
 export const problemTable = {
   'auth.missing': { status: 401, title: 'Authentication required' },
@@ -40,6 +41,11 @@ export const problemTable = {
 
 export type ProblemCode = keyof typeof problemTable;
 
+// every failure the host can return has a status here (a compile error otherwise)
+type Missing = Exclude<HostErrorCode, ProblemCode>;
+const _everyHostCode: [Missing] extends [never] ? true : Missing = true;
+void _everyHostCode;
+
 export interface ProblemBody {
   type: string;
   title: string;
@@ -47,7 +53,7 @@ export interface ProblemBody {
   detail: string;
   code: ProblemCode;
   /** Field problems (data, rules) or definition problems. */
-  problems?: (FieldProblem | { severity: string; code: string; message: string; pointer: string })[];
+  problems?: HostFailure['problems'] | DefinitionProblem[];
   rules?: string[];
 }
 
@@ -74,4 +80,19 @@ export class HttpProblem extends Error {
     this.name = 'HttpProblem';
     this.body = problemBody(code, detail, extra);
   }
+}
+
+/** How a refusal is answered, kept for an Idempotency-Key's replays. */
+export function failureAnswer(failure: HostFailure): { status: number; body: JsonValue } {
+  const body = failureBody(failure);
+  return { status: body.status, body: body as unknown as JsonValue };
+}
+
+/** The value of a service result, or its failure thrown as problem+json. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new HttpProblem(result.code, result.message, {
+    ...(result.problems === undefined ? {} : { problems: result.problems }),
+    ...(result.rules === undefined ? {} : { rules: result.rules }),
+  });
 }

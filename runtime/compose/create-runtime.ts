@@ -1,0 +1,35 @@
+// The composition root: a store, the host (services, timer scheduler, outbox dispatcher) and the HTTP
+// adapter in front of it, wired once. `dossier serve`, the reliability tests and the bench children
+// start a runtime from here; nothing else imports both the host and the HTTP adapter.
+import type { Hono } from 'hono';
+import { createHost, type Host, type HostOptions } from '../host/create-host.ts';
+import type { AuthEnv } from '../http/auth.ts';
+import { createApp } from '../http/create-app.ts';
+
+export interface RuntimeOptions<C = unknown> extends HostOptions<C> {
+  maxBodyBytes?: number;
+  /** The built designer to serve at `/` (see runtime/http/designer-static.ts). */
+  designerDir?: string;
+  /** Origins allowed to call the API from a browser (DOSSIER_CORS_ORIGINS); absent: CORS closed. */
+  corsOrigins?: string[];
+}
+
+export interface Runtime extends Host {
+  /** The HTTP API and the designer, on the host's services. */
+  app: Hono<AuthEnv>;
+}
+
+export function createRuntime<C>(options: RuntimeOptions<C>): Runtime {
+  const { maxBodyBytes, designerDir, corsOrigins, ...hostOptions } = options;
+  const host = createHost(hostOptions);
+  const app = createApp({
+    store: options.store,
+    clock: options.clock,
+    services: host.services,
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
+    ...(designerDir === undefined ? {} : { designerDir }),
+    ...(corsOrigins === undefined ? {} : { corsOrigins }),
+  });
+  return { ...host, app };
+}

@@ -1,0 +1,82 @@
+// Case types: the published versions (immutable), the working draft, validation and publishing.
+import { isValid, validateCaseType } from '../../schemas/index.ts';
+import type { CaseType } from '../../schemas/generated/case-type.ts';
+import type { JsonValue } from '../engine/types.ts';
+import type { CaseStore, CaseTypeSummary, DraftRecord, PublishedCaseType, StoredProblem } from '../store/case-store.ts';
+import type { Clock } from './clock.ts';
+import { fail, type Result } from './host-result.ts';
+
+const KEY = /^[a-z][a-z0-9-]{1,62}$/;
+
+/** The definition's problems; with `key`, also when its key is not the one it is saved under. */
+export function definitionProblems(definition: unknown, key?: string): StoredProblem[] {
+  const problems: StoredProblem[] = validateCaseType(definition);
+  if (key !== undefined && typeof definition === 'object' && definition !== null && (definition as { key?: unknown }).key !== key) {
+    problems.push({ severity: 'error', code: 'draft.key_mismatch', message: `the definition's key must be '${key}', the key in the URL`, pointer: '/key' });
+  }
+  return problems;
+}
+
+const valid = (problems: StoredProblem[]): boolean => isValid(problems as Parameters<typeof isValid>[0]);
+const errorCount = (problems: StoredProblem[]): number => problems.filter((p) => p.severity === 'error').length;
+
+export interface CaseTypeService {
+  validate(definition: unknown): { valid: boolean; problems: StoredProblem[] };
+  list(tenant: string): Promise<CaseTypeSummary[]>;
+  /** A published version (the latest without `version`). */
+  get(tenant: string, key: string, version?: number): Promise<Result<PublishedCaseType>>;
+  versions(tenant: string, key: string): Promise<Result<{ version: number; publishedAt: string }[]>>;
+  /** Saves the working draft, valid or not, with its problems. */
+  saveDraft(tenant: string, key: string, definition: JsonValue): Promise<Result<DraftRecord>>;
+  getDraft(tenant: string, key: string): Promise<Result<DraftRecord>>;
+  /** Publishes the draft as the next immutable version, when it has no errors. */
+  publishDraft(tenant: string, key: string): Promise<Result<{ key: string; version: number }>>;
+  /** Publishes a definition as it is (templates at the first start); refused when it has errors. */
+  publish(tenant: string, definition: unknown): Promise<Result<PublishedCaseType>>;
+}
+
+export function createCaseTypeService(store: CaseStore, clock: Clock): CaseTypeService {
+  const notFound = (key: string, version?: number) =>
+    fail('case_type.not_found', version === undefined ? `There is no published case type '${key}'.` : `There is no version ${String(version)} of case type '${key}'.`);
+  return {
+    validate(definition) {
+      const problems = definitionProblems(definition);
+      return { valid: valid(problems), problems };
+    },
+    list: (tenant) => store.listCaseTypes(tenant),
+    async get(tenant, key, version) {
+      if (version !== undefined && !(Number.isInteger(version) && version >= 1)) return notFound(key, version);
+      const found = await store.getCaseType(tenant, key, version);
+      return found === null ? notFound(key, version) : { ok: true, value: found };
+    },
+    async versions(tenant, key) {
+      const items = await store.listVersions(tenant, key);
+      return items.length === 0 ? notFound(key) : { ok: true, value: items };
+    },
+    async saveDraft(tenant, key, definition) {
+      if (!KEY.test(key)) return fail('request.invalid', `'${key}' is not a case-type key: use 2–63 lower-case letters, digits and dashes, starting with a letter.`);
+      const problems = definitionProblems(definition, key);
+      const draft: DraftRecord = { tenant, key, definition, problems, valid: valid(problems), updatedAt: clock.now() };
+      await store.saveDraft(draft);
+      return { ok: true, value: draft };
+    },
+    async getDraft(tenant, key) {
+      const draft = await store.getDraft(tenant, key);
+      return draft === null ? fail('draft.not_found', `There is no draft of '${key}'; save one with PUT first.`) : { ok: true, value: draft };
+    },
+    async publishDraft(tenant, key) {
+      const draft = await store.getDraft(tenant, key);
+      if (draft === null) return fail('draft.not_found', `There is no draft of '${key}' to publish; save one with PUT /api/case-types/${key}/draft.`);
+      const problems = definitionProblems(draft.definition, key);
+      if (!valid(problems)) return fail('definition.invalid', `The draft of '${key}' has ${String(errorCount(problems))} error(s); fix them before publishing.`, { problems });
+      const published = await store.publish(tenant, key, draft.definition as unknown as CaseType, clock.now());
+      return { ok: true, value: { key, version: published.version } };
+    },
+    async publish(tenant, definition) {
+      const problems = definitionProblems(definition);
+      if (!valid(problems)) return fail('definition.invalid', `The definition has ${String(errorCount(problems))} error(s).`, { problems });
+      const def = definition as CaseType;
+      return { ok: true, value: await store.publish(tenant, def.key, def, clock.now()) };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// Tasks: the work queues agents take work from (list, claim, release), refusals in words.
+import type { CaseStore, Page, TaskClaimResult, TaskFilter, TaskRecord } from '../store/case-store.ts';
+import type { Clock } from './clock.ts';
+import { fail, type Result } from './host-result.ts';
+import { hasRole } from './tokens.ts';
+
+export interface TaskService {
+  list(tenant: string, filter: TaskFilter, limit: number, cursor: string | null): Promise<Page<TaskRecord>>;
+  /** `who` takes the task; refused when someone else holds it or its case moved on. */
+  claim(tenant: string, taskId: string, who: string): Promise<Result<TaskRecord>>;
+  /** Gives the task back; only its holder may, or an admin. */
+  release(tenant: string, taskId: string, by: { name: string; roles: readonly string[] }): Promise<Result<TaskRecord>>;
+}
+
+function claimed(result: TaskClaimResult, taskId: string): Result<TaskRecord> {
+  if (result.ok) return { ok: true, value: result.task };
+  const messages = {
+    'task.not_found': `There is no task '${taskId}'.`,
+    'task.claimed': `Task '${taskId}' is claimed by someone else; ask them to release it.`,
+    'task.closed': `Task '${taskId}' is closed: its case has moved on.`,
+  } as const;
+  return fail(result.code, messages[result.code]);
+}
+
+export function createTaskService(store: CaseStore, clock: Clock): TaskService {
+  return {
+    list: (tenant, filter, limit, cursor) => store.listTasks(tenant, filter, limit, cursor),
+    async claim(tenant, taskId, who) {
+      return claimed(await store.claimTask(tenant, taskId, who, clock.now()), taskId);
+    },
+    async release(tenant, taskId, by) {
+      const onlyBy = hasRole(by, ['admin']) ? undefined : by.name;
+      return claimed(await store.releaseTask(tenant, taskId, clock.now(), onlyBy), taskId);
+    },
+  };
+}
