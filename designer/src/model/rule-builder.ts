@@ -33,6 +33,37 @@ function nest(path: readonly string[], leaf: Schema | null, extraRequired: reado
   return { properties: { [head]: nest(rest, leaf, extraRequired) }, required: [head] };
 }
 
+/**
+ * The relative JSON pointer (ajv `$data`, evaluated at the value of the field at `from`) to the field at
+ * `to`: up to the nearest object that holds both, then down the rest of `to`'s path. E.g. from
+ * `/paymentsReceived` to `/claim/amount`: `1/claim/amount`; from `/claim/amount` to `/claim/limit`: `1/limit`.
+ */
+export function relativeDataPointer(from: readonly string[], to: readonly string[]): string {
+  const max = Math.min(from.length, to.length) - 1;
+  let common = 0;
+  while (common < max && from[common] === to[common]) common++;
+  return `${from.length - common}${toPointer(to.slice(common))}`;
+}
+
+/**
+ * The field path an ajv `$data` reference evaluated at the value of the field at `from` points to
+ * (a relative JSON pointer "N/down/the/path", or an absolute one "/from/the/root"); null when it is
+ * not a pointer to data, climbs above the root, or names a key ("1#").
+ */
+export function resolveDataPointer(from: readonly string[], ref: string): string[] | null {
+  if (ref.startsWith('/')) return /^\/(?:[^~]|~0|~1)*$/.test(ref) ? fromPointer(ref) : null;
+  const m = /^([0-9]+)((?:\/(?:[^~]|~0|~1)*)?)$/.exec(ref);
+  if (!m) return null;
+  const up = Number(m[1]);
+  if (up > from.length) return null;
+  return [...from.slice(0, from.length - up), ...(m[2] ? fromPointer(m[2]) : [])];
+}
+
+/** A pointer to a field beside the compared one ("1/due"): written without the allOf wrapper. */
+function isSiblingPointer(rel: string): boolean {
+  return /^1\/[^/]+$/.test(rel);
+}
+
 function conditionSchema(c: Condition): Schema {
   const path = fromPointer(c.field);
   let schema: Schema;
@@ -52,12 +83,14 @@ function conditionSchema(c: Condition): Schema {
       if (c.operand.type === 'value') {
         schema = nest(path, { [keyword]: c.operand.value });
       } else {
-        // `$data` is a relative JSON pointer from the compared value: up to the root, then down.
+        // `$data` is a relative JSON pointer from the compared value: up to the nearest common group,
+        // then down to the other field. The other field is required too: ajv skips a comparison whose
+        // `$data` is missing, and "at least <nothing>" must not pass.
         const other = fromPointer(c.operand.field);
-        const sameParent = other.length === path.length && other.slice(0, -1).join('/') === path.slice(0, -1).join('/');
-        const rel = sameParent ? `1/${other[other.length - 1]}` : `${path.length}${toPointer(other)}`;
-        schema = nest(path, { [keyword]: { $data: rel } }, sameParent ? [other[other.length - 1] as string] : []);
-        if (!sameParent) schema = { allOf: [schema, nest(other, null)] };
+        const rel = relativeDataPointer(path, other);
+        const sibling = isSiblingPointer(rel);
+        schema = nest(path, { [keyword]: { $data: rel } }, sibling ? [other[other.length - 1] as string] : []);
+        if (!sibling) schema = { allOf: [schema, nest(other, null)] };
       }
       break;
     }
@@ -99,6 +132,18 @@ function unnest(schema: Schema, path: string[] = []): { path: string[]; leaf: Sc
   return { path: [...path, head], leaf: sub, extra };
 }
 
+/** A leaf `{ minimum | maximum: { $data } }` of the field at `path`: the other field, never the field itself. */
+function fieldComparison(path: readonly string[], leaf: Schema): { type: 'atLeast' | 'atMost'; other: string[]; ref: string } | null {
+  const keys = Object.keys(leaf);
+  const [k] = keys;
+  if (keys.length !== 1 || (k !== 'minimum' && k !== 'maximum')) return null;
+  const v = leaf[k];
+  if (!isObj(v) || Object.keys(v).length !== 1 || typeof v.$data !== 'string') return null;
+  const other = resolveDataPointer(path, v.$data);
+  if (!other || other.length === 0 || toPointer(other) === toPointer(path)) return null;
+  return { type: k === 'minimum' ? 'atLeast' : 'atMost', other, ref: v.$data };
+}
+
 function parseCondition(schema: unknown): Condition | null {
   if (!isObj(schema)) return null;
   if (isObj(schema.not) && Object.keys(schema).length === 1) {
@@ -107,12 +152,12 @@ function parseCondition(schema: unknown): Condition | null {
   }
   // a comparison with a field elsewhere: { allOf: [nest(path, {minimum: {$data}}), nest(other, null)] }
   if (Array.isArray(schema.allOf) && schema.allOf.length === 2 && Object.keys(schema).length === 1) {
-    const first = parseCondition(schema.allOf[0]);
+    const first = isObj(schema.allOf[0]) ? unnest(schema.allOf[0]) : null;
     const second = isObj(schema.allOf[1]) ? unnest(schema.allOf[1]) : null;
-    if (first && (first.type === 'atLeast' || first.type === 'atMost') && first.operand.type === 'field' && second && !second.leaf) {
-      return toPointer(second.path) === first.operand.field ? first : null;
-    }
-    return null;
+    if (!first?.leaf || first.extra.length > 0 || !second || second.leaf !== null || second.extra.length > 0) return null;
+    const cmp = fieldComparison(first.path, first.leaf);
+    if (!cmp || toPointer(cmp.other) !== toPointer(second.path)) return null;
+    return { type: cmp.type, field: toPointer(first.path), operand: { type: 'field', field: toPointer(cmp.other) } };
   }
   const u = unnest(schema);
   if (!u) return null;
@@ -131,17 +176,10 @@ function parseCondition(schema: unknown): Condition | null {
   if (k === 'minimum' || k === 'maximum') {
     const type = k === 'minimum' ? 'atLeast' : 'atMost';
     if (typeof v === 'number' && u.extra.length === 0) return { type, field, operand: { type: 'value', value: v } };
-    if (isObj(v) && typeof v.$data === 'string') {
-      const m = /^(\d+)(\/.*)$/.exec(v.$data);
-      if (!m) return null;
-      const up = Number(m[1]);
-      const rest = fromPointer(m[2] as string);
-      const base = u.path.slice(0, u.path.length - up);
-      const other = toPointer([...base, ...rest]);
-      const sameParent = up === 1;
-      if (sameParent && (u.extra.length !== 1 || u.extra[0] !== rest[rest.length - 1])) return null;
-      if (!sameParent && u.extra.length !== 0) return null;
-      return { type, field, operand: { type: 'field', field: other } };
+    // a comparison with a field beside it: { properties: { paid: { minimum: { $data: '1/due' } } }, required: ['paid', 'due'] }
+    const cmp = fieldComparison(u.path, u.leaf);
+    if (cmp && isSiblingPointer(cmp.ref) && u.extra.length === 1 && u.extra[0] === cmp.other[cmp.other.length - 1]) {
+      return { type, field, operand: { type: 'field', field: toPointer(cmp.other) } };
     }
   }
   return null;

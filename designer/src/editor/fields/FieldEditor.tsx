@@ -1,5 +1,5 @@
 // The selected field: name, label, help, type, required, constraints, choices, section, widget, visibility.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FieldRef, FieldSchema } from '../../../../schemas/generated/case-type.ts';
 import {
   changeKind, deleteField, FIELD_KINDS, FIELD_NAME_PATTERN, moveField, renameField, setRequired, updateField, type FieldEntry, type FieldKind,
@@ -32,11 +32,15 @@ const WIDGETS: Partial<Record<FieldKind, { value: string; label: string }[]>> = 
 const NUMERIC: FieldKind[] = ['number', 'money', 'integer'];
 const TEXTUAL: FieldKind[] = ['text', 'longText'];
 
+/**
+ * The editor of one field. Render it with `key={field.pointer}`: the name being typed (and its error) is
+ * state started from the field, so another field (or this one renamed) needs a fresh editor, not an
+ * effect that copies the new name in after a first render with the old one.
+ */
 export function FieldEditor({ def, edit, select, field }: EditProps & { field: FieldEntry }) {
   const { pointer, schema, kind } = field;
   const [name, setName] = useState(field.name);
   const [nameError, setNameError] = useState<string | null>(null);
-  useEffect(() => setName(field.name), [field.name]);
   const k = (what: string) => `${pointer}:${what}`;
   const set = (patch: Partial<FieldSchema>, what: string) => edit((d) => updateField(d, pointer, patch), k(what));
   const topLevel = field.depth === 0;

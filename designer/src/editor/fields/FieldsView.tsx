@@ -41,7 +41,8 @@ export function FieldsView(props: EditProps & { sample: Record<string, unknown>;
         <SectionsEditor {...props} />
       </div>
       <div className="column">
-        {selectedField ? <FieldEditor {...props} field={selectedField} /> : <p className="muted">Select a field to edit its type, label and constraints.</p>}
+        {/* keyed by the field: the editor's own state (the name being typed, its error) starts from the selected field */}
+        {selectedField ? <FieldEditor key={selectedField.pointer} {...props} field={selectedField} /> : <p className="muted">Select a field to edit its type, label and constraints.</p>}
       </div>
       <div className="column">
         <FormPreview def={def} edit={props.edit} sample={props.sample} setSample={props.setSample} />

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { FieldEntry } from '../../model/fields.ts';
 import type { Condition } from '../../model/rule-builder.ts';
 
@@ -6,6 +7,8 @@ interface Props {
   condition: Condition;
   fields: FieldEntry[];
   summary: string;
+  /** A field in business words: "Claim › Amount". */
+  label: (pointer: string) => string;
   onChange: (c: Condition, key?: string) => void;
   onRemove: () => void;
 }
@@ -31,8 +34,10 @@ function reshape(c: Condition, type: Condition['type'], field: FieldEntry | unde
     case 'oneOf':
       return { type, ...base, values: c.type === 'oneOf' && c.field === base.field ? c.values : [] };
     case 'atLeast':
-    case 'atMost':
-      return { type, ...base, operand: c.type === 'atLeast' || c.type === 'atMost' ? c.operand : { type: 'value', value: 0 } };
+    case 'atMost': {
+      const keep = (c.type === 'atLeast' || c.type === 'atMost') && !(c.operand.type === 'field' && c.operand.field === base.field);
+      return { type, ...base, operand: keep ? c.operand : { type: 'value', value: 0 } };
+    }
     default: {
       const _never: never = type;
       return _never;
@@ -40,9 +45,15 @@ function reshape(c: Condition, type: Condition['type'], field: FieldEntry | unde
   }
 }
 
-export function ConditionRow({ index, condition: c, fields, summary, onChange, onRemove }: Props) {
+export function ConditionRow({ index, condition: c, fields, summary, label, onChange, onRemove }: Props) {
   const n = index + 1;
+  // "compared with: another field" is chosen, but not yet which one: nothing is written until it is picked
+  const [choosingOther, setChoosingOther] = useState(false);
   const field = fields.find((f) => f.pointer === c.field);
+  const others = fields.filter((f) => NUMERIC.includes(f.kind) && f.pointer !== c.field);
+  const comparedWith = c.type === 'atLeast' || c.type === 'atMost' ? c.operand.type : 'value';
+  const pickingOther = choosingOther && comparedWith === 'value';
+  const otherField = (c.type === 'atLeast' || c.type === 'atMost') && c.operand.type === 'field' ? c.operand.field : null;
   const numeric = field ? NUMERIC.includes(field.kind) : false;
   const ops: { type: Condition['type']; label: string }[] = [
     { type: 'filled', label: 'is filled' },
@@ -61,12 +72,19 @@ export function ConditionRow({ index, condition: c, fields, summary, onChange, o
         {field ? null : <option value={c.field}>{c.field} (no such field)</option>}
         {fields.map((f) => (
           <option key={f.pointer} value={f.pointer}>
-            {f.schema.title ?? f.name} ({f.pointer})
+            {label(f.pointer)}
           </option>
         ))}
       </select>
       <label htmlFor={`cond-${n}-op`}>Condition {n} test</label>
-      <select id={`cond-${n}-op`} value={c.type} onChange={(e) => onChange(reshape(c, e.target.value as Condition['type'], field))}>
+      <select
+        id={`cond-${n}-op`}
+        value={c.type}
+        onChange={(e) => {
+          setChoosingOther(false);
+          onChange(reshape(c, e.target.value as Condition['type'], field));
+        }}
+      >
         {ops.map((o) => (
           <option key={o.type} value={o.type}>
             {o.label}
@@ -126,16 +144,22 @@ export function ConditionRow({ index, condition: c, fields, summary, onChange, o
           <label htmlFor={`cond-${n}-operand`}>Condition {n} compared with</label>
           <select
             id={`cond-${n}-operand`}
-            value={c.operand.type}
+            value={pickingOther ? 'field' : c.operand.type}
             onChange={(e) => {
-              const other = fields.find((f) => f.pointer !== c.field && NUMERIC.includes(f.kind));
-              onChange({ ...c, operand: e.target.value === 'field' ? { type: 'field', field: other?.pointer ?? c.field } : { type: 'value', value: 0 } });
+              if (e.target.value === 'field') {
+                if (c.operand.type !== 'field') setChoosingOther(true);
+                return;
+              }
+              setChoosingOther(false);
+              if (c.operand.type !== 'value') onChange({ ...c, operand: { type: 'value', value: 0 } });
             }}
           >
             <option value="value">a number</option>
-            <option value="field">another field</option>
+            <option value="field" disabled={others.length === 0 && c.operand.type !== 'field'}>
+              another field
+            </option>
           </select>
-          {c.operand.type === 'value' ? (
+          {c.operand.type === 'value' && !pickingOther ? (
             <>
               <label htmlFor={`cond-${n}-number`}>Condition {n} number</label>
               <input id={`cond-${n}-number`} type="number" value={c.operand.value} onChange={(e) => onChange({ ...c, operand: { type: 'value', value: Number(e.target.value) } }, 'number')} />
@@ -143,15 +167,30 @@ export function ConditionRow({ index, condition: c, fields, summary, onChange, o
           ) : (
             <>
               <label htmlFor={`cond-${n}-other`}>Condition {n} other field</label>
-              <select id={`cond-${n}-other`} value={c.operand.field} onChange={(e) => onChange({ ...c, operand: { type: 'field', field: e.target.value } })}>
-                {fields
-                  .filter((f) => NUMERIC.includes(f.kind) && f.pointer !== c.field)
-                  .map((f) => (
-                    <option key={f.pointer} value={f.pointer}>
-                      {f.schema.title ?? f.name} ({f.pointer})
-                    </option>
-                  ))}
+              <select
+                id={`cond-${n}-other`}
+                value={c.operand.type === 'field' ? c.operand.field : ''}
+                onChange={(e) => {
+                  if (e.target.value === '') return;
+                  setChoosingOther(false);
+                  onChange({ ...c, operand: { type: 'field', field: e.target.value } });
+                }}
+              >
+                {c.operand.type === 'field' ? null : (
+                  <option value="" disabled>
+                    Choose a field…
+                  </option>
+                )}
+                {otherField !== null && !others.some((f) => f.pointer === otherField) ? (
+                  <option value={otherField}>{label(otherField)} (no such number field)</option>
+                ) : null}
+                {others.map((f) => (
+                  <option key={f.pointer} value={f.pointer}>
+                    {label(f.pointer)}
+                  </option>
+                ))}
               </select>
+              {pickingOther ? <p className="muted">Choose the field to compare with; the rule changes once it is chosen.</p> : null}
             </>
           )}
         </>

@@ -1,5 +1,6 @@
 // The visual rule builder: conditions on fields, joined by all/any, written as JSON Schema.
 import type { CaseType, Rule } from '../../../../schemas/generated/case-type.ts';
+import { fieldLabeller } from '../../model/field-label.ts';
 import { listFields, type FieldEntry } from '../../model/fields.ts';
 import { describeCondition, ruleModelToSchema, schemaToRuleModel, updateRule, type Condition, type RuleModel } from '../../model/rule-builder.ts';
 import { ConditionRow } from './ConditionRow.tsx';
@@ -25,7 +26,7 @@ export function defaultCondition(field: FieldEntry | undefined): Condition {
 export function RuleBuilder({ def, name, rule, edit }: Props) {
   const model = schemaToRuleModel(rule.schema);
   const fields = testableFields(def);
-  const label = (p: string) => fields.find((f) => f.pointer === p)?.schema.title ?? p;
+  const label = fieldLabeller(def);
   const write = (m: RuleModel, key?: string) => edit((d) => updateRule(d, name, { schema: ruleModelToSchema(m) }), key);
   if (!model) {
     return (
@@ -58,6 +59,7 @@ export function RuleBuilder({ def, name, rule, edit }: Props) {
               condition={c}
               fields={fields}
               summary={describeCondition(c, label)}
+              label={label}
               onChange={(next, key) => write({ ...model, conditions: model.conditions.map((x, j) => (j === i ? next : x)) }, key ? `rule:${name}:${i}:${key}` : undefined)}
               onRemove={() => write({ ...model, conditions: model.conditions.filter((_, j) => j !== i) })}
             />
