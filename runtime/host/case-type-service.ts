@@ -17,6 +17,11 @@ export function definitionProblems(definition: unknown, key?: string): StoredPro
   return problems;
 }
 
+/** A case-type key as URLs and the format take it, or the refusal saying what one looks like. */
+export function checkCaseTypeKey(key: string): Result<string> {
+  return KEY.test(key) ? { ok: true, value: key } : fail('request.invalid', `'${key}' is not a case-type key: use 2–63 lower-case letters, digits and dashes, starting with a letter.`);
+}
+
 const valid = (problems: StoredProblem[]): boolean => isValid(problems as Parameters<typeof isValid>[0]);
 const errorCount = (problems: StoredProblem[]): number => problems.filter((p) => p.severity === 'error').length;
 
@@ -54,7 +59,8 @@ export function createCaseTypeService(store: CaseStore, clock: Clock): CaseTypeS
       return items.length === 0 ? notFound(key) : { ok: true, value: items };
     },
     async saveDraft(tenant, key, definition) {
-      if (!KEY.test(key)) return fail('request.invalid', `'${key}' is not a case-type key: use 2–63 lower-case letters, digits and dashes, starting with a letter.`);
+      const checked = checkCaseTypeKey(key);
+      if (!checked.ok) return checked;
       const problems = definitionProblems(definition, key);
       const draft: DraftRecord = { tenant, key, definition, problems, valid: valid(problems), updatedAt: clock.now() };
       await store.saveDraft(draft);

@@ -112,18 +112,18 @@ export interface TokenService {
 
 export function createTokenService(store: CaseStore): TokenService {
   const otherTenant = (by: TokenRecord, tenant: string, verb: string) =>
-    tenant !== by.tenant && by.tenant !== DEFAULT_TENANT ? fail('auth.forbidden', `Only an admin of tenant '${DEFAULT_TENANT}' may ${verb} tokens of another tenant.`) : null;
+    tenant !== by.tenant && by.tenant !== DEFAULT_TENANT ? fail('auth.forbidden', `Only an admin of tenant '${DEFAULT_TENANT}' may ${verb} another tenant.`) : null;
   return {
     verify: (secret) => findToken(store, secret),
     async issue(by, input, at) {
       const tenant = input.tenant ?? by.tenant;
-      const refused = otherTenant(by, tenant, 'issue');
+      const refused = otherTenant(by, tenant, 'issue tokens for');
       if (refused !== null) return refused;
       return { ok: true, value: await issueToken(store, { tenant, name: input.name, roles: input.roles }, at) };
     },
     async revoke(by, name, tenantParam, at) {
       const tenant = tenantParam ?? by.tenant;
-      const refused = otherTenant(by, tenant, 'revoke');
+      const refused = otherTenant(by, tenant, 'revoke tokens of');
       if (refused !== null) return refused;
       const revoked = await revokeTokens(store, tenant, name, at);
       if (revoked === 0) return fail('token.not_found', `There is no active token named '${name}' in tenant '${tenant}'.`);

@@ -50,12 +50,13 @@ const BATCH = 100;
 const CONCURRENT_CASES = 32;
 /**
  * A host starts no delivery of a claimed row after this share of its lease: the rest of the lease is
- * for the delivery under way to finish and be recorded (a webhook may take its timeout, a busy pool
- * its wait) before another host may claim the row and send it again. The rows left over go back when
- * the lease runs out (to whichever host claims first, this one included). With the default lease
- * (30 s) that leaves 15 s for a delivery begun last, above the webhook timeout (10 s).
+ * for the deliveries under way to finish and be recorded before another host may claim the row and
+ * send it again. The rows left over go back when the lease runs out (to whichever host claims first,
+ * this one included).
  */
 export const LEASE_USE = 0.5;
+/** A webhook call ends (times out) by this share of the lease at the latest, leaving the rest to record it. */
+export const LEASE_CALL_END = 0.85;
 
 function byCase(rows: OutboxRecord[]): Map<string, OutboxRecord[]> {
   const lanes = new Map<string, OutboxRecord[]>();
@@ -89,7 +90,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     timeoutMs: options.webhookTimeoutMs ?? 10_000,
   });
 
-  async function deliver(row: OutboxRecord): Promise<Delivery> {
+  /** `callEnd`: epoch ms by which a webhook call must be over (its claim's lease, less the time to record it). */
+  async function deliver(row: OutboxRecord, callEnd: number): Promise<Delivery> {
     const effect: Effect = row.effect;
     switch (effect.type) {
       case 'notify':
@@ -101,6 +103,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
           method: effect.method,
           headers: { 'content-type': 'application/json', 'idempotency-key': effect.key, 'user-agent': 'dossier' },
           body: JSON.stringify(row.payload),
+          timeoutMs: Math.max(1, callEnd - Date.parse(clock.now())),
         });
         if ('refused' in outcome) return { ok: false, error: outcome.refused, permanent: true };
         const ok = outcome.status >= 200 && outcome.status < 300;
@@ -129,10 +132,10 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   }
 
   /** Delivers one row and records the outcome; true when it was delivered. */
-  async function settle(row: OutboxRecord): Promise<boolean> {
+  async function settle(row: OutboxRecord, callEnd: number): Promise<boolean> {
     let outcome: Delivery;
     try {
-      outcome = await deliver(row);
+      outcome = await deliver(row, callEnd);
     } catch (error) {
       outcome = { ok: false, error: error instanceof Error ? error.message : String(error), permanent: false };
     }
@@ -157,6 +160,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       const claimedAt = clock.now();
       const batch = await store.claimDueOutbox(claimedAt, BATCH, leaseMs);
       const stopAt = Date.parse(claimedAt) + leaseMs * LEASE_USE;
+      const callEnd = Date.parse(claimedAt) + leaseMs * LEASE_CALL_END;
       let leftOver = 0;
       await inParallel([...byCase(batch).values()], CONCURRENT_CASES, async (rows) => {
         for (const [index, row] of rows.entries()) {
@@ -164,10 +168,10 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
             leftOver += rows.length - index;
             return;
           }
-          if (await settle(row)) delivered += 1;
+          if (await settle(row, callEnd)) delivered += 1;
         }
       });
-      if (leftOver > 0) logger.warn('outbox rows left to the next claim: their lease was running out', { rows: leftOver, leaseMs });
+      if (leftOver > 0) logger.warn('outbox rows left to the next run: half of their claim was used up', { rows: leftOver, leaseMs });
       if (batch.length < BATCH || leftOver > 0) return delivered;
     }
   }

@@ -25,6 +25,8 @@ export interface WebhookRequest {
   method: string;
   headers: Record<string, string>;
   body: string;
+  /** Shorter than the client's timeout for this call (the time left of a claim's lease). */
+  timeoutMs?: number;
 }
 
 /** The receiver's status, or why the call was refused without connecting (retrying cannot help). */
@@ -41,7 +43,7 @@ export function createWebhookClient(options: WebhookClientOptions): WebhookClien
     const url = httpUrl(request.url);
     if (url === null) return { refused: `webhook to ${request.url} refused: only http: and https: URLs are delivered` };
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    const signal = AbortSignal.timeout(options.timeoutMs);
+    const signal = AbortSignal.timeout(Math.min(options.timeoutMs, request.timeoutMs ?? Infinity));
     const addresses = await untilAborted(resolveHost(host), signal);
     const first = addresses[0];
     if (first === undefined) throw new Error(`${host} resolved to no address`);

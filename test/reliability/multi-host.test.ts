@@ -5,9 +5,8 @@
 // the history exactly once, the history of each case is numbered without gaps, no two events sent on the
 // same revision both succeeded, every timer fired exactly once (those its dead host had claimed too, once
 // their lease ran out), and every outbox row reached the receiver (idempotency keys).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateCaseType } from '../../schemas/validate.ts';
 import { scratchDatabase, skipNote, unavailable } from '../postgres-scratch.ts';
@@ -39,6 +38,17 @@ const timedType = (hook: string) => ({
   },
 });
 
+// The webhook receiver runs in a process of its own, so that it stamps each arrival when it happens
+// and not when the busy test process gets round to it: one line per request, key and epoch ms.
+const RECEIVER = `
+const server = require('node:http').createServer((req, res) => {
+  process.stdout.write(String(req.headers['idempotency-key']) + '\\t' + Date.now() + '\\n');
+  req.resume();
+  req.on('end', () => res.writeHead(200).end('ok'));
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write('port ' + server.address().port + '\\n'));
+`;
+
 interface Sent {
   caseId: string;
   tag: string;
@@ -49,7 +59,8 @@ interface Sent {
 
 describe.skipIf(unavailable !== null)(unavailable === null ? 'three hosts on one PostgreSQL database' : `three hosts on one PostgreSQL database (skipped: ${skipNote})`, () => {
   let database: Awaited<ReturnType<typeof scratchDatabase>>;
-  let receiver: Server;
+  let receiver: ChildProcess;
+  let receiverPort = 0;
   const received: { key: string; at: number }[] = [];
   const hosts: ChildServer[] = [];
   // a short lease, so that the test sees the killed host's claims taken over; still long enough that a
@@ -59,24 +70,34 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'three hosts on one
 
   beforeAll(async () => {
     database = await scratchDatabase();
-    receiver = createServer((req, res) => {
-      received.push({ key: String(req.headers['idempotency-key']), at: Date.now() });
-      req.resume();
-      req.on('end', () => res.writeHead(200).end('ok'));
+    receiver = spawn(process.execPath, ['-e', RECEIVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+    receiverPort = await new Promise<number>((resolve, reject) => {
+      let partial = '';
+      receiver.once('exit', (code) => reject(new Error(`the webhook receiver exited (${String(code)})`)));
+      receiver.stdout?.on('data', (chunk: Buffer) => {
+        const lines = (partial + chunk.toString('utf8')).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines) {
+          if (line.startsWith('port ')) resolve(Number(line.slice(5)));
+          else if (line !== '') {
+            const [key, at] = line.split('\t');
+            received.push({ key: key as string, at: Number(at) });
+          }
+        }
+      });
     });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     // one after the other: the first seeds the templates and the admin token, the others find them
     for (let i = 0; i < 3; i++) hosts.push(await startChild(database.url, env()));
   }, 120_000);
 
   afterAll(async () => {
     for (const host of hosts) await host.kill('SIGTERM');
-    receiver?.close();
+    receiver?.kill();
     await database?.drop();
   });
 
   it('keeps every answered event once and in order, fires each timer once and delivers each row, through a host crash', async () => {
-    const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const hook = `http://127.0.0.1:${String(receiverPort)}/hook`;
     for (const def of [relayType, timedType(hook)]) {
       expect(validateCaseType(def).filter((p) => p.severity === 'error')).toEqual([]);
       expect((await hosts[0]!.call('PUT', `/api/case-types/${def.key}/draft`, def)).status).toBe(200);

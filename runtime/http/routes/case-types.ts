@@ -2,7 +2,7 @@
 // the host's case-type service.
 import { Hono } from 'hono';
 import type { JsonValue } from '../../engine/types.ts';
-import type { CaseTypeService } from '../../host/case-type-service.ts';
+import { checkCaseTypeKey, type CaseTypeService } from '../../host/case-type-service.ts';
 import type { DraftRecord } from '../../store/case-store.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
@@ -33,8 +33,11 @@ export function caseTypeRoutes(caseTypes: CaseTypeService): Hono<AuthEnv> {
 
   app.put('/case-types/:key/draft', async (c) => {
     const auth = requireRole(c, 'analyst');
+    const key = c.req.param('key');
+    // a bad key is refused before the body is read, whatever the body
+    unwrap(checkCaseTypeKey(key));
     const definition = (await readJson(c)) as JsonValue;
-    return c.json(withoutTenant(unwrap(await caseTypes.saveDraft(auth.tenant, c.req.param('key'), definition))));
+    return c.json(withoutTenant(unwrap(await caseTypes.saveDraft(auth.tenant, key, definition))));
   });
 
   app.get('/case-types/:key/draft', async (c) => {

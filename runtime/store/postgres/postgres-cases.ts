@@ -145,6 +145,9 @@ export function createPostgresCases(db: PostgresDb) {
       where.add(`c.tenant = ${where.param(tenant)}`).when(window.caseType, (p) => `c.case_type = ${p}`);
       const at = inWindow(where);
       if (at !== '') where.add(`EXISTS (SELECT 1 FROM history h WHERE h.case_id = c.id AND ${at})`);
+      // no case created at or after `to` has an entry before it (its first entry is its creation):
+      // the walk over the cases in creation order stops there instead of at the tenant's last case
+      if (window.to !== undefined) where.add(`c.created_at < ${where.param(window.to)}`);
       if (cursor !== null) {
         const [createdAt, id] = decodeCursor(cursor, 2).map(String) as [string, string];
         if (hasNul(createdAt, id)) throw new CursorError();

@@ -2,6 +2,7 @@
 // store keeps lives in the database; the order of each case's events is kept there too (the revision
 // check of every commit), not in a host's memory. Faults of the server or the connection reject as
 // StoreUnavailableError (postgres-faults.ts).
+import pg from 'pg';
 import type { CaseStore, DueNotice } from '../case-store.ts';
 import { watchDue } from './due-watch.ts';
 import { migrate } from './migrations.ts';
@@ -60,17 +61,20 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         await stop();
       };
     },
-    exclusively<T>(work: () => Promise<T>): Promise<T> {
-      return db.session(async (session) => {
-        // waits as long as another host's first start runs, whatever the pool's lock_timeout
-        await session.rows('SET lock_timeout = 0');
-        await session.rows('SELECT pg_advisory_lock($1::bigint)', [SETUP_LOCK_KEY]);
-        try {
-          return await work();
-        } finally {
-          await session.rows('SELECT pg_advisory_unlock($1::bigint)', [SETUP_LOCK_KEY]).catch(() => undefined);
-        }
-      });
+    async exclusively<T>(work: () => Promise<T>): Promise<T> {
+      // the lock on a connection of its own, outside the pool: the work takes the pool's connections
+      // (however small the pool), and no pooled connection keeps a setting or a lock from it. The
+      // lock waits as long as another host's first start runs (no lock_timeout on this connection);
+      // closing the connection releases it, whatever happened.
+      const holder = new pg.Client({ connectionString: options.url, application_name: 'dossier-setup', connectionTimeoutMillis: options.connectTimeoutMs ?? 5000 });
+      holder.on('error', () => {});
+      try {
+        await holder.connect();
+        await holder.query('SELECT pg_advisory_lock($1::bigint)', [SETUP_LOCK_KEY]);
+        return await work();
+      } finally {
+        await holder.end().catch(() => undefined);
+      }
     },
     close(): Promise<void> {
       closed ??= (async () => {

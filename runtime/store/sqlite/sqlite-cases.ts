@@ -255,6 +255,9 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
       }
       const where = createWhere('tenant = @tenant', { tenant, limit: limit + 1 }).when(window.caseType, 'caseType', 'case_type = @caseType');
       if (at.length > 0) where.add(`EXISTS (SELECT 1 FROM history h WHERE h.case_id = cases.id AND ${at.join(' AND ')})`, atParams);
+      // no case created at or after `to` has an entry before it (its first entry is its creation):
+      // the walk over cases_by_created stops there instead of at the tenant's last case
+      if (window.to !== undefined) where.add('created_at < @to', { to: window.to });
       if (cursor !== null) {
         const [createdAt, id] = decodeCursor(cursor, 2);
         where.add('(created_at, id) > (@cAt, @cId)', { cAt: String(createdAt), cId: String(id) });

@@ -39,4 +39,14 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'the first start of
     expect(secrets.filter((secret) => secret !== null)).toHaveLength(1);
     expect(await stores[0]!.countTokens()).toBe(1);
   });
+
+  it('takes its turn on a connection of its own: a pool of one connection still seeds', async () => {
+    const small = await createPostgresStore({ url: database.url, poolSize: 1, connectTimeoutMs: 1000 });
+    try {
+      expect(await seedTemplates(small, TEMPLATES, AT, silentLogger)).toEqual([]);
+      expect(await ensureAdminToken(small, AT, 'dsr_fixed-secret-for-the-test')).toBe('dsr_fixed-secret-for-the-test');
+    } finally {
+      await small.close();
+    }
+  });
 });

@@ -64,6 +64,9 @@ describe('case types over HTTP', () => {
     expect((await h.call('POST', '/api/case-types/refund/publish', h.tokens.admin)).status).toBe(404);
     expect((await h.call('GET', '/api/case-types/complaint/draft', h.tokens.agent)).status).toBe(403);
     expect((await h.call('PUT', '/api/case-types/Bad_Key/draft', h.tokens.analyst, complaint)).body.code).toBe('request.invalid');
+    // the key is refused before the body is read: a body that is not JSON does not change the answer
+    const badBoth = await h.call('PUT', '/api/case-types/Bad_Key/draft', h.tokens.analyst, '{not json');
+    expect([badBoth.status, badBoth.body.code, badBoth.body.detail]).toEqual([400, 'request.invalid', "'Bad_Key' is not a case-type key: use 2–63 lower-case letters, digits and dashes, starting with a letter."]);
   });
 
   it('validates a definition for analysts', async () => {

@@ -1,4 +1,4 @@
-// The cache of verified tokens (runtime/http/auth.ts): a revocation counts at once, through any app on
+// The cache of verified tokens (runtime/host/tokens.ts): a revocation counts at once, through any app on
 // the store, even for a lookup in flight across it; one made past the cache counts after TOKEN_CACHE_MS.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as engine from '../../../runtime/engine/index.ts';

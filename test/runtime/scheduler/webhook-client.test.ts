@@ -89,4 +89,10 @@ describe('webhook client', () => {
     const hanging = createWebhookClient({ allow: noWebhookAllow, timeoutMs: 10, resolveHost: () => new Promise(() => {}) });
     await expect(hanging(post('http://slow.example/'))).rejects.toThrow(/timeout/);
   });
+
+  it('ends a call by the time the request gives (the rest of a claim\'s lease) when that is shorter than its own timeout', async () => {
+    const hanging = createWebhookClient({ allow: noWebhookAllow, timeoutMs: 60_000, resolveHost: () => new Promise(() => {}) });
+    // without the request's own time it would wait the client's minute, past the test's timeout
+    await expect(hanging({ ...post('http://slow.example/'), timeoutMs: 20 })).rejects.toThrow(/timeout/);
+  });
 });
