@@ -1,4 +1,6 @@
-// GET /api/openapi.json: OpenAPI 3.1, its schemas the very objects the server validates with.
+// GET /api/openapi.json: OpenAPI 3.1, its schemas the very objects the server validates with. The case-type
+// meta-schema goes in as a copy with its `$defs` lifted into `components/schemas` (see liftMetaSchema), so every
+// `$ref` of the document resolves from its root, as client generators (openapi-typescript) read it.
 import caseTypeSchema from '../../schemas/case-type.schema.json' with { type: 'json' };
 import { problemTable } from './problems.ts';
 import { requestSchemas, responseSchemas } from './request-schemas.ts';
@@ -10,6 +12,60 @@ const windowFormats = { from: 'date-time', to: 'date-time' };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const list = (item: string) => ({ type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: ref(item) }, nextCursor: { type: ['string', 'null'] } } });
+
+type Json = Record<string, unknown>;
+const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The component name of the meta-schema's `$defs/<def>`: `CaseType` + the name capitalised (`fieldSchema` → `CaseTypeFieldSchema`). */
+export const metaDefComponent = (def: string): string => `CaseType${def.charAt(0).toUpperCase()}${def.slice(1)}`;
+
+// The keywords of JSON Schema 2020-12 whose values are schemas: a map of them, one, or a list.
+const schemaMaps = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs']);
+const schemaOne = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties']);
+const schemaLists = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+
+/**
+ * A copy of a schema with each `$ref` to `#/$defs/<def>` rewritten to `#/components/schemas/<component>`. Schema-aware:
+ * it follows only the keywords that hold schemas, so a property named `$ref` (the field schema's own) and the values
+ * of `const`, `enum`, `default` and `examples` are copied untouched.
+ */
+function rewriteRefs(schema: unknown, component: (def: string) => string): unknown {
+  if (!isJson(schema)) return schema;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === '$ref' && typeof value === 'string') {
+      const def = /^#\/\$defs\/([^/]+)$/.exec(value)?.[1];
+      if (def === undefined) throw new Error(`openapi: the case-type meta-schema has a $ref the document cannot lift: ${value}`);
+      out[key] = `#/components/schemas/${component(def)}`;
+    } else if (schemaMaps.has(key) && isJson(value)) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, rewriteRefs(sub, component)]));
+    } else if (schemaOne.has(key)) {
+      out[key] = rewriteRefs(value, component);
+    } else if (schemaLists.has(key) && Array.isArray(value)) {
+      out[key] = value.map((sub) => rewriteRefs(sub, component));
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/**
+ * The case-type meta-schema as components: `CaseTypeMetaSchema` (the root, without `$defs`) and one `CaseType<Def>`
+ * per definition, every `#/$defs/x` rewritten to its component. `$id` and `$schema` are dropped: a `$id` would make
+ * a 2020-12 resolver read `#/components/...` inside the embedded resource, and the document's dialect is 2020-12
+ * already. The file itself (what ajv compiles and `$schema` of a definition names) is not touched.
+ */
+function liftMetaSchema(meta: Json, taken: ReadonlySet<string>): Record<string, unknown> {
+  const { $defs, $id: _id, $schema: _dialect, ...root } = meta;
+  const defs = isJson($defs) ? $defs : {};
+  for (const def of Object.keys(defs)) {
+    if (taken.has(metaDefComponent(def))) throw new Error(`openapi: $defs/${def} of the case-type meta-schema would replace the component ${metaDefComponent(def)}`);
+  }
+  const lifted: Record<string, unknown> = { CaseTypeMetaSchema: rewriteRefs(root, metaDefComponent) };
+  for (const [def, schema] of Object.entries(defs)) lifted[metaDefComponent(def)] = rewriteRefs(schema, metaDefComponent);
+  return lifted;
+}
 
 const operations: Record<string, Record<string, Op>> = {
   '/api/health': { get: { summary: 'Liveness', role: 'none', ok: [200, 'Health'] } },
@@ -49,7 +105,7 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/reports/reasons': { get: { summary: 'Top values of a field (default /reason; from, to: instants; the cases created in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['field', 'caseType', 'limit', 'from', 'to'], formats: windowFormats } },
   '/api/export': { get: { summary: 'The event log for process mining: format=xes (XES 1849-2016 XML) or ocel (OCEL 2.0 JSON); from, to: instants, the history entries with from <= at < to and the cases they belong to', role: 'admin', ok: [200, 'Report'], params: ['format', 'caseType', 'from', 'to'], choices: { format: ['xes', 'ocel'] }, formats: windowFormats } },
   '/api/me': { get: { summary: 'Who this token is: name, tenant, roles', role: 'agent, analyst, service', ok: [200, 'Me'] } },
-  '/api/cases/{id}/related': { get: { summary: "The customer's other cases: every case sharing one of this case's customer identifiers (customer.keys)", role: 'agent', ok: [200, 'RelatedCases'], params: ['id'] } },
+  '/api/cases/{id}/related': { get: { summary: "The customer's other cases: every case sharing one of this case's customer identifiers (customer.keys)", role: 'agent', ok: [200, 'RelatedCases'], params: ['id', 'limit', 'cursor'] } },
   '/api/customers/cases': { get: { summary: 'Every case with a customer identifier (customer.keys) equal to value', role: 'agent', ok: [200, 'RelatedCaseList'], params: ['value'] } },
   '/api/openapi.json': { get: { summary: 'This description', role: 'none', ok: [200, 'Report'] } },
 };
@@ -84,6 +140,48 @@ export function openApiDocument(): Record<string, unknown> {
       };
     }
   }
+  const schemas: Record<string, unknown> = {
+    ...requestSchemas,
+    ...responseSchemas,
+    Health: { type: 'object', properties: { status: { const: 'ok' } } },
+    Published: { type: 'object', required: ['key', 'version'], properties: { key: { type: 'string' }, version: { type: 'integer' } } },
+    CaseTypeSummary: {
+      type: 'object',
+      required: ['key', 'title', 'latestVersion', 'publishedAt', 'draft'],
+      properties: {
+        key: { type: 'string' }, title: { type: 'string' }, latestVersion: { type: ['integer', 'null'] }, publishedAt: { type: ['string', 'null'] },
+        draft: { anyOf: [{ type: 'object', required: ['updatedAt', 'valid'], properties: { updatedAt: { type: 'string' }, valid: { type: 'boolean' } } }, { type: 'null' }] },
+      },
+    },
+    CaseTypeList: list('CaseTypeSummary'),
+    VersionList: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { version: { type: 'integer' }, publishedAt: { type: 'string' } } } }, nextCursor: { type: ['string', 'null'] } } },
+    CaseList: list('Case'),
+    HistoryList: list('HistoryEntry'),
+    TaskList: list('Task'),
+    Report: { type: 'object' },
+    TypeScript: { type: 'string', description: 'TypeScript declarations (.d.ts)' },
+    Me: { type: 'object', required: ['name', 'tenant', 'roles'], properties: { name: { type: 'string' }, tenant: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } } } },
+    CustomerIdentifier: { type: 'object', required: ['pointer', 'value'], properties: { pointer: { type: 'string' }, value: { type: 'string' } } },
+    RelatedCase: {
+      type: 'object',
+      required: ['id', 'caseType', 'caseTypeTitle', 'state', 'priority', 'channel', 'customerName', 'createdAt', 'closedAt', 'matches'],
+      properties: {
+        id: { type: 'string' }, caseType: { type: 'string' }, caseTypeTitle: { type: 'string' }, state: {}, priority: { type: 'string' },
+        channel: { type: ['string', 'null'] }, customerName: { type: ['string', 'null'] }, createdAt: { type: 'string' }, closedAt: { type: ['string', 'null'] },
+        matches: { type: 'array', items: ref('CustomerIdentifier') },
+      },
+    },
+    RelatedCaseList: list('RelatedCase'),
+    RelatedCases: {
+      type: 'object',
+      required: ['customer', 'items', 'nextCursor'],
+      properties: {
+        customer: { type: 'object', required: ['name', 'identifiers'], properties: { name: { type: ['string', 'null'] }, identifiers: { type: 'array', items: ref('CustomerIdentifier') } } },
+        items: { type: 'array', items: ref('RelatedCase') },
+        nextCursor: { type: ['string', 'null'] },
+      },
+    },
+  };
   return {
     openapi: '3.1.0',
     info: { title: 'Dossier', version: '0.1.0', description: 'Case management runtime: case types as JSON Schemas and statecharts.' },
@@ -93,41 +191,7 @@ export function openApiDocument(): Record<string, unknown> {
     'x-problem-codes': problemTable,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: {
-        ...requestSchemas,
-        ...responseSchemas,
-        CaseTypeMetaSchema: caseTypeSchema,
-        Health: { type: 'object', properties: { status: { const: 'ok' } } },
-        Published: { type: 'object', properties: { key: { type: 'string' }, version: { type: 'integer' } } },
-        CaseTypeList: { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } }, nextCursor: { type: ['string', 'null'] } } },
-        VersionList: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { version: { type: 'integer' }, publishedAt: { type: 'string' } } } }, nextCursor: { type: ['string', 'null'] } } },
-        CaseList: list('Case'),
-        HistoryList: list('HistoryEntry'),
-        TaskList: list('Task'),
-        Report: { type: 'object' },
-        TypeScript: { type: 'string', description: 'TypeScript declarations (.d.ts)' },
-        Me: { type: 'object', required: ['name', 'tenant', 'roles'], properties: { name: { type: 'string' }, tenant: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } } } },
-        CustomerIdentifier: { type: 'object', required: ['pointer', 'value'], properties: { pointer: { type: 'string' }, value: { type: 'string' } } },
-        RelatedCase: {
-          type: 'object',
-          required: ['id', 'caseType', 'caseTypeTitle', 'state', 'priority', 'channel', 'customerName', 'createdAt', 'closedAt', 'matches'],
-          properties: {
-            id: { type: 'string' }, caseType: { type: 'string' }, caseTypeTitle: { type: 'string' }, state: {}, priority: { type: 'string' },
-            channel: { type: ['string', 'null'] }, customerName: { type: ['string', 'null'] }, createdAt: { type: 'string' }, closedAt: { type: ['string', 'null'] },
-            matches: { type: 'array', items: ref('CustomerIdentifier') },
-          },
-        },
-        RelatedCaseList: list('RelatedCase'),
-        RelatedCases: {
-          type: 'object',
-          required: ['customer', 'items', 'nextCursor'],
-          properties: {
-            customer: { type: 'object', properties: { name: { type: ['string', 'null'] }, identifiers: { type: 'array', items: ref('CustomerIdentifier') } } },
-            items: { type: 'array', items: ref('RelatedCase') },
-            nextCursor: { type: 'null' },
-          },
-        },
-      },
+      schemas: { ...schemas, ...liftMetaSchema(caseTypeSchema, new Set(Object.keys(schemas))) },
     },
   };
 }

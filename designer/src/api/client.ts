@@ -2,9 +2,11 @@
 // Every call returns a Result value; failures carry the server's problem+json in plain words.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { Problem } from '../../../schemas/problems.ts';
+import type { Wire } from './wire.ts';
 
 export type ApiResult<T> = { ok: true; value: T; status: number } | { ok: false; status: number; code: string; message: string };
 
+/** A row of the case-type list: the designer's view of the wire's `CaseTypeSummary` (`GET /api/case-types`). */
 export interface CaseTypeSummary {
   key: string;
   title: string;
@@ -15,6 +17,7 @@ export interface CaseTypeSummary {
   draftValid: boolean | null;
 }
 
+/** A draft (`Draft`, `PUT`/`GET /api/case-types/{key}/draft`) or a published definition, as the editor holds it. */
 export interface DraftResponse {
   definition: CaseType;
   problems: Problem[];
@@ -25,7 +28,7 @@ export interface ApiClient {
   getPublished(key: string): Promise<ApiResult<CaseType>>;
   getDraft(key: string): Promise<ApiResult<DraftResponse>>;
   saveDraft(def: CaseType): Promise<ApiResult<DraftResponse>>;
-  publish(key: string): Promise<ApiResult<{ key: string; version: number }>>;
+  publish(key: string): Promise<ApiResult<Wire['Published']>>;
   /** TypeScript types of the case data of a (draft) definition: `POST /api/types`. */
   dataTypes(def: CaseType): Promise<ApiResult<string>>;
 }
@@ -62,24 +65,27 @@ async function call(token: string, method: string, path: string, body?: unknown)
   return { ok: false, status: res.status, code, message: `${prefix}${detail || `The server answered ${res.status}.`}` };
 }
 
+/** A list item (`CaseTypeSummary`) as the designer shows it; null when it is not one. */
 function summaryOf(item: unknown): CaseTypeSummary | null {
   if (!isObj(item) || typeof item.key !== 'string') return null;
-  const def = isObj(item.definition) ? item.definition : item;
-  const draft = item.draft;
-  const version =
-    typeof item.latestVersion === 'number' ? item.latestVersion : typeof item.version === 'number' ? item.version : typeof def.version === 'number' ? def.version : null;
-  const title = typeof item.title === 'string' ? item.title : typeof def.title === 'string' ? def.title : isObj(draft) && typeof draft.title === 'string' ? draft.title : item.key;
-  const hasDraft =
-    item.hasDraft === true || (isObj(draft) && draft.exists !== false) || item.draft === true || (typeof item.status === 'string' && item.status.includes('draft'));
-  const draftValid = isObj(draft) && typeof draft.valid === 'boolean' ? draft.valid : null;
-  return { key: item.key, title, version, hasDraft, draftValid };
+  const wire = item as Partial<Wire['CaseTypeSummary']>;
+  const draft = isObj(wire.draft) ? wire.draft : null;
+  return {
+    key: item.key,
+    title: typeof wire.title === 'string' ? wire.title : item.key,
+    version: typeof wire.latestVersion === 'number' ? wire.latestVersion : null,
+    hasDraft: draft !== null,
+    draftValid: draft !== null && typeof draft.valid === 'boolean' ? draft.valid : null,
+  };
 }
 
+/** A `Draft` (or a bare published definition, its problems none) as the editor holds it; null when it is neither. */
 function draftOf(payload: unknown): DraftResponse | null {
   if (!isObj(payload)) return null;
   const def = isObj(payload.definition) ? payload.definition : isObj(payload.draft) ? payload.draft : payload;
   if (typeof def.key !== 'string') return null;
-  const problems = Array.isArray(payload.problems) ? (payload.problems as Problem[]) : [];
+  // The wire's definition problems are the validator's `Problem`s: a change to either fails to compile here.
+  const problems: Problem[] = Array.isArray(payload.problems) ? (payload.problems as Wire['Draft']['problems']) : [];
   return { definition: def as unknown as CaseType, problems };
 }
 
@@ -98,7 +104,7 @@ export function createApiClient(token: string): ApiClient {
       return mapResult(
         r,
         (v) => {
-          const items = Array.isArray(v) ? v : isObj(v) && Array.isArray(v.items) ? v.items : null;
+          const items = isObj(v) && Array.isArray(v.items) ? (v as Wire['CaseTypeList']).items : null;
           return items ? items.map(summaryOf).filter((s): s is CaseTypeSummary => s !== null) : null;
         },
         'the case types',
@@ -120,7 +126,7 @@ export function createApiClient(token: string): ApiClient {
       const r = await call(token, 'POST', `/api/case-types/${enc(key)}/publish`);
       return mapResult(
         r,
-        (v) => (isObj(v) && typeof v.version === 'number' ? { key, version: v.version } : null),
+        (v): Wire['Published'] | null => (isObj(v) && typeof v.version === 'number' ? { key: typeof v.key === 'string' ? v.key : key, version: v.version } : null),
         'the published version',
       );
     },

@@ -4,61 +4,41 @@ import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { CaseTask, FieldProblem, HistoryEntry, NextEvent, StateValue } from '../../../runtime/engine/types.ts';
 import type { ChecklistItem, SlaView } from '../../../runtime/engine/index.ts';
 import { loadPages, type Page } from './paging.ts';
+import type { Refine, Wire } from '../api/wire.ts';
 
-export interface CaseRecord {
-  id: string;
-  caseType: string;
-  version: number;
-  state: StateValue;
-  data: Record<string, unknown>;
-  revision: number;
-  priority: 'low' | 'normal' | 'high' | 'urgent';
-  queue: string | null;
-  assignee: string | null;
-  channel: string | null;
-  parentId: string | null;
-  children: string[];
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-  tasks: CaseTask[];
-  slas: SlaView[];
-  checklist: ChecklistItem[];
-  next: NextEvent[];
-}
+/**
+ * A case as the API sends it (`Case`: `GET /api/cases/{id}`, lists, events), with the engine's own types where the
+ * document says less (state value, tasks, SLA views, checklist, next events) and the fields every case view carries.
+ */
+export type CaseRecord = Refine<
+  Wire['Case'],
+  {
+    state: StateValue;
+    queue: string | null;
+    assignee: string | null;
+    channel: string | null;
+    parentId: string | null;
+    children: string[];
+    createdAt: string;
+    updatedAt: string;
+    closedAt: string | null;
+    tasks: CaseTask[];
+    slas: SlaView[];
+    checklist: ChecklistItem[];
+    next: NextEvent[];
+  }
+>;
 
-export interface TaskItem extends CaseTask {
-  caseId: string;
-  caseType: string;
-  status: 'open' | 'closed';
-  claimedAt: string | null;
-}
+/** A work item as `GET /api/tasks` sends it (`Task`), every field present; it is a `CaseTask` of its case. */
+export type TaskItem = Required<Wire['Task']> & CaseTask;
 
-export interface Me {
-  name: string;
-  tenant: string;
-  roles: string[];
-}
+export type Me = Wire['Me'];
 
-export interface RelatedCase {
-  id: string;
-  caseType: string;
-  caseTypeTitle: string;
-  state: StateValue;
-  priority: string;
-  channel: string | null;
-  customerName: string | null;
-  createdAt: string;
-  closedAt: string | null;
-  matches: { pointer: string; value: string }[];
-}
+/** A case sharing a customer identifier (`RelatedCase`), its state an engine state value. */
+export type RelatedCase = Refine<Wire['RelatedCase'], { state: StateValue }>;
 
-export interface Related {
-  customer: { name: string | null; identifiers: { pointer: string; value: string }[] };
-  items: RelatedCase[];
-  /** Set when the customer has more cases than one page holds. */
-  nextCursor: string | null;
-}
+/** `GET /api/cases/{id}/related` (`RelatedCases`); `nextCursor` is set when the customer has more cases than one page holds. */
+export type Related = Refine<Wire['RelatedCases'], { items: RelatedCase[] }>;
 
 export interface Failure {
   ok: false;
@@ -74,12 +54,12 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 export interface WorkApi {
   me(): Promise<Result<Me>>;
-  caseTypes(): Promise<Result<{ key: string; title: string; latestVersion: number | null }[]>>;
+  caseTypes(): Promise<Result<Wire['CaseTypeSummary'][]>>;
   caseType(key: string, version?: number): Promise<Result<CaseType>>;
   cases(query: Record<string, string>): Promise<Result<Page<CaseRecord>>>;
   getCase(id: string): Promise<Result<CaseRecord>>;
-  createCase(body: { caseType: string; data: Record<string, unknown>; channel?: string }): Promise<Result<CaseRecord>>;
-  sendEvent(id: string, type: string, data: Record<string, unknown> | undefined, revision: number): Promise<Result<CaseRecord>>;
+  createCase(body: Wire['CreateCaseRequest']): Promise<Result<CaseRecord>>;
+  sendEvent(id: string, type: Wire['EventRequest']['type'], data: Wire['EventRequest']['data'], revision: number): Promise<Result<CaseRecord>>;
   history(id: string): Promise<Result<HistoryEntry[]>>;
   tasks(query: Record<string, string>): Promise<Result<Page<TaskItem>>>;
   claim(taskId: string): Promise<Result<TaskItem>>;

@@ -1,0 +1,2163 @@
+// GENERATED FILE, do not edit. `npm run gen:api` (runtime/http/gen-wire-types.ts) writes it with
+// openapi-typescript from the OpenAPI document the server serves at GET /api/openapi.json
+// (openApiDocument() in runtime/http/openapi.ts). Change the document, then run `npm run gen:api`;
+// test/runtime/http/openapi-client.test.ts fails while this file differs from what a running server yields.
+
+export interface paths {
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Health"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a token (shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TokenRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenResponse"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke every active token of this name (tenant: another tenant, for an admin of default) */
+        delete: {
+            parameters: {
+                query?: {
+                    tenant?: string;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a case-type definition */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CaseTypeDefinition"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValidationResult"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Latest published version of each key, plus draft status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseTypeList"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-types/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest published definition */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseTypeDefinition"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-types/{key}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VersionList"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-types/{key}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseTypeDefinition"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-types/{key}/versions/{version}/types.d.ts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** TypeScript types of the case data and event payloads of a published version (json-schema-to-typescript) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain; charset=utf-8; typescript": components["schemas"]["TypeScript"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** TypeScript types of the case data of a definition in the body (the designer's draft); 422 when it is invalid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CaseTypeDefinition"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain; charset=utf-8; typescript": components["schemas"]["TypeScript"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-types/{key}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the working draft */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Draft"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Save the working draft (validated, may be invalid) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CaseTypeDefinition"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Draft"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-types/{key}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft as the next immutable version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Published"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List cases (filters caseType, state, queue, assignee, priority, q, parentId, status open or closed) */
+        get: {
+            parameters: {
+                query?: {
+                    caseType?: string;
+                    state?: string;
+                    queue?: string;
+                    assignee?: string;
+                    priority?: string;
+                    q?: string;
+                    parentId?: string;
+                    status?: "open" | "closed";
+                    limit?: string;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseList"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCaseRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case with tasks, SLAs, checklist and next events */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an event */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-Match"?: string;
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EventRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The append-only history, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: string;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HistoryList"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Work queues (filters queue, role, assignee (me), caseId, status, unassigned) */
+        get: {
+            parameters: {
+                query?: {
+                    queue?: string;
+                    role?: string;
+                    assignee?: string;
+                    caseId?: string;
+                    status?: string;
+                    unassigned?: string;
+                    limit?: string;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskList"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a task */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a task */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outbound deliveries (status pending, delivered, dead) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    caseId?: string;
+                    limit?: string;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA compliance per case type and SLA (from, to: instants; the SLAs started in [from, to)) */
+        get: {
+            parameters: {
+                query?: {
+                    caseType?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time per stage (from, to: instants; the visits begun in [from, to)) */
+        get: {
+            parameters: {
+                query?: {
+                    caseType?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Top values of a field (default /reason; from, to: instants; the cases created in [from, to)) */
+        get: {
+            parameters: {
+                query?: {
+                    field?: string;
+                    caseType?: string;
+                    limit?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event log for process mining: format=xes (XES 1849-2016 XML) or ocel (OCEL 2.0 JSON); from, to: instants, the history entries with from <= at < to and the cases they belong to */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xes" | "ocel";
+                    caseType?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who this token is: name, tenant, roles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's other cases: every case sharing one of this case's customer identifiers (customer.keys) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: string;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RelatedCases"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every case with a customer identifier (customer.keys) equal to value */
+        get: {
+            parameters: {
+                query?: {
+                    value?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RelatedCaseList"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This description */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        CreateCaseRequest: {
+            /** @description Key of a published case type. */
+            caseType: string;
+            /** @description The case data, validated against the case type. */
+            data?: Record<string, unknown>;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            channel?: string | null;
+            parentId?: string | null;
+        };
+        EventRequest: {
+            /** @description An event of the case type, e.g. SUBMIT_TRIAGE. */
+            type: string;
+            /** @description A partial update of the case data (JSON Merge Patch), validated against the event's schema. */
+            data?: Record<string, unknown>;
+        };
+        TokenRequest: {
+            name: string;
+            roles: string[];
+            tenant?: string;
+        };
+        /** @description A case-type definition (see /schemas/case-type.schema.json); validated by the case-type validator, problems returned. */
+        CaseTypeDefinition: Record<string, unknown>;
+        /** @description RFC 9457 problem details with a stable code. */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            code: string;
+            problems?: ({
+                pointer: string;
+                message: string;
+            } | {
+                /** @enum {string} */
+                severity: "error" | "warning";
+                code: string;
+                message: string;
+                pointer: string;
+            })[];
+            rules?: string[];
+        };
+        Case: {
+            id: string;
+            caseType: string;
+            version: number;
+            /** @description XState state value: a state id, or an object for nested and parallel states. */
+            state: string | Record<string, unknown>;
+            data: Record<string, unknown>;
+            revision: number;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            queue?: string | null;
+            assignee?: string | null;
+            channel?: string | null;
+            parentId?: string | null;
+            children?: string[];
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            closedAt?: string | null;
+            tasks: {
+                id?: string;
+                state?: string;
+                title?: string;
+                queue?: string | null;
+                role?: string | null;
+                form?: string | null;
+                /** Format: date-time */
+                openedAt?: string;
+                dueAt?: string | null;
+                assignee?: string | null;
+            }[];
+            slas: Record<string, unknown>[];
+            checklist: {
+                rule?: string;
+                title?: string;
+                pass?: boolean;
+                problems?: {
+                    pointer: string;
+                    message: string;
+                }[];
+            }[];
+            next: {
+                type?: string;
+                title?: string;
+                available?: boolean;
+                enabled?: boolean;
+                allowed?: boolean;
+                problems?: {
+                    pointer: string;
+                    message: string;
+                }[];
+                target?: string | null;
+            }[];
+        };
+        HistoryEntry: {
+            seq: number;
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            event: {
+                type?: string;
+                data?: Record<string, unknown>;
+            };
+            from: unknown;
+            to: unknown;
+            patch: Record<string, unknown>[];
+            notes: string[];
+        };
+        Task: {
+            id?: string;
+            state?: string;
+            title?: string;
+            queue?: string | null;
+            role?: string | null;
+            form?: string | null;
+            /** Format: date-time */
+            openedAt?: string;
+            dueAt?: string | null;
+            assignee?: string | null;
+            caseId?: string;
+            caseType?: string;
+            /** @enum {string} */
+            status?: "open" | "closed";
+            claimedAt?: string | null;
+            closedAt?: string | null;
+        };
+        TokenResponse: {
+            token: string;
+            name: string;
+            roles: string[];
+            tenant: string;
+        };
+        ValidationResult: {
+            valid: boolean;
+            problems: {
+                /** @enum {string} */
+                severity: "error" | "warning";
+                code: string;
+                message: string;
+                pointer: string;
+            }[];
+        };
+        Draft: {
+            key: string;
+            definition: Record<string, unknown>;
+            problems: {
+                /** @enum {string} */
+                severity: "error" | "warning";
+                code: string;
+                message: string;
+                pointer: string;
+            }[];
+            valid: boolean;
+            updatedAt: string;
+        };
+        Health: {
+            /** @constant */
+            status?: "ok";
+        };
+        Published: {
+            key: string;
+            version: number;
+        };
+        CaseTypeSummary: {
+            key: string;
+            title: string;
+            latestVersion: number | null;
+            publishedAt: string | null;
+            draft: {
+                updatedAt: string;
+                valid: boolean;
+            } | null;
+        };
+        CaseTypeList: {
+            items: components["schemas"]["CaseTypeSummary"][];
+            nextCursor: string | null;
+        };
+        VersionList: {
+            items?: {
+                version?: number;
+                publishedAt?: string;
+            }[];
+            nextCursor?: string | null;
+        };
+        CaseList: {
+            items: components["schemas"]["Case"][];
+            nextCursor: string | null;
+        };
+        HistoryList: {
+            items: components["schemas"]["HistoryEntry"][];
+            nextCursor: string | null;
+        };
+        TaskList: {
+            items: components["schemas"]["Task"][];
+            nextCursor: string | null;
+        };
+        Report: Record<string, unknown>;
+        /** @description TypeScript declarations (.d.ts) */
+        TypeScript: string;
+        Me: {
+            name: string;
+            tenant: string;
+            roles: string[];
+        };
+        CustomerIdentifier: {
+            pointer: string;
+            value: string;
+        };
+        RelatedCase: {
+            id: string;
+            caseType: string;
+            caseTypeTitle: string;
+            state: unknown;
+            priority: string;
+            channel: string | null;
+            customerName: string | null;
+            createdAt: string;
+            closedAt: string | null;
+            matches: components["schemas"]["CustomerIdentifier"][];
+        };
+        RelatedCaseList: {
+            items: components["schemas"]["RelatedCase"][];
+            nextCursor: string | null;
+        };
+        RelatedCases: {
+            customer: {
+                name: string | null;
+                identifiers: components["schemas"]["CustomerIdentifier"][];
+            };
+            items: components["schemas"]["RelatedCase"][];
+            nextCursor: string | null;
+        };
+        /**
+         * CaseType
+         * @description A Dossier case type: data, form, rules, events, roles, queues, calendars, SLAs and the playbook statechart.
+         */
+        CaseTypeMetaSchema: {
+            /** @description Path or URL of this meta-schema, for editor support. */
+            $schema?: string;
+            /** @description Stable identifier, e.g. complaint. */
+            key: string;
+            /** @description Set on publish; a published version is immutable. */
+            version?: number;
+            /** @description What the analyst reads. */
+            title: string;
+            description?: string;
+            data: components["schemas"]["CaseTypeFieldSchema"];
+            form?: components["schemas"]["CaseTypeForm"];
+            /** @description Named completeness and decision rules, each a JSON Schema over the case data. */
+            rules?: {
+                [key: string]: components["schemas"]["CaseTypeRule"];
+            };
+            /** @description Events a case accepts from people and systems (upper snake case). */
+            events?: {
+                [key: string]: components["schemas"]["CaseTypeEventDef"];
+            };
+            /** @description Roles of people who work on cases of this type. */
+            roles?: {
+                [key: string]: components["schemas"]["CaseTypeRole"];
+            };
+            /** @description Where work waits. */
+            queues?: {
+                [key: string]: components["schemas"]["CaseTypeQueue"];
+            };
+            /** @description Business-hours calendars for SLAs and delays. */
+            calendars?: {
+                [key: string]: components["schemas"]["CaseTypeCalendar"];
+            };
+            /** @description Service levels. */
+            slas?: {
+                [key: string]: components["schemas"]["CaseTypeSla"];
+            };
+            playbook: components["schemas"]["CaseTypePlaybook"];
+            customer?: components["schemas"]["CaseTypeCustomer"];
+            /** @description Sample case data for the designer's preview and simulator. */
+            samples?: components["schemas"]["CaseTypeSample"][];
+            /** @description Scenarios saved by the designer's simulator with the definition (the *.scenario.json format of schemas/scenario.schema.json); the runtime ignores them. */
+            scenarios?: components["schemas"]["CaseTypeStoredScenario"][];
+            layout?: components["schemas"]["CaseTypeLayout"];
+        };
+        /**
+         * JsonType
+         * @enum {unknown}
+         */
+        CaseTypeJsonType: "string" | "number" | "integer" | "boolean" | "object" | "array" | "null";
+        /**
+         * Duration
+         * @description ISO 8601 duration in weeks, days, hours, minutes, seconds (PT8H, P2D, P1DT4H). With a calendar, days are working days and hours are working hours.
+         */
+        CaseTypeDuration: string;
+        /**
+         * Pointer
+         * @description JSON Pointer into the case data, e.g. /customer/email.
+         */
+        CaseTypePointer: string;
+        /**
+         * FieldSchema
+         * @description The supported subset of JSON Schema 2020-12 for case data fields.
+         */
+        CaseTypeFieldSchema: {
+            $schema?: string;
+            $id?: string;
+            type?: components["schemas"]["CaseTypeJsonType"] | components["schemas"]["CaseTypeJsonType"][];
+            title?: string;
+            description?: string;
+            default?: unknown;
+            examples?: unknown[];
+            enum?: unknown[];
+            const?: unknown;
+            /** @description A string format: email, date, date-time, time, uri, uuid, phone, money, ... */
+            format?: string;
+            minimum?: number;
+            maximum?: number;
+            exclusiveMinimum?: number;
+            exclusiveMaximum?: number;
+            multipleOf?: number;
+            minLength?: number;
+            maxLength?: number;
+            /** @description A regular expression (ECMAScript syntax, unicode) that a text field must match somewhere (anchor it with ^ and $ to match the whole value). Matched in linear time (RE2): look-ahead, look-behind and back-references are not supported. */
+            pattern?: string;
+            required?: string[];
+            properties?: {
+                [key: string]: components["schemas"]["CaseTypeFieldSchema"];
+            };
+            additionalProperties?: boolean | components["schemas"]["CaseTypeFieldSchema"];
+            items?: components["schemas"]["CaseTypeFieldSchema"];
+            minItems?: number;
+            maxItems?: number;
+            uniqueItems?: boolean;
+            $defs?: {
+                [key: string]: components["schemas"]["CaseTypeFieldSchema"];
+            };
+            /** @description A reference inside the document, e.g. #/$defs/address. */
+            $ref?: string;
+            readOnly?: boolean;
+            deprecated?: boolean;
+        };
+        /** Form */
+        CaseTypeForm: {
+            sections: components["schemas"]["CaseTypeFormSection"][];
+        };
+        /** FormSection */
+        CaseTypeFormSection: {
+            id: string;
+            title?: string;
+            description?: string;
+            visibleWhen?: components["schemas"]["CaseTypeGuard"];
+            readOnlyWhen?: components["schemas"]["CaseTypeGuard"];
+            fields: (components["schemas"]["CaseTypePointer"] | components["schemas"]["CaseTypeFieldRef"])[];
+        };
+        /** FieldRef */
+        CaseTypeFieldRef: {
+            field: components["schemas"]["CaseTypePointer"];
+            /** @enum {unknown} */
+            widget?: "text" | "textarea" | "number" | "integer" | "money" | "checkbox" | "toggle" | "date" | "date-time" | "email" | "phone" | "select" | "radio" | "checkboxes" | "group" | "list";
+            label?: string;
+            help?: string;
+            placeholder?: string;
+            visibleWhen?: components["schemas"]["CaseTypeGuard"];
+            readOnlyWhen?: components["schemas"]["CaseTypeGuard"];
+        };
+        /** Rule */
+        CaseTypeRule: {
+            title?: string;
+            description?: string;
+            /** @description A JSON Schema 2020-12 evaluated against the case data; $data references compare fields. */
+            schema: {
+                [key: string]: unknown;
+            } | boolean;
+        };
+        /**
+         * Guard
+         * @description A rule name, { in: [state ids] }, { not: guard }, { all: [guards] } or { any: [guards] }.
+         */
+        CaseTypeGuard: string | {
+            in: string[];
+        } | {
+            not: components["schemas"]["CaseTypeGuard"];
+        } | {
+            all: components["schemas"]["CaseTypeGuard"][];
+        } | {
+            any: components["schemas"]["CaseTypeGuard"][];
+        };
+        /** EventDef */
+        CaseTypeEventDef: {
+            title?: string;
+            description?: string;
+            /** @description Case-type roles that may send it; none means any agent or service. */
+            roles?: string[];
+            data?: components["schemas"]["CaseTypeFieldSchema"];
+        };
+        /** Role */
+        CaseTypeRole: {
+            title?: string;
+            description?: string;
+        };
+        /** Queue */
+        CaseTypeQueue: {
+            title?: string;
+            description?: string;
+            role?: string;
+            skills?: string[];
+        };
+        /**
+         * TimeRange
+         * @description Working time from, to (24-hour local time), e.g. ["09:00", "17:00"].
+         */
+        CaseTypeTimeRange: components["schemas"]["CaseTypeClockTime"][];
+        /** ClockTime */
+        CaseTypeClockTime: string;
+        /** Calendar */
+        CaseTypeCalendar: {
+            title?: string;
+            description?: string;
+            /** @description IANA time zone, e.g. Europe/Amsterdam. */
+            timezone: string;
+            hours: {
+                mon?: components["schemas"]["CaseTypeTimeRange"][];
+                tue?: components["schemas"]["CaseTypeTimeRange"][];
+                wed?: components["schemas"]["CaseTypeTimeRange"][];
+                thu?: components["schemas"]["CaseTypeTimeRange"][];
+                fri?: components["schemas"]["CaseTypeTimeRange"][];
+                sat?: components["schemas"]["CaseTypeTimeRange"][];
+                sun?: components["schemas"]["CaseTypeTimeRange"][];
+            };
+            holidays?: string[];
+        };
+        /**
+         * SlaCondition
+         * @description True when any listed part matches.
+         */
+        CaseTypeSlaCondition: {
+            event?: string[];
+            enter?: string[];
+            in?: string[];
+            rule?: string;
+        };
+        /** Sla */
+        CaseTypeSla: {
+            title?: string;
+            description?: string;
+            start: components["schemas"]["CaseTypeSlaCondition"];
+            pause?: components["schemas"]["CaseTypeSlaCondition"];
+            stop?: components["schemas"]["CaseTypeSlaCondition"];
+            cancel?: components["schemas"]["CaseTypeSlaCondition"];
+            reset?: components["schemas"]["CaseTypeSlaCondition"];
+            startFrom?: components["schemas"]["CaseTypePointer"];
+            /** @description Duration, or a percentage of the goal (default 75%). */
+            warnAt?: components["schemas"]["CaseTypeDuration"] | string;
+            goal?: components["schemas"]["CaseTypeDuration"];
+            deadline: components["schemas"]["CaseTypeDuration"];
+            passedDeadline?: {
+                every: components["schemas"]["CaseTypeDuration"];
+                times?: number;
+            };
+            calendar?: string;
+            onWarning?: components["schemas"]["CaseTypeAction"][];
+            onGoalMissed?: components["schemas"]["CaseTypeAction"][];
+            onBreach?: components["schemas"]["CaseTypeAction"][];
+            onPassedDeadline?: components["schemas"]["CaseTypeAction"][];
+        };
+        /**
+         * Task
+         * @description A human work item, opened on entry and closed on exit.
+         */
+        CaseTypeTask: {
+            title: string;
+            description?: string;
+            queue?: string;
+            role?: string;
+            /** @description Form section id. */
+            form?: string;
+            due?: components["schemas"]["CaseTypeDuration"];
+            calendar?: string;
+        };
+        /** Transition */
+        CaseTypeTransition: {
+            /** @description State id; none means an internal update. */
+            target?: string;
+            guard?: components["schemas"]["CaseTypeGuard"];
+            actions?: components["schemas"]["CaseTypeAction"][];
+            description?: string;
+        };
+        /** TransitionSpec */
+        CaseTypeTransitionSpec: string | components["schemas"]["CaseTypeTransition"] | components["schemas"]["CaseTypeTransition"][];
+        /** AfterDelay */
+        CaseTypeAfterDelay: {
+            /** @description Timer id (its event is timer.<id>); default <state>.<index>. */
+            id?: string;
+            delay: components["schemas"]["CaseTypeDuration"];
+            calendar?: string;
+            target?: string;
+            guard?: components["schemas"]["CaseTypeGuard"];
+            actions?: components["schemas"]["CaseTypeAction"][];
+            description?: string;
+        };
+        /** StateNode */
+        CaseTypeStateNode: {
+            /** @description What the analyst and the agent read for this stage or step. */
+            title?: string;
+            description?: string;
+            /**
+             * @description atomic (default), compound when it has states, parallel, final.
+             * @enum {unknown}
+             */
+            type?: "atomic" | "compound" | "parallel" | "final";
+            /** @description The child state entered first (compound states). */
+            initial?: string;
+            /** @description Child states, by id. State ids are unique across the whole playbook. */
+            states?: {
+                [key: string]: components["schemas"]["CaseTypeStateNode"];
+            };
+            task?: components["schemas"]["CaseTypeTask"];
+            /** @description Rule names shown as this stage's completeness list. */
+            checklist?: string[];
+            /** @description Durable delays, started on entry and cancelled on exit. */
+            after?: components["schemas"]["CaseTypeAfterDelay"][];
+            /** @description Actions run on entry. */
+            entry?: components["schemas"]["CaseTypeAction"][];
+            /** @description Actions run on exit. */
+            exit?: components["schemas"]["CaseTypeAction"][];
+            /** @description Event name → transition(s); the first enabled one wins. */
+            on?: {
+                [key: string]: components["schemas"]["CaseTypeTransitionSpec"];
+            };
+            /** @description Eventless transitions, taken as soon as their guard holds. */
+            always?: components["schemas"]["CaseTypeTransition"] | components["schemas"]["CaseTypeTransition"][];
+            tags?: string[];
+        };
+        /** Playbook */
+        CaseTypePlaybook: {
+            /** @description Machine id; defaults to the case type key. */
+            id?: string;
+            /** @description What the analyst and the agent read for this stage or step. */
+            title?: string;
+            description?: string;
+            /**
+             * @description atomic (default), compound when it has states, parallel, final.
+             * @enum {unknown}
+             */
+            type?: "compound" | "parallel";
+            /** @description The child state entered first (compound states). */
+            initial?: string;
+            /** @description Child states, by id. State ids are unique across the whole playbook. */
+            states: {
+                [key: string]: components["schemas"]["CaseTypeStateNode"];
+            };
+            /** @description Actions run on entry. */
+            entry?: components["schemas"]["CaseTypeAction"][];
+            /** @description Actions run on exit. */
+            exit?: components["schemas"]["CaseTypeAction"][];
+            /** @description Event name → transition(s); the first enabled one wins. */
+            on?: {
+                [key: string]: components["schemas"]["CaseTypeTransitionSpec"];
+            };
+            /** @description Eventless transitions, taken as soon as their guard holds. */
+            always?: components["schemas"]["CaseTypeTransition"] | components["schemas"]["CaseTypeTransition"][];
+            tags?: string[];
+        };
+        /** Action */
+        CaseTypeAction: {
+            /** @constant */
+            type: "set";
+            path: components["schemas"]["CaseTypePointer"];
+            value?: unknown;
+            from?: components["schemas"]["CaseTypePointer"];
+        } | {
+            /** @constant */
+            type: "assign";
+            queue?: string;
+            role?: string;
+            user?: string;
+        } | {
+            /** @constant */
+            type: "priority";
+            value: components["schemas"]["CaseTypePriority"];
+        } | {
+            /** @constant */
+            type: "notify";
+            to: string;
+            template: string;
+        } | {
+            /** @constant */
+            type: "webhook";
+            /** Format: uri */
+            url: string;
+            /** @enum {unknown} */
+            method?: "POST" | "PUT" | "PATCH";
+        } | {
+            /** @constant */
+            type: "raise";
+            event: string;
+        } | {
+            /** @constant */
+            type: "createCase";
+            caseType: string;
+            /** @constant */
+            link: "child";
+            /** @description Constant data for the child. */
+            data?: {
+                [key: string]: unknown;
+            };
+            /** @description Child pointer → parent pointer: values copied from the parent. */
+            copy?: {
+                [key: string]: components["schemas"]["CaseTypePointer"];
+            };
+        } | {
+            /** @constant */
+            type: "note";
+            text: string;
+        };
+        /**
+         * Priority
+         * @enum {unknown}
+         */
+        CaseTypePriority: "low" | "normal" | "high" | "urgent";
+        /** Customer */
+        CaseTypeCustomer: {
+            keys: components["schemas"]["CaseTypePointer"][];
+            name?: components["schemas"]["CaseTypePointer"];
+        };
+        /** Sample */
+        CaseTypeSample: {
+            title?: string;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * Layout
+         * @description Designer-only positions of playbook nodes; the runtime ignores it.
+         */
+        CaseTypeLayout: {
+            nodes?: {
+                [key: string]: {
+                    x: number;
+                    y: number;
+                    width?: number;
+                    height?: number;
+                };
+            };
+            viewport?: {
+                x: number;
+                y: number;
+                zoom: number;
+            };
+        };
+        /**
+         * StoredScenario
+         * @description A Dossier scenario (*.scenario.json): a case created at `start` with `data`, then steps that send events, advance the simulated clock or only check, each with optional expectations. Run by `dossier test`.
+         */
+        CaseTypeStoredScenario: {
+            /** @description Path or URL of this schema, for editor support. */
+            $schema?: string;
+            /** @description What the scenario shows; printed by dossier test. */
+            name: string;
+            description?: string;
+            /** @description The key of the case type the scenario runs against. */
+            caseType: string;
+            /** @description When the case is created (ISO 8601); default 2026-01-05T09:00:00Z, a Monday. */
+            start?: string;
+            /** @description The case data at creation. */
+            data: Record<string, unknown>;
+            /** @description The priority at creation; default normal. */
+            priority?: components["schemas"]["CaseTypePriority"];
+            /** @description The channel at creation. */
+            channel?: string;
+            steps: components["schemas"]["CaseTypeStoredScenarioStep"][];
+        };
+        /**
+         * StoredScenarioStep
+         * @description Send an event (`send`, with an optional `data` payload), advance the clock (`advance`, firing every timer that falls due on the way), or neither (only check `expect`).
+         */
+        CaseTypeStoredScenarioStep: {
+            /** @description What the step means, for the reader. */
+            description?: string;
+            /** @description The event to send, e.g. SUBMIT_TRIAGE. */
+            send?: string;
+            /** @description The event payload (with send only). */
+            data?: Record<string, unknown>;
+            /** @description How far to move the clock: an ISO 8601 duration in weeks, days, hours, minutes, seconds (PT5H, P2D); elapsed time, not business time. */
+            advance?: string;
+            expect?: components["schemas"]["CaseTypeStoredScenarioExpect"];
+        };
+        /**
+         * StoredScenarioExpect
+         * @description What must hold after the step; checked in the order rejected, state, data, priority, tasks, slas.
+         */
+        CaseTypeStoredScenarioExpect: {
+            /** @description An object is compared exactly with the case state; a string matches when it equals the state or the id of an active leaf state. */
+            state?: components["schemas"]["CaseTypeStoredScenarioStateValue"];
+            /** @description A subset of the case data that must match. */
+            data?: Record<string, unknown>;
+            /**
+             * @description The step's event must be rejected with this code (send steps only).
+             * @enum {unknown}
+             */
+            rejected?: "event.unknown" | "event.not_accepted" | "event.forbidden" | "data.invalid" | "rule.failed";
+            /** @description SLA name → status of its latest record. */
+            slas?: {
+                [key: string]: "running" | "paused" | "warning" | "missed-goal" | "breached" | "met" | "met-late" | "cancelled";
+            };
+            /** @description The titles of the open tasks, in any order; the exact set. */
+            tasks?: string[];
+            priority?: components["schemas"]["CaseTypePriority"];
+        };
+        /** StoredScenarioStateValue */
+        CaseTypeStoredScenarioStateValue: string | {
+            [key: string]: components["schemas"]["CaseTypeStoredScenarioStateValue"];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
