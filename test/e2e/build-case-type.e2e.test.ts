@@ -82,7 +82,7 @@ describe('build a case type from nothing', () => {
     await page.getByLabel('Carries Severity').check();
     await addTransition('Investigating', 'CLOSE', 'Closed');
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
-    await page.getByText('SUBMIT_TRIAGE [triaged]').waitFor();
+    await page.getByText('Submit triage [Triaged]').waitFor();
     await page.getByRole('button', { name: 'Fit to screen' }).click();
     await screenshot(page, 'build-playbook');
 

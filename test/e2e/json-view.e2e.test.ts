@@ -49,7 +49,7 @@ describe('JSON view', () => {
     await page.getByRole('tab', { name: 'Playbook' }).click();
     await page.getByRole('group', { name: 'State Received (initial)' }).waitFor();
     await page.getByRole('group', { name: 'State Done (final)' }).waitFor();
-    await page.getByText('FINISH', { exact: true }).waitFor();
+    await page.getByText('Finish', { exact: true }).waitFor();
 
     // broken JSON is reported and the canvas keeps the last good model
     await page.getByRole('tab', { name: 'JSON' }).click();

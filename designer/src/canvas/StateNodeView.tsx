@@ -1,28 +1,79 @@
-// A state on the canvas: title, id, its task; final states drawn with a double border, the initial one marked.
+// A state on the canvas: its title (never its id, unless it has no title), its task; final states drawn with
+// a double border, the initial one marked; a stage (compound state) can be collapsed into one box. Handles
+// are named and focusable (Enter opens the state's menu at "Connect to…"); the ⋯ button opens the menu.
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { KeyboardEvent } from 'react';
 import type { GraphNode } from './flow-graph.ts';
 
-export type StateFlowNode = Node<{ state: GraphNode; active?: boolean }, 'state'>;
+export interface StateNodeData extends Record<string, unknown> {
+  state: GraphNode;
+  active?: boolean;
+  /** Editing controls (menu, handles that connect) are shown: not in the simulator. */
+  editable: boolean;
+  openMenu: (id: string, connect: boolean) => void;
+  toggleCollapsed: (id: string) => void;
+}
+
+export type StateFlowNode = Node<StateNodeData, 'state'>;
 
 export function StateNodeView({ data, selected }: NodeProps<StateFlowNode>) {
   const s = data.state;
-  const group = s.kind === 'compound' || s.kind === 'parallel';
+  const group = (s.kind === 'compound' || s.kind === 'parallel') && !s.collapsed;
+  const stage = s.descendants > 0;
+  const onHandleKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    e.stopPropagation();
+    data.openMenu(s.id, true);
+  };
   return (
     <div
-      className={`state-node state-${s.kind}${selected ? ' selected' : ''}${group ? ' state-group' : ''}${data.active ? ' state-active' : ''}`}
+      className={`state-node state-${s.kind}${selected ? ' selected' : ''}${group ? ' state-group' : ''}${s.collapsed ? ' state-collapsed' : ''}${data.active ? ' state-active' : ''}`}
       data-state-id={s.id}
       data-active={data.active ? 'true' : undefined}
     >
-      <Handle type="target" position={Position.Top} />
-      <div className="state-title">
-        {s.initial ? <span title="initial state" aria-hidden="true">▶ </span> : null}
-        {s.title}
-        {s.kind === 'final' ? <span className="badge">final</span> : null}
-        {s.kind === 'parallel' ? <span className="badge">parallel</span> : null}
+      <Handle type="target" position={Position.Top} aria-label={`Connection point into ${s.title}`} tabIndex={data.editable ? 0 : -1} onKeyDown={onHandleKey} />
+      <div className="state-head">
+        {stage ? (
+          <button
+            type="button"
+            className="state-toggle nodrag"
+            aria-expanded={!s.collapsed}
+            aria-label={s.collapsed ? `Expand stage ${s.title} (${s.descendants} states)` : `Collapse stage ${s.title}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              data.toggleCollapsed(s.id);
+            }}
+          >
+            <span aria-hidden="true">{s.collapsed ? '▸' : '▾'}</span>
+          </button>
+        ) : null}
+        <div className="state-title" title={s.title}>
+          {s.initial ? <span title="initial state" aria-hidden="true">▶ </span> : null}
+          {s.title}
+          {s.kind === 'final' ? <span className="badge">final</span> : null}
+          {s.kind === 'parallel' ? <span className="badge">parallel</span> : null}
+        </div>
+        {data.editable ? (
+          <button
+            type="button"
+            className="state-menu-button nodrag"
+            aria-haspopup="menu"
+            aria-label={`Menu of state ${s.title}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              data.openMenu(s.id, false);
+            }}
+          >
+            <span aria-hidden="true">⋯</span>
+          </button>
+        ) : null}
       </div>
-      <div className="state-id">{s.id}</div>
-      {s.task && !group ? <div className="state-task">Task: {s.task}</div> : null}
-      {s.kind !== 'final' ? <Handle type="source" position={Position.Bottom} /> : null}
+      {s.collapsed ? <div className="state-task">{s.descendants} states inside</div> : null}
+      {s.task && !group && !s.collapsed ? <div className="state-task">Task: {s.task}</div> : null}
+      {s.kind !== 'final' ? (
+        <Handle type="source" position={Position.Bottom} aria-label={`Start a connection from ${s.title}`} tabIndex={data.editable ? 0 : -1} onKeyDown={onHandleKey} isConnectable={data.editable} />
+      ) : null}
     </div>
   );
 }

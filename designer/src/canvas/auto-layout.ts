@@ -1,6 +1,9 @@
 // Automatic layout with elkjs (layered, top to bottom, groups laid out with their children), in a Web Worker.
-// Returns positions relative to each node's parent, as `layout.nodes` stores them.
-import { labelWidth, type Graph, type Pos } from './flow-graph.ts';
+// Returns positions relative to each node's parent, as `layout.nodes` stores them, and where ELK put each
+// edge label (its centre, in absolute flow coordinates): ELK keeps room for the labels (at the largest size
+// the canvas draws them) so that they lie between the states, never on one.
+import { labelRoom } from './edge-labels.ts';
+import type { Graph, Pos } from './flow-graph.ts';
 
 interface ElkNode {
   id: string;
@@ -10,6 +13,53 @@ interface ElkNode {
   y?: number;
   children?: ElkNode[];
   layoutOptions?: Record<string, string>;
+}
+
+interface ElkLabel {
+  id: string;
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+}
+
+interface ElkEdge {
+  id: string;
+  labels?: ElkLabel[];
+}
+
+export interface LayoutResult {
+  /** Relative to the parent state. */
+  positions: Record<string, Pos>;
+  /** Edge id → the centre of its label, absolute. */
+  labels: Record<string, Pos>;
+}
+
+/** Above this many states a playbook is wrapped into rows (a chain of 300 would be one column 300 states tall). */
+export const WRAP_ABOVE = 40;
+
+/** The layout options: layered, downwards, compact, wrapped into rows towards `aspectRatio` (width / height). */
+export function layoutOptions(aspectRatio: number, wrap: boolean): Record<string, string> {
+  return {
+    'elk.algorithm': 'layered',
+    'elk.direction': 'DOWN',
+    'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+    'elk.json.edgeCoords': 'ROOT',
+    // compact: room between states is what pushes a playbook's fit-to-screen zoom, and its text, down
+    'elk.layered.spacing.nodeNodeBetweenLayers': '20',
+    'elk.spacing.nodeNode': '20',
+    'elk.layered.spacing.edgeNodeBetweenLayers': '6',
+    'elk.layered.spacing.edgeEdgeBetweenLayers': '4',
+    'elk.spacing.edgeEdge': '6',
+    'elk.spacing.edgeLabel': '2',
+    'elk.edgeLabels.placement': 'CENTER',
+    'elk.edgeLabels.inline': 'true',
+    'elk.layered.edgeLabels.sideSelection': 'SMART_DOWN',
+    'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+    'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
+    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+    ...(wrap ? { 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': aspectRatio.toFixed(2) } : {}),
+  };
 }
 
 type Elk = { layout(graph: ElkNode & { edges?: unknown[] }): Promise<unknown> };
@@ -39,7 +89,8 @@ function elk(): Promise<Elk> {
   return elkInstance;
 }
 
-export async function autoLayout(graph: Graph): Promise<Record<string, Pos>> {
+/** Lays the graph out; `aspectRatio` is the canvas's width / height, which long playbooks are wrapped towards. */
+export async function autoLayout(graph: Graph, aspectRatio = 1): Promise<LayoutResult> {
   const layouter = await elk();
   const byParent = new Map<string | null, Graph['nodes']>();
   for (const n of graph.nodes) byParent.set(n.parent, [...(byParent.get(n.parent) ?? []), n]);
@@ -47,27 +98,24 @@ export async function autoLayout(graph: Graph): Promise<Record<string, Pos>> {
     (byParent.get(parent) ?? []).map((n) => {
       const children = toElk(n.id);
       return children.length > 0
-        ? { id: n.id, children, layoutOptions: { 'elk.padding': '[top=48,left=24,bottom=24,right=24]' } }
+        ? { id: n.id, children, layoutOptions: { 'elk.padding': '[top=48,left=20,bottom=20,right=20]' } }
         : { id: n.id, width: n.width, height: n.height };
     });
-  const root = {
-    id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'DOWN',
-      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
-      'elk.spacing.nodeNode': '60',
-      'elk.spacing.edgeLabel': '6',
-      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-      'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-    },
-    children: toElk(null),
-    // labels take room, so the layout leaves space for them
-    edges: graph.edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target], labels: [{ id: `${e.id}:label`, text: e.label, width: labelWidth(e.label), height: 16 }] })),
-  };
-  const out = (await layouter.layout(root)) as ElkNode;
+  const run = async (wrap: boolean) =>
+    (await layouter.layout({
+      id: 'root',
+      layoutOptions: layoutOptions(aspectRatio, wrap),
+      children: toElk(null),
+      // labels take room, so the layout leaves space for them
+      edges: graph.edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target], labels: [{ id: `${e.id}:label`, text: e.label, ...labelRoom(e.label) }] })),
+    })) as ElkNode & { edges?: ElkEdge[] };
+  let out;
+  try {
+    out = await run(graph.nodes.length > WRAP_ABOVE);
+  } catch {
+    // graph wrapping gives up on some hierarchies: lay those out in one piece
+    out = await run(false);
+  }
   const positions: Record<string, Pos> = {};
   const walk = (nodes: ElkNode[] | undefined): void => {
     for (const n of nodes ?? []) {
@@ -76,5 +124,10 @@ export async function autoLayout(graph: Graph): Promise<Record<string, Pos>> {
     }
   };
   walk(out.children);
-  return positions;
+  const labels: Record<string, Pos> = {};
+  for (const e of out.edges ?? []) {
+    const l = e.labels?.[0];
+    if (l?.x !== undefined && l.y !== undefined) labels[e.id] = { x: Math.round(l.x + (l.width ?? 0) / 2), y: Math.round(l.y + (l.height ?? 0) / 2) };
+  }
+  return { positions, labels };
 }

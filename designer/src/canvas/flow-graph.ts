@@ -1,11 +1,13 @@
 // The playbook as a graph for the canvas: states become nodes (compound states are groups holding their
-// children), transitions become labelled edges. Pure: no React, no DOM.
-import type { CaseType, Guard, StateNode } from '../../../schemas/generated/case-type.ts';
-import { describeGuard } from '../model/rule-check.ts';
+// children, or one box when collapsed), transitions become edges labelled in words (event and rule titles).
+// Pure: no React, no DOM.
+import type { CaseType, StateNode } from '../../../schemas/generated/case-type.ts';
 import { specToList } from '../model/transitions.ts';
+import { transitionLabel } from './edge-labels.ts';
 
 export const NODE_WIDTH = 180;
-export const NODE_HEIGHT = 72;
+/** Room for a two-line title (or a title and its task when zoomed in): see the fonts in styles.css. */
+export const NODE_HEIGHT = 56;
 const GROUP_PAD = 24;
 const GROUP_HEADER = 44;
 
@@ -21,6 +23,10 @@ export interface GraphNode {
   title: string;
   initial: boolean;
   task: string | null;
+  /** A compound or parallel state drawn as one box, its states hidden. */
+  collapsed: boolean;
+  /** How many states it holds, at any depth. */
+  descendants: number;
   /** Relative to the parent group. */
   position: Pos;
   width: number;
@@ -36,6 +42,7 @@ export interface GraphEdge {
   target: string;
   event: string;
   index: number;
+  /** In words: the event's title (its name when untitled) and the guard's rule titles. */
   label: string;
 }
 
@@ -50,24 +57,39 @@ function kindOf(node: StateNode): GraphNode['kind'] {
   return node.states && Object.keys(node.states).length > 0 ? 'compound' : 'atomic';
 }
 
-/** A rough width of an edge label on the canvas, for room in the layout and beside self-loops. */
-export function labelWidth(text: string): number {
-  return Math.min(240, text.length * 6.5);
+function countStates(states: Record<string, StateNode | undefined> | undefined): number {
+  return Object.values(states ?? {}).reduce((n, s) => n + (s ? 1 + countStates(s.states) : 0), 0);
 }
 
-function label(event: string, guard: Guard | undefined): string {
-  return guard === undefined ? event : `${event} [${describeGuard(guard)}]`;
+/** Above this many states, the stages (top-level compound states) start collapsed. */
+export const COLLAPSE_ABOVE = 16;
+
+/**
+ * The states drawn collapsed when a playbook opens: none for a small one; every top-level compound or
+ * parallel state once it holds more than COLLAPSE_ABOVE states, so that its fit-to-screen view stays readable.
+ */
+export function defaultCollapsed(def: CaseType): Set<string> {
+  const states = def.playbook.states;
+  if (countStates(states) <= COLLAPSE_ABOVE) return new Set();
+  return new Set(Object.entries(states ?? {}).filter(([, s]) => s && countStates(s.states) > 0).map(([id]) => id));
 }
 
-/** Every state id with its parent, depth first (parents before children, as React Flow needs). */
-export function buildGraph(def: CaseType, positions: (id: string) => Pos | undefined): Graph {
+/**
+ * Every visible state with its parent, depth first (parents before children, as React Flow needs). The
+ * states inside a `collapsed` one are left out: their transitions start or end at the collapsed box, and
+ * those between two of its own states are not drawn.
+ */
+export function buildGraph(def: CaseType, positions: (id: string) => Pos | undefined, collapsed: ReadonlySet<string> = new Set()): Graph {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
-  const build = (states: Record<string, StateNode | undefined> | undefined, parent: string | null, initial: string | undefined): GraphNode[] => {
+  /** A hidden state → the collapsed box that stands for it. */
+  const shownAs = new Map<string, string>();
+  const build = (states: Record<string, StateNode | undefined> | undefined, parent: string | null, initial: string | undefined, hiddenIn: string | null): GraphNode[] => {
     const level: GraphNode[] = [];
     let i = 0;
     for (const [id, node] of Object.entries(states ?? {})) {
       if (!node) continue;
+      const descendants = countStates(node.states);
       const g: GraphNode = {
         id,
         parent,
@@ -75,14 +97,19 @@ export function buildGraph(def: CaseType, positions: (id: string) => Pos | undef
         title: node.title ?? id,
         initial: initial === id,
         task: node.task?.title ?? null,
+        collapsed: descendants > 0 && collapsed.has(id),
+        descendants,
         position: positions(id) ?? { x: (i % 4) * (NODE_WIDTH + 60) + (parent ? GROUP_PAD : 0), y: Math.floor(i / 4) * (NODE_HEIGHT + 60) + (parent ? GROUP_HEADER : 0) },
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
       };
-      nodes.push(g);
-      level.push(g);
-      i++;
-      const children = build(node.states, id, node.initial);
+      if (hiddenIn) shownAs.set(id, hiddenIn);
+      else {
+        nodes.push(g);
+        level.push(g);
+        i++;
+      }
+      const children = build(node.states, id, node.initial, hiddenIn ?? (g.collapsed ? id : null));
       if (children.length > 0) {
         g.width = Math.max(NODE_WIDTH + 2 * GROUP_PAD, ...children.map((c) => c.position.x + c.width + GROUP_PAD));
         g.height = Math.max(NODE_HEIGHT + GROUP_HEADER + GROUP_PAD, ...children.map((c) => c.position.y + c.height + GROUP_PAD));
@@ -90,22 +117,29 @@ export function buildGraph(def: CaseType, positions: (id: string) => Pos | undef
       for (const [event, spec] of Object.entries(node.on ?? {})) {
         specToList(spec).forEach((t, index) => {
           if (t.target === undefined) return;
-          edges.push({ id: `on:${id}:${event}:${index}`, kind: 'on', source: id, target: t.target, event, index, label: label(event, t.guard) });
+          edges.push({ id: `on:${id}:${event}:${index}`, kind: 'on', source: id, target: t.target, event, index, label: transitionLabel(def, event, t.guard) });
         });
       }
       const always = node.always === undefined ? [] : Array.isArray(node.always) ? node.always : [node.always];
       always.forEach((t, index) => {
-        if (t.target !== undefined) edges.push({ id: `always:${id}:${index}`, kind: 'always', source: id, target: t.target, event: 'always', index, label: label('always', t.guard) });
+        if (t.target !== undefined) edges.push({ id: `always:${id}:${index}`, kind: 'always', source: id, target: t.target, event: 'always', index, label: transitionLabel(def, 'always', t.guard) });
       });
       (node.after ?? []).forEach((a, index) => {
-        if (a.target !== undefined) edges.push({ id: `after:${id}:${index}`, kind: 'after', source: id, target: a.target, event: `after ${a.delay}`, index, label: label(`after ${a.delay}`, a.guard) });
+        if (a.target !== undefined) edges.push({ id: `after:${id}:${index}`, kind: 'after', source: id, target: a.target, event: `after ${a.delay}`, index, label: transitionLabel(def, { after: a.delay, calendar: a.calendar }, a.guard) });
       });
     }
     return level;
   };
-  build(def.playbook.states, null, def.playbook.initial);
+  build(def.playbook.states, null, def.playbook.initial, null);
   const ids = new Set(nodes.map((n) => n.id));
-  return { nodes, edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)) };
+  const shown = edges.flatMap((e) => {
+    const source = shownAs.get(e.source) ?? e.source;
+    const target = shownAs.get(e.target) ?? e.target;
+    // a transition between two states of one collapsed stage stays inside the box
+    if (source === target && e.source !== e.target) return [];
+    return [{ ...e, source, target }];
+  });
+  return { nodes, edges: shown.filter((e) => ids.has(e.source) && ids.has(e.target)) };
 }
 
 /** `waitingForCustomer` → `GO_TO_WAITING_FOR_CUSTOMER`: the event name a new connection starts with. */
