@@ -136,6 +136,10 @@ describe('crash safety under SIGKILL', () => {
 
     for (let cycle = 0; cycle < KILLS; cycle++) {
       let stop = false;
+      // the kill comes a random while after the restarted server first answers (on a busy machine
+      // its first answers may take longer than the whole random while)
+      let answered = (): void => undefined;
+      const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
       const client = async () => {
         while (!stop) {
           const v = (n += 1);
@@ -145,6 +149,7 @@ describe('crash safety under SIGKILL', () => {
             const res = create
               ? await server.call('POST', '/api/cases', { caseType: 'crashy', data: { n: v } })
               : await server.call('POST', `/api/cases/${id as string}/events`, { type: 'TOUCH', data: { n: v } });
+            if (res.status < 300) answered();
             if (create && res.status === 201) {
               createdAnswered.add(res.body.id as string);
               known.push(res.body.id as string);
@@ -156,6 +161,7 @@ describe('crash safety under SIGKILL', () => {
         }
       };
       const clients = Array.from({ length: CLIENTS }, client);
+      await Promise.race([firstAnswer, new Promise((r) => setTimeout(r, 5000))]);
       await new Promise((r) => setTimeout(r, 100 + Math.floor(rand() * 400)));
       await server.kill('SIGKILL');
       stop = true;
