@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseType, Priority } from '../../schemas/generated/case-type.ts';
 import type { Actor, Case, CaseData, CaseEvent, JsonValue, Outcome } from '../engine/types.ts';
-import type { CaseCommit, CaseStore, IdempotencyRecord, PublishedCaseType, TimerRecord } from '../store/case-store.ts';
+import { referencePrefixOf } from '../store/case-reference.ts';
+import type { CaseCommit, CaseStore, IdempotencyRecord, PublishedCaseType, StoredCase, TimerRecord } from '../store/case-store.ts';
 import { identifiersOf } from '../store/customer-keys.ts';
 import { createCaseLock } from './case-lock.ts';
 import { caseView, publicCase, type CaseView } from './case-view.ts';
@@ -61,7 +62,7 @@ export interface CaseService {
   ): Promise<ServiceResult>;
   fireTimer(timer: TimerRecord): Promise<ServiceResult>;
   /** The view of a case already loaded (lists). */
-  viewOf(tenant: string, kase: Case, actor?: Actor): Promise<CaseView | null>;
+  viewOf(tenant: string, kase: StoredCase, actor?: Actor): Promise<CaseView | null>;
   /** The case as the API shows it to `actor`; null when it is not in this tenant. */
   getView(tenant: string, caseId: string, actor?: Actor): Promise<{ case: Case; view: CaseView } | null>;
   /** The published case type and its compiled machine (cached by tenant, key and version). */
@@ -70,6 +71,15 @@ export interface CaseService {
 }
 
 const MAX_ATTEMPTS = 3;
+
+/**
+ * A stored case as the engine's snapshot (its own members, in their order: the engine copies such a
+ * case on its fast path) and the reference the store keeps beside it.
+ */
+function split(stored: StoredCase): { kase: Case; reference: string } {
+  const { reference, ...kase } = stored;
+  return { kase, reference };
+}
 
 export function createCaseService<C>(options: CaseServiceOptions<C>): CaseService {
   const { store, engine, clock } = options;
@@ -142,6 +152,13 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
     return failure;
   }
 
+  /** The answer kept for an idempotency key; a creation's without its reference, which the store adds when it numbers the case. */
+  function answerBody(view: CaseView, creation: boolean): JsonValue {
+    const body = JSON.parse(JSON.stringify(view)) as Record<string, JsonValue>;
+    if (creation) delete body.reference;
+    return body;
+  }
+
   function committed(commit: CaseCommit): void {
     for (const listener of listeners) {
       try {
@@ -157,13 +174,16 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
     tenant: string,
     type: { published: PublishedCaseType; compiled: C },
     outcome: Extract<Outcome, { ok: true }>,
-    previous: Case | null,
+    before: { kase: Case; reference: string } | null,
     status: number,
     actor: Actor | undefined,
     now: string,
     extra: { spec?: IdempotencySpec; firedTimerId?: string },
   ): Promise<Done | { ok: false; code: string }> {
-    const view = caseView(engine, type.compiled, outcome.case, now, actor);
+    const previous = before?.kase ?? null;
+    const definition = type.published.definition;
+    // a creation is numbered by the store in its commit: its view gets the reference after it
+    const view = caseView(engine, { compiled: type.compiled, definition }, outcome.case, before?.reference ?? '', now, actor);
     // Both snapshots' customer identifiers: the store writes its customer index only when they differ.
     // An event that changed no data (an empty patch) cannot have changed them: one reading serves both.
     const customerKeys = identifiersOf(type.published.definition, outcome.case.data);
@@ -178,15 +198,15 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
       ...(previous === null ? {} : { previous, previousCustomerKeys }),
       history: outcome.history,
       effects: outcome.effects,
-      ...(outcome.effects.some((e) => e.type === 'webhook') ? { webhookBody: publicCase(outcome.case) } : {}),
+      ...(outcome.effects.some((e) => e.type === 'webhook') ? { webhookBody: publicCase(outcome.case, before?.reference ?? null) } : {}),
       at: now,
-      ...(extra.spec === undefined
-        ? {}
-        : { idempotency: record(tenant, extra.spec, status, JSON.parse(JSON.stringify(view)) as JsonValue) }),
+      ...(extra.spec === undefined ? {} : { idempotency: record(tenant, extra.spec, status, answerBody(view, before === null)) }),
       ...(extra.firedTimerId === undefined ? {} : { firedTimerId: extra.firedTimerId }),
+      ...(before === null ? { referencePrefix: referencePrefixOf(definition) } : {}),
     };
     const result = await store.commit(commit);
     if (!result.ok) return result;
+    if (result.reference !== undefined) view.reference = result.reference;
     committed(commit);
     return { ok: true, status, case: outcome.case, view };
   }
@@ -231,8 +251,10 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
         const replay = await replayOf(tenant, options.idempotency);
         if (replay !== null) return replay;
         for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-          const kase = await store.getCase(tenant, caseId);
-          if (kase === null) return fail('case.not_found', `There is no case '${caseId}'.`);
+          const stored = await store.getCase(tenant, caseId);
+          if (stored === null) return fail('case.not_found', `There is no case '${caseId}'.`);
+          const before = split(stored);
+          const kase = before.kase;
           if (options.ifMatch !== undefined && options.ifMatch !== kase.revision) {
             return fail('revision.stale', `The case is at revision ${kase.revision}, not ${options.ifMatch}: reload it and decide again.`);
           }
@@ -241,7 +263,7 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
           const now = clock.now();
           const outcome = engine.applyEvent(type.compiled, kase, event, now, actor);
           if (!outcome.ok) return rejected(tenant, outcome, options.idempotency);
-          const done = await commitAccepted(tenant, type, outcome, kase, 200, actor, now, options.idempotency === undefined ? {} : { spec: options.idempotency });
+          const done = await commitAccepted(tenant, type, outcome, before, 200, actor, now, options.idempotency === undefined ? {} : { spec: options.idempotency });
           if (done.ok) return done;
           if (done.code === 'idempotency.exists') return (await replayOf(tenant, options.idempotency)) ?? fail('case.conflict', 'Retry the request.');
           if (options.ifMatch !== undefined) return fail('revision.stale', 'The case changed while this event was applied: reload it and decide again.');
@@ -253,13 +275,15 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
 
     async fireTimer(timer) {
       return lock.run(timer.caseId, async (): Promise<ServiceResult> => {
-        const kase = await store.getCase(timer.tenant, timer.caseId);
-        const pending = kase?.timers.find((t) => t.id === timer.timerId);
+        const stored = await store.getCase(timer.tenant, timer.caseId);
+        const pending = stored?.timers.find((t) => t.id === timer.timerId);
         const now = clock.now();
-        if (kase === null || pending === undefined) {
+        if (stored === null || pending === undefined) {
           await store.discardTimer(timer.caseId, timer.timerId, now);
           return fail('timer.gone', `Timer ${timer.timerId} of case ${timer.caseId} is no longer pending.`);
         }
+        const before = split(stored);
+        const kase = before.kase;
         const type = await loadType(timer.tenant, kase.caseType, kase.version);
         if (type === null) return fail('case_type.not_found', `Case type ${kase.caseType}@${kase.version} is missing.`);
         const outcome = engine.fireTimer(type.compiled, kase, timer.timerId, now);
@@ -268,7 +292,7 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
           await store.discardTimer(timer.caseId, timer.timerId, now);
           return rejected(timer.tenant, outcome);
         }
-        const done = await commitAccepted(timer.tenant, type, outcome, kase, 200, undefined, now, { firedTimerId: timer.timerId });
+        const done = await commitAccepted(timer.tenant, type, outcome, before, 200, undefined, now, { firedTimerId: timer.timerId });
         if (done.ok) return done;
         return fail(done.code === 'timer.already_fired' ? 'timer.gone' : 'case.conflict', `Timer ${timer.timerId} was not fired: ${done.code}.`);
       });
@@ -276,7 +300,7 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
 
     async viewOf(tenant, kase, actor) {
       const type = await loadType(tenant, kase.caseType, kase.version);
-      return type === null ? null : caseView(engine, type.compiled, kase, clock.now(), actor);
+      return type === null ? null : caseView(engine, { compiled: type.compiled, definition: type.published.definition }, kase, kase.reference, clock.now(), actor);
     },
 
     async getView(tenant, caseId, actor) {
@@ -284,7 +308,7 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
       if (kase === null) return null;
       const type = await loadType(tenant, kase.caseType, kase.version);
       if (type === null) return null;
-      return { case: kase, view: caseView(engine, type.compiled, kase, clock.now(), actor) };
+      return { case: kase, view: caseView(engine, { compiled: type.compiled, definition: type.published.definition }, kase, kase.reference, clock.now(), actor) };
     },
   };
 }

@@ -2,7 +2,7 @@
 import { isValid, validateCaseType } from '../../schemas/index.ts';
 import type { CaseType } from '../../schemas/generated/case-type.ts';
 import type { JsonValue } from '../engine/types.ts';
-import type { CaseStore, CaseTypeSummary, DraftRecord, PublishedCaseType, StoredProblem } from '../store/case-store.ts';
+import type { CaseStore, CaseTypeSummary, DraftRecord, PublishedCaseType, StoredProblem, VersionRecord } from '../store/case-store.ts';
 import type { Clock } from './clock.ts';
 import { fail, type Result } from './host-result.ts';
 
@@ -22,6 +22,15 @@ export function checkCaseTypeKey(key: string): Result<string> {
   return KEY.test(key) ? { ok: true, value: key } : fail('request.invalid', `'${key}' is not a case-type key: use 2–63 lower-case letters, digits and dashes, starting with a letter.`);
 }
 
+/** The longest note a version may carry (characters, as JSON Schema's maxLength counts them). */
+export const MAX_PUBLISH_NOTE = 2000;
+
+/** Who publishes a draft and why: the token's name and the publisher's note (optional). */
+export interface PublishRequest {
+  publishedBy: string;
+  note?: string | null;
+}
+
 const valid = (problems: StoredProblem[]): boolean => isValid(problems as Parameters<typeof isValid>[0]);
 const errorCount = (problems: StoredProblem[]): number => problems.filter((p) => p.severity === 'error').length;
 
@@ -30,12 +39,16 @@ export interface CaseTypeService {
   list(tenant: string): Promise<CaseTypeSummary[]>;
   /** A published version (the latest without `version`). */
   get(tenant: string, key: string, version?: number): Promise<Result<PublishedCaseType>>;
-  versions(tenant: string, key: string): Promise<Result<{ version: number; publishedAt: string }[]>>;
+  /** Every published version, oldest first, with who published it (null: not recorded) and its note. */
+  versions(tenant: string, key: string): Promise<Result<VersionRecord[]>>;
   /** Saves the working draft, valid or not, with its problems. */
   saveDraft(tenant: string, key: string, definition: JsonValue): Promise<Result<DraftRecord>>;
   getDraft(tenant: string, key: string): Promise<Result<DraftRecord>>;
-  /** Publishes the draft as the next immutable version, when it has no errors. */
-  publishDraft(tenant: string, key: string): Promise<Result<{ key: string; version: number }>>;
+  /**
+   * Publishes the draft as the next immutable version, when it has no errors, recording who published
+   * it and the note (trimmed; an empty one is none).
+   */
+  publishDraft(tenant: string, key: string, by: PublishRequest): Promise<Result<{ key: string; version: number }>>;
   /** Publishes a definition as it is (templates at the first start); refused when it has errors. */
   publish(tenant: string, definition: unknown): Promise<Result<PublishedCaseType>>;
 }
@@ -70,12 +83,15 @@ export function createCaseTypeService(store: CaseStore, clock: Clock): CaseTypeS
       const draft = await store.getDraft(tenant, key);
       return draft === null ? fail('draft.not_found', `There is no draft of '${key}'; save one with PUT first.`) : { ok: true, value: draft };
     },
-    async publishDraft(tenant, key) {
+    async publishDraft(tenant, key, by) {
+      const note = by.note?.trim() ?? '';
+      if ([...note].length > MAX_PUBLISH_NOTE) return fail('request.invalid', `The note has ${String([...note].length)} characters; keep it to ${String(MAX_PUBLISH_NOTE)}.`, { problems: [{ pointer: '/note', message: `/note must be at most ${String(MAX_PUBLISH_NOTE)} characters` }] });
+      if (note.includes('\u0000')) return fail('request.invalid', 'The note may not contain the character U+0000.', { problems: [{ pointer: '/note', message: '/note may not contain U+0000' }] });
       const draft = await store.getDraft(tenant, key);
       if (draft === null) return fail('draft.not_found', `There is no draft of '${key}' to publish; save one with PUT /api/case-types/${key}/draft.`);
       const problems = definitionProblems(draft.definition, key);
       if (!valid(problems)) return fail('definition.invalid', `The draft of '${key}' has ${String(errorCount(problems))} error(s); fix them before publishing.`, { problems });
-      const published = await store.publish(tenant, key, draft.definition as unknown as CaseType, clock.now());
+      const published = await store.publish(tenant, key, draft.definition as unknown as CaseType, clock.now(), { publishedBy: by.publishedBy, note: note === '' ? null : note });
       return { ok: true, value: { key, version: published.version } };
     },
     async publish(tenant, definition) {

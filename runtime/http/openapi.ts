@@ -6,7 +6,7 @@ import { problemTable } from './problems.ts';
 import { requestSchemas, responseSchemas } from './request-schemas.ts';
 
 /** `choices`: the values a query parameter allows (400 `request.invalid` for any other); `formats`: a parameter's string format. */
-type Op = { summary: string; role: string; body?: string; ok: [number, string]; params?: string[]; choices?: Record<string, string[]>; formats?: Record<string, string>; headers?: string[]; text?: string };
+type Op = { summary: string; role: string; body?: string; optionalBody?: boolean; ok: [number, string]; params?: string[]; choices?: Record<string, string[]>; formats?: Record<string, string>; headers?: string[]; text?: string };
 
 const windowFormats = { from: 'date-time', to: 'date-time' };
 
@@ -82,7 +82,7 @@ const operations: Record<string, Record<string, Op>> = {
     put: { summary: 'Save the working draft (validated, may be invalid)', role: 'analyst', body: 'CaseTypeDefinition', ok: [200, 'Draft'], params: ['key'] },
     get: { summary: 'Read the working draft', role: 'analyst', ok: [200, 'Draft'], params: ['key'] },
   },
-  '/api/case-types/{key}/publish': { post: { summary: 'Publish the draft as the next immutable version', role: 'admin', ok: [201, 'Published'], params: ['key'] } },
+  '/api/case-types/{key}/publish': { post: { summary: 'Publish the draft as the next immutable version (optional body: a note; the token\'s name is recorded as the publisher)', role: 'admin', body: 'PublishRequest', optionalBody: true, ok: [201, 'Published'], params: ['key'] } },
   '/api/cases': {
     post: { summary: 'Create a case', role: 'agent, service', body: 'CreateCaseRequest', ok: [201, 'Case'], headers: ['Idempotency-Key'] },
     get: {
@@ -135,7 +135,7 @@ export function openApiDocument(): Record<string, unknown> {
           }),
           ...(op.headers ?? []).map((name) => ({ name, in: 'header', required: false, schema: { type: 'string' } })),
         ],
-        ...(op.body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: ref(op.body) } } } }),
+        ...(op.body === undefined ? {} : { requestBody: { required: op.optionalBody !== true, content: { 'application/json': { schema: ref(op.body) } } } }),
         responses,
       };
     }
@@ -154,7 +154,16 @@ export function openApiDocument(): Record<string, unknown> {
       },
     },
     CaseTypeList: list('CaseTypeSummary'),
-    VersionList: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { version: { type: 'integer' }, publishedAt: { type: 'string' } } } }, nextCursor: { type: ['string', 'null'] } } },
+    Version: {
+      type: 'object',
+      required: ['version', 'publishedAt', 'publishedBy', 'note'],
+      properties: {
+        version: { type: 'integer' }, publishedAt: { type: 'string' },
+        publishedBy: { type: ['string', 'null'], description: "The name of the token that published it; null for the first start's templates and versions published before it was recorded." },
+        note: { type: ['string', 'null'], description: "The publisher's note; null when none was given." },
+      },
+    },
+    VersionList: list('Version'),
     CaseList: list('Case'),
     HistoryList: list('HistoryEntry'),
     TaskList: list('Task'),
@@ -164,9 +173,9 @@ export function openApiDocument(): Record<string, unknown> {
     CustomerIdentifier: { type: 'object', required: ['pointer', 'value'], properties: { pointer: { type: 'string' }, value: { type: 'string' } } },
     RelatedCase: {
       type: 'object',
-      required: ['id', 'caseType', 'caseTypeTitle', 'state', 'priority', 'channel', 'customerName', 'createdAt', 'closedAt', 'matches'],
+      required: ['id', 'reference', 'caseType', 'caseTypeTitle', 'state', 'priority', 'channel', 'customerName', 'createdAt', 'closedAt', 'matches'],
       properties: {
-        id: { type: 'string' }, caseType: { type: 'string' }, caseTypeTitle: { type: 'string' }, state: {}, priority: { type: 'string' },
+        id: { type: 'string' }, reference: { type: 'string' }, caseType: { type: 'string' }, caseTypeTitle: { type: 'string' }, state: {}, priority: { type: 'string' },
         channel: { type: ['string', 'null'] }, customerName: { type: ['string', 'null'] }, createdAt: { type: 'string' }, closedAt: { type: ['string', 'null'] },
         matches: { type: 'array', items: ref('CustomerIdentifier') },
       },

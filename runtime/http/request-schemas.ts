@@ -41,6 +41,14 @@ export const requestSchemas = {
     type: 'object',
     description: 'A case-type definition (see /schemas/case-type.schema.json); validated by the case-type validator, problems returned.',
   },
+  PublishRequest: {
+    type: 'object',
+    additionalProperties: false,
+    description: 'Optional: an empty body publishes without a note.',
+    properties: {
+      note: { type: ['string', 'null'], maxLength: 2000, description: 'Why this version is published; kept with the version (trimmed; empty is none).' },
+    },
+  },
 } as const satisfies Record<string, JsonValue>;
 
 const fieldProblem = {
@@ -74,9 +82,12 @@ export const responseSchemas = {
   },
   Case: {
     type: 'object',
-    required: ['id', 'caseType', 'version', 'state', 'data', 'revision', 'priority', 'tasks', 'slas', 'checklist', 'next'],
+    required: ['id', 'reference', 'caseType', 'version', 'customerName', 'state', 'data', 'revision', 'priority', 'tasks', 'slas', 'checklist', 'next'],
     properties: {
-      id: { type: 'string' }, caseType: { type: 'string' }, version: { type: 'integer' },
+      id: { type: 'string' },
+      reference: { type: 'string', description: "The human-readable reference (e.g. PA-000123): the case type's referencePrefix and a number the store assigned at creation; unique in the tenant, never reused." },
+      caseType: { type: 'string' }, version: { type: 'integer' },
+      customerName: { type: ['string', 'null'], description: "The value at the case type's customer.name pointer, when it is a string." },
       state: { description: 'XState state value: a state id, or an object for nested and parallel states.', anyOf: [{ type: 'string' }, { type: 'object' }] },
       data: { type: 'object' }, revision: { type: 'integer' }, priority, queue: nullableString, assignee: nullableString,
       channel: nullableString, parentId: nullableString, children: { type: 'array', items: { type: 'string' } },

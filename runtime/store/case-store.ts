@@ -28,6 +28,20 @@ export interface PublishedCaseType {
   publishedAt: Instant;
 }
 
+/** Who published a version and why, as the publisher gave them (null: not recorded). */
+export interface PublishMeta {
+  /** The name of the token that published it; null for the first start's templates and for versions published before it was recorded. */
+  publishedBy: string | null;
+  /** The publisher's note (trimmed; null when none was given). */
+  note: string | null;
+}
+
+/** One published version in the list of a case type's versions. */
+export interface VersionRecord extends PublishMeta {
+  version: number;
+  publishedAt: Instant;
+}
+
 export interface DraftRecord {
   tenant: string;
   key: string;
@@ -52,7 +66,7 @@ export interface CaseFilter {
   queue?: string;
   assignee?: string;
   priority?: string;
-  /** Text search over the id and the case data. */
+  /** Text search over the id, the reference (`PA-000123`) and the case data. */
   q?: string;
   parentId?: string;
   /** open: not closed yet (`closedAt` null); closed: closed. */
@@ -73,6 +87,13 @@ export interface IdempotencyRecord {
   body: JsonValue;
   createdAt: Instant;
 }
+
+/**
+ * A case as the store hands it out: the engine's snapshot and its human-readable reference
+ * (`PA-000123`, runtime/store/case-reference.ts), which the store assigned in the commit that created
+ * it. The reference is the last member; the host takes it off before the engine sees the case.
+ */
+export type StoredCase = Case & { reference: string };
 
 /** Everything one accepted event (or a creation) changes, written in one transaction. */
 export interface CaseCommit {
@@ -104,11 +125,19 @@ export interface CaseCommit {
   idempotency?: IdempotencyRecord;
   /** The case snapshot a webhook sends, taken at commit (the case as the API shows it). */
   webhookBody?: JsonValue;
+  /**
+   * A creation only: the prefix its reference is numbered under (`referencePrefixOf` its definition;
+   * without it the default of its case type's key). The store takes the next number of the tenant's
+   * counter for this prefix in the commit, stores the reference with the case, and adds it as
+   * `reference` to the idempotency body and the webhook payloads, which were taken before it was known.
+   */
+  referencePrefix?: string;
   at: Instant;
 }
 
 export type CommitFailure = 'case.conflict' | 'case.exists' | 'timer.already_fired' | 'idempotency.exists';
-export type CommitResult = { ok: true } | { ok: false; code: CommitFailure };
+/** `reference`: set for a creation, the reference the store assigned. */
+export type CommitResult = { ok: true; reference?: string } | { ok: false; code: CommitFailure };
 
 export interface TimerRecord {
   tenant: string;
@@ -208,7 +237,7 @@ export interface HistoryWindow {
 
 /** A case with the entries of its history that are in a `HistoryWindow`, in `seq` order. */
 export interface CaseHistory {
-  case: Case;
+  case: StoredCase;
   history: HistoryEntry[];
 }
 
@@ -272,22 +301,26 @@ export interface CaseStore {
   // Case types
   saveDraft(draft: DraftRecord): Promise<void>;
   getDraft(tenant: string, key: string): Promise<DraftRecord | null>;
-  /** Publishes `definition` as the next version of `key`; the version is set inside the transaction. */
-  publish(tenant: string, key: string, definition: CaseType, at: Instant): Promise<PublishedCaseType>;
+  /**
+   * Publishes `definition` as the next version of `key`; the version is set inside the transaction.
+   * `meta` (who published it, the note) is kept with the version; without it both are null.
+   */
+  publish(tenant: string, key: string, definition: CaseType, at: Instant, meta?: PublishMeta): Promise<PublishedCaseType>;
   getCaseType(tenant: string, key: string, version?: number): Promise<PublishedCaseType | null>;
-  listVersions(tenant: string, key: string): Promise<{ version: number; publishedAt: Instant }[]>;
+  /** Every published version of `key`, oldest first, with who published it and the note. */
+  listVersions(tenant: string, key: string): Promise<VersionRecord[]>;
   listCaseTypes(tenant: string): Promise<CaseTypeSummary[]>;
 
   // Cases
-  getCase(tenant: string, id: string): Promise<Case | null>;
+  getCase(tenant: string, id: string): Promise<StoredCase | null>;
   /** Finds a case in any tenant (for the scheduler and the outbox, never for a request). */
-  locateCase(id: string): Promise<{ tenant: string; case: Case } | null>;
-  listCases(tenant: string, filter: CaseFilter, limit: number, cursor: string | null): Promise<Page<Case>>;
+  locateCase(id: string): Promise<{ tenant: string; case: StoredCase } | null>;
+  listCases(tenant: string, filter: CaseFilter, limit: number, cursor: string | null): Promise<Page<StoredCase>>;
   /**
    * The cases of `tenant` with a customer identifier (a commit's `customerKeys`, whatever the pointer)
    * equal to one of `values`, trimmed and case-insensitively; each case once, newest first.
    */
-  casesByCustomerKeys(tenant: string, values: string[], limit: number, cursor: string | null): Promise<Page<Case>>;
+  casesByCustomerKeys(tenant: string, values: string[], limit: number, cursor: string | null): Promise<Page<StoredCase>>;
   commit(commit: CaseCommit): Promise<CommitResult>;
   history(tenant: string, caseId: string, limit: number, cursor: string | null): Promise<Page<HistoryEntry>>;
   /**

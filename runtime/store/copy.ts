@@ -77,14 +77,17 @@ function table(name: string, key: string, columns: string, more: { ignored?: str
 export const storeTables: readonly TableSpec[] = [
   table('tenants', 'id', 'id created_at'),
   table('tokens', 'id', 'id tenant name roles:json hash created_at revoked_at'),
-  table('case_types', 'tenant key version', 'tenant key version:int title definition:json published_at'),
+  table('case_types', 'tenant key version', 'tenant key version:int title definition:json published_at published_by note'),
   table('drafts', 'tenant key', 'tenant key definition:json problems:json valid:bool updated_at'),
   table(
     'cases',
     'id',
     `id tenant case_type version:int state:json state_ids data:json priority queue assignee channel parent_id
-    created_at updated_at closed_at revision:int body:json`,
+    created_at updated_at closed_at revision:int body:json reference`,
   ),
+  // The reference counters (runtime/store/case-reference.ts): copied, so that the target counts on
+  // from the source's numbers and never gives one out again.
+  table('case_reference_counters', 'tenant prefix', 'tenant prefix last:int'),
   // SQLite's history.id is the append-order rowid (its migration 5, a storage layout for SQLite's
   // B-tree); PostgreSQL keys history by (case_id, seq) alone.
   table('history', 'case_id seq', 'case_id seq:int tenant at actor event_type entry:json', { ignored: ['id'] }),

@@ -148,6 +148,10 @@ export interface CaseType {
   playbook: Playbook;
   customer?: Customer;
   /**
+   * The prefix of the human-readable references of this case type's cases, e.g. PA for PA-000123. Without it, the initials of the key's words (purchase-approval: PA), or the first three letters of a one-word key (complaint: COM).
+   */
+  referencePrefix?: string;
+  /**
    * Sample case data for the designer's preview and simulator.
    */
   samples?: Sample[];

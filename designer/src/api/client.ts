@@ -23,12 +23,26 @@ export interface DraftResponse {
   problems: Problem[];
 }
 
+/** A published version as the versions view lists it (`Version`, `GET /api/case-types/{key}/versions`). */
+export interface VersionSummary {
+  version: number;
+  publishedAt: string;
+  /** The name of the token that published it; null when not recorded (the first start's templates, older versions). */
+  publishedBy: string | null;
+  note: string | null;
+}
+
 export interface ApiClient {
   listCaseTypes(): Promise<ApiResult<CaseTypeSummary[]>>;
   getPublished(key: string): Promise<ApiResult<CaseType>>;
   getDraft(key: string): Promise<ApiResult<DraftResponse>>;
   saveDraft(def: CaseType): Promise<ApiResult<DraftResponse>>;
-  publish(key: string): Promise<ApiResult<Wire['Published']>>;
+  /** Publishes the saved draft; `note` (optional) is kept with the version. */
+  publish(key: string, note?: string): Promise<ApiResult<Wire['Published']>>;
+  /** Every published version, oldest first, with who published it and the note. */
+  listVersions(key: string): Promise<ApiResult<VersionSummary[]>>;
+  /** One published version's definition. */
+  getVersion(key: string, version: number): Promise<ApiResult<CaseType>>;
   /** TypeScript types of the case data of a (draft) definition: `POST /api/types`. */
   dataTypes(def: CaseType): Promise<ApiResult<string>>;
 }
@@ -122,13 +136,34 @@ export function createApiClient(token: string): ApiClient {
       const r = await call(token, 'PUT', `/api/case-types/${enc(def.key)}/draft`, def);
       return mapResult(r, (v) => draftOf(v) ?? { definition: def, problems: [] }, 'the saved draft');
     },
-    async publish(key) {
-      const r = await call(token, 'POST', `/api/case-types/${enc(key)}/publish`);
+    async publish(key, note) {
+      const body: Wire['PublishRequest'] | undefined = note === undefined || note.trim() === '' ? undefined : { note };
+      const r = await call(token, 'POST', `/api/case-types/${enc(key)}/publish`, body);
       return mapResult(
         r,
         (v): Wire['Published'] | null => (isObj(v) && typeof v.version === 'number' ? { key: typeof v.key === 'string' ? v.key : key, version: v.version } : null),
         'the published version',
       );
+    },
+    async listVersions(key) {
+      const r = await call(token, 'GET', `/api/case-types/${enc(key)}/versions`);
+      return mapResult(
+        r,
+        (v) => {
+          const items = isObj(v) && Array.isArray(v.items) ? (v as Wire['VersionList']).items : null;
+          if (!items) return null;
+          return items.flatMap((i): VersionSummary[] =>
+            typeof i.version === 'number' && typeof i.publishedAt === 'string'
+              ? [{ version: i.version, publishedAt: i.publishedAt, publishedBy: typeof i.publishedBy === 'string' ? i.publishedBy : null, note: typeof i.note === 'string' ? i.note : null }]
+              : [],
+          );
+        },
+        'the versions',
+      );
+    },
+    async getVersion(key, version) {
+      const r = await call(token, 'GET', `/api/case-types/${enc(key)}/versions/${String(version)}`);
+      return mapResult(r, (v) => draftOf(v)?.definition ?? null, 'a version');
     },
     async dataTypes(def) {
       const r = await call(token, 'POST', '/api/types', def);

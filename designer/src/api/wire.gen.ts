@@ -571,7 +571,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish the draft as the next immutable version */
+        /** Publish the draft as the next immutable version (optional body: a note; the token's name is recorded as the publisher) */
         post: {
             parameters: {
                 query?: never;
@@ -581,7 +581,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["PublishRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 201: {
@@ -1462,6 +1466,11 @@ export interface components {
         };
         /** @description A case-type definition (see /schemas/case-type.schema.json); validated by the case-type validator, problems returned. */
         CaseTypeDefinition: Record<string, unknown>;
+        /** @description Optional: an empty body publishes without a note. */
+        PublishRequest: {
+            /** @description Why this version is published; kept with the version (trimmed; empty is none). */
+            note?: string | null;
+        };
         /** @description RFC 9457 problem details with a stable code. */
         Problem: {
             type: string;
@@ -1483,8 +1492,12 @@ export interface components {
         };
         Case: {
             id: string;
+            /** @description The human-readable reference (e.g. PA-000123): the case type's referencePrefix and a number the store assigned at creation; unique in the tenant, never reused. */
+            reference: string;
             caseType: string;
             version: number;
+            /** @description The value at the case type's customer.name pointer, when it is a string. */
+            customerName: string | null;
             /** @description XState state value: a state id, or an object for nested and parallel states. */
             state: string | Record<string, unknown>;
             data: Record<string, unknown>;
@@ -1619,12 +1632,17 @@ export interface components {
             items: components["schemas"]["CaseTypeSummary"][];
             nextCursor: string | null;
         };
+        Version: {
+            version: number;
+            publishedAt: string;
+            /** @description The name of the token that published it; null for the first start's templates and versions published before it was recorded. */
+            publishedBy: string | null;
+            /** @description The publisher's note; null when none was given. */
+            note: string | null;
+        };
         VersionList: {
-            items?: {
-                version?: number;
-                publishedAt?: string;
-            }[];
-            nextCursor?: string | null;
+            items: components["schemas"]["Version"][];
+            nextCursor: string | null;
         };
         CaseList: {
             items: components["schemas"]["Case"][];
@@ -1652,6 +1670,7 @@ export interface components {
         };
         RelatedCase: {
             id: string;
+            reference: string;
             caseType: string;
             caseTypeTitle: string;
             state: unknown;
@@ -1716,6 +1735,8 @@ export interface components {
             };
             playbook: components["schemas"]["CaseTypePlaybook"];
             customer?: components["schemas"]["CaseTypeCustomer"];
+            /** @description The prefix of the human-readable references of this case type's cases, e.g. PA for PA-000123. Without it, the initials of the key's words (purchase-approval: PA), or the first three letters of a one-word key (complaint: COM). */
+            referencePrefix?: string;
             /** @description Sample case data for the designer's preview and simulator. */
             samples?: components["schemas"]["CaseTypeSample"][];
             /** @description Scenarios saved by the designer's simulator with the definition (the *.scenario.json format of schemas/scenario.schema.json); the runtime ignores them. */

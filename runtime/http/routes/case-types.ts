@@ -5,7 +5,7 @@ import type { JsonValue } from '../../engine/types.ts';
 import { checkCaseTypeKey, type CaseTypeService } from '../../host/case-type-service.ts';
 import type { DraftRecord } from '../../store/case-store.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
-import { readJson } from '../body.ts';
+import { readBody, readJson } from '../body.ts';
 import { HttpProblem, unwrap } from '../problems.ts';
 
 const withoutTenant = ({ tenant: _tenant, ...draft }: DraftRecord) => draft;
@@ -47,7 +47,9 @@ export function caseTypeRoutes(caseTypes: CaseTypeService): Hono<AuthEnv> {
 
   app.post('/case-types/:key/publish', async (c) => {
     const auth = requireRole(c, 'admin');
-    return c.json(unwrap(await caseTypes.publishDraft(auth.tenant, c.req.param('key'))), 201);
+    // the body is optional: none (or only white space) publishes without a note, as before notes existed
+    const body = (await c.req.text()).trim() === '' ? {} : await readBody<{ note?: string | null }>(c, 'PublishRequest');
+    return c.json(unwrap(await caseTypes.publishDraft(auth.tenant, c.req.param('key'), { publishedBy: auth.name, note: body.note ?? null })), 201);
   });
 
   return app;

@@ -3,8 +3,8 @@
 // token is (the worker console derives "my queues" from its roles).
 import { Hono } from 'hono';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import { getAtPointer } from '../../engine/json-pointer.ts';
 import type { Case, JsonValue } from '../../engine/types.ts';
+import { customerNameOf } from '../../host/case-view.ts';
 import { HttpProblem } from '../problems.ts';
 import type { CaseStore, Page } from '../../store/case-store.ts';
 import { identifiersOf, normalizeIdentifier, type CustomerIdentifier } from '../../store/customer-keys.ts';
@@ -14,6 +14,8 @@ import { pageParams } from '../query.ts';
 /** A case of the same customer, as the customer view lists it. */
 export interface RelatedCase {
   id: string;
+  /** The case's human-readable reference (`PA-000123`). */
+  reference: string;
   caseType: string;
   caseTypeTitle: string;
   state: Case['state'];
@@ -24,12 +26,6 @@ export interface RelatedCase {
   closedAt: string | null;
   /** The identifiers this case shares with the one asked about. */
   matches: CustomerIdentifier[];
-}
-
-function nameOf(def: CaseType, data: JsonValue): string | null {
-  const pointer = def.customer?.name;
-  const value = pointer === undefined ? undefined : getAtPointer(data, pointer);
-  return typeof value === 'string' ? value : null;
 }
 
 export function customerRoutes(store: CaseStore): Hono<AuthEnv> {
@@ -58,12 +54,13 @@ export function customerRoutes(store: CaseStore): Hono<AuthEnv> {
       if (def === null) continue;
       items.push({
         id: kase.id,
+        reference: kase.reference,
         caseType: kase.caseType,
         caseTypeTitle: def.title,
         state: kase.state,
         priority: kase.priority,
         channel: kase.channel,
-        customerName: nameOf(def, kase.data as JsonValue),
+        customerName: customerNameOf(def, kase.data as JsonValue),
         createdAt: kase.createdAt,
         closedAt: kase.closedAt,
         matches: identifiersOf(def, kase.data as JsonValue).filter((i) => wanted.has(normalizeIdentifier(i.value))),
@@ -81,7 +78,7 @@ export function customerRoutes(store: CaseStore): Hono<AuthEnv> {
     const identifiers = def === null ? [] : identifiersOf(def, kase.data as JsonValue);
     const { limit, cursor } = pageParams(c);
     const page = identifiers.length === 0 ? { items: [], nextCursor: null } : await casesSharing(auth.tenant, identifiers.map((i) => i.value), kase.id, limit, cursor);
-    return c.json({ customer: { name: def === null ? null : nameOf(def, kase.data as JsonValue), identifiers }, ...page });
+    return c.json({ customer: { name: def === null ? null : customerNameOf(def, kase.data as JsonValue), identifiers }, ...page });
   });
 
   app.get('/customers/cases', async (c) => {

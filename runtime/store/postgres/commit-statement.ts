@@ -22,14 +22,22 @@
 // rows (`armed`, FOR UPDATE: case before timer, the order every commit locks in), and writes the case
 // only when both are held; `locked` tells case.conflict from timer.already_fired.
 //
+// A creation takes the next number of its tenant's counter for its reference prefix first (`ref`, an
+// upsert of case_reference_counters: its row lock holds a concurrent creation of the same prefix, on any
+// host, until this statement commits, and that one then counts on from the new value); the case row
+// gets the reference, and the idempotency body and webhook payloads, taken before the number was known,
+// get it as their first member (as text, so that the json keeps what it was written as).
+//
 // Side rows with plain text fields travel as one json parameter (`json_to_recordset`); id lists as
 // text[]; JSON documents (outbox effect and payload) as text[] cast to json, because PostgreSQL's json
 // functions refuse a \u0000 escape inside a document, which the json columns keep as written.
+import { bodyOf, defaultReferencePrefix } from '../case-reference.ts';
 import type { CaseCommit } from '../case-store.ts';
 import { stateIdsColumn } from '../state-ids.ts';
 import { idempotencyValues } from './postgres-admin.ts';
 import { customerKeyChanges } from './postgres-customer-keys.ts';
 import { statement, type SqlValue, type Statement } from './postgres-db.ts';
+import { referenceNumberSql } from './postgres-references.ts';
 import { outboxEffectTypes, sameTask } from '../side-rows.ts';
 
 /** The channel on which commits announce new timers and outbox rows to every host. */
@@ -50,7 +58,7 @@ const parameters = {
   side: 'json', timersReplace: 'boolean', timersGone: 'text[]', tasksReplace: 'boolean', tasksGone: 'text[]', tasksOpen: 'text[]', keysReplace: 'boolean',
   outboxKeys: 'text[]', outboxEffectTypes: 'text[]', outboxEffects: 'text[]', outboxPayloads: 'text[]',
   idemTenant: 'text', idemKey: 'text', idemMethod: 'text', idemPath: 'text', idemStatus: 'int', idemBody: 'json', idemCreatedAt: 'text',
-  notify: 'text',
+  notify: 'text', refPrefix: 'text',
 } as const;
 
 type Name = keyof typeof parameters;
@@ -75,12 +83,17 @@ const side = (list: string, columns: string) => `json_to_recordset(${p.side} -> 
 
 function caseWrite(kind: CommitKind): string {
   if (kind === 'create') {
-    return `written AS (
+    return `ref AS (
+    INSERT INTO case_reference_counters AS k (tenant, prefix, last) VALUES (${p.tenant}, ${p.refPrefix}, 1)
+    ON CONFLICT (tenant, prefix) DO UPDATE SET last = k.last + 1
+    RETURNING ${p.refPrefix} || '-' || ${referenceNumberSql('k.last')} AS reference),
+  written AS (
     INSERT INTO cases (id, tenant, case_type, version, state, state_ids, data, priority, queue, assignee, channel,
-      parent_id, created_at, updated_at, closed_at, revision, body)
-    VALUES (${p.id}, ${p.tenant}, ${p.caseType}, ${p.version}, ${p.state}, ${p.stateIds}, ${p.data}, ${p.priority}, ${p.queue},
-      ${p.assignee}, ${p.channel}, ${p.parentId}, ${p.createdAt}, ${p.updatedAt}, ${p.closedAt}, ${p.revision}, ${p.body})
-    RETURNING id)`;
+      parent_id, created_at, updated_at, closed_at, revision, body, reference)
+    SELECT ${p.id}, ${p.tenant}, ${p.caseType}, ${p.version}, ${p.state}, ${p.stateIds}, ${p.data}, ${p.priority}, ${p.queue},
+      ${p.assignee}, ${p.channel}, ${p.parentId}, ${p.createdAt}, ${p.updatedAt}, ${p.closedAt}, ${p.revision}, ${p.body}, ref.reference
+    FROM ref
+    RETURNING id, reference)`;
   }
   const update = `UPDATE cases SET state = ${p.state}, state_ids = ${p.stateIds}, data = ${p.data}, priority = ${p.priority},
       queue = ${p.queue}, assignee = ${p.assignee}, channel = ${p.channel}, updated_at = ${p.updatedAt}, closed_at = ${p.closedAt},
@@ -97,7 +110,13 @@ function caseWrite(kind: CommitKind): string {
   fire AS (UPDATE timers SET fired_at = ${p.at} FROM armed, written WHERE timers.id = armed.id)`;
 }
 
+/** A JSON object's text with `reference` (text) put first; the text of anything else as it is. */
+const withReference = (json: string, reference: string) => `CASE WHEN left(${json}, 1) = '{'
+      THEN ('{"reference":' || to_json(${reference})::text || CASE WHEN ${json} = '{}' THEN '}' ELSE ',' || substr(${json}, 2) END)::json
+      ELSE (${json})::json END`;
+
 function commitSql(kind: CommitKind): string {
+  const create = kind === 'create';
   return `WITH ${caseWrite(kind)},
   history_new AS (
     INSERT INTO history (case_id, seq, tenant, at, actor, event_type, entry)
@@ -138,17 +157,21 @@ function commitSql(kind: CommitKind): string {
     ON CONFLICT DO NOTHING),
   outbox_new AS (
     INSERT INTO outbox (tenant, case_id, key, type, effect, payload, status, attempts, next_attempt_at, created_at)
-    SELECT ${p.tenant}, ${p.id}, o.key, o.type, o.effect::json, o.payload::json, 'pending', 0, ${p.at}, ${p.at}
+    SELECT ${p.tenant}, ${p.id}, o.key, o.type, o.effect::json,
+      ${create ? `CASE WHEN o.type = 'webhook' THEN ${withReference('o.payload', 'written.reference')} ELSE o.payload::json END` : 'o.payload::json'},
+      'pending', 0, ${p.at}, ${p.at}
     FROM written, unnest(${p.outboxKeys}, ${p.outboxEffectTypes}, ${p.outboxEffects}, ${p.outboxPayloads}) WITH ORDINALITY AS o(key, type, effect, payload, n)
     ORDER BY o.n
     ON CONFLICT (key) DO NOTHING),
   idempotency_new AS (
     INSERT INTO idempotency (tenant, key, method, path, status, body, created_at)
-    SELECT ${p.idemTenant}, ${p.idemKey}, ${p.idemMethod}, ${p.idemPath}, ${p.idemStatus}, ${p.idemBody}, ${p.idemCreatedAt}
+    SELECT ${p.idemTenant}, ${p.idemKey}, ${p.idemMethod}, ${p.idemPath}, ${p.idemStatus},
+      ${create ? withReference(`${p.idemBody}::text`, 'written.reference') : p.idemBody}, ${p.idemCreatedAt}
     FROM written WHERE ${p.idemKey} IS NOT NULL)
   SELECT (SELECT count(*) FROM written)::int AS written,
     ${kind === 'fire' ? '(SELECT count(*) FROM locked)::int' : 'NULL::int'} AS locked,
-    (SELECT count(pg_notify('${DUE_CHANNEL}', ${p.notify})) FROM written WHERE ${p.notify} IS NOT NULL)::int AS notified`;
+    (SELECT count(pg_notify('${DUE_CHANNEL}', ${p.notify})) FROM written WHERE ${p.notify} IS NOT NULL)::int AS notified,
+    ${create ? '(SELECT reference FROM written)' : 'NULL::text'} AS reference`;
 }
 
 const commitStatements: Record<CommitKind, { statement: Statement; order: Name[] }> = {
@@ -157,11 +180,12 @@ const commitStatements: Record<CommitKind, { statement: Statement; order: Name[]
   fire: numbered('cases.commitFire', commitSql('fire')),
 };
 
-/** What the statement answers: rows written to `cases` (0 or 1), and for `fire` whether the case row was locked. */
+/** What the statement answers: rows written to `cases` (0 or 1), for `fire` whether the case row was locked, for `create` the reference. */
 export interface CommitRow {
   written: number;
   locked: number | null;
   notified: number;
+  reference: string | null;
 }
 
 
@@ -243,7 +267,7 @@ export function commitQuery(commit: CaseCommit): { kind: CommitKind; statement: 
     id: kase.id, tenant: commit.tenant, caseType: kase.caseType, version: kase.version, state: JSON.stringify(kase.state),
     stateIds: stateIdsColumn(kase.state), data: JSON.stringify(kase.data), priority: kase.priority, queue: kase.queue,
     assignee: kase.assignee, channel: kase.channel, parentId: kase.parentId, createdAt: kase.createdAt, updatedAt: kase.updatedAt,
-    closedAt: kase.closedAt, revision: kase.revision, body: JSON.stringify(kase), expected: commit.expectedRevision,
+    closedAt: kase.closedAt, revision: kase.revision, body: bodyOf(kase), expected: commit.expectedRevision,
     seq: h.seq, historyAt: h.at, actor: h.actor, eventType: h.event.type, entry: JSON.stringify(h),
     at: commit.at, fired: commit.firedTimerId ?? null,
     side: rows.json, timersReplace: rows.timersReplace, timersGone: rows.timersGone, tasksReplace: rows.tasksReplace,
@@ -253,6 +277,7 @@ export function commitQuery(commit: CaseCommit): { kind: CommitKind; statement: 
     idemTenant: idem?.[0] ?? null, idemKey: idem?.[1] ?? null, idemMethod: idem?.[2] ?? null, idemPath: idem?.[3] ?? null,
     idemStatus: idem?.[4] ?? null, idemBody: idem?.[5] ?? null, idemCreatedAt: idem?.[6] ?? null,
     notify: timers !== null || wakeOutbox ? JSON.stringify({ timers, outbox: wakeOutbox }) : null,
+    refPrefix: kind === 'create' ? (commit.referencePrefix ?? defaultReferencePrefix(kase.caseType)) : null,
   };
   const { statement: query, order } = commitStatements[kind];
   return { kind, statement: query, values: order.map((name) => named[name]) };

@@ -13,6 +13,7 @@
 //   reports (a history entry's `to`, a field of case data), with `\u0000` handled (postgres-reports.ts).
 import type { PostgresDb, Queryable } from './postgres-db.ts';
 import { backfillStages, stageTablesSql } from './postgres-stages.ts';
+import { caseReferences } from './postgres-references.ts';
 
 type Migration = string | ((tx: Queryable) => Promise<void>);
 
@@ -101,10 +102,20 @@ const migrations: Migration[] = [
   // with `at` in [from, to), found by a seek per case instead of reading all of its entries. Building
   // it holds inserts into history until this commits.
   `CREATE INDEX history_by_case_at ON history(case_id, at)`,
+  // Who published each version (the token's name) and the publisher's note (issue 16, Versions); null
+  // for the versions published before, and for the first start's templates.
+  `ALTER TABLE case_types ADD COLUMN published_by text, ADD COLUMN note text`,
+  // Human-readable case references (PA-000123, issue 16; SQLite's caseReferences too): a counter per
+  // tenant and prefix, the cases created before numbered in creation order (postgres-references.ts),
+  // unique per tenant. Adding the column locks cases until this commits.
+  caseReferences,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */
 export const stageTablesVersion = migrations.indexOf(stageTables) + 1;
+
+/** The version that added the case references (the tests fill an older database before it). */
+export const caseReferencesVersion = migrations.indexOf(caseReferences) + 1;
 
 /**
  * Brings the database to schema version `target` (the latest by default); returns the version it is

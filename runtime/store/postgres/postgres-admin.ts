@@ -2,7 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { Instant, JsonValue } from '../../engine/types.ts';
-import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PublishedCaseType, StoredProblem, TokenRecord } from '../case-store.ts';
+import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenRecord, VersionRecord } from '../case-store.ts';
 import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
 
 interface TokenRow {
@@ -80,11 +80,11 @@ export function createPostgresAdmin(db: PostgresDb) {
     maxVersion: statement('caseTypes.maxVersion', 'SELECT MAX(version) AS v FROM case_types WHERE tenant = $1 AND key = $2'),
     insertCaseType: statement(
       'caseTypes.insert',
-      'INSERT INTO case_types (tenant, key, version, title, definition, published_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      'INSERT INTO case_types (tenant, key, version, title, definition, published_at, published_by, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
     ),
     getVersion: statement('caseTypes.version', `SELECT ${caseTypeColumns} FROM case_types WHERE tenant = $1 AND key = $2 AND version = $3`),
     getLatest: statement('caseTypes.latest', `SELECT ${caseTypeColumns} FROM case_types WHERE tenant = $1 AND key = $2 ORDER BY version DESC LIMIT 1`),
-    versions: statement('caseTypes.versions', 'SELECT version, published_at FROM case_types WHERE tenant = $1 AND key = $2 ORDER BY version'),
+    versions: statement('caseTypes.versions', 'SELECT version, published_at, published_by, note FROM case_types WHERE tenant = $1 AND key = $2 ORDER BY version'),
     latestAll: statement(
       'caseTypes.latestAll',
       `SELECT DISTINCT ON (key) key, title, version, published_at FROM case_types WHERE tenant = $1 ORDER BY key, version DESC`,
@@ -147,7 +147,7 @@ export function createPostgresAdmin(db: PostgresDb) {
       return { tenant: row.tenant, key: row.key, definition: row.definition, problems: row.problems, valid: row.valid, updatedAt: row.updated_at };
     },
 
-    async publish(tenant: string, key: string, definition: CaseType, at: Instant): Promise<PublishedCaseType> {
+    async publish(tenant: string, key: string, definition: CaseType, at: Instant, meta?: PublishMeta): Promise<PublishedCaseType> {
       return db.transaction(async (tx) => {
         await tx.changes(s.ensureTenant, [tenant, at]);
         // hosts publishing the same key at once take turns, so each gets the next number
@@ -155,7 +155,7 @@ export function createPostgresAdmin(db: PostgresDb) {
         const [row] = await tx.rows<{ v: number | null }>(s.maxVersion, [tenant, key]);
         const version = (row?.v ?? 0) + 1;
         const stored: CaseType = { ...definition, key, version };
-        await tx.changes(s.insertCaseType, [tenant, key, version, stored.title, JSON.stringify(stored), at]);
+        await tx.changes(s.insertCaseType, [tenant, key, version, stored.title, JSON.stringify(stored), at, meta?.publishedBy ?? null, meta?.note ?? null]);
         return { tenant, key, version, definition: stored, publishedAt: at };
       });
     },
@@ -166,10 +166,10 @@ export function createPostgresAdmin(db: PostgresDb) {
       return row === undefined ? null : toPublished(row);
     },
 
-    async listVersions(tenant: string, key: string): Promise<{ version: number; publishedAt: Instant }[]> {
+    async listVersions(tenant: string, key: string): Promise<VersionRecord[]> {
       if (hasNul(tenant, key)) return [];
-      const rows = await db.rows<{ version: number; published_at: string }>(s.versions, [tenant, key]);
-      return rows.map((r) => ({ version: r.version, publishedAt: r.published_at }));
+      const rows = await db.rows<{ version: number; published_at: string; published_by: string | null; note: string | null }>(s.versions, [tenant, key]);
+      return rows.map((r) => ({ version: r.version, publishedAt: r.published_at, publishedBy: r.published_by, note: r.note }));
     },
 
     async listCaseTypes(tenant: string): Promise<CaseTypeSummary[]> {

@@ -2,8 +2,8 @@
 // statement (commit-statement.ts), atomic in autocommit; the case row's revision is compared and set in
 // it (`UPDATE … WHERE revision = expected`), so of several hosts committing on the same revision exactly
 // one succeeds: the others wait for its row lock, find the revision changed, and write nothing.
-import type { Case, HistoryEntry } from '../../engine/types.ts';
-import type { CaseCommit, CaseFilter, CaseHistory, CommitResult, HistoryWindow, Page } from '../case-store.ts';
+import type { HistoryEntry } from '../../engine/types.ts';
+import type { CaseCommit, CaseFilter, CaseHistory, CommitResult, HistoryWindow, Page, StoredCase } from '../case-store.ts';
 import { CursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import { normalizeIdentifier } from '../customer-keys.ts';
 import { createLanes } from './case-lanes.ts';
@@ -35,7 +35,7 @@ async function commitOnce(db: PostgresDb, commit: CaseCommit): Promise<CommitRes
     if (violates(error, 'idempotency_pkey')) return { ok: false, code: 'idempotency.exists' };
     throw error;
   }
-  if (row?.written === 1) return { ok: true };
+  if (row?.written === 1) return row.reference === null ? { ok: true } : { ok: true, reference: row.reference };
   return { ok: false, code: kind === 'fire' && row?.locked === 1 ? 'timer.already_fired' : 'case.conflict' };
 }
 
@@ -43,11 +43,12 @@ async function commitOnce(db: PostgresDb, commit: CaseCommit): Promise<CommitRes
 interface CaseRow {
   id: string;
   tenant: string;
-  body: Case;
+  body: StoredCase;
+  reference: string;
   assignees: Record<string, string | null> | null;
 }
 
-const caseColumns = `c.id, c.tenant, c.body,
+const caseColumns = `c.id, c.tenant, c.body, c.reference,
   (SELECT json_object_agg(t.id, t.assignee) FROM tasks t WHERE t.case_id = c.id AND t.status = 'open') AS assignees`;
 
 const s = {
@@ -60,8 +61,9 @@ const s = {
   ),
 };
 
-function parse(row: CaseRow): Case {
+function parse(row: CaseRow): StoredCase {
   const kase = row.body;
+  kase.reference = row.reference;
   if (kase.tasks.length === 0) return kase;
   const claimed = row.assignees ?? {};
   return { ...kase, tasks: kase.tasks.map((t) => ({ ...t, assignee: claimed[t.id] ?? t.assignee })) };
@@ -71,7 +73,7 @@ export function createPostgresCases(db: PostgresDb) {
   const lanes = createLanes();
 
   /** One page of the cases matching `where`, newest first, after `cursor`. */
-  async function pageOfCases(where: Where, limit: number, cursor: string | null): Promise<Page<Case>> {
+  async function pageOfCases(where: Where, limit: number, cursor: string | null): Promise<Page<StoredCase>> {
     if (cursor !== null) {
       const [createdAt, id] = decodeCursor(cursor, 2).map(String) as [string, string];
       if (hasNul(createdAt, id)) throw new CursorError();
@@ -91,19 +93,19 @@ export function createPostgresCases(db: PostgresDb) {
       return lanes.run(commit.case.id, () => commitOnce(db, commit));
     },
 
-    async getCase(tenant: string, id: string): Promise<Case | null> {
+    async getCase(tenant: string, id: string): Promise<StoredCase | null> {
       if (hasNul(tenant, id)) return null;
       const [row] = await db.rows<CaseRow>(s.getCase, [id, tenant]);
       return row === undefined ? null : parse(row);
     },
 
-    async locateCase(id: string): Promise<{ tenant: string; case: Case } | null> {
+    async locateCase(id: string): Promise<{ tenant: string; case: StoredCase } | null> {
       if (hasNul(id)) return null;
       const [row] = await db.rows<CaseRow>(s.locateCase, [id]);
       return row === undefined ? null : { tenant: row.tenant, case: parse(row) };
     },
 
-    async listCases(tenant: string, filter: CaseFilter, limit: number, cursor: string | null): Promise<Page<Case>> {
+    async listCases(tenant: string, filter: CaseFilter, limit: number, cursor: string | null): Promise<Page<StoredCase>> {
       const where = createWhere();
       // ILIKE under the "C" collation folds ASCII letters only: SQLite's LIKE, which the SQLite store uses.
       where
@@ -116,13 +118,13 @@ export function createPostgresCases(db: PostgresDb) {
         .when(filter.parentId, (p) => `c.parent_id = ${p}`)
         .when(
           filter.q === undefined ? undefined : `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
-          (p) => `(c.id ILIKE ${p} ESCAPE '\\' OR (c.data::text COLLATE "C") ILIKE ${p} ESCAPE '\\')`,
+          (p) => `(c.id ILIKE ${p} ESCAPE '\\' OR c.reference ILIKE ${p} ESCAPE '\\' OR (c.data::text COLLATE "C") ILIKE ${p} ESCAPE '\\')`,
         );
       if (filter.status !== undefined) where.add(filter.status === 'open' ? 'c.closed_at IS NULL' : 'c.closed_at IS NOT NULL');
       return pageOfCases(where, limit, cursor);
     },
 
-    async casesByCustomerKeys(tenant: string, values: string[], limit: number, cursor: string | null): Promise<Page<Case>> {
+    async casesByCustomerKeys(tenant: string, values: string[], limit: number, cursor: string | null): Promise<Page<StoredCase>> {
       const wanted = [...new Set(values.map(normalizeIdentifier))].filter((v) => v !== '' && !hasNul(v));
       if (wanted.length === 0) return { items: [], nextCursor: null };
       const where = createWhere();

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { backfillCustomerKeys } from './sqlite-customer-keys.ts';
 import { backfillStages, stageTablesSql } from './sqlite-stages.ts';
+import { caseReferences } from './sqlite-references.ts';
 
 type Migration = string | ((db: Database.Database) => void);
 
@@ -109,10 +110,19 @@ const migrations: Migration[] = [
   // The process-mining export's window (issue 15): the history entries of a case with `at` in
   // [from, to), found by a seek per case instead of reading all of its entries.
   `CREATE INDEX history_by_case_at ON history(case_id, at);`,
+  // Who published each version (the token's name) and the publisher's note (issue 16, Versions); null
+  // for the versions published before, and for the first start's templates.
+  `ALTER TABLE case_types ADD COLUMN published_by TEXT; ALTER TABLE case_types ADD COLUMN note TEXT;`,
+  // Human-readable case references (PA-000123, issue 16): a counter per tenant and prefix, the cases
+  // created before numbered in creation order (sqlite-references.ts), unique per tenant.
+  caseReferences,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */
 export const stageTablesVersion = migrations.indexOf(stageTables) + 1;
+
+/** The version that added the case references (the tests fill an older database before it). */
+export const caseReferencesVersion = migrations.indexOf(caseReferences) + 1;
 
 /** Brings the database to schema version `target` (the latest; tests build older ones); returns the version it is at. */
 export function migrate(db: Database.Database, target = migrations.length): number {

@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { Instant, JsonValue } from '../../engine/types.ts';
-import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PublishedCaseType, StoredProblem, TokenRecord } from '../case-store.ts';
+import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenRecord, VersionRecord } from '../case-store.ts';
 import type { WriteQueue } from './write-queue.ts';
 
 interface TokenRow {
@@ -36,11 +36,11 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
       valid = excluded.valid, updated_at = excluded.updated_at`),
     getDraft: db.prepare('SELECT * FROM drafts WHERE tenant = ? AND key = ?'),
     maxVersion: db.prepare('SELECT MAX(version) AS v FROM case_types WHERE tenant = ? AND key = ?'),
-    insertCaseType: db.prepare(`INSERT INTO case_types (tenant, key, version, title, definition, published_at)
-      VALUES (?, ?, ?, ?, ?, ?)`),
+    insertCaseType: db.prepare(`INSERT INTO case_types (tenant, key, version, title, definition, published_at, published_by, note)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     getVersion: db.prepare('SELECT * FROM case_types WHERE tenant = ? AND key = ? AND version = ?'),
     getLatest: db.prepare('SELECT * FROM case_types WHERE tenant = ? AND key = ? ORDER BY version DESC LIMIT 1'),
-    versions: db.prepare('SELECT version, published_at FROM case_types WHERE tenant = ? AND key = ? ORDER BY version'),
+    versions: db.prepare('SELECT version, published_at, published_by, note FROM case_types WHERE tenant = ? AND key = ? ORDER BY version'),
     latestAll: db.prepare(`SELECT c.key, c.title, c.version, c.published_at FROM case_types c
       WHERE c.tenant = ? AND c.version = (SELECT MAX(version) FROM case_types d WHERE d.tenant = c.tenant AND d.key = c.key)`),
     draftsAll: db.prepare('SELECT key, definition, valid, updated_at FROM drafts WHERE tenant = ?'),
@@ -108,12 +108,12 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
       };
     },
 
-    async publish(tenant: string, key: string, definition: CaseType, at: Instant): Promise<PublishedCaseType> {
+    async publish(tenant: string, key: string, definition: CaseType, at: Instant, meta?: PublishMeta): Promise<PublishedCaseType> {
       return queue.submit(() => {
         s.ensureTenant.run(tenant, at);
         const version = ((s.maxVersion.get(tenant, key) as { v: number | null }).v ?? 0) + 1;
         const stored: CaseType = { ...definition, key, version };
-        s.insertCaseType.run(tenant, key, version, stored.title, JSON.stringify(stored), at);
+        s.insertCaseType.run(tenant, key, version, stored.title, JSON.stringify(stored), at, meta?.publishedBy ?? null, meta?.note ?? null);
         return { tenant, key, version, definition: stored, publishedAt: at };
       });
     },
@@ -123,9 +123,9 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
       return row === undefined ? null : toPublished(row);
     },
 
-    async listVersions(tenant: string, key: string): Promise<{ version: number; publishedAt: Instant }[]> {
-      const rows = s.versions.all(tenant, key) as { version: number; published_at: string }[];
-      return rows.map((r) => ({ version: r.version, publishedAt: r.published_at }));
+    async listVersions(tenant: string, key: string): Promise<VersionRecord[]> {
+      const rows = s.versions.all(tenant, key) as { version: number; published_at: string; published_by: string | null; note: string | null }[];
+      return rows.map((r) => ({ version: r.version, publishedAt: r.published_at, publishedBy: r.published_by, note: r.note }));
     },
 
     async listCaseTypes(tenant: string): Promise<CaseTypeSummary[]> {

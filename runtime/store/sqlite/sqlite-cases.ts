@@ -1,7 +1,8 @@
 // Cases, their history and everything one event writes (the commit), on SQLite.
 import type Database from 'better-sqlite3';
-import type { Case, HistoryEntry } from '../../engine/types.ts';
-import type { CaseCommit, CaseFilter, CaseHistory, CommitFailure, CommitResult, HistoryWindow, Page } from '../case-store.ts';
+import type { HistoryEntry } from '../../engine/types.ts';
+import type { CaseCommit, CaseFilter, CaseHistory, CommitFailure, CommitResult, HistoryWindow, Page, StoredCase } from '../case-store.ts';
+import { bodyOf, defaultReferencePrefix, formatReference, withReference } from '../case-reference.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { normalizeIdentifier } from '../customer-keys.ts';
 import { stateIdsColumn } from '../state-ids.ts';
@@ -23,14 +24,18 @@ interface CaseRow {
   body: string;
   id: string;
   tenant: string;
+  reference: string;
 }
+
 
 export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
   const s = {
     insertCase: db.prepare(`INSERT INTO cases (id, tenant, case_type, version, state, state_ids, data, priority, queue,
-      assignee, channel, parent_id, created_at, updated_at, closed_at, revision, body)
+      assignee, channel, parent_id, created_at, updated_at, closed_at, revision, body, reference)
       VALUES (@id, @tenant, @caseType, @version, @state, @stateIds, @data, @priority, @queue, @assignee, @channel,
-      @parentId, @createdAt, @updatedAt, @closedAt, @revision, @body)`),
+      @parentId, @createdAt, @updatedAt, @closedAt, @revision, @body, @reference)`),
+    nextReference: db.prepare(`INSERT INTO case_reference_counters (tenant, prefix, last) VALUES (?, ?, 1)
+      ON CONFLICT (tenant, prefix) DO UPDATE SET last = last + 1 RETURNING last`),
     updateCase: db.prepare(`UPDATE cases SET state = @state, state_ids = @stateIds, data = @data, priority = @priority,
       queue = @queue, assignee = @assignee, channel = @channel, updated_at = @updatedAt, closed_at = @closedAt,
       revision = @revision, body = @body WHERE id = @id AND tenant = @tenant AND revision = @expectedRevision`),
@@ -57,34 +62,37 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
       next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT(key) DO NOTHING`),
     insertIdempotency: db.prepare(`INSERT INTO idempotency (tenant, key, method, path, status, body, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(tenant, key) DO NOTHING`),
-    getCase: db.prepare('SELECT id, tenant, body FROM cases WHERE id = ? AND tenant = ?'),
-    locateCase: db.prepare('SELECT id, tenant, body FROM cases WHERE id = ?'),
+    getCase: db.prepare('SELECT id, tenant, body, reference FROM cases WHERE id = ? AND tenant = ?'),
+    locateCase: db.prepare('SELECT id, tenant, body, reference FROM cases WHERE id = ?'),
     history: db.prepare('SELECT seq, entry FROM history WHERE case_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
   };
 
-  function withTaskAssignees(kase: Case): Case {
+  function withTaskAssignees(kase: StoredCase): StoredCase {
     if (kase.tasks.length === 0) return kase;
     const rows = s.taskAssignees.all(kase.id) as { id: string; assignee: string | null }[];
     const claimed = new Map(rows.map((r) => [r.id, r.assignee]));
     return { ...kase, tasks: kase.tasks.map((t) => ({ ...t, assignee: claimed.get(t.id) ?? t.assignee })) };
   }
 
-  function parse(row: CaseRow | undefined): Case | null {
-    return row === undefined ? null : withTaskAssignees(JSON.parse(row.body) as Case);
+  function parse(row: CaseRow | undefined): StoredCase | null {
+    if (row === undefined) return null;
+    const kase = JSON.parse(row.body) as StoredCase;
+    kase.reference = row.reference;
+    return withTaskAssignees(kase);
   }
 
   const writeCustomerKeys = createCustomerKeyWriter(db);
 
   /** One page of the cases matching `where` (which holds `limit`), newest first, after `cursor`. */
-  function pageOfCases(where: Where, limit: number, cursor: string | null): Page<Case> {
+  function pageOfCases(where: Where, limit: number, cursor: string | null): Page<StoredCase> {
     if (cursor !== null) {
       const [createdAt, id] = decodeCursor(cursor, 2);
       where.add('(created_at < @cAt OR (created_at = @cAt AND id < @cId))', { cAt: String(createdAt), cId: String(id) });
     }
     const rows = db
-      .prepare(`SELECT id, tenant, body FROM cases WHERE ${where.sql()} ORDER BY created_at DESC, id DESC LIMIT @limit`)
+      .prepare(`SELECT id, tenant, body, reference FROM cases WHERE ${where.sql()} ORDER BY created_at DESC, id DESC LIMIT @limit`)
       .all(where.params) as CaseRow[];
-    const items = rows.slice(0, limit).map((r) => parse(r) as Case);
+    const items = rows.slice(0, limit).map((r) => parse(r) as StoredCase);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.createdAt, last.id]) : null };
   }
@@ -139,7 +147,8 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
     }
   }
 
-  function write(commit: CaseCommit): void {
+  /** Returns the reference a creation was given; undefined for an event. */
+  function write(commit: CaseCommit): string | undefined {
     const kase = commit.case;
     const row = {
       id: kase.id,
@@ -158,11 +167,17 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
       updatedAt: kase.updatedAt,
       closedAt: kase.closedAt,
       revision: kase.revision,
-      body: JSON.stringify(kase),
+      body: bodyOf(kase),
       expectedRevision: commit.expectedRevision,
+      reference: null as string | null,
     };
+    let reference: string | undefined;
     if (commit.expectedRevision === null) {
       if (s.caseExists.get(kase.id) !== undefined) throw new CommitFailed('case.exists');
+      // the counter row is written in this transaction: a number is taken once, even if the commit fails later
+      const prefix = commit.referencePrefix ?? defaultReferencePrefix(kase.caseType);
+      reference = formatReference(prefix, (s.nextReference.get(commit.tenant, prefix) as { last: number }).last);
+      row.reference = reference;
       s.insertCase.run(row);
     } else if (s.updateCase.run(row).changes !== 1) {
       throw new CommitFailed('case.conflict');
@@ -179,37 +194,40 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
     for (const effect of commit.effects) {
       if (!outboxEffectTypes.has(effect.type) || !('key' in effect)) continue;
       const payload = effect.type === 'webhook' ? (commit.webhookBody ?? kase) : null;
-      s.insertOutbox.run(commit.tenant, kase.id, effect.key, effect.type, JSON.stringify(effect), JSON.stringify(payload), commit.at, commit.at);
+      const payloadText = reference !== undefined && effect.type === 'webhook' ? withReference(payload, reference) : JSON.stringify(payload);
+      s.insertOutbox.run(commit.tenant, kase.id, effect.key, effect.type, JSON.stringify(effect), payloadText, commit.at, commit.at);
     }
     const idem = commit.idempotency;
     if (idem !== undefined) {
-      const inserted = s.insertIdempotency.run(idem.tenant, idem.key, idem.method, idem.path, idem.status, JSON.stringify(idem.body), idem.createdAt);
+      const body = reference === undefined ? JSON.stringify(idem.body) : withReference(idem.body, reference);
+      const inserted = s.insertIdempotency.run(idem.tenant, idem.key, idem.method, idem.path, idem.status, body, idem.createdAt);
       if (inserted.changes !== 1) throw new CommitFailed('idempotency.exists');
     }
+    return reference;
   }
 
   return {
     async commit(commit: CaseCommit): Promise<CommitResult> {
       try {
-        await queue.submit(() => write(commit));
-        return { ok: true };
+        const reference = await queue.submit(() => write(commit));
+        return reference === undefined ? { ok: true } : { ok: true, reference };
       } catch (error) {
         if (error instanceof CommitFailed) return { ok: false, code: error.code };
         throw error;
       }
     },
 
-    async getCase(tenant: string, id: string): Promise<Case | null> {
+    async getCase(tenant: string, id: string): Promise<StoredCase | null> {
       return parse(s.getCase.get(id, tenant) as CaseRow | undefined);
     },
 
-    async locateCase(id: string): Promise<{ tenant: string; case: Case } | null> {
+    async locateCase(id: string): Promise<{ tenant: string; case: StoredCase } | null> {
       const row = s.locateCase.get(id) as CaseRow | undefined;
       const kase = parse(row);
       return row === undefined || kase === null ? null : { tenant: row.tenant, case: kase };
     },
 
-    async listCases(tenant: string, filter: CaseFilter, limit: number, cursor: string | null): Promise<Page<Case>> {
+    async listCases(tenant: string, filter: CaseFilter, limit: number, cursor: string | null): Promise<Page<StoredCase>> {
       const where = createWhere('tenant = @tenant', { tenant, limit: limit + 1 })
         .when(filter.caseType, 'caseType', 'case_type = @caseType')
         .when(filter.state === undefined ? undefined : `% ${filter.state} %`, 'state', 'state_ids LIKE @state')
@@ -220,14 +238,14 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
         .when(
           filter.q === undefined ? undefined : `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
           'q',
-          "(id LIKE @q ESCAPE '\\' OR data LIKE @q ESCAPE '\\')",
+          "(id LIKE @q ESCAPE '\\' OR reference LIKE @q ESCAPE '\\' OR data LIKE @q ESCAPE '\\')",
         );
       // a literal `closed_at IS NULL`, so that SQLite can use a partial index of the open cases
       if (filter.status !== undefined) where.add(filter.status === 'open' ? 'closed_at IS NULL' : 'closed_at IS NOT NULL');
       return pageOfCases(where, limit, cursor);
     },
 
-    async casesByCustomerKeys(tenant: string, values: string[], limit: number, cursor: string | null): Promise<Page<Case>> {
+    async casesByCustomerKeys(tenant: string, values: string[], limit: number, cursor: string | null): Promise<Page<StoredCase>> {
       const wanted = [...new Set(values.map(normalizeIdentifier))].filter((v) => v !== '');
       if (wanted.length === 0) return { items: [], nextCursor: null };
       // The index is seeked per value and the matching cases (few per customer) sorted; `+tenant` keeps
@@ -263,9 +281,9 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
         where.add('(created_at, id) > (@cAt, @cId)', { cAt: String(createdAt), cId: String(id) });
       }
       const rows = db
-        .prepare(`SELECT id, tenant, body FROM cases WHERE ${where.sql()} ORDER BY created_at, id LIMIT @limit`)
+        .prepare(`SELECT id, tenant, body, reference FROM cases WHERE ${where.sql()} ORDER BY created_at, id LIMIT @limit`)
         .all(where.params) as CaseRow[];
-      const cases = rows.slice(0, limit).map((r) => parse(r) as Case);
+      const cases = rows.slice(0, limit).map((r) => parse(r) as StoredCase);
       const entries = new Map<string, HistoryEntry[]>(cases.map((c) => [c.id, []]));
       if (cases.length > 0) {
         const historyRows = db

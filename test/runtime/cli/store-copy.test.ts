@@ -54,7 +54,11 @@ async function buildSource(path: string): Promise<void> {
   // a second version of the complaint, the complaint in another tenant, and drafts (valid, invalid)
   const complaint = await store.getCaseType('default', 'complaint');
   if (complaint === null) throw new Error('the complaint template was not seeded');
-  await store.publish('default', 'complaint', { ...complaint.definition, title: 'Complaint (v2)' }, clock.advance(60_000));
+  // version 2 with its publisher and a note (quotes, escapes, a line separator: copied and hashed as text)
+  await store.publish('default', 'complaint', { ...complaint.definition, title: 'Complaint (v2)' }, clock.advance(60_000), {
+    publishedBy: 'admin',
+    note: 'Second version: "ü" \\ \u2028 and a new line\nhere',
+  });
   await store.publish('acme', 'complaint', complaint.definition, clock.now());
   await store.saveDraft({ tenant: 'default', key: 'complaint', definition: { ...complaint.definition, title: 'Complaint (draft)' } as unknown as JsonValue, problems: [], valid: true, updatedAt: clock.now() });
   await store.saveDraft({
@@ -268,7 +272,7 @@ describe('dossier store copy: usage and sources it refuses', () => {
   it('lists every table of both schemas', async () => {
     // the copy checks the columns itself; this names the tables, so a new one is a conscious change
     expect(storeTables.map((t) => t.name)).toEqual([
-      'tenants', 'tokens', 'case_types', 'drafts', 'cases', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
+      'tenants', 'tokens', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
       'stage_current', 'stage_visits',
     ]);
   });
@@ -309,6 +313,15 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'dossier store copy
     source.close();
     expect(fired).toBeGreaterThan(0);
     expect(statuses.map((s) => (s as { status: string }).status)).toEqual(['dead', 'delivered', 'pending']);
+    // the versions' publisher and note, set on one version and null on the others (the templates'), are copied as stored
+    const versionMeta = await sql<{ version: number; published_by: string | null; note: string | null }>(
+      url,
+      "SELECT version, published_by, note FROM case_types WHERE tenant = 'default' AND key = 'complaint' ORDER BY version",
+    );
+    expect(versionMeta).toEqual([
+      { version: 1, published_by: null, note: null },
+      { version: 2, published_by: 'admin', note: 'Second version: "ü" \\ \u2028 and a new line\nhere' },
+    ]);
 
     const expected = asPostgresWrites(await readSource()) as Record<string, unknown>;
     const actual = await readTarget(url);
@@ -410,12 +423,21 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'dossier store copy
     expect(bad?.sourceChecksum).not.toBe(bad?.targetChecksum);
     expect(bad?.firstDifference).toBe(`case_id=${JSON.stringify(victim.case_id)}, seq=${victim.seq} differs`);
 
+    // a version's note changed (the checksum covers the publisher and the note too)
+    await sql(url, "UPDATE case_types SET note = 'edited afterwards' WHERE tenant = 'default' AND key = 'complaint' AND version = 2");
+    const noted = await verifyCopy({ from: file, to: url });
+    expect(noted.tables.filter((t) => !t.ok).map((t) => [t.table, t.firstDifference])).toEqual([
+      ['case_types', 'tenant="default", key="complaint", version=2 differs'],
+      ['history', bad?.firstDifference],
+    ]);
+
     // a row gone from one table, an extra one in another
     const [message] = await sql<{ key: string }>(url, 'DELETE FROM messages RETURNING key');
     await sql(url, "INSERT INTO tenants (id, created_at) VALUES ('zzz-extra', '2026-01-01T00:00:00.000Z')");
     const gaps = await verifyCopy({ from: file, to: url });
     expect(gaps.tables.filter((t) => !t.ok).map((t) => [t.table, t.sourceRows, t.targetRows, t.firstDifference])).toEqual([
       ['tenants', 2, 3, 'id="zzz-extra" is in the target only'],
+      ['case_types', noted.tables.find((t) => t.table === 'case_types')?.sourceRows, noted.tables.find((t) => t.table === 'case_types')?.targetRows, 'tenant="default", key="complaint", version=2 differs'],
       ['history', bad?.sourceRows, bad?.targetRows, bad?.firstDifference],
       ['messages', 1, 0, `key=${JSON.stringify(message?.key)} is missing in the target`],
     ]);

@@ -25,12 +25,63 @@ describe('case types over HTTP', () => {
     const def = await h.call('GET', '/api/case-types/complaint', h.tokens.agent);
     expect(def.body).toEqual({ ...complaint, version: 1 });
     const versions = await h.call('GET', '/api/case-types/complaint/versions', h.tokens.agent);
-    expect(versions.body).toEqual({ items: [{ version: 1, publishedAt: START }], nextCursor: null });
+    // the first start's templates have no publisher and no note
+    expect(versions.body).toEqual({ items: [{ version: 1, publishedAt: START, publishedBy: null, note: null }], nextCursor: null });
     expect((await h.call('GET', '/api/case-types/complaint/versions/1', h.tokens.agent)).body).toEqual({ ...complaint, version: 1 });
     for (const path of ['/api/case-types/nope', '/api/case-types/nope/versions', '/api/case-types/complaint/versions/9', '/api/case-types/complaint/versions/x']) {
       const res = await h.call('GET', path, h.tokens.agent);
       expect([path, res.status, res.body.code]).toEqual([path, 404, 'case_type.not_found']);
     }
+  });
+
+  it('records who published each version (the token name) and the optional note', async () => {
+    await h.call('PUT', '/api/case-types/complaint/draft', h.tokens.analyst, { ...complaint, title: 'Complaint, revised' });
+    // a note in the body, trimmed
+    h.clock.advance(60_000);
+    const withNote = await h.call('POST', '/api/case-types/complaint/publish', h.tokens.admin, { note: '  Adds a severity field for the triage team.\n' });
+    expect([withNote.status, withNote.body]).toEqual([201, { key: 'complaint', version: 2 }]);
+    // no body at all, an empty JSON object, a null note and a blank note: no note
+    const secondAt = h.clock.advance(60_000);
+    expect((await h.call('POST', '/api/case-types/complaint/publish', h.tokens.admin)).status).toBe(201);
+    expect((await h.call('POST', '/api/case-types/complaint/publish', h.tokens.admin, {})).status).toBe(201);
+    expect((await h.call('POST', '/api/case-types/complaint/publish', h.tokens.admin, { note: null })).status).toBe(201);
+    expect((await h.call('POST', '/api/case-types/complaint/publish', h.tokens.admin, { note: '   ' })).status).toBe(201);
+    // exactly 2000 characters (code points: 🙂 is one) is accepted
+    expect((await h.call('POST', '/api/case-types/complaint/publish', h.tokens.admin, { note: '🙂'.repeat(2000) })).status).toBe(201);
+    const versions = await h.call('GET', '/api/case-types/complaint/versions', h.tokens.agent);
+    expect(versions.body.items).toEqual([
+      { version: 1, publishedAt: START, publishedBy: null, note: null },
+      { version: 2, publishedAt: new Date(Date.parse(START) + 60_000).toISOString(), publishedBy: 'admin', note: 'Adds a severity field for the triage team.' },
+      { version: 3, publishedAt: secondAt, publishedBy: 'admin', note: null },
+      { version: 4, publishedAt: secondAt, publishedBy: 'admin', note: null },
+      { version: 5, publishedAt: secondAt, publishedBy: 'admin', note: null },
+      { version: 6, publishedAt: secondAt, publishedBy: 'admin', note: null },
+      { version: 7, publishedAt: secondAt, publishedBy: 'admin', note: '🙂'.repeat(2000) },
+    ]);
+  });
+
+  it('refuses a publish body that is not a valid note with 400 request.invalid and a pointer, publishing nothing', async () => {
+    await h.call('PUT', '/api/case-types/complaint/draft', h.tokens.analyst, { ...complaint, title: 'Complaint, revised' });
+    const refusals: [unknown, string][] = [
+      [{ note: 'x'.repeat(2001) }, '/note'],
+      [{ note: 42 }, '/note'],
+      [{ note: ['a'] }, '/note'],
+      [{ note: 'ok', extra: true }, '/extra'],
+      [['note'], ''],
+      [{ note: 'a\u0000b' }, '/note'],
+    ];
+    for (const [body, pointer] of refusals) {
+      const res = await h.call('POST', '/api/case-types/complaint/publish', h.tokens.admin, body);
+      expect([JSON.stringify(body).slice(0, 40), res.status, res.body.code]).toEqual([JSON.stringify(body).slice(0, 40), 400, 'request.invalid']);
+      expect(res.body.problems.map((p: { pointer: string }) => p.pointer)).toContain(pointer);
+    }
+    const long = await h.call('POST', '/api/case-types/complaint/publish', h.tokens.admin, { note: 'x'.repeat(2001) });
+    expect(long.body.detail).toMatch(/^The PublishRequest body is not valid: .*\/note.*2000/);
+    const malformed = await h.call('POST', '/api/case-types/complaint/publish', h.tokens.admin, '{"note": ');
+    expect([malformed.status, malformed.body.code]).toEqual([400, 'request.malformed_json']);
+    // a refused body is refused before anything is published; an analyst is refused before the body is read
+    expect((await h.call('POST', '/api/case-types/complaint/publish', h.tokens.analyst, { note: 42 })).status).toBe(403);
+    expect((await h.call('GET', '/api/case-types/complaint/versions', h.tokens.agent)).body.items.map((v: { version: number }) => v.version)).toEqual([1]);
   });
 
   it('saves drafts with their problems, refuses to publish an invalid one, publishes a valid one as the next version', async () => {

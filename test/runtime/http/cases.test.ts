@@ -34,8 +34,10 @@ describe('cases over HTTP', () => {
       expect(res.body.checklist.map((c: { rule: string; pass: boolean }) => [c.rule, c.pass])).toEqual([['triaged', false]]);
       expect(res.body.next.find((n: { type: string }) => n.type === 'SUBMIT_TRIAGE')).toMatchObject({ available: true, enabled: false, allowed: true });
       expect(Object.keys(res.body).sort()).toEqual(
-        ['id', 'caseType', 'version', 'state', 'data', 'revision', 'priority', 'queue', 'assignee', 'channel', 'parentId', 'children', 'createdAt', 'updatedAt', 'closedAt', 'tasks', 'slas', 'checklist', 'next'].sort(),
+        ['id', 'reference', 'caseType', 'version', 'customerName', 'state', 'data', 'revision', 'priority', 'queue', 'assignee', 'channel', 'parentId', 'children', 'createdAt', 'updatedAt', 'closedAt', 'tasks', 'slas', 'checklist', 'next'].sort(),
       );
+      // the reference the store numbered it with (the complaint's key: COM), and the customer's name
+      expect(res.body).toMatchObject({ reference: 'COM-000001', customerName: 'Anna de Vries' });
     });
 
     it('answers 422 data.invalid naming the missing fields', async () => {
@@ -68,6 +70,8 @@ describe('cases over HTTP', () => {
       const second = await create(h.tokens.intake, { caseType: 'complaint', data: anna }, { 'idempotency-key': 'create-1' });
       expect(second.status).toBe(201);
       expect(second.body).toEqual(first.body);
+      // the kept answer has the reference the store gave the case in the same commit
+      expect(second.body.reference).toBe('COM-000001');
       expect(second.headers.get('idempotent-replayed')).toBe('true');
       const list = await h.call('GET', '/api/cases', h.tokens.agent);
       expect(list.body.items.length).toBe(1);
@@ -203,6 +207,51 @@ describe('cases over HTTP', () => {
       expect(await ids('priority=urgent')).toEqual([]);
       const badLimit = await h.call('GET', '/api/cases?limit=0', h.tokens.agent);
       expect([badLimit.status, badLimit.body.code]).toEqual([400, 'request.invalid']);
+    });
+
+    it('answers every case with its reference, numbered per case type, and finds a case by it with q', async () => {
+      // given two complaints and an order inquiry
+      const a = (await create()).body;
+      const b = (await create()).body;
+      const inquiry = await create(h.tokens.intake, {
+        caseType: 'order-inquiry',
+        channel: 'chat',
+        data: { customer: { name: 'Ada Lovelace', email: 'ada@example.com' }, channel: 'chat', orderNumber: 'ORD-123456' },
+      });
+      // then each creation answered its reference: the complaint's key gives COM, order-inquiry OI
+      expect([a.reference, b.reference, inquiry.body.reference]).toEqual(['COM-000001', 'COM-000002', 'OI-000001']);
+      expect(inquiry.body.customerName).toBe('Ada Lovelace');
+      // and every other answer carries it: the case, an event, the list
+      const read = await h.call('GET', `/api/cases/${b.id}`, h.tokens.agent);
+      expect(read.body).toMatchObject({ id: b.id, reference: 'COM-000002', customerName: 'Anna de Vries' });
+      const moved = await h.call('POST', `/api/cases/${b.id}/events`, h.tokens.intake, { type: 'SUBMIT_TRIAGE', data: { reason: 'billing', severity: 'high' } });
+      expect([moved.status, moved.body.reference, moved.body.revision]).toEqual([200, 'COM-000002', 2]);
+      const list = await h.call('GET', '/api/cases', h.tokens.agent);
+      expect(list.body.items.map((x: { reference: string }) => x.reference).sort()).toEqual(['COM-000001', 'COM-000002', 'OI-000001']);
+      // q finds a case by its reference, whole or in part, in any letter case
+      const refs = async (q: string) => (await h.call('GET', `/api/cases?q=${encodeURIComponent(q)}`, h.tokens.agent)).body.items.map((x: { reference: string }) => x.reference);
+      expect(await refs('COM-000002')).toEqual(['COM-000002']);
+      expect(await refs('oi-000001')).toEqual(['OI-000001']);
+      expect((await refs('COM-')).sort()).toEqual(['COM-000001', 'COM-000002']);
+      expect(await refs('COM-000009')).toEqual([]);
+    });
+
+    it("numbers a case type's cases under its own referencePrefix, per tenant", async () => {
+      // given a case type that names its prefix, published in two tenants
+      const note = {
+        key: 'service-note', title: 'Service note', referencePrefix: 'SN',
+        data: { type: 'object', properties: {} }, events: { CLOSE: { title: 'Close' } },
+        playbook: { initial: 'open', states: { open: { title: 'Open', on: { CLOSE: 'done' } }, done: { title: 'Done', type: 'final' } } },
+      };
+      for (const token of [h.tokens.admin, h.tokens.acmeAdmin]) {
+        expect((await h.call('PUT', '/api/case-types/service-note/draft', token, note)).status).toBe(200);
+        expect((await h.call('POST', '/api/case-types/service-note/publish', token)).status).toBe(201);
+      }
+      // when cases are created in both
+      const refs = [];
+      for (const token of [h.tokens.intake, h.tokens.intake, h.tokens.acmeAgent]) refs.push((await h.call('POST', '/api/cases', token, { caseType: 'service-note', data: {} })).body.reference);
+      // then each tenant counts its own
+      expect(refs).toEqual(['SN-000001', 'SN-000002', 'SN-000001']);
     });
 
     it('lists only open or only closed cases with status, paged; any other status is 400 naming open and closed', async () => {

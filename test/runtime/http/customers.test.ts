@@ -62,6 +62,7 @@ describe('GET /api/cases/:id/related', () => {
     expect(r.body.items.map((i: { id: string }) => i.id)).toEqual([byPhone, dsr, inquiry]);
     expect(r.body.items[0]).toEqual({
       id: byPhone,
+      reference: 'COM-000002',
       caseType: 'complaint',
       caseTypeTitle: 'Customer complaint',
       state: 'triage',
@@ -74,6 +75,7 @@ describe('GET /api/cases/:id/related', () => {
     });
     expect(r.body.items[1].matches).toEqual([{ pointer: '/requester/email', value: 'ada@example.com' }]);
     expect(r.body.items[1].customerName).toBe('Ada Lovelace');
+    expect(r.body.items.map((i: { reference: string }) => i.reference)).toEqual(['COM-000002', 'DSR-000001', 'OI-000001']);
     expect(r.body.items[2].matches).toEqual([{ pointer: '/customer/email', value: 'ADA@Example.COM' }]);
   });
 

@@ -89,11 +89,42 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         expect((await store.getCaseType('default', 'complaint'))?.definition.title).toBe('Complaint v2');
         expect((await store.getCaseType('default', 'complaint', 1))?.definition).toEqual({ ...definition(), version: 1 });
         expect(await store.listVersions('default', 'complaint')).toEqual([
-          { version: 1, publishedAt: T0 },
-          { version: 2, publishedAt: T1 },
+          { version: 1, publishedAt: T0, publishedBy: null, note: null },
+          { version: 2, publishedAt: T1, publishedBy: null, note: null },
         ]);
-        expect(await store.listVersions('other', 'complaint')).toEqual([{ version: 1, publishedAt: T0 }]);
+        expect(await store.listVersions('other', 'complaint')).toEqual([{ version: 1, publishedAt: T0, publishedBy: null, note: null }]);
         expect(await store.getCaseType('default', 'nope')).toBeNull();
+      });
+
+      it('keeps who published each version and the note with it, per version and tenant', async () => {
+        // given two more versions of complaint in default, one with a note and one without, and one in other
+        const note = 'Adds the severity field.\nAsked for by the "complaints" team — ü, 🙂, \u2028 and a \\ backslash';
+        await store.publish('default', 'complaint', { ...definition(), title: 'Complaint v2' }, T1, { publishedBy: 'anna', note });
+        await store.publish('default', 'complaint', { ...definition(), title: 'Complaint v3' }, T2, { publishedBy: 'ben', note: null });
+        await store.publish('other', 'complaint', definition(), T1, { publishedBy: 'carla', note: 'other tenant' });
+        // then each version lists its publisher and note as given, the first (published without) null
+        expect(await store.listVersions('default', 'complaint')).toEqual([
+          { version: 1, publishedAt: T0, publishedBy: null, note: null },
+          { version: 2, publishedAt: T1, publishedBy: 'anna', note },
+          { version: 3, publishedAt: T2, publishedBy: 'ben', note: null },
+        ]);
+        expect(await store.listVersions('other', 'complaint')).toEqual([
+          { version: 1, publishedAt: T0, publishedBy: null, note: null },
+          { version: 2, publishedAt: T1, publishedBy: 'carla', note: 'other tenant' },
+        ]);
+        // and the definitions are stored as before, the note not in them
+        expect((await store.getCaseType('default', 'complaint', 2))?.definition).toEqual({ ...definition(), title: 'Complaint v2', version: 2 });
+        expect(await store.listVersions('default', 'nope')).toEqual([]);
+      });
+
+      it('keeps the publisher and note across a reopen', async () => {
+        // given a version published with a note
+        await store.publish('default', 'complaint', definition(), T1, { publishedBy: 'anna', note: 'Second' });
+        // when the store is closed and opened again
+        await store.close();
+        store = await target.open();
+        // then the note and the publisher are still there
+        expect((await store.listVersions('default', 'complaint')).at(-1)).toEqual({ version: 2, publishedAt: T1, publishedBy: 'anna', note: 'Second' });
       });
 
       it('keeps one working draft per key, listed with its status', async () => {
@@ -117,12 +148,12 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
       it('creates a case once and reads it back only in its own tenant', async () => {
         // given a created case
         const kase = makeCase('c1');
-        expect(await store.commit(createCommit(kase))).toEqual({ ok: true });
+        expect(await store.commit(createCommit(kase))).toEqual({ ok: true, reference: 'COM-000001' });
         // when it is read from both tenants and created again
-        // then
-        expect(await store.getCase('default', 'c1')).toEqual(kase);
+        // then it comes back with the reference the store gave it
+        expect(await store.getCase('default', 'c1')).toEqual({ ...kase, reference: 'COM-000001' });
         expect(await store.getCase('other', 'c1')).toBeNull();
-        expect(await store.locateCase('c1')).toEqual({ tenant: 'default', case: kase });
+        expect(await store.locateCase('c1')).toEqual({ tenant: 'default', case: { ...kase, reference: 'COM-000001' } });
         expect(await store.commit(createCommit(kase))).toEqual({ ok: false, code: 'case.exists' });
       });
 
@@ -136,7 +167,7 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         const stale = eventCommit(kase, { priority: 'high' }, 'ESCALATE', T2);
         // then it is refused and the history holds the creation and the first event only
         expect(await store.commit(stale)).toEqual({ ok: false, code: 'case.conflict' });
-        expect(await store.getCase('default', 'c1')).toEqual(first.case);
+        expect(await store.getCase('default', 'c1')).toEqual({ ...first.case, reference: 'COM-000001' });
         const history = await store.history('default', 'c1', 10, null);
         expect(history.items.map((h) => [h.seq, h.event.type])).toEqual([[1, 'case.created'], [2, 'CLOSE']]);
         expect(history.nextCursor).toBeNull();
@@ -206,7 +237,7 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         const page2 = await store.casesByCustomerKeys('default', [' ADA@example.COM', '+31 20 555 0101'], 2, page1.nextCursor);
         // then each of her cases comes once, newest first, and only in its tenant
         expect(page1.items.map((c) => c.id)).toEqual(['c', 'b']);
-        expect(page1.items[0]).toEqual(makeCase('c', { createdAt: T2 }));
+        expect(page1.items[0]).toEqual({ ...makeCase('c', { createdAt: T2 }), reference: 'COM-000003' });
         expect(page2.items.map((c) => c.id)).toEqual(['a']);
         expect(page2.nextCursor).toBeNull();
         expect(await ids(['ada@example.com'])).toEqual(['b', 'a']);
@@ -370,10 +401,10 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         const timer = { type: 'setTimer' as const, timer: { id: 'timer.x', event: 'timer.x', dueAt: T1 } };
         const kase = makeCase('c1');
         await store.commit({ ...createCommit(kase, 'default', [webhook, notify, webhook, timer]), webhookBody: { id: 'c1' } });
-        // then two rows are due, the webhook carrying its body
+        // then two rows are due, the webhook carrying its body (a creation's with the reference it was given)
         const due = await store.dueOutbox(T0, 10);
         expect(due.map((o) => [o.key, o.status, o.attempts, o.payload])).toEqual([
-          ['c1:webhook:1', 'pending', 0, { id: 'c1' }],
+          ['c1:webhook:1', 'pending', 0, { reference: 'COM-000001', id: 'c1' }],
           ['c1:notify:1', 'pending', 0, null],
         ]);
         expect(due[0]?.effect).toEqual(webhook);
@@ -401,10 +432,10 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         await store.commit({ ...createCommit(makeCase('c1')), idempotency: record });
         // when another case is created with the same key
         const second: CaseCommit = { ...createCommit(makeCase('c2')), idempotency: { ...record, body: { id: 'c2' } } };
-        // then it is refused as a whole
+        // then it is refused as a whole (the kept answer of the creation has the reference it was given)
         expect(await store.commit(second)).toEqual({ ok: false, code: 'idempotency.exists' });
         expect(await store.getCase('default', 'c2')).toBeNull();
-        expect(await store.getIdempotency('default', 'k1')).toEqual(record);
+        expect(await store.getIdempotency('default', 'k1')).toEqual({ ...record, body: { reference: 'COM-000001', id: 'c1' } });
         expect(await store.getIdempotency('other', 'k1')).toBeNull();
         expect(await store.saveIdempotency({ ...record, key: 'k2' })).toBe(true);
         expect(await store.saveIdempotency({ ...record, key: 'k2' })).toBe(false);
@@ -499,6 +530,40 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
       });
     });
 
+    describe('references', () => {
+      it('numbers the cases of each prefix per tenant in the commit that creates them, keeps the number, and finds a case by it', async () => {
+        // given a second case type whose definition names its prefix, and one whose key gives the same one
+        await store.publish('default', 'purchase-approval', { ...definition('purchase-approval', 'Purchase approval'), referencePrefix: 'PA' }, T0);
+        const create = async (id: string, tenant = 'default', caseType = 'complaint', referencePrefix?: string) =>
+          store.commit({ ...createCommit(makeCase(id, { caseType }), tenant), ...(referencePrefix === undefined ? {} : { referencePrefix }) });
+        // when cases are created in both tenants and under both prefixes
+        expect(await create('c1')).toEqual({ ok: true, reference: 'COM-000001' });
+        expect(await create('c2')).toEqual({ ok: true, reference: 'COM-000002' });
+        expect(await create('x1', 'other')).toEqual({ ok: true, reference: 'COM-000001' });
+        expect(await create('p1', 'default', 'purchase-approval', 'PA')).toEqual({ ok: true, reference: 'PA-000001' });
+        // (without a prefix in the commit, the key's default: purchase-approval → PA, the same counter)
+        expect(await create('p2', 'default', 'purchase-approval')).toEqual({ ok: true, reference: 'PA-000002' });
+        // then a refused creation takes no number, and no number is given twice
+        expect(await create('c1')).toEqual({ ok: false, code: 'case.exists' });
+        const record = { tenant: 'default', key: 'k1', method: 'POST', path: '/api/cases', status: 201, body: { id: 'c3' }, createdAt: T0 };
+        expect(await store.saveIdempotency(record)).toBe(true);
+        expect(await store.commit({ ...createCommit(makeCase('c3')), idempotency: record })).toEqual({ ok: false, code: 'idempotency.exists' });
+        expect(await create('c3')).toEqual({ ok: true, reference: 'COM-000003' });
+        const all = [...(await store.listCases('default', {}, 50, null)).items, ...(await store.listCases('other', {}, 50, null)).items];
+        expect(all.map((c) => `${c.id} ${c.reference}`).sort()).toEqual(['c1 COM-000001', 'c2 COM-000002', 'c3 COM-000003', 'p1 PA-000001', 'p2 PA-000002', 'x1 COM-000001']);
+        // an event keeps the reference
+        const c1 = (await store.getCase('default', 'c1')) as Case;
+        expect(await store.commit(eventCommit(c1, { priority: 'high' }, 'ESCALATE', T1))).toEqual({ ok: true });
+        expect(await store.getCase('default', 'c1')).toMatchObject({ revision: 2, priority: 'high', reference: 'COM-000001' });
+        expect((await store.locateCase('p2'))?.case.reference).toBe('PA-000002');
+        // and q finds a case by its reference (ASCII letters in any case), only in its own tenant
+        const found = async (q: string, tenant = 'default') => (await store.listCases(tenant, { q }, 10, null)).items.map((c) => c.id);
+        expect(await found('COM-000002')).toEqual(['c2']);
+        expect(await found('pa-000001')).toEqual(['p1']);
+        expect(await found('COM-000002', 'other')).toEqual([]);
+      });
+    });
+
     describe('durability', () => {
       it('keeps committed cases, history and timers across a reopen', async () => {
         // given a committed case with a timer
@@ -508,7 +573,7 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         await store.close();
         store = await target.open();
         // then everything is there
-        expect(await store.getCase('default', 'c1')).toEqual(kase);
+        expect(await store.getCase('default', 'c1')).toEqual({ ...kase, reference: 'COM-000001' });
         expect((await store.history('default', 'c1', 10, null)).items.length).toBe(1);
         expect(await store.nextTimerDue()).toBe(T1);
       });

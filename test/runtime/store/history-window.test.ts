@@ -28,7 +28,7 @@ async function fill(store: CaseStore): Promise<void> {
   await store.publish('other', 'complaint', definition(), T0);
   const create = async (id: string, createdAt: string, tenant = 'default', caseType = 'complaint') => {
     const kase = makeCase(id, { createdAt, updatedAt: createdAt, caseType });
-    expect(await store.commit(createCommit(kase, tenant))).toEqual({ ok: true });
+    expect(await store.commit(createCommit(kase, tenant))).toMatchObject({ ok: true, reference: expect.stringMatching(/^(COM|INQ)-\d{6}$/) });
     return kase;
   };
   const d = await create('d', at('08:00'));

@@ -49,7 +49,7 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'PostgreSQL store' 
     async function withCase(store: CaseStore, id = 'c1') {
       await store.publish('default', 'complaint', definition(), T0);
       const kase = makeCase(id);
-      expect(await store.commit(createCommit(kase))).toEqual({ ok: true });
+      expect(await store.commit(createCommit(kase))).toEqual({ ok: true, reference: 'COM-000001' });
       return kase;
     }
 
@@ -97,6 +97,13 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'PostgreSQL store' 
       const rows = historyRows(histories);
       const windows = [{}, { caseType: 'note' }, { from: '2026-01-06T00:00:00.000Z' }, { from: '2026-01-05T12:00:00.000Z', to: '2026-01-06T12:00:00.000Z' }];
       for (const window of windows) expect(stageReport(await store.stageSummary('default', window))).toEqual(referenceStageReport(rows, window));
+      // and the cases written before the references got them, per case type's prefix in creation order
+      const listed = (await store.listCases('default', {}, 100, null)).items.map((c) => ({ id: c.id, caseType: c.caseType, createdAt: c.createdAt, reference: c.reference }));
+      for (const [caseType, prefix] of [['complaint', 'COM'], ['note', 'NOT']] as const) {
+        const ofType = listed.filter((c) => c.caseType === caseType).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : 1));
+        expect(ofType.length).toBeGreaterThan(0);
+        expect(ofType.map((c) => c.reference)).toEqual(ofType.map((_, i) => `${prefix}-${String(i + 1).padStart(6, '0')}`));
+      }
       // and an event committed afterwards (its data holding U+0000) ends the visits the backfill left open
       const first = histories.find((h) => h.entries.length > 1 && h.entries[h.entries.length - 1]?.to !== 'closed') as (typeof histories)[number];
       const last = first.entries[first.entries.length - 1] as HistoryEntry;
@@ -107,6 +114,29 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'PostgreSQL store' 
       const after = historyRows(histories);
       after.splice(after.findIndex((r) => r.caseId === first.id) + first.entries.length, 0, { caseId: first.id, caseType: first.caseType, seq: last.seq + 1, at, to: 'closed' });
       for (const window of windows) expect(stageReport(await store.stageSummary('default', window))).toEqual(referenceStageReport(after, window));
+    });
+
+    it('gives concurrent creations on several hosts one reference each, never the same twice', async () => {
+      // given three hosts on one database, and a case type
+      const { stores } = await hostsOn(3);
+      await (stores[0] as CaseStore).publish('default', 'complaint', definition(), T0);
+      await (stores[0] as CaseStore).ensureTenant('other', T0);
+      await (stores[0] as CaseStore).publish('other', 'complaint', definition(), T0);
+      // when 60 cases are created at once, spread over the hosts and two tenants
+      const results = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => (stores[i % 3] as CaseStore).commit(createCommit(makeCase(`c${i}`), i % 4 === 0 ? 'other' : 'default'))),
+      );
+      // then every one was numbered, and the numbers of each tenant are 1..n without a repeat
+      const refs = (tenant: string) => results.flatMap((r, i) => ((i % 4 === 0 ? 'other' : 'default') === tenant && r.ok ? [r.reference] : []));
+      expect(results.every((r) => r.ok)).toBe(true);
+      const numbered = (n: number) => Array.from({ length: n }, (_, i) => `COM-${String(i + 1).padStart(6, '0')}`);
+      expect(refs('default').sort()).toEqual(numbered(45));
+      expect(refs('other').sort()).toEqual(numbered(15));
+      // and each case keeps the reference its commit answered
+      for (const [i, r] of results.entries()) {
+        const kase = await (stores[(i + 1) % 3] as CaseStore).getCase(i % 4 === 0 ? 'other' : 'default', `c${i}`);
+        expect(r.ok && kase?.reference === r.reference).toBe(true);
+      }
     });
 
     it('lets exactly one of several hosts commit an event on the same revision, round after round', async () => {
@@ -124,7 +154,7 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'PostgreSQL store' 
         const winner = commits[results.findIndex((r) => r.ok)]!;
         winners.push(winner.history.event.type);
         kase = winner.case;
-        expect(await (stores[1] as CaseStore).getCase('default', 'c1')).toEqual(kase);
+        expect(await (stores[1] as CaseStore).getCase('default', 'c1')).toEqual({ ...kase, reference: 'COM-000001' });
       }
       // and the history holds the winners only, in order
       const history = await (stores[2] as CaseStore).history('default', 'c1', 50, null);
@@ -172,10 +202,10 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'PostgreSQL store' 
       const def = { title: 'Zebra first', key: 'complaint', data: { type: 'object' }, playbook: definition().playbook } as ReturnType<typeof definition>;
       const published = await store.publish('default', 'complaint', def, T0);
       const kase = makeCase('c1', { data: { reason: 'nul \u0000 inside', zulu: 1, alpha: 2 } });
-      expect(await store.commit(createCommit(kase))).toEqual({ ok: true });
-      // then they come back byte for byte
+      expect(await store.commit(createCommit(kase))).toEqual({ ok: true, reference: 'COM-000001' });
+      // then they come back byte for byte (the reference, kept beside the body, last)
       expect(JSON.stringify((await store.getCaseType('default', 'complaint'))?.definition)).toBe(JSON.stringify(published.definition));
-      expect(JSON.stringify(await store.getCase('default', 'c1'))).toBe(JSON.stringify(kase));
+      expect(JSON.stringify(await store.getCase('default', 'c1'))).toBe(JSON.stringify({ ...kase, reference: 'COM-000001' }));
       // and a search finds the escape as JSON text holds it, as in SQLite
       expect((await store.listCases('default', { q: 'nul \\u0000' }, 10, null)).items.map((c) => c.id)).toEqual(['c1']);
       // a U+0000 in a lookup or a filter (PostgreSQL text cannot hold one) finds nothing instead of failing
@@ -217,7 +247,7 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'PostgreSQL store' 
       // when it comes back: the pool connects again, and nothing of the failed commit was kept
       await link.up();
       expect(await store.getCase('default', 'c1')).toBeNull();
-      expect(await store.commit(createCommit(makeCase('c1')))).toEqual({ ok: true });
+      expect(await store.commit(createCommit(makeCase('c1')))).toMatchObject({ ok: true, reference: expect.stringMatching(/^COM-\d{6}$/) });
     });
 
     it('answers StoreUnavailableError for a commit whose connection ends in the middle, and keeps serving', async () => {
@@ -281,7 +311,7 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'PostgreSQL store' 
       await (stores[0] as CaseStore).publish('default', 'complaint', definition(), T0);
       for (let i = 0; i < 30; i++) {
         const kase = makeCase(`c${String(i).padStart(2, '0')}`, { timers: [{ id: 'timer.x', event: 'timer.x', dueAt: T0 }] });
-        expect(await (stores[i % 3] as CaseStore).commit(createCommit(kase))).toEqual({ ok: true });
+        expect(await (stores[i % 3] as CaseStore).commit(createCommit(kase))).toEqual({ ok: true, reference: `COM-${String(i + 1).padStart(6, '0')}` });
       }
       // when they claim at once, 15 each at most
       const claims = await Promise.all(stores.map((store) => store.claimDueTimers(T1, 15, 60_000)));
@@ -304,7 +334,7 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'PostgreSQL store' 
       await a.publish('default', 'complaint', definition(), T0);
       for (const id of ['c1', 'c2']) {
         const hooks = [1, 2, 3].map((n) => ({ type: 'webhook' as const, key: `${id}:webhook:${n}`, url: 'http://127.0.0.1:1/hook', method: 'POST' as const }));
-        expect(await a.commit({ ...createCommit(makeCase(id), 'default', hooks), webhookBody: { id } })).toEqual({ ok: true });
+        expect(await a.commit({ ...createCommit(makeCase(id), 'default', hooks), webhookBody: { id } })).toMatchObject({ ok: true });
       }
       // when both hosts claim at once
       const [first, second] = await Promise.all([a.claimDueOutbox(T0, 10, 7_200_000), b.claimDueOutbox(T0, 10, 7_200_000)]);

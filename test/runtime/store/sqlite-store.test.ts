@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../../runtime/store/sqlite/sqlite-store.ts';
 import type { Durability } from '../../../runtime/store/sqlite/wal-sync.ts';
-import { latestSchemaVersion, migrate } from '../../../runtime/store/sqlite/migrations.ts';
+import { caseReferencesVersion, latestSchemaVersion, migrate } from '../../../runtime/store/sqlite/migrations.ts';
 import { stateIdsColumn } from '../../../runtime/store/state-ids.ts';
 import type { Case, HistoryEntry } from '../../../runtime/engine/types.ts';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
@@ -149,6 +149,27 @@ describe('SQLite store specifics', () => {
     // then the case of the keyed type is found by each identifier, normalised as commits normalise them
     const ids = async (value: string) => (await store.casesByCustomerKeys('default', [value], 10, null)).items.map((c) => c.id);
     expect([await ids('ünal@example.com'), await ids('1001'), await ids('customer999@example.com'), await ids('')]).toEqual([['a'], ['a'], ['filler-999'], []]);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('numbers the cases stored before the references in creation order, per prefix, and counts on from there', async () => {
+    // given a database at the schema before the references, its cases inserted out of creation order
+    const { dir, file } = tempFile();
+    const { db, insertCase: insert } = olderDatabase(file, caseReferencesVersion - 1, [definition(), definition('purchase-approval', 'Purchase approval')]);
+    const at = (hour: number) => `2026-01-05T${String(hour).padStart(2, '0')}:00:00.000Z`;
+    insert(makeCase('late', { createdAt: at(12) }));
+    insert(makeCase('early', { createdAt: at(9) }));
+    insert(makeCase('p-b', { caseType: 'purchase-approval', createdAt: at(10) }));
+    insert(makeCase('p-a', { caseType: 'purchase-approval', createdAt: at(10) }));
+    insert(makeCase('middle', { createdAt: at(11) }));
+    db.close();
+    // when the store opens it
+    const store = createSqliteStore({ file });
+    // then each got the next number of its prefix in creation order (then id), and new cases count on
+    const refs = async () => Object.fromEntries((await store.listCases('default', {}, 50, null)).items.map((c) => [c.id, c.reference]));
+    expect(await store.commit(createCommit(makeCase('new', { createdAt: at(13) })))).toEqual({ ok: true, reference: 'COM-000004' });
+    expect(await refs()).toEqual({ early: 'COM-000001', middle: 'COM-000002', late: 'COM-000003', new: 'COM-000004', 'p-a': 'PA-000001', 'p-b': 'PA-000002' });
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
