@@ -93,7 +93,7 @@ describe('build a case type from nothing', () => {
     await page.getByRole('button', { name: 'Publish…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Publish Quick complaint' });
     await dialog.getByText('Nothing is published yet: this will be version 1.').waitFor();
-    await dialog.getByText('Transition triage → investigating on SUBMIT_TRIAGE added').waitFor();
+    await dialog.getByText('Transition ‘Triage’ → ‘Investigating’ on ‘Submit triage’ added').waitFor();
     await screenshot(page, 'build-publish');
     await dialog.getByRole('button', { name: 'Publish now' }).click();
     await dialog.getByText(`Published ${key} as version 1.`).waitFor();

@@ -30,6 +30,8 @@ export interface CanvasOverlay {
   active: readonly string[];
   /** Edge id → coverage class (`covered`, `uncovered`, `unmeasured`); null when coverage is not shown. */
   coverage: Readonly<Record<string, string>> | null;
+  /** Two versions compared (the versions view): state id and edge id → added, removed or changed. */
+  marks?: { states: Readonly<Record<string, 'added' | 'removed' | 'changed'>>; edges: Readonly<Record<string, 'added' | 'removed' | 'changed'>> };
 }
 
 const nodeTypes = { state: StateNodeView };
@@ -120,12 +122,12 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
         id: n.id,
         type: 'state',
         position: n.position,
-        data: { state: n, active: overlay?.active.includes(n.id) ?? false, editable, openMenu, toggleCollapsed },
+        data: { state: n, active: overlay?.active.includes(n.id) ?? false, mark: overlay?.marks?.states[n.id], editable, openMenu, toggleCollapsed },
         width: n.width,
         height: n.height,
         selected: selectedState === n.id || picked.has(n.id),
         ...(n.parent ? { parentId: n.parent, extent: 'parent' as const } : {}),
-        ariaLabel: `State ${n.title}${n.kind === 'final' ? ' (final)' : ''}${n.initial ? ' (initial)' : ''}${n.collapsed ? ` (collapsed, ${n.descendants} states)` : ''}`,
+        ariaLabel: `State ${n.title}${n.kind === 'final' ? ' (final)' : ''}${n.initial ? ' (initial)' : ''}${n.collapsed ? ` (collapsed, ${n.descendants} states)` : ''}${overlay?.marks?.states[n.id] ? ` (${overlay.marks.states[n.id] ?? ''})` : ''}`,
       })),
     [graph, selectedState, picked, overlay, editable, openMenu, toggleCollapsed],
   );
@@ -168,6 +170,7 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
     return graph.edges.map((e) => {
       const selected = selection?.type === 'transition' && e.kind === 'on' && selection.source === e.source && selection.event === e.event && selection.index === e.index;
       const cov = overlay?.coverage?.[e.id];
+      const mark = overlay?.marks?.edges[e.id];
       const placed = labels.placed.get(e.id);
       return {
         id: e.id,
@@ -177,9 +180,9 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
         label: e.label,
         selected,
         markerEnd: { type: MarkerType.ArrowClosed },
-        className: `edge-${e.kind}${selected ? ' selected' : ''}${cov ? ` edge-cov-${cov}` : ''}`,
+        className: `edge-${e.kind}${selected ? ' selected' : ''}${cov ? ` edge-cov-${cov}` : ''}${mark ? ` edge-diff-${mark}` : ''}`,
         // the state keys close the name, as the tests and the coverage overlay read them; the titles lead
-        ariaLabel: `Transition ${e.label} from ${title.get(e.source) ?? e.source} to ${title.get(e.target) ?? e.target}, from ${e.source} to ${e.target}${cov ? ` (${cov})` : ''}`,
+        ariaLabel: `Transition ${e.label} from ${title.get(e.source) ?? e.source} to ${title.get(e.target) ?? e.target}, from ${e.source} to ${e.target}${cov ? ` (${cov})` : ''}${mark ? ` (${mark})` : ''}`,
         data: { kind: e.kind, event: e.event, index: e.index, lane: labels.lanes.get(e.id) ?? 0, box: placed?.box ?? { lines: [e.label], width: 0, height: 0, font: 12 }, at: placed?.at ?? null, through: placed?.through ?? null },
         zIndex: 10,
         interactionWidth: 8,

@@ -8,6 +8,8 @@ import type { GraphNode } from './flow-graph.ts';
 export interface StateNodeData extends Record<string, unknown> {
   state: GraphNode;
   active?: boolean;
+  /** Versions compared: the state was added, removed or changed (drawn in colour and said in words). */
+  mark?: 'added' | 'removed' | 'changed' | undefined;
   /** Editing controls (menu, handles that connect) are shown: not in the simulator. */
   editable: boolean;
   openMenu: (id: string, connect: boolean) => void;
@@ -28,7 +30,7 @@ export function StateNodeView({ data, selected }: NodeProps<StateFlowNode>) {
   };
   return (
     <div
-      className={`state-node state-${s.kind}${selected ? ' selected' : ''}${group ? ' state-group' : ''}${s.collapsed ? ' state-collapsed' : ''}${data.active ? ' state-active' : ''}`}
+      className={`state-node state-${s.kind}${selected ? ' selected' : ''}${group ? ' state-group' : ''}${s.collapsed ? ' state-collapsed' : ''}${data.active ? ' state-active' : ''}${data.mark ? ` state-diff-${data.mark}` : ''}`}
       data-state-id={s.id}
       data-active={data.active ? 'true' : undefined}
     >
@@ -53,6 +55,7 @@ export function StateNodeView({ data, selected }: NodeProps<StateFlowNode>) {
           {s.title}
           {s.kind === 'final' ? <span className="badge">final</span> : null}
           {s.kind === 'parallel' ? <span className="badge">parallel</span> : null}
+          {data.mark ? <span className={`badge diff-badge diff-badge-${data.mark}`}>{data.mark}</span> : null}
         </div>
         {data.editable ? (
           <button

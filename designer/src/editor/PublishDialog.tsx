@@ -1,5 +1,6 @@
-// Publish (admin): shows what changes against the latest published version, saves the draft, publishes,
-// and shows the new version number. Blocked while errors remain.
+// Publish (admin): shows what changes against the latest published version, takes an optional note (kept
+// with the version, listed in the versions view), saves the draft, publishes, and shows the new version
+// number. Blocked while errors remain.
 import { useEffect, useRef, useState } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { ApiClient } from '../api/client.ts';
@@ -20,6 +21,7 @@ type Step = { type: 'review' } | { type: 'publishing' } | { type: 'failed'; mess
 export function PublishDialog({ api, def, published, errorCount, saveDraft, onClose, onPublished }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const [step, setStep] = useState<Step>({ type: 'review' });
+  const [note, setNote] = useState('');
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
@@ -28,7 +30,7 @@ export function PublishDialog({ api, def, published, errorCount, saveDraft, onCl
   const publish = async () => {
     setStep({ type: 'publishing' });
     if (!(await saveDraft())) return setStep({ type: 'failed', message: 'The draft could not be saved first; see the save status.' });
-    const r = await api.publish(def.key);
+    const r = await api.publish(def.key, note);
     if (!r.ok) return setStep({ type: 'failed', message: r.message });
     setStep({ type: 'done', version: r.value.version });
     onPublished({ ...def, version: r.value.version });
@@ -46,11 +48,26 @@ export function PublishDialog({ api, def, published, errorCount, saveDraft, onCl
           {published && changes.length === 0 ? <p>No changes.</p> : null}
           <ul className="diff" aria-label="Changes">
             {changes.map((c) => (
-              <li key={`${c.area}:${c.name}`} className={`diff-${c.change}`}>
+              <li key={c.key} className={`diff-${c.change}`}>
                 {describeDiff(c)}
               </li>
             ))}
           </ul>
+          <label className="publish-note">
+            Note
+            <textarea
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              maxLength={2000}
+              rows={3}
+              placeholder="What changes for the people who work on these cases, and why"
+              aria-describedby="publish-note-hint"
+              disabled={step.type === 'publishing'}
+            />
+          </label>
+          <p id="publish-note-hint" className="muted">
+            Optional. Kept with the version and shown in the versions list, with your name.
+          </p>
           {errorCount > 0 ? (
             <p role="alert" className="error">
               Publishing is blocked: fix the {errorCount} error{errorCount === 1 ? '' : 's'} in the problems panel first.

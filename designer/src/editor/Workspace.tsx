@@ -1,4 +1,5 @@
-// The editor workspace: toolbar (save, undo/redo, export, publish), the four views and the problems panel.
+// The editor workspace: toolbar (save, undo/redo, export, publish), the views (the versions among them) and
+// the problems panel.
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { validateCaseType } from '../../../schemas/index.ts';
@@ -17,10 +18,14 @@ import { SaveStatus } from './SaveStatus.tsx';
 import { SlasView } from './slas/SlasView.tsx';
 import { TypesView } from './types/TypesView.tsx';
 import { SimulatorView, EMPTY_SIM_SESSION, type SimSession } from '../sim/SimulatorView.tsx';
+import { VersionsView } from './versions/VersionsView.tsx';
 
 const JsonView = lazy(() => import('./json/JsonView.tsx').then((m) => ({ default: m.JsonView })));
 
-const VIEWS: { view: View; label: string }[] = [
+/** The editing views, and the versions (published versions, compared; no problem leads there). */
+type WorkspaceView = View | 'versions';
+
+const VIEWS: { view: WorkspaceView; label: string }[] = [
   { view: 'fields', label: 'Fields and form' },
   { view: 'rules', label: 'Rules' },
   { view: 'playbook', label: 'Playbook' },
@@ -29,6 +34,7 @@ const VIEWS: { view: View; label: string }[] = [
   { view: 'simulator', label: 'Simulator' },
   { view: 'types', label: 'Data types' },
   { view: 'json', label: 'JSON' },
+  { view: 'versions', label: 'Versions' },
 ];
 
 interface Props {
@@ -41,7 +47,7 @@ interface Props {
 export function Workspace({ api, initial, published, onPublished }: Props) {
   const editor = useCaseTypeEditor(api, initial);
   const { def } = editor;
-  const [view, setView] = useState<View>('fields');
+  const [view, setView] = useState<WorkspaceView>('fields');
   const [selection, setSelection] = useState<Selection | null>(null);
   const [sample, setSample] = useState<Record<string, unknown>>(() => (initial.samples?.[0]?.data as Record<string, unknown>) ?? {});
   const [publishing, setPublishing] = useState(false);
@@ -137,6 +143,7 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
           {view === 'slas' ? <SlasView def={def} edit={editor.edit} selection={selection} /> : null}
           {view === 'simulator' ? <SimulatorView def={def} errorCount={errorCount} edit={editor.edit} preview={sample} session={simSession} setSession={setSimSession} /> : null}
           {view === 'types' ? <TypesView api={api} def={def} /> : null}
+          {view === 'versions' ? <VersionsView api={api} def={def} latest={published?.version ?? null} onRestore={editor.restore} /> : null}
           {view === 'json' ? (
             <Suspense fallback={<p role="status">Loading the JSON editor…</p>}>
               <JsonView def={def} edit={editor.edit} reveal={selection?.type === 'json' ? selection.pointer : null} />

@@ -40,6 +40,8 @@ export interface CaseTypeEditor {
   undo: () => void;
   redo: () => void;
   saveDraft: () => Promise<boolean>;
+  /** Puts `def` in place as one undoable edit, already saved as the draft (a version restored from the versions view). */
+  restore: (def: CaseType) => void;
 }
 
 export function useCaseTypeEditor(api: ApiClient, initial: CaseType): CaseTypeEditor {
@@ -74,5 +76,10 @@ export function useCaseTypeEditor(api: ApiClient, initial: CaseType): CaseTypeEd
     undo: useCallback(() => dispatch({ type: 'undo' }), []),
     redo: useCallback(() => dispatch({ type: 'redo' }), []),
     saveDraft,
+    restore: useCallback((def: CaseType) => {
+      dispatch({ type: 'edit', fn: () => def, key: null });
+      setSavedJson(JSON.stringify(def));
+      setSaving(null);
+    }, []),
   };
 }
