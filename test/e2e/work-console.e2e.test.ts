@@ -94,7 +94,7 @@ describe('worker console', () => {
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('Triage');
     // the customer view: the order inquiry shares the e-mail (compared case-insensitively)
     const related = page.getByRole('list', { name: 'Other cases of this customer' });
-    await related.getByRole('link', { name: `Order inquiry ${(earlier.body as { id: string }).id}` }).waitFor();
+    await related.getByRole('link', { name: `Order inquiry ${(earlier.body as { reference: string }).reference}` }).waitFor();
     await expect.poll(() => related.textContent()).toContain('same Customer › E-mail');
     // SLA badges with business time left, and their explanation
     await page.locator('.case-slas [data-sla="firstResponse"]').waitFor();
@@ -146,6 +146,40 @@ describe('worker console', () => {
     await row.waitFor();
     await page.getByLabel('Case type').selectOption('order-inquiry');
     await expect.poll(() => row.count()).toBe(0);
+  });
+
+  it('names every case by its reference, never its id, shows customers in the inbox, and read-only fields as such', async () => {
+    const { server, session: s, page } = e2e();
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    const reference = ((await as(server, alice, 'GET', `/api/cases/${createdId}`)).body as { reference: string }).reference;
+    expect(reference).toMatch(/^COM-\d{6}$/);
+    // the inbox: each row's link is the reference, next to the customer's name
+    await page.goto(`${server.url}/work?token=${alice}`);
+    await page.getByRole('tab', { name: 'All open cases' }).click();
+    const table = page.getByRole('table', { name: /open cases/i });
+    await visible(s, table);
+    const row = page.locator(`tr[data-case="${createdId}"]`);
+    await row.getByRole('link', { name: reference }).waitFor();
+    await row.getByRole('cell', { name: 'Ada Lovelace' }).waitFor();
+    await page.locator('tr[data-case]').filter({ hasText: 'Grace Hopper' }).first().waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(uuid);
+    await screenshot(page, 'work-inbox-references');
+    // the case page: the reference in the heading, and nowhere an id
+    await row.getByRole('link', { name: reference }).click();
+    await page.getByRole('heading', { name: `Customer complaint ${reference}` }).waitFor();
+    await page.getByRole('list', { name: 'Other cases of this customer' }).getByRole('link', { name: /^Order inquiry OI-\d{6}$/ }).waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(uuid);
+    // a field no action of this stage carries is read-only: it says so, and why
+    const name = page.locator('#case-customer-name');
+    expect(await name.inputValue()).toBe('Ada Lovelace');
+    expect(await name.getAttribute('aria-readonly')).toBe('true');
+    expect(await name.isEditable()).toBe(false);
+    expect(await page.locator('#case-customer-name-readonly').textContent()).toBe('Set when the case was opened.');
+    expect(await name.getAttribute('aria-describedby')).toContain('case-customer-name-readonly');
+    const background = await name.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).not.toBe(await page.locator('#case-subject').evaluate((el) => getComputedStyle(el).backgroundColor));
+    // the subject is carried by Submit triage: editable
+    expect(await page.locator('#case-subject').isEditable()).toBe(true);
   });
 
   it('is blocked by the completeness check, fills the fields, and works the complaint to closed', async () => {
@@ -238,16 +272,17 @@ describe('worker console', () => {
       })
       .toBe(1);
     const childId = children[0] as string;
+    const referenceOf = async (id: string) => ((await api(server, 'GET', `/api/cases/${id}`)).body as { reference: string }).reference;
 
     await page.goto(`${server.url}/work/cases/${parentId}`);
     const links = page.getByRole('region', { name: 'Linked cases' });
     await visible(s, links);
-    await links.getByRole('link', { name: childId }).click();
+    await links.getByRole('link', { name: await referenceOf(childId) }).click();
     await page.getByRole('heading', { name: /^Incident impact on a customer/ }).waitFor();
-    await page.getByRole('region', { name: 'Linked cases' }).getByRole('link', { name: parentId }).waitFor();
+    await page.getByRole('region', { name: 'Linked cases' }).getByRole('link', { name: (parent.body as { reference: string }).reference }).waitFor();
     // the impact case shares Ada's e-mail with her complaint and her order inquiry
     const related = page.getByRole('list', { name: 'Other cases of this customer' });
-    await related.getByRole('link', { name: `Customer complaint ${createdId}` }).waitFor();
+    await related.getByRole('link', { name: `Customer complaint ${await referenceOf(createdId)}` }).waitFor();
     await expect.poll(() => related.getByRole('listitem').count()).toBe(2);
     await screenshot(page, 'work-customer-view');
   });
@@ -296,6 +331,46 @@ describe('worker console', () => {
     await expect.poll(() => taskLine.textContent()).toContain('claimed by alice');
     await taskLine.getByRole('button', { name: 'Release' }).click();
     await expect.poll(() => taskLine.textContent()).toContain('unclaimed');
+  });
+
+  it('says when the kept values can no longer be sent after a concurrent change, and discards them from the notice', async () => {
+    const { server, page } = e2e();
+    const created = await as(server, alice, 'POST', '/api/cases', complaintBody('Margaret Hamilton', 'phone'));
+    const { id, reference } = created.body as { id: string; reference: string };
+    await page.goto(`${server.url}/work/cases/${id}`);
+    await page.getByRole('heading', { name: `Customer complaint ${reference}` }).waitFor();
+    // alice types the triage into the stage form
+    await page.locator('#case-reason').selectOption('delivery');
+    await page.locator('#case-subject').fill('Parcel lost twice');
+    await expect.poll(() => page.locator('.unsent').textContent()).toContain('Not sent yet: Reason, Subject');
+    // meanwhile bob triages it: the triage fields are no longer carried by anything alice may send
+    const theirs = await as(server, bob, 'POST', `/api/cases/${id}/events`, { type: 'SUBMIT_TRIAGE', data: { reason: 'billing', severity: 'high' } }, { 'If-Match': '"1"' });
+    expect(theirs.status).toBe(200);
+    await page.getByRole('button', { name: 'Submit triage' }).click();
+    await page.getByRole('form', { name: 'Submit triage: what to send' }).getByRole('radio', { name: 'low' }).check();
+    await page.getByRole('form', { name: 'Submit triage: what to send' }).getByRole('button', { name: 'Send: Submit triage' }).click();
+    const notice = page.locator('[data-notice="conflict"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Someone else changed this case while you worked (revision 1 → 2)');
+    await expect.poll(() => notice.locator('.stranded').textContent()).toBe(
+      'Reason, Severity, Subject can no longer be sent: the case is now in Investigation › Collect the facts, where no action you may take carries them. Discard your changes, or copy what you need before you do.',
+    );
+    expect(await page.locator('#case-subject').inputValue()).toBe('Parcel lost twice');
+    expect(await page.locator('#case-subject').getAttribute('aria-readonly')).toBe('true');
+    // (Submit triage carried it: in this stage nothing alice may send does)
+    expect(await page.locator('#case-subject-readonly').textContent()).toBe('Not editable in this stage.');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'work-conflict-stranded');
+    // discarding from the notice brings the form back to the case as it is
+    await notice.getByRole('button', { name: 'Discard my changes' }).click();
+    await expect.poll(() => page.locator('.unsent').count()).toBe(0);
+    expect(await page.locator('#case-reason').inputValue()).toBe('billing');
+    expect(await page.locator('#case-subject').inputValue()).toBe('');
+    await expect.poll(() => page.locator('[data-notice="done"]').textContent()).toBe(`Your changes were discarded: the form shows ${reference} as it is now.`);
+    // and nothing is kept for a reload
+    await page.reload();
+    await page.getByRole('heading', { name: `Customer complaint ${reference}` }).waitFor();
+    expect(await page.locator('.unsent').count()).toBe(0);
   });
 
   it("shows another tenant's agent none of it", async () => {

@@ -13,6 +13,8 @@ export interface FieldInputProps {
   onChange: (next: Record<string, unknown>) => void;
   errors: Record<string, string>;
   readOnly: boolean;
+  /** Why the field is read-only, shown under it (e.g. "Set by the system"); only read when `readOnly`. */
+  readOnlyReason?: string;
   idPrefix: string;
 }
 
@@ -34,7 +36,7 @@ function toNumber(raw: string, kind: FieldKind): number | undefined {
 }
 
 export function FieldInput(props: FieldInputProps) {
-  const { pointer, schema, fieldRef, kind, required, data, onChange, errors, readOnly, idPrefix } = props;
+  const { pointer, schema, fieldRef, kind, required, data, onChange, errors, readOnly, readOnlyReason, idPrefix } = props;
   const id = `${idPrefix}${pointer.replace(/\//g, '-')}`;
   const name = pointer.split('/').pop() ?? pointer;
   const label = fieldRef?.label ?? schema.title ?? name;
@@ -42,14 +44,24 @@ export function FieldInput(props: FieldInputProps) {
   const error = errors[pointer];
   const value = getAt(data, pointer);
   const set = (v: unknown) => onChange(setAt(data, pointer, v));
-  const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const reason = readOnly && readOnlyReason ? readOnlyReason : null;
+  const describedBy = [help ? `${id}-help` : '', reason ? `${id}-readonly` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  // Read-only text, number and date inputs stay focusable and selectable (`readOnly`); a select or a
+  // checkbox has no read-only state in HTML, so it is disabled; both say so with aria-readonly.
   const common = {
     id,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy,
     'aria-required': required || undefined,
-    disabled: readOnly,
+    'aria-readonly': readOnly || undefined,
+    readOnly,
   } as const;
+  const locked = { ...common, readOnly: undefined, disabled: readOnly };
+  const reasonLine = reason ? (
+    <p id={`${id}-readonly`} className="readonly-reason">
+      {reason}
+    </p>
+  ) : null;
 
   if (kind === 'group' || kind === 'list') {
     const children = Object.entries((kind === 'list' ? schema.items : schema)?.properties ?? {});
@@ -73,8 +85,9 @@ export function FieldInput(props: FieldInputProps) {
       );
     if (kind === 'group') {
       return (
-        <fieldset className="field-group">
+        <fieldset className={readOnly ? 'field-group field-readonly' : 'field-group'}>
           <legend>{label}</legend>
+          {reasonLine}
           {children.length === 0 ? <p className="muted">This group has no fields yet.</p> : renderChildren(pointer)}
           {error ? <p className="error">{error}</p> : null}
         </fieldset>
@@ -82,8 +95,9 @@ export function FieldInput(props: FieldInputProps) {
     }
     const items = Array.isArray(value) ? value : [];
     return (
-      <fieldset className="field-group">
+      <fieldset className={readOnly ? 'field-group field-readonly' : 'field-group'}>
         <legend>{label}</legend>
+        {reasonLine}
         {items.map((_, i) => (
           <div key={i} className="list-item" role="group" aria-label={`${label} ${i + 1}`}>
             {renderChildren(`${pointer}/${i}`)}
@@ -109,7 +123,7 @@ export function FieldInput(props: FieldInputProps) {
     control = (
       <input
         type="checkbox"
-        {...common}
+        {...locked}
         {...(fieldRef?.widget === 'toggle' ? { role: 'switch', className: 'toggle' } : {})}
         checked={value === true}
         onChange={(e) => set(e.target.checked)}
@@ -118,7 +132,11 @@ export function FieldInput(props: FieldInputProps) {
   } else if (kind === 'choice' && fieldRef?.widget === 'radio') {
     const options = (schema.enum ?? []) as unknown[];
     return (
-      <fieldset className={`field field-${kind}`} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+      <fieldset
+        className={`field field-${kind}${readOnly ? ' field-readonly' : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      >
         <legend>
           {label}
           {required ? <span aria-hidden="true"> *</span> : null}
@@ -129,13 +147,14 @@ export function FieldInput(props: FieldInputProps) {
           </label>
         ))}
         {help ? <p id={`${id}-help`} className="help">{help}</p> : null}
+        {reasonLine}
         {error ? <p id={`${id}-error`} className="error" role="alert">{error}</p> : null}
       </fieldset>
     );
   } else if (kind === 'choice') {
     const options = (schema.enum ?? []) as unknown[];
     control = (
-      <select {...common} value={value === undefined ? '' : String(value)} onChange={(e) => {
+      <select {...locked} value={value === undefined ? '' : String(value)} onChange={(e) => {
         const picked = options.find((o) => String(o) === e.target.value);
         set(e.target.value === '' ? undefined : picked);
       }}>
@@ -178,7 +197,7 @@ export function FieldInput(props: FieldInputProps) {
     );
   }
   return (
-    <div className={`field field-${kind}`}>
+    <div className={`field field-${kind}${readOnly ? ' field-readonly' : ''}`}>
       <label htmlFor={id}>
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
@@ -189,6 +208,7 @@ export function FieldInput(props: FieldInputProps) {
           {help}
         </p>
       ) : null}
+      {reasonLine}
       {error ? (
         <p id={`${id}-error`} className="error" role="alert">
           {error}

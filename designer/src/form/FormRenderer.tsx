@@ -16,6 +16,12 @@ export interface FormRendererProps {
   /** Evaluates `visibleWhen`/`readOnlyWhen`; without it every section and field shows and is editable. */
   guard?: (guard: Guard) => boolean;
   readOnly?: boolean;
+  /**
+   * Why a read-only field is read-only, shown under it: `cause` is the guard that held (the section's
+   * or the field's `readOnlyWhen`), null when the whole form is read-only. Without it, "Read-only here."
+   * under a field a guard made read-only, and nothing when the whole form is.
+   */
+  readOnlyReason?: (pointer: string, cause: Guard | null) => string | undefined;
   /** Prefix for element ids, when two forms share a page. */
   idPrefix?: string;
 }
@@ -44,14 +50,15 @@ export function sectionsOf(def: Pick<CaseType, 'data' | 'form'>): Form['sections
 }
 
 export function FormRenderer(props: FormRendererProps) {
-  const { schema, form, value, onChange, errors = {}, guard, readOnly = false, idPrefix = 'f' } = props;
+  const { schema, form, value, onChange, errors = {}, guard, readOnly = false, readOnlyReason, idPrefix = 'f' } = props;
   const sections = sectionsOf({ data: schema, form });
   const holds = (g: Guard | undefined, otherwise: boolean): boolean => (g === undefined || !guard ? otherwise : guard(g));
   return (
     <div className="form-renderer">
       {sections.map((section) => {
         if (!holds(section.visibleWhen, true)) return null;
-        const sectionReadOnly = readOnly || holds(section.readOnlyWhen, false);
+        const sectionCause = section.readOnlyWhen !== undefined && holds(section.readOnlyWhen, false) ? section.readOnlyWhen : undefined;
+        const sectionReadOnly = readOnly || sectionCause !== undefined;
         const headingId = `${idPrefix}-section-${section.id}`;
         return (
           <section key={section.id} className="form-section" aria-labelledby={headingId}>
@@ -63,6 +70,9 @@ export function FormRenderer(props: FormRendererProps) {
               if (!holds(ref.visibleWhen, true)) return null;
               const field = schemaAt(schema, ref.field);
               if (!field) return null;
+              const fieldCause = ref.readOnlyWhen !== undefined && holds(ref.readOnlyWhen, false) ? ref.readOnlyWhen : undefined;
+              const cause = readOnly ? null : (fieldCause ?? sectionCause ?? null);
+              const locked = sectionReadOnly || fieldCause !== undefined;
               return (
                 <FieldInput
                   key={ref.field}
@@ -74,7 +84,8 @@ export function FormRenderer(props: FormRendererProps) {
                   data={value}
                   onChange={onChange}
                   errors={errors}
-                  readOnly={sectionReadOnly || holds(ref.readOnlyWhen, false)}
+                  readOnly={locked}
+                  readOnlyReason={locked ? (readOnlyReason ? readOnlyReason(ref.field, cause) : cause === null ? undefined : 'Read-only here.') : undefined}
                   idPrefix={idPrefix}
                 />
               );

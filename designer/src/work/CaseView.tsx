@@ -4,7 +4,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { HistoryEntry } from '../../../runtime/engine/types.ts';
-import { navigate } from '../app/router.ts';
 import { getAt } from '../form/data-path.ts';
 import { FormRenderer } from '../form/FormRenderer.tsx';
 import { validateData } from '../form/validate-data.ts';
@@ -12,7 +11,8 @@ import { ActionsPanel } from './ActionsPanel.tsx';
 import { CustomerPanel } from './CustomerPanel.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
 import { SlaBadges } from './SlaBadges.tsx';
-import { carriedKeys, guardEvaluator, stageForm } from './stage-form.ts';
+import { LinkedCases } from './LinkedCases.tsx';
+import { carriedKeys, guardEvaluator, readOnlyReason, stageForm, strandedChanges } from './stage-form.ts';
 import type { WorkContext } from './use-work-context.ts';
 import type { CaseRecord, Failure, WorkApi } from './work-api.ts';
 import { dataChanges, fieldLabel, payloadFor, problemText, rebase, show, stateLabel } from './work-model.ts';
@@ -37,20 +37,10 @@ interface Notice {
   kind: 'conflict' | 'rejected' | 'done';
   text: string;
   lines: string[];
-}
-
-function CaseLink({ id }: { id: string }) {
-  return (
-    <a
-      href={`/work/cases/${id}`}
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(`/work/cases/${encodeURIComponent(id)}`);
-      }}
-    >
-      {id}
-    </a>
-  );
+  /** A conflict: what the agent typed that can no longer be sent here (in the agent's words), if anything. */
+  stranded?: string;
+  /** A conflict that kept typed values: the notice offers to discard them. */
+  discard?: boolean;
 }
 
 export function CaseView({ api, ctx, caseId }: { api: WorkApi; ctx: WorkContext; caseId: string }) {
@@ -129,14 +119,27 @@ export function CaseView({ api, ctx, caseId }: { api: WorkApi; ctx: WorkContext;
     if (!fresh.ok) return setNotice({ kind: 'conflict', text: `${why.message} Reloading failed: ${fresh.message}`, lines: [] });
     const r = rebase(draft.base, draft.working, fresh.value.data);
     const lines: string[] = [];
+    const stranded = strandedChanges(def, fresh.value.next, fresh.value.data, r.data);
+    const nowIn = stateLabel(fresh.value.state, def);
     if (JSON.stringify(fresh.value.state) !== JSON.stringify(kase.state)) lines.push(`State: ${stateLabel(kase.state, def)} → ${stateLabel(fresh.value.state, def)}`);
     if (fresh.value.priority !== kase.priority) lines.push(`Priority: ${kase.priority} → ${fresh.value.priority}`);
     for (const c of r.theirs) lines.push(`${fieldLabel(def, c.pointer)}: ${show(c.before)} → ${show(c.after)}`);
     for (const p of r.overlaps) lines.push(`You also changed ${fieldLabel(def, p)}: your value (${show(getAt(r.data, p))}) is kept in the form and not sent yet.`);
+    const kept = JSON.stringify(r.data) !== JSON.stringify(fresh.value.data);
     setNotice({
       kind: 'conflict',
-      text: `Someone else changed this case while you worked (revision ${kase.revision} → ${fresh.value.revision}). It has been reloaded; what you typed is kept. Check it and send again.`,
+      text: `Someone else changed this case while you worked (revision ${kase.revision} → ${fresh.value.revision}). It has been reloaded; what you typed is kept. ${
+        stranded.length > 0 ? 'Check it below.' : 'Check it and send again.'
+      }`,
       lines,
+      ...(stranded.length > 0
+        ? {
+            stranded: `${stranded.map((p) => fieldLabel(def, p)).join(', ')} can no longer be sent: the case is now in ${nowIn}, where no action you may take carries ${
+              stranded.length === 1 ? 'it' : 'them'
+            }. Discard your changes, or copy what you need before you do.`,
+          }
+        : {}),
+      discard: kept,
     });
     setDraft({ base: fresh.value.data, working: r.data });
     setKase(fresh.value);
@@ -154,7 +157,7 @@ export function CaseView({ api, ctx, caseId }: { api: WorkApi; ctx: WorkContext;
     if (r.ok) {
       applyNewer(r.value);
       setOpen(null);
-      setNotice({ kind: 'done', text: `${title}: done. The case is now in ${stateLabel(r.value.state, def)}.`, lines: [] });
+      setNotice({ kind: 'done', text: `${title}: done. ${r.value.reference} is now in ${stateLabel(r.value.state, def)}.`, lines: [] });
       await loadHistory();
       return;
     }
@@ -182,11 +185,13 @@ export function CaseView({ api, ctx, caseId }: { api: WorkApi; ctx: WorkContext;
     <article className="case-view" aria-labelledby="case-title">
       <header className="case-header card">
         <h1 id="case-title">
-          {def.title} <span className="muted">{kase.id}</span>
+          {def.title} <span className="case-reference">{kase.reference}</span>
         </h1>
         <dl className="case-facts">
           <dt>State</dt>
           <dd data-testid="case-state">{stateLabel(kase.state, def)}</dd>
+          <dt>Customer</dt>
+          <dd>{kase.customerName ?? '—'}</dd>
           <dt>Priority</dt>
           <dd className={`priority priority-${kase.priority}`}>{kase.priority}</dd>
           <dt>Assignee</dt>
@@ -212,6 +217,18 @@ export function CaseView({ api, ctx, caseId }: { api: WorkApi; ctx: WorkContext;
               ))}
             </ul>
           ) : null}
+          {notice.stranded ? <p className="stranded">{notice.stranded}</p> : null}
+          {notice.discard ? (
+            <button
+              type="button"
+              onClick={() => {
+                setWorking(kase.data);
+                setNotice({ kind: 'done', text: `Your changes were discarded: the form shows ${kase.reference} as it is now.`, lines: [] });
+              }}
+            >
+              Discard my changes
+            </button>
+          ) : null}
         </div>
       ) : null}
       <div className="case-columns">
@@ -236,7 +253,16 @@ export function CaseView({ api, ctx, caseId }: { api: WorkApi; ctx: WorkContext;
                 ) : null}
               </p>
             ))}
-            <FormRenderer schema={def.data} form={stageForm(def, task?.form ?? null, carried)} value={working} onChange={setWorking} errors={errors} guard={guard} idPrefix="case" />
+            <FormRenderer
+              schema={def.data}
+              form={stageForm(def, task?.form ?? null, carried)}
+              value={working}
+              onChange={setWorking}
+              errors={errors}
+              guard={guard}
+              readOnlyReason={(pointer, cause) => readOnlyReason(def, pointer, cause)}
+              idPrefix="case"
+            />
             {unsent.length > 0 ? (
               <div className="unsent" role="status">
                 Not sent yet: {unsent.map((c) => fieldLabel(def, c.pointer)).join(', ')}. Send them with an action below.{' '}
@@ -274,22 +300,7 @@ export function CaseView({ api, ctx, caseId }: { api: WorkApi; ctx: WorkContext;
           {kase.parentId || kase.children.length > 0 ? (
             <section aria-labelledby="links-title" className="card">
               <h2 id="links-title">Linked cases</h2>
-              {kase.parentId ? (
-                <p>
-                  Parent: <CaseLink id={kase.parentId} />
-                </p>
-              ) : null}
-              {kase.children.length > 0 ? (
-                <p>
-                  Children:{' '}
-                  {kase.children.map((c, i) => (
-                    <span key={c}>
-                      {i > 0 ? ', ' : ''}
-                      <CaseLink id={c} />
-                    </span>
-                  ))}
-                </p>
-              ) : null}
+              <LinkedCases api={api} caseId={kase.id} parentId={kase.parentId} childIds={kase.children} types={ctx.types} />
             </section>
           ) : null}
           <section aria-labelledby="customer-title" className="card">

@@ -52,9 +52,10 @@ export function CustomerPanel({ api, caseId, def, types, revision }: { api: Work
                   navigate(`/work/cases/${encodeURIComponent(c.id)}`);
                 }}
               >
-                {c.caseTypeTitle} {c.id}
+                {c.caseTypeTitle} {c.reference}
               </a>{' '}
               <span className="muted">
+                {c.customerName ? `${c.customerName} · ` : ''}
                 {stateLabel(c.state, types.get(c.caseType))} · {c.channel ?? 'no channel'} · {new Date(c.createdAt).toLocaleDateString()} · same{' '}
                 {c.matches.map((m) => fieldLabel(types.get(c.caseType) ?? null, m.pointer)).join(', ')}
               </span>

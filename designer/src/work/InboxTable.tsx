@@ -1,18 +1,10 @@
 // The inbox's table: one row per task (or per case on the cases tab), with claim and release.
-import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { navigate } from '../app/router.ts';
-import { getAt } from '../form/data-path.ts';
 import { SlaBadges } from './SlaBadges.tsx';
 import type { Row } from './inbox-rows.ts';
 import type { WorkContext } from './use-work-context.ts';
-import type { CaseRecord, TaskItem } from './work-api.ts';
+import type { TaskItem } from './work-api.ts';
 import { mostUrgentSla, stateLabel } from './work-model.ts';
-
-function customerName(kase: CaseRecord, def: CaseType | undefined): string {
-  const pointer = def?.customer?.name;
-  const value = pointer === undefined ? undefined : getAt(kase.data, pointer);
-  return typeof value === 'string' ? value : '—';
-}
 
 function age(from: string, now: number): string {
   const min = Math.max(0, Math.round((now - Date.parse(from)) / 60000));
@@ -63,10 +55,10 @@ export function InboxTable({ label, casesTab, rows, ctx, at, claimOrRelease }: P
                     navigate(`/work/cases/${encodeURIComponent(r.caseId)}`);
                   }}
                 >
-                  {r.caseId}
+                  {r.kase.reference}
                 </a>
               </td>
-              <td>{customerName(r.kase, def)}</td>
+              <td>{r.kase.customerName ?? '—'}</td>
               <td>{r.task ? r.task.title : (def?.title ?? r.kase.caseType)}</td>
               <td>{stateLabel(r.kase.state, def)}</td>
               <td className={`priority priority-${r.priority}`}>{r.priority}</td>

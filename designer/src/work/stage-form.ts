@@ -6,7 +6,7 @@ import { compileCaseType, type CompiledCaseType } from '../../../runtime/engine/
 import { evaluateGuard } from '../../../runtime/engine/guards.ts';
 import type { NextEvent, StateValue } from '../../../runtime/engine/types.ts';
 import { sectionsOf } from '../form/FormRenderer.tsx';
-import { stateIds } from './work-model.ts';
+import { dataChanges, stateIds } from './work-model.ts';
 
 /** A guard name no definition can use (rule names are identifiers): "always read-only here". */
 export const NOT_CARRIED = '#not-carried-by-an-allowed-event';
@@ -33,6 +33,38 @@ export function stageForm(def: CaseType, taskForm: string | null, carried: Reado
       }),
     })),
   };
+}
+
+/** Top-level data keys some event of the case type carries (whether or not the agent may send it now). */
+function everCarried(def: CaseType): Set<string> {
+  const out = new Set<string>();
+  for (const event of Object.values(def.events ?? {})) for (const key of Object.keys(event?.data?.properties ?? {})) out.add(key);
+  return out;
+}
+
+/**
+ * Why a field of the stage form is read-only, in the agent's words: a field some event carries but none
+ * the agent may send now is "Not editable in this stage"; one no event carries is set when the case is
+ * opened (it is on the intake form) or by the system (actions, timers, child cases); one a rule of the
+ * case type locks (`readOnlyWhen`) is "Locked by the case type's rules at this point".
+ */
+export function readOnlyReason(def: CaseType, pointer: string, cause: Guard | null): string {
+  if (cause !== NOT_CARRIED) return cause === null ? 'Read-only.' : "Locked by the case type's rules at this point.";
+  const top = pointer.split('/')[1] ?? '';
+  if (everCarried(def).has(top)) return 'Not editable in this stage.';
+  const intake = intakeForm(def).sections.flatMap((sec) => sec.fields.map((r) => (typeof r === 'string' ? r : r.field)));
+  return intake.some((f) => f === `/${top}` || f.startsWith(`/${top}/`)) ? 'Set when the case was opened.' : 'Set by the system.';
+}
+
+/**
+ * The fields the agent changed (`working` against the case's `current` data) that no event the agent may
+ * send now carries: kept on screen after a conflict, but they can no longer be sent from here.
+ */
+export function strandedChanges(def: CaseType, next: readonly NextEvent[], current: Record<string, unknown>, working: Record<string, unknown>): string[] {
+  const carried = carriedKeys(def, next);
+  return dataChanges(current, working)
+    .map((c) => c.pointer)
+    .filter((p) => !carried.has(p.split('/')[1] ?? ''));
 }
 
 const compiled = new Map<string, CompiledCaseType | null>();

@@ -76,6 +76,35 @@ describe('FormRenderer', () => {
     expect(html).toContain('<h3 id="r-section-details">Details</h3>');
     expect(html).toContain('id="r-amount"');
     expect(html).not.toContain('Add Lines');
-    expect((html.match(/disabled=""/g) ?? []).length).toBe(4); // e-mail, severity, amount, customer phone
+    // text, number and phone inputs stay focusable but read-only; a select cannot be, so it is disabled; all say aria-readonly
+    expect((html.match(/readOnly=""/g) ?? []).length).toBe(3); // e-mail, amount, customer phone
+    expect((html.match(/disabled=""/g) ?? []).length).toBe(1); // severity
+    expect((html.match(/aria-readonly="true"/g) ?? []).length).toBe(4);
+    expect(html).toContain('field-readonly');
+    // the whole form read-only without a reason given: no reason under each field
+    expect(html).not.toContain('readonly-reason');
+  });
+
+  it("says why a field is read-only: the guard that locked it, or the caller's words", () => {
+    const locked: Form = { sections: [{ id: 'intake', title: 'Intake', fields: [{ field: '/email', readOnlyWhen: 'lockedRule' }, '/amount', '/customer'], readOnlyWhen: undefined }] };
+    const plain = renderToStaticMarkup(<FormRenderer schema={schema} form={locked} value={{ email: 'a@b.nl' }} onChange={() => undefined} guard={() => true} idPrefix="g" />);
+    expect(plain).toContain('<p id="g-email-readonly" class="readonly-reason">Read-only here.</p>');
+    expect(plain).toMatch(/<input type="email" id="g-email" aria-describedby="g-email-readonly" aria-required="true" aria-readonly="true" readOnly=""/);
+    expect(plain).toMatch(/<input type="number" id="g-amount"(?![^>]*readOnly)/);
+    const own = renderToStaticMarkup(
+      <FormRenderer
+        schema={schema}
+        form={{ sections: [{ id: 'intake', title: 'Intake', readOnlyWhen: 'closed', fields: ['/email', '/customer'] }] }}
+        value={{}}
+        onChange={() => undefined}
+        guard={() => true}
+        readOnlyReason={(pointer, cause) => `${pointer} locked by ${String(cause)}`}
+        idPrefix="o"
+      />,
+    );
+    expect(own).toContain('<p id="o-email-readonly" class="readonly-reason">/email locked by closed</p>');
+    // a group says it once, its fields are read-only under it
+    expect(own).toContain('<legend>Customer</legend><p id="o-customer-readonly" class="readonly-reason">/customer locked by closed</p>');
+    expect(own).toMatch(/id="o-customer-phone"[^>]*aria-readonly="true" readOnly=""/);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { NextEvent } from '../../../runtime/engine/types.ts';
-import { carriedKeys, guardEvaluator, intakeForm, NOT_CARRIED, payloadForm, stageForm } from '../../../designer/src/work/stage-form.ts';
+import { carriedKeys, guardEvaluator, intakeForm, NOT_CARRIED, payloadForm, readOnlyReason, stageForm, strandedChanges } from '../../../designer/src/work/stage-form.ts';
 
 const complaint = JSON.parse(readFileSync(join(import.meta.dirname, '../../../templates/complaint.case.json'), 'utf8')) as CaseType;
 const next = (type: string, over: Partial<NextEvent> = {}): NextEvent => ({ type, title: type, available: true, enabled: true, allowed: true, problems: [], target: null, ...over });
@@ -66,5 +66,30 @@ describe('intakeForm', () => {
       ['intake', 'Intake', null],
       ['also-required', 'Also required', ['/reason']],
     ]);
+  });
+});
+
+describe('readOnlyReason', () => {
+  it('says why a stage-form field cannot be edited, in the words of the work', () => {
+    // an event carries it, but none the agent may send now
+    expect(readOnlyReason(complaint, '/reason', NOT_CARRIED)).toBe('Not editable in this stage.');
+    expect(readOnlyReason(complaint, '/resolution/outcome', NOT_CARRIED)).toBe('Not editable in this stage.');
+    // no event carries it: typed on the intake form, or set by the case itself (closureReason, by an action)
+    expect(readOnlyReason(complaint, '/customer/name', NOT_CARRIED)).toBe('Set when the case was opened.');
+    expect(readOnlyReason(complaint, '/closureReason', NOT_CARRIED)).toBe('Set by the system.');
+    // a readOnlyWhen of the definition
+    expect(readOnlyReason(complaint, '/reason', 'triaged')).toBe("Locked by the case type's rules at this point.");
+  });
+});
+
+describe('strandedChanges', () => {
+  it('names the typed fields no event the agent may send now carries', () => {
+    const current = { reason: 'billing', severity: 'medium' };
+    const working = { reason: 'delivery', severity: 'medium', subject: 'Lost parcel', investigation: { findings: 'x' } };
+    // after triage: only the investigation's events are open
+    expect(strandedChanges(complaint, [next('SUBMIT_FINDINGS')], current, working)).toEqual(['/reason', '/subject']);
+    // in triage, reason and subject can still be sent; the investigation cannot
+    expect(strandedChanges(complaint, [next('SUBMIT_TRIAGE')], current, working)).toEqual(['/investigation']);
+    expect(strandedChanges(complaint, [next('SUBMIT_TRIAGE')], current, current)).toEqual([]);
   });
 });
