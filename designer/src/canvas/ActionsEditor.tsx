@@ -1,5 +1,9 @@
 // Edits a list of actions from the closed catalogue (set, assign, priority, notify, webhook, raise, createCase, note).
-import type { Action } from '../../../schemas/generated/case-type.ts';
+// Given the definition, "set a field" picks the field by its label and types the value as the field's type,
+// and "open a child case" lists the fields it copies and the constant data it starts with.
+import type { Action, CaseType } from '../../../schemas/generated/case-type.ts';
+import { CreateCaseFields } from './CreateCaseFields.tsx';
+import { SetFieldFields } from './SetFieldFields.tsx';
 
 const TYPES: { type: Action['type']; label: string }[] = [
   { type: 'set', label: 'Set a field' },
@@ -46,9 +50,10 @@ function Text({ id, label, value, onChange }: { id: string; label: string; value
   );
 }
 
-function ActionFields({ id, action: a, onChange }: { id: string; action: Action; onChange: (a: Action) => void }) {
+function ActionFields({ id, def, action: a, onChange }: { id: string; def: CaseType | undefined; action: Action; onChange: (a: Action) => void }) {
   switch (a.type) {
     case 'set':
+      if (def) return <SetFieldFields id={id} def={def} action={a} onChange={onChange} />;
       return (
         <>
           <Text id={`${id}-path`} label="Field" value={a.path} onChange={(path) => onChange({ ...a, path })} />
@@ -80,7 +85,12 @@ function ActionFields({ id, action: a, onChange }: { id: string; action: Action;
     case 'raise':
       return <Text id={`${id}-event`} label="Event" value={a.event} onChange={(event) => onChange({ ...a, event })} />;
     case 'createCase':
-      return <Text id={`${id}-casetype`} label="Case type" value={a.caseType} onChange={(caseType) => onChange({ ...a, caseType })} />;
+      return (
+        <>
+          <Text id={`${id}-casetype`} label="Case type" value={a.caseType} onChange={(caseType) => onChange({ ...a, caseType })} />
+          {def ? <CreateCaseFields id={id} def={def} action={a} onChange={onChange} /> : null}
+        </>
+      );
     case 'note':
       return <Text id={`${id}-text`} label="Note text" value={a.text} onChange={(text) => onChange({ ...a, text })} />;
     default: {
@@ -92,12 +102,14 @@ function ActionFields({ id, action: a, onChange }: { id: string; action: Action;
 
 interface Props {
   id: string;
+  /** The definition, for field pickers; without it fields are typed as pointers. */
+  def?: CaseType;
   title: string;
   actions: Action[] | undefined;
   onChange: (actions: Action[] | undefined, key?: string) => void;
 }
 
-export function ActionsEditor({ id, title, actions = [], onChange }: Props) {
+export function ActionsEditor({ id, def, title, actions = [], onChange }: Props) {
   const set = (list: Action[], key?: string) => onChange(list.length > 0 ? list : undefined, key);
   return (
     <fieldset className="actions-editor">
@@ -106,7 +118,7 @@ export function ActionsEditor({ id, title, actions = [], onChange }: Props) {
       {actions.map((a, i) => (
         <div key={i} className="action-row" role="group" aria-label={`${title} ${i + 1}: ${a.type}`}>
           <strong>{TYPES.find((t) => t.type === a.type)?.label ?? a.type}</strong>
-          <ActionFields id={`${id}-${i}`} action={a} onChange={(next) => set(actions.map((x, j) => (j === i ? next : x)), `${id}:${i}`)} />
+          <ActionFields id={`${id}-${i}`} def={def} action={a} onChange={(next) => set(actions.map((x, j) => (j === i ? next : x)), `${id}:${i}`)} />
           <button type="button" onClick={() => set(actions.filter((_, j) => j !== i))} aria-label={`Remove ${title.toLowerCase()} ${i + 1}`}>
             Remove
           </button>

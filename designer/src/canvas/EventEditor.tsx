@@ -1,5 +1,14 @@
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import { carriedFields, setCarried, updateEvent } from '../model/events.ts';
+import { carriedFields, payloadRules, setCarried, setPayloadBound, setPayloadChoices, setPayloadRequired, updateEvent } from '../model/events.ts';
+
+function Bound({ id, label, value, onChange }: { id: string; label: string; value: number | undefined; onChange: (v: number | undefined) => void }) {
+  return (
+    <span className="field inline">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="number" value={value ?? ''} onChange={(e) => onChange(e.target.value === '' || !Number.isFinite(Number(e.target.value)) ? undefined : Number(e.target.value))} />
+    </span>
+  );
+}
 
 interface Props {
   def: CaseType;
@@ -7,7 +16,10 @@ interface Props {
   edit: (fn: (def: CaseType) => CaseType, key?: string) => void;
 }
 
-/** The event of a transition: its title, who may send it, and which fields it may carry. */
+/**
+ * The event of a transition: its title, who may send it, which fields it may carry, and what it asks of
+ * each carried field (must carry it; smallest and largest number; which of a choice list's choices).
+ */
 export function EventEditor({ def, event, edit }: Props) {
   if (event.includes('.')) return <p className="muted">{event} is a system event: the runtime raises it.</p>;
   const ev = def.events?.[event];
@@ -22,11 +34,52 @@ export function EventEditor({ def, event, edit }: Props) {
       <fieldset>
         <legend>Data the event carries</legend>
         {fields.length === 0 ? <p className="muted">No fields yet.</p> : null}
-        {fields.map(([name, f]) => (
-          <label key={name} className="inline block">
-            <input type="checkbox" checked={carried.includes(name)} onChange={(e) => edit((d) => setCarried(d, event, name, e.target.checked))} /> Carries {f?.title ?? name}
-          </label>
-        ))}
+        {fields.map(([name, f]) => {
+          const title = f?.title ?? name;
+          const on = carried.includes(name);
+          const rules = on ? payloadRules(def, event, name) : null;
+          const numeric = f?.type === 'number' || f?.type === 'integer';
+          return (
+            <div key={name} className="payload-field">
+              <label className="inline block">
+                <input type="checkbox" checked={on} onChange={(e) => edit((d) => setCarried(d, event, name, e.target.checked))} /> Carries {title}
+              </label>
+              {rules ? (
+                <div className="payload-rules" role="group" aria-label={`What ${event} asks of ${title}`}>
+                  <label className="inline block">
+                    <input type="checkbox" checked={rules.required} onChange={(e) => edit((d) => setPayloadRequired(d, event, name, e.target.checked))} /> Must carry {title}
+                  </label>
+                  {numeric && !f?.enum ? (
+                    <>
+                      <Bound id={`payload-${name}-min`} label={`Smallest ${title} it accepts`} value={rules.minimum} onChange={(v) => edit((d) => setPayloadBound(d, event, name, 'minimum', v), `event:${event}:${name}:min`)} />
+                      <Bound id={`payload-${name}-max`} label={`Largest ${title} it accepts`} value={rules.maximum} onChange={(v) => edit((d) => setPayloadBound(d, event, name, 'maximum', v), `event:${event}:${name}:max`)} />
+                    </>
+                  ) : null}
+                  {f?.enum && rules.choices ? (
+                    <fieldset>
+                      <legend>Choices of {title} it accepts</legend>
+                      {f.enum.map((c) => {
+                        const allowed = rules.choices ?? [];
+                        const checked = allowed.includes(c);
+                        return (
+                          <label key={String(c)} className="inline">
+                            <input
+                              type="checkbox"
+                              checked={checked}
+                              disabled={checked && allowed.length === 1}
+                              onChange={(e) => edit((d) => setPayloadChoices(d, event, name, e.target.checked ? [...allowed, c] : allowed.filter((x) => x !== c)))}
+                            />{' '}
+                            {`${title} may be ${String(c)}`}
+                          </label>
+                        );
+                      })}
+                    </fieldset>
+                  ) : null}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
       </fieldset>
       {roles.length > 0 ? (
         <fieldset>

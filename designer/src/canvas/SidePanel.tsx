@@ -1,10 +1,11 @@
 import type { EditProps } from '../editor/fields/FieldsView.tsx';
 import { getTransition } from '../model/transitions.ts';
 import { findState, listStates } from '../model/states.ts';
+import { RootPanel } from './RootPanel.tsx';
 import { StatePanel } from './StatePanel.tsx';
 import { TransitionPanel } from './TransitionPanel.tsx';
 
-/** The canvas side panel: the selected state or transition. */
+/** The canvas side panel: the selected state or transition; with nothing selected, the states and the whole playbook. */
 export function SidePanel(props: EditProps) {
   const { def, selection } = props;
   let body;
@@ -27,6 +28,7 @@ export function SidePanel(props: EditProps) {
             </li>
           ))}
         </ul>
+        <RootPanel def={def} edit={props.edit} select={props.select} />
       </>
     );
   }

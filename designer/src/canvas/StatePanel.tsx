@@ -3,8 +3,11 @@ import type { Task } from '../../../schemas/generated/case-type.ts';
 import type { EditProps } from '../editor/fields/FieldsView.tsx';
 import { deleteState, findState, listStates, renameState, setInitial, STATE_ID_PATTERN, updateState } from '../model/states.ts';
 import { addTransition, EVENT_NAME_PATTERN, listTransitions } from '../model/transitions.ts';
+import { isRegion, setParallel } from '../model/parallel.ts';
 import { ActionsEditor } from './ActionsEditor.tsx';
 import { AfterEditor } from './AfterEditor.tsx';
+import { AlwaysEditor } from './AlwaysEditor.tsx';
+import { RegionForm } from './RegionForm.tsx';
 
 /** The selected state: id, title, final, initial, task, checklist, entry/exit actions, delays, transitions. */
 export function StatePanel({ def, edit, select, id }: EditProps & { id: string }) {
@@ -20,6 +23,8 @@ export function StatePanel({ def, edit, select, id }: EditProps & { id: string }
   const entry = listStates(def).find((s) => s.id === id);
   const parentId = entry?.parent ?? null;
   const isInitial = found.parent.initial === id;
+  const region = isRegion(def, id);
+  const parentTitle = parentId ? (findState(def.playbook, parentId)?.node.title ?? parentId) : '';
   const k = (what: string) => `state:${id}:${what}`;
   const sections = def.form?.sections ?? [];
   const queues = Object.keys(def.queues ?? {});
@@ -71,7 +76,30 @@ export function StatePanel({ def, edit, select, id }: EditProps & { id: string }
           <label htmlFor="state-final">Final state (the case ends here)</label>
         </div>
       ) : null}
-      {isInitial ? (
+      {node.type !== 'final' ? (
+        <div className="field checkbox">
+          <input id="state-parallel" type="checkbox" checked={node.type === 'parallel'} onChange={(e) => edit((d) => setParallel(d, id, e.target.checked))} />
+          <label htmlFor="state-parallel">Parallel state (its regions run at the same time)</label>
+        </div>
+      ) : null}
+      {node.type === 'parallel' ? (
+        <fieldset>
+          <legend>Regions (all active while the case is in {node.title ?? id})</legend>
+          <ul>
+            {Object.entries(node.states ?? {}).map(([r, rn]) => (
+              <li key={r}>
+                <button type="button" className="link" onClick={() => select({ type: 'state', id: r })}>
+                  {rn?.title ?? r}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <RegionForm def={def} edit={edit} parallelId={id} />
+        </fieldset>
+      ) : null}
+      {region ? (
+        <p>This is a region of {parentTitle}: it runs at the same time as the other regions.</p>
+      ) : isInitial ? (
         <p>This is where {parentId ? `${parentId} starts` : 'every case starts'}.</p>
       ) : (
         <button type="button" onClick={() => edit((d) => setInitial(d, parentId, id))}>
@@ -133,9 +161,10 @@ export function StatePanel({ def, edit, select, id }: EditProps & { id: string }
           })}
         </fieldset>
       ) : null}
-      <ActionsEditor id="state-entry" title="Entry actions" actions={node.entry} onChange={(entry, key) => edit((d) => updateState(d, id, { entry }), key ? k(key) : undefined)} />
-      <ActionsEditor id="state-exit" title="Exit actions" actions={node.exit} onChange={(exit, key) => edit((d) => updateState(d, id, { exit }), key ? k(key) : undefined)} />
-      {node.type !== 'final' ? <AfterEditor def={def} id={id} after={node.after} onChange={(after, key) => edit((d) => updateState(d, id, { after }), key ? k(key) : undefined)} /> : null}
+      <ActionsEditor id="state-entry" def={def} title="Entry actions" actions={node.entry} onChange={(entry, key) => edit((d) => updateState(d, id, { entry }), key ? k(key) : undefined)} />
+      <ActionsEditor id="state-exit" def={def} title="Exit actions" actions={node.exit} onChange={(exit, key) => edit((d) => updateState(d, id, { exit }), key ? k(key) : undefined)} />
+      {node.type !== 'final' ? <AfterEditor def={def} id={id} after={node.after} onChange={(after, key) => edit((d) => updateState(d, id, { after }), key ? k(key) : undefined)} edit={edit} /> : null}
+      {node.type !== 'final' ? <AlwaysEditor def={def} edit={edit} owner={id} /> : null}
       {node.type !== 'final' ? (
         <fieldset>
           <legend>Transitions</legend>

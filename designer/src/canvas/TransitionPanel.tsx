@@ -2,11 +2,11 @@ import { useState } from 'react';
 import type { EditProps } from '../editor/fields/FieldsView.tsx';
 import { GuardPicker } from '../editor/GuardPicker.tsx';
 import { listStates } from '../model/states.ts';
-import { deleteTransition, EVENT_NAME_PATTERN, getTransition, renameTransitionEvent, updateTransition, type TransitionRef } from '../model/transitions.ts';
+import { deleteTransition, EVENT_NAME_PATTERN, getTransition, PLAYBOOK_SOURCE, renameTransitionEvent, updateTransition, type TransitionRef } from '../model/transitions.ts';
 import { ActionsEditor } from './ActionsEditor.tsx';
 import { EventEditor } from './EventEditor.tsx';
 
-/** The selected transition: event, target, guard (from the rules), description and actions. */
+/** The selected transition (of a state, or of the whole playbook): event, target, guard, description and actions. */
 export function TransitionPanel({ def, edit, select, tref }: EditProps & { tref: TransitionRef }) {
   const t = getTransition(def, tref);
   const [event, setEvent] = useState(tref.event);
@@ -26,9 +26,10 @@ export function TransitionPanel({ def, edit, select, tref }: EditProps & { tref:
     select({ type: 'transition', ...r.ref });
   };
   const key = `${tref.source}:${tref.event}:${tref.index}`;
+  const root = tref.source === PLAYBOOK_SOURCE;
   return (
     <div aria-labelledby="transition-heading">
-      <h2 id="transition-heading">Transition from {tref.source}</h2>
+      <h2 id="transition-heading">{root ? 'Transition of the whole playbook (from any state)' : `Transition from ${tref.source}`}</h2>
       <div className="field">
         <label htmlFor="transition-event">Event</label>
         <input id="transition-event" value={event} onChange={(e) => setEvent(e.target.value)} onBlur={commitEvent} onKeyDown={(e) => e.key === 'Enter' && commitEvent()} />
@@ -51,13 +52,13 @@ export function TransitionPanel({ def, edit, select, tref }: EditProps & { tref:
         <label htmlFor="transition-description">Description</label>
         <input id="transition-description" value={t.description ?? ''} onChange={(e) => edit((d) => updateTransition(d, tref, { description: e.target.value || undefined }), `${key}:description`)} />
       </div>
-      <ActionsEditor id="transition-actions" title="Actions" actions={t.actions} onChange={(actions, k) => edit((d) => updateTransition(d, tref, { actions }), k ? `${key}:${k}` : undefined)} />
+      <ActionsEditor id="transition-actions" def={def} title="Actions" actions={t.actions} onChange={(actions, k) => edit((d) => updateTransition(d, tref, { actions }), k ? `${key}:${k}` : undefined)} />
       <button
         type="button"
         className="danger"
         onClick={() => {
           edit((d) => deleteTransition(d, tref));
-          select({ type: 'state', id: tref.source });
+          select(root ? null : { type: 'state', id: tref.source });
         }}
       >
         Delete transition

@@ -1,14 +1,19 @@
-// Picks a guard: none, a rule, "not" a rule, or "in" a state; other guards are kept and shown in words.
+// Picks a guard: none, a rule, "not" a rule, "in" a state, or a combination (all / any / not, nested) edited
+// below the list as groups of conditions; the guard is said in words under it.
 import type { CaseType, Guard } from '../../../schemas/generated/case-type.ts';
+import { firstCondition, fromTree, guardInWords, isComposite } from '../model/guard-tree.ts';
 import { listStates } from '../model/states.ts';
-import { describeGuard } from '../model/rule-check.ts';
+import { GuardTreeEditor } from './GuardTreeEditor.tsx';
 
-function encode(g: Guard | undefined): string {
+const COMBINE = 'combine';
+
+function encode(g: Guard | undefined, allowStates: boolean): string {
   if (g === undefined) return '';
+  if (isComposite(g, allowStates)) return COMBINE;
   if (typeof g === 'string') return `rule:${g}`;
   if ('not' in g && typeof g.not === 'string') return `not:${g.not}`;
-  if ('in' in g && g.in.length === 1) return `in:${g.in[0]}`;
-  return 'custom';
+  if ('in' in g) return `in:${g.in[0] ?? ''}`;
+  return COMBINE;
 }
 
 function decode(v: string): Guard | undefined {
@@ -31,12 +36,18 @@ interface Props {
 }
 
 export function GuardPicker({ id, label, def, value, onChange, noneLabel, allowStates = false }: Props) {
-  const current = encode(value);
+  const current = encode(value, allowStates);
   const rules = Object.entries(def.rules ?? {});
+  const starter = firstCondition(def);
+  const combine = () => {
+    // start the combination with the guard chosen so far, or with the first condition
+    if (value !== undefined) onChange({ all: [value] });
+    else if (starter) onChange(fromTree({ kind: 'all', negated: false, items: [starter] }));
+  };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={current} onChange={(e) => (e.target.value === 'custom' ? undefined : onChange(decode(e.target.value)))}>
+      <select id={id} value={current} onChange={(e) => (e.target.value === COMBINE ? combine() : onChange(decode(e.target.value)))}>
         <option value="">{noneLabel}</option>
         {rules.map(([name, r]) => (
           <option key={`rule:${name}`} value={`rule:${name}`}>
@@ -55,8 +66,16 @@ export function GuardPicker({ id, label, def, value, onChange, noneLabel, allowS
               </option>
             ))
           : null}
-        {current === 'custom' && value !== undefined ? <option value="custom">{describeGuard(value)} (edit in JSON)</option> : null}
+        <option value={COMBINE} disabled={!starter && value === undefined}>
+          a combination of conditions (all, any, not)…
+        </option>
       </select>
+      {current === COMBINE && value !== undefined ? (
+        <>
+          <GuardTreeEditor id={`${id}-tree`} label={label} def={def} value={value} onChange={onChange} />
+          <p className="muted guard-words">Means: {guardInWords(def, value)}</p>
+        </>
+      ) : null}
     </div>
   );
 }

@@ -1,9 +1,17 @@
 // Pure edits of transitions: `on` entries of a state, addressed by (source state, event, index).
-import type { CaseType, Transition, TransitionSpec } from '../../../schemas/generated/case-type.ts';
+import type { CaseType, Playbook, StateNode, Transition, TransitionSpec } from '../../../schemas/generated/case-type.ts';
 import { clone } from './clone.ts';
 import { findState } from './states.ts';
 
 export const EVENT_NAME_PATTERN = /^[A-Z][A-Z0-9_]{0,63}$/;
+
+/** The `source` of a transition of the playbook root (it applies in every state): the empty id. */
+export const PLAYBOOK_SOURCE = '';
+
+/** The node that holds a transition's `on`: the state `source`, or the playbook root for PLAYBOOK_SOURCE. */
+function sourceNode(playbook: Playbook, source: string): Playbook | StateNode | undefined {
+  return source === PLAYBOOK_SOURCE ? playbook : findState(playbook, source)?.node;
+}
 
 export interface TransitionRef {
   source: string;
@@ -34,6 +42,13 @@ function listToSpec(list: Transition[]): TransitionSpec | undefined {
   return list as [Transition, ...Transition[]];
 }
 
+/** The playbook root's own `on` transitions (they apply in every state). */
+export function listRootTransitions(def: CaseType): TransitionEntry[] {
+  return Object.entries(def.playbook.on ?? {}).flatMap(([event, spec]) =>
+    specToList(spec).map((transition, index) => ({ source: PLAYBOOK_SOURCE, event, index, transition })),
+  );
+}
+
 /** Every `on` transition of the playbook's states, in definition order. */
 export function listTransitions(def: CaseType): TransitionEntry[] {
   const out: TransitionEntry[] = [];
@@ -51,7 +66,7 @@ export function listTransitions(def: CaseType): TransitionEntry[] {
 }
 
 export function getTransition(def: CaseType, ref: TransitionRef): Transition | undefined {
-  const node = findState(def.playbook, ref.source)?.node;
+  const node = sourceNode(def.playbook, ref.source);
   return specToList(node?.on?.[ref.event])[ref.index];
 }
 
@@ -61,7 +76,7 @@ export function addTransition(
   args: { source: string; target: string; event: string },
 ): { def: CaseType; ref: TransitionRef } | undefined {
   const next = clone(def);
-  const node = findState(next.playbook, args.source)?.node;
+  const node = sourceNode(next.playbook, args.source);
   if (!node || !findState(next.playbook, args.target)) return undefined;
   const list = specToList(node.on?.[args.event]);
   list.push({ target: args.target });
@@ -81,7 +96,7 @@ export function titleFromEvent(event: string): string {
 /** Replaces transition properties (target, guard, actions, description); undefined removes one. */
 export function updateTransition(def: CaseType, ref: TransitionRef, patch: Partial<Transition>): CaseType {
   const next = clone(def);
-  const node = findState(next.playbook, ref.source)?.node;
+  const node = sourceNode(next.playbook, ref.source);
   const list = specToList(node?.on?.[ref.event]).map((t) => ({ ...t }));
   const current = list[ref.index];
   if (!node?.on || !current) return def;
@@ -101,7 +116,7 @@ export function renameTransitionEvent(
 ): { def: CaseType; ref: TransitionRef } | undefined {
   if (event === ref.event) return { def, ref };
   const next = clone(def);
-  const node = findState(next.playbook, ref.source)?.node;
+  const node = sourceNode(next.playbook, ref.source);
   const list = specToList(node?.on?.[ref.event]);
   const moved = list[ref.index];
   if (!node?.on || !moved) return undefined;
@@ -123,7 +138,7 @@ export function renameTransitionEvent(
 
 export function deleteTransition(def: CaseType, ref: TransitionRef): CaseType {
   const next = clone(def);
-  const node = findState(next.playbook, ref.source)?.node;
+  const node = sourceNode(next.playbook, ref.source);
   const list = specToList(node?.on?.[ref.event]);
   if (!node?.on || !list[ref.index]) return def;
   list.splice(ref.index, 1);

@@ -1,10 +1,11 @@
-// The selected field: name, label, help, type, required, constraints, choices, section, widget, visibility.
+// The selected field: name, label, help, type, required, constraints, choices, default value, section, widget, visibility.
 import { useState } from 'react';
 import type { FieldRef, FieldSchema } from '../../../../schemas/generated/case-type.ts';
 import {
   changeKind, deleteField, FIELD_KINDS, FIELD_NAME_PATTERN, moveField, renameField, setRequired, updateField, type FieldEntry, type FieldKind,
 } from '../../model/fields.ts';
 import { moveFieldToSection, sectionOf, setFieldRef } from '../../model/form.ts';
+import { FieldValueInput } from '../FieldValueInput.tsx';
 import { GuardPicker } from '../GuardPicker.tsx';
 import type { EditProps } from './FieldsView.tsx';
 
@@ -129,6 +130,11 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
               set({ enum: (values.length > 0 ? values : ['option 1']) as [unknown, ...unknown[]] }, 'enum-blur');
             }}
           />
+        </div>
+      ) : null}
+      {kind !== 'group' && kind !== 'list' ? (
+        <div className="field">
+          <FieldValueInput key={kind} id="field-default" label="Default value" schema={schema} value={schema.default} noneLabel="no default" onChange={(v) => set({ default: v }, 'default')} />
         </div>
       ) : null}
       {topLevel && def.form ? (

@@ -3,6 +3,7 @@ import type { CaseType } from '../../../../schemas/generated/case-type.ts';
 import type { Selection } from '../../model/problem-target.ts';
 import { listFields } from '../../model/fields.ts';
 import { AddFieldForm } from './AddFieldForm.tsx';
+import { CustomerEditor } from './CustomerEditor.tsx';
 import { FieldEditor } from './FieldEditor.tsx';
 import { SectionsEditor } from './SectionsEditor.tsx';
 import { FormPreview } from './FormPreview.tsx';
@@ -39,6 +40,7 @@ export function FieldsView(props: EditProps & { sample: Record<string, unknown>;
         </ul>
         <AddFieldForm {...props} />
         <SectionsEditor {...props} />
+        <CustomerEditor def={def} edit={props.edit} />
       </div>
       <div className="column">
         {/* keyed by the field: the editor's own state (the name being typed, its error) starts from the selected field */}

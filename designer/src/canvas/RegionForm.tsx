@@ -1,0 +1,41 @@
+// Adds a region to a parallel state: a title, and an id derived from it that the analyst may change.
+import { useState, type FormEvent } from 'react';
+import type { EditProps } from '../editor/fields/FieldsView.tsx';
+import { stateIdFromTitle, stateIdProblem } from '../model/ids.ts';
+import { addRegion } from '../model/parallel.ts';
+
+export function RegionForm({ def, edit, parallelId }: Pick<EditProps, 'def' | 'edit'> & { parallelId: string }) {
+  const [title, setTitle] = useState('');
+  const [id, setId] = useState('');
+  const [idTouched, setIdTouched] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const shownId = idTouched ? id : stateIdFromTitle(title);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!title.trim()) return setError('Give the region a title, e.g. Credit check.');
+    const problem = stateIdProblem(def, shownId);
+    if (problem) return setError(problem);
+    setError(null);
+    edit((d) => addRegion(d, parallelId, { id: shownId, title: title.trim() }));
+    setTitle('');
+    setId('');
+    setIdTouched(false);
+  };
+  return (
+    <form onSubmit={submit} aria-label="Add a region">
+      <label htmlFor="new-region-title">New region title</label>
+      <input id="new-region-title" value={title} onChange={(e) => setTitle(e.target.value)} />
+      <label htmlFor="new-region-id">New region id</label>
+      <input
+        id="new-region-id"
+        value={shownId}
+        onChange={(e) => {
+          setIdTouched(true);
+          setId(e.target.value);
+        }}
+      />
+      <button type="submit">Add region</button>
+      {error ? <p role="alert" className="error">{error}</p> : null}
+    </form>
+  );
+}
