@@ -72,10 +72,7 @@ export interface CaseService {
 
 const MAX_ATTEMPTS = 3;
 
-/**
- * A stored case as the engine's snapshot (its own members, in their order: the engine copies such a
- * case on its fast path) and the reference the store keeps beside it.
- */
+/** A stored case as the engine's snapshot (what the engine sees has no store-only members) and the reference the store keeps beside it. */
 function split(stored: StoredCase): { kase: Case; reference: string } {
   const { reference, ...kase } = stored;
   return { kase, reference };
@@ -300,7 +297,9 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
 
     async viewOf(tenant, kase, actor) {
       const type = await loadType(tenant, kase.caseType, kase.version);
-      return type === null ? null : caseView(engine, { compiled: type.compiled, definition: type.published.definition }, kase, kase.reference, clock.now(), actor);
+      if (type === null) return null;
+      const { kase: snapshot, reference } = split(kase);
+      return caseView(engine, { compiled: type.compiled, definition: type.published.definition }, snapshot, reference, clock.now(), actor);
     },
 
     async getView(tenant, caseId, actor) {
@@ -308,7 +307,8 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
       if (kase === null) return null;
       const type = await loadType(tenant, kase.caseType, kase.version);
       if (type === null) return null;
-      return { case: kase, view: caseView(engine, { compiled: type.compiled, definition: type.published.definition }, kase, kase.reference, clock.now(), actor) };
+      const { kase: snapshot, reference } = split(kase);
+      return { case: kase, view: caseView(engine, { compiled: type.compiled, definition: type.published.definition }, snapshot, reference, clock.now(), actor) };
     },
   };
 }

@@ -5,9 +5,9 @@ import type { Actor, Case, CaseTask, JsonValue, NextEvent, StateValue } from '..
 import type { ChecklistItem, EnginePort } from './engine-port.ts';
 
 export interface CaseView {
-  id: string;
-  /** The human-readable reference the store assigned (`PA-000123`); unique in the tenant. */
+  /** The human-readable reference the store assigned (`PA-000123`); unique in the tenant. First, as in the store's replays and webhook bodies. */
   reference: string;
+  id: string;
   caseType: string;
   version: number;
   /** The customer's name: the value at the definition's `customer.name` pointer, when it is a string. */
@@ -51,8 +51,8 @@ export function caseView<C>(
 ): CaseView {
   const compiled = type.compiled;
   return {
-    id: kase.id,
     reference,
+    id: kase.id,
     caseType: kase.caseType,
     version: kase.version,
     customerName: customerNameOf(type.definition, kase.data as JsonValue),

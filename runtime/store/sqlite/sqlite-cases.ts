@@ -174,7 +174,7 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
     let reference: string | undefined;
     if (commit.expectedRevision === null) {
       if (s.caseExists.get(kase.id) !== undefined) throw new CommitFailed('case.exists');
-      // the counter row is written in this transaction: a number is taken once, even if the commit fails later
+      // the counter row is written in this transaction: a commit that fails later rolls the bump back with it
       const prefix = commit.referencePrefix ?? defaultReferencePrefix(kase.caseType);
       reference = formatReference(prefix, (s.nextReference.get(commit.tenant, prefix) as { last: number }).last);
       row.reference = reference;

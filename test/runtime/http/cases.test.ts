@@ -70,6 +70,8 @@ describe('cases over HTTP', () => {
       const second = await create(h.tokens.intake, { caseType: 'complaint', data: anna }, { 'idempotency-key': 'create-1' });
       expect(second.status).toBe(201);
       expect(second.body).toEqual(first.body);
+      // the same text, member order included (a client may hash or sign what it got)
+      expect(JSON.stringify(second.body)).toBe(JSON.stringify(first.body));
       // the kept answer has the reference the store gave the case in the same commit
       expect(second.body.reference).toBe('COM-000001');
       expect(second.headers.get('idempotent-replayed')).toBe('true');
