@@ -121,6 +121,27 @@ export const problemCodes = {
     message: "rule '{name}' is shown in a checklist but has no title; agents will see the key '{name}'",
   },
 
+  // Hints for analysts: messages in business words (titles), never keys, pointers or patterns.
+  'state.checklist_unfillable': {
+    severity: 'warning',
+    message:
+      "in {state}, the checklist item {rule} needs {fields}, but no event accepted there can fill {it} in; add {it} to an event's form or remove the item from the checklist",
+  },
+  'transition.guard_unfillable': {
+    severity: 'warning',
+    message:
+      "in {state}, {condition} needs {fields}, but no event accepted there can fill {it} in; add {it} to an event's form or change the condition",
+  },
+  'delay.calendar_days': {
+    severity: 'warning',
+    message: '{state} waits {duration}: choose a business calendar if working days are meant',
+  },
+  'rule.unused': {
+    severity: 'warning',
+    message:
+      'the rule {rule} is not used: no condition, checklist, form visibility or service level refers to it; use it or remove it',
+  },
+
   // Fields and data.
   'field.unknown': { severity: 'error', message: "{what} '{field}' is not a field in 'data'{hint}" },
   'data.not_object': {

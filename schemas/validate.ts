@@ -10,6 +10,9 @@ import { lintReferences } from './lint/references.ts';
 import { lintRules } from './lint/rules.ts';
 import { structuralProblems } from './lint/structure.ts';
 import { lintTime } from './lint/time.ts';
+import { lintCalendarDays } from './lint/calendar-days.ts';
+import { lintStuckFields } from './lint/stuck-fields.ts';
+import { lintUnusedRules } from './lint/unused-rules.ts';
 
 export interface ValidateOptions {
   /**
@@ -49,6 +52,9 @@ export function validateCaseType(definition: unknown, options: ValidateOptions =
     ...lintFieldPointers(model, ajv),
     ...lintRules(model, ajv),
     ...lintTime(model),
+    ...lintStuckFields(model),
+    ...lintCalendarDays(model),
+    ...lintUnusedRules(model),
   ];
   return dedupe(structural, semantic).sort(compareProblems);
 }
