@@ -19,6 +19,8 @@ import { SlasView } from './slas/SlasView.tsx';
 import { TypesView } from './types/TypesView.tsx';
 import { SimulatorView, EMPTY_SIM_SESSION, type SimSession } from '../sim/SimulatorView.tsx';
 import { VersionsView } from './versions/VersionsView.tsx';
+import { StageView } from '../stage/StageView.tsx';
+import { PlaybookViewSwitch, type PlaybookMode } from '../stage/PlaybookViewSwitch.tsx';
 
 const JsonView = lazy(() => import('./json/JsonView.tsx').then((m) => ({ default: m.JsonView })));
 
@@ -52,6 +54,7 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
   const [sample, setSample] = useState<Record<string, unknown>>(() => (initial.samples?.[0]?.data as Record<string, unknown>) ?? {});
   const [publishing, setPublishing] = useState(false);
   const [simSession, setSimSession] = useState<SimSession>(EMPTY_SIM_SESSION);
+  const [playbookMode, setPlaybookMode] = useState<PlaybookMode>('canvas');
   const deferred = useDeferredValue(def);
   const problems = useMemo(() => validateCaseType(deferred), [deferred]);
   const errorCount = problems.filter((p) => p.severity === 'error').length;
@@ -138,7 +141,9 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
         <section id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} className="view-panel">
           {view === 'fields' ? <FieldsView def={def} edit={editor.edit} selection={selection} select={setSelection} sample={sample} setSample={setSample} /> : null}
           {view === 'rules' ? <RulesView def={def} edit={editor.edit} selection={selection} select={setSelection} sample={sample} /> : null}
-          {view === 'playbook' ? <PlaybookView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
+          {view === 'playbook' ? <PlaybookViewSwitch mode={playbookMode} setMode={setPlaybookMode} /> : null}
+          {view === 'playbook' && playbookMode === 'canvas' ? <PlaybookView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
+          {view === 'playbook' && playbookMode === 'stages' ? <StageView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
           {view === 'work' ? <WorkView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
           {view === 'slas' ? <SlasView def={def} edit={editor.edit} selection={selection} /> : null}
           {view === 'simulator' ? <SimulatorView def={def} errorCount={errorCount} edit={editor.edit} preview={sample} session={simSession} setSession={setSimSession} /> : null}

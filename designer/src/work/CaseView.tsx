@@ -12,6 +12,7 @@ import { CustomerPanel } from './CustomerPanel.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
 import { SlaBadges } from './SlaBadges.tsx';
 import { LinkedCases } from './LinkedCases.tsx';
+import { LifeCycleStrip } from '../stage/LifeCycleStrip.tsx';
 import { carriedKeys, guardEvaluator, readOnlyReason, stageForm, strandedChanges } from './stage-form.ts';
 import type { WorkContext } from './use-work-context.ts';
 import type { CaseRecord, Failure, WorkApi } from './work-api.ts';
@@ -203,6 +204,7 @@ export function CaseView({ api, ctx, caseId }: { api: WorkApi; ctx: WorkContext;
           <dt>Revision</dt>
           <dd>{kase.revision}</dd>
         </dl>
+        <LifeCycleStrip def={def} state={kase.state} history={history} />
         <div className="case-slas">
           <SlaBadges slas={kase.slas} explain />
         </div>
@@ -266,9 +268,12 @@ export function CaseView({ api, ctx, caseId }: { api: WorkApi; ctx: WorkContext;
             {unsent.length > 0 ? (
               <div className="unsent" role="status">
                 Not sent yet: {unsent.map((c) => fieldLabel(def, c.pointer)).join(', ')}. Send them with an action below.{' '}
-                <button type="button" className="link" onClick={() => setWorking(kase.data)}>
-                  Discard my changes
-                </button>
+                {/* while the conflict notice offers to discard them, it is the one place to do so (and it clears the notice) */}
+                {notice?.discard === true ? null : (
+                  <button type="button" className="link" onClick={() => setWorking(kase.data)}>
+                    Discard my changes
+                  </button>
+                )}
               </div>
             ) : null}
           </section>

@@ -1,0 +1,62 @@
+// The stage view (issue 16): the playbook as its life cycle — stages as columns in the order a case passes
+// them, steps as cards, tasks and SLAs in words — beside the same side panel as the canvas. Drawn from
+// model/stages.ts; every edit is a model edit (states.ts, stages.ts), so the canvas shows it at once.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { EditProps } from '../editor/fields/FieldsView.tsx';
+import { SidePanel } from '../canvas/SidePanel.tsx';
+import { addStage, lifeCycle, moveStep, newStateId } from '../model/stages.ts';
+import { findState } from '../model/states.ts';
+import { StageColumn } from './StageColumn.tsx';
+import { TitleForm } from './TitleForm.tsx';
+
+export function StageView(props: EditProps) {
+  const { def, edit, select, selection } = props;
+  const stages = useMemo(() => lifeCycle(def), [def]);
+  const board = useRef<HTMLOListElement>(null);
+  // a moved step keeps the focus on its button (or the other one when it reached an end)
+  const [moved, setMoved] = useState<{ id: string; dir: 'up' | 'down' } | null>(null);
+  useEffect(() => {
+    if (!moved || !board.current) return;
+    setMoved(null);
+    const find = (dir: string) => board.current?.querySelector<HTMLButtonElement>(`button[data-move="${dir}:${CSS.escape(moved.id)}"]`);
+    const button = find(moved.dir);
+    (button && !button.disabled ? button : find(moved.dir === 'up' ? 'down' : 'up'))?.focus();
+  }, [moved, stages]);
+
+  const stored = (id: string) => findState(def.playbook, id)?.node.title ?? '';
+  const selectedId = selection?.type === 'state' ? selection.id : null;
+  const onMove = (id: string, by: -1 | 1) => {
+    edit((d) => moveStep(d, id, by));
+    setMoved({ id, dir: by < 0 ? 'up' : 'down' });
+  };
+
+  return (
+    <div className="playbook-view stage-view">
+      <div className="stage-board-wrap">
+        <p className="muted">
+          The life cycle: stages in the order a case passes them, each with its steps, tasks and service levels. Edit a title here or open a stage or step
+          for everything else; the canvas shows the same playbook.
+        </p>
+        {stages.length === 0 ? <p>No stages yet: add the first one; it becomes where every case starts.</p> : null}
+        <ol className="stage-board" aria-label="Stages" ref={board}>
+          {stages.map((stage, i) => (
+            <StageColumn key={stage.id} def={def} stage={stage} number={i + 1} stored={stored} selectedId={selectedId} edit={edit} select={select} onMove={onMove} />
+          ))}
+          <li className="stage-column stage-new">
+            <TitleForm
+              label="New stage title"
+              button="Add stage"
+              hint="Give the stage a title, e.g. Investigation."
+              onAdd={(title) => {
+                const id = newStateId(def, title, 'stage');
+                edit((d) => addStage(d, title, id));
+                select({ type: 'state', id });
+              }}
+            />
+          </li>
+        </ol>
+      </div>
+      <SidePanel {...props} />
+    </div>
+  );
+}
