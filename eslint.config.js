@@ -9,7 +9,7 @@ const nodeBuiltins = [
   'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
 ];
 
-/** The pure core (schemas/, runtime/engine/): no Node built-ins, no database, no HTTP, no designer. */
+/** The pure core (schemas/, runtime/engine/, runtime/scenarios/): no Node built-ins, no database, no HTTP, no designer. */
 const pureCoreRestrictions = {
   patterns: [
     { group: ['node:*'], message: 'The pure core must not import Node built-ins: pass what you need in as an argument.' },
@@ -29,6 +29,14 @@ const hostRestrictions = {
   ],
 };
 
+/** Outside the engine, its one door is runtime/engine/index.ts: nothing reaches into its inner files. */
+const engineDoor = {
+  group: ['**/engine/*', '!**/engine/index.ts'],
+  message: "Import the engine through its door, runtime/engine/index.ts (export what you need there); only the engine and its own tests (test/runtime/engine/) use its inner files.",
+};
+
+const withPatterns = (...lists) => ({ patterns: lists.flatMap((l) => l.patterns ?? l) });
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'bench/results/**', 'schemas/generated/**'] },
   js.configs.recommended,
@@ -42,7 +50,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['schemas/**/*.ts', 'runtime/engine/**/*.ts'],
+    // Everything outside the engine (the engine's own tests excepted) goes through the door; blocks
+    // below that set no-restricted-imports for narrower files repeat engineDoor, since a later block's
+    // options replace an earlier one's.
+    ignores: ['runtime/engine/**', 'test/runtime/engine/**'],
+    rules: { 'no-restricted-imports': ['error', withPatterns([engineDoor])] },
+  },
+  {
+    files: ['schemas/**/*.ts', 'runtime/engine/**/*.ts', 'runtime/scenarios/**/*.ts'],
     ignores: ['schemas/gen-types.ts'],
     rules: {
       'no-restricted-imports': ['error', pureCoreRestrictions],
@@ -63,6 +78,12 @@ export default tseslint.config(
   },
   {
     files: ['runtime/host/**/*.ts', 'runtime/scheduler/**/*.ts', 'runtime/store/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', hostRestrictions] },
+    rules: { 'no-restricted-imports': ['error', withPatterns(hostRestrictions, [engineDoor])] },
+  },
+  {
+    // The pure core outside the engine (schemas/, the scenario tooling) keeps both the purity and the door.
+    files: ['schemas/**/*.ts', 'runtime/scenarios/**/*.ts'],
+    ignores: ['schemas/gen-types.ts'],
+    rules: { 'no-restricted-imports': ['error', withPatterns(pureCoreRestrictions, [engineDoor])] },
   },
 );

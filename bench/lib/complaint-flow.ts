@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CaseType } from '../../schemas/generated/case-type.ts';
-import type { Actor, CaseData } from '../../runtime/engine/types.ts';
+import type { Actor, CaseData } from '../../runtime/engine/index.ts';
 
 const templates = fileURLToPath(new URL('../../templates/', import.meta.url));
 

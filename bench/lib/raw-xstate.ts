@@ -2,7 +2,7 @@
 // data merged shallowly, guards as plain JavaScript, no validation, no SLAs, no tasks, no history.
 // It is the reference for what the engine costs above XState itself.
 import { assign, createActor, setup } from 'xstate';
-import type { CaseData } from '../../runtime/engine/types.ts';
+import type { CaseData } from '../../runtime/engine/index.ts';
 import type { FlowEvent } from './complaint-flow.ts';
 
 type Ctx = { data: Record<string, unknown> };

@@ -4,7 +4,7 @@
 // and a reason in each case's data. Deterministic (a seeded generator), so SQLite and PostgreSQL hold
 // the same rows and give the same reports.
 import type Database from 'better-sqlite3';
-import type { StateValue } from '../../runtime/engine/types.ts';
+import type { StateValue } from '../../runtime/engine/index.ts';
 import { stateIdsColumn } from '../../runtime/store/state-ids.ts';
 
 export const REPORT_TENANT = 'default';

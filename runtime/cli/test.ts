@@ -7,14 +7,9 @@ import type { CaseType } from '../../schemas/generated/case-type.ts';
 import { validateCaseType } from '../../schemas/index.ts';
 import type { Problem } from '../../schemas/index.ts';
 import { compileCaseType } from '../engine/index.ts';
-import type { CompiledCaseType } from '../engine/index.ts';
-import { enumeratePaths, formatPath } from '../engine/paths.ts';
-import { measureCoverage } from '../engine/paths-coverage.ts';
-import type { PathCoverage } from '../engine/paths-coverage.ts';
-import { runScenario } from '../engine/scenario.ts';
-import type { Scenario, ScenarioResult, ScenarioStepResult } from '../engine/scenario-types.ts';
-import { validateScenario } from '../engine/scenario-validate.ts';
-import type { CaseData } from '../engine/types.ts';
+import type { CompiledCaseType, CaseData } from '../engine/index.ts';
+import { enumeratePaths, formatPath, measureCoverage, runScenario, validateScenario } from '../scenarios/index.ts';
+import type { PathCoverage, Scenario, ScenarioResult, ScenarioStepResult } from '../scenarios/index.ts';
 import type { CommandIo } from './main.ts';
 
 const HELP = [

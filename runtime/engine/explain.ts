@@ -125,3 +125,8 @@ export function explainErrors(errors: readonly ErrorObject[] | null | undefined)
   }
   return problems;
 }
+
+/** Whether a problem says a required field is missing ("missing: /severity"): forms flag those after a first attempt. */
+export function isMissingProblem(problem: FieldProblem): boolean {
+  return problem.message.startsWith('missing: ');
+}

@@ -1,6 +1,8 @@
 // formView: the form's sections and fields for a case right now, with `visibleWhen`/`readOnlyWhen`
 // evaluated by the shared guard evaluator, labels and widgets resolved from the data schema.
-import type { FieldRef, FieldSchema, Guard } from '../../schemas/generated/case-type.ts';
+// `formViewOf` is the same view over any guard evaluator: the designer's preview (a draft, a chosen
+// state, sample data) and the worker console draw their forms from it, so they show what the server holds.
+import type { FieldRef, FieldSchema, Form, Guard } from '../../schemas/generated/case-type.ts';
 import type { CompiledCaseType } from './compile.ts';
 import { evaluateGuard } from './guards.ts';
 import { formatPointer, getAtPointer, parsePointer } from './json-pointer.ts';
@@ -19,6 +21,8 @@ export interface FormFieldView {
   readOnly: boolean;
   /** Required by the data schema, or by a rule of the current states' checklists. */
   required: boolean;
+  /** The condition that makes the field read-only (its own `readOnlyWhen`, else its section's), when one does. */
+  readOnlyWhen: Guard | null;
 }
 
 export interface FormSectionView {
@@ -31,6 +35,20 @@ export interface FormSectionView {
 
 export interface FormView {
   sections: FormSectionView[];
+}
+
+/** What a form is drawn from: the case data schema and its form (a definition, or an event's payload). */
+export interface FormSource {
+  data: FieldSchema;
+  form?: Form;
+}
+
+/** What a form view is evaluated against. */
+export interface FormScope {
+  /** Whether a guard holds now (`visibleWhen`, `readOnlyWhen`): the engine's `evaluateGuard` over the case. */
+  holds(guard: Guard): boolean;
+  /** The schemas of the current states' checklist rules: the fields they require are required too. */
+  checklist?: readonly unknown[];
 }
 
 function resolveRef(root: FieldSchema, schema: FieldSchema | undefined): FieldSchema | undefined {
@@ -95,41 +113,67 @@ export function requiredPointers(schema: unknown, prefix: string[] = []): string
   return result;
 }
 
+/** The sections a form shows: the form's, or one "Details" section with every top-level field when it has none. */
+export function formSections(source: FormSource): Form['sections'] {
+  if (source.form && source.form.sections.length > 0) return source.form.sections;
+  const fields = Object.keys(source.data.properties ?? {}).map((name) => formatPointer([name]));
+  return [{ id: 'details', title: 'Details', fields }];
+}
+
+/** The rules of the active states' checklists, outer states first, each once. */
+export function checklistRules(active: Iterable<string>, node: (id: string) => { checklist?: string[] } | undefined): string[] {
+  const rules: string[] = [];
+  for (const id of active) for (const rule of node(id)?.checklist ?? []) if (!rules.includes(rule)) rules.push(rule);
+  return rules;
+}
+
 function lastToken(pointer: string): string {
   return parsePointer(pointer).at(-1) ?? pointer;
 }
 
-export function formView(type: CompiledCaseType, kase: Case): FormView {
-  const scope = guardScope(type, kase.state, kase.data);
-  const holds = (guard: Guard | undefined, otherwise: boolean): boolean => (guard === undefined ? otherwise : evaluateGuard(guard, scope));
-  const required = new Set(requiredPointers(type.def.data));
-  for (const id of activeStateIds(kase.state)) {
-    for (const rule of type.index.states.get(id)?.node.checklist ?? []) {
-      for (const pointer of requiredPointers(type.def.rules?.[rule]?.schema)) required.add(pointer);
-    }
-  }
-  const sections = (type.def.form?.sections ?? []).map((section): FormSectionView => {
+/** The form of `source` under `scope`: sections and fields with visibility, read-only-ness and required-ness. */
+export function formViewOf(source: FormSource, scope: FormScope): FormView {
+  const holds = (guard: Guard | undefined, otherwise: boolean): boolean => (guard === undefined ? otherwise : scope.holds(guard));
+  const required = new Set(requiredPointers(source.data));
+  for (const schema of scope.checklist ?? []) for (const pointer of requiredPointers(schema)) required.add(pointer);
+  const sections = formSections(source).map((section): FormSectionView => {
     const visible = holds(section.visibleWhen, true);
-    const readOnly = holds(section.readOnlyWhen, false);
+    const sectionLock = section.readOnlyWhen !== undefined && holds(section.readOnlyWhen, false) ? section.readOnlyWhen : null;
     return {
       id: section.id,
       title: section.title ?? section.id,
       visible,
-      readOnly,
+      readOnly: sectionLock !== null,
       fields: section.fields.map((field): FormFieldView => {
         const ref: FieldRef = typeof field === 'string' ? { field } : field;
-        const schema = fieldSchemaAt(type.def.data, ref.field);
+        const schema = fieldSchemaAt(source.data, ref.field);
+        const lock = ref.readOnlyWhen !== undefined && holds(ref.readOnlyWhen, false) ? ref.readOnlyWhen : sectionLock;
         return {
           pointer: ref.field,
           label: ref.label ?? schema?.title ?? lastToken(ref.field),
           widget: ref.widget ?? defaultWidget(schema),
           help: ref.help ?? schema?.description ?? null,
           visible: visible && holds(ref.visibleWhen, true),
-          readOnly: readOnly || holds(ref.readOnlyWhen, false) || schema?.readOnly === true,
+          readOnly: lock !== null || schema?.readOnly === true,
           required: required.has(ref.field),
+          readOnlyWhen: lock,
         };
       }),
     };
   });
   return { sections };
+}
+
+/** How a compiled case type's forms are evaluated in a state on some data (the case's, or a working copy). */
+export function formScope(type: CompiledCaseType, state: Case['state'], data: Case['data']): FormScope {
+  const scope = guardScope(type, state, data);
+  const rules = checklistRules(activeStateIds(state), (id) => type.index.states.get(id)?.node);
+  return {
+    holds: (guard) => evaluateGuard(guard, scope),
+    checklist: rules.map((rule) => type.def.rules?.[rule]?.schema),
+  };
+}
+
+export function formView(type: CompiledCaseType, kase: Case): FormView {
+  return formViewOf(type.def, formScope(type, kase.state, kase.data));
 }

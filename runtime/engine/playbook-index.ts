@@ -60,6 +60,13 @@ export function leafStateIds(value: StateValue): string[] {
 }
 
 /** Normalises a transition spec (`"target"`, one transition or a list) to a list. */
+/** A state value as text: `triage`, `investigating.collect`, `review.{legal.check, finance.check}`. */
+export function stateLabel(value: StateValue): string {
+  if (typeof value === 'string') return value;
+  const entries = Object.entries(value).map(([key, child]) => `${key}.${stateLabel(child)}`);
+  return entries.length === 1 ? (entries[0] as string) : `{${entries.join(', ')}}`;
+}
+
 export function toTransitions(spec: TransitionSpec | undefined): Transition[] {
   if (spec === undefined) return [];
   if (typeof spec === 'string') return [{ target: spec }];

@@ -39,10 +39,15 @@ export function validate(validator: ValidateFunction, value: JsonValue): FieldPr
   return validator(value) ? [] : explainErrors(validator.errors);
 }
 
+/** The problem a guard naming no rule of the case type has. */
+export function undefinedRule(rule: string): FieldProblem {
+  return { pointer: '', message: `rule "${rule}" is not defined in this case type` };
+}
+
 /** Why a rule fails on the data, in field terms; `[]` when it holds. */
 export function ruleProblems(validators: Validators, rule: string, data: JsonValue): FieldProblem[] {
   const validator = validators.rules.get(rule);
-  if (!validator) return [{ pointer: '', message: `rule "${rule}" is not defined in this case type` }];
+  if (!validator) return [undefinedRule(rule)];
   return validate(validator, data);
 }
 

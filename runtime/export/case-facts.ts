@@ -1,8 +1,7 @@
 // What both exporters read off a case: its customer (from the case type's `customer` pointers),
 // the scalar members of an event payload, and a state value as text.
-import { getAtPointer, parsePointer } from '../engine/json-pointer.ts';
-import { stateLabel } from '../engine/paths.ts';
-import type { CaseData, StateValue } from '../engine/types.ts';
+import { getAtPointer, parsePointer, stateLabel } from '../engine/index.ts';
+import type { CaseData, StateValue } from '../engine/index.ts';
 import type { ExportCase, ExportCaseType } from './types.ts';
 
 export type Scalar = string | number | boolean;

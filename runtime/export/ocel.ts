@@ -1,7 +1,7 @@
 // The history as an OCEL 2.0 JSON log: cases and customers are objects, history entries are events
 // related to their case (qualifier "case") and its customer ("customer"); a child case relates to
 // its parent ("parent"). Streams: events in one pass over the cases, objects in a second one.
-import type { HistoryEntry } from '../engine/types.ts';
+import type { HistoryEntry } from '../engine/index.ts';
 import { createCaseTypeLookup, customerOf, payloadScalars, stateText, type Scalar } from './case-facts.ts';
 import type { OcelAttributeType, OcelEvent, OcelObject, OcelRelationship, OcelType } from './ocel-types.ts';
 import type { ExportCase, ExportSink, ExportSource, ExportSummary } from './types.ts';

@@ -1,6 +1,6 @@
 // The exporters' input: a small read interface the host (SQLite file, CaseStore, tests) feeds, so the
 // converters stay free of I/O and can stream 100k cases without building one giant string.
-import type { Case, HistoryEntry } from '../engine/types.ts';
+import type { Case, HistoryEntry } from '../engine/index.ts';
 
 /** What the exporters need of a published case type: its customer identity (case-type-format.md, `customer`). */
 export interface ExportCaseType {

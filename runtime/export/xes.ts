@@ -1,7 +1,7 @@
 // The history as an IEEE 1849-2016 XES log: one trace per case, one event per history entry.
 // Activity (concept:name) is the event type; the state entered is `dossier:to`, with a second
 // classifier `Stage` over it for a time-per-stage view. Streams one chunk per trace.
-import type { HistoryEntry } from '../engine/types.ts';
+import type { HistoryEntry } from '../engine/index.ts';
 import { createCaseTypeLookup, customerOf, payloadScalars, stateText, type Scalar } from './case-facts.ts';
 import type { ExportCase, ExportSink, ExportSource, ExportSummary } from './types.ts';
 import { xesKey, xmlAttributeValue } from './xml-text.ts';

@@ -2,7 +2,7 @@
 // Load → engine (pure) → one store commit → notify listeners (scheduler, outbox) → answer.
 import { randomUUID } from 'node:crypto';
 import type { CaseType, Priority } from '../../schemas/generated/case-type.ts';
-import type { Actor, Case, CaseData, CaseEvent, JsonValue, Outcome } from '../engine/types.ts';
+import type { Actor, Case, CaseData, CaseEvent, JsonValue, Outcome } from '../engine/index.ts';
 import { referencePrefixOf } from '../store/case-reference.ts';
 import type { CaseCommit, CaseStore, IdempotencyRecord, PublishedCaseType, StoredCase, TimerRecord } from '../store/case-store.ts';
 import { identifiersOf } from '../store/customer-keys.ts';

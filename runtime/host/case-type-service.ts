@@ -1,7 +1,7 @@
 // Case types: the published versions (immutable), the working draft, validation and publishing.
 import { isValid, validateCaseType } from '../../schemas/index.ts';
 import type { CaseType } from '../../schemas/generated/case-type.ts';
-import type { JsonValue } from '../engine/types.ts';
+import type { JsonValue } from '../engine/index.ts';
 import type { CaseStore, CaseTypeSummary, DraftRecord, PublishedCaseType, StoredProblem, VersionRecord } from '../store/case-store.ts';
 import type { Clock } from './clock.ts';
 import { fail, type Result } from './host-result.ts';

@@ -1,7 +1,7 @@
 // A case as every response shows it (GET /api/openapi.json; docs/api-decisions.md): the stored case plus tasks, SLAs, checklist and `next`.
 import type { CaseType } from '../../schemas/generated/case-type.ts';
-import { getAtPointer } from '../engine/json-pointer.ts';
-import type { Actor, Case, CaseTask, JsonValue, NextEvent, StateValue } from '../engine/types.ts';
+import { getAtPointer } from '../engine/index.ts';
+import type { Actor, Case, CaseTask, JsonValue, NextEvent, StateValue } from '../engine/index.ts';
 import type { ChecklistItem, EnginePort } from './engine-port.ts';
 
 export interface CaseView {

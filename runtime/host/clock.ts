@@ -1,5 +1,5 @@
 // Time for the host: the engine takes `now` as an argument; the host reads it from a Clock.
-import type { Instant } from '../engine/types.ts';
+import type { Instant } from '../engine/index.ts';
 
 export interface Clock {
   now(): Instant;

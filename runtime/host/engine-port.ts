@@ -1,7 +1,7 @@
 // The engine as the host uses it (runtime/engine/index.ts implements it). Methods, so the engine's
 // concrete compiled type fits where the host only passes it through.
 import type { CaseType } from '../../schemas/generated/case-type.ts';
-import type { Actor, Case, CaseEvent, CreateCaseInput, FieldProblem, Instant, NextEvent, Outcome } from '../engine/types.ts';
+import type { Actor, Case, CaseEvent, CreateCaseInput, FieldProblem, Instant, NextEvent, Outcome } from '../engine/index.ts';
 
 export interface ChecklistItem {
   rule: string;

@@ -1,6 +1,6 @@
 // Expected failures of the host as values, with a stable code (mapped to HTTP statuses by the HTTP
 // adapter, runtime/http/problems.ts): what went wrong and how to fix it, in words.
-import type { FieldProblem, JsonValue } from '../engine/types.ts';
+import type { FieldProblem, JsonValue } from '../engine/index.ts';
 
 export type HostErrorCode =
   | 'request.invalid'

@@ -1,6 +1,6 @@
 // The reports, finished from the groups the store aggregates (CaseStore.slaSummary, stageSummary,
 // reasonCounts): ratios and averages, the order of the rows, the top N.
-import type { JsonValue } from '../engine/types.ts';
+import type { JsonValue } from '../engine/index.ts';
 import type { ReasonCounts, SlaCounts, StageCounts } from '../store/case-store.ts';
 
 export interface SlaReportRow extends SlaCounts {

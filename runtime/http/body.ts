@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { HttpBindings } from '@hono/node-server';
 import type { ValidateFunction } from 'ajv';
 import { createDataAjv } from '../../schemas/ajv.ts';
-import { explainErrors } from '../engine/explain.ts';
+import { explainErrors } from '../engine/index.ts';
 import { HttpProblem } from './problems.ts';
 import { requestSchemas, type RequestSchemaName } from './request-schemas.ts';
 

@@ -1,6 +1,6 @@
 // The HTTP adapter's one table of problem codes: each code's status and title, and their RFC 9457
 // problem+json bodies. The host's own failures (runtime/host/host-result.ts) are a part of it.
-import type { JsonValue } from '../engine/types.ts';
+import type { JsonValue } from '../engine/index.ts';
 import type { DefinitionProblem, HostErrorCode, HostFailure, Result } from '../host/host-result.ts';
 
 export const problemTable = {

@@ -1,6 +1,6 @@
 // The JSON Schemas of request and response bodies: the server validates with them and
 // GET /api/openapi.json publishes the very same objects.
-import type { JsonValue } from '../engine/types.ts';
+import type { JsonValue } from '../engine/index.ts';
 
 const priority = { type: 'string', enum: ['low', 'normal', 'high', 'urgent'] };
 const nullableString = { type: ['string', 'null'] };

@@ -1,6 +1,6 @@
 // One setTimeout, armed for the earliest known due time and re-armed when an earlier one appears.
 // Never a hot poll: with nothing due, nothing runs.
-import type { Instant } from '../engine/types.ts';
+import type { Instant } from '../engine/index.ts';
 import type { Clock } from '../host/clock.ts';
 
 const MAX_DELAY_MS = 2_147_483_647;

@@ -2,7 +2,7 @@
 // Alarm until the next due time. Runs never overlap: a run asked for while one is in progress makes that
 // run go round once more (`again`) and returns its promise. A store fault (disk full, locked) does not stop
 // the loop: it logs and tries again shortly.
-import type { Instant } from '../engine/types.ts';
+import type { Instant } from '../engine/index.ts';
 import type { Clock } from '../host/clock.ts';
 import type { Logger } from '../host/logger.ts';
 import { createAlarm } from './alarm.ts';

@@ -3,7 +3,7 @@
 // child through the case service, idempotent by its id), childClosed (`child.closed` to the parent).
 // Failures retry with exponential backoff; after maxAttempts, or on a failure no retry can fix (such
 // as a refused webhook address), the row becomes a dead letter (GET /api/outbox?status=dead).
-import type { Effect } from '../engine/types.ts';
+import type { Effect } from '../engine/index.ts';
 import type { CaseService } from '../host/case-service.ts';
 import type { Clock } from '../host/clock.ts';
 import { silentLogger, type Logger } from '../host/logger.ts';

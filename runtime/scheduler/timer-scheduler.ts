@@ -2,7 +2,7 @@
 // the store marks a timer fired in the same transaction as its event, and where hosts share the store
 // each claims its timers with a lease (another host fires them if it dies). Timers that fell due while the
 // host was down fire on start. Between due times it sleeps (one setTimeout).
-import type { Instant } from '../engine/types.ts';
+import type { Instant } from '../engine/index.ts';
 import type { CaseService } from '../host/case-service.ts';
 import type { Clock } from '../host/clock.ts';
 import { silentLogger, type Logger } from '../host/logger.ts';

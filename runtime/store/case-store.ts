@@ -1,7 +1,7 @@
 // The storage port of the runtime host. Every method is async so that a PostgreSQL implementation
 // fits behind the same interface; nothing SQLite-specific leaks above it.
 import type { CaseType } from '../../schemas/generated/case-type.ts';
-import type { Case, CaseTask, Effect, HistoryEntry, Instant, JsonValue, SlaStatus } from '../engine/types.ts';
+import type { Case, CaseTask, Effect, HistoryEntry, Instant, JsonValue, SlaStatus } from '../engine/index.ts';
 import type { CustomerIdentifier } from './customer-keys.ts';
 
 export interface TokenRecord {

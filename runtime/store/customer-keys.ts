@@ -3,8 +3,8 @@
 // customer view (runtime/http/routes/customers.ts), the case service (which hands a snapshot's
 // identifiers to the store with each commit) and the store's customer index and its backfill.
 import type { CaseType } from '../../schemas/generated/case-type.ts';
-import { getAtPointer } from '../engine/json-pointer.ts';
-import type { JsonValue } from '../engine/types.ts';
+import { getAtPointer } from '../engine/index.ts';
+import type { JsonValue } from '../engine/index.ts';
 
 /** One identifier of a customer: where it sits in the case data and its value (as typed). */
 export interface CustomerIdentifier {

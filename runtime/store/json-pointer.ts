@@ -1,7 +1,7 @@
 // JSON Pointers (RFC 6901) into case data, for the reasons report: the tokens, and the value a pointer
 // names. Both stores turn the same tokens into SQL (sqlite-reports.ts, postgres-reports.ts) that finds
 // what resolvePointer finds.
-import type { JsonValue } from '../engine/types.ts';
+import type { JsonValue } from '../engine/index.ts';
 
 /** The reference tokens of a pointer, unescaped (`~1` is `/`, `~0` is `~`); '' names the whole document. */
 export function pointerTokens(pointer: string): string[] {

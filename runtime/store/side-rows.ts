@@ -1,6 +1,6 @@
 // What both stores (and the host) agree on about a commit's side rows: which effects become outbox rows,
 // and when a task's row must be written again.
-import type { CaseTask } from '../engine/types.ts';
+import type { CaseTask } from '../engine/index.ts';
 
 /** Effects that leave the process: written to the outbox in the commit, delivered afterwards. */
 export const outboxEffectTypes: ReadonlySet<string> = new Set(['notify', 'webhook', 'createCase', 'childClosed']);

@@ -5,7 +5,7 @@
 // open (one row per case and state id), and `stage_visits`, the ended ones with their length in ms.
 // This file is the same rule in JavaScript, for the migrations that fill both tables from the history
 // written before them.
-import type { Instant, StateValue } from '../engine/types.ts';
+import type { Instant, StateValue } from '../engine/index.ts';
 import { stateIds } from './state-ids.ts';
 
 export interface StageVisit {

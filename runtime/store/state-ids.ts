@@ -1,5 +1,5 @@
 // The state ids a state value is in (ancestors and leaves), for the `state` filter of the case list.
-import type { StateValue } from '../engine/types.ts';
+import type { StateValue } from '../engine/index.ts';
 
 export function stateIds(value: StateValue): string[] {
   if (typeof value === 'string') return [value];

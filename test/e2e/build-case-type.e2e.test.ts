@@ -32,9 +32,9 @@ describe('build a case type from nothing', () => {
     await page.getByLabel('Choices (one per line)').blur();
     await addField('Description', 'Long text');
 
-    // the preview validates as you type, with the server's formats
+    // the preview validates as you type, with the server's formats and in the server's words
     await page.locator('#preview-email').fill('not an e-mail');
-    await page.getByText('Enter an e-mail address such as name@example.com.').waitFor();
+    await page.getByText('Must be an e-mail address such as name@example.com').waitFor();
     await page.locator('#preview-email').fill('anna@example.com');
     await page.getByText('The sample data is valid.').waitFor();
     await screenshot(page, 'build-fields');
@@ -46,7 +46,7 @@ describe('build a case type from nothing', () => {
     await page.getByRole('button', { name: 'Add condition' }).click();
     await page.getByLabel('Condition 1 field').selectOption('/severity');
     await page.getByLabel('Condition 1 test').selectOption('filled');
-    await page.getByText('Fails on the sample data: missing: /severity').waitFor();
+    await page.getByText('Fails on the sample data: Severity is missing').waitFor();
     await screenshot(page, 'build-rules');
 
     // a queue where the triage work waits

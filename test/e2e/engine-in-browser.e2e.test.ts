@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { ROOT, openBrowser, type BrowserSession } from './harness.ts';
 
 const entry = `
-import { compileCaseType, runScenario } from './runtime/engine/index.ts';
+import { compileCaseType } from './runtime/engine/index.ts';
+import { runScenario } from './runtime/scenarios/index.ts';
 import { validateCaseType } from './schemas/index.ts';
 globalThis.runAll = (definitions, scenarios) => {
   const types = new Map(definitions.map((d) => [d.key, compileCaseType(d)]));
@@ -22,10 +23,11 @@ globalThis.runAll = (definitions, scenarios) => {
 
 // The designer's preview validator (the form preview, the simulator, the console's forms) as the page runs it.
 const previewEntry = `
-import { validateData } from './designer/src/form/validate-data.ts';
+import { dataProblems } from './runtime/engine/index.ts';
+import { errorsByField } from './designer/src/form/field-errors.ts';
 globalThis.checkPatterns = (cases) => cases.map(([pattern, unit, length]) => {
   const value = unit.repeat(Math.ceil(length / unit.length)).slice(0, length) + '!';
-  return validateData({ type: 'object', properties: { code: { type: 'string', title: 'Code', pattern } } }, { code: value });
+  return errorsByField(dataProblems({ type: 'object', properties: { code: { type: 'string', title: 'Code', pattern } } }, { code: value }));
 });`;
 
 async function bundle(contents: string): Promise<string> {

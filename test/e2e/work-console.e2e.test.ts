@@ -68,16 +68,16 @@ describe('worker console', () => {
     await page.getByLabel('Contact channel').selectOption('email');
     await page.getByLabel('Name').fill('Ada Lovelace');
     await page.getByLabel('E-mail').fill('ada.lovelace');
-    // live validation with the server's ajv: a wrong e-mail is flagged while typing
-    await page.getByText('Enter an e-mail address such as name@example.com.').waitFor();
+    // live validation with the server's ajv, in the server's words: a wrong e-mail is flagged while typing
+    await page.getByText('Must be an e-mail address such as name@example.com').waitFor();
     await page.getByLabel('E-mail').fill(EMAIL);
-    await expect.poll(() => page.getByText('Enter an e-mail address such as name@example.com.').count()).toBe(0);
+    await expect.poll(() => page.getByText('Must be an e-mail address such as name@example.com').count()).toBe(0);
     // the data's channel followed the channel chosen for the case
     await expect.poll(() => page.getByRole('radio', { name: 'email' }).isChecked()).toBe(true);
     // a required field left empty is named on the first attempt, next to the field
     await page.getByRole('button', { name: 'Create case' }).click();
     await page.getByText('Fix the field marked below first.').waitFor();
-    await expect.poll(() => page.locator('#intake-description-error').textContent()).toBe('This field is required.');
+    await expect.poll(() => page.locator('#intake-description-error').textContent()).toBe('Fill this in to continue.');
     await screenshot(page, 'work-intake');
     await page.getByLabel('What happened').fill('I was billed twice for order ORD-654321.');
     await page.getByRole('button', { name: 'Create case' }).click();

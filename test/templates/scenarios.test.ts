@@ -7,8 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { validateCaseType } from '../../schemas/index.ts';
 import type { CaseType } from '../../schemas/generated/case-type.ts';
 import { compileCaseType } from '../../runtime/engine/index.ts';
-import { runScenario } from '../../runtime/engine/scenario.ts';
-import { validateScenario } from '../../runtime/engine/scenario-validate.ts';
+import { runScenario, validateScenario } from '../../runtime/scenarios/index.ts';
 
 const dir = fileURLToPath(new URL('../../templates/', import.meta.url));
 const files = readdirSync(dir).sort();

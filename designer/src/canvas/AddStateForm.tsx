@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { addState, listStates } from '../model/states.ts';
 import { stateIdFromTitle, stateIdProblem } from '../model/ids.ts';
-import type { EditProps } from '../editor/fields/FieldsView.tsx';
+import type { EditProps } from '../editor/edit-props.ts';
 
 export { stateIdFromTitle };
 

@@ -1,7 +1,7 @@
 // Eventless transitions (`always`) of a state or of the playbook root: taken as soon as their guard holds,
 // first one first; each with a target (or none: an update in place), a guard and actions.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import type { EditProps } from '../editor/fields/FieldsView.tsx';
+import type { EditProps } from '../editor/edit-props.ts';
 import { GuardPicker } from '../editor/GuardPicker.tsx';
 import { addAlways, listAlways, removeAlways, updateAlways, type Owner } from '../model/always.ts';
 import { listStates } from '../model/states.ts';

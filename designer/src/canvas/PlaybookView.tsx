@@ -12,7 +12,7 @@ import '@xyflow/react/dist/style.css';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { deleteState, listStates, setPositions } from '../model/states.ts';
 import { addTransition, deleteTransition, type TransitionRef } from '../model/transitions.ts';
-import type { EditProps } from '../editor/fields/FieldsView.tsx';
+import type { EditProps } from '../editor/edit-props.ts';
 import { buildGraph, defaultCollapsed, eventNameFor, type Pos } from './flow-graph.ts';
 import { autoLayout } from './auto-layout.ts';
 import { StateNodeView, type StateFlowNode } from './StateNodeView.tsx';

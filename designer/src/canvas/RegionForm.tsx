@@ -1,6 +1,6 @@
 // Adds a region to a parallel state: a title, and an id derived from it that the analyst may change.
 import { useState, type FormEvent } from 'react';
-import type { EditProps } from '../editor/fields/FieldsView.tsx';
+import type { EditProps } from '../editor/edit-props.ts';
 import { stateIdFromTitle, stateIdProblem } from '../model/ids.ts';
 import { addRegion } from '../model/parallel.ts';
 

@@ -2,7 +2,7 @@
 // transitions that apply in every state (e.g. "Withdraw" from anywhere to Closed), with or without an event.
 import { useState, type FormEvent } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import type { EditProps } from '../editor/fields/FieldsView.tsx';
+import type { EditProps } from '../editor/edit-props.ts';
 import { setRootActions } from '../model/always.ts';
 import { listStates } from '../model/states.ts';
 import { addTransition, EVENT_NAME_PATTERN, listRootTransitions, PLAYBOOK_SOURCE } from '../model/transitions.ts';

@@ -1,4 +1,4 @@
-import type { EditProps } from '../editor/fields/FieldsView.tsx';
+import type { EditProps } from '../editor/edit-props.ts';
 import { getTransition } from '../model/transitions.ts';
 import { findState, listStates } from '../model/states.ts';
 import { RootPanel } from './RootPanel.tsx';

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Task } from '../../../schemas/generated/case-type.ts';
-import type { EditProps } from '../editor/fields/FieldsView.tsx';
+import type { EditProps } from '../editor/edit-props.ts';
 import { deleteState, findState, listStates, renameState, setInitial, STATE_ID_PATTERN, updateState } from '../model/states.ts';
 import { addTransition, EVENT_NAME_PATTERN, listTransitions } from '../model/transitions.ts';
 import { isRegion, setParallel } from '../model/parallel.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { EditProps } from '../editor/fields/FieldsView.tsx';
+import type { EditProps } from '../editor/edit-props.ts';
 import { GuardPicker } from '../editor/GuardPicker.tsx';
 import { listStates } from '../model/states.ts';
 import { deleteTransition, EVENT_NAME_PATTERN, getTransition, PLAYBOOK_SOURCE, renameTransitionEvent, updateTransition, type TransitionRef } from '../model/transitions.ts';

@@ -1,8 +1,9 @@
 // The one form renderer: the designer's preview, the simulator and the worker console all draw case
 // forms with it, so what the analyst previews is what the agent gets.
-import type { CaseType, FieldRef, FieldSchema, Form, Guard } from '../../../schemas/generated/case-type.ts';
+import type { FieldRef, FieldSchema, Form, Guard } from '../../../schemas/generated/case-type.ts';
+import { fieldSchemaAt, formSections, formViewOf } from '../../../runtime/engine/index.ts';
+import type { FormScope } from '../../../runtime/engine/index.ts';
 import { kindOf } from '../model/fields.ts';
-import { fromPointer, toPointer } from '../model/pointer.ts';
 import { FieldInput } from './FieldInput.tsx';
 
 export interface FormRendererProps {
@@ -11,68 +12,58 @@ export interface FormRendererProps {
   form?: Form;
   value: Record<string, unknown>;
   onChange: (next: Record<string, unknown>) => void;
-  /** Field pointer → message (from validateData). */
+  /** Field pointer → message (the engine's field problems, see errorsByField). */
   errors?: Record<string, string>;
-  /** Evaluates `visibleWhen`/`readOnlyWhen`; without it every section and field shows and is editable. */
-  guard?: (guard: Guard) => boolean;
+  /**
+   * The engine's scope for `visibleWhen`/`readOnlyWhen` and the checklist's required fields (`formScope`
+   * for a case, `draftFormScope` for a draft); without it every section and field shows and is editable.
+   */
+  scope?: FormScope;
   readOnly?: boolean;
   /**
    * Why a read-only field is read-only, shown under it: `cause` is the guard that held (the section's
-   * or the field's `readOnlyWhen`), null when the whole form is read-only. Without it, "Read-only here."
-   * under a field a guard made read-only, and nothing when the whole form is.
+   * or the field's `readOnlyWhen`), null when the whole form (or the field's schema) is read-only. Without
+   * it, "Read-only here." under a field a guard made read-only, and nothing otherwise.
    */
   readOnlyReason?: (pointer: string, cause: Guard | null) => string | undefined;
   /** Prefix for element ids, when two forms share a page. */
   idPrefix?: string;
 }
 
-function schemaAt(root: FieldSchema, pointer: string): FieldSchema | undefined {
-  let node: FieldSchema | undefined = root;
-  for (const part of fromPointer(pointer)) {
-    if (node?.type === 'array') node = node.items;
-    node = node?.properties?.[part];
-  }
-  return node;
-}
-
-function requiredAt(root: FieldSchema, pointer: string): boolean {
-  const path = fromPointer(pointer);
-  const name = path.pop();
-  const parent = path.length === 0 ? root : schemaAt(root, toPointer(path));
-  const container = parent?.type === 'array' ? parent.items : parent;
-  return name !== undefined && (container?.required ?? []).includes(name);
-}
-
-/** The sections to draw: the form's, or one section with every top-level field when there is no form. */
-export function sectionsOf(def: Pick<CaseType, 'data' | 'form'>): Form['sections'] {
-  if (def.form && def.form.sections.length > 0) return def.form.sections;
-  return [{ id: 'details', title: 'Details', fields: Object.keys(def.data.properties ?? {}).map((n) => toPointer([n])) }];
+/** Without a scope there is no case to evaluate conditions against: nothing is hidden or locked by one. */
+const UNEVALUATED: FormScope = { holds: () => false };
+function withoutConditions(sections: Form['sections']): Form {
+  return {
+    sections: sections.map(({ visibleWhen: _v, readOnlyWhen: _r, ...section }) => ({
+      ...section,
+      fields: section.fields.map((r) => (typeof r === 'string' ? r : (({ visibleWhen: _fv, readOnlyWhen: _fr, ...ref }) => ref)(r))),
+    })),
+  };
 }
 
 export function FormRenderer(props: FormRendererProps) {
-  const { schema, form, value, onChange, errors = {}, guard, readOnly = false, readOnlyReason, idPrefix = 'f' } = props;
-  const sections = sectionsOf({ data: schema, form });
-  const holds = (g: Guard | undefined, otherwise: boolean): boolean => (g === undefined || !guard ? otherwise : guard(g));
+  const { schema, form, value, onChange, errors = {}, scope, readOnly = false, readOnlyReason, idPrefix = 'f' } = props;
+  const sections = formSections({ data: schema, form });
+  const view = formViewOf({ data: schema, form: scope ? { sections } : withoutConditions(sections) }, scope ?? UNEVALUATED);
   return (
     <div className="form-renderer">
-      {sections.map((section) => {
-        if (!holds(section.visibleWhen, true)) return null;
-        const sectionCause = section.readOnlyWhen !== undefined && holds(section.readOnlyWhen, false) ? section.readOnlyWhen : undefined;
-        const sectionReadOnly = readOnly || sectionCause !== undefined;
+      {view.sections.map((section, i) => {
+        if (!section.visible) return null;
+        const source = sections[i];
         const headingId = `${idPrefix}-section-${section.id}`;
         return (
           <section key={section.id} className="form-section" aria-labelledby={headingId}>
-            <h3 id={headingId}>{section.title ?? section.id}</h3>
-            {section.description ? <p className="help">{section.description}</p> : null}
+            <h3 id={headingId}>{section.title}</h3>
+            {source?.description ? <p className="help">{source.description}</p> : null}
             {section.fields.length === 0 ? <p className="muted">No fields in this section yet.</p> : null}
-            {section.fields.map((r) => {
+            {section.fields.map((fieldView, j) => {
+              if (!fieldView.visible) return null;
+              const r = source?.fields[j] ?? fieldView.pointer;
               const ref: FieldRef = typeof r === 'string' ? { field: r } : r;
-              if (!holds(ref.visibleWhen, true)) return null;
-              const field = schemaAt(schema, ref.field);
+              const field = fieldSchemaAt(schema, ref.field);
               if (!field) return null;
-              const fieldCause = ref.readOnlyWhen !== undefined && holds(ref.readOnlyWhen, false) ? ref.readOnlyWhen : undefined;
-              const cause = readOnly ? null : (fieldCause ?? sectionCause ?? null);
-              const locked = sectionReadOnly || fieldCause !== undefined;
+              const cause = readOnly ? null : fieldView.readOnlyWhen;
+              const locked = readOnly || fieldView.readOnly;
               return (
                 <FieldInput
                   key={ref.field}
@@ -80,7 +71,7 @@ export function FormRenderer(props: FormRendererProps) {
                   schema={field}
                   fieldRef={ref}
                   kind={kindOf(field, ref.widget)}
-                  required={requiredAt(schema, ref.field)}
+                  required={fieldView.required}
                   data={value}
                   onChange={onChange}
                   errors={errors}

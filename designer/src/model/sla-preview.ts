@@ -2,12 +2,8 @@
 // fall, in the calendar's local time, each with its explanation. Computed by the engine's own calendar
 // and SLA ladder code (the code the server runs), on a fresh record started at that instant.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import { explainDue, formatLocal } from '../../../runtime/engine/calendar-format.ts';
-import { compileSlaCalendars } from '../../../runtime/engine/sla.ts';
-import { slaView } from '../../../runtime/engine/sla-explain.ts';
-import { rungDueAt, rungStep } from '../../../runtime/engine/sla-ladder.ts';
-import { slaClockOf } from '../../../runtime/engine/sla.ts';
-import type { Instant, SlaInstance } from '../../../runtime/engine/types.ts';
+import { explainDue, formatLocal, compileSlaCalendars, slaView, rungDueAt, rungStep, slaClockOf } from '../../../runtime/engine/index.ts';
+import type { Instant, SlaInstance } from '../../../runtime/engine/index.ts';
 
 export interface SlaPreviewRow {
   rung: 'warning' | 'goal' | 'deadline' | 'repeat';

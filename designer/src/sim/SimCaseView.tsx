@@ -1,8 +1,7 @@
 // The simulated case now: the clock with its buttons, timers, SLA clocks with their explanation, open
 // tasks, and the history with the data changes of each step.
-import type { CompiledCaseType } from '../../../runtime/engine/compile.ts';
-import { explainSlas, stateLabel } from '../../../runtime/engine/index.ts';
-import { formatLocal } from '../../../runtime/engine/calendar-format.ts';
+import { formatLocal, explainSlas, stateLabel } from '../../../runtime/engine/index.ts';
+import type { CompiledCaseType } from '../../../runtime/engine/index.ts';
 import type { Simulation } from './simulator.ts';
 import { current, nextTimerAt } from './simulator.ts';
 import { patchLines } from './patch-text.ts';

@@ -2,9 +2,10 @@
 // the current data) with a payload form each, and the ones it does not accept.
 import { useState } from 'react';
 import type { CaseType, FieldSchema } from '../../../schemas/generated/case-type.ts';
-import type { NextEvent, CaseData } from '../../../runtime/engine/types.ts';
+import { dataProblems } from '../../../runtime/engine/index.ts';
+import type { NextEvent, CaseData, JsonValue } from '../../../runtime/engine/index.ts';
 import { FormRenderer } from '../form/FormRenderer.tsx';
-import { validateData } from '../form/validate-data.ts';
+import { errorsByField } from '../form/field-errors.ts';
 
 interface Props {
   def: CaseType;
@@ -18,7 +19,7 @@ function EventRow({ def, ev, onSend }: { def: CaseType; ev: NextEvent; onSend: P
   const schema = def.events?.[ev.type]?.data as FieldSchema | undefined;
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState<Record<string, unknown>>({});
-  const errors = schema && open ? validateData(schema, value) : {};
+  const errors = schema && open ? errorsByField(dataProblems(schema, value as JsonValue)) : {};
   return (
     <li className={`sim-event ${ev.enabled ? 'enabled' : 'blocked'}`} data-event={ev.type}>
       <div className="inline-form">

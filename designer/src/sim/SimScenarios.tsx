@@ -2,9 +2,10 @@
 // ones with one click (pass/fail per step), and path coverage on the canvas.
 import { useState } from 'react';
 import type { CaseType, StoredScenario } from '../../../schemas/generated/case-type.ts';
-import type { CompiledCaseType } from '../../../runtime/engine/compile.ts';
-import { runScenario, stateLabel } from '../../../runtime/engine/index.ts';
-import type { Scenario, ScenarioResult } from '../../../runtime/engine/scenario-types.ts';
+import type { CompiledCaseType } from '../../../runtime/engine/index.ts';
+import { stateLabel } from '../../../runtime/engine/index.ts';
+import { runScenario } from '../../../runtime/scenarios/index.ts';
+import type { Scenario, ScenarioResult } from '../../../runtime/scenarios/index.ts';
 import { deleteScenario, saveScenario, scenarioFileName } from '../model/scenarios.ts';
 import { downloadText } from './download-text.ts';
 import type { Simulation } from './simulator.ts';

@@ -1,8 +1,8 @@
 // Starting a simulated case: from the preview form's data or one of the definition's samples, at a chosen instant.
 import { useState } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import type { CaseData } from '../../../runtime/engine/types.ts';
-import { DEFAULT_SCENARIO_START } from '../../../runtime/engine/scenario-types.ts';
+import type { CaseData } from '../../../runtime/engine/index.ts';
+import { DEFAULT_SCENARIO_START } from '../../../runtime/scenarios/index.ts';
 
 interface Props {
   def: CaseType;

@@ -4,10 +4,9 @@
 import { useMemo, useState } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { compileCaseType, activeStateIds, nextEvents, stateLabel } from '../../../runtime/engine/index.ts';
-import type { CompiledCaseType } from '../../../runtime/engine/compile.ts';
-import type { Scenario, ScenarioResult } from '../../../runtime/engine/scenario-types.ts';
-import type { CaseData, Rejection } from '../../../runtime/engine/types.ts';
-import { SCENARIO_ACTOR } from '../../../runtime/engine/scenario.ts';
+import type { CompiledCaseType, CaseData, Rejection } from '../../../runtime/engine/index.ts';
+import { SCENARIO_ACTOR } from '../../../runtime/scenarios/index.ts';
+import type { Scenario, ScenarioResult } from '../../../runtime/scenarios/index.ts';
 import { PlaybookView, type CanvasOverlay } from '../canvas/PlaybookView.tsx';
 import type { Selection } from '../model/problem-target.ts';
 import { advanceHour, advanceTo, advanceWorkingDay, backTo, current, nextTimerAt, sendEvent, startSimulation, stepBack, type SimResult, type Simulation } from './simulator.ts';

@@ -1,11 +1,9 @@
 // Path coverage on the canvas: the engine's path enumeration (`dossier test --paths`) measured against
 // the saved scenarios, mapped onto the canvas's transitions. Pure.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import type { CompiledCaseType } from '../../../runtime/engine/compile.ts';
-import { enumeratePaths, formatPath, measureCoverage, runScenario } from '../../../runtime/engine/index.ts';
-import type { Scenario } from '../../../runtime/engine/scenario-types.ts';
-import type { CaseData } from '../../../runtime/engine/types.ts';
-import type { PathStep } from '../../../runtime/engine/paths.ts';
+import type { CompiledCaseType, CaseData } from '../../../runtime/engine/index.ts';
+import { enumeratePaths, formatPath, measureCoverage, runScenario } from '../../../runtime/scenarios/index.ts';
+import type { Scenario, PathStep } from '../../../runtime/scenarios/index.ts';
 import { buildGraph, type GraphEdge } from '../canvas/flow-graph.ts';
 
 /** `covered`: a scenario went through it; `uncovered`: none did; `unmeasured`: eventless (`always`) edges, taken inside another event's step. */

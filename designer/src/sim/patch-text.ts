@@ -1,5 +1,5 @@
 // A JSON Patch (RFC 6902) as lines people read: `/severity set to "high"`, `/questionForCustomer removed`.
-import type { JsonPatchOp, JsonValue } from '../../../runtime/engine/types.ts';
+import type { JsonPatchOp, JsonValue } from '../../../runtime/engine/index.ts';
 
 function short(value: JsonValue): string {
   const text = JSON.stringify(value);

@@ -2,13 +2,10 @@
 // action (create, send, advance) with the engine itself — createCase, applyEvent, dueTimers/fireTimer,
 // exactly as `dossier test` runs a scenario (same actor, same case id, same timer order). Step back drops
 // the last snapshot; a run converts to a scenario whose expectations are what the engine did.
-import type { CompiledCaseType } from '../../../runtime/engine/compile.ts';
-import { applyEvent, createCase, dueTimers, fireTimer } from '../../../runtime/engine/index.ts';
-import { addDuration } from '../../../runtime/engine/calendar.ts';
-import { SCENARIO_ACTOR, SCENARIO_CASE_ID } from '../../../runtime/engine/scenario.ts';
-import { latestSla } from '../../../runtime/engine/scenario-expect.ts';
-import type { Scenario, ScenarioExpect, ScenarioStep } from '../../../runtime/engine/scenario-types.ts';
-import type { Case, CaseData, HistoryEntry, Instant, Rejection, SlaStatus } from '../../../runtime/engine/types.ts';
+import { addDuration, applyEvent, createCase, dueTimers, fireTimer } from '../../../runtime/engine/index.ts';
+import type { CompiledCaseType, Case, CaseData, HistoryEntry, Instant, Rejection, SlaStatus } from '../../../runtime/engine/index.ts';
+import { SCENARIO_ACTOR, SCENARIO_CASE_ID, latestSla } from '../../../runtime/scenarios/index.ts';
+import type { Scenario, ScenarioExpect, ScenarioStep } from '../../../runtime/scenarios/index.ts';
 
 export interface SimSnapshot {
   case: Case;

@@ -3,7 +3,7 @@
 import type { LifeCycleStage } from '../model/stages.ts';
 import { addStep, newStateId } from '../model/stages.ts';
 import { updateState } from '../model/states.ts';
-import type { EditProps } from '../editor/fields/FieldsView.tsx';
+import type { EditProps } from '../editor/edit-props.ts';
 import { StepCard, taskInWords } from './StepCard.tsx';
 import { TitleForm } from './TitleForm.tsx';
 

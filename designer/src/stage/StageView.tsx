@@ -2,7 +2,7 @@
 // them, steps as cards, tasks and SLAs in words — beside the same side panel as the canvas. Drawn from
 // model/stages.ts; every edit is a model edit (states.ts, stages.ts), so the canvas shows it at once.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { EditProps } from '../editor/fields/FieldsView.tsx';
+import type { EditProps } from '../editor/edit-props.ts';
 import { SidePanel } from '../canvas/SidePanel.tsx';
 import { addStage, lifeCycle, moveStep, newStateId } from '../model/stages.ts';
 import { findState } from '../model/states.ts';

@@ -2,7 +2,7 @@
 // and the buttons to open it in the side panel and to move it among its stage's steps.
 import type { LifeCycleStep, LifeCycleTask } from '../model/stages.ts';
 import { updateState } from '../model/states.ts';
-import type { EditProps } from '../editor/fields/FieldsView.tsx';
+import type { EditProps } from '../editor/edit-props.ts';
 
 /** "Task: Classify the complaint · queue Triage · due in 4 working hours". */
 export function taskInWords(task: LifeCycleTask): string {

@@ -1,7 +1,7 @@
 // The actions allowed now as buttons; blocked ones with the reason; an event's payload form (its fields
 // from the event's schema, labelled from the case data) before sending.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import type { NextEvent } from '../../../runtime/engine/types.ts';
+import type { NextEvent } from '../../../runtime/engine/index.ts';
 import { FormRenderer } from '../form/FormRenderer.tsx';
 import { payloadForm } from './stage-form.ts';
 import { fieldLabel } from './work-model.ts';

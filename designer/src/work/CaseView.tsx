@@ -3,17 +3,18 @@
 // says what changed and keeps what the agent typed (also kept across reloads, per tab).
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import type { HistoryEntry } from '../../../runtime/engine/types.ts';
+import { dataProblems, isMissingProblem } from '../../../runtime/engine/index.ts';
+import type { HistoryEntry, JsonValue } from '../../../runtime/engine/index.ts';
 import { getAt } from '../form/data-path.ts';
 import { FormRenderer } from '../form/FormRenderer.tsx';
-import { validateData } from '../form/validate-data.ts';
+import { errorsByField } from '../form/field-errors.ts';
 import { ActionsPanel } from './ActionsPanel.tsx';
 import { CustomerPanel } from './CustomerPanel.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
 import { SlaBadges } from './SlaBadges.tsx';
 import { LinkedCases } from './LinkedCases.tsx';
 import { LifeCycleStrip } from '../stage/LifeCycleStrip.tsx';
-import { carriedKeys, guardEvaluator, readOnlyReason, stageForm, strandedChanges } from './stage-form.ts';
+import { carriedKeys, readOnlyReason, stageForm, stageScope, strandedChanges } from './stage-form.ts';
 import type { WorkContext } from './use-work-context.ts';
 import type { CaseRecord, Failure, WorkApi } from './work-api.ts';
 import { dataChanges, fieldLabel, payloadFor, problemText, rebase, show, stateLabel } from './work-model.ts';
@@ -92,9 +93,8 @@ export function CaseView({ api, ctx, caseId }: { api: WorkApi; ctx: WorkContext;
   const setWorking = (next: Data) => setDraft((d) => (d ? { ...d, working: next } : d));
   const liveErrors = useMemo(() => {
     if (!def) return {};
-    const out: Record<string, string> = {};
-    for (const [p, m] of Object.entries(validateData(def.data, working))) if (m !== 'This field is required.') out[p] = m;
-    return out;
+    // wrong values (format, pattern, length) at once; a missing field is the server's to flag when an action needs it
+    return errorsByField(dataProblems(def.data, working as JsonValue).filter((p) => !isMissingProblem(p)), problemText);
   }, [def, working]);
   const errors = { ...liveErrors, ...fieldErrors };
 
@@ -166,8 +166,8 @@ export function CaseView({ api, ctx, caseId }: { api: WorkApi; ctx: WorkContext;
       await reloadAfterConflict(r);
       return;
     }
-    setFieldErrors(Object.fromEntries(r.problems.map((p) => [p.pointer, problemText(p.message)])));
-    setNotice({ kind: 'rejected', text: `${title} was not accepted: ${r.message}`, lines: r.problems.map((p) => `${fieldLabel(def, p.pointer)}: ${problemText(p.message)}`) });
+    setFieldErrors(Object.fromEntries(r.problems.map((p) => [p.pointer, problemText(p)])));
+    setNotice({ kind: 'rejected', text: `${title} was not accepted: ${r.message}`, lines: r.problems.map((p) => `${fieldLabel(def, p.pointer)}: ${problemText(p)}`) });
   };
 
   const claimOrRelease = async (taskId: string, claim: boolean) => {
@@ -180,7 +180,7 @@ export function CaseView({ api, ctx, caseId }: { api: WorkApi; ctx: WorkContext;
   const task = kase.tasks[0] ?? null;
   const carried = carriedKeys(def, kase.next);
   const unsent = dataChanges(kase.data, working);
-  const guard = guardEvaluator(def, kase.state, working);
+  const scope = stageScope(def, kase.state, working);
 
   return (
     <article className="case-view" aria-labelledby="case-title">
@@ -261,7 +261,7 @@ export function CaseView({ api, ctx, caseId }: { api: WorkApi; ctx: WorkContext;
               value={working}
               onChange={setWorking}
               errors={errors}
-              guard={guard}
+              scope={scope}
               readOnlyReason={(pointer, cause) => readOnlyReason(def, pointer, cause)}
               idPrefix="case"
             />

@@ -4,7 +4,9 @@ import { useMemo, useState } from 'react';
 import { navigate } from '../app/router.ts';
 import { FormRenderer } from '../form/FormRenderer.tsx';
 import { intakeForm } from './stage-form.ts';
-import { validateData } from '../form/validate-data.ts';
+import { dataProblems, isMissingProblem } from '../../../runtime/engine/index.ts';
+import type { JsonValue } from '../../../runtime/engine/index.ts';
+import { errorsByField } from '../form/field-errors.ts';
 import type { WorkContext } from './use-work-context.ts';
 import type { WorkApi } from './work-api.ts';
 import { fieldLabel, problemText } from './work-model.ts';
@@ -22,11 +24,10 @@ export function IntakePage({ api, ctx }: { api: WorkApi; ctx: WorkContext }) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const def = ctx.types.get(key);
-  const live = useMemo(() => (def ? validateData(def.data, data) : {}), [def, data]);
+  const live = useMemo(() => (def ? dataProblems(def.data, data as JsonValue) : []), [def, data]);
   // required fields are flagged after the first attempt; wrong values (format, pattern, length) at once
   const errors = useMemo(() => {
-    const shown: Record<string, string> = {};
-    for (const [p, m] of Object.entries(live)) if (submitted || m !== 'This field is required.') shown[p] = m;
+    const shown = errorsByField(live.filter((p) => submitted || !isMissingProblem(p)), problemText);
     return { ...shown, ...serverErrors };
   }, [live, submitted, serverErrors]);
 
@@ -52,7 +53,7 @@ export function IntakePage({ api, ctx }: { api: WorkApi; ctx: WorkContext }) {
       navigate(`/work/cases/${encodeURIComponent(r.value.id)}`);
       return;
     }
-    setServerErrors(Object.fromEntries(r.problems.map((p) => [p.pointer, problemText(p.message)])));
+    setServerErrors(Object.fromEntries(r.problems.map((p) => [p.pointer, problemText(p)])));
     setMessage(r.problems.length > 0 ? `${r.message} Fields to fix: ${r.problems.map((p) => fieldLabel(def, p.pointer)).join(', ')}.` : r.message);
   };
 

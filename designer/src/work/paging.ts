@@ -1,6 +1,6 @@
 // Cursor paging of the API's lists (`{ items, nextCursor }`, docs/api-decisions.md) for the worker console: load a
 // page more, reload as many as were loaded, and say how much of a list is on screen. Pure, unit-tested.
-import type { Result } from './work-api.ts';
+import type { Result } from './api-result.ts';
 
 export interface Page<T> {
   items: T[];

@@ -2,11 +2,9 @@
 // editable only when an event the agent may send now carries it (so nothing typed goes nowhere) and
 // its own readOnlyWhen allows it.
 import type { CaseType, FieldRef, Form, Guard } from '../../../schemas/generated/case-type.ts';
-import { compileCaseType, type CompiledCaseType } from '../../../runtime/engine/compile.ts';
-import { evaluateGuard } from '../../../runtime/engine/guards.ts';
-import type { NextEvent, StateValue } from '../../../runtime/engine/types.ts';
-import { sectionsOf } from '../form/FormRenderer.tsx';
-import { dataChanges, stateIds } from './work-model.ts';
+import { compileCaseType, formScope, formSections } from '../../../runtime/engine/index.ts';
+import type { CaseData, CompiledCaseType, FormScope, NextEvent, StateValue } from '../../../runtime/engine/index.ts';
+import { dataChanges } from './work-model.ts';
 
 /** A guard name no definition can use (rule names are identifiers): "always read-only here". */
 export const NOT_CARRIED = '#not-carried-by-an-allowed-event';
@@ -22,7 +20,7 @@ export function carriedKeys(def: CaseType, next: readonly NextEvent[]): Set<stri
 }
 
 export function stageForm(def: CaseType, taskForm: string | null, carried: ReadonlySet<string>): Form {
-  const sections = [...sectionsOf(def)].sort((a, b) => Number(b.id === taskForm) - Number(a.id === taskForm));
+  const sections = [...formSections(def)].sort((a, b) => Number(b.id === taskForm) - Number(a.id === taskForm));
   return {
     sections: sections.map((s) => ({
       ...s,
@@ -69,8 +67,12 @@ export function strandedChanges(def: CaseType, next: readonly NextEvent[], curre
 
 const compiled = new Map<string, CompiledCaseType | null>();
 
-/** visibleWhen/readOnlyWhen on the agent's working copy, with the engine's own guard evaluator and rules. */
-export function guardEvaluator(def: CaseType, state: StateValue, data: Record<string, unknown>): (g: Guard) => boolean {
+/**
+ * The engine's form scope for the agent's working copy (`visibleWhen`/`readOnlyWhen`, the checklist's
+ * required fields), plus NOT_CARRIED, which always holds; a definition that does not compile evaluates
+ * no condition but that one.
+ */
+export function stageScope(def: CaseType, state: StateValue, data: Record<string, unknown>): FormScope {
   const k = `${def.key}@${def.version ?? 0}`;
   if (!compiled.has(k)) {
     try {
@@ -80,12 +82,9 @@ export function guardEvaluator(def: CaseType, state: StateValue, data: Record<st
     }
   }
   const type = compiled.get(k) ?? null;
-  const active = new Set(stateIds(state));
-  return (g) => {
-    if (g === NOT_CARRIED) return true;
-    if (type === null) return false;
-    return evaluateGuard(g, { data: data as never, active, ruleHolds: type.ruleHolds });
-  };
+  if (type === null) return { holds: (g) => g === NOT_CARRIED };
+  const scope = formScope(type, state, data as CaseData);
+  return { ...scope, holds: (g) => g === NOT_CARRIED || scope.holds(g) };
 }
 
 /**
@@ -93,7 +92,7 @@ export function guardEvaluator(def: CaseType, state: StateValue, data: Record<st
  * references to them (widget, label, help) when the form has some, without their visibility conditions.
  */
 export function payloadForm(def: CaseType, eventType: string, title: string): Form {
-  const refs = sectionsOf(def).flatMap((sec) => sec.fields.map((r): FieldRef => (typeof r === 'string' ? { field: r } : r)));
+  const refs = formSections(def).flatMap((sec) => sec.fields.map((r): FieldRef => (typeof r === 'string' ? { field: r } : r)));
   const fields: FieldRef[] = [];
   for (const key of Object.keys(def.events?.[eventType]?.data?.properties ?? {})) {
     const mine = refs.filter((r) => r.field === `/${key}` || r.field.startsWith(`/${key}/`));
@@ -108,7 +107,7 @@ export function payloadForm(def: CaseType, eventType: string, title: string): Fo
  * plus a section with the required top-level fields it lacks, so every field needed to create is on screen.
  */
 export function intakeForm(def: CaseType): Form {
-  const first = sectionsOf(def)[0];
+  const first = formSections(def)[0];
   const shown = (first?.fields ?? []).map((r) => (typeof r === 'string' ? r : r.field));
   const missing = (def.data.required ?? []).filter((k) => !shown.some((f) => f === `/${k}` || f.startsWith(`/${k}/`))).map((k) => `/${k}`);
   return { sections: [...(first ? [first] : []), ...(missing.length > 0 ? [{ id: 'also-required', title: 'Also required', fields: missing }] : [])] };

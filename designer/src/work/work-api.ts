@@ -1,8 +1,7 @@
 // The worker console's calls: the HTTP API (GET /api/openapi.json: cases, tasks, events, history) plus the customer
 // view (`/api/cases/:id/related`) and `/api/me`. Results are values; a problem keeps its field problems.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import type { CaseTask, FieldProblem, HistoryEntry, NextEvent, StateValue } from '../../../runtime/engine/types.ts';
-import type { ChecklistItem, SlaView } from '../../../runtime/engine/index.ts';
+import type { CaseTask, FieldProblem, HistoryEntry, NextEvent, StateValue, ChecklistItem, SlaView } from '../../../runtime/engine/index.ts';
 import { loadPages, type Page } from './paging.ts';
 import type { Refine, Wire } from '../api/wire.ts';
 
@@ -40,14 +39,8 @@ export type RelatedCase = Refine<Wire['RelatedCase'], { state: StateValue }>;
 /** `GET /api/cases/{id}/related` (`RelatedCases`); `nextCursor` is set when the customer has more cases than one page holds. */
 export type Related = Refine<Wire['RelatedCases'], { items: RelatedCase[] }>;
 
-export interface Failure {
-  ok: false;
-  status: number;
-  code: string;
-  message: string;
-  problems: FieldProblem[];
-}
-export type Result<T> = { ok: true; value: T } | Failure;
+export type { Failure, Result } from './api-result.ts';
+import type { Result } from './api-result.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

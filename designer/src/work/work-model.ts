@@ -1,10 +1,8 @@
 // Pure helpers of the worker console: labels, SLA badges, inbox sorting, what changed between two
 // revisions, and keeping what the agent typed on top of a newer revision. No React, unit-tested.
 import type { CaseType, StateNode } from '../../../schemas/generated/case-type.ts';
-import { diffJson } from '../../../runtime/engine/json-patch.ts';
-import { formatSpan } from '../../../runtime/engine/sla-explain.ts';
-import type { JsonPatchOp, JsonValue, StateValue } from '../../../runtime/engine/types.ts';
-import type { SlaView } from '../../../runtime/engine/index.ts';
+import { diffJson, formatSpan } from '../../../runtime/engine/index.ts';
+import type { JsonPatchOp, JsonValue, StateValue, SlaView } from '../../../runtime/engine/index.ts';
 import { getAt, setAt } from '../form/data-path.ts';
 
 type Data = Record<string, unknown>;
@@ -190,7 +188,5 @@ export function patchLines(op: JsonPatchOp, label: (pointer: string) => string):
   return [describeOp(op, label)];
 }
 
-/** A field problem's message for a person: the engine's "missing: /reason" becomes a sentence. */
-export function problemText(message: string): string {
-  return /^missing: \//.test(message) ? 'Fill this in to continue.' : message;
-}
+/** A field problem's message for a person (form/field-errors.ts). */
+export { personWords as problemText } from '../form/field-errors.ts';

@@ -1,7 +1,7 @@
 // Case types: published versions (immutable), the working draft, validation and publishing, through
 // the host's case-type service.
 import { Hono } from 'hono';
-import type { JsonValue } from '../../engine/types.ts';
+import type { JsonValue } from '../../engine/index.ts';
 import { checkCaseTypeKey, type CaseTypeService } from '../../host/case-type-service.ts';
 import type { DraftRecord } from '../../store/case-store.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';

@@ -1,8 +1,8 @@
 // Cases: create, list, read, send events, history. Every change goes through the case service.
 import { Hono, type Context } from 'hono';
 import type { Priority } from '../../../schemas/generated/case-type.ts';
-import { isSystemEvent } from '../../engine/event-names.ts';
-import type { Actor, CaseData } from '../../engine/types.ts';
+import { isSystemEvent } from '../../engine/index.ts';
+import type { Actor, CaseData } from '../../engine/index.ts';
 import type { CaseService, ServiceResult } from '../../host/case-service.ts';
 import { failureAnswer, failureBody, HttpProblem } from '../problems.ts';
 import type { CaseStore, TokenRecord } from '../../store/case-store.ts';

@@ -3,7 +3,7 @@
 // token is (the worker console derives "my queues" from its roles).
 import { Hono } from 'hono';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import type { Case, JsonValue } from '../../engine/types.ts';
+import type { Case, JsonValue } from '../../engine/index.ts';
 import { customerNameOf } from '../../host/case-view.ts';
 import { HttpProblem } from '../problems.ts';
 import type { CaseStore, Page } from '../../store/case-store.ts';

@@ -1,7 +1,7 @@
 // Tenants, tokens, idempotency records and case types (drafts, immutable published versions) on PostgreSQL.
 import { timingSafeEqual } from 'node:crypto';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import type { Instant, JsonValue } from '../../engine/types.ts';
+import type { Instant, JsonValue } from '../../engine/index.ts';
 import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenRecord, VersionRecord } from '../case-store.ts';
 import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
 

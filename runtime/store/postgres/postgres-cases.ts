@@ -2,7 +2,7 @@
 // statement (commit-statement.ts), atomic in autocommit; the case row's revision is compared and set in
 // it (`UPDATE … WHERE revision = expected`), so of several hosts committing on the same revision exactly
 // one succeeds: the others wait for its row lock, find the revision changed, and write nothing.
-import type { HistoryEntry } from '../../engine/types.ts';
+import type { HistoryEntry } from '../../engine/index.ts';
 import type { CaseCommit, CaseFilter, CaseHistory, CommitResult, HistoryWindow, Page, StoredCase } from '../case-store.ts';
 import { CursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import { normalizeIdentifier } from '../customer-keys.ts';

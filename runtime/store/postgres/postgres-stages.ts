@@ -10,7 +10,7 @@
 //   turn every string into text on the way: the trigger reads such an entry with the escape written as
 //   U+FFFD (state ids never hold either: the meta-schema allows only [a-zA-Z0-9_-]).
 // - ms from the instants' epoch (numeric, exact), null for an instant not in ISO 8601 form.
-import type { StateValue } from '../../engine/types.ts';
+import type { StateValue } from '../../engine/index.ts';
 import { stageVisits } from '../stage-visits.ts';
 import type { Queryable } from './postgres-db.ts';
 

@@ -1,7 +1,7 @@
 // Timers, tasks, the outbox and sent messages on PostgreSQL: the queues the scheduler, the dispatcher
 // and workers read. A claim or a release reads the task row FOR UPDATE in its own transaction, so two
 // hosts claiming the same task at once get one claim and one `task.claimed`.
-import type { Effect, Instant, JsonValue } from '../../engine/types.ts';
+import type { Effect, Instant, JsonValue } from '../../engine/index.ts';
 import type { MessageRecord, OutboxRecord, OutboxStatus, Page, TaskClaimResult, TaskFilter, TaskRecord, TimerRecord } from '../case-store.ts';
 import { CursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import { hasNul, statement, type PostgresDb } from './postgres-db.ts';

@@ -2,7 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import type { Instant, JsonValue } from '../../engine/types.ts';
+import type { Instant, JsonValue } from '../../engine/index.ts';
 import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenRecord, VersionRecord } from '../case-store.ts';
 import type { WriteQueue } from './write-queue.ts';
 

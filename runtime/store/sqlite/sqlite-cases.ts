@@ -1,6 +1,6 @@
 // Cases, their history and everything one event writes (the commit), on SQLite.
 import type Database from 'better-sqlite3';
-import type { HistoryEntry } from '../../engine/types.ts';
+import type { HistoryEntry } from '../../engine/index.ts';
 import type { CaseCommit, CaseFilter, CaseHistory, CommitFailure, CommitResult, HistoryWindow, Page, StoredCase } from '../case-store.ts';
 import { bodyOf, defaultReferencePrefix, formatReference, withReference } from '../case-reference.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';

@@ -2,7 +2,7 @@
 // case's customer identifiers, so the customer view finds every case of a customer by an index seek.
 import type Database from 'better-sqlite3';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import type { JsonValue } from '../../engine/types.ts';
+import type { JsonValue } from '../../engine/index.ts';
 import type { CaseCommit } from '../case-store.ts';
 import { identifiersOf, normalizeIdentifier, type CustomerIdentifier } from '../customer-keys.ts';
 

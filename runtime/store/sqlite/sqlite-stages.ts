@@ -15,7 +15,7 @@
 // with NOT IN, a WHEN that skips an entry whose `to` is the previous one's), this one commits fastest,
 // with state changes or without.
 import type Database from 'better-sqlite3';
-import type { StateValue } from '../../engine/types.ts';
+import type { StateValue } from '../../engine/index.ts';
 import { stageVisits } from '../stage-visits.ts';
 
 /** Marks the state ids `column` holds in the json_tree rows matching `where` as active in the entry (inserting new ones). */

@@ -1,6 +1,6 @@
 // Timers, tasks and the outbox on SQLite: the queues the scheduler, the dispatcher and workers read.
 import type Database from 'better-sqlite3';
-import type { Effect, Instant, JsonValue } from '../../engine/types.ts';
+import type { Effect, Instant, JsonValue } from '../../engine/index.ts';
 import type { MessageRecord, OutboxRecord, OutboxStatus, Page, TaskClaimResult, TaskFilter, TaskRecord, TimerRecord } from '../case-store.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { createWhere } from './where.ts';

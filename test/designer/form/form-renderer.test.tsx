@@ -2,7 +2,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { FieldSchema, Form } from '../../../schemas/generated/case-type.ts';
 import { FormRenderer } from '../../../designer/src/form/FormRenderer.tsx';
-import { validateData } from '../../../designer/src/form/validate-data.ts';
+import { dataProblems } from '../../../runtime/engine/index.ts';
+import { errorsByField } from '../../../designer/src/form/field-errors.ts';
 import { getAt, setAt } from '../../../designer/src/form/data-path.ts';
 
 const schema: FieldSchema = {
@@ -23,15 +24,20 @@ const form: Form = {
   ],
 };
 
-describe('validateData', () => {
-  it('names each field with its first problem, in plain words, with the project formats', () => {
-    expect(validateData(schema, { email: 'nope', amount: 600.5, customer: { phone: '12' } })).toEqual({
-      '/severity': 'This field is required.',
-      '/email': 'Enter an e-mail address such as name@example.com.',
-      '/amount': 'Must be at most 500.',
-      '/customer/phone': 'Enter a phone number of at least 6 digits.',
+describe("errorsByField over the engine's dataProblems", () => {
+  it("names each field with its first problem, the server's check said without the pointer (the person reads it beside the field)", () => {
+    expect(errorsByField(dataProblems(schema, { email: 'nope', amount: 600.5, customer: { phone: '12' } }))).toEqual({
+      '/severity': 'Fill this in to continue.',
+      '/email': 'Must be an e-mail address such as name@example.com',
+      '/amount': 'Must be ≤ 500',
+      '/customer/phone': 'Must be a phone number such as +31 20 123 4567',
     });
-    expect(validateData(schema, { email: 'a@b.nl', severity: 'low', amount: 49.95 })).toEqual({});
+    expect(errorsByField(dataProblems(schema, { email: 'a@b.nl', severity: 'low', amount: 49.95 }))).toEqual({});
+  });
+
+  it('rewords when a surface asks, and gives no problems for a schema that does not compile', () => {
+    expect(errorsByField(dataProblems(schema, {}), (p) => `[${p.message}]`)).toEqual({ '/email': '[missing: /email]', '/severity': '[missing: /severity]' });
+    expect(dataProblems({ type: 'nonsense' }, {})).toEqual([]);
   });
 });
 
@@ -54,7 +60,7 @@ describe('FormRenderer', () => {
         value={{ email: 'nope', lines: [{ note: 'first' }] }}
         onChange={() => undefined}
         errors={{ '/email': 'Enter an e-mail address such as name@example.com.' }}
-        guard={(g) => g !== 'paid'}
+        scope={{ holds: (g) => g !== 'paid' }}
         idPrefix="t"
       />,
     );
@@ -87,7 +93,7 @@ describe('FormRenderer', () => {
 
   it("says why a field is read-only: the guard that locked it, or the caller's words", () => {
     const locked: Form = { sections: [{ id: 'intake', title: 'Intake', fields: [{ field: '/email', readOnlyWhen: 'lockedRule' }, '/amount', '/customer'], readOnlyWhen: undefined }] };
-    const plain = renderToStaticMarkup(<FormRenderer schema={schema} form={locked} value={{ email: 'a@b.nl' }} onChange={() => undefined} guard={() => true} idPrefix="g" />);
+    const plain = renderToStaticMarkup(<FormRenderer schema={schema} form={locked} value={{ email: 'a@b.nl' }} onChange={() => undefined} scope={{ holds: () => true }} idPrefix="g" />);
     expect(plain).toContain('<p id="g-email-readonly" class="readonly-reason">Read-only here.</p>');
     expect(plain).toMatch(/<input type="email" id="g-email" aria-describedby="g-email-readonly" aria-required="true" aria-readonly="true" readOnly=""/);
     expect(plain).toMatch(/<input type="number" id="g-amount"(?![^>]*readOnly)/);
@@ -97,7 +103,7 @@ describe('FormRenderer', () => {
         form={{ sections: [{ id: 'intake', title: 'Intake', readOnlyWhen: 'closed', fields: ['/email', '/customer'] }] }}
         value={{}}
         onChange={() => undefined}
-        guard={() => true}
+        scope={{ holds: () => true }}
         readOnlyReason={(pointer, cause) => `${pointer} locked by ${String(cause)}`}
         idPrefix="o"
       />,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleModelToSchema, schemaToRuleModel, type RuleModel } from '../../../designer/src/model/rule-builder.ts';
-import { checkRule } from '../../../designer/src/model/rule-check.ts';
+import { checkSchema } from '../../../runtime/engine/index.ts';
+import type { JsonValue } from '../../../runtime/engine/index.ts';
 import { fieldLabeller } from '../../../designer/src/model/field-label.ts';
 
 const cases: { name: string; model: RuleModel; schema: Record<string, unknown> }[] = [
@@ -94,17 +95,22 @@ describe('rule builder', () => {
     expect(schemaToRuleModel({})).toEqual({ combinator: 'all', conditions: [] });
   });
 
-  it('the written $data schemas evaluate as intended with the project ajv', () => {
+  it("the written $data schemas evaluate as intended with the engine (the project ajv, the server's words)", () => {
+    const checkRule = (rule: { schema: unknown }, data: JsonValue): { pass: boolean; problems?: string[] } => {
+      const check = checkSchema(rule.schema, data);
+      if (!check.ok) throw new Error(check.error);
+      return check.problems.length === 0 ? { pass: true } : { pass: false, problems: check.problems.map((p) => p.message) };
+    };
     const sibling = { schema: ruleModelToSchema(cases[4]?.model as RuleModel) };
     expect(checkRule(sibling, { paid: 10, due: 10 })).toEqual({ pass: true });
-    expect(checkRule(sibling, { paid: 5, due: 10 })).toEqual({ pass: false, problems: ['/paid must be at least 10'] });
+    expect(checkRule(sibling, { paid: 5, due: 10 })).toEqual({ pass: false, problems: ['/paid must be ≥ 10'] });
     const far = { schema: ruleModelToSchema(cases[5]?.model as RuleModel) };
     expect(checkRule(far, { payment: { paid: 100 }, arrangement: { total: 100 } })).toEqual({ pass: true });
-    expect(checkRule(far, { payment: { paid: 99 }, arrangement: { total: 100 } })).toEqual({ pass: false, problems: ['/payment/paid must be at least 100'] });
+    expect(checkRule(far, { payment: { paid: 99 }, arrangement: { total: 100 } })).toEqual({ pass: false, problems: ['/payment/paid must be ≥ 100'] });
     expect(checkRule({ schema: { required: ['severity'] } }, {})).toEqual({ pass: false, problems: ['missing: /severity'] });
     const issue17 = { schema: ruleModelToSchema(cases[6]?.model as RuleModel) };
     expect(checkRule(issue17, { paymentsReceived: 300, claim: { amount: 300 }, amount: 1000 })).toEqual({ pass: true });
-    expect(checkRule(issue17, { paymentsReceived: 299, claim: { amount: 300 }, amount: 0 })).toEqual({ pass: false, problems: ['/paymentsReceived must be at least 300'] });
+    expect(checkRule(issue17, { paymentsReceived: 299, claim: { amount: 300 }, amount: 0 })).toEqual({ pass: false, problems: ['/paymentsReceived must be ≥ 300'] });
     expect(checkRule(issue17, { paymentsReceived: 299 })).toEqual({ pass: false, problems: ['missing: /claim'] });
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { compileCaseType } from '../../../runtime/engine/index.ts';
-import type { Scenario } from '../../../runtime/engine/scenario-types.ts';
+import type { Scenario } from '../../../runtime/scenarios/index.ts';
 import { computeCoverage } from '../../../designer/src/sim/coverage.ts';
 
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../templates/${name}`, import.meta.url), 'utf8'));

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import { compileCaseType, runScenario } from '../../../runtime/engine/index.ts';
+import { compileCaseType } from '../../../runtime/engine/index.ts';
+import { runScenario } from '../../../runtime/scenarios/index.ts';
 import {
   advanceHour, advanceTo, advanceWorkingDay, backTo, current, msToDuration, nextTimerAt, sendEvent, startSimulation, stepBack, toScenario, type SimResult, type Simulation,
 } from '../../../designer/src/sim/simulator.ts';

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import type { NextEvent } from '../../../runtime/engine/types.ts';
-import { carriedKeys, guardEvaluator, intakeForm, NOT_CARRIED, payloadForm, readOnlyReason, stageForm, strandedChanges } from '../../../designer/src/work/stage-form.ts';
+import type { NextEvent } from '../../../runtime/engine/index.ts';
+import { carriedKeys, intakeForm, NOT_CARRIED, payloadForm, readOnlyReason, stageForm, stageScope, strandedChanges } from '../../../designer/src/work/stage-form.ts';
 
 const complaint = JSON.parse(readFileSync(join(import.meta.dirname, '../../../templates/complaint.case.json'), 'utf8')) as CaseType;
 const next = (type: string, over: Partial<NextEvent> = {}): NextEvent => ({ type, title: type, available: true, enabled: true, allowed: true, problems: [], target: null, ...over });
@@ -45,10 +45,10 @@ describe('payloadForm', () => {
   });
 });
 
-describe('guardEvaluator', () => {
+describe('stageScope', () => {
   it("evaluates rules and states with the engine, on the agent's working copy", () => {
-    const typed = guardEvaluator(complaint, 'triage', { reason: 'billing', severity: 'low' });
-    const empty = guardEvaluator(complaint, 'triage', {});
+    const typed = stageScope(complaint, 'triage', { reason: 'billing', severity: 'low' }).holds;
+    const empty = stageScope(complaint, 'triage', {}).holds;
     expect([typed('triaged'), empty('triaged')]).toEqual([true, false]);
     expect([typed({ in: ['triage'] }), typed({ in: ['closed'] })]).toEqual([true, false]);
     expect(typed(NOT_CARRIED)).toBe(true);

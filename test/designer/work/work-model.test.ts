@@ -114,8 +114,11 @@ describe('patchLines', () => {
 });
 
 describe('problemText', () => {
-  it("turns the engine's missing-field message into a sentence and keeps the others", () => {
-    expect(problemText('missing: /reason')).toBe('Fill this in to continue.');
-    expect(problemText('must be ≤ 500')).toBe('must be ≤ 500');
+  it("says a field problem without the field's pointer, which the person reads beside the field", () => {
+    expect(problemText({ pointer: '/reason', message: 'missing: /reason' })).toBe('Fill this in to continue.');
+    expect(problemText({ pointer: '/customer/email', message: '/customer/email must be an e-mail address such as name@example.com' })).toBe(
+      'Must be an e-mail address such as name@example.com',
+    );
+    expect(problemText({ pointer: '/amount', message: 'must be ≤ 500' })).toBe('must be ≤ 500');
   });
 });

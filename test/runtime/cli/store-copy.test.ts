@@ -13,7 +13,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../runtime/cli/main.ts';
 import * as engine from '../../../runtime/engine/index.ts';
-import type { JsonValue } from '../../../runtime/engine/types.ts';
+import type { JsonValue } from '../../../runtime/engine/index.ts';
 import { seedTemplates } from '../../../runtime/host/bootstrap.ts';
 import { failureAnswer } from '../../../runtime/http/problems.ts';
 import { createCaseService } from '../../../runtime/host/case-service.ts';

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../runtime/cli/main.ts';
-import { refund } from '../engine/scenario-fixtures.ts';
+import { refund } from '../scenarios/scenario-fixtures.ts';
 import { captureIo } from './captured-io.ts';
 
 let dir: string;

@@ -11,7 +11,7 @@ import AjvModule from 'ajv';
 import { describe, expect, it } from 'vitest';
 import addFormatsModule from 'ajv-formats';
 import type { ExportCase, ExportCaseType, ExportSink, ExportSource, ExportSummary } from '../../../runtime/export/types.ts';
-import type { HistoryEntry } from '../../../runtime/engine/types.ts';
+import type { HistoryEntry } from '../../../runtime/engine/index.ts';
 import { OCEL_SCHEMA_FILE, standards, XSD } from './standards.ts';
 
 export { STANDARDS, XSD, standards } from './standards.ts';

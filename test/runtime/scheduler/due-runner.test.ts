@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Instant } from '../../../runtime/engine/types.ts';
+import type { Instant } from '../../../runtime/engine/index.ts';
 import { createManualClock, type ManualClock } from '../../../runtime/host/clock.ts';
 import type { Logger } from '../../../runtime/host/logger.ts';
 import { createDueRunner, type DueRunner } from '../../../runtime/scheduler/due-runner.ts';

@@ -1,6 +1,6 @@
 // The one test suite every CaseStore implementation runs (SQLite now, PostgreSQL later).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Case, SlaStatus } from '../../../runtime/engine/types.ts';
+import type { Case, SlaStatus } from '../../../runtime/engine/index.ts';
 import type { CaseStore, CaseCommit } from '../../../runtime/store/case-store.ts';
 import { CursorError } from '../../../runtime/store/cursor.ts';
 import { createCommit, definition, eventCommit, makeCase, T0 } from './fixtures.ts';

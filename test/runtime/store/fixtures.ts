@@ -1,6 +1,6 @@
 // Hand-built cases and commits for the store suite: the store must not need the engine.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import type { Case, Effect, HistoryEntry } from '../../../runtime/engine/types.ts';
+import type { Case, Effect, HistoryEntry } from '../../../runtime/engine/index.ts';
 import type { CaseCommit } from '../../../runtime/store/case-store.ts';
 
 export const T0 = '2026-01-05T09:00:00.000Z';

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { maintenanceUrl, relay, scratchDatabase, skipNote, unavailable } from '../../postgres-scratch.ts';
-import type { Case, HistoryEntry } from '../../../runtime/engine/types.ts';
+import type { Case, HistoryEntry } from '../../../runtime/engine/index.ts';
 import { stageReport } from '../../../runtime/host/reports.ts';
 import { latestSchemaVersion, migrate } from '../../../runtime/store/postgres/migrations.ts';
 import { createPostgresDb } from '../../../runtime/store/postgres/postgres-db.ts';

@@ -1,7 +1,7 @@
 // The reports as they were computed before the database aggregated them (runtime/host/reports.ts up
 // to issue 15): every record loaded, aggregated in JavaScript. Kept as the reference the SQL must
 // equal, with the window of issue 15 added (SLAs started, visits begun, cases created in [from, to)).
-import type { CaseData, HistoryEntry, JsonValue, SlaStatus, StateValue } from '../../../runtime/engine/types.ts';
+import type { CaseData, HistoryEntry, JsonValue, SlaStatus, StateValue } from '../../../runtime/engine/index.ts';
 import type { ReportWindow } from '../../../runtime/store/case-store.ts';
 import { resolvePointer } from '../../../runtime/store/json-pointer.ts';
 import { stateIds } from '../../../runtime/store/state-ids.ts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Case, CaseData, JsonValue, SlaInstance, SlaStatus, StateValue } from '../../../runtime/engine/types.ts';
+import type { Case, CaseData, JsonValue, SlaInstance, SlaStatus, StateValue } from '../../../runtime/engine/index.ts';
 import { reasonsReport, slaReport, stageReport } from '../../../runtime/host/reports.ts';
 import type { CaseStore, ReportWindow } from '../../../runtime/store/case-store.ts';
 import { createPostgresStore } from '../../../runtime/store/postgres/postgres-store.ts';

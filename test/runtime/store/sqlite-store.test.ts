@@ -8,7 +8,7 @@ import { createSqliteStore } from '../../../runtime/store/sqlite/sqlite-store.ts
 import type { Durability } from '../../../runtime/store/sqlite/wal-sync.ts';
 import { caseReferencesVersion, latestSchemaVersion, migrate } from '../../../runtime/store/sqlite/migrations.ts';
 import { stateIdsColumn } from '../../../runtime/store/state-ids.ts';
-import type { Case, HistoryEntry } from '../../../runtime/engine/types.ts';
+import type { Case, HistoryEntry } from '../../../runtime/engine/index.ts';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { stageReport } from '../../../runtime/host/reports.ts';
 import { caseStoreSuite } from './case-store.suite.ts';

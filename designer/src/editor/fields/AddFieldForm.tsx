@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { addField, FIELD_KINDS, FIELD_NAME_PATTERN, getField, listFields, type FieldKind } from '../../model/fields.ts';
-import type { EditProps } from './FieldsView.tsx';
+import type { EditProps } from '../edit-props.ts';
 
 /** "Answer given" → "answerGiven". */
 export function nameFromLabel(label: string): string {

@@ -7,7 +7,7 @@ import {
 import { moveFieldToSection, sectionOf, setFieldRef } from '../../model/form.ts';
 import { FieldValueInput } from '../FieldValueInput.tsx';
 import { GuardPicker } from '../GuardPicker.tsx';
-import type { EditProps } from './FieldsView.tsx';
+import type { EditProps } from '../edit-props.ts';
 
 function NumberInput({ id, label, value, onChange }: { id: string; label: string; value: number | undefined; onChange: (v: number | undefined) => void }) {
   return (

@@ -1,6 +1,5 @@
 // Fields and form: the field list and sections, the selected field's editor, and the live form preview.
-import type { CaseType } from '../../../../schemas/generated/case-type.ts';
-import type { Selection } from '../../model/problem-target.ts';
+import type { EditProps } from '../edit-props.ts';
 import { listFields } from '../../model/fields.ts';
 import { AddFieldForm } from './AddFieldForm.tsx';
 import { CustomerEditor } from './CustomerEditor.tsx';
@@ -8,12 +7,6 @@ import { FieldEditor } from './FieldEditor.tsx';
 import { SectionsEditor } from './SectionsEditor.tsx';
 import { FormPreview } from './FormPreview.tsx';
 
-export interface EditProps {
-  def: CaseType;
-  edit: (fn: (def: CaseType) => CaseType, key?: string) => void;
-  selection: Selection | null;
-  select: (s: Selection | null) => void;
-}
 
 export function FieldsView(props: EditProps & { sample: Record<string, unknown>; setSample: (s: Record<string, unknown>) => void }) {
   const { def, selection, select } = props;

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { CaseType } from '../../../../schemas/generated/case-type.ts';
 import { FormRenderer } from '../../form/FormRenderer.tsx';
-import { validateData } from '../../form/validate-data.ts';
-import { checkGuard } from '../../model/rule-check.ts';
+import { dataProblems, draftFormScope } from '../../../../runtime/engine/index.ts';
+import type { CaseData, JsonValue } from '../../../../runtime/engine/index.ts';
+import { errorsByField } from '../../form/field-errors.ts';
 import { listStates } from '../../model/states.ts';
 
 /** The live form preview: the production renderer, validating the sample data as you type. */
@@ -17,7 +18,7 @@ export function FormPreview({ def, edit, sample, setSample }: Props) {
   const states = listStates(def);
   const [state, setState] = useState<string>('');
   const active = state || def.playbook.initial || '';
-  const errors = useMemo(() => validateData(def.data, sample), [def.data, sample]);
+  const errors = useMemo(() => errorsByField(dataProblems(def.data, sample as JsonValue)), [def.data, sample]);
   const count = Object.keys(errors).length;
   return (
     <div aria-labelledby="preview-heading">
@@ -37,7 +38,7 @@ export function FormPreview({ def, edit, sample, setSample }: Props) {
       <p role="status" className={count === 0 ? 'ok' : 'muted'}>
         {count === 0 ? 'The sample data is valid.' : `${count} field${count === 1 ? '' : 's'} to fix in the sample data.`}
       </p>
-      <FormRenderer schema={def.data} form={def.form} value={sample} onChange={setSample} errors={errors} idPrefix="preview" guard={(g) => checkGuard(def, g, sample, active ? [active] : [])} />
+      <FormRenderer schema={def.data} form={def.form} value={sample} onChange={setSample} errors={errors} idPrefix="preview" scope={draftFormScope(def, active || null, sample as CaseData)} />
       <div className="button-row">
         <button type="button" onClick={() => setSample({})}>
           Clear sample data

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { addSection, deleteSection, updateSection } from '../../model/form.ts';
 import { GuardPicker } from '../GuardPicker.tsx';
-import type { EditProps } from './FieldsView.tsx';
+import type { EditProps } from '../edit-props.ts';
 
 /** Form sections: title, visibility; add and delete (fields of a deleted section move to the first one). */
 export function SectionsEditor({ def, edit, selection }: EditProps) {

@@ -3,8 +3,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CaseType } from '../../../../schemas/generated/case-type.ts';
 import { addRule, deleteRule, RULE_NAME_PATTERN, updateRule } from '../../model/rule-builder.ts';
-import { checkRule } from '../../model/rule-check.ts';
-import type { EditProps } from '../fields/FieldsView.tsx';
+import { fieldLabeller } from '../../model/field-label.ts';
+import { ruleOnSample } from '../../model/rule-on-sample.ts';
+import type { EditProps } from '../edit-props.ts';
 import { RuleBuilder } from './RuleBuilder.tsx';
 import { RawSchemaEditor } from './RawSchemaEditor.tsx';
 import { renameRule } from '../../model/rename-rule.ts';
@@ -17,7 +18,7 @@ export function ruleNameFromTitle(title: string): string {
 function RuleStatus({ def, name, sample }: { def: CaseType; name: string; sample: Record<string, unknown> }) {
   const rule = def.rules?.[name];
   if (!rule) return null;
-  const r = checkRule(rule, sample);
+  const r = ruleOnSample(rule.schema, sample, fieldLabeller(def));
   return (
     <p role="status" className={r.pass ? 'ok' : 'warn'} aria-label={`Rule ${name} on the sample data`}>
       {r.pass ? 'Passes on the sample data.' : `Fails on the sample data: ${r.problems.join('; ')}`}
@@ -70,7 +71,7 @@ export function RulesView({ def, edit, selection, select, sample }: EditProps & 
         {rules.length === 0 ? <p className="muted">No rules yet. A rule is a condition on the case data, used by guards, checklists and visibility.</p> : null}
         <ul className="tree" aria-label="Rules">
           {rules.map(([name, r]) => {
-            const pass = r ? checkRule(r, sample).pass : false;
+            const pass = r ? ruleOnSample(r.schema, sample).pass : false;
             return (
               <li key={name}>
                 <button type="button" className={selected === name ? 'tree-item selected' : 'tree-item'} aria-current={selected === name ? 'true' : undefined} onClick={() => select({ type: 'rule', name })}>

@@ -1,7 +1,7 @@
 // Roles (who works on cases) and queues (where work waits): used by tasks, events and assign actions.
 import { useState, type FormEvent } from 'react';
 import { addQueue, addRole, deleteQueue, deleteRole, updateQueue, updateRole, WORK_ID_PATTERN } from '../../model/work.ts';
-import type { EditProps } from '../fields/FieldsView.tsx';
+import type { EditProps } from '../edit-props.ts';
 
 function idFromTitle(title: string): string {
   return title.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').replace(/^[^a-z]+/, '');

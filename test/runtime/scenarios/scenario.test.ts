@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { compileCaseType } from '../../../runtime/engine/index.ts';
-import { runScenario } from '../../../runtime/engine/scenario.ts';
-import type { Scenario, ScenarioStep } from '../../../runtime/engine/scenario-types.ts';
+import { runScenario } from '../../../runtime/scenarios/scenario.ts';
+import type { Scenario, ScenarioStep } from '../../../runtime/scenarios/scenario-types.ts';
 import { chain, refund } from './scenario-fixtures.ts';
 
 function scenario(steps: ScenarioStep[], data: Scenario['data'] = { amount: 20 }): Scenario {

@@ -10,7 +10,7 @@ import type {
   StateValue,
   Case,
   FieldProblem,
-} from './types.ts';
+} from '../engine/index.ts';
 
 export interface ScenarioExpect {
   state?: StateValue;

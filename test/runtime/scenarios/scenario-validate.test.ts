@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import scenarioSchema from '../../../schemas/scenario.schema.json' with { type: 'json' };
-import { validateScenario } from '../../../runtime/engine/scenario-validate.ts';
+import { validateScenario } from '../../../runtime/scenarios/scenario-validate.ts';
 
 const valid = {
   name: 'Refund approved',

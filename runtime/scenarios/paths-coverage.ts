@@ -1,8 +1,7 @@
 // Which scenarios cover which paths and transitions. A scenario covers a path when the state
 // changes it went through contain the path's transitions in order (a subsequence); it covers a
 // transition when it went through it at least once.
-import { jsonEqual } from './json-patch.ts';
-import { stateLabel } from './paths.ts';
+import { jsonEqual, stateLabel } from '../engine/index.ts';
 import type { PathEnumeration, PathStep } from './paths.ts';
 import type { ScenarioTransition } from './scenario-types.ts';
 

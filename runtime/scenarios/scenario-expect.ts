@@ -1,8 +1,7 @@
 // The expectations of a scenario step, checked against the case after the step. Each check returns
 // null when it holds, or a failure naming what was expected and what was found.
-import type { Case, JsonValue, SlaInstance, StateValue } from './types.ts';
-import { jsonEqual } from './json-patch.ts';
-import { escapePointerToken, getAtPointer } from './json-pointer.ts';
+import type { Case, JsonValue, SlaInstance, StateValue } from '../engine/index.ts';
+import { escapePointerToken, getAtPointer, jsonEqual } from '../engine/index.ts';
 import type { ScenarioExpect, ScenarioFailure } from './scenario-types.ts';
 
 function failure(

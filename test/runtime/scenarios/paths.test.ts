@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldSchema } from '../../../schemas/generated/case-type.ts';
-import { compileCaseType } from '../../../runtime/engine/index.ts';
-import { enumeratePaths, formatPath, stateLabel } from '../../../runtime/engine/paths.ts';
-import { containsInOrder, measureCoverage } from '../../../runtime/engine/paths-coverage.ts';
-import { candidatePayloads } from '../../../runtime/engine/paths-payloads.ts';
-import { runScenario } from '../../../runtime/engine/scenario.ts';
+import { compileCaseType, stateLabel } from '../../../runtime/engine/index.ts';
+import { enumeratePaths, formatPath } from '../../../runtime/scenarios/paths.ts';
+import { containsInOrder, measureCoverage } from '../../../runtime/scenarios/paths-coverage.ts';
+import { candidatePayloads } from '../../../runtime/scenarios/paths-payloads.ts';
+import { runScenario } from '../../../runtime/scenarios/scenario.ts';
 import { chain, refund } from './scenario-fixtures.ts';
 
 describe('stateLabel', () => {

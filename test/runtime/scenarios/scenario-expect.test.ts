@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  activeLeaves,
-  checkCase,
-  latestSla,
-  stateMatches,
-  subsetMismatch,
-} from '../../../runtime/engine/scenario-expect.ts';
-import type { Case, SlaInstance } from '../../../runtime/engine/types.ts';
+import { activeLeaves, checkCase, latestSla, stateMatches, subsetMismatch } from '../../../runtime/scenarios/scenario-expect.ts';
+import type { Case, SlaInstance } from '../../../runtime/engine/index.ts';
 
 function sla(id: string, status: SlaInstance['status']): SlaInstance {
   return {

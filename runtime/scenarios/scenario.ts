@@ -2,10 +2,8 @@
 // created at `start`, then each step sends an event, advances the clock (firing every timer that
 // falls due on the way, each at its own due instant) or only checks; the first failed expectation
 // stops the run. Decisions are recorded in docs/semantics.md ("Scenarios").
-import { PlaybookLoopError, applyEvent, createCase, dueTimers, fireTimer } from './index.ts';
-import type { CompiledCaseType } from './index.ts';
-import type { Accepted, Actor, Case, Effect, Instant, Rejection } from './types.ts';
-import { durationToMs, parseDuration } from './duration.ts';
+import { PlaybookLoopError, applyEvent, createCase, dueTimers, durationToMs, fireTimer, parseDuration } from '../engine/index.ts';
+import type { Accepted, Actor, Case, CompiledCaseType, Effect, Instant, Rejection } from '../engine/index.ts';
 import { checkCase } from './scenario-expect.ts';
 import { DEFAULT_SCENARIO_START } from './scenario-types.ts';
 import type {

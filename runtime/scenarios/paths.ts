@@ -2,10 +2,8 @@
 // the engine itself (createCase, applyEvent, fireTimer) from sample data: an edge is an accepted
 // event or a fired timer that changes the state. Used by `dossier test --paths` and the designer.
 import type { CaseType } from '../../schemas/generated/case-type.ts';
-import { PlaybookLoopError, applyEvent, createCase, fireTimer } from './index.ts';
-import type { CompiledCaseType } from './index.ts';
-import type { Case, CaseData, Instant, Outcome, StateValue } from './types.ts';
-import { jsonEqual } from './json-patch.ts';
+import { PlaybookLoopError, applyEvent, createCase, fireTimer, jsonEqual, stateLabel } from '../engine/index.ts';
+import type { Case, CaseData, CompiledCaseType, Instant, Outcome } from '../engine/index.ts';
 import { candidatePayloads } from './paths-payloads.ts';
 import { SCENARIO_ACTOR, SCENARIO_CASE_ID } from './scenario.ts';
 import { DEFAULT_SCENARIO_START } from './scenario-types.ts';
@@ -47,13 +45,6 @@ export interface EnumeratePathsOptions {
   payloads?: { [event: string]: CaseData[] };
   start?: Instant;
   limits?: Partial<PathLimits>;
-}
-
-/** A state value as text: `triage`, `investigating.collect`, `review.{legal.check, finance.check}`. */
-export function stateLabel(value: StateValue): string {
-  if (typeof value === 'string') return value;
-  const entries = Object.entries(value).map(([key, child]) => `${key}.${stateLabel(child)}`);
-  return entries.length === 1 ? (entries[0] as string) : `{${entries.join(', ')}}`;
 }
 
 /** One path as text: `triage -SUBMIT-> investigating.collect -DONE-> closed`. */

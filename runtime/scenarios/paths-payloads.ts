@@ -2,9 +2,8 @@
 // into the event's schema (const, enum, examples, booleans, numeric bounds), combined so that
 // guards which depend on them can be resolved. Bounded: at most MAX_PAYLOADS per event.
 import type { FieldSchema } from '../../schemas/generated/case-type.ts';
-import type { CaseData, JsonValue } from './types.ts';
-import { jsonEqual } from './json-patch.ts';
-import { mergePatch } from './merge-patch.ts';
+import type { CaseData, JsonValue } from '../engine/index.ts';
+import { jsonEqual, mergePatch } from '../engine/index.ts';
 
 export const MAX_PAYLOADS = 48;
 

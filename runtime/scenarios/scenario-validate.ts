@@ -3,10 +3,9 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import scenarioSchema from '../../schemas/scenario.schema.json' with { type: 'json' };
 import { createDataAjv } from '../../schemas/ajv.ts';
-import type { FieldProblem, JsonValue } from './types.ts';
-import { getAtPointer } from './json-pointer.ts';
+import type { FieldProblem, JsonValue } from '../engine/index.ts';
+import { escapePointerToken as escapeToken, getAtPointer } from '../engine/index.ts';
 import type { Scenario } from './scenario-types.ts';
-import { escapePointerToken as escapeToken } from './json-pointer.ts';
 
 export type ScenarioValidation = { ok: true; scenario: Scenario } | { ok: false; problems: FieldProblem[] };
 
