@@ -1,7 +1,7 @@
 // An analyst builds a small complaint case type from nothing without typing JSON (fields, a rule, three
 // states, two transitions with a guard), publishes it, and a case created through the API runs on it.
 import { describe, expect, it } from 'vitest';
-import { api, screenshot, useServerAndBrowser } from './harness.ts';
+import { api, screenshot, useServerAndBrowser, addField, createBlankCaseType } from './harness.ts';
 
 describe('build a case type from nothing', () => {
   const e2e = useServerAndBrowser();
@@ -9,28 +9,15 @@ describe('build a case type from nothing', () => {
   it('fields, a rule, three states, two transitions with a guard; published; a case runs on it', async () => {
     const { server, session: s, page } = e2e();
     const key = `quick-complaint-${Date.now().toString(36)}`;
-    await page.goto(`${server.url}/?token=${encodeURIComponent(server.token)}`);
-
-    // a new case type from nothing
-    await page.getByLabel('Title', { exact: true }).fill('Quick complaint');
-    await page.getByLabel('Key', { exact: true }).fill(key);
-    await page.getByLabel('Start from').selectOption('blank');
-    await page.getByRole('button', { name: 'Create case type' }).click();
-    await page.getByRole('heading', { name: /^Quick complaint/ }).waitFor();
+    await createBlankCaseType(page, server, 'Quick complaint', key);
 
     // fields: an e-mail (required), a choice list, a long text
-    const addField = async (label: string, type: string) => {
-      await page.getByLabel('Field label').fill(label);
-      await page.getByLabel('Field type').selectOption({ label: type });
-      await page.getByRole('button', { name: 'Add field' }).click();
-      await page.getByRole('heading', { name: `Field /${label.toLowerCase()}` }).waitFor();
-    };
-    await addField('Email', 'E-mail');
+    await addField(page, 'Email', 'E-mail');
     await page.getByLabel('Required').check();
-    await addField('Severity', 'Choice list');
+    await addField(page, 'Severity', 'Choice list');
     await page.getByLabel('Choices (one per line)').fill('low\nmedium\nhigh');
     await page.getByLabel('Choices (one per line)').blur();
-    await addField('Description', 'Long text');
+    await addField(page, 'Description', 'Long text');
 
     // the preview validates as you type, with the server's formats and in the server's words
     await page.locator('#preview-email').fill('not an e-mail');

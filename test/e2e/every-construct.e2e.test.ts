@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, ROOT, screenshot, useServerAndBrowser } from './harness.ts';
+import { api, ROOT, screenshot, useServerAndBrowser, addField, createBlankCaseType } from './harness.ts';
 
 const run = promisify(execFile);
 
@@ -27,28 +27,17 @@ describe('every construct of the format, by labelled controls', () => {
   it('builds, simulates to the end, saves the scenario, publishes; dossier test passes', async () => {
     const { server, session: s, page } = e2e();
     const key = `every-construct-${Date.now().toString(36)}`;
-    await page.goto(`${server.url}/?token=${encodeURIComponent(server.token)}`);
-    await page.getByLabel('Title', { exact: true }).fill('Every construct');
-    await page.getByLabel('Key', { exact: true }).fill(key);
-    await page.getByLabel('Start from').selectOption('blank');
-    await page.getByRole('button', { name: 'Create case type' }).click();
-    await page.getByRole('heading', { name: /^Every construct/ }).waitFor();
+    await createBlankCaseType(page, server, 'Every construct', key);
 
     // fields, two with default values; the e-mail identifies the customer, the name names them
-    const addField = async (label: string, type: string) => {
-      await page.getByLabel('Field label').fill(label);
-      await page.getByLabel('Field type').selectOption({ label: type });
-      await page.getByRole('button', { name: 'Add field' }).click();
-      await page.getByRole('heading', { name: `Field /${label.toLowerCase()}` }).waitFor();
-    };
-    await addField('Email', 'E-mail');
-    await addField('Name', 'Text');
-    await addField('Amount', 'Number');
-    await addField('Severity', 'Choice list');
+    await addField(page, 'Email', 'E-mail');
+    await addField(page, 'Name', 'Text');
+    await addField(page, 'Amount', 'Number');
+    await addField(page, 'Severity', 'Choice list');
     await page.getByLabel('Choices (one per line)').fill('low\nmedium\nhigh');
     await page.getByLabel('Choices (one per line)').blur();
     await page.getByLabel('Default value').selectOption('low');
-    await addField('Approved', 'Yes/no');
+    await addField(page, 'Approved', 'Yes/no');
     await page.getByLabel('Default value').selectOption('no');
     await page.getByRole('checkbox', { name: 'Identifies the customer: Email' }).check();
     await page.getByLabel('Customer name field').selectOption({ label: 'Name' });

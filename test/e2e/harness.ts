@@ -179,3 +179,21 @@ export async function api(server: Server, method: string, path: string, body?: u
   const text = await r.text();
   return { status: r.status, body: text ? (JSON.parse(text) as unknown) : null };
 }
+
+/** Signs in from the printed URL and creates a blank case type through the list's form; waits for its editor. */
+export async function createBlankCaseType(page: Page, server: Server, title: string, key: string): Promise<void> {
+  await page.goto(`${server.url}/?token=${encodeURIComponent(server.token)}`);
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByLabel('Key', { exact: true }).fill(key);
+  await page.getByLabel('Start from').selectOption('blank');
+  await page.getByRole('button', { name: 'Create case type' }).click();
+  await page.getByRole('heading', { name: new RegExp(`^${title}`) }).waitFor();
+}
+
+/** Adds a field by its label and type name in the Fields tab; waits for its editor to open. */
+export async function addField(page: Page, label: string, type: string): Promise<void> {
+  await page.getByLabel('Field label').fill(label);
+  await page.getByLabel('Field type').selectOption({ label: type });
+  await page.getByRole('button', { name: 'Add field' }).click();
+  await page.getByRole('heading', { name: `Field /${label.toLowerCase()}` }).waitFor();
+}

@@ -19,21 +19,25 @@ import { counterType, START } from './in-process.ts';
 const mount = (...args: string[]) => execFileSync('mount', args, { stdio: 'pipe' });
 const umount = (dir: string) => execFileSync('umount', [dir], { stdio: 'pipe' });
 
-function tmpfsAvailable(): boolean {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+/** Why a tmpfs cannot be mounted here (null: it can): the faults need a real, tiny file system. */
+function tmpfsUnavailable(): string | null {
+  if (process.platform !== 'linux') return 'mounting a tmpfs needs Linux';
+  if (process.getuid?.() !== 0) return 'mounting a tmpfs needs root';
   const probe = mkdtempSync(join(tmpdir(), 'dossier-tmpfs-probe-'));
   try {
     mount('-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe);
     umount(probe);
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (error) {
+    return `mount -t tmpfs failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
   } finally {
     rmSync(probe, { recursive: true, force: true });
   }
 }
 
-describe.skipIf(!tmpfsAvailable())('real disk faults on a tmpfs', () => {
+const tmpfsSkip = tmpfsUnavailable();
+
+describe.skipIf(tmpfsSkip !== null)(tmpfsSkip === null ? 'real disk faults on a tmpfs' : `real disk faults on a tmpfs (skipped: ${tmpfsSkip})`, () => {
   let dir: string;
   let file: string;
   let store: SqliteCaseStore;

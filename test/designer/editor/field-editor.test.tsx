@@ -3,23 +3,15 @@
 // commit can be seen (server rendering only ever shows a first mount).
 import { Profiler, act, useState } from 'react';
 import type { Root } from 'react-dom/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { Selection } from '../../../designer/src/model/problem-target.ts';
 import { addField } from '../../../designer/src/model/fields.ts';
 import { createBlankCaseType } from '../../../designer/src/model/blank.ts';
 import { FieldsView } from '../../../designer/src/editor/fields/FieldsView.tsx';
-import { installMiniDom, type MiniDocument, type MiniElement } from './mini-dom.ts';
+import { useMiniDom, type MiniDocument, type MiniElement } from './mini-dom.ts';
 
-let dom: ReturnType<typeof installMiniDom>;
-let createRoot: (container: Element) => Root;
-
-beforeAll(async () => {
-  dom = installMiniDom();
-  // react-dom/client looks for a DOM when it loads: import it after the globals are in place
-  ({ createRoot } = await import('react-dom/client'));
-});
-afterAll(() => dom.uninstall());
+const mini = useMiniDom();
 
 let def: CaseType = createBlankCaseType('claims', 'Claims');
 def = addField(def, { parent: '', name: 'claimant', kind: 'text', title: 'Claimant' });
@@ -48,14 +40,14 @@ function mount(first: string, commits: Shown[]): { container: MiniElement; root:
     const [selection, select] = useState<Selection | null>({ type: 'field', pointer: first });
     return (
       // onRender runs in each commit, after React has written the DOM: it sees every render that reached the screen
-      <Profiler id="fields" onRender={() => commits.push(shown(dom.document))}>
+      <Profiler id="fields" onRender={() => commits.push(shown(mini.document()))}>
         <FieldsView def={def} edit={() => undefined} selection={selection} select={select} sample={{}} setSample={() => undefined} />
       </Profiler>
     );
   }
-  const container = dom.document.createElement('div');
-  dom.document.body.appendChild(container);
-  const root = createRoot(container as unknown as Element);
+  const container = mini.document().createElement('div');
+  mini.document().body.appendChild(container);
+  const root = mini.createRoot(container);
   act(() => root.render(<Harness />));
   return { container, root };
 }
@@ -68,7 +60,7 @@ describe('field editor', () => {
 
     // the analyst clicks another field in the list
     const before = commits.length;
-    act(() => treeButton(dom.document, 'Amount').click());
+    act(() => treeButton(mini.document(), 'Amount').click());
     const after = commits.slice(before);
     expect(after.length).toBeGreaterThan(0);
     expect(after[0]).toEqual({ heading: 'Field /claim/amount', name: 'amount' });
@@ -76,7 +68,7 @@ describe('field editor', () => {
 
     // and back, to a field at another depth
     const again = commits.length;
-    act(() => treeButton(dom.document, 'Claimant').click());
+    act(() => treeButton(mini.document(), 'Claimant').click());
     expect(commits.slice(again)).toEqual([{ heading: 'Field /claimant', name: 'claimant' }]);
 
     act(() => root.unmount());

@@ -1,6 +1,8 @@
 // A small in-memory DOM, just enough for react-dom/client to mount, update and dispatch clicks in Node
 // (the project has no jsdom): elements, text, attributes, form values, select options and event bubbling.
 // For tests that must see React's commits one by one, which server rendering cannot show.
+import type { Root } from 'react-dom/client';
+import { afterAll, beforeAll } from 'vitest';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -281,5 +283,23 @@ export function installMiniDom(): { document: MiniDocument; uninstall: () => voi
       g.document = saved.document;
       g.IS_REACT_ACT_ENVIRONMENT = saved.act;
     },
+  };
+}
+
+/**
+ * The mini DOM for one test file: installed before its tests, removed after. react-dom/client looks for a
+ * DOM when it loads, so it is imported once the globals are in place; use `createRoot()` from here.
+ */
+export function useMiniDom(): { document: () => MiniDocument; createRoot: (container: MiniElement) => Root } {
+  let dom: ReturnType<typeof installMiniDom> | null = null;
+  let create: ((container: Element) => Root) | null = null;
+  beforeAll(async () => {
+    dom = installMiniDom();
+    ({ createRoot: create } = await import('react-dom/client'));
+  });
+  afterAll(() => dom?.uninstall());
+  return {
+    document: () => (dom as ReturnType<typeof installMiniDom>).document,
+    createRoot: (container) => (create as (container: Element) => Root)(container as unknown as Element),
   };
 }

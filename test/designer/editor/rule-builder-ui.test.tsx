@@ -2,24 +2,15 @@
 // the other field; the rule is then written against that field (here one inside a group), read back, and the
 // picker stays, showing fields in business words. Mounted with react-dom/client on a small in-memory DOM.
 import { act, useState } from 'react';
-import type { Root } from 'react-dom/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { addField } from '../../../designer/src/model/fields.ts';
 import { createBlankCaseType } from '../../../designer/src/model/blank.ts';
 import { addRule, ruleModelToSchema, updateRule } from '../../../designer/src/model/rule-builder.ts';
 import { RuleBuilder } from '../../../designer/src/editor/rules/RuleBuilder.tsx';
-import { installMiniDom, MiniEvent, type MiniElement } from './mini-dom.ts';
+import { useMiniDom, MiniEvent, type MiniElement } from './mini-dom.ts';
 
-let dom: ReturnType<typeof installMiniDom>;
-let createRoot: (container: Element) => Root;
-
-beforeAll(async () => {
-  dom = installMiniDom();
-  // react-dom/client looks for a DOM when it loads: import it after the globals are in place
-  ({ createRoot } = await import('react-dom/client'));
-});
-afterAll(() => dom.uninstall());
+const mini = useMiniDom();
 
 let start: CaseType = createBlankCaseType('claims', 'Claims');
 start = addField(start, { parent: '', name: 'paymentsReceived', kind: 'money', title: 'Payments received' });
@@ -33,14 +24,14 @@ start = updateRule(start, 'paidInFull', {
 });
 
 function byId(id: string): MiniElement {
-  const el = dom.document.getElementById(id);
+  const el = mini.document().getElementById(id);
   if (!el) throw new Error(`nothing with id ${id}`);
   return el;
 }
 
 /** The text of the label of the control with `id` (its accessible name). */
 function labelOf(id: string): string | undefined {
-  return dom.document.documentElement.querySelectorAll((e) => e.localName === 'label' && e.getAttribute('for') === id)[0]?.textContent;
+  return mini.document().documentElement.querySelectorAll((e) => e.localName === 'label' && e.getAttribute('for') === id)[0]?.textContent;
 }
 
 function choose(id: string, value: string): void {
@@ -71,9 +62,9 @@ describe('rule builder: compared with another field', () => {
         />
       );
     }
-    const container = dom.document.createElement('div');
-    dom.document.body.appendChild(container);
-    const root = createRoot(container as unknown as Element);
+    const container = mini.document().createElement('div');
+    mini.document().body.appendChild(container);
+    const root = mini.createRoot(container);
     act(() => root.render(<Harness />));
     expect(labelOf('cond-1-operand')).toBe('Condition 1 compared with');
     expect(byId('cond-1-number').value).toBe('0');
@@ -91,7 +82,7 @@ describe('rule builder: compared with another field', () => {
       ['/claim/deductible', 'Claim › Deductible'],
     ]);
     expect(other.value).toBe('');
-    expect(dom.document.getElementById('cond-1-number')).toBeNull();
+    expect(mini.document().getElementById('cond-1-number')).toBeNull();
 
     // Payments received ≥ Claim › Amount
     choose('cond-1-other', '/claim/amount');

@@ -108,6 +108,17 @@ export function VersionsView({ api, def, latest, onRestore }: Props) {
     );
   const versions = load.versions;
   const options = [...versions].reverse();
+  // the versions and the draft, the same in both selects
+  const choices = (
+    <>
+      {options.map((v) => (
+        <option key={v.version} value={String(v.version)}>
+          Version {v.version}
+        </option>
+      ))}
+      <option value={DRAFT}>Current draft</option>
+    </>
+  );
   return (
     <div className="versions-view">
       <h2>Versions of {def.title || key}</h2>
@@ -167,23 +178,13 @@ export function VersionsView({ api, def, latest, onRestore }: Props) {
             <label>
               Compare version
               <select value={from} onChange={(e) => setFrom(e.target.value)}>
-                {options.map((v) => (
-                  <option key={v.version} value={String(v.version)}>
-                    Version {v.version}
-                  </option>
-                ))}
-                <option value={DRAFT}>Current draft</option>
+                {choices}
               </select>
             </label>
             <label>
               with version
               <select value={to} onChange={(e) => setTo(e.target.value)}>
-                {options.map((v) => (
-                  <option key={v.version} value={String(v.version)}>
-                    Version {v.version}
-                  </option>
-                ))}
-                <option value={DRAFT}>Current draft</option>
+                {choices}
               </select>
             </label>
           </div>
