@@ -10,7 +10,7 @@ import { reject, rejectionMessages } from './rejections.ts';
 import { validate } from './rules.ts';
 import { checkTransitions } from './transition-check.ts';
 import type { Actor, Case, CaseData, CaseEvent, Instant, Outcome, Rejection } from './types.ts';
-import { workOf } from './work.ts';
+import { scratchOf } from './actions.ts';
 
 /** May this actor send the event? No actor is the system; `admin` sends anything. */
 export function maySend(type: CompiledCaseType, eventType: string, actor: Actor | undefined): boolean {
@@ -61,7 +61,7 @@ export function applyEvent(type: CompiledCaseType, kase: Case, event: CaseEvent,
     return reject('rule.failed', rejectionMessages.ruleFailed(event.type, check.rules), check.problems, check.rules);
   }
   const env = { caseId: kase.id, now, revision: kase.revision + 1 };
-  const step = sendEvent(type, kase.state, workOf(kase, data), env, event.type);
+  const step = sendEvent(type, kase.state, scratchOf(kase, data), env, event.type);
   return finishStep(type, {
     before: kase,
     base: kase,

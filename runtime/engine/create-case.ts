@@ -5,7 +5,7 @@ import { enterInitial, sendEvent } from './machine-step.ts';
 import { reject, rejectionMessages } from './rejections.ts';
 import { validate } from './rules.ts';
 import type { Actor, Case, CreateCaseInput, Instant, Outcome } from './types.ts';
-import { workOf } from './work.ts';
+import { scratchOf } from './actions.ts';
 
 export function createCase(type: CompiledCaseType, input: CreateCaseInput, now: Instant, actor?: Actor): Outcome {
   const data = input.data ?? {};
@@ -33,8 +33,8 @@ export function createCase(type: CompiledCaseType, input: CreateCaseInput, now: 
     seq: 0,
   };
   const env = { caseId: input.id, now, revision: 1 };
-  let step = enterInitial(type, workOf(base), env);
-  if (!step.done) step = sendEvent(type, step.value, step.work, env, 'case.created');
+  let step = enterInitial(type, scratchOf(base), env);
+  if (!step.done) step = sendEvent(type, step.value, step.scratch, env, 'case.created');
   return finishStep(type, {
     before: null,
     base,

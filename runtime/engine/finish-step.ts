@@ -7,8 +7,8 @@ import type { MachineStep } from './machine-step.ts';
 import { activeStateIds } from './playbook-index.ts';
 import { updateSlas } from './sla.ts';
 import type { Accepted, Case, CaseData, PendingTimer, SlaInstance, StateValue } from './types.ts';
-import { cancelTimer, nextKey, setTimer } from './work.ts';
-import type { StepEnv, Work } from './work.ts';
+import { cancelTimer, nextKey, setTimer } from './actions.ts';
+import type { StepEnv, Scratch } from './actions.ts';
 
 export interface FinishInput {
   /** The case before the step; `null` at creation. */
@@ -23,9 +23,9 @@ export interface FinishInput {
   slas: SlaInstance[] | null;
 }
 
-/** Applies an SLA module's timer changes to the work. */
-export function applyTimerChanges(work: Work, cancel: readonly string[], set: readonly PendingTimer[]): Work {
-  let next = work;
+/** Applies an SLA module's timer changes to the scratch. */
+export function applyTimerChanges(scratch: Scratch, cancel: readonly string[], set: readonly PendingTimer[]): Scratch {
+  let next = scratch;
   for (const id of cancel) next = cancelTimer(next, id);
   for (const timer of set) next = setTimer(next, timer);
   return next;
@@ -78,13 +78,13 @@ function nextCase(base: Case, changes: CaseChanges): Case {
 
 export function finishStep(compiled: CompiledCaseType, input: FinishInput): Accepted {
   const { before, base, step, env, event } = input;
-  let work = step.work;
+  let scratch = step.scratch;
   let slas = input.slas ?? base.slas;
   if (input.slas !== null) {
-    const data = work.data;
+    const data = scratch.data;
     const update = updateSlas(compiled.def, compiled.calendars, input.slas, {
       event: event.type,
-      entered: work.entered,
+      entered: scratch.entered,
       active: activeStateIds(step.value),
       ruleHolds: (rule) => compiled.ruleHolds(rule, data),
       data,
@@ -92,39 +92,39 @@ export function finishStep(compiled: CompiledCaseType, input: FinishInput): Acce
       caseClosed: step.done,
     });
     slas = update.instances;
-    work = applyTimerChanges(work, update.cancelTimers, update.setTimers);
+    scratch = applyTimerChanges(scratch, update.cancelTimers, update.setTimers);
   }
   const closing = step.done && base.closedAt === null;
   if (closing && base.parentId !== null) {
-    work = {
-      ...work,
+    scratch = {
+      ...scratch,
       effects: [
-        ...work.effects,
-        { type: 'childClosed', key: nextKey(work, env), parentId: base.parentId, childId: base.id },
+        ...scratch.effects,
+        { type: 'childClosed', key: nextKey(scratch, env), parentId: base.parentId, childId: base.id },
       ],
     };
   }
   const changes = {
     state: step.value,
-    data: work.data,
-    priority: work.priority,
-    queue: work.queue,
-    assignee: work.assignee,
+    data: scratch.data,
+    priority: scratch.priority,
+    queue: scratch.queue,
+    assignee: scratch.assignee,
     updatedAt: env.now,
     closedAt: closing ? env.now : base.closedAt,
     revision: env.revision,
-    tasks: work.tasks,
+    tasks: scratch.tasks,
     slas,
-    timers: work.timers,
-    children: work.children,
-    seq: work.seq,
+    timers: scratch.timers,
+    children: scratch.children,
+    seq: scratch.seq,
   };
   const next: Case = hasCaseKeys(base) ? nextCase(base, changes) : { ...base, ...changes };
   const from: StateValue | null = before ? before.state : null;
   return {
     ok: true,
     case: next,
-    effects: work.effects,
+    effects: scratch.effects,
     history: {
       seq: env.revision,
       at: env.now,
@@ -132,8 +132,8 @@ export function finishStep(compiled: CompiledCaseType, input: FinishInput): Acce
       event: event.data !== undefined ? { type: event.type, data: event.data } : { type: event.type },
       from,
       to: step.value,
-      patch: diffJson(before ? before.data : {}, work.data),
-      notes: work.notes,
+      patch: diffJson(before ? before.data : {}, scratch.data),
+      notes: scratch.notes,
     },
   };
 }

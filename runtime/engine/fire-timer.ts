@@ -11,7 +11,7 @@ import type { MachineStep } from './machine-step.ts';
 import { reject, rejectionMessages } from './rejections.ts';
 import { fireSlaTimer } from './sla.ts';
 import type { Case, Instant, Outcome, PendingTimer } from './types.ts';
-import { applyActions, workOf } from './work.ts';
+import { applyActions, scratchOf } from './actions.ts';
 
 /** The case's pending timers due at or before `until`, by due time then id. */
 export function dueTimers(kase: Case, until: Instant): PendingTimer[] {
@@ -28,7 +28,7 @@ export function fireTimer(type: CompiledCaseType, kase: Case, timerId: string, n
     return reject('event.not_accepted', rejectionMessages.timerNotDue(timerId, timer.dueAt, now));
   }
   const env = { caseId: kase.id, now, revision: kase.revision + 1 };
-  const consumed = { ...workOf(kase), timers: kase.timers.filter((t) => t.id !== timerId) };
+  const consumed = { ...scratchOf(kase), timers: kase.timers.filter((t) => t.id !== timerId) };
   const event = { type: timer.event };
 
   if (!timer.event.startsWith('sla.')) {
@@ -39,19 +39,19 @@ export function fireTimer(type: CompiledCaseType, kase: Case, timerId: string, n
   const fired = fireSlaTimer(type.def, type.calendars, kase.slas, timerId, now);
   if (!fired) {
     // A stale SLA timer (the record closed or moved on): consumed, nothing else happens.
-    const step: MachineStep = { value: kase.state, work: consumed, done: false };
+    const step: MachineStep = { value: kase.state, scratch: consumed, done: false };
     return finishStep(type, { before: kase, base: kase, step, env, event, actor: 'sla', slas: null });
   }
-  let work = applyTimerChanges(consumed, fired.cancelTimers, fired.setTimers);
-  work = applyActions(work, fired.actions, env, type);
-  const raised = work.raised;
-  work = { ...work, raised: [] };
-  let step: MachineStep = { value: kase.state, work, done: false };
+  let scratch = applyTimerChanges(consumed, fired.cancelTimers, fired.setTimers);
+  scratch = applyActions(scratch, fired.actions, env, type);
+  const raised = scratch.raised;
+  scratch = { ...scratch, raised: [] };
+  let step: MachineStep = { value: kase.state, scratch, done: false };
   // Sent even when no state handles it: the rung's `set` actions may have enabled an `always`.
-  step = sendEvent(type, step.value, step.work, env, timer.event);
+  step = sendEvent(type, step.value, step.scratch, env, timer.event);
   for (const raisedEvent of raised) {
     if (step.done) break;
-    step = sendEvent(type, step.value, step.work, env, raisedEvent);
+    step = sendEvent(type, step.value, step.scratch, env, raisedEvent);
   }
   return finishStep(type, { before: kase, base: kase, step, env, event, actor: 'sla', slas: fired.instances });
 }

@@ -9,11 +9,11 @@ import type { CompiledCaseType } from './compile.ts';
 import { MAX_MICROSTEPS } from './machine.ts';
 import type { CaseMachine, MachineContext } from './machine.ts';
 import type { StateValue } from './types.ts';
-import type { StepEnv, Work } from './work.ts';
+import type { StepEnv, Scratch } from './actions.ts';
 
 export interface MachineStep {
   value: StateValue;
-  work: Work;
+  scratch: Scratch;
   /** A top-level final state was reached: the case is closed. */
   done: boolean;
 }
@@ -39,7 +39,7 @@ function loopError(compiled: CompiledCaseType, event: string, error: unknown): u
 }
 
 function stepOf(snapshot: { value: unknown; context: MachineContext; status: string }): MachineStep {
-  return { value: snapshot.value as StateValue, work: snapshot.context.work, done: snapshot.status === 'done' };
+  return { value: snapshot.value as StateValue, scratch: snapshot.context.scratch, done: snapshot.status === 'done' };
 }
 
 type MachineScope = Parameters<CaseMachine['transition']>[2];
@@ -110,10 +110,10 @@ function resolveSnapshot(machine: CaseMachine, cache: MachineCache, value: State
   return { ...resolved, context, value: copyValue(resolved.value as StateValue) } as MachineSnapshot;
 }
 
-/** Enters the initial states (entry actions, `always`), with the work as the starting context. */
-export function enterInitial(compiled: CompiledCaseType, work: Work, env: StepEnv): MachineStep {
+/** Enters the initial states (entry actions, `always`), with the scratch as the starting context. */
+export function enterInitial(compiled: CompiledCaseType, scratch: Scratch, env: StepEnv): MachineStep {
   try {
-    const snapshot = compiled.machine.getInitialSnapshot(inertScope(cacheOf(compiled.machine)), { env, work });
+    const snapshot = compiled.machine.getInitialSnapshot(inertScope(cacheOf(compiled.machine)), { env, scratch });
     return stepOf(snapshot);
   } catch (error) {
     throw loopError(compiled, 'case.created', error);
@@ -121,10 +121,10 @@ export function enterInitial(compiled: CompiledCaseType, work: Work, env: StepEn
 }
 
 /** Sends one event to the machine in state `value`; an event nothing handles leaves it as it was. */
-export function sendEvent(compiled: CompiledCaseType, value: StateValue, work: Work, env: StepEnv, type: string): MachineStep {
+export function sendEvent(compiled: CompiledCaseType, value: StateValue, scratch: Scratch, env: StepEnv, type: string): MachineStep {
   try {
     const cache = cacheOf(compiled.machine);
-    const snapshot = resolveSnapshot(compiled.machine, cache, value, { env, work });
+    const snapshot = resolveSnapshot(compiled.machine, cache, value, { env, scratch });
     const next = compiled.machine.transition(snapshot, { type }, inertScope(cache));
     return stepOf(next);
   } catch (error) {

@@ -1,6 +1,6 @@
 // The playbook compiled to an XState v5 machine: `setup({ guards, actions })` + `createMachine`.
 // Every state node gets `id: <state key>` and targets are `#<id>`. Catalogue actions are parameterised
-// actions that update the machine context (the case's "work") through the shared interpreter; `raise`
+// actions that update the machine context (the case's scratch copy) through the shared interpreter; `raise`
 // is XState's own. `after` entries do not use XState's `after` (it needs a live clock): each becomes an
 // entry action setting a durable timer, an exit action cancelling it, and an `on['timer.<id>']`.
 import { assign, raise, setup } from 'xstate';
@@ -9,19 +9,19 @@ import { toXStateGuard } from './guards.ts';
 import type { XStateGuard } from './guards.ts';
 import { afterTimerId, toTransitions } from './playbook-index.ts';
 import type { CaseData } from './types.ts';
-import { afterTimer, applyAction, cancelTimer, closeTask, copyWork, openTask, setTimer } from './work.ts';
-import type { ActionScope, StepEnv, Work } from './work.ts';
+import { afterTimer, applyAction, cancelTimer, closeTask, copyScratch, openTask, setTimer } from './actions.ts';
+import type { ActionScope, StepEnv, Scratch } from './actions.ts';
 
-/** The machine context: the work of the event being processed and what actions may read. */
+/** The machine context: the scratch of the event being processed and what actions may read. */
 export interface MachineContext {
   env: StepEnv;
-  work: Work;
+  scratch: Scratch;
 }
 
 /** More microsteps than this in one event means `always`/`raise` loop without settling. */
 export const MAX_MICROSTEPS = 1_000;
 
-/** One step of an action list, run on the work by `runOp`. */
+/** One step of an action list, run on the scratch by `runOp`. */
 type Op =
   | { type: 'action'; action: Action }
   | { type: 'entered'; state: string }
@@ -157,28 +157,28 @@ export interface MachineParts extends ActionScope {
 /** Builds the machine of a case type. */
 export function buildMachine(parts: MachineParts) {
   const { def } = parts;
-  const runOp = (work: Work, env: StepEnv, op: Op): Work => {
+  const runOp = (scratch: Scratch, env: StepEnv, op: Op): Scratch => {
     switch (op.type) {
       case 'action':
-        return applyAction(work, op.action, env, parts);
+        return applyAction(scratch, op.action, env, parts);
       case 'entered': {
-        const next = copyWork(work);
-        next.entered = [...work.entered, op.state];
+        const next = copyScratch(scratch);
+        next.entered = [...scratch.entered, op.state];
         return next;
       }
       case 'openTask': {
         const task = parts.stateNode(op.state)?.task;
-        return task ? openTask(work, op.state, task, env, parts) : work;
+        return task ? openTask(scratch, op.state, task, env, parts) : scratch;
       }
       case 'closeTask':
-        return closeTask(work, op.state);
+        return closeTask(scratch, op.state);
       case 'setTimer': {
         const entry = parts.stateNode(op.state)?.after?.[op.index];
-        if (!entry) return work;
-        return setTimer(work, afterTimer(afterTimerId(op.state, entry, op.index), entry.delay, entry.calendar, env, parts));
+        if (!entry) return scratch;
+        return setTimer(scratch, afterTimer(afterTimerId(op.state, entry, op.index), entry.delay, entry.calendar, env, parts));
       }
       case 'cancelTimer':
-        return cancelTimer(work, op.timer);
+        return cancelTimer(scratch, op.timer);
       default: {
         const _never: never = op;
         return _never;
@@ -193,13 +193,13 @@ export function buildMachine(parts: MachineParts) {
     },
     actions: {
       run: assign(({ context }, params: { ops: Op[] }) => {
-        let work = context.work;
-        for (const op of params.ops) work = runOp(work, context.env, op);
-        return { work };
+        let scratch = context.scratch;
+        for (const op of params.ops) scratch = runOp(scratch, context.env, op);
+        return { scratch };
       }),
     },
     guards: {
-      rule: ({ context }, params: { rule: string }) => parts.ruleHolds(params.rule, context.work.data),
+      rule: ({ context }, params: { rule: string }) => parts.ruleHolds(params.rule, context.scratch.data),
     },
   });
   const playbook = def.playbook;

@@ -17,8 +17,8 @@ import { silentLogger } from '../../runtime/host/logger.ts';
 import { createSqliteStore, type SqliteCaseStore } from '../../runtime/store/sqlite/sqlite-store.ts';
 import { errorsByField } from '../../designer/src/form/field-errors.ts';
 import { ruleOnSample } from '../../designer/src/model/rule-on-sample.ts';
-import { stageScope } from '../../designer/src/work/stage-form.ts';
-import { problemText } from '../../designer/src/work/work-model.ts';
+import { stageScope } from '../../designer/src/console/stage-form.ts';
+import { problemText } from '../../designer/src/console/console-model.ts';
 
 const T0 = '2026-01-05T09:00:00.000Z';
 const TEMPLATES = join(import.meta.dirname, '../../templates');

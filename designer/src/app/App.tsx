@@ -8,7 +8,7 @@ import { readToken, storeToken } from './session.ts';
 
 // The editor (React Flow, ajv, the validator) loads on demand, so the first screen stays small.
 // The worker console (/work) loads on demand too.
-const WorkPage = lazy(() => import('../work/WorkPage.tsx').then((m) => ({ default: m.WorkPage })));
+const ConsolePage = lazy(() => import('../console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
 const EditorPage = lazy(() => import('../editor/EditorPage.tsx').then((m) => ({ default: m.EditorPage })));
 
 export function App() {
@@ -39,10 +39,10 @@ export function App() {
           <EditorPage key={route.key} api={api} caseTypeKey={route.key} />
         </Suspense>
       );
-    case 'work':
+    case 'console':
       return (
         <Suspense fallback={<p role="status" className="page">Loading the worker console…</p>}>
-          <WorkPage token={token as string} path={path} onSignOut={signOut} />
+          <ConsolePage token={token as string} path={path} onSignOut={signOut} />
         </Suspense>
       );
     case 'notFound':

@@ -21,7 +21,7 @@ function linkText(s: Selection): string {
       return `state ${s.id}`;
     case 'transition':
       return `transition ${s.event} from ${s.source}`;
-    case 'work':
+    case 'roles':
       return 'roles and queues';
     case 'sla':
       return `SLA ${s.name}`;

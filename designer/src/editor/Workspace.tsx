@@ -13,7 +13,7 @@ import { FieldsView } from './fields/FieldsView.tsx';
 import { RulesView } from './rules/RulesView.tsx';
 import { PlaybookView } from '../canvas/PlaybookView.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
-import { WorkView } from './work/WorkView.tsx';
+import { RolesQueuesView } from './roles/RolesQueuesView.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { SlasView } from './slas/SlasView.tsx';
 import { TypesView } from './types/TypesView.tsx';
@@ -31,7 +31,7 @@ const VIEWS: { view: WorkspaceView; label: string }[] = [
   { view: 'fields', label: 'Fields and form' },
   { view: 'rules', label: 'Rules' },
   { view: 'playbook', label: 'Playbook' },
-  { view: 'work', label: 'Roles and queues' },
+  { view: 'roles', label: 'Roles and queues' },
   { view: 'slas', label: 'SLAs and calendars' },
   { view: 'simulator', label: 'Simulator' },
   { view: 'types', label: 'Data types' },
@@ -144,7 +144,7 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
           {view === 'playbook' ? <PlaybookViewSwitch mode={playbookMode} setMode={setPlaybookMode} /> : null}
           {view === 'playbook' && playbookMode === 'canvas' ? <PlaybookView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
           {view === 'playbook' && playbookMode === 'stages' ? <StageView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
-          {view === 'work' ? <WorkView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
+          {view === 'roles' ? <RolesQueuesView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
           {view === 'slas' ? <SlasView def={def} edit={editor.edit} selection={selection} /> : null}
           {view === 'simulator' ? <SimulatorView def={def} errorCount={errorCount} edit={editor.edit} preview={sample} session={simSession} setSession={setSimSession} /> : null}
           {view === 'types' ? <TypesView api={api} def={def} /> : null}

@@ -9,13 +9,13 @@ export type Selection =
   | { type: 'rule'; name: string }
   | { type: 'state'; id: string }
   | { type: 'transition'; source: string; event: string; index: number }
-  | { type: 'work'; pointer: string }
+  | { type: 'roles'; pointer: string }
   | { type: 'sla'; name: string }
   | { type: 'calendar'; name: string }
   | { type: 'json'; pointer: string };
 
 /** The designer view that shows a selection. */
-export type View = 'fields' | 'rules' | 'playbook' | 'work' | 'slas' | 'simulator' | 'types' | 'json';
+export type View = 'fields' | 'rules' | 'playbook' | 'roles' | 'slas' | 'simulator' | 'types' | 'json';
 
 export function viewOf(selection: Selection): View {
   switch (selection.type) {
@@ -27,8 +27,8 @@ export function viewOf(selection: Selection): View {
     case 'state':
     case 'transition':
       return 'playbook';
-    case 'work':
-      return 'work';
+    case 'roles':
+      return 'roles';
     case 'sla':
     case 'calendar':
       return 'slas';
@@ -64,7 +64,7 @@ export function selectionForPointer(def: CaseType, pointer: string): Selection {
     if (section) return { type: 'section', id: section.id };
   }
   if (head === 'rules' && parts[1] !== undefined && def.rules?.[parts[1]]) return { type: 'rule', name: parts[1] };
-  if (head === 'roles' || head === 'queues') return { type: 'work', pointer };
+  if (head === 'roles' || head === 'queues') return { type: 'roles', pointer };
   if (head === 'slas' && parts[1] !== undefined && def.slas?.[parts[1]]) return { type: 'sla', name: parts[1] };
   if (head === 'calendars' && parts[1] !== undefined && def.calendars?.[parts[1]]) return { type: 'calendar', name: parts[1] };
   if (head === 'playbook') {

@@ -4,7 +4,7 @@ import type { Guard } from '../../../schemas/generated/case-type.ts';
 import { compileCaseType } from '../../../runtime/engine/index.ts';
 import { evaluateGuard, failingRules, guardRules } from '../../../runtime/engine/guards.ts';
 import { sendEvent } from '../../../runtime/engine/machine-step.ts';
-import { workOf } from '../../../runtime/engine/work.ts';
+import { scratchOf } from '../../../runtime/engine/actions.ts';
 import type { CaseData, StateValue } from '../../../runtime/engine/types.ts';
 import { caseType, start } from './engine-fixtures.ts';
 
@@ -50,7 +50,7 @@ describe('guards', () => {
         const base = start(compiled).case;
         const value: StateValue = { r1: s1, r2: s2, r3: 'idle' };
         // when XState takes GO
-        const step = sendEvent(compiled, value, workOf(base, data), { caseId: 'C1', now: base.createdAt, revision: 2 }, 'GO');
+        const step = sendEvent(compiled, value, scratchOf(base, data), { caseId: 'C1', now: base.createdAt, revision: 2 }, 'GO');
         const xstateSays = (step.value as { r3: string }).r3 === 'went';
         // then the shared evaluator agrees
         const ours = evaluateGuard(guard, { data, active: new Set(['r1', s1, 'r2', s2, 'r3', 'idle']), ruleHolds: compiled.ruleHolds });

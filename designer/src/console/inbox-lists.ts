@@ -1,6 +1,6 @@
 // The inbox's three lists, each paged by the API's cursor: my tasks, the unclaimed tasks, the open cases;
 // plus the case of every loaded task (its customer, state and SLAs fill the task's row). No React.
-import type { CaseRecord, TaskItem, WorkApi } from './work-api.ts';
+import type { CaseRecord, TaskItem, ConsoleApi } from './console-api.ts';
 import { loadMore, loadPages, type FetchPage, type Page } from './paging.ts';
 
 export type Tab = 'mine' | 'queues' | 'cases';
@@ -21,7 +21,7 @@ export interface InboxLists {
 const caseKey = (c: CaseRecord) => c.id;
 const taskKey = (t: TaskItem) => t.id;
 
-function sources(api: WorkApi, pageSize: number): { mine: FetchPage<TaskItem>; queues: FetchPage<TaskItem>; cases: FetchPage<CaseRecord> } {
+function sources(api: ConsoleApi, pageSize: number): { mine: FetchPage<TaskItem>; queues: FetchPage<TaskItem>; cases: FetchPage<CaseRecord> } {
   const page = (cursor: string | null) => ({ limit: String(pageSize), cursor: cursor ?? '' });
   return {
     mine: (cursor) => api.tasks({ assignee: 'me', ...page(cursor) }),
@@ -32,7 +32,7 @@ function sources(api: WorkApi, pageSize: number): { mine: FetchPage<TaskItem>; q
 }
 
 /** `known` plus the cases of `tasks` that are not in it, fetched one by one (a task's case may be on a page not loaded). */
-async function withCasesOf(api: WorkApi, tasks: readonly TaskItem[], known: ReadonlyMap<string, CaseRecord>): Promise<Map<string, CaseRecord>> {
+async function withCasesOf(api: ConsoleApi, tasks: readonly TaskItem[], known: ReadonlyMap<string, CaseRecord>): Promise<Map<string, CaseRecord>> {
   const missing = [...new Set(tasks.map((t) => t.caseId))].filter((id) => !known.has(id));
   const fetched = await Promise.all(missing.map((id) => api.getCase(id)));
   return new Map([...known, ...fetched.flatMap((r): [string, CaseRecord][] => (r.ok ? [[r.value.id, r.value]] : []))]);
@@ -42,7 +42,7 @@ async function withCasesOf(api: WorkApi, tasks: readonly TaskItem[], known: Read
  * Every list from its start; given what was loaded before, as many items of each as then, so that a
  * refresh keeps the rows in view. A string is the problem that stopped it.
  */
-export async function loadInbox(api: WorkApi, pageSize: number, before: InboxLists | null, at: number): Promise<InboxLists | string> {
+export async function loadInbox(api: ConsoleApi, pageSize: number, before: InboxLists | null, at: number): Promise<InboxLists | string> {
   const src = sources(api, pageSize);
   const [mine, queues, cases] = await Promise.all([
     loadPages(src.mine, before?.mine.items.length ?? 0, taskKey),
@@ -57,7 +57,7 @@ export async function loadInbox(api: WorkApi, pageSize: number, before: InboxLis
 }
 
 /** The next page of one list (with the cases of its tasks). */
-export async function loadMoreOf(api: WorkApi, pageSize: number, lists: InboxLists, tab: Tab): Promise<InboxLists | string> {
+export async function loadMoreOf(api: ConsoleApi, pageSize: number, lists: InboxLists, tab: Tab): Promise<InboxLists | string> {
   const src = sources(api, pageSize);
   if (tab === 'cases') {
     const r = await loadMore(lists.cases, src.cases, caseKey);

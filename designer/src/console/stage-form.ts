@@ -4,7 +4,7 @@
 import type { CaseType, FieldRef, Form, Guard } from '../../../schemas/generated/case-type.ts';
 import { compileCaseType, formScope, formSections } from '../../../runtime/engine/index.ts';
 import type { CaseData, CompiledCaseType, FormScope, NextEvent, StateValue } from '../../../runtime/engine/index.ts';
-import { dataChanges } from './work-model.ts';
+import { dataChanges } from './console-model.ts';
 
 /** A guard name no definition can use (rule names are identifiers): "always read-only here". */
 export const NOT_CARRIED = '#not-carried-by-an-allowed-event';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { NextEvent } from '../../../runtime/engine/index.ts';
-import { carriedKeys, intakeForm, NOT_CARRIED, payloadForm, readOnlyReason, stageForm, stageScope, strandedChanges } from '../../../designer/src/work/stage-form.ts';
+import { carriedKeys, intakeForm, NOT_CARRIED, payloadForm, readOnlyReason, stageForm, stageScope, strandedChanges } from '../../../designer/src/console/stage-form.ts';
 
 const complaint = JSON.parse(readFileSync(join(import.meta.dirname, '../../../templates/complaint.case.json'), 'utf8')) as CaseType;
 const next = (type: string, over: Partial<NextEvent> = {}): NextEvent => ({ type, title: type, available: true, enabled: true, allowed: true, problems: [], target: null, ...over });

@@ -15,9 +15,9 @@ import { SlaBadges } from './SlaBadges.tsx';
 import { LinkedCases } from './LinkedCases.tsx';
 import { LifeCycleStrip } from '../stage/LifeCycleStrip.tsx';
 import { carriedKeys, readOnlyReason, stageForm, stageScope, strandedChanges } from './stage-form.ts';
-import type { WorkContext } from './use-work-context.ts';
-import type { CaseRecord, Failure, WorkApi } from './work-api.ts';
-import { dataChanges, fieldLabel, payloadFor, problemText, rebase, show, stateLabel } from './work-model.ts';
+import type { ConsoleContext } from './use-console-context.ts';
+import type { CaseRecord, Failure, ConsoleApi } from './console-api.ts';
+import { dataChanges, fieldLabel, payloadFor, problemText, rebase, show, stateLabel } from './console-model.ts';
 
 type Data = Record<string, unknown>;
 interface Draft {
@@ -45,7 +45,7 @@ interface Notice {
   discard?: boolean;
 }
 
-export function CaseView({ api, ctx, caseId }: { api: WorkApi; ctx: WorkContext; caseId: string }) {
+export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleContext; caseId: string }) {
   const [kase, setKase] = useState<CaseRecord | null>(null);
   const [def, setDef] = useState<CaseType | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);

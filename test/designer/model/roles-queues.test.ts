@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { createBlankCaseType } from '../../../designer/src/model/blank.ts';
-import { addQueue, addRole, deleteQueue, deleteRole, updateQueue } from '../../../designer/src/model/work.ts';
+import { addQueue, addRole, deleteQueue, deleteRole, updateQueue } from '../../../designer/src/model/roles-queues.ts';
 
 describe('roles and queues', () => {
   it('adds a role and a queue that serves it; deleting the role takes it off queues and events', () => {

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { navigate } from '../app/router.ts';
-import type { CaseRecord, WorkApi } from './work-api.ts';
-import { stateLabel } from './work-model.ts';
+import type { CaseRecord, ConsoleApi } from './console-api.ts';
+import { stateLabel } from './console-model.ts';
 
 export function CaseLink({ kase, types }: { kase: Pick<CaseRecord, 'id' | 'reference' | 'caseType' | 'state'>; types: Map<string, CaseType> }) {
   const def = types.get(kase.caseType);
@@ -32,7 +32,7 @@ interface Linked {
 }
 
 interface Props {
-  api: WorkApi;
+  api: ConsoleApi;
   caseId: string;
   parentId: string | null;
   childIds: string[];

@@ -1,7 +1,7 @@
 // The inbox's rows from the loaded lists: the tab's items, filtered and sorted. Pure, unit-tested.
-import type { CaseRecord, TaskItem } from './work-api.ts';
+import type { CaseRecord, TaskItem } from './console-api.ts';
 import type { InboxLists, Tab } from './inbox-lists.ts';
-import { sortRows, stateIds, type SortKey } from './work-model.ts';
+import { sortRows, stateIds, type SortKey } from './console-model.ts';
 
 export interface Row {
   caseId: string;

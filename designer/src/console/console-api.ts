@@ -45,7 +45,7 @@ import type { Result } from './api-result.ts';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export interface WorkApi {
+export interface ConsoleApi {
   me(): Promise<Result<Me>>;
   caseTypes(): Promise<Result<Wire['CaseTypeSummary'][]>>;
   caseType(key: string, version?: number): Promise<Result<CaseType>>;
@@ -60,7 +60,7 @@ export interface WorkApi {
   related(id: string): Promise<Result<Related>>;
 }
 
-export function createWorkApi(token: string): WorkApi {
+export function createConsoleApi(token: string): ConsoleApi {
   async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Result<T>> {
     let res: Response;
     try {

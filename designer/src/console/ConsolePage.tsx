@@ -4,23 +4,23 @@ import { navigate } from '../app/router.ts';
 import { CaseView } from './CaseView.tsx';
 import { Inbox } from './Inbox.tsx';
 import { IntakePage } from './IntakePage.tsx';
-import { useWorkContext } from './use-work-context.ts';
-import { createWorkApi } from './work-api.ts';
-import './work.css';
+import { useConsoleContext } from './use-console-context.ts';
+import { createConsoleApi } from './console-api.ts';
+import './console.css';
 
-export type WorkRoute = { type: 'inbox' } | { type: 'new' } | { type: 'case'; id: string } | { type: 'unknown' };
+export type ConsoleRoute = { type: 'inbox' } | { type: 'new' } | { type: 'case'; id: string } | { type: 'unknown' };
 
-export function matchWorkRoute(path: string): WorkRoute {
+export function matchConsoleRoute(path: string): ConsoleRoute {
   if (path === '/work' || path === '/work/') return { type: 'inbox' };
   if (path === '/work/new') return { type: 'new' };
   const m = /^\/work\/cases\/([^/]+)\/?$/.exec(path);
   return m ? { type: 'case', id: decodeURIComponent(m[1] as string) } : { type: 'unknown' };
 }
 
-export function WorkPage({ token, path, onSignOut }: { token: string; path: string; onSignOut: () => void }) {
-  const api = useMemo(() => createWorkApi(token), [token]);
-  const ctx = useWorkContext(api);
-  const route = matchWorkRoute(path);
+export function ConsolePage({ token, path, onSignOut }: { token: string; path: string; onSignOut: () => void }) {
+  const api = useMemo(() => createConsoleApi(token), [token]);
+  const ctx = useConsoleContext(api);
+  const route = matchConsoleRoute(path);
   let body: ReactNode;
   if (ctx.status === 'loading') body = <p role="status">Loading…</p>;
   else if (ctx.status === 'failed') body = <p className="error-box" role="alert">{ctx.message}</p>;

@@ -7,14 +7,14 @@ import { intakeForm } from './stage-form.ts';
 import { dataProblems, isMissingProblem } from '../../../runtime/engine/index.ts';
 import type { JsonValue } from '../../../runtime/engine/index.ts';
 import { errorsByField } from '../form/field-errors.ts';
-import type { WorkContext } from './use-work-context.ts';
-import type { WorkApi } from './work-api.ts';
-import { fieldLabel, problemText } from './work-model.ts';
+import type { ConsoleContext } from './use-console-context.ts';
+import type { ConsoleApi } from './console-api.ts';
+import { fieldLabel, problemText } from './console-model.ts';
 
 export const CHANNELS = ['email', 'phone', 'chat', 'letter', 'web'] as const;
 
 
-export function IntakePage({ api, ctx }: { api: WorkApi; ctx: WorkContext }) {
+export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
   const types = [...ctx.types.values()];
   const [key, setKey] = useState(types[0]?.key ?? '');
   const [channel, setChannel] = useState<string>('');

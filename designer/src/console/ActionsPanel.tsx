@@ -4,7 +4,7 @@ import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { NextEvent } from '../../../runtime/engine/index.ts';
 import { FormRenderer } from '../form/FormRenderer.tsx';
 import { payloadForm } from './stage-form.ts';
-import { fieldLabel } from './work-model.ts';
+import { fieldLabel } from './console-model.ts';
 
 export interface ActionsPanelProps {
   def: CaseType;

@@ -1,6 +1,6 @@
 // Roles (who works on cases) and queues (where work waits): used by tasks, events and assign actions.
 import { useState, type FormEvent } from 'react';
-import { addQueue, addRole, deleteQueue, deleteRole, updateQueue, updateRole, WORK_ID_PATTERN } from '../../model/work.ts';
+import { addQueue, addRole, deleteQueue, deleteRole, updateQueue, updateRole, ROLE_QUEUE_ID_PATTERN } from '../../model/roles-queues.ts';
 import type { EditProps } from '../edit-props.ts';
 
 function idFromTitle(title: string): string {
@@ -13,7 +13,7 @@ function AddForm({ what, onAdd, taken }: { what: 'role' | 'queue'; onAdd: (id: s
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const id = idFromTitle(title);
-    if (!WORK_ID_PATTERN.test(id)) return setError(`Give the ${what} a title that starts with a letter.`);
+    if (!ROLE_QUEUE_ID_PATTERN.test(id)) return setError(`Give the ${what} a title that starts with a letter.`);
     if (taken(id)) return setError(`There is a ${what} ${id} already.`);
     setError(null);
     onAdd(id, title.trim());
@@ -29,7 +29,7 @@ function AddForm({ what, onAdd, taken }: { what: 'role' | 'queue'; onAdd: (id: s
   );
 }
 
-export function WorkView({ def, edit }: EditProps) {
+export function RolesQueuesView({ def, edit }: EditProps) {
   const roles = Object.entries(def.roles ?? {});
   const queues = Object.entries(def.queues ?? {});
   return (

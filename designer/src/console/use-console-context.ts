@@ -2,9 +2,9 @@
 // per visit of the console; case views load the exact version their case was created with.
 import { useEffect, useState } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import type { Me, WorkApi } from './work-api.ts';
+import type { Me, ConsoleApi } from './console-api.ts';
 
-export interface WorkContext {
+export interface ConsoleContext {
   me: Me;
   /** Latest published definition of each case type, by key. */
   types: Map<string, CaseType>;
@@ -12,8 +12,8 @@ export interface WorkContext {
 
 export type Loaded<T> = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; value: T };
 
-export function useWorkContext(api: WorkApi): Loaded<WorkContext> {
-  const [state, setState] = useState<Loaded<WorkContext>>({ status: 'loading' });
+export function useConsoleContext(api: ConsoleApi): Loaded<ConsoleContext> {
+  const [state, setState] = useState<Loaded<ConsoleContext>>({ status: 'loading' });
   useEffect(() => {
     let live = true;
     void (async () => {
@@ -33,7 +33,7 @@ export function useWorkContext(api: WorkApi): Loaded<WorkContext> {
 }
 
 /** "My queues": the queues (of every case type) whose role the token holds; an admin holds them all. */
-export function myQueues(ctx: WorkContext): Set<string> {
+export function myQueues(ctx: ConsoleContext): Set<string> {
   const out = new Set<string>();
   const admin = ctx.me.roles.includes('admin');
   for (const def of ctx.types.values()) {

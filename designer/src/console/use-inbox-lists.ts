@@ -1,9 +1,9 @@
 // The inbox's lists as React state: loaded on mount, refreshed, and paged on "Load more".
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { WorkApi } from './work-api.ts';
+import type { ConsoleApi } from './console-api.ts';
 import { loadInbox, loadMoreOf, PAGE_SIZE, type InboxLists, type Tab } from './inbox-lists.ts';
 
-export function useInboxLists(api: WorkApi) {
+export function useInboxLists(api: ConsoleApi) {
   const [lists, setLists] = useState<InboxLists | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,4 +1,4 @@
-// The mutable part of a case while one event is processed ("work"), and the one interpreter of the
+// The mutable part of a case while one event is processed ("scratch"), and the one interpreter of the
 // closed action catalogue. XState's parameterised actions (compiled playbook actions) and the SLA
 // ladder's actions (run outside XState) both go through `applyAction`, so they produce identical
 // data changes, effects and notes.
@@ -8,7 +8,7 @@ import type { BusinessCalendar } from './calendar.ts';
 import { getAtPointer, setAtPointer } from './json-pointer.ts';
 import type { Case, CaseData, CaseTask, Effect, Instant, JsonValue, PendingTimer } from './types.ts';
 
-export interface Work {
+export interface Scratch {
   data: CaseData;
   priority: Priority;
   queue: string | null;
@@ -27,7 +27,7 @@ export interface Work {
   entered: string[];
 }
 
-/** What an action may read besides the work: the case id, the clock, the revision being written. */
+/** What an action may read besides the scratch: the case id, the clock, the revision being written. */
 export interface StepEnv {
   caseId: string;
   now: Instant;
@@ -41,7 +41,7 @@ export interface ActionScope {
   calendars: Readonly<Record<string, BusinessCalendar | undefined>>;
 }
 
-export function workOf(kase: Case, data: CaseData = kase.data): Work {
+export function scratchOf(kase: Case, data: CaseData = kase.data): Scratch {
   return {
     data,
     priority: kase.priority,
@@ -59,8 +59,8 @@ export function workOf(kase: Case, data: CaseData = kase.data): Work {
 }
 
 /** The idempotency key of the next outbound effect: `<caseId>:<revision>:<n>`, n counting from 1. */
-export function nextKey(work: Work, env: StepEnv): string {
-  const keyed = work.effects.filter((effect) => 'key' in effect).length;
+export function nextKey(scratch: Scratch, env: StepEnv): string {
+  const keyed = scratch.effects.filter((effect) => 'key' in effect).length;
   return `${env.caseId}:${env.revision}:${keyed + 1}`;
 }
 
@@ -68,52 +68,52 @@ function toData(value: JsonValue | undefined): CaseData {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
 }
 
-/** Runs one catalogue action on the work. `raise` is only recorded here: XState raises its own. */
-export function applyAction(work: Work, action: Action, env: StepEnv, scope: ActionScope): Work {
+/** Runs one catalogue action on the scratch. `raise` is only recorded here: XState raises its own. */
+export function applyAction(scratch: Scratch, action: Action, env: StepEnv, scope: ActionScope): Scratch {
   switch (action.type) {
     case 'set': {
-      const value = action.from !== undefined ? getAtPointer(work.data, action.from) : (action.value as JsonValue | undefined);
-      return { ...work, data: toData(setAtPointer(work.data, action.path, value)) };
+      const value = action.from !== undefined ? getAtPointer(scratch.data, action.from) : (action.value as JsonValue | undefined);
+      return { ...scratch, data: toData(setAtPointer(scratch.data, action.path, value)) };
     }
     case 'assign': {
       const queue = action.queue ?? null;
       // A task moved to another queue takes that queue's role unless the action names one.
       const role = action.role ?? (action.queue !== undefined ? scope.def.queues?.[action.queue]?.role : undefined);
-      const tasks = work.tasks.map((task) => ({
+      const tasks = scratch.tasks.map((task) => ({
         ...task,
         ...(action.queue !== undefined ? { queue } : {}),
         ...(role !== undefined ? { role } : {}),
         ...(action.user !== undefined ? { assignee: action.user } : {}),
       }));
       return {
-        ...work,
-        queue: action.queue !== undefined ? queue : work.queue,
-        assignee: action.user !== undefined ? action.user : work.assignee,
+        ...scratch,
+        queue: action.queue !== undefined ? queue : scratch.queue,
+        assignee: action.user !== undefined ? action.user : scratch.assignee,
         tasks,
       };
     }
     case 'priority':
-      return { ...work, priority: action.value };
+      return { ...scratch, priority: action.value };
     case 'notify':
-      return addEffect(work, { type: 'notify', key: nextKey(work, env), to: action.to, template: action.template });
+      return addEffect(scratch, { type: 'notify', key: nextKey(scratch, env), to: action.to, template: action.template });
     case 'webhook':
-      return addEffect(work, { type: 'webhook', key: nextKey(work, env), url: action.url, method: action.method ?? 'POST' });
+      return addEffect(scratch, { type: 'webhook', key: nextKey(scratch, env), url: action.url, method: action.method ?? 'POST' });
     case 'createCase': {
-      const seq = work.seq + 1;
+      const seq = scratch.seq + 1;
       const childId = `${env.caseId}-c${seq}`;
       let data: JsonValue = structuredClone((action.data ?? {}) as CaseData);
       for (const [childPointer, parentPointer] of Object.entries(action.copy ?? {})) {
         if (parentPointer === undefined) continue;
-        const value = getAtPointer(work.data, parentPointer);
+        const value = getAtPointer(scratch.data, parentPointer);
         if (value !== undefined) data = setAtPointer(data, childPointer, value) ?? {};
       }
-      const effect: Effect = { type: 'createCase', key: nextKey(work, env), childId, caseType: action.caseType, data: toData(data), parentId: env.caseId };
-      return addEffect({ ...work, seq, children: [...work.children, childId] }, effect);
+      const effect: Effect = { type: 'createCase', key: nextKey(scratch, env), childId, caseType: action.caseType, data: toData(data), parentId: env.caseId };
+      return addEffect({ ...scratch, seq, children: [...scratch.children, childId] }, effect);
     }
     case 'note':
-      return { ...work, notes: [...work.notes, action.text] };
+      return { ...scratch, notes: [...scratch.notes, action.text] };
     case 'raise':
-      return { ...work, raised: [...work.raised, action.event] };
+      return { ...scratch, raised: [...scratch.raised, action.event] };
     default: {
       const _never: never = action;
       return _never;
@@ -122,34 +122,34 @@ export function applyAction(work: Work, action: Action, env: StepEnv, scope: Act
 }
 
 /** Runs a list of catalogue actions in order. */
-export function applyActions(work: Work, actions: readonly Action[], env: StepEnv, scope: ActionScope): Work {
-  return actions.reduce((w, action) => applyAction(w, action, env, scope), work);
+export function applyActions(scratch: Scratch, actions: readonly Action[], env: StepEnv, scope: ActionScope): Scratch {
+  return actions.reduce((w, action) => applyAction(w, action, env, scope), scratch);
 }
 
 /**
- * A copy of the work to change members on: written out, since V8 copies a spread with overrides of
- * an object this size on a slow path, and steps copy the work many times.
+ * A copy of the scratch to change members on: written out, since V8 copies a spread with overrides of
+ * an object this size on a slow path, and steps copy the scratch many times.
  */
-export function copyWork(work: Work): Work {
+export function copyScratch(scratch: Scratch): Scratch {
   return {
-    data: work.data,
-    priority: work.priority,
-    queue: work.queue,
-    assignee: work.assignee,
-    tasks: work.tasks,
-    timers: work.timers,
-    children: work.children,
-    seq: work.seq,
-    effects: work.effects,
-    notes: work.notes,
-    raised: work.raised,
-    entered: work.entered,
+    data: scratch.data,
+    priority: scratch.priority,
+    queue: scratch.queue,
+    assignee: scratch.assignee,
+    tasks: scratch.tasks,
+    timers: scratch.timers,
+    children: scratch.children,
+    seq: scratch.seq,
+    effects: scratch.effects,
+    notes: scratch.notes,
+    raised: scratch.raised,
+    entered: scratch.entered,
   };
 }
 
-function addEffect(work: Work, effect: Effect): Work {
-  const next = copyWork(work);
-  next.effects = [...work.effects, effect];
+function addEffect(scratch: Scratch, effect: Effect): Scratch {
+  const next = copyScratch(scratch);
+  next.effects = [...scratch.effects, effect];
   return next;
 }
 
@@ -158,9 +158,9 @@ function addEffect(work: Work, effect: Effect): Work {
  * current one, role the task's or else its queue's, due from `task.due` (in `task.calendar`).
  * A task with a queue also moves the case to that queue.
  */
-export function openTask(work: Work, stateId: string, task: Task, env: StepEnv, scope: ActionScope): Work {
-  const seq = work.seq + 1;
-  const queue = task.queue ?? work.queue;
+export function openTask(scratch: Scratch, stateId: string, task: Task, env: StepEnv, scope: ActionScope): Scratch {
+  const seq = scratch.seq + 1;
+  const queue = task.queue ?? scratch.queue;
   const calendar = task.calendar !== undefined ? scope.calendars[task.calendar] : undefined;
   const opened: CaseTask = {
     id: `${env.caseId}:${stateId}:${seq}`,
@@ -174,35 +174,35 @@ export function openTask(work: Work, stateId: string, task: Task, env: StepEnv, 
     assignee: null,
   };
   return addEffect(
-    { ...work, seq, queue: task.queue ?? work.queue, tasks: [...work.tasks, opened] },
+    { ...scratch, seq, queue: task.queue ?? scratch.queue, tasks: [...scratch.tasks, opened] },
     { type: 'openTask', task: opened },
   );
 }
 
 /** Closes the open tasks of a state. */
-export function closeTask(work: Work, stateId: string): Work {
-  const closing = work.tasks.filter((task) => task.state === stateId);
-  if (closing.length === 0) return work;
-  const next = copyWork(work);
-  next.tasks = work.tasks.filter((task) => task.state !== stateId);
-  next.effects = [...work.effects, ...closing.map((task): Effect => ({ type: 'closeTask', id: task.id, state: stateId }))];
+export function closeTask(scratch: Scratch, stateId: string): Scratch {
+  const closing = scratch.tasks.filter((task) => task.state === stateId);
+  if (closing.length === 0) return scratch;
+  const next = copyScratch(scratch);
+  next.tasks = scratch.tasks.filter((task) => task.state !== stateId);
+  next.effects = [...scratch.effects, ...closing.map((task): Effect => ({ type: 'closeTask', id: task.id, state: stateId }))];
   return next;
 }
 
 /** Sets (or resets) a pending timer. */
-export function setTimer(work: Work, timer: PendingTimer): Work {
-  const next = copyWork(work);
-  next.timers = [...work.timers.filter((t) => t.id !== timer.id), timer];
-  next.effects = [...work.effects, { type: 'setTimer', timer }];
+export function setTimer(scratch: Scratch, timer: PendingTimer): Scratch {
+  const next = copyScratch(scratch);
+  next.timers = [...scratch.timers.filter((t) => t.id !== timer.id), timer];
+  next.effects = [...scratch.effects, { type: 'setTimer', timer }];
   return next;
 }
 
 /** Cancels a pending timer; nothing happens when it is not pending. */
-export function cancelTimer(work: Work, id: string): Work {
-  if (!work.timers.some((t) => t.id === id)) return work;
-  const next = copyWork(work);
-  next.timers = work.timers.filter((t) => t.id !== id);
-  next.effects = [...work.effects, { type: 'cancelTimer', id }];
+export function cancelTimer(scratch: Scratch, id: string): Scratch {
+  if (!scratch.timers.some((t) => t.id === id)) return scratch;
+  const next = copyScratch(scratch);
+  next.timers = scratch.timers.filter((t) => t.id !== id);
+  next.effects = [...scratch.effects, { type: 'cancelTimer', id }];
   return next;
 }
 

@@ -3,10 +3,10 @@
 import { useEffect, useState } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { navigate } from '../app/router.ts';
-import type { Related, WorkApi } from './work-api.ts';
-import { fieldLabel, stateLabel } from './work-model.ts';
+import type { Related, ConsoleApi } from './console-api.ts';
+import { fieldLabel, stateLabel } from './console-model.ts';
 
-export function CustomerPanel({ api, caseId, def, types, revision }: { api: WorkApi; caseId: string; def: CaseType; types: Map<string, CaseType>; revision: number }) {
+export function CustomerPanel({ api, caseId, def, types, revision }: { api: ConsoleApi; caseId: string; def: CaseType; types: Map<string, CaseType>; revision: number }) {
   const [related, setRelated] = useState<Related | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

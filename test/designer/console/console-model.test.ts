@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { SlaView } from '../../../runtime/engine/index.ts';
-import { dataChanges, fieldLabel, mostUrgentSla, patchLines, payloadFor, problemText, rebase, slaBadge, sortRows, stateLabel } from '../../../designer/src/work/work-model.ts';
+import { dataChanges, fieldLabel, mostUrgentSla, patchLines, payloadFor, problemText, rebase, slaBadge, sortRows, stateLabel } from '../../../designer/src/console/console-model.ts';
 
 const complaint = JSON.parse(readFileSync(join(import.meta.dirname, '../../../templates/complaint.case.json'), 'utf8')) as CaseType;
 

@@ -1,10 +1,10 @@
 // The inbox's paging: the pages of a list followed by their cursor, "Load more", a refresh that keeps
 // what was loaded, the cases of tasks on pages not loaded, the rows of each tab and the line under them.
 import { describe, expect, it } from 'vitest';
-import { appendPage, listSummary, loadMore, loadPages, type Page } from '../../../designer/src/work/paging.ts';
-import { loadInbox, loadMoreOf, type InboxLists } from '../../../designer/src/work/inbox-lists.ts';
-import { inboxRows } from '../../../designer/src/work/inbox-rows.ts';
-import type { CaseRecord, Result, TaskItem, WorkApi } from '../../../designer/src/work/work-api.ts';
+import { appendPage, listSummary, loadMore, loadPages, type Page } from '../../../designer/src/console/paging.ts';
+import { loadInbox, loadMoreOf, type InboxLists } from '../../../designer/src/console/inbox-lists.ts';
+import { inboxRows } from '../../../designer/src/console/inbox-rows.ts';
+import type { CaseRecord, Result, TaskItem, ConsoleApi } from '../../../designer/src/console/console-api.ts';
 
 /** A list served in pages of `limit`, the cursor being the offset, as the API serves its lists. */
 function serve<T>(all: readonly T[], query: Record<string, string>): Result<Page<T>> {
@@ -35,7 +35,7 @@ function fakeApi(cases: CaseRecord[], tasks: TaskItem[]) {
       const found = cases.find((c) => c.id === id);
       return found ? { ok: true, value: found } : { ok: false, status: 404, code: 'case.not_found', message: 'no such case', problems: [] };
     },
-  } as unknown as WorkApi;
+  } as unknown as ConsoleApi;
   return { api, calls };
 }
 
@@ -113,7 +113,7 @@ describe('the inbox lists, in pages of 2', () => {
 
   it('gives the first problem instead of lists', async () => {
     const { api } = fakeApi(cases, tasks);
-    const broken = { ...api, cases: async () => ({ ok: false, status: 401, code: 'http.401', message: 'sign in again', problems: [] }) } as WorkApi;
+    const broken = { ...api, cases: async () => ({ ok: false, status: 401, code: 'http.401', message: 'sign in again', problems: [] }) } as ConsoleApi;
     expect(await loadInbox(broken, 2, null, 0)).toBe('sign in again');
   });
 });

@@ -2,9 +2,9 @@
 import { navigate } from '../app/router.ts';
 import { SlaBadges } from './SlaBadges.tsx';
 import type { Row } from './inbox-rows.ts';
-import type { WorkContext } from './use-work-context.ts';
-import type { TaskItem } from './work-api.ts';
-import { mostUrgentSla, stateLabel } from './work-model.ts';
+import type { ConsoleContext } from './use-console-context.ts';
+import type { TaskItem } from './console-api.ts';
+import { mostUrgentSla, stateLabel } from './console-model.ts';
 
 function age(from: string, now: number): string {
   const min = Math.max(0, Math.round((now - Date.parse(from)) / 60000));
@@ -17,7 +17,7 @@ interface Props {
   label: string;
   casesTab: boolean;
   rows: Row[];
-  ctx: WorkContext;
+  ctx: ConsoleContext;
   /** When the lists were loaded: ages are counted to then. */
   at: number;
   claimOrRelease: (task: TaskItem, claim: boolean) => void;

@@ -1,6 +1,6 @@
 // SLA badges (running, paused, warning, breached, closed) with the business time left.
 import type { SlaView } from '../../../runtime/engine/index.ts';
-import { slaBadge } from './work-model.ts';
+import { slaBadge } from './console-model.ts';
 
 export function SlaBadges({ slas, explain = false }: { slas: readonly SlaView[]; explain?: boolean }) {
   if (slas.length === 0) return <span className="muted">no SLA</span>;

@@ -8,9 +8,9 @@ import { inboxRows, type InboxFilter } from './inbox-rows.ts';
 import { listSummary } from './paging.ts';
 import type { Tab } from './inbox-lists.ts';
 import { useInboxLists } from './use-inbox-lists.ts';
-import { myQueues, type WorkContext } from './use-work-context.ts';
-import type { TaskItem, WorkApi } from './work-api.ts';
-import { stateIds, type SortKey } from './work-model.ts';
+import { myQueues, type ConsoleContext } from './use-console-context.ts';
+import type { TaskItem, ConsoleApi } from './console-api.ts';
+import { stateIds, type SortKey } from './console-model.ts';
 
 const TABS: [Tab, string][] = [
   ['mine', 'My tasks'],
@@ -21,7 +21,7 @@ const TABS: [Tab, string][] = [
 /** What each tab's list holds, as counted under it. */
 const NOUNS: Record<Tab, string> = { mine: 'tasks claimed by you', queues: 'unclaimed tasks', cases: 'open cases' };
 
-export function Inbox({ api, ctx }: { api: WorkApi; ctx: WorkContext }) {
+export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
   const [tab, setTab] = useState<Tab>('mine');
   const [sort, setSort] = useState<SortKey>('sla');
   const [filter, setFilter] = useState<InboxFilter>({ caseType: '', state: '', queue: '' });

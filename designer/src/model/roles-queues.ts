@@ -2,7 +2,7 @@
 import type { CaseType, Queue, Role, StateNode } from '../../../schemas/generated/case-type.ts';
 import { clone } from './clone.ts';
 
-export const WORK_ID_PATTERN = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;
+export const ROLE_QUEUE_ID_PATTERN = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;
 
 export function addRole(def: CaseType, id: string, title: string): CaseType {
   if (def.roles?.[id]) return def;
