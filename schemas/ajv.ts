@@ -28,6 +28,8 @@ export function createDataAjv(): Ajv2020 {
     strict: false,
     validateFormats: true,
     messages: true,
+    // errors carry their schema, so a pattern failure can be told with the field's own hint or example
+    verbose: true,
     // every pattern runs on RE2, in linear time (schemas/regex.ts)
     code: { regExp: linearRegExp },
   });

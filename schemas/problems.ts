@@ -152,6 +152,10 @@ export const problemCodes = {
     severity: 'error',
     message: "'$ref' '{ref}' does not point to a schema in this document; use '#/$defs/<name>'",
   },
+  'data.example_mismatch': {
+    severity: 'warning',
+    message: "the example '{example}' does not fit the field's pattern: people are shown it as what to type; correct the example or the pattern",
+  },
   'data.invalid_pattern': {
     severity: 'error',
     message: "'{pattern}' is not a valid regular expression: {detail}",

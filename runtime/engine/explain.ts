@@ -43,8 +43,23 @@ function plural(n: unknown, word: string): string {
   return `${String(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** How a pattern failure is told. People never read the regex: they read the field's `patternHint` ("a
+ * Dutch postcode such as 1234 AB"), else its first example, else that the form is not the expected one.
+ * Developers reading a request body's problems (`show`) get the pattern too. */
+export interface ExplainOptions {
+  patterns?: 'hint' | 'show';
+}
+
+function patternWords(at: string, error: ErrorObject, options: ExplainOptions): string {
+  const parent = (error.parentSchema ?? {}) as { patternHint?: unknown; examples?: unknown };
+  const hint = typeof parent.patternHint === 'string' && parent.patternHint.trim() !== '' ? parent.patternHint.trim() : null;
+  const example = Array.isArray(parent.examples) && typeof parent.examples[0] === 'string' ? parent.examples[0] : null;
+  const base = hint !== null ? `${subject(at)} must be ${hint}` : example !== null ? `${subject(at)} must look like ${show(example)}` : `${subject(at)} is not in the expected form`;
+  return options.patterns === 'show' ? `${base} (pattern ${String((error.params as { pattern?: unknown }).pattern)})` : base;
+}
+
 /** One ajv error as a field problem. */
-export function explainError(error: ErrorObject): FieldProblem {
+export function explainError(error: ErrorObject, options: ExplainOptions = {}): FieldProblem {
   const at = error.instancePath;
   const p = error.params as { [key: string]: unknown };
   switch (error.keyword) {
@@ -87,7 +102,7 @@ export function explainError(error: ErrorObject): FieldProblem {
     case 'maxLength':
       return { pointer: at, message: `${subject(at)} must be at most ${plural(p.limit, 'character')} long` };
     case 'pattern':
-      return { pointer: at, message: `${subject(at)} must match the pattern ${String(p.pattern)}` };
+      return { pointer: at, message: patternWords(at, error, options) };
     case 'minItems':
       return { pointer: at, message: `${subject(at)} must have at least ${plural(p.limit, 'item')}` };
     case 'maxItems':
@@ -109,18 +124,56 @@ export function explainError(error: ErrorObject): FieldProblem {
   }
 }
 
+/**
+ * An `anyOf` whose every failing branch only misses required fields at the same place ("E-mail or Phone
+ * is needed") as one problem, `missing: /email or /phone` (a branch missing several: `/a and /b`), named
+ * for the first field. A branch needing more than another is left out (filling the other suffices); when
+ * one branch is left, its fields are missing one by one. `null` when the branches fail otherwise (then
+ * they are told one by one).
+ */
+function missingAlternatives(anyOf: ErrorObject, errors: readonly ErrorObject[]): { branches: ErrorObject[]; problems: FieldProblem[] } | null {
+  const prefix = `${anyOf.schemaPath}/`;
+  const branches = errors.filter((e) => e.schemaPath.startsWith(prefix));
+  if (branches.length < 2 || !branches.every((e) => e.keyword === 'required' && e.instancePath === anyOf.instancePath)) return null;
+  const byBranch = new Map<string, string[]>();
+  for (const e of branches) {
+    const branch = e.schemaPath.slice(prefix.length).split('/')[0] ?? '';
+    const pointer = `${e.instancePath}/${escapePointerToken(String((e.params as { missingProperty?: unknown }).missingProperty))}`;
+    byBranch.set(branch, [...(byBranch.get(branch) ?? []), pointer]);
+  }
+  const sets = [...byBranch.values()];
+  const covers = (a: string[], b: string[]) => b.every((p) => a.includes(p));
+  const needed = sets.filter((set, i) => !sets.some((other, j) => j !== i && covers(set, other) && (other.length < set.length || j < i)));
+  if (needed.length === 1) return { branches, problems: (needed[0] ?? []).map((pointer) => ({ pointer, message: `missing: ${pointer}` })) };
+  const first = needed[0]?.[0] ?? anyOf.instancePath;
+  return { branches, problems: [{ pointer: first, message: `missing: ${needed.map((set) => set.join(' and ')).join(' or ')}` }] };
+}
+
 /** ajv errors as field problems, duplicates removed, in ajv's order. */
-export function explainErrors(errors: readonly ErrorObject[] | null | undefined): FieldProblem[] {
+export function explainErrors(errors: readonly ErrorObject[] | null | undefined, options: ExplainOptions = {}): FieldProblem[] {
+  const all = errors ?? [];
+  // a merged anyOf is told where its first branch error was
+  const mergedAt = new Map<ErrorObject, FieldProblem[]>();
+  const folded = new Set<ErrorObject>();
+  for (const error of all) {
+    if (error.keyword !== 'anyOf') continue;
+    const merged = missingAlternatives(error, all);
+    if (!merged || merged.branches.some((b) => folded.has(b))) continue;
+    for (const b of merged.branches) folded.add(b);
+    mergedAt.set(merged.branches[0] as ErrorObject, merged.problems);
+  }
   const seen = new Set<string>();
   const problems: FieldProblem[] = [];
-  for (const error of errors ?? []) {
+  for (const error of all) {
     // The branches of anyOf/oneOf/if are reported one by one; the summary line adds nothing.
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'if') continue;
-    const problem = explainError(error);
-    const key = `${problem.pointer}\u0000${problem.message}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      problems.push(problem);
+    if (folded.has(error) && !mergedAt.has(error)) continue;
+    for (const problem of mergedAt.get(error) ?? [explainError(error, options)]) {
+      const key = `${problem.pointer}\u0000${problem.message}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        problems.push(problem);
+      }
     }
   }
   return problems;

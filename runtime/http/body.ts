@@ -96,7 +96,7 @@ export async function readBody<T>(c: Context, name: RequestSchemaName): Promise<
   const body = await readJson(c);
   const validate = validator(name);
   if (!validate(body)) {
-    const problems = explainErrors(validate.errors);
+    const problems = explainErrors(validate.errors, { patterns: 'show' });
     throw new HttpProblem('request.invalid', `The ${name} body is not valid: ${problems.map((p) => p.message).join('; ')}.`, { problems });
   }
   return body as T;

@@ -195,6 +195,10 @@ export interface FieldSchema {
    * A regular expression (ECMAScript syntax, unicode) that a text field must match somewhere (anchor it with ^ and $ to match the whole value). Matched in linear time (RE2): look-ahead, look-behind and back-references are not supported.
    */
   pattern?: string;
+  /**
+   * What a valid value looks like, in words people read when a value does not match the pattern, e.g. "a Dutch postcode such as 1234 AB" (the message reads "Postcode must be a Dutch postcode such as 1234 AB"). Without it, the first of examples is shown; the pattern itself never is.
+   */
+  patternHint?: string;
   required?: string[];
   properties?: {
     [k: string]: FieldSchema | undefined;

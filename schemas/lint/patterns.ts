@@ -3,7 +3,7 @@
 // `data.invalid_pattern`, with the reason (schemas/regex.ts). What compiles runs in linear time, so
 // no pattern needs a safety heuristic.
 import { createProblem, type Problem } from '../problems.ts';
-import { patternError } from '../regex.ts';
+import { compilePattern, patternError } from '../regex.ts';
 import type { Model } from './model.ts';
 import { asObject, isObject, ptr } from './util.ts';
 
@@ -33,6 +33,23 @@ function eachPattern(node: unknown, pointer: string, visit: (pattern: string, po
   }
 }
 
+/** A field with a pattern and examples: each string example must fit the pattern (people are shown the first). */
+function exampleMismatches(node: unknown, pointer: string, problems: Problem[], depth = 0): void {
+  if (depth > 64 || !isObject(node)) return;
+  const { pattern, examples } = node;
+  if (typeof pattern === 'string' && Array.isArray(examples) && patternError(pattern) === undefined) {
+    const regex = compilePattern(pattern);
+    examples.forEach((example, i) => {
+      if (typeof example === 'string' && !regex.test(example)) problems.push(createProblem('data.example_mismatch', ptr(pointer, 'examples', i), { example }));
+    });
+  }
+  for (const key of ['properties', 'items', 'additionalProperties']) {
+    const child = node[key];
+    if (key === 'properties' && isObject(child)) for (const [name, schema] of Object.entries(child)) exampleMismatches(schema, ptr(pointer, key, name), problems, depth + 1);
+    else if (key !== 'properties') exampleMismatches(child, ptr(pointer, key), problems, depth + 1);
+  }
+}
+
 export function lintPatterns(model: Model): Problem[] {
   const problems: Problem[] = [];
   const roots: [unknown, string][] = [[model.def.data, '/data']];
@@ -47,6 +64,7 @@ export function lintPatterns(model: Model): Problem[] {
       const detail = patternError(pattern);
       if (detail !== undefined) problems.push(createProblem('data.invalid_pattern', at, { pattern, detail }));
     });
+    exampleMismatches(root, pointer, problems);
   }
   return problems;
 }

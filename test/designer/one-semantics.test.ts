@@ -18,7 +18,6 @@ import { createSqliteStore, type SqliteCaseStore } from '../../runtime/store/sql
 import { errorsByField } from '../../designer/src/form/field-errors.ts';
 import { ruleOnSample } from '../../designer/src/model/rule-on-sample.ts';
 import { stageScope } from '../../designer/src/console/stage-form.ts';
-import { problemText } from '../../designer/src/console/console-model.ts';
 
 const T0 = '2026-01-05T09:00:00.000Z';
 const TEMPLATES = join(import.meta.dirname, '../../templates');
@@ -69,7 +68,7 @@ function previewState(value: StateValue): string | null {
 
 const byField = (problems: readonly FieldProblem[]) => errorsByField(problems);
 /** The console's live errors: no "missing" before a first attempt, the console's words. */
-const consoleLive = (problems: readonly FieldProblem[]) => errorsByField(problems.filter((p) => !isMissingProblem(p)), problemText);
+const consoleLive = (problems: readonly FieldProblem[]) => errorsByField(problems.filter((p) => !isMissingProblem(p)));
 
 let dir: string;
 let store: SqliteCaseStore;

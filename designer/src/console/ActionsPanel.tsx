@@ -4,7 +4,8 @@ import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { NextEvent } from '../../../runtime/engine/index.ts';
 import { FormRenderer } from '../form/FormRenderer.tsx';
 import { payloadForm } from './stage-form.ts';
-import { fieldLabel } from './console-model.ts';
+import { fieldLabel } from '../model/field-label.ts';
+import { problemSentence } from '../form/field-errors.ts';
 
 export interface ActionsPanelProps {
   def: CaseType;
@@ -44,7 +45,7 @@ export function ActionsPanel(props: ActionsPanelProps) {
               {!n.allowed ? <p className="reason">Needs the role {roles.join(' or ')}.</p> : null}
               {n.allowed && !n.enabled && n.problems.length > 0 ? (
                 <p className="reason">
-                  Blocked: {n.problems.map((p) => (/^missing: \//.test(p.message) ? `${fieldLabel(def, p.pointer)} is missing` : `${fieldLabel(def, p.pointer)}: ${p.message}`)).join('; ')}
+                  Blocked: {n.problems.map((p) => problemSentence(p, (pointer) => fieldLabel(def, pointer))).join('; ')}
                   {fixable ? ' (fill them in and send)' : ''}
                 </p>
               ) : null}

@@ -7,7 +7,8 @@ import { dataProblems, isMissingProblem } from '../../../runtime/engine/index.ts
 import type { HistoryEntry, JsonValue } from '../../../runtime/engine/index.ts';
 import { getAt } from '../form/data-path.ts';
 import { FormRenderer } from '../form/FormRenderer.tsx';
-import { errorsByField } from '../form/field-errors.ts';
+import { errorsByField, problemSentence } from '../form/field-errors.ts';
+import { fieldLabel } from '../model/field-label.ts';
 import { ActionsPanel } from './ActionsPanel.tsx';
 import { CustomerPanel } from './CustomerPanel.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
@@ -17,7 +18,8 @@ import { LifeCycleStrip } from '../stage/LifeCycleStrip.tsx';
 import { carriedKeys, readOnlyReason, stageForm, stageScope, strandedChanges } from './stage-form.ts';
 import type { ConsoleContext } from './use-console-context.ts';
 import type { CaseRecord, Failure, ConsoleApi } from './console-api.ts';
-import { dataChanges, fieldLabel, payloadFor, problemText, rebase, show, stateLabel } from './console-model.ts';
+import { dataChanges, payloadFor, rebase, show, stateLabel } from './console-model.ts';
+import { eventTitle, rejectionText, ruleTitle } from '../model/refusal-words.ts';
 
 type Data = Record<string, unknown>;
 interface Draft {
@@ -94,14 +96,14 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
   const liveErrors = useMemo(() => {
     if (!def) return {};
     // wrong values (format, pattern, length) at once; a missing field is the server's to flag when an action needs it
-    return errorsByField(dataProblems(def.data, working as JsonValue).filter((p) => !isMissingProblem(p)), problemText);
+    return errorsByField(dataProblems(def.data, working as JsonValue).filter((p) => !isMissingProblem(p)), (p) => fieldLabel(def, p));
   }, [def, working]);
   const errors = { ...liveErrors, ...fieldErrors };
 
   if (failure) {
     return (
       <section>
-        <h1>Case {caseId}</h1>
+        <h1>The case could not be opened</h1>
         <p className="error-box" role="alert">
           {failure}
         </p>
@@ -154,7 +156,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
     const payload = payloadFor(def, type, kase.data, working);
     const r = await api.sendEvent(kase.id, type, payload, kase.revision);
     setBusy(false);
-    const title = def.events?.[type]?.title ?? type;
+    const title = eventTitle(def, type);
     if (r.ok) {
       applyNewer(r.value);
       setOpen(null);
@@ -166,8 +168,9 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
       await reloadAfterConflict(r);
       return;
     }
-    setFieldErrors(Object.fromEntries(r.problems.map((p) => [p.pointer, problemText(p)])));
-    setNotice({ kind: 'rejected', text: `${title} was not accepted: ${r.message}`, lines: r.problems.map((p) => `${fieldLabel(def, p.pointer)}: ${problemText(p)}`) });
+    const label = (p: string) => fieldLabel(def, p);
+    setFieldErrors(errorsByField(r.problems, label));
+    setNotice({ kind: 'rejected', text: rejectionText(def, type, r), lines: r.problems.map((p) => problemSentence(p, label)) });
   };
 
   const claimOrRelease = async (taskId: string, claim: boolean) => {
@@ -287,12 +290,12 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
               <ul className="checklist">
                 {kase.checklist.map((c) => (
                   <li key={c.rule} className={c.pass ? 'ok' : 'error'}>
-                    {c.pass ? '✓' : '✗'} {c.title}
+                    {c.pass ? '✓' : '✗'} {ruleTitle(def, c.rule)}
                     {c.problems.length > 0 ? (
                       <ul>
                         {c.problems.map((p) => (
                           <li key={p.pointer}>
-                            {/^missing: \//.test(p.message) ? `Missing: ${fieldLabel(def, p.pointer)}` : `${fieldLabel(def, p.pointer)}: ${p.message}`}
+                            {problemSentence(p, (pointer) => fieldLabel(def, pointer))}
                           </li>
                         ))}
                       </ul>

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { navigate } from '../app/router.ts';
 import type { Related, ConsoleApi } from './console-api.ts';
-import { fieldLabel, stateLabel } from './console-model.ts';
+import { fieldLabel } from '../model/field-label.ts';
+import { stateLabel } from './console-model.ts';
 
 export function CustomerPanel({ api, caseId, def, types, revision }: { api: ConsoleApi; caseId: string; def: CaseType; types: Map<string, CaseType>; revision: number }) {
   const [related, setRelated] = useState<Related | null>(null);

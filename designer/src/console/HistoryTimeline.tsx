@@ -1,7 +1,8 @@
 // The history timeline: who, when, which event, the state change and what changed (from the JSON Patch).
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { HistoryEntry } from '../../../runtime/engine/index.ts';
-import { fieldLabel, patchLines, stateLabel } from './console-model.ts';
+import { fieldLabel } from '../model/field-label.ts';
+import { patchLines, stateLabel } from './console-model.ts';
 
 export function HistoryTimeline({ items, def }: { items: readonly HistoryEntry[]; def: CaseType }) {
   return (

@@ -9,7 +9,7 @@ import type { JsonValue } from '../../../runtime/engine/index.ts';
 import { errorsByField } from '../form/field-errors.ts';
 import type { ConsoleContext } from './use-console-context.ts';
 import type { ConsoleApi } from './console-api.ts';
-import { fieldLabel, problemText } from './console-model.ts';
+import { fieldLabel } from '../model/field-label.ts';
 
 export const CHANNELS = ['email', 'phone', 'chat', 'letter', 'web'] as const;
 
@@ -27,9 +27,9 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
   const live = useMemo(() => (def ? dataProblems(def.data, data as JsonValue) : []), [def, data]);
   // required fields are flagged after the first attempt; wrong values (format, pattern, length) at once
   const errors = useMemo(() => {
-    const shown = errorsByField(live.filter((p) => submitted || !isMissingProblem(p)), problemText);
+    const shown = errorsByField(live.filter((p) => submitted || !isMissingProblem(p)), (p) => fieldLabel(def ?? null, p));
     return { ...shown, ...serverErrors };
-  }, [live, submitted, serverErrors]);
+  }, [live, submitted, serverErrors, def]);
 
   const chooseChannel = (value: string) => {
     setChannel(value);
@@ -42,8 +42,8 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
     if (!def) return;
     setSubmitted(true);
     setServerErrors({});
-    if (Object.keys(live).length > 0) {
-      setMessage(`Fix ${Object.keys(live).length === 1 ? 'the field' : `the ${Object.keys(live).length} fields`} marked below first.`);
+    if (live.length > 0) {
+      setMessage(`Fix ${live.length === 1 ? 'the field' : `the ${live.length} fields`} marked below first.`);
       return;
     }
     setBusy(true);
@@ -53,8 +53,12 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
       navigate(`/work/cases/${encodeURIComponent(r.value.id)}`);
       return;
     }
-    setServerErrors(Object.fromEntries(r.problems.map((p) => [p.pointer, problemText(p)])));
-    setMessage(r.problems.length > 0 ? `${r.message} Fields to fix: ${r.problems.map((p) => fieldLabel(def, p.pointer)).join(', ')}.` : r.message);
+    setServerErrors(errorsByField(r.problems, (p) => fieldLabel(def, p)));
+    setMessage(
+      r.problems.length > 0
+        ? `The case was not created: fix ${r.problems.length === 1 ? 'the field' : 'the fields'} ${r.problems.map((p) => fieldLabel(def, p.pointer)).join(', ')}.`
+        : `The case was not created: ${r.message}`,
+    );
   };
 
   if (types.length === 0) return <p>No case type is published yet: an analyst publishes one in the designer first.</p>;

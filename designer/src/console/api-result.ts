@@ -8,5 +8,7 @@ export interface Failure {
   code: string;
   message: string;
   problems: FieldProblem[];
+  /** For `rule.failed`: the ids of the rules not met (people read their titles). */
+  rules?: string[];
 }
 export type Result<T> = { ok: true; value: T } | Failure;

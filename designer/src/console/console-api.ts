@@ -84,7 +84,8 @@ export function createConsoleApi(token: string): ConsoleApi {
     const problems = Array.isArray(p.problems) ? (p.problems as FieldProblem[]).filter((x) => isObj(x) && typeof x.pointer === 'string') : [];
     const detail = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : `The server answered ${res.status}.`;
     const prefix = res.status === 401 ? 'The token was not accepted: sign in again. ' : res.status === 403 ? 'Your token may not do this. ' : '';
-    return { ok: false, status: res.status, code: typeof p.code === 'string' ? p.code : `http.${res.status}`, message: prefix + detail, problems };
+    const rules = Array.isArray(p.rules) ? p.rules.filter((r): r is string => typeof r === 'string') : undefined;
+    return { ok: false, status: res.status, code: typeof p.code === 'string' ? p.code : `http.${res.status}`, message: prefix + detail, problems, ...(rules ? { rules } : {}) };
   }
   const enc = encodeURIComponent;
   const qs = (q: Record<string, string>) => {

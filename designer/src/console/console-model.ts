@@ -157,26 +157,6 @@ export function describeOp(op: JsonPatchOp, label: (pointer: string) => string):
   }
 }
 
-/** A field's label from the data schema titles: "Customer › E-mail"; the pointer when unknown. */
-export function fieldLabel(def: CaseType | null, pointer: string): string {
-  if (!def) return pointer;
-  const parts: string[] = [];
-  let node: CaseType['data'] | undefined = def.data;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node?.type === 'array') {
-      node = node.items;
-      if (/^\d+$/.test(key)) {
-        parts.push(`#${Number(key) + 1}`);
-        continue;
-      }
-    }
-    node = node?.properties?.[key];
-    parts.push(node?.title ?? key);
-  }
-  return parts.join(' › ') || pointer;
-}
-
 /** A patch operation as lines, objects spread into their fields: "Satisfaction survey › Score (1-5): 4". */
 export function patchLines(op: JsonPatchOp, label: (pointer: string) => string): string[] {
   if (op.op !== 'remove' && op.value !== null && typeof op.value === 'object' && !Array.isArray(op.value)) {
@@ -187,6 +167,3 @@ export function patchLines(op: JsonPatchOp, label: (pointer: string) => string):
   }
   return [describeOp(op, label)];
 }
-
-/** A field problem's message for a person (form/field-errors.ts). */
-export { personWords as problemText } from '../form/field-errors.ts';

@@ -1,20 +1,20 @@
 // A rule on the preview's sample data, answered by the engine in its words (as a checklist or a blocked
 // event says it); a schema that does not compile yet is a problem of its own, not a crash.
-import { checkSchema, isMissingProblem } from '../../../runtime/engine/index.ts';
+import { checkSchema } from '../../../runtime/engine/index.ts';
 import type { JsonValue } from '../../../runtime/engine/index.ts';
-import { personWords } from '../form/field-errors.ts';
+import { problemSentence } from '../form/field-errors.ts';
 
 export interface RuleOnSample {
   pass: boolean;
   problems: string[];
 }
 
-/** With `label` (pointer → the field's label), each problem reads "Claim › Amount: Must be ≥ 10" or "Severity is missing" for a person; without it, the engine's own words. */
+/** With `label` (pointer → the field's label), each problem reads "Claim › Amount must be ≥ 10" or "Severity is needed" for a person; without it, the engine's own words. */
 export function ruleOnSample(schema: unknown, sample: Record<string, unknown>, label?: (pointer: string) => string): RuleOnSample {
   const check = checkSchema(schema, sample as JsonValue);
   if (!check.ok) return { pass: false, problems: [`the rule's schema is invalid: ${check.error}`] };
   return {
     pass: check.problems.length === 0,
-    problems: check.problems.map((p) => (label === undefined ? p.message : isMissingProblem(p) ? `${label(p.pointer)} is missing` : `${label(p.pointer)}: ${personWords(p)}`)),
+    problems: check.problems.map((p) => (label === undefined ? p.message : problemSentence(p, label))),
   };
 }

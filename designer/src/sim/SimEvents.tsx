@@ -5,7 +5,8 @@ import type { CaseType, FieldSchema } from '../../../schemas/generated/case-type
 import { dataProblems } from '../../../runtime/engine/index.ts';
 import type { NextEvent, CaseData, JsonValue } from '../../../runtime/engine/index.ts';
 import { FormRenderer } from '../form/FormRenderer.tsx';
-import { errorsByField } from '../form/field-errors.ts';
+import { errorsByField, problemSentence } from '../form/field-errors.ts';
+import { fieldLabel } from '../model/field-label.ts';
 
 interface Props {
   def: CaseType;
@@ -19,7 +20,8 @@ function EventRow({ def, ev, onSend }: { def: CaseType; ev: NextEvent; onSend: P
   const schema = def.events?.[ev.type]?.data as FieldSchema | undefined;
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState<Record<string, unknown>>({});
-  const errors = schema && open ? errorsByField(dataProblems(schema, value as JsonValue)) : {};
+  const label = (pointer: string) => fieldLabel(def, pointer);
+  const errors = schema && open ? errorsByField(dataProblems(schema, value as JsonValue), label) : {};
   return (
     <li className={`sim-event ${ev.enabled ? 'enabled' : 'blocked'}`} data-event={ev.type}>
       <div className="inline-form">
@@ -36,7 +38,7 @@ function EventRow({ def, ev, onSend }: { def: CaseType; ev: NextEvent; onSend: P
       </div>
       {!ev.enabled ? (
         <ul className="why-blocked" aria-label={`Why ${ev.type} is blocked`}>
-          {ev.problems.length === 0 ? <li>its guard fails on the current data</li> : ev.problems.map((p, i) => <li key={i}>{p.message}</li>)}
+          {ev.problems.length === 0 ? <li>its guard fails on the current data</li> : ev.problems.map((p, i) => <li key={i}>{problemSentence(p, label)}</li>)}
         </ul>
       ) : null}
       {schema && open ? (

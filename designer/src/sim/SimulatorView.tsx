@@ -15,6 +15,9 @@ import { SimStart } from './SimStart.tsx';
 import { SimEvents } from './SimEvents.tsx';
 import { SimCaseState, SimClock, SimSummary } from './SimCaseView.tsx';
 import { SimScenarios } from './SimScenarios.tsx';
+import { problemSentence } from '../form/field-errors.ts';
+import { fieldLabel } from '../model/field-label.ts';
+import { rejectionText } from '../model/refusal-words.ts';
 
 export interface SimSession {
   sim: Simulation | null;
@@ -36,8 +39,11 @@ interface Props {
   setSession: (s: SimSession) => void;
 }
 
-function rejectionText(r: Rejection): string {
-  return `${r.code}: ${r.message}${r.problems.length ? ` (${r.problems.map((p) => p.message).join('; ')})` : ''}`;
+/** A refusal in the case type's words, its fields named by label. */
+function refusalText(def: CaseType, event: string | null, r: Rejection): string {
+  const label = (pointer: string) => fieldLabel(def, pointer);
+  const head = event === null ? r.message : rejectionText(def, event, r);
+  return `${head}${r.problems.length ? ` (${r.problems.map((p) => problemSentence(p, label)).join('; ')})` : ''}`;
 }
 
 export function SimulatorView({ def, errorCount, edit, preview, session, setSession }: Props) {
@@ -68,7 +74,7 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
 
   const overlay = useMemo<CanvasOverlay>(() => ({ active: snap ? activeStateIds(snap.case.state) : [], coverage: coverage?.edges ?? null }), [snap, coverage]);
 
-  const apply = (step: () => SimResult, what: string) => {
+  const apply = (step: () => SimResult, what: string, event: string | null = null) => {
     let r: SimResult;
     try {
       r = step();
@@ -80,7 +86,7 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
     if (r.ok) {
       setMessage(null);
       setSession({ ...session, sim: r.sim });
-    } else setMessage(`${what} was rejected: ${rejectionText(r.rejection)}`);
+    } else setMessage(event === null ? `${what} was rejected: ${refusalText(def, null, r.rejection)}` : refusalText(def, event, r.rejection));
   };
 
   const panel = (
@@ -124,7 +130,7 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
                 events={nextEvents(type, snap.case, SCENARIO_ACTOR)}
                 stateText={stateLabel(snap.case.state)}
                 closed={snap.case.closedAt !== null}
-                onSend={(event, data) => apply(() => sendEvent(type, sim, event, data), `Event ${event}`)}
+                onSend={(event, data) => apply(() => sendEvent(type, sim, event, data), `Event ${event}`, event)}
               />
               <SimClock
                 type={type}

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { SlaView } from '../../../runtime/engine/index.ts';
-import { dataChanges, fieldLabel, mostUrgentSla, patchLines, payloadFor, problemText, rebase, slaBadge, sortRows, stateLabel } from '../../../designer/src/console/console-model.ts';
+import { dataChanges, mostUrgentSla, patchLines, payloadFor, rebase, slaBadge, sortRows, stateLabel } from '../../../designer/src/console/console-model.ts';
+import { fieldLabel } from '../../../designer/src/model/field-label.ts';
 
 const complaint = JSON.parse(readFileSync(join(import.meta.dirname, '../../../templates/complaint.case.json'), 'utf8')) as CaseType;
 
@@ -110,15 +111,5 @@ describe('patchLines', () => {
     ]);
     expect(patchLines({ op: 'replace', path: '/reason', value: 'billing' }, label)).toEqual(['Reason → billing']);
     expect(patchLines({ op: 'remove', path: '/severity' }, label)).toEqual(['Severity removed']);
-  });
-});
-
-describe('problemText', () => {
-  it("says a field problem without the field's pointer, which the person reads beside the field", () => {
-    expect(problemText({ pointer: '/reason', message: 'missing: /reason' })).toBe('Fill this in to continue.');
-    expect(problemText({ pointer: '/customer/email', message: '/customer/email must be an e-mail address such as name@example.com' })).toBe(
-      'Must be an e-mail address such as name@example.com',
-    );
-    expect(problemText({ pointer: '/amount', message: 'must be ≤ 500' })).toBe('must be ≤ 500');
   });
 });

@@ -35,8 +35,10 @@ describe("errorsByField over the engine's dataProblems", () => {
     expect(errorsByField(dataProblems(schema, { email: 'a@b.nl', severity: 'low', amount: 49.95 }))).toEqual({});
   });
 
-  it('rewords when a surface asks, and gives no problems for a schema that does not compile', () => {
-    expect(errorsByField(dataProblems(schema, {}), (p) => `[${p.message}]`)).toEqual({ '/email': '[missing: /email]', '/severity': '[missing: /severity]' });
+  it('names other fields by the labeller a surface gives, and gives no problems for a schema that does not compile', () => {
+    const anyOf = { type: 'object', properties: { email: { type: 'string' }, phone: { type: 'string' } }, anyOf: [{ required: ['email'] }, { required: ['phone'] }] } as unknown as FieldSchema;
+    const label = (p: string) => ({ '/email': 'E-mail', '/phone': 'Phone' })[p] ?? p;
+    expect(errorsByField(dataProblems(anyOf, {}), label)).toEqual({ '/email': 'Fill in E-mail or Phone.', '/phone': 'Fill in E-mail or Phone.' });
     expect(dataProblems({ type: 'nonsense' }, {})).toEqual([]);
   });
 });

@@ -64,7 +64,7 @@ describe('field problems from ajv errors', () => {
       '/s must be "high"',
       '/e must be one of "low", "high"',
       '/t must be at least 3 characters long',
-      '/t must match the pattern ^[A-Z]+$',
+      '/t is not in the expected form',
       '/l must be at most 1 character long',
       '/list must have at least 2 items',
     ]);
@@ -75,10 +75,38 @@ describe('field problems from ajv errors', () => {
     expect(problemsOf(false, {})).toEqual([{ pointer: '', message: 'the rule never holds' }]);
   });
 
-  it('drops the anyOf summary and keeps the branch problems once', () => {
-    expect(problemsOf({ anyOf: [{ required: ['a'] }, { required: ['a', 'b'] }] }, {})).toEqual([
+  it('tells an any-of of missing fields as one problem, leaving out a branch that needs more than another', () => {
+    expect(problemsOf({ anyOf: [{ required: ['email'] }, { required: ['phone'] }] }, {})).toEqual([{ pointer: '/email', message: 'missing: /email or /phone' }]);
+    expect(problemsOf({ anyOf: [{ required: ['email'] }, { required: ['phone', 'street'] }] }, {})).toEqual([
+      { pointer: '/email', message: 'missing: /email or /phone and /street' },
+    ]);
+    // filling /a satisfies the first branch: the second adds nothing
+    expect(problemsOf({ anyOf: [{ required: ['a'] }, { required: ['a', 'b'] }] }, {})).toEqual([{ pointer: '/a', message: 'missing: /a' }]);
+    expect(problemsOf({ anyOf: [{ required: ['a', 'b'] }, { required: ['b', 'a'] }] }, {})).toEqual([
       { pointer: '/a', message: 'missing: /a' },
       { pointer: '/b', message: 'missing: /b' },
     ]);
+    // nested: the any-of inside a group is named at the group
+    const nested = { properties: { contact: { type: 'object', anyOf: [{ required: ['email'] }, { required: ['phone'] }] } } };
+    expect(problemsOf(nested, { contact: {} })).toEqual([{ pointer: '/contact/email', message: 'missing: /contact/email or /contact/phone' }]);
+  });
+
+  it('keeps branch problems one by one when an any-of fails otherwise', () => {
+    expect(problemsOf({ anyOf: [{ required: ['a'] }, { properties: { b: { minimum: 3 } } }] }, { b: 1 })).toEqual([
+      { pointer: '/a', message: 'missing: /a' },
+      { pointer: '/b', message: '/b must be ≥ 3' },
+    ]);
+  });
+
+  it('tells a pattern failure by the field\'s hint or example, never by the regex', () => {
+    const schema = (extra: object) => ({ properties: { postcode: { type: 'string', pattern: '^[0-9]{4} ?[A-Z]{2}$', ...extra } } });
+    expect(problemsOf(schema({ patternHint: 'a Dutch postcode such as 1234 AB' }), { postcode: 'x' })[0]?.message).toBe(
+      '/postcode must be a Dutch postcode such as 1234 AB',
+    );
+    expect(problemsOf(schema({ examples: ['1234 AB'] }), { postcode: 'x' })[0]?.message).toBe('/postcode must look like "1234 AB"');
+    expect(problemsOf(schema({}), { postcode: 'x' })[0]?.message).toBe('/postcode is not in the expected form');
+    for (const extra of [{ patternHint: 'a postcode' }, { examples: ['1234 AB'] }, {}]) {
+      expect(problemsOf(schema(extra), { postcode: 'x' })[0]?.message).not.toContain('[0-9]');
+    }
   });
 });

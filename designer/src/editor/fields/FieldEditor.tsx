@@ -106,6 +106,31 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
             <label htmlFor="field-pattern">Pattern (regular expression)</label>
             <input id="field-pattern" value={schema.pattern ?? ''} onChange={(e) => set({ pattern: e.target.value || undefined }, 'pattern')} />
           </div>
+          {schema.pattern ? (
+            <>
+              <div className="field">
+                <label htmlFor="field-pattern-hint">What a valid value looks like</label>
+                <input
+                  id="field-pattern-hint"
+                  aria-describedby="field-pattern-hint-help"
+                  placeholder="a Dutch postcode such as 1234 AB"
+                  value={schema.patternHint ?? ''}
+                  onChange={(e) => set({ patternHint: e.target.value || undefined }, 'patternHint')}
+                />
+                <p id="field-pattern-hint-help" className="muted">
+                  People read “{schema.title || field.name} must be …” with these words when a value does not fit the pattern; they never see the pattern.
+                </p>
+              </div>
+              <div className="field">
+                <label htmlFor="field-example">Example of a valid value</label>
+                <input
+                  id="field-example"
+                  value={typeof schema.examples?.[0] === 'string' ? schema.examples[0] : ''}
+                  onChange={(e) => set({ examples: e.target.value ? [e.target.value, ...(schema.examples ?? []).slice(1)] : undefined }, 'examples')}
+                />
+              </div>
+            </>
+          ) : null}
         </>
       ) : null}
       {kind === 'list' ? (

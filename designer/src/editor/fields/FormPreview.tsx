@@ -4,6 +4,7 @@ import { FormRenderer } from '../../form/FormRenderer.tsx';
 import { dataProblems, draftFormScope } from '../../../../runtime/engine/index.ts';
 import type { CaseData, JsonValue } from '../../../../runtime/engine/index.ts';
 import { errorsByField } from '../../form/field-errors.ts';
+import { fieldLabel } from '../../model/field-label.ts';
 import { listStates } from '../../model/states.ts';
 
 /** The live form preview: the production renderer, validating the sample data as you type. */
@@ -18,7 +19,7 @@ export function FormPreview({ def, edit, sample, setSample }: Props) {
   const states = listStates(def);
   const [state, setState] = useState<string>('');
   const active = state || def.playbook.initial || '';
-  const errors = useMemo(() => errorsByField(dataProblems(def.data, sample as JsonValue)), [def.data, sample]);
+  const errors = useMemo(() => errorsByField(dataProblems(def.data, sample as JsonValue), (p) => fieldLabel(def, p)), [def, sample]);
   const count = Object.keys(errors).length;
   return (
     <div aria-labelledby="preview-heading">
