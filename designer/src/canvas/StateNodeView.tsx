@@ -18,6 +18,15 @@ export interface StateNodeData extends Record<string, unknown> {
 
 export type StateFlowNode = Node<StateNodeData, 'state'>;
 
+/**
+ * A handle's semantics. React Flow draws it as a plain `div`, on which a name is not allowed (axe:
+ * aria-prohibited-attr): where it can be used (focusable, Enter or Space opens "Connect to…") it is a named
+ * button; where it cannot (the simulator, versions compared) it is decoration, hidden from assistive technology.
+ */
+function handleA11y(editable: boolean, name: string) {
+  return editable ? { role: 'button', 'aria-label': name, tabIndex: 0 } : { 'aria-hidden': true, tabIndex: -1 };
+}
+
 export function StateNodeView({ data, selected }: NodeProps<StateFlowNode>) {
   const s = data.state;
   const group = (s.kind === 'compound' || s.kind === 'parallel') && !s.collapsed;
@@ -34,7 +43,7 @@ export function StateNodeView({ data, selected }: NodeProps<StateFlowNode>) {
       data-state-id={s.id}
       data-active={data.active ? 'true' : undefined}
     >
-      <Handle type="target" position={Position.Top} aria-label={`Connection point into ${s.title}`} tabIndex={data.editable ? 0 : -1} onKeyDown={onHandleKey} />
+      <Handle type="target" position={Position.Top} {...handleA11y(data.editable, `Connection point into ${s.title}`)} onKeyDown={onHandleKey} />
       <div className="state-head">
         {stage ? (
           <button
@@ -75,7 +84,7 @@ export function StateNodeView({ data, selected }: NodeProps<StateFlowNode>) {
       {s.collapsed ? <div className="state-task">{s.descendants} states inside</div> : null}
       {s.task && !group && !s.collapsed ? <div className="state-task">Task: {s.task}</div> : null}
       {s.kind !== 'final' ? (
-        <Handle type="source" position={Position.Bottom} aria-label={`Start a connection from ${s.title}`} tabIndex={data.editable ? 0 : -1} onKeyDown={onHandleKey} isConnectable={data.editable} />
+        <Handle type="source" position={Position.Bottom} {...handleA11y(data.editable, `Start a connection from ${s.title}`)} onKeyDown={onHandleKey} isConnectable={data.editable} />
       ) : null}
     </div>
   );

@@ -36,7 +36,12 @@ export function ConsolePage({ token, path, onSignOut }: { token: string; path: s
         body = <CaseView key={route.id} api={api} ctx={ctx.value} caseId={route.id} />;
         break;
       case 'unknown':
-        body = <p>Nothing lives at {path}.</p>;
+        body = (
+          <>
+            <h1>Page not found</h1>
+            <p>Nothing lives at {path}.</p>
+          </>
+        );
         break;
       default: {
         const _never: never = route;
