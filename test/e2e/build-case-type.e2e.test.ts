@@ -33,7 +33,7 @@ describe('build a case type from nothing', () => {
     await page.getByRole('button', { name: 'Add condition' }).click();
     await page.getByLabel('Condition 1 field').selectOption('/severity');
     await page.getByLabel('Condition 1 test').selectOption('filled');
-    await page.getByText('Fails on the sample data: Severity is missing').waitFor();
+    await page.getByText('Fails on the sample data: Severity is needed').waitFor();
     await screenshot(page, 'build-rules');
 
     // a queue where the triage work waits

@@ -2,7 +2,7 @@
 // designer (dist/designer), driven by Debian's Chromium through playwright-core.
 // DOSSIER_E2E_BASE_URL (with DOSSIER_E2E_TOKEN) points the tests at an already running server instead.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -196,4 +196,66 @@ export async function addField(page: Page, label: string, type: string): Promise
   await page.getByLabel('Field type').selectOption({ label: type });
   await page.getByRole('button', { name: 'Add field' }).click();
   await page.getByRole('heading', { name: `Field /${label.toLowerCase()}` }).waitFor();
+}
+
+/** What a person must never read: the case types' rule ids (those that are not plain words) and field patterns. */
+export interface TechnicalTerms {
+  ruleIds: string[];
+  patterns: string[];
+}
+
+/** The rule ids and field patterns of the templates (every server of the suite starts with them) and of `extra` definitions. */
+export function technicalTerms(extra: readonly unknown[] = []): TechnicalTerms {
+  const defs: unknown[] = [...extra];
+  for (const file of readdirSync(join(ROOT, 'templates'))) if (file.endsWith('.case.json')) defs.push(JSON.parse(readFileSync(join(ROOT, 'templates', file), 'utf8')));
+  const ruleIds = new Set<string>();
+  const patterns = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'pattern' && typeof v === 'string') patterns.add(v);
+        else walk(v);
+      }
+    }
+  };
+  for (const def of defs) {
+    const d = def as { rules?: Record<string, unknown>; data?: unknown; events?: unknown };
+    // a rule id that is a plain lower-case word ("complete") could be any sentence's word: only ids that read as ids count
+    for (const id of Object.keys(d.rules ?? {})) if (/[A-Z0-9_-]/.test(id)) ruleIds.add(id);
+    walk(d.data);
+    walk(d.events);
+  }
+  return { ruleIds: [...ruleIds], patterns: [...patterns] };
+}
+
+/** A JSON pointer in running text ("/customer/email"); addresses of the app's own pages are not pointers. */
+const POINTER_IN_TEXT = /(?:^|[\s("“'])(\/(?!work\b|case-types\b|api\b)[A-Za-z_][\w~-]*(?:\/[\w~-]+)*)/g;
+
+/**
+ * The visible text under `root` that a person must not read: JSON pointers, rule ids, regexes. Code shown on
+ * purpose (the JSON view, `<code>`, `<pre>`) is left out; an input's value is not text.
+ */
+export async function technicalText(page: Page, terms: TechnicalTerms, root = 'body'): Promise<string[]> {
+  const texts = await page.evaluate((selector) => {
+    const out: string[] = [];
+    for (const top of document.querySelectorAll(selector)) {
+      const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!el || el.closest('code, pre, script, style, .monaco-editor, [data-technical]')) continue;
+        if (!el.checkVisibility()) continue;
+        const text = (node.textContent ?? '').trim();
+        if (text) out.push(text);
+      }
+    }
+    return out;
+  }, root);
+  const found: string[] = [];
+  for (const text of texts) {
+    for (const m of text.matchAll(POINTER_IN_TEXT)) found.push(`pointer ${m[1]} in "${text}"`);
+    for (const id of terms.ruleIds) if (new RegExp(`\\b${id.replace(/[-]/g, '\\-')}\\b`).test(text)) found.push(`rule id ${id} in "${text}"`);
+    for (const pattern of terms.patterns) if (text.includes(pattern)) found.push(`pattern ${pattern} in "${text}"`);
+  }
+  return found;
 }

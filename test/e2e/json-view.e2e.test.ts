@@ -85,7 +85,7 @@ describe('JSON view', () => {
     const problems = page.getByRole('complementary', { name: /^Problems/ });
     await problems.getByText("Error: Transition target 'nowhere' is not a state.").waitFor();
     await screenshot(page, 'json-view-problem');
-    await problems.getByRole('listitem').filter({ hasText: "'nowhere'" }).getByRole('button', { name: 'Go to transition FINISH from received' }).click();
+    await problems.getByRole('listitem').filter({ hasText: "'nowhere'" }).getByRole('button', { name: 'Go to transition Finish from Received' }).click();
     await page.getByRole('heading', { name: 'Transition from received' }).waitFor();
     await page.getByLabel('Goes to').selectOption({ label: 'Done' });
     await problems.getByText('No problems.').waitFor();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, ROOT, useServerAndBrowser, type Server } from './harness.ts';
+import { api, ROOT, technicalTerms, technicalText, useServerAndBrowser, type Server } from './harness.ts';
 
 const SCREENS_DIR = join(ROOT, 'test-artifacts/screens');
 
@@ -55,8 +55,15 @@ const settle = (page: Page) => page.evaluate(() => new Promise<void>((done) => r
  * The screen on show, at each viewport: a full-page screenshot `<name>-<w>x<h>.png` and the axe check.
  * Fails with every serious or critical violation: rule, impact, where (selectors) and what axe says to do.
  */
-async function checkScreen(page: Page, name: string): Promise<void> {
+/** What people read on a screen: the whole page in the worker console; in the designer, where it speaks to the analyst in sentences (problems, previews, the simulator), not the model's own ids. */
+const terms = technicalTerms();
+
+async function checkScreen(page: Page, name: string, words: string | null = 'body'): Promise<void> {
   const found: string[] = [];
+  if (words !== null) {
+    const technical = await technicalText(page, terms, words);
+    expect(technical, `pointers, rule ids or patterns a person would read on the screen '${name}'`).toEqual([]);
+  }
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
     await settle(page);

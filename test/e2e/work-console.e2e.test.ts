@@ -2,8 +2,15 @@
 // a complaint worked to closed with its history, inbox claim/release, the customer view, a concurrent
 // change (412) that keeps what the agent typed, and another tenant that sees none of it.
 import { describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
-import { api, screenshot, useServerAndBrowser, type BrowserSession, type Server } from './harness.ts';
+import type { Locator, Page } from 'playwright-core';
+import { api, screenshot, technicalTerms, technicalText, useServerAndBrowser, type BrowserSession, type Server } from './harness.ts';
+
+const terms = technicalTerms();
+/** A screenshot of the console at this point, and no pointer, rule id or pattern in what the agent reads there. */
+async function shot(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await technicalText(page, terms), `technical words an agent would read on '${name}'`).toEqual([]);
+}
 
 async function tokenFor(server: Server, name: string, roles: string[], tenant?: string): Promise<string> {
   const r = await api(server, 'POST', '/api/tokens', { name, roles, ...(tenant ? { tenant } : {}) });
@@ -78,7 +85,7 @@ describe('worker console', () => {
     await page.getByRole('button', { name: 'Create case' }).click();
     await page.getByText('Fix the field marked below first.').waitFor();
     await expect.poll(() => page.locator('#intake-description-error').textContent()).toBe('Fill this in to continue.');
-    await screenshot(page, 'work-intake');
+    await shot(page, 'work-intake');
     await page.getByLabel('What happened').fill('I was billed twice for order ORD-654321.');
     await page.getByRole('button', { name: 'Create case' }).click();
 
@@ -109,7 +116,7 @@ describe('worker console', () => {
     await row.getByText('Classify the complaint').waitFor();
     await row.getByRole('cell', { name: 'Ada Lovelace' }).waitFor();
     await expect.poll(() => row.locator('.sla-badge').first().textContent()).toMatch(/^First response: .*(left|ago)/);
-    await screenshot(page, 'work-inbox-queues');
+    await shot(page, 'work-inbox-queues');
     await row.getByRole('button', { name: 'Claim' }).click();
     await expect.poll(() => row.count()).toBe(0);
     await page.getByRole('tab', { name: 'My tasks' }).click();
@@ -163,7 +170,7 @@ describe('worker console', () => {
     await row.getByRole('cell', { name: 'Ada Lovelace' }).waitFor();
     await page.locator('tr[data-case]').filter({ hasText: 'Grace Hopper' }).first().waitFor();
     expect(await page.locator('main').textContent()).not.toMatch(uuid);
-    await screenshot(page, 'work-inbox-references');
+    await shot(page, 'work-inbox-references');
     // the case page: the reference in the heading, and nowhere an id
     await row.getByRole('link', { name: reference }).click();
     await page.getByRole('heading', { name: `Customer complaint ${reference}` }).waitFor();
@@ -188,22 +195,23 @@ describe('worker console', () => {
     await visible(s, page.getByRole('heading', { name: 'Checklist' }));
     const checklist = page.locator('.checklist');
     await expect.poll(() => checklist.textContent()).toContain('✗ Triage complete');
-    await expect.poll(() => checklist.textContent()).toContain('Missing: Reason');
-    await expect.poll(() => checklist.textContent()).toContain('Missing: Severity');
+    await expect.poll(() => checklist.textContent()).toContain('Reason is needed');
+    await expect.poll(() => checklist.textContent()).toContain('Severity is needed');
     const actions = page.locator('.actions');
-    await expect.poll(() => actions.textContent()).toContain('Blocked: Reason is missing; Severity is missing (fill them in and send)');
+    await expect.poll(() => actions.textContent()).toContain('Blocked: Reason is needed; Severity is needed (fill them in and send)');
 
     await page.getByRole('button', { name: 'Submit triage' }).click();
     const payload = page.getByRole('form', { name: 'Submit triage: what to send' });
     await payload.getByRole('button', { name: 'Send: Submit triage' }).click();
     const alert = page.locator('[data-notice="rejected"]');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('Submit triage was not accepted');
-    expect(await alert.textContent()).toContain('Reason:');
-    expect(await alert.textContent()).toContain('Severity:');
+    // said in the case type's words: the rule's title, the fields by label, no code or rule id
+    expect(await alert.textContent()).toContain('Submit triage is blocked: “Triage complete” and “High severity” are not met yet; complete the fields listed.');
+    expect(await alert.textContent()).toContain('Reason is needed');
+    expect(await alert.textContent()).toContain('Severity is needed');
     await payload.locator('#payload-reason-error').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, 'work-case-blocked');
+    await shot(page, 'work-case-blocked');
 
     await payload.getByLabel('Reason').selectOption('billing');
     await payload.getByRole('radio', { name: 'low' }).check();
@@ -248,7 +256,7 @@ describe('worker console', () => {
       expect(text).toContain(line);
     }
     await history.scrollIntoViewIfNeeded();
-    await screenshot(page, 'work-case-closed');
+    await shot(page, 'work-case-closed');
     const api4 = await as(server, alice, 'GET', `/api/cases/${createdId}/history`);
     expect((api4.body.items as { event: { type: string } }[]).map((h) => h.event.type)).toEqual(['case.created', 'SUBMIT_TRIAGE', 'EVIDENCE_COLLECTED', 'SUBMIT_FINDINGS', 'PROPOSE_RESOLUTION', 'SURVEY_ANSWERED']);
   });
@@ -284,7 +292,7 @@ describe('worker console', () => {
     const related = page.getByRole('list', { name: 'Other cases of this customer' });
     await related.getByRole('link', { name: `Customer complaint ${await referenceOf(createdId)}` }).waitFor();
     await expect.poll(() => related.getByRole('listitem').count()).toBe(2);
-    await screenshot(page, 'work-customer-view');
+    await shot(page, 'work-customer-view');
   });
 
   it("reloads on a second agent's concurrent change, says what changed and keeps what was typed", async () => {
@@ -317,7 +325,7 @@ describe('worker console', () => {
     expect(await page.locator('#case-reason').inputValue()).toBe('delivery');
     expect(await page.locator('#case-subject').inputValue()).toBe('Lost parcel');
     await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, 'work-conflict');
+    await shot(page, 'work-conflict');
     // and they survive a reload of the tab
     await page.reload();
     await expect.poll(() => page.locator('.unsent').textContent()).toContain('Not sent yet: Reason, Severity, Subject');
@@ -360,7 +368,7 @@ describe('worker console', () => {
     // (Submit triage carried it: in this stage nothing alice may send does)
     expect(await page.locator('#case-subject-readonly').textContent()).toBe('Not editable in this stage.');
     await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, 'work-conflict-stranded');
+    await shot(page, 'work-conflict-stranded');
     // discarding from the notice brings the form back to the case as it is
     await notice.getByRole('button', { name: 'Discard my changes' }).click();
     await expect.poll(() => page.locator('.unsent').count()).toBe(0);
@@ -386,7 +394,7 @@ describe('worker console', () => {
     s.errors.length = 0;
     await page.goto(`${server.url}/work/cases/${createdId}`);
     await visible(s, page.getByRole('alert').filter({ hasText: `There is no case '${createdId}'.` }));
-    await screenshot(page, 'work-other-tenant');
+    await shot(page, 'work-other-tenant');
     s.errors.length = 0; // the 404 of the refused case is logged by the browser: expected here
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Access token').waitFor();
@@ -414,10 +422,10 @@ describe('worker console', () => {
     // meanwhile an admin publishes a stricter version: the form on screen is one version behind
     await publish(5);
     await page.getByRole('button', { name: 'Create case' }).click();
-    await page.getByText('Fields to fix: Your name.').waitFor();
+    await page.getByText('The case was not created: fix the field Your name.').waitFor();
     await expect.poll(() => page.locator('#intake-name-error').textContent()).toMatch(/5/);
     expect(new URL(page.url()).pathname).toBe('/work/new');
-    await screenshot(page, 'work-intake-refused');
+    await shot(page, 'work-intake-refused');
     await page.getByLabel('Your name').fill('Alex');
     await page.getByRole('button', { name: 'Create case' }).click();
     await page.getByRole('heading', { name: /^Feedback/ }).waitFor();
@@ -462,7 +470,7 @@ describe('worker console', () => {
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => summary.textContent()).toBe('Showing 52 of 52 open cases, all there are.');
     expect(await rows.count()).toBe(52);
-    await screenshot(page, 'work-inbox-paged');
+    await shot(page, 'work-inbox-paged');
   });
 
   it('logged no errors in the browser console', () => {

@@ -49,7 +49,9 @@ export function App() {
       return (
         <main className="page">
           <h1>Page not found</h1>
-          <p>Nothing lives at {route.path}.</p>
+          <p>
+            Nothing lives at <code>{route.path}</code>.
+          </p>
           <button type="button" onClick={() => navigate('/')}>
             Go to case types
           </button>

@@ -6,6 +6,7 @@ import { FormRenderer } from '../form/FormRenderer.tsx';
 import { payloadForm } from './stage-form.ts';
 import { fieldLabel } from '../model/field-label.ts';
 import { problemSentence } from '../form/field-errors.ts';
+import { roleTitle, stateTitle } from '../model/titles.ts';
 
 export interface ActionsPanelProps {
   def: CaseType;
@@ -33,7 +34,7 @@ export function ActionsPanel(props: ActionsPanelProps) {
       <ul className="actions">
         {available.map((n) => {
           const keys = carries(def, n.type);
-          const roles = def.events?.[n.type]?.roles ?? [];
+          const roles = (def.events?.[n.type]?.roles ?? []).map((r) => roleTitle(def, r));
           const fixable = n.problems.some((p) => keys.includes(p.pointer.split('/')[1] ?? ''));
           const disabled = busy || !n.allowed || (!n.enabled && !fixable);
           return (
@@ -41,7 +42,7 @@ export function ActionsPanel(props: ActionsPanelProps) {
               <button type="button" disabled={disabled} aria-expanded={keys.length > 0 ? open === n.type : undefined} onClick={() => (keys.length > 0 ? onOpen(open === n.type ? null : n.type) : onSend(n.type))}>
                 {n.title}
               </button>
-              {n.target ? <span className="muted"> → {n.target}</span> : null}
+              {n.target ? <span className="muted"> → {stateTitle([def], n.target)}</span> : null}
               {!n.allowed ? <p className="reason">Needs the role {roles.join(' or ')}.</p> : null}
               {n.allowed && !n.enabled && n.problems.length > 0 ? (
                 <p className="reason">

@@ -18,8 +18,10 @@ import { LifeCycleStrip } from '../stage/LifeCycleStrip.tsx';
 import { carriedKeys, readOnlyReason, stageForm, stageScope, strandedChanges } from './stage-form.ts';
 import type { ConsoleContext } from './use-console-context.ts';
 import type { CaseRecord, Failure, ConsoleApi } from './console-api.ts';
-import { dataChanges, payloadFor, rebase, show, stateLabel } from './console-model.ts';
-import { eventTitle, rejectionText, ruleTitle } from '../model/refusal-words.ts';
+import { dataChanges, payloadFor, rebase, stateLabel } from './console-model.ts';
+import { changeLines, show } from '../model/change-words.ts';
+import { rejectionText } from '../model/refusal-words.ts';
+import { eventTitle, ruleTitle } from '../model/titles.ts';
 
 type Data = Record<string, unknown>;
 interface Draft {
@@ -126,7 +128,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
     const nowIn = stateLabel(fresh.value.state, def);
     if (JSON.stringify(fresh.value.state) !== JSON.stringify(kase.state)) lines.push(`State: ${stateLabel(kase.state, def)} → ${stateLabel(fresh.value.state, def)}`);
     if (fresh.value.priority !== kase.priority) lines.push(`Priority: ${kase.priority} → ${fresh.value.priority}`);
-    for (const c of r.theirs) lines.push(`${fieldLabel(def, c.pointer)}: ${show(c.before)} → ${show(c.after)}`);
+    for (const c of r.theirs) lines.push(...changeLines(c.pointer, c.before, c.after, (p) => fieldLabel(def, p)));
     for (const p of r.overlaps) lines.push(`You also changed ${fieldLabel(def, p)}: your value (${show(getAt(r.data, p))}) is kept in the form and not sent yet.`);
     const kept = JSON.stringify(r.data) !== JSON.stringify(fresh.value.data);
     setNotice({

@@ -64,7 +64,7 @@ export function ConsolePage({ token, path, onSignOut }: { token: string; path: s
   return (
     <div className="work">
       <header className="work-bar">
-        <strong>Dossier · Work</strong>
+        <strong>Dossier · Worker console</strong>
         <nav aria-label="Worker console">
           {link('/work', 'Inbox', route.type === 'inbox')}
           {link('/work/new', 'New case', route.type === 'new')}

@@ -2,7 +2,8 @@
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { HistoryEntry } from '../../../runtime/engine/index.ts';
 import { fieldLabel } from '../model/field-label.ts';
-import { patchLines, stateLabel } from './console-model.ts';
+import { stateLabel } from './console-model.ts';
+import { patchLines } from '../model/change-words.ts';
 
 export function HistoryTimeline({ items, def }: { items: readonly HistoryEntry[]; def: CaseType }) {
   return (

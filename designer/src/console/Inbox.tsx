@@ -11,6 +11,7 @@ import { useInboxLists } from './use-inbox-lists.ts';
 import { myQueues, type ConsoleContext } from './use-console-context.ts';
 import type { TaskItem, ConsoleApi } from './console-api.ts';
 import { stateIds, type SortKey } from './console-model.ts';
+import { queueTitle, stateTitle } from '../model/titles.ts';
 
 const TABS: [Tab, string][] = [
   ['mine', 'My tasks'],
@@ -90,7 +91,7 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
             <option value="">All</option>
             {stateOptions.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {stateTitle(types, s)}
               </option>
             ))}
           </select>
@@ -101,7 +102,7 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
             <option value="">All</option>
             {queueOptions.map((q) => (
               <option key={q} value={q}>
-                {q}
+                {queueTitle(types, q)}
                 {queues.has(q) ? ' (mine)' : ''}
               </option>
             ))}

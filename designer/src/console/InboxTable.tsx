@@ -5,6 +5,7 @@ import type { Row } from './inbox-rows.ts';
 import type { ConsoleContext } from './use-console-context.ts';
 import type { TaskItem } from './console-api.ts';
 import { mostUrgentSla, stateLabel } from './console-model.ts';
+import { queueTitle } from '../model/titles.ts';
 
 function age(from: string, now: number): string {
   const min = Math.max(0, Math.round((now - Date.parse(from)) / 60000));
@@ -62,7 +63,7 @@ export function InboxTable({ label, casesTab, rows, ctx, at, claimOrRelease }: P
               <td>{r.task ? r.task.title : (def?.title ?? r.kase.caseType)}</td>
               <td>{stateLabel(r.kase.state, def)}</td>
               <td className={`priority priority-${r.priority}`}>{r.priority}</td>
-              <td>{r.task?.queue ?? r.kase.queue ?? '—'}</td>
+              <td>{(r.task?.queue ?? r.kase.queue) ? queueTitle([def], (r.task?.queue ?? r.kase.queue) as string) : '—'}</td>
               <td>{r.task ? (r.task.assignee ?? 'unclaimed') : (r.kase.assignee ?? '—')}</td>
               <td>
                 <SlaBadges slas={r.slas.filter((s) => s.closedAt === null)} />

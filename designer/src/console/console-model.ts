@@ -1,9 +1,10 @@
 // Pure helpers of the worker console: labels, SLA badges, inbox sorting, what changed between two
 // revisions, and keeping what the agent typed on top of a newer revision. No React, unit-tested.
-import type { CaseType, StateNode } from '../../../schemas/generated/case-type.ts';
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { diffJson, formatSpan } from '../../../runtime/engine/index.ts';
-import type { JsonPatchOp, JsonValue, StateValue, SlaView } from '../../../runtime/engine/index.ts';
+import type { JsonValue, StateValue, SlaView } from '../../../runtime/engine/index.ts';
 import { getAt, setAt } from '../form/data-path.ts';
+import { idWords, stateTitle } from '../model/titles.ts';
 
 type Data = Record<string, unknown>;
 
@@ -13,19 +14,10 @@ export function stateIds(value: StateValue): string[] {
   return Object.entries(value).flatMap(([k, v]) => [k, ...stateIds(v as StateValue)]);
 }
 
-function findState(states: { [k: string]: StateNode | undefined } | undefined, id: string): StateNode | undefined {
-  for (const [key, node] of Object.entries(states ?? {})) {
-    if (key === id) return node;
-    const inner = findState(node?.states, id);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-/** "Investigation › Collect the facts": state titles from the definition, ids otherwise. */
+/** "Investigation › Collect the facts": state titles from the definition, ids as words otherwise. */
 export function stateLabel(value: StateValue, def?: CaseType): string {
   return stateIds(value)
-    .map((id) => (def ? (findState(def.playbook.states, id)?.title ?? id) : id))
+    .map((id) => (def ? stateTitle([def], id) : idWords(id)))
     .join(' › ');
 }
 
@@ -134,36 +126,3 @@ export function payloadFor(def: CaseType, eventType: string, current: Data, work
 }
 
 /** A value as one short line. */
-export function show(value: unknown): string {
-  if (value === undefined) return '(empty)';
-  if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 77)}…` : value;
-  const text = JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
-}
-
-/** A JSON Patch operation in words: "Reason set to billing", "Severity removed". */
-export function describeOp(op: JsonPatchOp, label: (pointer: string) => string): string {
-  switch (op.op) {
-    case 'add':
-      return `${label(op.path)}: ${show(op.value)}`;
-    case 'replace':
-      return `${label(op.path)} → ${show(op.value)}`;
-    case 'remove':
-      return `${label(op.path)} removed`;
-    default: {
-      const _never: never = op;
-      return _never;
-    }
-  }
-}
-
-/** A patch operation as lines, objects spread into their fields: "Satisfaction survey › Score (1-5): 4". */
-export function patchLines(op: JsonPatchOp, label: (pointer: string) => string): string[] {
-  if (op.op !== 'remove' && op.value !== null && typeof op.value === 'object' && !Array.isArray(op.value)) {
-    const entries = Object.entries(op.value);
-    if (entries.length > 0) {
-      return entries.flatMap(([k, v]) => patchLines({ op: op.op, path: `${op.path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, value: v }, label));
-    }
-  }
-  return [describeOp(op, label)];
-}

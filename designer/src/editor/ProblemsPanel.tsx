@@ -2,6 +2,8 @@
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { Problem } from '../../../schemas/problems.ts';
 import { selectionForPointer, type Selection } from '../model/problem-target.ts';
+import { fieldLabel } from '../model/field-label.ts';
+import { eventTitle, ruleTitle, stateTitle } from '../model/titles.ts';
 
 function sentence(p: Problem): string {
   const m = p.message.trim();
@@ -9,24 +11,25 @@ function sentence(p: Problem): string {
   return /[.!?]$/.test(s) ? s : `${s}.`;
 }
 
-function linkText(s: Selection): string {
+/** Where a problem's link goes, by titles ("field Claim › Amount", "transition Finish from Received"). */
+function linkText(def: CaseType, s: Selection): string {
   switch (s.type) {
     case 'field':
-      return `field ${s.pointer}`;
+      return `field ${fieldLabel(def, s.pointer)}`;
     case 'section':
-      return `section ${s.id}`;
+      return `section ${def.form?.sections?.find((x) => x.id === s.id)?.title ?? s.id}`;
     case 'rule':
-      return `rule ${s.name}`;
+      return `rule ${ruleTitle(def, s.name)}`;
     case 'state':
-      return `state ${s.id}`;
+      return `state ${stateTitle([def], s.id)}`;
     case 'transition':
-      return `transition ${s.event} from ${s.source}`;
+      return `transition ${eventTitle(def, s.event)} from ${stateTitle([def], s.source)}`;
     case 'roles':
       return 'roles and queues';
     case 'sla':
-      return `SLA ${s.name}`;
+      return `SLA ${def.slas?.[s.name]?.title ?? s.name}`;
     case 'calendar':
-      return `calendar ${s.name}`;
+      return `calendar ${def.calendars?.[s.name]?.title ?? s.name}`;
     case 'json':
       return s.pointer === '' ? 'the definition' : s.pointer;
     default: {
@@ -52,7 +55,7 @@ export function ProblemsPanel({ def, problems, onSelect }: { def: CaseType; prob
             <li key={`${p.code}:${p.pointer}:${i}`} className={`problem problem-${p.severity}`}>
               <span className="severity">{p.severity === 'error' ? 'Error' : 'Warning'}:</span> {sentence(p)}{' '}
               <button type="button" className="link" onClick={() => onSelect(target)}>
-                Go to {linkText(target)}
+                Go to {linkText(def, target)}
               </button>
             </li>
           );

@@ -2,6 +2,7 @@
 // title), never codes or ids. The worker console and the simulator say why an action was refused alike.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { FieldProblem } from '../../../runtime/engine/index.ts';
+import { eventTitle, ruleTitle } from './titles.ts';
 
 /** What a refusal carries: the engine's rejection, or the server's problem answer. */
 export interface Refusal {
@@ -9,26 +10,6 @@ export interface Refusal {
   message: string;
   problems: readonly FieldProblem[];
   rules?: readonly string[];
-}
-
-/** An id as words, for a rule or event the analyst gave no title: "customerReachable" → "Customer reachable". */
-export function idWords(id: string): string {
-  const words = id
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_.-]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** A rule's title for an agent: its title, else its id in words (never the raw id). */
-export function ruleTitle(def: CaseType, rule: string): string {
-  return def.rules?.[rule]?.title ?? idWords(rule);
-}
-
-/** An event's title for an agent: its title, else its name in words. */
-export function eventTitle(def: CaseType, type: string): string {
-  return def.events?.[type]?.title ?? idWords(type);
 }
 
 /**
@@ -42,7 +23,7 @@ export function rejectionText(def: CaseType, type: string, failure: Refusal): st
     case 'rule.failed': {
       const rules = (failure.rules ?? []).map((r) => `“${ruleTitle(def, r)}”`);
       if (rules.length === 0) return `${title} is not possible at this point of the case.`;
-      return `${title} is blocked until ${rules.join(' and ')} ${rules.length === 1 ? 'is' : 'are'} met${failure.problems.length > 0 ? ': complete the fields listed' : ''}.`;
+      return `${title} is blocked: ${rules.join(' and ')} ${rules.length === 1 ? 'is' : 'are'} not met yet${failure.problems.length > 0 ? '; complete the fields listed' : ''}.`;
     }
     case 'data.invalid':
       return `${title} was not accepted: fix the fields listed.`;

@@ -4,7 +4,8 @@ import { formatLocal, explainSlas, stateLabel } from '../../../runtime/engine/in
 import type { CompiledCaseType } from '../../../runtime/engine/index.ts';
 import type { Simulation } from './simulator.ts';
 import { current, nextTimerAt } from './simulator.ts';
-import { patchLines } from './patch-text.ts';
+import { patchLines } from '../model/change-words.ts';
+import { fieldLabel } from '../model/field-label.ts';
 
 interface Props {
   type: CompiledCaseType;
@@ -99,7 +100,7 @@ export function SimCaseState({ type, sim }: { type: CompiledCaseType; sim: Simul
             {stateLabel(e.to)}
             {e.patch.length > 0 ? (
               <ul>
-                {patchLines(e.patch).map((line, i) => (
+                {e.patch.flatMap((op) => patchLines(op, (p) => fieldLabel(type.def, p))).map((line, i) => (
                   <li key={i}>{line}</li>
                 ))}
               </ul>

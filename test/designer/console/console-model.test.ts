@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { SlaView } from '../../../runtime/engine/index.ts';
-import { dataChanges, mostUrgentSla, patchLines, payloadFor, rebase, slaBadge, sortRows, stateLabel } from '../../../designer/src/console/console-model.ts';
+import { dataChanges, mostUrgentSla, payloadFor, rebase, slaBadge, sortRows, stateLabel } from '../../../designer/src/console/console-model.ts';
+import { changeLines, patchLines, show } from '../../../designer/src/model/change-words.ts';
 import { fieldLabel } from '../../../designer/src/model/field-label.ts';
 
 const complaint = JSON.parse(readFileSync(join(import.meta.dirname, '../../../templates/complaint.case.json'), 'utf8')) as CaseType;
@@ -22,7 +23,7 @@ describe('labels', () => {
   it('names states by their titles, nested ones joined', () => {
     expect(stateLabel({ investigating: 'collect' }, complaint)).toBe('Investigation › Collect the facts');
     expect(stateLabel('triage', complaint)).toBe('Triage');
-    expect(stateLabel({ investigating: 'collect' })).toBe('investigating › collect');
+    expect(stateLabel({ investigating: 'collect' })).toBe('Investigating › Collect');
   });
 
   it('names fields by their schema titles, list items by number', () => {
@@ -111,5 +112,25 @@ describe('patchLines', () => {
     ]);
     expect(patchLines({ op: 'replace', path: '/reason', value: 'billing' }, label)).toEqual(['Reason → billing']);
     expect(patchLines({ op: 'remove', path: '/severity' }, label)).toEqual(['Severity removed']);
+  });
+});
+
+describe('values and changes for people, never as JSON', () => {
+  it('shows plain values as they are, lists joined, groups and lists of groups by their size', () => {
+    expect(show('billing')).toBe('billing');
+    expect(show(true)).toBe('yes');
+    expect(show(['a', 'b'])).toBe('a, b');
+    expect(show([{ kind: 'x' }, { kind: 'y' }])).toBe('2 entries');
+    expect(show({ name: 'Ann' })).toBe('1 field');
+    expect(show(undefined)).toBe('(empty)');
+  });
+
+  it('spreads a changed group into the labelled fields that changed', () => {
+    const label = (p: string) => fieldLabel(complaint, p);
+    expect(changeLines('/customer', { name: 'Ann', email: 'a@b.nl' }, { name: 'Ann', email: 'c@d.nl', phone: '0612345678' }, label)).toEqual([
+      'Customer › E-mail: a@b.nl → c@d.nl',
+      'Customer › Phone: (empty) → 0612345678',
+    ]);
+    for (const line of changeLines('/customer', undefined, { name: 'Ann' }, label)) expect(line).not.toMatch(/[{}"]/);
   });
 });

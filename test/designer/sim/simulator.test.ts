@@ -6,7 +6,8 @@ import { runScenario } from '../../../runtime/scenarios/index.ts';
 import {
   advanceHour, advanceTo, advanceWorkingDay, backTo, current, msToDuration, nextTimerAt, sendEvent, startSimulation, stepBack, toScenario, type SimResult, type Simulation,
 } from '../../../designer/src/sim/simulator.ts';
-import { patchLines } from '../../../designer/src/sim/patch-text.ts';
+import { patchLines } from '../../../designer/src/model/change-words.ts';
+import { fieldLabel } from '../../../designer/src/model/field-label.ts';
 
 const def = JSON.parse(readFileSync(new URL('../../../templates/complaint.case.json', import.meta.url), 'utf8')) as CaseType;
 const type = compileCaseType(def);
@@ -34,7 +35,7 @@ describe('simulator', () => {
     const snap = current(sim);
     expect([snap.case.state, snap.case.data.closureReason, snap.now, snap.label]).toEqual(['closed', 'no-reply', '2026-01-19T10:00:00.000Z', 'advance P14D (fired timer.noReply)']);
     expect(snap.entries.map((e) => [e.event.type, e.actor, e.notes])).toEqual([['timer.noReply', 'system', ['No reply from the customer in 14 days: complaint closed.']]]);
-    expect(patchLines(snap.entries[0]?.patch ?? [])).toEqual(['/closureReason set to "no-reply"']);
+    expect((snap.entries[0]?.patch ?? []).flatMap((op) => patchLines(op, (p) => fieldLabel(def, p)))).toEqual(['Closure reason: no-reply']);
     expect(stepBack(sim).snapshots.length).toBe(4);
     expect(backTo(sim, 1).snapshots.map((x) => x.label)).toEqual(['create the case', 'send SUBMIT_TRIAGE {"reason":"delivery","severity":"low"}']);
     expect(backTo(sim, 4)).toBe(sim);

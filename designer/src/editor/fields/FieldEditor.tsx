@@ -64,7 +64,9 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
 
   return (
     <div className="card" aria-labelledby="field-editor-heading">
-      <h2 id="field-editor-heading">Field {pointer}</h2>
+      <h2 id="field-editor-heading">
+        Field <code>{pointer}</code>
+      </h2>
       <div className="field">
         <label htmlFor="field-name">Name (in the data)</label>
         <input id="field-name" value={name} onChange={(e) => setName(e.target.value)} onBlur={commitName} onKeyDown={(e) => e.key === 'Enter' && commitName()} />

@@ -26,7 +26,7 @@ export function FieldsView(props: EditProps & { sample: Record<string, unknown>;
                 aria-current={selectedField?.pointer === f.pointer ? 'true' : undefined}
                 onClick={() => select({ type: 'field', pointer: f.pointer })}
               >
-                {f.schema.title ?? f.name} <span className="muted">{f.pointer}</span>
+                {f.schema.title ?? f.name} <code className="muted">{f.pointer}</code>
               </button>
             </li>
           ))}

@@ -75,7 +75,7 @@ export function RulesView({ def, edit, selection, select, sample }: EditProps & 
             return (
               <li key={name}>
                 <button type="button" className={selected === name ? 'tree-item selected' : 'tree-item'} aria-current={selected === name ? 'true' : undefined} onClick={() => select({ type: 'rule', name })}>
-                  {r?.title ?? name} <span className="muted">{name}</span> <span className={pass ? 'ok' : 'warn'}>{pass ? 'passes' : 'fails'}</span>
+                  {r?.title ?? name} <code className="muted">{name}</code> <span className={pass ? 'ok' : 'warn'}>{pass ? 'passes' : 'fails'}</span>
                 </button>
               </li>
             );
@@ -91,7 +91,9 @@ export function RulesView({ def, edit, selection, select, sample }: EditProps & 
       <div className="column">
         {selected && rule ? (
           <div className="card" aria-labelledby="rule-heading">
-            <h2 id="rule-heading">Rule {selected}</h2>
+            <h2 id="rule-heading">
+              Rule <code>{selected}</code>
+            </h2>
             <RuleName name={selected} edit={edit} select={select} taken={(n) => Boolean(def.rules?.[n])} />
             <label htmlFor="rule-title">Rule title</label>
             <input id="rule-title" value={rule.title ?? ''} onChange={(e) => edit((d) => updateRule(d, selected, { title: e.target.value }), `rule:${selected}:title`)} />
