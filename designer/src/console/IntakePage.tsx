@@ -107,7 +107,7 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
           }}
         >
           {def.description ? <p className="help">{def.description}</p> : null}
-          <FormRenderer schema={def.data} form={intakeForm(def)} value={data} onChange={setData} errors={errors} idPrefix="intake" />
+          <FormRenderer schema={def.data} form={intakeForm(def)} value={data} onChange={setData} errors={errors} idPrefix="intake" sectionLevel={2} />
           {message ? (
             <p className="error-box" role="alert">
               {message}

@@ -28,6 +28,8 @@ export interface FormRendererProps {
   readOnlyReason?: (pointer: string, cause: Guard | null) => string | undefined;
   /** Prefix for element ids, when two forms share a page. */
   idPrefix?: string;
+  /** The level of the section headings: one below the page's own heading (default 3, under a page's h1 and a card's h2). */
+  sectionLevel?: 2 | 3;
 }
 
 /** Without a scope there is no case to evaluate conditions against: nothing is hidden or locked by one. */
@@ -42,7 +44,8 @@ function withoutConditions(sections: Form['sections']): Form {
 }
 
 export function FormRenderer(props: FormRendererProps) {
-  const { schema, form, value, onChange, errors = {}, scope, readOnly = false, readOnlyReason, idPrefix = 'f' } = props;
+  const { schema, form, value, onChange, errors = {}, scope, readOnly = false, readOnlyReason, idPrefix = 'f', sectionLevel = 3 } = props;
+  const SectionHeading = sectionLevel === 2 ? 'h2' : 'h3';
   const sections = formSections({ data: schema, form });
   const view = formViewOf({ data: schema, form: scope ? { sections } : withoutConditions(sections) }, scope ?? UNEVALUATED);
   return (
@@ -53,7 +56,7 @@ export function FormRenderer(props: FormRendererProps) {
         const headingId = `${idPrefix}-section-${section.id}`;
         return (
           <section key={section.id} className="form-section" aria-labelledby={headingId}>
-            <h3 id={headingId}>{section.title}</h3>
+            <SectionHeading id={headingId}>{section.title}</SectionHeading>
             {source?.description ? <p className="help">{source.description}</p> : null}
             {section.fields.length === 0 ? <p className="muted">No fields in this section yet.</p> : null}
             {section.fields.map((fieldView, j) => {
