@@ -18,6 +18,14 @@ describe('build a case type from nothing', () => {
     await page.getByLabel('Choices (one per line)').fill('low\nmedium\nhigh');
     await page.getByLabel('Choices (one per line)').blur();
     await addField(page, 'Description', 'Long text');
+    // a name another field has already is refused with the reason, and the editor stays on this field
+    await page.getByLabel('Name (in the data)').fill('severity');
+    await page.getByLabel('Name (in the data)').press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'There is a field named severity at the top level already.' }).waitFor();
+    await page.getByRole('heading', { name: 'Field /description' }).waitFor();
+    await page.getByLabel('Name (in the data)').fill('description');
+    await page.getByLabel('Name (in the data)').press('Enter');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'There is a field named' }).count()).toBe(0);
 
     // the preview validates as you type, with the server's formats and in the server's words
     await page.locator('#preview-email').fill('not an e-mail');
@@ -53,7 +61,7 @@ describe('build a case type from nothing', () => {
     };
     await addState('Triage');
     await page.getByLabel('Open a task for people in this state').check();
-    await page.getByLabel('Task queue').selectOption('triage-desk');
+    await page.getByLabel('Task queue').selectOption({ label: 'Triage desk' });
     await addState('Investigating');
     await addState('Closed', true);
     const addTransition = async (from: string, event: string, to: string) => {
@@ -62,7 +70,7 @@ describe('build a case type from nothing', () => {
       await page.getByLabel('On event').fill(event);
       await page.getByLabel('Go to').selectOption({ label: to });
       await page.getByRole('button', { name: 'Add transition' }).click();
-      await page.getByRole('heading', { name: `Transition from ${from.toLowerCase()}` }).waitFor();
+      await page.getByRole('heading', { name: `Transition from ${from}` }).waitFor();
     };
     await addTransition('Triage', 'SUBMIT_TRIAGE', 'Investigating');
     await page.getByLabel('Guard').selectOption({ label: 'when Triaged' });

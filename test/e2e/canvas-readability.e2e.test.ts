@@ -134,7 +134,7 @@ describe('a readable canvas', () => {
     await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
     await page.mouse.move(to.x, to.y, { steps: 5 });
     await page.mouse.up();
-    await page.getByRole('heading', { name: 'Transition from received' }).waitFor();
+    await page.getByRole('heading', { name: 'Transition from Received' }).waitFor();
     await canvas.locator('.react-flow__edge[data-id="on:received:GO_TO_WITHDRAWN:0"]').waitFor();
     expect(await canvas.locator('.react-flow__edge[data-id="on:received:GO_TO_WITHDRAWN:0"]').getAttribute('aria-label')).toMatch(/^Transition Go to Withdrawn by the creditor from Received to Withdrawn by the creditor/);
     // keep the changes: the next test opens another playbook
@@ -156,7 +156,7 @@ describe('a readable canvas', () => {
     await picker.selectOption({ label: 'Written off' });
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Transition from settled' }).waitFor();
+    await page.getByRole('heading', { name: 'Transition from Settled' }).waitFor();
     await canvas.locator('.react-flow__edge[data-id="on:settled:GO_TO_WRITTEN_OFF:0"]').waitFor();
     // a source handle is named and opens the same picker with Enter
     await canvas.locator('[data-id="paidInFull"] .react-flow__handle.source').focus();

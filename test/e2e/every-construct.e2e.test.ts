@@ -160,7 +160,7 @@ describe('every construct of the format, by labelled controls', () => {
     await selectState('Decision');
     await page.getByLabel('Add to entry actions').selectOption({ label: 'Open a child case' });
     const child = page.getByRole('group', { name: 'Entry actions 1: createCase' });
-    await child.getByLabel('Case type').fill('complaint');
+    await child.getByLabel('Case type').selectOption({ label: 'Customer complaint' });
     await child.getByRole('button', { name: 'Add a copied field' }).click();
     await child.getByLabel('Copy 1 into child field').fill('customer/email');
     await child.getByLabel('Copy 1 from').selectOption({ label: 'Email' });

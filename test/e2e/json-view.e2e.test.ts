@@ -86,7 +86,7 @@ describe('JSON view', () => {
     await problems.getByText("Error: Transition target 'nowhere' is not a state.").waitFor();
     await screenshot(page, 'json-view-problem');
     await problems.getByRole('listitem').filter({ hasText: "'nowhere'" }).getByRole('button', { name: 'Go to transition Finish from Received' }).click();
-    await page.getByRole('heading', { name: 'Transition from received' }).waitFor();
+    await page.getByRole('heading', { name: 'Transition from Received' }).waitFor();
     await page.getByLabel('Goes to').selectOption({ label: 'Done' });
     await problems.getByText('No problems.').waitFor();
 
@@ -108,7 +108,7 @@ describe('JSON view', () => {
     await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
     await page.mouse.move(to.x, to.y, { steps: 5 });
     await page.mouse.up();
-    await page.getByRole('heading', { name: 'Transition from escalated' }).waitFor();
+    await page.getByRole('heading', { name: 'Transition from Escalated' }).waitFor();
     expect(await page.getByLabel('Event', { exact: true }).inputValue()).toBe('GO_TO_DONE');
     const node = await centre('[data-id="received"]');
     await page.mouse.move(node.x, node.y);

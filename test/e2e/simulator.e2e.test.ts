@@ -121,7 +121,7 @@ describe('the simulator', () => {
     // select the state with the keyboard: edges drawn across the group would take a pointer click
     await page.locator('.react-flow__node[data-id="investigating"]').focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'ASK_CUSTOMER → waitingForCustomer' }).click();
+    await page.getByRole('button', { name: 'Ask the customer for information → Waiting for the customer' }).click();
     await page.getByLabel('Guard').selectOption({ label: 'when High severity' });
     await page.getByRole('tab', { name: 'Simulator' }).click();
     await expect.poll(() => item.getAttribute('data-result')).toBe('stale');

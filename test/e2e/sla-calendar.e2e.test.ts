@@ -44,8 +44,15 @@ describe('SLAs and calendars in the designer', () => {
     await page.getByRole('group', { name: 'Calendar office' }).waitFor();
     await page.getByRole('button', { name: 'Go to SLA callback' }).first().click();
     await sla.getByLabel('Deadline', { exact: true }).fill('PT8H');
-    await sla.getByLabel('Add to stop: entering states').selectOption('done');
-    await sla.getByLabel('Start from field').selectOption('/requestedAt');
+    await sla.getByLabel('Add to stop: entering states').selectOption({ label: 'Done' });
+    await sla.getByLabel('Start from field').selectOption({ label: 'Requested at' });
+    // a rung's actions use the playbook's editor: the field by its label, the event by its title
+    await sla.getByLabel('Add to on breach (deadline)').selectOption({ label: 'Set a field' });
+    const setPhone = sla.getByRole('group', { name: 'On breach (deadline) 1: set' });
+    await setPhone.getByLabel('Field', { exact: true }).selectOption({ label: 'Phone' });
+    await setPhone.getByLabel('Value', { exact: true }).fill('call back first');
+    await sla.getByLabel('Add to on warning').selectOption({ label: 'Raise an event' });
+    expect(await sla.getByRole('group', { name: 'On warning 1: raise' }).getByLabel('Event', { exact: true }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Called back');
     await sla.getByLabel('Preview start').fill('2026-01-09T16:00');
     const rows = sla.locator('.sla-preview-table tbody tr');
     await expect.poll(() => rows.allTextContents()).toEqual([
@@ -63,7 +70,17 @@ describe('SLAs and calendars in the designer', () => {
     await expect.poll(() => page.getByRole('heading', { name: /^Problems/ }).textContent()).toBe('Problems (0 errors, 0 warnings)');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(async () => ((await api(server, 'GET', '/api/case-types/callback/draft')).body as { definition: { slas?: unknown } }).definition.slas).toEqual({
-      callback: { title: 'callback', start: { event: ['case.created'] }, deadline: 'PT8H', calendar: 'office', goal: 'PT4H', stop: { enter: ['done'] }, startFrom: '/requestedAt' },
+      callback: {
+        title: 'callback',
+        start: { event: ['case.created'] },
+        deadline: 'PT8H',
+        calendar: 'office',
+        goal: 'PT4H',
+        stop: { enter: ['done'] },
+        startFrom: '/requestedAt',
+        onBreach: [{ type: 'set', path: '/phone', value: 'call back first' }],
+        onWarning: [{ type: 'raise', event: 'CALLED' }],
+      },
     });
     const draft = (await api(server, 'GET', '/api/case-types/callback/draft')).body as { definition: { calendars?: unknown } };
     expect(draft.definition.calendars).toEqual({
@@ -81,7 +98,7 @@ describe('SLAs and calendars in the designer', () => {
     await page.getByLabel('Rename SLA to').fill('callbackTime');
     await page.getByRole('button', { name: 'Rename', exact: true }).click();
     const sla = page.getByRole('group', { name: 'SLA callbackTime' });
-    await sla.getByRole('button', { name: 'Remove done from stop: entering states' }).click();
+    await sla.getByRole('button', { name: 'Remove Done from stop: entering states' }).click();
     await page.getByRole('button', { name: 'office' }).click();
     await page.getByRole('button', { name: 'Remove holiday 2026-12-25' }).click();
     await page.getByRole('button', { name: 'callback', exact: true }).click();

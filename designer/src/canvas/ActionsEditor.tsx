@@ -1,7 +1,12 @@
 // Edits a list of actions from the closed catalogue (set, assign, priority, notify, webhook, raise, createCase, note).
-// Given the definition, "set a field" picks the field by its label and types the value as the field's type,
-// and "open a child case" lists the fields it copies and the constant data it starts with.
+// The one actions editor: transitions, states, the playbook root, delays, eventless transitions and the SLA
+// rungs all draw it with the definition, so "set a field" picks the field by its label and types the value as
+// the field's type, "assign work" and "raise an event" pick a queue and an event by title, and "open a child
+// case" picks a published case type and lists the fields it copies and the constant data it starts with.
+import { useContext } from 'react';
 import type { Action, CaseType } from '../../../schemas/generated/case-type.ts';
+import { KnownCaseTypes } from '../editor/known-case-types.ts';
+import { caseTypeOptions, eventOptions, queueOptions, withCurrent, type PickOption } from '../model/pick-options.ts';
 import { CreateCaseFields } from './CreateCaseFields.tsx';
 import { SetFieldFields } from './SetFieldFields.tsx';
 
@@ -16,12 +21,13 @@ const TYPES: { type: Action['type']; label: string }[] = [
   { type: 'note', label: 'Add a note' },
 ];
 
-export function blankAction(type: Action['type']): Action {
+/** A new action of a kind; given the definition, "assign work" and "raise an event" start on its first queue and event. */
+export function blankAction(type: Action['type'], def?: CaseType): Action {
   switch (type) {
     case 'set':
       return { type, path: '/', value: '' };
     case 'assign':
-      return { type, queue: '' };
+      return { type, queue: Object.keys(def?.queues ?? {})[0] ?? '' };
     case 'priority':
       return { type, value: 'high' };
     case 'notify':
@@ -29,7 +35,7 @@ export function blankAction(type: Action['type']): Action {
     case 'webhook':
       return { type, url: 'https://' };
     case 'raise':
-      return { type, event: 'EVENT' };
+      return { type, event: Object.keys(def?.events ?? {})[0] ?? '' };
     case 'createCase':
       return { type, caseType: '', link: 'child' };
     case 'note':
@@ -50,18 +56,73 @@ function Text({ id, label, value, onChange }: { id: string; label: string; value
   );
 }
 
-function ActionFields({ id, def, action: a, onChange }: { id: string; def: CaseType | undefined; action: Action; onChange: (a: Action) => void }) {
+/** A select of options by title; a hint under it (named as its description) when there is something to say. */
+function Pick({ id, label, value, options, placeholder, hint, onChange }: { id: string; label: string; value: string; options: PickOption[]; placeholder: string; hint?: string; onChange: (v: string) => void }) {
+  return (
+    <span className="field inline">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value)}>
+        {value === '' ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <span id={`${id}-hint`} className="muted">
+          {hint}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** "Open a child case": the child's case type, picked among the published ones when the editor knows them. */
+function CaseTypePick({ id, value, onChange }: { id: string; value: string; onChange: (key: string) => void }) {
+  const known = useContext(KnownCaseTypes);
+  if (known === null) {
+    // no list loaded (the editor drawn on its own): the key typed, with the keys of nothing to suggest
+    return (
+      <span className="field inline">
+        <label htmlFor={id}>Case type</label>
+        <input id={id} value={value} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value)} />
+        <span id={`${id}-hint`} className="muted">
+          The key of a published case type, e.g. complaint.
+        </span>
+      </span>
+    );
+  }
+  const published = caseTypeOptions(known);
+  const options = withCurrent(published, value, (key) => `${key} (not a published case type)`);
+  const hint =
+    published.length === 0
+      ? 'No case type is published yet: publish the child case type first.'
+      : value !== '' && !published.some((o) => o.value === value)
+        ? `There is no published case type ${value}: choose one of the list.`
+        : undefined;
+  return <Pick id={id} label="Case type" value={value} options={options} placeholder="choose a case type…" hint={hint} onChange={onChange} />;
+}
+
+function ActionFields({ id, def, action: a, onChange }: { id: string; def: CaseType; action: Action; onChange: (a: Action) => void }) {
   switch (a.type) {
     case 'set':
-      if (def) return <SetFieldFields id={id} def={def} action={a} onChange={onChange} />;
+      return <SetFieldFields id={id} def={def} action={a} onChange={onChange} />;
+    case 'assign': {
+      const queues = queueOptions(def);
+      const queue = a.queue ?? '';
       return (
-        <>
-          <Text id={`${id}-path`} label="Field" value={a.path} onChange={(path) => onChange({ ...a, path })} />
-          <Text id={`${id}-value`} label="Value" value={typeof a.value === 'string' ? a.value : JSON.stringify(a.value ?? '')} onChange={(value) => onChange({ ...a, value })} />
-        </>
+        <Pick
+          id={`${id}-queue`}
+          label="Queue"
+          value={queue}
+          options={withCurrent(queues, queue, (q) => `${q} (not a queue of this case type)`)}
+          placeholder="choose a queue…"
+          hint={queues.length === 0 ? 'This case type has no queues yet: add one under Roles and queues.' : undefined}
+          onChange={(q) => onChange({ ...a, queue: q })}
+        />
       );
-    case 'assign':
-      return <Text id={`${id}-queue`} label="Queue" value={a.queue ?? ''} onChange={(queue) => onChange({ ...a, queue })} />;
+    }
     case 'priority':
       return (
         <span className="field inline">
@@ -82,13 +143,25 @@ function ActionFields({ id, def, action: a, onChange }: { id: string; def: CaseT
       );
     case 'webhook':
       return <Text id={`${id}-url`} label="URL" value={a.url} onChange={(url) => onChange({ ...a, url })} />;
-    case 'raise':
-      return <Text id={`${id}-event`} label="Event" value={a.event} onChange={(event) => onChange({ ...a, event })} />;
+    case 'raise': {
+      const events = eventOptions(def);
+      return (
+        <Pick
+          id={`${id}-event`}
+          label="Event"
+          value={a.event}
+          options={withCurrent(events, a.event, (e) => (e.includes('.') ? `${e} (system event)` : `${e} (not an event of this case type)`))}
+          placeholder="choose an event…"
+          hint={events.length === 0 ? 'This case type has no events yet: add a transition first.' : undefined}
+          onChange={(event) => onChange({ ...a, event })}
+        />
+      );
+    }
     case 'createCase':
       return (
         <>
-          <Text id={`${id}-casetype`} label="Case type" value={a.caseType} onChange={(caseType) => onChange({ ...a, caseType })} />
-          {def ? <CreateCaseFields id={id} def={def} action={a} onChange={onChange} /> : null}
+          <CaseTypePick id={`${id}-casetype`} value={a.caseType} onChange={(caseType) => onChange({ ...a, caseType })} />
+          <CreateCaseFields id={id} def={def} action={a} onChange={onChange} />
         </>
       );
     case 'note':
@@ -102,8 +175,8 @@ function ActionFields({ id, def, action: a, onChange }: { id: string; def: CaseT
 
 interface Props {
   id: string;
-  /** The definition, for field pickers; without it fields are typed as pointers. */
-  def?: CaseType;
+  /** The definition: its fields, queues and events are what the actions pick from. */
+  def: CaseType;
   title: string;
   actions: Action[] | undefined;
   onChange: (actions: Action[] | undefined, key?: string) => void;
@@ -126,7 +199,7 @@ export function ActionsEditor({ id, def, title, actions = [], onChange }: Props)
       ))}
       <span className="field inline">
         <label htmlFor={`${id}-add`}>Add to {title.toLowerCase()}</label>
-        <select id={`${id}-add`} value="" onChange={(e) => e.target.value && set([...actions, blankAction(e.target.value as Action['type'])])}>
+        <select id={`${id}-add`} value="" onChange={(e) => e.target.value && set([...actions, blankAction(e.target.value as Action['type'], def)])}>
           <option value="">choose an action…</option>
           {TYPES.map((t) => (
             <option key={t.type} value={t.type}>

@@ -4,6 +4,8 @@ import type { EditProps } from '../editor/edit-props.ts';
 import { deleteState, findState, listStates, renameState, setInitial, STATE_ID_PATTERN, updateState } from '../model/states.ts';
 import { addTransition, EVENT_NAME_PATTERN, listTransitions } from '../model/transitions.ts';
 import { isRegion, setParallel } from '../model/parallel.ts';
+import { queueOptions, withCurrent } from '../model/pick-options.ts';
+import { eventTitle, stateTitle } from '../model/titles.ts';
 import { ActionsEditor } from './ActionsEditor.tsx';
 import { AfterEditor } from './AfterEditor.tsx';
 import { AlwaysEditor } from './AlwaysEditor.tsx';
@@ -24,10 +26,10 @@ export function StatePanel({ def, edit, select, id }: EditProps & { id: string }
   const parentId = entry?.parent ?? null;
   const isInitial = found.parent.initial === id;
   const region = isRegion(def, id);
-  const parentTitle = parentId ? (findState(def.playbook, parentId)?.node.title ?? parentId) : '';
+  const parentTitle = parentId ? stateTitle([def], parentId) : '';
   const k = (what: string) => `state:${id}:${what}`;
   const sections = def.form?.sections ?? [];
-  const queues = Object.keys(def.queues ?? {});
+  const queues = withCurrent(queueOptions(def), node.task?.queue, (q) => `${q} (not a queue of this case type)`);
   const rules = Object.entries(def.rules ?? {});
   const outgoing = listTransitions(def).filter((t) => t.source === id);
   const states = listStates(def);
@@ -100,7 +102,7 @@ export function StatePanel({ def, edit, select, id }: EditProps & { id: string }
       {region ? (
         <p>This is a region of {parentTitle}: it runs at the same time as the other regions.</p>
       ) : isInitial ? (
-        <p>This is where {parentId ? `${parentId} starts` : 'every case starts'}.</p>
+        <p>This is where {parentId ? `${parentTitle} starts` : 'every case starts'}.</p>
       ) : (
         <button type="button" onClick={() => edit((d) => setInitial(d, parentId, id))}>
           Make this the initial state
@@ -121,7 +123,9 @@ export function StatePanel({ def, edit, select, id }: EditProps & { id: string }
               <select id="task-queue" value={node.task.queue ?? ''} onChange={(e) => setTask({ queue: e.target.value || undefined })}>
                 <option value="">none</option>
                 {queues.map((q) => (
-                  <option key={q}>{q}</option>
+                  <option key={q.value} value={q.value}>
+                    {q.label}
+                  </option>
                 ))}
               </select>
               <label htmlFor="task-form">Task form section</label>
@@ -172,7 +176,7 @@ export function StatePanel({ def, edit, select, id }: EditProps & { id: string }
             {outgoing.map((t) => (
               <li key={`${t.event}:${t.index}`}>
                 <button type="button" className="link" onClick={() => select({ type: 'transition', source: t.source, event: t.event, index: t.index })}>
-                  {t.event} → {t.transition.target ?? '(stays)'}
+                  {eventTitle(def, t.event)} → {t.transition.target ? stateTitle([def], t.transition.target) : '(stays)'}
                 </button>
               </li>
             ))}

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { EditProps } from '../editor/edit-props.ts';
 import { GuardPicker } from '../editor/GuardPicker.tsx';
 import { listStates } from '../model/states.ts';
-import { deleteTransition, EVENT_NAME_PATTERN, getTransition, PLAYBOOK_SOURCE, renameTransitionEvent, updateTransition, type TransitionRef } from '../model/transitions.ts';
+import { deleteTransition, eventRenameProblem, getTransition, PLAYBOOK_SOURCE, renameTransitionEvent, updateTransition, type TransitionRef } from '../model/transitions.ts';
+import { stateTitle } from '../model/titles.ts';
 import { ActionsEditor } from './ActionsEditor.tsx';
 import { EventEditor } from './EventEditor.tsx';
 
@@ -14,13 +15,11 @@ export function TransitionPanel({ def, edit, select, tref }: EditProps & { tref:
   if (!t) return null;
   const commitEvent = () => {
     const name = event.trim();
-    if (name === tref.event) return;
-    if (!EVENT_NAME_PATTERN.test(name) && !name.includes('.')) {
-      setError('An event name is upper snake case, e.g. SUBMIT_TRIAGE.');
-      return;
-    }
+    if (name === tref.event) return setError(null);
+    const problem = eventRenameProblem(def, tref, name);
+    if (problem) return setError(problem);
     const r = renameTransitionEvent(def, tref, name);
-    if (!r) return;
+    if (!r) return setError('This transition is no longer there (it was changed or deleted): select it again from its state.');
     setError(null);
     edit(() => r.def);
     select({ type: 'transition', ...r.ref });
@@ -29,11 +28,15 @@ export function TransitionPanel({ def, edit, select, tref }: EditProps & { tref:
   const root = tref.source === PLAYBOOK_SOURCE;
   return (
     <div aria-labelledby="transition-heading">
-      <h2 id="transition-heading">{root ? 'Transition of the whole playbook (from any state)' : `Transition from ${tref.source}`}</h2>
+      <h2 id="transition-heading">{root ? 'Transition of the whole playbook (from any state)' : `Transition from ${stateTitle([def], tref.source)}`}</h2>
       <div className="field">
         <label htmlFor="transition-event">Event</label>
-        <input id="transition-event" value={event} onChange={(e) => setEvent(e.target.value)} onBlur={commitEvent} onKeyDown={(e) => e.key === 'Enter' && commitEvent()} />
-        {error ? <p role="alert" className="error">{error}</p> : null}
+        <input id="transition-event" value={event} aria-invalid={error ? true : undefined} aria-describedby={error ? 'transition-event-error' : undefined} onChange={(e) => setEvent(e.target.value)} onBlur={commitEvent} onKeyDown={(e) => e.key === 'Enter' && commitEvent()} />
+        {error ? (
+          <p id="transition-event-error" role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor="transition-target">Goes to</label>

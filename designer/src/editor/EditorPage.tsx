@@ -2,14 +2,20 @@
 // the workspace. Loading and load errors are shown here.
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import type { ApiClient } from '../api/client.ts';
+import type { ApiClient, CaseTypeSummary } from '../api/client.ts';
 import { navigate } from '../app/router.ts';
+import { KnownCaseTypes } from './known-case-types.ts';
 import { Workspace } from './Workspace.tsx';
 
 type Load =
   | { type: 'loading' }
   | { type: 'error'; message: string }
-  | { type: 'ready'; draft: CaseType; published: CaseType | null };
+  | { type: 'ready'; draft: CaseType; published: CaseType | null; caseTypes: CaseTypeSummary[] };
+
+/** The list after this case type was published: it can now be opened as a child case too. */
+function withPublished(list: CaseTypeSummary[], p: CaseType): CaseTypeSummary[] {
+  return list.map((c) => (c.key === p.key ? { ...c, title: p.title, version: p.version ?? c.version } : c));
+}
 
 export function EditorPage({ api, caseTypeKey }: { api: ApiClient; caseTypeKey: string }) {
   const [load, setLoad] = useState<Load>({ type: 'loading' });
@@ -27,17 +33,23 @@ export function EditorPage({ api, caseTypeKey }: { api: ApiClient; caseTypeKey: 
     if (published && !published.ok) return setLoad({ type: 'error', message: published.message });
     if (draft && !draft.ok) return setLoad({ type: 'error', message: draft.message });
     const pub = published?.ok ? published.value : null;
-    if (draft?.ok) return setLoad({ type: 'ready', draft: draft.value.definition, published: pub });
+    if (draft?.ok) return setLoad({ type: 'ready', draft: draft.value.definition, published: pub, caseTypes: list.value });
     if (!pub) return setLoad({ type: 'error', message: `There is no case type with key ${caseTypeKey}.` });
     const start: CaseType = { ...pub };
     delete start.version;
-    setLoad({ type: 'ready', draft: start, published: pub });
+    setLoad({ type: 'ready', draft: start, published: pub, caseTypes: list.value });
   }, [api, caseTypeKey]);
   useEffect(() => {
     void run();
   }, [run]);
 
-  if (load.type === 'ready') return <Workspace api={api} initial={load.draft} published={load.published} onPublished={(p) => setLoad({ ...load, published: p })} />;
+  if (load.type === 'ready') {
+    return (
+      <KnownCaseTypes.Provider value={load.caseTypes}>
+        <Workspace api={api} initial={load.draft} published={load.published} onPublished={(p) => setLoad({ ...load, published: p, caseTypes: withPublished(load.caseTypes, p) })} />
+      </KnownCaseTypes.Provider>
+    );
+  }
   return (
     <main className="page">
       <p>

@@ -243,6 +243,24 @@ export function changeKind(def: CaseType, pointer: string, kind: FieldKind): Cas
   return next;
 }
 
+/**
+ * Why the field at `pointer` cannot be renamed to `newName`, in a sentence for the analyst; null when it can
+ * (the same name included). `renameField` leaves the definition as it is in each of these cases.
+ */
+export function fieldRenameProblem(def: CaseType, pointer: string, newName: string): string | null {
+  const path = fromPointer(pointer);
+  const oldName = path.pop();
+  if (oldName === undefined || newName === oldName) return null;
+  if (newName === '') return 'Give the field a name: a letter, then letters, digits and _.';
+  if (!FIELD_NAME_PATTERN.test(newName)) return 'A field name starts with a letter and uses letters, digits and _ only.';
+  const container = containerOf(def.data, path);
+  if (!container?.properties?.[oldName]) return 'This field is no longer there: select it again in the field list.';
+  if (container.properties[newName]) {
+    return path.length === 0 ? `There is a field named ${newName} at the top level already.` : `There is a field named ${newName} in this group already.`;
+  }
+  return null;
+}
+
 export function renameField(def: CaseType, pointer: string, newName: string): CaseType {
   const path = fromPointer(pointer);
   const oldName = path.pop();

@@ -108,6 +108,30 @@ export function updateTransition(def: CaseType, ref: TransitionRef, patch: Parti
   return next;
 }
 
+/** The event names a transition (`on`) accepts: upper snake case, or one of the system events the runtime raises. */
+export const ON_EVENT_PATTERN = /^([A-Z][A-Z0-9_]{0,63}|case\.created|child\.closed|timer\.[a-zA-Z0-9_.-]+|sla\.[a-zA-Z][a-zA-Z0-9_-]*\.(warning|goalMissed|breached|passedDeadline))$/;
+
+/**
+ * Why the transition `ref` cannot move to the event `name`, in a sentence for the analyst; null when it can
+ * (the same name included). Checks what `renameTransitionEvent` needs: a name `on` accepts, an SLA that exists
+ * for an `sla.<name>.<rung>` event, and the transition still being there.
+ */
+export function eventRenameProblem(def: CaseType, ref: TransitionRef, name: string): string | null {
+  if (name === ref.event) return null;
+  if (name === '') return 'Name the event, e.g. SUBMIT_TRIAGE.';
+  if (!ON_EVENT_PATTERN.test(name)) {
+    if (name.includes('.')) {
+      return `${name} is not a system event: those are case.created, child.closed, timer.<timer id> and sla.<SLA name>.warning (or .goalMissed, .breached, .passedDeadline).`;
+    }
+    if (/^[A-Z][A-Z0-9_]*$/.test(name)) return 'An event name is at most 64 characters long.';
+    return 'An event name is upper snake case: a capital letter, then capitals, digits and _ (e.g. SUBMIT_TRIAGE).';
+  }
+  const sla = /^sla\.([^.]+)\./.exec(name)?.[1];
+  if (sla !== undefined && !def.slas?.[sla]) return `There is no SLA ${sla}: an sla.<SLA name>.… event names an SLA of this case type.`;
+  if (!getTransition(def, ref)) return 'This transition is no longer there (it was changed or deleted): select it again from its state.';
+  return null;
+}
+
 /** Moves a transition to another event name (declaring it when new). Returns the new ref. */
 export function renameTransitionEvent(
   def: CaseType,

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { FieldRef, FieldSchema } from '../../../../schemas/generated/case-type.ts';
 import {
-  changeKind, deleteField, FIELD_KINDS, FIELD_NAME_PATTERN, moveField, renameField, setRequired, updateField, type FieldEntry, type FieldKind,
+  changeKind, deleteField, FIELD_KINDS, fieldRenameProblem, moveField, renameField, setRequired, updateField, type FieldEntry, type FieldKind,
 } from '../../model/fields.ts';
 import { moveFieldToSection, sectionOf, setFieldRef } from '../../model/form.ts';
 import { FieldValueInput } from '../FieldValueInput.tsx';
@@ -51,11 +51,10 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
     .find((r) => r.field === pointer);
 
   const commitName = () => {
-    if (name === field.name) return;
-    if (!FIELD_NAME_PATTERN.test(name)) {
-      setNameError('A field name starts with a letter and uses letters, digits and _ only.');
-      return;
-    }
+    if (name === field.name) return setNameError(null);
+    // a name another field has already is refused here, with the reason, and the editor stays on this field
+    const problem = fieldRenameProblem(def, pointer, name);
+    if (problem) return setNameError(problem);
     const newPointer = pointer.slice(0, pointer.length - field.name.length) + name;
     setNameError(null);
     edit((d) => renameField(d, pointer, name));
@@ -69,8 +68,20 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
       </h2>
       <div className="field">
         <label htmlFor="field-name">Name (in the data)</label>
-        <input id="field-name" value={name} onChange={(e) => setName(e.target.value)} onBlur={commitName} onKeyDown={(e) => e.key === 'Enter' && commitName()} />
-        {nameError ? <p role="alert" className="error">{nameError}</p> : null}
+        <input
+          id="field-name"
+          value={name}
+          aria-invalid={nameError ? true : undefined}
+          aria-describedby={nameError ? 'field-name-error' : undefined}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={commitName}
+          onKeyDown={(e) => e.key === 'Enter' && commitName()}
+        />
+        {nameError ? (
+          <p id="field-name-error" role="alert" className="error">
+            {nameError}
+          </p>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor="field-title">Label</label>

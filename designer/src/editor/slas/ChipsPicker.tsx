@@ -1,4 +1,7 @@
-// A list of names picked from options: each chosen name is a removable chip, a select adds another.
+// A list of names picked from options: each chosen name is a removable chip, a select adds another. Chips and
+// their remove buttons say the option's label (a title), not the stored name.
+import { optionLabel } from '../../model/pick-options.ts';
+
 interface Props {
   id: string;
   label: string;
@@ -14,8 +17,8 @@ export function ChipsPicker({ id, label, values, options, onChange }: Props) {
       <span className="chips-label">{label}</span>
       {values.map((v) => (
         <span key={v} className="chip">
-          {options.find((o) => o.value === v)?.label ?? v}
-          <button type="button" aria-label={`Remove ${v} from ${label}`} onClick={() => onChange(values.filter((x) => x !== v))}>
+          {optionLabel(options, v)}
+          <button type="button" aria-label={`Remove ${optionLabel(options, v)} from ${label}`} onClick={() => onChange(values.filter((x) => x !== v))}>
             ×
           </button>
         </span>

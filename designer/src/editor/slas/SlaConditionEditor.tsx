@@ -1,6 +1,7 @@
-// One SLA condition (start, pause, stop, cancel, reset): events, states entered, states in, and a rule.
+// One SLA condition (start, pause, stop, cancel, reset): events, states entered, states in, and a rule, each by its title.
 import type { CaseType, SlaCondition } from '../../../../schemas/generated/case-type.ts';
-import { listStates } from '../../model/states.ts';
+import { conditionEventOptions, stateOptions, titledOptions } from '../../model/pick-options.ts';
+import { ruleTitle } from '../../model/titles.ts';
 import { setConditionPart, setConditionRule, type SlaConditionKey } from '../../model/slas.ts';
 import { ChipsPicker } from './ChipsPicker.tsx';
 
@@ -12,11 +13,6 @@ const HELP: Record<SlaConditionKey, string> = {
   reset: 'The record closes and a fresh clock starts at once.',
 };
 
-export function conditionEvents(def: CaseType): { value: string; label: string }[] {
-  const system = ['case.created', 'child.closed'].map((e) => ({ value: e, label: e }));
-  return [...system, ...Object.entries(def.events ?? {}).map(([name, e]) => ({ value: name, label: e?.title ? `${e.title} (${name})` : name }))];
-}
-
 interface Props {
   def: CaseType;
   sla: string;
@@ -26,14 +22,14 @@ interface Props {
 }
 
 export function SlaConditionEditor({ def, sla, which, cond, edit }: Props) {
-  const states = listStates(def).map((s) => ({ value: s.id, label: s.node.title ? `${s.node.title} (${s.id})` : s.id }));
-  const rules = Object.entries(def.rules ?? {}).map(([name, r]) => ({ value: name, label: r?.title ? `${r.title} (${name})` : name }));
+  const states = stateOptions(def);
+  const rules = titledOptions(Object.keys(def.rules ?? {}).map((r) => ({ value: r, title: ruleTitle(def, r) })));
   const id = `sla-${sla}-${which}`;
   return (
     <fieldset className="sla-condition" aria-label={`${which} condition`}>
       <legend>{which[0]?.toUpperCase() + which.slice(1)}</legend>
       <p className="muted">{HELP[which]}</p>
-      <ChipsPicker id={`${id}-event`} label={`${which}: on events`} values={cond?.event ?? []} options={conditionEvents(def)} onChange={(v) => edit((d) => setConditionPart(d, sla, which, 'event', v))} />
+      <ChipsPicker id={`${id}-event`} label={`${which}: on events`} values={cond?.event ?? []} options={conditionEventOptions(def)} onChange={(v) => edit((d) => setConditionPart(d, sla, which, 'event', v))} />
       <ChipsPicker id={`${id}-enter`} label={`${which}: entering states`} values={cond?.enter ?? []} options={states} onChange={(v) => edit((d) => setConditionPart(d, sla, which, 'enter', v))} />
       <ChipsPicker id={`${id}-in`} label={`${which}: while in states`} values={cond?.in ?? []} options={states} onChange={(v) => edit((d) => setConditionPart(d, sla, which, 'in', v))} />
       <label>

@@ -1,7 +1,9 @@
-// One SLA: title, calendar, start-from field, the ladder (warnAt, goal, deadline, repeats), the
-// conditions, the actions per rung, and the preview.
+// One SLA: title, calendar, start-from field (by label), the ladder (warnAt, goal, deadline, repeats), the
+// conditions, the actions per rung (the playbook's own actions editor, with its field pickers), and the preview.
 import type { CaseType, Sla } from '../../../../schemas/generated/case-type.ts';
 import { ActionsEditor } from '../../canvas/ActionsEditor.tsx';
+import { fieldLabeller } from '../../model/field-label.ts';
+import { withCurrent } from '../../model/pick-options.ts';
 import { dateTimeFields, setPassedDeadline, setRungActions, setSlaValue, type SlaRungActions } from '../../model/slas.ts';
 import { SlaConditionEditor } from './SlaConditionEditor.tsx';
 import { SlaPreviewPanel } from './SlaPreviewPanel.tsx';
@@ -31,6 +33,12 @@ function Text({ label, value, placeholder, onChange }: { label: string; value: s
 export function SlaEditor({ def, name, sla, edit }: Props) {
   const k = (what: string) => `sla:${name}:${what}`;
   const pd = sla.passedDeadline;
+  const label = fieldLabeller(def);
+  const startFromOptions = withCurrent(
+    dateTimeFields(def).map((p) => ({ value: p, label: label(p) })),
+    sla.startFrom,
+    (p) => `${p} (not a date and time field)`,
+  );
   return (
     <div className="sla-editor" aria-label={`SLA ${name}`} role="group">
       <h2>
@@ -53,9 +61,9 @@ export function SlaEditor({ def, name, sla, edit }: Props) {
           Start from field{' '}
           <select aria-label="Start from field" value={sla.startFrom ?? ''} onChange={(e) => edit((d) => setSlaValue(d, name, 'startFrom', e.target.value))}>
             <option value="">(when the start condition matches)</option>
-            {dateTimeFields(def).map((p) => (
-              <option key={p} value={p}>
-                {p}
+            {startFromOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
               </option>
             ))}
           </select>
@@ -88,7 +96,7 @@ export function SlaEditor({ def, name, sla, edit }: Props) {
         <SlaConditionEditor key={w} def={def} sla={name} which={w} cond={sla[w]} edit={edit} />
       ))}
       {RUNGS.map((r) => (
-        <ActionsEditor key={r.key} id={`sla-${name}-${r.key}`} title={r.title} actions={sla[r.key]} onChange={(list, key) => edit((d) => setRungActions(d, name, r.key, list), key ? k(key) : undefined)} />
+        <ActionsEditor key={r.key} id={`sla-${name}-${r.key}`} def={def} title={r.title} actions={sla[r.key]} onChange={(list, key) => edit((d) => setRungActions(d, name, r.key, list), key ? k(key) : undefined)} />
       ))}
     </div>
   );

@@ -1,0 +1,70 @@
+// The options of the designer's selects in business words: queues, events, states, case types and SLA
+// condition events by their titles, never their ids. An id is added only where two options would read the
+// same, and a stored value that is not one of the options stays visible, said as missing.
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import { listStates } from './states.ts';
+import { eventTitle, idWords, queueTitle, stateTitle } from './titles.ts';
+
+export interface PickOption {
+  value: string;
+  label: string;
+}
+
+/** Options labelled by title; where two or more share a title, each of them gets its id in brackets to tell them apart. */
+export function titledOptions(items: readonly { value: string; title: string }[]): PickOption[] {
+  const count = new Map<string, number>();
+  for (const i of items) count.set(i.title, (count.get(i.title) ?? 0) + 1);
+  return items.map((i) => ({ value: i.value, label: (count.get(i.title) ?? 0) > 1 ? `${i.title} (${i.value})` : i.title }));
+}
+
+/**
+ * The options, with `current` added at the front when it is set and not one of them, labelled by `missing`,
+ * so a select never shows another value than the one stored.
+ */
+export function withCurrent(options: readonly PickOption[], current: string | undefined, missing: (value: string) => string): PickOption[] {
+  if (current === undefined || current === '' || options.some((o) => o.value === current)) return [...options];
+  return [{ value: current, label: missing(current) }, ...options];
+}
+
+/** The case type's queues, by title. */
+export function queueOptions(def: CaseType): PickOption[] {
+  return titledOptions(Object.keys(def.queues ?? {}).map((q) => ({ value: q, title: queueTitle([def], q) })));
+}
+
+/** The case type's declared events, by title. */
+export function eventOptions(def: CaseType): PickOption[] {
+  return titledOptions(Object.keys(def.events ?? {}).map((e) => ({ value: e, title: eventTitle(def, e) })));
+}
+
+/** Every state of the playbook, by title. */
+export function stateOptions(def: CaseType): PickOption[] {
+  return titledOptions(listStates(def).map((s) => ({ value: s.id, title: stateTitle([def], s.id) })));
+}
+
+/** The system events an SLA condition may name besides the case type's own, in words. */
+export const SYSTEM_CONDITION_EVENTS: readonly PickOption[] = [
+  { value: 'case.created', label: 'Case created (system)' },
+  { value: 'child.closed', label: 'Child case closed (system)' },
+];
+
+/** The events an SLA condition may name: the two system events, then the case type's events by title. */
+export function conditionEventOptions(def: CaseType): PickOption[] {
+  return [...SYSTEM_CONDITION_EVENTS, ...eventOptions(def)];
+}
+
+/** The label of a value among options; a value that is none of them in words (never blank). */
+export function optionLabel(options: readonly PickOption[], value: string): string {
+  return options.find((o) => o.value === value)?.label ?? idWords(value);
+}
+
+/** What the designer knows of a case type on the server (a row of `GET /api/case-types`). */
+export interface KnownCaseType {
+  key: string;
+  title: string;
+  version: number | null;
+}
+
+/** The published case types (those with a version), by title; a child case can only be opened of one of these. */
+export function caseTypeOptions(known: readonly KnownCaseType[]): PickOption[] {
+  return titledOptions(known.filter((c) => c.version !== null).map((c) => ({ value: c.key, title: c.title || c.key })));
+}
