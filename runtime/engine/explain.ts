@@ -124,28 +124,72 @@ export function explainError(error: ErrorObject, options: ExplainOptions = {}): 
   }
 }
 
+function missingPointer(e: ErrorObject): string {
+  return `${e.instancePath}/${escapePointerToken(String((e.params as { missingProperty?: unknown }).missingProperty))}`;
+}
+
 /**
- * An `anyOf` whose every failing branch only misses required fields at the same place ("E-mail or Phone
- * is needed") as one problem, `missing: /email or /phone` (a branch missing several: `/a and /b`), named
- * for the first field. A branch needing more than another is left out (filling the other suffices); when
- * one branch is left, its fields are missing one by one. `null` when the branches fail otherwise (then
- * they are told one by one).
+ * The errors of a failing `anyOf` (at `at` in `errors`): in ajv's order they come just before it, their
+ * schema path under its own, their instance path at or under its own (so the any-of of another list item
+ * is not taken for this one's).
  */
-function missingAlternatives(anyOf: ErrorObject, errors: readonly ErrorObject[]): { branches: ErrorObject[]; problems: FieldProblem[] } | null {
+function branchErrors(errors: readonly ErrorObject[], at: number): { from: number; branches: Map<string, ErrorObject[]> } {
+  const anyOf = errors[at] as ErrorObject;
   const prefix = `${anyOf.schemaPath}/`;
-  const branches = errors.filter((e) => e.schemaPath.startsWith(prefix));
-  if (branches.length < 2 || !branches.every((e) => e.keyword === 'required' && e.instancePath === anyOf.instancePath)) return null;
-  const byBranch = new Map<string, string[]>();
-  for (const e of branches) {
+  const within = (e: ErrorObject) => e.schemaPath.startsWith(prefix) && (e.instancePath === anyOf.instancePath || e.instancePath.startsWith(`${anyOf.instancePath}/`));
+  let from = at;
+  while (from > 0 && within(errors[from - 1] as ErrorObject)) from--;
+  const branches = new Map<string, ErrorObject[]>();
+  for (const e of errors.slice(from, at)) {
     const branch = e.schemaPath.slice(prefix.length).split('/')[0] ?? '';
-    const pointer = `${e.instancePath}/${escapePointerToken(String((e.params as { missingProperty?: unknown }).missingProperty))}`;
-    byBranch.set(branch, [...(byBranch.get(branch) ?? []), pointer]);
+    branches.set(branch, [...(branches.get(branch) ?? []), e]);
   }
-  const sets = [...byBranch.values()];
+  return { from, branches };
+}
+
+/**
+ * What a failing `anyOf` asks for when every branch only misses fields at its place: the alternatives,
+ * each a list of fields all needed ([[/email], [/phone]]); a branch that is itself such an any-of adds
+ * its alternatives. `null` when some branch fails otherwise.
+ */
+function alternativesAt(errors: readonly ErrorObject[], at: number): { from: number; alternatives: string[][] } | null {
+  const anyOf = errors[at] as ErrorObject;
+  const { from, branches } = branchErrors(errors, at);
+  if (branches.size < 2) return null;
+  const alternatives: string[][] = [];
+  for (const [branch, list] of branches) {
+    if (list.every((e) => e.keyword === 'required' && e.instancePath === anyOf.instancePath)) {
+      alternatives.push(list.map(missingPointer));
+      continue;
+    }
+    // a branch that is one inner any-of, wholly: its alternatives are this one's too
+    const inner = list.length - 1;
+    const last = list[inner] as ErrorObject;
+    if (last.keyword !== 'anyOf' || last.schemaPath !== `${anyOf.schemaPath}/${branch}/anyOf`) return null;
+    const nested = alternativesAt(list, inner);
+    if (!nested || nested.from !== 0) return null;
+    alternatives.push(...nested.alternatives);
+  }
+  return { from, alternatives };
+}
+
+/**
+ * An `anyOf` whose failing branches only miss required fields at its place ("E-mail or Phone is needed")
+ * as one problem, `missing: /email or /phone` (a branch missing several: `/a and /b`), named for the first
+ * field. A branch needing more than another is left out (filling the other suffices); when one branch is
+ * left, its fields are missing one by one. `null` when the branches fail otherwise (then they are told
+ * one by one). A branch written as a `$ref` is not recognised (its errors' schema path is the referenced
+ * schema's) and is told one by one.
+ */
+function missingAlternatives(errors: readonly ErrorObject[], at: number): { branches: ErrorObject[]; problems: FieldProblem[] } | null {
+  const found = alternativesAt(errors, at);
+  if (!found) return null;
+  const sets = found.alternatives;
   const covers = (a: string[], b: string[]) => b.every((p) => a.includes(p));
   const needed = sets.filter((set, i) => !sets.some((other, j) => j !== i && covers(set, other) && (other.length < set.length || j < i)));
+  const branches = errors.slice(found.from, at);
   if (needed.length === 1) return { branches, problems: (needed[0] ?? []).map((pointer) => ({ pointer, message: `missing: ${pointer}` })) };
-  const first = needed[0]?.[0] ?? anyOf.instancePath;
+  const first = needed[0]?.[0] ?? (errors[at] as ErrorObject).instancePath;
   return { branches, problems: [{ pointer: first, message: `missing: ${needed.map((set) => set.join(' and ')).join(' or ')}` }] };
 }
 
@@ -155,10 +199,12 @@ export function explainErrors(errors: readonly ErrorObject[] | null | undefined,
   // a merged anyOf is told where its first branch error was
   const mergedAt = new Map<ErrorObject, FieldProblem[]>();
   const folded = new Set<ErrorObject>();
-  for (const error of all) {
-    if (error.keyword !== 'anyOf') continue;
-    const merged = missingAlternatives(error, all);
-    if (!merged || merged.branches.some((b) => folded.has(b))) continue;
+  // outer any-ofs come after inner ones in ajv's order: walk backwards, so an outer one folds its inner ones
+  for (let i = all.length - 1; i >= 0; i--) {
+    const error = all[i] as ErrorObject;
+    if (error.keyword !== 'anyOf' || folded.has(error)) continue;
+    const merged = missingAlternatives(all, i);
+    if (!merged) continue;
     for (const b of merged.branches) folded.add(b);
     mergedAt.set(merged.branches[0] as ErrorObject, merged.problems);
   }

@@ -36,7 +36,11 @@ export function compileValidators(def: CaseType, fail: (pointer: string, error: 
 
 /** Runs a validator; `[]` when the value passes, else its problems in field terms. */
 export function validate(validator: ValidateFunction, value: JsonValue): FieldProblem[] {
-  return validator(value) ? [] : explainErrors(validator.errors);
+  if (validator(value)) return [];
+  const problems = explainErrors(validator.errors);
+  // verbose errors hold the data and the schema: a long-lived validator does not keep the last failure's
+  validator.errors = null;
+  return problems;
 }
 
 /** The problem a guard naming no rule of the case type has. */
@@ -53,5 +57,8 @@ export function ruleProblems(validators: Validators, rule: string, data: JsonVal
 
 export function ruleHolds(validators: Validators, rule: string, data: JsonValue): boolean {
   const validator = validators.rules.get(rule);
-  return validator ? validator(data) : false;
+  if (!validator) return false;
+  const holds = validator(data);
+  validator.errors = null;
+  return holds;
 }

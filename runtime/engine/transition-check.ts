@@ -77,11 +77,18 @@ function checkIn(compiled: CompiledCaseType, candidates: readonly Candidate[], s
   const { data } = scope;
   const enabled = candidates.find((c) => c.transition.guard === undefined || evaluateGuard(c.transition.guard, scope)) ?? null;
   if (enabled || candidates.length === 0) return { candidates, enabled, rules: [], problems: [] };
-  const rules = [...new Set(candidates.flatMap((c) => (c.transition.guard ? failingRules(c.transition.guard, scope) : [])))];
-  const first = candidates[0]?.transition.guard;
+  // Of alternative transitions, the one nearest to being taken (fewest failing rules; the first on a tie)
+  // says what is missing: a rule that only chooses between routes is not asked for when another route
+  // needs less (complaint: "triaged and highSeverity" or "triaged" → only "triaged" is missing).
+  let nearest: string[] | null = null;
+  for (const c of candidates) {
+    const failing = c.transition.guard ? failingRules(c.transition.guard, scope) : [];
+    if (nearest === null || failing.length < nearest.length) nearest = failing;
+  }
+  const rules = [...new Set(nearest ?? [])];
   const seen = new Set<string>();
   const problems: FieldProblem[] = [];
-  for (const rule of first ? failingRules(first, scope) : []) {
+  for (const rule of rules) {
     const holds = compiled.ruleHolds(rule, data);
     const found = holds
       ? [{ pointer: '', message: `${compiled.def.rules?.[rule]?.title ?? rule} holds, but this transition needs it not to` }]

@@ -97,6 +97,7 @@ export async function readBody<T>(c: Context, name: RequestSchemaName): Promise<
   const validate = validator(name);
   if (!validate(body)) {
     const problems = explainErrors(validate.errors, { patterns: 'show' });
+    validate.errors = null; // verbose errors hold the body: the long-lived validator does not keep it
     throw new HttpProblem('request.invalid', `The ${name} body is not valid: ${problems.map((p) => p.message).join('; ')}.`, { problems });
   }
   return body as T;

@@ -33,9 +33,14 @@ function eachPattern(node: unknown, pointer: string, visit: (pattern: string, po
   }
 }
 
-/** A field with a pattern and examples: each string example must fit the pattern (people are shown the first). */
+/** A schema with a pattern and examples, anywhere (`$defs`, `items`, combinators...): each string example must fit the pattern (people are shown the first). */
 function exampleMismatches(node: unknown, pointer: string, problems: Problem[], depth = 0): void {
-  if (depth > 64 || !isObject(node)) return;
+  if (depth > 64) return;
+  if (Array.isArray(node)) {
+    node.forEach((child, i) => exampleMismatches(child, ptr(pointer, i), problems, depth + 1));
+    return;
+  }
+  if (!isObject(node)) return;
   const { pattern, examples } = node;
   if (typeof pattern === 'string' && Array.isArray(examples) && patternError(pattern) === undefined) {
     const regex = compilePattern(pattern);
@@ -43,11 +48,7 @@ function exampleMismatches(node: unknown, pointer: string, problems: Problem[], 
       if (typeof example === 'string' && !regex.test(example)) problems.push(createProblem('data.example_mismatch', ptr(pointer, 'examples', i), { example }));
     });
   }
-  for (const key of ['properties', 'items', 'additionalProperties']) {
-    const child = node[key];
-    if (key === 'properties' && isObject(child)) for (const [name, schema] of Object.entries(child)) exampleMismatches(schema, ptr(pointer, key, name), problems, depth + 1);
-    else if (key !== 'properties') exampleMismatches(child, ptr(pointer, key), problems, depth + 1);
-  }
+  for (const [key, value] of Object.entries(node)) if (!dataKeywords.has(key)) exampleMismatches(value, ptr(pointer, key), problems, depth + 1);
 }
 
 export function lintPatterns(model: Model): Problem[] {

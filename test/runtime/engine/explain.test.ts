@@ -91,6 +91,21 @@ describe('field problems from ajv errors', () => {
     expect(problemsOf(nested, { contact: {} })).toEqual([{ pointer: '/contact/email', message: 'missing: /contact/email or /contact/phone' }]);
   });
 
+  it('merges each list item\'s any-of on its own, a nested any-of into its outer one, and a group used twice at each place', () => {
+    const contact = { type: 'object', anyOf: [{ required: ['email'] }, { required: ['phone'] }] };
+    expect(problemsOf({ type: 'array', items: contact }, [{}, {}])).toEqual([
+      { pointer: '/0/email', message: 'missing: /0/email or /0/phone' },
+      { pointer: '/1/email', message: 'missing: /1/email or /1/phone' },
+    ]);
+    expect(problemsOf({ anyOf: [{ anyOf: [{ required: ['a'] }, { required: ['b'] }] }, { required: ['c'] }] }, {})).toEqual([
+      { pointer: '/a', message: 'missing: /a or /b or /c' },
+    ]);
+    expect(problemsOf({ properties: { home: contact, work: contact } }, { home: {}, work: {} })).toEqual([
+      { pointer: '/home/email', message: 'missing: /home/email or /home/phone' },
+      { pointer: '/work/email', message: 'missing: /work/email or /work/phone' },
+    ]);
+  });
+
   it('keeps branch problems one by one when an any-of fails otherwise', () => {
     expect(problemsOf({ anyOf: [{ required: ['a'] }, { properties: { b: { minimum: 3 } } }] }, { b: 1 })).toEqual([
       { pointer: '/a', message: 'missing: /a' },

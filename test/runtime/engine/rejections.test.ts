@@ -129,21 +129,25 @@ describe('rejections', () => {
     });
   });
 
-  it('rule.failed names every failing rule and explains the first candidate in field terms', () => {
+  it('rule.failed names the failing rules of the alternative nearest to being taken, in field terms', () => {
+    // "triaged and highSeverity" or "triaged": highSeverity only chooses the route, so only "triaged" is asked for
     expect(attempt(kase, { type: 'SUBMIT_TRIAGE', data: { reason: 'billing' } }, agent)).toEqual({
       ok: false,
       code: 'rule.failed',
-      message: '"SUBMIT_TRIAGE" is blocked: rules "triaged", "highSeverity" not met. Complete the fields listed and send it again.',
+      message: '"SUBMIT_TRIAGE" is blocked: rule "triaged" not met. Complete the fields listed and send it again.',
       problems: [{ pointer: '/severity', message: 'missing: /severity' }],
-      rules: ['triaged', 'highSeverity'],
+      rules: ['triaged'],
     });
+    // a correct low severity is not asked to change
+    const low = attempt(kase, { type: 'SUBMIT_TRIAGE', data: { severity: 'low' } }, agent);
+    expect(low).toMatchObject({ ok: false, rules: ['triaged'], problems: [{ pointer: '/reason', message: 'missing: /reason' }] });
   });
 
   it('rule.failed still when a payload tries to supply a field through "__proto__"', () => {
     const payload = JSON.parse('{"__proto__": {"reason": "billing", "severity": "high"}}') as CaseEvent['data'];
     expect(attempt(kase, { type: 'COMPENSATE', data: payload })).toMatchObject({ ok: true });
     const sneaky = attempt(kase, { type: 'SUBMIT_TRIAGE', data: payload }, agent);
-    expect(sneaky).toMatchObject({ ok: false, code: 'rule.failed', rules: ['triaged', 'highSeverity'] });
+    expect(sneaky).toMatchObject({ ok: false, code: 'rule.failed', rules: ['triaged'] });
   });
 
   it('rule.failed with a limit: "/compensation must be ≤ 500"', () => {

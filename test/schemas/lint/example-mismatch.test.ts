@@ -25,6 +25,12 @@ describe('data.example_mismatch', () => {
     expect(mismatches({}, { pattern, examples: ['x'] })).toEqual(['warning /events/GO/data/properties/code/examples/0']);
   });
 
+  it('looks into shared definitions and combinators too', () => {
+    const shared = { $defs: { pc: { type: 'string', pattern, examples: ['12345'] } }, $ref: '#/$defs/pc' };
+    expect(mismatches(shared)).toEqual(['warning /data/properties/address/properties/postcode/$defs/pc/examples/0']);
+    expect(mismatches({ anyOf: [{ pattern, examples: ['x'] }, { type: 'null' }] })).toEqual(['warning /data/properties/address/properties/postcode/anyOf/0/examples/0']);
+  });
+
   it('is quiet for fitting examples, no pattern, or a pattern that is an error of its own', () => {
     expect(mismatches({ pattern, examples: ['1234 AB', '1234AB'] })).toEqual([]);
     expect(mismatches({ examples: ['anything'] })).toEqual([]);
