@@ -22,7 +22,9 @@ import { caseRoutes } from './routes/cases.ts';
 import { caseTypeRoutes } from './routes/case-types.ts';
 import { typeRoutes } from './routes/types.ts';
 import { tokenRoutes } from './routes/tokens.ts';
-import { workRoutes } from './routes/work.ts';
+import { outboxRoutes } from './routes/outbox.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { taskRoutes } from './routes/tasks.ts';
 import { customerRoutes } from './routes/customers.ts';
 
 export type AppOptions<C = unknown> = {
@@ -144,7 +146,9 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', caseTypeRoutes(services.caseTypes));
   app.route('/api', typeRoutes(store));
   app.route('/api', caseRoutes(store, services.cases));
-  app.route('/api', workRoutes(store, services.tasks));
+  app.route('/api', taskRoutes(services.tasks));
+  app.route('/api', outboxRoutes(store));
+  app.route('/api', reportRoutes(store));
   app.route('/api', customerRoutes(store));
   app.route('/api', exportRoutes(store));
   mountDesigner(app, options.designerDir);

@@ -11,7 +11,7 @@ import { createPostgresCases } from './postgres-cases.ts';
 import { createPostgresDb } from './postgres-db.ts';
 import { translatePostgresError, withFaultTranslation } from './postgres-faults.ts';
 import { createPostgresReports } from './postgres-reports.ts';
-import { createPostgresWork } from './postgres-work.ts';
+import { createPostgresQueues } from './postgres-queues.ts';
 
 export interface PostgresStoreOptions {
   /** A libpq connection URL: `postgres://user@host:5432/dossier` (`?host=/run/postgresql` for a socket). */
@@ -51,7 +51,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   return withFaultTranslation({
     ...createPostgresAdmin(db),
     ...createPostgresCases(db),
-    ...createPostgresWork(db),
+    ...createPostgresQueues(db),
     ...createPostgresReports(db),
     async watchDue(listener: (due: DueNotice) => void): Promise<() => Promise<void>> {
       const stop = await watchDue(options.url, listener);

@@ -7,7 +7,7 @@ import { withFaultTranslation } from './sqlite-faults.ts';
 import { createSqliteAdmin } from './sqlite-admin.ts';
 import { createSqliteCases } from './sqlite-cases.ts';
 import { createSqliteReports } from './sqlite-reports.ts';
-import { createSqliteWork } from './sqlite-work.ts';
+import { createSqliteQueues } from './sqlite-queues.ts';
 import { createWalDurability, type Durability } from './wal-sync.ts';
 import { createWriteQueue, type WriteQueue } from './write-queue.ts';
 
@@ -118,7 +118,7 @@ function storeOn(db: Database.Database, options: SqliteStoreOptions): SqliteCase
       return stored;
     },
     ...createSqliteCases(db, queue),
-    ...createSqliteWork(db, queue),
+    ...createSqliteQueues(db, queue),
     ...createSqliteReports(db),
     writeStats: () => queue.stats(),
     async close(): Promise<void> {

@@ -37,7 +37,7 @@ const toOutbox = (r: OutboxRow): OutboxRecord => ({
   createdAt: r.created_at,
 });
 
-export function createSqliteWork(db: Database.Database, queue: WriteQueue) {
+export function createSqliteQueues(db: Database.Database, queue: WriteQueue) {
   const s = {
     dueTimers: db.prepare(`SELECT tenant, case_id, timer_id, event, due_at FROM timers
       WHERE fired_at IS NULL AND due_at <= ? ORDER BY due_at, case_id, timer_id LIMIT ?`),

@@ -105,7 +105,7 @@ const leaseEnd = (from: Instant, ms: number): Instant => new Date(Date.parse(fro
 /** Code-point order, as the columns' "C" collation sorts. */
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function createPostgresWork(db: PostgresDb) {
+export function createPostgresQueues(db: PostgresDb) {
   /** Claims (`assignee`) or releases (null) a task, after the checks `refuse` makes on its locked row. */
   function setClaim(
     tenant: string,

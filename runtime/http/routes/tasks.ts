@@ -1,0 +1,45 @@
+// Tasks: the queues agents work from, claim and release.
+import { Hono } from 'hono';
+import type { TaskService } from '../../host/task-service.ts';
+import { unwrap } from '../problems.ts';
+import type { TaskStatus } from '../../store/case-store.ts';
+import { requireRole, type AuthEnv } from '../auth.ts';
+import { filters, oneOf, pageParams } from '../query.ts';
+import { strip } from './strip-tenant.ts';
+
+export function taskRoutes(tasks: TaskService): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+
+  app.get('/tasks', async (c) => {
+    const auth = requireRole(c, 'agent');
+    const { limit, cursor } = pageParams(c);
+    const f = filters(c, ['queue', 'role', 'assignee', 'caseId', 'unassigned'] as const);
+    const status = oneOf<TaskStatus>(c, 'status', ['open', 'closed']);
+    const page = await tasks.list(
+      auth.tenant,
+      {
+        ...(f.queue === undefined ? {} : { queue: f.queue }),
+        ...(f.role === undefined ? {} : { role: f.role }),
+        ...(f.assignee === undefined ? {} : { assignee: f.assignee === 'me' ? auth.name : f.assignee }),
+        ...(f.caseId === undefined ? {} : { caseId: f.caseId }),
+        ...(status === undefined ? {} : { status }),
+        ...(f.unassigned === 'true' ? { unassigned: true } : {}),
+      },
+      limit,
+      cursor,
+    );
+    return c.json({ items: page.items.map(strip), nextCursor: page.nextCursor });
+  });
+
+  app.post('/tasks/:id/claim', async (c) => {
+    const auth = requireRole(c, 'agent');
+    return c.json(strip(unwrap(await tasks.claim(auth.tenant, c.req.param('id'), auth.name))));
+  });
+
+  app.post('/tasks/:id/release', async (c) => {
+    const auth = requireRole(c, 'agent');
+    return c.json(strip(unwrap(await tasks.release(auth.tenant, c.req.param('id'), auth))));
+  });
+
+  return app;
+}
