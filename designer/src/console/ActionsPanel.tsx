@@ -7,6 +7,7 @@ import { payloadForm } from './stage-form.ts';
 import { fieldLabel } from '../model/field-label.ts';
 import { problemSentence } from '../form/field-errors.ts';
 import { roleTitle, stateTitle } from '../model/titles.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 export interface ActionsPanelProps {
   def: CaseType;
@@ -26,8 +27,10 @@ function carries(def: CaseType, type: string): string[] {
 
 export function ActionsPanel(props: ActionsPanelProps) {
   const { def, next, working, onChange, errors, open, onOpen, onSend, busy } = props;
+  const words = useWords();
+  const t = (key: string, values?: Record<string, unknown>) => words.t(`console.actions.${key}`, values);
   const available = next.filter((n) => n.available);
-  if (available.length === 0) return <p className="muted">No action is possible in this state.</p>;
+  if (available.length === 0) return <p className="muted">{t('none')}</p>;
   const opened = available.find((n) => n.type === open) ?? null;
   return (
     <div>
@@ -43,14 +46,14 @@ export function ActionsPanel(props: ActionsPanelProps) {
                 {n.title}
               </button>
               {n.target ? <span className="muted"> → {stateTitle([def], n.target)}</span> : null}
-              {!n.allowed ? <p className="reason">Needs the role {roles.join(' or ')}.</p> : null}
+              {!n.allowed ? <p className="reason">{t('needsRole', { roles: roles.join(` ${words.t('common.or')} `) })}</p> : null}
               {n.allowed && !n.enabled && n.problems.length > 0 ? (
                 <p className="reason">
-                  Blocked: {n.problems.map((p) => problemSentence(p, (pointer) => fieldLabel(def, pointer))).join('; ')}
-                  {fixable ? ' (fill them in and send)' : ''}
+                  {t('blocked', { problems: n.problems.map((p) => problemSentence(p, (pointer) => fieldLabel(def, pointer), words)).join('; ') })}
+                  {fixable ? t('fixable') : ''}
                 </p>
               ) : null}
-              {n.allowed && !n.enabled && n.problems.length === 0 ? <p className="reason">Blocked: its condition does not hold in this state.</p> : null}
+              {n.allowed && !n.enabled && n.problems.length === 0 ? <p className="reason">{t('blockedCondition')}</p> : null}
             </li>
           );
         })}
@@ -58,7 +61,7 @@ export function ActionsPanel(props: ActionsPanelProps) {
       {opened ? (
         <form
           className="card payload"
-          aria-label={`${opened.title}: what to send`}
+          aria-label={t('payload', { title: opened.title })}
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
@@ -75,10 +78,10 @@ export function ActionsPanel(props: ActionsPanelProps) {
           />
           <div className="button-row">
             <button type="submit" disabled={busy}>
-              Send: {opened.title}
+              {t('send', { title: opened.title })}
             </button>
             <button type="button" onClick={() => onOpen(null)}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </form>

@@ -22,6 +22,7 @@ import { dataChanges, payloadFor, rebase, stateLabel } from './console-model.ts'
 import { changeLines, show } from '../model/change-words.ts';
 import { rejectionText } from '../model/refusal-words.ts';
 import { eventTitle, ruleTitle } from '../model/titles.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 type Data = Record<string, unknown>;
 interface Draft {
@@ -59,6 +60,8 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [open, setOpen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const words = useWords();
+  const t = (key: string, values?: Record<string, unknown>) => words.t(`console.case.${key}`, values);
 
   const loadHistory = useCallback(async () => {
     const h = await api.history(caseId);
@@ -98,22 +101,23 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
   const liveErrors = useMemo(() => {
     if (!def) return {};
     // wrong values (format, pattern, length) at once; a missing field is the server's to flag when an action needs it
-    return errorsByField(dataProblems(def.data, working as JsonValue).filter((p) => !isMissingProblem(p)), (p) => fieldLabel(def, p));
-  }, [def, working]);
+    return errorsByField(dataProblems(def.data, working as JsonValue).filter((p) => !isMissingProblem(p)), (p) => fieldLabel(def, p), words);
+  }, [def, working, words]);
   const errors = { ...liveErrors, ...fieldErrors };
 
   if (failure) {
     return (
       <section>
-        <h1>The case could not be opened</h1>
+        <h1>{t('couldNotOpen')}</h1>
         <p className="error-box" role="alert">
           {failure}
         </p>
       </section>
     );
   }
-  if (!kase || !def || !draft) return <p role="status">Loading the case…</p>;
+  if (!kase || !def || !draft) return <p role="status">{t('loading')}</p>;
 
+  const priority = (p: string) => words.t(`console.priority.${p}`, { defaultValue: p });
   const applyNewer = (newer: CaseRecord) => {
     setDraft((d) => (d ? { base: newer.data, working: rebase(d.base, d.working, newer.data).data } : d));
     setKase(newer);
@@ -121,27 +125,23 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
 
   const reloadAfterConflict = async (why: Failure) => {
     const fresh = await api.getCase(caseId);
-    if (!fresh.ok) return setNotice({ kind: 'conflict', text: `${why.message} Reloading failed: ${fresh.message}`, lines: [] });
+    if (!fresh.ok) return setNotice({ kind: 'conflict', text: t('reloadFailed', { message: why.message, failure: fresh.message }), lines: [] });
     const r = rebase(draft.base, draft.working, fresh.value.data);
     const lines: string[] = [];
     const stranded = strandedChanges(def, fresh.value.next, fresh.value.data, r.data);
     const nowIn = stateLabel(fresh.value.state, def);
-    if (JSON.stringify(fresh.value.state) !== JSON.stringify(kase.state)) lines.push(`State: ${stateLabel(kase.state, def)} → ${stateLabel(fresh.value.state, def)}`);
-    if (fresh.value.priority !== kase.priority) lines.push(`Priority: ${kase.priority} → ${fresh.value.priority}`);
-    for (const c of r.theirs) lines.push(...changeLines(c.pointer, c.before, c.after, (p) => fieldLabel(def, p)));
-    for (const p of r.overlaps) lines.push(`You also changed ${fieldLabel(def, p)}: your value (${show(getAt(r.data, p))}) is kept in the form and not sent yet.`);
+    if (JSON.stringify(fresh.value.state) !== JSON.stringify(kase.state)) lines.push(t('stateChange', { before: stateLabel(kase.state, def), after: stateLabel(fresh.value.state, def) }));
+    if (fresh.value.priority !== kase.priority) lines.push(t('priorityChange', { before: priority(kase.priority), after: priority(fresh.value.priority) }));
+    for (const c of r.theirs) lines.push(...changeLines(c.pointer, c.before, c.after, (p) => fieldLabel(def, p), words));
+    for (const p of r.overlaps) lines.push(t('overlap', { field: fieldLabel(def, p), value: show(getAt(r.data, p), words) }));
     const kept = JSON.stringify(r.data) !== JSON.stringify(fresh.value.data);
     setNotice({
       kind: 'conflict',
-      text: `Someone else changed this case while you worked (revision ${kase.revision} → ${fresh.value.revision}). It has been reloaded; what you typed is kept. ${
-        stranded.length > 0 ? 'Check it below.' : 'Check it and send again.'
-      }`,
+      text: t('conflict', { before: kase.revision, after: fresh.value.revision, next: stranded.length > 0 ? t('checkBelow') : t('checkAndSend') }),
       lines,
       ...(stranded.length > 0
         ? {
-            stranded: `${stranded.map((p) => fieldLabel(def, p)).join(', ')} can no longer be sent: the case is now in ${nowIn}, where no action you may take carries ${
-              stranded.length === 1 ? 'it' : 'them'
-            }. Discard your changes, or copy what you need before you do.`,
+            stranded: t('stranded', { fields: stranded.map((p) => fieldLabel(def, p)).join(', '), state: nowIn, count: stranded.length }),
           }
         : {}),
       discard: kept,
@@ -162,7 +162,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
     if (r.ok) {
       applyNewer(r.value);
       setOpen(null);
-      setNotice({ kind: 'done', text: `${title}: done. ${r.value.reference} is now in ${stateLabel(r.value.state, def)}.`, lines: [] });
+      setNotice({ kind: 'done', text: t('done', { title, reference: r.value.reference, state: stateLabel(r.value.state, def) }), lines: [] });
       await loadHistory();
       return;
     }
@@ -171,8 +171,8 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
       return;
     }
     const label = (p: string) => fieldLabel(def, p);
-    setFieldErrors(errorsByField(r.problems, label));
-    setNotice({ kind: 'rejected', text: rejectionText(def, type, r), lines: r.problems.map((p) => problemSentence(p, label)) });
+    setFieldErrors(errorsByField(r.problems, label, words));
+    setNotice({ kind: 'rejected', text: rejectionText(def, type, r, words), lines: r.problems.map((p) => problemSentence(p, label, words)) });
   };
 
   const claimOrRelease = async (taskId: string, claim: boolean) => {
@@ -183,6 +183,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
   };
 
   const task = kase.tasks[0] ?? null;
+
   const carried = carriedKeys(def, kase.next);
   const unsent = dataChanges(kase.data, working);
   const scope = stageScope(def, kase.state, working);
@@ -194,19 +195,19 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
           {def.title} <span className="case-reference">{kase.reference}</span>
         </h1>
         <dl className="case-facts">
-          <dt>State</dt>
+          <dt>{t('state')}</dt>
           <dd data-testid="case-state">{stateLabel(kase.state, def)}</dd>
-          <dt>Customer</dt>
+          <dt>{t('customer')}</dt>
           <dd>{kase.customerName ?? '—'}</dd>
-          <dt>Priority</dt>
-          <dd className={`priority priority-${kase.priority}`}>{kase.priority}</dd>
-          <dt>Assignee</dt>
-          <dd>{kase.tasks.find((t) => t.assignee)?.assignee ?? kase.assignee ?? 'nobody'}</dd>
-          <dt>Queue</dt>
+          <dt>{t('priority')}</dt>
+          <dd className={`priority priority-${kase.priority}`}>{priority(kase.priority)}</dd>
+          <dt>{t('assignee')}</dt>
+          <dd>{kase.tasks.find((k) => k.assignee)?.assignee ?? kase.assignee ?? t('nobody')}</dd>
+          <dt>{t('queue')}</dt>
           <dd>{task?.queue ?? kase.queue ?? '—'}</dd>
-          <dt>Channel</dt>
-          <dd>{kase.channel ?? '—'}</dd>
-          <dt>Revision</dt>
+          <dt>{t('channel')}</dt>
+          <dd>{kase.channel ? words.t(`console.channel.${kase.channel}`, { defaultValue: kase.channel }) : '—'}</dd>
+          <dt>{t('revision')}</dt>
           <dd>{kase.revision}</dd>
         </dl>
         <LifeCycleStrip def={def} state={kase.state} history={history} />
@@ -230,10 +231,10 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
               type="button"
               onClick={() => {
                 setWorking(kase.data);
-                setNotice({ kind: 'done', text: `Your changes were discarded: the form shows ${kase.reference} as it is now.`, lines: [] });
+                setNotice({ kind: 'done', text: t('discarded', { reference: kase.reference }), lines: [] });
               }}
             >
-              Discard my changes
+              {t('discard')}
             </button>
           ) : null}
         </div>
@@ -241,21 +242,22 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
       <div className="case-columns">
         <div>
           <section aria-labelledby="actions-title" className="card">
-            <h2 id="actions-title">Actions</h2>
+            <h2 id="actions-title">{t('actions')}</h2>
             <ActionsPanel def={def} next={kase.next} working={working} onChange={setWorking} errors={errors} open={open} onOpen={setOpen} onSend={(t) => void send(t)} busy={busy} />
           </section>
           <section aria-labelledby="stage-title" className="card">
-            <h2 id="stage-title">{task ? `Stage: ${task.title}` : `Stage: ${stateLabel(kase.state, def)}`}</h2>
-            {kase.tasks.map((t) => (
-              <p key={t.id} className="task-line">
-                Task <strong>{t.title}</strong> · {t.queue ? `queue ${t.queue}` : t.role ? `role ${t.role}` : 'no queue'} · {t.assignee ? `claimed by ${t.assignee}` : 'unclaimed'}{' '}
-                {t.assignee === null ? (
-                  <button type="button" onClick={() => void claimOrRelease(t.id, true)}>
-                    Claim
+            <h2 id="stage-title">{t('stage', { title: task ? task.title : stateLabel(kase.state, def) })}</h2>
+            {kase.tasks.map((k) => (
+              <p key={k.id} className="task-line">
+                {t('task')} <strong>{k.title}</strong> · {k.queue ? t('taskQueue', { queue: k.queue }) : k.role ? t('taskRole', { role: k.role }) : t('noQueue')} ·{' '}
+                {k.assignee ? t('claimedBy', { name: k.assignee }) : t('unclaimed')}{' '}
+                {k.assignee === null ? (
+                  <button type="button" onClick={() => void claimOrRelease(k.id, true)}>
+                    {t('claim')}
                   </button>
-                ) : t.assignee === ctx.me.name ? (
-                  <button type="button" onClick={() => void claimOrRelease(t.id, false)}>
-                    Release
+                ) : k.assignee === ctx.me.name ? (
+                  <button type="button" onClick={() => void claimOrRelease(k.id, false)}>
+                    {t('release')}
                   </button>
                 ) : null}
               </p>
@@ -267,16 +269,16 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
               onChange={setWorking}
               errors={errors}
               scope={scope}
-              readOnlyReason={(pointer, cause) => readOnlyReason(def, pointer, cause)}
+              readOnlyReason={(pointer, cause) => readOnlyReason(def, pointer, cause, words)}
               idPrefix="case"
             />
             {unsent.length > 0 ? (
               <div className="unsent" role="status">
-                Not sent yet: {unsent.map((c) => fieldLabel(def, c.pointer)).join(', ')}. Send them with an action below.{' '}
+                {t('unsent', { fields: unsent.map((c) => fieldLabel(def, c.pointer)).join(', ') })}{' '}
                 {/* while the conflict notice offers to discard them, it is the one place to do so (and it clears the notice) */}
                 {notice?.discard === true ? null : (
                   <button type="button" className="link" onClick={() => setWorking(kase.data)}>
-                    Discard my changes
+                    {t('discard')}
                   </button>
                 )}
               </div>
@@ -285,9 +287,9 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
         </div>
         <aside>
           <section aria-labelledby="checklist-title" className="card">
-            <h2 id="checklist-title">Checklist</h2>
+            <h2 id="checklist-title">{t('checklist')}</h2>
             {kase.checklist.length === 0 ? (
-              <p className="muted">This stage has no checklist.</p>
+              <p className="muted">{t('noChecklist')}</p>
             ) : (
               <ul className="checklist">
                 {kase.checklist.map((c) => (
@@ -297,7 +299,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
                       <ul>
                         {c.problems.map((p) => (
                           <li key={p.pointer}>
-                            {problemSentence(p, (pointer) => fieldLabel(def, pointer))}
+                            {problemSentence(p, (pointer) => fieldLabel(def, pointer), words)}
                           </li>
                         ))}
                       </ul>
@@ -309,16 +311,16 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
           </section>
           {kase.parentId || kase.children.length > 0 ? (
             <section aria-labelledby="links-title" className="card">
-              <h2 id="links-title">Linked cases</h2>
+              <h2 id="links-title">{t('linked')}</h2>
               <LinkedCases api={api} caseId={kase.id} parentId={kase.parentId} childIds={kase.children} types={ctx.types} />
             </section>
           ) : null}
           <section aria-labelledby="customer-title" className="card">
-            <h2 id="customer-title">Customer</h2>
+            <h2 id="customer-title">{t('customerTitle')}</h2>
             <CustomerPanel api={api} caseId={kase.id} def={def} types={ctx.types} revision={kase.revision} />
           </section>
           <section aria-labelledby="history-title" className="card">
-            <h2 id="history-title">History</h2>
+            <h2 id="history-title">{t('history')}</h2>
             <HistoryTimeline items={history} def={def} />
           </section>
         </aside>

@@ -1,11 +1,14 @@
 // The worker console at /work: the inbox, new case (intake) and the case view, over the HTTP API only.
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { navigate } from '../app/router.ts';
 import { CaseView } from './CaseView.tsx';
 import { Inbox } from './Inbox.tsx';
 import { IntakePage } from './IntakePage.tsx';
 import { useConsoleContext } from './use-console-context.ts';
 import { createConsoleApi } from './console-api.ts';
+import { LANGUAGES, isLanguage } from '../i18n/index.ts';
+import { useI18n, useWords } from '../i18n/use-words.ts';
+import { applyUserLanguage, chooseLanguage } from '../i18n/user-language.ts';
 import './console.css';
 
 export type ConsoleRoute = { type: 'inbox' } | { type: 'new' } | { type: 'case'; id: string } | { type: 'unknown' };
@@ -21,8 +24,15 @@ export function ConsolePage({ token, path, onSignOut }: { token: string; path: s
   const api = useMemo(() => createConsoleApi(token), [token]);
   const ctx = useConsoleContext(api);
   const route = matchConsoleRoute(path);
+  const { t, language } = useWords();
+  const i18n = useI18n();
+  const user = ctx.status === 'ready' ? ctx.value.me.name : null;
+  // the signed-in user's own language, once their name is known
+  useEffect(() => {
+    if (user !== null) applyUserLanguage(i18n, user);
+  }, [i18n, user]);
   let body: ReactNode;
-  if (ctx.status === 'loading') body = <p role="status">Loading…</p>;
+  if (ctx.status === 'loading') body = <p role="status">{t('common.loading')}</p>;
   else if (ctx.status === 'failed') body = <p className="error-box" role="alert">{ctx.message}</p>;
   else {
     switch (route.type) {
@@ -38,8 +48,8 @@ export function ConsolePage({ token, path, onSignOut }: { token: string; path: s
       case 'unknown':
         body = (
           <>
-            <h1>Page not found</h1>
-            <p>Nothing lives at {path}.</p>
+            <h1>{t('console.notFound')}</h1>
+            <p>{t('console.nothingAt', { path })}</p>
           </>
         );
         break;
@@ -64,14 +74,30 @@ export function ConsolePage({ token, path, onSignOut }: { token: string; path: s
   return (
     <div className="work">
       <header className="work-bar">
-        <strong>Dossier · Worker console</strong>
-        <nav aria-label="Worker console">
-          {link('/work', 'Inbox', route.type === 'inbox')}
-          {link('/work/new', 'New case', route.type === 'new')}
+        <strong>{t('console.title')}</strong>
+        <nav aria-label={t('console.nav')}>
+          {link('/work', t('console.navInbox'), route.type === 'inbox')}
+          {link('/work/new', t('console.navNew'), route.type === 'new')}
         </nav>
-        <span className="muted work-me">{ctx.status === 'ready' ? `${ctx.value.me.name} (${ctx.value.me.roles.join(', ')})` : ''}</span>
+        <span className="muted work-me">{ctx.status === 'ready' ? t('console.me', { name: ctx.value.me.name, roles: ctx.value.me.roles.join(', ') }) : ''}</span>
+        <span className="filter">
+          <label htmlFor="work-language">{t('common.language')}</label>{' '}
+          <select
+            id="work-language"
+            value={language}
+            onChange={(e) => {
+              if (isLanguage(e.target.value)) chooseLanguage(i18n, user, e.target.value);
+            }}
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {t(`common.languages.${l}`)}
+              </option>
+            ))}
+          </select>
+        </span>
         <button type="button" className="link" onClick={onSignOut}>
-          Sign out
+          {t('common.signOut')}
         </button>
       </header>
       <main className="work-main">{body}</main>

@@ -6,10 +6,14 @@ import { navigate } from '../app/router.ts';
 import type { Related, ConsoleApi } from './console-api.ts';
 import { fieldLabel } from '../model/field-label.ts';
 import { stateLabel } from './console-model.ts';
+import { formatDate } from '../i18n/index.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 export function CustomerPanel({ api, caseId, def, types, revision }: { api: ConsoleApi; caseId: string; def: CaseType; types: Map<string, CaseType>; revision: number }) {
   const [related, setRelated] = useState<Related | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const words = useWords();
+  const t = (key: string, values?: Record<string, unknown>) => words.t(`console.customer.${key}`, values);
   useEffect(() => {
     let live = true;
     void api.related(caseId).then((r) => {
@@ -22,14 +26,14 @@ export function CustomerPanel({ api, caseId, def, types, revision }: { api: Cons
     };
   }, [api, caseId, revision]);
   if (error) return <p className="error">{error}</p>;
-  if (!related) return <p role="status">Loading the customer…</p>;
+  if (!related) return <p role="status">{t('loading')}</p>;
   return (
     <div>
       <p>
-        <strong>{related.customer.name ?? 'Customer'}</strong>
+        <strong>{related.customer.name ?? t('fallbackName')}</strong>
       </p>
       {related.customer.identifiers.length === 0 ? (
-        <p className="muted">This case has no customer identifier yet ({(def.customer?.keys ?? []).map((k) => fieldLabel(def, k)).join(', ') || 'none defined'}).</p>
+        <p className="muted">{t('noIdentifier', { keys: (def.customer?.keys ?? []).map((k) => fieldLabel(def, k)).join(', ') || t('noneDefined') })}</p>
       ) : (
         <ul className="identifiers">
           {related.customer.identifiers.map((i) => (
@@ -39,11 +43,11 @@ export function CustomerPanel({ api, caseId, def, types, revision }: { api: Cons
           ))}
         </ul>
       )}
-      <h3>Other cases of this customer ({related.nextCursor === null ? related.items.length : `the latest ${related.items.length}`})</h3>
+      <h3>{t(related.nextCursor === null ? 'others' : 'othersLatest', { count: related.items.length })}</h3>
       {related.items.length === 0 ? (
-        <p className="muted">None.</p>
+        <p className="muted">{t('none')}</p>
       ) : (
-        <ul className="related" aria-label="Other cases of this customer">
+        <ul className="related" aria-label={t('othersLabel')}>
           {related.items.map((c) => (
             <li key={c.id}>
               <a
@@ -57,7 +61,8 @@ export function CustomerPanel({ api, caseId, def, types, revision }: { api: Cons
               </a>{' '}
               <span className="muted">
                 {c.customerName ? `${c.customerName} · ` : ''}
-                {stateLabel(c.state, types.get(c.caseType))} · {c.channel ?? 'no channel'} · {new Date(c.createdAt).toLocaleDateString()} · same{' '}
+                {stateLabel(c.state, types.get(c.caseType))} · {c.channel ? words.t(`console.channel.${c.channel}`, { defaultValue: c.channel }) : t('noChannel')} ·{' '}
+                {formatDate(c.createdAt, words.language)} · {t('same')}{' '}
                 {c.matches.map((m) => fieldLabel(types.get(c.caseType) ?? null, m.pointer)).join(', ')}
               </span>
             </li>

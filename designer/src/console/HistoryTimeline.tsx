@@ -4,25 +4,37 @@ import type { HistoryEntry } from '../../../runtime/engine/index.ts';
 import { fieldLabel } from '../model/field-label.ts';
 import { stateLabel } from './console-model.ts';
 import { patchLines } from '../model/change-words.ts';
+import { formatDateTime } from '../i18n/index.ts';
+import { useWords } from '../i18n/use-words.ts';
+
+/** The events the system writes itself, said in words (keys of console.history). */
+const SYSTEM_EVENTS: Record<string, string> = { 'case.created': 'caseCreated' };
 
 export function HistoryTimeline({ items, def }: { items: readonly HistoryEntry[]; def: CaseType }) {
+  const words = useWords();
+  const t = (key: string, values?: Record<string, unknown>) => words.t(`console.history.${key}`, values);
+  const title = (type: string) => def.events?.[type]?.title ?? (SYSTEM_EVENTS[type] ? t(SYSTEM_EVENTS[type]) : type);
   return (
-    <ol className="timeline" aria-label="History">
+    <ol className="timeline" aria-label={t('label')}>
       {[...items].reverse().map((h) => (
         <li key={h.seq} data-seq={h.seq}>
           <div className="timeline-head">
-            <strong>{def.events?.[h.event.type]?.title ?? h.event.type}</strong> <span className="muted">by {h.actor}</span>{' '}
+            <strong>{title(h.event.type)}</strong> <span className="muted">{t('by', { actor: h.actor })}</span>{' '}
             <time dateTime={h.at} className="muted">
-              {new Date(h.at).toLocaleString()}
+              {formatDateTime(h.at, words.language)}
             </time>
           </div>
           <div className="muted">
-            {h.from === null ? `opened in ${stateLabel(h.to, def)}` : JSON.stringify(h.from) === JSON.stringify(h.to) ? `stayed in ${stateLabel(h.to, def)}` : `${stateLabel(h.from, def)} → ${stateLabel(h.to, def)}`}
+            {h.from === null
+              ? t('opened', { state: stateLabel(h.to, def) })
+              : JSON.stringify(h.from) === JSON.stringify(h.to)
+                ? t('stayed', { state: stateLabel(h.to, def) })
+                : `${stateLabel(h.from, def)} → ${stateLabel(h.to, def)}`}
           </div>
           {h.patch.length > 0 ? (
             <ul className="changes">
               {h.patch
-                .flatMap((op) => patchLines(op, (p) => fieldLabel(def, p)))
+                .flatMap((op) => patchLines(op, (p) => fieldLabel(def, p), words))
                 .map((line, i) => (
                   <li key={i}>{line}</li>
                 ))}

@@ -12,17 +12,18 @@ import { myQueues, type ConsoleContext } from './use-console-context.ts';
 import type { TaskItem, ConsoleApi } from './console-api.ts';
 import { stateIds, type SortKey } from './console-model.ts';
 import { queueTitle, stateTitle } from '../model/titles.ts';
+import { useWords } from '../i18n/use-words.ts';
 
-const TABS: [Tab, string][] = [
-  ['mine', 'My tasks'],
-  ['queues', "My queues' unclaimed tasks"],
-  ['cases', 'All open cases'],
+/** Each tab's title, what its list holds (as counted under it) and what it says when empty: keys of console.inbox. */
+const TABS: [Tab, { title: string; noun: string; empty: string }][] = [
+  ['mine', { title: 'tabMine', noun: 'nounMine', empty: 'emptyMine' }],
+  ['queues', { title: 'tabQueues', noun: 'nounQueues', empty: 'emptyQueues' }],
+  ['cases', { title: 'tabCases', noun: 'nounCases', empty: 'emptyCases' }],
 ];
 
-/** What each tab's list holds, as counted under it. */
-const NOUNS: Record<Tab, string> = { mine: 'tasks claimed by you', queues: 'unclaimed tasks', cases: 'open cases' };
-
 export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
+  const words = useWords();
+  const t = (key: string, values?: Record<string, unknown>) => words.t(`console.inbox.${key}`, values);
   const [tab, setTab] = useState<Tab>('mine');
   const [sort, setSort] = useState<SortKey>('sla');
   const [filter, setFilter] = useState<InboxFilter>({ caseType: '', state: '', queue: '' });
@@ -41,6 +42,7 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
     return inboxRows(data, { tab, sort, filter, mayClaim });
   }, [data, tab, sort, filter, queues, ctx]);
 
+  const current = TABS.find(([id]) => id === tab)?.[1] ?? { title: 'tabMine', noun: 'nounMine', empty: 'emptyMine' };
   const types = [...ctx.types.values()];
   const stateOptions = useMemo(() => [...new Set([...(data?.byId.values() ?? [])].flatMap((c) => stateIds(c.state)))].sort(), [data]);
   const queueOptions = useMemo(() => [...new Set(types.flatMap((d) => Object.keys(d.queues ?? {})))].sort(), [types]);
@@ -48,36 +50,36 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
   return (
     <section aria-labelledby="inbox-title">
       <div className="page-header">
-        <h1 id="inbox-title">Inbox</h1>
+        <h1 id="inbox-title">{t('title')}</h1>
         <div className="button-row">
           <button type="button" onClick={() => void refresh()} disabled={busy}>
-            Refresh
+            {t('refresh')}
           </button>
           <button type="button" onClick={() => navigate('/work/new')}>
-            New case
+            {t('newCase')}
           </button>
         </div>
       </div>
-      <div className="tabs" role="tablist" aria-label="Work lists">
-        {TABS.map(([id, label]) => (
+      <div className="tabs" role="tablist" aria-label={t('lists')}>
+        {TABS.map(([id, keys]) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
-            {label}
+            {t(keys.title)}
           </button>
         ))}
       </div>
       <div className="work-filters">
         <span className="filter">
-          <label htmlFor="inbox-sort">Sort by</label>{' '}
+          <label htmlFor="inbox-sort">{t('sortBy')}</label>{' '}
           <select id="inbox-sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
-            <option value="sla">SLA due</option>
-            <option value="priority">Priority</option>
-            <option value="age">Age (oldest first)</option>
+            <option value="sla">{t('sortSla')}</option>
+            <option value="priority">{t('sortPriority')}</option>
+            <option value="age">{t('sortAge')}</option>
           </select>
         </span>
         <span className="filter">
-          <label htmlFor="inbox-case-type">Case type</label>{' '}
+          <label htmlFor="inbox-case-type">{t('caseType')}</label>{' '}
           <select id="inbox-case-type" value={filter.caseType} onChange={(e) => setFilter({ ...filter, caseType: e.target.value })}>
-            <option value="">All</option>
+            <option value="">{t('all')}</option>
             {types.map((d) => (
               <option key={d.key} value={d.key}>
                 {d.title}
@@ -86,9 +88,9 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
           </select>
         </span>
         <span className="filter">
-          <label htmlFor="inbox-state">State</label>{' '}
+          <label htmlFor="inbox-state">{t('state')}</label>{' '}
           <select id="inbox-state" value={filter.state} onChange={(e) => setFilter({ ...filter, state: e.target.value })}>
-            <option value="">All</option>
+            <option value="">{t('all')}</option>
             {stateOptions.map((s) => (
               <option key={s} value={s}>
                 {stateTitle(types, s)}
@@ -97,13 +99,13 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
           </select>
         </span>
         <span className="filter">
-          <label htmlFor="inbox-queue">Queue</label>{' '}
+          <label htmlFor="inbox-queue">{t('queue')}</label>{' '}
           <select id="inbox-queue" value={filter.queue} onChange={(e) => setFilter({ ...filter, queue: e.target.value })}>
-            <option value="">All</option>
+            <option value="">{t('all')}</option>
             {queueOptions.map((q) => (
               <option key={q} value={q}>
                 {queueTitle(types, q)}
-                {queues.has(q) ? ' (mine)' : ''}
+                {queues.has(q) ? t('mine') : ''}
               </option>
             ))}
           </select>
@@ -115,20 +117,20 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
         </p>
       ) : null}
       {!view || !data ? (
-        <p role="status">Loading…</p>
+        <p role="status">{words.t('common.loading')}</p>
       ) : (
         <>
           <p className="muted" aria-live="polite" data-testid="list-summary">
-            {listSummary(view.rows.length, view.loaded, view.more, NOUNS[tab])}
+            {listSummary(view.rows.length, view.loaded, view.more, t(current.noun), words)}
           </p>
           {view.rows.length === 0 ? (
-            <p className="muted">{tab === 'mine' ? 'No tasks are claimed by you.' : tab === 'queues' ? 'No unclaimed tasks wait in your queues.' : 'No open cases.'}</p>
+            <p className="muted">{t(current.empty)}</p>
           ) : (
-            <InboxTable label={TABS.find(([id]) => id === tab)?.[1] ?? ''} casesTab={tab === 'cases'} rows={view.rows} ctx={ctx} at={data.at} claimOrRelease={(t, claim) => void claimOrRelease(t, claim)} />
+            <InboxTable label={t(current.title)} casesTab={tab === 'cases'} rows={view.rows} ctx={ctx} at={data.at} claimOrRelease={(t, claim) => void claimOrRelease(t, claim)} />
           )}
           {view.more ? (
             <button type="button" onClick={() => void more(tab)} disabled={busy}>
-              Load more
+              {t('loadMore')}
             </button>
           ) : null}
         </>

@@ -6,12 +6,14 @@ import type { ConsoleContext } from './use-console-context.ts';
 import type { TaskItem } from './console-api.ts';
 import { mostUrgentSla, stateLabel } from './console-model.ts';
 import { queueTitle } from '../model/titles.ts';
+import { useWords } from '../i18n/use-words.ts';
+import type { Translate } from '../i18n/index.ts';
 
-function age(from: string, now: number): string {
+function age(from: string, now: number, t: Translate): string {
   const min = Math.max(0, Math.round((now - Date.parse(from)) / 60000));
-  if (min < 60) return `${min} min`;
-  if (min < 48 * 60) return `${Math.floor(min / 60)} h ${min % 60} min`;
-  return `${Math.floor(min / 1440)} d`;
+  if (min < 60) return t('console.table.ageMin', { min });
+  if (min < 48 * 60) return t('console.table.ageHours', { hours: Math.floor(min / 60), min: min % 60 });
+  return t('console.table.ageDays', { days: Math.floor(min / 1440) });
 }
 
 interface Props {
@@ -25,21 +27,23 @@ interface Props {
 }
 
 export function InboxTable({ label, casesTab, rows, ctx, at, claimOrRelease }: Props) {
+  const { t } = useWords();
+  const th = (key: string) => t(`console.table.${key}`);
   return (
     <table className="work-table" aria-label={label}>
       <thead>
         <tr>
-          <th>Case</th>
-          <th>Customer</th>
-          <th>{casesTab ? 'Type' : 'Task'}</th>
-          <th>State</th>
-          <th>Priority</th>
-          <th>Queue</th>
-          <th>Assignee</th>
-          <th>SLA</th>
-          <th>Age</th>
+          <th>{th('case')}</th>
+          <th>{th('customer')}</th>
+          <th>{casesTab ? th('type') : th('task')}</th>
+          <th>{th('state')}</th>
+          <th>{th('priority')}</th>
+          <th>{th('queue')}</th>
+          <th>{th('assignee')}</th>
+          <th>{th('sla')}</th>
+          <th>{th('age')}</th>
           <th>
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{th('actions')}</span>
           </th>
         </tr>
       </thead>
@@ -62,21 +66,21 @@ export function InboxTable({ label, casesTab, rows, ctx, at, claimOrRelease }: P
               <td>{r.kase.customerName ?? '—'}</td>
               <td>{r.task ? r.task.title : (def?.title ?? r.kase.caseType)}</td>
               <td>{stateLabel(r.kase.state, def)}</td>
-              <td className={`priority priority-${r.priority}`}>{r.priority}</td>
+              <td className={`priority priority-${r.priority}`}>{t(`console.priority.${r.priority}`, { defaultValue: r.priority })}</td>
               <td>{(r.task?.queue ?? r.kase.queue) ? queueTitle([def], (r.task?.queue ?? r.kase.queue) as string) : '—'}</td>
-              <td>{r.task ? (r.task.assignee ?? 'unclaimed') : (r.kase.assignee ?? '—')}</td>
+              <td>{r.task ? (r.task.assignee ?? th('unclaimed')) : (r.kase.assignee ?? '—')}</td>
               <td>
                 <SlaBadges slas={r.slas.filter((s) => s.closedAt === null)} />
               </td>
-              <td>{age(r.createdAt, at)}</td>
+              <td>{age(r.createdAt, at, t)}</td>
               <td>
                 {r.task && r.task.assignee === null ? (
                   <button type="button" onClick={() => claimOrRelease(r.task as TaskItem, true)}>
-                    Claim
+                    {th('claim')}
                   </button>
                 ) : r.task && r.task.assignee === ctx.me.name ? (
                   <button type="button" onClick={() => claimOrRelease(r.task as TaskItem, false)}>
-                    Release
+                    {th('release')}
                   </button>
                 ) : null}
               </td>

@@ -10,11 +10,14 @@ import { errorsByField } from '../form/field-errors.ts';
 import type { ConsoleContext } from './use-console-context.ts';
 import type { ConsoleApi } from './console-api.ts';
 import { fieldLabel } from '../model/field-label.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 export const CHANNELS = ['email', 'phone', 'chat', 'letter', 'web'] as const;
 
 
 export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
+  const words = useWords();
+  const t = (k: string, values?: Record<string, unknown>) => words.t(`console.intake.${k}`, values);
   const types = [...ctx.types.values()];
   const [key, setKey] = useState(types[0]?.key ?? '');
   const [channel, setChannel] = useState<string>('');
@@ -27,9 +30,9 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
   const live = useMemo(() => (def ? dataProblems(def.data, data as JsonValue) : []), [def, data]);
   // required fields are flagged after the first attempt; wrong values (format, pattern, length) at once
   const errors = useMemo(() => {
-    const shown = errorsByField(live.filter((p) => submitted || !isMissingProblem(p)), (p) => fieldLabel(def ?? null, p));
+    const shown = errorsByField(live.filter((p) => submitted || !isMissingProblem(p)), (p) => fieldLabel(def ?? null, p), words);
     return { ...shown, ...serverErrors };
-  }, [live, submitted, serverErrors, def]);
+  }, [live, submitted, serverErrors, def, words]);
 
   const chooseChannel = (value: string) => {
     setChannel(value);
@@ -43,7 +46,7 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
     setSubmitted(true);
     setServerErrors({});
     if (live.length > 0) {
-      setMessage(`Fix ${live.length === 1 ? 'the field' : `the ${live.length} fields`} marked below first.`);
+      setMessage(t('fixFirst', { count: live.length }));
       return;
     }
     setBusy(true);
@@ -53,21 +56,21 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
       navigate(`/work/cases/${encodeURIComponent(r.value.id)}`);
       return;
     }
-    setServerErrors(errorsByField(r.problems, (p) => fieldLabel(def, p)));
+    setServerErrors(errorsByField(r.problems, (p) => fieldLabel(def, p), words));
     setMessage(
       r.problems.length > 0
-        ? `The case was not created: fix ${r.problems.length === 1 ? 'the field' : 'the fields'} ${r.problems.map((p) => fieldLabel(def, p.pointer)).join(', ')}.`
-        : `The case was not created: ${r.message}`,
+        ? t('notCreatedFields', { count: r.problems.length, fields: r.problems.map((p) => fieldLabel(def, p.pointer)).join(', ') })
+        : t('notCreated', { message: r.message }),
     );
   };
 
-  if (types.length === 0) return <p>No case type is published yet: an analyst publishes one in the designer first.</p>;
+  if (types.length === 0) return <p>{t('noTypes')}</p>;
   return (
     <section aria-labelledby="intake-title" className="intake">
-      <h1 id="intake-title">New case</h1>
+      <h1 id="intake-title">{t('title')}</h1>
       <div className="work-filters">
         <span className="filter">
-          <label htmlFor="intake-case-type">Case type</label>{' '}
+          <label htmlFor="intake-case-type">{t('caseType')}</label>{' '}
           <select
             id="intake-case-type"
             value={key}
@@ -87,12 +90,12 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
           </select>
         </span>
         <span className="filter">
-          <label htmlFor="intake-channel">Contact channel</label>{' '}
+          <label htmlFor="intake-channel">{t('channel')}</label>{' '}
           <select id="intake-channel" value={channel} onChange={(e) => chooseChannel(e.target.value)}>
-            <option value="">(not given)</option>
+            <option value="">{t('notGiven')}</option>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
-                {c}
+                {words.t(`console.channel.${c}`)}
               </option>
             ))}
           </select>
@@ -107,7 +110,7 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
           }}
         >
           {def.description ? <p className="help">{def.description}</p> : null}
-          <FormRenderer schema={def.data} form={intakeForm(def)} value={data} onChange={setData} errors={errors} idPrefix="intake" sectionLevel={2} />
+          <FormRenderer schema={def.data} form={intakeForm(def, words)} value={data} onChange={setData} errors={errors} idPrefix="intake" sectionLevel={2} />
           {message ? (
             <p className="error-box" role="alert">
               {message}
@@ -115,7 +118,7 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
           ) : null}
           <div className="button-row">
             <button type="submit" disabled={busy}>
-              Create case
+              {t('create')}
             </button>
           </div>
         </form>

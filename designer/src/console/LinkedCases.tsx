@@ -5,6 +5,7 @@ import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { navigate } from '../app/router.ts';
 import type { CaseRecord, ConsoleApi } from './console-api.ts';
 import { stateLabel } from './console-model.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 export function CaseLink({ kase, types }: { kase: Pick<CaseRecord, 'id' | 'reference' | 'caseType' | 'state'>; types: Map<string, CaseType> }) {
   const def = types.get(kase.caseType);
@@ -43,6 +44,7 @@ export function LinkedCases({ api, caseId, parentId, childIds, types }: Props) {
   const [linked, setLinked] = useState<Linked | null>(null);
   const [error, setError] = useState<string | null>(null);
   const childKey = childIds.join(',');
+  const { t } = useWords();
   useEffect(() => {
     let live = true;
     void (async () => {
@@ -58,17 +60,17 @@ export function LinkedCases({ api, caseId, parentId, childIds, types }: Props) {
     };
   }, [api, caseId, parentId, childKey]);
   if (error) return <p className="error">{error}</p>;
-  if (!linked) return <p role="status">Loading the linked cases…</p>;
+  if (!linked) return <p role="status">{t('console.linked.loading')}</p>;
   return (
     <>
       {linked.parent ? (
         <p>
-          Parent: <CaseLink kase={linked.parent} types={types} />
+          {t('console.linked.parent')} <CaseLink kase={linked.parent} types={types} />
         </p>
       ) : null}
-      {linked.children.length > 0 ? <p>Children:</p> : null}
+      {linked.children.length > 0 ? <p>{t('console.linked.children')}</p> : null}
       {linked.children.length > 0 ? (
-        <ul className="related" aria-label="Child cases">
+        <ul className="related" aria-label={t('console.linked.childrenLabel')}>
           {linked.children.map((c) => (
             <li key={c.id}>
               <CaseLink kase={c} types={types} />

@@ -5,6 +5,7 @@ import { diffJson, formatSpan } from '../../../runtime/engine/index.ts';
 import type { JsonValue, StateValue, SlaView } from '../../../runtime/engine/index.ts';
 import { getAt, setAt } from '../form/data-path.ts';
 import { idWords, stateTitle } from '../model/titles.ts';
+import { ENGLISH, formatDateTime, formatSpan as spanIn, type Words } from '../i18n/index.ts';
 
 type Data = Record<string, unknown>;
 
@@ -29,23 +30,62 @@ export interface SlaBadge {
   label: string;
 }
 
-export function slaBadge(sla: SlaView): SlaBadge {
+export function slaBadge(sla: SlaView, { t, language }: Words = ENGLISH): SlaBadge {
   // to the minute: a badge is read at a glance (the explanation keeps the seconds)
-  const left = formatSpan(Math.round(sla.remainingMs / 60_000) * 60_000, false);
+  const rounded = Math.round(sla.remainingMs / 60_000) * 60_000;
+  const left = language === 'en' ? formatSpan(rounded, false) : spanIn(rounded, language);
+  const title = sla.title;
   switch (sla.status) {
     case 'running':
-      return { kind: 'running', label: `${sla.title}: ${left} left` };
+      return { kind: 'running', label: t('console.sla.running', { title, left }) };
     case 'paused':
-      return { kind: 'paused', label: `${sla.title}: paused, ${left} left` };
+      return { kind: 'paused', label: t('console.sla.paused', { title, left }) };
     case 'warning':
+      return { kind: 'warning', label: t('console.sla.warning', { title, left }) };
     case 'missed-goal':
-      return { kind: 'warning', label: `${sla.title}: ${sla.status === 'warning' ? 'due soon' : 'goal missed'}, ${left} left` };
+      return { kind: 'warning', label: t('console.sla.missedGoal', { title, left }) };
     case 'breached':
-      return { kind: 'breached', label: `${sla.title}: breached ${left} ago` };
+      return { kind: 'breached', label: t('console.sla.breached', { title, left }) };
     case 'met':
+      return { kind: 'closed', label: t('console.sla.met', { title }) };
     case 'met-late':
+      return { kind: 'closed', label: t('console.sla.metLate', { title }) };
     case 'cancelled':
-      return { kind: 'closed', label: `${sla.title}: ${sla.status.replace('-', ' ')}` };
+      return { kind: 'closed', label: t('console.sla.cancelled', { title }) };
+    default: {
+      const _never: never = sla.status;
+      return _never;
+    }
+  }
+}
+
+/**
+ * An SLA explained: in English the engine's own sentence (`text`, in the calendar's local time, with its
+ * pauses and reminders); in another language a shorter one from the view's figures, in the reader's time zone.
+ */
+export function slaExplanation(sla: SlaView, words: Words = ENGLISH): string {
+  const { t, language } = words;
+  if (language === 'en') return sla.text;
+  const left = spanIn(Math.max(0, sla.remainingMs), language);
+  const due = formatDateTime(sla.deadlineAt, language);
+  const goal = sla.goalAt !== null && sla.status === 'running' ? t('console.sla.explainGoal', { goal: formatDateTime(sla.goalAt, language) }) : '';
+  switch (sla.status) {
+    case 'running':
+      return t('console.sla.explainRunning', { due, left }) + goal;
+    case 'warning':
+      return t('console.sla.explainWarning', { due, left });
+    case 'missed-goal':
+      return t('console.sla.explainMissedGoal', { due, left });
+    case 'breached':
+      return t('console.sla.explainBreached', { due });
+    case 'paused':
+      return t('console.sla.explainPaused', { left });
+    case 'met':
+      return t('console.sla.explainMet');
+    case 'met-late':
+      return t('console.sla.explainMetLate', { due });
+    case 'cancelled':
+      return t('console.sla.explainCancelled');
     default: {
       const _never: never = sla.status;
       return _never;

@@ -1,6 +1,7 @@
 // Cursor paging of the API's lists (`{ items, nextCursor }`, docs/api-decisions.md) for the worker console: load a
 // page more, reload as many as were loaded, and say how much of a list is on screen. Pure, unit-tested.
 import type { Result } from './api-result.ts';
+import { ENGLISH, type Words } from '../i18n/index.ts';
 
 export interface Page<T> {
   items: T[];
@@ -42,8 +43,6 @@ export async function loadPages<T>(fetch: FetchPage<T>, want: number, key: (item
  * What a list says under it: how many rows are shown of how many items loaded, and, while the server
  * has more, that sorting and filters only see the loaded items.
  */
-export function listSummary(shown: number, loaded: number, more: boolean, noun: string): string {
-  return more
-    ? `Showing ${shown} of the first ${loaded} ${noun}. Sorting and filters apply to these ${loaded} only: load more to include the rest.`
-    : `Showing ${shown} of ${loaded} ${noun}, all there are.`;
+export function listSummary(shown: number, loaded: number, more: boolean, noun: string, { t }: Words = ENGLISH): string {
+  return t(more ? 'console.inbox.summaryMore' : 'console.inbox.summaryAll', { shown, loaded, noun });
 }

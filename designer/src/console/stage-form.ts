@@ -5,6 +5,7 @@ import type { CaseType, FieldRef, Form, Guard } from '../../../schemas/generated
 import { compileCaseType, formScope, formSections } from '../../../runtime/engine/index.ts';
 import type { CaseData, CompiledCaseType, FormScope, NextEvent, StateValue } from '../../../runtime/engine/index.ts';
 import { dataChanges } from './console-model.ts';
+import { ENGLISH, type Words } from '../i18n/index.ts';
 
 /** A guard name no definition can use (rule names are identifiers): "always read-only here". */
 export const NOT_CARRIED = '#not-carried-by-an-allowed-event';
@@ -46,12 +47,12 @@ function everCarried(def: CaseType): Set<string> {
  * opened (it is on the intake form) or by the system (actions, timers, child cases); one a rule of the
  * case type locks (`readOnlyWhen`) is "Locked by the case type's rules at this point".
  */
-export function readOnlyReason(def: CaseType, pointer: string, cause: Guard | null): string {
-  if (cause !== NOT_CARRIED) return cause === null ? 'Read-only.' : "Locked by the case type's rules at this point.";
+export function readOnlyReason(def: CaseType, pointer: string, cause: Guard | null, { t }: Words = ENGLISH): string {
+  if (cause !== NOT_CARRIED) return cause === null ? t('console.readOnly.plain') : t('console.readOnly.locked');
   const top = pointer.split('/')[1] ?? '';
-  if (everCarried(def).has(top)) return 'Not editable in this stage.';
+  if (everCarried(def).has(top)) return t('console.readOnly.notInStage');
   const intake = intakeForm(def).sections.flatMap((sec) => sec.fields.map((r) => (typeof r === 'string' ? r : r.field)));
-  return intake.some((f) => f === `/${top}` || f.startsWith(`/${top}/`)) ? 'Set when the case was opened.' : 'Set by the system.';
+  return intake.some((f) => f === `/${top}` || f.startsWith(`/${top}/`)) ? t('console.readOnly.atOpening') : t('console.readOnly.bySystem');
 }
 
 /**
@@ -106,9 +107,9 @@ export function payloadForm(def: CaseType, eventType: string, title: string): Fo
  * The intake form: the form's first section (the one an agent fills when the customer gets in touch),
  * plus a section with the required top-level fields it lacks, so every field needed to create is on screen.
  */
-export function intakeForm(def: CaseType): Form {
+export function intakeForm(def: CaseType, { t }: Words = ENGLISH): Form {
   const first = formSections(def)[0];
   const shown = (first?.fields ?? []).map((r) => (typeof r === 'string' ? r : r.field));
   const missing = (def.data.required ?? []).filter((k) => !shown.some((f) => f === `/${k}` || f.startsWith(`/${k}/`))).map((k) => `/${k}`);
-  return { sections: [...(first ? [first] : []), ...(missing.length > 0 ? [{ id: 'also-required', title: 'Also required', fields: missing }] : [])] };
+  return { sections: [...(first ? [first] : []), ...(missing.length > 0 ? [{ id: 'also-required', title: t('console.intake.alsoRequired'), fields: missing }] : [])] };
 }

@@ -2,6 +2,7 @@
 import type { FieldRef, FieldSchema } from '../../../schemas/generated/case-type.ts';
 import { type FieldKind, kindOf } from '../model/fields.ts';
 import { getAt, setAt } from './data-path.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 export interface FieldInputProps {
   pointer: string;
@@ -37,6 +38,7 @@ function toNumber(raw: string, kind: FieldKind): number | undefined {
 
 export function FieldInput(props: FieldInputProps) {
   const { pointer, schema, fieldRef, kind, required, data, onChange, errors, readOnly, readOnlyReason, idPrefix } = props;
+  const { t } = useWords();
   const id = `${idPrefix}${pointer.replace(/\//g, '-')}`;
   const name = pointer.split('/').pop() ?? pointer;
   const label = fieldRef?.label ?? schema.title ?? name;
@@ -88,7 +90,7 @@ export function FieldInput(props: FieldInputProps) {
         <fieldset className={readOnly ? 'field-group field-readonly' : 'field-group'}>
           <legend>{label}</legend>
           {reasonLine}
-          {children.length === 0 ? <p className="muted">This group has no fields yet.</p> : renderChildren(pointer)}
+          {children.length === 0 ? <p className="muted">{t('form.emptyGroup')}</p> : renderChildren(pointer)}
           {error ? <p className="error">{error}</p> : null}
         </fieldset>
       );
@@ -99,18 +101,18 @@ export function FieldInput(props: FieldInputProps) {
         <legend>{label}</legend>
         {reasonLine}
         {items.map((_, i) => (
-          <div key={i} className="list-item" role="group" aria-label={`${label} ${i + 1}`}>
+          <div key={i} className="list-item" role="group" aria-label={t('form.item', { label, n: i + 1 })}>
             {renderChildren(`${pointer}/${i}`)}
             {!readOnly ? (
               <button type="button" onClick={() => set(items.filter((__, j) => j !== i))}>
-                Remove {label} {i + 1}
+                {t('form.remove', { label, n: i + 1 })}
               </button>
             ) : null}
           </div>
         ))}
         {!readOnly ? (
           <button type="button" onClick={() => set([...items, {}])}>
-            Add {label}
+            {t('form.add', { label })}
           </button>
         ) : null}
         {error ? <p className="error">{error}</p> : null}
@@ -158,7 +160,7 @@ export function FieldInput(props: FieldInputProps) {
         const picked = options.find((o) => String(o) === e.target.value);
         set(e.target.value === '' ? undefined : picked);
       }}>
-        <option value="">— choose —</option>
+        <option value="">{t('form.choose')}</option>
         {options.map((o) => (
           <option key={String(o)} value={String(o)}>
             {String(o)}

@@ -5,6 +5,7 @@ import { fieldSchemaAt, formSections, formViewOf } from '../../../runtime/engine
 import type { FormScope } from '../../../runtime/engine/index.ts';
 import { kindOf } from '../model/fields.ts';
 import { FieldInput } from './FieldInput.tsx';
+import { useWords } from '../i18n/use-words.ts';
 
 export interface FormRendererProps {
   /** The case data schema (`CaseType.data`). */
@@ -45,6 +46,7 @@ function withoutConditions(sections: Form['sections']): Form {
 
 export function FormRenderer(props: FormRendererProps) {
   const { schema, form, value, onChange, errors = {}, scope, readOnly = false, readOnlyReason, idPrefix = 'f', sectionLevel = 3 } = props;
+  const { t } = useWords();
   const SectionHeading = sectionLevel === 2 ? 'h2' : 'h3';
   const sections = formSections({ data: schema, form });
   const view = formViewOf({ data: schema, form: scope ? { sections } : withoutConditions(sections) }, scope ?? UNEVALUATED);
@@ -58,7 +60,7 @@ export function FormRenderer(props: FormRendererProps) {
           <section key={section.id} className="form-section" aria-labelledby={headingId}>
             <SectionHeading id={headingId}>{section.title}</SectionHeading>
             {source?.description ? <p className="help">{source.description}</p> : null}
-            {section.fields.length === 0 ? <p className="muted">No fields in this section yet.</p> : null}
+            {section.fields.length === 0 ? <p className="muted">{t('form.noFields')}</p> : null}
             {section.fields.map((fieldView, j) => {
               if (!fieldView.visible) return null;
               const r = source?.fields[j] ?? fieldView.pointer;
@@ -79,7 +81,7 @@ export function FormRenderer(props: FormRendererProps) {
                   onChange={onChange}
                   errors={errors}
                   readOnly={locked}
-                  readOnlyReason={locked ? (readOnlyReason ? readOnlyReason(ref.field, cause) : cause === null ? undefined : 'Read-only here.') : undefined}
+                  readOnlyReason={locked ? (readOnlyReason ? readOnlyReason(ref.field, cause) : cause === null ? undefined : t('form.readOnlyHere')) : undefined}
                   idPrefix={idPrefix}
                 />
               );

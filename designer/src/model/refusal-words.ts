@@ -2,6 +2,7 @@
 // title), never codes or ids. The worker console and the simulator say why an action was refused alike.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { FieldProblem } from '../../../runtime/engine/index.ts';
+import { ENGLISH, type Words } from '../i18n/index.ts';
 import { eventTitle, ruleTitle } from './titles.ts';
 
 /** What a refusal carries: the engine's rejection, or the server's problem answer. */
@@ -17,24 +18,25 @@ export interface Refusal {
  * titles, no codes or ids (the server's own sentence names them for developers). The fields to fix are
  * listed beside it.
  */
-export function rejectionText(def: CaseType, type: string, failure: Refusal): string {
+export function rejectionText(def: CaseType, type: string, failure: Refusal, { t }: Words = ENGLISH): string {
   const title = eventTitle(def, type);
   switch (failure.code) {
     case 'rule.failed': {
-      const rules = (failure.rules ?? []).map((r) => `“${ruleTitle(def, r)}”`);
-      if (rules.length === 0) return `${title} is not possible at this point of the case.`;
-      return `${title} is blocked: ${rules.join(' and ')} ${rules.length === 1 ? 'is' : 'are'} not met yet${failure.problems.length > 0 ? '; complete the fields listed' : ''}.`;
+      const rules = (failure.rules ?? []).map((r) => t('refusal.rule', { rule: ruleTitle(def, r) }));
+      if (rules.length === 0) return t('refusal.notPossible', { title });
+      const fields = failure.problems.length > 0 ? t('refusal.completeFields') : '';
+      return t('refusal.blocked', { title, rules: rules.join(` ${t('common.and')} `), fields, count: rules.length });
     }
     case 'data.invalid':
-      return `${title} was not accepted: fix the fields listed.`;
+      return t('refusal.dataInvalid', { title });
     case 'event.forbidden':
     case 'auth.forbidden':
-      return `${title} is not open to your role: ask a colleague who may do it.`;
+      return t('refusal.forbidden', { title });
     case 'event.unknown':
-      return `${title} is not part of this case type any more: reload the case.`;
+      return t('refusal.unknown', { title });
     case 'event.not_accepted':
-      return `${title} is not possible at this point of the case: reload it to see where it is now.`;
+      return t('refusal.notAccepted', { title });
     default:
-      return `${title} was not accepted: ${failure.message}`;
+      return t('refusal.other', { title, message: failure.message });
   }
 }

@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { casePosition, lifeCycle, type LifeCycleValue } from '../model/stages.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 interface Props {
   def: CaseType;
@@ -13,15 +14,16 @@ interface Props {
 }
 
 export function LifeCycleStrip({ def, state, history }: Props) {
+  const { t } = useWords();
   const stages = useMemo(() => lifeCycle(def), [def]);
   const visited = history.length > 0 ? history.flatMap((h) => (h.from === null ? [h.to] : [h.from, h.to])) : null;
   const { stage, steps, done } = casePosition(stages, state, visited);
   const shown = stages.filter((s) => s.path === 'primary' || s.id === stage?.id || done.has(s.id));
   const now = stage
-    ? `Current stage: ${stage.title}${steps.length > 0 ? `, step${steps.length > 1 ? 's' : ''}: ${steps.map((s) => s.title).join(', ')}` : ''}`
-    : 'The case is in no stage of this life cycle.';
+    ? t('stage.current', { stage: stage.title }) + (steps.length > 0 ? t('stage.steps', { count: steps.length, steps: steps.map((s) => s.title).join(', ') }) : '')
+    : t('stage.nowhere');
   return (
-    <section className="life-cycle-strip" aria-label="Life cycle">
+    <section className="life-cycle-strip" aria-label={t('stage.label')}>
       <ol>
         {shown.map((s) => {
           const current = s.id === stage?.id;
@@ -30,7 +32,7 @@ export function LifeCycleStrip({ def, state, history }: Props) {
             <li key={s.id} className={current ? 'current' : past ? 'done' : 'upcoming'} aria-current={current ? 'step' : undefined}>
               {past ? <span aria-hidden="true">✓ </span> : null}
               {s.title}
-              {current ? <span className="visually-hidden"> (current stage)</span> : past ? <span className="visually-hidden"> (done)</span> : null}
+              {current ? <span className="visually-hidden">{t('stage.currentMark')}</span> : past ? <span className="visually-hidden">{t('stage.doneMark')}</span> : null}
             </li>
           );
         })}
