@@ -207,7 +207,7 @@ describe('the worker console in Dutch', () => {
     const text = (await history.textContent()) ?? '';
     // the number the Dutch way, and the event the system wrote in words
     expect(text).toContain('Bedrag: 12.345,5');
-    expect(text).toContain('Zaak aangemaakt');
+    expect(text).toContain('Zaak geopend');
     expect(text).toContain('geopend in Beoordelen');
     // the date-time the Dutch way: "5 jan 2026, 09:30" (lower-case month, 24-hour clock) in the browser's time zone
     const time = history.locator('time').first();

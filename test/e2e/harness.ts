@@ -225,6 +225,7 @@ export function technicalTerms(extra: readonly unknown[] = []): TechnicalTerms {
     for (const id of Object.keys(d.rules ?? {})) if (/[A-Z0-9_-]/.test(id)) ruleIds.add(id);
     walk(d.data);
     walk(d.events);
+    walk(d.rules);
   }
   return { ruleIds: [...ruleIds], patterns: [...patterns] };
 }
@@ -247,6 +248,15 @@ export async function technicalText(page: Page, terms: TechnicalTerms, root = 'b
         if (!el.checkVisibility()) continue;
         const text = (node.textContent ?? '').trim();
         if (text) out.push(text);
+      }
+      // what is read but is not a text node: a select's chosen option, names and hints in attributes
+      for (const el of top.querySelectorAll('select, [aria-label], [title], [placeholder]')) {
+        if (el.closest('code, pre, .monaco-editor, [data-technical]') || !el.checkVisibility()) continue;
+        if (el instanceof HTMLSelectElement && el.selectedOptions[0]) out.push(el.selectedOptions[0].text.trim());
+        for (const attr of ['aria-label', 'title', 'placeholder']) {
+          const value = el.getAttribute(attr)?.trim();
+          if (value) out.push(value);
+        }
       }
     }
     return out;

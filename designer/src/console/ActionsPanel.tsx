@@ -6,7 +6,7 @@ import { FormRenderer } from '../form/FormRenderer.tsx';
 import { payloadForm } from './stage-form.ts';
 import { fieldLabel } from '../model/field-label.ts';
 import { problemSentence } from '../form/field-errors.ts';
-import { roleTitle, stateTitle } from '../model/titles.ts';
+import { eventTitle, roleTitle, stateTitle } from '../model/titles.ts';
 import { useWords } from '../i18n/use-words.ts';
 
 export interface ActionsPanelProps {
@@ -43,10 +43,10 @@ export function ActionsPanel(props: ActionsPanelProps) {
           return (
             <li key={n.type} className={n.enabled ? 'action-ready' : 'action-blocked'}>
               <button type="button" disabled={disabled} aria-expanded={keys.length > 0 ? open === n.type : undefined} onClick={() => (keys.length > 0 ? onOpen(open === n.type ? null : n.type) : onSend(n.type))}>
-                {n.title}
+                {eventTitle(def, n.type)}
               </button>
               {n.target ? <span className="muted"> → {stateTitle([def], n.target)}</span> : null}
-              {!n.allowed ? <p className="reason">{t('needsRole', { roles: roles.join(` ${words.t('common.or')} `) })}</p> : null}
+              {!n.allowed ? <p className="reason">{roles.length > 0 ? t('needsRole', { roles: roles.join(` ${words.t('common.or')} `) }) : t('systemOnly')}</p> : null}
               {n.allowed && !n.enabled && n.problems.length > 0 ? (
                 <p className="reason">
                   {t('blocked', { problems: n.problems.map((p) => problemSentence(p, (pointer) => fieldLabel(def, pointer), words)).join('; ') })}
@@ -61,7 +61,7 @@ export function ActionsPanel(props: ActionsPanelProps) {
       {opened ? (
         <form
           className="card payload"
-          aria-label={t('payload', { title: opened.title })}
+          aria-label={t('payload', { title: eventTitle(def, opened.type) })}
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
@@ -70,7 +70,7 @@ export function ActionsPanel(props: ActionsPanelProps) {
         >
           <FormRenderer
             schema={def.data}
-            form={payloadForm(def, opened.type, opened.title)}
+            form={payloadForm(def, opened.type, eventTitle(def, opened.type))}
             value={working}
             onChange={onChange}
             errors={errors}
@@ -78,7 +78,7 @@ export function ActionsPanel(props: ActionsPanelProps) {
           />
           <div className="button-row">
             <button type="submit" disabled={busy}>
-              {t('send', { title: opened.title })}
+              {t('send', { title: eventTitle(def, opened.type) })}
             </button>
             <button type="button" onClick={() => onOpen(null)}>
               {t('cancel')}

@@ -21,7 +21,7 @@ import type { CaseRecord, Failure, ConsoleApi } from './console-api.ts';
 import { dataChanges, payloadFor, rebase, stateLabel } from './console-model.ts';
 import { changeLines, show } from '../model/change-words.ts';
 import { rejectionText } from '../model/refusal-words.ts';
-import { eventTitle, ruleTitle } from '../model/titles.ts';
+import { eventTitle, queueTitle, roleTitle, ruleTitle } from '../model/titles.ts';
 import { useWords } from '../i18n/use-words.ts';
 
 type Data = Record<string, unknown>;
@@ -204,7 +204,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
           <dt>{t('assignee')}</dt>
           <dd>{kase.tasks.find((k) => k.assignee)?.assignee ?? kase.assignee ?? t('nobody')}</dd>
           <dt>{t('queue')}</dt>
-          <dd>{task?.queue ?? kase.queue ?? '—'}</dd>
+          <dd>{(task?.queue ?? kase.queue) ? queueTitle([def], (task?.queue ?? kase.queue) as string) : '—'}</dd>
           <dt>{t('channel')}</dt>
           <dd>{kase.channel ? words.t(`console.channel.${kase.channel}`, { defaultValue: kase.channel }) : '—'}</dd>
           <dt>{t('revision')}</dt>
@@ -249,7 +249,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
             <h2 id="stage-title">{t('stage', { title: task ? task.title : stateLabel(kase.state, def) })}</h2>
             {kase.tasks.map((k) => (
               <p key={k.id} className="task-line">
-                {t('task')} <strong>{k.title}</strong> · {k.queue ? t('taskQueue', { queue: k.queue }) : k.role ? t('taskRole', { role: k.role }) : t('noQueue')} ·{' '}
+                {t('task')} <strong>{k.title}</strong> · {k.queue ? t('taskQueue', { queue: queueTitle([def], k.queue) }) : k.role ? t('taskRole', { role: roleTitle(def, k.role) }) : t('noQueue')} ·{' '}
                 {k.assignee ? t('claimedBy', { name: k.assignee }) : t('unclaimed')}{' '}
                 {k.assignee === null ? (
                   <button type="button" onClick={() => void claimOrRelease(k.id, true)}>

@@ -6,14 +6,24 @@ import { stateLabel } from './console-model.ts';
 import { patchLines } from '../model/change-words.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { useWords } from '../i18n/use-words.ts';
+import { eventTitle, idWords } from '../model/titles.ts';
 
 /** The events the system writes itself, said in words (keys of console.history). */
-const SYSTEM_EVENTS: Record<string, string> = { 'case.created': 'caseCreated' };
+const SYSTEM_EVENTS: Record<string, string> = { 'case.created': 'caseCreated', 'child.closed': 'childClosed' };
 
 export function HistoryTimeline({ items, def }: { items: readonly HistoryEntry[]; def: CaseType }) {
   const words = useWords();
   const t = (key: string, values?: Record<string, unknown>) => words.t(`console.history.${key}`, values);
-  const title = (type: string) => def.events?.[type]?.title ?? (SYSTEM_EVENTS[type] ? t(SYSTEM_EVENTS[type]) : type);
+  const title = (type: string) => {
+    const own = def.events?.[type]?.title;
+    if (own) return own;
+    const system = SYSTEM_EVENTS[type];
+    if (system) return t(system);
+    if (type.startsWith('timer.')) return t('timer');
+    const sla = /^sla\.([^.]+)\./.exec(type)?.[1];
+    if (sla) return t('sla', { sla: def.slas?.[sla]?.title ?? idWords(sla) });
+    return eventTitle(def, type);
+  };
   return (
     <ol className="timeline" aria-label={t('label')}>
       {[...items].reverse().map((h) => (
