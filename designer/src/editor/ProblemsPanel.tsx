@@ -1,14 +1,26 @@
 // Every problem of the definition as a sentence, each with a link that selects what it is about.
+import type { ReactNode } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import { listFields } from '../model/fields.ts';
 import type { Problem } from '../../../schemas/problems.ts';
 import { selectionForPointer, type Selection } from '../model/problem-target.ts';
 import { fieldLabel } from '../model/field-label.ts';
 import { eventTitle, ruleTitle, stateTitle } from '../model/titles.ts';
 
-function sentence(p: Problem): string {
+/**
+ * A problem as a sentence for the analyst: a quoted field pointer of the case data reads as the field's
+ * label; other quoted names (the model's own ids, an unknown field's path, a pattern) are shown as code,
+ * as the designer shows ids everywhere else.
+ */
+function sentence(def: CaseType, p: Problem): ReactNode[] {
   const m = p.message.trim();
   const s = m.charAt(0).toUpperCase() + m.slice(1);
-  return /[.!?]$/.test(s) ? s : `${s}.`;
+  const text = /[.!?]$/.test(s) ? s : `${s}.`;
+  return text.split(/'([^']+)'/).map((part, i) => {
+    if (i % 2 === 0) return part;
+    const label = part.startsWith('/') ? fieldLabel(def, part) : null;
+    return label !== null && listFields(def).some((f) => f.pointer === part) ? `“${label}”` : <code key={i}>{part}</code>;
+  });
 }
 
 /** Where a problem's link goes, by titles ("field Claim › Amount", "transition Finish from Received"). */
@@ -53,7 +65,7 @@ export function ProblemsPanel({ def, problems, onSelect }: { def: CaseType; prob
           const target = selectionForPointer(def, p.pointer);
           return (
             <li key={`${p.code}:${p.pointer}:${i}`} className={`problem problem-${p.severity}`}>
-              <span className="severity">{p.severity === 'error' ? 'Error' : 'Warning'}:</span> {sentence(p)}{' '}
+              <span className="severity">{p.severity === 'error' ? 'Error' : 'Warning'}:</span> {sentence(def, p)}{' '}
               <button type="button" className="link" onClick={() => onSelect(target)}>
                 Go to {linkText(def, target)}
               </button>
