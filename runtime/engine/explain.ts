@@ -4,7 +4,8 @@ import type { ErrorObject } from 'ajv';
 import { escapePointerToken } from './json-pointer.ts';
 import type { FieldProblem } from './types.ts';
 
-const FORMAT_EXAMPLES: { [format: string]: string } = {
+/** The words a format problem says, by format: "must be an e-mail address such as name@example.com". */
+export const FORMAT_EXAMPLES = {
   email: 'an e-mail address such as name@example.com',
   date: 'a date such as 2026-01-05',
   'date-time': 'a date and time such as 2026-01-05T09:00:00Z',
@@ -13,9 +14,10 @@ const FORMAT_EXAMPLES: { [format: string]: string } = {
   uuid: 'a UUID such as 3f2b8c1e-5d4a-4b7e-9c2a-1e2f3a4b5c6d',
   phone: 'a phone number such as +31 20 123 4567',
   money: 'an amount with at most two decimals such as 49.95',
-};
+} as const;
 
-const TYPE_NAMES: { [type: string]: string } = {
+/** The words a type problem says, by JSON type. */
+export const TYPE_NAMES = {
   string: 'text',
   number: 'a number',
   integer: 'a whole number',
@@ -23,7 +25,7 @@ const TYPE_NAMES: { [type: string]: string } = {
   object: 'an object',
   array: 'a list',
   null: 'empty (null)',
-};
+} as const;
 
 function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
@@ -36,7 +38,7 @@ function subject(pointer: string): string {
 
 function typeName(type: unknown): string {
   const types = Array.isArray(type) ? type : [type];
-  return types.map((t) => TYPE_NAMES[String(t)] ?? String(t)).join(' or ');
+  return types.map((t) => (TYPE_NAMES as { [type: string]: string })[String(t)] ?? String(t)).join(' or ');
 }
 
 function plural(n: unknown, word: string): string {
@@ -86,7 +88,7 @@ export function explainError(error: ErrorObject, options: ExplainOptions = {}): 
     }
     case 'format': {
       const format = String(p.format);
-      const what = FORMAT_EXAMPLES[format] ?? `in the format ${format}`;
+      const what = (FORMAT_EXAMPLES as { [format: string]: string })[format] ?? `in the format ${format}`;
       return { pointer: at, message: `${subject(at)} must be ${what}` };
     }
     case 'type':

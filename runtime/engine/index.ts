@@ -28,4 +28,4 @@ export { explainDue, formatLocal } from './calendar-format.ts';
 export { compileSlaCalendars, slaClockOf } from './sla.ts';
 export { formatSpan, slaView } from './sla-explain.ts';
 export { rungDueAt, rungStep } from './sla-ladder.ts';
-export { explainError, explainErrors, isMissingProblem } from './explain.ts';
+export { explainError, explainErrors, FORMAT_EXAMPLES, isMissingProblem, TYPE_NAMES } from './explain.ts';

@@ -2,6 +2,7 @@
 // transition-check.ts) read back into a structured form, so that people can be told them in their own
 // language. The engine writes for developers, in English, naming fields by JSON pointer; this parses
 // every shape it writes. What does not parse stays `raw` (English readers get it as the engine said it).
+import { FORMAT_EXAMPLES, TYPE_NAMES } from '../../../runtime/engine/index.ts';
 import type { FieldProblem } from '../../../runtime/engine/index.ts';
 
 export type Bound = 'min' | 'max';
@@ -40,29 +41,10 @@ export type ProblemShape =
   | { kind: 'about'; subject: string; predicate: Predicate }
   | { kind: 'raw'; text: string };
 
-/** explain.ts's FORMAT_EXAMPLES, by the English words it writes. */
-export const FORMAT_WORDS = {
-  email: 'an e-mail address such as name@example.com',
-  date: 'a date such as 2026-01-05',
-  'date-time': 'a date and time such as 2026-01-05T09:00:00Z',
-  time: 'a time such as 09:30:00Z',
-  uri: 'a web address such as https://example.com',
-  uuid: 'a UUID such as 3f2b8c1e-5d4a-4b7e-9c2a-1e2f3a4b5c6d',
-  phone: 'a phone number such as +31 20 123 4567',
-  money: 'an amount with at most two decimals such as 49.95',
-} as const;
+/** The engine's words for formats and types (runtime/engine/explain.ts), which its messages are read back by. */
+const FORMAT_WORDS = FORMAT_EXAMPLES;
 export type FormatName = keyof typeof FORMAT_WORDS;
-
-/** explain.ts's TYPE_NAMES. */
-export const TYPE_WORDS = {
-  string: 'text',
-  number: 'a number',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list',
-  null: 'empty (null)',
-} as const;
+const TYPE_WORDS = TYPE_NAMES;
 export type TypeName = keyof typeof TYPE_WORDS;
 
 const NEEDED_WITH = /^missing: (\S+) \(needed with (\S+)\)$/;
