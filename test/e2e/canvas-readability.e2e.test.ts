@@ -150,6 +150,12 @@ describe('a readable canvas', () => {
     await page.keyboard.press('Enter');
     const item = page.getByRole('menuitem', { name: 'Connect to…' });
     await expect.poll(() => item.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Arrow Up/Down move in the menu and wrap at its ends
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(focused).toBe('Close the menu');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('Connect to…');
     await page.keyboard.press('Enter');
     const picker = page.getByLabel('Connect Settled to');
     await expect.poll(() => picker.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -165,6 +171,12 @@ describe('a readable canvas', () => {
     await page.getByLabel('Connect Paid in full to').waitFor();
     await page.keyboard.press('Escape');
     expect(await page.getByLabel('Connect Paid in full to').count()).toBe(0);
+    // Escape closes the menu and puts the focus back on its state
+    await canvas.locator('.react-flow__node[data-id="paidInFull"]').getByRole('button', { name: 'Menu of state Paid in full' }).click();
+    await page.getByRole('menu', { name: 'Menu of state Paid in full' }).getByRole('menuitem', { name: 'Delete this state' }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('menu').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe('paidInFull');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('All changes saved').waitFor();
     expect(s.errors).toEqual([]);

@@ -1,4 +1,5 @@
-// Every screen of the designer and the worker console in Chromium, at 1440×900 and 1024×768: a full-page
+// Every screen of the designer and the worker console in Chromium, at 1440×900 and 1024×768 (and once more
+// at 1440×900 in the dark colour scheme, `<name>-dark-1440x900.png`): a full-page
 // screenshot of each (kept in test-artifacts/screens/, gitignored) and an axe-core check of each, which
 // fails on any violation of impact 'serious' or 'critical'. One server and one browser for all of them;
 // the screens are reached with role and label locators only.
@@ -51,28 +52,34 @@ async function axeViolations(page: Page): Promise<Violation[]> {
 /** Two animation frames: React has committed and the browser has laid the page out at the new size. */
 const settle = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 
-/**
- * The screen on show, at each viewport: a full-page screenshot `<name>-<w>x<h>.png` and the axe check.
- * Fails with every serious or critical violation: rule, impact, where (selectors) and what axe says to do.
- */
-/** What people read on a screen: the whole page in the worker console; in the designer, where it speaks to the analyst in sentences (problems, previews, the simulator), not the model's own ids. */
-const terms = technicalTerms();
+/** What a person must not read: the templates' rule ids and patterns, and the rule of the broken draft below. */
+const terms = technicalTerms([{ rules: { claimComplete: {} } }]);
 
-async function checkScreen(page: Page, name: string, words: string | null = 'body'): Promise<void> {
+/**
+ * The screen on show: no JSON pointer, rule id or pattern in its visible text (the model's own ids, which
+ * analysts set, are shown as code); then, at each viewport, a full-page screenshot `<name>-<w>x<h>.png` and
+ * the axe check, which fails with every serious or critical violation: rule, impact, where (selectors) and
+ * what axe says to do.
+ */
+async function checkScreen(page: Page, name: string): Promise<void> {
   const found: string[] = [];
-  if (words !== null) {
-    const technical = await technicalText(page, terms, words);
-    expect(technical, `pointers, rule ids or patterns a person would read on the screen '${name}'`).toEqual([]);
-  }
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    await settle(page);
-    const size = `${viewport.width}x${viewport.height}`;
-    await page.screenshot({ path: join(SCREENS_DIR, `${name}-${size}.png`), fullPage: true, animations: 'disabled' });
-    for (const v of await axeViolations(page)) {
-      if (!BLOCKING.has(v.impact ?? '')) continue;
-      found.push(`${size} ${v.id} (${v.impact}): ${v.help} [${v.helpUrl}]\n    at ${v.targets.join('\n    at ')}`);
+  expect(await technicalText(page, terms), `pointers, rule ids or patterns a person would read on the screen '${name}'`).toEqual([]);
+  // every viewport in the light scheme, then the dark one (the system's choice) once, at the first viewport
+  const runs = [...VIEWPORTS.map((viewport) => ({ viewport, dark: false })), { viewport: VIEWPORTS[0], dark: true }];
+  try {
+    for (const { viewport, dark } of runs) {
+      if (dark) await page.emulateMedia({ colorScheme: 'dark' });
+      await page.setViewportSize(viewport);
+      await settle(page);
+      const size = `${dark ? 'dark-' : ''}${viewport.width}x${viewport.height}`;
+      await page.screenshot({ path: join(SCREENS_DIR, `${name}-${size}.png`), fullPage: true, animations: 'disabled' });
+      for (const v of await axeViolations(page)) {
+        if (!BLOCKING.has(v.impact ?? '')) continue;
+        found.push(`${size} ${v.id} (${v.impact}): ${v.help} [${v.helpUrl}]\n    at ${v.targets.join('\n    at ')}`);
+      }
     }
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
   }
   expect(found.length, `serious or critical accessibility violations on the screen '${name}':\n${found.join('\n')}\n`).toBe(0);
 }
@@ -83,7 +90,7 @@ async function tokenFor(server: Server, name: string, roles: string[]): Promise<
   return (r.body as { token: string }).token;
 }
 
-describe('every screen at 1440×900 and 1024×768: screenshots, and no serious or critical axe-core violation', () => {
+describe('every screen at 1440×900 and 1024×768, and dark at 1440×900: screenshots, and no serious or critical axe-core violation', () => {
   let worker = '';
   let caseId = '';
   let caseTitle = /^Customer complaint/;
@@ -92,7 +99,7 @@ describe('every screen at 1440×900 and 1024×768: screenshots, and no serious o
     mkdirSync(SCREENS_DIR, { recursive: true });
   });
   afterAll(() => {
-    console.log(`screenshots of every screen at ${VIEWPORTS.map((v) => `${v.width}x${v.height}`).join(' and ')}: ${SCREENS_DIR}/`);
+    console.log(`screenshots of every screen at ${VIEWPORTS.map((v) => `${v.width}x${v.height}`).join(' and ')}, and dark at ${VIEWPORTS[0].width}x${VIEWPORTS[0].height}: ${SCREENS_DIR}/`);
   });
 
   const e2e = useServerAndBrowser(async ({ server }) => {
@@ -131,7 +138,13 @@ describe('every screen at 1440×900 and 1024×768: screenshots, and no serious o
       title: 'Broken claim',
       data: { type: 'object', properties: { amount: { type: 'number', title: 'Amount' } } },
       events: { SUBMIT: { title: 'Submit claim' } },
-      playbook: { initial: 'received', states: { received: { title: 'Received', on: { SUBMIT: 'nowhere' } }, paid: { title: 'Paid', type: 'final' } } },
+      // problems that name fields: a known one (read by its label) and an unknown path (shown as code)
+      form: { sections: [{ id: 'main', title: 'Main', fields: ['/amount', '/amuont'] }] },
+      rules: { claimComplete: { schema: { required: ['amount'] } } },
+      playbook: {
+        initial: 'received',
+        states: { received: { title: 'Received', checklist: ['claimComplete'], on: { SUBMIT: 'nowhere' } }, paid: { title: 'Paid', type: 'final' } },
+      },
     };
     const saved = await api(server, 'PUT', '/api/case-types/broken-claim/draft', broken);
     expect([saved.status, (saved.body as { valid: boolean }).valid]).toEqual([200, false]);
@@ -197,6 +210,17 @@ describe('every screen at 1440×900 and 1024×768: screenshots, and no serious o
     await checkScreen(page, 'editor-playbook-state');
   });
 
+  it("editor: playbook canvas, a state's menu open", async () => {
+    const page = await editorTab('Playbook');
+    await page.getByRole('group', { name: 'Show the playbook as' }).getByRole('button', { name: 'Canvas view' }).click();
+    await page.getByRole('button', { name: 'Menu of state Triage' }).click();
+    const menu = page.getByRole('menu', { name: 'Menu of state Triage' });
+    await menu.getByRole('menuitem', { name: 'Connect to…' }).waitFor();
+    await checkScreen(page, 'editor-playbook-state-menu');
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+  });
+
   it('editor: stage view', async () => {
     const page = await editorTab('Playbook');
     const views = page.getByRole('group', { name: 'Show the playbook as' });
@@ -251,7 +275,44 @@ describe('every screen at 1440×900 and 1024×768: screenshots, and no serious o
     const dialog = page.getByRole('dialog', { name: 'Publish Customer complaint' });
     await dialog.getByLabel('Note').waitFor();
     await checkScreen(page, 'editor-publish-dialog');
+    // on a short window the heading and the buttons stay on screen: only the body scrolls
+    await page.setViewportSize({ width: 1024, height: 420 });
+    for (const part of [dialog.getByRole('heading', { name: 'Publish Customer complaint' }), dialog.getByRole('button', { name: 'Cancel' })]) {
+      const box = await part.boundingBox();
+      expect(box !== null && box.y >= 0 && box.y + box.height <= 420).toBe(true);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Publish…');
+  });
+
+  it('editor: the keyboard shortcuts ("?"); the tabs move with the arrow keys', async () => {
+    const page = await editorTab('Fields and form');
+    // the tabs: arrow keys move the focus between them (wrapping), Enter opens one
+    const tab = page.getByRole('tab', { name: 'Fields and form' });
+    await tab.focus();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(focused).toBe('Versions');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(focused).toBe('Fields and form');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(focused).toBe('Rules');
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('tab', { name: 'Rules' }).getAttribute('aria-selected')).toBe('true');
+    // "?" outside a text box opens the list; Escape closes it and gives the focus back
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.getByText('Undo the last edit of the definition').waitFor();
+    await checkScreen(page, 'editor-shortcuts');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(focused).toBe('Rules');
+    // the toolbar's button opens it too
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('editor: a draft with errors in the problems panel', async () => {

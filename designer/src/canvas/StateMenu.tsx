@@ -1,5 +1,10 @@
 // A state's menu on the canvas, drawn beside the state at screen size (NodeToolbar): connect it to another
 // state chosen by title (the keyboard's way to draw a transition), collapse or expand a stage, delete it.
+// The menu is Radix's DropdownMenu (roving focus, Arrow Up/Down that wrap, Home/End, type-ahead, Escape);
+// it opens beside the state (a hidden anchor in the NodeToolbar) and follows it as the canvas pans. The
+// canvas decides when it is open (the ⋯ button, a right-click, Enter on a handle), so the menu is always
+// open while it is drawn and every way of closing it goes through `onClose`.
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { NodeToolbar, Position } from '@xyflow/react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { GraphNode } from './flow-graph.ts';
@@ -17,73 +22,117 @@ interface Props {
 }
 
 export function StateMenu({ state, targets, connecting, setConnecting, onConnect, onToggleCollapsed, onDelete, onClose }: Props) {
+  const entered = useRef(false);
+  if (connecting) return <ConnectForm state={state} targets={targets} onConnect={onConnect} onClose={onClose} />;
+  return (
+    <DropdownMenu.Root open modal={false} onOpenChange={(open) => !open && onClose()}>
+      <NodeToolbar nodeId={state.id} isVisible position={Position.Right} className="state-menu-anchor nodrag nopan">
+        <DropdownMenu.Trigger asChild>
+          <span aria-hidden="true" />
+        </DropdownMenu.Trigger>
+      </NodeToolbar>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          className="state-menu"
+          aria-label={`Menu of state ${state.title}`}
+          aria-labelledby={undefined}
+          side="right"
+          align="start"
+          sideOffset={4}
+          loop
+          updatePositionStrategy="always"
+          onFocus={(e) => {
+            // opened, the menu takes the focus: on to its first item, however it was opened (Radix moves there
+            // only when a key opened it); later, when the pointer leaves an item, the focus stays on the menu
+            if (e.target !== e.currentTarget || entered.current) return;
+            entered.current = true;
+            e.currentTarget.querySelector<HTMLElement>('[role="menuitem"]')?.focus({ preventScroll: true });
+          }}
+          onCloseAutoFocus={(e) => e.preventDefault() /* onClose puts the focus back on the state */}
+        >
+          {state.kind !== 'final' ? (
+            <DropdownMenu.Item
+              className="state-menu-item"
+              onSelect={(e) => {
+                e.preventDefault();
+                setConnecting(true);
+              }}
+            >
+              Connect to…
+            </DropdownMenu.Item>
+          ) : null}
+          {state.descendants > 0 ? (
+            <DropdownMenu.Item
+              className="state-menu-item"
+              onSelect={(e) => {
+                e.preventDefault();
+                onToggleCollapsed();
+              }}
+            >
+              {state.collapsed ? 'Expand the stage' : 'Collapse the stage'}
+            </DropdownMenu.Item>
+          ) : null}
+          <DropdownMenu.Item
+            className="state-menu-item danger"
+            onSelect={(e) => {
+              e.preventDefault();
+              onDelete();
+            }}
+          >
+            Delete this state
+          </DropdownMenu.Item>
+          <DropdownMenu.Item
+            className="state-menu-item"
+            onSelect={(e) => {
+              e.preventDefault();
+              onClose();
+            }}
+          >
+            Close the menu
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}
+
+/** "Connect to…": the target state chosen by title; Escape or Cancel closes it. */
+function ConnectForm({ state, targets, onConnect, onClose }: Pick<Props, 'state' | 'targets' | 'onConnect' | 'onClose'>) {
   const [target, setTarget] = useState('');
-  const menu = useRef<HTMLDivElement>(null);
   const picker = useRef<HTMLSelectElement>(null);
-  useEffect(() => {
-    if (connecting) picker.current?.focus();
-    else menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-  }, [connecting]);
+  useEffect(() => picker.current?.focus(), []);
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      onClose();
-      return;
-    }
-    if (connecting || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
-    e.preventDefault();
-    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    onClose();
   };
   return (
     <NodeToolbar nodeId={state.id} isVisible position={Position.Right} className="state-menu nodrag nopan" onKeyDown={onKey}>
-      {connecting ? (
-        <form
-          aria-label={`Connect ${state.title}`}
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (target) onConnect(target);
-          }}
-        >
-          <label htmlFor="connect-target">Connect {state.title} to</label>
-          <select id="connect-target" ref={picker} value={target} onChange={(e) => setTarget(e.target.value)}>
-            <option value="">choose a state…</option>
-            {targets.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </select>
-          <div className="button-row">
-            <button type="submit" disabled={!target}>
-              Connect
-            </button>
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      ) : (
-        <div role="menu" aria-label={`Menu of state ${state.title}`} ref={menu}>
-          {state.kind !== 'final' ? (
-            <button type="button" role="menuitem" onClick={() => setConnecting(true)}>
-              Connect to…
-            </button>
-          ) : null}
-          {state.descendants > 0 ? (
-            <button type="button" role="menuitem" onClick={onToggleCollapsed}>
-              {state.collapsed ? 'Expand the stage' : 'Collapse the stage'}
-            </button>
-          ) : null}
-          <button type="button" role="menuitem" className="danger" onClick={onDelete}>
-            Delete this state
+      <form
+        aria-label={`Connect ${state.title}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (target) onConnect(target);
+        }}
+      >
+        <label htmlFor="connect-target">Connect {state.title} to</label>
+        <select id="connect-target" ref={picker} value={target} onChange={(e) => setTarget(e.target.value)}>
+          <option value="">choose a state…</option>
+          {targets.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.title}
+            </option>
+          ))}
+        </select>
+        <div className="button-row">
+          <button type="submit" disabled={!target}>
+            Connect
           </button>
-          <button type="button" role="menuitem" onClick={onClose}>
-            Close the menu
+          <button type="button" onClick={onClose}>
+            Cancel
           </button>
         </div>
-      )}
+      </form>
     </NodeToolbar>
   );
 }

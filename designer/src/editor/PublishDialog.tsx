@@ -1,10 +1,11 @@
 // Publish (admin): shows what changes against the latest published version, takes an optional note (kept
 // with the version, listed in the versions view), saves the draft, publishes, and shows the new version
 // number. Blocked while errors remain.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { ApiClient } from '../api/client.ts';
 import { describeDiff, diffCaseTypes } from '../model/diff.ts';
+import { DialogClose, DialogDescription, ModalDialog } from '../app/ModalDialog.tsx';
 
 interface Props {
   api: ApiClient;
@@ -19,13 +20,8 @@ interface Props {
 type Step = { type: 'review' } | { type: 'publishing' } | { type: 'failed'; message: string } | { type: 'done'; version: number };
 
 export function PublishDialog({ api, def, published, errorCount, saveDraft, onClose, onPublished }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [step, setStep] = useState<Step>({ type: 'review' });
   const [note, setNote] = useState('');
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
   const changes = diffCaseTypes(published, def);
   const publish = async () => {
     setStep({ type: 'publishing' });
@@ -36,15 +32,30 @@ export function PublishDialog({ api, def, published, errorCount, saveDraft, onCl
     onPublished({ ...def, version: r.value.version });
   };
   return (
-    <dialog ref={ref} className="publish-dialog" aria-labelledby="publish-heading" onClose={onClose}>
-      <h2 id="publish-heading">Publish {def.title}</h2>
+    <ModalDialog
+      title={`Publish ${def.title}`}
+      className="publish-dialog"
+      onClose={onClose}
+      buttons={
+        <>
+          {step.type !== 'done' ? (
+            <button type="button" onClick={() => void publish()} disabled={errorCount > 0 || step.type === 'publishing'}>
+              {step.type === 'publishing' ? 'Publishing…' : 'Publish now'}
+            </button>
+          ) : null}
+          <DialogClose asChild>
+            <button type="button">{step.type === 'done' ? 'Close' : 'Cancel'}</button>
+          </DialogClose>
+        </>
+      }
+    >
       {step.type === 'done' ? (
-        <p role="status" className="ok">
+        <DialogDescription role="status" className="ok">
           Published {def.key} as version {step.version}. New cases use it from now on; running cases stay on their version.
-        </p>
+        </DialogDescription>
       ) : (
         <>
-          <p>{published ? `Changes against the published version ${published.version ?? ''}:` : 'Nothing is published yet: this will be version 1.'}</p>
+          <DialogDescription>{published ? `Changes against the published version ${published.version ?? ''}:` : 'Nothing is published yet: this will be version 1.'}</DialogDescription>
           {published && changes.length === 0 ? <p>No changes.</p> : null}
           <ul className="diff" aria-label="Changes">
             {changes.map((c) => (
@@ -80,16 +91,6 @@ export function PublishDialog({ api, def, published, errorCount, saveDraft, onCl
           ) : null}
         </>
       )}
-      <div className="button-row">
-        {step.type !== 'done' ? (
-          <button type="button" onClick={() => void publish()} disabled={errorCount > 0 || step.type === 'publishing'}>
-            {step.type === 'publishing' ? 'Publishing…' : 'Publish now'}
-          </button>
-        ) : null}
-        <button type="button" onClick={() => ref.current?.close()}>
-          {step.type === 'done' ? 'Close' : 'Cancel'}
-        </button>
-      </div>
-    </dialog>
+    </ModalDialog>
   );
 }

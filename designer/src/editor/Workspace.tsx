@@ -1,6 +1,8 @@
 // The editor workspace: toolbar (save, undo/redo, export, publish), the views (the versions among them) and
 // the problems panel.
-import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
+import * as Tabs from '@radix-ui/react-tabs';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { validateCaseType } from '../../../schemas/index.ts';
 import type { ApiClient } from '../api/client.ts';
@@ -13,6 +15,7 @@ import { FieldsView } from './fields/FieldsView.tsx';
 import { RulesView } from './rules/RulesView.tsx';
 import { PlaybookView } from '../canvas/PlaybookView.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { RolesQueuesView } from './roles/RolesQueuesView.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { SlasView } from './slas/SlasView.tsx';
@@ -39,6 +42,14 @@ const VIEWS: { view: WorkspaceView; label: string }[] = [
   { view: 'versions', label: 'Versions' },
 ];
 
+/** The focus is where typing goes: a text box, a select, a Monaco editor or anything editable. */
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.closest('.monaco-editor')) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
+}
+
 interface Props {
   api: ApiClient;
   initial: CaseType;
@@ -53,8 +64,11 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [sample, setSample] = useState<Record<string, unknown>>(() => (initial.samples?.[0]?.data as Record<string, unknown>) ?? {});
   const [publishing, setPublishing] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
   const [simSession, setSimSession] = useState<SimSession>(EMPTY_SIM_SESSION);
   const [playbookMode, setPlaybookMode] = useState<PlaybookMode>('canvas');
+  // the problems panel's width, dragged or set with the arrow keys on its separator, kept in localStorage
+  const layout = useDefaultLayout({ id: 'dossier-editor-problems', panelIds: ['view', 'problems'], storage: localStorage, onlySaveAfterUserInteractions: true });
   const deferred = useDeferredValue(def);
   const problems = useMemo(() => validateCaseType(deferred), [deferred]);
   const errorCount = problems.filter((p) => p.severity === 'error').length;
@@ -67,6 +81,11 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
   const { dirty, undo, redo, saveDraft } = editor;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(e.target) && !document.querySelector('[role="dialog"], [role="menu"]')) {
+        e.preventDefault();
+        setShortcuts(true);
+        return;
+      }
       if (!(e.ctrlKey || e.metaKey)) return;
       if (e.target instanceof Element && e.target.closest('.monaco-editor')) return;
       const k = e.key.toLowerCase();
@@ -101,6 +120,44 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
     };
   }, [dirty]);
 
+  /** What the tab of a view shows. */
+  const viewContent = (v: WorkspaceView): ReactNode => {
+    switch (v) {
+      case 'fields':
+        return <FieldsView def={def} edit={editor.edit} selection={selection} select={setSelection} sample={sample} setSample={setSample} />;
+      case 'rules':
+        return <RulesView def={def} edit={editor.edit} selection={selection} select={setSelection} sample={sample} />;
+      case 'playbook':
+        return (
+          <>
+            <PlaybookViewSwitch mode={playbookMode} setMode={setPlaybookMode} />
+            {playbookMode === 'canvas' ? <PlaybookView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
+            {playbookMode === 'stages' ? <StageView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
+          </>
+        );
+      case 'roles':
+        return <RolesQueuesView def={def} edit={editor.edit} selection={selection} select={setSelection} />;
+      case 'slas':
+        return <SlasView def={def} edit={editor.edit} selection={selection} />;
+      case 'simulator':
+        return <SimulatorView def={def} errorCount={errorCount} edit={editor.edit} preview={sample} session={simSession} setSession={setSimSession} />;
+      case 'types':
+        return <TypesView api={api} def={def} />;
+      case 'versions':
+        return <VersionsView api={api} def={def} latest={published?.version ?? null} onRestore={editor.restore} />;
+      case 'json':
+        return (
+          <Suspense fallback={<p role="status">Loading the JSON editor…</p>}>
+            <JsonView def={def} edit={editor.edit} reveal={selection?.type === 'json' ? selection.pointer : null} />
+          </Suspense>
+        );
+      default: {
+        const _never: never = v;
+        return _never;
+      }
+    }
+  };
+
   return (
     <div className="workspace">
       <header className="toolbar">
@@ -123,6 +180,9 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
         <button type="button" onClick={() => downloadCaseType(def)}>
           Export
         </button>
+        <button type="button" onClick={() => setShortcuts(true)} aria-keyshortcuts="?">
+          Keyboard shortcuts
+        </button>
         <button type="button" onClick={() => setPublishing(true)} aria-describedby="publish-hint">
           Publish…
         </button>
@@ -130,33 +190,32 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
           {errorCount > 0 ? `Fix ${errorCount} error${errorCount === 1 ? '' : 's'} to publish` : 'Ready to publish'}
         </span>
       </header>
-      <nav role="tablist" aria-label="Editor views" className="tabs">
-        {VIEWS.map((v) => (
-          <button key={v.view} type="button" role="tab" id={`tab-${v.view}`} aria-selected={view === v.view} aria-controls="view-panel" onClick={() => setView(v.view)}>
-            {v.label}
-          </button>
-        ))}
-      </nav>
-      <div className="workspace-body">
-        <section id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} className="view-panel">
-          {view === 'fields' ? <FieldsView def={def} edit={editor.edit} selection={selection} select={setSelection} sample={sample} setSample={setSample} /> : null}
-          {view === 'rules' ? <RulesView def={def} edit={editor.edit} selection={selection} select={setSelection} sample={sample} /> : null}
-          {view === 'playbook' ? <PlaybookViewSwitch mode={playbookMode} setMode={setPlaybookMode} /> : null}
-          {view === 'playbook' && playbookMode === 'canvas' ? <PlaybookView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
-          {view === 'playbook' && playbookMode === 'stages' ? <StageView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
-          {view === 'roles' ? <RolesQueuesView def={def} edit={editor.edit} selection={selection} select={setSelection} /> : null}
-          {view === 'slas' ? <SlasView def={def} edit={editor.edit} selection={selection} /> : null}
-          {view === 'simulator' ? <SimulatorView def={def} errorCount={errorCount} edit={editor.edit} preview={sample} session={simSession} setSession={setSimSession} /> : null}
-          {view === 'types' ? <TypesView api={api} def={def} /> : null}
-          {view === 'versions' ? <VersionsView api={api} def={def} latest={published?.version ?? null} onRestore={editor.restore} /> : null}
-          {view === 'json' ? (
-            <Suspense fallback={<p role="status">Loading the JSON editor…</p>}>
-              <JsonView def={def} edit={editor.edit} reveal={selection?.type === 'json' ? selection.pointer : null} />
-            </Suspense>
-          ) : null}
-        </section>
-        <ProblemsPanel def={deferred} problems={problems} onSelect={select} />
-      </div>
+      {/* Radix Tabs: arrow keys move between the tabs (Home/End to the ends), Enter or Space opens one (manual
+          activation: opening the playbook or the JSON editor takes a moment, so the arrows do not open each tab
+          they pass) */}
+      <Tabs.Root value={view} onValueChange={(v) => setView(v as WorkspaceView)} activationMode="manual" className="workspace-tabs">
+        <Tabs.List aria-label="Editor views" className="tabs">
+          {VIEWS.map((v) => (
+            <Tabs.Trigger key={v.view} value={v.view}>
+              {v.label}
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+        <Group orientation="horizontal" className="workspace-body" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
+          <Panel id="view" minSize="35%" className="workspace-view">
+            {VIEWS.map((v) => (
+              <Tabs.Content key={v.view} value={v.view} className="view-panel">
+                {view === v.view ? viewContent(v.view) : null}
+              </Tabs.Content>
+            ))}
+          </Panel>
+          <Separator className="resize-handle" aria-label="Resize the problems panel" />
+          <Panel id="problems" defaultSize="320px" minSize="200px" maxSize="60%" groupResizeBehavior="preserve-pixel-size" className="workspace-problems">
+            <ProblemsPanel def={deferred} problems={problems} onSelect={select} />
+          </Panel>
+        </Group>
+      </Tabs.Root>
+      {shortcuts ? <ShortcutsDialog onClose={() => setShortcuts(false)} /> : null}
       {publishing ? (
         <PublishDialog
           api={api}

@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { CaseType } from '../../../../schemas/generated/case-type.ts';
 import { addRule, deleteRule, RULE_NAME_PATTERN, updateRule } from '../../model/rule-builder.ts';
 import { fieldLabeller } from '../../model/field-label.ts';
+import { ruleTitle } from '../../model/titles.ts';
 import { ruleOnSample } from '../../model/rule-on-sample.ts';
 import type { EditProps } from '../edit-props.ts';
 import { RuleBuilder } from './RuleBuilder.tsx';
@@ -20,7 +21,7 @@ function RuleStatus({ def, name, sample }: { def: CaseType; name: string; sample
   if (!rule) return null;
   const r = ruleOnSample(rule.schema, sample, fieldLabeller(def));
   return (
-    <p role="status" className={r.pass ? 'ok' : 'warn'} aria-label={`Rule ${name} on the sample data`}>
+    <p role="status" className={r.pass ? 'ok' : 'warn'} aria-label={`Rule ${ruleTitle(def, name)} on the sample data`}>
       {r.pass ? 'Passes on the sample data.' : `Fails on the sample data: ${r.problems.join('; ')}`}
     </p>
   );
