@@ -3,17 +3,17 @@
 // state, or from the keyboard with "Connect to…" in the state's menu; select several (Ctrl+click, Shift+drag)
 // and delete them (Delete key or the toolbar button); find a state by name. Drag to move (positions saved in
 // `layout`); elkjs lays out the states without positions, and places the edge labels between them.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
-  applyNodeChanges, Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStoreApi,
-  type Connection, type FinalConnectionState, type NodeChange,
+  applyNodeChanges, Background, Controls, getViewportForBounds, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider, useReactFlow, useStoreApi,
+  type Connection, type EdgeMouseHandler, type FinalConnectionState, type NodeChange, type NodeHandle, type NodeMouseHandler, type OnNodeDrag,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { deleteState, listStates, setPositions } from '../model/states.ts';
 import { addTransition, deleteTransition, type TransitionRef } from '../model/transitions.ts';
 import type { EditProps } from '../editor/edit-props.ts';
-import { buildGraph, defaultCollapsed, eventNameFor, type Pos } from './flow-graph.ts';
+import { buildGraph, defaultCollapsed, eventNameFor, type GraphNode, type Pos } from './flow-graph.ts';
 import { autoLayout } from './auto-layout.ts';
 import { StateNodeView, type StateFlowNode } from './StateNodeView.tsx';
 import { TransitionEdge, type TransitionFlowEdge } from './TransitionEdge.tsx';
@@ -23,6 +23,7 @@ import { SidePanel } from './SidePanel.tsx';
 import { AddStateForm } from './AddStateForm.tsx';
 import { StateMenu } from './StateMenu.tsx';
 import { CanvasSearch } from './CanvasSearch.tsx';
+import { kept, keepSame } from './keep-same.ts';
 import type { ReactNode } from 'react';
 
 /** What the simulator draws over the playbook: the active states, and each transition's scenario coverage. */
@@ -34,9 +35,41 @@ export interface CanvasOverlay {
   marks?: { states: Readonly<Record<string, 'added' | 'removed' | 'changed'>>; edges: Readonly<Record<string, 'added' | 'removed' | 'changed'>> };
 }
 
-const nodeTypes = { state: StateNodeView };
-const edgeTypes = { transition: TransitionEdge };
+// memo: React Flow re-renders a node's wrapper whenever it measures the node or moves it; the state drawn
+// inside renders again only when what it shows changed
+const nodeTypes = { state: memo(StateNodeView) };
+const edgeTypes = { transition: memo(TransitionEdge) };
+// memo: each lists every state (a select and a datalist of 300 options for the bench playbook), and the canvas
+// renders again on every selection
+const AddState = memo(AddStateForm);
+const Search = memo(CanvasSearch);
 const FIT = { padding: 0.08, maxZoom: 1.1 };
+const MULTI_SELECT_KEYS = ['Control', 'Meta'];
+// constants, not written inline: React Flow copies every changed prop into its store, and each copy runs the
+// store's listeners (one per state, edge and overview box: about 900 for a 300-state playbook)
+const ARIA_LABELS = {
+  'controls.ariaLabel': 'Zoom controls',
+  'controls.zoomIn.ariaLabel': 'Zoom in',
+  'controls.zoomOut.ariaLabel': 'Zoom out',
+  'controls.fitView.ariaLabel': 'Show the whole playbook',
+  'controls.interactive.ariaLabel': 'Lock or unlock moving states',
+  'minimap.ariaLabel': 'Playbook overview',
+};
+/** The size of a connection point (`.canvas .react-flow__handle` in styles.css). */
+const HANDLE = 12;
+
+/**
+ * Where a state's connection points are (StateNodeView: into it at the middle of its top, out of it at the
+ * middle of its bottom, none out of a final state), as React Flow measures them: given with the node, the
+ * transitions are drawn in the same frame as the states, not one frame later once React Flow has measured
+ * every state's handles (for 300 states, a second full render, style and layout pass).
+ */
+function handlesOf(n: GraphNode): NodeHandle[] {
+  const target: NodeHandle = { type: 'target', position: Position.Top, x: n.width / 2 - HANDLE / 2, y: -HANDLE / 2, width: HANDLE, height: HANDLE };
+  if (n.kind === 'final') return [target];
+  return [target, { type: 'source', position: Position.Bottom, x: n.width / 2 - HANDLE / 2, y: n.height - HANDLE / 2, width: HANDLE, height: HANDLE }];
+}
+
 /** Below this zoom a state shows its title only (its task line would read under 11 px). */
 const DETAIL_ZOOM = 0.92;
 
@@ -71,7 +104,7 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
   const stored = def.layout?.nodes;
   const graph = useMemo(() => buildGraph(def, (id) => stored?.[id] ?? auto.positions[id], collapsed), [def, stored, auto, collapsed]);
   const unstored = graph.nodes.some((n) => !stored?.[n.id]);
-  const structure = JSON.stringify(graph.nodes.map((n) => [n.id, n.parent])) + JSON.stringify(graph.edges.map((e) => e.id + e.label));
+  const structure = useMemo(() => JSON.stringify(graph.nodes.map((n) => [n.id, n.parent])) + JSON.stringify(graph.edges.map((e) => e.id + e.label)), [graph]);
   const layoutRun = useRef(0);
   const [fitPending, setFitPending] = useState(false);
   const [laying, setLaying] = useState(false);
@@ -81,12 +114,15 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
   const collapsedRef = useRef(collapsed);
   collapsedRef.current = collapsed;
 
+  const store = useStoreApi();
   const runLayout = useCallback(async (save: boolean) => {
     const run = ++layoutRun.current;
     setLaying(true);
     try {
+      // the size React Flow measured (reading the element's would lay out the page again, just drawn)
+      const { width, height } = store.getState();
       const el = host.current;
-      const ratio = el && el.clientHeight > 0 ? el.clientWidth / el.clientHeight : 1;
+      const ratio = width > 0 && height > 0 ? width / height : el && el.clientHeight > 0 ? el.clientWidth / el.clientHeight : 1;
       const result = await autoLayout(buildGraph(defRef.current, () => undefined, collapsedRef.current), ratio);
       if (run !== layoutRun.current) return;
       setLayoutError(null);
@@ -98,7 +134,7 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
     } finally {
       if (run === layoutRun.current) setLaying(false);
     }
-  }, [structure, edit, flow]);
+  }, [structure, edit, flow, store]);
 
   // states without a saved position are laid out by elk, again whenever the graph's structure changes
   useEffect(() => {
@@ -116,25 +152,56 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
   }, []);
 
   const selectedState = selection?.type === 'state' ? selection.id : null;
+  const selectedRef = useRef(selectedState);
+  selectedRef.current = selectedState;
+  // the nodes and edges given to React Flow last time: an unchanged one is passed again as the same object
+  const lastNodes = useRef(kept<StateFlowNode>());
+  const lastEdges = useRef(kept<TransitionFlowEdge>());
   const built = useMemo<StateFlowNode[]>(
     () =>
-      graph.nodes.map((n) => ({
+      keepSame(lastNodes.current, graph.nodes.map((n) => ({
         id: n.id,
         type: 'state',
         position: n.position,
         data: { state: n, active: overlay?.active.includes(n.id) ?? false, mark: overlay?.marks?.states[n.id], editable, openMenu, toggleCollapsed },
         width: n.width,
         height: n.height,
+        handles: handlesOf(n),
         selected: selectedState === n.id || picked.has(n.id),
         ...(n.parent ? { parentId: n.parent, extent: 'parent' as const } : {}),
         ariaLabel: `State ${n.title}${n.kind === 'final' ? ' (final)' : ''}${n.initial ? ' (initial)' : ''}${n.collapsed ? ` (collapsed, ${n.descendants} states)` : ''}${overlay?.marks?.states[n.id] ? ` (${overlay.marks.states[n.id] ?? ''})` : ''}`,
-      })),
+      }))),
     [graph, selectedState, picked, overlay, editable, openMenu, toggleCollapsed],
   );
-  const [nodes, setNodes] = useState<StateFlowNode[]>(built);
+  // React Flow's nodes: the built ones with their measured size (and moves while dragging). A node whose built
+  // object is unchanged stays the same object, and an unchanged list the same list: no work for React Flow.
+  const builtFrom = useRef(new WeakMap<StateFlowNode, StateFlowNode>());
+  const toFlow = useCallback((b: StateFlowNode, before: StateFlowNode | undefined): StateFlowNode => {
+    if (before && builtFrom.current.get(before) === b) return before;
+    const n = { ...b, measured: before?.measured ?? { width: b.width, height: b.height } };
+    builtFrom.current.set(n, b);
+    return n;
+  }, []);
+  const [nodes, setNodes] = useState<StateFlowNode[]>(() => built.map((b) => toFlow(b, undefined)));
   useEffect(() => {
-    setNodes((prev) => built.map((b) => ({ ...b, measured: prev.find((p) => p.id === b.id)?.measured ?? { width: b.width, height: b.height } })));
-  }, [built]);
+    setNodes((prev) => {
+      const byId = new Map(prev.map((p) => [p.id, p]));
+      const next = built.map((b) => toFlow(b, byId.get(b.id)));
+      return next.length === prev.length && next.every((n, i) => n === prev[i]) ? prev : next;
+    });
+  }, [built, toFlow]);
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+
+  // The first fit, at once: React Flow's own (the fitView prop) waits until it has measured every state, after
+  // the first frame, and the canvas is then styled and laid out again at the new zoom (for 300 states, ~0.1 s).
+  // By then the view is already fitted, so its fit changes nothing.
+  useEffect(() => {
+    const { width, height, panZoom, minZoom, nodeLookup } = store.getState();
+    if (!panZoom || width <= 0 || height <= 0 || nodeLookup.size === 0) return;
+    const bounds = flow.getNodesBounds([...nodeLookup.keys()]);
+    void flow.setViewport(getViewportForBounds(bounds, width, height, minZoom, FIT.maxZoom, FIT.padding));
+  }, [flow, store]);
 
   // fit once the laid-out nodes are on the canvas
   useEffect(() => {
@@ -167,7 +234,7 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
   }, [graph, auto, stored]);
   const edges = useMemo<TransitionFlowEdge[]>(() => {
     const title = new Map(graph.nodes.map((n) => [n.id, n.title]));
-    return graph.edges.map((e) => {
+    return keepSame(lastEdges.current, graph.edges.map((e) => {
       const selected = selection?.type === 'transition' && e.kind === 'on' && selection.source === e.source && selection.event === e.event && selection.index === e.index;
       const cov = overlay?.coverage?.[e.id];
       const mark = overlay?.marks?.edges[e.id];
@@ -185,9 +252,10 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
         ariaLabel: `Transition ${e.label} from ${title.get(e.source) ?? e.source} to ${title.get(e.target) ?? e.target}, from ${e.source} to ${e.target}${cov ? ` (${cov})` : ''}${mark ? ` (${mark})` : ''}`,
         data: { kind: e.kind, event: e.event, index: e.index, lane: labels.lanes.get(e.id) ?? 0, box: placed?.box ?? { lines: [e.label], width: 0, height: 0, font: 12 }, at: placed?.at ?? null, through: placed?.through ?? null },
         zIndex: 10,
-        interactionWidth: 8,
+        // no wider invisible path to click: a line takes no clicks (styles.css), its label does
+        interactionWidth: 0,
       };
-    });
+    }));
   }, [graph, labels, selection, overlay]);
 
   const onNodesChange = useCallback(
@@ -196,24 +264,27 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
       // With Ctrl (or Shift+drag) React Flow keeps the others selected: they are the multiple selection.
       const selects = changes.filter((c) => c.type === 'select');
       if (selects.length > 0) {
-        const now = new Set(nodes.filter((n) => n.selected).map((n) => n.id));
+        const now = new Set(nodesRef.current.filter((n) => n.selected).map((n) => n.id));
         for (const c of selects) {
           if (c.type !== 'select') continue;
           if (c.selected) now.add(c.id);
           else now.delete(c.id);
         }
         const last = [...selects].reverse().find((c) => c.type === 'select' && c.selected);
-        const primary = last?.id ?? (selectedState && now.has(selectedState) ? selectedState : [...now][0]);
-        setPicked(now.size > 1 ? now : new Set());
-        if (primary && primary !== selectedState) select({ type: 'state', id: primary });
+        const current = selectedRef.current;
+        const primary = last?.id ?? (current && now.has(current) ? current : [...now][0]);
+        setPicked((p) => (now.size > 1 ? now : p.size === 0 ? p : new Set()));
+        if (primary && primary !== current) select({ type: 'state', id: primary });
       }
-      setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'select' && c.type !== 'remove'), ns));
+      const rest = changes.filter((c) => c.type !== 'select' && c.type !== 'remove');
+      if (rest.length > 0) setNodes((ns) => applyNodeChanges(rest, ns));
     },
-    [select, nodes, selectedState],
+    [select],
   );
 
   const connect = useCallback(
     (source: string, target: string) => {
+      const def = defRef.current;
       const event = eventNameFor(target, (name) => Boolean(def.events?.[name]));
       const r = addTransition(def, { source, target, event });
       if (!r) return;
@@ -223,7 +294,7 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
       edit(() => titled);
       select({ type: 'transition', ...r.ref });
     },
-    [def, edit, select],
+    [edit, select],
   );
 
   const onConnect = useCallback((c: Connection) => {
@@ -281,12 +352,53 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
     [allStates, select],
   );
 
+  // the handlers keep their identity across renders (see ARIA_LABELS)
+  const clearPicked = useCallback(() => setPicked((p) => (p.size === 0 ? p : new Set())), []);
+  const onNodeClick = useCallback<NodeMouseHandler<StateFlowNode>>(
+    (e, n) => {
+      if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+      clearPicked();
+      select({ type: 'state', id: n.id });
+    },
+    [clearPicked, select],
+  );
+  const onNodeContextMenu = useCallback<NodeMouseHandler<StateFlowNode>>(
+    (e, n) => {
+      if (!editable) return;
+      e.preventDefault();
+      setMenu({ id: n.id, connecting: false });
+    },
+    [editable],
+  );
+  const onEdgeClick = useCallback<EdgeMouseHandler<TransitionFlowEdge>>(
+    (_, e) => {
+      const d = e.data;
+      clearPicked();
+      if (d?.kind === 'on') select({ type: 'transition', source: e.source, event: d.event, index: d.index });
+      else select({ type: 'state', id: e.source });
+    },
+    [clearPicked, select],
+  );
+  const onPaneClick = useCallback(() => {
+    clearPicked();
+    setMenu(null);
+    select(null);
+  }, [clearPicked, select]);
+  const onNodeDragStop = useCallback<OnNodeDrag<StateFlowNode>>(
+    (_, node) => {
+      const positions: Record<string, Pos> = {};
+      for (const n of nodesRef.current) positions[n.id] = n.id === node.id ? node.position : n.position;
+      edit((d: CaseType) => setPositions(d, positions));
+    },
+    [edit],
+  );
+
   const menuState = menu ? graph.nodes.find((n) => n.id === menu.id) : undefined;
 
   return (
     <div className="canvas-wrap">
       <div className="canvas-toolbar">
-        {overlay ? null : <AddStateForm def={def} edit={edit} select={select} />}
+        {overlay ? null : <AddState def={def} edit={edit} select={select} />}
         <button type="button" onClick={() => void runLayout(true)}>
           Auto layout
         </button>
@@ -298,7 +410,7 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
             Delete selected{selectedCount > 1 ? ` (${selectedCount})` : ''}
           </button>
         ) : null}
-        <CanvasSearch states={allStates} onFound={find} />
+        <Search states={allStates} onFound={find} />
         {layoutError ? <span role="alert" className="error">{layoutError}</span> : null}
       </div>
       <div className="canvas" aria-label="Playbook canvas" role="region" aria-busy={laying} ref={host} onKeyDown={onCanvasKey}>
@@ -310,46 +422,18 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
           onNodesChange={onNodesChange}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
-          onNodeClick={(e, n) => {
-            if (e.ctrlKey || e.metaKey || e.shiftKey) return;
-            setPicked(new Set());
-            select({ type: 'state', id: n.id });
-          }}
-          onNodeContextMenu={(e, n) => {
-            if (!editable) return;
-            e.preventDefault();
-            setMenu({ id: n.id, connecting: false });
-          }}
-          onEdgeClick={(_, e) => {
-            const d = e.data;
-            setPicked(new Set());
-            if (d?.kind === 'on') select({ type: 'transition', source: e.source, event: d.event, index: d.index });
-            else select({ type: 'state', id: e.source });
-          }}
-          onPaneClick={() => {
-            setPicked(new Set());
-            setMenu(null);
-            select(null);
-          }}
-          onNodeDragStop={(_, node) => {
-            const positions: Record<string, Pos> = {};
-            for (const n of nodes) positions[n.id] = n.id === node.id ? node.position : n.position;
-            edit((d: CaseType) => setPositions(d, positions));
-          }}
+          onNodeClick={onNodeClick}
+          onNodeContextMenu={onNodeContextMenu}
+          onEdgeClick={onEdgeClick}
+          onPaneClick={onPaneClick}
+          onNodeDragStop={onNodeDragStop}
           deleteKeyCode={null}
-          multiSelectionKeyCode={['Control', 'Meta']}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
           selectionKeyCode="Shift"
           fitView
           fitViewOptions={FIT}
           minZoom={0.05}
-          ariaLabelConfig={{
-            'controls.ariaLabel': 'Zoom controls',
-            'controls.zoomIn.ariaLabel': 'Zoom in',
-            'controls.zoomOut.ariaLabel': 'Zoom out',
-            'controls.fitView.ariaLabel': 'Show the whole playbook',
-            'controls.interactive.ariaLabel': 'Lock or unlock moving states',
-            'minimap.ariaLabel': 'Playbook overview',
-          }}
+          ariaLabelConfig={ARIA_LABELS}
         >
           <Background />
           <Controls aria-label="Zoom controls" />

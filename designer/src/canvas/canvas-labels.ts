@@ -46,17 +46,23 @@ export function canvasLabels(graph: Graph, lanes: ReadonlyMap<string, number>, e
     for (let p = parents.get(id) ?? null; p; p = parents.get(p) ?? null) out.push(p);
     return out;
   };
-  const groups = new Set(graph.nodes.filter((n) => graph.nodes.some((c) => c.parent === n.id)).map((n) => n.id));
+  const groups = new Set(graph.nodes.flatMap((n) => (n.parent ? [n.parent] : [])));
   const obstacles: Obstacle[] = [...boxes].map(([id, box]) => (groups.has(id) ? { id, box, header: { ...box, height: GROUP_HEADER } } : { id, box }));
   const centre = (b: Box): Pt => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
   const requests: LabelRequest[] = [];
   const info = new Map<string, { box: LabelBox; loop: { through: Pt; label: Pt } | null }>();
+  // many edges carry the same words (one event from many states): each text is measured once
+  const sizes = new Map<string, { box: LabelBox; room: { width: number; height: number } }>();
+  const sized = (text: string) => {
+    let s = sizes.get(text);
+    if (!s) sizes.set(text, (s = { box: labelBox(text), room: labelRoom(text) }));
+    return s;
+  };
   for (const e of graph.edges) {
     const from = boxes.get(e.source);
     const to = boxes.get(e.target);
     if (!from || !to) continue;
-    const box = labelBox(e.label);
-    const room = labelRoom(e.label);
+    const { box, room } = sized(e.label);
     const lane = lanes.get(e.id) ?? 0;
     const loop = e.source === e.target ? loopPoints(from, lane, room.width) : null;
     const preferred = loop ? loop.label : elk[e.id] && elkValid(e.source, e.target) ? elk[e.id]! : labelPoint(from, to, lane);

@@ -49,21 +49,59 @@ export function candidates(r: LabelRequest): Pt[] {
   return out;
 }
 
+/** Boxes filed by the grid cells they cover, so that a box meets only the few near it, not all of them. */
+class BoxGrid<T> {
+  private readonly cells = new Map<number, T[]>();
+  constructor(private readonly boxOf: (item: T) => Box) {}
+
+  private static readonly CELL = 256;
+
+  /** The cells `b` covers (a key beyond ±8 million px may stand for two cells: a few more boxes tried, no fewer). */
+  private keys(b: Box): number[] {
+    const c = BoxGrid.CELL;
+    const out: number[] = [];
+    for (let x = Math.floor(b.x / c); x <= Math.floor((b.x + b.width) / c); x++) {
+      for (let y = Math.floor(b.y / c); y <= Math.floor((b.y + b.height) / c); y++) out.push((x & 0xffff) * 0x10000 + (y & 0xffff));
+    }
+    return out;
+  }
+
+  add(item: T): void {
+    for (const k of this.keys(this.boxOf(item))) {
+      const cell = this.cells.get(k);
+      if (cell) cell.push(item);
+      else this.cells.set(k, [item]);
+    }
+  }
+
+  /** Whether `test` holds for any item filed in a cell that `b` covers. */
+  some(b: Box, test: (item: T) => boolean): boolean {
+    for (const k of this.keys(b)) for (const item of this.cells.get(k) ?? []) if (test(item)) return true;
+    return false;
+  }
+}
+
 /**
  * A centre for every label that covers no obstacle (the states' boxes) and no label placed before it;
  * a label with no free spot among its candidates keeps its preferred one.
  */
 export function placeLabels(obstacles: readonly Obstacle[], labels: readonly LabelRequest[]): Map<string, Pt> {
-  const placed: Box[] = [];
+  // a group's header lies within its box: filed by the box, each obstacle is found for either
+  const states = new BoxGrid<Obstacle>((o) => o.box);
+  for (const o of obstacles) states.add(o);
+  const placed = new BoxGrid<Box>((b) => b);
   const out = new Map<string, Pt>();
   for (const r of labels) {
-    const blocking = obstacles.flatMap((o) => (r.within?.includes(o.id) ? (o.header ? [o.header] : []) : [o.box]));
+    const blocks = (b: Box) => (o: Obstacle) => {
+      const block = r.within?.includes(o.id) ? o.header : o.box;
+      return block !== undefined && meets(b, block);
+    };
     const free = candidates(r).find((c) => {
       const b = boxAt(c, r.width, r.height);
-      return !blocking.some((o) => meets(b, o)) && !placed.some((o) => meets(b, o));
+      return !states.some(b, blocks(b)) && !placed.some(b, (o) => meets(b, o));
     });
     const at = free ?? r.preferred;
-    placed.push(boxAt(at, r.width, r.height));
+    placed.add(boxAt(at, r.width, r.height));
     out.set(r.id, at);
   }
   return out;

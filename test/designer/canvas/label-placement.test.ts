@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { placeLabels, type LabelRequest } from '../../../designer/src/canvas/label-placement.ts';
+import { candidates, placeLabels, type LabelRequest, type Obstacle } from '../../../designer/src/canvas/label-placement.ts';
 import { absoluteBoxes, canvasLabels } from '../../../designer/src/canvas/canvas-labels.ts';
 import { buildGraph, defaultCollapsed } from '../../../designer/src/canvas/flow-graph.ts';
 import { autoLayout } from '../../../designer/src/canvas/auto-layout.ts';
@@ -36,6 +37,39 @@ describe('label placement', () => {
     const outside = { ...label('b', 200, 200), from: { x: 200, y: -300 }, to: { x: 200, y: 700 } };
     const moved = placeLabels([group], [outside]).get('b')!;
     expect(meets({ x: moved.x - 30, y: moved.y - 10, width: 60, height: 20 }, group.box)).toBe(false);
+  });
+
+  it('places every label where trying every state and every label placed before would (the grid only finds the near ones)', () => {
+    // the placement as first written: each candidate against every obstacle and every label placed before
+    const everyOne = (obstacles: Obstacle[], labels: LabelRequest[]) => {
+      const placed: { x: number; y: number; width: number; height: number }[] = [];
+      const out = new Map<string, { x: number; y: number }>();
+      const boxAt = (c: { x: number; y: number }, r: LabelRequest) => ({ x: c.x - r.width / 2 - 3, y: c.y - r.height / 2 - 3, width: r.width + 6, height: r.height + 6 });
+      for (const r of labels) {
+        const blocking = obstacles.flatMap((o) => (r.within?.includes(o.id) ? (o.header ? [o.header] : []) : [o.box]));
+        const at = candidates(r).find((c) => !blocking.some((o) => meets(boxAt(c, r), o)) && !placed.some((o) => meets(boxAt(c, r), o))) ?? r.preferred;
+        placed.push(boxAt(at, r));
+        out.set(r.id, at);
+      }
+      return out;
+    };
+    const coord = fc.integer({ min: -3000, max: 3000 });
+    const obstacle = fc.record({ x: coord, y: coord, width: fc.integer({ min: 20, max: 1200 }), height: fc.integer({ min: 20, max: 600 }), group: fc.boolean() });
+    const request = fc.record({ x: coord, y: coord, width: fc.integer({ min: 10, max: 250 }), height: fc.integer({ min: 10, max: 70 }), dx: fc.integer({ min: -300, max: 300 }), dy: fc.integer({ min: -400, max: 400 }), within: fc.nat(40) });
+    fc.assert(
+      fc.property(fc.array(obstacle, { maxLength: 40 }), fc.array(request, { maxLength: 60 }), (os, rs) => {
+        const obstacles: Obstacle[] = os.map((o, i) => {
+          const box = { x: o.x, y: o.y, width: o.width, height: o.height };
+          return o.group ? { id: `s${i}`, box, header: { ...box, height: 40 } } : { id: `s${i}`, box };
+        });
+        const labels: LabelRequest[] = rs.map((r, i) => ({
+          id: `l${i}`, preferred: { x: r.x, y: r.y }, width: r.width, height: r.height,
+          from: { x: r.x - r.dx, y: r.y - r.dy }, to: { x: r.x + r.dx, y: r.y + r.dy }, within: [`s${r.within}`],
+        }));
+        expect([...placeLabels(obstacles, labels)]).toEqual([...everyOne(obstacles, labels)]);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('after ELK, no label of the 30-state playbook lies on a state, and it fits an 806 × 790 canvas at zoom 0.55 or more', async () => {
