@@ -14,7 +14,7 @@ import { deleteState, listStates, setPositions } from '../model/states.ts';
 import { addTransition, deleteTransition, type TransitionRef } from '../model/transitions.ts';
 import type { EditProps } from '../editor/edit-props.ts';
 import { buildGraph, defaultCollapsed, eventNameFor, type GraphNode, type Pos } from './flow-graph.ts';
-import { autoLayout } from './auto-layout.ts';
+import { autoLayout, WRAP_ABOVE } from './auto-layout.ts';
 import { StateNodeView, type StateFlowNode } from './StateNodeView.tsx';
 import { TransitionEdge, type TransitionFlowEdge } from './TransitionEdge.tsx';
 import { edgeLanes } from './parallel-edges.ts';
@@ -107,7 +107,8 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
   const structure = useMemo(() => JSON.stringify(graph.nodes.map((n) => [n.id, n.parent])) + JSON.stringify(graph.edges.map((e) => e.id + e.label)), [graph]);
   const layoutRun = useRef(0);
   const [fitPending, setFitPending] = useState(false);
-  const [laying, setLaying] = useState(false);
+  // busy from the first render when ELK is to lay states out (not one render later, when the layout starts)
+  const [laying, setLaying] = useState(unstored);
 
   const defRef = useRef(def);
   defRef.current = def;
@@ -136,10 +137,18 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
     }
   }, [structure, edit, flow, store]);
 
-  // states without a saved position are laid out by elk, again whenever the graph's structure changes
+  // states without a saved position are laid out by elk, again whenever the graph's structure changes. A large
+  // playbook's layout (seconds of CPU in the worker) starts once the canvas is drawn and the page is idle: on a
+  // two-core machine it would otherwise compete with drawing the states, which then took longer, and so did the
+  // layout itself. A small one starts at once.
+  const large = graph.nodes.length > WRAP_ABOVE;
   useEffect(() => {
-    if (unstored) void runLayout(false);
-  }, [unstored, runLayout]);
+    if (!unstored) return;
+    const start = () => void runLayout(false);
+    if (!large || typeof requestIdleCallback === 'undefined') return start();
+    const id = requestIdleCallback(start, { timeout: 500 });
+    return () => cancelIdleCallback(id);
+  }, [unstored, runLayout, large]);
 
   const openMenu = useCallback((id: string, connecting: boolean) => setMenu({ id, connecting }), []);
   const toggleCollapsed = useCallback((id: string) => {
