@@ -11,6 +11,7 @@ import { useInboxLists } from './use-inbox-lists.ts';
 import { myQueues, type ConsoleContext } from './use-console-context.ts';
 import type { TaskItem, ConsoleApi } from './console-api.ts';
 import { stateIds, type SortKey } from './console-model.ts';
+import { caseTypeOptions, FilterSelect } from './FilterSelect.tsx';
 import { queueTitle, stateTitle } from '../model/titles.ts';
 import { useWords } from '../i18n/use-words.ts';
 
@@ -68,48 +69,38 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
         ))}
       </div>
       <div className="work-filters">
-        <span className="filter">
-          <label htmlFor="inbox-sort">{t('sortBy')}</label>{' '}
-          <select id="inbox-sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
-            <option value="sla">{t('sortSla')}</option>
-            <option value="priority">{t('sortPriority')}</option>
-            <option value="age">{t('sortAge')}</option>
-          </select>
-        </span>
-        <span className="filter">
-          <label htmlFor="inbox-case-type">{t('caseType')}</label>{' '}
-          <select id="inbox-case-type" value={filter.caseType} onChange={(e) => setFilter({ ...filter, caseType: e.target.value })}>
-            <option value="">{t('all')}</option>
-            {types.map((d) => (
-              <option key={d.key} value={d.key}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span className="filter">
-          <label htmlFor="inbox-state">{t('state')}</label>{' '}
-          <select id="inbox-state" value={filter.state} onChange={(e) => setFilter({ ...filter, state: e.target.value })}>
-            <option value="">{t('all')}</option>
-            {stateOptions.map((s) => (
-              <option key={s} value={s}>
-                {stateTitle(types, s)}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span className="filter">
-          <label htmlFor="inbox-queue">{t('queue')}</label>{' '}
-          <select id="inbox-queue" value={filter.queue} onChange={(e) => setFilter({ ...filter, queue: e.target.value })}>
-            <option value="">{t('all')}</option>
-            {queueOptions.map((q) => (
-              <option key={q} value={q}>
-                {queueTitle(types, q)}
-                {queues.has(q) ? t('mine') : ''}
-              </option>
-            ))}
-          </select>
-        </span>
+        <FilterSelect
+          id="inbox-sort"
+          label={t('sortBy')}
+          value={sort}
+          onChange={(v) => setSort(v as SortKey)}
+          options={[
+            { value: 'sla', label: t('sortSla') },
+            { value: 'priority', label: t('sortPriority') },
+            { value: 'age', label: t('sortAge') },
+          ]}
+        />
+        <FilterSelect
+          id="inbox-case-type"
+          label={t('caseType')}
+          value={filter.caseType}
+          onChange={(caseType) => setFilter({ ...filter, caseType })}
+          options={[{ value: '', label: t('all') }, ...caseTypeOptions(types)]}
+        />
+        <FilterSelect
+          id="inbox-state"
+          label={t('state')}
+          value={filter.state}
+          onChange={(state) => setFilter({ ...filter, state })}
+          options={[{ value: '', label: t('all') }, ...stateOptions.map((s) => ({ value: s, label: stateTitle(types, s) }))]}
+        />
+        <FilterSelect
+          id="inbox-queue"
+          label={t('queue')}
+          value={filter.queue}
+          onChange={(queue) => setFilter({ ...filter, queue })}
+          options={[{ value: '', label: t('all') }, ...queueOptions.map((q) => ({ value: q, label: `${queueTitle(types, q)}${queues.has(q) ? t('mine') : ''}` }))]}
+        />
       </div>
       {error ? (
         <p className="error-box" role="alert">

@@ -10,6 +10,7 @@ import { errorsByField } from '../form/field-errors.ts';
 import type { ConsoleContext } from './use-console-context.ts';
 import type { ConsoleApi } from './console-api.ts';
 import { fieldLabel } from '../model/field-label.ts';
+import { caseTypeOptions, FilterSelect } from './FilterSelect.tsx';
 import { useWords } from '../i18n/use-words.ts';
 
 export const CHANNELS = ['email', 'phone', 'chat', 'letter', 'web'] as const;
@@ -69,37 +70,26 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
     <section aria-labelledby="intake-title" className="intake">
       <h1 id="intake-title">{t('title')}</h1>
       <div className="work-filters">
-        <span className="filter">
-          <label htmlFor="intake-case-type">{t('caseType')}</label>{' '}
-          <select
-            id="intake-case-type"
-            value={key}
-            onChange={(e) => {
-              setKey(e.target.value);
-              setData({});
-              setSubmitted(false);
-              setServerErrors({});
-              setMessage(null);
-            }}
-          >
-            {types.map((d) => (
-              <option key={d.key} value={d.key}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span className="filter">
-          <label htmlFor="intake-channel">{t('channel')}</label>{' '}
-          <select id="intake-channel" value={channel} onChange={(e) => chooseChannel(e.target.value)}>
-            <option value="">{t('notGiven')}</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {words.t(`console.channel.${c}`)}
-              </option>
-            ))}
-          </select>
-        </span>
+        <FilterSelect
+          id="intake-case-type"
+          label={t('caseType')}
+          value={key}
+          onChange={(value) => {
+            setKey(value);
+            setData({});
+            setSubmitted(false);
+            setServerErrors({});
+            setMessage(null);
+          }}
+          options={caseTypeOptions(types)}
+        />
+        <FilterSelect
+          id="intake-channel"
+          label={t('channel')}
+          value={channel}
+          onChange={chooseChannel}
+          options={[{ value: '', label: t('notGiven') }, ...CHANNELS.map((c) => ({ value: c, label: words.t(`console.channel.${c}`) }))]}
+        />
       </div>
       {def ? (
         <form
