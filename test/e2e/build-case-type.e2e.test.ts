@@ -32,6 +32,16 @@ describe('build a case type from nothing', () => {
     await page.getByText('Must be an e-mail address such as name@example.com').waitFor();
     await page.locator('#preview-email').fill('anna@example.com');
     await page.getByText('The sample data is valid.').waitFor();
+    // a pattern is told by what the analyst says a valid value looks like, never by the regex
+    await addField(page, 'Postcode', 'Text');
+    await page.getByLabel('Pattern (regular expression)').fill('^[0-9]{4} ?[A-Z]{2}$');
+    await page.getByLabel('What a valid value looks like').fill('a Dutch postcode such as 1234 AB');
+    await page.getByLabel('Example of a valid value').fill('1234 AB');
+    await page.locator('#preview-postcode').fill('12345');
+    await page.getByText('Must be a Dutch postcode such as 1234 AB').waitFor();
+    expect(await page.getByText('[0-9]{4}').count()).toBe(0);
+    await page.locator('#preview-postcode').fill('1234 AB');
+    await page.getByText('The sample data is valid.').waitFor();
     await screenshot(page, 'build-fields');
 
     // a rule: severity is filled, tested live against the preview's sample data
