@@ -66,9 +66,15 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   expect(await technicalText(page, terms), `pointers, rule ids or patterns a person would read on the screen '${name}'`).toEqual([]);
   // every viewport in the light scheme, then the dark one (the system's choice) once, at the first viewport
   const runs = [...VIEWPORTS.map((viewport) => ({ viewport, dark: false })), { viewport: VIEWPORTS[0], dark: true }];
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const light = await background();
   try {
     for (const { viewport, dark } of runs) {
-      if (dark) await page.emulateMedia({ colorScheme: 'dark' });
+      if (dark) {
+        await page.emulateMedia({ colorScheme: 'dark' });
+        // the dark check is of a page that did turn dark
+        expect(await background(), `the screen '${name}' in the dark scheme`).not.toBe(light);
+      }
       await page.setViewportSize(viewport);
       await settle(page);
       const size = `${dark ? 'dark-' : ''}${viewport.width}x${viewport.height}`;
@@ -313,6 +319,13 @@ describe('every screen at 1440×900 and 1024×768, and dark at 1440×900: screen
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
+    // "?" typed in a text box is a character, not the shortcut
+    const ruleTitle = page.getByLabel('New rule title');
+    await ruleTitle.fill('Why');
+    await ruleTitle.press('?');
+    expect(await ruleTitle.inputValue()).toBe('Why?');
+    expect(await dialog.count()).toBe(0);
+    await ruleTitle.fill('');
   });
 
   it('editor: a draft with errors in the problems panel', async () => {

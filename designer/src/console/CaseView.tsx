@@ -3,7 +3,7 @@
 // says what changed and keeps what the agent typed (also kept across reloads, per tab).
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import { dataProblems, isMissingProblem } from '../../../runtime/engine/index.ts';
+import { dataProblems, isMissingProblem, jsonEqual } from '../../../runtime/engine/index.ts';
 import type { HistoryEntry, JsonValue } from '../../../runtime/engine/index.ts';
 import { getAt } from '../form/data-path.ts';
 import { FormRenderer } from '../form/FormRenderer.tsx';
@@ -92,7 +92,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
   // the working copy survives a reload of the tab until it is sent or discarded
   useEffect(() => {
     if (!draft || !kase) return;
-    if (JSON.stringify(draft.working) === JSON.stringify(kase.data)) sessionStorage.removeItem(draftKey(caseId));
+    if (jsonEqual(draft.working as JsonValue, kase.data as JsonValue)) sessionStorage.removeItem(draftKey(caseId));
     else sessionStorage.setItem(draftKey(caseId), JSON.stringify(draft));
   }, [draft, kase, caseId]);
 
@@ -130,11 +130,11 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
     const lines: string[] = [];
     const stranded = strandedChanges(def, fresh.value.next, fresh.value.data, r.data);
     const nowIn = stateLabel(fresh.value.state, def);
-    if (JSON.stringify(fresh.value.state) !== JSON.stringify(kase.state)) lines.push(t('stateChange', { before: stateLabel(kase.state, def), after: stateLabel(fresh.value.state, def) }));
+    if (!jsonEqual(fresh.value.state, kase.state)) lines.push(t('stateChange', { before: stateLabel(kase.state, def), after: stateLabel(fresh.value.state, def) }));
     if (fresh.value.priority !== kase.priority) lines.push(t('priorityChange', { before: priority(kase.priority), after: priority(fresh.value.priority) }));
     for (const c of r.theirs) lines.push(...changeLines(c.pointer, c.before, c.after, (p) => fieldLabel(def, p), words));
     for (const p of r.overlaps) lines.push(t('overlap', { field: fieldLabel(def, p), value: show(getAt(r.data, p), words) }));
-    const kept = JSON.stringify(r.data) !== JSON.stringify(fresh.value.data);
+    const kept = !jsonEqual(r.data as JsonValue, fresh.value.data as JsonValue);
     setNotice({
       kind: 'conflict',
       text: t('conflict', { before: kase.revision, after: fresh.value.revision, next: stranded.length > 0 ? t('checkBelow') : t('checkAndSend') }),

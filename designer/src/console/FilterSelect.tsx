@@ -1,12 +1,8 @@
 // One labelled select of the console's filter rows (the inbox's sort and filters, the intake's case type and
-// channel): a label, a select, its options by value and words.
+// channel): a label, a select, and its options in words (model/pick-options.ts).
+import type { PickOption } from '../model/pick-options.ts';
 
-export interface FilterOption {
-  value: string;
-  label: string;
-}
-
-export function FilterSelect({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: readonly FilterOption[]; onChange: (value: string) => void }) {
+export function FilterSelect({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: readonly PickOption[]; onChange: (value: string) => void }) {
   return (
     <span className="filter">
       <label htmlFor={id}>{label}</label>{' '}
@@ -19,9 +15,4 @@ export function FilterSelect({ id, label, value, options, onChange }: { id: stri
       </select>
     </span>
   );
-}
-
-/** The published case types as options, by title. */
-export function caseTypeOptions(types: readonly { key: string; title: string }[]): FilterOption[] {
-  return types.map((d) => ({ value: d.key, label: d.title }));
 }

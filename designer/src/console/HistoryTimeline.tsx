@@ -1,5 +1,6 @@
 // The history timeline: who, when, which event, the state change and what changed (from the JSON Patch).
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import { jsonEqual } from '../../../runtime/engine/index.ts';
 import type { HistoryEntry } from '../../../runtime/engine/index.ts';
 import { fieldLabel } from '../model/field-label.ts';
 import { stateLabel } from './console-model.ts';
@@ -37,7 +38,7 @@ export function HistoryTimeline({ items, def }: { items: readonly HistoryEntry[]
           <div className="muted">
             {h.from === null
               ? t('opened', { state: stateLabel(h.to, def) })
-              : JSON.stringify(h.from) === JSON.stringify(h.to)
+              : jsonEqual(h.from, h.to)
                 ? t('stayed', { state: stateLabel(h.to, def) })
                 : `${stateLabel(h.from, def)} → ${stateLabel(h.to, def)}`}
           </div>

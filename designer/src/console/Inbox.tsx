@@ -11,7 +11,8 @@ import { useInboxLists } from './use-inbox-lists.ts';
 import { myQueues, type ConsoleContext } from './use-console-context.ts';
 import type { TaskItem, ConsoleApi } from './console-api.ts';
 import { stateIds, type SortKey } from './console-model.ts';
-import { caseTypeOptions, FilterSelect } from './FilterSelect.tsx';
+import { FilterSelect } from './FilterSelect.tsx';
+import { titledOptions } from '../model/pick-options.ts';
 import { queueTitle, stateTitle } from '../model/titles.ts';
 import { useWords } from '../i18n/use-words.ts';
 
@@ -44,7 +45,7 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
   }, [data, tab, sort, filter, queues, ctx]);
 
   const current = TABS.find(([id]) => id === tab)?.[1] ?? { title: 'tabMine', noun: 'nounMine', empty: 'emptyMine' };
-  const types = [...ctx.types.values()];
+  const types = useMemo(() => [...ctx.types.values()], [ctx.types]);
   const stateOptions = useMemo(() => [...new Set([...(data?.byId.values() ?? [])].flatMap((c) => stateIds(c.state)))].sort(), [data]);
   const queueOptions = useMemo(() => [...new Set(types.flatMap((d) => Object.keys(d.queues ?? {})))].sort(), [types]);
 
@@ -85,7 +86,7 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
           label={t('caseType')}
           value={filter.caseType}
           onChange={(caseType) => setFilter({ ...filter, caseType })}
-          options={[{ value: '', label: t('all') }, ...caseTypeOptions(types)]}
+          options={[{ value: '', label: t('all') }, ...titledOptions(types.map((d) => ({ value: d.key, title: d.title })))]}
         />
         <FilterSelect
           id="inbox-state"

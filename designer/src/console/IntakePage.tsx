@@ -10,7 +10,8 @@ import { errorsByField } from '../form/field-errors.ts';
 import type { ConsoleContext } from './use-console-context.ts';
 import type { ConsoleApi } from './console-api.ts';
 import { fieldLabel } from '../model/field-label.ts';
-import { caseTypeOptions, FilterSelect } from './FilterSelect.tsx';
+import { FilterSelect } from './FilterSelect.tsx';
+import { titledOptions } from '../model/pick-options.ts';
 import { useWords } from '../i18n/use-words.ts';
 
 export const CHANNELS = ['email', 'phone', 'chat', 'letter', 'web'] as const;
@@ -81,7 +82,7 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
             setServerErrors({});
             setMessage(null);
           }}
-          options={caseTypeOptions(types)}
+          options={titledOptions(types.map((d) => ({ value: d.key, title: d.title })))}
         />
         <FilterSelect
           id="intake-channel"

@@ -1,5 +1,5 @@
 // Every problem of the definition as a sentence, each with a link that selects what it is about.
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { listFields } from '../model/fields.ts';
 import type { Problem } from '../../../schemas/problems.ts';
@@ -12,14 +12,13 @@ import { eventTitle, ruleTitle, stateTitle } from '../model/titles.ts';
  * label; other quoted names (the model's own ids, an unknown field's path, a pattern) are shown as code,
  * as the designer shows ids everywhere else.
  */
-function sentence(def: CaseType, p: Problem): ReactNode[] {
+function sentence(def: CaseType, fields: ReadonlySet<string>, p: Problem): ReactNode[] {
   const m = p.message.trim();
   const s = m.charAt(0).toUpperCase() + m.slice(1);
   const text = /[.!?]$/.test(s) ? s : `${s}.`;
   return text.split(/'([^']+)'/).map((part, i) => {
     if (i % 2 === 0) return part;
-    const label = part.startsWith('/') ? fieldLabel(def, part) : null;
-    return label !== null && listFields(def).some((f) => f.pointer === part) ? `“${label}”` : <code key={i}>{part}</code>;
+    return fields.has(part) ? `“${fieldLabel(def, part)}”` : <code key={i}>{part}</code>;
   });
 }
 
@@ -54,6 +53,7 @@ function linkText(def: CaseType, s: Selection): string {
 export function ProblemsPanel({ def, problems, onSelect }: { def: CaseType; problems: Problem[]; onSelect: (s: Selection) => void }) {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
+  const fields = useMemo(() => new Set(listFields(def).map((f) => f.pointer)), [def]);
   return (
     <aside className="problems" aria-labelledby="problems-heading">
       <h2 id="problems-heading">
@@ -65,7 +65,7 @@ export function ProblemsPanel({ def, problems, onSelect }: { def: CaseType; prob
           const target = selectionForPointer(def, p.pointer);
           return (
             <li key={`${p.code}:${p.pointer}:${i}`} className={`problem problem-${p.severity}`}>
-              <span className="severity">{p.severity === 'error' ? 'Error' : 'Warning'}:</span> {sentence(def, p)}{' '}
+              <span className="severity">{p.severity === 'error' ? 'Error' : 'Warning'}:</span> {sentence(def, fields, p)}{' '}
               <button type="button" className="link" onClick={() => onSelect(target)}>
                 Go to {linkText(def, target)}
               </button>

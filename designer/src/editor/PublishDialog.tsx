@@ -36,6 +36,8 @@ export function PublishDialog({ api, def, published, errorCount, saveDraft, onCl
       title={`Publish ${def.title}`}
       className="publish-dialog"
       onClose={onClose}
+      // while publishing, Escape does not unmount the dialog before the answer comes
+      closable={step.type !== 'publishing'}
       buttons={
         <>
           {step.type !== 'done' ? (

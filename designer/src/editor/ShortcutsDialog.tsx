@@ -9,7 +9,7 @@ interface Shortcut {
   does: string;
 }
 
-export const SHORTCUTS: readonly { area: string; items: readonly Shortcut[] }[] = [
+const SHORTCUTS: readonly { area: string; items: readonly Shortcut[] }[] = [
   {
     area: 'Anywhere in the editor (not inside the JSON editor, which has its own undo)',
     items: [

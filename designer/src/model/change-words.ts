@@ -1,6 +1,7 @@
 // Values and changes of case data as people read them: labelled fields, never JSON or pointers. The worker
 // console's history and conflict notices and the simulator's history say them alike.
-import type { JsonPatchOp } from '../../../runtime/engine/index.ts';
+import { jsonEqual } from '../../../runtime/engine/index.ts';
+import type { JsonPatchOp, JsonValue } from '../../../runtime/engine/index.ts';
 import { ENGLISH, formatNumber, type Words } from '../i18n/index.ts';
 
 type Data = Record<string, unknown>;
@@ -35,14 +36,14 @@ export function changeLines(pointer: string, before: unknown, after: unknown, la
     const a = isGroup(after) ? after : {};
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
     return keys.flatMap((k) =>
-      JSON.stringify(b[k]) === JSON.stringify(a[k]) ? [] : changeLines(`${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, b[k], a[k], label, words),
+      jsonEqual(b[k] as JsonValue, a[k] as JsonValue) ? [] : changeLines(`${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, b[k], a[k], label, words),
     );
   }
   return [words.t('words.change', { field: label(pointer), before: show(before, words), after: show(after, words) })];
 }
 
 /** A JSON Patch operation in words: "Reason set to billing", "Severity removed". */
-export function describeOp(op: JsonPatchOp, label: (pointer: string) => string, words: Words = ENGLISH): string {
+function describeOp(op: JsonPatchOp, label: (pointer: string) => string, words: Words = ENGLISH): string {
   const { t } = words;
   switch (op.op) {
     case 'add':

@@ -42,7 +42,7 @@ export function stateOptions(def: CaseType): PickOption[] {
 }
 
 /** The system events an SLA condition may name besides the case type's own, in words. */
-export const SYSTEM_CONDITION_EVENTS: readonly PickOption[] = [
+const SYSTEM_CONDITION_EVENTS: readonly PickOption[] = [
   { value: 'case.created', label: 'Case created (system)' },
   { value: 'child.closed', label: 'Child case closed (system)' },
 ];

@@ -1,6 +1,7 @@
 // What people call the parts of a case type: titles, and where the analyst gave none, the id as words
 // ("customerReachable" → "Customer reachable"), never the raw id.
-import type { CaseType, StateNode } from '../../../schemas/generated/case-type.ts';
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import { findState } from './states.ts';
 
 /** An id as words, for a rule or event the analyst gave no title: "customerReachable" → "Customer reachable". */
 export function idWords(id: string): string {
@@ -31,19 +32,10 @@ export function queueTitle(defs: readonly (CaseType | undefined)[], id: string):
   return idWords(id);
 }
 
-function findState(states: { [k: string]: StateNode | undefined } | undefined, id: string): StateNode | undefined {
-  for (const [key, node] of Object.entries(states ?? {})) {
-    if (key === id) return node;
-    const inner = findState(node?.states, id);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
 /** A state's title, from the first case type that has it. */
 export function stateTitle(defs: readonly (CaseType | undefined)[], id: string): string {
   for (const def of defs) {
-    const title = findState(def?.playbook.states, id)?.title;
+    const title = def ? findState(def.playbook, id)?.node.title : undefined;
     if (title) return title;
   }
   return idWords(id);

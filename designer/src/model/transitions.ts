@@ -1,6 +1,7 @@
 // Pure edits of transitions: `on` entries of a state, addressed by (source state, event, index).
 import type { CaseType, Playbook, StateNode, Transition, TransitionSpec } from '../../../schemas/generated/case-type.ts';
 import { clone } from './clone.ts';
+import { isSystemEvent } from '../../../runtime/engine/index.ts';
 import { findState } from './states.ts';
 
 export const EVENT_NAME_PATTERN = /^[A-Z][A-Z0-9_]{0,63}$/;
@@ -109,7 +110,9 @@ export function updateTransition(def: CaseType, ref: TransitionRef, patch: Parti
 }
 
 /** The event names a transition (`on`) accepts: upper snake case, or one of the system events the runtime raises. */
-export const ON_EVENT_PATTERN = /^([A-Z][A-Z0-9_]{0,63}|case\.created|child\.closed|timer\.[a-zA-Z0-9_.-]+|sla\.[a-zA-Z][a-zA-Z0-9_-]*\.(warning|goalMissed|breached|passedDeadline))$/;
+function onEventName(name: string): boolean {
+  return EVENT_NAME_PATTERN.test(name) || isSystemEvent(name);
+}
 
 /**
  * Why the transition `ref` cannot move to the event `name`, in a sentence for the analyst; null when it can
@@ -119,7 +122,7 @@ export const ON_EVENT_PATTERN = /^([A-Z][A-Z0-9_]{0,63}|case\.created|child\.clo
 export function eventRenameProblem(def: CaseType, ref: TransitionRef, name: string): string | null {
   if (name === ref.event) return null;
   if (name === '') return 'Name the event, e.g. SUBMIT_TRIAGE.';
-  if (!ON_EVENT_PATTERN.test(name)) {
+  if (!onEventName(name)) {
     if (name.includes('.')) {
       return `${name} is not a system event: those are case.created, child.closed, timer.<timer id> and sla.<SLA name>.warning (or .goalMissed, .breached, .passedDeadline).`;
     }
