@@ -12,7 +12,7 @@ export type { FormView, FormSectionView, FormFieldView, FormScope, FormSource, W
 export { checkSchema, dataProblems, checkDraftRule, draftRuleHolds, draftActiveStates, draftGuardScope, draftFormScope } from './draft.ts';
 export type { SchemaCheck } from './draft.ts';
 export { explainSlas } from './explain-slas.ts';
-export type { SlaView } from './sla-explain.ts';
+export type { SlaView, SpanUnits } from './sla-explain.ts';
 export { PlaybookLoopError } from './machine-step.ts';
 export { isSystemEvent } from './event-names.ts';
 export { evaluateGuard } from './guards.ts';

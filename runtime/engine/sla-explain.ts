@@ -117,18 +117,32 @@ export function slaViews(
   return records.map((record) => slaView(def, calendars, record, now));
 }
 
-/** Business time as people say it: `3 h`, `2 h 30 min`, `45 min`; days too for elapsed time (`30 d`). */
-export function formatSpan(ms: number, withDays: boolean): string {
+/** The unit words of `formatSpan`: days, hours, minutes, seconds. */
+export interface SpanUnits {
+  d: string;
+  h: string;
+  min: string;
+  s: string;
+}
+
+/** The engine's own (English) units: `3 h`, `45 min`. */
+const SPAN_UNITS: SpanUnits = { d: 'd', h: 'h', min: 'min', s: 's' };
+
+/**
+ * Business time as people say it: `3 h`, `2 h 30 min`, `45 min`; days too for elapsed time (`30 d`).
+ * `units` words it in another language (the designer's Dutch says hours as `u`); English by default.
+ */
+export function formatSpan(ms: number, withDays: boolean, units: SpanUnits = SPAN_UNITS): string {
   let rest = Math.round(Math.abs(ms) / MS_PER_SECOND) * MS_PER_SECOND;
-  if (rest === 0) return '0 min';
+  if (rest === 0) return `0 ${units.min}`;
   const parts: string[] = [];
-  const units: [number, string][] = [
-    ...(withDays ? [[MS_PER_DAY, 'd'] as [number, string]] : []),
-    [MS_PER_HOUR, 'h'],
-    [MS_PER_MINUTE, 'min'],
-    [MS_PER_SECOND, 's'],
+  const sizes: [number, string][] = [
+    ...(withDays ? [[MS_PER_DAY, units.d] as [number, string]] : []),
+    [MS_PER_HOUR, units.h],
+    [MS_PER_MINUTE, units.min],
+    [MS_PER_SECOND, units.s],
   ];
-  for (const [size, unit] of units) {
+  for (const [size, unit] of sizes) {
     const count = Math.floor(rest / size);
     if (count > 0) parts.push(`${count} ${unit}`);
     rest -= count * size;

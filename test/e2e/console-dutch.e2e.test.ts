@@ -1,8 +1,11 @@
 // The worker console in Dutch (?lang=nl), in Chromium against `dossier serve`: the inbox, a new case with
 // errors, a case view (checklist, actions, a refusal, history). On every page no English UI string is left:
-// each value of en.json of two words or more that differs from its nl.json value (for a value with
-// placeholders, each fixed part of two words or more) must not be in the visible text. The case type is
-// given in Dutch through the API, so its own titles are Dutch too; a date and a number read the Dutch way.
+// each value of en.json that differs from its nl.json value must not be in the visible text (with the options of
+// every visible select and the placeholders), neither as a phrase (each fixed part of two words or more, for a
+// value with placeholders) nor, for a one-word part, as that whole word (case-sensitive; words of fewer than three
+// letters and words Dutch uses too are left out). The scan proves itself on the console in English, where it must
+// find English. The case type is given in Dutch through the API, so its own titles are Dutch too; a date and a
+// number read the Dutch way.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,25 +23,48 @@ function flat(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-/** The English UI words a Dutch reader must not meet: fixed parts of two words or more, not shared with the Dutch value. */
-function englishPhrases(): string[] {
+const LETTER_WORD = /\p{L}[\p{L}\p{M}'’]*/gu;
+const wordsOf = (text: string) => text.match(LETTER_WORD) ?? [];
+
+/**
+ * The English UI words a Dutch reader must not meet, from the fixed parts of en.json values that differ from
+ * their nl.json value: `phrases`, parts of two words or more not in the Dutch value; `words`, one-word parts,
+ * matched as whole words, leaving out words of fewer than three letters ("h", "d", "or") and words any Dutch
+ * value uses too ("min", "chat", "SLA").
+ */
+function englishWords(): { phrases: string[]; words: string[] } {
   const en = flat(read('en'));
   const nl = flat(read('nl'));
-  const out = new Set<string>();
+  const dutchWords = new Set([...nl.values()].flatMap((v) => wordsOf(v.replace(/\{\{[^}]+\}\}/g, ' ')).map((w) => w.toLowerCase())));
+  const phrases = new Set<string>();
+  const words = new Set<string>();
   for (const [key, value] of en) {
     const dutch = nl.get(key) ?? '';
     if (value === dutch) continue;
     for (const part of value.split(/\{\{[^}]+\}\}/)) {
       const phrase = part.trim();
-      if (phrase.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 2 && !dutch.includes(phrase)) out.add(phrase);
+      const inPart = wordsOf(phrase);
+      if (phrase.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 2) {
+        if (!dutch.includes(phrase)) phrases.add(phrase);
+      } else if (inPart.length === 1) {
+        const [word] = inPart as [string];
+        if (word.length >= 3 && !dutchWords.has(word.toLowerCase())) words.add(word);
+      }
     }
   }
-  return [...out];
+  return { phrases: [...phrases], words: [...words] };
 }
-const PHRASES = englishPhrases();
+const ENGLISH = englishWords();
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A one-word part as a whole word: not inside a longer word, a hyphenated word or a number. */
+const WORDS = ENGLISH.words.map((word) => ({ word, pattern: new RegExp(`(?<![\\p{L}\\p{M}\\p{N}_-])${escape(word)}(?![\\p{L}\\p{M}\\p{N}_-])`, 'u') }));
 const terms = technicalTerms();
 
-/** The visible text of the page (and the accessible names an agent hears: aria-label, title), as lines. */
+/**
+ * The visible text of the page, as lines: text nodes, the options of every visible select (an option's own
+ * checkVisibility() is false, closed or not), placeholders of visible fields, and the accessible names an agent
+ * hears (aria-label, title).
+ */
 async function visibleText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
@@ -50,6 +76,15 @@ async function visibleText(page: Page): Promise<string[]> {
       const text = (node.textContent ?? '').trim();
       if (text) out.push(text);
     }
+    for (const select of document.body.querySelectorAll('select')) {
+      if (!select.checkVisibility()) continue;
+      for (const group of select.querySelectorAll('optgroup')) if (group.label.trim()) out.push(group.label.trim());
+      for (const option of select.options) if (option.text.trim()) out.push(option.text.trim());
+    }
+    for (const field of document.body.querySelectorAll<HTMLElement>('[placeholder]')) {
+      const v = field.getAttribute('placeholder')?.trim();
+      if (v && field.checkVisibility()) out.push(v);
+    }
     for (const el of document.body.querySelectorAll('[aria-label], [title]')) {
       for (const attr of ['aria-label', 'title']) {
         const v = el.getAttribute(attr);
@@ -60,11 +95,35 @@ async function visibleText(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * The titles in the published case types (other case types and their queues in the filters and the intake's
+ * select): an analyst's content, in the analyst's language (docs/i18n.md), not UI words.
+ */
+const content = new Set<string>();
+async function readContent(server: Server): Promise<void> {
+  const titles = (value: unknown): string[] =>
+    typeof value === 'object' && value !== null
+      ? Object.entries(value).flatMap(([k, v]) => (k === 'title' && typeof v === 'string' ? [v] : titles(v)))
+      : [];
+  const list = await api(server, 'GET', '/api/case-types');
+  for (const { key } of (list.body as { items: { key: string }[] }).items) {
+    const def = await api(server, 'GET', `/api/case-types/${encodeURIComponent(key)}`);
+    for (const title of titles(def.body)) content.add(title.trim());
+  }
+}
+
+/** Every English phrase or word of en.json on the page, as `"phrase" in "line"`; a line that is a case type's own title is content. */
+async function englishOn(page: Page): Promise<string[]> {
+  const lines = (await visibleText(page)).filter((line) => !content.has(line));
+  return lines.flatMap((line) => [
+    ...ENGLISH.phrases.filter((p) => line.includes(p)).map((p) => `"${p}" in "${line}"`),
+    ...WORDS.filter(({ pattern }) => pattern.test(line)).map(({ word }) => `"${word}" in "${line}"`),
+  ]);
+}
+
 async function noEnglish(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
-  const lines = await visibleText(page);
-  const found = lines.flatMap((line) => PHRASES.filter((p) => line.includes(p)).map((p) => `"${p}" in "${line}"`));
-  expect(found, `English UI words on '${name}'`).toEqual([]);
+  expect(await englishOn(page), `English UI words on '${name}'`).toEqual([]);
   expect(await technicalText(page, terms), `technical words on '${name}'`).toEqual([]);
 }
 
@@ -86,7 +145,7 @@ const KLACHT = {
   },
   form: {
     sections: [
-      { id: 'aanmelding', title: 'Aanmelding', fields: ['/naam', '/email', '/omschrijving'] },
+      { id: 'aanmelding', title: 'Aanmelding', fields: [{ field: '/naam', placeholder: 'Voor- en achternaam' }, '/email', '/omschrijving'] },
       { id: 'beoordeling', title: 'Beoordeling', fields: ['/reden', '/bedrag'] },
     ],
   },
@@ -132,6 +191,7 @@ describe('the worker console in Dutch', () => {
     expect(draft.status, JSON.stringify(draft.body)).toBe(200);
     expect((await api(server, 'POST', '/api/case-types/klacht/publish')).status).toBe(201);
     anna = await tokenFor(server, 'anna', ['agent', 'medewerker']);
+    await readContent(server);
   });
 
   it('shows the inbox in Dutch, chosen with ?lang=nl and kept for the user', async () => {
@@ -173,6 +233,10 @@ describe('the worker console in Dutch', () => {
     await page.getByRole('button', { name: 'Zaak aanmaken' }).click();
     await page.getByText('Verbeter eerst de 2 gemarkeerde velden hieronder.').waitFor();
     await expect.poll(() => page.locator('#intake-omschrijving-error').textContent()).toBe('Vul dit in om verder te gaan.');
+    // the scan reads what a select offers and what a field suggests, not only what is shown
+    const lines = await visibleText(page);
+    expect(lines).toContain('telefoon');
+    expect(lines).toContain('Voor- en achternaam');
     await noEnglish(page, 'work-nl-intake');
   });
 
@@ -229,5 +293,37 @@ describe('the worker console in Dutch', () => {
     expect(await page.evaluate(() => localStorage.getItem('dossier.language.anna'))).toBe('en');
     await page.getByLabel('Language').selectOption('nl');
     await page.getByRole('heading', { name: 'Controlelijst' }).waitFor();
+  });
+
+  it('leaves the designer English on a device that reads the console in Dutch', async () => {
+    const { server, page } = e2e();
+    expect(await page.evaluate(() => localStorage.getItem('dossier.language'))).toBe('nl');
+    await page.goto(`${server.url}/?lang=nl`);
+    await page.getByRole('heading', { name: 'Case types' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // the console's languages (nl.json) load with the console, not with the first screen
+    const dutchIn = await page.evaluate(async () => {
+      const scripts = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js'));
+      const texts = await Promise.all(scripts.map(async (n) => (await fetch(n)).text()));
+      return { scripts: scripts.length, dutch: texts.filter((text) => text.includes('Postvak')).length };
+    });
+    expect(dutchIn.scripts).toBeGreaterThan(0);
+    expect(dutchIn.dutch).toBe(0);
+  });
+
+  it('finds English on the console in English, so the Dutch scan cannot pass for want of looking', async () => {
+    const { server, page } = e2e();
+    await page.goto(`${server.url}/work?lang=en`);
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await page.getByTestId('list-summary').waitFor();
+    const found = await englishOn(page);
+    // a phrase, a phrase only an option shows, and single words (a button, a filter's label, the heading)
+    expect(found).toContain('"Sign out" in "Sign out"');
+    expect(found).toContain('"Age (oldest first)" in "Age (oldest first)"');
+    expect(found).toContain('"Refresh" in "Refresh"');
+    expect(found).toContain('"Queue" in "Queue"');
+    expect(found).toContain('"Inbox" in "Inbox"');
+    // and not on a Dutch page's own words
+    expect(ENGLISH.words).not.toContain('min');
   });
 });

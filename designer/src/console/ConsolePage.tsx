@@ -1,14 +1,15 @@
 // The worker console at /work: the inbox, new case (intake) and the case view, over the HTTP API only.
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
 import { navigate } from '../app/router.ts';
 import { CaseView } from './CaseView.tsx';
 import { Inbox } from './Inbox.tsx';
 import { IntakePage } from './IntakePage.tsx';
 import { useConsoleContext } from './use-console-context.ts';
 import { createConsoleApi } from './console-api.ts';
-import { LANGUAGES, isLanguage } from '../i18n/index.ts';
+import { createI18n, LANGUAGES, isLanguage } from '../i18n/index.ts';
 import { useI18n, useWords } from '../i18n/use-words.ts';
-import { applyUserLanguage, chooseLanguage } from '../i18n/user-language.ts';
+import { applyUserLanguage, chooseLanguage, holdLanguage, startLanguage } from '../i18n/user-language.ts';
 import './console.css';
 
 export type ConsoleRoute = { type: 'inbox' } | { type: 'new' } | { type: 'case'; id: string } | { type: 'unknown' };
@@ -20,12 +21,34 @@ export function matchConsoleRoute(path: string): ConsoleRoute {
   return m ? { type: 'case', id: decodeURIComponent(m[1] as string) } : { type: 'unknown' };
 }
 
-export function ConsolePage({ token, path, onSignOut }: { token: string; path: string; onSignOut: () => void }) {
-  const api = useMemo(() => createConsoleApi(token), [token]);
+interface Props {
+  token: string;
+  path: string;
+  onSignOut: () => void;
+}
+
+/**
+ * The console in its reader's language (docs/i18n.md): resolved when it opens (`?lang=`, the device's last
+ * choice, the browser's), then the signed-in user's. Only the console has the provider: the designer around
+ * it stays English (`useWords` falls back to English), and i18next with its resources loads with this chunk.
+ */
+export function ConsolePage(props: Props) {
+  const [i18n] = useState(() => createI18n(startLanguage()));
+  useEffect(() => holdLanguage(i18n), [i18n]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ConsoleScreen {...props} />
+    </I18nextProvider>
+  );
+}
+
+function ConsoleScreen({ token, path, onSignOut }: Props) {
+  const i18n = useI18n();
+  // failures worded in the console's current language (the instance's `t` follows a change)
+  const api = useMemo(() => createConsoleApi(token, (key, values) => i18n.t(key, values ?? {})), [token, i18n]);
   const ctx = useConsoleContext(api);
   const route = matchConsoleRoute(path);
   const { t, language } = useWords();
-  const i18n = useI18n();
   const user = ctx.status === 'ready' ? ctx.value.me.name : null;
   // the signed-in user's own language, once their name is known
   useEffect(() => {

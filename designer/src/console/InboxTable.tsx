@@ -4,17 +4,9 @@ import { SlaBadges } from './SlaBadges.tsx';
 import type { Row } from './inbox-rows.ts';
 import type { ConsoleContext } from './use-console-context.ts';
 import type { TaskItem } from './console-api.ts';
-import { mostUrgentSla, stateLabel } from './console-model.ts';
+import { ageText, mostUrgentSla, stateLabel } from './console-model.ts';
 import { queueTitle } from '../model/titles.ts';
 import { useWords } from '../i18n/use-words.ts';
-import type { Translate } from '../i18n/index.ts';
-
-function age(from: string, now: number, t: Translate): string {
-  const min = Math.max(0, Math.round((now - Date.parse(from)) / 60000));
-  if (min < 60) return t('console.table.ageMin', { min });
-  if (min < 48 * 60) return t('console.table.ageHours', { hours: Math.floor(min / 60), min: min % 60 });
-  return t('console.table.ageDays', { days: Math.floor(min / 1440) });
-}
 
 interface Props {
   label: string;
@@ -27,7 +19,7 @@ interface Props {
 }
 
 export function InboxTable({ label, casesTab, rows, ctx, at, claimOrRelease }: Props) {
-  const { t } = useWords();
+  const { t, language } = useWords();
   const th = (key: string) => t(`console.table.${key}`);
   return (
     <table className="work-table" aria-label={label}>
@@ -72,7 +64,7 @@ export function InboxTable({ label, casesTab, rows, ctx, at, claimOrRelease }: P
               <td>
                 <SlaBadges slas={r.slas.filter((s) => s.closedAt === null)} />
               </td>
-              <td>{age(r.createdAt, at, t)}</td>
+              <td>{ageText(r.createdAt, at, language)}</td>
               <td>
                 {r.task && r.task.assignee === null ? (
                   <button type="button" onClick={() => claimOrRelease(r.task as TaskItem, true)}>

@@ -1,9 +1,11 @@
 // The worker console's calls: the HTTP API (GET /api/openapi.json: cases, tasks, events, history) plus the customer
 // view (`/api/cases/:id/related`) and `/api/me`. Results are values; a problem keeps its field problems.
+// A failure is worded with the `t` it is created with (the console's language; the server's own `detail` as it came).
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { CaseTask, FieldProblem, HistoryEntry, NextEvent, StateValue, ChecklistItem, SlaView } from '../../../runtime/engine/index.ts';
 import { loadPages, type Page } from './paging.ts';
 import type { Refine, Wire } from '../api/wire.ts';
+import { ENGLISH, type Translate } from '../i18n/index.ts';
 
 /**
  * A case as the API sends it (`Case`: `GET /api/cases/{id}`, lists, events), with the engine's own types where the
@@ -60,7 +62,8 @@ export interface ConsoleApi {
   related(id: string): Promise<Result<Related>>;
 }
 
-export function createConsoleApi(token: string): ConsoleApi {
+/** `t` words the failures (`console.api.*`); the console passes its i18next instance's, which follows a language change. */
+export function createConsoleApi(token: string, t: Translate = ENGLISH.t): ConsoleApi {
   async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Result<T>> {
     let res: Response;
     try {
@@ -70,7 +73,7 @@ export function createConsoleApi(token: string): ConsoleApi {
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
     } catch (e) {
-      return { ok: false, status: 0, code: 'network', message: `Could not reach the server (${e instanceof Error ? e.message : String(e)}).`, problems: [] };
+      return { ok: false, status: 0, code: 'network', message: t('console.api.network', { error: e instanceof Error ? e.message : String(e) }), problems: [] };
     }
     const text = await res.text();
     let payload: unknown;
@@ -82,8 +85,8 @@ export function createConsoleApi(token: string): ConsoleApi {
     if (res.ok) return { ok: true, value: payload as T };
     const p = isObj(payload) ? payload : {};
     const problems = Array.isArray(p.problems) ? (p.problems as FieldProblem[]).filter((x) => isObj(x) && typeof x.pointer === 'string') : [];
-    const detail = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : `The server answered ${res.status}.`;
-    const prefix = res.status === 401 ? 'The token was not accepted: sign in again. ' : res.status === 403 ? 'Your token may not do this. ' : '';
+    const detail = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : t('console.api.status', { status: res.status });
+    const prefix = res.status === 401 ? t('console.api.token') : res.status === 403 ? t('console.api.forbidden') : '';
     const rules = Array.isArray(p.rules) ? p.rules.filter((r): r is string => typeof r === 'string') : undefined;
     return { ok: false, status: res.status, code: typeof p.code === 'string' ? p.code : `http.${res.status}`, message: prefix + detail, problems, ...(rules ? { rules } : {}) };
   }

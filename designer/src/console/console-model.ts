@@ -1,11 +1,11 @@
 // Pure helpers of the worker console: labels, SLA badges, inbox sorting, what changed between two
 // revisions, and keeping what the agent typed on top of a newer revision. No React, unit-tested.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import { diffJson, formatSpan } from '../../../runtime/engine/index.ts';
+import { diffJson } from '../../../runtime/engine/index.ts';
 import type { JsonValue, StateValue, SlaView } from '../../../runtime/engine/index.ts';
 import { getAt, setAt } from '../form/data-path.ts';
 import { idWords, stateTitle } from '../model/titles.ts';
-import { ENGLISH, formatDateTime, formatSpan as spanIn, type Words } from '../i18n/index.ts';
+import { ENGLISH, formatDateTime, formatSpan, type Language, type Words } from '../i18n/index.ts';
 
 type Data = Record<string, unknown>;
 
@@ -33,7 +33,7 @@ export interface SlaBadge {
 export function slaBadge(sla: SlaView, { t, language }: Words = ENGLISH): SlaBadge {
   // to the minute: a badge is read at a glance (the explanation keeps the seconds)
   const rounded = Math.round(sla.remainingMs / 60_000) * 60_000;
-  const left = language === 'en' ? formatSpan(rounded, false) : spanIn(rounded, language);
+  const left = formatSpan(rounded, language);
   const title = sla.title;
   switch (sla.status) {
     case 'running':
@@ -66,7 +66,7 @@ export function slaBadge(sla: SlaView, { t, language }: Words = ENGLISH): SlaBad
 export function slaExplanation(sla: SlaView, words: Words = ENGLISH): string {
   const { t, language } = words;
   if (language === 'en') return sla.text;
-  const left = spanIn(Math.max(0, sla.remainingMs), language);
+  const left = formatSpan(Math.max(0, sla.remainingMs), language);
   const due = formatDateTime(sla.deadlineAt, language);
   const goal = sla.goalAt !== null && sla.status === 'running' ? t('console.sla.explainGoal', { goal: formatDateTime(sla.goalAt, language) }) : '';
   switch (sla.status) {
@@ -91,6 +91,15 @@ export function slaExplanation(sla: SlaView, words: Words = ENGLISH): string {
       return _never;
     }
   }
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** How old a case is at `now`, to the minute: "45 min", "5 h 3 min" (to 48 hours), then whole days ("3 d"); Dutch "5 u 3 min". */
+export function ageText(from: string, now: number, language: Language = 'en'): string {
+  const ms = Math.max(0, Math.round((now - Date.parse(from)) / MINUTE)) * MINUTE;
+  return ms < 2 * DAY ? formatSpan(ms, language) : formatSpan(Math.floor(ms / DAY) * DAY, language, true);
 }
 
 /** The open SLA that falls due first (the inbox sorts and badges by it), or null. */

@@ -1,9 +1,11 @@
 // The inbox's lists as React state: loaded on mount, refreshed, and paged on "Load more".
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsoleApi } from './console-api.ts';
+import { useWords } from '../i18n/use-words.ts';
 import { loadInbox, loadMoreOf, PAGE_SIZE, type InboxLists, type Tab } from './inbox-lists.ts';
 
 export function useInboxLists(api: ConsoleApi) {
+  const { t } = useWords();
   const [lists, setLists] = useState<InboxLists | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,8 +26,8 @@ export function useInboxLists(api: ConsoleApi) {
 
   /** The next page of one list. */
   const more = useCallback(
-    (tab: Tab) => run(async (now) => (now ? loadMoreOf(api, PAGE_SIZE, now, tab) : 'The lists are not loaded yet.')),
-    [run, api],
+    (tab: Tab) => run(async (now) => (now ? loadMoreOf(api, PAGE_SIZE, now, tab) : t('console.inbox.notLoaded'))),
+    [run, api, t],
   );
 
   useEffect(() => {

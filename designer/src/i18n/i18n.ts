@@ -11,7 +11,7 @@ export type Language = (typeof LANGUAGES)[number];
 /** A translation function bound to one language: `t('console.inbox.title')`, with values to interpolate and `count` for plurals. */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
-export const RESOURCES = { en: { translation: en }, nl: { translation: nl } } as const;
+const RESOURCES = { en: { translation: en }, nl: { translation: nl } } as const;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -35,13 +35,9 @@ export function createI18n(language: Language = 'en'): i18n {
 
 /** The instance the word modules fall back on (always English); never switched. */
 export const fallbackI18n = createI18n('en');
-const shared = fallbackI18n;
 
 /** The translation function of a language, for the pure word modules and tests. */
-export function translator(language: Language, instance: i18n = shared): Translate {
+export function translator(language: Language, instance: i18n = fallbackI18n): Translate {
   const fixed = instance.getFixedT(language);
   return (key, values) => fixed(key, values ?? {}) as string;
 }
-
-/** English: the default of every word module. */
-export const english: Translate = translator('en');

@@ -24,7 +24,7 @@ export interface LanguageInputs {
 }
 
 /** The browser's preference: Dutch if its first language is Dutch (nl, nl-NL, nl-BE), else English. */
-export function browserLanguage(browser: readonly string[]): Language {
+function browserLanguage(browser: readonly string[]): Language {
   return (browser[0] ?? '').toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 

@@ -1,5 +1,6 @@
-// Applying the language choice in the browser: `?lang=` at start-up (taken from the address and kept until
-// the user is known), the signed-in user's choice once the console knows their name, and a change from the
+// Applying the language choice in the browser, for the worker console only (the designer is English):
+// `?lang=` when the console opens (taken from the address and kept until the user is known), the signed-in
+// user's choice once the console knows their name, and a change from the
 // Language select. Thin: the decisions are language.ts's.
 import type { i18n } from 'i18next';
 import { isLanguage, type Language } from './i18n.ts';
@@ -15,7 +16,7 @@ function show(language: Language): void {
   document.documentElement.lang = language;
 }
 
-/** At start-up: takes `?lang=` out of the address (kept for the user's choice) and says which language to start in. */
+/** When the console opens: takes `?lang=` out of the address (kept for the user's choice) and says which language to start in. */
 export function startLanguage(): Language {
   const url = new URL(window.location.href);
   const lang = url.searchParams.get('lang');
@@ -27,6 +28,12 @@ export function startLanguage(): Language {
   const language = resolveLanguage({ user: null, storage: localStorage, browser: browserLanguages(), fromUrl: sessionStorage.getItem(FROM_URL) });
   show(language);
   return language;
+}
+
+/** While the console is open `<html lang>` is its language; the function returned gives the (English) designer's back. */
+export function holdLanguage(instance: i18n): () => void {
+  show(isLanguage(instance.language) ? instance.language : 'en');
+  return () => show('en');
 }
 
 /** Once the user is known: their language (a `?lang` given at start-up becomes their saved choice). */

@@ -214,4 +214,16 @@ describe('formatSpan', () => {
       formatSpan(0, true),
     ]).toEqual(['16 h', '2 h 30 min', '45 s', '30 d', '0 min']);
   });
+
+  it('words the units it is given, the same way', () => {
+    const units = { d: 'dg', h: 'u', min: 'mi', s: 'sec' };
+    expect([
+      formatSpan(16 * H, false, units),
+      formatSpan(2 * H + 30 * MIN, false, units),
+      formatSpan(45_000, false, units),
+      formatSpan(30 * 24 * H + H + 1000, true, units),
+      formatSpan(0, true, units),
+      formatSpan(-(90 * MIN), false, units),
+    ]).toEqual(['16 u', '2 u 30 mi', '45 sec', '30 dg 1 u 1 sec', '0 mi', '1 u 30 mi']);
+  });
 });
