@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { RUN_LANGUAGE, speakRunLanguage } from './language.ts';
+
+export { RUN_LANGUAGE, tr } from './language.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-results');
@@ -116,8 +119,11 @@ export async function openBrowser(): Promise<BrowserSession> {
     ],
     viewport: { width: 1500, height: 950 },
     acceptDownloads: true,
+    // the run's language (DOSSIER_E2E_LANG): the app reads the browser's
+    ...(RUN_LANGUAGE === 'nl' ? { locale: 'nl-NL' } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  speakRunLanguage(page);
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('console', (m) => {

@@ -1,18 +1,57 @@
 // The app shell: sign-in, then the routes (case types list, one case type's editor).
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n } from '../i18n/index.ts';
+import { useWords } from '../i18n/use-words.ts';
+import { applyUserLanguage, startLanguage } from '../i18n/user-language.ts';
 import { createApiClient } from '../api/client.ts';
 import { CaseTypesPage } from '../pages/CaseTypesPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { matchRoute, navigate, usePath } from './router.ts';
 import { readToken, storeToken } from './session.ts';
+import { SignedInUser } from './signed-in-user.ts';
 
 // The editor (React Flow, ajv, the validator) loads on demand, so the first screen stays small.
 // The worker console (/work) loads on demand too.
 const ConsolePage = lazy(() => import('../console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
 const EditorPage = lazy(() => import('../editor/EditorPage.tsx').then((m) => ({ default: m.EditorPage })));
 
+/**
+ * The whole app in its reader's language (docs/i18n.md): resolved at start-up (`?lang=`, the device's last
+ * choice, the browser's), then the signed-in user's own once `GET /api/me` names them.
+ */
 export function App() {
+  const [i18n] = useState(() => createI18n(startLanguage()));
   const [token, setToken] = useState<string | null>(() => readToken());
+  const [user, setUser] = useState<string | null>(null);
+  useEffect(() => {
+    setUser(null);
+    if (!token) return;
+    let live = true;
+    void fetch('/api/me', { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } })
+      .then(async (r) => (r.ok ? ((await r.json()) as { name?: unknown }) : null))
+      .then((me) => {
+        if (live && me && typeof me.name === 'string') setUser(me.name);
+      })
+      .catch(() => undefined); // the language stays the device's; the screens report a server that is away
+    return () => {
+      live = false;
+    };
+  }, [token]);
+  useEffect(() => {
+    if (user !== null) applyUserLanguage(i18n, user);
+  }, [i18n, user]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <SignedInUser.Provider value={user}>
+        <Shell token={token} setToken={setToken} />
+      </SignedInUser.Provider>
+    </I18nextProvider>
+  );
+}
+
+function Shell({ token, setToken }: { token: string | null; setToken: (token: string | null) => void }) {
+  const { t } = useWords();
   const path = usePath();
   const api = useMemo(() => (token ? createApiClient(token) : null), [token]);
   const signOut = () => {
@@ -35,25 +74,23 @@ export function App() {
       return <CaseTypesPage api={api} onSignOut={signOut} />;
     case 'editor':
       return (
-        <Suspense fallback={<p role="status" className="page">Loading the editor…</p>}>
+        <Suspense fallback={<p role="status" className="page">{t('pages.app.loadingEditor')}</p>}>
           <EditorPage key={route.key} api={api} caseTypeKey={route.key} />
         </Suspense>
       );
     case 'console':
       return (
-        <Suspense fallback={<p role="status" className="page">Loading the worker console…</p>}>
+        <Suspense fallback={<p role="status" className="page">{t('pages.app.loadingConsole')}</p>}>
           <ConsolePage token={token as string} path={path} onSignOut={signOut} />
         </Suspense>
       );
     case 'notFound':
       return (
         <main className="page">
-          <h1>Page not found</h1>
-          <p>
-            Nothing lives at <code>{route.path}</code>.
-          </p>
+          <h1>{t('pages.app.notFound')}</h1>
+          <p>{t('pages.app.nothingAt', { path: route.path })}</p>
           <button type="button" onClick={() => navigate('/')}>
-            Go to case types
+            {t('pages.app.goToCaseTypes')}
           </button>
         </main>
       );

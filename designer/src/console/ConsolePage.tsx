@@ -1,15 +1,13 @@
 // The worker console at /work: the inbox, new case (intake) and the case view, over the HTTP API only.
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { useMemo, type ReactNode } from 'react';
 import { navigate } from '../app/router.ts';
 import { CaseView } from './CaseView.tsx';
 import { Inbox } from './Inbox.tsx';
 import { IntakePage } from './IntakePage.tsx';
 import { useConsoleContext } from './use-console-context.ts';
 import { createConsoleApi } from './console-api.ts';
-import { createI18n, LANGUAGES, isLanguage } from '../i18n/index.ts';
 import { useI18n, useWords } from '../i18n/use-words.ts';
-import { applyUserLanguage, chooseLanguage, holdLanguage, startLanguage } from '../i18n/user-language.ts';
+import { LanguageSelect } from '../app/LanguageSelect.tsx';
 import './console.css';
 
 export type ConsoleRoute = { type: 'inbox' } | { type: 'new' } | { type: 'case'; id: string } | { type: 'unknown' };
@@ -27,33 +25,14 @@ interface Props {
   onSignOut: () => void;
 }
 
-/**
- * The console in its reader's language (docs/i18n.md): resolved when it opens (`?lang=`, the device's last
- * choice, the browser's), then the signed-in user's. Only the console has the provider: the designer around
- * it stays English (`useWords` falls back to English), and i18next with its resources loads with this chunk.
- */
-export function ConsolePage(props: Props) {
-  const [i18n] = useState(() => createI18n(startLanguage()));
-  useEffect(() => holdLanguage(i18n), [i18n]);
-  return (
-    <I18nextProvider i18n={i18n}>
-      <ConsoleScreen {...props} />
-    </I18nextProvider>
-  );
-}
-
-function ConsoleScreen({ token, path, onSignOut }: Props) {
+/** The worker console, in the reader's language (the app's provider, docs/i18n.md). */
+export function ConsolePage({ token, path, onSignOut }: Props) {
   const i18n = useI18n();
   // failures worded in the console's current language (the instance's `t` follows a change)
   const api = useMemo(() => createConsoleApi(token, (key, values) => i18n.t(key, values ?? {})), [token, i18n]);
   const ctx = useConsoleContext(api);
   const route = matchConsoleRoute(path);
-  const { t, language } = useWords();
-  const user = ctx.status === 'ready' ? ctx.value.me.name : null;
-  // the signed-in user's own language, once their name is known
-  useEffect(() => {
-    if (user !== null) applyUserLanguage(i18n, user);
-  }, [i18n, user]);
+  const { t } = useWords();
   let body: ReactNode;
   if (ctx.status === 'loading') body = <p role="status">{t('common.loading')}</p>;
   else if (ctx.status === 'failed') body = <p className="error-box" role="alert">{ctx.message}</p>;
@@ -103,22 +82,7 @@ function ConsoleScreen({ token, path, onSignOut }: Props) {
           {link('/work/new', t('console.navNew'), route.type === 'new')}
         </nav>
         <span className="muted work-me">{ctx.status === 'ready' ? t('console.me', { name: ctx.value.me.name, roles: ctx.value.me.roles.join(', ') }) : ''}</span>
-        <span className="filter">
-          <label htmlFor="work-language">{t('common.language')}</label>{' '}
-          <select
-            id="work-language"
-            value={language}
-            onChange={(e) => {
-              if (isLanguage(e.target.value)) chooseLanguage(i18n, user, e.target.value);
-            }}
-          >
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {t(`common.languages.${l}`)}
-              </option>
-            ))}
-          </select>
-        </span>
+        <LanguageSelect id="work-language" />
         <button type="button" className="link" onClick={onSignOut}>
           {t('common.signOut')}
         </button>

@@ -1,5 +1,6 @@
 // The editor workspace: toolbar (save, undo/redo, export, publish), the views (the versions among them) and
 // the problems panel.
+import { LanguageSelect } from '../app/LanguageSelect.tsx';
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as Tabs from '@radix-ui/react-tabs';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
@@ -183,6 +184,7 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
         <button type="button" onClick={() => setShortcuts(true)} aria-keyshortcuts="?">
           Keyboard shortcuts
         </button>
+        <LanguageSelect id="editor-language" />
         <button type="button" onClick={() => setPublishing(true)} aria-describedby="publish-hint">
           Publish…
         </button>

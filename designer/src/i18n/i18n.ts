@@ -2,16 +2,13 @@
 // and `Translate`, the plain function the pure word modules take so that they stay unit-testable without
 // React or a global. English is the default everywhere.
 import { createInstance, type i18n } from 'i18next';
-import en from './en.json';
-import nl from './nl.json';
+import { RESOURCES } from './resources.ts';
 
 export const LANGUAGES = ['en', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** A translation function bound to one language: `t('console.inbox.title')`, with values to interpolate and `count` for plurals. */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
-
-const RESOURCES = { en: { translation: en }, nl: { translation: nl } } as const;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

@@ -1,7 +1,6 @@
-// Applying the language choice in the browser, for the worker console only (the designer is English):
-// `?lang=` when the console opens (taken from the address and kept until the user is known), the signed-in
-// user's choice once the console knows their name, and a change from the
-// Language select. Thin: the decisions are language.ts's.
+// Applying the language choice in the browser, for the whole app (designer and worker console): `?lang=`
+// when the app starts (taken from the address and kept until the user is known), the signed-in user's choice
+// once their name is known, and a change from a Language select. Thin: the decisions are language.ts's.
 import type { i18n } from 'i18next';
 import { isLanguage, type Language } from './i18n.ts';
 import { resolveLanguage, saveLanguage } from './language.ts';
@@ -16,7 +15,7 @@ function show(language: Language): void {
   document.documentElement.lang = language;
 }
 
-/** When the console opens: takes `?lang=` out of the address (kept for the user's choice) and says which language to start in. */
+/** When the app starts: takes `?lang=` out of the address (kept for the user's choice) and says which language to start in. */
 export function startLanguage(): Language {
   const url = new URL(window.location.href);
   const lang = url.searchParams.get('lang');
@@ -28,12 +27,6 @@ export function startLanguage(): Language {
   const language = resolveLanguage({ user: null, storage: localStorage, browser: browserLanguages(), fromUrl: sessionStorage.getItem(FROM_URL) });
   show(language);
   return language;
-}
-
-/** While the console is open `<html lang>` is its language; the function returned gives the (English) designer's back. */
-export function holdLanguage(instance: i18n): () => void {
-  show(isLanguage(instance.language) ? instance.language : 'en');
-  return () => show('en');
 }
 
 /** Once the user is known: their language (a `?lang` given at start-up becomes their saved choice). */

@@ -1,4 +1,5 @@
 // The list of case types (published and drafts), new from scratch or a template, import and export.
+import { LanguageSelect } from '../app/LanguageSelect.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient, CaseTypeSummary } from '../api/client.ts';
 import { navigate } from '../app/router.ts';
@@ -38,6 +39,7 @@ export function CaseTypesPage({ api, onSignOut }: { api: ApiClient; onSignOut: (
     <main className="page">
       <header className="page-header">
         <h1>Case types</h1>
+        <LanguageSelect id="list-language" />
         <button type="button" onClick={onSignOut}>
           Sign out
         </button>

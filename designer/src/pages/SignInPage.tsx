@@ -1,4 +1,5 @@
 // Sign in with a token (printed by `dossier serve`, or created by an admin); it is checked against the API.
+import { LanguageSelect } from '../app/LanguageSelect.tsx';
 import { useState, type FormEvent } from 'react';
 import { createApiClient } from '../api/client.ts';
 
@@ -23,6 +24,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (token: string) => void
   return (
     <main className="page sign-in">
       <h1>Dossier designer</h1>
+      <LanguageSelect id="sign-in-language" />
       <form onSubmit={submit} aria-label="Sign in">
         <label htmlFor="token">Access token</label>
         <input id="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />

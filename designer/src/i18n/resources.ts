@@ -1,0 +1,30 @@
+// The bundled resources of both languages: the shared file per language (en.json, nl.json: common, console,
+// stage, form, words, problems, refusal) and one file per designer area (areas/<area>.<language>.json), which
+// becomes the top-level key `<area>` (areas/canvas.nl.json holds `canvas.*`). One file per area keeps the
+// translations of one screen together and lets areas be edited side by side without touching the same file.
+import en from './en.json';
+import nl from './nl.json';
+import canvasEn from './areas/canvas.en.json';
+import canvasNl from './areas/canvas.nl.json';
+import editorEn from './areas/editor.en.json';
+import editorNl from './areas/editor.nl.json';
+import rulesEn from './areas/rules.en.json';
+import rulesNl from './areas/rules.nl.json';
+import slasEn from './areas/slas.en.json';
+import slasNl from './areas/slas.nl.json';
+import versionsEn from './areas/versions.en.json';
+import versionsNl from './areas/versions.nl.json';
+import simEn from './areas/sim.en.json';
+import simNl from './areas/sim.nl.json';
+import pagesEn from './areas/pages.en.json';
+import pagesNl from './areas/pages.nl.json';
+import modelEn from './areas/model.en.json';
+import modelNl from './areas/model.nl.json';
+
+/** The area files, by the key their texts live under. */
+export const AREAS = ['canvas', 'editor', 'rules', 'slas', 'versions', 'sim', 'pages', 'model'] as const;
+
+export const RESOURCES = {
+  en: { translation: { ...en, canvas: canvasEn, editor: editorEn, rules: rulesEn, slas: slasEn, versions: versionsEn, sim: simEn, pages: pagesEn, model: modelEn } },
+  nl: { translation: { ...nl, canvas: canvasNl, editor: editorNl, rules: rulesNl, slas: slasNl, versions: versionsNl, sim: simNl, pages: pagesNl, model: modelNl } },
+} as const;

@@ -1,0 +1,164 @@
+// The language of a browser-test run: `DOSSIER_E2E_LANG=nl` runs every e2e suite with a Dutch browser
+// (`nl-NL`, which the app follows), `en` (the default) with an English one. The tests are written with the
+// English UI texts; `tr` turns such a text into the run's language through the app's own resources
+// (designer/src/i18n), and the locator methods that take a UI text (getByRole's name, getByLabel, getByText,
+// getByPlaceholder, getByTitle, filter's hasText, selectOption's labels) do it themselves in a Dutch run,
+// so a test reads the same in both. A text the resources do not hold (a case type's own titles, server
+// messages) is left as it is.
+import type { Page } from 'playwright-core';
+import { RESOURCES } from '../../designer/src/i18n/resources.ts';
+
+export type RunLanguage = 'en' | 'nl';
+
+export const RUN_LANGUAGE: RunLanguage = process.env.DOSSIER_E2E_LANG === 'nl' ? 'nl' : 'en';
+
+type Tree = { readonly [key: string]: string | Tree };
+
+/** Every text of a language's resources by its dotted key. */
+export function flatResources(language: RunLanguage): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (tree: Tree, prefix: string) => {
+    for (const [k, v] of Object.entries(tree)) {
+      if (typeof v === 'string') out.set(prefix + k, v);
+      else walk(v, `${prefix}${k}.`);
+    }
+  };
+  walk(RESOURCES[language].translation as unknown as Tree, '');
+  return out;
+}
+
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
+
+interface Entry {
+  en: string;
+  nl: string;
+  /** for a value with placeholders: the English value as a pattern, and its placeholders' names in order */
+  pattern?: RegExp;
+  names?: string[];
+}
+
+function buildEntries(): { exact: Map<string, string>; templates: Entry[]; literals: Entry[] } {
+  const en = flatResources('en');
+  const nl = flatResources('nl');
+  const exact = new Map<string, string>();
+  const templates: Entry[] = [];
+  const literals: Entry[] = [];
+  for (const [key, english] of en) {
+    const dutch = nl.get(key);
+    if (dutch === undefined || dutch === english) continue;
+    if (PLACEHOLDER.test(english)) {
+      PLACEHOLDER.lastIndex = 0;
+      const names: string[] = [];
+      const source = english
+        .split(PLACEHOLDER)
+        .map((part, i) => {
+          if (i % 2 === 1) {
+            names.push(part);
+            return '(.+?)';
+          }
+          return escapeRe(part);
+        })
+        .join('');
+      templates.push({ en: english, nl: dutch, pattern: new RegExp(`^${source}$`, 's'), names });
+    } else {
+      if (!exact.has(english)) exact.set(english, dutch);
+      literals.push({ en: english, nl: dutch });
+    }
+  }
+  // the longest first, so that a regex's "Add field" is replaced before "Add"
+  literals.sort((a, b) => b.en.length - a.en.length);
+  // the most specific template first: the one with the most fixed text
+  templates.sort((a, b) => b.en.replace(PLACEHOLDER, '').length - a.en.replace(PLACEHOLDER, '').length);
+  return { exact, templates, literals };
+}
+
+let entries: ReturnType<typeof buildEntries> | undefined;
+const catalogue = () => (entries ??= buildEntries());
+
+function trText(text: string): string {
+  const { exact, templates } = catalogue();
+  const direct = exact.get(text);
+  if (direct !== undefined) return direct;
+  for (const entry of templates) {
+    const m = entry.pattern?.exec(text);
+    if (!m) continue;
+    const values = new Map((entry.names ?? []).map((name, i) => [name, m[i + 1] as string]));
+    // a value may itself be a UI text ("Remove {{what}}"): translated too
+    return entry.nl.replace(PLACEHOLDER, (_all, name: string) => trText(values.get(name) ?? ''));
+  }
+  return text;
+}
+
+function trRegExp(re: RegExp): RegExp {
+  let source = re.source;
+  for (const { en, nl } of catalogue().literals) {
+    if (en.length < 3 || !/\p{L}/u.test(en)) continue;
+    const escaped = escapeRe(en);
+    // the English text written plainly or escaped in the pattern
+    for (const form of new Set([escaped, en.replace(/[/]/g, '\\/')])) {
+      if (source.includes(form)) source = source.split(form).join(escapeRe(nl));
+    }
+  }
+  return source === re.source ? re : new RegExp(source, re.flags);
+}
+
+/** An English UI text (or a pattern of one) in the run's language; unchanged in an English run. */
+export function tr<T extends string | RegExp>(text: T, language: RunLanguage = RUN_LANGUAGE): T {
+  if (language === 'en') return text;
+  return (typeof text === 'string' ? trText(text) : trRegExp(text)) as T;
+}
+
+type AnyFn = (...args: unknown[]) => unknown;
+const PATCHED = Symbol.for('dossier.e2e.tr');
+
+function patch(proto: object | null, name: string, map: (args: unknown[]) => unknown[]): void {
+  if (!proto) return;
+  const target = proto as Record<string | symbol, unknown>;
+  const original = target[name];
+  if (typeof original !== 'function' || (original as unknown as Record<symbol, boolean>)[PATCHED]) return;
+  const wrapped = function (this: unknown, ...args: unknown[]) {
+    return (original as AnyFn).apply(this, map(args));
+  };
+  (wrapped as unknown as Record<symbol, boolean>)[PATCHED] = true;
+  target[name] = wrapped;
+}
+
+const text = (v: unknown) => (typeof v === 'string' || v instanceof RegExp ? tr(v) : v);
+const withName = (options: unknown) => {
+  if (options === null || typeof options !== 'object') return options;
+  const o = options as Record<string, unknown>;
+  return 'name' in o ? { ...o, name: text(o.name) } : o;
+};
+const withHasText = (options: unknown) => {
+  if (options === null || typeof options !== 'object') return options;
+  const o = { ...(options as Record<string, unknown>) };
+  if ('hasText' in o) o.hasText = text(o.hasText);
+  if ('hasNotText' in o) o.hasNotText = text(o.hasNotText);
+  return o;
+};
+const option = (v: unknown): unknown => {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map(option);
+  if (v !== null && typeof v === 'object' && 'label' in v) return { ...(v as object), label: text((v as { label: unknown }).label) };
+  return v;
+};
+
+/**
+ * In a Dutch run: the locator methods of this page's classes take English UI texts and look for their Dutch
+ * ones. Patched once per class (Page, Frame, Locator, FrameLocator).
+ */
+export function speakRunLanguage(page: Page): void {
+  if (RUN_LANGUAGE === 'en') return;
+  const locator = page.locator('body');
+  const protos = [Object.getPrototypeOf(page), Object.getPrototypeOf(page.mainFrame()), Object.getPrototypeOf(locator), Object.getPrototypeOf(page.frameLocator('iframe'))] as object[];
+  for (const proto of protos) {
+    patch(proto, 'getByRole', ([role, options, ...rest]) => [role, withName(options), ...rest]);
+    for (const name of ['getByLabel', 'getByText', 'getByPlaceholder', 'getByTitle', 'getByAltText']) {
+      patch(proto, name, ([value, ...rest]) => [text(value), ...rest]);
+    }
+    patch(proto, 'filter', ([options, ...rest]) => [withHasText(options), ...rest]);
+    patch(proto, 'locator', ([selector, options, ...rest]) => [selector, withHasText(options), ...rest]);
+    patch(proto, 'selectOption', ([values, ...rest]) => [option(values), ...rest]);
+  }
+}
