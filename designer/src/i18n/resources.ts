@@ -18,13 +18,15 @@ import simEn from './areas/sim.en.json';
 import simNl from './areas/sim.nl.json';
 import pagesEn from './areas/pages.en.json';
 import pagesNl from './areas/pages.nl.json';
+import stagesEn from './areas/stages.en.json';
+import stagesNl from './areas/stages.nl.json';
 import modelEn from './areas/model.en.json';
 import modelNl from './areas/model.nl.json';
 
 /** The area files, by the key their texts live under. */
-export const AREAS = ['canvas', 'editor', 'rules', 'slas', 'versions', 'sim', 'pages', 'model'] as const;
+export const AREAS = ['canvas', 'editor', 'rules', 'slas', 'versions', 'sim', 'pages', 'stages', 'model'] as const;
 
 export const RESOURCES = {
-  en: { translation: { ...en, canvas: canvasEn, editor: editorEn, rules: rulesEn, slas: slasEn, versions: versionsEn, sim: simEn, pages: pagesEn, model: modelEn } },
-  nl: { translation: { ...nl, canvas: canvasNl, editor: editorNl, rules: rulesNl, slas: slasNl, versions: versionsNl, sim: simNl, pages: pagesNl, model: modelNl } },
+  en: { translation: { ...en, canvas: canvasEn, editor: editorEn, rules: rulesEn, slas: slasEn, versions: versionsEn, sim: simEn, pages: pagesEn, stages: stagesEn, model: modelEn } },
+  nl: { translation: { ...nl, canvas: canvasNl, editor: editorNl, rules: rulesNl, slas: slasNl, versions: versionsNl, sim: simNl, pages: pagesNl, stages: stagesNl, model: modelNl } },
 } as const;
