@@ -142,6 +142,13 @@ export const problemCodes = {
       'the rule {rule} is not used: no condition, checklist, form visibility or service level refers to it; use it or remove it',
   },
 
+  // Translations of the case type's own texts.
+  'translation.stale': {
+    severity: 'warning',
+    message:
+      'the {language} text “{text}” is for {place}, which is no longer a title, description, help text, placeholder or pattern hint of this case type; remove it or translate the text that replaced it',
+  },
+
   // Fields and data.
   'field.unknown': { severity: 'error', message: "{what} '{field}' is not a field in 'data'{hint}" },
   'data.not_object': {

@@ -13,6 +13,7 @@ import { lintTime } from './lint/time.ts';
 import { lintCalendarDays } from './lint/calendar-days.ts';
 import { lintStuckFields } from './lint/stuck-fields.ts';
 import { lintUnusedRules } from './lint/unused-rules.ts';
+import { lintTranslations } from './lint/translations.ts';
 
 export interface ValidateOptions {
   /**
@@ -55,6 +56,7 @@ export function validateCaseType(definition: unknown, options: ValidateOptions =
     ...lintStuckFields(model),
     ...lintCalendarDays(model),
     ...lintUnusedRules(model),
+    ...lintTranslations(model),
   ];
   return dedupe(structural, semantic).sort(compareProblems);
 }

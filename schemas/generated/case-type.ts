@@ -160,6 +160,7 @@ export interface CaseType {
    */
   scenarios?: StoredScenario[];
   layout?: Layout;
+  translations?: Translations;
 }
 /**
  * The supported subset of JSON Schema 2020-12 for case data fields.
@@ -769,4 +770,16 @@ export interface Layout {
     y: number;
     zoom: number;
   };
+}
+/**
+ * The case type's own texts in other languages (docs/i18n.md): by language tag ("nl"), then by the JSON pointer of a text in this definition (a title, description, help text, placeholder or pattern hint), the text in that language. A reader in that language sees the translation; a text without one is shown as written.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "translations".
+ */
+export interface Translations {
+  [k: string]: LanguageTexts | undefined;
+}
+export interface LanguageTexts {
+  [k: string]: string | undefined;
 }

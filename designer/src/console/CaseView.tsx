@@ -18,7 +18,7 @@ import { LifeCycleStrip } from '../stage/LifeCycleStrip.tsx';
 import { carriedKeys, readOnlyReason, stageForm, stageScope, strandedChanges } from './stage-form.ts';
 import type { ConsoleContext } from './use-console-context.ts';
 import type { CaseRecord, Failure, ConsoleApi } from './console-api.ts';
-import { dataChanges, payloadFor, rebase, stateLabel } from './console-model.ts';
+import { dataChanges, payloadFor, rebase, stateLabel, taskTitle } from './console-model.ts';
 import { changeLines, show } from '../model/change-words.ts';
 import { rejectionText } from '../model/refusal-words.ts';
 import { eventTitle, queueTitle, roleTitle, ruleTitle } from '../model/titles.ts';
@@ -246,7 +246,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
             <ActionsPanel def={def} next={kase.next} working={working} onChange={setWorking} errors={errors} open={open} onOpen={setOpen} onSend={(t) => void send(t)} busy={busy} />
           </section>
           <section aria-labelledby="stage-title" className="card">
-            <h2 id="stage-title">{t('stage', { title: task ? task.title : stateLabel(kase.state, def) })}</h2>
+            <h2 id="stage-title">{t('stage', { title: task ? taskTitle(task, def) : stateLabel(kase.state, def) })}</h2>
             {kase.tasks.map((k) => (
               <p key={k.id} className="task-line">
                 {t('task')} <strong>{k.title}</strong> · {k.queue ? t('taskQueue', { queue: queueTitle([def], k.queue) }) : k.role ? t('taskRole', { role: roleTitle(def, k.role) }) : t('noQueue')} ·{' '}

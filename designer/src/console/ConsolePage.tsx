@@ -29,10 +29,11 @@ interface Props {
 export function ConsolePage({ token, path, onSignOut }: Props) {
   const i18n = useI18n();
   // failures worded in the console's current language (the instance's `t` follows a change)
-  const api = useMemo(() => createConsoleApi(token, (key, values) => i18n.t(key, values ?? {})), [token, i18n]);
+  const { t, language } = useWords();
+  // a language change loads the case types again: their own texts come in the reader's language where translated
+  const api = useMemo(() => createConsoleApi(token, (key, values) => i18n.t(key, values ?? {}), language), [token, i18n, language]);
   const ctx = useConsoleContext(api);
   const route = matchConsoleRoute(path);
-  const { t } = useWords();
   let body: ReactNode;
   if (ctx.status === 'loading') body = <p role="status">{t('common.loading')}</p>;
   else if (ctx.status === 'failed') body = <p className="error-box" role="alert">{ctx.message}</p>;

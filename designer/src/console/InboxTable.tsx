@@ -4,7 +4,7 @@ import { SlaBadges } from './SlaBadges.tsx';
 import type { Row } from './inbox-rows.ts';
 import type { ConsoleContext } from './use-console-context.ts';
 import type { TaskItem } from './console-api.ts';
-import { ageText, mostUrgentSla, stateLabel } from './console-model.ts';
+import { ageText, mostUrgentSla, stateLabel, taskTitle } from './console-model.ts';
 import { queueTitle } from '../model/titles.ts';
 import { useWords } from '../i18n/use-words.ts';
 
@@ -56,7 +56,7 @@ export function InboxTable({ label, casesTab, rows, ctx, at, claimOrRelease }: P
                 </a>
               </td>
               <td>{r.kase.customerName ?? '—'}</td>
-              <td>{r.task ? r.task.title : (def?.title ?? r.kase.caseType)}</td>
+              <td>{r.task ? taskTitle(r.task, def) : (def?.title ?? r.kase.caseType)}</td>
               <td>{stateLabel(r.kase.state, def)}</td>
               <td className={`priority priority-${r.priority}`}>{t(`console.priority.${r.priority}`, { defaultValue: r.priority })}</td>
               <td>{(r.task?.queue ?? r.kase.queue) ? queueTitle([def], (r.task?.queue ?? r.kase.queue) as string) : '—'}</td>

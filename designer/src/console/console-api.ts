@@ -2,6 +2,7 @@
 // view (`/api/cases/:id/related`) and `/api/me`. Results are values; a problem keeps its field problems.
 // A failure is worded with the `t` it is created with (the console's language; the server's own `detail` as it came).
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import { translateDefinition } from '../../../schemas/translations.ts';
 import type { CaseTask, FieldProblem, HistoryEntry, NextEvent, StateValue, ChecklistItem, SlaView } from '../../../runtime/engine/index.ts';
 import { loadPages, type Page } from './paging.ts';
 import type { Refine, Wire } from '../api/wire.ts';
@@ -62,8 +63,12 @@ export interface ConsoleApi {
   related(id: string): Promise<Result<Related>>;
 }
 
-/** `t` words the failures (`console.api.*`); the console passes its i18next instance's, which follows a language change. */
-export function createConsoleApi(token: string, t: Translate = ENGLISH.t): ConsoleApi {
+/**
+ * `t` words the failures (`console.api.*`); the console passes its i18next instance's, which follows a language
+ * change. `language` is the reader's: case-type definitions come with their own texts in it where the case type
+ * translates them (`translations`, docs/i18n.md).
+ */
+export function createConsoleApi(token: string, t: Translate = ENGLISH.t, language: string = 'en'): ConsoleApi {
   async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Result<T>> {
     let res: Response;
     try {
@@ -101,7 +106,10 @@ export function createConsoleApi(token: string, t: Translate = ENGLISH.t): Conso
     async caseTypes() {
       return items(await call('GET', '/api/case-types'));
     },
-    caseType: (key, version) => call('GET', version === undefined ? `/api/case-types/${enc(key)}` : `/api/case-types/${enc(key)}/versions/${version}`),
+    async caseType(key, version) {
+      const r = await call<CaseType>('GET', version === undefined ? `/api/case-types/${enc(key)}` : `/api/case-types/${enc(key)}/versions/${version}`);
+      return r.ok ? { ok: true, value: translateDefinition(r.value, language) } : r;
+    },
     cases: (query) => call('GET', `/api/cases${qs(query)}`),
     getCase: (id) => call('GET', `/api/cases/${enc(id)}`),
     createCase: (body) => call('POST', '/api/cases', body),

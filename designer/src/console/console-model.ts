@@ -5,6 +5,7 @@ import { diffJson } from '../../../runtime/engine/index.ts';
 import type { JsonValue, StateValue, SlaView } from '../../../runtime/engine/index.ts';
 import { getAt, setAt } from '../form/data-path.ts';
 import { idWords, stateTitle } from '../model/titles.ts';
+import { findState } from '../model/states.ts';
 import { ENGLISH, formatDateTime, formatSpan, type Language, type Words } from '../i18n/index.ts';
 
 type Data = Record<string, unknown>;
@@ -20,6 +21,15 @@ export function stateLabel(value: StateValue, def?: CaseType): string {
   return stateIds(value)
     .map((id) => (def ? stateTitle([def], id) : idWords(id)))
     .join(' › ');
+}
+
+/**
+ * A task's title as the reader reads it: the store keeps the title the task opened with, in the case type's
+ * own words; the definition (translated for the reader, docs/i18n.md) says it in theirs where it has it.
+ */
+export function taskTitle(task: { state: string; title: string }, def: CaseType | undefined): string {
+  const title = def ? findState(def.playbook, task.state)?.node.task?.title : undefined;
+  return title !== undefined && title.trim() !== '' ? title : task.title;
 }
 
 /** The badge an SLA gets in lists: running, paused, warning, breached, or closed (met, met late, cancelled). */
