@@ -1742,6 +1742,7 @@ export interface components {
             /** @description Scenarios saved by the designer's simulator with the definition (the *.scenario.json format of schemas/scenario.schema.json); the runtime ignores them. */
             scenarios?: components["schemas"]["CaseTypeStoredScenario"][];
             layout?: components["schemas"]["CaseTypeLayout"];
+            translations?: components["schemas"]["CaseTypeTranslations"];
         };
         /**
          * JsonType
@@ -2091,6 +2092,15 @@ export interface components {
             title?: string;
             data: {
                 [key: string]: unknown;
+            };
+        };
+        /**
+         * Translations
+         * @description The case type's own texts in other languages (docs/i18n.md): by language tag ("nl"), then by the JSON pointer of a text in this definition (a title, description, help text, placeholder or pattern hint), the text in that language. A reader in that language sees the translation; a text without one is shown as written.
+         */
+        CaseTypeTranslations: {
+            [key: string]: {
+                [key: string]: string;
             };
         };
         /**
