@@ -82,15 +82,23 @@ export async function visibleText(page: Page): Promise<string[]> {
  * select): an analyst's content, in the analyst's language (docs/i18n.md), not UI words.
  */
 export const content = new Set<string>();
+const CONTENT_KEYS = new Set(['title', 'description', 'help', 'placeholder', 'patternHint']);
+/** The case types' own texts (published versions and drafts): titles, descriptions, help texts, placeholders, pattern hints and enum values. */
 export async function readContent(server: Server): Promise<void> {
-  const titles = (value: unknown): string[] =>
+  const texts = (value: unknown): string[] =>
     typeof value === 'object' && value !== null
-      ? Object.entries(value).flatMap(([k, v]) => (k === 'title' && typeof v === 'string' ? [v] : titles(v)))
+      ? Object.entries(value).flatMap(([k, v]) => {
+          if (CONTENT_KEYS.has(k) && typeof v === 'string') return [v];
+          if (k === 'enum' && Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+          return texts(v);
+        })
       : [];
   const list = await api(server, 'GET', '/api/case-types');
   for (const { key } of (list.body as { items: { key: string }[] }).items) {
-    const def = await api(server, 'GET', `/api/case-types/${encodeURIComponent(key)}`);
-    for (const title of titles(def.body)) content.add(title.trim());
+    for (const path of [`/api/case-types/${encodeURIComponent(key)}`, `/api/case-types/${encodeURIComponent(key)}/draft`]) {
+      const def = await api(server, 'GET', path);
+      if (def.status === 200) for (const text of texts(def.body)) content.add(text.trim());
+    }
   }
 }
 

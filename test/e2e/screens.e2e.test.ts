@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, ROOT, technicalTerms, technicalText, useServerAndBrowser, type Server } from './harness.ts';
+import { englishOn, readContent } from './english-scan.ts';
+import { api, ROOT, RUN_LANGUAGE, technicalTerms, technicalText, useServerAndBrowser, type Server } from './harness.ts';
 
 const SCREENS_DIR = join(ROOT, 'test-artifacts/screens');
 
@@ -49,6 +50,9 @@ async function axeViolations(page: Page): Promise<Violation[]> {
   });
 }
 
+/** The suite's server, for the case types' own texts the Dutch scan leaves alone. */
+let server: Server | undefined;
+
 /** Two animation frames: React has committed and the browser has laid the page out at the new size. */
 const settle = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 
@@ -64,6 +68,11 @@ const terms = technicalTerms([{ rules: { claimComplete: {} } }]);
 async function checkScreen(page: Page, name: string): Promise<void> {
   const found: string[] = [];
   expect(await technicalText(page, terms), `pointers, rule ids or patterns a person would read on the screen '${name}'`).toEqual([]);
+  // the Dutch run (DOSSIER_E2E_LANG=nl): not one English UI word on any screen; the case types' own texts are content
+  if (RUN_LANGUAGE === 'nl' && server) {
+    await readContent(server);
+    expect(await englishOn(page), `English UI words on the Dutch screen '${name}'`).toEqual([]);
+  }
   // every viewport in the light scheme, then the dark one (the system's choice) once, at the first viewport
   const runs = [...VIEWPORTS.map((viewport) => ({ viewport, dark: false })), { viewport: VIEWPORTS[0], dark: true }];
   const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
@@ -108,7 +117,8 @@ describe('every screen at 1440×900 and 1024×768, and dark at 1440×900: screen
     console.log(`screenshots of every screen at ${VIEWPORTS.map((v) => `${v.width}x${v.height}`).join(' and ')}, and dark at ${VIEWPORTS[0].width}x${VIEWPORTS[0].height}: ${SCREENS_DIR}/`);
   });
 
-  const e2e = useServerAndBrowser(async ({ server }) => {
+  const e2e = useServerAndBrowser(async ({ server: started }) => {
+    server = started;
     worker = await tokenFor(server, 'wendy', ['agent', 'intake-agent', 'investigator']);
     // a second published version of the complaint, so that the versions view has two to compare
     const published = await api(server, 'GET', '/api/case-types/complaint');
