@@ -14,12 +14,13 @@ export const RUN_LANGUAGE: RunLanguage = process.env.DOSSIER_E2E_LANG === 'nl' ?
 
 type Tree = { readonly [key: string]: string | Tree };
 
-/** Every text of a language's resources by its dotted key. */
+/** Every text of a language's resources by its dotted key, as shown. */
 export function flatResources(language: RunLanguage): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (tree: Tree, prefix: string) => {
     for (const [k, v] of Object.entries(tree)) {
-      if (typeof v === 'string') out.set(prefix + k, v);
+      // as shown: a value's markup for <Trans> components (`<code>{{path}}</code>`) is not text
+      if (typeof v === 'string') out.set(prefix + k, v.replace(/<\/?[a-z]+\s*\/?>/g, ''));
       else walk(v, `${prefix}${k}.`);
     }
   };

@@ -1,8 +1,12 @@
 // The designer's only way to the server: the HTTP API (GET /api/openapi.json), with the token as a Bearer header.
-// Every call returns a Result value; failures carry the server's problem+json in plain words.
+// Every call returns a Result value; failures carry the server's problem+json in plain words. The client's own
+// words (no server, a refused token, an answer it does not know) go through the `t` it is created with (English
+// by default); the server's own messages pass through as they came.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { Problem } from '../../../schemas/problems.ts';
 import type { Wire } from './wire.ts';
+import type { Translate } from '../i18n/i18n.ts';
+import { ENGLISH } from '../i18n/words.ts';
 
 export type ApiResult<T> = { ok: true; value: T; status: number } | { ok: false; status: number; code: string; message: string };
 
@@ -50,7 +54,7 @@ export interface ApiClient {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-async function call(token: string, method: string, path: string, body?: unknown): Promise<ApiResult<unknown>> {
+async function callApi(t: Translate, token: string, method: string, path: string, body?: unknown): Promise<ApiResult<unknown>> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -59,7 +63,7 @@ async function call(token: string, method: string, path: string, body?: unknown)
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch (e) {
-    return { ok: false, status: 0, code: 'network', message: `Could not reach the server (${e instanceof Error ? e.message : String(e)}). Check that dossier serve is running.` };
+    return { ok: false, status: 0, code: 'network', message: t('pages.api.network', { error: e instanceof Error ? e.message : String(e) }) };
   }
   let payload: unknown = null;
   const text = await res.text();
@@ -74,9 +78,9 @@ async function call(token: string, method: string, path: string, body?: unknown)
   const p = isObj(payload) ? payload : {};
   const code = typeof p.code === 'string' ? p.code : `http.${res.status}`;
   const detail = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : typeof payload === 'string' && payload ? payload : res.statusText;
-  const prefix =
-    res.status === 401 ? 'The token was not accepted: sign in again. ' : res.status === 403 ? 'Your token may not do this. ' : '';
-  return { ok: false, status: res.status, code, message: `${prefix}${detail || `The server answered ${res.status}.`}` };
+  const said = detail || t('pages.api.status', { status: res.status });
+  const message = res.status === 401 ? t('pages.api.token', { detail: said }) : res.status === 403 ? t('pages.api.forbidden', { detail: said }) : said;
+  return { ok: false, status: res.status, code, message };
 }
 
 /** A list item (`CaseTypeSummary`) as the designer shows it; null when it is not one. */
@@ -103,50 +107,56 @@ function draftOf(payload: unknown): DraftResponse | null {
   return { definition: def as unknown as CaseType, problems };
 }
 
-function mapResult<T>(r: ApiResult<unknown>, fn: (v: unknown) => T | null, what: string): ApiResult<T> {
+/** What the client expected, for its message when the answer is of another shape: `pages.api.what.*`. */
+type Expected = 'caseTypes' | 'caseType' | 'draft' | 'savedDraft' | 'published' | 'versions' | 'version' | 'dataTypes';
+
+function mapAnswer<T>(t: Translate, r: ApiResult<unknown>, fn: (v: unknown) => T | null, what: Expected): ApiResult<T> {
   if (!r.ok) return r;
   const value = fn(r.value);
-  if (value === null) return { ok: false, status: r.status, code: 'response.unexpected', message: `The server sent ${what} in a shape the designer does not know.` };
+  if (value === null) return { ok: false, status: r.status, code: 'response.unexpected', message: t('pages.api.unexpected', { what: t(`pages.api.what.${what}`) }) };
   return { ok: true, value, status: r.status };
 }
 
-export function createApiClient(token: string): ApiClient {
+/** The API with `token`; `t` words the client's own failures (English by default; the app passes its language's). */
+export function createApiClient(token: string, t: Translate = ENGLISH.t): ApiClient {
   const enc = encodeURIComponent;
+  const call = (method: string, path: string, body?: unknown) => callApi(t, token, method, path, body);
+  const mapResult = <T>(r: ApiResult<unknown>, fn: (v: unknown) => T | null, what: Expected) => mapAnswer(t, r, fn, what);
   return {
     async listCaseTypes() {
-      const r = await call(token, 'GET', '/api/case-types');
+      const r = await call('GET', '/api/case-types');
       return mapResult(
         r,
         (v) => {
           const items = isObj(v) && Array.isArray(v.items) ? (v as Wire['CaseTypeList']).items : null;
           return items ? items.map(summaryOf).filter((s): s is CaseTypeSummary => s !== null) : null;
         },
-        'the case types',
+        'caseTypes',
       );
     },
     async getPublished(key) {
-      const r = await call(token, 'GET', `/api/case-types/${enc(key)}`);
-      return mapResult(r, (v) => draftOf(v)?.definition ?? null, 'a case type');
+      const r = await call('GET', `/api/case-types/${enc(key)}`);
+      return mapResult(r, (v) => draftOf(v)?.definition ?? null, 'caseType');
     },
     async getDraft(key) {
-      const r = await call(token, 'GET', `/api/case-types/${enc(key)}/draft`);
-      return mapResult(r, draftOf, 'a draft');
+      const r = await call('GET', `/api/case-types/${enc(key)}/draft`);
+      return mapResult(r, draftOf, 'draft');
     },
     async saveDraft(def) {
-      const r = await call(token, 'PUT', `/api/case-types/${enc(def.key)}/draft`, def);
-      return mapResult(r, (v) => draftOf(v) ?? { definition: def, problems: [] }, 'the saved draft');
+      const r = await call('PUT', `/api/case-types/${enc(def.key)}/draft`, def);
+      return mapResult(r, (v) => draftOf(v) ?? { definition: def, problems: [] }, 'savedDraft');
     },
     async publish(key, note) {
       const body: Wire['PublishRequest'] | undefined = note === undefined || note.trim() === '' ? undefined : { note };
-      const r = await call(token, 'POST', `/api/case-types/${enc(key)}/publish`, body);
+      const r = await call('POST', `/api/case-types/${enc(key)}/publish`, body);
       return mapResult(
         r,
         (v): Wire['Published'] | null => (isObj(v) && typeof v.version === 'number' ? { key: typeof v.key === 'string' ? v.key : key, version: v.version } : null),
-        'the published version',
+        'published',
       );
     },
     async listVersions(key) {
-      const r = await call(token, 'GET', `/api/case-types/${enc(key)}/versions`);
+      const r = await call('GET', `/api/case-types/${enc(key)}/versions`);
       return mapResult(
         r,
         (v) => {
@@ -158,16 +168,16 @@ export function createApiClient(token: string): ApiClient {
               : [],
           );
         },
-        'the versions',
+        'versions',
       );
     },
     async getVersion(key, version) {
-      const r = await call(token, 'GET', `/api/case-types/${enc(key)}/versions/${String(version)}`);
-      return mapResult(r, (v) => draftOf(v)?.definition ?? null, 'a version');
+      const r = await call('GET', `/api/case-types/${enc(key)}/versions/${String(version)}`);
+      return mapResult(r, (v) => draftOf(v)?.definition ?? null, 'version');
     },
     async dataTypes(def) {
-      const r = await call(token, 'POST', '/api/types', def);
-      return mapResult(r, (v) => (typeof v === 'string' ? v : null), 'the data types');
+      const r = await call('POST', '/api/types', def);
+      return mapResult(r, (v) => (typeof v === 'string' ? v : null), 'dataTypes');
     },
   };
 }

@@ -1,8 +1,8 @@
 // The app shell: sign-in, then the routes (case types list, one case type's editor).
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { I18nextProvider } from 'react-i18next';
-import { createI18n } from '../i18n/index.ts';
-import { useWords } from '../i18n/use-words.ts';
+import { I18nextProvider, Trans } from 'react-i18next';
+import { createI18n } from '../i18n/i18n.ts';
+import { useI18n, useWords } from '../i18n/use-words.ts';
 import { applyUserLanguage, startLanguage } from '../i18n/user-language.ts';
 import { createApiClient } from '../api/client.ts';
 import { CaseTypesPage } from '../pages/CaseTypesPage.tsx';
@@ -52,8 +52,10 @@ export function App() {
 
 function Shell({ token, setToken }: { token: string | null; setToken: (token: string | null) => void }) {
   const { t } = useWords();
+  const i18n = useI18n();
   const path = usePath();
-  const api = useMemo(() => (token ? createApiClient(token) : null), [token]);
+  // the client words its own failures in the language of the moment (a language change needs no new client)
+  const api = useMemo(() => (token ? createApiClient(token, (key, values) => i18n.t(key, values ?? {})) : null), [token, i18n]);
   const signOut = () => {
     storeToken(null);
     setToken(null);
@@ -88,7 +90,10 @@ function Shell({ token, setToken }: { token: string | null; setToken: (token: st
       return (
         <main className="page">
           <h1>{t('pages.app.notFound')}</h1>
-          <p>{t('pages.app.nothingAt', { path: route.path })}</p>
+          <p>
+            {/* the address as code: it is what was typed, not a sentence */}
+            <Trans i18nKey="pages.app.nothingAt" values={{ path: route.path }} components={{ code: <code /> }} />
+          </p>
           <button type="button" onClick={() => navigate('/')}>
             {t('pages.app.goToCaseTypes')}
           </button>

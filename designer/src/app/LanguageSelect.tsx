@@ -1,6 +1,6 @@
 // The Language select (English / Nederlands) every header carries: switches at once and saves the choice for
 // the signed-in user (docs/i18n.md). `id` keeps labels unique where two headers could be on one page.
-import { LANGUAGES, isLanguage } from '../i18n/index.ts';
+import { LANGUAGES, isLanguage } from '../i18n/i18n.ts';
 import { useI18n, useWords } from '../i18n/use-words.ts';
 import { chooseLanguage } from '../i18n/user-language.ts';
 import { useSignedInUser } from './signed-in-user.ts';

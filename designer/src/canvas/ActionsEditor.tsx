@@ -9,17 +9,11 @@ import { KnownCaseTypes } from '../editor/known-case-types.ts';
 import { caseTypeOptions, eventOptions, queueOptions, withCurrent, type PickOption } from '../model/pick-options.ts';
 import { CreateCaseFields } from './CreateCaseFields.tsx';
 import { SetFieldFields } from './SetFieldFields.tsx';
+import { useWords } from '../i18n/use-words.ts';
 
-const TYPES: { type: Action['type']; label: string }[] = [
-  { type: 'set', label: 'Set a field' },
-  { type: 'assign', label: 'Assign work' },
-  { type: 'priority', label: 'Set priority' },
-  { type: 'notify', label: 'Notify' },
-  { type: 'webhook', label: 'Call a webhook' },
-  { type: 'raise', label: 'Raise an event' },
-  { type: 'createCase', label: 'Open a child case' },
-  { type: 'note', label: 'Add a note' },
-];
+/** The kinds of action, in the order offered; each one's label is canvas.actions.types.<type>. */
+const TYPES: Action['type'][] = ['set', 'assign', 'priority', 'notify', 'webhook', 'raise', 'createCase', 'note'];
+const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 
 /** A new action of a kind; given the definition, "assign work" and "raise an event" start on its first queue and event. */
 export function blankAction(type: Action['type'], def?: CaseType): Action {
@@ -81,30 +75,32 @@ function Pick({ id, label, value, options, placeholder, hint, onChange }: { id: 
 /** "Open a child case": the child's case type, picked among the published ones when the editor knows them. */
 function CaseTypePick({ id, value, onChange }: { id: string; value: string; onChange: (key: string) => void }) {
   const known = useContext(KnownCaseTypes);
+  const { t } = useWords();
   if (known === null) {
     // no list loaded (the editor drawn on its own): the key typed, with the keys of nothing to suggest
     return (
       <span className="field inline">
-        <label htmlFor={id}>Case type</label>
+        <label htmlFor={id}>{t('canvas.actions.caseType')}</label>
         <input id={id} value={value} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value)} />
         <span id={`${id}-hint`} className="muted">
-          The key of a published case type, e.g. complaint.
+          {t('canvas.actions.caseTypeHint')}
         </span>
       </span>
     );
   }
   const published = caseTypeOptions(known);
-  const options = withCurrent(published, value, (key) => `${key} (not a published case type)`);
+  const options = withCurrent(published, value, (key) => t('canvas.actions.notPublished', { key }));
   const hint =
     published.length === 0
-      ? 'No case type is published yet: publish the child case type first.'
+      ? t('canvas.actions.noPublished')
       : value !== '' && !published.some((o) => o.value === value)
-        ? `There is no published case type ${value}: choose one of the list.`
+        ? t('canvas.actions.unknownPublished', { key: value })
         : undefined;
-  return <Pick id={id} label="Case type" value={value} options={options} placeholder="choose a case type…" hint={hint} onChange={onChange} />;
+  return <Pick id={id} label={t('canvas.actions.caseType')} value={value} options={options} placeholder={t('canvas.actions.chooseCaseType')} hint={hint} onChange={onChange} />;
 }
 
 function ActionFields({ id, def, action: a, onChange }: { id: string; def: CaseType; action: Action; onChange: (a: Action) => void }) {
+  const { t } = useWords();
   switch (a.type) {
     case 'set':
       return <SetFieldFields id={id} def={def} action={a} onChange={onChange} />;
@@ -114,11 +110,11 @@ function ActionFields({ id, def, action: a, onChange }: { id: string; def: CaseT
       return (
         <Pick
           id={`${id}-queue`}
-          label="Queue"
+          label={t('canvas.actions.queue')}
           value={queue}
-          options={withCurrent(queues, queue, (q) => `${q} (not a queue of this case type)`)}
-          placeholder="choose a queue…"
-          hint={queues.length === 0 ? 'This case type has no queues yet: add one under Roles and queues.' : undefined}
+          options={withCurrent(queues, queue, (q) => t('canvas.shared.notQueue', { queue: q }))}
+          placeholder={t('canvas.actions.chooseQueue')}
+          hint={queues.length === 0 ? t('canvas.actions.noQueues') : undefined}
           onChange={(q) => onChange({ ...a, queue: q })}
         />
       );
@@ -126,10 +122,12 @@ function ActionFields({ id, def, action: a, onChange }: { id: string; def: CaseT
     case 'priority':
       return (
         <span className="field inline">
-          <label htmlFor={`${id}-priority`}>Priority</label>
+          <label htmlFor={`${id}-priority`}>{t('canvas.actions.priority')}</label>
           <select id={`${id}-priority`} value={a.value} onChange={(e) => onChange({ ...a, value: e.target.value as typeof a.value })}>
-            {['low', 'normal', 'high', 'urgent'].map((p) => (
-              <option key={p}>{p}</option>
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`console.priority.${p}`)}
+              </option>
             ))}
           </select>
         </span>
@@ -137,22 +135,22 @@ function ActionFields({ id, def, action: a, onChange }: { id: string; def: CaseT
     case 'notify':
       return (
         <>
-          <Text id={`${id}-to`} label="To" value={a.to} onChange={(to) => onChange({ ...a, to })} />
-          <Text id={`${id}-template`} label="Template" value={a.template} onChange={(template) => onChange({ ...a, template })} />
+          <Text id={`${id}-to`} label={t('canvas.actions.to')} value={a.to} onChange={(to) => onChange({ ...a, to })} />
+          <Text id={`${id}-template`} label={t('canvas.actions.template')} value={a.template} onChange={(template) => onChange({ ...a, template })} />
         </>
       );
     case 'webhook':
-      return <Text id={`${id}-url`} label="URL" value={a.url} onChange={(url) => onChange({ ...a, url })} />;
+      return <Text id={`${id}-url`} label={t('canvas.actions.url')} value={a.url} onChange={(url) => onChange({ ...a, url })} />;
     case 'raise': {
       const events = eventOptions(def);
       return (
         <Pick
           id={`${id}-event`}
-          label="Event"
+          label={t('canvas.actions.event')}
           value={a.event}
-          options={withCurrent(events, a.event, (e) => (e.includes('.') ? `${e} (system event)` : `${e} (not an event of this case type)`))}
-          placeholder="choose an event…"
-          hint={events.length === 0 ? 'This case type has no events yet: add a transition first.' : undefined}
+          options={withCurrent(events, a.event, (e) => t(e.includes('.') ? 'canvas.actions.systemEvent' : 'canvas.actions.notEvent', { event: e }))}
+          placeholder={t('canvas.actions.chooseEvent')}
+          hint={events.length === 0 ? t('canvas.actions.noEvents') : undefined}
           onChange={(event) => onChange({ ...a, event })}
         />
       );
@@ -165,7 +163,7 @@ function ActionFields({ id, def, action: a, onChange }: { id: string; def: CaseT
         </>
       );
     case 'note':
-      return <Text id={`${id}-text`} label="Note text" value={a.text} onChange={(text) => onChange({ ...a, text })} />;
+      return <Text id={`${id}-text`} label={t('canvas.actions.noteText')} value={a.text} onChange={(text) => onChange({ ...a, text })} />;
     default: {
       const _never: never = a;
       return _never;
@@ -183,27 +181,28 @@ interface Props {
 }
 
 export function ActionsEditor({ id, def, title, actions = [], onChange }: Props) {
+  const { t } = useWords();
   const set = (list: Action[], key?: string) => onChange(list.length > 0 ? list : undefined, key);
   return (
     <fieldset className="actions-editor">
       <legend>{title}</legend>
-      {actions.length === 0 ? <p className="muted">None.</p> : null}
+      {actions.length === 0 ? <p className="muted">{t('canvas.shared.none')}</p> : null}
       {actions.map((a, i) => (
-        <div key={i} className="action-row" role="group" aria-label={`${title} ${i + 1}: ${a.type}`}>
-          <strong>{TYPES.find((t) => t.type === a.type)?.label ?? a.type}</strong>
+        <div key={i} className="action-row" role="group" aria-label={t('canvas.actions.row', { title, n: i + 1, type: TYPES.includes(a.type) ? t(`canvas.actions.codes.${a.type}`) : a.type })}>
+          <strong>{TYPES.includes(a.type) ? t(`canvas.actions.types.${a.type}`) : a.type}</strong>
           <ActionFields id={`${id}-${i}`} def={def} action={a} onChange={(next) => set(actions.map((x, j) => (j === i ? next : x)), `${id}:${i}`)} />
-          <button type="button" onClick={() => set(actions.filter((_, j) => j !== i))} aria-label={`Remove ${title.toLowerCase()} ${i + 1}`}>
-            Remove
+          <button type="button" onClick={() => set(actions.filter((_, j) => j !== i))} aria-label={t('canvas.actions.removeRow', { title: title.toLowerCase(), n: i + 1 })}>
+            {t('canvas.actions.remove')}
           </button>
         </div>
       ))}
       <span className="field inline">
-        <label htmlFor={`${id}-add`}>Add to {title.toLowerCase()}</label>
+        <label htmlFor={`${id}-add`}>{t('canvas.actions.addTo', { title: title.toLowerCase() })}</label>
         <select id={`${id}-add`} value="" onChange={(e) => e.target.value && set([...actions, blankAction(e.target.value as Action['type'], def)])}>
-          <option value="">choose an action…</option>
-          {TYPES.map((t) => (
-            <option key={t.type} value={t.type}>
-              {t.label}
+          <option value="">{t('canvas.actions.chooseAction')}</option>
+          {TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`canvas.actions.types.${type}`)}
             </option>
           ))}
         </select>

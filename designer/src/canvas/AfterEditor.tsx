@@ -6,6 +6,7 @@ import { GuardPicker } from '../editor/GuardPicker.tsx';
 import { defaultTimerId, describeDelay, newTimerId, setTimerId, timerIdProblem } from '../model/delays.ts';
 import { listStates } from '../model/states.ts';
 import { ActionsEditor } from './ActionsEditor.tsx';
+import { useWords } from '../i18n/use-words.ts';
 
 function withOptional(a: AfterDelay, key: 'target' | 'calendar', value: string): AfterDelay {
   const next: AfterDelay = { ...a };
@@ -15,6 +16,8 @@ function withOptional(a: AfterDelay, key: 'target' | 'calendar', value: string):
 }
 
 function TimerId({ def, stateId, index, delay, edit }: { def: CaseType; stateId: string; index: number; delay: AfterDelay; edit: (fn: (d: CaseType) => CaseType) => void }) {
+  const words = useWords();
+  const { t } = words;
   const shown = delay.id ?? '';
   const [text, setText] = useState(shown);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +28,7 @@ function TimerId({ def, stateId, index, delay, edit }: { def: CaseType; stateId:
       setError(null);
       return edit((d) => setTimerId(d, stateId, index, ''));
     }
-    const problem = timerIdProblem(def, stateId, index, id);
+    const problem = timerIdProblem(def, stateId, index, id, words);
     if (problem) return setError(problem);
     setError(null);
     edit((d) => setTimerId(d, stateId, index, id));
@@ -33,7 +36,7 @@ function TimerId({ def, stateId, index, delay, edit }: { def: CaseType; stateId:
   const inputId = `after-${index}-id`;
   return (
     <span className="field inline">
-      <label htmlFor={inputId}>Delay {index + 1} timer id</label>
+      <label htmlFor={inputId}>{t('canvas.after.timerId', { n: index + 1 })}</label>
       <input
         id={inputId}
         value={text}
@@ -58,33 +61,35 @@ interface Props {
 }
 
 export function AfterEditor({ def, id, after = [], onChange, edit }: Props) {
+  const words = useWords();
+  const { t } = words;
   const set = (list: AfterDelay[], key?: string) => onChange(list.length > 0 ? list : undefined, key);
   const change = (i: number, next: AfterDelay, key?: string) => set(after.map((x, j) => (j === i ? next : x)), key);
   const states = listStates(def).filter((s) => s.id !== id);
   const calendars = Object.entries(def.calendars ?? {});
   return (
     <fieldset>
-      <legend>Delays (after a time, without an event)</legend>
+      <legend>{t('canvas.after.legend')}</legend>
       {after.map((a, i) => (
-        <div key={`${i}:${a.id ?? ''}`} role="group" aria-label={`Delay ${i + 1}`} className="action-row">
-          <label htmlFor={`after-${i}-delay`}>Delay {i + 1} duration (e.g. P14D, PT4H)</label>
+        <div key={`${i}:${a.id ?? ''}`} role="group" aria-label={t('canvas.after.group', { n: i + 1 })} className="action-row">
+          <label htmlFor={`after-${i}-delay`}>{t('canvas.after.duration', { n: i + 1 })}</label>
           <input id={`after-${i}-delay`} value={a.delay} aria-describedby={`after-${i}-words`} onChange={(e) => change(i, { ...a, delay: e.target.value }, `after:${i}:delay`)} />
-          <label htmlFor={`after-${i}-calendar`}>Delay {i + 1} counted in</label>
+          <label htmlFor={`after-${i}-calendar`}>{t('canvas.after.countedIn', { n: i + 1 })}</label>
           <select id={`after-${i}-calendar`} value={a.calendar ?? ''} onChange={(e) => change(i, withOptional(a, 'calendar', e.target.value))}>
-            <option value="">calendar time (every hour of every day)</option>
+            <option value="">{t('canvas.after.calendarTime')}</option>
             {calendars.map(([name, c]) => (
               <option key={name} value={name}>
-                working time of the {c?.title ?? name} calendar
+                {t('canvas.after.workingTime', { calendar: c?.title ?? name })}
               </option>
             ))}
           </select>
           <p id={`after-${i}-words`} className="delay-words">
-            Fires after {describeDelay(def, a)}.
+            {t('canvas.after.fires', { delay: describeDelay(def, a, words) })}
           </p>
           <TimerId key={a.id ?? ''} def={def} stateId={id} index={i} delay={a} edit={edit} />
-          <label htmlFor={`after-${i}-target`}>Delay {i + 1} goes to</label>
+          <label htmlFor={`after-${i}-target`}>{t('canvas.after.goesTo', { n: i + 1 })}</label>
           <select id={`after-${i}-target`} value={a.target ?? ''} onChange={(e) => change(i, withOptional(a, 'target', e.target.value))}>
-            <option value="">stays</option>
+            <option value="">{t('canvas.after.stays')}</option>
             {states.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.node.title ?? s.id}
@@ -93,10 +98,10 @@ export function AfterEditor({ def, id, after = [], onChange, edit }: Props) {
           </select>
           <GuardPicker
             id={`after-${i}-guard`}
-            label={`Delay ${i + 1} guard`}
+            label={t('canvas.after.guard', { n: i + 1 })}
             def={def}
             value={a.guard}
-            noneLabel="always fires"
+            noneLabel={t('canvas.after.alwaysFires')}
             allowStates
             onChange={(guard) => {
               const { guard: _old, ...rest } = a;
@@ -106,7 +111,7 @@ export function AfterEditor({ def, id, after = [], onChange, edit }: Props) {
           <ActionsEditor
             id={`after-${i}-actions`}
             def={def}
-            title={`Delay ${i + 1} actions`}
+            title={t('canvas.after.actions', { n: i + 1 })}
             actions={a.actions}
             onChange={(actions, key) => {
               const { actions: _old, ...rest } = a;
@@ -114,12 +119,12 @@ export function AfterEditor({ def, id, after = [], onChange, edit }: Props) {
             }}
           />
           <button type="button" onClick={() => set(after.filter((_, j) => j !== i))}>
-            Remove delay {i + 1}
+            {t('canvas.after.remove', { n: i + 1 })}
           </button>
         </div>
       ))}
       <button type="button" onClick={() => set([...after, { id: newTimerId(def, id), delay: 'P1D' }])}>
-        Add delay
+        {t('canvas.after.add')}
       </button>
     </fieldset>
   );

@@ -1,4 +1,5 @@
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import { useWords } from '../i18n/use-words.ts';
 import { carriedFields, payloadRules, setCarried, setPayloadBound, setPayloadChoices, setPayloadRequired, updateEvent } from '../model/events.ts';
 
 function Bound({ id, label, value, onChange }: { id: string; label: string; value: number | undefined; onChange: (v: number | undefined) => void }) {
@@ -21,19 +22,20 @@ interface Props {
  * each carried field (must carry it; smallest and largest number; which of a choice list's choices).
  */
 export function EventEditor({ def, event, edit }: Props) {
-  if (event.includes('.')) return <p className="muted">{event} is a system event: the runtime raises it.</p>;
+  const { t } = useWords();
+  if (event.includes('.')) return <p className="muted">{t('canvas.event.system', { event })}</p>;
   const ev = def.events?.[event];
   const carried = carriedFields(def, event);
   const fields = Object.entries(def.data.properties ?? {});
   const roles = Object.entries(def.roles ?? {});
   return (
     <fieldset>
-      <legend>Event {event}</legend>
-      <label htmlFor="event-title">Event title (what people see on the button)</label>
+      <legend>{t('canvas.event.legend', { event })}</legend>
+      <label htmlFor="event-title">{t('canvas.event.title')}</label>
       <input id="event-title" value={ev?.title ?? ''} onChange={(e) => edit((d) => updateEvent(d, event, { title: e.target.value }), `event:${event}:title`)} />
       <fieldset>
-        <legend>Data the event carries</legend>
-        {fields.length === 0 ? <p className="muted">No fields yet.</p> : null}
+        <legend>{t('canvas.event.carries')}</legend>
+        {fields.length === 0 ? <p className="muted">{t('canvas.event.noFields')}</p> : null}
         {fields.map(([name, f]) => {
           const title = f?.title ?? name;
           const on = carried.includes(name);
@@ -42,22 +44,22 @@ export function EventEditor({ def, event, edit }: Props) {
           return (
             <div key={name} className="payload-field">
               <label className="inline block">
-                <input type="checkbox" checked={on} onChange={(e) => edit((d) => setCarried(d, event, name, e.target.checked))} /> Carries {title}
+                <input type="checkbox" checked={on} onChange={(e) => edit((d) => setCarried(d, event, name, e.target.checked))} /> {t('canvas.event.carriesField', { title })}
               </label>
               {rules ? (
-                <div className="payload-rules" role="group" aria-label={`What ${event} asks of ${title}`}>
+                <div className="payload-rules" role="group" aria-label={t('canvas.event.asks', { event, title })}>
                   <label className="inline block">
-                    <input type="checkbox" checked={rules.required} onChange={(e) => edit((d) => setPayloadRequired(d, event, name, e.target.checked))} /> Must carry {title}
+                    <input type="checkbox" checked={rules.required} onChange={(e) => edit((d) => setPayloadRequired(d, event, name, e.target.checked))} /> {t('canvas.event.must', { title })}
                   </label>
                   {numeric && !f?.enum ? (
                     <>
-                      <Bound id={`payload-${name}-min`} label={`Smallest ${title} it accepts`} value={rules.minimum} onChange={(v) => edit((d) => setPayloadBound(d, event, name, 'minimum', v), `event:${event}:${name}:min`)} />
-                      <Bound id={`payload-${name}-max`} label={`Largest ${title} it accepts`} value={rules.maximum} onChange={(v) => edit((d) => setPayloadBound(d, event, name, 'maximum', v), `event:${event}:${name}:max`)} />
+                      <Bound id={`payload-${name}-min`} label={t('canvas.event.smallest', { title })} value={rules.minimum} onChange={(v) => edit((d) => setPayloadBound(d, event, name, 'minimum', v), `event:${event}:${name}:min`)} />
+                      <Bound id={`payload-${name}-max`} label={t('canvas.event.largest', { title })} value={rules.maximum} onChange={(v) => edit((d) => setPayloadBound(d, event, name, 'maximum', v), `event:${event}:${name}:max`)} />
                     </>
                   ) : null}
                   {f?.enum && rules.choices ? (
                     <fieldset>
-                      <legend>Choices of {title} it accepts</legend>
+                      <legend>{t('canvas.event.choices', { title })}</legend>
                       {f.enum.map((c) => {
                         const allowed = rules.choices ?? [];
                         const checked = allowed.includes(c);
@@ -69,7 +71,7 @@ export function EventEditor({ def, event, edit }: Props) {
                               disabled={checked && allowed.length === 1}
                               onChange={(e) => edit((d) => setPayloadChoices(d, event, name, e.target.checked ? [...allowed, c] : allowed.filter((x) => x !== c)))}
                             />{' '}
-                            {`${title} may be ${String(c)}`}
+                            {t('canvas.event.mayBe', { title, value: String(c) })}
                           </label>
                         );
                       })}
@@ -83,7 +85,7 @@ export function EventEditor({ def, event, edit }: Props) {
       </fieldset>
       {roles.length > 0 ? (
         <fieldset>
-          <legend>Who may send it (none checked: any agent or service)</legend>
+          <legend>{t('canvas.event.roles')}</legend>
           {roles.map(([r, role]) => (
             <label key={r} className="inline block">
               <input

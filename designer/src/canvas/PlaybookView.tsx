@@ -25,6 +25,8 @@ import { StateMenu } from './StateMenu.tsx';
 import { CanvasSearch } from './CanvasSearch.tsx';
 import { kept, keepSame } from './keep-same.ts';
 import type { ReactNode } from 'react';
+import { useWords } from '../i18n/use-words.ts';
+import type { Language, Translate } from '../i18n/i18n.ts';
 
 /** What the simulator draws over the playbook: the active states, and each transition's scenario coverage. */
 export interface CanvasOverlay {
@@ -45,16 +47,24 @@ const AddState = memo(AddStateForm);
 const Search = memo(CanvasSearch);
 const FIT = { padding: 0.08, maxZoom: 1.1 };
 const MULTI_SELECT_KEYS = ['Control', 'Meta'];
-// constants, not written inline: React Flow copies every changed prop into its store, and each copy runs the
-// store's listeners (one per state, edge and overview box: about 900 for a 300-state playbook)
-const ARIA_LABELS = {
-  'controls.ariaLabel': 'Zoom controls',
-  'controls.zoomIn.ariaLabel': 'Zoom in',
-  'controls.zoomOut.ariaLabel': 'Zoom out',
-  'controls.fitView.ariaLabel': 'Show the whole playbook',
-  'controls.interactive.ariaLabel': 'Lock or unlock moving states',
-  'minimap.ariaLabel': 'Playbook overview',
-};
+// one object per language, not written inline: React Flow copies every changed prop into its store, and each
+// copy runs the store's listeners (one per state, edge and overview box: about 900 for a 300-state playbook)
+const ARIA_LABELS = new Map<Language, Record<string, string>>();
+function ariaLabels(language: Language, t: Translate): Record<string, string> {
+  let labels = ARIA_LABELS.get(language);
+  if (!labels) {
+    labels = {
+      'controls.ariaLabel': t('canvas.playbook.zoomControls'),
+      'controls.zoomIn.ariaLabel': t('canvas.playbook.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas.playbook.zoomOut'),
+      'controls.fitView.ariaLabel': t('canvas.playbook.fitView'),
+      'controls.interactive.ariaLabel': t('canvas.playbook.interactive'),
+      'minimap.ariaLabel': t('canvas.playbook.overview'),
+    };
+    ARIA_LABELS.set(language, labels);
+  }
+  return labels;
+}
 /** The size of a connection point (`.canvas .react-flow__handle` in styles.css). */
 const HANDLE = 12;
 
@@ -90,8 +100,22 @@ function useZoomStyle(host: React.RefObject<HTMLDivElement | null>) {
   }, [store, host]);
 }
 
+/** A state's accessible name: "State Triage (final) (initial) (collapsed, 3 states) (added)", each part when it applies. */
+function stateName(n: GraphNode, mark: string | undefined, t: Translate): string {
+  return [
+    t('canvas.playbook.node', { title: n.title }),
+    ...(n.kind === 'final' ? [t('canvas.playbook.nodeFinal')] : []),
+    ...(n.initial ? [t('canvas.playbook.nodeInitial')] : []),
+    ...(n.collapsed ? [t('canvas.playbook.nodeCollapsed', { count: n.descendants })] : []),
+    ...(mark ? [`(${t(`canvas.shared.mark.${mark}`, { defaultValue: mark })})`] : []),
+  ].join(' ');
+}
+
 function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay?: CanvasOverlay }) {
   const flow = useReactFlow();
+  const { language, t } = useWords();
+  // one object while the language stands: buildGraph's labels and the names below depend on it
+  const words = useMemo(() => ({ language, t }), [language, t]);
   const host = useRef<HTMLDivElement>(null);
   useZoomStyle(host);
   const editable = !overlay;
@@ -102,7 +126,7 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [centreOn, setCentreOn] = useState<string | null>(null);
   const stored = def.layout?.nodes;
-  const graph = useMemo(() => buildGraph(def, (id) => stored?.[id] ?? auto.positions[id], collapsed), [def, stored, auto, collapsed]);
+  const graph = useMemo(() => buildGraph(def, (id) => stored?.[id] ?? auto.positions[id], collapsed, words), [def, stored, auto, collapsed, words]);
   const unstored = graph.nodes.some((n) => !stored?.[n.id]);
   const structure = useMemo(() => JSON.stringify(graph.nodes.map((n) => [n.id, n.parent])) + JSON.stringify(graph.edges.map((e) => e.id + e.label)), [graph]);
   const layoutRun = useRef(0);
@@ -131,11 +155,11 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
       setAuto(result);
       setFitPending(true);
     } catch (e) {
-      setLayoutError(`Automatic layout failed: ${e instanceof Error ? e.message : String(e)}`);
+      setLayoutError(t('canvas.playbook.layoutFailed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
       if (run === layoutRun.current) setLaying(false);
     }
-  }, [structure, edit, flow, store]);
+  }, [structure, edit, flow, store, t]);
 
   // states without a saved position are laid out by elk, again whenever the graph's structure changes. A large
   // playbook's layout (seconds of CPU in the worker) starts once the canvas is drawn and the page is idle: on a
@@ -172,15 +196,15 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
         id: n.id,
         type: 'state',
         position: n.position,
-        data: { state: n, active: overlay?.active.includes(n.id) ?? false, mark: overlay?.marks?.states[n.id], editable, openMenu, toggleCollapsed },
+        data: { state: n, active: overlay?.active.includes(n.id) ?? false, mark: overlay?.marks?.states[n.id], editable, openMenu, toggleCollapsed, t },
         width: n.width,
         height: n.height,
         handles: handlesOf(n),
         selected: selectedState === n.id || picked.has(n.id),
         ...(n.parent ? { parentId: n.parent, extent: 'parent' as const } : {}),
-        ariaLabel: `State ${n.title}${n.kind === 'final' ? ' (final)' : ''}${n.initial ? ' (initial)' : ''}${n.collapsed ? ` (collapsed, ${n.descendants} states)` : ''}${overlay?.marks?.states[n.id] ? ` (${overlay.marks.states[n.id] ?? ''})` : ''}`,
+        ariaLabel: stateName(n, overlay?.marks?.states[n.id], t),
       }))),
-    [graph, selectedState, picked, overlay, editable, openMenu, toggleCollapsed],
+    [graph, selectedState, picked, overlay, editable, openMenu, toggleCollapsed, t],
   );
   // React Flow's nodes: the built ones with their measured size (and moves while dragging). A node whose built
   // object is unchanged stays the same object, and an unchanged list the same list: no work for React Flow.
@@ -258,14 +282,18 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
         markerEnd: { type: MarkerType.ArrowClosed },
         className: `edge-${e.kind}${selected ? ' selected' : ''}${cov ? ` edge-cov-${cov}` : ''}${mark ? ` edge-diff-${mark}` : ''}`,
         // the state keys close the name, as the tests and the coverage overlay read them; the titles lead
-        ariaLabel: `Transition ${e.label} from ${title.get(e.source) ?? e.source} to ${title.get(e.target) ?? e.target}, from ${e.source} to ${e.target}${cov ? ` (${cov})` : ''}${mark ? ` (${mark})` : ''}`,
+        ariaLabel: [
+          t('canvas.playbook.edge', { label: e.label, sourceTitle: title.get(e.source) ?? e.source, targetTitle: title.get(e.target) ?? e.target, source: e.source, target: e.target }),
+          ...(cov ? [`(${t(`canvas.shared.coverage.${cov}`, { defaultValue: cov })})`] : []),
+          ...(mark ? [`(${t(`canvas.shared.mark.${mark}`)})`] : []),
+        ].join(' '),
         data: { kind: e.kind, event: e.event, index: e.index, lane: labels.lanes.get(e.id) ?? 0, box: placed?.box ?? { lines: [e.label], width: 0, height: 0, font: 12 }, at: placed?.at ?? null, through: placed?.through ?? null },
         zIndex: 10,
         // no wider invisible path to click: a line takes no clicks (styles.css), its label does
         interactionWidth: 0,
       };
     }));
-  }, [graph, labels, selection, overlay]);
+  }, [graph, labels, selection, overlay, t]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StateFlowNode>[]) => {
@@ -299,11 +327,11 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
       if (!r) return;
       // the new event's title names the state it goes to, in words
       const targetTitle = listStates(def).find((s) => s.id === target)?.node.title;
-      const titled = targetTitle ? { ...r.def, events: { ...r.def.events, [event]: { ...r.def.events?.[event], title: `Go to ${targetTitle}` } } } : r.def;
+      const titled = targetTitle ? { ...r.def, events: { ...r.def.events, [event]: { ...r.def.events?.[event], title: t('canvas.playbook.goTo', { title: targetTitle }) } } } : r.def;
       edit(() => titled);
       select({ type: 'transition', ...r.ref });
     },
-    [edit, select],
+    [edit, select, t],
   );
 
   const onConnect = useCallback((c: Connection) => {
@@ -361,7 +389,7 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
     [allStates, select],
   );
 
-  // the handlers keep their identity across renders (see ARIA_LABELS)
+  // the handlers keep their identity across renders (see ariaLabels)
   const clearPicked = useCallback(() => setPicked((p) => (p.size === 0 ? p : new Set())), []);
   const onNodeClick = useCallback<NodeMouseHandler<StateFlowNode>>(
     (e, n) => {
@@ -409,20 +437,20 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
       <div className="canvas-toolbar">
         {overlay ? null : <AddState def={def} edit={edit} select={select} />}
         <button type="button" onClick={() => void runLayout(true)}>
-          Auto layout
+          {t('canvas.playbook.autoLayout')}
         </button>
         <button type="button" onClick={() => void flow.fitView(FIT)}>
-          Fit to screen
+          {t('canvas.playbook.fit')}
         </button>
         {editable ? (
           <button type="button" className="danger" onClick={deleteSelected} disabled={selectedCount === 0} aria-keyshortcuts="Delete">
-            Delete selected{selectedCount > 1 ? ` (${selectedCount})` : ''}
+            {selectedCount > 1 ? t('canvas.playbook.deleteSelectedCount', { count: selectedCount }) : t('canvas.playbook.deleteSelected')}
           </button>
         ) : null}
         <Search states={allStates} onFound={find} />
         {layoutError ? <span role="alert" className="error">{layoutError}</span> : null}
       </div>
-      <div className="canvas" aria-label="Playbook canvas" role="region" aria-busy={laying} ref={host} onKeyDown={onCanvasKey}>
+      <div className="canvas" aria-label={t('canvas.playbook.canvas')} role="region" aria-busy={laying} ref={host} onKeyDown={onCanvasKey}>
         <ReactFlow
           nodes={nodes}
           edges={edges}
@@ -442,11 +470,11 @@ function Canvas({ def, edit, selection, select, overlay }: EditProps & { overlay
           fitView
           fitViewOptions={FIT}
           minZoom={0.05}
-          ariaLabelConfig={ARIA_LABELS}
+          ariaLabelConfig={ariaLabels(language, t)}
         >
           <Background />
-          <Controls aria-label="Zoom controls" />
-          <MiniMap pannable zoomable ariaLabel="Playbook overview" />
+          <Controls aria-label={t('canvas.playbook.zoomControls')} />
+          <MiniMap pannable zoomable ariaLabel={t('canvas.playbook.overview')} />
           {menu && menuState && editable ? (
             <StateMenu
               state={menuState}

@@ -3,8 +3,11 @@ import { useState, type FormEvent } from 'react';
 import type { EditProps } from '../editor/edit-props.ts';
 import { stateIdFromTitle, stateIdProblem } from '../model/ids.ts';
 import { addRegion } from '../model/parallel.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 export function RegionForm({ def, edit, parallelId }: Pick<EditProps, 'def' | 'edit'> & { parallelId: string }) {
+  const words = useWords();
+  const { t } = words;
   const [title, setTitle] = useState('');
   const [id, setId] = useState('');
   const [idTouched, setIdTouched] = useState(false);
@@ -12,8 +15,8 @@ export function RegionForm({ def, edit, parallelId }: Pick<EditProps, 'def' | 'e
   const shownId = idTouched ? id : stateIdFromTitle(title);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!title.trim()) return setError('Give the region a title, e.g. Credit check.');
-    const problem = stateIdProblem(def, shownId);
+    if (!title.trim()) return setError(t('canvas.region.noTitle'));
+    const problem = stateIdProblem(def, shownId, words);
     if (problem) return setError(problem);
     setError(null);
     edit((d) => addRegion(d, parallelId, { id: shownId, title: title.trim() }));
@@ -22,10 +25,10 @@ export function RegionForm({ def, edit, parallelId }: Pick<EditProps, 'def' | 'e
     setIdTouched(false);
   };
   return (
-    <form onSubmit={submit} aria-label="Add a region">
-      <label htmlFor="new-region-title">New region title</label>
+    <form onSubmit={submit} aria-label={t('canvas.region.form')}>
+      <label htmlFor="new-region-title">{t('canvas.region.title')}</label>
       <input id="new-region-title" value={title} onChange={(e) => setTitle(e.target.value)} />
-      <label htmlFor="new-region-id">New region id</label>
+      <label htmlFor="new-region-id">{t('canvas.region.id')}</label>
       <input
         id="new-region-id"
         value={shownId}
@@ -34,7 +37,7 @@ export function RegionForm({ def, edit, parallelId }: Pick<EditProps, 'def' | 'e
           setId(e.target.value);
         }}
       />
-      <button type="submit">Add region</button>
+      <button type="submit">{t('canvas.region.submit')}</button>
       {error ? <p role="alert" className="error">{error}</p> : null}
     </form>
   );

@@ -4,10 +4,12 @@ import { findState, listStates } from '../model/states.ts';
 import { RootPanel } from './RootPanel.tsx';
 import { StatePanel } from './StatePanel.tsx';
 import { TransitionPanel } from './TransitionPanel.tsx';
+import { useWords } from '../i18n/use-words.ts';
 
 /** The canvas side panel: the selected state or transition; with nothing selected, the states and the whole playbook. */
 export function SidePanel(props: EditProps) {
   const { def, selection } = props;
+  const { t } = useWords();
   let body;
   if (selection?.type === 'state' && findState(def.playbook, selection.id)) {
     body = <StatePanel key={selection.id} {...props} id={selection.id} />;
@@ -17,9 +19,9 @@ export function SidePanel(props: EditProps) {
     const states = listStates(def);
     body = (
       <>
-        <p className="muted">Select a state or a transition on the canvas to edit it. Drag from the handle at the bottom of a state to another state to connect them.</p>
-        {states.length === 0 ? <p>No states yet: add the first one above; it becomes where every case starts.</p> : null}
-        <ul className="tree" aria-label="States">
+        <p className="muted">{t('canvas.side.hint')}</p>
+        {states.length === 0 ? <p>{t('canvas.side.noStates')}</p> : null}
+        <ul className="tree" aria-label={t('canvas.side.states')}>
           {states.map((s) => (
             <li key={s.id} style={{ paddingLeft: `${s.depth * 1.2}em` }}>
               <button type="button" className="tree-item" onClick={() => props.select({ type: 'state', id: s.id })}>
@@ -33,7 +35,7 @@ export function SidePanel(props: EditProps) {
     );
   }
   return (
-    <aside className="side-panel" aria-label="Selected state or transition">
+    <aside className="side-panel" aria-label={t('canvas.side.panel')}>
       {body}
     </aside>
   );

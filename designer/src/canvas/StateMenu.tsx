@@ -8,6 +8,7 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { NodeToolbar, Position } from '@xyflow/react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { GraphNode } from './flow-graph.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 interface Props {
   state: GraphNode;
@@ -23,6 +24,7 @@ interface Props {
 
 export function StateMenu({ state, targets, connecting, setConnecting, onConnect, onToggleCollapsed, onDelete, onClose }: Props) {
   const entered = useRef(false);
+  const { t } = useWords();
   if (connecting) return <ConnectForm state={state} targets={targets} onConnect={onConnect} onClose={onClose} />;
   return (
     <DropdownMenu.Root open modal={false} onOpenChange={(open) => !open && onClose()}>
@@ -34,7 +36,7 @@ export function StateMenu({ state, targets, connecting, setConnecting, onConnect
       <DropdownMenu.Portal>
         <DropdownMenu.Content
           className="state-menu"
-          aria-label={`Menu of state ${state.title}`}
+          aria-label={t('canvas.shared.menuOf', { title: state.title })}
           aria-labelledby={undefined}
           side="right"
           align="start"
@@ -58,7 +60,7 @@ export function StateMenu({ state, targets, connecting, setConnecting, onConnect
                 setConnecting(true);
               }}
             >
-              Connect to…
+              {t('canvas.menu.connectTo')}
             </DropdownMenu.Item>
           ) : null}
           {state.descendants > 0 ? (
@@ -69,7 +71,7 @@ export function StateMenu({ state, targets, connecting, setConnecting, onConnect
                 onToggleCollapsed();
               }}
             >
-              {state.collapsed ? 'Expand the stage' : 'Collapse the stage'}
+              {state.collapsed ? t('canvas.menu.expand') : t('canvas.menu.collapse')}
             </DropdownMenu.Item>
           ) : null}
           <DropdownMenu.Item
@@ -79,7 +81,7 @@ export function StateMenu({ state, targets, connecting, setConnecting, onConnect
               onDelete();
             }}
           >
-            Delete this state
+            {t('canvas.menu.delete')}
           </DropdownMenu.Item>
           <DropdownMenu.Item
             className="state-menu-item"
@@ -88,7 +90,7 @@ export function StateMenu({ state, targets, connecting, setConnecting, onConnect
               onClose();
             }}
           >
-            Close the menu
+            {t('canvas.menu.close')}
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
@@ -98,6 +100,7 @@ export function StateMenu({ state, targets, connecting, setConnecting, onConnect
 
 /** "Connect to…": the target state chosen by title; Escape or Cancel closes it. */
 function ConnectForm({ state, targets, onConnect, onClose }: Pick<Props, 'state' | 'targets' | 'onConnect' | 'onClose'>) {
+  const { t } = useWords();
   const [target, setTarget] = useState('');
   const picker = useRef<HTMLSelectElement>(null);
   useEffect(() => picker.current?.focus(), []);
@@ -109,27 +112,27 @@ function ConnectForm({ state, targets, onConnect, onClose }: Pick<Props, 'state'
   return (
     <NodeToolbar nodeId={state.id} isVisible position={Position.Right} className="state-menu nodrag nopan" onKeyDown={onKey}>
       <form
-        aria-label={`Connect ${state.title}`}
+        aria-label={t('canvas.menu.connectForm', { title: state.title })}
         onSubmit={(e) => {
           e.preventDefault();
           if (target) onConnect(target);
         }}
       >
-        <label htmlFor="connect-target">Connect {state.title} to</label>
+        <label htmlFor="connect-target">{t('canvas.menu.connectLabel', { title: state.title })}</label>
         <select id="connect-target" ref={picker} value={target} onChange={(e) => setTarget(e.target.value)}>
-          <option value="">choose a state…</option>
-          {targets.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.title}
+          <option value="">{t('canvas.shared.chooseState')}</option>
+          {targets.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
             </option>
           ))}
         </select>
         <div className="button-row">
           <button type="submit" disabled={!target}>
-            Connect
+            {t('canvas.menu.connect')}
           </button>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('canvas.menu.cancel')}
           </button>
         </div>
       </form>

@@ -4,6 +4,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { KeyboardEvent } from 'react';
 import type { GraphNode } from './flow-graph.ts';
+import type { Translate } from '../i18n/i18n.ts';
 
 export interface StateNodeData extends Record<string, unknown> {
   state: GraphNode;
@@ -14,6 +15,8 @@ export interface StateNodeData extends Record<string, unknown> {
   editable: boolean;
   openMenu: (id: string, connect: boolean) => void;
   toggleCollapsed: (id: string) => void;
+  /** The canvas's words (its language's `t`), given with the data: no translation hook in each of hundreds of states. */
+  t: Translate;
 }
 
 export type StateFlowNode = Node<StateNodeData, 'state'>;
@@ -28,6 +31,7 @@ function handleA11y(editable: boolean, name: string) {
 }
 
 export function StateNodeView({ data, selected }: NodeProps<StateFlowNode>) {
+  const { t } = data;
   const s = data.state;
   const group = (s.kind === 'compound' || s.kind === 'parallel') && !s.collapsed;
   const stage = s.descendants > 0;
@@ -43,14 +47,14 @@ export function StateNodeView({ data, selected }: NodeProps<StateFlowNode>) {
       data-state-id={s.id}
       data-active={data.active ? 'true' : undefined}
     >
-      <Handle type="target" position={Position.Top} {...handleA11y(data.editable, `Connection point into ${s.title}`)} onKeyDown={onHandleKey} />
+      <Handle type="target" position={Position.Top} {...handleA11y(data.editable, t('canvas.node.into', { title: s.title }))} onKeyDown={onHandleKey} />
       <div className="state-head">
         {stage ? (
           <button
             type="button"
             className="state-toggle nodrag"
             aria-expanded={!s.collapsed}
-            aria-label={s.collapsed ? `Expand stage ${s.title} (${s.descendants} states)` : `Collapse stage ${s.title}`}
+            aria-label={s.collapsed ? t('canvas.node.expand', { title: s.title, count: s.descendants }) : t('canvas.node.collapse', { title: s.title })}
             onClick={(e) => {
               e.stopPropagation();
               data.toggleCollapsed(s.id);
@@ -60,18 +64,18 @@ export function StateNodeView({ data, selected }: NodeProps<StateFlowNode>) {
           </button>
         ) : null}
         <div className="state-title" title={s.title}>
-          {s.initial ? <span title="initial state" aria-hidden="true">▶ </span> : null}
+          {s.initial ? <span title={t('canvas.node.initial')} aria-hidden="true">▶ </span> : null}
           {s.title}
-          {s.kind === 'final' ? <span className="badge">final</span> : null}
-          {s.kind === 'parallel' ? <span className="badge">parallel</span> : null}
-          {data.mark ? <span className={`badge diff-badge diff-badge-${data.mark}`}>{data.mark}</span> : null}
+          {s.kind === 'final' ? <span className="badge">{t('canvas.node.final')}</span> : null}
+          {s.kind === 'parallel' ? <span className="badge">{t('canvas.node.parallel')}</span> : null}
+          {data.mark ? <span className={`badge diff-badge diff-badge-${data.mark}`}>{t(`canvas.shared.mark.${data.mark}`)}</span> : null}
         </div>
         {data.editable ? (
           <button
             type="button"
             className="state-menu-button nodrag"
             aria-haspopup="menu"
-            aria-label={`Menu of state ${s.title}`}
+            aria-label={t('canvas.shared.menuOf', { title: s.title })}
             onClick={(e) => {
               e.stopPropagation();
               data.openMenu(s.id, false);
@@ -81,10 +85,10 @@ export function StateNodeView({ data, selected }: NodeProps<StateFlowNode>) {
           </button>
         ) : null}
       </div>
-      {s.collapsed ? <div className="state-task">{s.descendants} states inside</div> : null}
-      {s.task && !group && !s.collapsed ? <div className="state-task">Task: {s.task}</div> : null}
+      {s.collapsed ? <div className="state-task">{t('canvas.node.inside', { count: s.descendants })}</div> : null}
+      {s.task && !group && !s.collapsed ? <div className="state-task">{t('canvas.node.task', { task: s.task })}</div> : null}
       {s.kind !== 'final' ? (
-        <Handle type="source" position={Position.Bottom} {...handleA11y(data.editable, `Start a connection from ${s.title}`)} onKeyDown={onHandleKey} isConnectable={data.editable} />
+        <Handle type="source" position={Position.Bottom} {...handleA11y(data.editable, t('canvas.node.from', { title: s.title }))} onKeyDown={onHandleKey} isConnectable={data.editable} />
       ) : null}
     </div>
   );

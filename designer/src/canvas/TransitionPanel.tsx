@@ -6,20 +6,23 @@ import { deleteTransition, eventRenameProblem, getTransition, PLAYBOOK_SOURCE, r
 import { stateTitle } from '../model/titles.ts';
 import { ActionsEditor } from './ActionsEditor.tsx';
 import { EventEditor } from './EventEditor.tsx';
+import { useWords } from '../i18n/use-words.ts';
 
 /** The selected transition (of a state, or of the whole playbook): event, target, guard, description and actions. */
 export function TransitionPanel({ def, edit, select, tref }: EditProps & { tref: TransitionRef }) {
-  const t = getTransition(def, tref);
+  const words = useWords();
+  const { t } = words;
+  const tr = getTransition(def, tref);
   const [event, setEvent] = useState(tref.event);
   const [error, setError] = useState<string | null>(null);
-  if (!t) return null;
+  if (!tr) return null;
   const commitEvent = () => {
     const name = event.trim();
     if (name === tref.event) return setError(null);
-    const problem = eventRenameProblem(def, tref, name);
+    const problem = eventRenameProblem(def, tref, name, words);
     if (problem) return setError(problem);
     const r = renameTransitionEvent(def, tref, name);
-    if (!r) return setError('This transition is no longer there (it was changed or deleted): select it again from its state.');
+    if (!r) return setError(t('canvas.transition.gone'));
     setError(null);
     edit(() => r.def);
     select({ type: 'transition', ...r.ref });
@@ -28,9 +31,9 @@ export function TransitionPanel({ def, edit, select, tref }: EditProps & { tref:
   const root = tref.source === PLAYBOOK_SOURCE;
   return (
     <div aria-labelledby="transition-heading">
-      <h2 id="transition-heading">{root ? 'Transition of the whole playbook (from any state)' : `Transition from ${stateTitle([def], tref.source)}`}</h2>
+      <h2 id="transition-heading">{root ? t('canvas.transition.rootHeading') : t('canvas.transition.heading', { state: stateTitle([def], tref.source) })}</h2>
       <div className="field">
-        <label htmlFor="transition-event">Event</label>
+        <label htmlFor="transition-event">{t('canvas.transition.event')}</label>
         <input id="transition-event" value={event} aria-invalid={error ? true : undefined} aria-describedby={error ? 'transition-event-error' : undefined} onChange={(e) => setEvent(e.target.value)} onBlur={commitEvent} onKeyDown={(e) => e.key === 'Enter' && commitEvent()} />
         {error ? (
           <p id="transition-event-error" role="alert" className="error">
@@ -39,9 +42,9 @@ export function TransitionPanel({ def, edit, select, tref }: EditProps & { tref:
         ) : null}
       </div>
       <div className="field">
-        <label htmlFor="transition-target">Goes to</label>
-        <select id="transition-target" value={t.target ?? ''} onChange={(e) => edit((d) => updateTransition(d, tref, { target: e.target.value || undefined }))}>
-          <option value="">stays (internal update)</option>
+        <label htmlFor="transition-target">{t('canvas.transition.goesTo')}</label>
+        <select id="transition-target" value={tr.target ?? ''} onChange={(e) => edit((d) => updateTransition(d, tref, { target: e.target.value || undefined }))}>
+          <option value="">{t('canvas.shared.staysInternal')}</option>
           {listStates(def).map((s) => (
             <option key={s.id} value={s.id}>
               {s.node.title ?? s.id}
@@ -50,12 +53,12 @@ export function TransitionPanel({ def, edit, select, tref }: EditProps & { tref:
         </select>
       </div>
       <EventEditor def={def} event={tref.event} edit={edit} />
-      <GuardPicker id="transition-guard" label="Guard" def={def} value={t.guard} noneLabel="always allowed" onChange={(g) => edit((d) => updateTransition(d, tref, { guard: g }))} />
+      <GuardPicker id="transition-guard" label={t('canvas.transition.guard')} def={def} value={tr.guard} noneLabel={t('canvas.transition.alwaysAllowed')} onChange={(g) => edit((d) => updateTransition(d, tref, { guard: g }))} />
       <div className="field">
-        <label htmlFor="transition-description">Description</label>
-        <input id="transition-description" value={t.description ?? ''} onChange={(e) => edit((d) => updateTransition(d, tref, { description: e.target.value || undefined }), `${key}:description`)} />
+        <label htmlFor="transition-description">{t('canvas.transition.description')}</label>
+        <input id="transition-description" value={tr.description ?? ''} onChange={(e) => edit((d) => updateTransition(d, tref, { description: e.target.value || undefined }), `${key}:description`)} />
       </div>
-      <ActionsEditor id="transition-actions" def={def} title="Actions" actions={t.actions} onChange={(actions, k) => edit((d) => updateTransition(d, tref, { actions }), k ? `${key}:${k}` : undefined)} />
+      <ActionsEditor id="transition-actions" def={def} title={t('canvas.transition.actions')} actions={tr.actions} onChange={(actions, k) => edit((d) => updateTransition(d, tref, { actions }), k ? `${key}:${k}` : undefined)} />
       <button
         type="button"
         className="danger"
@@ -64,7 +67,7 @@ export function TransitionPanel({ def, edit, select, tref }: EditProps & { tref:
           select(root ? null : { type: 'state', id: tref.source });
         }}
       >
-        Delete transition
+        {t('canvas.transition.delete')}
       </button>
     </div>
   );

@@ -1,9 +1,10 @@
 // Edge labels in business words, and their size on the canvas. A label reads the event's title (its name
 // when it has none, as a state without a title shows its key) and the guard's rule titles in brackets:
 // "Propose arrangement [Arrangement complete]", never "PROPOSE_ARRANGEMENT [arrangementComplete]".
-// Pure: no React, no DOM.
+// Pure: no React, no DOM; the words come in `words` (English by default).
 import type { CaseType, Guard } from '../../../schemas/generated/case-type.ts';
 import { findState } from '../model/states.ts';
+import { ENGLISH, type Words } from '../i18n/words.ts';
 
 /** A delayed transition's trigger: its ISO duration and, when it counts working time, the calendar. */
 export interface DelayTrigger {
@@ -11,40 +12,43 @@ export interface DelayTrigger {
   calendar?: string | undefined;
 }
 
-const UNITS: Record<string, [string, string]> = { W: ['week', 'weeks'], D: ['day', 'days'], H: ['hour', 'hours'], M: ['minute', 'minutes'], S: ['second', 'seconds'] };
+/** The unit of each part of a duration: a key of canvas.labels (`day_one`, `day_other` …). */
+const UNITS: Record<string, string> = { W: 'week', D: 'day', H: 'hour', M: 'minute', S: 'second' };
+/** The units said as working time when a calendar counts them. */
+const WORKING: Record<string, string> = { D: 'workingDay', H: 'workingHour' };
 
 /** `P1DT4H` → `1 day 4 hours`; `P2D` with a calendar → `2 working days`. Anything else is returned as it is. */
-export function durationInWords(iso: string, working = false): string {
+export function durationInWords(iso: string, working = false, words: Words = ENGLISH): string {
   const m = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso);
   if (!m || iso === 'P' || iso.endsWith('T')) return iso;
   const parts = (['W', 'D', 'H', 'M', 'S'] as const).flatMap((unit, i) => {
     const n = m[i + 1];
     if (n === undefined) return [];
-    const [one, many] = UNITS[unit] as [string, string];
-    const word = Number(n) === 1 ? one : many;
-    return [`${n} ${working && (unit === 'D' || unit === 'H') ? `working ${word}` : word}`];
+    const key = (working ? WORKING[unit] : undefined) ?? UNITS[unit];
+    return [words.t(`canvas.labels.${key}`, { count: Number(n), n })];
   });
   return parts.length > 0 ? parts.join(' ') : iso;
 }
 
 /** A guard in words: rule titles (the rule's name when untitled), states by their titles. */
-export function guardInWords(def: CaseType, guard: Guard): string {
+export function guardInWords(def: CaseType, guard: Guard, words: Words = ENGLISH): string {
   if (typeof guard === 'string') return def.rules?.[guard]?.title ?? guard;
-  if ('in' in guard) return `in ${guard.in.map((id) => findState(def.playbook, id)?.node.title ?? id).join(' or ')}`;
-  if ('not' in guard) return `not ${guardInWords(def, guard.not)}`;
-  if ('all' in guard) return guard.all.map((g) => guardInWords(def, g)).join(' and ');
-  return guard.any.map((g) => guardInWords(def, g)).join(' or ');
+  const or = ` ${words.t('common.or')} `;
+  if ('in' in guard) return words.t('canvas.labels.inStates', { states: guard.in.map((id) => findState(def.playbook, id)?.node.title ?? id).join(or) });
+  if ('not' in guard) return words.t('canvas.labels.not', { guard: guardInWords(def, guard.not, words) });
+  if ('all' in guard) return guard.all.map((g) => guardInWords(def, g, words)).join(` ${words.t('common.and')} `);
+  return guard.any.map((g) => guardInWords(def, g, words)).join(or);
 }
 
 /** The words on a transition's edge: `event` is an event name, `always`, or a delay. */
-export function transitionLabel(def: CaseType, event: string | DelayTrigger, guard: Guard | undefined): string {
+export function transitionLabel(def: CaseType, event: string | DelayTrigger, guard: Guard | undefined, words: Words = ENGLISH): string {
   const trigger =
     typeof event !== 'string'
-      ? `after ${durationInWords(event.after, event.calendar !== undefined)}`
+      ? words.t('canvas.labels.after', { duration: durationInWords(event.after, event.calendar !== undefined, words) })
       : event === 'always'
-        ? 'automatically'
+        ? words.t('canvas.labels.automatically')
         : (def.events?.[event]?.title ?? event);
-  return guard === undefined ? trigger : `${trigger} [${guardInWords(def, guard)}]`;
+  return guard === undefined ? trigger : `${trigger} [${guardInWords(def, guard, words)}]`;
 }
 
 /** The label font size on the canvas at zoom 1, in flow units; it grows when zoomed out (see LABEL_MAX_SCALE). */

@@ -4,6 +4,7 @@
 import type { CaseType, StateNode } from '../../../schemas/generated/case-type.ts';
 import { specToList } from '../model/transitions.ts';
 import { transitionLabel } from './edge-labels.ts';
+import { ENGLISH, type Words } from '../i18n/words.ts';
 
 export const NODE_WIDTH = 180;
 /** Room for a two-line title (or a title and its task when zoomed in): see the fonts in styles.css. */
@@ -77,9 +78,9 @@ export function defaultCollapsed(def: CaseType): Set<string> {
 /**
  * Every visible state with its parent, depth first (parents before children, as React Flow needs). The
  * states inside a `collapsed` one are left out: their transitions start or end at the collapsed box, and
- * those between two of its own states are not drawn.
+ * those between two of its own states are not drawn. The edges' labels are said in `words` (English by default).
  */
-export function buildGraph(def: CaseType, positions: (id: string) => Pos | undefined, collapsed: ReadonlySet<string> = new Set()): Graph {
+export function buildGraph(def: CaseType, positions: (id: string) => Pos | undefined, collapsed: ReadonlySet<string> = new Set(), words: Words = ENGLISH): Graph {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   /** A hidden state → the collapsed box that stands for it. */
@@ -117,15 +118,15 @@ export function buildGraph(def: CaseType, positions: (id: string) => Pos | undef
       for (const [event, spec] of Object.entries(node.on ?? {})) {
         specToList(spec).forEach((t, index) => {
           if (t.target === undefined) return;
-          edges.push({ id: `on:${id}:${event}:${index}`, kind: 'on', source: id, target: t.target, event, index, label: transitionLabel(def, event, t.guard) });
+          edges.push({ id: `on:${id}:${event}:${index}`, kind: 'on', source: id, target: t.target, event, index, label: transitionLabel(def, event, t.guard, words) });
         });
       }
       const always = node.always === undefined ? [] : Array.isArray(node.always) ? node.always : [node.always];
       always.forEach((t, index) => {
-        if (t.target !== undefined) edges.push({ id: `always:${id}:${index}`, kind: 'always', source: id, target: t.target, event: 'always', index, label: transitionLabel(def, 'always', t.guard) });
+        if (t.target !== undefined) edges.push({ id: `always:${id}:${index}`, kind: 'always', source: id, target: t.target, event: 'always', index, label: transitionLabel(def, 'always', t.guard, words) });
       });
       (node.after ?? []).forEach((a, index) => {
-        if (a.target !== undefined) edges.push({ id: `after:${id}:${index}`, kind: 'after', source: id, target: a.target, event: `after ${a.delay}`, index, label: transitionLabel(def, { after: a.delay, calendar: a.calendar }, a.guard) });
+        if (a.target !== undefined) edges.push({ id: `after:${id}:${index}`, kind: 'after', source: id, target: a.target, event: `after ${a.delay}`, index, label: transitionLabel(def, { after: a.delay, calendar: a.calendar }, a.guard, words) });
       });
     }
     return level;

@@ -6,10 +6,12 @@ import type { ApiClient, CaseTypeSummary } from '../api/client.ts';
 import { navigate } from '../app/router.ts';
 import { KnownCaseTypes } from './known-case-types.ts';
 import { Workspace } from './Workspace.tsx';
+import { useWords } from '../i18n/use-words.ts';
 
 type Load =
   | { type: 'loading' }
-  | { type: 'error'; message: string }
+  /** `message` null: there is no case type with this key. */
+  | { type: 'error'; message: string | null }
   | { type: 'ready'; draft: CaseType; published: CaseType | null; caseTypes: CaseTypeSummary[] };
 
 /** The list after this case type was published: it can now be opened as a child case too. */
@@ -18,6 +20,7 @@ function withPublished(list: CaseTypeSummary[], p: CaseType): CaseTypeSummary[] 
 }
 
 export function EditorPage({ api, caseTypeKey }: { api: ApiClient; caseTypeKey: string }) {
+  const { t } = useWords();
   const [load, setLoad] = useState<Load>({ type: 'loading' });
   const run = useCallback(async () => {
     setLoad({ type: 'loading' });
@@ -25,7 +28,7 @@ export function EditorPage({ api, caseTypeKey }: { api: ApiClient; caseTypeKey: 
     const list = await api.listCaseTypes();
     if (!list.ok) return setLoad({ type: 'error', message: list.message });
     const entry = list.value.find((x) => x.key === caseTypeKey);
-    if (!entry) return setLoad({ type: 'error', message: `There is no case type with key ${caseTypeKey}.` });
+    if (!entry) return setLoad({ type: 'error', message: null });
     const [draft, published] = await Promise.all([
       entry.hasDraft ? api.getDraft(caseTypeKey) : Promise.resolve(null),
       entry.version !== null ? api.getPublished(caseTypeKey) : Promise.resolve(null),
@@ -34,7 +37,7 @@ export function EditorPage({ api, caseTypeKey }: { api: ApiClient; caseTypeKey: 
     if (draft && !draft.ok) return setLoad({ type: 'error', message: draft.message });
     const pub = published?.ok ? published.value : null;
     if (draft?.ok) return setLoad({ type: 'ready', draft: draft.value.definition, published: pub, caseTypes: list.value });
-    if (!pub) return setLoad({ type: 'error', message: `There is no case type with key ${caseTypeKey}.` });
+    if (!pub) return setLoad({ type: 'error', message: null });
     const start: CaseType = { ...pub };
     delete start.version;
     setLoad({ type: 'ready', draft: start, published: pub, caseTypes: list.value });
@@ -54,15 +57,15 @@ export function EditorPage({ api, caseTypeKey }: { api: ApiClient; caseTypeKey: 
     <main className="page">
       <p>
         <a href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>
-          ← Case types
+          {t('editor.page.back')}
         </a>
       </p>
-      {load.type === 'loading' ? <p role="status">Loading {caseTypeKey}…</p> : null}
+      {load.type === 'loading' ? <p role="status">{t('editor.page.loading', { key: caseTypeKey })}</p> : null}
       {load.type === 'error' ? (
         <div role="alert" className="error-box">
-          <p>Could not open {caseTypeKey}: {load.message}</p>
+          <p>{t('editor.page.couldNotOpen', { key: caseTypeKey, message: load.message ?? t('editor.page.noCaseType', { key: caseTypeKey }) })}</p>
           <button type="button" onClick={() => void run()}>
-            Retry
+            {t('editor.page.retry')}
           </button>
         </div>
       ) : null}

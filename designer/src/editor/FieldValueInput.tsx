@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { FieldSchema } from '../../../schemas/generated/case-type.ts';
 import { formatValue, parseValue, valueInputFor } from '../model/field-values.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 interface Props {
   id: string;
@@ -15,6 +16,8 @@ interface Props {
 }
 
 export function FieldValueInput({ id, label, schema, value, onChange, noneLabel }: Props) {
+  const words = useWords();
+  const { t } = words;
   const input = valueInputFor(schema);
   const shown = formatValue(input, value);
   const [text, setText] = useState(shown);
@@ -23,7 +26,7 @@ export function FieldValueInput({ id, label, schema, value, onChange, noneLabel 
   if (input.kind === 'none') return null;
   const commit = (raw: string) => {
     setText(raw);
-    const parsed = parseValue(input, raw);
+    const parsed = parseValue(input, raw, words);
     if (!parsed.ok) return setError(parsed.message);
     setError(null);
     onChange(parsed.value);
@@ -34,10 +37,11 @@ export function FieldValueInput({ id, label, schema, value, onChange, noneLabel 
     const options = input.kind === 'yesNo' ? ['yes', 'no'] : input.choices.map(String);
     control = (
       <select id={id} value={text} onChange={(e) => commit(e.target.value)}>
-        {noneLabel !== undefined || text === '' ? <option value="">{noneLabel ?? 'choose…'}</option> : null}
+        {noneLabel !== undefined || text === '' ? <option value="">{noneLabel ?? t('editor.valueInput.choose')}</option> : null}
         {options.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {/* yes / no are the app's words; a field's choices are the analyst's */}
+            {input.kind === 'yesNo' ? t(o === 'yes' ? 'words.yes' : 'words.no') : o}
           </option>
         ))}
       </select>

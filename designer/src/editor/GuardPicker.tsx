@@ -4,6 +4,7 @@ import type { CaseType, Guard } from '../../../schemas/generated/case-type.ts';
 import { firstCondition, fromTree, guardInWords, isComposite } from '../model/guard-tree.ts';
 import { listStates } from '../model/states.ts';
 import { GuardTreeEditor } from './GuardTreeEditor.tsx';
+import { useWords } from '../i18n/use-words.ts';
 
 const COMBINE = 'combine';
 
@@ -36,6 +37,8 @@ interface Props {
 }
 
 export function GuardPicker({ id, label, def, value, onChange, noneLabel, allowStates = false }: Props) {
+  const words = useWords();
+  const { t } = words;
   const current = encode(value, allowStates);
   const rules = Object.entries(def.rules ?? {});
   const starter = firstCondition(def);
@@ -51,29 +54,29 @@ export function GuardPicker({ id, label, def, value, onChange, noneLabel, allowS
         <option value="">{noneLabel}</option>
         {rules.map(([name, r]) => (
           <option key={`rule:${name}`} value={`rule:${name}`}>
-            when {r?.title ?? name}
+            {t('editor.guard.when', { rule: r?.title ?? name })}
           </option>
         ))}
         {rules.map(([name, r]) => (
           <option key={`not:${name}`} value={`not:${name}`}>
-            unless {r?.title ?? name}
+            {t('editor.guard.unless', { rule: r?.title ?? name })}
           </option>
         ))}
         {allowStates
           ? listStates(def).map((s) => (
               <option key={`in:${s.id}`} value={`in:${s.id}`}>
-                while in {s.node.title ?? s.id}
+                {t('editor.guard.whileIn', { state: s.node.title ?? s.id })}
               </option>
             ))
           : null}
         <option value={COMBINE} disabled={!starter && value === undefined}>
-          a combination of conditions (all, any, not)…
+          {t('editor.guard.combination')}
         </option>
       </select>
       {current === COMBINE && value !== undefined ? (
         <>
           <GuardTreeEditor id={`${id}-tree`} label={label} def={def} value={value} onChange={onChange} />
-          <p className="muted guard-words">Means: {guardInWords(def, value)}</p>
+          <p className="muted guard-words">{t('editor.guard.means', { words: guardInWords(def, value, words) })}</p>
         </>
       ) : null}
     </div>

@@ -4,6 +4,7 @@
 import type { CaseType, Guard } from '../../../schemas/generated/case-type.ts';
 import { appendAt, firstCondition, fromTree, nodeAt, removeAt, replaceAt, toTree, type GuardPath, type GuardTree } from '../model/guard-tree.ts';
 import { listStates } from '../model/states.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 interface Props {
   id: string;
@@ -22,6 +23,7 @@ function decodeLeaf(v: string, negated: boolean): GuardTree {
 }
 
 export function GuardTreeEditor({ id, label, def, value, onChange }: Props) {
+  const { t } = useWords();
   const tree = toTree(value);
   const root: GuardTree = tree.kind === 'all' || tree.kind === 'any' ? tree : { kind: 'all', negated: false, items: [tree] };
   const rules = Object.entries(def.rules ?? {});
@@ -35,23 +37,24 @@ export function GuardTreeEditor({ id, label, def, value, onChange }: Props) {
     const n = name(path);
     const negate = (
       <label className="inline">
-        <input type="checkbox" checked={node.negated} onChange={(e) => write(replaceAt(root, path, { ...node, negated: e.target.checked }))} aria-label={`${n} is negated (not)`} /> not
+        <input type="checkbox" checked={node.negated} onChange={(e) => write(replaceAt(root, path, { ...node, negated: e.target.checked }))} aria-label={t('editor.guardTree.negated', { name: n })} />{' '}
+        {t('editor.guardTree.not')}
       </label>
     );
     const remove =
       path.length > 0 ? (
         <button type="button" onClick={() => write(removeAt(root, path))}>
-          Remove {n}
+          {t('editor.guardTree.remove', { name: n })}
         </button>
       ) : null;
     if (node.kind === 'all' || node.kind === 'any') {
       return (
-        <div role="group" aria-label={`${n} conditions`} className="guard-group">
+        <div role="group" aria-label={t('editor.guardTree.conditions', { name: n })} className="guard-group">
           <span className="field inline">
-            <label htmlFor={`${domId(path)}-combines`}>{n} combines</label>
+            <label htmlFor={`${domId(path)}-combines`}>{t('editor.guardTree.combines', { name: n })}</label>
             <select id={`${domId(path)}-combines`} value={node.kind} onChange={(e) => write(replaceAt(root, path, { ...node, kind: e.target.value as 'all' | 'any' }))}>
-              <option value="all">all of these hold</option>
-              <option value="any">any of these holds</option>
+              <option value="all">{t('editor.guardTree.all')}</option>
+              <option value="any">{t('editor.guardTree.any')}</option>
             </select>
           </span>
           {negate}
@@ -64,10 +67,10 @@ export function GuardTreeEditor({ id, label, def, value, onChange }: Props) {
           {starter ? (
             <span className="button-row">
               <button type="button" onClick={() => write(appendAt(root, path, starter))}>
-                Add a condition to {n}
+                {t('editor.guardTree.addCondition', { name: n })}
               </button>
               <button type="button" onClick={() => write(appendAt(root, path, { kind: 'any', negated: false, items: [starter] }))}>
-                Add a group to {n}
+                {t('editor.guardTree.addGroup', { name: n })}
               </button>
             </span>
           ) : null}
@@ -79,9 +82,9 @@ export function GuardTreeEditor({ id, label, def, value, onChange }: Props) {
     return (
       <span className="guard-condition">
         <span className="field inline">
-          <label htmlFor={`${domId(path)}-condition`}>{n} condition</label>
+          <label htmlFor={`${domId(path)}-condition`}>{t('editor.guardTree.condition', { name: n })}</label>
           <select id={`${domId(path)}-condition`} value={current} onChange={(e) => write(replaceAt(root, path, decodeLeaf(e.target.value, node.negated)))}>
-            {known ? null : <option value={current}>{node.kind === 'in' ? `in ${node.states.join(' or ')}` : current.replace(/^rule:/, '')}</option>}
+            {known ? null : <option value={current}>{node.kind === 'in' ? t('editor.guardTree.inState', { state: node.states.join(` ${t('common.or')} `) }) : current.replace(/^rule:/, '')}</option>}
             {rules.map(([r, rule]) => (
               <option key={r} value={`rule:${r}`}>
                 {rule?.title ?? r}
@@ -89,7 +92,7 @@ export function GuardTreeEditor({ id, label, def, value, onChange }: Props) {
             ))}
             {states.map((s) => (
               <option key={s.id} value={`in:${s.id}`}>
-                in {s.node.title ?? s.id}
+                {t('editor.guardTree.inState', { state: s.node.title ?? s.id })}
               </option>
             ))}
           </select>

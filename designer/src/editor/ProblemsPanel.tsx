@@ -6,6 +6,8 @@ import type { Problem } from '../../../schemas/problems.ts';
 import { selectionForPointer, type Selection } from '../model/problem-target.ts';
 import { fieldLabel } from '../model/field-label.ts';
 import { eventTitle, ruleTitle, stateTitle } from '../model/titles.ts';
+import { useWords } from '../i18n/use-words.ts';
+import type { Translate } from '../i18n/i18n.ts';
 
 /**
  * A problem as a sentence for the analyst: a quoted field pointer of the case data reads as the field's
@@ -23,26 +25,28 @@ function sentence(def: CaseType, fields: ReadonlySet<string>, p: Problem): React
 }
 
 /** Where a problem's link goes, by titles ("field Claim › Amount", "transition Finish from Received"). */
-function linkText(def: CaseType, s: Selection): string {
+function linkText(def: CaseType, s: Selection, t: Translate): string {
   switch (s.type) {
     case 'field':
-      return `field ${fieldLabel(def, s.pointer)}`;
+      return t('editor.problems.target.field', { label: fieldLabel(def, s.pointer) });
     case 'section':
-      return `section ${def.form?.sections?.find((x) => x.id === s.id)?.title ?? s.id}`;
+      return t('editor.problems.target.section', { title: def.form?.sections?.find((x) => x.id === s.id)?.title ?? s.id });
     case 'rule':
-      return `rule ${ruleTitle(def, s.name)}`;
+      return t('editor.problems.target.rule', { title: ruleTitle(def, s.name) });
     case 'state':
-      return `state ${stateTitle([def], s.id)}`;
+      return t('editor.problems.target.state', { title: stateTitle([def], s.id) });
     case 'transition':
-      return `transition ${eventTitle(def, s.event)} from ${stateTitle([def], s.source)}`;
+      return t('editor.problems.target.transition', { event: eventTitle(def, s.event), state: stateTitle([def], s.source) });
     case 'roles':
-      return 'roles and queues';
+      return t('editor.problems.target.roles');
     case 'sla':
-      return `SLA ${def.slas?.[s.name]?.title ?? s.name}`;
+      return t('editor.problems.target.sla', { title: def.slas?.[s.name]?.title ?? s.name });
     case 'calendar':
-      return `calendar ${def.calendars?.[s.name]?.title ?? s.name}`;
+      return t('editor.problems.target.calendar', { title: def.calendars?.[s.name]?.title ?? s.name });
+    case 'translations':
+      return t('editor.problems.target.translations', { language: t(`translations.languageName.${s.language}`, { defaultValue: s.language }) });
     case 'json':
-      return s.pointer === '' ? 'the definition' : s.pointer;
+      return s.pointer === '' ? t('editor.problems.target.definition') : s.pointer;
     default: {
       const _never: never = s;
       return _never;
@@ -51,23 +55,25 @@ function linkText(def: CaseType, s: Selection): string {
 }
 
 export function ProblemsPanel({ def, problems, onSelect }: { def: CaseType; problems: Problem[]; onSelect: (s: Selection) => void }) {
+  const { t } = useWords();
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const fields = useMemo(() => new Set(listFields(def).map((f) => f.pointer)), [def]);
   return (
     <aside className="problems" aria-labelledby="problems-heading">
       <h2 id="problems-heading">
-        Problems <span className="muted">({errors} error{errors === 1 ? '' : 's'}, {warnings} warning{warnings === 1 ? '' : 's'})</span>
+        {t('editor.problems.title')}{' '}
+        <span className="muted">{t('editor.problems.counts', { errors: t('editor.problems.errors', { count: errors }), warnings: t('editor.problems.warnings', { count: warnings }) })}</span>
       </h2>
-      {problems.length === 0 ? <p className="ok">No problems.</p> : null}
+      {problems.length === 0 ? <p className="ok">{t('editor.problems.none')}</p> : null}
       <ul>
         {problems.map((p, i) => {
           const target = selectionForPointer(def, p.pointer);
           return (
             <li key={`${p.code}:${p.pointer}:${i}`} className={`problem problem-${p.severity}`}>
-              <span className="severity">{p.severity === 'error' ? 'Error' : 'Warning'}:</span> {sentence(def, fields, p)}{' '}
+              <span className="severity">{t(p.severity === 'error' ? 'editor.problems.error' : 'editor.problems.warning')}</span> {sentence(def, fields, p)}{' '}
               <button type="button" className="link" onClick={() => onSelect(target)}>
-                Go to {linkText(def, target)}
+                {t('editor.problems.goTo', { target: linkText(def, target, t) })}
               </button>
             </li>
           );

@@ -6,6 +6,7 @@ import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { ApiClient } from '../api/client.ts';
 import { describeDiff, diffCaseTypes } from '../model/diff.ts';
 import { DialogClose, DialogDescription, ModalDialog } from '../app/ModalDialog.tsx';
+import { useWords } from '../i18n/use-words.ts';
 
 interface Props {
   api: ApiClient;
@@ -20,12 +21,14 @@ interface Props {
 type Step = { type: 'review' } | { type: 'publishing' } | { type: 'failed'; message: string } | { type: 'done'; version: number };
 
 export function PublishDialog({ api, def, published, errorCount, saveDraft, onClose, onPublished }: Props) {
+  const words = useWords();
+  const { t } = words;
   const [step, setStep] = useState<Step>({ type: 'review' });
   const [note, setNote] = useState('');
-  const changes = diffCaseTypes(published, def);
+  const changes = diffCaseTypes(published, def, words);
   const publish = async () => {
     setStep({ type: 'publishing' });
-    if (!(await saveDraft())) return setStep({ type: 'failed', message: 'The draft could not be saved first; see the save status.' });
+    if (!(await saveDraft())) return setStep({ type: 'failed', message: t('editor.publish.notSaved') });
     const r = await api.publish(def.key, note);
     if (!r.ok) return setStep({ type: 'failed', message: r.message });
     setStep({ type: 'done', version: r.value.version });
@@ -33,7 +36,7 @@ export function PublishDialog({ api, def, published, errorCount, saveDraft, onCl
   };
   return (
     <ModalDialog
-      title={`Publish ${def.title}`}
+      title={t('editor.publish.title', { title: def.title })}
       className="publish-dialog"
       onClose={onClose}
       // while publishing, Escape does not unmount the dialog before the answer comes
@@ -42,53 +45,53 @@ export function PublishDialog({ api, def, published, errorCount, saveDraft, onCl
         <>
           {step.type !== 'done' ? (
             <button type="button" onClick={() => void publish()} disabled={errorCount > 0 || step.type === 'publishing'}>
-              {step.type === 'publishing' ? 'Publishing…' : 'Publish now'}
+              {step.type === 'publishing' ? t('editor.publish.publishing') : t('editor.publish.publishNow')}
             </button>
           ) : null}
           <DialogClose asChild>
-            <button type="button">{step.type === 'done' ? 'Close' : 'Cancel'}</button>
+            <button type="button">{step.type === 'done' ? t('editor.publish.close') : t('editor.publish.cancel')}</button>
           </DialogClose>
         </>
       }
     >
       {step.type === 'done' ? (
         <DialogDescription role="status" className="ok">
-          Published {def.key} as version {step.version}. New cases use it from now on; running cases stay on their version.
+          {t('editor.publish.done', { key: def.key, version: step.version })}
         </DialogDescription>
       ) : (
         <>
-          <DialogDescription>{published ? `Changes against the published version ${published.version ?? ''}:` : 'Nothing is published yet: this will be version 1.'}</DialogDescription>
-          {published && changes.length === 0 ? <p>No changes.</p> : null}
-          <ul className="diff" aria-label="Changes">
+          <DialogDescription>{published ? t('editor.publish.changesAgainst', { version: published.version ?? '' }) : t('editor.publish.firstVersion')}</DialogDescription>
+          {published && changes.length === 0 ? <p>{t('editor.publish.noChanges')}</p> : null}
+          <ul className="diff" aria-label={t('editor.publish.changes')}>
             {changes.map((c) => (
               <li key={c.key} className={`diff-${c.change}`}>
-                {describeDiff(c)}
+                {describeDiff(c, words)}
               </li>
             ))}
           </ul>
           <label className="publish-note">
-            Note
+            {t('editor.publish.note')}
             <textarea
               value={note}
               onChange={(e) => setNote(e.target.value)}
               maxLength={2000}
               rows={3}
-              placeholder="What changes for the people who work on these cases, and why"
+              placeholder={t('editor.publish.notePlaceholder')}
               aria-describedby="publish-note-hint"
               disabled={step.type === 'publishing'}
             />
           </label>
           <p id="publish-note-hint" className="muted">
-            Optional. Kept with the version and shown in the versions list, with your name.
+            {t('editor.publish.noteHint')}
           </p>
           {errorCount > 0 ? (
             <p role="alert" className="error">
-              Publishing is blocked: fix the {errorCount} error{errorCount === 1 ? '' : 's'} in the problems panel first.
+              {t('editor.publish.blocked', { count: errorCount })}
             </p>
           ) : null}
           {step.type === 'failed' ? (
             <p role="alert" className="error">
-              Not published: {step.message}
+              {t('editor.publish.failed', { message: step.message })}
             </p>
           ) : null}
         </>

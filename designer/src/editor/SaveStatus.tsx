@@ -1,20 +1,22 @@
 import type { SaveState } from './useCaseTypeEditor.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 /** The visible saved state of the draft. */
 export function SaveStatus({ state }: { state: SaveState }) {
+  const { t } = useWords();
   let text: string;
   switch (state.type) {
     case 'saved':
-      text = 'All changes saved';
+      text = t('editor.save.saved');
       break;
     case 'unsaved':
-      text = 'Unsaved changes';
+      text = t('editor.save.unsaved');
       break;
     case 'saving':
-      text = 'Saving…';
+      text = t('editor.save.saving');
       break;
     case 'failed':
-      text = `Not saved: ${state.message}`;
+      text = t('editor.save.failed', { message: state.message });
       break;
     default: {
       const _never: never = state;

@@ -3,84 +3,89 @@
 // save, "?"), the tabs and dialogs (Radix), the problems panel's separator, the canvas (PlaybookView,
 // StateNodeView, StateMenu). docs/designer.md says the same.
 import { DialogClose, DialogDescription, ModalDialog } from '../app/ModalDialog.tsx';
+import { useWords } from '../i18n/use-words.ts';
 
+/** A key (a key of editor.shortcuts.keys) and what it does (a key of editor.shortcuts.does). */
 interface Shortcut {
   keys: string;
   does: string;
 }
 
+/** The groups, by their keys in editor.shortcuts: the area's title (areas), each key and what it does. */
 const SHORTCUTS: readonly { area: string; items: readonly Shortcut[] }[] = [
   {
-    area: 'Anywhere in the editor (not inside the JSON editor, which has its own undo)',
+    area: 'anywhere',
     items: [
-      { keys: 'Ctrl+Z (⌘Z)', does: 'Undo the last edit of the definition' },
-      { keys: 'Ctrl+Shift+Z or Ctrl+Y (⌘⇧Z)', does: 'Redo' },
-      { keys: 'Ctrl+S (⌘S)', does: 'Save the draft' },
-      { keys: '?', does: 'Show these shortcuts (when the focus is not in a text box)' },
+      { keys: 'ctrlZ', does: 'undo' },
+      { keys: 'redo', does: 'redo' },
+      { keys: 'ctrlS', does: 'save' },
+      { keys: 'question', does: 'shortcuts' },
     ],
   },
   {
-    area: 'Editor views (the tabs)',
+    area: 'views',
     items: [
-      { keys: 'Arrow Left / Arrow Right', does: 'Move to the previous or next tab' },
-      { keys: 'Home / End', does: 'Move to the first or last tab' },
-      { keys: 'Enter or Space', does: 'Open the tab' },
+      { keys: 'leftRight', does: 'tabNext' },
+      { keys: 'homeEnd', does: 'tabEnds' },
+      { keys: 'enterSpace', does: 'tabOpen' },
     ],
   },
   {
-    area: 'Problems panel',
-    items: [{ keys: 'Arrow Left / Arrow Right', does: 'On its separator ("Resize the problems panel"): make the panel wider or narrower' }],
+    area: 'problems',
+    items: [{ keys: 'leftRight', does: 'resize' }],
   },
   {
-    area: 'Playbook canvas',
+    area: 'canvas',
     items: [
-      { keys: 'Tab', does: 'Move through the states, their buttons and connection points, and the transitions' },
-      { keys: 'Enter or Space', does: 'On a state: select it; on a connection point: open its menu at “Connect to…”' },
-      { keys: 'Ctrl+click (⌘-click)', does: 'Add a state to the selection' },
-      { keys: 'Delete', does: 'Delete the selected states or transition' },
-      { keys: 'Arrow keys', does: 'Move the selected state on screen (not stored; drag or Auto layout stores positions)' },
+      { keys: 'tab', does: 'canvasTab' },
+      { keys: 'enterSpace', does: 'canvasEnter' },
+      { keys: 'ctrlClick', does: 'canvasAdd' },
+      { keys: 'delete', does: 'canvasDelete' },
+      { keys: 'arrows', does: 'canvasMove' },
     ],
   },
   {
-    area: 'State menu',
+    area: 'stateMenu',
     items: [
-      { keys: 'Arrow Up / Arrow Down', does: 'Move between its items' },
-      { keys: 'Enter or Space', does: 'Choose the item' },
-      { keys: 'Escape', does: 'Close the menu; the focus goes back to the state' },
+      { keys: 'upDown', does: 'menuMove' },
+      { keys: 'enterSpace', does: 'menuChoose' },
+      { keys: 'escape', does: 'menuClose' },
     ],
   },
   {
-    area: 'Name boxes and dialogs',
+    area: 'dialogs',
     items: [
-      { keys: 'Enter', does: 'In a name box (field, rule, state, event, delay): keep the new name' },
-      { keys: 'Escape', does: 'Close the dialog; the focus goes back where it was' },
+      { keys: 'enter', does: 'nameKeep' },
+      { keys: 'escape', does: 'dialogClose' },
     ],
   },
 ];
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useWords();
   return (
     <ModalDialog
-      title="Keyboard shortcuts"
+      title={t('editor.shortcuts.title')}
       className="shortcuts-dialog"
       onClose={onClose}
       buttons={
         <DialogClose asChild>
-          <button type="button">Close</button>
+          <button type="button">{t('editor.shortcuts.close')}</button>
         </DialogClose>
       }
     >
-      <DialogDescription>Every key the designer answers to. On a Mac, ⌘ stands for Ctrl.</DialogDescription>
+      <DialogDescription>{t('editor.shortcuts.description')}</DialogDescription>
       {SHORTCUTS.map((group) => (
         <section key={group.area}>
-          <h3>{group.area}</h3>
+          <h3>{t(`editor.shortcuts.areas.${group.area}`)}</h3>
           <dl className="shortcuts">
             {group.items.map((s) => (
               <div key={s.keys + s.does}>
                 <dt>
-                  <kbd>{s.keys}</kbd>
+                  <kbd>{t(`editor.shortcuts.keys.${s.keys}`)}</kbd>
                 </dt>
-                <dd>{s.does}</dd>
+                {/* the problems panel's separator by the name the workspace gives it */}
+                <dd>{t(`editor.shortcuts.does.${s.does}`, { separator: t('editor.workspace.resizeProblems') })}</dd>
               </div>
             ))}
           </dl>

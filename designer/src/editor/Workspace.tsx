@@ -21,27 +21,20 @@ import { RolesQueuesView } from './roles/RolesQueuesView.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { SlasView } from './slas/SlasView.tsx';
 import { TypesView } from './types/TypesView.tsx';
+import { TranslationsView } from './translations/TranslationsView.tsx';
 import { SimulatorView, EMPTY_SIM_SESSION, type SimSession } from '../sim/SimulatorView.tsx';
 import { VersionsView } from './versions/VersionsView.tsx';
 import { StageView } from '../stage/StageView.tsx';
 import { PlaybookViewSwitch, type PlaybookMode } from '../stage/PlaybookViewSwitch.tsx';
+import { useWords } from '../i18n/use-words.ts';
 
 const JsonView = lazy(() => import('./json/JsonView.tsx').then((m) => ({ default: m.JsonView })));
 
 /** The editing views, and the versions (published versions, compared; no problem leads there). */
 type WorkspaceView = View | 'versions';
 
-const VIEWS: { view: WorkspaceView; label: string }[] = [
-  { view: 'fields', label: 'Fields and form' },
-  { view: 'rules', label: 'Rules' },
-  { view: 'playbook', label: 'Playbook' },
-  { view: 'roles', label: 'Roles and queues' },
-  { view: 'slas', label: 'SLAs and calendars' },
-  { view: 'simulator', label: 'Simulator' },
-  { view: 'types', label: 'Data types' },
-  { view: 'json', label: 'JSON' },
-  { view: 'versions', label: 'Versions' },
-];
+/** The tabs, in order; each tab's name is editor.views.<view>. */
+const VIEWS: WorkspaceView[] = ['fields', 'rules', 'playbook', 'roles', 'slas', 'simulator', 'types', 'translations', 'json', 'versions'];
 
 /** The focus is where typing goes: a text box, a select, a Monaco editor or anything editable. */
 function typing(target: EventTarget | null): boolean {
@@ -59,6 +52,7 @@ interface Props {
 }
 
 export function Workspace({ api, initial, published, onPublished }: Props) {
+  const { t } = useWords();
   const editor = useCaseTypeEditor(api, initial);
   const { def } = editor;
   const [view, setView] = useState<WorkspaceView>('fields');
@@ -114,12 +108,12 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
       e.preventDefault();
     };
     window.addEventListener('beforeunload', onUnload);
-    setNavigationBlocker(() => window.confirm('You have unsaved changes. Leave without saving them?'));
+    setNavigationBlocker(() => window.confirm(t('editor.workspace.leaveUnsaved')));
     return () => {
       window.removeEventListener('beforeunload', onUnload);
       setNavigationBlocker(null);
     };
-  }, [dirty]);
+  }, [dirty, t]);
 
   /** What the tab of a view shows. */
   const viewContent = (v: WorkspaceView): ReactNode => {
@@ -144,11 +138,13 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
         return <SimulatorView def={def} errorCount={errorCount} edit={editor.edit} preview={sample} session={simSession} setSession={setSimSession} />;
       case 'types':
         return <TypesView api={api} def={def} />;
+      case 'translations':
+        return <TranslationsView def={def} edit={editor.edit} selection={selection} select={setSelection} />;
       case 'versions':
         return <VersionsView api={api} def={def} latest={published?.version ?? null} onRestore={editor.restore} />;
       case 'json':
         return (
-          <Suspense fallback={<p role="status">Loading the JSON editor…</p>}>
+          <Suspense fallback={<p role="status">{t('editor.workspace.loadingJson')}</p>}>
             <JsonView def={def} edit={editor.edit} reveal={selection?.type === 'json' ? selection.pointer : null} />
           </Suspense>
         );
@@ -163,55 +159,56 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
     <div className="workspace">
       <header className="toolbar">
         <a href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>
-          ← Case types
+          {t('editor.page.back')}
         </a>
         <h1>
-          {def.title || def.key} <span className="muted">({def.key}{published?.version ? `, published version ${published.version}` : ', not published'})</span>
+          {def.title || def.key}{' '}
+          <span className="muted">{published?.version ? t('editor.workspace.publishedVersion', { key: def.key, version: published.version }) : t('editor.workspace.notPublished', { key: def.key })}</span>
         </h1>
         <SaveStatus state={editor.save} />
         <button type="button" onClick={() => void editor.saveDraft()} disabled={!editor.dirty || editor.save.type === 'saving'}>
-          Save draft
+          {t('editor.workspace.saveDraft')}
         </button>
         <button type="button" onClick={editor.undo} disabled={!editor.canUndo} aria-keyshortcuts="Control+Z">
-          Undo
+          {t('editor.workspace.undo')}
         </button>
         <button type="button" onClick={editor.redo} disabled={!editor.canRedo} aria-keyshortcuts="Control+Shift+Z">
-          Redo
+          {t('editor.workspace.redo')}
         </button>
         <button type="button" onClick={() => downloadCaseType(def)}>
-          Export
+          {t('editor.workspace.export')}
         </button>
         <button type="button" onClick={() => setShortcuts(true)} aria-keyshortcuts="?">
-          Keyboard shortcuts
+          {t('editor.workspace.shortcuts')}
         </button>
         <LanguageSelect id="editor-language" />
         <button type="button" onClick={() => setPublishing(true)} aria-describedby="publish-hint">
-          Publish…
+          {t('editor.workspace.publish')}
         </button>
         <span id="publish-hint" className="muted">
-          {errorCount > 0 ? `Fix ${errorCount} error${errorCount === 1 ? '' : 's'} to publish` : 'Ready to publish'}
+          {errorCount > 0 ? t('editor.workspace.fixToPublish', { count: errorCount }) : t('editor.workspace.readyToPublish')}
         </span>
       </header>
       {/* Radix Tabs: arrow keys move between the tabs (Home/End to the ends), Enter or Space opens one (manual
           activation: opening the playbook or the JSON editor takes a moment, so the arrows do not open each tab
           they pass) */}
       <Tabs.Root value={view} onValueChange={(v) => setView(v as WorkspaceView)} activationMode="manual" className="workspace-tabs">
-        <Tabs.List aria-label="Editor views" className="tabs">
+        <Tabs.List aria-label={t('editor.workspace.views')} className="tabs">
           {VIEWS.map((v) => (
-            <Tabs.Trigger key={v.view} value={v.view}>
-              {v.label}
+            <Tabs.Trigger key={v} value={v}>
+              {t(`editor.views.${v}`)}
             </Tabs.Trigger>
           ))}
         </Tabs.List>
         <Group orientation="horizontal" className="workspace-body" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
           <Panel id="view" minSize="35%" className="workspace-view">
             {VIEWS.map((v) => (
-              <Tabs.Content key={v.view} value={v.view} className="view-panel">
-                {view === v.view ? viewContent(v.view) : null}
+              <Tabs.Content key={v} value={v} className="view-panel">
+                {view === v ? viewContent(v) : null}
               </Tabs.Content>
             ))}
           </Panel>
-          <Separator className="resize-handle" aria-label="Resize the problems panel" />
+          <Separator className="resize-handle" aria-label={t('editor.workspace.resizeProblems')} />
           <Panel id="problems" defaultSize="320px" minSize="200px" maxSize="60%" groupResizeBehavior="preserve-pixel-size" className="workspace-problems">
             <ProblemsPanel def={deferred} problems={problems} onSelect={select} />
           </Panel>

@@ -2,6 +2,7 @@
 // explicit `id` the runtime uses `<state>.<index>`, which changes when the state is renamed or the delays are
 // reordered, so the designer writes an explicit id for each new delay and lets the analyst change it.
 import type { AfterDelay, CaseType, StateNode, TransitionSpec } from '../../../schemas/generated/case-type.ts';
+import { ENGLISH, type Words } from '../i18n/words.ts';
 import { clone } from './clone.ts';
 import { findState, listStates } from './states.ts';
 
@@ -22,36 +23,38 @@ export function parseDuration(text: string): DurationParts | null {
   return { weeks: n(1), days: n(2), hours: n(3), minutes: n(4), seconds: n(5) };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+type DelayUnit = 'workingWeek' | 'workingDay' | 'workingHour' | 'workingMinute' | 'workingSecond' | 'week' | 'calendarDay' | 'hour' | 'minute' | 'second';
 
 /**
  * What a delay means, in words: "5 working days in the Office calendar" with a calendar (days are working
  * days, hours working hours), "5 calendar days" without one (plain elapsed time).
  */
-export function describeDelay(def: CaseType, delay: Pick<AfterDelay, 'delay' | 'calendar'>): string {
+export function describeDelay(def: CaseType, delay: Pick<AfterDelay, 'delay' | 'calendar'>, words: Words = ENGLISH): string {
+  const { t } = words;
   const d = parseDuration(delay.delay);
-  if (!d) return 'not a duration yet: write it as P5D (5 days) or PT4H (4 hours)';
+  if (!d) return t('model.delays.notDuration');
   const calendar = delay.calendar ? def.calendars?.[delay.calendar] : undefined;
   const working = delay.calendar !== undefined;
   const parts: string[] = [];
+  const plural = (count: number, unit: DelayUnit) => t(`model.delays.units.${unit}`, { count });
   if (working) {
-    if (d.weeks) parts.push(plural(d.weeks, 'working week'));
-    if (d.days) parts.push(plural(d.days, 'working day'));
-    if (d.hours) parts.push(plural(d.hours, 'working hour'));
-    if (d.minutes) parts.push(plural(d.minutes, 'working minute'));
-    if (d.seconds) parts.push(plural(d.seconds, 'working second'));
+    if (d.weeks) parts.push(plural(d.weeks, 'workingWeek'));
+    if (d.days) parts.push(plural(d.days, 'workingDay'));
+    if (d.hours) parts.push(plural(d.hours, 'workingHour'));
+    if (d.minutes) parts.push(plural(d.minutes, 'workingMinute'));
+    if (d.seconds) parts.push(plural(d.seconds, 'workingSecond'));
   } else {
     if (d.weeks) parts.push(plural(d.weeks, 'week'));
-    if (d.days) parts.push(plural(d.days, 'calendar day'));
+    if (d.days) parts.push(plural(d.days, 'calendarDay'));
     if (d.hours) parts.push(plural(d.hours, 'hour'));
     if (d.minutes) parts.push(plural(d.minutes, 'minute'));
     if (d.seconds) parts.push(plural(d.seconds, 'second'));
   }
-  if (parts.length === 0) return 'no time at all';
-  const text = parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1] as string}`;
+  if (parts.length === 0) return t('model.delays.noTime');
+  const text = parts.length === 1 ? (parts[0] as string) : t('model.delays.and', { list: parts.slice(0, -1).join(', '), last: parts[parts.length - 1] as string });
   if (!working) return text;
   const name = calendar?.title ?? delay.calendar;
-  return `${text} in the ${name} calendar${calendar ? '' : ' (which does not exist)'}`;
+  return t(calendar ? 'model.delays.inCalendar' : 'model.delays.inMissingCalendar', { text, name });
 }
 
 /** The id the runtime gives a delay without an explicit one. */
@@ -75,9 +78,9 @@ export function newTimerId(def: CaseType, stateId: string): string {
 }
 
 /** Why `id` cannot be the id of delay `index` of `stateId`, or null. */
-export function timerIdProblem(def: CaseType, stateId: string, index: number, id: string): string | null {
-  if (!TIMER_ID_PATTERN.test(id)) return 'A timer id starts with a letter and uses letters, digits, - and _ only (at most 64).';
-  if (listTimers(def).some((t) => t.id === id && !(t.state === stateId && t.index === index))) return `There is a timer ${id} already: timer ids are unique.`;
+export function timerIdProblem(def: CaseType, stateId: string, index: number, id: string, words: Words = ENGLISH): string | null {
+  if (!TIMER_ID_PATTERN.test(id)) return words.t('model.delays.timerIdPattern');
+  if (listTimers(def).some((t) => t.id === id && !(t.state === stateId && t.index === index))) return words.t('model.delays.timerIdTaken', { id });
   return null;
 }
 

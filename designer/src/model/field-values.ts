@@ -1,6 +1,7 @@
 // Values of a field's type, typed by the analyst: the input a field's schema calls for, and the text ⇄ value
 // conversions (for defaults and the "set a field" action).
 import type { FieldSchema } from '../../../schemas/generated/case-type.ts';
+import { ENGLISH, type Words } from '../i18n/words.ts';
 
 export type ValueInput =
   | { kind: 'text' }
@@ -36,34 +37,35 @@ export function valueInputFor(schema: FieldSchema | undefined): ValueInput {
 export type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
 
 /** The value typed as `raw` (the empty text is no value: `value` undefined). */
-export function parseValue(input: ValueInput, raw: string): Parsed {
+export function parseValue(input: ValueInput, raw: string, words: Words = ENGLISH): Parsed {
+  const { t } = words;
   if (raw === '') return { ok: true, value: undefined };
   switch (input.kind) {
     case 'text':
     case 'date':
-      if (input.kind === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return { ok: false, message: 'Enter a date such as 2026-03-31.' };
+      if (input.kind === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return { ok: false, message: t('model.fieldValues.date') };
       return { ok: true, value: raw };
     case 'dateTime':
       if (Number.isNaN(Date.parse(raw)) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw)) {
-        return { ok: false, message: 'Enter a date and time with its zone, such as 2026-03-31T09:00:00Z.' };
+        return { ok: false, message: t('model.fieldValues.dateTime') };
       }
       return { ok: true, value: raw };
     case 'number': {
       const n = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(n)) return { ok: false, message: 'Enter a number.' };
-      if (input.integer && !Number.isInteger(n)) return { ok: false, message: 'Enter a whole number.' };
+      if (raw.trim() === '' || !Number.isFinite(n)) return { ok: false, message: t('model.fieldValues.number') };
+      if (input.integer && !Number.isInteger(n)) return { ok: false, message: t('model.fieldValues.integer') };
       return { ok: true, value: n };
     }
     case 'yesNo':
       if (raw === 'yes') return { ok: true, value: true };
       if (raw === 'no') return { ok: true, value: false };
-      return { ok: false, message: 'Choose yes or no.' };
+      return { ok: false, message: t('model.fieldValues.yesNo') };
     case 'choice': {
       const found = input.choices.find((c) => String(c) === raw);
-      return found === undefined ? { ok: false, message: 'Choose one of the choices.' } : { ok: true, value: found };
+      return found === undefined ? { ok: false, message: t('model.fieldValues.choice') } : { ok: true, value: found };
     }
     case 'none':
-      return { ok: false, message: 'A group has no single value.' };
+      return { ok: false, message: t('model.fieldValues.group') };
     default: {
       const _never: never = input;
       return _never;

@@ -1,5 +1,6 @@
 // Pure edits of the case data fields (the `data` schema) and of their place in the form.
 import type { CaseType, FieldSchema, FieldRef } from '../../../schemas/generated/case-type.ts';
+import { ENGLISH, type Words } from '../i18n/words.ts';
 import { clone } from './clone.ts';
 import { fromPointer, isAtOrBelow, toPointer } from './pointer.ts';
 import { renameFieldInRules } from './rename-field-in-rules.ts';
@@ -36,10 +37,20 @@ export const FIELD_KINDS: readonly { kind: FieldKind; label: string }[] = [
   { kind: 'list', label: 'Repeating group' },
 ];
 
+/** A field kind's name in the reader's language ("Choice list", "Keuzelijst"); FIELD_KINDS holds the English ones. */
+export function fieldKindLabel(kind: FieldKind, words: Words = ENGLISH): string {
+  return words.t(`model.fields.kinds.${kind}`);
+}
+
+/** FIELD_KINDS in the reader's language, in the same order. */
+export function fieldKindOptions(words: Words = ENGLISH): { kind: FieldKind; label: string }[] {
+  return FIELD_KINDS.map((k) => ({ kind: k.kind, label: fieldKindLabel(k.kind, words) }));
+}
+
 export const FIELD_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 
-/** The schema a new field of `kind` starts with. */
-export function schemaForKind(kind: FieldKind, title: string): FieldSchema {
+/** The schema a new field of `kind` starts with (a choice list's two first choices in the reader's words). */
+export function schemaForKind(kind: FieldKind, title: string, words: Words = ENGLISH): FieldSchema {
   switch (kind) {
     case 'text':
     case 'longText':
@@ -61,7 +72,7 @@ export function schemaForKind(kind: FieldKind, title: string): FieldSchema {
     case 'phone':
       return { type: 'string', format: 'phone', title };
     case 'choice':
-      return { type: 'string', title, enum: ['option 1', 'option 2'] };
+      return { type: 'string', title, enum: [words.t('model.fields.option', { n: 1 }), words.t('model.fields.option', { n: 2 })] };
     case 'group':
       return { type: 'object', title, properties: {} };
     case 'list':
@@ -175,18 +186,18 @@ export interface AddFieldArgs {
   section?: string;
 }
 
-export function addField(def: CaseType, args: AddFieldArgs): CaseType {
+export function addField(def: CaseType, args: AddFieldArgs, words: Words = ENGLISH): CaseType {
   const next = clone(def);
   const container = containerOf(next.data, fromPointer(args.parent));
   if (!container) return def;
-  container.properties = { ...(container.properties ?? {}), [args.name]: schemaForKind(args.kind, args.title) };
+  container.properties = { ...(container.properties ?? {}), [args.name]: schemaForKind(args.kind, args.title, words) };
   if (args.parent === '') {
     const pointer = toPointer([args.name]);
     const ref: string | FieldRef = args.kind === 'longText' ? { field: pointer, widget: 'textarea' } : pointer;
     const sections = next.form?.sections ?? [];
     let section = sections.find((s) => s.id === args.section) ?? sections[0];
     if (!section) {
-      section = { id: 'details', title: 'Details', fields: [] };
+      section = { id: 'details', title: words.t('model.fields.detailsSection'), fields: [] };
       next.form = { sections: [section] };
     }
     section.fields.push(ref);
@@ -222,14 +233,14 @@ export function setRequired(def: CaseType, pointer: string, required: boolean): 
 }
 
 /** Changes a field's kind, keeping its title and description. */
-export function changeKind(def: CaseType, pointer: string, kind: FieldKind): CaseType {
+export function changeKind(def: CaseType, pointer: string, kind: FieldKind, words: Words = ENGLISH): CaseType {
   const field = getField(def, pointer);
   if (!field) return def;
   const next = clone(def);
   const path = fromPointer(pointer);
   const name = path.pop() as string;
   const container = containerOf(next.data, path) as FieldSchema;
-  const fresh = schemaForKind(kind, field.title ?? name);
+  const fresh = schemaForKind(kind, field.title ?? name, words);
   if (field.description) fresh.description = field.description;
   (container.properties as Record<string, FieldSchema>)[name] = fresh;
   next.form = mapFormRefs(next.form, (ref) => {
@@ -247,17 +258,16 @@ export function changeKind(def: CaseType, pointer: string, kind: FieldKind): Cas
  * Why the field at `pointer` cannot be renamed to `newName`, in a sentence for the analyst; null when it can
  * (the same name included). `renameField` leaves the definition as it is in each of these cases.
  */
-export function fieldRenameProblem(def: CaseType, pointer: string, newName: string): string | null {
+export function fieldRenameProblem(def: CaseType, pointer: string, newName: string, words: Words = ENGLISH): string | null {
+  const { t } = words;
   const path = fromPointer(pointer);
   const oldName = path.pop();
   if (oldName === undefined || newName === oldName) return null;
-  if (newName === '') return 'Give the field a name: a letter, then letters, digits and _.';
-  if (!FIELD_NAME_PATTERN.test(newName)) return 'A field name starts with a letter and uses letters, digits and _ only.';
+  if (newName === '') return t('model.fields.nameEmpty');
+  if (!FIELD_NAME_PATTERN.test(newName)) return t('model.fields.namePattern');
   const container = containerOf(def.data, path);
-  if (!container?.properties?.[oldName]) return 'This field is no longer there: select it again in the field list.';
-  if (container.properties[newName]) {
-    return path.length === 0 ? `There is a field named ${newName} at the top level already.` : `There is a field named ${newName} in this group already.`;
-  }
+  if (!container?.properties?.[oldName]) return t('model.fields.gone');
+  if (container.properties[newName]) return t(path.length === 0 ? 'model.fields.nameTakenTop' : 'model.fields.nameTakenGroup', { name: newName });
   return null;
 }
 

@@ -2,6 +2,7 @@
 // (all of / any of), each of which may be negated. `{ not: G }` is kept as a flag on G, so nesting reads
 // "all of: Amount given, not (any of: Rejected, in Closed)".
 import type { CaseType, Guard } from '../../../schemas/generated/case-type.ts';
+import { ENGLISH, type Words } from '../i18n/words.ts';
 import { listStates } from './states.ts';
 
 export type GuardTree =
@@ -97,29 +98,32 @@ export function firstCondition(def: CaseType): GuardTree | undefined {
 }
 
 /** A guard in business words, with rule and state titles: "Amount given and not (Rejected or in Closed)". */
-export function guardInWords(def: CaseType, guard: Guard): string {
+export function guardInWords(def: CaseType, guard: Guard, words: Words = ENGLISH): string {
+  const { t } = words;
+  const and = t('common.and');
+  const or = t('common.or');
   const stateTitle = new Map(listStates(def).map((s) => [s.id, s.node.title ?? s.id]));
-  const words = (t: GuardTree, nested: boolean): string => {
+  const say = (g: GuardTree, nested: boolean): string => {
     let text: string;
-    switch (t.kind) {
+    switch (g.kind) {
       case 'rule':
-        text = def.rules?.[t.name]?.title ?? t.name;
+        text = def.rules?.[g.name]?.title ?? g.name;
         break;
       case 'in':
-        text = `in ${t.states.map((s) => stateTitle.get(s) ?? s).join(' or ')}`;
+        text = t('model.guardTree.in', { states: g.states.map((s) => stateTitle.get(s) ?? s).join(` ${or} `) });
         break;
       case 'all':
       case 'any': {
-        const inner = t.items.map((x) => words(x, true)).join(t.kind === 'all' ? ' and ' : ' or ');
-        text = (nested && t.items.length > 1) || t.negated ? `(${inner})` : inner;
+        const inner = g.items.map((x) => say(x, true)).join(g.kind === 'all' ? ` ${and} ` : ` ${or} `);
+        text = (nested && g.items.length > 1) || g.negated ? `(${inner})` : inner;
         break;
       }
       default: {
-        const _never: never = t;
+        const _never: never = g;
         return _never;
       }
     }
-    return t.negated ? `not ${text}` : text;
+    return g.negated ? t('model.guardTree.not', { text }) : text;
   };
-  return words(toTree(guard), false);
+  return say(toTree(guard), false);
 }

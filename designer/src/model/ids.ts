@@ -1,5 +1,6 @@
 // Ids the analyst sees and sets: derived from a title as a default, then theirs to keep or change.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import { ENGLISH, type Words } from '../i18n/words.ts';
 import { hasState } from './states.ts';
 
 /** The format's id pattern for states (and rules, queues, timers): a letter, then letters, digits, - and _. */
@@ -16,9 +17,9 @@ export function stateIdFromTitle(title: string): string {
 }
 
 /** Why `id` cannot be a new state's id, or null. */
-export function stateIdProblem(def: CaseType, id: string): string | null {
-  if (id === '') return 'Give the state an id: a letter, then letters, digits, - and _.';
-  if (!ID_PATTERN.test(id)) return 'A state id starts with a letter and uses letters, digits, - and _ only (at most 64).';
-  if (hasState(def, id)) return `There is a state ${id} already: state ids are unique across the playbook.`;
+export function stateIdProblem(def: CaseType, id: string, words: Words = ENGLISH): string | null {
+  if (id === '') return words.t('model.ids.stateIdEmpty');
+  if (!ID_PATTERN.test(id)) return words.t('model.ids.stateIdPattern');
+  if (hasState(def, id)) return words.t('model.ids.stateIdTaken', { id });
   return null;
 }

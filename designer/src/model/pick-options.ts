@@ -2,6 +2,7 @@
 // condition events by their titles, never their ids. An id is added only where two options would read the
 // same, and a stored value that is not one of the options stays visible, said as missing.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import { ENGLISH, type Words } from '../i18n/words.ts';
 import { listStates } from './states.ts';
 import { eventTitle, idWords, queueTitle, stateTitle } from './titles.ts';
 
@@ -42,14 +43,14 @@ export function stateOptions(def: CaseType): PickOption[] {
 }
 
 /** The system events an SLA condition may name besides the case type's own, in words. */
-const SYSTEM_CONDITION_EVENTS: readonly PickOption[] = [
-  { value: 'case.created', label: 'Case created (system)' },
-  { value: 'child.closed', label: 'Child case closed (system)' },
+const SYSTEM_CONDITION_EVENTS: readonly { value: string; key: string }[] = [
+  { value: 'case.created', key: 'model.pickOptions.caseCreated' },
+  { value: 'child.closed', key: 'model.pickOptions.childClosed' },
 ];
 
 /** The events an SLA condition may name: the two system events, then the case type's events by title. */
-export function conditionEventOptions(def: CaseType): PickOption[] {
-  return [...SYSTEM_CONDITION_EVENTS, ...eventOptions(def)];
+export function conditionEventOptions(def: CaseType, words: Words = ENGLISH): PickOption[] {
+  return [...SYSTEM_CONDITION_EVENTS.map((e) => ({ value: e.value, label: words.t(e.key) })), ...eventOptions(def)];
 }
 
 /** The label of a value among options; a value that is none of them in words (never blank). */

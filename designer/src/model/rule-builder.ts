@@ -1,6 +1,7 @@
 // The visual rules builder: a list of conditions joined by "all" or "any", written as JSON Schema
 // (with ajv `$data` relative pointers where two fields are compared), and read back from it.
 import type { CaseType, Rule } from '../../../schemas/generated/case-type.ts';
+import { ENGLISH, type Words } from '../i18n/words.ts';
 import { clone } from './clone.ts';
 import { fromPointer, toPointer } from './pointer.ts';
 
@@ -234,19 +235,21 @@ export function deleteRule(def: CaseType, name: string): CaseType {
 }
 
 /** Describes a condition in words, e.g. "Amount is at least Limit". */
-export function describeCondition(c: Condition, label: (pointer: string) => string): string {
-  const not = c.negate ? 'not ' : '';
+export function describeCondition(c: Condition, label: (pointer: string) => string, words: Words = ENGLISH): string {
+  const { t } = words;
+  const field = label(c.field);
+  const not = c.negate ? 'Not' : '';
   switch (c.type) {
     case 'filled':
-      return `${label(c.field)} is ${not}filled`;
+      return t(`model.ruleBuilder.filled${not}`, { field });
     case 'equals':
-      return `${label(c.field)} ${c.negate ? 'does not equal' : 'equals'} ${JSON.stringify(c.value)}`;
+      return t(`model.ruleBuilder.equals${not}`, { field, value: JSON.stringify(c.value) });
     case 'oneOf':
-      return `${label(c.field)} is ${not}one of ${c.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return t(`model.ruleBuilder.oneOf${not}`, { field, values: c.values.map((v) => JSON.stringify(v)).join(', ') });
     case 'atLeast':
     case 'atMost': {
-      const rhs = c.operand.type === 'value' ? String(c.operand.value) : label(c.operand.field);
-      return `${label(c.field)} is ${not}${c.type === 'atLeast' ? 'at least' : 'at most'} ${rhs}`;
+      const other = c.operand.type === 'value' ? String(c.operand.value) : label(c.operand.field);
+      return t(`model.ruleBuilder.${c.type}${not}`, { field, other });
     }
     default: {
       const _never: never = c;

@@ -10,6 +10,7 @@
 // Pure: no React, no DOM.
 import type { CaseType, Playbook, SlaCondition, StateNode, Transition } from '../../../schemas/generated/case-type.ts';
 import { durationInWords } from '../canvas/edge-labels.ts';
+import { ENGLISH, type Words } from '../i18n/words.ts';
 import { clone } from './clone.ts';
 import { stateIdFromTitle } from './ids.ts';
 import { addRegion } from './parallel.ts';
@@ -63,23 +64,23 @@ export interface LifeCycleStage extends LifeCycleStep {
 type Parent = Playbook | StateNode;
 const titleOf = (id: string, node: StateNode | undefined): string => node?.title || id;
 
-function taskOf(def: CaseType, node: StateNode): LifeCycleTask | null {
+function taskOf(def: CaseType, node: StateNode, words: Words): LifeCycleTask | null {
   const t = node.task;
   if (!t) return null;
   const queue = t.queue ? (def.queues?.[t.queue]?.title ?? t.queue) : null;
   const role = t.role ? (def.roles?.[t.role]?.title ?? t.role) : null;
   const working = (t as { calendar?: string }).calendar !== undefined;
-  return { title: t.title, queue, role, due: t.due ? durationInWords(t.due, working) : null };
+  return { title: t.title, queue, role, due: t.due ? durationInWords(t.due, working, words) : null };
 }
 
-function stepOf(def: CaseType, id: string, node: StateNode, parent: Parent): LifeCycleStep {
+function stepOf(def: CaseType, id: string, node: StateNode, parent: Parent, words: Words): LifeCycleStep {
   return {
     id,
     title: titleOf(id, node),
     final: node.type === 'final',
     starts: parent.initial === id,
-    task: taskOf(def, node),
-    steps: Object.entries(node.states ?? {}).flatMap(([k, v]) => (v ? [stepOf(def, k, v, node)] : [])),
+    task: taskOf(def, node, words),
+    steps: Object.entries(node.states ?? {}).flatMap(([k, v]) => (v ? [stepOf(def, k, v, node, words)] : [])),
   };
 }
 
@@ -220,9 +221,9 @@ function conditionStages(def: CaseType, cond: SlaCondition | undefined, stageOf:
   return { stages, nested };
 }
 
-function slaText(title: string, deadline: string, goal: string | undefined, working: boolean): string {
-  const within = deadline ? `: within ${durationInWords(deadline, working)}` : '';
-  return `${title}${within}${goal ? ` (goal ${durationInWords(goal, working)})` : ''}`;
+function slaText(title: string, deadline: string, goal: string | undefined, working: boolean, words: Words): string {
+  const text = deadline ? words.t('model.stages.slaWithin', { title, duration: durationInWords(deadline, working, words) }) : title;
+  return goal ? words.t('model.stages.slaGoal', { text, goal: durationInWords(goal, working, words) }) : text;
 }
 
 /** SLA name → stage id → how it stands there. Followed along the transitions from where it starts to where it stops. */
@@ -259,13 +260,13 @@ function slaPhases(def: CaseType, graph: StageGraph): Map<string, Map<string, Sl
   return out;
 }
 
-/** The case type's life cycle: stages in order, with their steps, tasks and SLAs. */
-export function lifeCycle(def: CaseType): LifeCycleStage[] {
+/** The case type's life cycle: stages in order, with their steps, tasks and SLAs (durations and SLA texts in `words`). */
+export function lifeCycle(def: CaseType, words: Words = ENGLISH): LifeCycleStage[] {
   const graph = stageGraph(def);
   const phases = slaPhases(def, graph);
   return stageOrder(def).map(({ id, path }) => {
     const node = def.playbook.states?.[id] as StateNode;
-    const step = stepOf(def, id, node, def.playbook);
+    const step = stepOf(def, id, node, def.playbook, words);
     const tasks: LifeCycleStage['tasks'] = [];
     const collect = (s: LifeCycleStep, own: boolean) => {
       if (s.task) tasks.push({ step: own ? null : s.title, task: s.task });
@@ -278,7 +279,7 @@ export function lifeCycle(def: CaseType): LifeCycleStage[] {
       const sla = def.slas?.[name];
       if (!phase || !sla) continue;
       const title = sla.title ?? name;
-      slas.push({ name, title, phase, text: slaText(title, sla.deadline, sla.goal, sla.calendar !== undefined) });
+      slas.push({ name, title, phase, text: slaText(title, sla.deadline, sla.goal, sla.calendar !== undefined, words) });
     }
     return { ...step, path, parallel: node.type === 'parallel', tasks, slas };
   });

@@ -2,6 +2,7 @@
 import type { CaseType, Playbook, StateNode, Transition, TransitionSpec } from '../../../schemas/generated/case-type.ts';
 import { clone } from './clone.ts';
 import { isSystemEvent } from '../../../runtime/engine/index.ts';
+import { ENGLISH, type Words } from '../i18n/words.ts';
 import { findState } from './states.ts';
 
 export const EVENT_NAME_PATTERN = /^[A-Z][A-Z0-9_]{0,63}$/;
@@ -119,19 +120,18 @@ function onEventName(name: string): boolean {
  * (the same name included). Checks what `renameTransitionEvent` needs: a name `on` accepts, an SLA that exists
  * for an `sla.<name>.<rung>` event, and the transition still being there.
  */
-export function eventRenameProblem(def: CaseType, ref: TransitionRef, name: string): string | null {
+export function eventRenameProblem(def: CaseType, ref: TransitionRef, name: string, words: Words = ENGLISH): string | null {
+  const { t } = words;
   if (name === ref.event) return null;
-  if (name === '') return 'Name the event, e.g. SUBMIT_TRIAGE.';
+  if (name === '') return t('model.transitions.eventEmpty');
   if (!onEventName(name)) {
-    if (name.includes('.')) {
-      return `${name} is not a system event: those are case.created, child.closed, timer.<timer id> and sla.<SLA name>.warning (or .goalMissed, .breached, .passedDeadline).`;
-    }
-    if (/^[A-Z][A-Z0-9_]*$/.test(name)) return 'An event name is at most 64 characters long.';
-    return 'An event name is upper snake case: a capital letter, then capitals, digits and _ (e.g. SUBMIT_TRIAGE).';
+    if (name.includes('.')) return t('model.transitions.notSystemEvent', { name });
+    if (/^[A-Z][A-Z0-9_]*$/.test(name)) return t('model.transitions.eventTooLong');
+    return t('model.transitions.eventPattern');
   }
   const sla = /^sla\.([^.]+)\./.exec(name)?.[1];
-  if (sla !== undefined && !def.slas?.[sla]) return `There is no SLA ${sla}: an sla.<SLA name>.… event names an SLA of this case type.`;
-  if (!getTransition(def, ref)) return 'This transition is no longer there (it was changed or deleted): select it again from its state.';
+  if (sla !== undefined && !def.slas?.[sla]) return t('model.transitions.noSla', { sla });
+  if (!getTransition(def, ref)) return t('model.transitions.gone');
   return null;
 }
 

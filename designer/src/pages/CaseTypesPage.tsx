@@ -1,5 +1,6 @@
 // The list of case types (published and drafts), new from scratch or a template, import and export.
 import { LanguageSelect } from '../app/LanguageSelect.tsx';
+import { useWords } from '../i18n/use-words.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient, CaseTypeSummary } from '../api/client.ts';
 import { navigate } from '../app/router.ts';
@@ -10,6 +11,7 @@ import { ImportCaseType } from './ImportCaseType.tsx';
 type Load = { type: 'loading' } | { type: 'error'; message: string } | { type: 'ready'; items: CaseTypeSummary[] };
 
 export function CaseTypesPage({ api, onSignOut }: { api: ApiClient; onSignOut: () => void }) {
+  const { t } = useWords();
   const [load, setLoad] = useState<Load>({ type: 'loading' });
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);
@@ -30,7 +32,7 @@ export function CaseTypesPage({ api, onSignOut }: { api: ApiClient; onSignOut: (
     else {
       const pub = await api.getPublished(item.key);
       if (pub.ok) downloadCaseType(pub.value);
-      else setExportError(`Could not export ${item.key}: ${pub.message}`);
+      else setExportError(t('pages.list.exportFailed', { key: item.key, message: pub.message }));
     }
     setExporting(null);
   };
@@ -38,34 +40,34 @@ export function CaseTypesPage({ api, onSignOut }: { api: ApiClient; onSignOut: (
   return (
     <main className="page">
       <header className="page-header">
-        <h1>Case types</h1>
+        <h1>{t('pages.list.title')}</h1>
         <LanguageSelect id="list-language" />
         <button type="button" onClick={onSignOut}>
-          Sign out
+          {t('common.signOut')}
         </button>
       </header>
-      {load.type === 'loading' ? <p role="status">Loading case types…</p> : null}
+      {load.type === 'loading' ? <p role="status">{t('pages.list.loading')}</p> : null}
       {load.type === 'error' ? (
         <div role="alert" className="error-box">
-          <p>Could not load the case types: {load.message}</p>
+          <p>{t('pages.list.loadFailed', { message: load.message })}</p>
           <button type="button" onClick={() => void refresh()}>
-            Retry
+            {t('pages.list.retry')}
           </button>
         </div>
       ) : null}
       {load.type === 'ready' ? (
         load.items.length === 0 ? (
-          <p>No case types yet. Create one below or import a file.</p>
+          <p>{t('pages.list.empty')}</p>
         ) : (
           <table className="case-types">
-            <caption className="visually-hidden">Case types</caption>
+            <caption className="visually-hidden">{t('pages.list.title')}</caption>
             <thead>
               <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Key</th>
-                <th scope="col">Published</th>
-                <th scope="col">Draft</th>
-                <th scope="col">Actions</th>
+                <th scope="col">{t('pages.list.colTitle')}</th>
+                <th scope="col">{t('pages.list.colKey')}</th>
+                <th scope="col">{t('pages.list.colPublished')}</th>
+                <th scope="col">{t('pages.list.colDraft')}</th>
+                <th scope="col">{t('pages.list.colActions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -85,11 +87,13 @@ export function CaseTypesPage({ api, onSignOut }: { api: ApiClient; onSignOut: (
                   <td>
                     <code>{item.key}</code>
                   </td>
-                  <td>{item.version === null ? 'not yet' : `version ${item.version}`}</td>
-                  <td>{item.hasDraft ? (item.draftValid === false ? 'draft with errors' : item.draftValid ? 'draft, ready to publish' : 'draft in progress') : '—'}</td>
+                  <td>{item.version === null ? t('pages.list.notYet') : t('pages.list.version', { version: item.version })}</td>
                   <td>
-                    <button type="button" onClick={() => void exportOne(item)} disabled={exporting === item.key} aria-label={`Export ${item.title}`}>
-                      {exporting === item.key ? 'Exporting…' : 'Export'}
+                    {item.hasDraft ? t(item.draftValid === false ? 'pages.list.draftErrors' : item.draftValid ? 'pages.list.draftReady' : 'pages.list.draftInProgress') : '—'}
+                  </td>
+                  <td>
+                    <button type="button" onClick={() => void exportOne(item)} disabled={exporting === item.key} aria-label={t('pages.list.exportLabel', { title: item.title })}>
+                      {exporting === item.key ? t('pages.list.exporting') : t('pages.list.export')}
                     </button>
                   </td>
                 </tr>

@@ -5,6 +5,7 @@ import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { navigate } from '../app/router.ts';
 import { CASE_TYPE_KEY_PATTERN, copyCaseType, createBlankCaseType } from '../model/blank.ts';
 import { templates } from './templates.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 export function keyFromTitle(title: string): string {
   const k = title
@@ -17,6 +18,8 @@ export function keyFromTitle(title: string): string {
 }
 
 export function NewCaseTypeForm({ api, existing }: { api: ApiClient; existing: CaseTypeSummary[] }) {
+  const words = useWords();
+  const { t } = words;
   const [title, setTitle] = useState('');
   const [key, setKey] = useState('');
   const [keyTouched, setKeyTouched] = useState(false);
@@ -28,41 +31,41 @@ export function NewCaseTypeForm({ api, existing }: { api: ApiClient; existing: C
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    if (!title.trim()) return setError('Give the case type a title, e.g. Complaint.');
+    if (!title.trim()) return setError(t('pages.new.needTitle'));
     if (!CASE_TYPE_KEY_PATTERN.test(effectiveKey)) {
-      return setError('The key must start with a lowercase letter and use only lowercase letters, digits and dashes (2 to 63 characters), e.g. complaint.');
+      return setError(t('pages.new.keyPattern'));
     }
-    if (existing.some((x) => x.key === effectiveKey)) return setError(`A case type with key ${effectiveKey} exists already: choose another key or open that one.`);
+    if (existing.some((x) => x.key === effectiveKey)) return setError(t('pages.new.keyTaken', { key: effectiveKey }));
     setBusy(true);
     let def: CaseType;
-    if (start === 'blank') def = createBlankCaseType(effectiveKey, title.trim());
+    if (start === 'blank') def = createBlankCaseType(effectiveKey, title.trim(), words);
     else if (start.startsWith('template:')) {
-      const t = templates.find((x) => `template:${x.name}` === start);
-      if (!t) {
+      const template = templates.find((x) => `template:${x.name}` === start);
+      if (!template) {
         setBusy(false);
-        return setError('That template is no longer available.');
+        return setError(t('pages.new.templateGone'));
       }
-      def = copyCaseType(await t.load(), effectiveKey, title.trim());
+      def = copyCaseType(await template.load(), effectiveKey, title.trim());
     } else {
       const r = await api.getPublished(start.slice('published:'.length));
       if (!r.ok) {
         setBusy(false);
-        return setError(`Could not read that case type: ${r.message}`);
+        return setError(t('pages.new.readFailed', { message: r.message }));
       }
       def = copyCaseType(r.value, effectiveKey, title.trim());
     }
     const saved = await api.saveDraft(def);
     setBusy(false);
-    if (!saved.ok) return setError(`Could not save the new draft: ${saved.message}`);
+    if (!saved.ok) return setError(t('pages.new.saveFailed', { message: saved.message }));
     navigate(`/case-types/${encodeURIComponent(effectiveKey)}`);
   };
 
   return (
     <form className="card" onSubmit={submit} aria-labelledby="new-heading">
-      <h2 id="new-heading">New case type</h2>
-      <label htmlFor="new-title">Title</label>
+      <h2 id="new-heading">{t('pages.new.heading')}</h2>
+      <label htmlFor="new-title">{t('pages.new.title')}</label>
       <input id="new-title" value={title} onChange={(e) => setTitle(e.target.value)} />
-      <label htmlFor="new-key">Key</label>
+      <label htmlFor="new-key">{t('pages.new.key')}</label>
       <input
         id="new-key"
         value={effectiveKey}
@@ -73,26 +76,26 @@ export function NewCaseTypeForm({ api, existing }: { api: ApiClient; existing: C
         }}
       />
       <p id="new-key-help" className="help">
-        The stable identifier cases and scripts use. It cannot change later.
+        {t('pages.new.keyHelp')}
       </p>
-      <label htmlFor="new-start">Start from</label>
+      <label htmlFor="new-start">{t('pages.new.startFrom')}</label>
       <select id="new-start" value={start} onChange={(e) => setStart(e.target.value)}>
-        <option value="blank">Nothing (a blank case type)</option>
-        {templates.map((t) => (
-          <option key={t.name} value={`template:${t.name}`}>
-            Template: {t.name}
+        <option value="blank">{t('pages.new.blank')}</option>
+        {templates.map((template) => (
+          <option key={template.name} value={`template:${template.name}`}>
+            {t('pages.new.template', { name: template.name })}
           </option>
         ))}
         {existing
           .filter((x) => x.version !== null)
           .map((x) => (
             <option key={x.key} value={`published:${x.key}`}>
-              Copy of {x.title} (version {x.version})
+              {t('pages.new.copyOf', { title: x.title, version: x.version })}
             </option>
           ))}
       </select>
       <button type="submit" disabled={busy}>
-        {busy ? 'Creating…' : 'Create case type'}
+        {busy ? t('pages.new.creating') : t('pages.new.create')}
       </button>
       {error ? (
         <p role="alert" className="error">

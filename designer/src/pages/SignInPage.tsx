@@ -2,34 +2,36 @@
 import { LanguageSelect } from '../app/LanguageSelect.tsx';
 import { useState, type FormEvent } from 'react';
 import { createApiClient } from '../api/client.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 export function SignInPage({ onSignedIn }: { onSignedIn: (token: string) => void }) {
+  const { t } = useWords();
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const t = token.trim();
-    if (!t) {
-      setError('Paste the token that dossier serve printed, or one an admin gave you.');
+    const value = token.trim();
+    if (!value) {
+      setError(t('pages.signIn.needToken'));
       return;
     }
     setBusy(true);
     setError(null);
-    const r = await createApiClient(t).listCaseTypes();
+    const r = await createApiClient(value, t).listCaseTypes();
     setBusy(false);
-    if (r.ok) onSignedIn(t);
-    else setError(r.status === 401 ? 'This token was not accepted. Check that you copied all of it.' : r.message);
+    if (r.ok) onSignedIn(value);
+    else setError(r.status === 401 ? t('pages.signIn.notAccepted') : r.message);
   };
   return (
     <main className="page sign-in">
-      <h1>Dossier designer</h1>
+      <h1>{t('pages.signIn.heading')}</h1>
       <LanguageSelect id="sign-in-language" />
-      <form onSubmit={submit} aria-label="Sign in">
-        <label htmlFor="token">Access token</label>
+      <form onSubmit={submit} aria-label={t('pages.signIn.signIn')}>
+        <label htmlFor="token">{t('pages.signIn.token')}</label>
         <input id="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
         <button type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('pages.signIn.signingIn') : t('pages.signIn.signIn')}
         </button>
         {error ? (
           <p role="alert" className="error">
@@ -37,7 +39,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (token: string) => void
           </p>
         ) : null}
       </form>
-      <p className="muted">The token is kept in this browser tab only and forgotten when you close it.</p>
+      <p className="muted">{t('pages.signIn.kept')}</p>
     </main>
   );
 }

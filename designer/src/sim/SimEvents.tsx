@@ -7,6 +7,7 @@ import type { NextEvent, CaseData, JsonValue } from '../../../runtime/engine/ind
 import { FormRenderer } from '../form/FormRenderer.tsx';
 import { errorsByField, problemSentence } from '../form/field-errors.ts';
 import { fieldLabel } from '../model/field-label.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 interface Props {
   def: CaseType;
@@ -20,8 +21,10 @@ function EventRow({ def, ev, onSend }: { def: CaseType; ev: NextEvent; onSend: P
   const schema = def.events?.[ev.type]?.data as FieldSchema | undefined;
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState<Record<string, unknown>>({});
+  const words = useWords();
+  const { t } = words;
   const label = (pointer: string) => fieldLabel(def, pointer);
-  const errors = schema && open ? errorsByField(dataProblems(schema, value as JsonValue), label) : {};
+  const errors = schema && open ? errorsByField(dataProblems(schema, value as JsonValue), label, words) : {};
   return (
     <li className={`sim-event ${ev.enabled ? 'enabled' : 'blocked'}`} data-event={ev.type}>
       <div className="inline-form">
@@ -29,16 +32,16 @@ function EventRow({ def, ev, onSend }: { def: CaseType; ev: NextEvent; onSend: P
         {ev.target ? <span className="muted">→ {ev.target}</span> : null}
         {schema ? (
           <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-            {open ? 'Hide data' : 'With data…'}
+            {open ? t('sim.events.hideData') : t('sim.events.withData')}
           </button>
         ) : null}
-        <button type="button" onClick={() => onSend(ev.type, schema && open ? (value as CaseData) : undefined)} aria-label={`Send ${ev.type}`}>
-          Send
+        <button type="button" onClick={() => onSend(ev.type, schema && open ? (value as CaseData) : undefined)} aria-label={t('sim.events.sendLabel', { event: ev.type })}>
+          {t('sim.events.send')}
         </button>
       </div>
       {!ev.enabled ? (
-        <ul className="why-blocked" aria-label={`Why ${ev.type} is blocked`}>
-          {ev.problems.length === 0 ? <li>its guard fails on the current data</li> : ev.problems.map((p, i) => <li key={i}>{problemSentence(p, label)}</li>)}
+        <ul className="why-blocked" aria-label={t('sim.events.whyBlocked', { event: ev.type })}>
+          {ev.problems.length === 0 ? <li>{t('sim.events.guardFails')}</li> : ev.problems.map((p, i) => <li key={i}>{problemSentence(p, label, words)}</li>)}
         </ul>
       ) : null}
       {schema && open ? (
@@ -51,13 +54,14 @@ function EventRow({ def, ev, onSend }: { def: CaseType; ev: NextEvent; onSend: P
 }
 
 export function SimEvents({ def, events, stateText, closed, onSend }: Props) {
-  if (closed) return <p>The case is closed: it accepts no more events.</p>;
+  const { t } = useWords();
+  if (closed) return <p>{t('sim.events.closed')}</p>;
   const available = events.filter((e) => e.available);
   const other = events.filter((e) => !e.available);
   return (
     <div className="sim-events">
-      <h3>Events now</h3>
-      {available.length === 0 ? <p className="muted">No event has a transition in {stateText}.</p> : null}
+      <h3>{t('sim.events.heading')}</h3>
+      {available.length === 0 ? <p className="muted">{t('sim.events.none', { state: stateText })}</p> : null}
       <ul className="plain">
         {available.map((ev) => (
           <EventRow key={ev.type} def={def} ev={ev} onSend={onSend} />
@@ -65,11 +69,12 @@ export function SimEvents({ def, events, stateText, closed, onSend }: Props) {
       </ul>
       {other.length > 0 ? (
         <details>
-          <summary>Not possible in {stateText} ({other.length})</summary>
+          <summary>{t('sim.events.notPossible', { state: stateText, number: other.length })}</summary>
           <ul className="plain">
             {other.map((ev) => (
               <li key={ev.type} className="sim-event unavailable" data-event={ev.type}>
-                {ev.title} <code>{ev.type}</code>: no transition for it in {stateText}
+                {ev.title} <code>{ev.type}</code>
+                {t('sim.events.noTransition', { state: stateText })}
               </li>
             ))}
           </ul>

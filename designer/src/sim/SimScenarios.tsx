@@ -9,8 +9,10 @@ import type { Scenario, ScenarioResult } from '../../../runtime/scenarios/index.
 import { deleteScenario, saveScenario, scenarioFileName } from '../model/scenarios.ts';
 import { downloadText } from './download-text.ts';
 import type { Simulation } from './simulator.ts';
-import { toScenario } from './simulator.ts';
+import { stepInWords, toScenario } from './simulator.ts';
 import type { CanvasCoverage } from './coverage.ts';
+import { useWords } from '../i18n/use-words.ts';
+import { formatNumber } from '../i18n/format.ts';
 
 interface Props {
   def: CaseType;
@@ -30,17 +32,23 @@ function fileText(s: StoredScenario): string {
 }
 
 function ResultView({ result }: { result: ScenarioResult }) {
+  const words = useWords();
+  const { t } = words;
   return (
-    <ol className="scenario-steps" aria-label={`Result of ${result.name}`}>
+    <ol className="scenario-steps" aria-label={t('sim.scenarios.resultOf', { name: result.name })}>
       {result.steps.map((s) => (
         <li key={s.index} className={s.passed ? 'step-pass' : 'step-fail'} data-passed={s.passed ? 'true' : 'false'}>
-          {s.passed ? '✓' : '✗'} {s.index < 0 ? 'create' : `step ${s.index + 1}`}: {s.description}
+          {s.passed ? '✓' : '✗'} {s.index < 0 ? t('sim.scenarios.create') : t('sim.scenarios.stepNumber', { number: s.index + 1 })}: {stepInWords(s.description, words)}
           {s.state !== null ? <span className="muted"> → {stateLabel(s.state)}</span> : null}
           {s.failure ? (
             <div className="step-failure" role="alert">
               <div>{s.failure.message}</div>
-              <div>expected: <code>{JSON.stringify(s.failure.expected)}</code></div>
-              <div>actual: <code>{JSON.stringify(s.failure.actual)}</code></div>
+              <div>
+                {t('sim.scenarios.expected')} <code>{JSON.stringify(s.failure.expected)}</code>
+              </div>
+              <div>
+                {t('sim.scenarios.actual')} <code>{JSON.stringify(s.failure.actual)}</code>
+              </div>
               {s.failure.problems.map((p, i) => (
                 <div key={i}>{p.message}</div>
               ))}
@@ -53,6 +61,7 @@ function ResultView({ result }: { result: ScenarioResult }) {
 }
 
 export function SimScenarios({ def, type, sim, edit, results, stale, setResults, coverage, onCoverage }: Props) {
+  const { t, language } = useWords();
   const [name, setName] = useState('');
   const saved = def.scenarios ?? [];
   const canSave = sim !== null && sim.snapshots.length > 1 && name.trim() !== '';
@@ -62,7 +71,7 @@ export function SimScenarios({ def, type, sim, edit, results, stale, setResults,
   };
   return (
     <div className="sim-scenarios">
-      <h3>Save this run as a scenario</h3>
+      <h3>{t('sim.scenarios.saveHeading')}</h3>
       <form
         className="inline-form"
         onSubmit={(e) => {
@@ -74,10 +83,10 @@ export function SimScenarios({ def, type, sim, edit, results, stale, setResults,
         }}
       >
         <label>
-          Scenario name <input value={name} onChange={(e) => setName(e.target.value)} />
+          {t('sim.scenarios.name')} <input value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <button type="submit" disabled={!canSave}>
-          Save with the draft
+          {t('sim.scenarios.saveWithDraft')}
         </button>
         <button
           type="button"
@@ -88,34 +97,35 @@ export function SimScenarios({ def, type, sim, edit, results, stale, setResults,
             downloadText(scenarioFileName(def.key, scenario.name), JSON.stringify(scenario, null, 2) + '\n', 'application/json');
           }}
         >
-          Download .scenario.json
+          {t('sim.scenarios.downloadFile')}
         </button>
       </form>
-      {sim === null || sim.snapshots.length <= 1 ? <p className="muted">Start a case and take at least one step to save it.</p> : null}
-      <h3>Saved scenarios ({saved.length})</h3>
-      {saved.length === 0 ? <p className="muted">None yet. Saved scenarios are stored in the draft (save the draft to keep them).</p> : null}
+      {sim === null || sim.snapshots.length <= 1 ? <p className="muted">{t('sim.scenarios.takeAStep')}</p> : null}
+      <h3>{t('sim.scenarios.saved', { number: saved.length })}</h3>
+      {saved.length === 0 ? <p className="muted">{t('sim.scenarios.noneYet')}</p> : null}
       <div className="button-row">
         <button type="button" disabled={!type || saved.length === 0} onClick={() => type && setResults(Object.fromEntries(saved.map((s) => [s.name, runScenario(type, s as unknown as Scenario)])))}>
-          Replay all
+          {t('sim.scenarios.replayAll')}
         </button>
       </div>
-      {stale && Object.keys(results).length > 0 ? <p className="warn" role="status">The definition changed since the last replay: replay to see the results on it.</p> : null}
+      {stale && Object.keys(results).length > 0 ? <p className="warn" role="status">{t('sim.scenarios.stale')}</p> : null}
       <ul className="plain scenario-list">
         {saved.map((s) => {
           const r = results[s.name];
           return (
             <li key={s.name} className="scenario-item" data-scenario={s.name} data-result={r ? (stale ? 'stale' : r.passed ? 'pass' : 'fail') : 'none'}>
               <div className="inline-form">
-                <strong>{s.name}</strong> <span className="muted">{s.steps.length} steps</span>
-                {r ? <span className={stale ? 'muted' : r.passed ? 'ok' : 'error'}>{r.passed ? 'passed' : 'failed'}{stale ? ' (before the last change)' : ''}</span> : null}
-                <button type="button" disabled={!type} onClick={() => replay(s)} aria-label={`Replay ${s.name}`}>
-                  Replay
+                <strong>{s.name}</strong> <span className="muted">{t('sim.scenarios.stepCount', { count: s.steps.length })}</span>
+                {r ? <span className={stale ? 'muted' : r.passed ? 'ok' : 'error'}>{r.passed ? t('sim.scenarios.passed') : t('sim.scenarios.failed')}
+                    {stale ? t('sim.scenarios.beforeChange') : ''}</span> : null}
+                <button type="button" disabled={!type} onClick={() => replay(s)} aria-label={t('sim.scenarios.replayName', { name: s.name })}>
+                  {t('sim.scenarios.replay')}
                 </button>
-                <button type="button" onClick={() => downloadText(scenarioFileName(def.key, s.name), fileText(s), 'application/json')} aria-label={`Download ${s.name}`}>
-                  Download
+                <button type="button" onClick={() => downloadText(scenarioFileName(def.key, s.name), fileText(s), 'application/json')} aria-label={t('sim.scenarios.downloadName', { name: s.name })}>
+                  {t('sim.scenarios.download')}
                 </button>
-                <button type="button" onClick={() => edit((d) => deleteScenario(d, s.name))} aria-label={`Delete ${s.name}`}>
-                  Delete
+                <button type="button" onClick={() => edit((d) => deleteScenario(d, s.name))} aria-label={t('sim.scenarios.deleteName', { name: s.name })}>
+                  {t('sim.scenarios.delete')}
                 </button>
               </div>
               {r ? <ResultView result={r} /> : null}
@@ -123,29 +133,35 @@ export function SimScenarios({ def, type, sim, edit, results, stale, setResults,
           );
         })}
       </ul>
-      <h3>Path coverage</h3>
+      <h3>{t('sim.scenarios.coverageHeading')}</h3>
       <div className="button-row">
         <button type="button" disabled={!type} onClick={() => onCoverage(coverage === null)} aria-pressed={coverage !== null}>
-          {coverage === null ? 'Show path coverage on the canvas' : 'Hide path coverage'}
+          {coverage === null ? t('sim.scenarios.showCoverage') : t('sim.scenarios.hideCoverage')}
         </button>
       </div>
       {coverage ? (
-        <div className="coverage" aria-label="Path coverage">
+        <div className="coverage" aria-label={t('sim.scenarios.coverage')}>
           <p data-testid="coverage-figure">
-            {coverage.covered} of {coverage.total} paths covered by the saved scenarios ({coverage.percent}%)
-            {coverage.cut ? ` — the search stopped early: ${coverage.cut}` : ''}
+            {t('sim.scenarios.figure', { covered: coverage.covered, total: coverage.total, percent: formatNumber(coverage.percent, language) })}
+            {coverage.cut ? t('sim.scenarios.cut', { cut: coverage.cut }) : ''}
           </p>
-          <ul className="legend plain" aria-label="Legend">
-            <li><span className="swatch swatch-covered" /> a scenario goes through this transition</li>
-            <li><span className="swatch swatch-uncovered" /> no scenario goes through it yet</li>
-            <li><span className="swatch swatch-unmeasured" /> eventless (always): taken within another step, not measured</li>
+          <ul className="legend plain" aria-label={t('sim.scenarios.legend')}>
+            <li>
+              <span className="swatch swatch-covered" /> {t('sim.scenarios.legendCovered')}
+            </li>
+            <li>
+              <span className="swatch swatch-uncovered" /> {t('sim.scenarios.legendUncovered')}
+            </li>
+            <li>
+              <span className="swatch swatch-unmeasured" /> {t('sim.scenarios.legendUnmeasured')}
+            </li>
           </ul>
           <details>
-            <summary>Paths ({coverage.paths.length})</summary>
+            <summary>{t('sim.scenarios.paths', { number: coverage.paths.length })}</summary>
             <ol className="paths">
               {coverage.paths.map((p, i) => (
                 <li key={i} className={p.coveredBy.length ? 'ok' : 'error'}>
-                  {p.text} {p.coveredBy.length ? <span className="muted">(covered by {p.coveredBy.join(', ')})</span> : <span>(not covered)</span>}
+                  {p.text} {p.coveredBy.length ? <span className="muted">{t('sim.scenarios.coveredBy', { names: p.coveredBy.join(', ') })}</span> : <span>{t('sim.scenarios.notCovered')}</span>}
                 </li>
               ))}
             </ol>

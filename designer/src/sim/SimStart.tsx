@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { CaseData } from '../../../runtime/engine/index.ts';
 import { DEFAULT_SCENARIO_START } from '../../../runtime/scenarios/index.ts';
+import { useWords } from '../i18n/use-words.ts';
 
 interface Props {
   def: CaseType;
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function SimStart({ def, preview, onStart }: Props) {
+  const { t } = useWords();
   const [source, setSource] = useState(def.samples?.length ? 'sample:0' : 'preview');
   const [at, setAt] = useState(DEFAULT_SCENARIO_START.replace('.000', ''));
   const valid = !Number.isNaN(Date.parse(at)) && /Z$|[+-]\d{2}:\d{2}$/.test(at);
@@ -22,30 +24,30 @@ export function SimStart({ def, preview, onStart }: Props) {
   return (
     <form
       className="sim-start"
-      aria-label="Start a simulated case"
+      aria-label={t('sim.start.form')}
       onSubmit={(e) => {
         e.preventDefault();
         if (valid) onStart(data(), new Date(Date.parse(at)).toISOString());
       }}
     >
       <label>
-        Case data{' '}
+        {t('sim.start.caseData')}{' '}
         <select value={source} onChange={(e) => setSource(e.target.value)}>
-          <option value="preview">the preview form (Fields and form)</option>
+          <option value="preview">{t('sim.start.preview')}</option>
           {(def.samples ?? []).map((s, i) => (
             <option key={i} value={`sample:${i}`}>
-              sample: {s.title ?? `sample ${i + 1}`}
+              {t('sim.start.sample', { title: s.title ?? t('sim.start.sampleNumber', { number: i + 1 }) })}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Created at (ISO, UTC){' '}
-        <input value={at} onChange={(e) => setAt(e.target.value)} aria-invalid={!valid} aria-label="Created at" />
+        {t('sim.start.createdAt')}{' '}
+        <input value={at} onChange={(e) => setAt(e.target.value)} aria-invalid={!valid} aria-label={t('sim.start.createdAtLabel')} />
       </label>
-      {!valid ? <span className="error">write an instant such as 2026-01-05T09:00:00Z</span> : null}
+      {!valid ? <span className="error">{t('sim.start.invalid')}</span> : null}
       <button type="submit" disabled={!valid}>
-        Start case
+        {t('sim.start.start')}
       </button>
     </form>
   );

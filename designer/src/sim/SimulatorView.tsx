@@ -9,7 +9,7 @@ import { SCENARIO_ACTOR } from '../../../runtime/scenarios/index.ts';
 import type { Scenario, ScenarioResult } from '../../../runtime/scenarios/index.ts';
 import { PlaybookView, type CanvasOverlay } from '../canvas/PlaybookView.tsx';
 import type { Selection } from '../model/problem-target.ts';
-import { advanceHour, advanceTo, advanceWorkingDay, backTo, current, nextTimerAt, sendEvent, startSimulation, stepBack, type SimResult, type Simulation } from './simulator.ts';
+import { advanceHour, advanceTo, advanceWorkingDay, backTo, current, nextTimerAt, sendEvent, startSimulation, stepBack, stepInWords, type SimResult, type Simulation } from './simulator.ts';
 import { computeCoverage } from './coverage.ts';
 import { SimStart } from './SimStart.tsx';
 import { SimEvents } from './SimEvents.tsx';
@@ -18,6 +18,8 @@ import { SimScenarios } from './SimScenarios.tsx';
 import { problemSentence } from '../form/field-errors.ts';
 import { fieldLabel } from '../model/field-label.ts';
 import { rejectionText } from '../model/refusal-words.ts';
+import { useWords } from '../i18n/use-words.ts';
+import { ENGLISH, type Words } from '../i18n/words.ts';
 
 export interface SimSession {
   sim: Simulation | null;
@@ -40,23 +42,25 @@ interface Props {
 }
 
 /** A refusal in the case type's words, its fields named by label. */
-function refusalText(def: CaseType, event: string | null, r: Rejection): string {
+function refusalText(def: CaseType, event: string | null, r: Rejection, words: Words = ENGLISH): string {
   const label = (pointer: string) => fieldLabel(def, pointer);
-  const head = event === null ? r.message : rejectionText(def, event, r);
-  return `${head}${r.problems.length ? ` (${r.problems.map((p) => problemSentence(p, label)).join('; ')})` : ''}`;
+  const head = event === null ? r.message : rejectionText(def, event, r, words);
+  return `${head}${r.problems.length ? ` (${r.problems.map((p) => problemSentence(p, label, words)).join('; ')})` : ''}`;
 }
 
 export function SimulatorView({ def, errorCount, edit, preview, session, setSession }: Props) {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const words = useWords();
+  const { t } = words;
   const compiled = useMemo((): { type: CompiledCaseType } | { error: string } => {
-    if (errorCount > 0) return { error: `the definition has ${errorCount} error${errorCount === 1 ? '' : 's'}.` };
+    if (errorCount > 0) return { error: t('sim.view.errors', { count: errorCount }) };
     try {
       return { type: compileCaseType(def) };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
-  }, [def, errorCount]);
+  }, [def, errorCount, t]);
   const type = 'type' in compiled ? compiled.type : null;
   const defJson = useMemo(() => JSON.stringify(def), [def]);
   const calendar = Object.keys(def.calendars ?? {})[0] ?? null;
@@ -80,45 +84,43 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
       r = step();
     } catch (e) {
       // a defect of the definition (an `always` or `raise` loop): said, not thrown at the page
-      setMessage(`${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+      setMessage(t('sim.view.failed', { what, error: e instanceof Error ? e.message : String(e) }));
       return;
     }
     if (r.ok) {
       setMessage(null);
       setSession({ ...session, sim: r.sim });
-    } else setMessage(event === null ? `${what} was rejected: ${refusalText(def, null, r.rejection)}` : refusalText(def, event, r.rejection));
+    } else setMessage(event === null ? t('sim.view.rejected', { what, reason: refusalText(def, null, r.rejection, words) }) : refusalText(def, event, r.rejection, words));
   };
 
   const panel = (
-    <aside className="side-panel sim-panel" aria-label="Simulator">
-      <h2>Simulator</h2>
-      <p className="muted">Runs the engine itself in this browser, as an admin (like dossier test): nothing is sent to the server.</p>
+    <aside className="side-panel sim-panel" aria-label={t('sim.view.label')}>
+      <h2>{t('sim.view.label')}</h2>
+      <p className="muted">{t('sim.view.intro')}</p>
       {type === null ? (
-        <p role="alert" className="error">The case type cannot run yet: {'error' in compiled ? compiled.error : ''} Fix the errors in the problems panel first.</p>
+        <p role="alert" className="error">{t('sim.view.cannotRun', { error: 'error' in compiled ? compiled.error : '' })}</p>
       ) : (
         <>
-          <SimStart def={def} preview={preview} onStart={(data: CaseData, at: string) => apply(() => startSimulation(type, data, at), 'Creating the case')} />
+          <SimStart def={def} preview={preview} onStart={(data: CaseData, at: string) => apply(() => startSimulation(type, data, at), t('sim.view.creating'))} />
           {message ? <p role="alert" className="error sim-message">{message}</p> : null}
           {sim && snap ? (
             <>
               <div className="button-row">
                 <button type="button" onClick={() => setSession({ ...session, sim: stepBack(sim) })} disabled={sim.snapshots.length <= 1}>
-                  Step back
+                  {t('sim.view.stepBack')}
                 </button>
                 <button type="button" onClick={() => { setMessage(null); setSession({ ...session, sim: null }); }}>
-                  Reset
+                  {t('sim.view.reset')}
                 </button>
-                <span className="muted">
-                  {sim.snapshots.length - 1} step{sim.snapshots.length === 2 ? '' : 's'}
-                </span>
+                <span className="muted">{t('sim.view.steps', { count: sim.snapshots.length - 1 })}</span>
               </div>
-              <ol className="sim-steps" aria-label="Steps">
+              <ol className="sim-steps" aria-label={t('sim.view.stepList')}>
                 {sim.snapshots.map((x, i) => (
                   <li key={i}>
-                    {x.label}{' '}
+                    {stepInWords(x.label, words)}{' '}
                     {i < sim.snapshots.length - 1 ? (
-                      <button type="button" className="link" onClick={() => setSession({ ...session, sim: backTo(sim, i) })} aria-label={`Back to step ${i}`}>
-                        back to here
+                      <button type="button" className="link" onClick={() => setSession({ ...session, sim: backTo(sim, i) })} aria-label={t('sim.view.backToStep', { index: i })}>
+                        {t('sim.view.backHere')}
                       </button>
                     ) : null}
                   </li>
@@ -130,17 +132,17 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
                 events={nextEvents(type, snap.case, SCENARIO_ACTOR)}
                 stateText={stateLabel(snap.case.state)}
                 closed={snap.case.closedAt !== null}
-                onSend={(event, data) => apply(() => sendEvent(type, sim, event, data), `Event ${event}`, event)}
+                onSend={(event, data) => apply(() => sendEvent(type, sim, event, data), t('sim.view.event', { event }), event)}
               />
               <SimClock
                 type={type}
                 sim={sim}
                 calendar={calendar}
-                onHour={() => apply(() => advanceHour(type, sim), 'A timer')}
-                onWorkingDay={() => apply(() => advanceWorkingDay(type, sim, calendar), 'A timer')}
+                onHour={() => apply(() => advanceHour(type, sim), t('sim.view.timer'))}
+                onWorkingDay={() => apply(() => advanceWorkingDay(type, sim, calendar), t('sim.view.timer'))}
                 onNextTimer={() => {
                   const at = nextTimerAt(sim);
-                  if (at) apply(() => advanceTo(type, sim, at), 'A timer');
+                  if (at) apply(() => advanceTo(type, sim, at), t('sim.view.timer'));
                 }}
               />
               <SimCaseState type={type} sim={sim} />

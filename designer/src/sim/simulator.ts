@@ -6,6 +6,7 @@ import { addDuration, applyEvent, createCase, dueTimers, fireTimer } from '../..
 import type { CompiledCaseType, Case, CaseData, HistoryEntry, Instant, Rejection, SlaStatus } from '../../../runtime/engine/index.ts';
 import { SCENARIO_ACTOR, SCENARIO_CASE_ID, latestSla } from '../../../runtime/scenarios/index.ts';
 import type { Scenario, ScenarioExpect, ScenarioStep } from '../../../runtime/scenarios/index.ts';
+import { ENGLISH, type Words } from '../i18n/words.ts';
 
 export interface SimSnapshot {
   case: Case;
@@ -153,4 +154,28 @@ export function toScenario(sim: Simulation, name: string, caseType: string): Sce
     data: sim.data,
     steps: sim.snapshots.slice(1).map((s) => ({ ...(s.step as ScenarioStep), expect: expectationsOf(s.case) })),
   };
+}
+
+/**
+ * A step as people read it, from the notation the simulator's labels and `dossier test`'s step descriptions share:
+ * `create the case`, `send SUBMIT {"reason":"late"}`, `advance PT1H (fired timer.a at 2026-01-05T10:00:00.000Z, …)`,
+ * `check`. English gives the notation back unchanged; event names, payloads, durations and instants stay as written.
+ * Anything else is returned as it is.
+ */
+export function stepInWords(description: string, { t }: Words = ENGLISH): string {
+  if (description === 'create the case') return t('sim.step.create');
+  if (description === 'check') return t('sim.step.check');
+  const send = /^send (\S+)( [\s\S]*)?$/.exec(description);
+  if (send) return t('sim.step.send', { event: send[1], data: send[2] ?? '' });
+  const advance = /^advance (\S+)(?: \(fired ([\s\S]*)\))?$/.exec(description);
+  if (!advance) return description;
+  const fired = advance[2];
+  const list = fired
+    ?.split(', ')
+    .map((item) => {
+      const at = /^(\S+) at (\S+)$/.exec(item);
+      return at ? t('sim.step.firedAt', { event: at[1], at: at[2] }) : item;
+    })
+    .join(', ');
+  return t('sim.step.advance', { duration: advance[1] }) + (list === undefined ? '' : t('sim.step.fired', { list }));
 }

@@ -14,8 +14,9 @@ interface Props {
 }
 
 export function LifeCycleStrip({ def, state, history }: Props) {
-  const { t } = useWords();
-  const stages = useMemo(() => lifeCycle(def), [def]);
+  const words = useWords();
+  const { t } = words;
+  const stages = useMemo(() => lifeCycle(def, words), [def, words]);
   const visited = history.length > 0 ? history.flatMap((h) => (h.from === null ? [h.to] : [h.from, h.to])) : null;
   const { stage, steps, done } = casePosition(stages, state, visited);
   const shown = stages.filter((s) => s.path === 'primary' || s.id === stage?.id || done.has(s.id));

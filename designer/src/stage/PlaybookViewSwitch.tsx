@@ -1,17 +1,17 @@
 // The two views of the playbook, one model: the canvas (states and transitions) and the stage view (the life cycle).
+import { useWords } from '../i18n/use-words.ts';
+
 export type PlaybookMode = 'canvas' | 'stages';
 
-const MODES: { mode: PlaybookMode; label: string }[] = [
-  { mode: 'canvas', label: 'Canvas view' },
-  { mode: 'stages', label: 'Stage view' },
-];
+const MODES: readonly PlaybookMode[] = ['canvas', 'stages'];
 
 export function PlaybookViewSwitch({ mode, setMode }: { mode: PlaybookMode; setMode: (m: PlaybookMode) => void }) {
+  const { t } = useWords();
   return (
-    <div role="group" aria-label="Show the playbook as" className="view-switch">
+    <div role="group" aria-label={t('stages.switch.label')} className="view-switch">
       {MODES.map((m) => (
-        <button key={m.mode} type="button" aria-pressed={mode === m.mode} onClick={() => setMode(m.mode)}>
-          {m.label}
+        <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
+          {t(`stages.switch.${m}`)}
         </button>
       ))}
     </div>

@@ -6,14 +6,17 @@ import { updateState } from '../model/states.ts';
 import type { EditProps } from '../editor/edit-props.ts';
 import { StepCard, taskInWords } from './StepCard.tsx';
 import { TitleForm } from './TitleForm.tsx';
+import { useWords } from '../i18n/use-words.ts';
 
+/** The keys of the words for where a stage lies (none for the primary path). */
 const PATH_WORDS: Record<LifeCycleStage['path'], string | null> = {
   primary: null,
-  alternate: 'Alternative stage',
-  unreached: 'Not reached yet: no transition leads here',
+  alternate: 'stages.column.alternate',
+  unreached: 'stages.column.unreached',
 };
 
-const PHASE_WORDS = { starts: ' · starts here', runs: '', paused: ' · paused here' } as const;
+/** The keys of the words after an SLA for its phase in this stage (none while it just runs). */
+const PHASE_WORDS = { starts: 'stages.column.startsHere', runs: null, paused: 'stages.column.pausedHere' } as const;
 
 interface Props extends Pick<EditProps, 'def' | 'edit' | 'select'> {
   stage: LifeCycleStage;
@@ -25,12 +28,15 @@ interface Props extends Pick<EditProps, 'def' | 'edit' | 'select'> {
 }
 
 export function StageColumn({ def, stage, number, stored, selectedId, edit, select, onMove }: Props) {
+  const words = useWords();
+  const { t } = words;
   const open = () => select({ type: 'state', id: stage.id });
   const selected = selectedId === stage.id;
-  const path = PATH_WORDS[stage.path];
+  const pathKey = PATH_WORDS[stage.path];
+  const path = pathKey ? t(pathKey) : null;
   return (
     <li className={`stage-column stage-${stage.path}${stage.final ? ' final' : ''}${selected ? ' selected' : ''}`}>
-      <section aria-label={`Stage ${number}: ${stage.title}`}>
+      <section aria-label={t('stages.column.section', { number, title: stage.title })}>
         <header
           className="stage-head"
           onClick={(e) => {
@@ -38,37 +44,41 @@ export function StageColumn({ def, stage, number, stored, selectedId, edit, sele
           }}
         >
           <p className="stage-number">
-            Stage {number}
-            {stage.starts ? <span className="tag">Cases start here</span> : null}
-            {stage.final ? <span className="tag">The case ends here</span> : null}
+            {t('stages.column.number', { number })}
+            {stage.starts ? <span className="tag">{t('stages.column.casesStart')}</span> : null}
+            {stage.final ? <span className="tag">{t('stages.column.caseEnds')}</span> : null}
             {path ? <span className="tag">{path}</span> : null}
           </p>
           <input
             className="title-input stage-title"
-            aria-label={`Title of stage ${number}`}
+            aria-label={t('stages.column.titleOf', { number })}
             value={stored(stage.id)}
             placeholder={stage.title}
             onChange={(e) => edit((d) => updateState(d, stage.id, { title: e.target.value || undefined }), `state:${stage.id}:title`)}
           />
           <button type="button" onClick={open} aria-current={selected ? 'true' : undefined}>
-            Open<span className="visually-hidden"> stage {stage.title}</span>
+            {t('stages.column.open')}
+            <span className="visually-hidden">{t('stages.column.openDetail', { title: stage.title })}</span>
           </button>
         </header>
-        {stage.task ? <p className="step-task">{taskInWords(stage.task)}</p> : null}
+        {stage.task ? <p className="step-task">{taskInWords(stage.task, words)}</p> : null}
         {stage.slas.length > 0 ? (
-          <ul className="stage-slas" aria-label={`SLAs in ${stage.title}`}>
-            {stage.slas.map((s) => (
-              <li key={s.name} className={`sla-${s.phase}`}>
-                {s.text}
-                {PHASE_WORDS[s.phase]}
-              </li>
-            ))}
+          <ul className="stage-slas" aria-label={t('stages.column.slas', { title: stage.title })}>
+            {stage.slas.map((s) => {
+              const phase = PHASE_WORDS[s.phase];
+              return (
+                <li key={s.name} className={`sla-${s.phase}`}>
+                  {s.text}
+                  {phase ? t(phase) : ''}
+                </li>
+              );
+            })}
           </ul>
         ) : null}
         {stage.steps.length > 0 ? (
           <>
-            {stage.parallel ? <p className="muted">These steps run at the same time.</p> : null}
-            <ol className="stage-steps" aria-label={`Steps of ${stage.title}`}>
+            {stage.parallel ? <p className="muted">{t('stages.column.parallel')}</p> : null}
+            <ol className="stage-steps" aria-label={t('stages.column.steps', { title: stage.title })}>
               {stage.steps.map((step, i) => (
                 <StepCard
                   key={step.id}
@@ -89,10 +99,10 @@ export function StageColumn({ def, stage, number, stored, selectedId, edit, sele
         ) : null}
         {stage.final ? null : (
           <TitleForm
-            label={`New step in ${stage.title}`}
-            button="Add step"
-            detail={`to ${stage.title}`}
-            hint="Give the step a title, e.g. Collect documents."
+            label={t('stages.column.newStep', { title: stage.title })}
+            button={t('stages.column.addStep')}
+            detail={t('stages.column.addStepDetail', { title: stage.title })}
+            hint={t('stages.column.stepHint')}
             onAdd={(title) => {
               const id = newStateId(def, title, 'step');
               edit((d) => addStep(d, stage.id, title, id));

@@ -8,10 +8,13 @@ import { addStage, lifeCycle, moveStep, newStateId } from '../model/stages.ts';
 import { findState } from '../model/states.ts';
 import { StageColumn } from './StageColumn.tsx';
 import { TitleForm } from './TitleForm.tsx';
+import { useWords } from '../i18n/use-words.ts';
 
 export function StageView(props: EditProps) {
   const { def, edit, select, selection } = props;
-  const stages = useMemo(() => lifeCycle(def), [def]);
+  const words = useWords();
+  const { t } = words;
+  const stages = useMemo(() => lifeCycle(def, words), [def, words]);
   const board = useRef<HTMLOListElement>(null);
   // a moved step keeps the focus on its button (or the other one when it reached an end)
   const [moved, setMoved] = useState<{ id: string; dir: 'up' | 'down' } | null>(null);
@@ -33,20 +36,17 @@ export function StageView(props: EditProps) {
   return (
     <div className="playbook-view stage-view">
       <div className="stage-board-wrap">
-        <p className="muted">
-          The life cycle: stages in the order a case passes them, each with its steps, tasks and service levels. Edit a title here or open a stage or step
-          for everything else; the canvas shows the same playbook.
-        </p>
-        {stages.length === 0 ? <p>No stages yet: add the first one; it becomes where every case starts.</p> : null}
-        <ol className="stage-board" aria-label="Stages" ref={board}>
+        <p className="muted">{t('stages.view.intro')}</p>
+        {stages.length === 0 ? <p>{t('stages.view.empty')}</p> : null}
+        <ol className="stage-board" aria-label={t('stages.view.board')} ref={board}>
           {stages.map((stage, i) => (
             <StageColumn key={stage.id} def={def} stage={stage} number={i + 1} stored={stored} selectedId={selectedId} edit={edit} select={select} onMove={onMove} />
           ))}
           <li className="stage-column stage-new">
             <TitleForm
-              label="New stage title"
-              button="Add stage"
-              hint="Give the stage a title, e.g. Investigation."
+              label={t('stages.view.newStage')}
+              button={t('stages.view.addStage')}
+              hint={t('stages.view.stageHint')}
               onAdd={(title) => {
                 const id = newStateId(def, title, 'stage');
                 edit((d) => addStage(d, title, id));

@@ -3,10 +3,18 @@
 import type { LifeCycleStep, LifeCycleTask } from '../model/stages.ts';
 import { updateState } from '../model/states.ts';
 import type { EditProps } from '../editor/edit-props.ts';
+import { useWords } from '../i18n/use-words.ts';
+import { ENGLISH, type Words } from '../i18n/words.ts';
 
 /** "Task: Classify the complaint · queue Triage · due in 4 working hours". */
-export function taskInWords(task: LifeCycleTask): string {
-  return [`Task: ${task.title}`, task.queue ? `queue ${task.queue}` : task.role ? `role ${task.role}` : null, task.due ? `due in ${task.due}` : null].filter(Boolean).join(' · ');
+export function taskInWords(task: LifeCycleTask, { t }: Words = ENGLISH): string {
+  return [
+    t('stages.step.task', { title: task.title }),
+    task.queue ? t('stages.step.queue', { queue: task.queue }) : task.role ? t('stages.step.role', { role: task.role }) : null,
+    task.due ? t('stages.step.due', { due: task.due }) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 interface Props extends Pick<EditProps, 'edit' | 'select'> {
@@ -22,6 +30,8 @@ interface Props extends Pick<EditProps, 'edit' | 'select'> {
 }
 
 export function StepCard({ step, stored, stageTitle, index, count, selected, parallel, edit, select, onMove }: Props) {
+  const words = useWords();
+  const { t } = words;
   const open = () => select({ type: 'state', id: step.id });
   return (
     <li
@@ -33,37 +43,40 @@ export function StepCard({ step, stored, stageTitle, index, count, selected, par
     >
       <input
         className="title-input"
-        aria-label={`Title of step ${index + 1} in ${stageTitle}`}
+        aria-label={t('stages.step.titleOf', { number: index + 1, stage: stageTitle })}
         value={stored}
         placeholder={step.title}
         onChange={(e) => edit((d) => updateState(d, step.id, { title: e.target.value || undefined }), `state:${step.id}:title`)}
       />
       <p className="step-tags">
-        {step.starts ? <span className="tag">Starts here</span> : null}
-        {parallel ? <span className="tag">Runs alongside the others</span> : null}
-        {step.final ? <span className="tag">Ends the stage</span> : null}
+        {step.starts ? <span className="tag">{t('stages.step.starts')}</span> : null}
+        {parallel ? <span className="tag">{t('stages.step.alongside')}</span> : null}
+        {step.final ? <span className="tag">{t('stages.step.ends')}</span> : null}
       </p>
-      {step.task ? <p className="step-task">{taskInWords(step.task)}</p> : null}
+      {step.task ? <p className="step-task">{taskInWords(step.task, words)}</p> : null}
       {step.steps.length > 0 ? (
-        <ol className="sub-steps" aria-label={`Steps of ${step.title}`}>
+        <ol className="sub-steps" aria-label={t('stages.step.steps', { title: step.title })}>
           {step.steps.map((s) => (
             <li key={s.id}>
               {s.title}
-              {s.final ? ' (done)' : ''}
-              {s.task ? <span className="muted"> — {taskInWords(s.task)}</span> : null}
+              {s.final ? t('stages.step.done') : ''}
+              {s.task ? <span className="muted"> — {taskInWords(s.task, words)}</span> : null}
             </li>
           ))}
         </ol>
       ) : null}
       <div className="step-buttons">
         <button type="button" onClick={open}>
-          Open<span className="visually-hidden"> step {step.title}</span>
+          {t('stages.step.open')}
+          <span className="visually-hidden">{t('stages.step.openDetail', { title: step.title })}</span>
         </button>
         <button type="button" data-move={`up:${step.id}`} disabled={index === 0} onClick={() => onMove(step.id, -1)}>
-          Move up<span className="visually-hidden"> {step.title}</span>
+          {t('stages.step.moveUp')}
+          <span className="visually-hidden"> {step.title}</span>
         </button>
         <button type="button" data-move={`down:${step.id}`} disabled={index === count - 1} onClick={() => onMove(step.id, 1)}>
-          Move down<span className="visually-hidden"> {step.title}</span>
+          {t('stages.step.moveDown')}
+          <span className="visually-hidden"> {step.title}</span>
         </button>
       </div>
     </li>

@@ -33,7 +33,7 @@ describe('diffCaseTypes', () => {
     next = { ...next, data: { ...next.data, properties: { ...next.data.properties, reason: { type: 'string', title: 'Cause' } } } };
     next = addTransition(next, { source: 'triage', target: 'closed', event: 'CLOSE' })?.def as CaseType;
     next = { ...next, rules: { triaged: { title: 'Triaged', schema: { required: ['severity'] } } } };
-    expect(diffCaseTypes(v1(), next).map(describeDiff)).toEqual([
+    expect(diffCaseTypes(v1(), next).map((e) => describeDiff(e))).toEqual([
       'Field ‘Cause’: title changed from ‘Reason’ to ‘Cause’',
       'Field ‘Severity’ added',
       'Form section ‘Details’: fields added: ‘Severity’',
@@ -48,8 +48,8 @@ describe('diffCaseTypes', () => {
     // nothing published yet: everything is added, in words
     const first = diffCaseTypes(null, base());
     expect(first.every((e) => e.change === 'added')).toBe(true);
-    expect(first.map(describeDiff)).toEqual(expect.arrayContaining(['Field ‘Customer › E-mail’ added', 'SLA ‘First response’ added', 'Calendar ‘Office hours, Amsterdam’ added']));
-    assertInWords(first.map(describeDiff));
+    expect(first.map((e) => describeDiff(e))).toEqual(expect.arrayContaining(['Field ‘Customer › E-mail’ added', 'SLA ‘First response’ added', 'Calendar ‘Office hours, Amsterdam’ added']));
+    assertInWords(first.map((e) => describeDiff(e)));
     // the canvas layout is not a change of the case type
     expect(diffCaseTypes(base(), { ...base(), layout: { nodes: { triage: { x: 1, y: 2 } } } })).toEqual([]);
   });
@@ -84,7 +84,7 @@ describe('diffCaseTypes', () => {
     after.scenarios = [{ name: 'Escalated at triage', caseType: 'complaint', data: {}, steps: [] }];
 
     const entries = diffCaseTypes(before, after);
-    const sentences = entries.map(describeDiff);
+    const sentences = entries.map((e) => describeDiff(e));
     assertInWords(sentences);
     expect(new Set(entries.map((e) => e.area))).toEqual(new Set(['caseType', 'field', 'form', 'rule', 'event', 'state', 'transition', 'sla', 'calendar', 'role', 'queue', 'customer', 'scenario']));
     expect(sentences).toEqual(

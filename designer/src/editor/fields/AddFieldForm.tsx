@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { addField, FIELD_KINDS, FIELD_NAME_PATTERN, getField, listFields, type FieldKind } from '../../model/fields.ts';
+import { addField, fieldKindOptions, FIELD_NAME_PATTERN, getField, listFields, type FieldKind } from '../../model/fields.ts';
 import type { EditProps } from '../edit-props.ts';
+import { useWords } from '../../i18n/use-words.ts';
 
 /** "Answer given" → "answerGiven". */
 export function nameFromLabel(label: string): string {
@@ -10,6 +11,8 @@ export function nameFromLabel(label: string): string {
 }
 
 export function AddFieldForm({ def, edit, select }: EditProps) {
+  const words = useWords();
+  const { t } = words;
   const [label, setLabel] = useState('');
   const [kind, setKind] = useState<FieldKind>('text');
   const [parent, setParent] = useState('');
@@ -20,22 +23,22 @@ export function AddFieldForm({ def, edit, select }: EditProps) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const name = nameFromLabel(label);
-    if (!name || !FIELD_NAME_PATTERN.test(name)) return setError('Give the field a label that starts with a letter, e.g. Customer e-mail.');
+    if (!name || !FIELD_NAME_PATTERN.test(name)) return setError(t('editor.addField.needLabel'));
     const pointer = `${parent}/${name}`;
-    if (getField(def, pointer)) return setError(`There is a field ${pointer} already: choose another label.`);
+    if (getField(def, pointer)) return setError(t('editor.addField.taken', { pointer }));
     setError(null);
-    edit((d) => addField(d, { parent, name, kind, title: label.trim(), ...(section ? { section } : {}) }));
+    edit((d) => addField(d, { parent, name, kind, title: label.trim(), ...(section ? { section } : {}) }, words));
     select({ type: 'field', pointer });
     setLabel('');
   };
   return (
     <form onSubmit={submit} className="card" aria-labelledby="add-field-heading">
-      <h3 id="add-field-heading">Add a field</h3>
-      <label htmlFor="add-field-label">Field label</label>
+      <h3 id="add-field-heading">{t('editor.addField.heading')}</h3>
+      <label htmlFor="add-field-label">{t('editor.addField.label')}</label>
       <input id="add-field-label" value={label} onChange={(e) => setLabel(e.target.value)} />
-      <label htmlFor="add-field-kind">Field type</label>
+      <label htmlFor="add-field-kind">{t('editor.addField.kind')}</label>
       <select id="add-field-kind" value={kind} onChange={(e) => setKind(e.target.value as FieldKind)}>
-        {FIELD_KINDS.map((k) => (
+        {fieldKindOptions(words).map((k) => (
           <option key={k.kind} value={k.kind}>
             {k.label}
           </option>
@@ -43,9 +46,9 @@ export function AddFieldForm({ def, edit, select }: EditProps) {
       </select>
       {groups.length > 0 ? (
         <>
-          <label htmlFor="add-field-parent">Add into</label>
+          <label htmlFor="add-field-parent">{t('editor.addField.parent')}</label>
           <select id="add-field-parent" value={parent} onChange={(e) => setParent(e.target.value)}>
-            <option value="">the case (top level)</option>
+            <option value="">{t('editor.addField.topLevel')}</option>
             {groups.map((g) => (
               <option key={g.pointer} value={g.pointer}>
                 {g.schema.title ?? g.name} ({g.pointer})
@@ -56,7 +59,7 @@ export function AddFieldForm({ def, edit, select }: EditProps) {
       ) : null}
       {parent === '' && sections.length > 1 ? (
         <>
-          <label htmlFor="add-field-section">Show in section</label>
+          <label htmlFor="add-field-section">{t('editor.addField.section')}</label>
           <select id="add-field-section" value={section} onChange={(e) => setSection(e.target.value)}>
             {sections.map((s) => (
               <option key={s.id} value={s.id}>
@@ -66,7 +69,7 @@ export function AddFieldForm({ def, edit, select }: EditProps) {
           </select>
         </>
       ) : null}
-      <button type="submit">Add field</button>
+      <button type="submit">{t('editor.addField.submit')}</button>
       {error ? (
         <p role="alert" className="error">
           {error}

@@ -3,6 +3,7 @@
 import type { CaseType } from '../../../../schemas/generated/case-type.ts';
 import { customerFieldCandidates, setCustomerKey, setCustomerName } from '../../model/customer.ts';
 import { fieldLabeller } from '../../model/field-label.ts';
+import { useWords } from '../../i18n/use-words.ts';
 
 interface Props {
   def: CaseType;
@@ -10,24 +11,26 @@ interface Props {
 }
 
 export function CustomerEditor({ def, edit }: Props) {
+  const { t } = useWords();
   const candidates = customerFieldCandidates(def);
   const label = fieldLabeller(def);
   const keys: readonly string[] = def.customer?.keys ?? [];
   return (
     <fieldset className="customer-editor">
-      <legend>Customer</legend>
-      {candidates.length === 0 ? <p className="muted">Add a field (e.g. an e-mail) to identify the customer by.</p> : null}
-      {candidates.length > 0 ? <p className="muted">Cases with the same value in one of these fields belong to the same customer.</p> : null}
+      <legend>{t('editor.customer.legend')}</legend>
+      {candidates.length === 0 ? <p className="muted">{t('editor.customer.noCandidates')}</p> : null}
+      {candidates.length > 0 ? <p className="muted">{t('editor.customer.explain')}</p> : null}
       {candidates.map((f) => (
         <label key={f.pointer} className="inline block">
-          <input type="checkbox" checked={keys.includes(f.pointer)} onChange={(e) => edit((d) => setCustomerKey(d, f.pointer, e.target.checked))} /> Identifies the customer: {label(f.pointer)}
+          <input type="checkbox" checked={keys.includes(f.pointer)} onChange={(e) => edit((d) => setCustomerKey(d, f.pointer, e.target.checked))} />{' '}
+          {t('editor.customer.identifies', { field: label(f.pointer) })}
         </label>
       ))}
       {candidates.length > 0 ? (
         <div className="field">
-          <label htmlFor="customer-name">Customer name field</label>
+          <label htmlFor="customer-name">{t('editor.customer.nameField')}</label>
           <select id="customer-name" value={def.customer?.name ?? ''} disabled={!def.customer} onChange={(e) => edit((d) => setCustomerName(d, e.target.value || undefined))}>
-            <option value="">{def.customer ? 'none' : 'choose an identifying field first'}</option>
+            <option value="">{def.customer ? t('editor.customer.none') : t('editor.customer.chooseKeyFirst')}</option>
             {candidates.map((f) => (
               <option key={f.pointer} value={f.pointer}>
                 {label(f.pointer)}

@@ -2,12 +2,13 @@
 import { useState } from 'react';
 import type { FieldRef, FieldSchema } from '../../../../schemas/generated/case-type.ts';
 import {
-  changeKind, deleteField, FIELD_KINDS, fieldRenameProblem, moveField, renameField, setRequired, updateField, type FieldEntry, type FieldKind,
+  changeKind, deleteField, fieldKindOptions, fieldRenameProblem, moveField, renameField, setRequired, updateField, type FieldEntry, type FieldKind,
 } from '../../model/fields.ts';
 import { moveFieldToSection, sectionOf, setFieldRef } from '../../model/form.ts';
 import { FieldValueInput } from '../FieldValueInput.tsx';
 import { GuardPicker } from '../GuardPicker.tsx';
 import type { EditProps } from '../edit-props.ts';
+import { useWords } from '../../i18n/use-words.ts';
 
 function NumberInput({ id, label, value, onChange }: { id: string; label: string; value: number | undefined; onChange: (v: number | undefined) => void }) {
   return (
@@ -18,15 +19,15 @@ function NumberInput({ id, label, value, onChange }: { id: string; label: string
   );
 }
 
-/** Widgets a kind can be shown with ('' is the kind's default). */
+/** Widgets a kind can be shown with ('' is the kind's default); each label a key of editor.fieldEditor.widgets. */
 const WIDGETS: Partial<Record<FieldKind, { value: string; label: string }[]>> = {
   choice: [
-    { value: '', label: 'a drop-down list' },
-    { value: 'radio', label: 'radio buttons' },
+    { value: '', label: 'dropDown' },
+    { value: 'radio', label: 'radio' },
   ],
   yesNo: [
-    { value: '', label: 'a checkbox' },
-    { value: 'toggle', label: 'a toggle switch' },
+    { value: '', label: 'checkbox' },
+    { value: 'toggle', label: 'toggle' },
   ],
 };
 
@@ -39,6 +40,8 @@ const TEXTUAL: FieldKind[] = ['text', 'longText'];
  * effect that copies the new name in after a first render with the old one.
  */
 export function FieldEditor({ def, edit, select, field }: EditProps & { field: FieldEntry }) {
+  const words = useWords();
+  const { t } = words;
   const { pointer, schema, kind } = field;
   const [name, setName] = useState(field.name);
   const [nameError, setNameError] = useState<string | null>(null);
@@ -53,7 +56,7 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
   const commitName = () => {
     if (name === field.name) return setNameError(null);
     // a name another field has already is refused here, with the reason, and the editor stays on this field
-    const problem = fieldRenameProblem(def, pointer, name);
+    const problem = fieldRenameProblem(def, pointer, name, words);
     if (problem) return setNameError(problem);
     const newPointer = pointer.slice(0, pointer.length - field.name.length) + name;
     setNameError(null);
@@ -64,10 +67,10 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
   return (
     <div className="card" aria-labelledby="field-editor-heading">
       <h2 id="field-editor-heading">
-        Field <code>{pointer}</code>
+        {t('editor.fieldEditor.heading')} <code>{pointer}</code>
       </h2>
       <div className="field">
-        <label htmlFor="field-name">Name (in the data)</label>
+        <label htmlFor="field-name">{t('editor.fieldEditor.name')}</label>
         <input
           id="field-name"
           value={name}
@@ -84,17 +87,17 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
         ) : null}
       </div>
       <div className="field">
-        <label htmlFor="field-title">Label</label>
+        <label htmlFor="field-title">{t('editor.fieldEditor.label')}</label>
         <input id="field-title" value={schema.title ?? ''} onChange={(e) => set({ title: e.target.value || undefined }, 'title')} />
       </div>
       <div className="field">
-        <label htmlFor="field-help">Help text</label>
+        <label htmlFor="field-help">{t('editor.fieldEditor.help')}</label>
         <input id="field-help" value={schema.description ?? ''} onChange={(e) => set({ description: e.target.value || undefined }, 'description')} />
       </div>
       <div className="field">
-        <label htmlFor="field-kind">Type</label>
-        <select id="field-kind" value={kind} onChange={(e) => edit((d) => changeKind(d, pointer, e.target.value as FieldKind))}>
-          {FIELD_KINDS.map((x) => (
+        <label htmlFor="field-kind">{t('editor.fieldEditor.kind')}</label>
+        <select id="field-kind" value={kind} onChange={(e) => edit((d) => changeKind(d, pointer, e.target.value as FieldKind, words))}>
+          {fieldKindOptions(words).map((x) => (
             <option key={x.kind} value={x.kind}>
               {x.label}
             </option>
@@ -103,39 +106,39 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
       </div>
       <div className="field checkbox">
         <input id="field-required" type="checkbox" checked={field.required} onChange={(e) => edit((d) => setRequired(d, pointer, e.target.checked))} />
-        <label htmlFor="field-required">Required</label>
+        <label htmlFor="field-required">{t('editor.fieldEditor.required')}</label>
       </div>
       {NUMERIC.includes(kind) ? (
         <>
-          <NumberInput id="field-minimum" label="Minimum" value={schema.minimum} onChange={(v) => set({ minimum: v }, 'minimum')} />
-          <NumberInput id="field-maximum" label="Maximum" value={schema.maximum} onChange={(v) => set({ maximum: v }, 'maximum')} />
+          <NumberInput id="field-minimum" label={t('editor.fieldEditor.minimum')} value={schema.minimum} onChange={(v) => set({ minimum: v }, 'minimum')} />
+          <NumberInput id="field-maximum" label={t('editor.fieldEditor.maximum')} value={schema.maximum} onChange={(v) => set({ maximum: v }, 'maximum')} />
         </>
       ) : null}
       {TEXTUAL.includes(kind) ? (
         <>
-          <NumberInput id="field-minlength" label="Minimum length" value={schema.minLength} onChange={(v) => set({ minLength: v }, 'minLength')} />
-          <NumberInput id="field-maxlength" label="Maximum length" value={schema.maxLength} onChange={(v) => set({ maxLength: v }, 'maxLength')} />
+          <NumberInput id="field-minlength" label={t('editor.fieldEditor.minLength')} value={schema.minLength} onChange={(v) => set({ minLength: v }, 'minLength')} />
+          <NumberInput id="field-maxlength" label={t('editor.fieldEditor.maxLength')} value={schema.maxLength} onChange={(v) => set({ maxLength: v }, 'maxLength')} />
           <div className="field">
-            <label htmlFor="field-pattern">Pattern (regular expression)</label>
+            <label htmlFor="field-pattern">{t('editor.fieldEditor.pattern')}</label>
             <input id="field-pattern" value={schema.pattern ?? ''} onChange={(e) => set({ pattern: e.target.value || undefined }, 'pattern')} />
           </div>
           {schema.pattern ? (
             <>
               <div className="field">
-                <label htmlFor="field-pattern-hint">What a valid value looks like</label>
+                <label htmlFor="field-pattern-hint">{t('editor.fieldEditor.patternHint')}</label>
                 <input
                   id="field-pattern-hint"
                   aria-describedby="field-pattern-hint-help"
-                  placeholder="a Dutch postcode such as 1234 AB"
+                  placeholder={t('editor.fieldEditor.patternHintPlaceholder')}
                   value={schema.patternHint ?? ''}
                   onChange={(e) => set({ patternHint: e.target.value || undefined }, 'patternHint')}
                 />
                 <p id="field-pattern-hint-help" className="muted">
-                  People read “{schema.title || field.name} must be …” with these words when a value does not fit the pattern; they never see the pattern.
+                  {t('editor.fieldEditor.patternHintHelp', { field: schema.title || field.name })}
                 </p>
               </div>
               <div className="field">
-                <label htmlFor="field-example">Example of a valid value</label>
+                <label htmlFor="field-example">{t('editor.fieldEditor.example')}</label>
                 <input
                   id="field-example"
                   value={typeof schema.examples?.[0] === 'string' ? schema.examples[0] : ''}
@@ -148,13 +151,13 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
       ) : null}
       {kind === 'list' ? (
         <>
-          <NumberInput id="field-minitems" label="Minimum entries" value={schema.minItems} onChange={(v) => set({ minItems: v }, 'minItems')} />
-          <NumberInput id="field-maxitems" label="Maximum entries" value={schema.maxItems} onChange={(v) => set({ maxItems: v }, 'maxItems')} />
+          <NumberInput id="field-minitems" label={t('editor.fieldEditor.minItems')} value={schema.minItems} onChange={(v) => set({ minItems: v }, 'minItems')} />
+          <NumberInput id="field-maxitems" label={t('editor.fieldEditor.maxItems')} value={schema.maxItems} onChange={(v) => set({ maxItems: v }, 'maxItems')} />
         </>
       ) : null}
       {kind === 'choice' ? (
         <div className="field">
-          <label htmlFor="field-choices">Choices (one per line)</label>
+          <label htmlFor="field-choices">{t('editor.fieldEditor.choices')}</label>
           <textarea
             id="field-choices"
             rows={5}
@@ -172,14 +175,14 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
       ) : null}
       {kind !== 'group' && kind !== 'list' ? (
         <div className="field">
-          <FieldValueInput key={kind} id="field-default" label="Default value" schema={schema} value={schema.default} noneLabel="no default" onChange={(v) => set({ default: v }, 'default')} />
+          <FieldValueInput key={kind} id="field-default" label={t('editor.fieldEditor.default')} schema={schema} value={schema.default} noneLabel={t('editor.fieldEditor.noDefault')} onChange={(v) => set({ default: v }, 'default')} />
         </div>
       ) : null}
       {topLevel && def.form ? (
         <div className="field">
-          <label htmlFor="field-section">Section</label>
+          <label htmlFor="field-section">{t('editor.fieldEditor.section')}</label>
           <select id="field-section" value={section?.id ?? ''} onChange={(e) => edit((d) => moveFieldToSection(d, pointer, e.target.value))}>
-            {section ? null : <option value="">(not shown in the form)</option>}
+            {section ? null : <option value="">{t('editor.fieldEditor.notInForm')}</option>}
             {def.form.sections.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title ?? s.id}
@@ -190,11 +193,11 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
       ) : null}
       {ref && WIDGETS[kind] ? (
         <div className="field">
-          <label htmlFor="field-widget">Shown as</label>
+          <label htmlFor="field-widget">{t('editor.fieldEditor.widget')}</label>
           <select id="field-widget" value={ref.widget ?? ''} onChange={(e) => edit((d) => setFieldRef(d, pointer, { widget: (e.target.value || undefined) as FieldRef['widget'] }))}>
             {(WIDGETS[kind] ?? []).map((w) => (
               <option key={w.value} value={w.value}>
-                {w.label}
+                {t(`editor.fieldEditor.widgets.${w.label}`)}
               </option>
             ))}
           </select>
@@ -203,19 +206,19 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
       {ref ? (
         <>
           <div className="field">
-            <label htmlFor="field-form-label">Label in this form (optional)</label>
+            <label htmlFor="field-form-label">{t('editor.fieldEditor.formLabel')}</label>
             <input id="field-form-label" value={ref.label ?? ''} onChange={(e) => edit((d) => setFieldRef(d, pointer, { label: e.target.value }), k('form-label'))} />
           </div>
-          <GuardPicker id="field-visible" label="Visible" def={def} value={ref.visibleWhen} noneLabel="always" allowStates onChange={(g) => edit((d) => setFieldRef(d, pointer, { visibleWhen: g }))} />
-          <GuardPicker id="field-readonly" label="Read-only" def={def} value={ref.readOnlyWhen} noneLabel="never" allowStates onChange={(g) => edit((d) => setFieldRef(d, pointer, { readOnlyWhen: g }))} />
+          <GuardPicker id="field-visible" label={t('editor.fieldEditor.visible')} def={def} value={ref.visibleWhen} noneLabel={t('editor.guard.always')} allowStates onChange={(g) => edit((d) => setFieldRef(d, pointer, { visibleWhen: g }))} />
+          <GuardPicker id="field-readonly" label={t('editor.fieldEditor.readOnly')} def={def} value={ref.readOnlyWhen} noneLabel={t('editor.guard.never')} allowStates onChange={(g) => edit((d) => setFieldRef(d, pointer, { readOnlyWhen: g }))} />
         </>
       ) : null}
       <div className="button-row">
         <button type="button" onClick={() => edit((d) => moveField(d, pointer, -1))}>
-          Move up
+          {t('editor.fieldEditor.moveUp')}
         </button>
         <button type="button" onClick={() => edit((d) => moveField(d, pointer, 1))}>
-          Move down
+          {t('editor.fieldEditor.moveDown')}
         </button>
         <button
           type="button"
@@ -225,7 +228,7 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
             select(null);
           }}
         >
-          Delete field
+          {t('editor.fieldEditor.delete')}
         </button>
       </div>
     </div>

@@ -6,18 +6,20 @@ import { CustomerEditor } from './CustomerEditor.tsx';
 import { FieldEditor } from './FieldEditor.tsx';
 import { SectionsEditor } from './SectionsEditor.tsx';
 import { FormPreview } from './FormPreview.tsx';
+import { useWords } from '../../i18n/use-words.ts';
 
 
 export function FieldsView(props: EditProps & { sample: Record<string, unknown>; setSample: (s: Record<string, unknown>) => void }) {
+  const { t } = useWords();
   const { def, selection, select } = props;
   const fields = listFields(def);
   const selectedField = selection?.type === 'field' ? fields.find((f) => f.pointer === selection.pointer) : undefined;
   return (
     <div className="three-columns">
       <div className="column">
-        <h2>Fields</h2>
-        {fields.length === 0 ? <p className="muted">No fields yet: add the first one below.</p> : null}
-        <ul className="tree" aria-label="Fields">
+        <h2>{t('editor.fields.heading')}</h2>
+        {fields.length === 0 ? <p className="muted">{t('editor.fields.none')}</p> : null}
+        <ul className="tree" aria-label={t('editor.fields.heading')}>
           {fields.map((f) => (
             <li key={f.pointer} style={{ paddingLeft: `${f.depth * 1.2}em` }}>
               <button
@@ -37,7 +39,7 @@ export function FieldsView(props: EditProps & { sample: Record<string, unknown>;
       </div>
       <div className="column">
         {/* keyed by the field: the editor's own state (the name being typed, its error) starts from the selected field */}
-        {selectedField ? <FieldEditor key={selectedField.pointer} {...props} field={selectedField} /> : <p className="muted">Select a field to edit its type, label and constraints.</p>}
+        {selectedField ? <FieldEditor key={selectedField.pointer} {...props} field={selectedField} /> : <p className="muted">{t('editor.fields.selectOne')}</p>}
       </div>
       <div className="column">
         <FormPreview def={def} edit={props.edit} sample={props.sample} setSample={props.setSample} />

@@ -4,18 +4,20 @@ import { useEffect, useRef, useState } from 'react';
 import type { CaseType } from '../../../../schemas/generated/case-type.ts';
 import { monaco } from './monaco-setup.ts';
 import { offsetOfPointer } from '../../model/json-locate.ts';
+import { useWords } from '../../i18n/use-words.ts';
+import { ENGLISH, type Words } from '../../i18n/words.ts';
 
-export function parseDefinition(text: string): { ok: true; def: CaseType } | { ok: false; message: string } {
+export function parseDefinition(text: string, words: Words = ENGLISH): { ok: true; def: CaseType } | { ok: false; message: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    return { ok: false, message: `The JSON is not valid (${e instanceof Error ? e.message : String(e)}). The editors keep the last valid version until you fix it.` };
+    return { ok: false, message: words.t('editor.json.invalid', { error: e instanceof Error ? e.message : String(e) }) };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, message: 'A case type is a JSON object: the editors keep the last valid version.' };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, message: words.t('editor.json.notObject') };
   const o = parsed as Record<string, unknown>;
   if (typeof o.playbook !== 'object' || o.playbook === null || typeof o.data !== 'object' || o.data === null) {
-    return { ok: false, message: 'A case type needs "data" and "playbook" objects: the editors keep the last valid version until both are there.' };
+    return { ok: false, message: words.t('editor.json.needsParts') };
   }
   return { ok: true, def: parsed as CaseType };
 }
@@ -36,6 +38,10 @@ export function JsonView({ def, edit, reveal = null }: Props) {
   const [error, setError] = useState<string | null>(null);
   const editRef = useRef(edit);
   editRef.current = edit;
+  const { t, language } = useWords();
+  // the editor is made once: its handlers read the current language's words through a ref
+  const wordsRef = useRef<Words>({ language, t });
+  wordsRef.current = { language, t };
 
   useEffect(() => {
     if (!host.current) return;
@@ -46,13 +52,13 @@ export function JsonView({ def, edit, reveal = null }: Props) {
       automaticLayout: true,
       minimap: { enabled: false },
       tabSize: 2,
-      ariaLabel: 'Case type JSON',
+      ariaLabel: wordsRef.current.t('editor.json.label'),
       scrollBeyondLastLine: false,
     });
     editorRef.current = editor;
     const sub = model.onDidChangeContent(() => {
       if (applying.current) return;
-      const r = parseDefinition(model.getValue());
+      const r = parseDefinition(model.getValue(), wordsRef.current);
       if (!r.ok) {
         setError(r.message);
         return;
@@ -82,6 +88,11 @@ export function JsonView({ def, edit, reveal = null }: Props) {
     setError(null);
   }, [def]);
 
+  // the editor's name follows a change of language
+  useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel: t('editor.json.label') });
+  }, [t]);
+
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
@@ -96,14 +107,14 @@ export function JsonView({ def, edit, reveal = null }: Props) {
 
   return (
     <div className="json-view">
-      <p className="muted">The whole definition. Edits here update the other views as soon as the JSON is valid.</p>
+      <p className="muted">{t('editor.json.intro')}</p>
       {error ? (
         <p role="alert" className="error">
           {error}
         </p>
       ) : (
         <p role="status" className="ok">
-          JSON in sync with the editors.
+          {t('editor.json.inSync')}
         </p>
       )}
       <div ref={host} className="monaco-host" data-testid="json-editor" />

@@ -3,16 +3,18 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Rule } from '../../../../schemas/generated/case-type.ts';
 import { monaco } from './monaco-setup.ts';
+import { useWords } from '../../i18n/use-words.ts';
+import { ENGLISH, type Words } from '../../i18n/words.ts';
 
-export function parseRuleSchema(text: string): { ok: true; schema: Rule['schema'] } | { ok: false; message: string } {
+export function parseRuleSchema(text: string, words: Words = ENGLISH): { ok: true; schema: Rule['schema'] } | { ok: false; message: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    return { ok: false, message: `Not valid JSON yet (${e instanceof Error ? e.message : String(e)}); the rule keeps its last valid schema.` };
+    return { ok: false, message: words.t('editor.ruleSchema.invalid', { error: e instanceof Error ? e.message : String(e) }) };
   }
   if (typeof parsed === 'boolean' || (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))) return { ok: true, schema: parsed as Rule['schema'] };
-  return { ok: false, message: 'A rule schema is a JSON object (or true/false); the rule keeps its last valid schema.' };
+  return { ok: false, message: words.t('editor.ruleSchema.notObject') };
 }
 
 let count = 0;
@@ -25,6 +27,10 @@ export function RuleSchemaEditor({ name, schema, onChange }: { name: string; sch
   changeRef.current = onChange;
   const initial = useRef(schema);
   const [error, setError] = useState<string | null>(null);
+  const { t, language } = useWords();
+  // the editor is made once per rule: its handlers read the current language's words through a ref
+  const wordsRef = useRef<Words>({ language, t });
+  wordsRef.current = { language, t };
 
   useEffect(() => {
     if (!host.current) return;
@@ -35,13 +41,13 @@ export function RuleSchemaEditor({ name, schema, onChange }: { name: string; sch
       minimap: { enabled: false },
       tabSize: 2,
       lineNumbers: 'off',
-      ariaLabel: `JSON Schema of rule ${name}`,
+      ariaLabel: wordsRef.current.t('editor.ruleSchema.label', { name }),
       scrollBeyondLastLine: false,
     });
     editorRef.current = editor;
     const sub = model.onDidChangeContent(() => {
       if (applying.current) return;
-      const r = parseRuleSchema(model.getValue());
+      const r = parseRuleSchema(model.getValue(), wordsRef.current);
       setError(r.ok ? null : r.message);
       if (r.ok) changeRef.current(r.schema);
     });
@@ -52,6 +58,11 @@ export function RuleSchemaEditor({ name, schema, onChange }: { name: string; sch
       editorRef.current = null;
     };
   }, [name]);
+
+  // the editor's name follows a change of language
+  useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel: t('editor.ruleSchema.label', { name }) });
+  }, [t, name]);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();

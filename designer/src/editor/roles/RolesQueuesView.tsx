@@ -2,64 +2,69 @@
 import { useState, type FormEvent } from 'react';
 import { addQueue, addRole, deleteQueue, deleteRole, updateQueue, updateRole, ROLE_QUEUE_ID_PATTERN } from '../../model/roles-queues.ts';
 import type { EditProps } from '../edit-props.ts';
+import { useWords } from '../../i18n/use-words.ts';
 
 function idFromTitle(title: string): string {
   return title.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').replace(/^[^a-z]+/, '');
 }
 
 function AddForm({ what, onAdd, taken }: { what: 'role' | 'queue'; onAdd: (id: string, title: string) => void; taken: (id: string) => boolean }) {
+  const { t } = useWords();
+  // the words of this form: editor.roles.role.* or editor.roles.queue.*
+  const say = (key: string, values?: Record<string, unknown>) => t(`editor.roles.${what}.${key}`, values);
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const id = idFromTitle(title);
-    if (!ROLE_QUEUE_ID_PATTERN.test(id)) return setError(`Give the ${what} a title that starts with a letter.`);
-    if (taken(id)) return setError(`There is a ${what} ${id} already.`);
+    if (!ROLE_QUEUE_ID_PATTERN.test(id)) return setError(say('needTitle'));
+    if (taken(id)) return setError(say('taken', { id }));
     setError(null);
     onAdd(id, title.trim());
     setTitle('');
   };
   return (
     <form onSubmit={submit}>
-      <label htmlFor={`add-${what}-title`}>New {what} title</label>
+      <label htmlFor={`add-${what}-title`}>{say('newTitle')}</label>
       <input id={`add-${what}-title`} value={title} onChange={(e) => setTitle(e.target.value)} />
-      <button type="submit">Add {what}</button>
+      <button type="submit">{say('add')}</button>
       {error ? <p role="alert" className="error">{error}</p> : null}
     </form>
   );
 }
 
 export function RolesQueuesView({ def, edit }: EditProps) {
+  const { t } = useWords();
   const roles = Object.entries(def.roles ?? {});
   const queues = Object.entries(def.queues ?? {});
   return (
     <div className="two-columns even">
       <div className="card" aria-labelledby="roles-heading">
-        <h2 id="roles-heading">Roles</h2>
-        {roles.length === 0 ? <p className="muted">No roles yet. Roles say who may send an event and who serves a queue.</p> : null}
+        <h2 id="roles-heading">{t('editor.roles.roles')}</h2>
+        {roles.length === 0 ? <p className="muted">{t('editor.roles.noRoles')}</p> : null}
         {roles.map(([id, role]) => (
           <fieldset key={id}>
-            <legend>Role {id}</legend>
-            <label htmlFor={`role-${id}-title`}>Title of role {id}</label>
+            <legend>{t('editor.roles.role.legend', { id })}</legend>
+            <label htmlFor={`role-${id}-title`}>{t('editor.roles.role.title', { id })}</label>
             <input id={`role-${id}-title`} value={role?.title ?? ''} onChange={(e) => edit((d) => updateRole(d, id, { title: e.target.value }), `role:${id}:title`)} />
             <button type="button" className="danger" onClick={() => edit((d) => deleteRole(d, id))}>
-              Delete role {id}
+              {t('editor.roles.role.delete', { id })}
             </button>
           </fieldset>
         ))}
         <AddForm what="role" taken={(id) => Boolean(def.roles?.[id])} onAdd={(id, title) => edit((d) => addRole(d, id, title))} />
       </div>
       <div className="card" aria-labelledby="queues-heading">
-        <h2 id="queues-heading">Queues</h2>
-        {queues.length === 0 ? <p className="muted">No queues yet. A state's task waits in a queue until someone claims it.</p> : null}
+        <h2 id="queues-heading">{t('editor.roles.queues')}</h2>
+        {queues.length === 0 ? <p className="muted">{t('editor.roles.noQueues')}</p> : null}
         {queues.map(([id, queue]) => (
           <fieldset key={id}>
-            <legend>Queue {id}</legend>
-            <label htmlFor={`queue-${id}-title`}>Title of queue {id}</label>
+            <legend>{t('editor.roles.queue.legend', { id })}</legend>
+            <label htmlFor={`queue-${id}-title`}>{t('editor.roles.queue.title', { id })}</label>
             <input id={`queue-${id}-title`} value={queue?.title ?? ''} onChange={(e) => edit((d) => updateQueue(d, id, { title: e.target.value }), `queue:${id}:title`)} />
-            <label htmlFor={`queue-${id}-role`}>Served by</label>
+            <label htmlFor={`queue-${id}-role`}>{t('editor.roles.servedBy')}</label>
             <select id={`queue-${id}-role`} value={queue?.role ?? ''} onChange={(e) => edit((d) => updateQueue(d, id, { role: e.target.value }))}>
-              <option value="">anyone</option>
+              <option value="">{t('editor.roles.anyone')}</option>
               {roles.map(([r, role]) => (
                 <option key={r} value={r}>
                   {role?.title ?? r}
@@ -67,7 +72,7 @@ export function RolesQueuesView({ def, edit }: EditProps) {
               ))}
             </select>
             <button type="button" className="danger" onClick={() => edit((d) => deleteQueue(d, id))}>
-              Delete queue {id}
+              {t('editor.roles.queue.delete', { id })}
             </button>
           </fieldset>
         ))}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FieldEntry } from '../../model/fields.ts';
 import type { Condition } from '../../model/rule-builder.ts';
+import { useWords } from '../../i18n/use-words.ts';
 
 interface Props {
   index: number;
@@ -46,6 +47,8 @@ function reshape(c: Condition, type: Condition['type'], field: FieldEntry | unde
 }
 
 export function ConditionRow({ index, condition: c, fields, summary, label, onChange, onRemove }: Props) {
+  const words = useWords();
+  const t = (key: string, values?: Record<string, unknown>) => words.t(`rules.condition.${key}`, values);
   const n = index + 1;
   // "compared with: another field" is chosen, but not yet which one: nothing is written until it is picked
   const [choosingOther, setChoosingOther] = useState(false);
@@ -56,27 +59,27 @@ export function ConditionRow({ index, condition: c, fields, summary, label, onCh
   const otherField = (c.type === 'atLeast' || c.type === 'atMost') && c.operand.type === 'field' ? c.operand.field : null;
   const numeric = field ? NUMERIC.includes(field.kind) : false;
   const ops: { type: Condition['type']; label: string }[] = [
-    { type: 'filled', label: 'is filled' },
-    { type: 'equals', label: 'equals' },
-    ...(field?.kind === 'choice' || field?.kind === 'text' ? [{ type: 'oneOf' as const, label: 'is one of' }] : []),
-    ...(numeric ? [{ type: 'atLeast' as const, label: 'is at least' }, { type: 'atMost' as const, label: 'is at most' }] : []),
+    { type: 'filled', label: t('ops.filled') },
+    { type: 'equals', label: t('ops.equals') },
+    ...(field?.kind === 'choice' || field?.kind === 'text' ? [{ type: 'oneOf' as const, label: t('ops.oneOf') }] : []),
+    ...(numeric ? [{ type: 'atLeast' as const, label: t('ops.atLeast') }, { type: 'atMost' as const, label: t('ops.atMost') }] : []),
   ];
   return (
-    <div className="condition" role="group" aria-label={`Condition ${n}: ${summary}`}>
-      <label htmlFor={`cond-${n}-field`}>Condition {n} field</label>
+    <div className="condition" role="group" aria-label={t('group', { n, summary })}>
+      <label htmlFor={`cond-${n}-field`}>{t('field', { n })}</label>
       <select id={`cond-${n}-field`} value={c.field} onChange={(e) => {
         const f = fields.find((x) => x.pointer === e.target.value);
         const allowed = f && (c.type === 'filled' || c.type === 'equals' || (c.type === 'oneOf' && (f.kind === 'choice' || f.kind === 'text')) || ((c.type === 'atLeast' || c.type === 'atMost') && NUMERIC.includes(f.kind)));
         onChange(reshape(c, allowed ? c.type : 'filled', f));
       }}>
-        {field ? null : <option value={c.field}>{c.field} (no such field)</option>}
+        {field ? null : <option value={c.field}>{t('noSuchField', { field: c.field })}</option>}
         {fields.map((f) => (
           <option key={f.pointer} value={f.pointer}>
             {label(f.pointer)}
           </option>
         ))}
       </select>
-      <label htmlFor={`cond-${n}-op`}>Condition {n} test</label>
+      <label htmlFor={`cond-${n}-op`}>{t('test', { n })}</label>
       <select
         id={`cond-${n}-op`}
         value={c.type}
@@ -94,7 +97,7 @@ export function ConditionRow({ index, condition: c, fields, summary, label, onCh
       {c.type === 'equals' ? (
         field?.kind === 'choice' ? (
           <>
-            <label htmlFor={`cond-${n}-value`}>Condition {n} value</label>
+            <label htmlFor={`cond-${n}-value`}>{t('value', { n })}</label>
             <select id={`cond-${n}-value`} value={String(c.value)} onChange={(e) => onChange({ ...c, value: e.target.value })}>
               {(field.schema.enum ?? []).map((v) => (
                 <option key={String(v)} value={String(v)}>
@@ -105,15 +108,15 @@ export function ConditionRow({ index, condition: c, fields, summary, label, onCh
           </>
         ) : field?.kind === 'yesNo' ? (
           <>
-            <label htmlFor={`cond-${n}-value`}>Condition {n} value</label>
+            <label htmlFor={`cond-${n}-value`}>{t('value', { n })}</label>
             <select id={`cond-${n}-value`} value={String(c.value)} onChange={(e) => onChange({ ...c, value: e.target.value === 'true' })}>
-              <option value="true">yes</option>
-              <option value="false">no</option>
+              <option value="true">{t('yes')}</option>
+              <option value="false">{t('no')}</option>
             </select>
           </>
         ) : (
           <>
-            <label htmlFor={`cond-${n}-value`}>Condition {n} value</label>
+            <label htmlFor={`cond-${n}-value`}>{t('value', { n })}</label>
             <input id={`cond-${n}-value`} type={numeric ? 'number' : 'text'} value={String(c.value)} onChange={(e) => onChange({ ...c, value: numeric ? Number(e.target.value) : e.target.value }, 'value')} />
           </>
         )
@@ -121,7 +124,7 @@ export function ConditionRow({ index, condition: c, fields, summary, label, onCh
       {c.type === 'oneOf' ? (
         field?.kind === 'choice' ? (
           <fieldset>
-            <legend>Condition {n} values</legend>
+            <legend>{t('values', { n })}</legend>
             {(field.schema.enum ?? []).map((v) => {
               const s = String(v);
               const checked = c.values.map(String).includes(s);
@@ -134,14 +137,14 @@ export function ConditionRow({ index, condition: c, fields, summary, label, onCh
           </fieldset>
         ) : (
           <>
-            <label htmlFor={`cond-${n}-values`}>Condition {n} values (comma separated)</label>
+            <label htmlFor={`cond-${n}-values`}>{t('valuesComma', { n })}</label>
             <input id={`cond-${n}-values`} value={c.values.join(', ')} onChange={(e) => onChange({ ...c, values: e.target.value.split(',').map((x) => x.trim()).filter(Boolean) }, 'values')} />
           </>
         )
       ) : null}
       {c.type === 'atLeast' || c.type === 'atMost' ? (
         <>
-          <label htmlFor={`cond-${n}-operand`}>Condition {n} compared with</label>
+          <label htmlFor={`cond-${n}-operand`}>{t('comparedWith', { n })}</label>
           <select
             id={`cond-${n}-operand`}
             value={pickingOther ? 'field' : c.operand.type}
@@ -154,19 +157,19 @@ export function ConditionRow({ index, condition: c, fields, summary, label, onCh
               if (c.operand.type !== 'value') onChange({ ...c, operand: { type: 'value', value: 0 } });
             }}
           >
-            <option value="value">a number</option>
+            <option value="value">{t('aNumber')}</option>
             <option value="field" disabled={others.length === 0 && c.operand.type !== 'field'}>
-              another field
+              {t('anotherField')}
             </option>
           </select>
           {c.operand.type === 'value' && !pickingOther ? (
             <>
-              <label htmlFor={`cond-${n}-number`}>Condition {n} number</label>
+              <label htmlFor={`cond-${n}-number`}>{t('number', { n })}</label>
               <input id={`cond-${n}-number`} type="number" value={c.operand.value} onChange={(e) => onChange({ ...c, operand: { type: 'value', value: Number(e.target.value) } }, 'number')} />
             </>
           ) : (
             <>
-              <label htmlFor={`cond-${n}-other`}>Condition {n} other field</label>
+              <label htmlFor={`cond-${n}-other`}>{t('otherField', { n })}</label>
               <select
                 id={`cond-${n}-other`}
                 value={c.operand.type === 'field' ? c.operand.field : ''}
@@ -178,11 +181,11 @@ export function ConditionRow({ index, condition: c, fields, summary, label, onCh
               >
                 {c.operand.type === 'field' ? null : (
                   <option value="" disabled>
-                    Choose a field…
+                    {t('chooseField')}
                   </option>
                 )}
                 {otherField !== null && !others.some((f) => f.pointer === otherField) ? (
-                  <option value={otherField}>{label(otherField)} (no such number field)</option>
+                  <option value={otherField}>{t('noSuchNumberField', { field: label(otherField) })}</option>
                 ) : null}
                 {others.map((f) => (
                   <option key={f.pointer} value={f.pointer}>
@@ -190,16 +193,16 @@ export function ConditionRow({ index, condition: c, fields, summary, label, onCh
                   </option>
                 ))}
               </select>
-              {pickingOther ? <p className="muted">Choose the field to compare with; the rule changes once it is chosen.</p> : null}
+              {pickingOther ? <p className="muted">{t('chooseHint')}</p> : null}
             </>
           )}
         </>
       ) : null}
       <label className="inline">
-        <input type="checkbox" checked={c.negate === true} onChange={(e) => onChange({ ...c, negate: e.target.checked || undefined } as Condition)} /> Condition {n} negated (not)
+        <input type="checkbox" checked={c.negate === true} onChange={(e) => onChange({ ...c, negate: e.target.checked || undefined } as Condition)} /> {t('negated', { n })}
       </label>
       <button type="button" onClick={onRemove}>
-        Remove condition {n}
+        {t('remove', { n })}
       </button>
     </div>
   );

@@ -4,6 +4,7 @@ import { fieldLabeller } from '../../model/field-label.ts';
 import { listFields, type FieldEntry } from '../../model/fields.ts';
 import { describeCondition, ruleModelToSchema, schemaToRuleModel, updateRule, type Condition, type RuleModel } from '../../model/rule-builder.ts';
 import { ConditionRow } from './ConditionRow.tsx';
+import { useWords } from '../../i18n/use-words.ts';
 
 interface Props {
   def: CaseType;
@@ -24,6 +25,8 @@ export function defaultCondition(field: FieldEntry | undefined): Condition {
 }
 
 export function RuleBuilder({ def, name, rule, edit }: Props) {
+  const words = useWords();
+  const t = (key: string) => words.t(`rules.builder.${key}`);
   const model = schemaToRuleModel(rule.schema);
   const fields = testableFields(def);
   const label = fieldLabeller(def);
@@ -31,26 +34,26 @@ export function RuleBuilder({ def, name, rule, edit }: Props) {
   if (!model) {
     return (
       <div className="card">
-        <p>This rule uses JSON Schema beyond what the visual builder shows. Edit it as JSON below, or start over with the builder.</p>
+        <p>{t('beyond')}</p>
         <button type="button" onClick={() => write({ combinator: 'all', conditions: [] })}>
-          Start over with the builder
+          {t('startOver')}
         </button>
       </div>
     );
   }
   return (
     <fieldset className="rule-builder">
-      <legend>Conditions</legend>
+      <legend>{t('conditions')}</legend>
       {model.conditions.length > 1 ? (
         <div className="field">
-          <label htmlFor="rule-combinator">The rule passes when</label>
+          <label htmlFor="rule-combinator">{t('passesWhen')}</label>
           <select id="rule-combinator" value={model.combinator} onChange={(e) => write({ ...model, combinator: e.target.value as RuleModel['combinator'] })}>
-            <option value="all">all conditions hold</option>
-            <option value="any">any condition holds</option>
+            <option value="all">{t('all')}</option>
+            <option value="any">{t('any')}</option>
           </select>
         </div>
       ) : null}
-      {model.conditions.length === 0 ? <p className="muted">No conditions: the rule always passes. Add one below.</p> : null}
+      {model.conditions.length === 0 ? <p className="muted">{t('none')}</p> : null}
       <ol className="conditions">
         {model.conditions.map((c, i) => (
           <li key={i}>
@@ -58,7 +61,7 @@ export function RuleBuilder({ def, name, rule, edit }: Props) {
               index={i}
               condition={c}
               fields={fields}
-              summary={describeCondition(c, label)}
+              summary={describeCondition(c, label, words)}
               label={label}
               onChange={(next, key) => write({ ...model, conditions: model.conditions.map((x, j) => (j === i ? next : x)) }, key ? `rule:${name}:${i}:${key}` : undefined)}
               onRemove={() => write({ ...model, conditions: model.conditions.filter((_, j) => j !== i) })}
@@ -67,9 +70,9 @@ export function RuleBuilder({ def, name, rule, edit }: Props) {
         ))}
       </ol>
       <button type="button" disabled={fields.length === 0} onClick={() => write({ ...model, conditions: [...model.conditions, defaultCondition(fields[0])] })}>
-        Add condition
+        {t('add')}
       </button>
-      {fields.length === 0 ? <p className="muted">Add fields first: conditions test fields.</p> : null}
+      {fields.length === 0 ? <p className="muted">{t('noFields')}</p> : null}
     </fieldset>
   );
 }

@@ -10,6 +10,12 @@ import type { EditProps } from '../edit-props.ts';
 import { RuleBuilder } from './RuleBuilder.tsx';
 import { RawSchemaEditor } from './RawSchemaEditor.tsx';
 import { renameRule } from '../../model/rename-rule.ts';
+import { useWords } from '../../i18n/use-words.ts';
+
+const useViewWords = () => {
+  const words = useWords();
+  return (key: string, values?: Record<string, unknown>) => words.t(`rules.view.${key}`, values);
+};
 
 export function ruleNameFromTitle(title: string): string {
   const words = title.replace(/[^a-zA-Z0-9 ]+/g, ' ').trim().split(/\s+/).filter(Boolean);
@@ -17,32 +23,35 @@ export function ruleNameFromTitle(title: string): string {
 }
 
 function RuleStatus({ def, name, sample }: { def: CaseType; name: string; sample: Record<string, unknown> }) {
+  const words = useWords();
+  const t = (key: string, values?: Record<string, unknown>) => words.t(`rules.view.${key}`, values);
   const rule = def.rules?.[name];
   if (!rule) return null;
-  const r = ruleOnSample(rule.schema, sample, fieldLabeller(def));
+  const r = ruleOnSample(rule.schema, sample, fieldLabeller(def), words);
   return (
-    <p role="status" className={r.pass ? 'ok' : 'warn'} aria-label={`Rule ${ruleTitle(def, name)} on the sample data`}>
-      {r.pass ? 'Passes on the sample data.' : `Fails on the sample data: ${r.problems.join('; ')}`}
+    <p role="status" className={r.pass ? 'ok' : 'warn'} aria-label={t('statusLabel', { title: ruleTitle(def, name) })}>
+      {r.pass ? t('passesSample') : t('failsSample', { problems: r.problems.join('; ') })}
     </p>
   );
 }
 
 /** The rule's name, renamed on blur or Enter (every guard, checklist and SLA condition follows). */
 function RuleName({ name, edit, select, taken }: { name: string; taken: (n: string) => boolean } & Pick<EditProps, 'edit' | 'select'>) {
+  const t = useViewWords();
   const [value, setValue] = useState(name);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setValue(name), [name]);
   const commit = () => {
     if (value === name) return;
-    if (!RULE_NAME_PATTERN.test(value)) return setError('A rule name starts with a letter and uses letters, digits, - and _ only.');
-    if (taken(value)) return setError(`There is a rule ${value} already.`);
+    if (!RULE_NAME_PATTERN.test(value)) return setError(t('badName'));
+    if (taken(value)) return setError(t('taken', { name: value }));
     setError(null);
     edit((d) => renameRule(d, name, value));
     select({ type: 'rule', name: value });
   };
   return (
     <div className="field">
-      <label htmlFor="rule-name">Rule name (used by guards and checklists)</label>
+      <label htmlFor="rule-name">{t('name')}</label>
       <input id="rule-name" value={value} onChange={(e) => setValue(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
       {error ? <p role="alert" className="error">{error}</p> : null}
     </div>
@@ -50,6 +59,7 @@ function RuleName({ name, edit, select, taken }: { name: string; taken: (n: stri
 }
 
 export function RulesView({ def, edit, selection, select, sample }: EditProps & { sample: Record<string, unknown> }) {
+  const t = useViewWords();
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   const rules = Object.entries(def.rules ?? {});
@@ -58,8 +68,8 @@ export function RulesView({ def, edit, selection, select, sample }: EditProps & 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const name = ruleNameFromTitle(title);
-    if (!name || !RULE_NAME_PATTERN.test(name)) return setError('Give the rule a title that starts with a letter, e.g. Triage complete.');
-    if (def.rules?.[name]) return setError(`There is a rule ${name} already.`);
+    if (!name || !RULE_NAME_PATTERN.test(name)) return setError(t('badTitle'));
+    if (def.rules?.[name]) return setError(t('taken', { name }));
     setError(null);
     edit((d) => addRule(d, name, title.trim()));
     select({ type: 'rule', name });
@@ -68,24 +78,24 @@ export function RulesView({ def, edit, selection, select, sample }: EditProps & 
   return (
     <div className="two-columns">
       <div className="column">
-        <h2>Rules</h2>
-        {rules.length === 0 ? <p className="muted">No rules yet. A rule is a condition on the case data, used by guards, checklists and visibility.</p> : null}
-        <ul className="tree" aria-label="Rules">
+        <h2>{t('rules')}</h2>
+        {rules.length === 0 ? <p className="muted">{t('empty')}</p> : null}
+        <ul className="tree" aria-label={t('rules')}>
           {rules.map(([name, r]) => {
             const pass = r ? ruleOnSample(r.schema, sample).pass : false;
             return (
               <li key={name}>
                 <button type="button" className={selected === name ? 'tree-item selected' : 'tree-item'} aria-current={selected === name ? 'true' : undefined} onClick={() => select({ type: 'rule', name })}>
-                  {r?.title ?? name} <code className="muted">{name}</code> <span className={pass ? 'ok' : 'warn'}>{pass ? 'passes' : 'fails'}</span>
+                  {r?.title ?? name} <code className="muted">{name}</code> <span className={pass ? 'ok' : 'warn'}>{pass ? t('passes') : t('fails')}</span>
                 </button>
               </li>
             );
           })}
         </ul>
         <form onSubmit={submit} className="card">
-          <label htmlFor="add-rule-title">New rule title</label>
+          <label htmlFor="add-rule-title">{t('newTitle')}</label>
           <input id="add-rule-title" value={title} onChange={(e) => setTitle(e.target.value)} />
-          <button type="submit">Add rule</button>
+          <button type="submit">{t('add')}</button>
           {error ? <p role="alert" className="error">{error}</p> : null}
         </form>
       </div>
@@ -93,10 +103,10 @@ export function RulesView({ def, edit, selection, select, sample }: EditProps & 
         {selected && rule ? (
           <div className="card" aria-labelledby="rule-heading">
             <h2 id="rule-heading">
-              Rule <code>{selected}</code>
+              {t('heading')} <code>{selected}</code>
             </h2>
             <RuleName name={selected} edit={edit} select={select} taken={(n) => Boolean(def.rules?.[n])} />
-            <label htmlFor="rule-title">Rule title</label>
+            <label htmlFor="rule-title">{t('title')}</label>
             <input id="rule-title" value={rule.title ?? ''} onChange={(e) => edit((d) => updateRule(d, selected, { title: e.target.value }), `rule:${selected}:title`)} />
             <RuleStatus def={def} name={selected} sample={sample} />
             <RuleBuilder def={def} name={selected} rule={rule} edit={edit} />
@@ -109,11 +119,11 @@ export function RulesView({ def, edit, selection, select, sample }: EditProps & 
                 select(null);
               }}
             >
-              Delete rule
+              {t('delete')}
             </button>
           </div>
         ) : (
-          <p className="muted">Select a rule to build its conditions.</p>
+          <p className="muted">{t('select')}</p>
         )}
       </div>
     </div>

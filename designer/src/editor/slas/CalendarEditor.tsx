@@ -2,8 +2,24 @@
 import { useState } from 'react';
 import type { Calendar, CaseType } from '../../../../schemas/generated/case-type.ts';
 import { addHoliday, formatRanges, parseRanges, removeHoliday, setCalendarTitle, setDayHours, setTimezone, WEEKDAYS, type Weekday } from '../../model/calendars.ts';
+import type { Language } from '../../i18n/i18n.ts';
+import { useWords } from '../../i18n/use-words.ts';
 
-const DAY_NAMES: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+/** Monday 1 January 2024, 12:00 UTC: the days after it are the week's days. */
+const A_MONDAY = Date.UTC(2024, 0, 1, 12);
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A weekday's name as the language writes it in a sentence: "Monday" / "maandag" (Intl). */
+function dayName(day: Weekday, language: Language): string {
+  const format = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', timeZone: 'UTC' });
+  return format.format(A_MONDAY + WEEKDAYS.indexOf(day) * DAY_MS);
+}
+
+/** The same, starting with a capital as a row heading: "Monday" / "Maandag". */
+const dayHeading = (day: Weekday, language: Language) => {
+  const name = dayName(day, language);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+};
 
 export function timeZones(): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
@@ -12,6 +28,7 @@ export function timeZones(): string[] {
 }
 
 function DayRow({ day, ranges, onChange }: { day: Weekday; ranges: string; onChange: (text: string) => boolean }) {
+  const { t, language } = useWords();
   const [text, setText] = useState(ranges);
   const [bad, setBad] = useState(false);
   const [seen, setSeen] = useState(ranges);
@@ -22,38 +39,40 @@ function DayRow({ day, ranges, onChange }: { day: Weekday; ranges: string; onCha
   }
   return (
     <tr>
-      <th scope="row">{DAY_NAMES[day]}</th>
+      <th scope="row">{dayHeading(day, language)}</th>
       <td>
         <input
-          aria-label={`${DAY_NAMES[day]} hours`}
+          aria-label={t('slas.calendar.hours', { day: dayName(day, language) })}
           value={text}
-          placeholder="day off"
+          placeholder={t('slas.calendar.dayOff')}
           aria-invalid={bad}
           onChange={(e) => {
             setText(e.target.value);
             setBad(!onChange(e.target.value));
           }}
         />
-        {bad ? <span className="error"> write periods as 09:00-12:00, 13:00-17:00</span> : null}
+        {bad ? <span className="error"> {t('slas.calendar.badHours')}</span> : null}
       </td>
     </tr>
   );
 }
 
 export function CalendarEditor({ name, cal, edit }: { name: string; cal: Calendar; edit: (fn: (def: CaseType) => CaseType, key?: string) => void }) {
+  const words = useWords();
+  const t = (key: string, values?: Record<string, unknown>) => words.t(`slas.calendar.${key}`, values);
   const [holiday, setHoliday] = useState('');
   return (
-    <div className="calendar-editor" role="group" aria-label={`Calendar ${name}`}>
+    <div className="calendar-editor" role="group" aria-label={t('group', { name })}>
       <h2>
-        Calendar {cal.title ?? name} <span className="muted">({name})</span>
+        {t('heading', { title: cal.title ?? name })} <span className="muted">({name})</span>
       </h2>
       <div className="inline-form">
         <label>
-          Title <input aria-label="Calendar title" value={cal.title ?? ''} onChange={(e) => edit((d) => setCalendarTitle(d, name, e.target.value), `cal:${name}:title`)} />
+          {t('title')} <input aria-label={t('titleLabel')} value={cal.title ?? ''} onChange={(e) => edit((d) => setCalendarTitle(d, name, e.target.value), `cal:${name}:title`)} />
         </label>
         <label>
-          Time zone{' '}
-          <select aria-label="Time zone" value={cal.timezone} onChange={(e) => edit((d) => setTimezone(d, name, e.target.value))}>
+          {t('timeZone')}{' '}
+          <select aria-label={t('timeZone')} value={cal.timezone} onChange={(e) => edit((d) => setTimezone(d, name, e.target.value))}>
             {(timeZones().includes(cal.timezone) ? timeZones() : [cal.timezone, ...timeZones()]).map((z) => (
               <option key={z} value={z}>
                 {z}
@@ -63,7 +82,7 @@ export function CalendarEditor({ name, cal, edit }: { name: string; cal: Calenda
         </label>
       </div>
       <table className="hours-table">
-        <caption>Working hours (several periods with a break between: 09:00-12:00, 13:00-17:00; empty is a day off)</caption>
+        <caption>{t('caption')}</caption>
         <tbody>
           {WEEKDAYS.map((day) => (
             <DayRow
@@ -80,12 +99,12 @@ export function CalendarEditor({ name, cal, edit }: { name: string; cal: Calenda
           ))}
         </tbody>
       </table>
-      <h3>Holidays</h3>
+      <h3>{t('holidays')}</h3>
       <ul className="holidays">
         {(cal.holidays ?? []).map((h) => (
           <li key={h}>
             {h}{' '}
-            <button type="button" aria-label={`Remove holiday ${h}`} onClick={() => edit((d) => removeHoliday(d, name, h))}>
+            <button type="button" aria-label={t('removeHoliday', { date: h })} onClick={() => edit((d) => removeHoliday(d, name, h))}>
               ×
             </button>
           </li>
@@ -101,10 +120,10 @@ export function CalendarEditor({ name, cal, edit }: { name: string; cal: Calenda
         }}
       >
         <label>
-          Holiday <input type="date" aria-label="Holiday date" value={holiday} onChange={(e) => setHoliday(e.target.value)} />
+          {t('holiday')} <input type="date" aria-label={t('holidayDate')} value={holiday} onChange={(e) => setHoliday(e.target.value)} />
         </label>
         <button type="submit" disabled={!/^\d{4}-\d{2}-\d{2}$/.test(holiday)}>
-          Add holiday
+          {t('addHoliday')}
         </button>
       </form>
     </div>

@@ -1,6 +1,7 @@
 // A list of names picked from options: each chosen name is a removable chip, a select adds another. Chips and
 // their remove buttons say the option's label (a title), not the stored name.
 import { optionLabel } from '../../model/pick-options.ts';
+import { useWords } from '../../i18n/use-words.ts';
 
 interface Props {
   id: string;
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function ChipsPicker({ id, label, values, options, onChange }: Props) {
+  const { t } = useWords();
   const rest = options.filter((o) => !values.includes(o.value));
   return (
     <div className="chips-picker" role="group" aria-label={label}>
@@ -18,7 +20,7 @@ export function ChipsPicker({ id, label, values, options, onChange }: Props) {
       {values.map((v) => (
         <span key={v} className="chip">
           {optionLabel(options, v)}
-          <button type="button" aria-label={`Remove ${optionLabel(options, v)} from ${label}`} onClick={() => onChange(values.filter((x) => x !== v))}>
+          <button type="button" aria-label={t('slas.chips.remove', { option: optionLabel(options, v), list: label })} onClick={() => onChange(values.filter((x) => x !== v))}>
             ×
           </button>
         </span>
@@ -26,13 +28,13 @@ export function ChipsPicker({ id, label, values, options, onChange }: Props) {
       {rest.length > 0 ? (
         <select
           id={id}
-          aria-label={`Add to ${label}`}
+          aria-label={t('slas.chips.addTo', { list: label })}
           value=""
           onChange={(e) => {
             if (e.target.value !== '') onChange([...values, e.target.value]);
           }}
         >
-          <option value="">add…</option>
+          <option value="">{t('slas.chips.add')}</option>
           {rest.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

@@ -7,13 +7,10 @@ import { withCurrent } from '../../model/pick-options.ts';
 import { dateTimeFields, setPassedDeadline, setRungActions, setSlaValue, type SlaRungActions } from '../../model/slas.ts';
 import { SlaConditionEditor } from './SlaConditionEditor.tsx';
 import { SlaPreviewPanel } from './SlaPreviewPanel.tsx';
+import { useWords } from '../../i18n/use-words.ts';
 
-const RUNGS: { key: SlaRungActions; title: string }[] = [
-  { key: 'onWarning', title: 'On warning' },
-  { key: 'onGoalMissed', title: 'On goal missed' },
-  { key: 'onBreach', title: 'On breach (deadline)' },
-  { key: 'onPassedDeadline', title: 'On each repeat past the deadline' },
-];
+/** The rungs with actions, in ladder order; each one's title is slas.sla.rungs.<key>. */
+const RUNGS: readonly SlaRungActions[] = ['onWarning', 'onGoalMissed', 'onBreach', 'onPassedDeadline'];
 
 interface Props {
   def: CaseType;
@@ -31,25 +28,27 @@ function Text({ label, value, placeholder, onChange }: { label: string; value: s
 }
 
 export function SlaEditor({ def, name, sla, edit }: Props) {
+  const words = useWords();
+  const t = (key: string, values?: Record<string, unknown>) => words.t(`slas.sla.${key}`, values);
   const k = (what: string) => `sla:${name}:${what}`;
   const pd = sla.passedDeadline;
   const label = fieldLabeller(def);
   const startFromOptions = withCurrent(
     dateTimeFields(def).map((p) => ({ value: p, label: label(p) })),
     sla.startFrom,
-    (p) => `${p} (not a date and time field)`,
+    (p) => t('notDateTime', { field: p }),
   );
   return (
-    <div className="sla-editor" aria-label={`SLA ${name}`} role="group">
+    <div className="sla-editor" aria-label={t('group', { name })} role="group">
       <h2>
-        SLA {sla.title ?? name} <span className="muted">({name})</span>
+        {t('heading', { title: sla.title ?? name })} <span className="muted">({name})</span>
       </h2>
       <div className="inline-form">
-        <Text label="Title" value={sla.title ?? ''} onChange={(v) => edit((d) => setSlaValue(d, name, 'title', v), k('title'))} />
+        <Text label={t('title')} value={sla.title ?? ''} onChange={(v) => edit((d) => setSlaValue(d, name, 'title', v), k('title'))} />
         <label>
-          Calendar{' '}
-          <select aria-label="Calendar" value={sla.calendar ?? ''} onChange={(e) => edit((d) => setSlaValue(d, name, 'calendar', e.target.value))}>
-            <option value="">(none: elapsed time)</option>
+          {t('calendar')}{' '}
+          <select aria-label={t('calendar')} value={sla.calendar ?? ''} onChange={(e) => edit((d) => setSlaValue(d, name, 'calendar', e.target.value))}>
+            <option value="">{t('noCalendar')}</option>
             {Object.keys(def.calendars ?? {}).map((c) => (
               <option key={c} value={c}>
                 {def.calendars?.[c]?.title ?? c}
@@ -58,9 +57,9 @@ export function SlaEditor({ def, name, sla, edit }: Props) {
           </select>
         </label>
         <label>
-          Start from field{' '}
-          <select aria-label="Start from field" value={sla.startFrom ?? ''} onChange={(e) => edit((d) => setSlaValue(d, name, 'startFrom', e.target.value))}>
-            <option value="">(when the start condition matches)</option>
+          {t('startFrom')}{' '}
+          <select aria-label={t('startFrom')} value={sla.startFrom ?? ''} onChange={(e) => edit((d) => setSlaValue(d, name, 'startFrom', e.target.value))}>
+            <option value="">{t('whenStart')}</option>
             {startFromOptions.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -70,21 +69,21 @@ export function SlaEditor({ def, name, sla, edit }: Props) {
         </label>
       </div>
       <fieldset>
-        <legend>Ladder (ISO durations: PT4H, P2D; with a calendar, business time)</legend>
+        <legend>{t('ladder')}</legend>
         <div className="inline-form">
-          <Text label="Warn at" placeholder="75%" value={sla.warnAt ?? ''} onChange={(v) => edit((d) => setSlaValue(d, name, 'warnAt', v), k('warnAt'))} />
-          <Text label="Goal" placeholder="PT4H" value={sla.goal ?? ''} onChange={(v) => edit((d) => setSlaValue(d, name, 'goal', v), k('goal'))} />
-          <Text label="Deadline" value={sla.deadline} onChange={(v) => edit((d) => setSlaValue(d, name, 'deadline', v), k('deadline'))} />
-          <Text label="Repeat past the deadline every" placeholder="P1D" value={pd?.every ?? ''} onChange={(v) => edit((d) => setPassedDeadline(d, name, v, pd?.times ?? null), k('every'))} />
+          <Text label={t('warnAt')} placeholder="75%" value={sla.warnAt ?? ''} onChange={(v) => edit((d) => setSlaValue(d, name, 'warnAt', v), k('warnAt'))} />
+          <Text label={t('goal')} placeholder="PT4H" value={sla.goal ?? ''} onChange={(v) => edit((d) => setSlaValue(d, name, 'goal', v), k('goal'))} />
+          <Text label={t('deadline')} value={sla.deadline} onChange={(v) => edit((d) => setSlaValue(d, name, 'deadline', v), k('deadline'))} />
+          <Text label={t('repeatEvery')} placeholder="P1D" value={pd?.every ?? ''} onChange={(v) => edit((d) => setPassedDeadline(d, name, v, pd?.times ?? null), k('every'))} />
           {pd ? (
             <label>
-              times{' '}
+              {t('times')}{' '}
               <input
-                aria-label="Repeat times"
+                aria-label={t('repeatTimes')}
                 type="number"
                 min={1}
                 value={pd.times ?? ''}
-                placeholder="until closed"
+                placeholder={t('untilClosed')}
                 onChange={(e) => edit((d) => setPassedDeadline(d, name, pd.every, e.target.value === '' ? null : Math.max(1, Math.floor(Number(e.target.value)))), k('times'))}
               />
             </label>
@@ -96,7 +95,7 @@ export function SlaEditor({ def, name, sla, edit }: Props) {
         <SlaConditionEditor key={w} def={def} sla={name} which={w} cond={sla[w]} edit={edit} />
       ))}
       {RUNGS.map((r) => (
-        <ActionsEditor key={r.key} id={`sla-${name}-${r.key}`} def={def} title={r.title} actions={sla[r.key]} onChange={(list, key) => edit((d) => setRungActions(d, name, r.key, list), key ? k(key) : undefined)} />
+        <ActionsEditor key={r} id={`sla-${name}-${r}`} def={def} title={t(`rungs.${r}`)} actions={sla[r]} onChange={(list, key) => edit((d) => setRungActions(d, name, r, list), key ? k(key) : undefined)} />
       ))}
     </div>
   );

@@ -4,27 +4,30 @@ import { useState } from 'react';
 import type { CaseType } from '../../../../schemas/generated/case-type.ts';
 import { previewSla } from '../../model/sla-preview.ts';
 import { zonedInputToInstant } from '../../model/zoned-input.ts';
+import { useWords } from '../../i18n/use-words.ts';
 
 export function SlaPreviewPanel({ def, sla }: { def: CaseType; sla: string }) {
+  const words = useWords();
+  const t = (key: string, values?: Record<string, unknown>) => words.t(`slas.preview.${key}`, values);
   const calendar = def.slas?.[sla]?.calendar;
   const zone = (calendar !== undefined ? def.calendars?.[calendar]?.timezone : undefined) ?? 'UTC';
   const [local, setLocal] = useState('2026-01-09T16:00');
   const start = zonedInputToInstant(local, zone);
-  const preview = start === null ? { ok: false as const, message: 'Pick a start date and time.' } : previewSla(def, sla, start);
+  const preview = start === null ? { ok: false as const, message: t('pickStart') } : previewSla(def, sla, start, words);
   return (
-    <section className="sla-preview" aria-label="SLA preview">
-      <h3>Preview</h3>
+    <section className="sla-preview" aria-label={t('label')}>
+      <h3>{t('heading')}</h3>
       <label>
-        Clock starts at ({zone}){' '}
-        <input type="datetime-local" value={local} onChange={(e) => setLocal(e.target.value)} aria-label="Preview start" />
+        {t('clockStarts', { zone })}{' '}
+        <input type="datetime-local" value={local} onChange={(e) => setLocal(e.target.value)} aria-label={t('start')} />
       </label>
       {preview.ok ? (
         <table className="sla-preview-table">
           <thead>
             <tr>
-              <th>Rung</th>
-              <th>Falls at ({preview.zone})</th>
-              <th>Why</th>
+              <th>{t('rung')}</th>
+              <th>{t('fallsAt', { zone: preview.zone })}</th>
+              <th>{t('why')}</th>
             </tr>
           </thead>
           <tbody>

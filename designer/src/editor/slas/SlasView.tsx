@@ -6,14 +6,17 @@ import { addCalendar, deleteCalendar } from '../../model/calendars.ts';
 import { addSla, deleteSla, renameSla } from '../../model/slas.ts';
 import { CalendarEditor } from './CalendarEditor.tsx';
 import { SlaEditor } from './SlaEditor.tsx';
+import { useWords } from '../../i18n/use-words.ts';
 
 type Picked = { type: 'sla'; name: string } | { type: 'calendar'; name: string } | null;
 
 const NAME = /^[a-zA-Z][a-zA-Z0-9_-]*$/;
 
-function AddForm({ label, taken, onAdd }: { label: string; taken: (n: string) => boolean; onAdd: (name: string) => void }) {
+/** Adds an SLA or a calendar by name: `nameLabel` names the field ("SLA name"), `addLabel` the button ("Add SLA"). */
+function AddForm({ nameLabel, addLabel, taken, onAdd }: { nameLabel: string; addLabel: string; taken: (n: string) => boolean; onAdd: (name: string) => void }) {
+  const { t } = useWords();
   const [name, setName] = useState('');
-  const problem = name === '' ? null : !NAME.test(name) ? 'letters, digits, - and _, starting with a letter' : taken(name) ? 'that name is taken' : null;
+  const problem = name === '' ? null : !NAME.test(name) ? t('slas.view.badName') : taken(name) ? t('slas.view.nameTaken') : null;
   return (
     <form
       className="inline-form"
@@ -25,10 +28,10 @@ function AddForm({ label, taken, onAdd }: { label: string; taken: (n: string) =>
       }}
     >
       <label>
-        {label} name <input aria-label={`${label} name`} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={problem !== null} />
+        {nameLabel} <input aria-label={nameLabel} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={problem !== null} />
       </label>
       <button type="submit" disabled={name === '' || problem !== null}>
-        Add {label === 'SLA' ? label : label.toLowerCase()}
+        {addLabel}
       </button>
       {problem ? <span className="error">{problem}</span> : null}
     </form>
@@ -43,6 +46,8 @@ interface Props {
 }
 
 export function SlasView({ def, edit, selection }: Props) {
+  const words = useWords();
+  const t = (key: string) => words.t(`slas.view.${key}`);
   const slas = Object.keys(def.slas ?? {});
   const calendars = Object.keys(def.calendars ?? {});
   const [picked, setPicked] = useState<Picked>(() => (slas[0] ? { type: 'sla', name: slas[0] } : calendars[0] ? { type: 'calendar', name: calendars[0] } : null));
@@ -55,8 +60,8 @@ export function SlasView({ def, edit, selection }: Props) {
   return (
     <div className="two-columns">
       <div className="column">
-        <h2>Service levels</h2>
-        {slas.length === 0 ? <p className="muted">No SLAs yet.</p> : null}
+        <h2>{t('serviceLevels')}</h2>
+        {slas.length === 0 ? <p className="muted">{t('noSlas')}</p> : null}
         <ul className="tree">
           {slas.map((n) => (
             <li key={n}>
@@ -66,9 +71,9 @@ export function SlasView({ def, edit, selection }: Props) {
             </li>
           ))}
         </ul>
-        <AddForm label="SLA" taken={(n) => Boolean(def.slas?.[n])} onAdd={(n) => { edit((d) => addSla(d, n, n)); setPicked({ type: 'sla', name: n }); }} />
-        <h2>Calendars</h2>
-        {calendars.length === 0 ? <p className="muted">No calendars: SLAs count elapsed time.</p> : null}
+        <AddForm nameLabel={t('slaName')} addLabel={t('addSla')} taken={(n) => Boolean(def.slas?.[n])} onAdd={(n) => { edit((d) => addSla(d, n, n)); setPicked({ type: 'sla', name: n }); }} />
+        <h2>{t('calendars')}</h2>
+        {calendars.length === 0 ? <p className="muted">{t('noCalendars')}</p> : null}
         <ul className="tree">
           {calendars.map((n) => (
             <li key={n}>
@@ -79,7 +84,8 @@ export function SlasView({ def, edit, selection }: Props) {
           ))}
         </ul>
         <AddForm
-          label="Calendar"
+          nameLabel={t('calendarName')}
+          addLabel={t('addCalendar')}
           taken={(n) => Boolean(def.calendars?.[n])}
           onAdd={(n) => {
             edit((d) => addCalendar(d, n, Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'));
@@ -88,12 +94,12 @@ export function SlasView({ def, edit, selection }: Props) {
         />
       </div>
       <div className="column">
-        {picked === null ? <p className="muted">Add an SLA or a calendar, or pick one on the left.</p> : null}
+        {picked === null ? <p className="muted">{t('nothingPicked')}</p> : null}
         {picked?.type === 'sla' && sla ? (
           <>
             <div className="inline-form">
               <label>
-                Rename to <input aria-label="Rename SLA to" value={renaming} onChange={(e) => setRenaming(e.target.value)} />
+                {t('renameTo')} <input aria-label={t('renameSlaTo')} value={renaming} onChange={(e) => setRenaming(e.target.value)} />
               </label>
               <button
                 type="button"
@@ -104,10 +110,10 @@ export function SlasView({ def, edit, selection }: Props) {
                   setRenaming('');
                 }}
               >
-                Rename
+                {t('rename')}
               </button>
               <button type="button" onClick={() => { edit((d) => deleteSla(d, picked.name)); setPicked(null); }}>
-                Delete SLA
+                {t('deleteSla')}
               </button>
             </div>
             <SlaEditor key={picked.name} def={def} name={picked.name} sla={sla} edit={edit} />
@@ -116,7 +122,7 @@ export function SlasView({ def, edit, selection }: Props) {
         {picked?.type === 'calendar' && cal ? (
           <>
             <button type="button" onClick={() => { edit((d) => deleteCalendar(d, picked.name)); setPicked(null); }}>
-              Delete calendar
+              {t('deleteCalendar')}
             </button>
             <CalendarEditor key={picked.name} name={picked.name} cal={cal} edit={edit} />
           </>

@@ -2,7 +2,7 @@
 // description, help text, placeholder and pattern hint beside its translation, grouped by what it belongs
 // to, with how far the language is and the translations whose text is gone. Agents reading the console in
 // that language see the translations; a text left empty is shown as written.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { LANGUAGES, isLanguage, type Language } from '../../i18n/index.ts';
 import { useWords } from '../../i18n/use-words.ts';
 import { rowLabel, setTranslation, stalePlace, staleTranslations, translationProgress, translationRows, type TranslationRow } from '../../model/translation-rows.ts';
@@ -10,11 +10,16 @@ import type { EditProps } from '../edit-props.ts';
 
 const LONG: ReadonlySet<string> = new Set(['description', 'help']);
 
-export function TranslationsView({ def, edit }: EditProps) {
+export function TranslationsView({ def, edit, selection }: EditProps) {
   const { t, language: uiLanguage } = useWords();
   // the other language than the one the designer is read in is the likelier target
   const [language, setLanguage] = useState<Language>(uiLanguage === 'nl' ? 'en' : 'nl');
   const [onlyOpen, setOnlyOpen] = useState(false);
+  // a problem's "Go to" link opens the language it is about
+  const wanted = selection?.type === 'translations' ? selection.language : null;
+  useEffect(() => {
+    if (wanted !== null && isLanguage(wanted)) setLanguage(wanted);
+  }, [wanted]);
   const id = useId();
   const languageName = t(`translations.languageName.${language}`);
   const rows = translationRows(def, language);

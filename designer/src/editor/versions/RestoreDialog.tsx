@@ -2,6 +2,7 @@
 // not saved yet) will be replaced, and that Undo brings it back.
 import { useState } from 'react';
 import { DialogClose, DialogDescription, ModalDialog } from '../../app/ModalDialog.tsx';
+import { useWords } from '../../i18n/use-words.ts';
 
 interface Props {
   version: number;
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function RestoreDialog({ version, onConfirm, onClose }: Props) {
+  const { t } = useWords();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const confirm = async () => {
@@ -23,29 +25,26 @@ export function RestoreDialog({ version, onConfirm, onClose }: Props) {
   };
   return (
     <ModalDialog
-      title={`New draft from version ${version}?`}
+      title={t('versions.restore.title', { version })}
       onClose={onClose}
       closable={!busy}
       buttons={
         <>
           <button type="button" onClick={() => void confirm()} disabled={busy}>
-            {busy ? 'Replacing the draft…' : 'Replace the draft'}
+            {busy ? t('versions.restore.replacing') : t('versions.restore.replace')}
           </button>
           <DialogClose asChild>
             <button type="button" disabled={busy}>
-              Cancel
+              {t('versions.restore.cancel')}
             </button>
           </DialogClose>
         </>
       }
     >
-      <DialogDescription>
-        The current draft will be replaced by version {version}, including any changes not saved yet. Published versions and running cases are not
-        changed. Until you leave the editor, Undo brings the current draft back.
-      </DialogDescription>
+      <DialogDescription>{t('versions.restore.description', { version })}</DialogDescription>
       {failed ? (
         <p role="alert" className="error">
-          The draft was not replaced: {failed}
+          {t('versions.restore.failed', { error: failed })}
         </p>
       ) : null}
     </ModalDialog>

@@ -11,6 +11,9 @@ import { diffCaseTypes } from '../../model/diff.ts';
 import { canvasDiff } from '../../model/version-canvas.ts';
 import { DiffTables } from './DiffTables.tsx';
 import { RestoreDialog } from './RestoreDialog.tsx';
+import { useWords } from '../../i18n/use-words.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import type { Language, Translate } from '../../i18n/i18n.ts';
 
 interface Props {
   api: ApiClient;
@@ -26,13 +29,13 @@ type Load = { type: 'loading' } | { type: 'error'; message: string } | { type: '
 
 const DRAFT = 'draft';
 
-const whenFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-export function formatWhen(iso: string): string {
+/** A publication time in the reader's language ("5 Jan 2026, 09:30"); an unreadable one as it came. */
+export function formatWhen(iso: string, language: Language = 'en'): string {
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : whenFormat.format(new Date(t));
+  return Number.isNaN(t) ? iso : formatDateTime(t, language);
 }
 
-const sideName = (value: string) => (value === DRAFT ? 'the current draft' : `version ${value}`);
+const sideNameIn = (t: Translate) => (value: string) => (value === DRAFT ? t('versions.side.draft') : t('versions.side.version', { version: value }));
 const withoutVersion = (def: CaseType): CaseType => {
   const copy = { ...def };
   delete copy.version;
@@ -40,6 +43,9 @@ const withoutVersion = (def: CaseType): CaseType => {
 };
 
 export function VersionsView({ api, def, latest, onRestore }: Props) {
+  const words = useWords();
+  const { t, language } = words;
+  const sideName = sideNameIn(t);
   const key = def.key;
   const [load, setLoad] = useState<Load>({ type: 'loading' });
   const [defs, setDefs] = useState<Record<number, CaseType | { error: string }>>({});
@@ -78,7 +84,7 @@ export function VersionsView({ api, def, latest, onRestore }: Props) {
   const a = sideDef(from);
   const b = sideDef(to);
   const ready = a !== undefined && b !== undefined && !('error' in a) && !('error' in b);
-  const entries = useMemo(() => (ready && from !== to ? diffCaseTypes(a, b) : []), [ready, a, b, from, to]);
+  const entries = useMemo(() => (ready && from !== to ? diffCaseTypes(a, b, words) : []), [ready, a, b, from, to, words]);
   const canvas = useMemo(() => (ready && from !== to ? canvasDiff(a, b, entries) : null), [ready, a, b, from, to, entries]);
 
   const restore = async (v: VersionSummary): Promise<string | null> => {
@@ -92,17 +98,17 @@ export function VersionsView({ api, def, latest, onRestore }: Props) {
     const saved = await api.saveDraft(draft);
     if (!saved.ok) return saved.message;
     onRestore(draft);
-    setRestored(`Version ${v.version} is now the draft. Undo brings back the draft you had.`);
+    setRestored(t('versions.view.restored', { version: v.version }));
     return null;
   };
 
-  if (load.type === 'loading') return <p role="status">Loading the versions…</p>;
+  if (load.type === 'loading') return <p role="status">{t('versions.view.loading')}</p>;
   if (load.type === 'error')
     return (
       <div role="alert" className="error-box">
-        <p>Could not load the versions: {load.message}</p>
+        <p>{t('versions.view.loadFailed', { message: load.message })}</p>
         <button type="button" onClick={() => void run()}>
-          Retry
+          {t('versions.view.retry')}
         </button>
       </div>
     );
@@ -113,33 +119,33 @@ export function VersionsView({ api, def, latest, onRestore }: Props) {
     <>
       {options.map((v) => (
         <option key={v.version} value={String(v.version)}>
-          Version {v.version}
+          {t('versions.view.version', { version: v.version })}
         </option>
       ))}
-      <option value={DRAFT}>Current draft</option>
+      <option value={DRAFT}>{t('versions.view.currentDraft')}</option>
     </>
   );
   return (
     <div className="versions-view">
-      <h2>Versions of {def.title || key}</h2>
+      <h2>{t('versions.view.heading', { title: def.title || key })}</h2>
       {restored ? (
         <p role="status" className="ok">
           {restored}
         </p>
       ) : null}
       {versions.length === 0 ? (
-        <p>Nothing is published yet: publish the draft to make version 1.</p>
+        <p>{t('versions.view.nothingPublished')}</p>
       ) : (
         <table className="versions-table">
-          <caption className="visually-hidden">Published versions</caption>
+          <caption className="visually-hidden">{t('versions.view.table')}</caption>
           <thead>
             <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Published by</th>
-              <th scope="col">When</th>
-              <th scope="col">Note</th>
+              <th scope="col">{t('versions.view.colVersion')}</th>
+              <th scope="col">{t('versions.view.colPublishedBy')}</th>
+              <th scope="col">{t('versions.view.colWhen')}</th>
+              <th scope="col">{t('versions.view.colNote')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('versions.view.colActions')}</span>
               </th>
             </tr>
           </thead>
@@ -147,22 +153,23 @@ export function VersionsView({ api, def, latest, onRestore }: Props) {
             {options.map((v) => (
               <tr key={v.version}>
                 <th scope="row">
-                  Version {v.version}
+                  {t('versions.view.version', { version: v.version })}
                   {v.version === latest ? (
                     <>
                       {' '}
-                      <span className="badge">latest</span>
+                      <span className="badge">{t('versions.view.latest')}</span>
                     </>
                   ) : null}
                 </th>
-                <td>{v.publishedBy ?? <span className="muted">not recorded</span>}</td>
+                <td>{v.publishedBy ?? <span className="muted">{t('versions.view.notRecorded')}</span>}</td>
                 <td>
-                  <time dateTime={v.publishedAt}>{formatWhen(v.publishedAt)}</time>
+                  <time dateTime={v.publishedAt}>{formatWhen(v.publishedAt, language)}</time>
                 </td>
-                <td className="version-note">{v.note ?? <span className="muted">no note</span>}</td>
+                <td className="version-note">{v.note ?? <span className="muted">{t('versions.view.noNote')}</span>}</td>
                 <td>
                   <button type="button" onClick={() => setRestoring(v)}>
-                    New draft from this version<span className="visually-hidden"> (version {v.version})</span>
+                    {t('versions.view.newDraft')}
+                    <span className="visually-hidden">{t('versions.view.newDraftDetail', { version: v.version })}</span>
                   </button>
                 </td>
               </tr>
@@ -173,43 +180,42 @@ export function VersionsView({ api, def, latest, onRestore }: Props) {
 
       {versions.length > 0 ? (
         <section className="versions-compare" aria-labelledby="compare-heading">
-          <h3 id="compare-heading">Compare</h3>
+          <h3 id="compare-heading">{t('versions.view.compare')}</h3>
           <div className="compare-controls">
             <label>
-              Compare version
+              {t('versions.view.compareVersion')}
               <select value={from} onChange={(e) => setFrom(e.target.value)}>
                 {choices}
               </select>
             </label>
             <label>
-              with version
+              {t('versions.view.withVersion')}
               <select value={to} onChange={(e) => setTo(e.target.value)}>
                 {choices}
               </select>
             </label>
           </div>
           {from === to ? (
-            <p>Choose two different versions to see what changed between them.</p>
+            <p>{t('versions.view.chooseTwo')}</p>
           ) : a && 'error' in a ? (
-            <p role="alert" className="error">Could not load {sideName(from)}: {a.error}</p>
+            <p role="alert" className="error">{t('versions.view.couldNotLoad', { side: sideName(from), error: a.error })}</p>
           ) : b && 'error' in b ? (
-            <p role="alert" className="error">Could not load {sideName(to)}: {b.error}</p>
+            <p role="alert" className="error">{t('versions.view.couldNotLoad', { side: sideName(to), error: b.error })}</p>
           ) : !ready ? (
-            <p role="status">Loading {sideName(from)} and {sideName(to)}…</p>
+            <p role="status">{t('versions.view.loadingSides', { from: sideName(from), to: sideName(to) })}</p>
           ) : (
             <>
               <p role="status">
                 {entries.length === 0
-                  ? `No changes between ${sideName(from)} and ${sideName(to)}.`
-                  : `${entries.length} change${entries.length === 1 ? '' : 's'} from ${sideName(from)} to ${sideName(to)}.`}
+                  ? t('versions.view.noChanges', { from: sideName(from), to: sideName(to) })
+                  : t('versions.view.changes', { count: entries.length, from: sideName(from), to: sideName(to) })}
               </p>
               <DiffTables entries={entries} fromName={sideName(from)} toName={sideName(to)} />
               {canvas && (Object.keys(canvas.states).length > 0 || Object.keys(canvas.edges).length > 0) ? (
                 <section className="versions-canvas" aria-labelledby="versions-canvas-heading" aria-describedby="versions-canvas-text">
-                  <h3 id="versions-canvas-heading">Playbook changes on the canvas</h3>
+                  <h3 id="versions-canvas-heading">{t('versions.view.canvasHeading')}</h3>
                   <p id="versions-canvas-text" className="muted">
-                    The playbook of {sideName(to)}, with what {sideName(from)} had and it has not. Each marked state says added, removed or changed;
-                    the same changes are listed in words under States and Transitions above.
+                    {t('versions.view.canvasText', { to: sideName(to), from: sideName(from) })}
                   </p>
                   <PlaybookView
                     key={`${from}:${to}`}
@@ -219,15 +225,15 @@ export function VersionsView({ api, def, latest, onRestore }: Props) {
                     select={setSelection}
                     overlay={{ active: [], coverage: null, marks: { states: canvas.states, edges: canvas.edges } }}
                     panel={
-                      <ul className="diff-legend" aria-label="Legend">
+                      <ul className="diff-legend" aria-label={t('versions.view.legend')}>
                         <li className="legend-added">
-                          <span className="legend-swatch" aria-hidden="true" /> Added: green, solid border, marked “added”
+                          <span className="legend-swatch" aria-hidden="true" /> {t('versions.view.legendAdded')}
                         </li>
                         <li className="legend-removed">
-                          <span className="legend-swatch" aria-hidden="true" /> Removed: red, dashed border, marked “removed”
+                          <span className="legend-swatch" aria-hidden="true" /> {t('versions.view.legendRemoved')}
                         </li>
                         <li className="legend-changed">
-                          <span className="legend-swatch" aria-hidden="true" /> Changed: amber, double border, marked “changed”
+                          <span className="legend-swatch" aria-hidden="true" /> {t('versions.view.legendChanged')}
                         </li>
                       </ul>
                     }
