@@ -50,6 +50,8 @@ function buildEntries(): { exact: Map<string, string>; templates: Entry[]; liter
     if (dutch === undefined || dutch === english) continue;
     if (PLACEHOLDER.test(english)) {
       PLACEHOLDER.lastIndex = 0;
+      // a template with hardly any words of its own ("{{a}} on {{b}}") would match any content: left out
+      if ((english.replace(PLACEHOLDER, '').match(/\p{L}/gu) ?? []).length < 4) continue;
       const names: string[] = [];
       const source = english
         .split(PLACEHOLDER)
@@ -77,6 +79,18 @@ function buildEntries(): { exact: Map<string, string>; templates: Entry[]; liter
 let entries: ReturnType<typeof buildEntries> | undefined;
 const catalogue = () => (entries ??= buildEntries());
 
+/** English weekday names to Dutch ones as the app writes them (Intl, lower case: "Werktijden op vrijdag"). */
+const WEEKDAYS = new Map(
+  Array.from({ length: 7 }, (_, i) => {
+    const day = new Date(Date.UTC(2026, 0, 5 + i));
+    const name = (locale: string) => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(day);
+    return [name('en-GB'), name('nl-NL')] as const;
+  }),
+);
+
+/** Placeholders that always hold a number. */
+const COUNTS: ReadonlySet<string> = new Set(['count', 'n', 'done', 'total', 'errors', 'warnings']);
+
 function trText(text: string): string {
   const { exact, templates } = catalogue();
   const direct = exact.get(text);
@@ -85,22 +99,26 @@ function trText(text: string): string {
     const m = entry.pattern?.exec(text);
     if (!m) continue;
     const values = new Map((entry.names ?? []).map((name, i) => [name, m[i + 1] as string]));
-    // a value may itself be a UI text ("Remove {{what}}"): translated too
-    return entry.nl.replace(PLACEHOLDER, (_all, name: string) => trText(values.get(name) ?? ''));
+    // a count is a number: "Friday hours" is not "{{count}} hours"
+    if ([...values].some(([name, value]) => COUNTS.has(name) && !/^\d+$/.test(value))) continue;
+    // a value may itself be a UI word ("Remove {{what}}", a weekday): translated when it is one exactly
+    return entry.nl.replace(PLACEHOLDER, (_all, name: string) => {
+      const value = values.get(name) ?? '';
+      return exact.get(value) ?? WEEKDAYS.get(value) ?? value;
+    });
   }
   return text;
 }
 
+/** A pattern's plain phrases (words joined by single spaces, between its syntax) that are UI texts exactly, in Dutch. */
 function trRegExp(re: RegExp): RegExp {
-  let source = re.source;
-  for (const { en, nl } of catalogue().literals) {
-    if (en.length < 3 || !/\p{L}/u.test(en)) continue;
-    const escaped = escapeRe(en);
-    // the English text written plainly or escaped in the pattern
-    for (const form of new Set([escaped, en.replace(/[/]/g, '\\/')])) {
-      if (source.includes(form)) source = source.split(form).join(escapeRe(nl));
-    }
-  }
+  const { exact } = catalogue();
+  const source = re.source.replace(/\p{L}[\p{L}'’]*(?: \p{L}[\p{L}'’]*)*/gu, (phrase, at: number, whole: string) => {
+    // not part of an escape (\s, \d) or a longer word the pattern spells with syntax
+    if (whole[at - 1] === '\\') return phrase;
+    const dutch = exact.get(phrase) ?? WEEKDAYS.get(phrase);
+    return dutch === undefined ? phrase : escapeRe(dutch);
+  });
   return source === re.source ? re : new RegExp(source, re.flags);
 }
 
@@ -125,7 +143,7 @@ function patch(proto: object | null, name: string, map: (args: unknown[]) => unk
   target[name] = wrapped;
 }
 
-const text = (v: unknown) => (typeof v === 'string' || v instanceof RegExp ? tr(v) : v);
+const text = (v: unknown) => (automatic && (typeof v === 'string' || v instanceof RegExp) ? tr(v) : v);
 const withName = (options: unknown) => {
   if (options === null || typeof options !== 'object') return options;
   const o = options as Record<string, unknown>;
@@ -144,6 +162,16 @@ const option = (v: unknown): unknown => {
   if (v !== null && typeof v === 'object' && 'label' in v) return { ...(v as object), label: text((v as { label: unknown }).label) };
   return v;
 };
+
+let automatic = true;
+
+/**
+ * Whether the locator methods translate English UI texts in a Dutch run (on by default). A test that
+ * switches the app's language itself and names what it expects in each language turns it off.
+ */
+export function translateLocators(on: boolean): void {
+  automatic = on;
+}
 
 /**
  * In a Dutch run: the locator methods of this page's classes take English UI texts and look for their Dutch
