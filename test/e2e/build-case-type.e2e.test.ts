@@ -1,7 +1,11 @@
 // An analyst builds a small complaint case type from nothing without typing JSON (fields, a rule, three
 // states, two transitions with a guard), publishes it, and a case created through the API runs on it.
 import { describe, expect, it } from 'vitest';
-import { api, screenshot, useServerAndBrowser, addField, createBlankCaseType } from './harness.ts';
+import { api, RUN_LANGUAGE, screenshot, tr, useServerAndBrowser, addField, createBlankCaseType } from './harness.ts';
+
+/** A value's problem as the form shows it: "Must be …" (problems.format, problems.hint; capitalised). */
+const mustBe = (what: string) => (RUN_LANGUAGE === 'nl' ? `Moet ${what} zijn` : `Must be ${what}`);
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('build a case type from nothing', () => {
   const e2e = useServerAndBrowser();
@@ -22,14 +26,15 @@ describe('build a case type from nothing', () => {
     await page.getByLabel('Name (in the data)').fill('severity');
     await page.getByLabel('Name (in the data)').press('Enter');
     await page.getByRole('alert').filter({ hasText: 'There is a field named severity at the top level already.' }).waitFor();
-    await page.getByRole('heading', { name: 'Field /description' }).waitFor();
+    await page.getByRole('heading', { name: `${tr('Field')} /description` }).waitFor();
     await page.getByLabel('Name (in the data)').fill('description');
     await page.getByLabel('Name (in the data)').press('Enter');
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'There is a field named' }).count()).toBe(0);
+    // model.fields.nameTakenTop and nameTakenGroup
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: RUN_LANGUAGE === 'nl' ? 'al een veld met de naam' : 'There is a field named' }).count()).toBe(0);
 
     // the preview validates as you type, with the server's formats and in the server's words
     await page.locator('#preview-email').fill('not an e-mail');
-    await page.getByText('Must be an e-mail address such as name@example.com').waitFor();
+    await page.getByText(mustBe(tr('an e-mail address such as name@example.com'))).waitFor();
     await page.locator('#preview-email').fill('anna@example.com');
     await page.getByText('The sample data is valid.').waitFor();
     // a pattern is told by what the analyst says a valid value looks like, never by the regex
@@ -38,7 +43,7 @@ describe('build a case type from nothing', () => {
     await page.getByLabel('What a valid value looks like').fill('a Dutch postcode such as 1234 AB');
     await page.getByLabel('Example of a valid value').fill('1234 AB');
     await page.locator('#preview-postcode').fill('12345');
-    await page.getByText('Must be a Dutch postcode such as 1234 AB').waitFor();
+    await page.getByText(mustBe('a Dutch postcode such as 1234 AB')).waitFor();
     expect(await page.getByText('[0-9]{4}').count()).toBe(0);
     await page.locator('#preview-postcode').fill('1234 AB');
     await page.getByText('The sample data is valid.').waitFor();
@@ -51,7 +56,7 @@ describe('build a case type from nothing', () => {
     await page.getByRole('button', { name: 'Add condition' }).click();
     await page.getByLabel('Condition 1 field').selectOption('/severity');
     await page.getByLabel('Condition 1 test').selectOption('filled');
-    await page.getByText('Fails on the sample data: Severity is needed').waitFor();
+    await page.getByText(tr(`Fails on the sample data: Severity ${tr('is needed')}`)).waitFor();
     await screenshot(page, 'build-rules');
 
     // a queue where the triage work waits
@@ -66,7 +71,7 @@ describe('build a case type from nothing', () => {
     const addState = async (title: string, final = false) => {
       await page.getByLabel('New state title').fill(title);
       if (final) await page.getByLabel('Final state', { exact: true }).check();
-      await page.getByRole('button', { name: 'Add state' }).click();
+      await page.getByRole('button', { name: 'Add state', exact: true }).click();
       await page.getByRole('heading', { name: `State ${title}` }).waitFor();
     };
     await addState('Triage');
@@ -75,11 +80,11 @@ describe('build a case type from nothing', () => {
     await addState('Investigating');
     await addState('Closed', true);
     const addTransition = async (from: string, event: string, to: string) => {
-      await page.getByRole('group', { name: new RegExp(`^State ${from}`) }).click();
+      await page.getByRole('group', { name: new RegExp(`^${escapeRe(tr(`State ${from}`))}`) }).click();
       await page.getByRole('heading', { name: `State ${from}` }).waitFor();
       await page.getByLabel('On event').fill(event);
       await page.getByLabel('Go to').selectOption({ label: to });
-      await page.getByRole('button', { name: 'Add transition' }).click();
+      await page.getByRole('button', { name: 'Add transition', exact: true }).click();
       await page.getByRole('heading', { name: `Transition from ${from}` }).waitFor();
     };
     await addTransition('Triage', 'SUBMIT_TRIAGE', 'Investigating');
@@ -92,16 +97,20 @@ describe('build a case type from nothing', () => {
     await screenshot(page, 'build-playbook');
 
     // no errors left; save the draft, then publish with the diff shown
-    await expect.poll(() => page.getByRole('heading', { name: /^Problems/ }).textContent()).toMatch(/^Problems \(0 errors/);
+    await expect.poll(() => page.getByRole('heading', { name: /^Problems/ }).textContent()).toMatch(new RegExp(`^${escapeRe(`${tr('Problems')} (${tr('0 errors')}`)}`));
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('All changes saved').waitFor();
     await page.getByRole('button', { name: 'Publish…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Publish Quick complaint' });
     await dialog.getByText('Nothing is published yet: this will be version 1.').waitFor();
-    await dialog.getByText('Transition ‘Triage’ → ‘Investigating’ on ‘Submit triage’ added').waitFor();
+    // model.diff.areas.transition.word, model.diff.transition.name, model.diff.entry.added
+    await dialog
+      .getByText(RUN_LANGUAGE === 'nl' ? 'Overgang ‘Triage’ → ‘Investigating’ bij ‘Submit triage’ toegevoegd' : 'Transition ‘Triage’ → ‘Investigating’ on ‘Submit triage’ added')
+      .waitFor();
     await screenshot(page, 'build-publish');
     await dialog.getByRole('button', { name: 'Publish now' }).click();
-    await dialog.getByText(`Published ${key} as version 1.`).waitFor();
+    // the first sentence of editor.publish.done
+    await dialog.getByText(RUN_LANGUAGE === 'nl' ? `${key} is gepubliceerd als versie 1.` : `Published ${key} as version 1.`).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(s.errors).toEqual([]);
 

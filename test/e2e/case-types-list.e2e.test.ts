@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, screenshot, useServerAndBrowser } from './harness.ts';
+import { ROOT, screenshot, tr, useServerAndBrowser } from './harness.ts';
 
-const LEAVE = 'You have unsaved changes. Leave without saving them?';
+const LEAVE = tr('You have unsaved changes. Leave without saving them?');
 
 /** Does `leave` with the next dialog answered "stay" (dismissed); resolves with the dialog's question. */
 async function stayingOn(page: Page, leave: () => Promise<unknown>): Promise<string> {
@@ -28,7 +28,7 @@ describe('case types list', () => {
     await page.goto(`${server.url}/`);
     await page.getByLabel('Access token').fill('not-a-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').filter({ hasText: 'This token was not accepted' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: tr('This token was not accepted. Check that you copied all of it.') }).waitFor();
     await screenshot(page, 'sign-in');
     s.errors.length = 0; // the refused request logs a 401 in the console: that one is expected here
     await page.getByLabel('Access token').fill(server.token);
@@ -78,7 +78,7 @@ describe('case types list', () => {
 
     const row = page.getByRole('row').filter({ hasText: key });
     await row.getByText('draft, ready to publish').waitFor();
-    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('not yet');
+    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe(tr('not yet'));
     await screenshot(page, 'case-types-after-import');
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Export Imported complaint' }).click()]);
     expect(download.suggestedFilename()).toBe(`${key}.case.json`);

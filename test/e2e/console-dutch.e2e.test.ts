@@ -6,10 +6,11 @@
 // letters and words Dutch uses too are left out). The scan proves itself on the console in English, where it must
 // find English. The case type is given in Dutch through the API, so its own titles are Dutch too; a date and a
 // number read the Dutch way.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ENGLISH, englishOn, readContent, visibleText } from './english-scan.ts';
 import { api, screenshot, technicalTerms, technicalText, tr, useServerAndBrowser, type Server } from './harness.ts';
+import { translateLocators } from './language.ts';
 
 const terms = technicalTerms();
 
@@ -76,6 +77,10 @@ async function tokenFor(server: Server, name: string, roles: string[]): Promise<
 }
 
 describe('the worker console in Dutch', () => {
+  // this suite switches the language itself (?lang=, the Language select) and names what it expects in each:
+  // the locators take its words as they are, in either run
+  beforeAll(() => translateLocators(false));
+  afterAll(() => translateLocators(true));
   let anna = '';
   let caseId = '';
   const e2e = useServerAndBrowser(async ({ server }) => {

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { api, type Server } from './harness.ts';
 import { flatResources } from './language.ts';
+import { idWords } from '../../designer/src/model/titles.ts';
 
 const LETTER_WORD = /\p{L}[\p{L}\p{M}'’]*/gu;
 const wordsOf = (text: string) => text.match(LETTER_WORD) ?? [];
@@ -53,7 +54,11 @@ export async function visibleText(page: Page): Promise<string[]> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
-      if (!el || el.closest('script, style')) continue;
+      // a part the page marks as English (lang="en" inside the Dutch page: the validator's sentences) is said as such
+      // code shown on purpose (the JSON view, pointers as <code>) is not UI text
+      if (!el || el.closest('script, style, code, pre, .monaco-editor, [data-technical]')) continue;
+      const part = el.closest('[lang]');
+      if (part && part !== document.documentElement && part.getAttribute('lang') === 'en') continue;
       if (!el.checkVisibility() && !el.closest('.visually-hidden')) continue;
       const text = (node.textContent ?? '').trim();
       if (text) out.push(text);
@@ -82,6 +87,17 @@ export async function visibleText(page: Page): Promise<string[]> {
  * select): an analyst's content, in the analyst's language (docs/i18n.md), not UI words.
  */
 export const content = new Set<string>();
+/** The ids a case type names its parts by: rules, events, roles, queues, SLAs, calendars, states. */
+function ids(definition: unknown): string[] {
+  if (typeof definition !== 'object' || definition === null) return [];
+  const def = definition as Record<string, unknown>;
+  const keys = (v: unknown) => (typeof v === 'object' && v !== null ? Object.keys(v) : []);
+  const states = (node: unknown): string[] => {
+    const children = (node as { states?: unknown } | null)?.states;
+    return keys(children).flatMap((id) => [id, ...states((children as Record<string, unknown>)[id])]);
+  };
+  return [...['rules', 'events', 'roles', 'queues', 'slas', 'calendars'].flatMap((k) => keys(def[k])), ...states(def.playbook)];
+}
 const CONTENT_KEYS = new Set(['title', 'description', 'help', 'placeholder', 'patternHint']);
 /** The case types' own texts (published versions and drafts): titles, descriptions, help texts, placeholders, pattern hints and enum values. */
 export async function readContent(server: Server): Promise<void> {
@@ -97,7 +113,11 @@ export async function readContent(server: Server): Promise<void> {
   for (const { key } of (list.body as { items: { key: string }[] }).items) {
     for (const path of [`/api/case-types/${encodeURIComponent(key)}`, `/api/case-types/${encodeURIComponent(key)}/draft`]) {
       const def = await api(server, 'GET', path);
-      if (def.status === 200) for (const text of texts(def.body)) content.add(text.trim());
+      if (def.status !== 200) continue;
+      for (const text of texts(def.body)) content.add(text.trim());
+      // an untitled rule, event, state or role is named by its id in words ("claimComplete" → "Claim complete")
+      const d = def.body as { definition?: unknown };
+      for (const id of ids(d.definition ?? def.body)) content.add(idWords(id));
     }
   }
 }

@@ -10,9 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, ROOT, screenshot, useServerAndBrowser, addField, createBlankCaseType } from './harness.ts';
+import { api, ROOT, RUN_LANGUAGE, screenshot, tr, useServerAndBrowser, addField, createBlankCaseType } from './harness.ts';
 
 const run = promisify(execFile);
+
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** An action's group: "Delay 1 actions 1: note" (canvas.actions.row with the list's title and canvas.actions.codes). */
+const actionRow = (list: string, n: number, type: string) => `${tr(list)} ${n}: ${tr(type)}`;
+/** The select that adds an action to a list: "Add to delay 1 actions" (canvas.actions.addTo with the list's title in lower case). */
+const addTo = (list: string) => tr(`Add to ${tr(list).toLowerCase()}`);
 
 /** The value at a path of plain JSON. */
 function at(value: unknown, ...path: string[]): unknown {
@@ -67,8 +74,8 @@ describe('every construct of the format, by labelled controls', () => {
     // the playbook root: a note when a case starts
     await page.getByRole('tab', { name: 'Playbook' }).click();
     await page.getByRole('heading', { name: 'Whole playbook' }).waitFor();
-    await page.getByLabel('Add to playbook entry actions').selectOption({ label: 'Add a note' });
-    await page.getByRole('group', { name: 'Playbook entry actions 1: note' }).getByLabel('Note text').fill('Case opened');
+    await page.getByLabel(addTo('Playbook entry actions')).selectOption({ label: 'Add a note' });
+    await page.getByRole('group', { name: actionRow('Playbook entry actions', 1, 'note') }).getByLabel('Note text').fill('Case opened');
 
     // states: the first with an id set by hand; a parallel state with two regions of two steps each
     const addState = async (title: string, opts: { id?: string; inside?: string; final?: boolean } = {}) => {
@@ -76,7 +83,7 @@ describe('every construct of the format, by labelled controls', () => {
       if (opts.id) await page.getByLabel('New state id').fill(opts.id);
       if (opts.inside) await page.getByLabel('Inside', { exact: true }).selectOption({ label: opts.inside });
       if (opts.final) await page.getByLabel('Final state', { exact: true }).check();
-      await page.getByRole('button', { name: 'Add state' }).click();
+      await page.getByRole('button', { name: 'Add state', exact: true }).click();
       await page.getByRole('heading', { name: `State ${title}` }).waitFor();
     };
     await page.getByLabel('New state title').fill('Intake');
@@ -98,7 +105,7 @@ describe('every construct of the format, by labelled controls', () => {
     await addState('Closed', { final: true });
 
     const selectState = async (title: string) => {
-      await page.getByRole('group', { name: new RegExp(`^State ${title}`) }).focus();
+      await page.getByRole('group', { name: new RegExp(`^${escapeRe(tr(`State ${title}`))}`) }).focus();
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: `State ${title}` }).waitFor();
     };
@@ -106,8 +113,8 @@ describe('every construct of the format, by labelled controls', () => {
       await selectState(from);
       await page.getByLabel('On event').fill(event);
       await page.getByLabel('Go to', { exact: true }).selectOption({ label: to });
-      await page.getByRole('button', { name: 'Add transition' }).click();
-      await page.getByRole('heading', { name: /^Transition from / }).waitFor();
+      await page.getByRole('button', { name: 'Add transition', exact: true }).click();
+      await page.getByRole('heading', { name: RUN_LANGUAGE === 'nl' ? /^Overgang vanuit / : /^Transition from / }).waitFor(); // canvas.transition.heading
     };
 
     // Intake → Checks on SUBMIT: guarded; the payload must carry an amount from 1 to 1000, and low or medium only
@@ -118,48 +125,53 @@ describe('every construct of the format, by labelled controls', () => {
     await page.getByLabel('Must carry Amount').check();
     await page.getByLabel('Smallest Amount it accepts').fill('1');
     await page.getByLabel('Largest Amount it accepts').fill('1000');
-    await page.getByLabel('Severity may be high').uncheck();
+    // canvas.event.mayBe with the choice itself, which is the case type's value (not the UI word "high")
+    await page.getByLabel(RUN_LANGUAGE === 'nl' ? 'Severity mag high zijn' : 'Severity may be high').uncheck();
     await addTransition('Credit pending', 'CREDIT_OK', 'Credit done');
 
     // Identity pending: after 2 working days in the office calendar, with a timer id and a note
     await selectState('Identity pending');
     await page.getByRole('button', { name: 'Add delay' }).click();
     const delay = page.getByRole('group', { name: 'Delay 1' });
-    await delay.getByLabel('Delay 1 duration').fill('P2D');
-    await delay.getByText('Fires after 2 calendar days.').waitFor();
+    await delay.getByLabel(tr('Delay 1 duration (e.g. P14D, PT4H)')).fill('P2D');
+    await delay.getByText(tr(`Fires after ${tr('2 calendar days')}.`)).waitFor();
     await delay.getByLabel('Delay 1 counted in').selectOption({ label: 'working time of the office calendar' });
-    await delay.getByText('Fires after 2 working days in the office calendar.').waitFor();
+    await delay.getByText(tr(`Fires after ${tr(`${tr('2 working days')} in the office calendar`)}.`)).waitFor();
     expect(await delay.getByLabel('Delay 1 timer id').inputValue()).toBe('identityPending-delay');
     await delay.getByLabel('Delay 1 timer id').fill('identity-timer');
     await delay.getByLabel('Delay 1 timer id').press('Enter');
     await delay.getByLabel('Delay 1 goes to').selectOption({ label: 'Identity done' });
-    await delay.getByLabel('Add to delay 1 actions').selectOption({ label: 'Add a note' });
-    await delay.getByRole('group', { name: 'Delay 1 actions 1: note' }).getByLabel('Note text').fill('Identity checked automatically');
+    await delay.getByLabel(addTo('Delay 1 actions')).selectOption({ label: 'Add a note' });
+    await delay.getByRole('group', { name: actionRow('Delay 1 actions', 1, 'note') }).getByLabel('Note text').fill('Identity checked automatically');
 
     // Checks: an eventless transition to Decision when both regions are done and it is not high severity
     await selectState('Checks');
     await page.getByRole('button', { name: 'Add eventless transition' }).click();
     const always = page.getByRole('group', { name: 'Eventless transition 1' });
+    // the guard tree's controls are named after the guard (canvas.always.guard, editor.guardTree.*)
+    const guard = tr('Eventless 1 guard');
     await always.getByLabel('Eventless 1 goes to').selectOption({ label: 'Decision' });
     await always.getByLabel('Eventless 1 guard', { exact: true }).selectOption({ label: 'a combination of conditions (all, any, not)…' });
-    await always.getByLabel('Eventless 1 guard combines').selectOption({ label: 'all of these hold' });
-    await always.getByLabel('Eventless 1 guard 1 condition').selectOption({ label: 'in Credit done' });
-    await always.getByRole('button', { name: 'Add a condition to Eventless 1 guard', exact: true }).click();
-    await always.getByLabel('Eventless 1 guard 2 condition').selectOption({ label: 'in Identity done' });
-    await always.getByRole('button', { name: 'Add a group to Eventless 1 guard', exact: true }).click();
-    await always.getByLabel('Eventless 1 guard 3 is negated (not)').check();
-    await always.getByLabel('Eventless 1 guard 3 combines').selectOption({ label: 'any of these holds' });
-    await always.getByLabel('Eventless 1 guard 3.1 condition').selectOption({ label: 'High severity' });
-    await always.getByText('Means: in Credit done and in Identity done and not (High severity)').waitFor();
-    await always.getByLabel('Add to eventless 1 actions').selectOption({ label: 'Set a field' });
-    const setAction = always.getByRole('group', { name: 'Eventless 1 actions 1: set' });
+    await always.getByLabel(tr(`${guard} combines`)).selectOption({ label: 'all of these hold' });
+    await always.getByLabel(tr(`${guard} 1 condition`)).selectOption({ label: 'in Credit done' });
+    await always.getByRole('button', { name: tr(`Add a condition to ${guard}`), exact: true }).click();
+    await always.getByLabel(tr(`${guard} 2 condition`)).selectOption({ label: 'in Identity done' });
+    await always.getByRole('button', { name: tr(`Add a group to ${guard}`), exact: true }).click();
+    await always.getByLabel(tr(`${guard} 3 is negated (not)`)).check();
+    await always.getByLabel(tr(`${guard} 3 combines`)).selectOption({ label: 'any of these holds' });
+    await always.getByLabel(tr(`${guard} 3.1 condition`)).selectOption({ label: 'High severity' });
+    // editor.guard.means, common.and, model.guardTree.not (whose "not {{text}}" is too short for tr() to match)
+    const [and, not] = [tr('and'), RUN_LANGUAGE === 'nl' ? 'niet' : 'not'];
+    await always.getByText(tr(`Means: in Credit done ${and} in Identity done ${and} ${not} (High severity)`)).waitFor();
+    await always.getByLabel(addTo('Eventless 1 actions')).selectOption({ label: 'Set a field' });
+    const setAction = always.getByRole('group', { name: actionRow('Eventless 1 actions', 1, 'set') });
     await setAction.getByLabel('Field', { exact: true }).selectOption({ label: 'Approved' });
     await setAction.getByLabel('Value', { exact: true }).selectOption('yes');
 
     // Decision opens a child complaint with the customer's e-mail and name copied, the channel and description set
     await selectState('Decision');
-    await page.getByLabel('Add to entry actions').selectOption({ label: 'Open a child case' });
-    const child = page.getByRole('group', { name: 'Entry actions 1: createCase' });
+    await page.getByLabel(addTo('Entry actions')).selectOption({ label: 'Open a child case' });
+    const child = page.getByRole('group', { name: actionRow('Entry actions', 1, 'createCase') });
     await child.getByLabel('Case type').selectOption({ label: 'Customer complaint' });
     await child.getByRole('button', { name: 'Add a copied field' }).click();
     await child.getByLabel('Copy 1 into child field').fill('customer/email');
@@ -182,11 +194,11 @@ describe('every construct of the format, by labelled controls', () => {
     await page.getByLabel('From any state, go to').selectOption({ label: 'Closed' });
     await page.getByRole('button', { name: 'Add transition from any state' }).click();
     await page.getByRole('heading', { name: 'Transition of the whole playbook (from any state)' }).waitFor();
-    await page.getByLabel('Add to actions').selectOption({ label: 'Add a note' });
-    await page.getByRole('group', { name: 'Actions 1: note' }).getByLabel('Note text').fill('Withdrawn by the customer');
+    await page.getByLabel(addTo('Actions')).selectOption({ label: 'Add a note' });
+    await page.getByRole('group', { name: actionRow('Actions', 1, 'note') }).getByLabel('Note text').fill('Withdrawn by the customer');
     await screenshot(page, 'every-construct-playbook');
 
-    await expect.poll(() => page.getByRole('heading', { name: /^Problems/ }).textContent()).toMatch(/^Problems \(0 errors/);
+    await expect.poll(() => page.getByRole('heading', { name: /^Problems/ }).textContent()).toMatch(new RegExp(`^${escapeRe(`${tr('Problems')} (${tr('0 errors')}`)}`));
 
     // the simulator: submit, credit OK, the identity timer, the eventless step to Decision, withdraw
     await page.getByRole('tab', { name: 'Simulator' }).click();
@@ -214,7 +226,8 @@ describe('every construct of the format, by labelled controls', () => {
     await page.getByRole('button', { name: 'Publish…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Publish Every construct' });
     await dialog.getByRole('button', { name: 'Publish now' }).click();
-    await dialog.getByText(`Published ${key} as version 1.`).waitFor();
+    // the first sentence of editor.publish.done
+    await dialog.getByText(RUN_LANGUAGE === 'nl' ? `${key} is gepubliceerd als versie 1.` : `Published ${key} as version 1.`).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(s.errors).toEqual([]);
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { RUN_LANGUAGE, speakRunLanguage } from './language.ts';
+import { RUN_LANGUAGE, speakRunLanguage, tr } from './language.ts';
 
 export { RUN_LANGUAGE, tr } from './language.ts';
 
@@ -201,7 +201,8 @@ export async function addField(page: Page, label: string, type: string): Promise
   await page.getByLabel('Field label').fill(label);
   await page.getByLabel('Field type').selectOption({ label: type });
   await page.getByRole('button', { name: 'Add field' }).click();
-  await page.getByRole('heading', { name: `Field /${label.toLowerCase()}` }).waitFor();
+  // the heading is the word Field (editor.fieldEditor.heading) and the pointer, which tr() cannot match as one
+  await page.getByRole('heading', { name: `${tr('Field')} /${label.toLowerCase()}` }).waitFor();
 }
 
 /** What a person must never read: the case types' rule ids (those that are not plain words) and field patterns. */

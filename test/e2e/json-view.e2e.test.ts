@@ -1,6 +1,6 @@
 // The JSON view and the visual editors stay in sync both ways; invalid JSON never replaces the last good model.
 import { describe, expect, it } from 'vitest';
-import { screenshot, useServerAndBrowser } from './harness.ts';
+import { RUN_LANGUAGE, screenshot, tr, useServerAndBrowser } from './harness.ts';
 
 const edited = {
   key: 'json-edited',
@@ -15,6 +15,9 @@ const edited = {
     },
   },
 };
+
+/** A state's name on the canvas with its mark: "State Received (initial)" (canvas.playbook.node and nodeInitial/nodeFinal). */
+const marked = (title: string, mark: '(initial)' | '(final)') => `${tr(`State ${title}`)} ${tr(mark)}`;
 
 describe('JSON view', () => {
   const e2e = useServerAndBrowser();
@@ -47,8 +50,8 @@ describe('JSON view', () => {
     await screenshot(page, 'json-view');
 
     await page.getByRole('tab', { name: 'Playbook' }).click();
-    await page.getByRole('group', { name: 'State Received (initial)' }).waitFor();
-    await page.getByRole('group', { name: 'State Done (final)' }).waitFor();
+    await page.getByRole('group', { name: marked('Received', '(initial)') }).waitFor();
+    await page.getByRole('group', { name: marked('Done', '(final)') }).waitFor();
     await page.getByText('Finish', { exact: true }).waitFor();
 
     // broken JSON is reported and the canvas keeps the last good model
@@ -56,13 +59,13 @@ describe('JSON view', () => {
     await editor.click();
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText('{ "key": "broken", ');
-    await page.getByRole('alert').filter({ hasText: 'The JSON is not valid' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: RUN_LANGUAGE === 'nl' ? 'De JSON is niet geldig' : 'The JSON is not valid' }).waitFor();
     await page.getByRole('tab', { name: 'Playbook' }).click();
-    await page.getByRole('group', { name: 'State Received (initial)' }).waitFor();
+    await page.getByRole('group', { name: marked('Received', '(initial)') }).waitFor();
 
     // and the other way: a state added on the canvas appears in the JSON
     await page.getByLabel('New state title').fill('Escalated');
-    await page.getByRole('button', { name: 'Add state' }).click();
+    await page.getByRole('button', { name: 'Add state', exact: true }).click();
     await page.getByRole('group', { name: 'State Escalated' }).waitFor();
     await page.getByRole('tab', { name: 'JSON' }).click();
     await editor.waitFor();
@@ -71,7 +74,7 @@ describe('JSON view', () => {
     // undo takes the state away again (the shortcut works outside the code editor)
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('tab', { name: 'Playbook' }).click();
-    await page.getByRole('group', { name: 'State Received (initial)' }).waitFor();
+    await page.getByRole('group', { name: marked('Received', '(initial)') }).waitFor();
     expect(await page.getByRole('group', { name: 'State Escalated' }).count()).toBe(0);
     await page.keyboard.press('Control+Shift+Z');
     await page.getByRole('group', { name: 'State Escalated' }).waitFor();
@@ -84,10 +87,10 @@ describe('JSON view', () => {
     await typeJson({ ...broken, key });
     const problems = page.getByRole('complementary', { name: /^Problems/ });
     // the unknown target is named as code, as the designer shows ids
-    const problem = problems.getByRole('listitem').filter({ hasText: 'Error: Transition target nowhere is not a state.' });
+    const problem = problems.getByRole('listitem').filter({ hasText: `${tr('Error:')} Transition target nowhere is not a state.` });
     await problem.locator('code', { hasText: 'nowhere' }).waitFor();
     await screenshot(page, 'json-view-problem');
-    await problem.getByRole('button', { name: 'Go to transition Finish from Received' }).click();
+    await problem.getByRole('button', { name: tr(`Go to ${tr('transition Finish from Received')}`) }).click();
     await page.getByRole('heading', { name: 'Transition from Received' }).waitFor();
     await page.getByLabel('Goes to').selectOption({ label: 'Done' });
     await problems.getByText('No problems.').waitFor();
@@ -100,7 +103,7 @@ describe('JSON view', () => {
       return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     };
     await page.getByLabel('New state title').fill('Escalated');
-    await page.getByRole('button', { name: 'Add state' }).click();
+    await page.getByRole('button', { name: 'Add state', exact: true }).click();
     await page.getByRole('group', { name: 'State Escalated' }).waitFor();
     await page.getByRole('button', { name: 'Fit to screen' }).click();
     const from = await centre('[data-id="escalated"] .react-flow__handle.source');

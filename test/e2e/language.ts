@@ -72,7 +72,8 @@ function buildEntries(): { exact: Map<string, string>; templates: Entry[]; liter
   // the longest first, so that a regex's "Add field" is replaced before "Add"
   literals.sort((a, b) => b.en.length - a.en.length);
   // the most specific template first: the one with the most fixed text
-  templates.sort((a, b) => b.en.replace(PLACEHOLDER, '').length - a.en.replace(PLACEHOLDER, '').length);
+  // (then the one with fewer placeholders: "must be {{what}}" before "must be {{sign}} {{limit}}")
+  templates.sort((a, b) => b.en.replace(PLACEHOLDER, '').length - a.en.replace(PLACEHOLDER, '').length || (a.names?.length ?? 0) - (b.names?.length ?? 0));
   return { exact, templates, literals };
 }
 
@@ -130,6 +131,8 @@ export function tr<T extends string | RegExp>(text: T, language: RunLanguage = R
 
 type AnyFn = (...args: unknown[]) => unknown;
 const PATCHED = Symbol.for('dossier.e2e.tr');
+/** How deep inside a patched call we are (the calls are synchronous up to their first await). */
+let depth = 0;
 
 function patch(proto: object | null, name: string, map: (args: unknown[]) => unknown[]): void {
   if (!proto) return;
@@ -137,7 +140,14 @@ function patch(proto: object | null, name: string, map: (args: unknown[]) => unk
   const original = target[name];
   if (typeof original !== 'function' || (original as unknown as Record<symbol, boolean>)[PATCHED]) return;
   const wrapped = function (this: unknown, ...args: unknown[]) {
-    return (original as AnyFn).apply(this, map(args));
+    // Page's methods call Frame's: a text is translated once, by the outermost call
+    if (depth > 0) return (original as AnyFn).apply(this, args);
+    depth += 1;
+    try {
+      return (original as AnyFn).apply(this, map(args));
+    } finally {
+      depth -= 1;
+    }
   };
   (wrapped as unknown as Record<symbol, boolean>)[PATCHED] = true;
   target[name] = wrapped;

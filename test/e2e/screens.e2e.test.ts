@@ -9,9 +9,20 @@ import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishOn, readContent } from './english-scan.ts';
-import { api, ROOT, RUN_LANGUAGE, technicalTerms, technicalText, useServerAndBrowser, type Server } from './harness.ts';
+import { api, ROOT, RUN_LANGUAGE, technicalTerms, technicalText, tr, useServerAndBrowser, type Server } from './harness.ts';
+import { translateLocators } from './language.ts';
 
 const SCREENS_DIR = join(ROOT, 'test-artifacts/screens');
+
+/** A locator for the case type's own words (a field's label and pointer): not a UI text, never translated. */
+function content<T>(make: () => T): T {
+  translateLocators(false);
+  try {
+    return make();
+  } finally {
+    translateLocators(true);
+  }
+}
 
 const VIEWPORTS = [
   { width: 1440, height: 900 },
@@ -198,15 +209,17 @@ describe('every screen at 1440×900 and 1024×768, and dark at 1440×900: screen
   it('editor: fields and form, a field open', async () => {
     const page = await editorTab('Fields and form');
     await page.getByLabel('Field label').waitFor();
-    await page.getByRole('button', { name: /^E-mail \/customer\/email/ }).click();
-    await page.getByRole('heading', { name: 'Field /customer/email' }).waitFor();
+    await content(() => page.getByRole('button', { name: /^E-mail \/customer\/email/ })).click();
+    // "Field" and the pointer as code
+    await page.getByRole('heading', { name: `${tr('Field')} /customer/email` }).waitFor();
     await checkScreen(page, 'editor-fields');
   });
 
   it('editor: rules, a rule open', async () => {
     const page = await editorTab('Rules');
     await page.getByRole('button', { name: /^High severity/ }).click();
-    await page.getByRole('heading', { name: 'Rule highSeverity' }).waitFor();
+    // "Rule" and the rule's name as code
+    await page.getByRole('heading', { name: `${tr('Rule')} highSeverity` }).waitFor();
     await checkScreen(page, 'editor-rules');
   });
 
@@ -214,7 +227,7 @@ describe('every screen at 1440×900 and 1024×768, and dark at 1440×900: screen
     const page = await editorTab('Playbook');
     const views = page.getByRole('group', { name: 'Show the playbook as' });
     await views.getByRole('button', { name: 'Canvas view' }).click();
-    await page.getByRole('region', { name: 'Playbook canvas' }).getByRole('group', { name: /^State Triage/ }).waitFor();
+    await page.getByRole('region', { name: 'Playbook canvas' }).getByRole('group', { name: new RegExp(`^${tr('State Triage')}`) }).waitFor();
     await checkScreen(page, 'editor-playbook-canvas');
   });
 
@@ -300,7 +313,7 @@ describe('every screen at 1440×900 and 1024×768, and dark at 1440×900: screen
     await page.setViewportSize({ width: 1440, height: 900 });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Publish…');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(tr('Publish…'));
   });
 
   it('editor: the keyboard shortcuts ("?"); the tabs move with the arrow keys', async () => {
@@ -310,11 +323,11 @@ describe('every screen at 1440×900 and 1024×768, and dark at 1440×900: screen
     await tab.focus();
     const focused = () => page.evaluate(() => document.activeElement?.textContent);
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(focused).toBe('Versions');
+    await expect.poll(focused).toBe(tr('Versions'));
     await page.keyboard.press('ArrowRight');
-    await expect.poll(focused).toBe('Fields and form');
+    await expect.poll(focused).toBe(tr('Fields and form'));
     await page.keyboard.press('ArrowRight');
-    await expect.poll(focused).toBe('Rules');
+    await expect.poll(focused).toBe(tr('Rules'));
     await page.keyboard.press('Enter');
     expect(await page.getByRole('tab', { name: 'Rules' }).getAttribute('aria-selected')).toBe('true');
     // "?" outside a text box opens the list; Escape closes it and gives the focus back
@@ -324,7 +337,7 @@ describe('every screen at 1440×900 and 1024×768, and dark at 1440×900: screen
     await checkScreen(page, 'editor-shortcuts');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(focused).toBe('Rules');
+    await expect.poll(focused).toBe(tr('Rules'));
     // the toolbar's button opens it too
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -342,7 +355,8 @@ describe('every screen at 1440×900 and 1024×768, and dark at 1440×900: screen
     const { server, page } = e2e();
     await page.goto(`${server.url}/case-types/broken-claim?token=${encodeURIComponent(server.token)}`);
     await page.getByRole('heading', { name: /^Broken claim/ }).waitFor();
-    await page.getByText(/^Fix \d+ errors? to publish$/).waitFor();
+    // editor.workspace.fixToPublish_one/_other
+    await page.getByText(RUN_LANGUAGE === 'nl' ? /^Herstel \d+ fouten? om te publiceren$/ : /^Fix \d+ errors? to publish$/).waitFor();
     await checkScreen(page, 'editor-problems');
   });
 
@@ -364,7 +378,8 @@ describe('every screen at 1440×900 and 1024×768, and dark at 1440×900: screen
     await checkScreen(page, 'work-intake');
     // sent with the required fields empty: the errors next to the fields
     await page.getByRole('button', { name: 'Create case' }).click();
-    await page.getByText(/^Fix the (field|\d+ fields) marked below first\.$/).waitFor();
+    // console.intake.fixFirst_one/_other
+    await page.getByText(RUN_LANGUAGE === 'nl' ? /^Verbeter eerst (het gemarkeerde veld|de \d+ gemarkeerde velden) hieronder\.$/ : /^Fix the (field|\d+ fields) marked below first\.$/).waitFor();
     await checkScreen(page, 'work-intake-errors');
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bigPlaybook } from '../../bench/lib/big-playbook.ts';
-import { api, ROOT, screenshot, useServerAndBrowser } from './harness.ts';
+import { api, ROOT, RUN_LANGUAGE, screenshot, tr, useServerAndBrowser } from './harness.ts';
 
 const templates = readdirSync(join(ROOT, 'templates'))
   .filter((f) => f.endsWith('.case.json'))
@@ -16,16 +16,21 @@ interface EdgeLabel {
   box: { left: number; top: number; right: number; bottom: number };
 }
 
+/** The end of an edge's name (canvas.playbook.edge): the ids of the states it joins. */
+const EDGE_PAIR = RUN_LANGUAGE === 'nl' ? ' van (\\S+) naar (\\S+)$' : ' from (\\S+) to (\\S+)$';
+
 /** Every edge label's box on the canvas, with the (unordered) pair of states its transition joins. */
 function edgeLabels(page: Page): Promise<EdgeLabel[]> {
-  return page.locator('.react-flow__edge').evaluateAll((edges) =>
-    edges.flatMap((edge) => {
-      const m = / from (\S+) to (\S+)$/.exec(edge.getAttribute('aria-label') ?? '');
-      const bg = edge.querySelector('.react-flow__edge-textbg');
-      if (!m || !bg) return [];
-      const r = bg.getBoundingClientRect();
-      return [{ id: edge.getAttribute('data-id') ?? '', pair: [m[1], m[2]].sort().join(' '), box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } }];
-    }),
+  return page.locator('.react-flow__edge').evaluateAll(
+    (edges, pair) =>
+      edges.flatMap((edge) => {
+        const m = new RegExp(pair).exec(edge.getAttribute('aria-label') ?? '');
+        const bg = edge.querySelector('.react-flow__edge-textbg');
+        if (!m || !bg) return [];
+        const r = bg.getBoundingClientRect();
+        return [{ id: edge.getAttribute('data-id') ?? '', pair: [m[1], m[2]].sort().join(' '), box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } }];
+      }),
+    EDGE_PAIR,
   );
 }
 
@@ -55,7 +60,7 @@ describe('templates in the designer', () => {
       await page.goto(`${server.url}/`);
       await page.getByRole('link', { name: t.title }).click();
       await page.getByRole('heading', { name: /^Problems/ }).waitFor();
-      await expect.poll(() => page.getByRole('heading', { name: /^Problems/ }).textContent()).toBe('Problems (0 errors, 0 warnings)');
+      await expect.poll(() => page.getByRole('heading', { name: /^Problems/ }).textContent()).toBe(`${tr('Problems')} (${tr('0 errors')}, ${tr('0 warnings')})`);
       await page.getByText('No problems.').waitFor();
       await page.getByRole('tab', { name: 'Playbook' }).click();
       await page.getByRole('region', { name: 'Playbook canvas' }).locator('.react-flow__node').first().waitFor();

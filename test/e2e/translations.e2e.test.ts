@@ -3,7 +3,10 @@
 // offered for removal), publishes, and an agent reading the worker console in Dutch sees the Dutch titles,
 // one reading it in English the analyst's own.
 import { describe, expect, it } from 'vitest';
-import { api, screenshot, tr, useServerAndBrowser } from './harness.ts';
+import { api, RUN_LANGUAGE, screenshot, tr, useServerAndBrowser } from './harness.ts';
+
+/** A translation row's label, "Dutch for state ‘Received’: title" (translations.rowLabel, whose "for" is too short a template for tr). */
+const dutchFor = (owner: string, kind: string) => (RUN_LANGUAGE === 'nl' ? `${tr('Dutch')} voor ${tr(owner)}: ${tr(kind)}` : `Dutch for ${owner}: ${kind}`);
 
 const definition = (key: string) => ({
   key,
@@ -44,14 +47,14 @@ describe('translations', () => {
     await page.getByRole('button', { name: 'Remove the Dutch text “Controleren”' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '1 translation of a text that is gone' }).count()).toBe(0);
 
-    await page.getByLabel('Dutch for the case type: title').fill('Reisdeclaratie');
-    await page.getByLabel('Dutch for state ‘Received’: title').fill('Ontvangen');
-    await page.getByLabel('Dutch for event ‘Submit claim’: title').fill('Declaratie indienen');
-    await page.getByLabel('Dutch for field ‘Claim › Amount’: title').fill('Bedrag');
+    await page.getByLabel(dutchFor('the case type', 'title')).fill('Reisdeclaratie');
+    await page.getByLabel(dutchFor('state ‘Received’', 'title')).fill('Ontvangen');
+    await page.getByLabel(dutchFor('event ‘Submit claim’', 'title')).fill('Declaratie indienen');
+    await page.getByLabel(dutchFor('field ‘Claim › Amount’', 'title')).fill('Bedrag');
     await expect.poll(() => progress.textContent()).toBe(tr('4 of 6 texts in Dutch'));
     await page.getByLabel('Only texts not yet translated').check();
-    expect(await page.getByLabel('Dutch for state ‘Received’: title').count()).toBe(0);
-    expect(await page.getByLabel('Dutch for state ‘Paid’: title').count()).toBe(1);
+    expect(await page.getByLabel(dutchFor('state ‘Received’', 'title')).count()).toBe(0);
+    expect(await page.getByLabel(dutchFor('state ‘Paid’', 'title')).count()).toBe(1);
     await screenshot(page, 'translations-view');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('All changes saved').waitFor();

@@ -3,7 +3,23 @@
 // change (412) that keeps what the agent typed, and another tenant that sees none of it.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { api, screenshot, technicalTerms, technicalText, useServerAndBrowser, type BrowserSession, type Server } from './harness.ts';
+import { api, RUN_LANGUAGE, screenshot, technicalTerms, technicalText, tr, useServerAndBrowser, type BrowserSession, type Server } from './harness.ts';
+import { translateLocators } from './language.ts';
+
+/** A locator for the case type's own words (an event title "Close", an enum value "low"): not a UI text, never translated. */
+function content<T>(make: () => T): T {
+  translateLocators(false);
+  try {
+    return make();
+  } finally {
+    translateLocators(true);
+  }
+}
+/** A field's problem as the console writes it: "<label> is needed". */
+const needed = (label: string) => `${label} ${tr('is needed')}`;
+/** A rule's title quoted as the refusal does (refusal.rule). */
+const quoted = (title: string) => (RUN_LANGUAGE === 'nl' ? `‘${title}’` : `“${title}”`);
+
 
 const terms = technicalTerms();
 /** A screenshot of the console at this point, and no pointer, rule id or pattern in what the agent reads there. */
@@ -44,6 +60,8 @@ async function visible(s: BrowserSession, locator: Locator): Promise<void> {
   }
 }
 const EMAIL = 'ada.lovelace@example.com';
+/** The unsent notice's start: "Not sent yet: Reason, Subject" (console.case.unsent). */
+const notSent = (fields: string) => (RUN_LANGUAGE === 'nl' ? `Nog niet verstuurd: ${fields}` : `Not sent yet: ${fields}`);
 
 describe('worker console', () => {
   let alice: string;
@@ -73,20 +91,22 @@ describe('worker console', () => {
     await page.getByRole('heading', { name: 'New case' }).waitFor();
     await page.getByLabel('Case type').selectOption('complaint');
     await page.getByLabel('Contact channel').selectOption('email');
-    await page.getByLabel('Name').fill('Ada Lovelace');
-    await page.getByLabel('E-mail').fill('ada.lovelace');
+    await content(() => page.getByLabel('Name')).fill('Ada Lovelace');
+    await content(() => page.getByLabel('E-mail')).fill('ada.lovelace');
     // live validation with the server's ajv, in the server's words: a wrong e-mail is flagged while typing
-    await page.getByText('Must be an e-mail address such as name@example.com').waitFor();
-    await page.getByLabel('E-mail').fill(EMAIL);
-    await expect.poll(() => page.getByText('Must be an e-mail address such as name@example.com').count()).toBe(0);
+    // problems.format ("must be {{what}}") with problems.formats.email, capitalised
+    const badEmail = RUN_LANGUAGE === 'nl' ? `Moet ${tr('an e-mail address such as name@example.com')} zijn` : 'Must be an e-mail address such as name@example.com';
+    await page.getByText(badEmail).waitFor();
+    await content(() => page.getByLabel('E-mail')).fill(EMAIL);
+    await expect.poll(() => page.getByText(badEmail).count()).toBe(0);
     // the data's channel followed the channel chosen for the case
-    await expect.poll(() => page.getByRole('radio', { name: 'email' }).isChecked()).toBe(true);
+    await expect.poll(() => content(() => page.getByRole('radio', { name: 'email' })).isChecked()).toBe(true);
     // a required field left empty is named on the first attempt, next to the field
     await page.getByRole('button', { name: 'Create case' }).click();
     await page.getByText('Fix the field marked below first.').waitFor();
-    await expect.poll(() => page.locator('#intake-description-error').textContent()).toBe('Fill this in to continue.');
+    await expect.poll(() => page.locator('#intake-description-error').textContent()).toBe(tr('Fill this in to continue.'));
     await shot(page, 'work-intake');
-    await page.getByLabel('What happened').fill('I was billed twice for order ORD-654321.');
+    await content(() => page.getByLabel('What happened')).fill('I was billed twice for order ORD-654321.');
     await page.getByRole('button', { name: 'Create case' }).click();
 
     await page.getByRole('heading', { name: /^Customer complaint/ }).waitFor();
@@ -102,7 +122,7 @@ describe('worker console', () => {
     // the customer view: the order inquiry shares the e-mail (compared case-insensitively)
     const related = page.getByRole('list', { name: 'Other cases of this customer' });
     await related.getByRole('link', { name: `Order inquiry ${(earlier.body as { reference: string }).reference}` }).waitFor();
-    await expect.poll(() => related.textContent()).toContain('same Customer › E-mail');
+    await expect.poll(() => related.textContent()).toContain(`${tr('same')} Customer › E-mail`);
     // SLA badges with business time left, and their explanation
     await page.locator('.case-slas [data-sla="firstResponse"]').waitFor();
     expect(await page.locator('.case-slas [data-sla="firstResponse"]').getAttribute('data-status')).toMatch(/^(running|paused|warning)$/);
@@ -115,7 +135,7 @@ describe('worker console', () => {
     const row = page.locator(`tr[data-case="${createdId}"]`);
     await row.getByText('Classify the complaint').waitFor();
     await row.getByRole('cell', { name: 'Ada Lovelace' }).waitFor();
-    await expect.poll(() => row.locator('.sla-badge').first().textContent()).toMatch(/^First response: .*(left|ago)/);
+    await expect.poll(() => row.locator('.sla-badge').first().textContent()).toMatch(RUN_LANGUAGE === 'nl' ? /^First response: .*(nog|geleden)/ : /^First response: .*(left|ago)/);
     await shot(page, 'work-inbox-queues');
     await row.getByRole('button', { name: 'Claim' }).click();
     await expect.poll(() => row.count()).toBe(0);
@@ -181,7 +201,7 @@ describe('worker console', () => {
     expect(await name.inputValue()).toBe('Ada Lovelace');
     expect(await name.getAttribute('aria-readonly')).toBe('true');
     expect(await name.isEditable()).toBe(false);
-    expect(await page.locator('#case-customer-name-readonly').textContent()).toBe('Set when the case was opened.');
+    expect(await page.locator('#case-customer-name-readonly').textContent()).toBe(tr('Set when the case was opened.'));
     expect(await name.getAttribute('aria-describedby')).toContain('case-customer-name-readonly');
     const background = await name.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).not.toBe(await page.locator('#case-subject').evaluate((el) => getComputedStyle(el).backgroundColor));
@@ -195,10 +215,10 @@ describe('worker console', () => {
     await visible(s, page.getByRole('heading', { name: 'Checklist' }));
     const checklist = page.locator('.checklist');
     await expect.poll(() => checklist.textContent()).toContain('✗ Triage complete');
-    await expect.poll(() => checklist.textContent()).toContain('Reason is needed');
-    await expect.poll(() => checklist.textContent()).toContain('Severity is needed');
+    await expect.poll(() => checklist.textContent()).toContain(needed('Reason'));
+    await expect.poll(() => checklist.textContent()).toContain(needed('Severity'));
     const actions = page.locator('.actions');
-    await expect.poll(() => actions.textContent()).toContain('Blocked: Reason is needed; Severity is needed (fill them in and send)');
+    await expect.poll(() => actions.textContent()).toContain(tr(`Blocked: ${needed('Reason')}; ${needed('Severity')}`) + tr(' (fill them in and send)'));
 
     await page.getByRole('button', { name: 'Submit triage' }).click();
     const payload = page.getByRole('form', { name: 'Submit triage: what to send' });
@@ -206,40 +226,41 @@ describe('worker console', () => {
     const alert = page.locator('[data-notice="rejected"]');
     await alert.waitFor();
     // said in the case type's words: the rule's title, the fields by label, no code or rule id
-    expect(await alert.textContent()).toContain('Submit triage is blocked: “Triage complete” is not met yet; complete the fields listed.');
-    expect(await alert.textContent()).toContain('Reason is needed');
-    expect(await alert.textContent()).toContain('Severity is needed');
+    expect(await alert.textContent()).toContain(tr(`Submit triage is blocked: ${quoted('Triage complete')} is not met yet; complete the fields listed.`));
+    expect(await alert.textContent()).toContain(needed('Reason'));
+    expect(await alert.textContent()).toContain(needed('Severity'));
     await payload.locator('#payload-reason-error').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'work-case-blocked');
 
-    await payload.getByLabel('Reason').selectOption('billing');
-    await payload.getByRole('radio', { name: 'low' }).check();
+    await content(() => payload.getByLabel('Reason')).selectOption('billing');
+    await content(() => payload.getByRole('radio', { name: 'low' })).check();
     await payload.getByRole('button', { name: 'Send: Submit triage' }).click();
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('Investigation › Collect the facts');
     await expect.poll(() => checklist.textContent()).toContain('✗ Evidence collected');
 
     await page.getByRole('button', { name: 'Evidence collected' }).click();
     const evidence = page.getByRole('form', { name: 'Evidence collected: what to send' });
-    await evidence.getByRole('button', { name: 'Add Evidence' }).click();
-    await evidence.getByLabel('Kind').selectOption('invoice');
-    await evidence.getByLabel('Summary').fill('Two charges of EUR 49.95 on 3 November.');
+    await evidence.getByRole('button', { name: RUN_LANGUAGE === 'nl' ? 'Evidence toevoegen' : 'Add Evidence' }).click();
+    await content(() => evidence.getByLabel('Kind')).selectOption('invoice');
+    await content(() => evidence.getByLabel('Summary')).fill('Two charges of EUR 49.95 on 3 November.');
     await evidence.getByRole('button', { name: 'Send: Evidence collected' }).click();
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('Investigation › Analyse the root cause');
 
     await page.getByRole('button', { name: 'Submit findings' }).click();
     const findings = page.getByRole('form', { name: 'Submit findings: what to send' });
-    await findings.getByLabel('Root cause').selectOption('our-error');
-    await findings.getByLabel('Findings', { exact: true }).fill('The payment provider retried a timed-out charge.');
+    await content(() => findings.getByLabel('Root cause')).selectOption('our-error');
+    await content(() => findings.getByLabel('Findings', { exact: true })).fill('The payment provider retried a timed-out charge.');
     await findings.getByRole('button', { name: 'Send: Submit findings' }).click();
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('Resolution');
 
-    await page.getByRole('button', { name: 'Send the resolution' }).click();
-    const resolution = page.getByRole('form', { name: 'Send the resolution: what to send' });
-    await resolution.getByRole('radio', { name: 'partially-upheld' }).check();
+    await content(() => page.getByRole('button', { name: 'Send the resolution' })).click();
+    // the event's title starts like the UI's "Send {{…}}": translated once, by hand, not again by the locator
+    const resolution = content(() => page.getByRole('form', { name: tr('Send the resolution: what to send') }));
+    await content(() => resolution.getByRole('radio', { name: 'partially-upheld' })).check();
     await resolution.getByLabel('Letter to the customer').fill('We refunded the double charge.');
     await resolution.getByLabel('Goodwill compensation (EUR)').fill('25');
-    await resolution.getByRole('button', { name: 'Send: Send the resolution' }).click();
+    await content(() => resolution.getByRole('button', { name: tr('Send: Send the resolution') })).click();
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('Satisfaction survey');
 
     await page.getByRole('button', { name: 'Survey answered' }).click();
@@ -252,7 +273,9 @@ describe('worker console', () => {
     const history = page.getByRole('list', { name: 'History' });
     await expect.poll(() => history.locator(':scope > li').count()).toBe(6);
     const text = (await history.textContent()) ?? '';
-    for (const line of ['Survey answered', 'by alice', 'Satisfaction survey → Closed', 'Satisfaction survey › Score (1-5): 4', 'Closure reason: resolved', 'Send the resolution', 'Resolution › Outcome: partially-upheld', 'Submit findings', 'Investigation › Analyse the root cause → Resolution', 'Investigation › Root cause: our-error', 'Evidence collected', 'Submit triage', 'Triage → Investigation › Collect the facts', 'Reason: billing', 'Severity: low', 'Case opened', 'opened in Triage']) {
+    // the case type's own words as they are; the console's own ('by alice', 'Case opened', 'opened in Triage') in the run's language
+    // (console.history.by, "by {{actor}}", is too short a template for tr)
+    for (const line of ['Survey answered', RUN_LANGUAGE === 'nl' ? 'door alice' : 'by alice', 'Satisfaction survey → Closed', 'Satisfaction survey › Score (1-5): 4', 'Closure reason: resolved', 'Send the resolution', 'Resolution › Outcome: partially-upheld', 'Submit findings', 'Investigation › Analyse the root cause → Resolution', 'Investigation › Root cause: our-error', 'Evidence collected', 'Submit triage', 'Triage → Investigation › Collect the facts', 'Reason: billing', 'Severity: low', tr('Case opened'), tr('opened in Triage')]) {
       expect(text).toContain(line);
     }
     await history.scrollIntoViewIfNeeded();
@@ -302,9 +325,9 @@ describe('worker console', () => {
     await page.goto(`${server.url}/work/cases/${id}`);
     await page.getByRole('button', { name: 'Submit triage' }).click();
     const payload = page.getByRole('form', { name: 'Submit triage: what to send' });
-    await payload.getByLabel('Reason').selectOption('delivery');
-    await payload.getByRole('radio', { name: 'low' }).check();
-    await payload.getByLabel('Subject').fill('Lost parcel');
+    await content(() => payload.getByLabel('Reason')).selectOption('delivery');
+    await content(() => payload.getByRole('radio', { name: 'low' })).check();
+    await content(() => payload.getByLabel('Subject')).fill('Lost parcel');
 
     // meanwhile bob triages the same case
     const theirs = await as(server, bob, 'POST', `/api/cases/${id}/events`, { type: 'SUBMIT_TRIAGE', data: { reason: 'billing', severity: 'medium' } }, { 'If-Match': '"1"' });
@@ -314,21 +337,21 @@ describe('worker console', () => {
     const notice = page.locator('[data-notice="conflict"]');
     await notice.waitFor();
     const text = (await notice.textContent()) ?? '';
-    expect(text).toContain('Someone else changed this case while you worked (revision 1 → 2)');
-    expect(text).toContain('State: Triage → Investigation › Collect the facts');
-    expect(text).toContain('Reason: (empty) → billing');
-    expect(text).toContain('Severity: (empty) → medium');
-    expect(text).toContain('You also changed Reason: your value (delivery) is kept');
+    expect(text).toContain(RUN_LANGUAGE === 'nl' ? 'Iemand anders heeft deze zaak gewijzigd terwijl u eraan werkte (versie 1 → 2)' : 'Someone else changed this case while you worked (revision 1 → 2)');
+    expect(text).toContain(tr('State: Triage → Investigation › Collect the facts'));
+    expect(text).toContain(`Reason: ${tr('(empty)')} → billing`);
+    expect(text).toContain(`Severity: ${tr('(empty)')} → medium`);
+    expect(text).toContain(RUN_LANGUAGE === 'nl' ? 'U hebt Reason ook gewijzigd: uw waarde (delivery) blijft in het formulier staan' : 'You also changed Reason: your value (delivery) is kept');
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('Investigation › Collect the facts');
     // nothing typed is lost: the values stay in the form, marked as not sent
-    await expect.poll(() => page.locator('.unsent').textContent()).toContain('Not sent yet: Reason, Severity, Subject');
+    await expect.poll(() => page.locator('.unsent').textContent()).toContain(notSent('Reason, Severity, Subject'));
     expect(await page.locator('#case-reason').inputValue()).toBe('delivery');
     expect(await page.locator('#case-subject').inputValue()).toBe('Lost parcel');
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'work-conflict');
     // and they survive a reload of the tab
     await page.reload();
-    await expect.poll(() => page.locator('.unsent').textContent()).toContain('Not sent yet: Reason, Severity, Subject');
+    await expect.poll(() => page.locator('.unsent').textContent()).toContain(notSent('Reason, Severity, Subject'));
     expect(await page.locator('#case-subject').inputValue()).toBe('Lost parcel');
     await page.getByRole('button', { name: 'Discard my changes' }).click();
     await expect.poll(() => page.locator('.unsent').count()).toBe(0);
@@ -336,9 +359,9 @@ describe('worker console', () => {
     // claim and release the stage's task from the case view
     const taskLine = page.locator('.task-line');
     await taskLine.getByRole('button', { name: 'Claim' }).click();
-    await expect.poll(() => taskLine.textContent()).toContain('claimed by alice');
+    await expect.poll(() => taskLine.textContent()).toContain(tr('claimed by alice'));
     await taskLine.getByRole('button', { name: 'Release' }).click();
-    await expect.poll(() => taskLine.textContent()).toContain('unclaimed');
+    await expect.poll(() => taskLine.textContent()).toContain(tr('unclaimed'));
   });
 
   it('says when the kept values can no longer be sent after a concurrent change, and discards them from the notice', async () => {
@@ -350,23 +373,24 @@ describe('worker console', () => {
     // alice types the triage into the stage form
     await page.locator('#case-reason').selectOption('delivery');
     await page.locator('#case-subject').fill('Parcel lost twice');
-    await expect.poll(() => page.locator('.unsent').textContent()).toContain('Not sent yet: Reason, Subject');
+    await expect.poll(() => page.locator('.unsent').textContent()).toContain(notSent('Reason, Subject'));
     // meanwhile bob triages it: the triage fields are no longer carried by anything alice may send
     const theirs = await as(server, bob, 'POST', `/api/cases/${id}/events`, { type: 'SUBMIT_TRIAGE', data: { reason: 'billing', severity: 'high' } }, { 'If-Match': '"1"' });
     expect(theirs.status).toBe(200);
     await page.getByRole('button', { name: 'Submit triage' }).click();
-    await page.getByRole('form', { name: 'Submit triage: what to send' }).getByRole('radio', { name: 'low' }).check();
+    const triage = page.getByRole('form', { name: 'Submit triage: what to send' });
+    await content(() => triage.getByRole('radio', { name: 'low' })).check();
     await page.getByRole('form', { name: 'Submit triage: what to send' }).getByRole('button', { name: 'Send: Submit triage' }).click();
     const notice = page.locator('[data-notice="conflict"]');
     await notice.waitFor();
-    expect(await notice.textContent()).toContain('Someone else changed this case while you worked (revision 1 → 2)');
+    expect(await notice.textContent()).toContain(RUN_LANGUAGE === 'nl' ? 'Iemand anders heeft deze zaak gewijzigd terwijl u eraan werkte (versie 1 → 2)' : 'Someone else changed this case while you worked (revision 1 → 2)');
     await expect.poll(() => notice.locator('.stranded').textContent()).toBe(
-      'Reason, Severity, Subject can no longer be sent: the case is now in Investigation › Collect the facts, where no action you may take carries them. Discard your changes, or copy what you need before you do.',
+      tr('Reason, Severity, Subject can no longer be sent: the case is now in Investigation › Collect the facts, where no action you may take carries them. Discard your changes, or copy what you need before you do.'),
     );
     expect(await page.locator('#case-subject').inputValue()).toBe('Parcel lost twice');
     expect(await page.locator('#case-subject').getAttribute('aria-readonly')).toBe('true');
     // (Submit triage carried it: in this stage nothing alice may send does)
-    expect(await page.locator('#case-subject-readonly').textContent()).toBe('Not editable in this stage.');
+    expect(await page.locator('#case-subject-readonly').textContent()).toBe(tr('Not editable in this stage.'));
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'work-conflict-stranded');
     // discarding from the notice brings the form back to the case as it is
@@ -374,7 +398,7 @@ describe('worker console', () => {
     await expect.poll(() => page.locator('.unsent').count()).toBe(0);
     expect(await page.locator('#case-reason').inputValue()).toBe('billing');
     expect(await page.locator('#case-subject').inputValue()).toBe('');
-    await expect.poll(() => page.locator('[data-notice="done"]').textContent()).toBe(`Your changes were discarded: the form shows ${reference} as it is now.`);
+    await expect.poll(() => page.locator('[data-notice="done"]').textContent()).toBe(tr(`Your changes were discarded: the form shows ${reference} as it is now.`));
     // and nothing is kept for a reload
     await page.reload();
     await page.getByRole('heading', { name: `Customer complaint ${reference}` }).waitFor();
@@ -418,7 +442,7 @@ describe('worker console', () => {
     await page.goto(`${server.url}/work?token=${alice}`);
     await page.getByRole('navigation', { name: 'Worker console' }).getByRole('link', { name: 'New case' }).click();
     await page.getByLabel('Case type').selectOption('feedback');
-    await page.getByLabel('Your name').fill('Alexander');
+    await content(() => page.getByLabel('Your name')).fill('Alexander');
     // meanwhile an admin publishes a stricter version: the form on screen is one version behind
     await publish(5);
     await page.getByRole('button', { name: 'Create case' }).click();
@@ -426,10 +450,10 @@ describe('worker console', () => {
     await expect.poll(() => page.locator('#intake-name-error').textContent()).toMatch(/5/);
     expect(new URL(page.url()).pathname).toBe('/work/new');
     await shot(page, 'work-intake-refused');
-    await page.getByLabel('Your name').fill('Alex');
+    await content(() => page.getByLabel('Your name')).fill('Alex');
     await page.getByRole('button', { name: 'Create case' }).click();
     await page.getByRole('heading', { name: /^Feedback/ }).waitFor();
-    await page.getByRole('button', { name: 'Close' }).click();
+    await content(() => page.getByRole('button', { name: 'Close' })).click();
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('Done');
     s.errors.length = 0; // the refused POST is logged by the browser as a failed request: expected here
   });
@@ -454,10 +478,10 @@ describe('worker console', () => {
     await page.getByRole('tab', { name: 'All open cases' }).click();
     const rows = page.locator('tbody tr');
     const summary = page.getByTestId('list-summary');
-    await expect.poll(() => summary.textContent()).toBe('Showing 50 of the first 50 open cases. Sorting and filters apply to these 50 only: load more to include the rest.');
+    await expect.poll(() => summary.textContent()).toBe(tr('Showing 50 of the first 50 open cases. Sorting and filters apply to these 50 only: load more to include the rest.'));
     expect(await rows.count()).toBe(50);
     await page.getByRole('button', { name: 'Load more' }).click();
-    await expect.poll(() => summary.textContent()).toBe('Showing 51 of 51 open cases, all there are.');
+    await expect.poll(() => summary.textContent()).toBe(tr('Showing 51 of 51 open cases, all there are.'));
     expect(await rows.count()).toBe(51);
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
     // sorting now sees every open case: oldest first is the order of creation
@@ -468,7 +492,7 @@ describe('worker console', () => {
     // (the 51 stay on screen until the reload is done, so only the new count shows that it happened)
     expect((await as(server, dana, 'POST', '/api/cases', { caseType: 'note', data: {} })).status).toBe(201);
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect.poll(() => summary.textContent()).toBe('Showing 52 of 52 open cases, all there are.');
+    await expect.poll(() => summary.textContent()).toBe(tr('Showing 52 of 52 open cases, all there are.'));
     expect(await rows.count()).toBe(52);
     await shot(page, 'work-inbox-paged');
   });

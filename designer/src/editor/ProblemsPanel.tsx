@@ -71,7 +71,9 @@ export function ProblemsPanel({ def, problems, onSelect }: { def: CaseType; prob
           const target = selectionForPointer(def, p.pointer);
           return (
             <li key={`${p.code}:${p.pointer}:${i}`} className={`problem problem-${p.severity}`}>
-              <span className="severity">{t(p.severity === 'error' ? 'editor.problems.error' : 'editor.problems.warning')}</span> {sentence(def, fields, p)}{' '}
+              <span className="severity">{t(p.severity === 'error' ? 'editor.problems.error' : 'editor.problems.warning')}</span>{' '}
+              {/* the validator's sentence is English in every language (also what `dossier validate` prints): marked as such */}
+              <span lang="en">{sentence(def, fields, p)}</span>{' '}
               <button type="button" className="link" onClick={() => onSelect(target)}>
                 {t('editor.problems.goTo', { target: linkText(def, target, t) })}
               </button>
