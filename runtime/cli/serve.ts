@@ -12,7 +12,7 @@ import { buildDesignerIfMissing } from './designer-build.ts';
 import { serve } from '@hono/node-server';
 import * as engine from '../engine/index.ts';
 import { ensureAdminToken, seedTemplates } from '../host/bootstrap.ts';
-import { hashToken } from '../host/tokens.ts';
+import { DEFAULT_SERVICE_TOKEN_EXPIRY, hashToken, isExpired, MAX_TOKEN_LIFETIME, tokenDuration } from '../host/tokens.ts';
 import { systemClock, type Clock } from '../host/clock.ts';
 import { createRuntime } from '../compose/create-runtime.ts';
 import { createLogger, type Logger, type LogLevel } from '../host/logger.ts';
@@ -45,6 +45,11 @@ export interface ServeOptions {
   headersTimeoutMs?: number;
   /** Time a client has to send a whole request, body included (default 30 s). */
   requestTimeoutMs?: number;
+  /**
+   * --service-token-expiry: the lifetime (ISO 8601 duration) of tokens whose roles are only `service` when
+   * they are issued without one; null (`none`) for no default; absent: P90D.
+   */
+  serviceTokenExpiry?: string | null;
 }
 
 /** Why the server could not start, in one line that says what to do; `dossier serve` prints it and exits 1. */
@@ -146,6 +151,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.webhookAllow === undefined ? {} : { webhookAllow: options.webhookAllow }),
     ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
     ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+    ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }),
   });
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
@@ -176,9 +182,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   try {
     adminToken = await ensureAdminToken(store, now, options.adminToken);
     // a secret whose token an admin revoked stays revoked: say so instead of starting as if it worked
-    if (options.adminToken !== undefined && options.adminToken !== '' && (await store.findTokenByHash(hashToken(options.adminToken))) === null) {
-      adminTokenRevoked = true;
-      logger.warn('DOSSIER_ADMIN_TOKEN names a revoked token; it was not added');
+    if (options.adminToken !== undefined && options.adminToken !== '') {
+      const known = await store.findTokenByHash(hashToken(options.adminToken));
+      if (known === null) {
+        adminTokenRevoked = true;
+        logger.warn('DOSSIER_ADMIN_TOKEN names a revoked token; it was not added');
+      } else if (isExpired(known.expiresAt, clock.now())) {
+        // as a revoked one, an expired secret is not renewed by a restart (a rotation gave it an end)
+        logger.warn('DOSSIER_ADMIN_TOKEN names an expired token; it was not renewed', { expiresAt: known.expiresAt });
+      }
     }
   } catch (error) {
     await new Promise<void>((done) => server.close(() => done()));
@@ -211,7 +223,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 }
 
 const usage = [
-  'Usage: dossier serve [--db FILE|postgres://URL] [--port N] [--host H]',
+  'Usage: dossier serve [--db FILE|postgres://URL] [--port N] [--host H] [--service-token-expiry DURATION|none]',
   '',
   'Runs the Dossier runtime host and the designer on one port; builds the designer first when it is missing.',
   '',
@@ -220,6 +232,10 @@ const usage = [
   '  --db URL      a PostgreSQL database (postgres://user:password@host:5432/dossier) that several hosts share',
   '  --port N      the port to listen on, 0 for any free one (default 3000)',
   '  --host H      the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)',
+  '  --service-token-expiry DURATION',
+  '                how long a token whose roles are only service lives when it is issued without',
+  `                expiresIn: an ISO 8601 duration such as P30D or PT12H (default ${DEFAULT_SERVICE_TOKEN_EXPIRY},`,
+  `                at most ${MAX_TOKEN_LIFETIME}); none: such tokens never expire unless asked to`,
   '  -h, --help    this text',
   '',
   'Environment:',
@@ -233,7 +249,7 @@ const usage = [
   '                         rows it claimed before another host may take them (default 30000); a host',
   '                         begins deliveries in the first half, so keep it above twice the webhook timeout (10 s)',
 ].join('\n');
-const optionNames = ['--db', '--port', '--host'];
+const optionNames = ['--db', '--port', '--host', '--service-token-expiry'];
 
 export function parseServeArgs(args: string[], cwd: string, env: Record<string, string | undefined> = {}): { ok: true; options: ServeOptions } | { ok: false; message: string } {
   const fromEnv = env.DOSSIER_DATABASE_URL;
@@ -251,6 +267,15 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
         const port = Number(value);
         if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: `--port must be a number from 0 to 65535; got '${value}'.` };
         options.port = port;
+      }
+    } else if (arg === '--service-token-expiry') {
+      if (value === undefined) return { ok: false, message: `--service-token-expiry needs a value, e.g. --service-token-expiry ${DEFAULT_SERVICE_TOKEN_EXPIRY} (or none).` };
+      i++;
+      if (value === 'none') options.serviceTokenExpiry = null;
+      else {
+        const parsed = tokenDuration(value, '--service-token-expiry');
+        if (!parsed.ok) return { ok: false, message: `${parsed.message}, or none for no default.` };
+        options.serviceTokenExpiry = value;
       }
     } else {
       return { ok: false, message: `unknown option '${arg}'${didYouMean(arg, optionNames)} (dossier serve --help lists the options).` };

@@ -27,13 +27,21 @@ export interface HostServices {
   tokens: TokenService;
 }
 
-export function createHostServices<C>(options: { store: CaseStore; engine: EnginePort<C>; clock: Clock; logger?: Logger }): HostServices {
+export function createHostServices<C>(options: {
+  store: CaseStore;
+  engine: EnginePort<C>;
+  clock: Clock;
+  logger?: Logger;
+  /** The lifetime of tokens whose roles are only `service`, issued without one (an ISO 8601 duration; null: none; default P90D). */
+  serviceTokenExpiry?: string | null;
+}): HostServices {
   const { store, clock } = options;
+  const logger = options.logger ?? silentLogger;
   return {
-    cases: createCaseService({ store, engine: options.engine, clock, logger: options.logger ?? silentLogger }),
+    cases: createCaseService({ store, engine: options.engine, clock, logger }),
     caseTypes: createCaseTypeService(store, clock),
     tasks: createTaskService(store, clock),
-    tokens: createTokenService(store),
+    tokens: createTokenService(store, { clock, logger, ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }) }),
   };
 }
 
@@ -48,6 +56,8 @@ export interface HostOptions<C = unknown> {
   outbox?: { maxAttempts?: number; backoffMs?: number; maxBackoffMs?: number };
   /** How long a host holds the timers and outbox rows it claimed before another may take them (default 30 s). */
   leaseMs?: number;
+  /** The lifetime of tokens whose roles are only `service`, issued without one (`--service-token-expiry`; null: none; default P90D). */
+  serviceTokenExpiry?: string | null;
 }
 
 export interface Host {
@@ -65,7 +75,13 @@ export interface Host {
 export function createHost<C>(options: HostOptions<C>): Host {
   const { store, engine, clock } = options;
   const logger = options.logger ?? silentLogger;
-  const services = createHostServices({ store, engine, clock, logger });
+  const services = createHostServices({
+    store,
+    engine,
+    clock,
+    logger,
+    ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }),
+  });
   const service = services.cases;
   // a store that several hosts share announces their commits (watchDue); its runners also look again
   // now and then, in case a notice was lost

@@ -9,16 +9,24 @@ export interface AuthEnv {
   Variables: { auth: TokenRecord };
 }
 
-/** Reads `Authorization: Bearer <token>` and sets `auth`; 401 without a valid token. */
+/** Reads `Authorization: Bearer <token>` and sets `auth`; 401 without a valid token (`auth.expired` for one past its expiry). */
 export function authenticate(tokens: TokenService): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
     if (header === undefined) throw new HttpProblem('auth.missing', 'Send an Authorization: Bearer <token> header.');
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (match === null) throw new HttpProblem('auth.invalid', 'The Authorization header must be "Bearer <token>".');
-    const token = await tokens.verify(match[1] as string);
-    if (token === null) throw new HttpProblem('auth.invalid', 'The token is not known; ask an admin for a token (POST /api/tokens).');
-    c.set('auth', token);
+    const check = await tokens.verify(match[1] as string);
+    if (check.status === 'unknown') throw new HttpProblem('auth.invalid', 'The token is not known; ask an admin for a token (POST /api/tokens).');
+    if (check.status === 'expired') {
+      const name = check.token.name;
+      throw new HttpProblem(
+        'auth.expired',
+        `The token '${name}' expired at ${check.expiresAt}. Ask an admin for a new token (POST /api/tokens), ` +
+          `and next time have it rotated before it expires (POST /api/tokens/${encodeURIComponent(name)}/rotate), which keeps the old secret working for a grace period.`,
+      );
+    }
+    c.set('auth', check.token);
     await next();
   };
 }

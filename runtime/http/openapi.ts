@@ -69,8 +69,21 @@ function liftMetaSchema(meta: Json, taken: ReadonlySet<string>): Record<string, 
 
 const operations: Record<string, Record<string, Op>> = {
   '/api/health': { get: { summary: 'Liveness', role: 'none', ok: [200, 'Health'] } },
-  '/api/tokens': { post: { summary: 'Issue a token (shown once)', role: 'admin', body: 'TokenRequest', ok: [201, 'TokenResponse'] } },
+  '/api/tokens': {
+    post: { summary: "Issue a token (shown once); expiresIn: its lifetime (an ISO 8601 duration; default: none, or the server's for tokens whose roles are only service)", role: 'admin', body: 'TokenRequest', ok: [201, 'TokenResponse'] },
+    get: { summary: 'The tokens of the tenant, newest first, with their status and last use, never a secret (tenant: another tenant, for an admin of default)', role: 'admin', ok: [200, 'TokenList'], params: ['tenant'] },
+  },
   '/api/tokens/{name}': { delete: { summary: 'Revoke every active token of this name (tenant: another tenant, for an admin of default)', role: 'admin', ok: [200, 'Report'], params: ['name', 'tenant'] } },
+  '/api/tokens/{name}/rotate': {
+    post: {
+      summary: 'A new secret for this name, same tenant and roles; every active token of the name keeps working for the grace (default PT1H, at most P7D), then expires; 404 token.not_found without an active one (tenant: another tenant, for an admin of default)',
+      role: 'admin',
+      body: 'RotateTokenRequest',
+      optionalBody: true,
+      ok: [201, 'RotatedToken'],
+      params: ['name', 'tenant'],
+    },
+  },
   '/api/validate': { post: { summary: 'Validate a case-type definition', role: 'analyst', body: 'CaseTypeDefinition', ok: [200, 'ValidationResult'] } },
   '/api/case-types': { get: { summary: 'Latest published version of each key, plus draft status', role: 'any', ok: [200, 'CaseTypeList'] } },
   '/api/case-types/{key}': { get: { summary: 'The latest published definition', role: 'any', ok: [200, 'CaseTypeDefinition'], params: ['key'] } },
@@ -167,6 +180,7 @@ export function openApiDocument(): Record<string, unknown> {
     CaseList: list('Case'),
     HistoryList: list('HistoryEntry'),
     TaskList: list('Task'),
+    TokenList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('TokenInfo') } } },
     Report: { type: 'object' },
     TypeScript: { type: 'string', description: 'TypeScript declarations (.d.ts)' },
     Me: { type: 'object', required: ['name', 'tenant', 'roles'], properties: { name: { type: 'string' }, tenant: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } } } },

@@ -6,6 +6,7 @@ import type { DefinitionProblem, HostErrorCode, HostFailure, Result } from '../h
 export const problemTable = {
   'auth.missing': { status: 401, title: 'Authentication required' },
   'auth.invalid': { status: 401, title: 'Invalid token' },
+  'auth.expired': { status: 401, title: 'Token expired' },
   'auth.forbidden': { status: 403, title: 'Not allowed for this role' },
   'event.forbidden': { status: 403, title: 'Event not allowed for this token' },
   'request.invalid': { status: 400, title: 'Invalid request' },

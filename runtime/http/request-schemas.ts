@@ -35,6 +35,33 @@ export const requestSchemas = {
       name: { type: 'string', minLength: 1, maxLength: 200 },
       roles: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' }, uniqueItems: true },
       tenant: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+      expiresIn: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 100,
+        description:
+          "How long the token is accepted: an ISO 8601 duration in weeks, days, hours, minutes and seconds (PT8H, P90D; no years, months or fractions), more than zero, at most P3650D. Without it, a token whose roles are only 'service' gets the server's default (dossier serve --service-token-expiry, P90D unless set) and any other never expires.",
+      },
+    },
+  },
+  RotateTokenRequest: {
+    type: 'object',
+    additionalProperties: false,
+    description: 'Optional: an empty body rotates with the default grace and lifetime.',
+    properties: {
+      grace: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 100,
+        description: 'How long the tokens being replaced keep working (unless they expire sooner): an ISO 8601 duration, PT0S to stop them at once, at most P7D; default PT1H.',
+      },
+      expiresIn: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 100,
+        description:
+          "The new token's lifetime (an ISO 8601 duration, more than zero, at most P3650D); default: the lifetime the newest token of the name was given, else the server's default for tokens whose roles are only 'service', else none.",
+      },
     },
   },
   CaseTypeDefinition: {
@@ -112,8 +139,33 @@ export const responseSchemas = {
   Task: { ...task, properties: { ...task.properties, caseId: { type: 'string' }, caseType: { type: 'string' }, status: { type: 'string', enum: ['open', 'closed'] }, claimedAt: nullableString, closedAt: nullableString } },
   TokenResponse: {
     type: 'object',
-    required: ['token', 'name', 'roles', 'tenant'],
-    properties: { token: { type: 'string' }, name: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } }, tenant: { type: 'string' } },
+    required: ['token', 'name', 'roles', 'tenant', 'expiresAt'],
+    properties: {
+      token: { type: 'string', description: 'The secret, shown once.' }, name: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } }, tenant: { type: 'string' },
+      expiresAt: { type: ['string', 'null'], format: 'date-time', description: 'When the token stops being accepted (401 auth.expired from then on); null: never.' },
+    },
+  },
+  RotatedToken: {
+    type: 'object',
+    required: ['token', 'name', 'tenant', 'roles', 'expiresAt', 'previousValidUntil'],
+    properties: {
+      token: { type: 'string', description: 'The new secret, shown once.' }, name: { type: 'string' }, tenant: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } },
+      expiresAt: { type: ['string', 'null'], format: 'date-time', description: 'When the new token stops being accepted; null: never.' },
+      previousValidUntil: { type: 'string', format: 'date-time', description: 'Until when the replaced tokens of the name keep working (the latest of their expiries now).' },
+    },
+  },
+  TokenInfo: {
+    type: 'object',
+    description: 'A token as an admin sees it: never its secret or hash.',
+    required: ['id', 'name', 'tenant', 'roles', 'createdAt', 'expiresAt', 'lastUsedAt', 'revokedAt', 'status'],
+    properties: {
+      id: { type: 'string' }, name: { type: 'string' }, tenant: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } },
+      createdAt: { type: 'string', format: 'date-time' },
+      expiresAt: { type: ['string', 'null'], format: 'date-time', description: 'null: never expires.' },
+      lastUsedAt: { type: ['string', 'null'], format: 'date-time', description: 'When a request was last accepted with it, to the minute (written at most once a minute); null: not used since it was recorded.' },
+      revokedAt: { type: ['string', 'null'], format: 'date-time' },
+      status: { type: 'string', enum: ['active', 'expired', 'revoked'] },
+    },
   },
   ValidationResult: { type: 'object', required: ['valid', 'problems'], properties: { valid: { type: 'boolean' }, problems: { type: 'array', items: definitionProblem } } },
   Draft: {

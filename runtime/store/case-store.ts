@@ -10,6 +10,24 @@ export interface TokenRecord {
   name: string;
   roles: string[];
   createdAt: Instant;
+  /**
+   * When the token stops being accepted (it is refused from this instant on); absent: never. Tokens
+   * made before lifetimes existed have none.
+   */
+  expiresAt?: Instant;
+}
+
+/** A token as an admin's list shows it: never its secret or hash. */
+export interface TokenInfo {
+  id: string;
+  tenant: string;
+  name: string;
+  roles: string[];
+  createdAt: Instant;
+  expiresAt: Instant | null;
+  /** When a request was last accepted with it, written at most once a minute (null: never since it was recorded). */
+  lastUsedAt: Instant | null;
+  revokedAt: Instant | null;
 }
 
 /** A problem as the validator reports it (kept opaque by the store). */
@@ -297,6 +315,20 @@ export interface CaseStore {
   /** Revokes every active token of `name` in `tenant` (kept for audit, never found again); returns how many. */
   revokeTokens(tenant: string, name: string, at: Instant): Promise<number>;
   countTokens(): Promise<number>;
+  /** The tokens of `tenant` (only those named `name`, with it), revoked and expired ones too, newest first (createdAt, then id). */
+  listTokens(tenant: string, name?: string): Promise<TokenInfo[]>;
+  /**
+   * Rotation, in one transaction: every token of `name` in `tenant` that is active at `at` (not revoked,
+   * not expired) gets `expiresAt` = the earlier of its own and `until`, then `next` is stored under
+   * `hash`. With no active token nothing changes and nothing is stored: `rotated` is 0.
+   * `validUntil`: the latest expiry the rotated tokens now have (null when none was rotated).
+   */
+  rotateTokens(tenant: string, name: string, at: Instant, until: Instant, next: TokenRecord, hash: string): Promise<{ rotated: number; validUntil: Instant | null }>;
+  /**
+   * Records that the token `id` was accepted at `at`, unless its recorded use is later than
+   * `at` minus `minGapMs` (hosts sharing the store write it at most that often per token).
+   */
+  touchToken(id: string, at: Instant, minGapMs: number): Promise<void>;
 
   // Case types
   saveDraft(draft: DraftRecord): Promise<void>;

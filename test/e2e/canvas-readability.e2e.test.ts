@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bigPlaybook } from '../../bench/lib/big-playbook.ts';
 import { debtCollectionPlaybook } from '../designer/canvas/debt-collection-playbook.ts';
-import { api, screenshot, useServerAndBrowser } from './harness.ts';
+import { api, RUN_LANGUAGE, screenshot, tr, useServerAndBrowser } from './harness.ts';
 
 interface Reading {
   titles: number[];
@@ -86,7 +86,8 @@ describe('a readable canvas', () => {
     expect(r.labelTexts).toContain('Send reminder [Debtor verified]');
     expect(r.labelTexts.some((t) => /[A-Z]{2,}_[A-Z]/.test(t))).toBe(false);
     // the stages start collapsed; expanding one keeps the labels off the states
-    await page.getByRole('button', { name: 'Expand stage Negotiation (3 states)' }).click();
+    // the Dutch plural ("3 statussen"): tr() would take the singular template (expand_one)
+    await page.getByRole('button', { name: RUN_LANGUAGE === 'nl' ? 'Fase Negotiation uitklappen (3 statussen)' : 'Expand stage Negotiation (3 states)' }).click();
     await expect.poll(() => page.locator('.edge-label').count(), { timeout: 30_000 }).toBe(23);
     await expect.poll(() => page.getByRole('region', { name: 'Playbook canvas' }).getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
     await page.waitForTimeout(200);
@@ -136,7 +137,12 @@ describe('a readable canvas', () => {
     await page.mouse.up();
     await page.getByRole('heading', { name: 'Transition from Received' }).waitFor();
     await canvas.locator('.react-flow__edge[data-id="on:received:GO_TO_WITHDRAWN:0"]').waitFor();
-    expect(await canvas.locator('.react-flow__edge[data-id="on:received:GO_TO_WITHDRAWN:0"]').getAttribute('aria-label')).toMatch(/^Transition Go to Withdrawn by the creditor from Received to Withdrawn by the creditor/);
+    expect(await canvas.locator('.react-flow__edge[data-id="on:received:GO_TO_WITHDRAWN:0"]').getAttribute('aria-label')).toMatch(
+      // the event's title is made in the UI's language ("Go to {{title}}") inside "Transition {{label}} from …"
+      RUN_LANGUAGE === 'nl'
+        ? /^Overgang Naar Withdrawn by the creditor van Received naar Withdrawn by the creditor/
+        : /^Transition Go to Withdrawn by the creditor from Received to Withdrawn by the creditor/,
+    );
     // keep the changes: the next test opens another playbook
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('All changes saved').waitFor();
@@ -144,18 +150,18 @@ describe('a readable canvas', () => {
     // the keyboard: focus Settled, Tab to its menu, "Connect to…", choose Written off by its title
     await canvas.locator('.react-flow__node[data-id="settled"]').focus();
     await page.keyboard.press('Tab'); // the connection point into Settled
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Connection point into Settled');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(tr('Connection point into Settled'));
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Menu of state Settled');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(tr('Menu of state Settled'));
     await page.keyboard.press('Enter');
     const item = page.getByRole('menuitem', { name: 'Connect to…' });
     await expect.poll(() => item.evaluate((el) => el === document.activeElement)).toBe(true);
     // Arrow Up/Down move in the menu and wrap at its ends
     const focused = () => page.evaluate(() => document.activeElement?.textContent);
     await page.keyboard.press('ArrowUp');
-    await expect.poll(focused).toBe('Close the menu');
+    await expect.poll(focused).toBe(tr('Close the menu'));
     await page.keyboard.press('ArrowDown');
-    await expect.poll(focused).toBe('Connect to…');
+    await expect.poll(focused).toBe(tr('Connect to…'));
     await page.keyboard.press('Enter');
     const picker = page.getByLabel('Connect Settled to');
     await expect.poll(() => picker.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -166,7 +172,7 @@ describe('a readable canvas', () => {
     await canvas.locator('.react-flow__edge[data-id="on:settled:GO_TO_WRITTEN_OFF:0"]').waitFor();
     // a source handle is named and opens the same picker with Enter
     await canvas.locator('[data-id="paidInFull"] .react-flow__handle.source').focus();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Start a connection from Paid in full');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(tr('Start a connection from Paid in full'));
     await page.keyboard.press('Enter');
     await page.getByLabel('Connect Paid in full to').waitFor();
     await page.keyboard.press('Escape');

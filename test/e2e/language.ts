@@ -37,6 +37,8 @@ interface Entry {
   /** for a value with placeholders: the English value as a pattern, and its placeholders' names in order */
   pattern?: RegExp;
   names?: string[];
+  /** a plural's `_one` form: only for a count of 1 */
+  one?: boolean;
 }
 
 function buildEntries(): { exact: Map<string, string>; templates: Entry[]; literals: Entry[] } {
@@ -63,7 +65,7 @@ function buildEntries(): { exact: Map<string, string>; templates: Entry[]; liter
           return escapeRe(part);
         })
         .join('');
-      templates.push({ en: english, nl: dutch, pattern: new RegExp(`^${source}$`, 's'), names });
+      templates.push({ en: english, nl: dutch, pattern: new RegExp(`^${source}$`, 's'), names, one: key.endsWith('_one') });
     } else {
       if (!exact.has(english)) exact.set(english, dutch);
       literals.push({ en: english, nl: dutch });
@@ -102,6 +104,7 @@ function trText(text: string): string {
     const values = new Map((entry.names ?? []).map((name, i) => [name, m[i + 1] as string]));
     // a count is a number: "Friday hours" is not "{{count}} hours"
     if ([...values].some(([name, value]) => COUNTS.has(name) && !/^\d+$/.test(value))) continue;
+    if (entry.one && values.has('count') && values.get('count') !== '1') continue;
     // a value may itself be a UI word ("Remove {{what}}", a weekday): translated when it is one exactly
     return entry.nl.replace(PLACEHOLDER, (_all, name: string) => {
       const value = values.get(name) ?? '';

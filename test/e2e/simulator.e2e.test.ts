@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, ROOT, screenshot, useServerAndBrowser } from './harness.ts';
+import { api, ROOT, RUN_LANGUAGE, screenshot, tr, useServerAndBrowser } from './harness.ts';
 
 const run = promisify(execFile);
 
@@ -41,15 +41,19 @@ describe('the simulator', () => {
     await expect.poll(() => page.locator('.react-flow__node[data-id="collect"] .state-node').getAttribute('data-active')).toBe('true');
     expect(await page.locator('.react-flow__node[data-id="triage"] .state-node').getAttribute('data-active')).toBeNull();
     // why the others are blocked, in words
-    expect(await panel.getByRole('list', { name: 'Why ASK_CUSTOMER is blocked' }).textContent()).toBe('Question for the customer is needed');
-    expect(await panel.getByRole('list', { name: 'Why EVIDENCE_COLLECTED is blocked' }).textContent()).toBe('Investigation is needed');
+    expect(await panel.getByRole('list', { name: 'Why ASK_CUSTOMER is blocked' }).textContent()).toBe(`Question for the customer ${tr('is needed')}`);
+    expect(await panel.getByRole('list', { name: 'Why EVIDENCE_COLLECTED is blocked' }).textContent()).toBe(`Investigation ${tr('is needed')}`);
     expect(await panel.locator('[data-sla="firstResponse"]').getAttribute('data-status')).toBe('met');
 
     await panel.getByRole('button', { name: '+1 h' }).click();
-    await expect.poll(() => panel.getByTestId('sim-now').textContent()).toBe('Mon 5 Jan 11:00 (Europe/Amsterdam)');
+    await expect.poll(() => panel.getByTestId('sim-now').textContent()).toBe(RUN_LANGUAGE === 'nl' ? '5 jan 2026, 11:00 (Europe/Amsterdam)' : 'Mon 5 Jan 11:00 (Europe/Amsterdam)');
     // sending without the question is refused, with the reason
     await panel.getByRole('button', { name: 'Send ASK_CUSTOMER' }).click();
-    await expect.poll(() => panel.locator('.sim-message').textContent()).toMatch(/^Ask the customer for information is blocked: “[^”]+” is not met yet; complete the fields listed\. \(Question for the customer is needed\)$/);
+    await expect.poll(() => panel.locator('.sim-message').textContent()).toMatch(
+      RUN_LANGUAGE === 'nl'
+        ? /^Ask the customer for information is geblokkeerd: aan ‘[^’]+’ is nog niet voldaan; vul de genoemde velden in\. \(Question for the customer is nodig\)$/
+        : /^Ask the customer for information is blocked: “[^”]+” is not met yet; complete the fields listed\. \(Question for the customer is needed\)$/,
+    );
     await panel.locator('[data-event="ASK_CUSTOMER"]').getByRole('button', { name: 'With data…' }).click();
     await panel.locator('[data-event="ASK_CUSTOMER"] textarea, [data-event="ASK_CUSTOMER"] input').first().fill('Which invoice number was charged twice?');
     await panel.getByRole('button', { name: 'Send ASK_CUSTOMER' }).click();
@@ -59,7 +63,7 @@ describe('the simulator', () => {
 
     await panel.getByRole('button', { name: /^To the next timer/ }).click();
     await expect.poll(() => panel.getByTestId('sim-state').textContent()).toBe('closed');
-    await expect.poll(() => panel.getByTestId('sim-now').textContent()).toBe('Mon 19 Jan 11:00 (Europe/Amsterdam)');
+    await expect.poll(() => panel.getByTestId('sim-now').textContent()).toBe(RUN_LANGUAGE === 'nl' ? '19 jan 2026, 11:00 (Europe/Amsterdam)' : 'Mon 19 Jan 11:00 (Europe/Amsterdam)');
     const history = panel.getByRole('list', { name: 'History' });
     await history.getByText('Closure reason: no-reply').waitFor();
     await history.getByText('note: No reply from the customer in 14 days: complaint closed.').waitFor();
@@ -73,8 +77,8 @@ describe('the simulator', () => {
     await panel.getByRole('button', { name: 'Back to step 1' }).click();
     await expect.poll(() => panel.getByTestId('sim-state').textContent()).toBe('investigating.collect');
     expect(await panel.getByRole('list', { name: 'Steps' }).locator('> li').allTextContents()).toEqual([
-      'create the case back to here',
-      'send SUBMIT_TRIAGE ',
+      `${tr('create the case')} ${tr('back to here')}`,
+      `${tr('send SUBMIT_TRIAGE')} `,
     ]);
     // the same way again, so the run to save is complete
     await panel.getByRole('button', { name: '+1 h' }).click();
@@ -100,7 +104,8 @@ describe('the simulator', () => {
     await expect.poll(() => item.getAttribute('data-result')).toBe('pass');
     expect(await item.locator('li[data-passed="true"]').count()).toBe(5);
 
-    await page.getByRole('button', { name: 'Save draft' }).click();
+    // exact: a short button name must not match a longer one that contains it
+    await page.getByRole('button', { name: 'Save draft', exact: true }).click();
     await expect.poll(async () => ((await api(server, 'GET', '/api/case-types/complaint/draft')).body as { definition: { scenarios?: { name: string }[] } }).definition.scenarios?.map((x) => x.name)).toEqual([
       'No reply closes the complaint',
     ]);
@@ -110,7 +115,7 @@ describe('the simulator', () => {
     const paths = await dossierTest(join(ROOT, 'templates/complaint.case.json'), file, '--paths', '--json');
     const cli = (JSON.parse(paths.out) as { coverage: { covered: number; total: number; percent: number } }).coverage;
     expect(cli.covered).toBe(1);
-    await expect.poll(() => panel.getByTestId('coverage-figure').textContent()).toBe(`${cli.covered} of ${cli.total} paths covered by the saved scenarios (${cli.percent}%)`);
+    await expect.poll(() => panel.getByTestId('coverage-figure').textContent()).toBe(tr(`${cli.covered} of ${cli.total} paths covered by the saved scenarios (${cli.percent}%)`));
     await panel.getByRole('list', { name: 'Legend' }).waitFor();
     expect(await page.locator('.react-flow__edge.edge-cov-covered').count()).toBe(4);
     expect(await page.locator('.react-flow__edge.edge-cov-uncovered').count()).toBe(14);
@@ -130,7 +135,7 @@ describe('the simulator', () => {
     await expect.poll(() => item.getAttribute('data-result')).toBe('fail');
     const failed = item.locator('li[data-passed="false"]');
     expect(await failed.count()).toBe(1);
-    expect(await failed.textContent()).toContain('✗ step 3: send ASK_CUSTOMER {"questionForCustomer":"Which invoice number was charged twice?"}');
+    expect(await failed.textContent()).toContain(`✗ ${tr('step 3')}: ${tr('send ASK_CUSTOMER')} {"questionForCustomer":"Which invoice number was charged twice?"}`);
     expect(await failed.getByRole('alert').textContent()).toContain('event ASK_CUSTOMER was rejected: rule.failed');
     await screenshot(page, 'simulator-replay-red');
 
@@ -139,7 +144,8 @@ describe('the simulator', () => {
     expect([scenario.caseType, scenario.steps.length]).toEqual(['complaint', 4]);
     const green = await dossierTest(join(ROOT, 'templates/complaint.case.json'), file);
     expect([green.code, green.out]).toEqual([0, expect.stringContaining('✓ No reply closes the complaint (4 steps)')]);
-    await page.getByRole('button', { name: 'Save draft' }).click();
+    // exact: a short button name must not match a longer one that contains it
+    await page.getByRole('button', { name: 'Save draft', exact: true }).click();
     await expect.poll(async () => JSON.stringify((await api(server, 'GET', '/api/case-types/complaint/draft')).body)).toContain('"guard":"highSeverity","actions":[{"type":"notify","to":"customer","template":"question-for-customer"}]');
     const changed = (await api(server, 'GET', '/api/case-types/complaint/draft')).body as { definition: unknown };
     writeFileSync(join(dir, 'complaint.case.json'), JSON.stringify(changed.definition, null, 2));
@@ -162,14 +168,20 @@ describe('the simulator', () => {
     const panel = page.getByRole('complementary', { name: 'Simulator' });
     await panel.getByLabel('Created at', { exact: true }).fill('2026-01-09T15:00:00Z');
     await panel.getByRole('button', { name: 'Start case' }).click();
-    await expect.poll(() => panel.getByTestId('sim-now').textContent()).toBe('Fri 9 Jan 16:00 (Europe/Amsterdam)');
+    await expect.poll(() => panel.getByTestId('sim-now').textContent()).toBe(RUN_LANGUAGE === 'nl' ? '9 jan 2026, 16:00 (Europe/Amsterdam)' : 'Fri 9 Jan 16:00 (Europe/Amsterdam)');
     // a working day from Friday 16:00 is Monday 16:00; the first-response SLA breached on the way (8 working hours)
-    await panel.getByRole('button', { name: "+1 working day ('office')" }).click();
-    await expect.poll(() => panel.getByTestId('sim-now').textContent()).toBe('Mon 12 Jan 16:00 (Europe/Amsterdam)');
+    await panel.getByRole('button', { name: `${tr('+1 working day')} ('office')` }).click();
+    await expect.poll(() => panel.getByTestId('sim-now').textContent()).toBe(RUN_LANGUAGE === 'nl' ? '12 jan 2026, 16:00 (Europe/Amsterdam)' : 'Mon 12 Jan 16:00 (Europe/Amsterdam)');
     expect(await panel.locator('[data-sla="firstResponse"]').getAttribute('data-status')).toBe('breached');
-    expect(await panel.locator('[data-sla="firstResponse"]').textContent()).toContain("deadline PT8H in 'office' from Fri 16:00");
+    // in Dutch the SLA is explained by its deadline (8 working hours from Friday 16:00 in 'office': Monday 16:00 in
+    // Amsterdam), written in the browser's time zone
+    const deadline = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date('2026-01-12T15:00:00Z'));
+    expect(await panel.locator('[data-sla="firstResponse"]').textContent()).toContain(
+      RUN_LANGUAGE === 'nl' ? tr(`Breached: the deadline was ${deadline}`) : "deadline PT8H in 'office' from Fri 16:00",
+    );
     await screenshot(page, 'simulator-working-day');
-    await panel.getByRole('button', { name: 'Reset' }).click();
+    // "Reset" is also the SLA condition's legend, which tr() would take ("Herstart"): the simulator's own word
+    await panel.getByRole('button', { name: RUN_LANGUAGE === 'nl' ? 'Opnieuw beginnen' : 'Reset' }).click();
     await panel.getByRole('button', { name: 'Start case' }).waitFor();
     expect(await panel.getByTestId('sim-state').count()).toBe(0);
     expect(s.errors).toEqual([]);

@@ -1,6 +1,19 @@
 // An analyst adds a business calendar and an SLA to a case type; the preview shows the deadline across a weekend.
 import { describe, expect, it } from 'vitest';
-import { api, screenshot, useServerAndBrowser } from './harness.ts';
+import type { Locator } from 'playwright-core';
+import { api, RUN_LANGUAGE, screenshot, tr, useServerAndBrowser } from './harness.ts';
+import { translateLocators } from './language.ts';
+
+/**
+ * Picks an option by the case type's own words: the state "Done" and the field "Phone" are also UI texts
+ * ("Klaar", "Telefoon") that the Dutch run would otherwise look for.
+ */
+async function selectContent(select: Locator, label: string): Promise<void> {
+  translateLocators(false);
+  const picked = select.selectOption({ label });
+  translateLocators(true);
+  await picked;
+}
 
 const callback = {
   key: 'callback',
@@ -44,30 +57,44 @@ describe('SLAs and calendars in the designer', () => {
     await page.getByRole('group', { name: 'Calendar office' }).waitFor();
     await page.getByRole('button', { name: 'Go to SLA callback' }).first().click();
     await sla.getByLabel('Deadline', { exact: true }).fill('PT8H');
-    await sla.getByLabel('Add to stop: entering states').selectOption({ label: 'Done' });
+    // composed names: a list's name inside "Add to {{list}}", a rung's title in lower case, "{{title}} {{n}}: {{type}}"
+    await selectContent(sla.getByLabel(tr(`Add to ${tr('stop: entering states')}`)), 'Done');
     await sla.getByLabel('Start from field').selectOption({ label: 'Requested at' });
     // a rung's actions use the playbook's editor: the field by its label, the event by its title
-    await sla.getByLabel('Add to on breach (deadline)').selectOption({ label: 'Set a field' });
-    const setPhone = sla.getByRole('group', { name: 'On breach (deadline) 1: set' });
-    await setPhone.getByLabel('Field', { exact: true }).selectOption({ label: 'Phone' });
+    await sla.getByLabel(tr(`Add to ${tr('On breach (deadline)').toLowerCase()}`)).selectOption({ label: 'Set a field' });
+    const setPhone = sla.getByRole('group', { name: `${tr('On breach (deadline)')} 1: ${tr('set')}` });
+    await selectContent(setPhone.getByLabel('Field', { exact: true }), 'Phone');
     await setPhone.getByLabel('Value', { exact: true }).fill('call back first');
-    await sla.getByLabel('Add to on warning').selectOption({ label: 'Raise an event' });
-    expect(await sla.getByRole('group', { name: 'On warning 1: raise' }).getByLabel('Event', { exact: true }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Called back');
+    await sla.getByLabel(tr(`Add to ${tr('On warning').toLowerCase()}`)).selectOption({ label: 'Raise an event' });
+    expect(await sla.getByRole('group', { name: `${tr('On warning')} 1: ${tr('raise')}` }).getByLabel('Event', { exact: true }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Called back');
     await sla.getByLabel('Preview start').fill('2026-01-09T16:00');
     const rows = sla.locator('.sla-preview-table tbody tr');
-    await expect.poll(() => rows.allTextContents()).toEqual([
-      "WarningMon 12 Jan 2026 11:0075% of the goal PT4H in business time, from Fri 16:00 (the default)",
-      "GoalMon 12 Jan 2026 12:00PT4H from Fri 16:00 in 'office' is Mon 12:00",
-      "DeadlineMon 12 Jan 2026 16:00PT8H from Fri 16:00 in 'office' is Mon 16:00",
-    ]);
+    // the Dutch preview writes the dates in nl-NL and the durations in words (model slaPreview.*)
+    await expect.poll(() => rows.allTextContents()).toEqual(
+      RUN_LANGUAGE === 'nl'
+        ? [
+            'Waarschuwing12 jan 2026, 11:0075% van het doel 4 werkuren in werktijd, vanaf 9 jan 2026, 16:00 (de standaard)',
+            "Doel12 jan 2026, 12:004 werkuren vanaf 9 jan 2026, 16:00 in werkkalender 'office' is 12 jan 2026, 12:00",
+            "Termijn12 jan 2026, 16:008 werkuren vanaf 9 jan 2026, 16:00 in werkkalender 'office' is 12 jan 2026, 16:00",
+          ]
+        : [
+            "WarningMon 12 Jan 2026 11:0075% of the goal PT4H in business time, from Fri 16:00 (the default)",
+            "GoalMon 12 Jan 2026 12:00PT4H from Fri 16:00 in 'office' is Mon 12:00",
+            "DeadlineMon 12 Jan 2026 16:00PT8H from Fri 16:00 in 'office' is Mon 16:00",
+          ],
+    );
     await screenshot(page, 'sla-preview-weekend');
 
     // a Friday morning start runs over the lunch break
     await sla.getByLabel('Preview start').fill('2026-01-09T10:00');
-    await expect.poll(() => sla.locator('tr[data-rung="deadline"]').textContent()).toBe("DeadlineMon 12 Jan 2026 11:00PT8H from Fri 10:00 in 'office' is Mon 11:00");
+    await expect.poll(() => sla.locator('tr[data-rung="deadline"]').textContent()).toBe(
+      RUN_LANGUAGE === 'nl'
+        ? "Termijn12 jan 2026, 11:008 werkuren vanaf 9 jan 2026, 10:00 in werkkalender 'office' is 12 jan 2026, 11:00"
+        : "DeadlineMon 12 Jan 2026 11:00PT8H from Fri 10:00 in 'office' is Mon 11:00",
+    );
 
     await page.getByRole('heading', { name: /^Problems/ }).waitFor();
-    await expect.poll(() => page.getByRole('heading', { name: /^Problems/ }).textContent()).toBe('Problems (0 errors, 0 warnings)');
+    await expect.poll(() => page.getByRole('heading', { name: /^Problems/ }).textContent()).toBe(`${tr('Problems')} (${tr('0 errors')}, ${tr('0 warnings')})`);
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(async () => ((await api(server, 'GET', '/api/case-types/callback/draft')).body as { definition: { slas?: unknown } }).definition.slas).toEqual({
       callback: {
@@ -98,7 +125,7 @@ describe('SLAs and calendars in the designer', () => {
     await page.getByLabel('Rename SLA to').fill('callbackTime');
     await page.getByRole('button', { name: 'Rename', exact: true }).click();
     const sla = page.getByRole('group', { name: 'SLA callbackTime' });
-    await sla.getByRole('button', { name: 'Remove Done from stop: entering states' }).click();
+    await sla.getByRole('button', { name: RUN_LANGUAGE === 'nl' ? `Done verwijderen uit ${tr('stop: entering states')}` : 'Remove Done from stop: entering states' }).click();
     await page.getByRole('button', { name: 'office' }).click();
     await page.getByRole('button', { name: 'Remove holiday 2026-12-25' }).click();
     await page.getByRole('button', { name: 'callback', exact: true }).click();

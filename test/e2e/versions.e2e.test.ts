@@ -2,7 +2,7 @@
 // when and the note, compares them side by side (in words, and on the canvas with the changes marked), and
 // rolls back with "New draft from this version".
 import { describe, expect, it } from 'vitest';
-import { api, screenshot, useServerAndBrowser } from './harness.ts';
+import { api, RUN_LANGUAGE, screenshot, tr, useServerAndBrowser } from './harness.ts';
 
 const definition = (key: string) => ({
   key,
@@ -38,7 +38,8 @@ describe('versions', () => {
       const dialog = page.getByRole('dialog', { name: 'Publish Travel claim' });
       await dialog.getByLabel('Note').fill(note);
       await dialog.getByRole('button', { name: 'Publish now' }).click();
-      await dialog.getByText(`Published ${key} as version ${version}.`).waitFor();
+      // the first sentence of editor.publish.done
+      await dialog.getByText(RUN_LANGUAGE === 'nl' ? `${key} is gepubliceerd als versie ${version}.` : `Published ${key} as version ${version}.`).waitFor();
       await dialog.getByRole('button', { name: 'Close' }).click();
     };
 
@@ -50,11 +51,13 @@ describe('versions', () => {
     await page.getByLabel('Field label').fill('Reason');
     await page.getByLabel('Field type').selectOption({ label: 'Text' });
     await page.getByRole('button', { name: 'Add field' }).click();
-    await page.getByRole('heading', { name: 'Field /reason' }).waitFor();
+    // the word Field and the pointer, which tr() cannot match as one
+    await page.getByRole('heading', { name: `${tr('Field')} /reason` }).waitFor();
     await page.getByRole('tab', { name: 'Playbook' }).click();
     await page.getByLabel('New state title').fill('Rejected');
     await page.getByLabel('Final state', { exact: true }).check();
-    await page.getByRole('button', { name: 'Add state' }).click();
+    // exact: the Dutch "Status toevoegen" is also inside "Overgang vanuit elke status toevoegen"
+    await page.getByRole('button', { name: 'Add state', exact: true }).click();
     await page.getByRole('heading', { name: 'State Rejected' }).waitFor();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('All changes saved').waitFor();
@@ -76,30 +79,31 @@ describe('versions', () => {
     // compare version 1 with version 2: the differences in words, side by side
     await page.getByLabel('Compare version').selectOption({ label: 'Version 1' });
     await page.getByLabel('with version').selectOption({ label: 'Version 2' });
-    await page.getByText(/^\d+ changes? from version 1 to version 2\.$/).waitFor();
+    await page.getByText(RUN_LANGUAGE === 'nl' ? /^\d+ wijziging(en)? van versie 1 naar versie 2\.$/ : /^\d+ changes? from version 1 to version 2\.$/).waitFor();
     const fields = page.getByRole('table', { name: /^Fields/ });
-    await fields.getByRole('rowheader', { name: 'Added: Field ‘Reason’ added' }).waitFor();
-    await fields.getByRole('columnheader', { name: 'In version 1' }).waitFor();
-    await fields.getByRole('columnheader', { name: 'In version 2' }).waitFor();
+    // "{{change}}: " and the entry: "{{word}} {{name}}" in "{{subject}} added"
+    await fields.getByRole('rowheader', { name: `${tr('Added')}: ${tr(`${tr('Field')} ‘Reason’ added`)}` }).waitFor();
+    await fields.getByRole('columnheader', { name: `In ${tr('version 1')}` }).waitFor();
+    await fields.getByRole('columnheader', { name: `In ${tr('version 2')}` }).waitFor();
     const states = page.getByRole('table', { name: /^States/ });
-    await states.getByRole('rowheader', { name: 'Added: State ‘Rejected’ added' }).waitFor();
+    await states.getByRole('rowheader', { name: `${tr('Added')}: ${tr(`${tr('State')} ‘Rejected’ added`)}` }).waitFor();
     // on the canvas: the new state marked, with a legend; never an id
     const canvas = page.getByRole('region', { name: 'Playbook changes on the canvas' });
-    await canvas.getByRole('group', { name: /^State Rejected.*\(added\)$/ }).waitFor();
+    await canvas.getByRole('group', { name: new RegExp(`^${tr('State Rejected')}.*\\(${tr('added')}\\)$`) }).waitFor();
     await canvas.getByRole('list', { name: 'Legend' }).getByText('Added: green, solid border, marked “added”').waitFor();
-    expect(await canvas.getByRole('group', { name: /^State Received/ }).getAttribute('aria-label')).toBe('State Received (initial)');
+    expect(await canvas.getByRole('group', { name: new RegExp(`^${tr('State Received')}`) }).getAttribute('aria-label')).toBe(`${tr('State Received')} ${tr('(initial)')}`);
     await screenshot(page, 'versions-compare');
 
     // roll back: version 1 becomes the draft, after a confirmation that says the draft will be replaced
-    await v1.getByRole('button', { name: 'New draft from this version (version 1)' }).click();
+    await v1.getByRole('button', { name: `${tr('New draft from this version')}${tr(' (version 1)')}` }).click();
     const confirm = page.getByRole('dialog', { name: 'New draft from version 1?' });
-    await confirm.getByText(/The current draft will be replaced by version 1/).waitFor();
+    await confirm.getByText(RUN_LANGUAGE === 'nl' ? /Het huidige concept wordt vervangen door versie 1/ : /The current draft will be replaced by version 1/).waitFor();
     await confirm.getByRole('button', { name: 'Replace the draft' }).click();
     await page.getByText('Version 1 is now the draft. Undo brings back the draft you had.').waitFor();
     // the current draft is now version 1: no changes between them, and the server has it as the draft
     await page.getByLabel('Compare version').selectOption({ label: 'Current draft' });
     await page.getByLabel('with version').selectOption({ label: 'Version 1' });
-    await page.getByText('No changes between the current draft and version 1.').waitFor();
+    await page.getByText(tr(`No changes between the current draft and ${tr('version 1')}.`)).waitFor();
     await page.getByText('All changes saved').waitFor();
     const draft = await api(server, 'GET', `/api/case-types/${key}/draft`);
     const held = (draft.body as { definition: Record<string, unknown> }).definition;

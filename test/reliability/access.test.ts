@@ -1,11 +1,12 @@
 // Access, table-driven: every route × every role (admin, analyst, agent, service, a case-type role
-// only) × own/other tenant × no/invalid/revoked token, with the exact status. Each cell prepares
+// only) × own/other tenant × no/invalid/revoked/expired token, with the exact status. Each cell prepares
 // fresh resources as the admin of tenant `default`, so cells do not depend on each other.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueToken } from '../../runtime/host/tokens.ts';
 import { createHarness, type Harness } from '../runtime/http/harness.ts';
 
-type Who = 'admin' | 'analyst' | 'agent' | 'service' | 'bare' | 'acmeAdmin' | 'none' | 'invalid' | 'revoked';
+type Who = 'admin' | 'analyst' | 'agent' | 'service' | 'bare' | 'acmeAdmin' | 'none' | 'invalid' | 'revoked' | 'expired';
 const roles = ['admin', 'analyst', 'agent', 'service', 'bare'] as const;
 
 interface Cell {
@@ -52,6 +53,17 @@ const routes: Route[] = [
     prepare: async (_h, n) => {
       await h.call('POST', '/api/tokens', h.tokens.admin, { name: `gone${n}`, roles: ['agent'] });
       return { method: 'DELETE', path: `/api/tokens/gone${n}` };
+    },
+  },
+  { name: 'GET /api/tokens', allowed: ['admin'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/tokens' }) },
+  {
+    name: 'POST /api/tokens/:name/rotate',
+    allowed: ['admin'],
+    ok: 201,
+    otherTenant: 404,
+    prepare: async (_h, n) => {
+      await h.call('POST', '/api/tokens', h.tokens.admin, { name: `turn${n}`, roles: ['agent'] });
+      return { method: 'POST', path: `/api/tokens/turn${n}/rotate` };
     },
   },
   { name: 'POST /api/validate', allowed: ['admin', 'analyst'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'POST', path: '/api/validate', body: accessType }) },
@@ -131,11 +143,14 @@ const tokenOf = (who: Who): string | null => {
       return 'dsr_not-a-real-token';
     case 'revoked':
       return revokedSecret;
+    case 'expired':
+      return expiredSecret;
     default:
       return h.tokens[who];
   }
 };
 let revokedSecret = '';
+let expiredSecret = '';
 
 describe('access: every route × role × tenant × token', () => {
   beforeAll(async () => {
@@ -148,6 +163,8 @@ describe('access: every route × role × tenant × token', () => {
     expect((await h.call('GET', '/api/case-types', revokedSecret)).status).toBe(200);
     const revoke = await h.call('DELETE', '/api/tokens/revoked', h.tokens.admin);
     expect([revoke.status, revoke.body]).toEqual([200, { name: 'revoked', tenant: 'default', revoked: 1 }]);
+    // a token with every role that expired an hour before the harness's clock
+    expiredSecret = (await issueToken(h.store, { tenant: 'default', name: 'expired', roles: ['admin', 'agent', 'analyst', 'service'], expiresAt: '2026-01-05T08:00:00.000Z' }, '2026-01-05T07:00:00.000Z')).secret;
   });
   afterAll(async () => {
     await h.close();
@@ -161,6 +178,7 @@ describe('access: every route × role × tenant × token', () => {
       ['none', 401],
       ['invalid', 401],
       ['revoked', 401],
+      ['expired', 401],
     ];
     it.each(cells)(`${route.name} as %s → %i`, async (who, status) => {
       const cell = await route.prepare(h, (n += 1));
@@ -169,7 +187,7 @@ describe('access: every route × role × tenant × token', () => {
         status,
         status >= 400 ? 'application/problem+json' : (route.okType ?? 'application/json'),
       ]);
-      if (status === 401) expect(res.body.code).toBe(who === 'none' ? 'auth.missing' : 'auth.invalid');
+      if (status === 401) expect(res.body.code).toBe(who === 'none' ? 'auth.missing' : who === 'expired' ? 'auth.expired' : 'auth.invalid');
       if (status === 403) expect(res.body.code).toBe('auth.forbidden');
     });
   }
@@ -219,7 +237,7 @@ describe('access: every route × role × tenant × token', () => {
       const everything = JSON.stringify(
         (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(({ name }) => db.prepare(`SELECT * FROM "${name}"`).all()),
       );
-      for (const secret of [...Object.values(h.tokens), revokedSecret]) expect(everything.includes(secret)).toBe(false);
+      for (const secret of [...Object.values(h.tokens), revokedSecret, expiredSecret]) expect(everything.includes(secret)).toBe(false);
     } finally {
       db.close();
     }

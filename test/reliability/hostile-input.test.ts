@@ -40,6 +40,9 @@ const bodies = fc.oneof(
   json.map((j) => `{"type":${j}}`),
   json.map((j) => `{"name":${j},"roles":["agent"]}`),
   json.map((j) => `{"name":"x","roles":${j},"tenant":${j}}`),
+  json.map((j) => `{"name":"x","roles":["service"],"expiresIn":${j}}`),
+  json.map((j) => `{"grace":${j},"expiresIn":${j}}`),
+  fc.constantFrom('{"expiresIn":"P99999999999999999999D"}', '{"grace":"P3650D"}', '{"expiresIn":"PT0S","grace":"PT0S"}', '{"name":"x","roles":["service"],"expiresIn":"P3650D"}'),
   json.map((j) => `{"key":"hostile","title":"H","data":${j},"playbook":{"initial":"a","states":{"a":{}}}}`),
   json.map((j) => `{"key":"hostile","title":"H","playbook":${j}}`),
   fc.integer({ min: 1, max: 200 }).map((d) => nested(d)),
@@ -60,6 +63,7 @@ const bodyRoutes = (): [string, string][] => [
   ['PUT', '/api/case-types/hostile/draft'],
   ['POST', '/api/validate'],
   ['POST', '/api/tokens'],
+  ['POST', '/api/tokens/hostile/rotate'],
 ];
 
 async function send(method: string, path: string, body?: BodyInit): Promise<{ status: number; ms: number; text: string; type: string | null }> {
@@ -128,9 +132,11 @@ describe('hostile input', () => {
       ['GET', `/api/reports/sla?caseType=${q}`],
       ['GET', `/api/reports/stages?caseType=${q}`],
       ['DELETE', `/api/tokens/${s}?tenant=${q}`],
+      ['GET', `/api/tokens?tenant=${q}`],
+      ['POST', `/api/tokens/${s}/rotate?tenant=${q}`],
     ];
     await fc.assert(
-      fc.asyncProperty(segment, queryValue, fc.nat(16), async (s, q, i) => {
+      fc.asyncProperty(segment, queryValue, fc.nat(18), async (s, q, i) => {
         const [method, path] = paths(s, q)[i] as [string, string];
         expectSane(await send(method, path, method === 'GET' || method === 'DELETE' ? undefined : '{"type":"TOUCH"}'), `${method} ${path}`);
         expectNoPollution();

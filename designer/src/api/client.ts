@@ -54,7 +54,7 @@ export interface ApiClient {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-async function callApi(t: Translate, token: string, method: string, path: string, body?: unknown): Promise<ApiResult<unknown>> {
+export async function callApi(t: Translate, token: string, method: string, path: string, body?: unknown): Promise<ApiResult<unknown>> {
   let res: Response;
   try {
     res = await fetch(path, {

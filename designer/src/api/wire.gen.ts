@@ -56,9 +56,40 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The tokens of the tenant, newest first, with their status and last use, never a secret (tenant: another tenant, for an admin of default) */
+        get: {
+            parameters: {
+                query?: {
+                    tenant?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenList"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
-        /** Issue a token (shown once) */
+        /** Issue a token (shown once); expiresIn: its lifetime (an ISO 8601 duration; default: none, or the server's for tokens whose roles are only service) */
         post: {
             parameters: {
                 query?: never;
@@ -142,6 +173,59 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{name}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret for this name, same tenant and roles; every active token of the name keeps working for the grace (default PT1H, at most P7D), then expires; 404 token.not_found without an active one (tenant: another tenant, for an admin of default) */
+        post: {
+            parameters: {
+                query?: {
+                    tenant?: string;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RotateTokenRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RotatedToken"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1463,6 +1547,15 @@ export interface components {
             name: string;
             roles: string[];
             tenant?: string;
+            /** @description How long the token is accepted: an ISO 8601 duration in weeks, days, hours, minutes and seconds (PT8H, P90D; no years, months or fractions), more than zero, at most P3650D. Without it, a token whose roles are only 'service' gets the server's default (dossier serve --service-token-expiry, P90D unless set) and any other never expires. */
+            expiresIn?: string;
+        };
+        /** @description Optional: an empty body rotates with the default grace and lifetime. */
+        RotateTokenRequest: {
+            /** @description How long the tokens being replaced keep working (unless they expire sooner): an ISO 8601 duration, PT0S to stop them at once, at most P7D; default PT1H. */
+            grace?: string;
+            /** @description The new token's lifetime (an ISO 8601 duration, more than zero, at most P3650D); default: the lifetime the newest token of the name was given, else the server's default for tokens whose roles are only 'service', else none. */
+            expiresIn?: string;
         };
         /** @description A case-type definition (see /schemas/case-type.schema.json); validated by the case-type validator, problems returned. */
         CaseTypeDefinition: Record<string, unknown>;
@@ -1582,10 +1675,56 @@ export interface components {
             closedAt?: string | null;
         };
         TokenResponse: {
+            /** @description The secret, shown once. */
             token: string;
             name: string;
             roles: string[];
             tenant: string;
+            /**
+             * Format: date-time
+             * @description When the token stops being accepted (401 auth.expired from then on); null: never.
+             */
+            expiresAt: string | null;
+        };
+        RotatedToken: {
+            /** @description The new secret, shown once. */
+            token: string;
+            name: string;
+            tenant: string;
+            roles: string[];
+            /**
+             * Format: date-time
+             * @description When the new token stops being accepted; null: never.
+             */
+            expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the replaced tokens of the name keep working (the latest of their expiries now).
+             */
+            previousValidUntil: string;
+        };
+        /** @description A token as an admin sees it: never its secret or hash. */
+        TokenInfo: {
+            id: string;
+            name: string;
+            tenant: string;
+            roles: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description null: never expires.
+             */
+            expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description When a request was last accepted with it, to the minute (written at most once a minute); null: not used since it was recorded.
+             */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
         };
         ValidationResult: {
             valid: boolean;
@@ -1655,6 +1794,9 @@ export interface components {
         TaskList: {
             items: components["schemas"]["Task"][];
             nextCursor: string | null;
+        };
+        TokenList: {
+            items: components["schemas"]["TokenInfo"][];
         };
         Report: Record<string, unknown>;
         /** @description TypeScript declarations (.d.ts) */

@@ -7,9 +7,10 @@ import { applyUserLanguage, startLanguage } from '../i18n/user-language.ts';
 import { createApiClient } from '../api/client.ts';
 import { CaseTypesPage } from '../pages/CaseTypesPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
+import { TokensPage } from '../pages/TokensPage.tsx';
 import { matchRoute, navigate, usePath } from './router.ts';
 import { readToken, storeToken } from './session.ts';
-import { SignedInUser } from './signed-in-user.ts';
+import { SignedInUser, type Me } from './signed-in-user.ts';
 
 // The editor (React Flow, ajv, the validator) loads on demand, so the first screen stays small.
 // The worker console (/work) loads on demand too.
@@ -23,15 +24,19 @@ const EditorPage = lazy(() => import('../editor/EditorPage.tsx').then((m) => ({ 
 export function App() {
   const [i18n] = useState(() => createI18n(startLanguage()));
   const [token, setToken] = useState<string | null>(() => readToken());
-  const [user, setUser] = useState<string | null>(null);
+  const [me, setMe] = useState<Me | null>(null);
+  const user = me?.name ?? null;
   useEffect(() => {
-    setUser(null);
+    setMe(null);
     if (!token) return;
     let live = true;
     void fetch('/api/me', { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } })
-      .then(async (r) => (r.ok ? ((await r.json()) as { name?: unknown }) : null))
-      .then((me) => {
-        if (live && me && typeof me.name === 'string') setUser(me.name);
+      .then(async (r) => (r.ok ? ((await r.json()) as { name?: unknown; roles?: unknown }) : null))
+      .then((answer) => {
+        if (live && answer && typeof answer.name === 'string') {
+          const roles = Array.isArray(answer.roles) ? answer.roles.filter((x): x is string => typeof x === 'string') : [];
+          setMe({ name: answer.name, roles });
+        }
       })
       .catch(() => undefined); // the language stays the device's; the screens report a server that is away
     return () => {
@@ -43,7 +48,7 @@ export function App() {
   }, [i18n, user]);
   return (
     <I18nextProvider i18n={i18n}>
-      <SignedInUser.Provider value={user}>
+      <SignedInUser.Provider value={me}>
         <Shell token={token} setToken={setToken} />
       </SignedInUser.Provider>
     </I18nextProvider>
@@ -86,6 +91,8 @@ function Shell({ token, setToken }: { token: string | null; setToken: (token: st
           <ConsolePage token={token as string} path={path} onSignOut={signOut} />
         </Suspense>
       );
+    case 'tokens':
+      return <TokensPage token={token as string} onSignOut={signOut} />;
     case 'notFound':
       return (
         <main className="page">

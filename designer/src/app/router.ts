@@ -75,12 +75,13 @@ export function navigate(path: string): void {
   notify();
 }
 
-export type Route = { type: 'list' } | { type: 'editor'; key: string } | { type: 'console' } | { type: 'notFound'; path: string };
+export type Route = { type: 'list' } | { type: 'editor'; key: string } | { type: 'console' } | { type: 'tokens' } | { type: 'notFound'; path: string };
 
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '') return { type: 'list' };
   const m = /^\/case-types\/([^/]+)\/?$/.exec(path);
   if (m) return { type: 'editor', key: decodeURIComponent(m[1] as string) };
   if (path === '/work' || path.startsWith('/work/')) return { type: 'console' };
+  if (path === '/tokens' || path === '/tokens/') return { type: 'tokens' };
   return { type: 'notFound', path };
 }

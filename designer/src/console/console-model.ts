@@ -23,6 +23,12 @@ export function stateLabel(value: StateValue, def?: CaseType): string {
     .join(' › ');
 }
 
+/** The time zone of an SLA's business calendar, if it has one. */
+export function slaTimeZone(def: CaseType, sla: string): string | undefined {
+  const calendar = def.slas?.[sla]?.calendar;
+  return calendar !== undefined ? def.calendars?.[calendar]?.timezone : undefined;
+}
+
 /**
  * A task's title as the reader reads it: the store keeps the title the task opened with, in the case type's
  * own words; the definition (translated for the reader, docs/i18n.md) says it in theirs where it has it.
@@ -73,12 +79,13 @@ export function slaBadge(sla: SlaView, { t, language }: Words = ENGLISH): SlaBad
  * An SLA explained: in English the engine's own sentence (`text`, in the calendar's local time, with its
  * pauses and reminders); in another language a shorter one from the view's figures, in the reader's time zone.
  */
-export function slaExplanation(sla: SlaView, words: Words = ENGLISH): string {
+export function slaExplanation(sla: SlaView, words: Words = ENGLISH, timeZone?: string): string {
   const { t, language } = words;
   if (language === 'en') return sla.text;
   const left = formatSpan(Math.max(0, sla.remainingMs), language);
-  const due = formatDateTime(sla.deadlineAt, language);
-  const goal = sla.goalAt !== null && sla.status === 'running' ? t('console.sla.explainGoal', { goal: formatDateTime(sla.goalAt, language) }) : '';
+  // in the SLA calendar's own time, as the English sentence (the engine's) says it, when the caller knows it
+  const due = formatDateTime(sla.deadlineAt, language, timeZone);
+  const goal = sla.goalAt !== null && sla.status === 'running' ? t('console.sla.explainGoal', { goal: formatDateTime(sla.goalAt, language, timeZone) }) : '';
   switch (sla.status) {
     case 'running':
       return t('console.sla.explainRunning', { due, left }) + goal;

@@ -1,5 +1,6 @@
 // The list of case types (published and drafts), new from scratch or a template, import and export.
 import { LanguageSelect } from '../app/LanguageSelect.tsx';
+import { useIsAdmin } from '../app/signed-in-user.ts';
 import { useWords } from '../i18n/use-words.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient, CaseTypeSummary } from '../api/client.ts';
@@ -12,6 +13,7 @@ type Load = { type: 'loading' } | { type: 'error'; message: string } | { type: '
 
 export function CaseTypesPage({ api, onSignOut }: { api: ApiClient; onSignOut: () => void }) {
   const { t } = useWords();
+  const isAdmin = useIsAdmin();
   const [load, setLoad] = useState<Load>({ type: 'loading' });
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);
@@ -41,6 +43,17 @@ export function CaseTypesPage({ api, onSignOut }: { api: ApiClient; onSignOut: (
     <main className="page">
       <header className="page-header">
         <h1>{t('pages.list.title')}</h1>
+        {isAdmin ? (
+          <a
+            href="/tokens"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/tokens');
+            }}
+          >
+            {t('pages.list.tokens')}
+          </a>
+        ) : null}
         <LanguageSelect id="list-language" />
         <button type="button" onClick={onSignOut}>
           {t('common.signOut')}

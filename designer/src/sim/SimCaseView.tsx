@@ -6,7 +6,7 @@ import type { Simulation } from './simulator.ts';
 import { current, nextTimerAt } from './simulator.ts';
 import { patchLines } from '../model/change-words.ts';
 import { fieldLabel } from '../model/field-label.ts';
-import { slaExplanation } from '../console/console-model.ts';
+import { slaExplanation, slaTimeZone } from '../console/console-model.ts';
 import { useWords } from '../i18n/use-words.ts';
 import { formatDateTime } from '../i18n/format.ts';
 
@@ -92,7 +92,7 @@ export function SimCaseState({ type, sim }: { type: CompiledCaseType; sim: Simul
       <ul className="plain" aria-label={t('sim.case.slaList')}>
         {slas.map((s) => (
           <li key={s.id} data-sla={s.name} data-status={s.status}>
-            <strong>{s.title}</strong> <span className={`sla-status sla-${s.status}`}>{t(`sim.case.status.${s.status}`)}</span>: {slaExplanation(s, words)}
+            <strong>{s.title}</strong> <span className={`sla-status sla-${s.status}`}>{t(`sim.case.status.${s.status}`)}</span>: {slaExplanation(s, words, slaTimeZone(type.def, s.name))}
           </li>
         ))}
       </ul>

@@ -31,6 +31,14 @@ export const MIGRATION_LOCK_KEY = '28270039319274866';
 
 const C = 'text COLLATE "C"';
 
+// Token lifetimes (issue 18; SQLite's last migration too): when a token stops being accepted (null:
+// never, as every token made before) and when it was last accepted (written at most once a minute);
+// an admin's list of a tenant's tokens, newest first.
+const tokenLifetimes = `
+  ALTER TABLE tokens ADD COLUMN expires_at ${C}, ADD COLUMN last_used_at ${C};
+  CREATE INDEX tokens_by_tenant ON tokens(tenant, created_at DESC, id DESC);
+  `;
+
 const migrations: Migration[] = [
   `
   CREATE TABLE tenants (id ${C} PRIMARY KEY, created_at ${C} NOT NULL);
@@ -109,6 +117,8 @@ const migrations: Migration[] = [
   // tenant and prefix, the cases created before numbered in creation order (postgres-references.ts),
   // unique per tenant. Adding the column locks cases until this commits.
   caseReferences,
+  // Token lifetimes (issue 18; SQLite's tokenLifetimes too): expires_at, last_used_at and the list by tenant.
+  tokenLifetimes,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */
@@ -116,6 +126,9 @@ export const stageTablesVersion = migrations.indexOf(stageTables) + 1;
 
 /** The version that added the case references (the tests fill an older database before it). */
 export const caseReferencesVersion = migrations.indexOf(caseReferences) + 1;
+
+/** The version that added token lifetimes (the tests fill an older database before it). */
+export const tokenLifetimesVersion = migrations.indexOf(tokenLifetimes) + 1;
 
 /**
  * Brings the database to schema version `target` (the latest by default); returns the version it is

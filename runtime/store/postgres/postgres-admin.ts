@@ -2,7 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { Instant, JsonValue } from '../../engine/index.ts';
-import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenRecord, VersionRecord } from '../case-store.ts';
+import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenInfo, TokenRecord, VersionRecord } from '../case-store.ts';
 import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
 
 interface TokenRow {
@@ -12,7 +12,35 @@ interface TokenRow {
   roles: string[];
   hash: string;
   created_at: string;
+  expires_at: string | null;
 }
+
+interface TokenInfoRow {
+  id: string;
+  tenant: string;
+  name: string;
+  roles: string[];
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+const tokenInfo = (row: TokenInfoRow): TokenInfo => ({
+  id: row.id,
+  tenant: row.tenant,
+  name: row.name,
+  roles: row.roles,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  lastUsedAt: row.last_used_at,
+  revokedAt: row.revoked_at,
+});
+
+const tokenInfoColumns = 'id, tenant, name, roles, created_at, expires_at, last_used_at, revoked_at';
+
+/** The instant `ms` milliseconds before `at` (ISO text, compared as text as the store compares instants). */
+const before = (at: string, ms: number): string => new Date(Date.parse(at) - ms).toISOString();
 
 interface CaseTypeRow {
   tenant: string;
@@ -64,11 +92,20 @@ export function createPostgresAdmin(db: PostgresDb) {
     // a revoked secret stays revoked: inserting its hash again (DOSSIER_ADMIN_TOKEN on restart) does nothing
     insertToken: statement(
       'tokens.insert',
-      'INSERT INTO tokens (id, tenant, name, roles, hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (hash) DO NOTHING',
+      'INSERT INTO tokens (id, tenant, name, roles, hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (hash) DO NOTHING',
     ),
-    tokenByHash: statement('tokens.byHash', 'SELECT id, tenant, name, roles, hash, created_at FROM tokens WHERE hash = $1 AND revoked_at IS NULL'),
+    tokenByHash: statement('tokens.byHash', 'SELECT id, tenant, name, roles, hash, created_at, expires_at FROM tokens WHERE hash = $1 AND revoked_at IS NULL'),
     revokeTokens: statement('tokens.revoke', 'UPDATE tokens SET revoked_at = $1 WHERE tenant = $2 AND name = $3 AND revoked_at IS NULL'),
     countTokens: statement('tokens.count', 'SELECT COUNT(*)::integer AS n FROM tokens'),
+    listTokens: statement('tokens.list', `SELECT ${tokenInfoColumns} FROM tokens WHERE tenant = $1 ORDER BY created_at DESC, id DESC`),
+    listTokensNamed: statement('tokens.listNamed', `SELECT ${tokenInfoColumns} FROM tokens WHERE tenant = $1 AND name = $2 ORDER BY created_at DESC, id DESC`),
+    // the active tokens of a name: cut to `until` (or kept, where they expire sooner)
+    cutTokens: statement(
+      'tokens.cut',
+      `UPDATE tokens SET expires_at = CASE WHEN expires_at IS NULL OR expires_at > $1 THEN $1 ELSE expires_at END
+      WHERE tenant = $2 AND name = $3 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $4) RETURNING expires_at`,
+    ),
+    touchToken: statement('tokens.touch', 'UPDATE tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at <= $3)'),
     saveDraft: statement(
       'drafts.save',
       `INSERT INTO drafts (tenant, key, definition, problems, valid, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
@@ -109,7 +146,7 @@ export function createPostgresAdmin(db: PostgresDb) {
     async createToken(token: TokenRecord, hash: string): Promise<void> {
       await db.transaction(async (tx) => {
         await tx.changes(s.ensureTenant, [token.tenant, token.createdAt]);
-        await tx.changes(s.insertToken, [token.id, token.tenant, token.name, JSON.stringify(token.roles), hash, token.createdAt]);
+        await tx.changes(s.insertToken, [token.id, token.tenant, token.name, JSON.stringify(token.roles), hash, token.createdAt, token.expiresAt ?? null]);
       });
     },
 
@@ -120,7 +157,9 @@ export function createPostgresAdmin(db: PostgresDb) {
       const a = Buffer.from(row.hash, 'utf8');
       const b = Buffer.from(hash, 'utf8');
       if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
-      return { id: row.id, tenant: row.tenant, name: row.name, roles: row.roles, createdAt: row.created_at };
+      const token: TokenRecord = { id: row.id, tenant: row.tenant, name: row.name, roles: row.roles, createdAt: row.created_at };
+      if (row.expires_at !== null) token.expiresAt = row.expires_at;
+      return token;
     },
 
     async revokeTokens(tenant: string, name: string, at: Instant): Promise<number> {
@@ -131,6 +170,27 @@ export function createPostgresAdmin(db: PostgresDb) {
     async countTokens(): Promise<number> {
       const [row] = await db.rows<{ n: number }>(s.countTokens);
       return row?.n ?? 0;
+    },
+
+    async listTokens(tenant: string, name?: string): Promise<TokenInfo[]> {
+      if (hasNul(tenant, name ?? '')) return [];
+      const rows = name === undefined ? await db.rows<TokenInfoRow>(s.listTokens, [tenant]) : await db.rows<TokenInfoRow>(s.listTokensNamed, [tenant, name]);
+      return rows.map(tokenInfo);
+    },
+
+    async rotateTokens(tenant: string, name: string, at: Instant, until: Instant, next: TokenRecord, hash: string): Promise<{ rotated: number; validUntil: Instant | null }> {
+      if (hasNul(tenant, name)) return { rotated: 0, validUntil: null };
+      return db.transaction(async (tx) => {
+        const cut = await tx.rows<{ expires_at: string }>(s.cutTokens, [until, tenant, name, at]);
+        if (cut.length === 0) return { rotated: 0, validUntil: null };
+        await tx.changes(s.insertToken, [next.id, next.tenant, next.name, JSON.stringify(next.roles), hash, next.createdAt, next.expiresAt ?? null]);
+        return { rotated: cut.length, validUntil: cut.map((r) => r.expires_at).reduce((a, b) => (b > a ? b : a)) };
+      });
+    },
+
+    async touchToken(id: string, at: Instant, minGapMs: number): Promise<void> {
+      if (hasNul(id)) return;
+      await db.changes(s.touchToken, [at, id, before(at, minGapMs)]);
     },
 
     async saveDraft(draft: DraftRecord): Promise<void> {

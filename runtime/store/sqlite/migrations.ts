@@ -16,6 +16,15 @@ function stageTables(db: Database.Database): void {
   backfillStages(db);
 }
 
+// Token lifetimes (issue 18): when a token stops being accepted (null: never, as every token made
+// before) and when it was last accepted (written at most once a minute); an admin's list of a
+// tenant's tokens, newest first.
+const tokenLifetimes = `
+  ALTER TABLE tokens ADD COLUMN expires_at TEXT;
+  ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
+  CREATE INDEX tokens_by_tenant ON tokens(tenant, created_at DESC, id DESC);
+  `;
+
 const migrations: Migration[] = [
   `
   CREATE TABLE tenants (id TEXT PRIMARY KEY, created_at TEXT NOT NULL);
@@ -116,6 +125,8 @@ const migrations: Migration[] = [
   // Human-readable case references (PA-000123, issue 16): a counter per tenant and prefix, the cases
   // created before numbered in creation order (sqlite-references.ts), unique per tenant.
   caseReferences,
+  // Token lifetimes (issue 18): expires_at, last_used_at and the list by tenant (tokenLifetimes above).
+  tokenLifetimes,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */
@@ -123,6 +134,9 @@ export const stageTablesVersion = migrations.indexOf(stageTables) + 1;
 
 /** The version that added the case references (the tests fill an older database before it). */
 export const caseReferencesVersion = migrations.indexOf(caseReferences) + 1;
+
+/** The version that added token lifetimes (the tests fill an older database before it). */
+export const tokenLifetimesVersion = migrations.indexOf(tokenLifetimes) + 1;
 
 /** Brings the database to schema version `target` (the latest; tests build older ones); returns the version it is at. */
 export function migrate(db: Database.Database, target = migrations.length): number {

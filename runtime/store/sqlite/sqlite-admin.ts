@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { Instant, JsonValue } from '../../engine/index.ts';
-import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenRecord, VersionRecord } from '../case-store.ts';
+import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenInfo, TokenRecord, VersionRecord } from '../case-store.ts';
 import type { WriteQueue } from './write-queue.ts';
 
 interface TokenRow {
@@ -13,7 +13,24 @@ interface TokenRow {
   roles: string;
   hash: string;
   created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
+
+const tokenInfo = (row: Omit<TokenRow, 'hash'>): TokenInfo => ({
+  id: row.id,
+  tenant: row.tenant,
+  name: row.name,
+  roles: JSON.parse(row.roles) as string[],
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  lastUsedAt: row.last_used_at,
+  revokedAt: row.revoked_at,
+});
+
+/** The instant `ms` milliseconds before `at` (ISO text, compared as text as the store compares instants). */
+const before = (at: string, ms: number): string => new Date(Date.parse(at) - ms).toISOString();
 
 interface CaseTypeRow {
   tenant: string;
@@ -27,10 +44,19 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
   const s = {
     ensureTenant: db.prepare('INSERT INTO tenants (id, created_at) VALUES (?, ?) ON CONFLICT(id) DO NOTHING'),
     // a revoked secret stays revoked: inserting its hash again (DOSSIER_ADMIN_TOKEN on restart) does nothing
-    insertToken: db.prepare('INSERT INTO tokens (id, tenant, name, roles, hash, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING'),
+    insertToken: db.prepare(`INSERT INTO tokens (id, tenant, name, roles, hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT(hash) DO NOTHING`),
     tokenByHash: db.prepare('SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL'),
     revokeTokens: db.prepare('UPDATE tokens SET revoked_at = ? WHERE tenant = ? AND name = ? AND revoked_at IS NULL'),
     countTokens: db.prepare('SELECT COUNT(*) AS n FROM tokens'),
+    listTokens: db.prepare(`SELECT id, tenant, name, roles, created_at, expires_at, last_used_at, revoked_at FROM tokens
+      WHERE tenant = ? ORDER BY created_at DESC, id DESC`),
+    listTokensNamed: db.prepare(`SELECT id, tenant, name, roles, created_at, expires_at, last_used_at, revoked_at FROM tokens
+      WHERE tenant = ? AND name = ? ORDER BY created_at DESC, id DESC`),
+    // the active tokens of a name: cut to `until` (or kept, where they expire sooner)
+    cutTokens: db.prepare(`UPDATE tokens SET expires_at = CASE WHEN expires_at IS NULL OR expires_at > @until THEN @until ELSE expires_at END
+      WHERE tenant = @tenant AND name = @name AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @at) RETURNING expires_at`),
+    touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)'),
     saveDraft: db.prepare(`INSERT INTO drafts (tenant, key, definition, problems, valid, updated_at) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT(tenant, key) DO UPDATE SET definition = excluded.definition, problems = excluded.problems,
       valid = excluded.valid, updated_at = excluded.updated_at`),
@@ -65,7 +91,7 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
     async createToken(token: TokenRecord, hash: string): Promise<void> {
       await queue.submit(() => {
         s.ensureTenant.run(token.tenant, token.createdAt);
-        s.insertToken.run(token.id, token.tenant, token.name, JSON.stringify(token.roles), hash, token.createdAt);
+        s.insertToken.run(token.id, token.tenant, token.name, JSON.stringify(token.roles), hash, token.createdAt, token.expiresAt ?? null);
       });
     },
 
@@ -75,7 +101,9 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
       const a = Buffer.from(row.hash, 'utf8');
       const b = Buffer.from(hash, 'utf8');
       if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
-      return { id: row.id, tenant: row.tenant, name: row.name, roles: JSON.parse(row.roles) as string[], createdAt: row.created_at };
+      const token: TokenRecord = { id: row.id, tenant: row.tenant, name: row.name, roles: JSON.parse(row.roles) as string[], createdAt: row.created_at };
+      if (row.expires_at !== null) token.expiresAt = row.expires_at;
+      return token;
     },
 
     async revokeTokens(tenant: string, name: string, at: string): Promise<number> {
@@ -84,6 +112,24 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
 
     async countTokens(): Promise<number> {
       return (s.countTokens.get() as { n: number }).n;
+    },
+
+    async listTokens(tenant: string, name?: string): Promise<TokenInfo[]> {
+      const rows = (name === undefined ? s.listTokens.all(tenant) : s.listTokensNamed.all(tenant, name)) as Omit<TokenRow, 'hash'>[];
+      return rows.map(tokenInfo);
+    },
+
+    async rotateTokens(tenant: string, name: string, at: Instant, until: Instant, next: TokenRecord, hash: string): Promise<{ rotated: number; validUntil: Instant | null }> {
+      return queue.submit(() => {
+        const cut = s.cutTokens.all({ until, tenant, name, at }) as { expires_at: string }[];
+        if (cut.length === 0) return { rotated: 0, validUntil: null };
+        s.insertToken.run(next.id, next.tenant, next.name, JSON.stringify(next.roles), hash, next.createdAt, next.expiresAt ?? null);
+        return { rotated: cut.length, validUntil: cut.map((r) => r.expires_at).reduce((a, b) => (b > a ? b : a)) };
+      });
+    },
+
+    async touchToken(id: string, at: Instant, minGapMs: number): Promise<void> {
+      await queue.submit(() => s.touchToken.run(at, id, before(at, minGapMs)));
     },
 
     async saveDraft(draft: DraftRecord): Promise<void> {

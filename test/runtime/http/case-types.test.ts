@@ -142,7 +142,7 @@ describe('tokens, health, OpenAPI, root page', () => {
   it('lets an admin issue tokens that work at once; a tenant admin only for its own tenant', async () => {
     const issued = await h.call('POST', '/api/tokens', h.tokens.admin, { name: 'eve', roles: ['agent', 'collector'] });
     expect(issued.status).toBe(201);
-    expect({ ...issued.body, token: typeof issued.body.token }).toEqual({ token: 'string', name: 'eve', roles: ['agent', 'collector'], tenant: 'default' });
+    expect({ ...issued.body, token: typeof issued.body.token }).toEqual({ token: 'string', name: 'eve', roles: ['agent', 'collector'], tenant: 'default', expiresAt: null });
     expect((await h.call('GET', '/api/cases', issued.body.token)).status).toBe(200);
     const other = await h.call('POST', '/api/tokens', h.tokens.admin, { name: 'beta-admin', roles: ['admin'], tenant: 'beta' });
     expect([other.status, other.body.tenant]).toEqual([201, 'beta']);

@@ -62,6 +62,70 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         expect(await store.findTokenByHash('b'.repeat(64))).toBeNull();
         expect((await store.findTokenByHash('c'.repeat(64)))?.id).toBe('t3');
       });
+
+      it('keeps an expiry with a token and lists the tokens of a tenant newest first, revoked ones too, without hashes', async () => {
+        // given three tokens in default (one expiring, one revoked) and one in other
+        await store.createToken({ id: 't1', tenant: 'default', name: 'old', roles: ['agent'], createdAt: T0 }, 'a'.repeat(64));
+        await store.createToken({ id: 't2', tenant: 'default', name: 'bot', roles: ['service'], createdAt: T1, expiresAt: T2 }, 'b'.repeat(64));
+        await store.createToken({ id: 't3', tenant: 'default', name: 'gone', roles: ['agent'], createdAt: T2 }, 'c'.repeat(64));
+        await store.createToken({ id: 't4', tenant: 'other', name: 'bot', roles: ['service'], createdAt: T2 }, 'd'.repeat(64));
+        await store.revokeTokens('default', 'gone', T2);
+        // then the expiring one is found with its expiry (still found after it: the host decides), the others without
+        expect(await store.findTokenByHash('b'.repeat(64))).toEqual({ id: 't2', tenant: 'default', name: 'bot', roles: ['service'], createdAt: T1, expiresAt: T2 });
+        expect(await store.findTokenByHash('a'.repeat(64))).toEqual({ id: 't1', tenant: 'default', name: 'old', roles: ['agent'], createdAt: T0 });
+        // and the list of default is newest first, with every field but the hash
+        expect(await store.listTokens('default')).toEqual([
+          { id: 't3', tenant: 'default', name: 'gone', roles: ['agent'], createdAt: T2, expiresAt: null, lastUsedAt: null, revokedAt: T2 },
+          { id: 't2', tenant: 'default', name: 'bot', roles: ['service'], createdAt: T1, expiresAt: T2, lastUsedAt: null, revokedAt: null },
+          { id: 't1', tenant: 'default', name: 'old', roles: ['agent'], createdAt: T0, expiresAt: null, lastUsedAt: null, revokedAt: null },
+        ]);
+        expect((await store.listTokens('default', 'bot')).map((t) => t.id)).toEqual(['t2']);
+        expect((await store.listTokens('other')).map((t) => t.id)).toEqual(['t4']);
+        expect(await store.listTokens('nobody')).toEqual([]);
+      });
+
+      it('rotates a name in one step: its active tokens end at the earlier of their expiry and the grace, the new one is stored', async () => {
+        // given bob in default: one without expiry, one expiring before the grace ends, one expired, one revoked; and bob in other
+        const soon = '2026-01-05T10:20:00.000Z';
+        const graceEnd = '2026-01-05T10:30:00.000Z';
+        await store.createToken({ id: 't1', tenant: 'default', name: 'bob', roles: ['service'], createdAt: T0 }, 'a'.repeat(64));
+        await store.createToken({ id: 't2', tenant: 'default', name: 'bob', roles: ['service'], createdAt: T0, expiresAt: soon }, 'b'.repeat(64));
+        await store.createToken({ id: 't3', tenant: 'default', name: 'bob', roles: ['service'], createdAt: T0, expiresAt: T1 }, 'c'.repeat(64));
+        await store.createToken({ id: 't4', tenant: 'default', name: 'carl', roles: ['service'], createdAt: T0 }, 'd'.repeat(64));
+        await store.createToken({ id: 't5', tenant: 'other', name: 'bob', roles: ['service'], createdAt: T0 }, 'e'.repeat(64));
+        // when bob is rotated at T1 with a grace until 10:30
+        const next = { id: 't6', tenant: 'default', name: 'bob', roles: ['service'], createdAt: T1, expiresAt: T2 };
+        const result = await store.rotateTokens('default', 'bob', T1, graceEnd, next, 'f'.repeat(64));
+        // then the two active ones were cut (the one expiring sooner kept its expiry), the expired one left alone
+        expect(result).toEqual({ rotated: 2, validUntil: graceEnd });
+        expect(Object.fromEntries((await store.listTokens('default', 'bob')).map((t) => [t.id, t.expiresAt]))).toEqual({ t1: graceEnd, t2: soon, t3: T1, t6: T2 });
+        expect(await store.findTokenByHash('f'.repeat(64))).toEqual(next);
+        expect((await store.listTokens('other'))[0]?.expiresAt).toBeNull();
+        // and a name without an active token is not rotated, and nothing is stored
+        await store.revokeTokens('default', 'carl', T1);
+        const none = await store.rotateTokens('default', 'carl', T1, graceEnd, { ...next, id: 't7', name: 'carl' }, '7'.repeat(64));
+        expect(none).toEqual({ rotated: 0, validUntil: null });
+        expect(await store.findTokenByHash('7'.repeat(64))).toBeNull();
+        expect(await store.rotateTokens('default', 'nobody', T1, graceEnd, { ...next, id: 't8', name: 'nobody' }, '8'.repeat(64))).toEqual({ rotated: 0, validUntil: null });
+        expect(await store.countTokens()).toBe(6);
+      });
+
+      it("records a token's last use at most once per gap, whichever host writes it, and never moves it back", async () => {
+        await store.createToken({ id: 't1', tenant: 'default', name: 'alice', roles: ['agent'], createdAt: T0 }, 'a'.repeat(64));
+        const lastUsed = async () => (await store.listTokens('default'))[0]?.lastUsedAt;
+        const at = (seconds: number) => new Date(Date.parse(T0) + seconds * 1000).toISOString();
+        await store.touchToken('t1', at(10), 60_000);
+        expect(await lastUsed()).toBe(at(10));
+        // within the minute (another host's write) and earlier: unchanged
+        await store.touchToken('t1', at(69), 60_000);
+        await store.touchToken('t1', at(5), 60_000);
+        expect(await lastUsed()).toBe(at(10));
+        // a minute later: moved
+        await store.touchToken('t1', at(70), 60_000);
+        expect(await lastUsed()).toBe(at(70));
+        await store.touchToken('nobody', at(200), 60_000);
+        expect(await store.listTokens('other')).toEqual([]);
+      });
     });
 
     describe('messages', () => {
