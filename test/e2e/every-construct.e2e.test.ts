@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, ROOT, RUN_LANGUAGE, screenshot, tr, useServerAndBrowser, addField, createBlankCaseType } from './harness.ts';
+import { addField, api, asWritten, createBlankCaseType, ROOT, RUN_LANGUAGE, screenshot, tr, useServerAndBrowser } from './harness.ts';
 
 const run = promisify(execFile);
 
@@ -50,7 +50,8 @@ describe('every construct of the format, by labelled controls', () => {
     await page.getByLabel('Customer name field').selectOption({ label: 'Name' });
     // the preview form's data is what the simulated case starts with
     await page.getByLabel('Email', { exact: true }).fill('anna@example.com');
-    await page.getByLabel('Name', { exact: true }).fill('Anna Jansen');
+    // the field's own label "Name" (the case type's word, also a UI word)
+    await asWritten(() => page.getByLabel('Name', { exact: true })).fill('Anna Jansen');
 
     // two rules for the guards
     await page.getByRole('tab', { name: 'Rules' }).click();

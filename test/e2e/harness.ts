@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { RUN_LANGUAGE, speakRunLanguage, tr } from './language.ts';
 
-export { RUN_LANGUAGE, tr } from './language.ts';
+export { asWritten, RUN_LANGUAGE, tr, trWith } from './language.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-results');
@@ -199,7 +199,7 @@ export async function createBlankCaseType(page: Page, server: Server, title: str
 /** Adds a field by its label and type name in the Fields tab; waits for its editor to open. */
 export async function addField(page: Page, label: string, type: string): Promise<void> {
   await page.getByLabel('Field label').fill(label);
-  await page.getByLabel('Field type').selectOption({ label: type });
+  await page.getByLabel('Field type').selectOption({ label: tr(type) });
   await page.getByRole('button', { name: 'Add field' }).click();
   // the heading is the word Field (editor.fieldEditor.heading) and the pointer, which tr() cannot match as one
   await page.getByRole('heading', { name: `${tr('Field')} /${label.toLowerCase()}` }).waitFor();

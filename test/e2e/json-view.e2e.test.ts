@@ -1,6 +1,6 @@
 // The JSON view and the visual editors stay in sync both ways; invalid JSON never replaces the last good model.
 import { describe, expect, it } from 'vitest';
-import { RUN_LANGUAGE, screenshot, tr, useServerAndBrowser } from './harness.ts';
+import { RUN_LANGUAGE, screenshot, tr, trWith, useServerAndBrowser } from './harness.ts';
 
 const edited = {
   key: 'json-edited',
@@ -17,7 +17,7 @@ const edited = {
 };
 
 /** A state's name on the canvas with its mark: "State Received (initial)" (canvas.playbook.node and nodeInitial/nodeFinal). */
-const marked = (title: string, mark: '(initial)' | '(final)') => `${tr(`State ${title}`)} ${tr(mark)}`;
+const marked = (title: string, mark: '(initial)' | '(final)') => `${trWith('State {{title}}', { title })} ${tr(mark)}`;
 
 describe('JSON view', () => {
   const e2e = useServerAndBrowser();

@@ -105,7 +105,8 @@ function trText(text: string): string {
     // a count is a number: "Friday hours" is not "{{count}} hours"
     if ([...values].some(([name, value]) => COUNTS.has(name) && !/^\d+$/.test(value))) continue;
     if (entry.one && values.has('count') && values.get('count') !== '1') continue;
-    // a value may itself be a UI word ("Remove {{what}}", a weekday): translated when it is one exactly
+    // a value may itself be a UI text ("{{done}} of {{total}} texts in {{language}}", a weekday): translated when it
+    // is one exactly; where it is a case type's own word that happens to be one too, say it with trWith()
     return entry.nl.replace(PLACEHOLDER, (_all, name: string) => {
       const value = values.get(name) ?? '';
       return exact.get(value) ?? WEEKDAYS.get(value) ?? value;
@@ -124,6 +125,30 @@ function trRegExp(re: RegExp): RegExp {
     return dutch === undefined ? phrase : escapeRe(dutch);
   });
   return source === re.source ? re : new RegExp(source, re.flags);
+}
+
+/**
+ * A UI text with placeholders in the run's language, its values as given (a case type's own words, never
+ * translated): `trWith('State {{title}}', { title: 'Done' })` is "State Done" or "Status Done".
+ */
+export function trWith(english: string, values: Readonly<Record<string, string>>, language: RunLanguage = RUN_LANGUAGE): string {
+  const fill = (template: string) => template.replace(PLACEHOLDER, (_all, name: string) => values[name] ?? '');
+  if (language === 'en') return fill(english);
+  const key = [...flatResources('en')].find(([, value]) => value === english)?.[0];
+  const dutch = key === undefined ? undefined : flatResources('nl').get(key);
+  if (dutch === undefined) throw new Error(`trWith: no UI text "${english}" in the resources`);
+  return fill(dutch);
+}
+
+/** Locators built in `make` take their texts as written: a case type's own words that happen to be UI words too. */
+export function asWritten<T>(make: () => T): T {
+  const before = automatic;
+  automatic = false;
+  try {
+    return make();
+  } finally {
+    automatic = before;
+  }
 }
 
 /** An English UI text (or a pattern of one) in the run's language; unchanged in an English run. */
@@ -169,10 +194,14 @@ const withHasText = (options: unknown) => {
   if ('hasNotText' in o) o.hasNotText = text(o.hasNotText);
   return o;
 };
+/** An option's label: one word is likelier a case type's value ("Name", "Done") than ours; ours are wrapped in tr(). */
 const option = (v: unknown): unknown => {
   if (typeof v === 'string') return v;
   if (Array.isArray(v)) return v.map(option);
-  if (v !== null && typeof v === 'object' && 'label' in v) return { ...(v as object), label: text((v as { label: unknown }).label) };
+  if (v !== null && typeof v === 'object' && 'label' in v) {
+    const label = (v as { label: unknown }).label;
+    return typeof label === 'string' && !/\s/.test(label.trim()) ? v : { ...(v as object), label: text(label) };
+  }
   return v;
 };
 

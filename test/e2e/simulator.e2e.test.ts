@@ -174,8 +174,8 @@ describe('the simulator', () => {
     await expect.poll(() => panel.getByTestId('sim-now').textContent()).toBe(RUN_LANGUAGE === 'nl' ? '12 jan 2026, 16:00 (Europe/Amsterdam)' : 'Mon 12 Jan 16:00 (Europe/Amsterdam)');
     expect(await panel.locator('[data-sla="firstResponse"]').getAttribute('data-status')).toBe('breached');
     // in Dutch the SLA is explained by its deadline (8 working hours from Friday 16:00 in 'office': Monday 16:00 in
-    // Amsterdam), written in the browser's time zone
-    const deadline = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date('2026-01-12T15:00:00Z'));
+    // Amsterdam), in the calendar's time, as the English sentence says it
+    const deadline = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: 'Europe/Amsterdam' }).format(new Date('2026-01-12T15:00:00Z'));
     expect(await panel.locator('[data-sla="firstResponse"]').textContent()).toContain(
       RUN_LANGUAGE === 'nl' ? tr(`Breached: the deadline was ${deadline}`) : "deadline PT8H in 'office' from Fri 16:00",
     );

@@ -49,7 +49,7 @@ describe('versions', () => {
     // version 2: a field and a final state more, the amount retitled
     await page.getByRole('tab', { name: 'Fields and form' }).click();
     await page.getByLabel('Field label').fill('Reason');
-    await page.getByLabel('Field type').selectOption({ label: 'Text' });
+    await page.getByLabel('Field type').selectOption({ label: tr('Text') });
     await page.getByRole('button', { name: 'Add field' }).click();
     // the word Field and the pointer, which tr() cannot match as one
     await page.getByRole('heading', { name: `${tr('Field')} /reason` }).waitFor();
