@@ -13,6 +13,8 @@ import { serve } from '@hono/node-server';
 import * as engine from '../engine/index.ts';
 import { ensureAdminToken, seedTemplates } from '../host/bootstrap.ts';
 import { DEFAULT_SERVICE_TOKEN_EXPIRY, hashToken, isExpired, MAX_TOKEN_LIFETIME, tokenDuration } from '../host/tokens.ts';
+import { DEFAULT_SESSION_LIFETIME, MAX_SESSION_LIFETIME, sessionLifetime } from '../host/sign-in.ts';
+import type { OidcSettings } from '../http/sign-in.ts';
 import { systemClock, type Clock } from '../host/clock.ts';
 import { createRuntime } from '../compose/create-runtime.ts';
 import { createLogger, type Logger, type LogLevel } from '../host/logger.ts';
@@ -50,6 +52,8 @@ export interface ServeOptions {
    * they are issued without one; null (`none`) for no default; absent: P90D.
    */
   serviceTokenExpiry?: string | null;
+  /** `--oidc-*`, `--public-url`, `--session-lifetime`, DOSSIER_OIDC_CLIENT_SECRET: people sign in through this provider. */
+  oidc?: OidcSettings;
 }
 
 /** Why the server could not start, in one line that says what to do; `dossier serve` prints it and exits 1. */
@@ -152,6 +156,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
     ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
     ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }),
+    ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
   });
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
@@ -199,7 +204,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const port = (server.address() as AddressInfo).port;
   await host.start();
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  logger.info('dossier serving', { url, db: dbShown, seeded });
+  logger.info('dossier serving', { url, db: dbShown, seeded, ...(options.oidc === undefined ? {} : { signIn: options.oidc.issuer }) });
   let closing: Promise<void> | null = null;
   return {
     url,
@@ -224,6 +229,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
 const usage = [
   'Usage: dossier serve [--db FILE|postgres://URL] [--port N] [--host H] [--service-token-expiry DURATION|none]',
+  '                     [--oidc-issuer URL --oidc-client-id ID --oidc-role ROLE=GROUP ... [sign-in options]]',
   '',
   'Runs the Dossier runtime host and the designer on one port; builds the designer first when it is missing.',
   '',
@@ -238,6 +244,21 @@ const usage = [
   `                at most ${MAX_TOKEN_LIFETIME}); none: such tokens never expire unless asked to`,
   '  -h, --help    this text',
   '',
+  'Sign-in with OpenID Connect (docs/sign-in.md; without --oidc-issuer people sign in with a token):',
+  '  --oidc-issuer URL         the identity provider (https; http only on a loopback address)',
+  '  --oidc-client-id ID       Dossier\'s client id at the provider (the secret: DOSSIER_OIDC_CLIENT_SECRET;',
+  '                            none for a public client, which PKCE protects)',
+  '  --oidc-role ROLE=GROUP    people in GROUP get ROLE (admin, analyst, agent, or a case type\'s role);',
+  '                            repeat for more; people in none of the groups cannot sign in',
+  '  --oidc-groups-claim NAME  the claim that lists a person\'s groups (default groups; a.b reaches into objects)',
+  '  --oidc-name-claim NAME    the claim that names a person in history (default name, then',
+  '                            preferred_username, email, sub)',
+  '  --oidc-tenant-claim NAME  the claim that holds a person\'s tenant (default: everybody in --oidc-tenant)',
+  '  --oidc-tenant TENANT      the tenant of everybody when there is no tenant claim (default default)',
+  '  --public-url URL          where people reach Dossier (default: the address a request came to); the',
+  '                            provider must allow <URL>/auth/callback as a redirect URI and <URL>/ after sign-out',
+  `  --session-lifetime DURATION  how long a sign-in lasts (default ${DEFAULT_SESSION_LIFETIME}, at most ${MAX_SESSION_LIFETIME})`,
+  '',
   'Environment:',
   '  DOSSIER_DATABASE_URL   the database when --db is not given (a file or a postgres:// URL)',
   '  DOSSIER_ADMIN_TOKEN    use this secret as an admin token of tenant default (scripts, CI, a lost token)',
@@ -245,16 +266,98 @@ const usage = [
   '  DOSSIER_CORS_ORIGINS   comma-separated origins allowed to call the API from a browser (default: none)',
   '  DOSSIER_WEBHOOK_ALLOW  hosts or CIDRs that webhooks may reach although private or loopback (default: none)',
   '  DOSSIER_BUILD_DESIGNER 0: do not build the designer when it is missing (serve the API only)',
+  '  DOSSIER_OIDC_CLIENT_SECRET  the client secret at the identity provider (kept off the command line)',
   '  DOSSIER_LEASE_MS       on a shared PostgreSQL database: how long a host holds the timers and outbox',
   '                         rows it claimed before another host may take them (default 30000); a host',
   '                         begins deliveries in the first half, so keep it above twice the webhook timeout (10 s)',
 ].join('\n');
-const optionNames = ['--db', '--port', '--host', '--service-token-expiry'];
+const signInOptionNames = [
+  '--oidc-issuer',
+  '--oidc-client-id',
+  '--oidc-role',
+  '--oidc-groups-claim',
+  '--oidc-name-claim',
+  '--oidc-tenant-claim',
+  '--oidc-tenant',
+  '--public-url',
+  '--session-lifetime',
+];
+const optionNames = ['--db', '--port', '--host', '--service-token-expiry', ...signInOptionNames];
+
+const ROLE = /^[a-z][a-z0-9-]{0,62}$/;
+const TENANT = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+const isLoopbackHost = (host: string): boolean => host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+/** The sign-in options as settings, or what is wrong with them in one sentence. */
+function signInSettings(given: Map<string, string[]>, secret: string | undefined): { ok: true; settings: OidcSettings | undefined } | { ok: false; message: string } {
+  const one = (name: string): string | undefined => given.get(name)?.at(-1);
+  const issuer = one('--oidc-issuer');
+  if (issuer === undefined) {
+    const stray = [...given.keys()][0];
+    return stray === undefined ? { ok: true, settings: undefined } : { ok: false, message: `${stray} needs --oidc-issuer (the identity provider) as well.` };
+  }
+  let issuerUrl: URL;
+  try {
+    issuerUrl = new URL(issuer);
+  } catch {
+    return { ok: false, message: `--oidc-issuer must be a URL such as https://login.example.com/realms/staff; got '${issuer}'.` };
+  }
+  if (issuerUrl.protocol !== 'https:' && !(issuerUrl.protocol === 'http:' && isLoopbackHost(issuerUrl.hostname))) {
+    return { ok: false, message: `--oidc-issuer must be an https URL (http only on this machine, for tests); got '${issuer}'.` };
+  }
+  const clientId = one('--oidc-client-id');
+  if (clientId === undefined || clientId === '') return { ok: false, message: '--oidc-issuer needs --oidc-client-id ID (Dossier\'s client id at the provider).' };
+  const roleGroups: { role: string; group: string }[] = [];
+  for (const pair of given.get('--oidc-role') ?? []) {
+    const at = pair.indexOf('=');
+    const role = pair.slice(0, at);
+    const group = pair.slice(at + 1);
+    if (at < 1 || group === '' || !ROLE.test(role)) return { ok: false, message: `--oidc-role must be ROLE=GROUP, such as --oidc-role agent=service-desk; got '${pair}'.` };
+    roleGroups.push({ role, group });
+  }
+  if (roleGroups.length === 0) return { ok: false, message: '--oidc-issuer needs at least one --oidc-role ROLE=GROUP (such as --oidc-role admin=dossier-admins), or nobody could sign in.' };
+  const tenant = one('--oidc-tenant') ?? 'default';
+  if (!TENANT.test(tenant)) return { ok: false, message: `--oidc-tenant must be lower-case letters, digits and dashes; got '${tenant}'.` };
+  const publicUrl = one('--public-url');
+  if (publicUrl !== undefined) {
+    let url: URL | null;
+    try {
+      url = new URL(publicUrl);
+    } catch {
+      url = null;
+    }
+    if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search !== '') {
+      return { ok: false, message: `--public-url must be the address people open, such as https://dossier.example.com (no path); got '${publicUrl}'.` };
+    }
+  }
+  const lifetime = sessionLifetime(one('--session-lifetime') ?? DEFAULT_SESSION_LIFETIME);
+  if (!lifetime.ok) return { ok: false, message: `${lifetime.message}.` };
+  const tenantClaim = one('--oidc-tenant-claim');
+  return {
+    ok: true,
+    settings: {
+      issuer,
+      clientId,
+      ...(secret === undefined || secret === '' ? {} : { clientSecret: secret }),
+      ...(publicUrl === undefined ? {} : { publicUrl: new URL(publicUrl).origin }),
+      sessionLifetimeMs: lifetime.ms,
+      policy: {
+        roleGroups,
+        groupsClaim: one('--oidc-groups-claim') ?? 'groups',
+        nameClaim: one('--oidc-name-claim') ?? 'name',
+        tenantClaim: tenantClaim === undefined || tenantClaim === '' ? null : tenantClaim,
+        tenant,
+      },
+    },
+  };
+}
 
 export function parseServeArgs(args: string[], cwd: string, env: Record<string, string | undefined> = {}): { ok: true; options: ServeOptions } | { ok: false; message: string } {
   const fromEnv = env.DOSSIER_DATABASE_URL;
   const dbOf = (value: string) => (isPostgresUrl(value) ? value : resolve(cwd, value));
   const options: ServeOptions = { db: fromEnv !== undefined && fromEnv !== '' ? dbOf(fromEnv) : resolve(cwd, 'dossier.db'), port: 3000, host: '127.0.0.1' };
+  const signIn = new Map<string, string[]>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = args[i + 1];
@@ -277,10 +380,17 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
         if (!parsed.ok) return { ok: false, message: `${parsed.message}, or none for no default.` };
         options.serviceTokenExpiry = value;
       }
+    } else if (signInOptionNames.includes(arg)) {
+      if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value (dossier serve --help says which).` };
+      i++;
+      signIn.set(arg, [...(signIn.get(arg) ?? []), value]);
     } else {
       return { ok: false, message: `unknown option '${arg}'${didYouMean(arg, optionNames)} (dossier serve --help lists the options).` };
     }
   }
+  const sso = signInSettings(signIn, env.DOSSIER_OIDC_CLIENT_SECRET);
+  if (!sso.ok) return sso;
+  if (sso.settings !== undefined) options.oidc = sso.settings;
   return { ok: true, options };
 }
 
@@ -348,6 +458,10 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
     }
     io.out(`Dossier is running at ${running.url}/ (API: ${running.url}/api, OpenAPI: ${running.url}/api/openapi.json)`);
     if (running.seeded.length > 0) io.out(`Seeded case types: ${running.seeded.join(', ')}`);
+    const sso = parsed.options.oidc;
+    if (sso !== undefined) {
+      io.out(`Sign-in: people sign in through ${sso.issuer}; its redirect URI for Dossier is ${sso.publicUrl ?? running.url}/auth/callback`);
+    }
     if (running.adminToken !== null && running.adminToken !== adminToken) {
       io.out(`Admin token (shown once, store it now): ${running.adminToken}`);
       io.out(`Designer: ${running.url}/?token=${encodeURIComponent(running.adminToken)}`);

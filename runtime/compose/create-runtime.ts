@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import { createHost, type Host, type HostOptions } from '../host/create-host.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { createApp } from '../http/create-app.ts';
+import type { OidcSettings } from '../http/sign-in.ts';
 
 export interface RuntimeOptions<C = unknown> extends HostOptions<C> {
   maxBodyBytes?: number;
@@ -12,6 +13,8 @@ export interface RuntimeOptions<C = unknown> extends HostOptions<C> {
   designerDir?: string;
   /** Origins allowed to call the API from a browser (DOSSIER_CORS_ORIGINS); absent: CORS closed. */
   corsOrigins?: string[];
+  /** The identity provider people sign in with (`dossier serve --oidc-*`); absent: tokens only. */
+  oidc?: OidcSettings;
 }
 
 export interface Runtime extends Host {
@@ -20,7 +23,7 @@ export interface Runtime extends Host {
 }
 
 export function createRuntime<C>(options: RuntimeOptions<C>): Runtime {
-  const { maxBodyBytes, designerDir, corsOrigins, ...hostOptions } = options;
+  const { maxBodyBytes, designerDir, corsOrigins, oidc, ...hostOptions } = options;
   const host = createHost(hostOptions);
   const app = createApp({
     store: options.store,
@@ -30,6 +33,7 @@ export function createRuntime<C>(options: RuntimeOptions<C>): Runtime {
     ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
     ...(designerDir === undefined ? {} : { designerDir }),
     ...(corsOrigins === undefined ? {} : { corsOrigins }),
+    ...(oidc === undefined ? {} : { oidc }),
   });
   return { ...host, app };
 }

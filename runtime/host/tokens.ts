@@ -85,12 +85,13 @@ function durationFailure(field: string, message: string): HostFailure {
 /** Creates and stores a token; returns its secret (shown once). */
 export async function issueToken(
   store: CaseStore,
-  input: { tenant: string; name: string; roles: string[]; secret?: string; expiresAt?: Instant | null },
+  input: { tenant: string; name: string; roles: string[]; secret?: string; expiresAt?: Instant | null; kind?: 'session' },
   at: string,
 ): Promise<{ secret: string; record: TokenRecord }> {
   const secret = input.secret ?? newTokenSecret();
   const record: TokenRecord = { id: randomUUID(), tenant: input.tenant, name: input.name, roles: input.roles, createdAt: at };
   if (input.expiresAt !== undefined && input.expiresAt !== null) record.expiresAt = input.expiresAt;
+  if (input.kind === 'session') record.kind = 'session';
   await store.createToken(record, hashToken(secret));
   return { secret, record };
 }
@@ -128,7 +129,7 @@ function tokenCache(store: CaseStore): TokenCache {
 }
 
 /** Forgets every verified token of `store` at once, and any lookup in flight (after a revocation or a rotation). */
-function forgetVerified(store: CaseStore): void {
+export function forgetVerified(store: CaseStore): void {
   const cache = tokenCache(store);
   cache.generation += 1;
   cache.entries.clear();

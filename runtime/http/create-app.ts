@@ -26,6 +26,7 @@ import { outboxRoutes } from './routes/outbox.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { signInRoutes, type OidcSettings } from './sign-in.ts';
 
 export type AppOptions<C = unknown> = {
   store: CaseStore;
@@ -37,6 +38,8 @@ export type AppOptions<C = unknown> = {
   designerDir?: string;
   /** Origins allowed to call the API from a browser (CORS). Empty or absent: CORS closed. */
   corsOrigins?: string[];
+  /** The identity provider people sign in with (docs/sign-in.md); absent: tokens only, as before. */
+  oidc?: OidcSettings;
 } & (
   | {
       /** The host's services, shared with its scheduler and outbox (runtime/compose/create-runtime.ts). */
@@ -137,6 +140,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   const openapi = openApiDocument();
   app.get('/api/openapi.json', (c) => c.json(openapi));
 
+  app.route('/', signInRoutes({ store, tokens: services.tokens, clock, logger, ...(options.oidc === undefined ? {} : { oidc: options.oidc }) }));
   app.use('/api/*', authenticate(services.tokens));
   app.use(
     '/api/*',

@@ -117,7 +117,7 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/reports/stages': { get: { summary: 'Time per stage (from, to: instants; the visits begun in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['caseType', 'from', 'to'], formats: windowFormats } },
   '/api/reports/reasons': { get: { summary: 'Top values of a field (default /reason; from, to: instants; the cases created in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['field', 'caseType', 'limit', 'from', 'to'], formats: windowFormats } },
   '/api/export': { get: { summary: 'The event log for process mining: format=xes (XES 1849-2016 XML) or ocel (OCEL 2.0 JSON); from, to: instants, the history entries with from <= at < to and the cases they belong to', role: 'admin', ok: [200, 'Report'], params: ['format', 'caseType', 'from', 'to'], choices: { format: ['xes', 'ocel'] }, formats: windowFormats } },
-  '/api/me': { get: { summary: 'Who this token is: name, tenant, roles', role: 'agent, analyst, service', ok: [200, 'Me'] } },
+  '/api/me': { get: { summary: 'Who is calling: name, tenant, roles, and the CSRF token of a sign-in session', role: 'agent, analyst, service', ok: [200, 'Me'] } },
   '/api/cases/{id}/related': { get: { summary: "The customer's other cases: every case sharing one of this case's customer identifiers (customer.keys)", role: 'agent', ok: [200, 'RelatedCases'], params: ['id', 'limit', 'cursor'] } },
   '/api/customers/cases': { get: { summary: 'Every case with a customer identifier (customer.keys) equal to value', role: 'agent', ok: [200, 'RelatedCaseList'], params: ['value'] } },
   '/api/openapi.json': { get: { summary: 'This description', role: 'none', ok: [200, 'Report'] } },
@@ -183,7 +183,17 @@ export function openApiDocument(): Record<string, unknown> {
     TokenList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('TokenInfo') } } },
     Report: { type: 'object' },
     TypeScript: { type: 'string', description: 'TypeScript declarations (.d.ts)' },
-    Me: { type: 'object', required: ['name', 'tenant', 'roles'], properties: { name: { type: 'string' }, tenant: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } } } },
+    Me: {
+      type: 'object',
+      required: ['name', 'tenant', 'roles', 'signedInWith'],
+      properties: {
+        name: { type: 'string' },
+        tenant: { type: 'string' },
+        roles: { type: 'array', items: { type: 'string' } },
+        signedInWith: { enum: ['token', 'session'], description: 'A bearer token, or a sign-in session (the cookie of OpenID Connect sign-in).' },
+        csrfToken: { type: 'string', description: "With a session: send it as X-CSRF-Token with every write that carries the session's cookie." },
+      },
+    },
     CustomerIdentifier: { type: 'object', required: ['pointer', 'value'], properties: { pointer: { type: 'string' }, value: { type: 'string' } } },
     RelatedCase: {
       type: 'object',
@@ -209,11 +219,19 @@ export function openApiDocument(): Record<string, unknown> {
     openapi: '3.1.0',
     info: { title: 'Dossier', version: '0.1.0', description: 'Case management runtime: case types as JSON Schemas and statecharts.' },
     servers: [{ url: '/' }],
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     paths,
     'x-problem-codes': problemTable,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'dossier_session',
+          description: "A person's sign-in session (OpenID Connect, /auth/login); writes also need X-CSRF-Token (GET /api/me gives it). __Host-dossier_session where the server's public URL is https.",
+        },
+      },
       schemas: { ...schemas, ...liftMetaSchema(caseTypeSchema, new Set(Object.keys(schemas))) },
     },
   };

@@ -8,6 +8,8 @@ export const problemTable = {
   'auth.invalid': { status: 401, title: 'Invalid token' },
   'auth.expired': { status: 401, title: 'Token expired' },
   'auth.forbidden': { status: 403, title: 'Not allowed for this role' },
+  'auth.csrf': { status: 403, title: 'Cross-site request refused' },
+  'sign_in.unavailable': { status: 404, title: 'Sign-in through an identity provider is not set up' },
   'event.forbidden': { status: 403, title: 'Event not allowed for this token' },
   'request.invalid': { status: 400, title: 'Invalid request' },
   'request.malformed_json': { status: 400, title: 'Malformed JSON' },

@@ -15,6 +15,12 @@ export interface TokenRecord {
    * made before lifetimes existed have none.
    */
   expiresAt?: Instant;
+  /**
+   * `session`: a person's sign-in session (OpenID Connect), its secret held in an HTTP-only cookie and
+   * accepted only from it; absent: a token for machines (and for people without an identity provider).
+   * Admins list, rotate and revoke tokens by name; sessions end by sign-out or expiry.
+   */
+  kind?: 'session';
 }
 
 /** A token as an admin's list shows it: never its secret or hash. */
@@ -314,8 +320,10 @@ export interface CaseStore {
   findTokenByHash(hash: string): Promise<TokenRecord | null>;
   /** Revokes every active token of `name` in `tenant` (kept for audit, never found again); returns how many. */
   revokeTokens(tenant: string, name: string, at: Instant): Promise<number>;
+  /** Revokes the one token (or session) `id` if it is active; true when it was. */
+  revokeTokenById(id: string, at: Instant): Promise<boolean>;
   countTokens(): Promise<number>;
-  /** The tokens of `tenant` (only those named `name`, with it), revoked and expired ones too, newest first (createdAt, then id). */
+  /** The tokens of `tenant` (only those named `name`, with it), revoked and expired ones too, newest first (createdAt, then id); never sessions. */
   listTokens(tenant: string, name?: string): Promise<TokenInfo[]>;
   /**
    * Rotation, in one transaction: every token of `name` in `tenant` that is active at `at` (not revoked,

@@ -7,6 +7,7 @@ import type { Problem } from '../../../schemas/problems.ts';
 import type { Wire } from './wire.ts';
 import type { Translate } from '../i18n/i18n.ts';
 import { ENGLISH } from '../i18n/words.ts';
+import { authHeaders } from '../app/credential.ts';
 
 export type ApiResult<T> = { ok: true; value: T; status: number } | { ok: false; status: number; code: string; message: string };
 
@@ -59,7 +60,7 @@ export async function callApi(t: Translate, token: string, method: string, path:
   try {
     res = await fetch(path, {
       method,
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      headers: { ...authHeaders(token), Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch (e) {

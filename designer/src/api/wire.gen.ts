@@ -1343,7 +1343,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who this token is: name, tenant, roles */
+        /** Who is calling: name, tenant, roles, and the CSRF token of a sign-in session */
         get: {
             parameters: {
                 query?: never;
@@ -1805,6 +1805,13 @@ export interface components {
             name: string;
             tenant: string;
             roles: string[];
+            /**
+             * @description A bearer token, or a sign-in session (the cookie of OpenID Connect sign-in).
+             * @enum {unknown}
+             */
+            signedInWith: "token" | "session";
+            /** @description With a session: send it as X-CSRF-Token with every write that carries the session's cookie. */
+            csrfToken?: string;
         };
         CustomerIdentifier: {
             pointer: string;

@@ -10,6 +10,7 @@ import { SignInPage } from '../pages/SignInPage.tsx';
 import { TokensPage } from '../pages/TokensPage.tsx';
 import { matchRoute, navigate, usePath } from './router.ts';
 import { readToken, storeToken } from './session.ts';
+import { authHeaders, isSession, sessionCredential } from './credential.ts';
 import { SignedInUser, type Me } from './signed-in-user.ts';
 
 // The editor (React Flow, ajv, the validator) loads on demand, so the first screen stays small.
@@ -24,13 +25,31 @@ const EditorPage = lazy(() => import('../editor/EditorPage.tsx').then((m) => ({ 
 export function App() {
   const [i18n] = useState(() => createI18n(startLanguage()));
   const [token, setToken] = useState<string | null>(() => readToken());
+  // without a token in this tab, the browser may hold a sign-in session (OpenID Connect): ask once
+  const [checking, setChecking] = useState(() => readToken() === null);
   const [me, setMe] = useState<Me | null>(null);
   const user = me?.name ?? null;
+  useEffect(() => {
+    if (!checking) return;
+    let live = true;
+    void fetch('/api/me', { headers: { Accept: 'application/json' } })
+      .then(async (r) => (r.ok ? ((await r.json()) as { csrfToken?: unknown }) : null))
+      .then((answer) => {
+        if (live && answer && typeof answer.csrfToken === 'string') setToken(sessionCredential(answer.csrfToken));
+      })
+      .catch(() => undefined) // no server: the sign-in page says so when it is used
+      .finally(() => {
+        if (live) setChecking(false);
+      });
+    return () => {
+      live = false;
+    };
+  }, [checking]);
   useEffect(() => {
     setMe(null);
     if (!token) return;
     let live = true;
-    void fetch('/api/me', { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } })
+    void fetch('/api/me', { headers: { ...authHeaders(token), Accept: 'application/json' } })
       .then(async (r) => (r.ok ? ((await r.json()) as { name?: unknown; roles?: unknown }) : null))
       .then((answer) => {
         if (live && answer && typeof answer.name === 'string') {
@@ -49,22 +68,40 @@ export function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <SignedInUser.Provider value={me}>
-        <Shell token={token} setToken={setToken} />
+        <Shell token={token} setToken={setToken} checking={checking} />
       </SignedInUser.Provider>
     </I18nextProvider>
   );
 }
 
-function Shell({ token, setToken }: { token: string | null; setToken: (token: string | null) => void }) {
+function Shell({ token, setToken, checking }: { token: string | null; setToken: (token: string | null) => void; checking: boolean }) {
   const { t } = useWords();
   const i18n = useI18n();
   const path = usePath();
   // the client words its own failures in the language of the moment (a language change needs no new client)
   const api = useMemo(() => (token ? createApiClient(token, (key, values) => i18n.t(key, values ?? {})) : null), [token, i18n]);
   const signOut = () => {
+    if (token !== null && isSession(token)) {
+      // the session ends on the server (every host); where the identity provider can sign the person out too, go there
+      void fetch('/auth/logout', { method: 'POST', headers: { ...authHeaders(token), Accept: 'application/json' } })
+        .then(async (r) => (r.ok ? ((await r.json()) as { endSessionUrl?: unknown }) : null))
+        .then((answer) => {
+          setToken(null);
+          if (answer && typeof answer.endSessionUrl === 'string') window.location.assign(answer.endSessionUrl);
+        })
+        .catch(() => setToken(null));
+      return;
+    }
     storeToken(null);
     setToken(null);
   };
+  if (!api && checking) {
+    return (
+      <p role="status" className="page">
+        {t('pages.signIn.checking')}
+      </p>
+    );
+  }
   if (!api) {
     return (
       <SignInPage

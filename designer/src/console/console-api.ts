@@ -7,6 +7,7 @@ import type { CaseTask, FieldProblem, HistoryEntry, NextEvent, StateValue, Check
 import { loadPages, type Page } from './paging.ts';
 import type { Refine, Wire } from '../api/wire.ts';
 import { ENGLISH, type Translate } from '../i18n/index.ts';
+import { authHeaders } from '../app/credential.ts';
 
 /**
  * A case as the API sends it (`Case`: `GET /api/cases/{id}`, lists, events), with the engine's own types where the
@@ -74,7 +75,7 @@ export function createConsoleApi(token: string, t: Translate = ENGLISH.t, langua
     try {
       res = await fetch(path, {
         method,
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+        headers: { ...authHeaders(token), Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
     } catch (e) {

@@ -33,7 +33,14 @@ export function customerRoutes(store: CaseStore): Hono<AuthEnv> {
 
   app.get('/me', (c) => {
     const auth = requireRole(c, 'agent', 'analyst', 'service');
-    return c.json({ name: auth.name, tenant: auth.tenant, roles: auth.roles });
+    const csrfToken = c.get('csrfToken');
+    return c.json({
+      name: auth.name,
+      tenant: auth.tenant,
+      roles: auth.roles,
+      signedInWith: auth.kind === 'session' ? 'session' : 'token',
+      ...(csrfToken === undefined ? {} : { csrfToken }),
+    });
   });
 
   /** One page of the cases of `tenant` (except `exceptId`) with a customer key whose value is one of `values`, newest first. */

@@ -119,6 +119,9 @@ const migrations: Migration[] = [
   caseReferences,
   // Token lifetimes (issue 18; SQLite's tokenLifetimes too): expires_at, last_used_at and the list by tenant.
   tokenLifetimes,
+  // Sign-in sessions (issue 18, OpenID Connect; SQLite's too): a person's session is a token of kind
+  // 'session' (its secret in an HTTP-only cookie); an admin's token list leaves them out.
+  `ALTER TABLE tokens ADD COLUMN kind ${C} NOT NULL DEFAULT 'token'`,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

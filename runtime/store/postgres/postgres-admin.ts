@@ -13,6 +13,7 @@ interface TokenRow {
   hash: string;
   created_at: string;
   expires_at: string | null;
+  kind: string;
 }
 
 interface TokenInfoRow {
@@ -92,18 +93,19 @@ export function createPostgresAdmin(db: PostgresDb) {
     // a revoked secret stays revoked: inserting its hash again (DOSSIER_ADMIN_TOKEN on restart) does nothing
     insertToken: statement(
       'tokens.insert',
-      'INSERT INTO tokens (id, tenant, name, roles, hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (hash) DO NOTHING',
+      'INSERT INTO tokens (id, tenant, name, roles, hash, created_at, expires_at, kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (hash) DO NOTHING',
     ),
-    tokenByHash: statement('tokens.byHash', 'SELECT id, tenant, name, roles, hash, created_at, expires_at FROM tokens WHERE hash = $1 AND revoked_at IS NULL'),
-    revokeTokens: statement('tokens.revoke', 'UPDATE tokens SET revoked_at = $1 WHERE tenant = $2 AND name = $3 AND revoked_at IS NULL'),
+    tokenByHash: statement('tokens.byHash', 'SELECT id, tenant, name, roles, hash, created_at, expires_at, kind FROM tokens WHERE hash = $1 AND revoked_at IS NULL'),
+    revokeTokens: statement('tokens.revoke', "UPDATE tokens SET revoked_at = $1 WHERE tenant = $2 AND name = $3 AND revoked_at IS NULL AND kind = 'token'"),
+    revokeTokenById: statement('tokens.revokeById', 'UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL'),
     countTokens: statement('tokens.count', 'SELECT COUNT(*)::integer AS n FROM tokens'),
-    listTokens: statement('tokens.list', `SELECT ${tokenInfoColumns} FROM tokens WHERE tenant = $1 ORDER BY created_at DESC, id DESC`),
-    listTokensNamed: statement('tokens.listNamed', `SELECT ${tokenInfoColumns} FROM tokens WHERE tenant = $1 AND name = $2 ORDER BY created_at DESC, id DESC`),
+    listTokens: statement('tokens.list', `SELECT ${tokenInfoColumns} FROM tokens WHERE tenant = $1 AND kind = 'token' ORDER BY created_at DESC, id DESC`),
+    listTokensNamed: statement('tokens.listNamed', `SELECT ${tokenInfoColumns} FROM tokens WHERE tenant = $1 AND name = $2 AND kind = 'token' ORDER BY created_at DESC, id DESC`),
     // the active tokens of a name: cut to `until` (or kept, where they expire sooner)
     cutTokens: statement(
       'tokens.cut',
       `UPDATE tokens SET expires_at = CASE WHEN expires_at IS NULL OR expires_at > $1 THEN $1 ELSE expires_at END
-      WHERE tenant = $2 AND name = $3 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $4) RETURNING expires_at`,
+      WHERE tenant = $2 AND name = $3 AND kind = 'token' AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $4) RETURNING expires_at`,
     ),
     touchToken: statement('tokens.touch', 'UPDATE tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at <= $3)'),
     saveDraft: statement(
@@ -146,7 +148,7 @@ export function createPostgresAdmin(db: PostgresDb) {
     async createToken(token: TokenRecord, hash: string): Promise<void> {
       await db.transaction(async (tx) => {
         await tx.changes(s.ensureTenant, [token.tenant, token.createdAt]);
-        await tx.changes(s.insertToken, [token.id, token.tenant, token.name, JSON.stringify(token.roles), hash, token.createdAt, token.expiresAt ?? null]);
+        await tx.changes(s.insertToken, [token.id, token.tenant, token.name, JSON.stringify(token.roles), hash, token.createdAt, token.expiresAt ?? null, token.kind ?? 'token']);
       });
     },
 
@@ -159,12 +161,18 @@ export function createPostgresAdmin(db: PostgresDb) {
       if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
       const token: TokenRecord = { id: row.id, tenant: row.tenant, name: row.name, roles: row.roles, createdAt: row.created_at };
       if (row.expires_at !== null) token.expiresAt = row.expires_at;
+      if (row.kind === 'session') token.kind = 'session';
       return token;
     },
 
     async revokeTokens(tenant: string, name: string, at: Instant): Promise<number> {
       if (hasNul(tenant, name)) return 0;
       return db.changes(s.revokeTokens, [at, tenant, name]);
+    },
+
+    async revokeTokenById(id: string, at: Instant): Promise<boolean> {
+      if (hasNul(id)) return false;
+      return (await db.changes(s.revokeTokenById, [at, id])) > 0;
     },
 
     async countTokens(): Promise<number> {
@@ -183,7 +191,7 @@ export function createPostgresAdmin(db: PostgresDb) {
       return db.transaction(async (tx) => {
         const cut = await tx.rows<{ expires_at: string }>(s.cutTokens, [until, tenant, name, at]);
         if (cut.length === 0) return { rotated: 0, validUntil: null };
-        await tx.changes(s.insertToken, [next.id, next.tenant, next.name, JSON.stringify(next.roles), hash, next.createdAt, next.expiresAt ?? null]);
+        await tx.changes(s.insertToken, [next.id, next.tenant, next.name, JSON.stringify(next.roles), hash, next.createdAt, next.expiresAt ?? null, 'token']);
         return { rotated: cut.length, validUntil: cut.map((r) => r.expires_at).reduce((a, b) => (b > a ? b : a)) };
       });
     },

@@ -127,6 +127,9 @@ const migrations: Migration[] = [
   caseReferences,
   // Token lifetimes (issue 18): expires_at, last_used_at and the list by tenant (tokenLifetimes above).
   tokenLifetimes,
+  // Sign-in sessions (issue 18, OpenID Connect): a person's session is a token of kind 'session' (its
+  // secret in an HTTP-only cookie, never a bearer a script holds); an admin's token list leaves them out.
+  `ALTER TABLE tokens ADD COLUMN kind TEXT NOT NULL DEFAULT 'token';`,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

@@ -16,9 +16,10 @@ interface TokenRow {
   expires_at: string | null;
   last_used_at: string | null;
   revoked_at: string | null;
+  kind: string;
 }
 
-const tokenInfo = (row: Omit<TokenRow, 'hash'>): TokenInfo => ({
+const tokenInfo = (row: Omit<TokenRow, 'hash' | 'kind'>): TokenInfo => ({
   id: row.id,
   tenant: row.tenant,
   name: row.name,
@@ -44,18 +45,19 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
   const s = {
     ensureTenant: db.prepare('INSERT INTO tenants (id, created_at) VALUES (?, ?) ON CONFLICT(id) DO NOTHING'),
     // a revoked secret stays revoked: inserting its hash again (DOSSIER_ADMIN_TOKEN on restart) does nothing
-    insertToken: db.prepare(`INSERT INTO tokens (id, tenant, name, roles, hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    insertToken: db.prepare(`INSERT INTO tokens (id, tenant, name, roles, hash, created_at, expires_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(hash) DO NOTHING`),
     tokenByHash: db.prepare('SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL'),
-    revokeTokens: db.prepare('UPDATE tokens SET revoked_at = ? WHERE tenant = ? AND name = ? AND revoked_at IS NULL'),
+    revokeTokens: db.prepare("UPDATE tokens SET revoked_at = ? WHERE tenant = ? AND name = ? AND revoked_at IS NULL AND kind = 'token'"),
+    revokeTokenById: db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     countTokens: db.prepare('SELECT COUNT(*) AS n FROM tokens'),
     listTokens: db.prepare(`SELECT id, tenant, name, roles, created_at, expires_at, last_used_at, revoked_at FROM tokens
-      WHERE tenant = ? ORDER BY created_at DESC, id DESC`),
+      WHERE tenant = ? AND kind = 'token' ORDER BY created_at DESC, id DESC`),
     listTokensNamed: db.prepare(`SELECT id, tenant, name, roles, created_at, expires_at, last_used_at, revoked_at FROM tokens
-      WHERE tenant = ? AND name = ? ORDER BY created_at DESC, id DESC`),
+      WHERE tenant = ? AND name = ? AND kind = 'token' ORDER BY created_at DESC, id DESC`),
     // the active tokens of a name: cut to `until` (or kept, where they expire sooner)
     cutTokens: db.prepare(`UPDATE tokens SET expires_at = CASE WHEN expires_at IS NULL OR expires_at > @until THEN @until ELSE expires_at END
-      WHERE tenant = @tenant AND name = @name AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @at) RETURNING expires_at`),
+      WHERE tenant = @tenant AND name = @name AND kind = 'token' AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @at) RETURNING expires_at`),
     touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)'),
     saveDraft: db.prepare(`INSERT INTO drafts (tenant, key, definition, problems, valid, updated_at) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT(tenant, key) DO UPDATE SET definition = excluded.definition, problems = excluded.problems,
@@ -91,7 +93,7 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
     async createToken(token: TokenRecord, hash: string): Promise<void> {
       await queue.submit(() => {
         s.ensureTenant.run(token.tenant, token.createdAt);
-        s.insertToken.run(token.id, token.tenant, token.name, JSON.stringify(token.roles), hash, token.createdAt, token.expiresAt ?? null);
+        s.insertToken.run(token.id, token.tenant, token.name, JSON.stringify(token.roles), hash, token.createdAt, token.expiresAt ?? null, token.kind ?? 'token');
       });
     },
 
@@ -103,11 +105,16 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
       if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
       const token: TokenRecord = { id: row.id, tenant: row.tenant, name: row.name, roles: JSON.parse(row.roles) as string[], createdAt: row.created_at };
       if (row.expires_at !== null) token.expiresAt = row.expires_at;
+      if (row.kind === 'session') token.kind = 'session';
       return token;
     },
 
     async revokeTokens(tenant: string, name: string, at: string): Promise<number> {
       return queue.submit(() => s.revokeTokens.run(at, tenant, name).changes);
+    },
+
+    async revokeTokenById(id: string, at: string): Promise<boolean> {
+      return queue.submit(() => s.revokeTokenById.run(at, id).changes > 0);
     },
 
     async countTokens(): Promise<number> {
@@ -123,7 +130,7 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
       return queue.submit(() => {
         const cut = s.cutTokens.all({ until, tenant, name, at }) as { expires_at: string }[];
         if (cut.length === 0) return { rotated: 0, validUntil: null };
-        s.insertToken.run(next.id, next.tenant, next.name, JSON.stringify(next.roles), hash, next.createdAt, next.expiresAt ?? null);
+        s.insertToken.run(next.id, next.tenant, next.name, JSON.stringify(next.roles), hash, next.createdAt, next.expiresAt ?? null, 'token');
         return { rotated: cut.length, validUntil: cut.map((r) => r.expires_at).reduce((a, b) => (b > a ? b : a)) };
       });
     },

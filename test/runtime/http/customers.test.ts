@@ -193,7 +193,7 @@ describe('the customer index behind the view', () => {
 describe('GET /api/me', () => {
   it("answers the token's name, tenant and roles", async () => {
     const r = await h.call('GET', '/api/me', h.tokens.acmeAgent);
-    expect([r.status, r.body]).toEqual([200, { name: 'acme-agent', tenant: 'acme', roles: ['agent', 'intake-agent'] }]);
+    expect([r.status, r.body]).toEqual([200, { name: 'acme-agent', tenant: 'acme', roles: ['agent', 'intake-agent'], signedInWith: 'token' }]);
     expect((await h.call('GET', '/api/me', null)).status).toBe(401);
   });
 });
