@@ -1,13 +1,19 @@
 // Access, table-driven: every route × every role (admin, analyst, agent, service, a case-type role
-// only) × own/other tenant × no/invalid/revoked/expired token, with the exact status. Each cell prepares
-// fresh resources as the admin of tenant `default`, so cells do not depend on each other.
+// only) × own/other tenant × no/invalid/revoked/expired credential × a bearer token or a person's sign-in
+// session (the cookie, with its CSRF token on writes; without it a write is refused), with the exact
+// status. Each cell prepares fresh resources as the admin of tenant `default`, so cells do not depend on
+// each other.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../../runtime/host/tokens.ts';
+import { endSession, startSession } from '../../runtime/host/sign-in.ts';
+import { csrfTokenOf } from '../../runtime/http/sign-in.ts';
 import { createHarness, type Harness } from '../runtime/http/harness.ts';
 
 type Who = 'admin' | 'analyst' | 'agent' | 'service' | 'bare' | 'acmeAdmin' | 'none' | 'invalid' | 'revoked' | 'expired';
 const roles = ['admin', 'analyst', 'agent', 'service', 'bare'] as const;
+/** How the credential travels: a bearer token; a session cookie with its CSRF token; a session cookie alone. */
+type Via = 'token' | 'session' | 'session without CSRF token';
 
 interface Cell {
   method: string;
@@ -152,6 +158,23 @@ const tokenOf = (who: Who): string | null => {
 let revokedSecret = '';
 let expiredSecret = '';
 
+/** The sessions of people with the same roles and tenants as the tokens (by sign-in, with OpenID Connect). */
+const sessions = new Map<Who, string>();
+
+const sessionOf = (who: Who): string | null => {
+  if (who === 'none') return null;
+  if (who === 'invalid') return 'not-a-real-session';
+  return sessions.get(who) ?? null;
+};
+
+/** The request's credential: an Authorization header, or the cookie (with the CSRF token unless `via` says without). */
+function credential(who: Who, via: Via): { token: string | null; headers: Record<string, string> } {
+  if (via === 'token') return { token: tokenOf(who), headers: {} };
+  const secret = sessionOf(who);
+  if (secret === null) return { token: null, headers: {} };
+  return { token: null, headers: { cookie: `dossier_session=${secret}`, ...(via === 'session' ? { 'x-csrf-token': csrfTokenOf(secret) } : {}) } };
+}
+
 describe('access: every route × role × tenant × token', () => {
   beforeAll(async () => {
     h = await createHarness();
@@ -165,6 +188,20 @@ describe('access: every route × role × tenant × token', () => {
     expect([revoke.status, revoke.body]).toEqual([200, { name: 'revoked', tenant: 'default', revoked: 1 }]);
     // a token with every role that expired an hour before the harness's clock
     expiredSecret = (await issueToken(h.store, { tenant: 'default', name: 'expired', roles: ['admin', 'agent', 'analyst', 'service'], expiresAt: '2026-01-05T08:00:00.000Z' }, '2026-01-05T07:00:00.000Z')).secret;
+    // people signed in, one per role as the tokens; a session signed out; one that ended an hour ago
+    const now = h.clock.now();
+    const person = async (name: string, tenant: string, personRoles: string[], at = now, lifetimeMs = 8 * 3600_000) =>
+      (await startSession(h.store, { subject: `sub-${name}`, name, tenant, roles: personRoles }, at, lifetimeMs)).secret;
+    sessions.set('admin', await person('Ann Admin', 'default', ['admin']));
+    sessions.set('analyst', await person('Ana Analyst', 'default', ['analyst']));
+    sessions.set('agent', await person('Bob Agent', 'default', ['agent']));
+    sessions.set('service', await person('Sam Service', 'default', ['service']));
+    sessions.set('bare', await person('Cas Collector', 'default', ['collector']));
+    sessions.set('acmeAdmin', await person('Ada Acme', 'acme', ['admin']));
+    const signedOut = await startSession(h.store, { subject: 'sub-out', name: 'Otto Out', tenant: 'default', roles: ['admin', 'agent', 'analyst', 'service'] }, now, 3600_000);
+    expect(await endSession(h.store, signedOut.record, now)).toBe(true);
+    sessions.set('revoked', signedOut.secret);
+    sessions.set('expired', await person('Eva Expired', 'default', ['admin', 'agent', 'analyst', 'service'], '2026-01-05T07:00:00.000Z', 3600_000));
   });
   afterAll(async () => {
     await h.close();
@@ -172,23 +209,37 @@ describe('access: every route × role × tenant × token', () => {
 
   let n = 0;
   for (const route of routes) {
-    const cells: [Who, number][] = [
-      ...roles.map((role): [Who, number] => [role, route.allowed === 'any' || route.allowed.includes(role) ? route.ok : 403]),
-      ['acmeAdmin', route.otherTenant],
-      ['none', 401],
-      ['invalid', 401],
-      ['revoked', 401],
-      ['expired', 401],
+    const write = !route.name.startsWith('GET ');
+    const cells: [Who, Via, number][] = [
+      ...roles.flatMap((role): [Who, Via, number][] => {
+        const status = route.allowed === 'any' || route.allowed.includes(role) ? route.ok : 403;
+        return [
+          [role, 'token', status],
+          [role, 'session', status],
+        ];
+      }),
+      ['acmeAdmin', 'token', route.otherTenant],
+      ['acmeAdmin', 'session', route.otherTenant],
+      // a write with the cookie alone is what a forged cross-site form would send: refused before anything else
+      ['admin', 'session without CSRF token', write && route.ok !== 404 ? 403 : route.ok],
+      ['none', 'token', 401],
+      ['invalid', 'token', 401],
+      ['invalid', 'session', 401],
+      ['revoked', 'token', 401],
+      ['revoked', 'session', 401],
+      ['expired', 'token', 401],
+      ['expired', 'session', 401],
     ];
-    it.each(cells)(`${route.name} as %s → %i`, async (who, status) => {
+    it.each(cells)(`${route.name} as %s by %s → %i`, async (who, via, status) => {
       const cell = await route.prepare(h, (n += 1));
-      const res = await h.call(cell.method, cell.path, tokenOf(who), cell.body);
+      const { token, headers } = credential(who, via);
+      const res = await h.call(cell.method, cell.path, token, cell.body, headers);
       expect([res.status, res.headers.get('content-type')?.split(';')[0]]).toEqual([
         status,
         status >= 400 ? 'application/problem+json' : (route.okType ?? 'application/json'),
       ]);
       if (status === 401) expect(res.body.code).toBe(who === 'none' ? 'auth.missing' : who === 'expired' ? 'auth.expired' : 'auth.invalid');
-      if (status === 403) expect(res.body.code).toBe('auth.forbidden');
+      if (status === 403) expect(res.body.code).toBe(via === 'session without CSRF token' ? 'auth.csrf' : 'auth.forbidden');
     });
   }
 
@@ -211,9 +262,15 @@ describe('access: every route × role × tenant × token', () => {
       const res = await h.call('GET', path, h.tokens.acmeAdmin);
       expect([path, res.status, res.body.items]).toEqual([path, 200, []]);
     }
-    // acme's case types are only the draft its own admin saved in the PUT cell above
+    // acme's case types are only the drafts its own admin saved in the PUT cells above (by token, by session)
     const types = await h.call('GET', '/api/case-types', h.tokens.acmeAdmin);
-    expect((types.body.items as { key: string; latestVersion: number | null }[]).map((t) => [t.key.replace(/\d+$/, 'N'), t.latestVersion])).toEqual([['draft-N', null]]);
+    expect((types.body.items as { key: string; latestVersion: number | null }[]).map((t) => [t.key.replace(/\d+$/, 'N'), t.latestVersion])).toEqual([
+      ['draft-N', null],
+      ['draft-N', null],
+    ]);
+    // and acme's signed-in admin sees the same, none of tenant default's
+    const bySession = await h.call('GET', '/api/cases', null, undefined, { cookie: `dossier_session=${sessions.get('acmeAdmin') as string}` });
+    expect([bySession.status, bySession.body.items]).toEqual([200, []]);
   });
 
   it('revoking a name in another tenant leaves this tenant alone; only a default admin may revoke across tenants', async () => {
@@ -237,7 +294,7 @@ describe('access: every route × role × tenant × token', () => {
       const everything = JSON.stringify(
         (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(({ name }) => db.prepare(`SELECT * FROM "${name}"`).all()),
       );
-      for (const secret of [...Object.values(h.tokens), revokedSecret, expiredSecret]) expect(everything.includes(secret)).toBe(false);
+      for (const secret of [...Object.values(h.tokens), revokedSecret, expiredSecret, ...sessions.values()]) expect(everything.includes(secret)).toBe(false);
     } finally {
       db.close();
     }
