@@ -12,4 +12,5 @@ export { createDataAjv, isMoney, isPhone } from './ajv.ts';
 export { parseDuration, compareDurations, type ParsedDuration } from './lint/time.ts';
 export { resolveField, type ResolvedField } from './lint/data-index.ts';
 export { translatableTexts, translatableAt, translateDefinition, translationLanguages, TRANSLATABLE_KEYS, type TranslatableText } from './translations.ts';
+export { shareTree, sharesAnything, sharedValue, sharedData, sharedPatchOp, isShared, unsharedPointers, type ShareTree } from './sharing.ts';
 export type * from './generated/case-type.ts';

@@ -85,13 +85,14 @@ function durationFailure(field: string, message: string): HostFailure {
 /** Creates and stores a token; returns its secret (shown once). */
 export async function issueToken(
   store: CaseStore,
-  input: { tenant: string; name: string; roles: string[]; secret?: string; expiresAt?: Instant | null; kind?: 'session' },
+  input: { tenant: string; name: string; roles: string[]; secret?: string; expiresAt?: Instant | null; kind?: 'session'; partner?: string },
   at: string,
 ): Promise<{ secret: string; record: TokenRecord }> {
   const secret = input.secret ?? newTokenSecret();
   const record: TokenRecord = { id: randomUUID(), tenant: input.tenant, name: input.name, roles: input.roles, createdAt: at };
   if (input.expiresAt !== undefined && input.expiresAt !== null) record.expiresAt = input.expiresAt;
   if (input.kind === 'session') record.kind = 'session';
+  if (input.partner !== undefined) record.partner = input.partner;
   await store.createToken(record, hashToken(secret));
   return { secret, record };
 }

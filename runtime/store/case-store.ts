@@ -21,6 +21,23 @@ export interface TokenRecord {
    * Admins list, rotate and revoke tokens by name; sessions end by sign-out or expiry.
    */
   kind?: 'session';
+  /**
+   * The partner organisation (an outsourced back office) this token's or session's holder works for: they
+   * see only the cases in the queues delegated to it, only the fields the case type shares, and their
+   * actions are attributed to it. Absent: the tenant's own people and machines.
+   */
+  partner?: string;
+}
+
+/** A partner organisation of a tenant and the queues an admin delegated to it (issue 18, outsourced partners). */
+export interface PartnerRecord {
+  tenant: string;
+  /** Lower-case letters, digits and dashes; named by tokens and sign-ins. */
+  id: string;
+  title: string;
+  queues: string[];
+  createdAt: Instant;
+  updatedAt: Instant;
 }
 
 /** A token as an admin's list shows it: never its secret or hash. */
@@ -34,6 +51,8 @@ export interface TokenInfo {
   /** When a request was last accepted with it, written at most once a minute (null: never since it was recorded). */
   lastUsedAt: Instant | null;
   revokedAt: Instant | null;
+  /** The partner its holder works for (null: the tenant's own). */
+  partner: string | null;
 }
 
 /** A problem as the validator reports it (kept opaque by the store). */
@@ -95,6 +114,8 @@ export interface CaseFilter {
   parentId?: string;
   /** open: not closed yet (`closedAt` null); closed: closed. */
   status?: 'open' | 'closed';
+  /** Only cases whose queue is one of these (a partner's delegated queues; empty: none). */
+  queues?: readonly string[];
 }
 
 export interface Page<T> {
@@ -190,6 +211,8 @@ export interface TaskFilter {
   status?: TaskStatus;
   /** true: only tasks nobody claimed. */
   unassigned?: boolean;
+  /** Only tasks whose queue is one of these (a partner's delegated queues; empty: none). */
+  queues?: readonly string[];
 }
 
 export type TaskClaimResult = { ok: true; task: TaskRecord } | { ok: false; code: 'task.not_found' | 'task.claimed' | 'task.closed' };
@@ -323,6 +346,15 @@ export interface CaseStore {
   /** Revokes the one token (or session) `id` if it is active; true when it was. */
   revokeTokenById(id: string, at: Instant): Promise<boolean>;
   countTokens(): Promise<number>;
+
+  // Partners (outsourced back offices) and their delegated queues
+  /** Creates or replaces the partner `partner.id` of `partner.tenant` (its `createdAt` kept when it exists). */
+  savePartner(partner: PartnerRecord): Promise<void>;
+  getPartner(tenant: string, id: string): Promise<PartnerRecord | null>;
+  /** The partners of `tenant`, by id. */
+  listPartners(tenant: string): Promise<PartnerRecord[]>;
+  /** Removes the partner; its people's tokens and sessions then see nothing. True when it existed. */
+  deletePartner(tenant: string, id: string): Promise<boolean>;
   /** The tokens of `tenant` (only those named `name`, with it), revoked and expired ones too, newest first (createdAt, then id); never sessions. */
   listTokens(tenant: string, name?: string): Promise<TokenInfo[]>;
   /**

@@ -197,6 +197,10 @@ export interface FieldSchema {
    */
   pattern?: string;
   /**
+   * Shared with outsourced partners: a partner's people (tokens and sign-ins of a partner to whom an admin delegated queues) see this field, and everything inside it, in the cases of those queues, and may fill it in. Fields without it are neither shown nor sent to partners, nor in history, and partners may not change them. Default false.
+   */
+  shareable?: boolean;
+  /**
    * What a valid value looks like, in words people read when a value does not match the pattern, e.g. "a Dutch postcode such as 1234 AB" (the message reads "Postcode must be a Dutch postcode such as 1234 AB"). Without it, the first of examples is shown; the pattern itself never is.
    */
   patternHint?: string;

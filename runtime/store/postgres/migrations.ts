@@ -122,6 +122,14 @@ const migrations: Migration[] = [
   // Sign-in sessions (issue 18, OpenID Connect; SQLite's too): a person's session is a token of kind
   // 'session' (its secret in an HTTP-only cookie); an admin's token list leaves them out.
   `ALTER TABLE tokens ADD COLUMN kind ${C} NOT NULL DEFAULT 'token'`,
+  // Outsourced partners (issue 18; SQLite's too): a tenant's partner organisations and their delegated
+  // queues; the partner a token's or session's holder works for.
+  `
+  CREATE TABLE partners (
+    tenant ${C} NOT NULL REFERENCES tenants(id), id ${C} NOT NULL, title text NOT NULL, queues json NOT NULL,
+    created_at ${C} NOT NULL, updated_at ${C} NOT NULL, PRIMARY KEY (tenant, id));
+  ALTER TABLE tokens ADD COLUMN partner ${C};
+  `,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

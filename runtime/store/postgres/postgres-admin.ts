@@ -2,7 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { Instant, JsonValue } from '../../engine/index.ts';
-import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenInfo, TokenRecord, VersionRecord } from '../case-store.ts';
+import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PartnerRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenInfo, TokenRecord, VersionRecord } from '../case-store.ts';
 import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
 
 interface TokenRow {
@@ -14,7 +14,26 @@ interface TokenRow {
   created_at: string;
   expires_at: string | null;
   kind: string;
+  partner: string | null;
 }
+
+interface PartnerRow {
+  tenant: string;
+  id: string;
+  title: string;
+  queues: string[];
+  created_at: string;
+  updated_at: string;
+}
+
+const partnerOf = (row: PartnerRow): PartnerRecord => ({
+  tenant: row.tenant,
+  id: row.id,
+  title: row.title,
+  queues: row.queues,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
 
 interface TokenInfoRow {
   id: string;
@@ -25,6 +44,7 @@ interface TokenInfoRow {
   expires_at: string | null;
   last_used_at: string | null;
   revoked_at: string | null;
+  partner: string | null;
 }
 
 const tokenInfo = (row: TokenInfoRow): TokenInfo => ({
@@ -36,9 +56,10 @@ const tokenInfo = (row: TokenInfoRow): TokenInfo => ({
   expiresAt: row.expires_at,
   lastUsedAt: row.last_used_at,
   revokedAt: row.revoked_at,
+  partner: row.partner,
 });
 
-const tokenInfoColumns = 'id, tenant, name, roles, created_at, expires_at, last_used_at, revoked_at';
+const tokenInfoColumns = 'id, tenant, name, roles, created_at, expires_at, last_used_at, revoked_at, partner';
 
 /** The instant `ms` milliseconds before `at` (ISO text, compared as text as the store compares instants). */
 const before = (at: string, ms: number): string => new Date(Date.parse(at) - ms).toISOString();
@@ -93,9 +114,9 @@ export function createPostgresAdmin(db: PostgresDb) {
     // a revoked secret stays revoked: inserting its hash again (DOSSIER_ADMIN_TOKEN on restart) does nothing
     insertToken: statement(
       'tokens.insert',
-      'INSERT INTO tokens (id, tenant, name, roles, hash, created_at, expires_at, kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (hash) DO NOTHING',
+      'INSERT INTO tokens (id, tenant, name, roles, hash, created_at, expires_at, kind, partner) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (hash) DO NOTHING',
     ),
-    tokenByHash: statement('tokens.byHash', 'SELECT id, tenant, name, roles, hash, created_at, expires_at, kind FROM tokens WHERE hash = $1 AND revoked_at IS NULL'),
+    tokenByHash: statement('tokens.byHash', 'SELECT id, tenant, name, roles, hash, created_at, expires_at, kind, partner FROM tokens WHERE hash = $1 AND revoked_at IS NULL'),
     revokeTokens: statement('tokens.revoke', "UPDATE tokens SET revoked_at = $1 WHERE tenant = $2 AND name = $3 AND revoked_at IS NULL AND kind = 'token'"),
     revokeTokenById: statement('tokens.revokeById', 'UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL'),
     countTokens: statement('tokens.count', 'SELECT COUNT(*)::integer AS n FROM tokens'),
@@ -107,6 +128,14 @@ export function createPostgresAdmin(db: PostgresDb) {
       `UPDATE tokens SET expires_at = CASE WHEN expires_at IS NULL OR expires_at > $1 THEN $1 ELSE expires_at END
       WHERE tenant = $2 AND name = $3 AND kind = 'token' AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $4) RETURNING expires_at`,
     ),
+    savePartner: statement(
+      'partners.save',
+      `INSERT INTO partners (tenant, id, title, queues, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+      ON CONFLICT (tenant, id) DO UPDATE SET title = excluded.title, queues = excluded.queues, updated_at = excluded.updated_at`,
+    ),
+    getPartner: statement('partners.get', 'SELECT * FROM partners WHERE tenant = $1 AND id = $2'),
+    listPartners: statement('partners.list', 'SELECT * FROM partners WHERE tenant = $1 ORDER BY id'),
+    deletePartner: statement('partners.delete', 'DELETE FROM partners WHERE tenant = $1 AND id = $2'),
     touchToken: statement('tokens.touch', 'UPDATE tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at <= $3)'),
     saveDraft: statement(
       'drafts.save',
@@ -148,7 +177,7 @@ export function createPostgresAdmin(db: PostgresDb) {
     async createToken(token: TokenRecord, hash: string): Promise<void> {
       await db.transaction(async (tx) => {
         await tx.changes(s.ensureTenant, [token.tenant, token.createdAt]);
-        await tx.changes(s.insertToken, [token.id, token.tenant, token.name, JSON.stringify(token.roles), hash, token.createdAt, token.expiresAt ?? null, token.kind ?? 'token']);
+        await tx.changes(s.insertToken, [token.id, token.tenant, token.name, JSON.stringify(token.roles), hash, token.createdAt, token.expiresAt ?? null, token.kind ?? 'token', token.partner ?? null]);
       });
     },
 
@@ -162,12 +191,36 @@ export function createPostgresAdmin(db: PostgresDb) {
       const token: TokenRecord = { id: row.id, tenant: row.tenant, name: row.name, roles: row.roles, createdAt: row.created_at };
       if (row.expires_at !== null) token.expiresAt = row.expires_at;
       if (row.kind === 'session') token.kind = 'session';
+      if (row.partner !== null) token.partner = row.partner;
       return token;
     },
 
     async revokeTokens(tenant: string, name: string, at: Instant): Promise<number> {
       if (hasNul(tenant, name)) return 0;
       return db.changes(s.revokeTokens, [at, tenant, name]);
+    },
+
+    async savePartner(partner: PartnerRecord): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.changes(s.ensureTenant, [partner.tenant, partner.createdAt]);
+        await tx.changes(s.savePartner, [partner.tenant, partner.id, partner.title, JSON.stringify(partner.queues), partner.createdAt, partner.updatedAt]);
+      });
+    },
+
+    async getPartner(tenant: string, id: string): Promise<PartnerRecord | null> {
+      if (hasNul(tenant, id)) return null;
+      const [row] = await db.rows<PartnerRow>(s.getPartner, [tenant, id]);
+      return row === undefined ? null : partnerOf(row);
+    },
+
+    async listPartners(tenant: string): Promise<PartnerRecord[]> {
+      if (hasNul(tenant)) return [];
+      return (await db.rows<PartnerRow>(s.listPartners, [tenant])).map(partnerOf);
+    },
+
+    async deletePartner(tenant: string, id: string): Promise<boolean> {
+      if (hasNul(tenant, id)) return false;
+      return (await db.changes(s.deletePartner, [tenant, id])) > 0;
     },
 
     async revokeTokenById(id: string, at: Instant): Promise<boolean> {
@@ -191,7 +244,7 @@ export function createPostgresAdmin(db: PostgresDb) {
       return db.transaction(async (tx) => {
         const cut = await tx.rows<{ expires_at: string }>(s.cutTokens, [until, tenant, name, at]);
         if (cut.length === 0) return { rotated: 0, validUntil: null };
-        await tx.changes(s.insertToken, [next.id, next.tenant, next.name, JSON.stringify(next.roles), hash, next.createdAt, next.expiresAt ?? null, 'token']);
+        await tx.changes(s.insertToken, [next.id, next.tenant, next.name, JSON.stringify(next.roles), hash, next.createdAt, next.expiresAt ?? null, 'token', next.partner ?? null]);
         return { rotated: cut.length, validUntil: cut.map((r) => r.expires_at).reduce((a, b) => (b > a ? b : a)) };
       });
     },

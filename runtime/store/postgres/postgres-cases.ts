@@ -121,6 +121,8 @@ export function createPostgresCases(db: PostgresDb) {
           (p) => `(c.id ILIKE ${p} ESCAPE '\\' OR c.reference ILIKE ${p} ESCAPE '\\' OR (c.data::text COLLATE "C") ILIKE ${p} ESCAPE '\\')`,
         );
       if (filter.status !== undefined) where.add(filter.status === 'open' ? 'c.closed_at IS NULL' : 'c.closed_at IS NOT NULL');
+      // a partner's delegated queues, as a JSON array (none: no case)
+      if (filter.queues !== undefined) where.add(`c.queue IN (SELECT json_array_elements_text(${where.param(JSON.stringify(filter.queues))}::json))`);
       return pageOfCases(where, limit, cursor);
     },
 

@@ -168,6 +168,7 @@ export function createPostgresQueues(db: PostgresDb) {
         .when(filter.assignee, (p) => `assignee = ${p}`)
         .when(filter.caseId, (p) => `case_id = ${p}`);
       if (filter.unassigned === true) where.add('assignee IS NULL');
+      if (filter.queues !== undefined) where.add(`queue IN (SELECT json_array_elements_text(${where.param(JSON.stringify(filter.queues))}::json))`);
       if (cursor !== null) {
         const [openedAt, id] = decodeCursor(cursor, 2).map(String) as [string, string];
         if (hasNul(openedAt, id)) throw new CursorError();

@@ -130,6 +130,14 @@ const migrations: Migration[] = [
   // Sign-in sessions (issue 18, OpenID Connect): a person's session is a token of kind 'session' (its
   // secret in an HTTP-only cookie, never a bearer a script holds); an admin's token list leaves them out.
   `ALTER TABLE tokens ADD COLUMN kind TEXT NOT NULL DEFAULT 'token';`,
+  // Outsourced partners (issue 18): a tenant's partner organisations and the queues delegated to each; the
+  // partner a token's or session's holder works for.
+  `
+  CREATE TABLE partners (
+    tenant TEXT NOT NULL REFERENCES tenants(id), id TEXT NOT NULL, title TEXT NOT NULL, queues TEXT NOT NULL,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (tenant, id));
+  ALTER TABLE tokens ADD COLUMN partner TEXT;
+  `,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

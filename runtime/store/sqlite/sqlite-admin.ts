@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { Instant, JsonValue } from '../../engine/index.ts';
-import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenInfo, TokenRecord, VersionRecord } from '../case-store.ts';
+import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PartnerRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenInfo, TokenRecord, VersionRecord } from '../case-store.ts';
 import type { WriteQueue } from './write-queue.ts';
 
 interface TokenRow {
@@ -17,7 +17,26 @@ interface TokenRow {
   last_used_at: string | null;
   revoked_at: string | null;
   kind: string;
+  partner: string | null;
 }
+
+interface PartnerRow {
+  tenant: string;
+  id: string;
+  title: string;
+  queues: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const partnerOf = (row: PartnerRow): PartnerRecord => ({
+  tenant: row.tenant,
+  id: row.id,
+  title: row.title,
+  queues: JSON.parse(row.queues) as string[],
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
 
 const tokenInfo = (row: Omit<TokenRow, 'hash' | 'kind'>): TokenInfo => ({
   id: row.id,
@@ -28,6 +47,7 @@ const tokenInfo = (row: Omit<TokenRow, 'hash' | 'kind'>): TokenInfo => ({
   expiresAt: row.expires_at,
   lastUsedAt: row.last_used_at,
   revokedAt: row.revoked_at,
+  partner: row.partner,
 });
 
 /** The instant `ms` milliseconds before `at` (ISO text, compared as text as the store compares instants). */
@@ -45,19 +65,24 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
   const s = {
     ensureTenant: db.prepare('INSERT INTO tenants (id, created_at) VALUES (?, ?) ON CONFLICT(id) DO NOTHING'),
     // a revoked secret stays revoked: inserting its hash again (DOSSIER_ADMIN_TOKEN on restart) does nothing
-    insertToken: db.prepare(`INSERT INTO tokens (id, tenant, name, roles, hash, created_at, expires_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    insertToken: db.prepare(`INSERT INTO tokens (id, tenant, name, roles, hash, created_at, expires_at, kind, partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(hash) DO NOTHING`),
     tokenByHash: db.prepare('SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL'),
     revokeTokens: db.prepare("UPDATE tokens SET revoked_at = ? WHERE tenant = ? AND name = ? AND revoked_at IS NULL AND kind = 'token'"),
     revokeTokenById: db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     countTokens: db.prepare('SELECT COUNT(*) AS n FROM tokens'),
-    listTokens: db.prepare(`SELECT id, tenant, name, roles, created_at, expires_at, last_used_at, revoked_at FROM tokens
+    listTokens: db.prepare(`SELECT id, tenant, name, roles, created_at, expires_at, last_used_at, revoked_at, partner FROM tokens
       WHERE tenant = ? AND kind = 'token' ORDER BY created_at DESC, id DESC`),
-    listTokensNamed: db.prepare(`SELECT id, tenant, name, roles, created_at, expires_at, last_used_at, revoked_at FROM tokens
+    listTokensNamed: db.prepare(`SELECT id, tenant, name, roles, created_at, expires_at, last_used_at, revoked_at, partner FROM tokens
       WHERE tenant = ? AND name = ? AND kind = 'token' ORDER BY created_at DESC, id DESC`),
     // the active tokens of a name: cut to `until` (or kept, where they expire sooner)
     cutTokens: db.prepare(`UPDATE tokens SET expires_at = CASE WHEN expires_at IS NULL OR expires_at > @until THEN @until ELSE expires_at END
       WHERE tenant = @tenant AND name = @name AND kind = 'token' AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @at) RETURNING expires_at`),
+    savePartner: db.prepare(`INSERT INTO partners (tenant, id, title, queues, created_at, updated_at) VALUES (@tenant, @id, @title, @queues, @createdAt, @updatedAt)
+      ON CONFLICT(tenant, id) DO UPDATE SET title = excluded.title, queues = excluded.queues, updated_at = excluded.updated_at`),
+    getPartner: db.prepare('SELECT * FROM partners WHERE tenant = ? AND id = ?'),
+    listPartners: db.prepare('SELECT * FROM partners WHERE tenant = ? ORDER BY id'),
+    deletePartner: db.prepare('DELETE FROM partners WHERE tenant = ? AND id = ?'),
     touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)'),
     saveDraft: db.prepare(`INSERT INTO drafts (tenant, key, definition, problems, valid, updated_at) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT(tenant, key) DO UPDATE SET definition = excluded.definition, problems = excluded.problems,
@@ -93,7 +118,7 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
     async createToken(token: TokenRecord, hash: string): Promise<void> {
       await queue.submit(() => {
         s.ensureTenant.run(token.tenant, token.createdAt);
-        s.insertToken.run(token.id, token.tenant, token.name, JSON.stringify(token.roles), hash, token.createdAt, token.expiresAt ?? null, token.kind ?? 'token');
+        s.insertToken.run(token.id, token.tenant, token.name, JSON.stringify(token.roles), hash, token.createdAt, token.expiresAt ?? null, token.kind ?? 'token', token.partner ?? null);
       });
     },
 
@@ -106,6 +131,7 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
       const token: TokenRecord = { id: row.id, tenant: row.tenant, name: row.name, roles: JSON.parse(row.roles) as string[], createdAt: row.created_at };
       if (row.expires_at !== null) token.expiresAt = row.expires_at;
       if (row.kind === 'session') token.kind = 'session';
+      if (row.partner !== null) token.partner = row.partner;
       return token;
     },
 
@@ -115,6 +141,26 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
 
     async revokeTokenById(id: string, at: string): Promise<boolean> {
       return queue.submit(() => s.revokeTokenById.run(at, id).changes > 0);
+    },
+
+    async savePartner(partner: PartnerRecord): Promise<void> {
+      await queue.submit(() => {
+        s.ensureTenant.run(partner.tenant, partner.createdAt);
+        s.savePartner.run({ ...partner, queues: JSON.stringify(partner.queues) });
+      });
+    },
+
+    async getPartner(tenant: string, id: string): Promise<PartnerRecord | null> {
+      const row = s.getPartner.get(tenant, id) as PartnerRow | undefined;
+      return row === undefined ? null : partnerOf(row);
+    },
+
+    async listPartners(tenant: string): Promise<PartnerRecord[]> {
+      return (s.listPartners.all(tenant) as PartnerRow[]).map(partnerOf);
+    },
+
+    async deletePartner(tenant: string, id: string): Promise<boolean> {
+      return queue.submit(() => s.deletePartner.run(tenant, id).changes > 0);
     },
 
     async countTokens(): Promise<number> {
@@ -130,7 +176,7 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
       return queue.submit(() => {
         const cut = s.cutTokens.all({ until, tenant, name, at }) as { expires_at: string }[];
         if (cut.length === 0) return { rotated: 0, validUntil: null };
-        s.insertToken.run(next.id, next.tenant, next.name, JSON.stringify(next.roles), hash, next.createdAt, next.expiresAt ?? null, 'token');
+        s.insertToken.run(next.id, next.tenant, next.name, JSON.stringify(next.roles), hash, next.createdAt, next.expiresAt ?? null, 'token', next.partner ?? null);
         return { rotated: cut.length, validUntil: cut.map((r) => r.expires_at).reduce((a, b) => (b > a ? b : a)) };
       });
     },

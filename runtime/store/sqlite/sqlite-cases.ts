@@ -240,6 +240,8 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
           'q',
           "(id LIKE @q ESCAPE '\\' OR reference LIKE @q ESCAPE '\\' OR data LIKE @q ESCAPE '\\')",
         );
+      // a partner's delegated queues, as a JSON array (none: no case)
+      if (filter.queues !== undefined) where.add('queue IN (SELECT value FROM json_each(@queues))', { queues: JSON.stringify(filter.queues) });
       // a literal `closed_at IS NULL`, so that SQLite can use a partial index of the open cases
       if (filter.status !== undefined) where.add(filter.status === 'open' ? 'closed_at IS NULL' : 'closed_at IS NOT NULL');
       return pageOfCases(where, limit, cursor);

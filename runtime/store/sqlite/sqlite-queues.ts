@@ -93,6 +93,7 @@ export function createSqliteQueues(db: Database.Database, queue: WriteQueue) {
         .when(filter.assignee, 'assignee', 'assignee = @assignee')
         .when(filter.caseId, 'caseId', 'case_id = @caseId');
       if (filter.unassigned === true) where.add('assignee IS NULL');
+      if (filter.queues !== undefined) where.add('queue IN (SELECT value FROM json_each(@queues))', { queues: JSON.stringify(filter.queues) });
       if (cursor !== null) {
         const [openedAt, id] = decodeCursor(cursor, 2);
         where.add('(opened_at > @cAt OR (opened_at = @cAt AND id > @cId))', { cAt: String(openedAt), cId: String(id) });

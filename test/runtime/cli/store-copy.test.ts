@@ -51,6 +51,9 @@ async function buildSource(path: string): Promise<void> {
   for (const [tenant, name, roles] of [['default', 'admin', ['admin']], ['default', 'ops', ['agent']], ['acme', 'acme-admin', ['admin', 'analyst']]] as const) {
     secrets.push((await issueToken(store, { tenant, name, roles: [...roles] }, clock.now())).secret);
   }
+  // a partner with its delegated queues, and one of its people
+  await store.savePartner({ tenant: 'default', id: 'backoffice-nl', title: 'Back office NL', queues: ['billing', 'returns'], createdAt: clock.now(), updatedAt: clock.now() });
+  secrets.push((await issueToken(store, { tenant: 'default', name: 'bo-agent', roles: ['agent'], partner: 'backoffice-nl' }, clock.now())).secret);
   // a second version of the complaint, the complaint in another tenant, and drafts (valid, invalid)
   const complaint = await store.getCaseType('default', 'complaint');
   if (complaint === null) throw new Error('the complaint template was not seeded');
@@ -272,7 +275,7 @@ describe('dossier store copy: usage and sources it refuses', () => {
   it('lists every table of both schemas', async () => {
     // the copy checks the columns itself; this names the tables, so a new one is a conscious change
     expect(storeTables.map((t) => t.name)).toEqual([
-      'tenants', 'tokens', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
+      'tenants', 'tokens', 'partners', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
       'stage_current', 'stage_visits',
     ]);
   });
@@ -332,7 +335,7 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'dossier store copy
     expect(ofDefault.each.reduce((n, c) => n + c.history.length, 0)).toBeGreaterThan(ofDefault.cases.length);
     expect((expected.acme as { cases: unknown[] }).cases).toHaveLength(1);
     // the revoked token stays revoked; the others sign in
-    expect((actual.tokens as unknown[]).map((t) => t !== null)).toEqual([true, false, true]);
+    expect((actual.tokens as unknown[]).map((t) => t !== null)).toEqual([true, false, true, true]);
     expect((actual.dueTimers as unknown[]).length).toBeGreaterThan(0);
 
     // identities kept, and their sequences moved past the largest copied id

@@ -75,9 +75,9 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         expect(await store.findTokenByHash('a'.repeat(64))).toEqual({ id: 't1', tenant: 'default', name: 'old', roles: ['agent'], createdAt: T0 });
         // and the list of default is newest first, with every field but the hash
         expect(await store.listTokens('default')).toEqual([
-          { id: 't3', tenant: 'default', name: 'gone', roles: ['agent'], createdAt: T2, expiresAt: null, lastUsedAt: null, revokedAt: T2 },
-          { id: 't2', tenant: 'default', name: 'bot', roles: ['service'], createdAt: T1, expiresAt: T2, lastUsedAt: null, revokedAt: null },
-          { id: 't1', tenant: 'default', name: 'old', roles: ['agent'], createdAt: T0, expiresAt: null, lastUsedAt: null, revokedAt: null },
+          { id: 't3', tenant: 'default', name: 'gone', roles: ['agent'], createdAt: T2, expiresAt: null, lastUsedAt: null, revokedAt: T2, partner: null },
+          { id: 't2', tenant: 'default', name: 'bot', roles: ['service'], createdAt: T1, expiresAt: T2, lastUsedAt: null, revokedAt: null, partner: null },
+          { id: 't1', tenant: 'default', name: 'old', roles: ['agent'], createdAt: T0, expiresAt: null, lastUsedAt: null, revokedAt: null, partner: null },
         ]);
         expect((await store.listTokens('default', 'bot')).map((t) => t.id)).toEqual(['t2']);
         expect((await store.listTokens('other')).map((t) => t.id)).toEqual(['t4']);
@@ -280,6 +280,36 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         expect(await ids({ q: 'late deliv' })).toEqual(['a']);
         expect(await ids({ q: '%' })).toEqual([]);
         expect(await ids({ caseType: 'refund' })).toEqual([]);
+        // a partner's delegated queues: only those, none for an empty list, with the other filters
+        expect(await ids({ queues: ['billing', 'returns'] })).toEqual(['b']);
+        expect(await ids({ queues: ['triage'] })).toEqual(['c', 'a']);
+        expect(await ids({ queues: ['nobody'] })).toEqual([]);
+        expect(await ids({ queues: [] })).toEqual([]);
+        expect(await ids({ queues: ['billing'], priority: 'normal' })).toEqual([]);
+        expect(await ids({ queues: ["billing' OR '1'='1"] })).toEqual([]);
+      });
+    });
+
+    describe('partners', () => {
+      it('saves, replaces (keeping when it was made), lists by id, finds and deletes a partner per tenant', async () => {
+        await store.savePartner({ tenant: 'default', id: 'zeta', title: 'Zeta', queues: ['billing'], createdAt: T0, updatedAt: T0 });
+        await store.savePartner({ tenant: 'default', id: 'alpha', title: 'Alpha', queues: [], createdAt: T0, updatedAt: T0 });
+        await store.savePartner({ tenant: 'default', id: 'zeta', title: 'Zeta BV', queues: ['billing', 'returns'], createdAt: T1, updatedAt: T1 });
+        await store.savePartner({ tenant: 'acme', id: 'zeta', title: 'Acme Zeta', queues: ['x'], createdAt: T1, updatedAt: T1 });
+        expect(await store.listPartners('default')).toEqual([
+          { tenant: 'default', id: 'alpha', title: 'Alpha', queues: [], createdAt: T0, updatedAt: T0 },
+          { tenant: 'default', id: 'zeta', title: 'Zeta BV', queues: ['billing', 'returns'], createdAt: T0, updatedAt: T1 },
+        ]);
+        expect(await store.getPartner('acme', 'zeta')).toEqual({ tenant: 'acme', id: 'zeta', title: 'Acme Zeta', queues: ['x'], createdAt: T1, updatedAt: T1 });
+        expect(await store.getPartner('other', 'zeta')).toBeNull();
+        expect([await store.deletePartner('default', 'zeta'), await store.deletePartner('default', 'zeta')]).toEqual([true, false]);
+        expect((await store.listPartners('default')).map((p) => p.id)).toEqual(['alpha']);
+      });
+
+      it('keeps the partner a token works for', async () => {
+        await store.createToken({ id: 't1', tenant: 'default', name: 'bo', roles: ['agent'], createdAt: T0, partner: 'zeta' }, 'd'.repeat(64));
+        expect(await store.findTokenByHash('d'.repeat(64))).toEqual({ id: 't1', tenant: 'default', name: 'bo', roles: ['agent'], createdAt: T0, partner: 'zeta' });
+        expect((await store.listTokens('default')).map((t) => t.partner)).toEqual(['zeta']);
       });
     });
 
@@ -454,6 +484,10 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         expect(page1.items.map((t) => t.id)).toEqual(['c0:triage:1', 'c1:triage:1']);
         expect(page2.items.map((t) => t.id)).toEqual(['c2:triage:1']);
         expect(page2.nextCursor).toBeNull();
+        // a partner's delegated queues
+        expect((await store.listTasks('default', { queues: ['triage', 'billing'] }, 10, null)).items).toHaveLength(3);
+        expect((await store.listTasks('default', { queues: ['billing'] }, 10, null)).items).toEqual([]);
+        expect((await store.listTasks('default', { queues: [] }, 10, null)).items).toEqual([]);
       });
     });
 
