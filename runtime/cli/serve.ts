@@ -255,6 +255,8 @@ const usage = [
   '                            preferred_username, email, sub)',
   '  --oidc-tenant-claim NAME  the claim that holds a person\'s tenant (default: everybody in --oidc-tenant)',
   '  --oidc-tenant TENANT      the tenant of everybody when there is no tenant claim (default default)',
+  '  --oidc-tenants A,B        the tenants the tenant claim may name (default: any but default, whose',
+  '                            admins manage every tenant)',
   '  --public-url URL          where people reach Dossier (default: the address a request came to); the',
   '                            provider must allow <URL>/auth/callback as a redirect URI and <URL>/ after sign-out',
   `  --session-lifetime DURATION  how long a sign-in lasts (default ${DEFAULT_SESSION_LIFETIME}, at most ${MAX_SESSION_LIFETIME})`,
@@ -279,6 +281,7 @@ const signInOptionNames = [
   '--oidc-name-claim',
   '--oidc-tenant-claim',
   '--oidc-tenant',
+  '--oidc-tenants',
   '--public-url',
   '--session-lifetime',
 ];
@@ -334,6 +337,10 @@ function signInSettings(given: Map<string, string[]>, secret: string | undefined
   const lifetime = sessionLifetime(one('--session-lifetime') ?? DEFAULT_SESSION_LIFETIME);
   if (!lifetime.ok) return { ok: false, message: `${lifetime.message}.` };
   const tenantClaim = one('--oidc-tenant-claim');
+  const tenantsText = one('--oidc-tenants');
+  const allowedTenants = tenantsText === undefined ? null : tenantsText.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  const badTenant = allowedTenants?.find((t) => !TENANT.test(t));
+  if (badTenant !== undefined) return { ok: false, message: `--oidc-tenants must list tenants (lower-case letters, digits and dashes) separated by commas; got '${badTenant}'.` };
   return {
     ok: true,
     settings: {
@@ -348,6 +355,7 @@ function signInSettings(given: Map<string, string[]>, secret: string | undefined
         nameClaim: one('--oidc-name-claim') ?? 'name',
         tenantClaim: tenantClaim === undefined || tenantClaim === '' ? null : tenantClaim,
         tenant,
+        ...(allowedTenants === null ? {} : { allowedTenants }),
       },
     },
   };

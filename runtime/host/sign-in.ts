@@ -25,6 +25,11 @@ export interface SignInPolicy {
   tenantClaim: string | null;
   /** The tenant of everybody when there is no tenant claim (default `default`). */
   tenant: string;
+  /**
+   * The tenants the tenant claim may name (`--oidc-tenants`); null: any but `default`, whose admins manage
+   * every tenant — a claim may give it only where it is listed.
+   */
+  allowedTenants?: readonly string[] | null;
 }
 
 /** A signed-in person as Dossier knows them. */
@@ -75,6 +80,10 @@ export function personOf(claims: Claims, policy: SignInPolicy): { ok: true; pers
     const claimed = text(claimAt(claims, policy.tenantClaim));
     if (claimed === null || !TENANT.test(claimed)) {
       return { ok: false, reason: `You signed in as ${name}, but the identity provider did not say which organisation you work for. Ask your administrator to check its setup.` };
+    }
+    const allowed = policy.allowedTenants ?? null;
+    if (allowed === null ? claimed === 'default' : !allowed.includes(claimed)) {
+      return { ok: false, reason: `You signed in as ${name}, but Dossier does not serve the organisation "${claimed}" that the identity provider names. Ask your administrator.` };
     }
     tenant = claimed;
   }

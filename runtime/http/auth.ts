@@ -5,7 +5,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { hasRole, type PlatformRole, type TokenService } from '../host/tokens.ts';
 import type { TokenRecord } from '../store/case-store.ts';
 import { HttpProblem } from './problems.ts';
-import { checkCsrf, csrfTokenOf, sessionSecretOf } from './sign-in.ts';
+import { checkCsrf, csrfTokenOf, secureCookies, sessionSecretOf, type OidcSettings } from './sign-in.ts';
 
 export interface AuthEnv {
   Variables: {
@@ -20,11 +20,11 @@ export interface AuthEnv {
  * credential (`auth.expired` for one past its expiry), 403 `auth.csrf` for a cookie write without the
  * session's CSRF token. A bearer header wins over a cookie.
  */
-export function authenticate(tokens: TokenService): MiddlewareHandler<AuthEnv> {
+export function authenticate(tokens: TokenService, oidc?: OidcSettings): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
     if (header === undefined) {
-      const session = sessionSecretOf(c);
+      const session = sessionSecretOf(c, secureCookies(c, oidc));
       if (session === undefined) throw new HttpProblem('auth.missing', 'Send an Authorization: Bearer <token> header, or sign in on the web page.');
       await fromSession(c, tokens, session);
       await next();

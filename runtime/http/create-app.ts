@@ -141,7 +141,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.get('/api/openapi.json', (c) => c.json(openapi));
 
   app.route('/', signInRoutes({ store, tokens: services.tokens, clock, logger, ...(options.oidc === undefined ? {} : { oidc: options.oidc }) }));
-  app.use('/api/*', authenticate(services.tokens));
+  app.use('/api/*', authenticate(services.tokens, options.oidc));
   app.use(
     '/api/*',
     limitBody(maxBytes, (c) => problemResponse(c, problemBody('request.too_large', `The body is larger than ${maxBytes} bytes; send a smaller one.`))),

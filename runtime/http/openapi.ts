@@ -73,7 +73,7 @@ const operations: Record<string, Record<string, Op>> = {
     post: { summary: "Issue a token (shown once); expiresIn: its lifetime (an ISO 8601 duration; default: none, or the server's for tokens whose roles are only service)", role: 'admin', body: 'TokenRequest', ok: [201, 'TokenResponse'] },
     get: { summary: 'The tokens of the tenant, newest first, with their status and last use, never a secret (tenant: another tenant, for an admin of default)', role: 'admin', ok: [200, 'TokenList'], params: ['tenant'] },
   },
-  '/api/tokens/{name}': { delete: { summary: 'Revoke every active token of this name (tenant: another tenant, for an admin of default)', role: 'admin', ok: [200, 'Report'], params: ['name', 'tenant'] } },
+  '/api/tokens/{name}': { delete: { summary: 'Revoke every active token of this name, and end the sign-in sessions of the person of that name (tenant: another tenant, for an admin of default)', role: 'admin', ok: [200, 'Report'], params: ['name', 'tenant'] } },
   '/api/tokens/{name}/rotate': {
     post: {
       summary: 'A new secret for this name, same tenant and roles; every active token of the name keeps working for the grace (default PT1H, at most P7D), then expires; 404 token.not_found without an active one (tenant: another tenant, for an admin of default)',
@@ -117,7 +117,7 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/reports/stages': { get: { summary: 'Time per stage (from, to: instants; the visits begun in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['caseType', 'from', 'to'], formats: windowFormats } },
   '/api/reports/reasons': { get: { summary: 'Top values of a field (default /reason; from, to: instants; the cases created in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['field', 'caseType', 'limit', 'from', 'to'], formats: windowFormats } },
   '/api/export': { get: { summary: 'The event log for process mining: format=xes (XES 1849-2016 XML) or ocel (OCEL 2.0 JSON); from, to: instants, the history entries with from <= at < to and the cases they belong to', role: 'admin', ok: [200, 'Report'], params: ['format', 'caseType', 'from', 'to'], choices: { format: ['xes', 'ocel'] }, formats: windowFormats } },
-  '/api/me': { get: { summary: 'Who is calling: name, tenant, roles, and the CSRF token of a sign-in session', role: 'agent, analyst, service', ok: [200, 'Me'] } },
+  '/api/me': { get: { summary: 'Who is calling: name, tenant, roles, and the CSRF token of a sign-in session', role: 'any', ok: [200, 'Me'] } },
   '/api/cases/{id}/related': { get: { summary: "The customer's other cases: every case sharing one of this case's customer identifiers (customer.keys)", role: 'agent', ok: [200, 'RelatedCases'], params: ['id', 'limit', 'cursor'] } },
   '/api/customers/cases': { get: { summary: 'Every case with a customer identifier (customer.keys) equal to value', role: 'agent', ok: [200, 'RelatedCaseList'], params: ['value'] } },
   '/api/openapi.json': { get: { summary: 'This description', role: 'none', ok: [200, 'Report'] } },

@@ -33,13 +33,29 @@ export interface OidcSettings {
 /** The session cookie's name: `__Host-` bound to this origin where the public URL is https. */
 export const SESSION_COOKIE = 'dossier_session';
 const SECURE_SESSION_COOKIE = '__Host-dossier_session';
-const LOGIN_COOKIE = 'dossier_login';
 const LOGIN_MAX_AGE_S = 600;
 
-/** The session secret a request carries in its cookie, if any. */
-export function sessionSecretOf(c: Context): string | undefined {
-  return getCookie(c, SECURE_SESSION_COOKIE) ?? getCookie(c, SESSION_COOKIE);
+/** Where people reach this server: the configured public URL, else the address of this request. */
+export function publicUrlOf(c: Context, settings: OidcSettings | undefined): string {
+  return settings?.publicUrl ?? new URL(c.req.url).origin;
 }
+
+/** Whether this server's cookies are `Secure` (and `__Host-`): where people reach it over https. */
+export function secureCookies(c: Context, settings: OidcSettings | undefined): boolean {
+  return new URL(publicUrlOf(c, settings)).protocol === 'https:';
+}
+
+/**
+ * The session secret a request carries in its cookie, if any. Over https only the `__Host-` cookie counts:
+ * a plain one may have been planted by a sibling domain or on a plain-http hop, and would sign the browser
+ * in as somebody else.
+ */
+export function sessionSecretOf(c: Context, secure: boolean): string | undefined {
+  return secure ? getCookie(c, SECURE_SESSION_COOKIE) : getCookie(c, SESSION_COOKIE);
+}
+
+/** The cookie of one sign-in in progress, named by its state: two tabs signing in at once do not meet. */
+const loginCookie = (state: string, secure: boolean): string => `${secure ? '__Host-' : ''}dossier_login_${state.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 24)}`;
 
 /** A session's CSRF token: derived from its secret (nothing more to store), sent back in `X-CSRF-Token` with every write. */
 export function csrfTokenOf(sessionSecret: string): string {
@@ -68,10 +84,23 @@ export function checkCsrf(c: Context, sessionSecret: string): void {
   }
 }
 
-/** A path of this site to return to after signing in; anything else (another host, `//x`) is `/`. */
-function localPath(value: string | undefined): string {
-  if (value === undefined || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || value.startsWith('/auth/')) return '/';
-  return value.length > 2000 ? '/' : value;
+/**
+ * A path of this site to return to after signing in; anything else is `/`: another host (`//x`, `/\\x`),
+ * control characters (a browser drops a tab and reads `/\t/evil.example` as another host), the sign-in
+ * routes themselves, something that is not text (a forged login cookie), or more than 2,000 characters.
+ */
+export function localPath(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 2000 || !value.startsWith('/') || value.includes('\\')) return '/';
+  // control characters (a tab, a line break): a browser drops some and reads `/\t/evil.example` as another host
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) < 0x20 || value.charCodeAt(i) === 0x7f) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, 'http://dossier.invalid');
+  } catch {
+    return '/';
+  }
+  if (url.origin !== 'http://dossier.invalid' || url.pathname.startsWith('/auth/')) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -113,13 +142,26 @@ function providerOf(settings: OidcSettings): () => Promise<oidc.Configuration> {
   };
 }
 
-/** What the provider's claims are, from the ID token and, where it answers, the userinfo endpoint. */
-async function claimsOf(config: oidc.Configuration, tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>): Promise<Record<string, unknown>> {
+/**
+ * What the provider's claims are: the ID token's, with the userinfo endpoint's added where it answers (a
+ * userinfo that fails is logged and left out: the ID token alone may carry what the policy needs).
+ */
+async function claimsOf(config: oidc.Configuration, tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>, logger: Logger): Promise<Record<string, unknown>> {
   const fromIdToken = (tokens.claims() ?? {}) as Record<string, unknown>;
-  const subject = typeof fromIdToken.sub === 'string' ? fromIdToken.sub : oidc.skipSubjectCheck;
-  if (config.serverMetadata().userinfo_endpoint === undefined) return fromIdToken;
-  const fromUserinfo = (await oidc.fetchUserInfo(config, tokens.access_token, subject)) as Record<string, unknown>;
-  return { ...fromUserinfo, ...fromIdToken };
+  if (config.serverMetadata().userinfo_endpoint === undefined || typeof fromIdToken.sub !== 'string') return fromIdToken;
+  try {
+    const fromUserinfo = (await oidc.fetchUserInfo(config, tokens.access_token, fromIdToken.sub)) as Record<string, unknown>;
+    return { ...fromUserinfo, ...fromIdToken };
+  } catch (error) {
+    logger.warn('userinfo not read; the ID token\'s claims are used alone', { error: error instanceof Error ? error.message : String(error) });
+    return fromIdToken;
+  }
+}
+
+/** A failure to reach the provider (network, timeout, its 5xx), as opposed to an answer that does not verify. */
+function unreachable(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; cause?: { code?: string }; status?: number };
+  return e.name === 'TimeoutError' || e.name === 'AbortError' || /^E[A-Z]+$/.test(e.code ?? e.cause?.code ?? '') || (typeof e.status === 'number' && e.status >= 500) || e instanceof TypeError;
 }
 
 interface LoginTransaction {
@@ -127,6 +169,18 @@ interface LoginTransaction {
   nonce: string;
   verifier: string;
   returnTo: string;
+}
+
+/** The login transaction of the cookie named for `state`, or null when it is not there or not one. */
+function transactionOf(raw: string | undefined, state: string): LoginTransaction | null {
+  if (raw === undefined) return null;
+  try {
+    const t = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<LoginTransaction>;
+    if (typeof t.state !== 'string' || t.state !== state || typeof t.nonce !== 'string' || typeof t.verifier !== 'string') return null;
+    return { state: t.state, nonce: t.nonce, verifier: t.verifier, returnTo: localPath(t.returnTo) };
+  } catch {
+    return null;
+  }
 }
 
 export interface SignInRoutesOptions {
@@ -138,24 +192,21 @@ export interface SignInRoutesOptions {
   oidc?: OidcSettings;
 }
 
+/** Names no person may take: the runtime's own actors. */
+const RESERVED_NAMES = new Set(['system', 'sla']);
+
 export function signInRoutes(options: SignInRoutesOptions): Hono {
   const { store, tokens, clock, logger } = options;
   const settings = options.oidc;
   const app = new Hono();
   const provider = settings === undefined ? null : providerOf(settings);
-  /** Where people reach this server: the configured public URL, else the address of this request. */
-  const publicUrl = (c: Context): string => settings?.publicUrl ?? new URL(c.req.url).origin;
-  const isSecure = (c: Context): boolean => new URL(publicUrl(c)).protocol === 'https:';
-  const redirectUri = (c: Context): string => new URL('/auth/callback', publicUrl(c)).href;
+  const redirectUri = (c: Context): string => new URL('/auth/callback', publicUrlOf(c, settings)).href;
+  const unavailable = () => new HttpProblem('sign_in.unavailable', 'This server has no identity provider set up (dossier serve --oidc-issuer); sign in with a token.');
 
-  app.get('/auth/options', (c) =>
-    c.json({ oidc: settings === undefined ? null : { issuer: new URL(settings.issuer).host } }),
-  );
+  app.get('/auth/options', (c) => c.json({ oidc: settings === undefined ? null : { issuer: new URL(settings.issuer).host } }));
 
   app.get('/auth/login', async (c) => {
-    if (settings === undefined || provider === null) {
-      throw new HttpProblem('sign_in.unavailable', 'This server has no identity provider set up (dossier serve --oidc-issuer); sign in with a token.');
-    }
+    if (settings === undefined || provider === null) throw unavailable();
     let config: oidc.Configuration;
     try {
       config = await provider();
@@ -163,18 +214,20 @@ export function signInRoutes(options: SignInRoutesOptions): Hono {
       logger.warn('identity provider not reachable', { issuer: settings.issuer, error: error instanceof Error ? error.message : String(error) });
       return problemPage(c, 502, 'Sign-in is not available right now', `The identity provider (${new URL(settings.issuer).host}) does not answer. Try again in a minute; if it stays so, tell your administrator.`);
     }
+    const secure = secureCookies(c, settings);
     const transaction: LoginTransaction = {
       state: oidc.randomState(),
       nonce: oidc.randomNonce(),
       verifier: oidc.randomPKCECodeVerifier(),
       returnTo: localPath(c.req.query('return')),
     };
-    // the transaction rides in a short-lived cookie of its own: the callback may reach another host
-    setCookie(c, LOGIN_COOKIE, Buffer.from(JSON.stringify(transaction)).toString('base64url'), {
+    // the transaction rides in a short-lived cookie of its own (named by its state, so that two tabs can sign
+    // in at once): the callback may reach another host behind the load balancer
+    setCookie(c, loginCookie(transaction.state, secure), Buffer.from(JSON.stringify(transaction)).toString('base64url'), {
       httpOnly: true,
       sameSite: 'Lax',
-      secure: isSecure(c),
-      path: '/auth',
+      secure,
+      path: secure ? '/' : '/auth',
       maxAge: LOGIN_MAX_AGE_S,
     });
     const url = oidc.buildAuthorizationUrl(config, {
@@ -190,23 +243,20 @@ export function signInRoutes(options: SignInRoutesOptions): Hono {
   });
 
   app.get('/auth/callback', async (c) => {
-    if (settings === undefined || provider === null) {
-      throw new HttpProblem('sign_in.unavailable', 'This server has no identity provider set up (dossier serve --oidc-issuer); sign in with a token.');
+    if (settings === undefined || provider === null) throw unavailable();
+    const secure = secureCookies(c, settings);
+    const state = c.req.query('state') ?? '';
+    const name = loginCookie(state, secure);
+    const transaction = state === '' ? null : transactionOf(getCookie(c, name), state);
+    if (transaction !== null) deleteCookie(c, name, { path: secure ? '/' : '/auth', secure });
+    if (transaction === null) {
+      return problemPage(c, 400, 'Sign-in took too long or was started elsewhere', 'This sign-in was not started in this browser in the last ten minutes. Start it again.');
     }
-    const raw = getCookie(c, LOGIN_COOKIE);
-    const secure = isSecure(c);
-    deleteCookie(c, LOGIN_COOKIE, { path: '/auth', secure });
     const error = c.req.query('error');
     if (error !== undefined) {
+      // the provider's own words, now that the answer is known to belong to this browser's sign-in
       const description = c.req.query('error_description');
-      return problemPage(c, 403, 'You were not signed in', `The identity provider said: ${description ?? error}.`);
-    }
-    let transaction: LoginTransaction;
-    try {
-      transaction = JSON.parse(Buffer.from(raw ?? '', 'base64url').toString('utf8')) as LoginTransaction;
-      if (typeof transaction.state !== 'string' || typeof transaction.verifier !== 'string') throw new Error('incomplete');
-    } catch {
-      return problemPage(c, 400, 'Sign-in took too long or was started elsewhere', 'This sign-in was not started in this browser in the last ten minutes. Start it again.');
+      return problemPage(c, 403, 'You were not signed in', `The identity provider said: ${(description ?? error).slice(0, 300)}.`);
     }
     let claims: Record<string, unknown>;
     try {
@@ -220,9 +270,12 @@ export function signInRoutes(options: SignInRoutesOptions): Hono {
         expectedNonce: transaction.nonce,
         idTokenExpected: true,
       });
-      claims = await claimsOf(config, grant);
+      claims = await claimsOf(config, grant, logger);
     } catch (failure) {
       logger.warn('sign-in refused at the callback', { error: failure instanceof Error ? failure.message : String(failure) });
+      if (unreachable(failure)) {
+        return problemPage(c, 502, 'Sign-in is not available right now', `The identity provider (${new URL(settings.issuer).host}) does not answer. Try again in a minute; if it stays so, tell your administrator.`);
+      }
       return problemPage(c, 400, 'You were not signed in', 'The answer of the identity provider could not be verified (it may have been used already, or be too old). Start the sign-in again.');
     }
     const identity = personOf(claims, settings.policy);
@@ -230,7 +283,29 @@ export function signInRoutes(options: SignInRoutesOptions): Hono {
       logger.info('sign-in refused by the role mapping', { subject: typeof claims.sub === 'string' ? claims.sub : null });
       return problemPage(c, 403, 'You have no access to Dossier', identity.reason);
     }
-    const { secret, record } = await startSession(store, identity.person, clock.now(), settings.sessionLifetimeMs);
+    const person = identity.person;
+    // a name is one person's in history and assignments: not a machine token's, not the runtime's, not another subject's
+    const subject = `${settings.issuer}#${person.subject}`;
+    const nameTaken =
+      RESERVED_NAMES.has(person.name) ||
+      (await store.listTokens(person.tenant, person.name)).length > 0 ||
+      !(await store.claimPersonName(person.tenant, subject, person.name, clock.now()));
+    if (nameTaken) {
+      logger.warn('sign-in refused: the name is taken', { name: person.name, tenant: person.tenant });
+      return problemPage(
+        c,
+        403,
+        'Your name is already used in Dossier',
+        `Dossier names people in history by their name, and "${person.name}" is already somebody else's there. Ask your administrator to make your name at the identity provider distinct, or to have Dossier use your user name (dossier serve --oidc-name-claim preferred_username).`,
+      );
+    }
+    // signing in again in this browser ends the session it had
+    const previous = sessionSecretOf(c, secure);
+    if (previous !== undefined) {
+      const check = await tokens.verify(previous);
+      if (check.status !== 'unknown' && check.token.kind === 'session') await endSession(store, check.token, clock.now());
+    }
+    const { secret, record } = await startSession(store, person, clock.now(), settings.sessionLifetimeMs);
     logger.info('signed in', { name: record.name, tenant: record.tenant, roles: record.roles });
     setCookie(c, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, secret, {
       httpOnly: true,
@@ -239,30 +314,30 @@ export function signInRoutes(options: SignInRoutesOptions): Hono {
       path: '/',
       maxAge: Math.floor(settings.sessionLifetimeMs / 1000),
     });
-    return c.redirect(transaction.returnTo, 302);
+    return c.redirect(localPath(transaction.returnTo), 302);
   });
 
   // Signs the person out here: the session ends on every host at once and the cookie is removed. Where the
-  // provider can sign them out too, `endSessionUrl` is where the page goes next.
+  // provider can sign them out too, `endSessionUrl` is where the page goes next. A session that ended already
+  // needs no CSRF token: its cookie is only removed.
   app.post('/auth/logout', async (c) => {
-    const secret = sessionSecretOf(c);
-    let endSessionUrl: string | null = null;
+    const secure = secureCookies(c, settings);
+    const secret = sessionSecretOf(c, secure);
     if (secret !== undefined) {
-      checkCsrf(c, secret);
       const check = await tokens.verify(secret);
-      if (check.status !== 'unknown' && check.token.kind === 'session') {
+      if (check.status === 'valid' && check.token.kind === 'session') {
+        checkCsrf(c, secret);
         await endSession(store, check.token, clock.now());
         logger.info('signed out', { name: check.token.name, tenant: check.token.tenant });
       }
+      deleteCookie(c, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, { path: '/', secure });
     }
-    for (const name of [SESSION_COOKIE, SECURE_SESSION_COOKIE]) {
-      if (getCookie(c, name) !== undefined) deleteCookie(c, name, { path: '/', secure: name === SECURE_SESSION_COOKIE || isSecure(c) });
-    }
+    let endSessionUrl: string | null = null;
     if (settings !== undefined && provider !== null) {
       try {
         const config = await provider();
         if (config.serverMetadata().end_session_endpoint !== undefined) {
-          endSessionUrl = oidc.buildEndSessionUrl(config, { client_id: settings.clientId, post_logout_redirect_uri: new URL('/', publicUrl(c)).href }).href;
+          endSessionUrl = oidc.buildEndSessionUrl(config, { client_id: settings.clientId, post_logout_redirect_uri: new URL('/', publicUrlOf(c, settings)).href }).href;
         }
       } catch {
         // the provider is away: this sign-out stands; the provider's own session ends when it does

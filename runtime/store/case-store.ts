@@ -341,11 +341,20 @@ export interface CaseStore {
   createToken(token: TokenRecord, hash: string): Promise<void>;
   /** Looks a token up by the SHA-256 hex of its secret (compared in constant time). */
   findTokenByHash(hash: string): Promise<TokenRecord | null>;
-  /** Revokes every active token of `name` in `tenant` (kept for audit, never found again); returns how many. */
+  /**
+   * Revokes every active token of `name` in `tenant`, and the sign-in sessions of the person of that name
+   * (kept for audit, never found again); returns how many.
+   */
   revokeTokens(tenant: string, name: string, at: Instant): Promise<number>;
   /** Revokes the one token (or session) `id` if it is active; true when it was. */
   revokeTokenById(id: string, at: Instant): Promise<boolean>;
   countTokens(): Promise<number>;
+
+  /**
+   * A person who signed in takes `name` in `tenant` as the provider's `subject` (their name then, the
+   * earlier one given up): false, and nothing changed, when another subject holds that name.
+   */
+  claimPersonName(tenant: string, subject: string, name: string, at: Instant): Promise<boolean>;
 
   // Partners (outsourced back offices) and their delegated queues
   /** Creates or replaces the partner `partner.id` of `partner.tenant` (its `createdAt` kept when it exists). */

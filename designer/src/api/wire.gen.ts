@@ -139,7 +139,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke every active token of this name (tenant: another tenant, for an admin of default) */
+        /** Revoke every active token of this name, and end the sign-in sessions of the person of that name (tenant: another tenant, for an admin of default) */
         delete: {
             parameters: {
                 query?: {
@@ -1933,6 +1933,8 @@ export interface components {
             maxLength?: number;
             /** @description A regular expression (ECMAScript syntax, unicode) that a text field must match somewhere (anchor it with ^ and $ to match the whole value). Matched in linear time (RE2): look-ahead, look-behind and back-references are not supported. */
             pattern?: string;
+            /** @description Shared with outsourced partners: a partner's people (tokens and sign-ins of a partner to whom an admin delegated queues) see this field, and everything inside it, in the cases of those queues, and may fill it in. Fields without it are neither shown nor sent to partners, nor in history, and partners may not change them. Default false. */
+            shareable?: boolean;
             /** @description What a valid value looks like, in words people read when a value does not match the pattern, e.g. "a Dutch postcode such as 1234 AB" (the message reads "Postcode must be a Dutch postcode such as 1234 AB"). Without it, the first of examples is shown; the pattern itself never is. */
             patternHint?: string;
             required?: string[];

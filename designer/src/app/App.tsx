@@ -80,21 +80,33 @@ function Shell({ token, setToken, checking }: { token: string | null; setToken: 
   const path = usePath();
   // the client words its own failures in the language of the moment (a language change needs no new client)
   const api = useMemo(() => (token ? createApiClient(token, (key, values) => i18n.t(key, values ?? {})) : null), [token, i18n]);
+  const [signOutError, setSignOutError] = useState<string | null>(null);
   const signOut = () => {
     if (token !== null && isSession(token)) {
-      // the session ends on the server (every host); where the identity provider can sign the person out too, go there
+      // the session ends on the server (every host); where the identity provider can sign the person out too,
+      // go there. Until the server says so, the person stays signed in (on a shared computer, a page that only
+      // looks signed out would be signed in again by a reload)
+      setSignOutError(null);
       void fetch('/auth/logout', { method: 'POST', headers: { ...authHeaders(token), Accept: 'application/json' } })
-        .then(async (r) => (r.ok ? ((await r.json()) as { endSessionUrl?: unknown }) : null))
+        .then(async (r) => {
+          if (!r.ok) throw new Error(t('pages.signIn.signOutStatus', { status: r.status }));
+          return (await r.json()) as { endSessionUrl?: unknown };
+        })
         .then((answer) => {
           setToken(null);
-          if (answer && typeof answer.endSessionUrl === 'string') window.location.assign(answer.endSessionUrl);
+          if (typeof answer.endSessionUrl === 'string') window.location.assign(answer.endSessionUrl);
         })
-        .catch(() => setToken(null));
+        .catch((e: unknown) => setSignOutError(t('pages.signIn.signOutFailed', { error: e instanceof Error ? e.message : String(e) })));
       return;
     }
     storeToken(null);
     setToken(null);
   };
+  const failedSignOut = signOutError === null ? null : (
+    <p role="alert" className="error-box sign-out-error">
+      {signOutError}
+    </p>
+  );
   if (!api && checking) {
     return (
       <p role="status" className="page">
@@ -115,7 +127,12 @@ function Shell({ token, setToken, checking }: { token: string | null; setToken: 
   const route = matchRoute(path);
   switch (route.type) {
     case 'list':
-      return <CaseTypesPage api={api} onSignOut={signOut} />;
+      return (
+        <>
+          {failedSignOut}
+          <CaseTypesPage api={api} onSignOut={signOut} />
+        </>
+      );
     case 'editor':
       return (
         <Suspense fallback={<p role="status" className="page">{t('pages.app.loadingEditor')}</p>}>
@@ -125,11 +142,17 @@ function Shell({ token, setToken, checking }: { token: string | null; setToken: 
     case 'console':
       return (
         <Suspense fallback={<p role="status" className="page">{t('pages.app.loadingConsole')}</p>}>
+          {failedSignOut}
           <ConsolePage token={token as string} path={path} onSignOut={signOut} />
         </Suspense>
       );
     case 'tokens':
-      return <TokensPage token={token as string} onSignOut={signOut} />;
+      return (
+        <>
+          {failedSignOut}
+          <TokensPage token={token as string} onSignOut={signOut} />
+        </>
+      );
     case 'notFound':
       return (
         <main className="page">

@@ -123,12 +123,16 @@ const migrations: Migration[] = [
   // 'session' (its secret in an HTTP-only cookie); an admin's token list leaves them out.
   `ALTER TABLE tokens ADD COLUMN kind ${C} NOT NULL DEFAULT 'token'`,
   // Outsourced partners (issue 18; SQLite's too): a tenant's partner organisations and their delegated
-  // queues; the partner a token's or session's holder works for.
+  // queues; the partner a token's or session's holder works for. People who signed in: one name per
+  // subject and one subject per name in a tenant.
   `
   CREATE TABLE partners (
     tenant ${C} NOT NULL REFERENCES tenants(id), id ${C} NOT NULL, title text NOT NULL, queues json NOT NULL,
     created_at ${C} NOT NULL, updated_at ${C} NOT NULL, PRIMARY KEY (tenant, id));
   ALTER TABLE tokens ADD COLUMN partner ${C};
+  CREATE TABLE people (
+    tenant ${C} NOT NULL REFERENCES tenants(id), subject ${C} NOT NULL, name ${C} NOT NULL,
+    created_at ${C} NOT NULL, updated_at ${C} NOT NULL, PRIMARY KEY (tenant, subject), UNIQUE (tenant, name));
   `,
 ];
 

@@ -117,7 +117,8 @@ export function createPostgresAdmin(db: PostgresDb) {
       'INSERT INTO tokens (id, tenant, name, roles, hash, created_at, expires_at, kind, partner) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (hash) DO NOTHING',
     ),
     tokenByHash: statement('tokens.byHash', 'SELECT id, tenant, name, roles, hash, created_at, expires_at, kind, partner FROM tokens WHERE hash = $1 AND revoked_at IS NULL'),
-    revokeTokens: statement('tokens.revoke', "UPDATE tokens SET revoked_at = $1 WHERE tenant = $2 AND name = $3 AND revoked_at IS NULL AND kind = 'token'"),
+    // a name's tokens and the sessions of the person of that name
+    revokeTokens: statement('tokens.revoke', 'UPDATE tokens SET revoked_at = $1 WHERE tenant = $2 AND name = $3 AND revoked_at IS NULL'),
     revokeTokenById: statement('tokens.revokeById', 'UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL'),
     countTokens: statement('tokens.count', 'SELECT COUNT(*)::integer AS n FROM tokens'),
     listTokens: statement('tokens.list', `SELECT ${tokenInfoColumns} FROM tokens WHERE tenant = $1 AND kind = 'token' ORDER BY created_at DESC, id DESC`),
@@ -134,6 +135,13 @@ export function createPostgresAdmin(db: PostgresDb) {
       ON CONFLICT (tenant, id) DO UPDATE SET title = excluded.title, queues = excluded.queues, updated_at = excluded.updated_at`,
     ),
     getPartner: statement('partners.get', 'SELECT * FROM partners WHERE tenant = $1 AND id = $2'),
+    // the name's holder wins: another subject's row makes the upsert touch nothing (the unique name refuses it)
+    claimPerson: statement(
+      'people.claim',
+      `INSERT INTO people (tenant, subject, name, created_at, updated_at) SELECT $1, $2, $3, $4, $4
+      WHERE NOT EXISTS (SELECT 1 FROM people WHERE tenant = $1 AND name = $3 AND subject <> $2)
+      ON CONFLICT (tenant, subject) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
+    ),
     listPartners: statement('partners.list', 'SELECT * FROM partners WHERE tenant = $1 ORDER BY id'),
     deletePartner: statement('partners.delete', 'DELETE FROM partners WHERE tenant = $1 AND id = $2'),
     touchToken: statement('tokens.touch', 'UPDATE tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at <= $3)'),
@@ -198,6 +206,20 @@ export function createPostgresAdmin(db: PostgresDb) {
     async revokeTokens(tenant: string, name: string, at: Instant): Promise<number> {
       if (hasNul(tenant, name)) return 0;
       return db.changes(s.revokeTokens, [at, tenant, name]);
+    },
+
+    async claimPersonName(tenant: string, subject: string, name: string, at: Instant): Promise<boolean> {
+      if (hasNul(tenant, subject, name)) return false;
+      try {
+        return await db.transaction(async (tx) => {
+          await tx.changes(s.ensureTenant, [tenant, at]);
+          return (await tx.changes(s.claimPerson, [tenant, subject, name, at])) > 0;
+        });
+      } catch (error) {
+        // two subjects taking one name at the same instant: the unique name keeps the first
+        if ((error as { code?: string }).code === '23505') return false;
+        throw error;
+      }
     },
 
     async savePartner(partner: PartnerRecord): Promise<void> {

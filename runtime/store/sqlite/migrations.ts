@@ -131,12 +131,16 @@ const migrations: Migration[] = [
   // secret in an HTTP-only cookie, never a bearer a script holds); an admin's token list leaves them out.
   `ALTER TABLE tokens ADD COLUMN kind TEXT NOT NULL DEFAULT 'token';`,
   // Outsourced partners (issue 18): a tenant's partner organisations and the queues delegated to each; the
-  // partner a token's or session's holder works for.
+  // partner a token's or session's holder works for. People who signed in (OpenID Connect): one name per
+  // subject of the provider and one subject per name in a tenant, so history's names stay one person's.
   `
   CREATE TABLE partners (
     tenant TEXT NOT NULL REFERENCES tenants(id), id TEXT NOT NULL, title TEXT NOT NULL, queues TEXT NOT NULL,
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (tenant, id));
   ALTER TABLE tokens ADD COLUMN partner TEXT;
+  CREATE TABLE people (
+    tenant TEXT NOT NULL REFERENCES tenants(id), subject TEXT NOT NULL, name TEXT NOT NULL,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (tenant, subject), UNIQUE (tenant, name));
   `,
 ];
 

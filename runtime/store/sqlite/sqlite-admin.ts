@@ -68,7 +68,8 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
     insertToken: db.prepare(`INSERT INTO tokens (id, tenant, name, roles, hash, created_at, expires_at, kind, partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(hash) DO NOTHING`),
     tokenByHash: db.prepare('SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL'),
-    revokeTokens: db.prepare("UPDATE tokens SET revoked_at = ? WHERE tenant = ? AND name = ? AND revoked_at IS NULL AND kind = 'token'"),
+    // a name's tokens and the sessions of the person of that name
+    revokeTokens: db.prepare('UPDATE tokens SET revoked_at = ? WHERE tenant = ? AND name = ? AND revoked_at IS NULL'),
     revokeTokenById: db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     countTokens: db.prepare('SELECT COUNT(*) AS n FROM tokens'),
     listTokens: db.prepare(`SELECT id, tenant, name, roles, created_at, expires_at, last_used_at, revoked_at, partner FROM tokens
@@ -81,6 +82,9 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
     savePartner: db.prepare(`INSERT INTO partners (tenant, id, title, queues, created_at, updated_at) VALUES (@tenant, @id, @title, @queues, @createdAt, @updatedAt)
       ON CONFLICT(tenant, id) DO UPDATE SET title = excluded.title, queues = excluded.queues, updated_at = excluded.updated_at`),
     getPartner: db.prepare('SELECT * FROM partners WHERE tenant = ? AND id = ?'),
+    personNamed: db.prepare('SELECT subject FROM people WHERE tenant = ? AND name = ?'),
+    claimPerson: db.prepare(`INSERT INTO people (tenant, subject, name, created_at, updated_at) VALUES (@tenant, @subject, @name, @at, @at)
+      ON CONFLICT(tenant, subject) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`),
     listPartners: db.prepare('SELECT * FROM partners WHERE tenant = ? ORDER BY id'),
     deletePartner: db.prepare('DELETE FROM partners WHERE tenant = ? AND id = ?'),
     touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)'),
@@ -141,6 +145,16 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
 
     async revokeTokenById(id: string, at: string): Promise<boolean> {
       return queue.submit(() => s.revokeTokenById.run(at, id).changes > 0);
+    },
+
+    async claimPersonName(tenant: string, subject: string, name: string, at: Instant): Promise<boolean> {
+      return queue.submit(() => {
+        const holder = s.personNamed.get(tenant, name) as { subject: string } | undefined;
+        if (holder !== undefined && holder.subject !== subject) return false;
+        s.ensureTenant.run(tenant, at);
+        s.claimPerson.run({ tenant, subject, name, at });
+        return true;
+      });
     },
 
     async savePartner(partner: PartnerRecord): Promise<void> {

@@ -54,6 +54,7 @@ async function buildSource(path: string): Promise<void> {
   // a partner with its delegated queues, and one of its people
   await store.savePartner({ tenant: 'default', id: 'backoffice-nl', title: 'Back office NL', queues: ['billing', 'returns'], createdAt: clock.now(), updatedAt: clock.now() });
   secrets.push((await issueToken(store, { tenant: 'default', name: 'bo-agent', roles: ['agent'], partner: 'backoffice-nl' }, clock.now())).secret);
+  expect(await store.claimPersonName('default', 'https://login.example.com#ann', 'Ann de Vries', clock.now())).toBe(true);
   // a second version of the complaint, the complaint in another tenant, and drafts (valid, invalid)
   const complaint = await store.getCaseType('default', 'complaint');
   if (complaint === null) throw new Error('the complaint template was not seeded');
@@ -275,7 +276,7 @@ describe('dossier store copy: usage and sources it refuses', () => {
   it('lists every table of both schemas', async () => {
     // the copy checks the columns itself; this names the tables, so a new one is a conscious change
     expect(storeTables.map((t) => t.name)).toEqual([
-      'tenants', 'tokens', 'partners', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
+      'tenants', 'tokens', 'partners', 'people', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
       'stage_current', 'stage_visits',
     ]);
   });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseServeArgs } from '../../../runtime/cli/serve.ts';
 import { personOf, type SignInPolicy } from '../../../runtime/host/sign-in.ts';
+import { localPath } from '../../../runtime/http/sign-in.ts';
 
 const policy: SignInPolicy = {
   roleGroups: [
@@ -62,6 +63,23 @@ describe('personOf', () => {
     expect(personOf({ sub: 's6', name: 'Gus', groups: ['service-desk'] }, byClaim)).toEqual({ ok: false, reason: refusal });
     expect(personOf({ sub: 's6', name: 'Gus', groups: ['service-desk'], org: 'ACME Corp' }, byClaim)).toEqual({ ok: false, reason: refusal });
     expect(personOf({ sub: 's6', name: 'Gus', groups: ['service-desk'], org: ['acme'] }, byClaim)).toEqual({ ok: false, reason: refusal });
+    // tenant default (whose admins manage every tenant) only where the server lists it; a list limits the rest
+    const notServed = (org: string) => `You signed in as Gus, but Dossier does not serve the organisation "${org}" that the identity provider names. Ask your administrator.`;
+    expect(personOf({ sub: 's6', name: 'Gus', groups: ['service-desk'], org: 'default' }, byClaim)).toEqual({ ok: false, reason: notServed('default') });
+    const listed = { ...byClaim, allowedTenants: ['default', 'acme'] };
+    expect(personOf({ sub: 's6', name: 'Gus', groups: ['service-desk'], org: 'default' }, listed)).toMatchObject({ ok: true, person: { tenant: 'default' } });
+    expect(personOf({ sub: 's6', name: 'Gus', groups: ['service-desk'], org: 'globex' }, listed)).toEqual({ ok: false, reason: notServed('globex') });
+  });
+});
+
+describe('localPath: where a person goes after signing in', () => {
+  it('keeps a path of this site and turns anything else into /', () => {
+    expect(localPath('/work/cases/1?tab=history#top')).toBe('/work/cases/1?tab=history#top');
+    for (const other of ['//evil.example', '/\\evil.example', '/\t/evil.example', '/\n/x', 'https://evil.example', 'evil', '/auth/login', '/auth/callback?x', undefined, 42, `/${'a'.repeat(2000)}`]) {
+      expect([other, localPath(other)]).toEqual([other, '/']);
+    }
+    // escapes stay escapes: the browser reads them as characters of the path, never as a new host
+    expect(localPath('/%2F%2Fevil.example')).toBe('/%2F%2Fevil.example');
   });
 });
 
@@ -129,6 +147,11 @@ describe('dossier serve sign-in options', () => {
     expect(fails([...base, '--oidc-role', 'agent=x', '--oidc-tenant', 'Acme'])).toBe("--oidc-tenant must be lower-case letters, digits and dashes; got 'Acme'.");
     expect(fails([...base, '--oidc-role', 'agent=x', '--session-lifetime', 'P60D'])).toBe("--session-lifetime must be at most P30D; got 'P60D'.");
     expect(fails([...base, '--oidc-role'])).toBe('--oidc-role needs a value (dossier serve --help says which).');
+    expect(fails([...base, '--oidc-role', 'agent=x', '--oidc-tenants', 'acme,Globex'])).toBe("--oidc-tenants must list tenants (lower-case letters, digits and dashes) separated by commas; got 'Globex'.");
+    expect(parseServeArgs([...base, '--oidc-role', 'agent=x', '--oidc-tenant-claim', 'org', '--oidc-tenants', 'default, acme'], '/srv')).toMatchObject({
+      ok: true,
+      options: { oidc: { policy: { tenantClaim: 'org', allowedTenants: ['default', 'acme'] } } },
+    });
     expect(fails(['--oidc-isuer', 'x'])).toMatch(/^unknown option '--oidc-isuer'; did you mean '--oidc-issuer'\?/);
   });
 });

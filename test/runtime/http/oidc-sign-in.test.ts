@@ -19,6 +19,11 @@ const accounts = {
   carol: { name: 'Carol Smit', email: 'carol@example.com', groups: ['service-desk', 'analysts', 'canteen'], tenant: 'default' },
   dave: { name: 'Dave Visser', email: 'dave@example.com', groups: ['canteen'], tenant: 'default' },
   erin: { name: 'Erin Bakker', email: 'erin@acme.example', groups: ['service-desk'], tenant: 'acme' },
+  // somebody whose display name is another person's, and one named as a machine token
+  mallory: { name: 'Bob Jansen', email: 'mallory@example.com', groups: ['service-desk'], tenant: 'default' },
+  robot: { name: 'admin', email: 'robot@example.com', groups: ['service-desk'], tenant: 'default' },
+  // a tenant the server does not serve through the claim
+  outsider: { name: 'Olga Outsider', email: 'olga@else.example', groups: ['service-desk'], tenant: 'elsewhere' },
 };
 
 /** A browser in miniature: follows redirects, keeps cookies per host (Max-Age=0 removes one), records every Set-Cookie. */
@@ -60,13 +65,15 @@ class Browser {
     return res;
   }
 
-  /** Follows redirects from `url` until a page that is not one; returns it and where it is. */
-  async go(url: string, init: RequestInit = {}): Promise<{ res: Response; url: string }> {
+  /** Follows redirects from `url` until a page that is not one (or a redirect to where `stop` says); returns it and where it is. */
+  async go(url: string, init: RequestInit = {}, stop: (next: string) => boolean = () => false): Promise<{ res: Response; url: string }> {
     let at = url;
     let res = await this.request(at, init);
     for (let hops = 0; res.status >= 300 && res.status < 400; hops++) {
       if (hops > 20) throw new Error(`too many redirects from ${url}`);
-      at = new URL(res.headers.get('location') ?? '', at).href;
+      const next = new URL(res.headers.get('location') ?? '', at).href;
+      if (stop(next)) return { res, url: next };
+      at = next;
       await res.body?.cancel();
       res = await this.request(at);
     }
@@ -75,20 +82,23 @@ class Browser {
 }
 
 /** Signs `login` in at Dossier through the provider's own login page; returns the browser and where it ended. */
-async function signIn(dossier: string, login: string, returnTo = '/work'): Promise<{ browser: Browser; res: Response; url: string }> {
-  const browser = new Browser();
+async function signIn(dossier: string, login: string, returnTo = '/work', browser = new Browser(), stop?: (next: string) => boolean): Promise<{ browser: Browser; res: Response; url: string }> {
   const page = await browser.go(`${dossier}/auth/login?return=${encodeURIComponent(returnTo)}`);
+  return { browser, ...(await logIn(browser, page, login, stop)) };
+}
+
+/** On the provider's login page: logs in as `login`, and follows the redirects (until `stop`). */
+async function logIn(browser: Browser, page: { res: Response; url: string }, login: string, stop?: (next: string) => boolean): Promise<{ res: Response; url: string }> {
   expect(page.res.status).toBe(200);
   const html = await page.res.text();
   const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
   expect(action, html).toBeDefined();
   const form = new URLSearchParams({ prompt: 'login', login, password: 'any password' });
-  const done = await browser.go(new URL((action as string).replace(/&amp;/g, '&'), page.url).href, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: form.toString(),
-  });
-  return { browser, ...done };
+  return browser.go(
+    new URL((action as string).replace(/&amp;/g, '&'), page.url).href,
+    { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() },
+    stop,
+  );
 }
 
 /** A call to Dossier's API with the browser's cookies (and the CSRF token, when given). */
@@ -144,6 +154,7 @@ describe('sign-in with OpenID Connect', () => {
           nameClaim: 'name',
           tenantClaim: 'tenant',
           tenant: 'default',
+          allowedTenants: ['default', 'acme'],
         },
       },
     };
@@ -256,6 +267,92 @@ describe('sign-in with OpenID Connect', () => {
     expect(((await again.json()) as { detail: string }).detail).toBe('Your sign-in has ended (you signed out, or an admin ended it). Sign in again.');
   });
 
+  it('sends people back only to a path of this site', async () => {
+    for (const evil of ['//evil.example/x', '/\\evil.example/x', '/\t/evil.example/x', 'https://evil.example/', '/auth/logout', '/%0d%0aSet-Cookie:x=y']) {
+      const { url, res } = await signIn(server.url, 'bob', evil);
+      await res.body?.cancel();
+      expect([evil, new URL(url).origin]).toEqual([evil, server.url]);
+      if (!evil.startsWith('/%')) expect([evil, new URL(url).pathname]).toEqual([evil, '/']);
+    }
+    const kept = await signIn(server.url, 'bob', '/work/cases/abc?tab=history#top');
+    expect(kept.url).toBe(`${server.url}/work/cases/abc?tab=history#top`);
+  });
+
+  it('signs in from two tabs at once: each sign-in keeps its own transaction', async () => {
+    const browser = new Browser();
+    const atCallback = (next: string) => next.startsWith(`${server.url}/auth/callback`);
+    // tab 1 logs in at the provider and is on its way back; meanwhile tab 2 starts and finishes its sign-in
+    const first = await browser.go(`${server.url}/auth/login?return=/first`);
+    const back1 = await logIn(browser, first, 'bob', atCallback);
+    const second = await browser.go(`${server.url}/auth/login?return=/second`);
+    expect(second.url).toBe(`${server.url}/second`);
+    // then tab 1 arrives: its transaction is still there
+    const done1 = await browser.go(back1.url);
+    expect(done1.url).toBe(`${server.url}/first`);
+    expect((await call(browser, server.url, 'GET', '/api/me')).body.name).toBe('Bob Jansen');
+  });
+
+  it('refuses a name that is already somebody else\'s: another person\'s, a machine token\'s', async () => {
+    const bob = await signIn(server.url, 'bob');
+    await bob.res.body?.cancel();
+    for (const login of ['mallory', 'robot']) {
+      const taken = await signIn(server.url, login);
+      expect([login, taken.res.status]).toEqual([login, 403]);
+      expect(await taken.res.text()).toContain('Your name is already used in Dossier');
+      expect(taken.browser.cookie(new URL(server.url).host, 'dossier_session')).toBeUndefined();
+    }
+    // bob himself signs in again under his name
+    const again = await signIn(server.url, 'bob');
+    expect((await call(again.browser, server.url, 'GET', '/api/me')).body.name).toBe('Bob Jansen');
+  });
+
+  it('refuses a tenant the server does not serve through the claim', async () => {
+    const outsider = await signIn(server.url, 'outsider');
+    expect(outsider.res.status).toBe(403);
+    expect(await outsider.res.text()).toContain('Dossier does not serve the organisation &#34;elsewhere&#34;');
+  });
+
+  it('refuses the code of another sign-in: the PKCE verifier and state of this browser\'s transaction must match', async () => {
+    // a real code, issued for a sign-in of another browser
+    const other = new Browser();
+    const stolen = await signIn(server.url, 'bob', '/', other, (next) => next.startsWith(`${server.url}/auth/callback`));
+    const stolenUrl = new URL(stolen.url);
+    expect(stolenUrl.searchParams.get('code')).toMatch(/.{20,}/);
+    // this browser started its own sign-in: the stolen code with its own state, then with the stolen state
+    const victim = new Browser();
+    const start = await victim.request(`${server.url}/auth/login`);
+    const ownState = new URL(start.headers.get('location') as string).searchParams.get('state') as string;
+    const withOwnState = await victim.go(`${server.url}/auth/callback?code=${encodeURIComponent(stolenUrl.searchParams.get('code') as string)}&state=${encodeURIComponent(ownState)}`);
+    expect(withOwnState.res.status).toBe(400);
+    expect(await withOwnState.res.text()).toContain('could not be verified');
+    const withTheirState = await victim.go(stolen.url);
+    expect(withTheirState.res.status).toBe(400);
+    expect(await withTheirState.res.text()).toContain('This sign-in was not started in this browser');
+    expect(victim.cookie(new URL(server.url).host, 'dossier_session')).toBeUndefined();
+    // an error from the provider for a sign-in this browser did not start shows no words of the link's
+    const forged = await new Browser().go(`${server.url}/auth/callback?error=access_denied&error_description=Call+us+at+0900&state=x`);
+    expect(await forged.res.text()).not.toContain('Call us');
+  });
+
+  it('removes a dead session\'s cookie on sign-out without asking for its CSRF token; signing in again ends the old session', async () => {
+    const { browser } = await signIn(server.url, 'carol');
+    const host = new URL(server.url).host;
+    const first = browser.cookie(host, 'dossier_session') as string;
+    // signing in again in the same browser (the provider remembers carol): a new session, the old one ended
+    const again = await browser.go(`${server.url}/auth/login?return=/work`);
+    expect(again.url).toBe(`${server.url}/work`);
+    await again.res.body?.cancel();
+    const second = browser.cookie(host, 'dossier_session') as string;
+    expect(second).not.toBe(first);
+    expect((await fetch(`${server.url}/api/me`, { headers: { cookie: `dossier_session=${first}` } })).status).toBe(401);
+    // an admin ends the person's sessions by their name: this one, and the one of the role-mapping test above
+    expect((await bearer(server.url, ADMIN, 'DELETE', `/api/tokens/${encodeURIComponent('Carol Smit')}`)).body.revoked).toBe(2);
+    expect((await call(browser, server.url, 'GET', '/api/me')).status).toBe(401);
+    const out = await call(browser, server.url, 'POST', '/auth/logout');
+    expect(out.status).toBe(200);
+    expect(browser.cookie(host, 'dossier_session')).toBeUndefined();
+  });
+
   it('refuses a callback that this browser did not start, and one whose state does not match', async () => {
     const stranger = new Browser();
     const cold = await stranger.go(`${server.url}/auth/callback?code=abc&state=xyz`);
@@ -270,7 +367,7 @@ describe('sign-in with OpenID Connect', () => {
     expect(authorize.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const bad = await browser.go(`${server.url}/auth/callback?code=abc&state=not-the-state`);
     expect(bad.res.status).toBe(400);
-    expect(await bad.res.text()).toContain('could not be verified');
+    expect(await bad.res.text()).toContain('This sign-in was not started in this browser');
     expect(browser.cookie(new URL(server.url).host, 'dossier_session')).toBeUndefined();
   });
 
