@@ -257,6 +257,8 @@ const usage = [
   '  --oidc-tenant TENANT      the tenant of everybody when there is no tenant claim (default default)',
   '  --oidc-tenants A,B        the tenants the tenant claim may name (default: any but default, whose',
   '                            admins manage every tenant)',
+  '  --oidc-partner PARTNER=GROUP  people in GROUP work for the partner organisation PARTNER (PUT',
+  '                            /api/partners/PARTNER): they see only its delegated queues and shared fields',
   '  --public-url URL          where people reach Dossier (default: the address a request came to); the',
   '                            provider must allow <URL>/auth/callback as a redirect URI and <URL>/ after sign-out',
   `  --session-lifetime DURATION  how long a sign-in lasts (default ${DEFAULT_SESSION_LIFETIME}, at most ${MAX_SESSION_LIFETIME})`,
@@ -282,6 +284,7 @@ const signInOptionNames = [
   '--oidc-tenant-claim',
   '--oidc-tenant',
   '--oidc-tenants',
+  '--oidc-partner',
   '--public-url',
   '--session-lifetime',
 ];
@@ -318,6 +321,14 @@ function signInSettings(given: Map<string, string[]>, secret: string | undefined
     const group = pair.slice(at + 1);
     if (at < 1 || group === '' || !ROLE.test(role)) return { ok: false, message: `--oidc-role must be ROLE=GROUP, such as --oidc-role agent=service-desk; got '${pair}'.` };
     roleGroups.push({ role, group });
+  }
+  const partnerGroups: { partner: string; group: string }[] = [];
+  for (const pair of given.get('--oidc-partner') ?? []) {
+    const at = pair.indexOf('=');
+    const partner = pair.slice(0, at);
+    const group = pair.slice(at + 1);
+    if (at < 1 || group === '' || !TENANT.test(partner)) return { ok: false, message: `--oidc-partner must be PARTNER=GROUP, such as --oidc-partner backoffice-nl=bo-staff; got '${pair}'.` };
+    partnerGroups.push({ partner, group });
   }
   if (roleGroups.length === 0) return { ok: false, message: '--oidc-issuer needs at least one --oidc-role ROLE=GROUP (such as --oidc-role admin=dossier-admins), or nobody could sign in.' };
   const tenant = one('--oidc-tenant') ?? 'default';
@@ -356,6 +367,7 @@ function signInSettings(given: Map<string, string[]>, secret: string | undefined
         tenantClaim: tenantClaim === undefined || tenantClaim === '' ? null : tenantClaim,
         tenant,
         ...(allowedTenants === null ? {} : { allowedTenants }),
+        ...(partnerGroups.length === 0 ? {} : { partnerGroups }),
       },
     },
   };

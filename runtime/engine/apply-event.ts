@@ -69,6 +69,7 @@ export function applyEvent(type: CompiledCaseType, kase: Case, event: CaseEvent,
     env,
     event: event.data !== undefined ? { type: event.type, data: event.data } : { type: event.type },
     actor: actor?.id ?? 'system',
+    ...(actor?.partner === undefined ? {} : { partner: actor.partner }),
     slas: kase.slas,
   });
 }

@@ -42,6 +42,7 @@ export function createCase(type: CompiledCaseType, input: CreateCaseInput, now: 
     env,
     event: input.data !== undefined ? { type: 'case.created', data: input.data } : { type: 'case.created' },
     actor: actor?.id ?? 'system',
+    ...(actor?.partner === undefined ? {} : { partner: actor.partner }),
     slas: [],
   });
 }

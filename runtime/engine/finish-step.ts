@@ -19,6 +19,8 @@ export interface FinishInput {
   env: StepEnv;
   event: { type: string; data?: CaseData };
   actor: string;
+  /** The partner organisation the actor works for, if any. */
+  partner?: string;
   /** SLA records to update; `null` skips the SLA update (a stale SLA timer). */
   slas: SlaInstance[] | null;
 }
@@ -129,6 +131,7 @@ export function finishStep(compiled: CompiledCaseType, input: FinishInput): Acce
       seq: env.revision,
       at: env.now,
       actor: input.actor,
+      ...(input.partner === undefined ? {} : { partner: input.partner }),
       event: event.data !== undefined ? { type: event.type, data: event.data } : { type: event.type },
       from,
       to: step.value,

@@ -115,6 +115,8 @@ export interface HistoryEntry {
   at: Instant;
   /** Who sent it: a token name, `system` for timers and raised events, `sla` for SLA rungs. */
   actor: string;
+  /** The partner organisation the actor works for, when one did (outsourced back offices). */
+  partner?: string;
   event: { type: string; data?: CaseData };
   from: StateValue | null;
   to: StateValue;
@@ -167,6 +169,8 @@ export interface Actor {
   id: string;
   /** Platform roles (`admin`, `agent`, `service`, ...) plus case-type roles. `admin` may send any event. */
   roles: string[];
+  /** The partner organisation the actor works for (an outsourced back office); its history entries name it. */
+  partner?: string;
 }
 
 export interface CaseEvent {

@@ -84,6 +84,8 @@ export function eventAttributes(entry: HistoryEntry): XesAttribute[] {
     { type: 'string', key: 'concept:name', value: entry.event.type },
     { type: 'date', key: 'time:timestamp', value: entry.at },
     { type: 'string', key: 'org:resource', value: entry.actor },
+    // the partner organisation (an outsourced back office) the actor works for: the Organizational extension's group
+    ...(entry.partner === undefined ? [] : [{ type: 'string' as const, key: 'org:group', value: entry.partner }]),
     { type: 'string', key: 'lifecycle:transition', value: 'complete' },
     { type: 'int', key: 'dossier:seq', value: String(entry.seq) },
   ];

@@ -12,6 +12,7 @@ import { createCaseService, type CaseService } from './case-service.ts';
 import { createCaseTypeService, type CaseTypeService } from './case-type-service.ts';
 import { createTaskService, type TaskService } from './task-service.ts';
 import { createTokenService, type TokenService } from './tokens.ts';
+import { createPartnerService, type PartnerService } from './partners.ts';
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -25,6 +26,7 @@ export interface HostServices {
   caseTypes: CaseTypeService;
   tasks: TaskService;
   tokens: TokenService;
+  partners: PartnerService;
 }
 
 export function createHostServices<C>(options: {
@@ -42,6 +44,7 @@ export function createHostServices<C>(options: {
     caseTypes: createCaseTypeService(store, clock),
     tasks: createTaskService(store, clock),
     tokens: createTokenService(store, { clock, logger, ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }) }),
+    partners: createPartnerService(store, clock),
   };
 }
 

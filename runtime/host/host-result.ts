@@ -14,6 +14,8 @@ export type HostErrorCode =
   | 'draft.not_found'
   | 'definition.invalid'
   | 'token.not_found'
+  | 'partner.not_found'
+  | 'partner.not_shared'
   | 'task.not_found'
   | 'task.claimed'
   | 'task.closed'

@@ -30,6 +30,8 @@ export interface SignInPolicy {
    * every tenant — a claim may give it only where it is listed.
    */
   allowedTenants?: readonly string[] | null;
+  /** Which group makes a person one of a partner organisation's people (`--oidc-partner PARTNER=GROUP`); the first that matches. */
+  partnerGroups?: readonly { partner: string; group: string }[];
 }
 
 /** A signed-in person as Dossier knows them. */
@@ -40,6 +42,8 @@ export interface Person {
   name: string;
   tenant: string;
   roles: string[];
+  /** The partner organisation they work for (an outsourced back office), if a group says so. */
+  partner?: string;
 }
 
 type Claims = Record<string, unknown>;
@@ -87,7 +91,15 @@ export function personOf(claims: Claims, policy: SignInPolicy): { ok: true; pers
     }
     tenant = claimed;
   }
-  return { ok: true, person: { subject, name, tenant, roles } };
+  const partner = (policy.partnerGroups ?? []).find((m) => groups.has(m.group))?.partner;
+  if (partner !== undefined) {
+    // a partner's people work cases: the roles of the tenant's own staff are not theirs
+    const own = roles.filter((role) => role === 'admin' || role === 'analyst' || role === 'service');
+    if (own.length > 0) {
+      return { ok: false, reason: `You signed in as ${name}, but your groups make you both staff (${own.join(', ')}) and one of a partner organisation's people (${partner}). Ask your administrator to choose one.` };
+    }
+  }
+  return { ok: true, person: { subject, name, tenant, roles, ...(partner === undefined ? {} : { partner }) } };
 }
 
 /** A session's lifetime in milliseconds, or what is wrong with the text (`--session-lifetime`). */
@@ -98,7 +110,11 @@ export function sessionLifetime(text: string): { ok: true; ms: number } | { ok: 
 /** Starts a session for `person`, ending `lifetimeMs` after `at`; returns its secret (for the cookie, never shown). */
 export async function startSession(store: CaseStore, person: Person, at: Instant, lifetimeMs: number): Promise<{ secret: string; record: TokenRecord }> {
   const expiresAt = new Date(Date.parse(at) + lifetimeMs).toISOString();
-  return issueToken(store, { tenant: person.tenant, name: person.name, roles: person.roles, expiresAt, kind: 'session' }, at);
+  return issueToken(
+    store,
+    { tenant: person.tenant, name: person.name, roles: person.roles, expiresAt, kind: 'session', ...(person.partner === undefined ? {} : { partner: person.partner }) },
+    at,
+  );
 }
 
 /** Ends a session at once, on every host of the store (the verified-token cache of this one is emptied). */

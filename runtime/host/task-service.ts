@@ -7,9 +7,9 @@ import { hasRole } from './tokens.ts';
 export interface TaskService {
   list(tenant: string, filter: TaskFilter, limit: number, cursor: string | null): Promise<Page<TaskRecord>>;
   /** `who` takes the task; refused when someone else holds it or its case moved on. */
-  claim(tenant: string, taskId: string, who: string): Promise<Result<TaskRecord>>;
-  /** Gives the task back; only its holder may, or an admin. */
-  release(tenant: string, taskId: string, by: { name: string; roles: readonly string[] }): Promise<Result<TaskRecord>>;
+  claim(tenant: string, taskId: string, who: string, queues?: readonly string[]): Promise<Result<TaskRecord>>;
+  /** Gives the task back; only its holder may, or an admin. With `queues` (a partner's), only a task in one of them. */
+  release(tenant: string, taskId: string, by: { name: string; roles: readonly string[] }, queues?: readonly string[]): Promise<Result<TaskRecord>>;
 }
 
 function claimed(result: TaskClaimResult, taskId: string): Result<TaskRecord> {
@@ -25,12 +25,12 @@ function claimed(result: TaskClaimResult, taskId: string): Result<TaskRecord> {
 export function createTaskService(store: CaseStore, clock: Clock): TaskService {
   return {
     list: (tenant, filter, limit, cursor) => store.listTasks(tenant, filter, limit, cursor),
-    async claim(tenant, taskId, who) {
-      return claimed(await store.claimTask(tenant, taskId, who, clock.now()), taskId);
+    async claim(tenant, taskId, who, queues) {
+      return claimed(await store.claimTask(tenant, taskId, who, clock.now(), queues), taskId);
     },
-    async release(tenant, taskId, by) {
+    async release(tenant, taskId, by, queues) {
       const onlyBy = hasRole(by, ['admin']) ? undefined : by.name;
-      return claimed(await store.releaseTask(tenant, taskId, clock.now(), onlyBy), taskId);
+      return claimed(await store.releaseTask(tenant, taskId, clock.now(), onlyBy, queues), taskId);
     },
   };
 }

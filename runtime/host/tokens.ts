@@ -215,7 +215,7 @@ export interface TokenService {
    * An admin issues a token in their tenant (another tenant only from tenant `default`), living `expiresIn`
    * (an ISO 8601 duration), else the server's default for tokens whose roles are only `service`, else for ever.
    */
-  issue(by: TokenRecord, input: { name: string; roles: string[]; tenant?: string; expiresIn?: string }, at: string): Promise<Result<{ secret: string; record: TokenRecord }>>;
+  issue(by: TokenRecord, input: { name: string; roles: string[]; tenant?: string; expiresIn?: string; partner?: string }, at: string): Promise<Result<{ secret: string; record: TokenRecord }>>;
   /** An admin revokes every active token of `name` in their tenant (another tenant only from tenant `default`). */
   revoke(by: TokenRecord, name: string, tenant: string | undefined, at: string): Promise<Result<{ name: string; tenant: string; revoked: number }>>;
   /**
@@ -287,9 +287,24 @@ export function createTokenService(store: CaseStore, options: TokenServiceOption
       if (refused !== null) return refused;
       const lifetime = requestedLifetime(input.expiresIn);
       if ('ok' in lifetime) return lifetime;
+      if (input.partner !== undefined) {
+        // a partner's people work cases: no admin, analyst or machine roles
+        const platform = input.roles.filter((role) => role === 'admin' || role === 'analyst' || role === 'service');
+        if (platform.length > 0) {
+          const message = `a token of a partner organisation may have the role agent and case-type roles, not ${platform.join(', ')}`;
+          return fail('request.invalid', `${message}.`, { problems: [{ pointer: '/roles', message }] });
+        }
+        if ((await store.getPartner(tenant, input.partner)) === null) {
+          const message = `there is no partner '${input.partner}' in tenant '${tenant}'; create it first (PUT /api/partners/${input.partner})`;
+          return fail('request.invalid', `${message}.`, { problems: [{ pointer: '/partner', message }] });
+        }
+      }
       const ms = lifetime.ms ?? defaultLifetime(input.roles);
       const expiresAt = ms === null ? null : after(at, ms);
-      return { ok: true, value: await issueToken(store, { tenant, name: input.name, roles: input.roles, expiresAt }, at) };
+      return {
+        ok: true,
+        value: await issueToken(store, { tenant, name: input.name, roles: input.roles, expiresAt, ...(input.partner === undefined ? {} : { partner: input.partner }) }, at),
+      };
     },
     async revoke(by, name, tenantParam, at) {
       const tenant = tenantParam ?? by.tenant;

@@ -65,3 +65,15 @@ export function requireRole(c: Context<AuthEnv>, ...roles: PlatformRole[]): Toke
   }
   return token;
 }
+
+/**
+ * As requireRole, and not for a partner organisation's people: what reads across the tenant's cases (reports,
+ * a customer's other cases) would show them more than the queues delegated to their partner.
+ */
+export function requireOwnRole(c: Context<AuthEnv>, what: string, ...roles: PlatformRole[]): TokenRecord {
+  const token = requireRole(c, ...roles);
+  if (token.partner !== undefined) {
+    throw new HttpProblem('auth.forbidden', `${what} reads across the tenant's cases; people of a partner organisation see only the cases of the queues delegated to it.`);
+  }
+  return token;
+}

@@ -26,6 +26,7 @@ import { outboxRoutes } from './routes/outbox.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { partnerRoutes } from './routes/partners.ts';
 import { signInRoutes, type OidcSettings } from './sign-in.ts';
 
 export type AppOptions<C = unknown> = {
@@ -147,10 +148,11 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
     limitBody(maxBytes, (c) => problemResponse(c, problemBody('request.too_large', `The body is larger than ${maxBytes} bytes; send a smaller one.`))),
   );
   app.route('/api', tokenRoutes(services.tokens, clock));
+  app.route('/api', partnerRoutes(services.partners));
   app.route('/api', caseTypeRoutes(services.caseTypes));
   app.route('/api', typeRoutes(store));
   app.route('/api', caseRoutes(store, services.cases));
-  app.route('/api', taskRoutes(services.tasks));
+  app.route('/api', taskRoutes(services.tasks, store));
   app.route('/api', outboxRoutes(store));
   app.route('/api', reportRoutes(store));
   app.route('/api', customerRoutes(store));

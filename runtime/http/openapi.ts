@@ -84,6 +84,11 @@ const operations: Record<string, Record<string, Op>> = {
       params: ['name', 'tenant'],
     },
   },
+  '/api/partners': { get: { summary: 'The partner organisations of the tenant and their delegated queues', role: 'admin', ok: [200, 'PartnerList'] } },
+  '/api/partners/{id}': {
+    put: { summary: "Create or replace a partner organisation and the queues delegated to it (its people: tokens with partner, or sign-ins by --oidc-partner)", role: 'admin', body: 'PartnerRequest', ok: [200, 'Partner'], params: ['id'] },
+    delete: { summary: "Remove a partner organisation: its people's tokens and sessions see nothing from then on", role: 'admin', ok: [200, 'Report'], params: ['id'] },
+  },
   '/api/validate': { post: { summary: 'Validate a case-type definition', role: 'analyst', body: 'CaseTypeDefinition', ok: [200, 'ValidationResult'] } },
   '/api/case-types': { get: { summary: 'Latest published version of each key, plus draft status', role: 'any', ok: [200, 'CaseTypeList'] } },
   '/api/case-types/{key}': { get: { summary: 'The latest published definition', role: 'any', ok: [200, 'CaseTypeDefinition'], params: ['key'] } },
@@ -181,6 +186,7 @@ export function openApiDocument(): Record<string, unknown> {
     HistoryList: list('HistoryEntry'),
     TaskList: list('Task'),
     TokenList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('TokenInfo') } } },
+    PartnerList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('Partner') } } },
     Report: { type: 'object' },
     TypeScript: { type: 'string', description: 'TypeScript declarations (.d.ts)' },
     Me: {
@@ -192,6 +198,7 @@ export function openApiDocument(): Record<string, unknown> {
         roles: { type: 'array', items: { type: 'string' } },
         signedInWith: { enum: ['token', 'session'], description: 'A bearer token, or a sign-in session (the cookie of OpenID Connect sign-in).' },
         csrfToken: { type: 'string', description: "With a session: send it as X-CSRF-Token with every write that carries the session's cookie." },
+        partner: { type: 'string', description: 'The partner organisation the caller works for: they see only its delegated queues and the shared fields.' },
       },
     },
     CustomerIdentifier: { type: 'object', required: ['pointer', 'value'], properties: { pointer: { type: 'string' }, value: { type: 'string' } } },

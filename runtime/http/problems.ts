@@ -22,6 +22,8 @@ export const problemTable = {
   'task.not_found': { status: 404, title: 'Task not found' },
   'draft.not_found': { status: 404, title: 'Draft not found' },
   'token.not_found': { status: 404, title: 'Token not found' },
+  'partner.not_found': { status: 404, title: 'Partner not found' },
+  'partner.not_shared': { status: 403, title: 'Not shared with partners' },
   'event.not_accepted': { status: 409, title: 'Event not accepted in this state' },
   'case.conflict': { status: 409, title: 'Concurrent update' },
   'case.exists': { status: 409, title: 'Case already exists' },

@@ -35,6 +35,11 @@ export const requestSchemas = {
       name: { type: 'string', minLength: 1, maxLength: 200 },
       roles: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' }, uniqueItems: true },
       tenant: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+      partner: {
+        type: 'string',
+        pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+        description: "The partner organisation (PUT /api/partners/{id}) the token's holder works for: they see only its delegated queues' cases and the fields the case type shares. Roles: agent and case-type roles only.",
+      },
       expiresIn: {
         type: 'string',
         minLength: 1,
@@ -42,6 +47,27 @@ export const requestSchemas = {
         description:
           "How long the token is accepted: an ISO 8601 duration in weeks, days, hours, minutes and seconds (PT8H, P90D; no years, months or fractions), more than zero, at most P3650D. Without it, a token whose roles are only 'service' gets the server's default (dossier serve --service-token-expiry, P90D unless set) and any other never expires.",
       },
+    },
+  },
+  PartnerRequest: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['title', 'queues'],
+    description: 'A partner organisation (an outsourced back office) and the queues delegated to it.',
+    properties: {
+      title: { type: 'string', minLength: 1, maxLength: 200 },
+      queues: { type: 'array', maxItems: 200, items: { type: 'string', minLength: 1, maxLength: 200 }, description: "The queues whose cases and tasks the partner's people see and work." },
+    },
+  },
+  Partner: {
+    type: 'object',
+    required: ['id', 'title', 'queues', 'createdAt', 'updatedAt'],
+    properties: {
+      id: { type: 'string' },
+      title: { type: 'string' },
+      queues: { type: 'array', items: { type: 'string' } },
+      createdAt: { type: 'string' },
+      updatedAt: { type: 'string' },
     },
   },
   RotateTokenRequest: {
@@ -132,6 +158,7 @@ export const responseSchemas = {
     required: ['seq', 'at', 'actor', 'event', 'from', 'to', 'patch', 'notes'],
     properties: {
       seq: { type: 'integer' }, at: { type: 'string', format: 'date-time' }, actor: { type: 'string' },
+      partner: { type: 'string', description: 'The partner organisation the actor works for (an outsourced back office), when one did.' },
       event: { type: 'object', properties: { type: { type: 'string' }, data: { type: 'object' } } },
       from: {}, to: {}, patch: { type: 'array', items: { type: 'object' } }, notes: { type: 'array', items: { type: 'string' } },
     },

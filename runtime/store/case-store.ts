@@ -430,9 +430,10 @@ export interface CaseStore {
 
   // Tasks
   listTasks(tenant: string, filter: TaskFilter, limit: number, cursor: string | null): Promise<Page<TaskRecord>>;
-  claimTask(tenant: string, taskId: string, assignee: string, at: Instant): Promise<TaskClaimResult>;
-  /** Releases a claim; with `onlyBy`, only when that person holds it (or nobody does). */
-  releaseTask(tenant: string, taskId: string, at: Instant, onlyBy?: string): Promise<TaskClaimResult>;
+  /** Claims a task; with `queues` (a partner's), only a task in one of them (another is `task.not_found`). */
+  claimTask(tenant: string, taskId: string, assignee: string, at: Instant, queues?: readonly string[]): Promise<TaskClaimResult>;
+  /** Releases a claim; with `onlyBy`, only when that person holds it (or nobody does); with `queues`, as claimTask. */
+  releaseTask(tenant: string, taskId: string, at: Instant, onlyBy?: string, queues?: readonly string[]): Promise<TaskClaimResult>;
 
   // Outbox
   dueOutbox(until: Instant, limit: number): Promise<OutboxRecord[]>;

@@ -36,3 +36,8 @@ export const toTask = (r: TaskRow): TaskRecord => ({
   status: r.status,
   closedAt: r.closed_at,
 });
+
+/** Whether a task or case in `queue` is within `queues` (a partner's delegated queues; undefined: no limit). */
+export function inQueues(queue: string | null, queues: readonly string[] | undefined): boolean {
+  return queues === undefined || (queue !== null && queues.includes(queue));
+}

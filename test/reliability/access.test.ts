@@ -10,7 +10,7 @@ import { endSession, startSession } from '../../runtime/host/sign-in.ts';
 import { csrfTokenOf } from '../../runtime/http/sign-in.ts';
 import { createHarness, type Harness } from '../runtime/http/harness.ts';
 
-type Who = 'admin' | 'analyst' | 'agent' | 'service' | 'bare' | 'acmeAdmin' | 'none' | 'invalid' | 'revoked' | 'expired';
+type Who = 'admin' | 'analyst' | 'agent' | 'service' | 'bare' | 'acmeAdmin' | 'partner' | 'none' | 'invalid' | 'revoked' | 'expired';
 const roles = ['admin', 'analyst', 'agent', 'service', 'bare'] as const;
 /** How the credential travels: a bearer token; a session cookie with its CSRF token; a session cookie alone. */
 type Via = 'token' | 'session' | 'session without CSRF token';
@@ -30,6 +30,11 @@ interface Route {
   okType?: string;
   /** The status for an admin of tenant acme (another tenant). */
   otherTenant: number;
+  /**
+   * The status for an agent of a partner organisation whose delegated queues hold none of the cells' cases
+   * (default: `ok` where agents are allowed, else 403).
+   */
+  partner?: number;
   prepare(h: Harness, n: number): Promise<Cell>;
 }
 
@@ -72,6 +77,18 @@ const routes: Route[] = [
       return { method: 'POST', path: `/api/tokens/turn${n}/rotate` };
     },
   },
+  { name: 'GET /api/partners', allowed: ['admin'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/partners' }) },
+  { name: 'PUT /api/partners/:id', allowed: ['admin'], ok: 200, otherTenant: 200, prepare: async (_h, n) => ({ method: 'PUT', path: `/api/partners/p${n}`, body: { title: `Partner ${n}`, queues: ['q'] } }) },
+  {
+    name: 'DELETE /api/partners/:id',
+    allowed: ['admin'],
+    ok: 200,
+    otherTenant: 404,
+    prepare: async (_h, n) => {
+      await h.call('PUT', `/api/partners/gone${n}`, h.tokens.admin, { title: 'Gone', queues: [] });
+      return { method: 'DELETE', path: `/api/partners/gone${n}` };
+    },
+  },
   { name: 'POST /api/validate', allowed: ['admin', 'analyst'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'POST', path: '/api/validate', body: accessType }) },
   { name: 'GET /api/case-types', allowed: 'any', ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/case-types' }) },
   { name: 'GET /api/case-types/:key', allowed: 'any', ok: 200, otherTenant: 404, prepare: async () => ({ method: 'GET', path: '/api/case-types/access' }) },
@@ -95,20 +112,22 @@ const routes: Route[] = [
       return { method: 'POST', path: `/api/case-types/pub-${n}/publish` };
     },
   },
-  { name: 'POST /api/cases', allowed: ['admin', 'agent', 'service'], ok: 201, otherTenant: 422, prepare: async () => ({ method: 'POST', path: '/api/cases', body: { caseType: 'access', data: { n: 2 } } }) },
+  { name: 'POST /api/cases', allowed: ['admin', 'agent', 'service'], ok: 201, partner: 403, otherTenant: 422, prepare: async () => ({ method: 'POST', path: '/api/cases', body: { caseType: 'access', data: { n: 2 } } }) },
   { name: 'GET /api/cases', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/cases' }) },
-  { name: 'GET /api/cases/:id', allowed: ['admin', 'agent'], ok: 200, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}` }) },
+  { name: 'GET /api/cases/:id', allowed: ['admin', 'agent'], ok: 200, partner: 404, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}` }) },
   {
     name: 'POST /api/cases/:id/events',
+    partner: 404,
     allowed: ['admin', 'agent', 'service'],
     ok: 200,
     otherTenant: 404,
     prepare: async () => ({ method: 'POST', path: `/api/cases/${(await freshCase()).id}/events`, body: { type: 'TOUCH' } }),
   },
-  { name: 'GET /api/cases/:id/history', allowed: ['admin', 'agent'], ok: 200, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}/history` }) },
+  { name: 'GET /api/cases/:id/history', allowed: ['admin', 'agent'], ok: 200, partner: 404, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}/history` }) },
   { name: 'GET /api/tasks', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/tasks' }) },
   {
     name: 'POST /api/tasks/:id/claim',
+    partner: 404,
     allowed: ['admin', 'agent'],
     ok: 200,
     otherTenant: 404,
@@ -116,15 +135,16 @@ const routes: Route[] = [
   },
   {
     name: 'POST /api/tasks/:id/release',
+    partner: 404,
     allowed: ['admin', 'agent'],
     ok: 200,
     otherTenant: 404,
     prepare: async () => ({ method: 'POST', path: `/api/tasks/${(await freshCase()).taskId}/release` }),
   },
   { name: 'GET /api/outbox', allowed: ['admin'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/outbox' }) },
-  { name: 'GET /api/reports/sla', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/sla' }) },
-  { name: 'GET /api/reports/stages', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/stages' }) },
-  { name: 'GET /api/reports/reasons', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/reasons?field=/n' }) },
+  { name: 'GET /api/reports/sla', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/sla' }) },
+  { name: 'GET /api/reports/stages', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/stages' }) },
+  { name: 'GET /api/reports/reasons', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/reasons?field=/n' }) },
   {
     name: 'GET /api/case-types/:key/versions/:v/types.d.ts',
     allowed: 'any',
@@ -135,8 +155,8 @@ const routes: Route[] = [
   },
   { name: 'POST /api/types', allowed: ['admin', 'analyst'], ok: 200, okType: 'text/plain', otherTenant: 200, prepare: async () => ({ method: 'POST', path: '/api/types', body: accessType }) },
   { name: 'GET /api/me', allowed: 'any', ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/me' }) },
-  { name: 'GET /api/cases/:id/related', allowed: ['admin', 'agent'], ok: 200, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}/related` }) },
-  { name: 'GET /api/customers/cases', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/customers/cases?value=a%40example.com' }) },
+  { name: 'GET /api/cases/:id/related', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}/related` }) },
+  { name: 'GET /api/customers/cases', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/customers/cases?value=a%40example.com' }) },
   { name: 'GET /api/export', allowed: ['admin'], ok: 200, okType: 'application/xml', otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/export?format=xes' }) },
   { name: 'GET /api/no-such-route', allowed: 'any', ok: 404, otherTenant: 404, prepare: async () => ({ method: 'GET', path: '/api/no-such-route' }) },
 ];
@@ -151,11 +171,14 @@ const tokenOf = (who: Who): string | null => {
       return revokedSecret;
     case 'expired':
       return expiredSecret;
+    case 'partner':
+      return partnerSecret;
     default:
       return h.tokens[who];
   }
 };
 let revokedSecret = '';
+let partnerSecret = '';
 let expiredSecret = '';
 
 /** The sessions of people with the same roles and tenants as the tokens (by sign-in, with OpenID Connect). */
@@ -198,6 +221,10 @@ describe('access: every route × role × tenant × token', () => {
     sessions.set('service', await person('Sam Service', 'default', ['service']));
     sessions.set('bare', await person('Cas Collector', 'default', ['collector']));
     sessions.set('acmeAdmin', await person('Ada Acme', 'acme', ['admin']));
+    // an agent of a partner organisation whose delegated queue holds none of the cells' cases
+    await h.call('PUT', '/api/partners/backoffice', h.tokens.admin, { title: 'Back office', queues: ['elsewhere'] });
+    partnerSecret = (await h.call('POST', '/api/tokens', h.tokens.admin, { name: 'bo-agent', roles: ['agent'], partner: 'backoffice' })).body.token as string;
+    sessions.set('partner', (await startSession(h.store, { subject: 'sub-pia', name: 'Pia Partner', tenant: 'default', roles: ['agent'], partner: 'backoffice' }, now, 8 * 3600_000)).secret);
     const signedOut = await startSession(h.store, { subject: 'sub-out', name: 'Otto Out', tenant: 'default', roles: ['admin', 'agent', 'analyst', 'service'] }, now, 3600_000);
     expect(await endSession(h.store, signedOut.record, now)).toBe(true);
     sessions.set('revoked', signedOut.secret);
@@ -220,6 +247,8 @@ describe('access: every route × role × tenant × token', () => {
       }),
       ['acmeAdmin', 'token', route.otherTenant],
       ['acmeAdmin', 'session', route.otherTenant],
+      ['partner', 'token', route.partner ?? (route.allowed === 'any' || route.allowed.includes('agent') ? route.ok : 403)],
+      ['partner', 'session', route.partner ?? (route.allowed === 'any' || route.allowed.includes('agent') ? route.ok : 403)],
       // a write with the cookie alone is what a forged cross-site form would send: refused before anything else
       ['admin', 'session without CSRF token', write ? 403 : route.ok],
       ['none', 'token', 401],

@@ -231,6 +231,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner organisations of the tenant and their delegated queues */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerList"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace a partner organisation and the queues delegated to it (its people: tokens with partner, or sign-ins by --oidc-partner) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PartnerRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Partner"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a partner organisation: its people's tokens and sessions see nothing from then on */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/validate": {
         parameters: {
             query?: never;
@@ -1547,8 +1674,23 @@ export interface components {
             name: string;
             roles: string[];
             tenant?: string;
+            /** @description The partner organisation (PUT /api/partners/{id}) the token's holder works for: they see only its delegated queues' cases and the fields the case type shares. Roles: agent and case-type roles only. */
+            partner?: string;
             /** @description How long the token is accepted: an ISO 8601 duration in weeks, days, hours, minutes and seconds (PT8H, P90D; no years, months or fractions), more than zero, at most P3650D. Without it, a token whose roles are only 'service' gets the server's default (dossier serve --service-token-expiry, P90D unless set) and any other never expires. */
             expiresIn?: string;
+        };
+        /** @description A partner organisation (an outsourced back office) and the queues delegated to it. */
+        PartnerRequest: {
+            title: string;
+            /** @description The queues whose cases and tasks the partner's people see and work. */
+            queues: string[];
+        };
+        Partner: {
+            id: string;
+            title: string;
+            queues: string[];
+            createdAt: string;
+            updatedAt: string;
         };
         /** @description Optional: an empty body rotates with the default grace and lifetime. */
         RotateTokenRequest: {
@@ -1647,6 +1789,8 @@ export interface components {
             /** Format: date-time */
             at: string;
             actor: string;
+            /** @description The partner organisation the actor works for (an outsourced back office), when one did. */
+            partner?: string;
             event: {
                 type?: string;
                 data?: Record<string, unknown>;
@@ -1798,6 +1942,9 @@ export interface components {
         TokenList: {
             items: components["schemas"]["TokenInfo"][];
         };
+        PartnerList: {
+            items: components["schemas"]["Partner"][];
+        };
         Report: Record<string, unknown>;
         /** @description TypeScript declarations (.d.ts) */
         TypeScript: string;
@@ -1812,6 +1959,8 @@ export interface components {
             signedInWith: "token" | "session";
             /** @description With a session: send it as X-CSRF-Token with every write that carries the session's cookie. */
             csrfToken?: string;
+            /** @description The partner organisation the caller works for: they see only its delegated queues and the shared fields. */
+            partner?: string;
         };
         CustomerIdentifier: {
             pointer: string;

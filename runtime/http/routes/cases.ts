@@ -9,9 +9,10 @@ import type { CaseStore, TokenRecord } from '../../store/case-store.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readBody } from '../body.ts';
 import { etag, filters, idempotencyKey, ifMatch, oneOf, pageParams } from '../query.ts';
+import { inScope, partnerCaseBody, partnerHistoryEntry, partnerScope, shareTrees, unsharedInEvent, type PartnerScope } from '../../host/partners.ts';
 
 export function actorOf(token: TokenRecord): Actor {
-  return { id: token.name, roles: token.roles };
+  return { id: token.name, roles: token.roles, ...(token.partner === undefined ? {} : { partner: token.partner }) };
 }
 
 /** The one way a service result becomes a response (stored replays included). */
@@ -30,11 +31,35 @@ export function respond(c: Context, result: ServiceResult): Response {
   return c.json(result.view, result.status as 200, { etag: etag(result.case.revision) });
 }
 
+/** 404 for a case a partner's person may not see, as for one that does not exist: they learn nothing of it. */
+function notFound(id: string): HttpProblem {
+  return new HttpProblem('case.not_found', `There is no case '${id}'.`);
+}
+
 export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
+  /** A partner's view of a case answer (a view, an event's answer, a stored replay): only the shared fields. */
+  const shared = async (scope: PartnerScope | null, tenant: string, body: unknown): Promise<unknown> => {
+    if (scope === null || typeof body !== 'object' || body === null) return body;
+    const { caseType, version } = body as { caseType?: unknown; version?: unknown };
+    if (typeof caseType !== 'string' || typeof version !== 'number') return body;
+    const { tree, definition } = await shareTrees(store, tenant)(caseType, version);
+    return partnerCaseBody(body, tree, definition);
+  };
+
+  /** The case `id` if the caller may see it (any case of the tenant; a partner's person: those in the partner's queues). */
+  const visible = async (tenant: string, id: string, scope: PartnerScope | null) => {
+    const kase = await store.getCase(tenant, id);
+    if (kase === null || (scope !== null && !inScope(scope, kase.queue))) return null;
+    return kase;
+  };
+
   app.post('/cases', async (c) => {
     const auth = requireRole(c, 'agent', 'service');
+    if (auth.partner !== undefined) {
+      throw new HttpProblem('auth.forbidden', "People of a partner organisation work the cases delegated to it; the tenant's own people open new ones.");
+    }
     const body = await readBody<{ caseType: string; data?: CaseData; priority?: Priority; channel?: string | null; parentId?: string | null }>(c, 'CreateCaseRequest');
     const key = idempotencyKey(c);
     const result = await service.createCase(auth.tenant, body, actorOf(auth), key === undefined ? undefined : { key, method: 'POST', path: '/api/cases', answerOf: failureAnswer });
@@ -44,26 +69,34 @@ export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv
   app.get('/cases', async (c) => {
     const auth = requireRole(c, 'agent');
     const { limit, cursor } = pageParams(c);
+    const scope = await partnerScope(store, auth);
     const filter = {
       ...filters(c, ['caseType', 'state', 'queue', 'assignee', 'priority', 'q', 'parentId'] as const),
       status: oneOf(c, 'status', ['open', 'closed'] as const),
+      // a partner's person: only the delegated queues, chosen by the database
+      ...(scope === null ? {} : { queues: scope.queues }),
     };
+    if (scope !== null && filter.q !== undefined) {
+      // the text search reads every field, the ones not shared with partners too: a hit would tell what they hold
+      throw new HttpProblem('partner.not_shared', 'Text search (q) reads fields that are not shared with partners; filter by queue, state or assignee instead.');
+    }
     const page = await store.listCases(auth.tenant, filter, limit, cursor);
     const items = [];
     for (const kase of page.items) {
       const view = await service.viewOf(auth.tenant, kase, actorOf(auth));
-      if (view !== null) items.push(view);
+      if (view !== null) items.push(await shared(scope, auth.tenant, view));
     }
     return c.json({ items, nextCursor: page.nextCursor });
   });
 
   app.get('/cases/:id', async (c) => {
     const auth = requireRole(c, 'agent');
+    const scope = await partnerScope(store, auth);
     const found = await service.getView(auth.tenant, c.req.param('id'), actorOf(auth));
-    if (found === null) throw new HttpProblem('case.not_found', `There is no case '${c.req.param('id')}'.`);
+    if (found === null || (scope !== null && !inScope(scope, found.case.queue))) throw notFound(c.req.param('id'));
     // the messages the default notifier recorded (notify effects delivered), oldest first
     const messages = (await store.messages(auth.tenant, found.case.id)).map(({ key, to, template, sentAt }) => ({ key, to, template, sentAt }));
-    return c.json({ ...found.view, messages }, 200, { etag: etag(found.case.revision) });
+    return c.json(await shared(scope, auth.tenant, { ...found.view, messages }), 200, { etag: etag(found.case.revision) });
   });
 
   app.post('/cases/:id/events', async (c) => {
@@ -73,21 +106,42 @@ export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv
     if (isSystemEvent(body.type)) {
       throw new HttpProblem('event.forbidden', `'${body.type}' is a system event: only the runtime raises it (timers, SLAs, child cases).`);
     }
+    const scope = await partnerScope(store, auth);
+    if (scope !== null) {
+      const kase = await visible(auth.tenant, id, scope);
+      if (kase === null) throw notFound(id);
+      const { tree } = await shareTrees(store, auth.tenant)(kase.caseType, kase.version);
+      const unshared = unsharedInEvent(body.data, tree);
+      if (unshared.length > 0) {
+        throw new HttpProblem('partner.not_shared', `The event sets fields that are not shared with partners (${unshared.join(', ')}); send only shared fields.`, {
+          problems: unshared.map((pointer) => ({ pointer: `/data${pointer}`, message: 'not shared with partners' })),
+        });
+      }
+    }
     const expected = ifMatch(c);
     const key = idempotencyKey(c);
     const result = await service.sendEvent(auth.tenant, id, body, actorOf(auth), {
       ...(expected === undefined ? {} : { ifMatch: expected }),
       ...(key === undefined ? {} : { idempotency: { key, method: 'POST', path: `/api/cases/${id}/events`, answerOf: failureAnswer } }),
     });
-    return respond(c, result);
+    if (scope === null || !result.ok) return respond(c, result);
+    // a partner's answer: only the shared fields (of the view, or of a stored replay)
+    if (result.replay === true) return respond(c, { ...result, body: (await shared(scope, auth.tenant, result.body)) as typeof result.body });
+    return respond(c, { ...result, view: (await shared(scope, auth.tenant, result.view)) as typeof result.view });
   });
 
   app.get('/cases/:id/history', async (c) => {
     const auth = requireRole(c, 'agent');
     const id = c.req.param('id');
     const { limit, cursor } = pageParams(c);
-    if ((await store.getCase(auth.tenant, id)) === null) throw new HttpProblem('case.not_found', `There is no case '${id}'.`);
-    return c.json(await store.history(auth.tenant, id, limit, cursor));
+    const scope = await partnerScope(store, auth);
+    const kase = await visible(auth.tenant, id, scope);
+    if (kase === null) throw notFound(id);
+    const page = await store.history(auth.tenant, id, limit, cursor);
+    if (scope === null) return c.json(page);
+    // a partner's person: the events' data and the changes cut to the shared fields
+    const { tree } = await shareTrees(store, auth.tenant)(kase.caseType, kase.version);
+    return c.json({ items: page.items.map((entry) => partnerHistoryEntry(entry, tree)), nextCursor: page.nextCursor });
   });
 
   return app;

@@ -8,7 +8,7 @@ import { customerNameOf } from '../../host/case-view.ts';
 import { HttpProblem } from '../problems.ts';
 import type { CaseStore, Page } from '../../store/case-store.ts';
 import { identifiersOf, normalizeIdentifier, type CustomerIdentifier } from '../../store/customer-keys.ts';
-import { requireRole, type AuthEnv } from '../auth.ts';
+import { requireOwnRole, type AuthEnv } from '../auth.ts';
 import { pageParams } from '../query.ts';
 
 /** A case of the same customer, as the customer view lists it. */
@@ -40,6 +40,7 @@ export function customerRoutes(store: CaseStore): Hono<AuthEnv> {
       tenant: auth.tenant,
       roles: auth.roles,
       signedInWith: auth.kind === 'session' ? 'session' : 'token',
+      ...(auth.partner === undefined ? {} : { partner: auth.partner }),
       ...(csrfToken === undefined ? {} : { csrfToken }),
     });
   });
@@ -78,7 +79,7 @@ export function customerRoutes(store: CaseStore): Hono<AuthEnv> {
   }
 
   app.get('/cases/:id/related', async (c) => {
-    const auth = requireRole(c, 'agent');
+    const auth = requireOwnRole(c, "A customer's other cases", 'agent');
     const id = c.req.param('id');
     const kase = await store.getCase(auth.tenant, id);
     if (kase === null) throw new HttpProblem('case.not_found', `There is no case '${id}'.`);
@@ -90,7 +91,7 @@ export function customerRoutes(store: CaseStore): Hono<AuthEnv> {
   });
 
   app.get('/customers/cases', async (c) => {
-    const auth = requireRole(c, 'agent');
+    const auth = requireOwnRole(c, "The look-up of a customer's cases", 'agent');
     const value = c.req.query('value');
     if (value === undefined || value.trim() === '') {
       throw new HttpProblem('request.invalid', 'Give the identifier to look for as ?value= (an e-mail address, phone number or customer number).');

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { reasonsReport, slaReport, stageReport } from '../../host/reports.ts';
 import { HttpProblem } from '../problems.ts';
 import type { CaseStore, ReportWindow } from '../../store/case-store.ts';
-import { requireRole, type AuthEnv } from '../auth.ts';
+import { requireOwnRole, type AuthEnv } from '../auth.ts';
 import { filters, windowParams } from '../query.ts';
 
 /** The report window of the query: caseType, and from (inclusive) to (exclusive), not backwards. */
@@ -18,17 +18,17 @@ export function reportRoutes(store: CaseStore): Hono<AuthEnv> {
 
   // The window (from, to) counts what began in it: SLAs started, stage visits begun, cases created.
   app.get('/reports/sla', async (c) => {
-    const auth = requireRole(c, 'agent');
+    const auth = requireOwnRole(c, 'The SLA report', 'agent');
     return c.json({ items: slaReport(await store.slaSummary(auth.tenant, reportWindow(c))) });
   });
 
   app.get('/reports/stages', async (c) => {
-    const auth = requireRole(c, 'agent');
+    const auth = requireOwnRole(c, 'The stage report', 'agent');
     return c.json({ items: stageReport(await store.stageSummary(auth.tenant, reportWindow(c))) });
   });
 
   app.get('/reports/reasons', async (c) => {
-    const auth = requireRole(c, 'agent');
+    const auth = requireOwnRole(c, 'The reasons report', 'agent');
     const { field = '/reason', limit = '10' } = filters(c, ['field', 'limit'] as const);
     if (!field.startsWith('/')) throw new HttpProblem('request.invalid', `field must be a JSON Pointer into the case data such as /reason; got '${field}'.`);
     const top = Number(limit);

@@ -2,12 +2,13 @@
 import { Hono } from 'hono';
 import type { TaskService } from '../../host/task-service.ts';
 import { unwrap } from '../problems.ts';
-import type { TaskStatus } from '../../store/case-store.ts';
+import type { CaseStore, TaskStatus } from '../../store/case-store.ts';
+import { partnerScope } from '../../host/partners.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { filters, oneOf, pageParams } from '../query.ts';
 import { strip } from './strip-tenant.ts';
 
-export function taskRoutes(tasks: TaskService): Hono<AuthEnv> {
+export function taskRoutes(tasks: TaskService, store: CaseStore): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
   app.get('/tasks', async (c) => {
@@ -15,6 +16,7 @@ export function taskRoutes(tasks: TaskService): Hono<AuthEnv> {
     const { limit, cursor } = pageParams(c);
     const f = filters(c, ['queue', 'role', 'assignee', 'caseId', 'unassigned'] as const);
     const status = oneOf<TaskStatus>(c, 'status', ['open', 'closed']);
+    const scope = await partnerScope(store, auth);
     const page = await tasks.list(
       auth.tenant,
       {
@@ -24,6 +26,8 @@ export function taskRoutes(tasks: TaskService): Hono<AuthEnv> {
         ...(f.caseId === undefined ? {} : { caseId: f.caseId }),
         ...(status === undefined ? {} : { status }),
         ...(f.unassigned === 'true' ? { unassigned: true } : {}),
+        // a partner's person: only the delegated queues, chosen by the database
+        ...(scope === null ? {} : { queues: scope.queues }),
       },
       limit,
       cursor,
@@ -33,12 +37,14 @@ export function taskRoutes(tasks: TaskService): Hono<AuthEnv> {
 
   app.post('/tasks/:id/claim', async (c) => {
     const auth = requireRole(c, 'agent');
-    return c.json(strip(unwrap(await tasks.claim(auth.tenant, c.req.param('id'), auth.name))));
+    const scope = await partnerScope(store, auth);
+    return c.json(strip(unwrap(await tasks.claim(auth.tenant, c.req.param('id'), auth.name, scope?.queues))));
   });
 
   app.post('/tasks/:id/release', async (c) => {
     const auth = requireRole(c, 'agent');
-    return c.json(strip(unwrap(await tasks.release(auth.tenant, c.req.param('id'), auth))));
+    const scope = await partnerScope(store, auth);
+    return c.json(strip(unwrap(await tasks.release(auth.tenant, c.req.param('id'), auth, scope?.queues))));
   });
 
   return app;

@@ -17,7 +17,7 @@ export function tokenRoutes(tokens: TokenService, clock: Clock): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.post('/tokens', async (c) => {
     const auth = requireRole(c, 'admin');
-    const body = await readBody<{ name: string; roles: string[]; tenant?: string; expiresIn?: string }>(c, 'TokenRequest');
+    const body = await readBody<{ name: string; roles: string[]; tenant?: string; expiresIn?: string; partner?: string }>(c, 'TokenRequest');
     const { secret, record } = unwrap(await tokens.issue(auth, body, clock.now()));
     return c.json({ token: secret, name: record.name, roles: record.roles, tenant: record.tenant, expiresAt: record.expiresAt ?? null }, 201);
   });

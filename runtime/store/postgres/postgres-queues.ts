@@ -6,7 +6,7 @@ import type { MessageRecord, OutboxRecord, OutboxStatus, Page, TaskClaimResult, 
 import { CursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
 import { createWhere } from './where.ts';
-import { toTask, type TaskRow } from '../task-row.ts';
+import { inQueues, toTask, type TaskRow } from '../task-row.ts';
 
 interface OutboxRow {
   /** bigint: node-postgres hands it over as text. */
@@ -113,11 +113,12 @@ export function createPostgresQueues(db: PostgresDb) {
     assignee: string | null,
     at: Instant | null,
     refuse: (row: TaskRow) => TaskClaimResult | null,
+    queues: readonly string[] | undefined,
   ): Promise<TaskClaimResult> {
     if (hasNul(tenant, taskId)) return Promise.resolve({ ok: false, code: 'task.not_found' });
     return db.transaction(async (tx): Promise<TaskClaimResult> => {
       const [row] = await tx.rows<TaskRow>(s.lockTask, [taskId, tenant]);
-      if (row === undefined) return { ok: false, code: 'task.not_found' };
+      if (row === undefined || !inQueues(row.queue, queues)) return { ok: false, code: 'task.not_found' };
       if (row.status === 'closed') return { ok: false, code: 'task.closed' };
       const refused = refuse(row);
       if (refused !== null) return refused;
@@ -183,13 +184,18 @@ export function createPostgresQueues(db: PostgresDb) {
       return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.openedAt, last.id]) : null };
     },
 
-    async claimTask(tenant: string, taskId: string, assignee: string, at: Instant): Promise<TaskClaimResult> {
-      return setClaim(tenant, taskId, assignee, at, (row) => (row.assignee !== null && row.assignee !== assignee ? { ok: false, code: 'task.claimed' } : null));
+    async claimTask(tenant: string, taskId: string, assignee: string, at: Instant, queues?: readonly string[]): Promise<TaskClaimResult> {
+      return setClaim(tenant, taskId, assignee, at, (row) => (row.assignee !== null && row.assignee !== assignee ? { ok: false, code: 'task.claimed' } : null), queues);
     },
 
-    async releaseTask(tenant: string, taskId: string, _at: Instant, onlyBy?: string): Promise<TaskClaimResult> {
-      return setClaim(tenant, taskId, null, null, (row) =>
-        onlyBy !== undefined && row.assignee !== null && row.assignee !== onlyBy ? { ok: false, code: 'task.claimed' } : null,
+    async releaseTask(tenant: string, taskId: string, _at: Instant, onlyBy?: string, queues?: readonly string[]): Promise<TaskClaimResult> {
+      return setClaim(
+        tenant,
+        taskId,
+        null,
+        null,
+        (row) => (onlyBy !== undefined && row.assignee !== null && row.assignee !== onlyBy ? { ok: false, code: 'task.claimed' } : null),
+        queues,
       );
     },
 

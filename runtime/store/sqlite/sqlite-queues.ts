@@ -5,7 +5,7 @@ import type { MessageRecord, OutboxRecord, OutboxStatus, Page, TaskClaimResult, 
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { createWhere } from './where.ts';
 import type { WriteQueue } from './write-queue.ts';
-import { toTask, type TaskRow } from '../task-row.ts';
+import { inQueues, toTask, type TaskRow } from '../task-row.ts';
 
 interface OutboxRow {
   id: number;
@@ -104,10 +104,10 @@ export function createSqliteQueues(db: Database.Database, queue: WriteQueue) {
       return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.openedAt, last.id]) : null };
     },
 
-    async claimTask(tenant: string, taskId: string, assignee: string, at: Instant): Promise<TaskClaimResult> {
+    async claimTask(tenant: string, taskId: string, assignee: string, at: Instant, queues?: readonly string[]): Promise<TaskClaimResult> {
       return queue.submit((): TaskClaimResult => {
         const row = s.getTask.get(taskId, tenant) as TaskRow | undefined;
-        if (row === undefined) return { ok: false, code: 'task.not_found' };
+        if (row === undefined || !inQueues(row.queue, queues)) return { ok: false, code: 'task.not_found' };
         if (row.status === 'closed') return { ok: false, code: 'task.closed' };
         if (row.assignee !== null && row.assignee !== assignee) return { ok: false, code: 'task.claimed' };
         s.claim.run(assignee, at, taskId);
@@ -115,10 +115,10 @@ export function createSqliteQueues(db: Database.Database, queue: WriteQueue) {
       });
     },
 
-    async releaseTask(tenant: string, taskId: string, _at: Instant, onlyBy?: string): Promise<TaskClaimResult> {
+    async releaseTask(tenant: string, taskId: string, _at: Instant, onlyBy?: string, queues?: readonly string[]): Promise<TaskClaimResult> {
       return queue.submit((): TaskClaimResult => {
         const row = s.getTask.get(taskId, tenant) as TaskRow | undefined;
-        if (row === undefined) return { ok: false, code: 'task.not_found' };
+        if (row === undefined || !inQueues(row.queue, queues)) return { ok: false, code: 'task.not_found' };
         if (row.status === 'closed') return { ok: false, code: 'task.closed' };
         if (onlyBy !== undefined && row.assignee !== null && row.assignee !== onlyBy) return { ok: false, code: 'task.claimed' };
         s.claim.run(null, null, taskId);
