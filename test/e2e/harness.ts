@@ -21,7 +21,8 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
-function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 right now (for a server whose address must be known before it starts). */
+export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer();
     s.once('error', fail);
@@ -56,20 +57,33 @@ async function checkDesignerServed(url: string): Promise<void> {
   }
 }
 
-export async function startServer(): Promise<Server> {
+export interface ServerOptions {
+  /** More `dossier serve` arguments (such as the `--oidc-*` sign-in options). */
+  args?: string[];
+  /** More environment for `dossier serve` (such as DOSSIER_OIDC_CLIENT_SECRET). */
+  env?: Record<string, string>;
+  /** The port to serve on (from freePort()), when another party must know the address first; default a free one. */
+  port?: number;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<Server> {
   const external = process.env.DOSSIER_E2E_BASE_URL;
   if (external) {
+    // a running server was started by someone else: it cannot take this test's arguments
+    if (options.args !== undefined || options.env !== undefined || options.port !== undefined) {
+      throw new Error('DOSSIER_E2E_BASE_URL names a running server: this test needs to start its own with its serve options.');
+    }
     const url = external.replace(/\/$/, '');
     await checkDesignerServed(url);
     return { url, token: process.env.DOSSIER_E2E_TOKEN ?? '', stop: async () => {} };
   }
   if (!existsSync(join(ROOT, 'dist/designer/index.html'))) throw new Error('dist/designer is missing: run vite build before the end-to-end tests.');
   const dir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const token = `e2e-admin-${port}-${Date.now().toString(36)}`;
-  const child = spawn(process.execPath, [join(ROOT, 'bin/dossier.js'), 'serve', '--db', join(dir, 'e2e.db'), '--port', String(port), '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/dossier.js'), 'serve', '--db', join(dir, 'e2e.db'), '--port', String(port), '--host', '127.0.0.1', ...(options.args ?? [])], {
     cwd: ROOT,
-    env: { ...process.env, DOSSIER_ADMIN_TOKEN: token },
+    env: { ...process.env, ...options.env, DOSSIER_ADMIN_TOKEN: token },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -108,6 +108,19 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
         <input id="field-required" type="checkbox" checked={field.required} onChange={(e) => edit((d) => setRequired(d, pointer, e.target.checked))} />
         <label htmlFor="field-required">{t('editor.fieldEditor.required')}</label>
       </div>
+      <div className="field checkbox">
+        <input
+          id="field-shareable"
+          type="checkbox"
+          aria-describedby="field-shareable-help"
+          checked={schema.shareable === true}
+          onChange={(e) => set({ shareable: e.target.checked ? true : undefined }, 'shareable')}
+        />
+        <label htmlFor="field-shareable">{t('editor.fieldEditor.shareable')}</label>
+        <p id="field-shareable-help" className="help">
+          {t('editor.fieldEditor.shareableHelp')}
+        </p>
+      </div>
       {NUMERIC.includes(kind) ? (
         <>
           <NumberInput id="field-minimum" label={t('editor.fieldEditor.minimum')} value={schema.minimum} onChange={(v) => set({ minimum: v }, 'minimum')} />
