@@ -50,11 +50,11 @@ export function App() {
     if (!token) return;
     let live = true;
     void fetch('/api/me', { headers: { ...authHeaders(token), Accept: 'application/json' } })
-      .then(async (r) => (r.ok ? ((await r.json()) as { name?: unknown; roles?: unknown }) : null))
+      .then(async (r) => (r.ok ? ((await r.json()) as { name?: unknown; roles?: unknown; partner?: unknown }) : null))
       .then((answer) => {
         if (live && answer && typeof answer.name === 'string') {
           const roles = Array.isArray(answer.roles) ? answer.roles.filter((x): x is string => typeof x === 'string') : [];
-          setMe({ name: answer.name, roles });
+          setMe({ name: answer.name, roles, ...(typeof answer.partner === 'string' ? { partner: answer.partner } : {}) });
         }
       })
       .catch(() => undefined); // the language stays the device's; the screens report a server that is away

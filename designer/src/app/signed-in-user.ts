@@ -5,6 +5,8 @@ import { createContext, useContext } from 'react';
 export interface Me {
   name: string;
   roles: readonly string[];
+  /** The partner organisation they work for (an outsourced back office), if any. */
+  partner?: string;
 }
 
 export const SignedInUser = createContext<Me | null>(null);

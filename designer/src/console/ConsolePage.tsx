@@ -1,5 +1,6 @@
 // The worker console at /work: the inbox, new case (intake) and the case view, over the HTTP API only.
-import { useMemo, type ReactNode } from 'react';
+import { useContext, useMemo, type ReactNode } from 'react';
+import { SignedInUser } from '../app/signed-in-user.ts';
 import { navigate } from '../app/router.ts';
 import { CaseView } from './CaseView.tsx';
 import { Inbox } from './Inbox.tsx';
@@ -31,7 +32,8 @@ export function ConsolePage({ token, path, onSignOut }: Props) {
   // failures worded in the console's current language (the instance's `t` follows a change)
   const { t, language } = useWords();
   // a language change loads the case types again: their own texts come in the reader's language where translated
-  const api = useMemo(() => createConsoleApi(token, (key, values) => i18n.t(key, values ?? {}), language), [token, i18n, language]);
+  const forPartner = useContext(SignedInUser)?.partner !== undefined;
+  const api = useMemo(() => createConsoleApi(token, (key, values) => i18n.t(key, values ?? {}), language, forPartner), [token, i18n, language, forPartner]);
   const ctx = useConsoleContext(api);
   const route = matchConsoleRoute(path);
   let body: ReactNode;
@@ -80,7 +82,8 @@ export function ConsolePage({ token, path, onSignOut }: Props) {
         <strong>{t('console.title')}</strong>
         <nav aria-label={t('console.nav')}>
           {link('/work', t('console.navInbox'), route.type === 'inbox')}
-          {link('/work/new', t('console.navNew'), route.type === 'new')}
+          {/* a partner organisation's people work the cases delegated to it; the tenant's own people open new ones */}
+          {forPartner ? null : link('/work/new', t('console.navNew'), route.type === 'new')}
         </nav>
         <span className="muted work-me">{ctx.status === 'ready' ? t('console.me', { name: ctx.value.me.name, roles: ctx.value.me.roles.join(', ') }) : ''}</span>
         <LanguageSelect id="work-language" />

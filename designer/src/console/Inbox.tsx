@@ -1,7 +1,8 @@
 // The inbox: my tasks, my queues' unclaimed tasks, all open cases; sorted by SLA due, priority or age;
 // filtered by case type, state and queue; claim and release. Each list is paged: "Load more" follows the
 // API's cursor, and the line under the list says what sorting and filters can see.
-import { useMemo, useState } from 'react';
+import { useContext, useMemo, useState } from 'react';
+import { SignedInUser } from '../app/signed-in-user.ts';
 import { navigate } from '../app/router.ts';
 import { InboxTable } from './InboxTable.tsx';
 import { inboxRows, type InboxFilter } from './inbox-rows.ts';
@@ -24,6 +25,7 @@ const TABS: [Tab, { title: string; noun: string; empty: string }][] = [
 ];
 
 export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
+  const forPartner = useContext(SignedInUser)?.partner !== undefined;
   const words = useWords();
   const t = (key: string, values?: Record<string, unknown>) => words.t(`console.inbox.${key}`, values);
   const [tab, setTab] = useState<Tab>('mine');
@@ -57,9 +59,11 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
           <button type="button" onClick={() => void refresh()} disabled={busy}>
             {t('refresh')}
           </button>
-          <button type="button" onClick={() => navigate('/work/new')}>
-            {t('newCase')}
-          </button>
+          {forPartner ? null : (
+            <button type="button" onClick={() => navigate('/work/new')}>
+              {t('newCase')}
+            </button>
+          )}
         </div>
       </div>
       <div className="tabs" role="tablist" aria-label={t('lists')}>

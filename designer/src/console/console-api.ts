@@ -3,6 +3,7 @@
 // A failure is worded with the `t` it is created with (the console's language; the server's own `detail` as it came).
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { translateDefinition } from '../../../schemas/translations.ts';
+import { partnerDefinition } from './partner-view.ts';
 import type { CaseTask, FieldProblem, HistoryEntry, NextEvent, StateValue, ChecklistItem, SlaView } from '../../../runtime/engine/index.ts';
 import { loadPages, type Page } from './paging.ts';
 import type { Refine, Wire } from '../api/wire.ts';
@@ -69,7 +70,7 @@ export interface ConsoleApi {
  * change. `language` is the reader's: case-type definitions come with their own texts in it where the case type
  * translates them (`translations`, docs/i18n.md).
  */
-export function createConsoleApi(token: string, t: Translate = ENGLISH.t, language: string = 'en'): ConsoleApi {
+export function createConsoleApi(token: string, t: Translate = ENGLISH.t, language: string = 'en', forPartner = false): ConsoleApi {
   async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Result<T>> {
     let res: Response;
     try {
@@ -109,7 +110,10 @@ export function createConsoleApi(token: string, t: Translate = ENGLISH.t, langua
     },
     async caseType(key, version) {
       const r = await call<CaseType>('GET', version === undefined ? `/api/case-types/${enc(key)}` : `/api/case-types/${enc(key)}/versions/${version}`);
-      return r.ok ? { ok: true, value: translateDefinition(r.value, language) } : r;
+      if (!r.ok) return r;
+      const translated = translateDefinition(r.value, language);
+      // a partner's person: only the shared fields are offered (the server sends and accepts no others)
+      return { ok: true, value: forPartner ? partnerDefinition(translated) : translated };
     },
     cases: (query) => call('GET', `/api/cases${qs(query)}`),
     getCase: (id) => call('GET', `/api/cases/${enc(id)}`),
