@@ -1,7 +1,8 @@
 // The case view: header (type, state, priority, assignee, queue, SLAs explained), the stage form, the
 // checklist, the actions, the history, linked cases and the customer. Conflicts: a 412 reloads the case,
 // says what changed and keeps what the agent typed (also kept across reloads, per tab).
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { SignedInUser } from '../app/signed-in-user.ts';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { dataProblems, isMissingProblem, jsonEqual } from '../../../runtime/engine/index.ts';
 import type { HistoryEntry, JsonValue } from '../../../runtime/engine/index.ts';
@@ -51,6 +52,7 @@ interface Notice {
 }
 
 export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleContext; caseId: string }) {
+  const forPartner = useContext(SignedInUser)?.partner !== undefined;
   const [kase, setKase] = useState<CaseRecord | null>(null);
   const [def, setDef] = useState<CaseType | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -317,7 +319,17 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
           ) : null}
           <section aria-labelledby="customer-title" className="card">
             <h2 id="customer-title">{t('customerTitle')}</h2>
-            <CustomerPanel api={api} caseId={kase.id} def={def} types={ctx.types} revision={kase.revision} />
+            {forPartner ? (
+              // a customer's other cases read across the tenant: not a partner's (docs/partners.md)
+              <>
+                <p>
+                  <strong>{kase.customerName ?? words.t('console.customer.fallbackName')}</strong>
+                </p>
+                <p className="muted">{words.t('console.customer.partnerNote')}</p>
+              </>
+            ) : (
+              <CustomerPanel api={api} caseId={kase.id} def={def} types={ctx.types} revision={kase.revision} />
+            )}
           </section>
           <section aria-labelledby="history-title" className="card">
             <h2 id="history-title">{t('history')}</h2>
