@@ -251,6 +251,8 @@ const usage = [
   '  --oidc-role ROLE=GROUP    people in GROUP get ROLE (admin, analyst, agent, or a case type\'s role);',
   '                            repeat for more; people in none of the groups cannot sign in',
   '  --oidc-groups-claim NAME  the claim that lists a person\'s groups (default groups; a.b reaches into objects)',
+  '  --oidc-scope "S1 S2"      the scopes asked for (default "openid profile email"; add groups where the',
+  '                            provider gives groups only for that scope)',
   '  --oidc-name-claim NAME    the claim that names a person in history (default name, then',
   '                            preferred_username, email, sub)',
   '  --oidc-tenant-claim NAME  the claim that holds a person\'s tenant (default: everybody in --oidc-tenant)',
@@ -285,6 +287,7 @@ const signInOptionNames = [
   '--oidc-tenant',
   '--oidc-tenants',
   '--oidc-partner',
+  '--oidc-scope',
   '--public-url',
   '--session-lifetime',
 ];
@@ -347,6 +350,8 @@ function signInSettings(given: Map<string, string[]>, secret: string | undefined
   }
   const lifetime = sessionLifetime(one('--session-lifetime') ?? DEFAULT_SESSION_LIFETIME);
   if (!lifetime.ok) return { ok: false, message: `${lifetime.message}.` };
+  const scope = one('--oidc-scope');
+  if (scope !== undefined && !scope.split(/\s+/).includes('openid')) return { ok: false, message: `--oidc-scope must include openid, such as --oidc-scope "openid profile email groups"; got '${scope}'.` };
   const tenantClaim = one('--oidc-tenant-claim');
   const tenantsText = one('--oidc-tenants');
   const allowedTenants = tenantsText === undefined ? null : tenantsText.split(',').map((t) => t.trim()).filter((t) => t !== '');
@@ -360,6 +365,7 @@ function signInSettings(given: Map<string, string[]>, secret: string | undefined
       ...(secret === undefined || secret === '' ? {} : { clientSecret: secret }),
       ...(publicUrl === undefined ? {} : { publicUrl: new URL(publicUrl).origin }),
       sessionLifetimeMs: lifetime.ms,
+      ...(scope === undefined ? {} : { scope: scope.trim().split(/\s+/).join(' ') }),
       policy: {
         roleGroups,
         groupsClaim: one('--oidc-groups-claim') ?? 'groups',

@@ -59,7 +59,12 @@ function claimAt(claims: Claims, path: string): unknown {
   return at;
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+/** A claim's text without control characters (a NUL cannot be stored, a line break would forge lines in logs), at most 200 characters; null when none is left. */
+const text = (value: unknown): string | null => {
+  if (typeof value !== 'string') return null;
+  const clean = [...value].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('').trim().slice(0, 200).trim();
+  return clean === '' ? null : clean;
+};
 
 /**
  * The person the claims describe under `policy`, or why they may not sign in, in words for them (their

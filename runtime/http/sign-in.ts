@@ -28,6 +28,8 @@ export interface OidcSettings {
   policy: SignInPolicy;
   /** How long a session lasts (`--session-lifetime`). */
   sessionLifetimeMs: number;
+  /** The scopes asked for (`--oidc-scope`; default `openid profile email`): some providers give groups only for a `groups` scope. */
+  scope?: string;
 }
 
 /** The session cookie's name: `__Host-` bound to this origin where the public URL is https. */
@@ -232,7 +234,7 @@ export function signInRoutes(options: SignInRoutesOptions): Hono {
     });
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: redirectUri(c),
-      scope: 'openid profile email',
+      scope: settings.scope ?? 'openid profile email',
       response_type: 'code',
       code_challenge: await oidc.calculatePKCECodeChallenge(transaction.verifier),
       code_challenge_method: 'S256',

@@ -7,7 +7,7 @@ import type { Problem } from '../../../schemas/problems.ts';
 import type { Wire } from './wire.ts';
 import type { Translate } from '../i18n/i18n.ts';
 import { ENGLISH } from '../i18n/words.ts';
-import { authHeaders } from '../app/credential.ts';
+import { authHeaders, isSession } from '../app/credential.ts';
 
 export type ApiResult<T> = { ok: true; value: T; status: number } | { ok: false; status: number; code: string; message: string };
 
@@ -80,7 +80,16 @@ export async function callApi(t: Translate, token: string, method: string, path:
   const code = typeof p.code === 'string' ? p.code : `http.${res.status}`;
   const detail = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : typeof payload === 'string' && payload ? payload : res.statusText;
   const said = detail || t('pages.api.status', { status: res.status });
-  const message = res.status === 401 ? t('pages.api.token', { detail: said }) : res.status === 403 ? t('pages.api.forbidden', { detail: said }) : said;
+  // a person signed in through the identity provider reads about their sign-in, not a token; a refused CSRF token is a page to reload
+  const session = isSession(token);
+  const message =
+    res.status === 401
+      ? t(session ? 'pages.api.sessionEnded' : 'pages.api.token', { detail: said })
+      : code === 'auth.csrf'
+        ? t('pages.api.reload')
+        : res.status === 403
+          ? t('pages.api.forbidden', { detail: said })
+          : said;
   return { ok: false, status: res.status, code, message };
 }
 

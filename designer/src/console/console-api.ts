@@ -8,7 +8,7 @@ import type { CaseTask, FieldProblem, HistoryEntry, NextEvent, StateValue, Check
 import { loadPages, type Page } from './paging.ts';
 import type { Refine, Wire } from '../api/wire.ts';
 import { ENGLISH, type Translate } from '../i18n/index.ts';
-import { authHeaders } from '../app/credential.ts';
+import { authHeaders, isSession } from '../app/credential.ts';
 
 /**
  * A case as the API sends it (`Case`: `GET /api/cases/{id}`, lists, events), with the engine's own types where the
@@ -93,7 +93,7 @@ export function createConsoleApi(token: string, t: Translate = ENGLISH.t, langua
     const p = isObj(payload) ? payload : {};
     const problems = Array.isArray(p.problems) ? (p.problems as FieldProblem[]).filter((x) => isObj(x) && typeof x.pointer === 'string') : [];
     const detail = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : t('console.api.status', { status: res.status });
-    const prefix = res.status === 401 ? t('console.api.token') : res.status === 403 ? t('console.api.forbidden') : '';
+    const prefix = res.status === 401 ? t(isSession(token) ? 'console.api.sessionEnded' : 'console.api.token') : res.status === 403 ? t('console.api.forbidden') : '';
     const rules = Array.isArray(p.rules) ? p.rules.filter((r): r is string => typeof r === 'string') : undefined;
     return { ok: false, status: res.status, code: typeof p.code === 'string' ? p.code : `http.${res.status}`, message: prefix + detail, problems, ...(rules ? { rules } : {}) };
   }

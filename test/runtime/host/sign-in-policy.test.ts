@@ -41,6 +41,10 @@ describe('personOf', () => {
     expect(named({ name: '', preferred_username: 'dirk', email: 'd@x.nl' })).toBe('dirk');
     expect(named({ email: 'd@x.nl' })).toBe('d@x.nl');
     expect(named({})).toBe('sub-9');
+    // control characters go (a NUL cannot be stored; a line break would forge a log line); at most 200 characters
+    expect(named({ name: 'Ann\u0000 de\nVries' })).toBe('Ann deVries');
+    expect(named({ name: 'x'.repeat(300) })).toBe('x'.repeat(200));
+    expect(named({ name: '\u0000\u0001', preferred_username: 'ann' })).toBe('ann');
     expect(personOf({ sub: 'u', email: 'e@x.nl', groups: ['service-desk'] }, { ...policy, nameClaim: 'email' })).toMatchObject({ person: { name: 'e@x.nl' } });
   });
 
@@ -147,6 +151,8 @@ describe('dossier serve sign-in options', () => {
     expect(fails([...base, '--oidc-role', 'agent=x', '--oidc-tenant', 'Acme'])).toBe("--oidc-tenant must be lower-case letters, digits and dashes; got 'Acme'.");
     expect(fails([...base, '--oidc-role', 'agent=x', '--session-lifetime', 'P60D'])).toBe("--session-lifetime must be at most P30D; got 'P60D'.");
     expect(fails([...base, '--oidc-role'])).toBe('--oidc-role needs a value (dossier serve --help says which).');
+    expect(fails([...base, '--oidc-role', 'agent=x', '--oidc-scope', 'profile groups'])).toBe(`--oidc-scope must include openid, such as --oidc-scope "openid profile email groups"; got 'profile groups'.`);
+    expect(parseServeArgs([...base, '--oidc-role', 'agent=x', '--oidc-scope', ' openid  profile groups '], '/srv')).toMatchObject({ ok: true, options: { oidc: { scope: 'openid profile groups' } } });
     expect(fails([...base, '--oidc-role', 'agent=x', '--oidc-tenants', 'acme,Globex'])).toBe("--oidc-tenants must list tenants (lower-case letters, digits and dashes) separated by commas; got 'Globex'.");
     expect(parseServeArgs([...base, '--oidc-role', 'agent=x', '--oidc-tenant-claim', 'org', '--oidc-tenants', 'default, acme'], '/srv')).toMatchObject({
       ok: true,
