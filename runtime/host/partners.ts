@@ -5,12 +5,13 @@
 // by the queues (CaseFilter.queues, TaskFilter.queues, claim and release); this module says what a
 // partner's person may see of a case, its history and an answer. docs/partners.md.
 import type { CaseType } from '../../schemas/generated/case-type.ts';
-import { sharedData, sharedPatchOp, shareTree, unsharedPointers, type ShareTree } from '../../schemas/sharing.ts';
+import { isShared, sharedData, sharedPatchOp, shareTree, unsharedPointers, type ShareTree } from '../../schemas/sharing.ts';
 import type { HistoryEntry, JsonValue } from '../engine/index.ts';
 import { getAtPointer } from '../engine/index.ts';
 import type { CaseStore, PartnerRecord, TokenRecord } from '../store/case-store.ts';
 import type { Clock } from './clock.ts';
 import { fail, type Result } from './host-result.ts';
+import { forgetVerified } from './tokens.ts';
 
 const PARTNER_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -32,18 +33,36 @@ export function inScope(scope: PartnerScope, queue: string | null): boolean {
   return queue !== null && scope.queues.includes(queue);
 }
 
-/** The share trees of the case types a request meets, by key and version (one lookup each). */
-export function shareTrees(store: CaseStore, tenant: string): (caseType: string, version: number) => Promise<{ tree: ShareTree; definition: CaseType | null }> {
-  const seen = new Map<string, Promise<{ tree: ShareTree; definition: CaseType | null }>>();
+type Shared = { tree: ShareTree; definition: CaseType | null };
+
+/** Published versions never change: their share trees are kept per store (a few hundred at most). */
+const treesByStore = new WeakMap<CaseStore, Map<string, Promise<Shared>>>();
+
+/** The share tree (and definition) of a published version, looked up once per store. */
+export function shareTrees(store: CaseStore, tenant: string): (caseType: string, version: number) => Promise<Shared> {
+  let seen = treesByStore.get(store);
+  if (seen === undefined) {
+    seen = new Map();
+    treesByStore.set(store, seen);
+  }
+  const cache = seen;
   return (caseType, version) => {
-    const key = `${caseType}@${version}`;
-    let found = seen.get(key);
+    const key = `${tenant}\u0000${caseType}@${version}`;
+    let found = cache.get(key);
     if (found === undefined) {
       found = store.getCaseType(tenant, caseType, version).then((t) => ({
         definition: t?.definition ?? null,
         tree: t === null ? { all: false, children: new Map() } : shareTree(t.definition),
       }));
-      seen.set(key, found);
+      // a version not found (yet) is not kept: it may be published later
+      void found.then(
+        (f) => {
+          if (f.definition === null) cache.delete(key);
+        },
+        () => cache.delete(key),
+      );
+      if (cache.size >= 1000) cache.clear();
+      cache.set(key, found);
     }
     return found;
   };
@@ -65,7 +84,19 @@ export function partnerCaseBody<T>(body: T, tree: ShareTree, definition: CaseTyp
   const name = namePointer === undefined ? undefined : getAtPointer(data as JsonValue, namePointer);
   const out: Obj = { ...view, data, customerName: typeof name === 'string' ? name : null };
   if ('messages' in out) out.messages = [];
+  // what blocks a checklist rule or an event, only where it is a shared field's (the rule's or event's title stays)
+  if (Array.isArray(out.checklist)) out.checklist = out.checklist.map((item: Obj) => ({ ...item, problems: sharedProblems(item.problems, tree) }));
+  if (Array.isArray(out.next)) out.next = out.next.map((item: Obj) => ({ ...item, problems: sharedProblems(item.problems, tree) }));
   return out as T;
+}
+
+/** The problems (`{ pointer, message }` into the case data) about shared fields only. */
+export function sharedProblems<P>(problems: P, tree: ShareTree): P {
+  if (!Array.isArray(problems)) return problems;
+  return problems.filter((p: unknown) => {
+    const pointer = (p as { pointer?: unknown }).pointer;
+    return typeof pointer === 'string' && isShared(pointer, tree);
+  }) as P;
 }
 
 /** A history entry as a partner sees it: the event's data and the changes cut to the shared fields. */
@@ -101,7 +132,14 @@ export function createPartnerService(store: CaseStore, clock: Clock): PartnerSer
       return { ok: true, value: { partner, created: existing === null } };
     },
     async remove(tenant, id) {
-      if (!(await store.deletePartner(tenant, id))) return fail('partner.not_found', `There is no partner '${id}' in tenant '${tenant}'.`);
+      let removed: boolean;
+      try {
+        removed = await store.deletePartner(tenant, id, clock.now());
+      } finally {
+        // its people's tokens and sessions were revoked with it: no host may serve them from its cache
+        forgetVerified(store);
+      }
+      if (!removed) return fail('partner.not_found', `There is no partner '${id}' in tenant '${tenant}'.`);
       return { ok: true, value: { id, removed: true } };
     },
   };

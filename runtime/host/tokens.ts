@@ -206,6 +206,8 @@ export interface TokenView {
   lastUsedAt: Instant | null;
   revokedAt: Instant | null;
   status: TokenStatus;
+  /** The partner organisation its holder works for (absent: the tenant's own). */
+  partner?: string;
 }
 
 export interface TokenService {
@@ -287,6 +289,13 @@ export function createTokenService(store: CaseStore, options: TokenServiceOption
       if (refused !== null) return refused;
       const lifetime = requestedLifetime(input.expiresIn);
       if ('ok' in lifetime) return lifetime;
+      // one name is one party: a partner's person and the tenant's own never share one (history, claims and
+      // revocation go by name)
+      const holders = await store.listTokens(tenant, input.name);
+      if (holders.some((t) => (t.partner ?? undefined) !== input.partner)) {
+        const message = `the name '${input.name}' is held by a token of ${input.partner === undefined ? 'a partner organisation' : "the tenant's own people, or of another partner"}; choose another name`;
+        return fail('request.invalid', `${message}.`, { problems: [{ pointer: '/name', message }] });
+      }
       if (input.partner !== undefined) {
         // a partner's people work cases: no admin, analyst or machine roles
         const platform = input.roles.filter((role) => role === 'admin' || role === 'analyst' || role === 'service');
@@ -334,6 +343,8 @@ export function createTokenService(store: CaseStore, options: TokenServiceOption
       const secret = newTokenSecret();
       const record: TokenRecord = { id: randomUUID(), tenant, name, roles: [...newest.roles], createdAt: at };
       if (ms !== null) record.expiresAt = after(at, Math.min(ms, MAX_LIFETIME_MS));
+      // a partner's token stays the partner's: its holder sees only the delegated queues and shared fields
+      if (newest.partner !== null) record.partner = newest.partner;
       let result: { rotated: number; validUntil: Instant | null };
       try {
         result = await store.rotateTokens(tenant, name, at, after(at, grace.ms), record, hashToken(secret));
@@ -359,6 +370,7 @@ export function createTokenService(store: CaseStore, options: TokenServiceOption
           lastUsedAt: t.lastUsedAt,
           revokedAt: t.revokedAt,
           status: statusOf(t, at),
+          ...(t.partner === null ? {} : { partner: t.partner }),
         }),
       );
       return { ok: true, value: { items } };

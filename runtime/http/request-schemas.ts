@@ -170,6 +170,7 @@ export const responseSchemas = {
     properties: {
       token: { type: 'string', description: 'The secret, shown once.' }, name: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } }, tenant: { type: 'string' },
       expiresAt: { type: ['string', 'null'], format: 'date-time', description: 'When the token stops being accepted (401 auth.expired from then on); null: never.' },
+      partner: { type: 'string', description: 'The partner organisation its holder works for (absent: the tenant\'s own).' },
     },
   },
   RotatedToken: {
@@ -179,6 +180,7 @@ export const responseSchemas = {
       token: { type: 'string', description: 'The new secret, shown once.' }, name: { type: 'string' }, tenant: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } },
       expiresAt: { type: ['string', 'null'], format: 'date-time', description: 'When the new token stops being accepted; null: never.' },
       previousValidUntil: { type: 'string', format: 'date-time', description: 'Until when the replaced tokens of the name keep working (the latest of their expiries now).' },
+      partner: { type: 'string', description: 'The partner organisation its holder works for, kept from the rotated token (absent: the tenant\'s own).' },
     },
   },
   TokenInfo: {
@@ -192,6 +194,7 @@ export const responseSchemas = {
       lastUsedAt: { type: ['string', 'null'], format: 'date-time', description: 'When a request was last accepted with it, to the minute (written at most once a minute); null: not used since it was recorded.' },
       revokedAt: { type: ['string', 'null'], format: 'date-time' },
       status: { type: 'string', enum: ['active', 'expired', 'revoked'] },
+      partner: { type: 'string', description: 'The partner organisation its holder works for (absent: the tenant\'s own).' },
     },
   },
   ValidationResult: { type: 'object', required: ['valid', 'problems'], properties: { valid: { type: 'boolean' }, problems: { type: 'array', items: definitionProblem } } },

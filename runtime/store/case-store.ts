@@ -362,8 +362,11 @@ export interface CaseStore {
   getPartner(tenant: string, id: string): Promise<PartnerRecord | null>;
   /** The partners of `tenant`, by id. */
   listPartners(tenant: string): Promise<PartnerRecord[]>;
-  /** Removes the partner; its people's tokens and sessions then see nothing. True when it existed. */
-  deletePartner(tenant: string, id: string): Promise<boolean>;
+  /**
+   * Removes the partner and revokes its people's tokens and sessions at `at` (a partner made again under the
+   * same id does not give them back their access). True when it existed.
+   */
+  deletePartner(tenant: string, id: string, at: Instant): Promise<boolean>;
   /** The tokens of `tenant` (only those named `name`, with it), revoked and expired ones too, newest first (createdAt, then id); never sessions. */
   listTokens(tenant: string, name?: string): Promise<TokenInfo[]>;
   /**

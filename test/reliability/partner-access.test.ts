@@ -24,9 +24,12 @@ const outsourced = {
         properties: { name: { type: 'string', title: 'Name', shareable: true }, email: { type: 'string', title: 'E-mail' } },
       },
       outcome: { type: 'string', title: 'Outcome', shareable: true },
+      verdict: { type: 'string', title: 'Internal verdict' },
     },
   },
   customer: { name: '/customer/name', keys: ['/customer/email'] },
+  // a checklist rule over a shared and an unshared field: a partner reads only the shared one's problem
+  rules: { complete: { title: 'Complete', schema: { required: ['outcome', 'verdict'] } } },
   queues: { billing: { title: 'Billing' }, internal: { title: 'Internal' } },
   events: {
     // what an agent may send with it: the outcome (shared), an internal note and the customer's e-mail (not shared)
@@ -45,6 +48,7 @@ const outsourced = {
     states: {
       open: {
         title: 'Open',
+        checklist: ['complete'],
         entry: [{ type: 'assign', queue: 'billing' }],
         task: { title: 'Handle it', queue: 'billing' },
         on: { TOUCH: {}, ESCALATE: { target: 'internal' } },
@@ -140,6 +144,10 @@ describe("a partner organisation's people", () => {
           { op: 'add', path: '/subject', value: 'Refund request' },
           { op: 'add', path: '/customer', value: { name: 'Mia Jansen' } },
         ]);
+        // what blocks the checklist rule: the shared field's problem, not the unshared one's
+        expect(one.body.checklist.map((i: { rule: string; problems: { pointer: string }[] }) => [i.rule, i.problems.map((p) => p.pointer)])).toEqual([
+          ['complete', one.body.data.outcome === undefined ? ['/outcome'] : []],
+        ]);
         for (const path of [`/api/cases/${internal.id}`, `/api/cases/${internal.id}/history`]) {
           const gone = await asPartner(via, 'GET', path);
           expect([path, gone.status, gone.body.code]).toEqual([path, 404, 'case.not_found']);
@@ -177,15 +185,31 @@ describe("a partner organisation's people", () => {
     });
   }
 
+  it('a rotated partner token stays the partner\'s; a name is one party\'s', async () => {
+    const rotated = await h.call('POST', '/api/tokens/bo-agent/rotate', h.tokens.admin, { grace: 'PT0S' });
+    expect([rotated.status, rotated.body.partner]).toEqual([201, 'backoffice']);
+    partnerToken = rotated.body.token as string;
+    expect((await asPartner('token', 'GET', '/api/me')).body.partner).toBe('backoffice');
+    expect((await asPartner('token', 'GET', '/api/cases')).body.items.map((c: { id: string }) => c.id)).toEqual([shared.id]);
+    const listed = (await h.call('GET', '/api/tokens', h.tokens.admin)).body.items.filter((t: { name: string; status: string }) => t.name === 'bo-agent' && t.status === 'active');
+    expect(listed.map((t: { partner?: string }) => t.partner)).toEqual(['backoffice']);
+    // the tenant's agent's name for a partner's token, and a partner's token's name for the tenant's own: refused
+    const taken = await h.call('POST', '/api/tokens', h.tokens.admin, { name: 'agent', roles: ['agent'], partner: 'backoffice' });
+    expect([taken.status, taken.body.problems[0].pointer]).toEqual([400, '/name']);
+    const back = await h.call('POST', '/api/tokens', h.tokens.admin, { name: 'bo-agent', roles: ['agent'] });
+    expect([back.status, back.body.problems[0].pointer]).toEqual([400, '/name']);
+  });
+
   it('the tenant sees the partner in the XES export (org:group), and a removed partner\'s people see nothing', async () => {
     const xes = await h.call('GET', '/api/export?format=xes', h.tokens.admin);
     expect(String(xes.body)).toContain('<string key="org:group" value="backoffice"/>');
     expect((await h.call('DELETE', '/api/partners/backoffice', h.tokens.admin)).body).toEqual({ id: 'backoffice', removed: true });
     expect((await h.call('DELETE', '/api/partners/backoffice', h.tokens.admin)).body.code).toBe('partner.not_found');
+    // its people's tokens and sessions are revoked with it: a partner made again under the id gives them nothing
+    expect((await h.call('PUT', '/api/partners/backoffice', h.tokens.admin, { title: 'Back office BV', queues: ['billing'] })).status).toBe(200);
     for (const via of ['token', 'session'] as const) {
-      expect((await asPartner(via, 'GET', '/api/cases')).body.items).toEqual([]);
-      expect((await asPartner(via, 'GET', '/api/tasks')).body.items).toEqual([]);
-      expect((await asPartner(via, 'GET', `/api/cases/${shared.id}`)).status).toBe(404);
+      const res = await asPartner(via, 'GET', '/api/cases');
+      expect([via, res.status, res.body.code]).toEqual([via, 401, 'auth.invalid']);
     }
   });
 

@@ -1829,6 +1829,8 @@ export interface components {
              * @description When the token stops being accepted (401 auth.expired from then on); null: never.
              */
             expiresAt: string | null;
+            /** @description The partner organisation its holder works for (absent: the tenant's own). */
+            partner?: string;
         };
         RotatedToken: {
             /** @description The new secret, shown once. */
@@ -1846,6 +1848,8 @@ export interface components {
              * @description Until when the replaced tokens of the name keep working (the latest of their expiries now).
              */
             previousValidUntil: string;
+            /** @description The partner organisation its holder works for, kept from the rotated token (absent: the tenant's own). */
+            partner?: string;
         };
         /** @description A token as an admin sees it: never its secret or hash. */
         TokenInfo: {
@@ -1869,6 +1873,8 @@ export interface components {
             revokedAt: string | null;
             /** @enum {string} */
             status: "active" | "expired" | "revoked";
+            /** @description The partner organisation its holder works for (absent: the tenant's own). */
+            partner?: string;
         };
         ValidationResult: {
             valid: boolean;

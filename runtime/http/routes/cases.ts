@@ -9,7 +9,7 @@ import type { CaseStore, TokenRecord } from '../../store/case-store.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readBody } from '../body.ts';
 import { etag, filters, idempotencyKey, ifMatch, oneOf, pageParams } from '../query.ts';
-import { inScope, partnerCaseBody, partnerHistoryEntry, partnerScope, shareTrees, unsharedInEvent, type PartnerScope } from '../../host/partners.ts';
+import { inScope, partnerCaseBody, partnerHistoryEntry, partnerScope, sharedProblems, shareTrees, unsharedInEvent, type PartnerScope } from '../../host/partners.ts';
 
 export function actorOf(token: TokenRecord): Actor {
   return { id: token.name, roles: token.roles, ...(token.partner === undefined ? {} : { partner: token.partner }) };
@@ -124,7 +124,14 @@ export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv
       ...(expected === undefined ? {} : { ifMatch: expected }),
       ...(key === undefined ? {} : { idempotency: { key, method: 'POST', path: `/api/cases/${id}/events`, answerOf: failureAnswer } }),
     });
-    if (scope === null || !result.ok) return respond(c, result);
+    if (scope === null) return respond(c, result);
+    if (!result.ok) {
+      // a refusal tells a partner's person about the shared fields only
+      const kase = await store.getCase(auth.tenant, id);
+      if (kase === null || result.problems === undefined) return respond(c, result);
+      const { tree } = await shareTrees(store, auth.tenant)(kase.caseType, kase.version);
+      return respond(c, { ...result, problems: sharedProblems(result.problems, tree) });
+    }
     // a partner's answer: only the shared fields (of the view, or of a stored replay)
     if (result.replay === true) return respond(c, { ...result, body: (await shared(scope, auth.tenant, result.body)) as typeof result.body });
     return respond(c, { ...result, view: (await shared(scope, auth.tenant, result.view)) as typeof result.view });

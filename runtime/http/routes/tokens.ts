@@ -19,7 +19,7 @@ export function tokenRoutes(tokens: TokenService, clock: Clock): Hono<AuthEnv> {
     const auth = requireRole(c, 'admin');
     const body = await readBody<{ name: string; roles: string[]; tenant?: string; expiresIn?: string; partner?: string }>(c, 'TokenRequest');
     const { secret, record } = unwrap(await tokens.issue(auth, body, clock.now()));
-    return c.json({ token: secret, name: record.name, roles: record.roles, tenant: record.tenant, expiresAt: record.expiresAt ?? null }, 201);
+    return c.json({ token: secret, name: record.name, roles: record.roles, tenant: record.tenant, expiresAt: record.expiresAt ?? null, ...(record.partner === undefined ? {} : { partner: record.partner }) }, 201);
   });
   // GET /api/tokens[?tenant=]: every token of the tenant, newest first, with its status; never a secret or hash.
   app.get('/tokens', async (c) => {
@@ -33,7 +33,7 @@ export function tokenRoutes(tokens: TokenService, clock: Clock): Hono<AuthEnv> {
     const body = (await c.req.text()).trim() === '' ? {} : await readBody<{ grace?: string; expiresIn?: string }>(c, 'RotateTokenRequest');
     const { secret, record, previousValidUntil } = unwrap(await tokens.rotate(auth, c.req.param('name'), tenantQuery(c), body, clock.now()));
     return c.json(
-      { token: secret, name: record.name, tenant: record.tenant, roles: record.roles, expiresAt: record.expiresAt ?? null, previousValidUntil },
+      { token: secret, name: record.name, tenant: record.tenant, roles: record.roles, expiresAt: record.expiresAt ?? null, ...(record.partner === undefined ? {} : { partner: record.partner }), previousValidUntil },
       201,
     );
   });

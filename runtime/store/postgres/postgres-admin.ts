@@ -144,6 +144,7 @@ export function createPostgresAdmin(db: PostgresDb) {
     ),
     listPartners: statement('partners.list', 'SELECT * FROM partners WHERE tenant = $1 ORDER BY id'),
     deletePartner: statement('partners.delete', 'DELETE FROM partners WHERE tenant = $1 AND id = $2'),
+    revokePartnerTokens: statement('tokens.revokePartner', 'UPDATE tokens SET revoked_at = $1 WHERE tenant = $2 AND partner = $3 AND revoked_at IS NULL'),
     touchToken: statement('tokens.touch', 'UPDATE tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at <= $3)'),
     saveDraft: statement(
       'drafts.save',
@@ -240,9 +241,13 @@ export function createPostgresAdmin(db: PostgresDb) {
       return (await db.rows<PartnerRow>(s.listPartners, [tenant])).map(partnerOf);
     },
 
-    async deletePartner(tenant: string, id: string): Promise<boolean> {
+    async deletePartner(tenant: string, id: string, at: Instant): Promise<boolean> {
       if (hasNul(tenant, id)) return false;
-      return (await db.changes(s.deletePartner, [tenant, id])) > 0;
+      return db.transaction(async (tx) => {
+        const removed = (await tx.changes(s.deletePartner, [tenant, id])) > 0;
+        if (removed) await tx.changes(s.revokePartnerTokens, [at, tenant, id]);
+        return removed;
+      });
     },
 
     async revokeTokenById(id: string, at: Instant): Promise<boolean> {

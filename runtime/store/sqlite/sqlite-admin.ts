@@ -87,6 +87,7 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
       ON CONFLICT(tenant, subject) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`),
     listPartners: db.prepare('SELECT * FROM partners WHERE tenant = ? ORDER BY id'),
     deletePartner: db.prepare('DELETE FROM partners WHERE tenant = ? AND id = ?'),
+    revokePartnerTokens: db.prepare('UPDATE tokens SET revoked_at = ? WHERE tenant = ? AND partner = ? AND revoked_at IS NULL'),
     touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)'),
     saveDraft: db.prepare(`INSERT INTO drafts (tenant, key, definition, problems, valid, updated_at) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT(tenant, key) DO UPDATE SET definition = excluded.definition, problems = excluded.problems,
@@ -173,8 +174,12 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
       return (s.listPartners.all(tenant) as PartnerRow[]).map(partnerOf);
     },
 
-    async deletePartner(tenant: string, id: string): Promise<boolean> {
-      return queue.submit(() => s.deletePartner.run(tenant, id).changes > 0);
+    async deletePartner(tenant: string, id: string, at: Instant): Promise<boolean> {
+      return queue.submit(() => {
+        const removed = s.deletePartner.run(tenant, id).changes > 0;
+        if (removed) s.revokePartnerTokens.run(at, tenant, id);
+        return removed;
+      });
     },
 
     async countTokens(): Promise<number> {

@@ -302,8 +302,15 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         ]);
         expect(await store.getPartner('acme', 'zeta')).toEqual({ tenant: 'acme', id: 'zeta', title: 'Acme Zeta', queues: ['x'], createdAt: T1, updatedAt: T1 });
         expect(await store.getPartner('other', 'zeta')).toBeNull();
-        expect([await store.deletePartner('default', 'zeta'), await store.deletePartner('default', 'zeta')]).toEqual([true, false]);
+        // its people's tokens are revoked with it; another partner's and the tenant's own stay
+        await store.createToken({ id: 'tz', tenant: 'default', name: 'bo', roles: ['agent'], createdAt: T0, partner: 'zeta' }, 'e'.repeat(64));
+        await store.createToken({ id: 'ta', tenant: 'default', name: 'al', roles: ['agent'], createdAt: T0, partner: 'alpha' }, 'f'.repeat(64));
+        await store.createToken({ id: 'to', tenant: 'default', name: 'own', roles: ['agent'], createdAt: T0 }, '0'.repeat(64));
+        expect([await store.deletePartner('default', 'zeta', T2), await store.deletePartner('default', 'zeta', T2)]).toEqual([true, false]);
         expect((await store.listPartners('default')).map((p) => p.id)).toEqual(['alpha']);
+        expect(await store.findTokenByHash('e'.repeat(64))).toBeNull();
+        expect((await store.findTokenByHash('f'.repeat(64)))?.partner).toBe('alpha');
+        expect((await store.findTokenByHash('0'.repeat(64)))?.name).toBe('own');
       });
 
       it('keeps the partner a token works for', async () => {
@@ -470,6 +477,16 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         const closed = await store.listTasks('default', { status: 'closed' }, 10, null);
         expect(closed.items.map((t) => [t.id, t.closedAt])).toEqual([[task.id, T2]]);
         expect(await store.claimTask('default', task.id, 'alice', T2)).toEqual({ ok: false, code: 'task.closed' });
+      });
+
+      it('claims and releases a task only within the queues given (a partner\'s)', async () => {
+        await store.commit(createCommit(makeCase('c1', { tasks: [task] })));
+        expect(await store.claimTask('default', task.id, 'pia', T1, ['billing'])).toEqual({ ok: false, code: 'task.not_found' });
+        expect(await store.claimTask('default', task.id, 'pia', T1, [])).toEqual({ ok: false, code: 'task.not_found' });
+        expect((await store.claimTask('default', task.id, 'pia', T1, ['triage', 'billing'])).ok).toBe(true);
+        expect(await store.releaseTask('default', task.id, T1, 'pia', ['billing'])).toEqual({ ok: false, code: 'task.not_found' });
+        const released = await store.releaseTask('default', task.id, T1, 'pia', ['triage']);
+        expect(released.ok && released.task.assignee).toBeNull();
       });
 
       it('pages tasks by opening time', async () => {
