@@ -487,6 +487,12 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
     const sso = parsed.options.oidc;
     if (sso !== undefined) {
       io.out(`Sign-in: people sign in through ${sso.issuer}; its redirect URI for Dossier is ${sso.publicUrl ?? running.url}/auth/callback`);
+      const loopback = ['127.0.0.1', 'localhost', '::1'].includes(parsed.options.host);
+      if (sso.publicUrl === undefined && !loopback) {
+        io.err('dossier serve: sign-in without --public-url on an address other machines reach: the redirect URI and the cookies follow the address each request came to; behind a TLS proxy set --public-url https://… so that cookies are Secure.');
+      } else if (sso.publicUrl !== undefined && sso.publicUrl.startsWith('http:') && !/^http:\/\/(127\.|localhost|\[::1\])/.test(sso.publicUrl)) {
+        io.err('dossier serve: --public-url is plain http on another machine: the sign-in cookies cannot be Secure; use https.');
+      }
     }
     if (running.adminToken !== null && running.adminToken !== adminToken) {
       io.out(`Admin token (shown once, store it now): ${running.adminToken}`);
