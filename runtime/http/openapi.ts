@@ -120,6 +120,15 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/outbox': { get: { summary: 'Outbound deliveries (status pending, delivered, dead)', role: 'admin', ok: [200, 'Report'], params: ['status', 'caseId', 'limit', 'cursor'] } },
   '/api/reports/sla': { get: { summary: 'SLA compliance per case type and SLA (from, to: instants; the SLAs started in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['caseType', 'from', 'to'], formats: windowFormats } },
   '/api/reports/stages': { get: { summary: 'Time per stage (from, to: instants; the visits begun in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['caseType', 'from', 'to'], formats: windowFormats } },
+  '/api/reports/partners': {
+    get: {
+      summary: "What partner organisations' people did, per partner: events, cases, the last event (caseType; from, to: instants; the events in [from, to)); not for a partner's people",
+      role: 'agent',
+      ok: [200, 'Report'],
+      params: ['caseType', 'from', 'to'],
+      formats: windowFormats,
+    },
+  },
   '/api/reports/reasons': { get: { summary: 'Top values of a field (default /reason; from, to: instants; the cases created in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['field', 'caseType', 'limit', 'from', 'to'], formats: windowFormats } },
   '/api/export': { get: { summary: 'The event log for process mining: format=xes (XES 1849-2016 XML) or ocel (OCEL 2.0 JSON); from, to: instants, the history entries with from <= at < to and the cases they belong to', role: 'admin', ok: [200, 'Report'], params: ['format', 'caseType', 'from', 'to'], choices: { format: ['xes', 'ocel'] }, formats: windowFormats } },
   '/api/me': { get: { summary: 'Who is calling: name, tenant, roles, and the CSRF token of a sign-in session', role: 'any', ok: [200, 'Me'] } },

@@ -261,6 +261,13 @@ export interface SlaRecord {
  * [from, to) (SLAs started, stage visits begun, cases created). Instants as the store writes them
  * (`2026-01-05T09:00:00.000Z`), compared as text.
  */
+export interface PartnerActivity {
+  partner: string;
+  events: number;
+  cases: number;
+  lastAt: Instant;
+}
+
 export interface ReportWindow {
   caseType?: string;
   /** Inclusive. */
@@ -480,6 +487,11 @@ export interface CaseStore {
    * counts as null); `from`/`to` on when the case was created.
    */
   reasonCounts(tenant: string, pointer: string, window: ReportWindow & { limit: number }): Promise<ReasonCounts>;
+  /**
+   * What partner organisations' people did (history entries with `partner`, `at` in the window; of cases of
+   * `caseType` where given): per partner, the events, the distinct cases and the last event's time, by partner.
+   */
+  partnerActivity(tenant: string, window: ReportWindow): Promise<PartnerActivity[]>;
 
   close(): Promise<void>;
 }

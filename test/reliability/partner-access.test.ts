@@ -185,6 +185,19 @@ describe("a partner organisation's people", () => {
     });
   }
 
+  it('reports what the partner\'s people did (the tenant\'s own report; not for the partner)', async () => {
+    const report = await h.call('GET', '/api/reports/partners', h.tokens.admin);
+    // two events, one by token and one by session, on the one delegated case
+    expect([report.status, report.body.items.map((i: { partner: string; title: string; events: number; cases: number }) => [i.partner, i.title, i.events, i.cases])]).toEqual([
+      200,
+      [['backoffice', 'Back office BV', 2, 1]],
+    ]);
+    const windowed = await h.call('GET', `/api/reports/partners?to=${encodeURIComponent('2020-01-01T00:00:00.000Z')}`, h.tokens.admin);
+    expect(windowed.body.items).toEqual([]);
+    expect((await h.call('GET', '/api/reports/partners?caseType=complaint', h.tokens.admin)).body.items).toEqual([]);
+    expect((await asPartner('token', 'GET', '/api/reports/partners')).status).toBe(403);
+  });
+
   it('a rotated partner token stays the partner\'s; a name is one party\'s', async () => {
     const rotated = await h.call('POST', '/api/tokens/bo-agent/rotate', h.tokens.admin, { grace: 'PT0S' });
     expect([rotated.status, rotated.body.partner]).toEqual([201, 'backoffice']);

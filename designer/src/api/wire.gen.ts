@@ -1362,6 +1362,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What partner organisations' people did, per partner: events, cases, the last event (caseType; from, to: instants; the events in [from, to)); not for a partner's people */
+        get: {
+            parameters: {
+                query?: {
+                    caseType?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/reasons": {
         parameters: {
             query?: never;

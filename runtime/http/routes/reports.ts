@@ -36,5 +36,14 @@ export function reportRoutes(store: CaseStore): Hono<AuthEnv> {
     return c.json(reasonsReport(field, await store.reasonCounts(auth.tenant, field, { ...reportWindow(c), limit: top }), top));
   });
 
+  // Attribution of outsourced work: per partner organisation, what its people did in the window (history entries
+  // with a partner), with the partner's title where it still exists.
+  app.get('/reports/partners', async (c) => {
+    const auth = requireOwnRole(c, 'The partner report', 'agent');
+    const [activity, partners] = await Promise.all([store.partnerActivity(auth.tenant, reportWindow(c)), store.listPartners(auth.tenant)]);
+    const titles = new Map(partners.map((p) => [p.id, p.title]));
+    return c.json({ items: activity.map((a) => ({ ...a, title: titles.get(a.partner) ?? null })) });
+  });
+
   return app;
 }

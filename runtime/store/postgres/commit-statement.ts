@@ -53,7 +53,7 @@ const parameters = {
   id: 'text', tenant: 'text', caseType: 'text', version: 'int', state: 'json', stateIds: 'text', data: 'json',
   priority: 'text', queue: 'text', assignee: 'text', channel: 'text', parentId: 'text', createdAt: 'text',
   updatedAt: 'text', closedAt: 'text', revision: 'int', body: 'json', expected: 'int',
-  seq: 'int', historyAt: 'text', actor: 'text', eventType: 'text', entry: 'json',
+  seq: 'int', historyAt: 'text', actor: 'text', eventType: 'text', entry: 'json', partner: 'text',
   at: 'text', fired: 'text',
   side: 'json', timersReplace: 'boolean', timersGone: 'text[]', tasksReplace: 'boolean', tasksGone: 'text[]', tasksOpen: 'text[]', keysReplace: 'boolean',
   outboxKeys: 'text[]', outboxEffectTypes: 'text[]', outboxEffects: 'text[]', outboxPayloads: 'text[]',
@@ -119,8 +119,8 @@ function commitSql(kind: CommitKind): string {
   const create = kind === 'create';
   return `WITH ${caseWrite(kind)},
   history_new AS (
-    INSERT INTO history (case_id, seq, tenant, at, actor, event_type, entry)
-    SELECT id, ${p.seq}, ${p.tenant}, ${p.historyAt}, ${p.actor}, ${p.eventType}, ${p.entry} FROM written),
+    INSERT INTO history (case_id, seq, tenant, at, actor, event_type, entry, partner)
+    SELECT id, ${p.seq}, ${p.tenant}, ${p.historyAt}, ${p.actor}, ${p.eventType}, ${p.entry}, ${p.partner} FROM written),
   timers_gone AS (
     DELETE FROM timers t USING written
     WHERE t.case_id = ${p.id} AND t.fired_at IS NULL AND t.timer_id IS DISTINCT FROM ${p.fired}
@@ -268,7 +268,7 @@ export function commitQuery(commit: CaseCommit): { kind: CommitKind; statement: 
     stateIds: stateIdsColumn(kase.state), data: JSON.stringify(kase.data), priority: kase.priority, queue: kase.queue,
     assignee: kase.assignee, channel: kase.channel, parentId: kase.parentId, createdAt: kase.createdAt, updatedAt: kase.updatedAt,
     closedAt: kase.closedAt, revision: kase.revision, body: bodyOf(kase), expected: commit.expectedRevision,
-    seq: h.seq, historyAt: h.at, actor: h.actor, eventType: h.event.type, entry: JSON.stringify(h),
+    seq: h.seq, historyAt: h.at, actor: h.actor, eventType: h.event.type, entry: JSON.stringify(h), partner: h.partner ?? null,
     at: commit.at, fired: commit.firedTimerId ?? null,
     side: rows.json, timersReplace: rows.timersReplace, timersGone: rows.timersGone, tasksReplace: rows.tasksReplace,
     tasksGone: rows.tasksGone, tasksOpen: rows.tasksOpen, keysReplace: rows.keysReplace,

@@ -133,6 +133,8 @@ const migrations: Migration[] = [
   CREATE TABLE people (
     tenant ${C} NOT NULL REFERENCES tenants(id), subject ${C} NOT NULL, name ${C} NOT NULL,
     created_at ${C} NOT NULL, updated_at ${C} NOT NULL, PRIMARY KEY (tenant, subject), UNIQUE (tenant, name));
+  ALTER TABLE history ADD COLUMN partner ${C};
+  CREATE INDEX history_by_partner ON history (tenant, partner, at) WHERE partner IS NOT NULL;
   `,
 ];
 

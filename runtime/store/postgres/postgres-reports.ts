@@ -7,7 +7,7 @@
 // is read with the escape written as `\ufffd`, and the escape is put back in the value counted (JSON
 // as JSON.stringify writes it never holds `\ufffd` itself, only the character).
 import type { JsonValue } from '../../engine/index.ts';
-import type { ReasonCounts, ReportWindow, SlaCounts, SlaRecord, StageCounts } from '../case-store.ts';
+import type { PartnerActivity, ReasonCounts, ReportWindow, SlaCounts, SlaRecord, StageCounts } from '../case-store.ts';
 import { isArrayIndex, pointerTokens } from '../json-pointer.ts';
 import { hasNul, type PostgresDb } from './postgres-db.ts';
 import { createWhere, type Where } from './where.ts';
@@ -113,6 +113,23 @@ export function createPostgresReports(db: PostgresDb) {
         where.values,
       );
       return { total: rows[0]?.total ?? 0, counts: rows.map((r) => ({ value: JSON.parse(r.value) as JsonValue, count: r.n })) };
+    },
+
+    async partnerActivity(tenant: string, window: ReportWindow): Promise<PartnerActivity[]> {
+      // the partial index history_by_partner holds only the partners' entries: the tenant's own are not read
+      const where = createWhere()
+        .when(tenant, (p) => `tenant = ${p}`)
+        .add('partner IS NOT NULL')
+        .when(window.from, (p) => `at >= ${p}`)
+        .when(window.to, (p) => `at < ${p}`);
+      if (window.caseType !== undefined) {
+        where.add(`case_id IN (SELECT id FROM cases WHERE tenant = ${where.param(tenant)} AND case_type = ${where.param(window.caseType)})`);
+      }
+      return db.rows<PartnerActivity>(
+        `SELECT partner, COUNT(*)::integer AS events, COUNT(DISTINCT case_id)::integer AS cases, MAX(at) AS "lastAt"
+        FROM history WHERE ${where.sql()} GROUP BY partner ORDER BY partner`,
+        where.values,
+      );
     },
   };
 }

@@ -141,6 +141,8 @@ const migrations: Migration[] = [
   CREATE TABLE people (
     tenant TEXT NOT NULL REFERENCES tenants(id), subject TEXT NOT NULL, name TEXT NOT NULL,
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (tenant, subject), UNIQUE (tenant, name));
+  ALTER TABLE history ADD COLUMN partner TEXT;
+  CREATE INDEX history_by_partner ON history(tenant, partner, at) WHERE partner IS NOT NULL;
   `,
 ];
 

@@ -40,8 +40,8 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
       queue = @queue, assignee = @assignee, channel = @channel, updated_at = @updatedAt, closed_at = @closedAt,
       revision = @revision, body = @body WHERE id = @id AND tenant = @tenant AND revision = @expectedRevision`),
     caseExists: db.prepare('SELECT 1 FROM cases WHERE id = ?'),
-    insertHistory: db.prepare(`INSERT INTO history (case_id, seq, tenant, at, actor, event_type, entry)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    insertHistory: db.prepare(`INSERT INTO history (case_id, seq, tenant, at, actor, event_type, entry, partner)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     fireTimer: db.prepare('UPDATE timers SET fired_at = ? WHERE case_id = ? AND timer_id = ? AND fired_at IS NULL'),
     clearTimers: db.prepare('DELETE FROM timers WHERE case_id = ? AND fired_at IS NULL'),
     deleteTimer: db.prepare('DELETE FROM timers WHERE case_id = ? AND timer_id = ? AND fired_at IS NULL'),
@@ -183,7 +183,7 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
       throw new CommitFailed('case.conflict');
     }
     const h: HistoryEntry = commit.history;
-    s.insertHistory.run(kase.id, h.seq, commit.tenant, h.at, h.actor, h.event.type, JSON.stringify(h));
+    s.insertHistory.run(kase.id, h.seq, commit.tenant, h.at, h.actor, h.event.type, JSON.stringify(h), h.partner ?? null);
     if (commit.firedTimerId !== undefined && s.fireTimer.run(commit.at, kase.id, commit.firedTimerId).changes !== 1) {
       throw new CommitFailed('timer.already_fired');
     }

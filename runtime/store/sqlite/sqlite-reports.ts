@@ -3,7 +3,7 @@
 // rows per group, not per record; runtime/host/reports.ts finishes them (ratios, order, the top N).
 import type Database from 'better-sqlite3';
 import type { JsonValue } from '../../engine/index.ts';
-import type { ReasonCounts, ReportWindow, SlaCounts, SlaRecord, StageCounts } from '../case-store.ts';
+import type { PartnerActivity, ReasonCounts, ReportWindow, SlaCounts, SlaRecord, StageCounts } from '../case-store.ts';
 import { isArrayIndex, pointerTokens } from '../json-pointer.ts';
 
 export { resolvePointer } from '../json-pointer.ts';
@@ -106,6 +106,20 @@ export function createSqliteReports(db: Database.Database) {
         )
         .all(...pointerValues, ...values, window.limit) as { value: string; n: number; total: number }[];
       return { total: rows[0]?.total ?? 0, counts: rows.map((r) => ({ value: JSON.parse(r.value) as JsonValue, count: r.n })) };
+    },
+
+    async partnerActivity(tenant: string, window: ReportWindow): Promise<PartnerActivity[]> {
+      // the partial index history_by_partner holds only the partners' entries: the tenant's own are not read
+      const conditions: [string, string[]][] = [['tenant = ? AND partner IS NOT NULL', [tenant]]];
+      if (window.from !== undefined) conditions.push(['at >= ?', [window.from]]);
+      if (window.to !== undefined) conditions.push(['at < ?', [window.to]]);
+      if (window.caseType !== undefined) conditions.push(['case_id IN (SELECT id FROM cases WHERE tenant = ? AND case_type = ?)', [tenant, window.caseType]]);
+      return db
+        .prepare(
+          `SELECT partner, COUNT(*) AS events, COUNT(DISTINCT case_id) AS cases, MAX(at) AS lastAt
+          FROM history WHERE ${conditions.map(([sql]) => sql).join(' AND ')} GROUP BY 1 ORDER BY 1`,
+        )
+        .all(...conditions.flatMap(([, values]) => values)) as PartnerActivity[];
     },
   };
 }

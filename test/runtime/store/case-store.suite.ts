@@ -313,6 +313,29 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         expect((await store.findTokenByHash('0'.repeat(64)))?.name).toBe('own');
       });
 
+      it('counts what partners\' people did, per partner, in a window and for a case type', async () => {
+        const kase = makeCase('c1');
+        await store.commit(createCommit(kase));
+        const byPartner = (c: CaseCommit, partner: string): CaseCommit => ({ ...c, history: { ...c.history, partner } });
+        const e1 = eventCommit(kase, {}, 'TOUCH', T1);
+        await store.commit(byPartner(e1, 'zeta'));
+        const e2 = eventCommit(e1.case, {}, 'TOUCH', T2);
+        await store.commit(byPartner(e2, 'zeta'));
+        const e3 = eventCommit(e2.case, {}, 'TOUCH', T2);
+        await store.commit(byPartner(e3, 'alpha'));
+        await store.commit(eventCommit(e3.case, {}, 'TOUCH', T2));
+        await store.commit(createCommit(makeCase('x1'), 'other'));
+        expect(await store.partnerActivity('default', {})).toEqual([
+          { partner: 'alpha', events: 1, cases: 1, lastAt: T2 },
+          { partner: 'zeta', events: 2, cases: 1, lastAt: T2 },
+        ]);
+        expect(await store.partnerActivity('default', { from: T0, to: T2 })).toEqual([{ partner: 'zeta', events: 1, cases: 1, lastAt: T1 }]);
+        expect(await store.partnerActivity('default', { caseType: 'refund' })).toEqual([]);
+        expect(await store.partnerActivity('other', {})).toEqual([]);
+        // the entry keeps the partner too
+        expect((await store.history('default', 'c1', 10, null)).items.map((e) => e.partner ?? null)).toEqual([null, 'zeta', 'zeta', 'alpha', null]);
+      });
+
       it('keeps the partner a token works for', async () => {
         await store.createToken({ id: 't1', tenant: 'default', name: 'bo', roles: ['agent'], createdAt: T0, partner: 'zeta' }, 'd'.repeat(64));
         expect(await store.findTokenByHash('d'.repeat(64))).toEqual({ id: 't1', tenant: 'default', name: 'bo', roles: ['agent'], createdAt: T0, partner: 'zeta' });
