@@ -6,54 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page, Response } from 'playwright-core';
 import { api, asWritten, screenshot, tr, useServerAndBrowser, type BrowserSession } from './harness.ts';
+import { outsourcedCaseType } from '../outsourced-case-type.ts';
 
 const MARKER = 'NOT-FOR-PARTNERS-e2e';
 
 /** The case type of partner-access.test.ts, with a form so that the console shows its fields. */
-const outsourced = {
-  key: 'outsourced',
-  title: 'Outsourced work',
-  data: {
-    type: 'object',
-    properties: {
-      subject: { type: 'string', title: 'Subject', shareable: true },
-      secret: { type: 'string', title: 'Internal note' },
-      customer: {
-        type: 'object',
-        title: 'Customer',
-        properties: { name: { type: 'string', title: 'Name', shareable: true }, email: { type: 'string', title: 'E-mail' } },
-      },
-      outcome: { type: 'string', title: 'Outcome', shareable: true },
-    },
-  },
+const outsourced = outsourcedCaseType({
   form: { sections: [{ id: 'case', title: 'Case', fields: ['/subject', '/secret', '/customer/name', '/customer/email', '/outcome'] }] },
-  customer: { name: '/customer/name', keys: ['/customer/email'] },
-  queues: { billing: { title: 'Billing' }, internal: { title: 'Internal' } },
-  events: {
-    // the outcome is shared; the internal note and the customer's e-mail are not
-    TOUCH: {
-      title: 'Touch',
-      data: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { outcome: { type: 'string' }, secret: { type: 'string' }, customer: { type: 'object', properties: { email: { type: 'string' } } } },
-      },
-    },
-    ESCALATE: { title: 'Escalate' },
-  },
-  playbook: {
-    initial: 'open',
-    states: {
-      open: {
-        title: 'Open',
-        entry: [{ type: 'assign', queue: 'billing' }],
-        task: { title: 'Handle it', queue: 'billing' },
-        on: { TOUCH: {}, ESCALATE: { target: 'internal' } },
-      },
-      internal: { title: 'Internal', entry: [{ type: 'assign', queue: 'internal' }], task: { title: 'Look inside', queue: 'internal' }, on: { TOUCH: {} } },
-    },
-  },
-};
+});
 
 interface Answer {
   what: string;

@@ -7,56 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSession } from '../../runtime/host/sign-in.ts';
 import { csrfTokenOf } from '../../runtime/http/sign-in.ts';
 import { createHarness, type Harness, type Reply } from '../runtime/http/harness.ts';
+import { outsourcedCaseType } from '../outsourced-case-type.ts';
 
 const MARKER = 'NOT-FOR-PARTNERS-7f3a';
 
-const outsourced = {
-  key: 'outsourced',
-  title: 'Outsourced work',
-  data: {
-    type: 'object',
-    properties: {
-      subject: { type: 'string', title: 'Subject', shareable: true },
-      secret: { type: 'string', title: 'Internal note' },
-      customer: {
-        type: 'object',
-        title: 'Customer',
-        properties: { name: { type: 'string', title: 'Name', shareable: true }, email: { type: 'string', title: 'E-mail' } },
-      },
-      outcome: { type: 'string', title: 'Outcome', shareable: true },
-      verdict: { type: 'string', title: 'Internal verdict' },
-    },
-  },
-  customer: { name: '/customer/name', keys: ['/customer/email'] },
-  // a checklist rule over a shared and an unshared field: a partner reads only the shared one's problem
+// a checklist rule over a shared and an unshared field: a partner reads only the shared one's problem
+const outsourced = outsourcedCaseType({
+  fields: { verdict: { type: 'string', title: 'Internal verdict' } },
   rules: { complete: { title: 'Complete', schema: { required: ['outcome', 'verdict'] } } },
-  queues: { billing: { title: 'Billing' }, internal: { title: 'Internal' } },
-  events: {
-    // what an agent may send with it: the outcome (shared), an internal note and the customer's e-mail (not shared)
-    TOUCH: {
-      title: 'Touch',
-      data: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { outcome: { type: 'string' }, secret: { type: 'string' }, customer: { type: 'object', properties: { email: { type: 'string' } } } },
-      },
-    },
-    ESCALATE: { title: 'Escalate' },
-  },
-  playbook: {
-    initial: 'open',
-    states: {
-      open: {
-        title: 'Open',
-        checklist: ['complete'],
-        entry: [{ type: 'assign', queue: 'billing' }],
-        task: { title: 'Handle it', queue: 'billing' },
-        on: { TOUCH: {}, ESCALATE: { target: 'internal' } },
-      },
-      internal: { title: 'Internal', entry: [{ type: 'assign', queue: 'internal' }], task: { title: 'Look inside', queue: 'internal' }, on: { TOUCH: {} } },
-    },
-  },
-};
+  checklist: ['complete'],
+});
 
 let h: Harness;
 let shared: { id: string; taskId: string };
