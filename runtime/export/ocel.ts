@@ -9,6 +9,8 @@ import type { ExportCase, ExportSink, ExportSource, ExportSummary } from './type
 /** The attributes every event has, whatever its type, with their declared types. */
 const EVENT_ATTRIBUTES: readonly { name: string; type: OcelAttributeType }[] = [
   { name: 'actor', type: 'string' },
+  // the partner organisation (an outsourced back office) the actor works for, when one did
+  { name: 'partner', type: 'string' },
   { name: 'seq', type: 'integer' },
   { name: 'from', type: 'string' },
   { name: 'to', type: 'string' },
@@ -108,6 +110,7 @@ export async function toOcel(source: ExportSource, sink: ExportSink): Promise<Ex
 export function ocelEvent(caseId: string, entry: HistoryEntry, customerId: string | null): OcelEvent {
   const attributes: OcelEvent['attributes'] = [
     { name: 'actor', value: entry.actor },
+    ...(entry.partner === undefined ? [] : [{ name: 'partner', value: entry.partner }]),
     { name: 'seq', value: String(entry.seq) },
   ];
   if (entry.from !== null) attributes.push({ name: 'from', value: stateText(entry.from) });

@@ -176,6 +176,10 @@ describe("a partner organisation's people", () => {
   it('the tenant sees the partner in the XES export (org:group), and a removed partner\'s people see nothing', async () => {
     const xes = await h.call('GET', '/api/export?format=xes', h.tokens.admin);
     expect(String(xes.body)).toContain('<string key="org:group" value="backoffice"/>');
+    // and in OCEL, an event attribute of the partner's events
+    const ocel = await h.call('GET', '/api/export?format=ocel', h.tokens.admin);
+    const events = (ocel.body as { events: { attributes: { name: string; value: string }[] }[] }).events;
+    expect(events.filter((e) => e.attributes.some((a) => a.name === 'partner' && a.value === 'backoffice'))).toHaveLength(2);
     expect((await h.call('DELETE', '/api/partners/backoffice', h.tokens.admin)).body).toEqual({ id: 'backoffice', removed: true });
     expect((await h.call('DELETE', '/api/partners/backoffice', h.tokens.admin)).body.code).toBe('partner.not_found');
     // its people's tokens and sessions are revoked with it: a partner made again under the id gives them nothing

@@ -113,6 +113,7 @@ describe('toOcel', () => {
     ]);
     const base = [
       { name: 'actor', type: 'string' },
+      { name: 'partner', type: 'string' },
       { name: 'seq', type: 'integer' },
       { name: 'from', type: 'string' },
       { name: 'to', type: 'string' },
