@@ -6,7 +6,7 @@
 // partner's person may see of a case, its history and an answer. docs/partners.md.
 import type { CaseType } from '../../schemas/generated/case-type.ts';
 import { isShared, sharedData, sharedPatchOp, shareTree, unsharedPointers, type ShareTree } from '../../schemas/sharing.ts';
-import type { HistoryEntry, JsonValue } from '../engine/index.ts';
+import type { CaseData, HistoryEntry, JsonValue } from '../engine/index.ts';
 import { getAtPointer } from '../engine/index.ts';
 import type { CaseStore, PartnerRecord, TokenRecord } from '../store/case-store.ts';
 import type { Clock } from './clock.ts';
@@ -106,14 +106,14 @@ export function partnerHistoryEntry(entry: HistoryEntry, tree: ShareTree): Histo
 }
 
 /** What a partner's event may not carry: the pointers of data outside the shared fields. */
-export function unsharedInEvent(data: unknown, tree: ShareTree): string[] {
-  return data === undefined ? [] : unsharedPointers(data as JsonValue as never, tree);
+export function unsharedInEvent(data: CaseData | undefined, tree: ShareTree): string[] {
+  return unsharedPointers(data as Parameters<typeof unsharedPointers>[0], tree);
 }
 
 export interface PartnerService {
   list(tenant: string): Promise<PartnerRecord[]>;
   /** Creates or replaces a partner and its delegated queues. */
-  save(tenant: string, id: string, input: { title: string; queues: string[] }): Promise<Result<{ partner: PartnerRecord; created: boolean }>>;
+  save(tenant: string, id: string, input: { title: string; queues: string[] }): Promise<Result<PartnerRecord>>;
   remove(tenant: string, id: string): Promise<Result<{ id: string; removed: true }>>;
 }
 
@@ -129,7 +129,7 @@ export function createPartnerService(store: CaseStore, clock: Clock): PartnerSer
       const queues = [...new Set(input.queues)];
       const partner: PartnerRecord = { tenant, id, title: input.title.trim(), queues, createdAt: existing?.createdAt ?? now, updatedAt: now };
       await store.savePartner(partner);
-      return { ok: true, value: { partner, created: existing === null } };
+      return { ok: true, value: partner };
     },
     async remove(tenant, id) {
       let removed: boolean;

@@ -134,7 +134,10 @@ fetch(${JSON.stringify(`${dossierUrl}/api/cases`)}, { method: 'POST', mode: 'no-
 }
 
 // against a server started elsewhere (DOSSIER_E2E_BASE_URL) there is no provider to start it with
-describe.skipIf(process.env.DOSSIER_E2E_BASE_URL !== undefined)('sign-in with OpenID Connect in the browser', () => {
+const external = process.env.DOSSIER_E2E_BASE_URL !== undefined;
+describe.skipIf(external)(
+  external ? 'sign-in with OpenID Connect in the browser (skipped: DOSSIER_E2E_BASE_URL names a server started elsewhere, without this test\'s identity provider)' : 'sign-in with OpenID Connect in the browser',
+  () => {
   let provider: TestProvider;
   let server: Server;
   let s: BrowserSession;

@@ -9,6 +9,7 @@ import type { CaseStore, TokenRecord } from '../../store/case-store.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readBody } from '../body.ts';
 import { etag, filters, idempotencyKey, ifMatch, oneOf, pageParams } from '../query.ts';
+import type { ShareTree } from '../../../schemas/sharing.ts';
 import { inScope, partnerCaseBody, partnerHistoryEntry, partnerScope, sharedProblems, shareTrees, unsharedInEvent, type PartnerScope } from '../../host/partners.ts';
 
 export function actorOf(token: TokenRecord): Actor {
@@ -107,10 +108,12 @@ export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv
       throw new HttpProblem('event.forbidden', `'${body.type}' is a system event: only the runtime raises it (timers, SLAs, child cases).`);
     }
     const scope = await partnerScope(store, auth);
+    // a partner's person: the shared part of the case's type, to check what they send and cut what they get
+    let tree: ShareTree | null = null;
     if (scope !== null) {
       const kase = await visible(auth.tenant, id, scope);
       if (kase === null) throw notFound(id);
-      const { tree } = await shareTrees(store, auth.tenant)(kase.caseType, kase.version);
+      tree = (await shareTrees(store, auth.tenant)(kase.caseType, kase.version)).tree;
       const unshared = unsharedInEvent(body.data, tree);
       if (unshared.length > 0) {
         throw new HttpProblem('partner.not_shared', `The event sets fields that are not shared with partners (${unshared.join(', ')}); send only shared fields.`, {
@@ -124,14 +127,9 @@ export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv
       ...(expected === undefined ? {} : { ifMatch: expected }),
       ...(key === undefined ? {} : { idempotency: { key, method: 'POST', path: `/api/cases/${id}/events`, answerOf: failureAnswer } }),
     });
-    if (scope === null) return respond(c, result);
-    if (!result.ok) {
-      // a refusal tells a partner's person about the shared fields only
-      const kase = await store.getCase(auth.tenant, id);
-      if (kase === null || result.problems === undefined) return respond(c, result);
-      const { tree } = await shareTrees(store, auth.tenant)(kase.caseType, kase.version);
-      return respond(c, { ...result, problems: sharedProblems(result.problems, tree) });
-    }
+    if (scope === null || tree === null) return respond(c, result);
+    // a refusal tells a partner's person about the shared fields only
+    if (!result.ok) return respond(c, result.problems === undefined ? result : { ...result, problems: sharedProblems(result.problems, tree) });
     // a partner's answer: only the shared fields (of the view, or of a stored replay)
     if (result.replay === true) return respond(c, { ...result, body: (await shared(scope, auth.tenant, result.body)) as typeof result.body });
     return respond(c, { ...result, view: (await shared(scope, auth.tenant, result.view)) as typeof result.view });

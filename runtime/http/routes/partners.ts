@@ -18,8 +18,7 @@ export function partnerRoutes(partners: PartnerService): Hono<AuthEnv> {
   app.put('/partners/:id', async (c) => {
     const auth = requireRole(c, 'admin');
     const body = await readBody<{ title: string; queues: string[] }>(c, 'PartnerRequest');
-    const { partner } = unwrap(await partners.save(auth.tenant, c.req.param('id'), body));
-    return c.json(view(partner));
+    return c.json(view(unwrap(await partners.save(auth.tenant, c.req.param('id'), body))));
   });
   app.delete('/partners/:id', async (c) => {
     const auth = requireRole(c, 'admin');
