@@ -29,3 +29,5 @@ export { compileSlaCalendars, slaClockOf } from './sla.ts';
 export { formatSpan, slaView } from './sla-explain.ts';
 export { rungDueAt, rungStep } from './sla-ladder.ts';
 export { explainError, explainErrors, FORMAT_EXAMPLES, isMissingProblem, TYPE_NAMES } from './explain.ts';
+export { backtest, backtestCase, replayHistory, summarizeBacktest } from './backtest.ts';
+export type { BacktestDivergence, BacktestInput, BacktestSummary, CaseBacktest, EndStateCount, ReplayResult, SlaBacktest, SlaChange, SlaOutcome } from './backtest.ts';
