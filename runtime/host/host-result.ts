@@ -26,7 +26,8 @@ export type HostErrorCode =
   | 'data.invalid'
   | 'rule.failed'
   | 'idempotency.key_reused'
-  | 'timer.gone';
+  | 'timer.gone'
+  | 'backtest.invalid';
 
 /** A definition problem as the validator reports it (pointer into the case type). */
 export interface DefinitionProblem {

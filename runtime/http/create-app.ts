@@ -20,6 +20,7 @@ import { exportRoutes } from '../export/export-route.ts';
 import { mountDesigner } from './designer-static.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { caseTypeRoutes } from './routes/case-types.ts';
+import { backtestRoutes } from './routes/backtest.ts';
 import { typeRoutes } from './routes/types.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { outboxRoutes } from './routes/outbox.ts';
@@ -150,6 +151,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', tokenRoutes(services.tokens, clock));
   app.route('/api', partnerRoutes(services.partners));
   app.route('/api', caseTypeRoutes(services.caseTypes));
+  app.route('/api', backtestRoutes(store, clock));
   app.route('/api', typeRoutes(store));
   app.route('/api', caseRoutes(store, services.cases));
   app.route('/api', taskRoutes(services.tasks, store));

@@ -4,6 +4,7 @@
 import caseTypeSchema from '../../schemas/case-type.schema.json' with { type: 'json' };
 import { problemTable } from './problems.ts';
 import { requestSchemas, responseSchemas } from './request-schemas.ts';
+import { backtestSchemas } from './backtest-schemas.ts';
 
 /** `choices`: the values a query parameter allows (400 `request.invalid` for any other); `formats`: a parameter's string format. */
 type Op = { summary: string; role: string; body?: string; optionalBody?: boolean; ok: [number, string]; params?: string[]; choices?: Record<string, string[]>; formats?: Record<string, string>; headers?: string[]; text?: string };
@@ -101,6 +102,7 @@ const operations: Record<string, Record<string, Op>> = {
     get: { summary: 'Read the working draft', role: 'analyst', ok: [200, 'Draft'], params: ['key'] },
   },
   '/api/case-types/{key}/publish': { post: { summary: 'Publish the draft as the next immutable version (optional body: a note; the token\'s name is recorded as the publisher)', role: 'admin', body: 'PublishRequest', optionalBody: true, ok: [201, 'Published'], params: ['key'] } },
+  '/api/case-types/{key}/backtest': { post: { summary: 'Replay the newest cases of the latest published version on the draft (or a definition in the body): where each would diverge, how its SLA outcomes and end state change; nothing is written (optional body: cases 1-10,000, default 500; status closed or open)', role: 'analyst', body: 'BacktestRequest', optionalBody: true, ok: [200, 'BacktestReport'], params: ['key'] } },
   '/api/cases': {
     post: { summary: 'Create a case', role: 'agent, service', body: 'CreateCaseRequest', ok: [201, 'Case'], headers: ['Idempotency-Key'] },
     get: {
@@ -170,6 +172,7 @@ export function openApiDocument(): Record<string, unknown> {
   const schemas: Record<string, unknown> = {
     ...requestSchemas,
     ...responseSchemas,
+    ...backtestSchemas,
     Health: { type: 'object', properties: { status: { const: 'ok' } } },
     Published: { type: 'object', required: ['key', 'version'], properties: { key: { type: 'string' }, version: { type: 'integer' } } },
     CaseTypeSummary: {

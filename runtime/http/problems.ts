@@ -40,6 +40,7 @@ export const problemTable = {
   'case.parent_not_found': { status: 422, title: 'Parent case not found' },
   'definition.invalid': { status: 422, title: 'Invalid case-type definition' },
   'idempotency.key_reused': { status: 422, title: 'Idempotency key reused' },
+  'backtest.invalid': { status: 422, title: 'Invalid backtest request' },
   'internal.error': { status: 500, title: 'Internal error' },
   'store.unavailable': { status: 503, title: 'Storage unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -112,6 +112,7 @@ const routes: Route[] = [
       return { method: 'POST', path: `/api/case-types/pub-${n}/publish` };
     },
   },
+  { name: 'POST /api/case-types/:key/backtest', allowed: ['admin', 'analyst'], ok: 200, otherTenant: 404, prepare: async () => ({ method: 'POST', path: '/api/case-types/access/backtest', body: { cases: 5 } }) },
   { name: 'POST /api/cases', allowed: ['admin', 'agent', 'service'], ok: 201, partner: 403, otherTenant: 422, prepare: async () => ({ method: 'POST', path: '/api/cases', body: { caseType: 'access', data: { n: 2 } } }) },
   { name: 'GET /api/cases', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/cases' }) },
   { name: 'GET /api/cases/:id', allowed: ['admin', 'agent'], ok: 200, partner: 404, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}` }) },

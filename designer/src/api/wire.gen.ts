@@ -824,6 +824,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/case-types/{key}/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replay the newest cases of the latest published version on the draft (or a definition in the body): where each would diverge, how its SLA outcomes and end state change; nothing is written (optional body: cases 1-10,000, default 500; status closed or open) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["BacktestRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BacktestReport"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -1947,6 +1998,114 @@ export interface components {
             }[];
             valid: boolean;
             updatedAt: string;
+        };
+        /** @description Optional: an empty body replays the 500 newest cases, closed or open, on the saved draft. */
+        BacktestRequest: {
+            /** @description How many of the newest cases of the latest published version (default 500). */
+            cases?: number;
+            /**
+             * @description Only closed or only open cases (default: both).
+             * @enum {string}
+             */
+            status?: "closed" | "open";
+            /** @description A case-type definition to replay instead of the tenant's saved draft. */
+            definition?: Record<string, unknown>;
+        };
+        BacktestReport: {
+            caseType: string;
+            /** @description The published version the cases ran on. */
+            version: number;
+            /** @enum {string} */
+            draft: "saved" | "request";
+            /** @enum {string} */
+            status: "closed" | "open" | "any";
+            requested: number;
+            /**
+             * Format: date-time
+             * @description Open cases are replayed up to this instant, closed ones up to their closedAt.
+             */
+            now: string;
+            summary: {
+                cases: number;
+                diverged: number;
+                rejected: number;
+                routed: number;
+                /** @description Cases whose replay on the published version went exactly as recorded. */
+                reproduced: number;
+                slas: {
+                    name: string;
+                    changes: {
+                        from: string;
+                        to: string;
+                        count: number;
+                    }[];
+                    unchanged: number;
+                    breachedBefore: number;
+                    breachedAfter: number;
+                }[];
+                endStates: {
+                    /** @description Active leaf state ids; empty when the draft refused the creation. */
+                    states: string[];
+                    before: number;
+                    after: number;
+                }[];
+            };
+            cases: {
+                id: string;
+                reference: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                closedAt: string | null;
+                diverged: boolean;
+                divergence: {
+                    /**
+                     * @description rejected: the draft refused the event; routed: accepted into other states; timers: timers looped at one instant.
+                     * @enum {string}
+                     */
+                    kind: "rejected" | "routed" | "timers";
+                    /** @description The history entry (null for a timer loop). */
+                    seq: number | null;
+                    /** Format: date-time */
+                    at: string;
+                    event: string;
+                    /** @description rejected: the rejection code (event.not_accepted, rule.failed, data.invalid, event.unknown). */
+                    code?: string;
+                    message?: string;
+                    /** @description routed: the states the history recorded. */
+                    expected?: unknown;
+                    /** @description routed: the states the draft reached. */
+                    actual?: unknown;
+                } | null;
+                reproduced: boolean;
+                slas: {
+                    name: string;
+                    before: {
+                        /**
+                         * @description The status of its last record; null: the SLA never started or does not exist in that version.
+                         * @enum {string|null}
+                         */
+                        status: "running" | "paused" | "warning" | "missed-goal" | "breached" | "met" | "met-late" | "cancelled" | null;
+                        /** @description The deadline was reached (urgency 3 or more) or the record was met late. */
+                        breached: boolean;
+                    };
+                    after: {
+                        /**
+                         * @description The status of its last record; null: the SLA never started or does not exist in that version.
+                         * @enum {string|null}
+                         */
+                        status: "running" | "paused" | "warning" | "missed-goal" | "breached" | "met" | "met-late" | "cancelled" | null;
+                        /** @description The deadline was reached (urgency 3 or more) or the record was met late. */
+                        breached: boolean;
+                    };
+                }[];
+                /** @description Active leaf state ids; empty when the draft refused the creation. */
+                endBefore: string[];
+                /** @description Active leaf state ids; empty when the draft refused the creation. */
+                endAfter: string[];
+                closedBefore: boolean;
+                closedAfter: boolean;
+            }[];
         };
         Health: {
             /** @constant */
