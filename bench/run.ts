@@ -15,8 +15,9 @@ import { patternsSuite } from './suites/patterns.ts';
 import { peerSuite } from './suites/peer.ts';
 import { postgresSuite } from './suites/postgres.ts';
 import { reportsSuite } from './suites/reports.ts';
+import { backtestSuite } from './suites/backtest.ts';
 
-const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite, postgresSuite, reportsSuite];
+const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite, postgresSuite, reportsSuite, backtestSuite];
 const usage = `Usage: tsx bench/run.ts [--quick] [--only ${suites.map((s) => s.name).join(',')}] [--rounds N] [--out DIR]`;
 
 interface Args {
