@@ -31,3 +31,6 @@ export { rungDueAt, rungStep } from './sla-ladder.ts';
 export { explainError, explainErrors, FORMAT_EXAMPLES, isMissingProblem, TYPE_NAMES } from './explain.ts';
 export { backtest, backtestCase, replayHistory, summarizeBacktest } from './backtest.ts';
 export type { BacktestDivergence, BacktestInput, BacktestSummary, CaseBacktest, EndStateCount, ReplayResult, SlaBacktest, SlaChange, SlaOutcome } from './backtest.ts';
+export { migrateCase, checkMigrationPlan, suggestMigrationPlan, fieldsNeedingDefaults, planSelects, migratedData, mappedState, stateValueOf, MIGRATED_EVENT } from './migrate.ts';
+export type { MigrationPlan, MigrationOutcome, MigrationBlock, MigrationBlockCode, MigrationSummary, MigrationSlaChange, SlaMigration } from './migrate.ts';
+export { validateMigrationPlan } from './migration-plan.ts';

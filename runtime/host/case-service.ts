@@ -2,7 +2,7 @@
 // Load → engine (pure) → one store commit → notify listeners (scheduler, outbox) → answer.
 import { randomUUID } from 'node:crypto';
 import type { CaseType, Priority } from '../../schemas/generated/case-type.ts';
-import type { Actor, Case, CaseData, CaseEvent, JsonValue, Outcome } from '../engine/index.ts';
+import type { Accepted, Actor, Case, CaseData, CaseEvent, Instant, JsonValue, Outcome } from '../engine/index.ts';
 import { referencePrefixOf } from '../store/case-reference.ts';
 import type { CaseCommit, CaseStore, IdempotencyRecord, PublishedCaseType, StoredCase, TimerRecord } from '../store/case-store.ts';
 import { identifiersOf } from '../store/customer-keys.ts';
@@ -68,6 +68,17 @@ export interface CaseService {
   /** The published case type and its compiled machine (cached by tenant, key and version). */
   loadType(tenant: string, key: string, version?: number): Promise<{ published: PublishedCaseType; compiled: unknown } | null>;
   onCommit(listener: CommitListener): void;
+  /**
+   * Runs `step` on a case under its lock and commits what it accepts, retrying on a concurrent change
+   * (a migration to another version: runtime/host/migration-service.ts). The committed case's version
+   * is loaded for its view. `missing`: no such case; `conflict`: it kept changing.
+   */
+  applyStep<R extends (Accepted & object) | { ok: false }>(
+    tenant: string,
+    caseId: string,
+    step: (kase: Case, now: Instant) => R,
+    actor: Actor | undefined,
+  ): Promise<{ outcome: R } | { missing: true } | { conflict: true }>;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -210,6 +221,26 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
 
   return {
     loadType,
+
+    async applyStep(tenant, caseId, step, actor) {
+      return lock.run(caseId, async () => {
+        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+          const stored = await store.getCase(tenant, caseId);
+          if (stored === null) return { missing: true as const };
+          const before = split(stored);
+          const now = clock.now();
+          const outcome = step(before.kase, now);
+          if (!outcome.ok) return { outcome };
+          const accepted = outcome as Accepted & typeof outcome;
+          const type = await loadType(tenant, accepted.case.caseType, accepted.case.version);
+          if (type === null) throw new HostError(fail('case_type.not_found', `Case type ${accepted.case.caseType}@${accepted.case.version} is missing.`));
+          const done = await commitAccepted(tenant, type, accepted, before, 200, actor, now, {});
+          if (done.ok) return { outcome };
+          logger.debug('revision conflict, retrying', { caseId, attempt });
+        }
+        return { conflict: true as const };
+      });
+    },
 
     onCommit(listener) {
       listeners.push(listener);

@@ -13,6 +13,7 @@ import { createCaseTypeService, type CaseTypeService } from './case-type-service
 import { createTaskService, type TaskService } from './task-service.ts';
 import { createTokenService, type TokenService } from './tokens.ts';
 import { createPartnerService, type PartnerService } from './partners.ts';
+import { createMigrationService, type MigrationService } from './migration-service.ts';
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -27,6 +28,8 @@ export interface HostServices {
   tasks: TaskService;
   tokens: TokenService;
   partners: PartnerService;
+  /** Migrations of open cases to another version (issue 19). */
+  migrations: MigrationService;
 }
 
 export function createHostServices<C>(options: {
@@ -39,8 +42,10 @@ export function createHostServices<C>(options: {
 }): HostServices {
   const { store, clock } = options;
   const logger = options.logger ?? silentLogger;
+  const cases = createCaseService({ store, engine: options.engine, clock, logger });
   return {
-    cases: createCaseService({ store, engine: options.engine, clock, logger }),
+    cases,
+    migrations: createMigrationService({ store, cases, clock, logger }),
     caseTypes: createCaseTypeService(store, clock),
     tasks: createTaskService(store, clock),
     tokens: createTokenService(store, { clock, logger, ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }) }),
@@ -126,8 +131,11 @@ export function createHost<C>(options: HostOptions<C>): Host {
           if (due.outbox) dispatcher.wake();
         });
       }
+      // migrations a host left running (it stopped or died mid-way) go on where they stopped
+      await services.migrations.resume();
     },
     async stop() {
+      await services.migrations.stop();
       await unwatch?.();
       unwatch = null;
       await scheduler.stop();

@@ -27,6 +27,9 @@ export type HostErrorCode =
   | 'rule.failed'
   | 'idempotency.key_reused'
   | 'timer.gone'
+  | 'migration.invalid'
+  | 'migration.applied'
+  | 'migration.not_found'
   | 'backtest.invalid';
 
 /** A definition problem as the validator reports it (pointer into the case type). */

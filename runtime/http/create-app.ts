@@ -27,6 +27,7 @@ import { outboxRoutes } from './routes/outbox.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { migrationRoutes } from './routes/migrations.ts';
 import { partnerRoutes } from './routes/partners.ts';
 import { signInRoutes, type OidcSettings } from './sign-in.ts';
 
@@ -151,6 +152,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', tokenRoutes(services.tokens, clock));
   app.route('/api', partnerRoutes(services.partners));
   app.route('/api', caseTypeRoutes(services.caseTypes));
+  app.route('/api', migrationRoutes(services.migrations));
   app.route('/api', backtestRoutes(store, clock));
   app.route('/api', typeRoutes(store));
   app.route('/api', caseRoutes(store, services.cases));

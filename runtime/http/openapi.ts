@@ -5,6 +5,7 @@ import caseTypeSchema from '../../schemas/case-type.schema.json' with { type: 'j
 import { problemTable } from './problems.ts';
 import { requestSchemas, responseSchemas } from './request-schemas.ts';
 import { backtestSchemas } from './backtest-schemas.ts';
+import { migrationSchemas } from './migration-schemas.ts';
 
 /** `choices`: the values a query parameter allows (400 `request.invalid` for any other); `formats`: a parameter's string format. */
 type Op = { summary: string; role: string; body?: string; optionalBody?: boolean; ok: [number, string]; params?: string[]; choices?: Record<string, string[]>; formats?: Record<string, string>; headers?: string[]; text?: string };
@@ -103,6 +104,14 @@ const operations: Record<string, Record<string, Op>> = {
   },
   '/api/case-types/{key}/publish': { post: { summary: 'Publish the draft as the next immutable version (optional body: a note; the token\'s name is recorded as the publisher)', role: 'admin', body: 'PublishRequest', optionalBody: true, ok: [201, 'Published'], params: ['key'] } },
   '/api/case-types/{key}/backtest': { post: { summary: 'Replay the newest cases of the latest published version on the draft (or a definition in the body): where each would diverge, how its SLA outcomes and end state change; nothing is written (optional body: cases 1-10,000, default 500; status closed or open)', role: 'analyst', body: 'BacktestRequest', optionalBody: true, ok: [200, 'BacktestReport'], params: ['key'] } },
+  '/api/case-types/{key}/migration-plan': { get: { summary: 'A migration plan generated from the difference of two published versions (default: the one before the latest, and the latest), with the newly required fields it has no default for', role: 'admin', ok: [200, 'SuggestedMigrationPlan'], params: ['key', 'from', 'to'] } },
+  '/api/migrations/dry-run': { post: { summary: 'What a migration plan would do to every open case it selects: migrates (state, data patch, SLAs, tasks, timers) or cannot (why); nothing is written (limit: cases listed, 0-1000, default 100; those that cannot first)', role: 'admin', body: 'MigrationPlan', ok: [200, 'MigrationDryRun'], params: ['limit'] } },
+  '/api/migrations': {
+    post: { summary: 'Apply a migration plan: recorded, then worked in batches after the answer (202); each case migrates in one commit (history case.migrated), at most once; a host that stops resumes it; 422 migration.applied for a plan applied before', role: 'admin', body: 'MigrationPlan', ok: [202, 'Migration'] },
+    get: { summary: 'The migrations of the tenant (of one case type), newest first, with their counts', role: 'admin', ok: [200, 'MigrationList'], params: ['caseType'] },
+  },
+  '/api/migrations/{id}': { get: { summary: 'A migration and its progress (counts: total, pending, migrated, blocked, skipped)', role: 'admin', ok: [200, 'Migration'], params: ['id'] } },
+  '/api/migrations/{id}/cases': { get: { summary: "A migration's cases, what happened to each (status pending, migrated, blocked, skipped)", role: 'admin', ok: [200, 'MigrationCaseList'], params: ['id', 'status', 'limit', 'cursor'], choices: { status: ['pending', 'migrated', 'blocked', 'skipped'] } } },
   '/api/cases': {
     post: { summary: 'Create a case', role: 'agent, service', body: 'CreateCaseRequest', ok: [201, 'Case'], headers: ['Idempotency-Key'] },
     get: {
@@ -173,6 +182,7 @@ export function openApiDocument(): Record<string, unknown> {
     ...requestSchemas,
     ...responseSchemas,
     ...backtestSchemas,
+    ...migrationSchemas,
     Health: { type: 'object', properties: { status: { const: 'ok' } } },
     Published: { type: 'object', required: ['key', 'version'], properties: { key: { type: 'string' }, version: { type: 'integer' } } },
     CaseTypeSummary: {

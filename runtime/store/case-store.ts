@@ -104,6 +104,8 @@ export interface CaseTypeSummary {
 
 export interface CaseFilter {
   caseType?: string;
+  /** Only cases on this published version of their case type. */
+  version?: number;
   /** A state id: matches a case whose active configuration contains it (leaf or ancestor). */
   state?: string;
   queue?: string;
@@ -342,6 +344,42 @@ export interface DueNotice {
   reconnected?: true;
 }
 
+/** A migration of open cases under a plan (issue 19, docs/migration.md), as the store keeps it. */
+export interface CaseMigrationRecord {
+  tenant: string;
+  /** The plan's id: a hash of its content, so the same plan is applied once. */
+  id: string;
+  caseType: string;
+  fromVersion: number;
+  toVersion: number;
+  plan: JsonValue;
+  /** `running` until no case of it is pending. */
+  status: 'running' | 'done';
+  /** The name of the token (or person) that started it. */
+  startedBy: string;
+  startedAt: Instant;
+  finishedAt: Instant | null;
+}
+
+export type MigrationItemStatus = 'pending' | 'migrated' | 'blocked' | 'skipped';
+
+/** One case of a migration: pending until worked, then migrated, blocked (why in `detail`) or skipped. */
+export interface MigrationItem {
+  caseId: string;
+  status: MigrationItemStatus;
+  /** What was done or why not (a migration summary, blocks, or a sentence). */
+  detail: JsonValue | null;
+  at: Instant | null;
+}
+
+export interface CaseMigrationCounts {
+  total: number;
+  pending: number;
+  migrated: number;
+  blocked: number;
+  skipped: number;
+}
+
 export interface CaseStore {
   // Tenants and tokens
   ensureTenant(id: string, at: Instant): Promise<void>;
@@ -492,6 +530,26 @@ export interface CaseStore {
    * `caseType` where given): per partner, the events, the distinct cases and the last event's time, by partner.
    */
   partnerActivity(tenant: string, window: ReportWindow): Promise<PartnerActivity[]>;
+
+  // Migrations of open cases to another version (issue 19)
+  /**
+   * Records a migration and the cases it takes (all `pending`), in one transaction; false when a migration
+   * with this id exists in the tenant (the plan was applied before).
+   */
+  createCaseMigration(record: CaseMigrationRecord, caseIds: readonly string[]): Promise<boolean>;
+  getCaseMigration(tenant: string, id: string): Promise<(CaseMigrationRecord & { counts: CaseMigrationCounts }) | null>;
+  /** The tenant's migrations (of one case type where given), newest first. */
+  listCaseMigrations(tenant: string, caseType?: string): Promise<(CaseMigrationRecord & { counts: CaseMigrationCounts })[]>;
+  /** Up to `limit` pending case ids of a migration, in the order they were recorded. */
+  pendingMigrationCases(tenant: string, id: string, limit: number): Promise<string[]>;
+  /** Records what happened to cases of a migration; a case no longer pending is left as it is. */
+  markMigrationCases(tenant: string, id: string, items: readonly MigrationItem[]): Promise<void>;
+  /** Marks a migration done (when none of its cases is pending). */
+  finishCaseMigration(tenant: string, id: string, at: Instant): Promise<void>;
+  /** The migrations of every tenant still running (a host resumes them as it starts). */
+  runningCaseMigrations(): Promise<{ tenant: string; id: string }[]>;
+  /** A page of a migration's cases (with `status`, only those), in the order they were recorded. */
+  migrationItems(tenant: string, id: string, status: MigrationItemStatus | undefined, limit: number, cursor: string | null): Promise<Page<MigrationItem>>;
 
   close(): Promise<void>;
 }

@@ -48,6 +48,9 @@ const accessType = {
 
 let h: Harness;
 let caseId: string;
+/** A case type with two versions, and a migration between them, for the migration routes. */
+const movingPlan = { caseType: 'moving', from: 1, to: 2 };
+let migrationId: string;
 
 async function freshCase(): Promise<{ id: string; taskId: string }> {
   const created = await h.call('POST', '/api/cases', h.tokens.admin, { caseType: 'access', data: { n: 1 } });
@@ -113,6 +116,13 @@ const routes: Route[] = [
     },
   },
   { name: 'POST /api/case-types/:key/backtest', allowed: ['admin', 'analyst'], ok: 200, otherTenant: 404, prepare: async () => ({ method: 'POST', path: '/api/case-types/access/backtest', body: { cases: 5 } }) },
+  { name: 'GET /api/case-types/:key/migration-plan', allowed: ['admin'], ok: 200, otherTenant: 404, prepare: async () => ({ method: 'GET', path: '/api/case-types/moving/migration-plan' }) },
+  { name: 'POST /api/migrations/dry-run', allowed: ['admin'], ok: 200, otherTenant: 422, prepare: async () => ({ method: 'POST', path: '/api/migrations/dry-run', body: movingPlan }) },
+  // each cell a plan of its own (its title), since a plan is applied once
+  { name: 'POST /api/migrations', allowed: ['admin'], ok: 202, otherTenant: 422, prepare: async (_h, n) => ({ method: 'POST', path: '/api/migrations', body: { ...movingPlan, title: `cell ${n}` } }) },
+  { name: 'GET /api/migrations', allowed: ['admin'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/migrations' }) },
+  { name: 'GET /api/migrations/:id', allowed: ['admin'], ok: 200, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/migrations/${migrationId}` }) },
+  { name: 'GET /api/migrations/:id/cases', allowed: ['admin'], ok: 200, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/migrations/${migrationId}/cases` }) },
   { name: 'POST /api/cases', allowed: ['admin', 'agent', 'service'], ok: 201, partner: 403, otherTenant: 422, prepare: async () => ({ method: 'POST', path: '/api/cases', body: { caseType: 'access', data: { n: 2 } } }) },
   { name: 'GET /api/cases', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/cases' }) },
   { name: 'GET /api/cases/:id', allowed: ['admin', 'agent'], ok: 200, partner: 404, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}` }) },
@@ -206,6 +216,13 @@ describe('access: every route × role × tenant × token', () => {
     expect((await h.call('PUT', '/api/case-types/access/draft', h.tokens.admin, accessType)).body.valid).toBe(true);
     expect((await h.call('POST', '/api/case-types/access/publish', h.tokens.admin)).status).toBe(201);
     caseId = (await freshCase()).id;
+    expect((await h.call('PUT', '/api/case-types/moving/draft', h.tokens.admin, { ...accessType, key: 'moving' })).body.valid).toBe(true);
+    expect((await h.call('POST', '/api/case-types/moving/publish', h.tokens.admin)).status).toBe(201);
+    expect((await h.call('POST', '/api/cases', h.tokens.admin, { caseType: 'moving', data: { n: 1 } })).status).toBe(201);
+    expect((await h.call('POST', '/api/case-types/moving/publish', h.tokens.admin)).status).toBe(201);
+    const started = await h.call('POST', '/api/migrations', h.tokens.admin, { ...movingPlan, title: 'first' });
+    expect(started.status).toBe(202);
+    migrationId = started.body.id as string;
     // a token with every role, then revoked
     revokedSecret = (await h.call('POST', '/api/tokens', h.tokens.admin, { name: 'revoked', roles: ['admin', 'agent', 'analyst', 'service'] })).body.token as string;
     expect((await h.call('GET', '/api/case-types', revokedSecret)).status).toBe(200);

@@ -875,6 +875,285 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/case-types/{key}/migration-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A migration plan generated from the difference of two published versions (default: the one before the latest, and the latest), with the newly required fields it has no default for */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuggestedMigrationPlan"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/migrations/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a migration plan would do to every open case it selects: migrates (state, data patch, SLAs, tasks, timers) or cannot (why); nothing is written (limit: cases listed, 0-1000, default 100; those that cannot first) */
+        post: {
+            parameters: {
+                query?: {
+                    limit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MigrationPlan"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MigrationDryRun"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The migrations of the tenant (of one case type), newest first, with their counts */
+        get: {
+            parameters: {
+                query?: {
+                    caseType?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MigrationList"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Apply a migration plan: recorded, then worked in batches after the answer (202); each case migrates in one commit (history case.migrated), at most once; a host that stops resumes it; 422 migration.applied for a plan applied before */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MigrationPlan"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Migration"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/migrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A migration and its progress (counts: total, pending, migrated, blocked, skipped) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Migration"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/migrations/{id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A migration's cases, what happened to each (status pending, migrated, blocked, skipped) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "migrated" | "blocked" | "skipped";
+                    limit?: string;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MigrationCaseList"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -2106,6 +2385,167 @@ export interface components {
                 closedBefore: boolean;
                 closedAfter: boolean;
             }[];
+        };
+        /**
+         * Dossier migration plan
+         * @description Moves the open cases of one case type from one published version to another (docs/migration.md).
+         */
+        MigrationPlan: {
+            $schema?: string;
+            /** @description What the plan is for, in a sentence; shown in the history of every migrated case. */
+            title?: string;
+            /** @description The case type's key. */
+            caseType: string;
+            /** @description The published version the cases are on. */
+            from: number;
+            /** @description The published version they move to. */
+            to: number;
+            /** @description Old state id → new state id. A state whose id exists in both versions maps to itself unless listed. */
+            states?: {
+                [key: string]: string;
+            };
+            data?: {
+                /** @description Old field (JSON Pointer into the data) → new field. The value moves; applied first. */
+                renames?: {
+                    [key: string]: string;
+                };
+                /** @description Fields (JSON Pointers) removed from the data; applied after the renames. */
+                removals?: string[];
+                /** @description Field (JSON Pointer) → value, set where the case has no value after renames and removals. */
+                defaults?: Record<string, unknown>;
+            };
+            /** @description Per SLA name: keep the running record with its pause ledger (the default where both versions define it), restart it now, cancel it, or start it (an SLA only the new version has). */
+            slas?: {
+                [key: string]: "keep" | "restart" | "cancel" | "start";
+            };
+            /** @description Which open cases of the 'from' version: all of them when absent; every criterion given must hold. */
+            cases?: {
+                ids?: string[];
+                states?: string[];
+                /** Format: date-time */
+                createdBefore?: string;
+                queue?: string;
+                field?: {
+                    pointer: string;
+                    equals: unknown;
+                };
+            };
+        };
+        SuggestedMigrationPlan: {
+            plan: components["schemas"]["MigrationPlan"];
+            /** @description Fields (JSON Pointers) the new version requires that the plan gives no default. */
+            needsDefaults: string[];
+        };
+        MigrationDryRun: {
+            planId: string;
+            caseType: string;
+            from: number;
+            to: number;
+            counts: {
+                total: number;
+                migrates: number;
+                cannot: number;
+            };
+            /** @description Cases that cannot migrate, per reason code. */
+            reasons: {
+                [key: string]: number;
+            };
+            needsDefaults: string[];
+            cases: {
+                id: string;
+                reference: string;
+                /** @description A state value: a state id, or an object for nested and parallel states. */
+                state: unknown;
+                /** @enum {string} */
+                outcome: "migrates" | "cannot";
+                /** @description A state value: a state id, or an object for nested and parallel states. */
+                to: unknown;
+                summary: {
+                    fromVersion: number;
+                    toVersion: number;
+                    /** @description A state value: a state id, or an object for nested and parallel states. */
+                    fromState: unknown;
+                    /** @description A state value: a state id, or an object for nested and parallel states. */
+                    toState: unknown;
+                    patch: {
+                        op: string;
+                        path: string;
+                        value?: unknown;
+                    }[];
+                    slas: {
+                        name: string;
+                        /** @enum {string} */
+                        action: "keep" | "restart" | "cancel" | "start";
+                        /** @enum {string|null} */
+                        before: "running" | "paused" | "warning" | "missed-goal" | "breached" | "met" | "met-late" | "cancelled" | null;
+                        /** @enum {string|null} */
+                        after: "running" | "paused" | "warning" | "missed-goal" | "breached" | "met" | "met-late" | "cancelled" | null;
+                    }[];
+                    tasks: {
+                        kept: string[];
+                        opened: string[];
+                        closed: string[];
+                    };
+                    timers: {
+                        set: {
+                            id: string;
+                            event: string;
+                            dueAt: string;
+                        }[];
+                        cancelled: string[];
+                    };
+                } | null;
+                blocks: {
+                    /** @enum {string} */
+                    code: "case.closed" | "case.version" | "state.unmapped" | "state.conflict" | "data.invalid" | "sla.removed" | "case.busy";
+                    message: string;
+                    states?: string[];
+                    sla?: string;
+                    problems?: {
+                        pointer: string;
+                        message: string;
+                    }[];
+                }[];
+            }[];
+            /** @description More cases matched than are listed. */
+            truncated: boolean;
+        };
+        Migration: {
+            /** @description The plan's id: a hash of its content (the same plan is applied once). */
+            id: string;
+            caseType: string;
+            from: number;
+            to: number;
+            title: string | null;
+            /** @enum {string} */
+            status: "running" | "done";
+            startedBy: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            counts: {
+                total: number;
+                pending: number;
+                migrated: number;
+                blocked: number;
+                skipped: number;
+            };
+            plan: components["schemas"]["MigrationPlan"];
+        };
+        MigrationList: {
+            items: components["schemas"]["Migration"][];
+        };
+        MigrationCaseList: {
+            items: {
+                caseId: string;
+                /** @enum {string} */
+                status: "pending" | "migrated" | "blocked" | "skipped";
+                /** @description migrated: the summary; blocked: { blocks }; skipped: { reason }. */
+                detail: unknown;
+                at: string | null;
+            }[];
+            nextCursor: string | null;
         };
         Health: {
             /** @constant */

@@ -95,7 +95,7 @@ function caseWrite(kind: CommitKind): string {
     FROM ref
     RETURNING id, reference)`;
   }
-  const update = `UPDATE cases SET state = ${p.state}, state_ids = ${p.stateIds}, data = ${p.data}, priority = ${p.priority},
+  const update = `UPDATE cases SET version = ${p.version}, state = ${p.state}, state_ids = ${p.stateIds}, data = ${p.data}, priority = ${p.priority},
       queue = ${p.queue}, assignee = ${p.assignee}, channel = ${p.channel}, updated_at = ${p.updatedAt}, closed_at = ${p.closedAt},
       revision = ${p.revision}, body = ${p.body}
     WHERE id = ${p.id} AND tenant = ${p.tenant} AND revision = ${p.expected}`;
@@ -136,7 +136,7 @@ function commitSql(kind: CommitKind): string {
     INSERT INTO tasks (id, tenant, case_id, case_type, state, title, queue, role, form, opened_at, due_at, assignee, status)
     SELECT n.id, ${p.tenant}, ${p.id}, ${p.caseType}, n.state, n.title, n.queue, n.role, n.form, n.opened_at, n.due_at, n.assignee, 'open'
     FROM written, ${side('tasks', 'id text, state text, title text, queue text, role text, form text, opened_at text, due_at text, assignee text')}
-    ON CONFLICT (id) DO UPDATE SET title = excluded.title, queue = excluded.queue, role = excluded.role,
+    ON CONFLICT (id) DO UPDATE SET state = excluded.state, title = excluded.title, queue = excluded.queue, role = excluded.role,
       form = excluded.form, due_at = excluded.due_at, assignee = COALESCE(excluded.assignee, tasks.assignee),
       status = 'open', closed_at = NULL),
   slas_set AS (

@@ -11,6 +11,7 @@
 // - JSON documents are `json`, not `jsonb`: `json` keeps the text as written (key order, number text)
 //   and accepts `\u0000` in strings, which `jsonb` refuses; the store reads inside them only for the
 //   reports (a history entry's `to`, a field of case data), with `\u0000` handled (postgres-reports.ts).
+import { caseMigrationTables } from './postgres-case-migrations.ts';
 import type { PostgresDb, Queryable } from './postgres-db.ts';
 import { backfillStages, stageTablesSql } from './postgres-stages.ts';
 import { caseReferences } from './postgres-references.ts';
@@ -136,6 +137,8 @@ const migrations: Migration[] = [
   ALTER TABLE history ADD COLUMN partner ${C};
   CREATE INDEX history_by_partner ON history (tenant, partner, at) WHERE partner IS NOT NULL;
   `,
+  // Migrations of open cases to another version (issue 19; SQLite's too).
+  caseMigrationTables,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

@@ -111,6 +111,7 @@ export function createPostgresCases(db: PostgresDb) {
       where
         .add(`c.tenant = ${where.param(tenant)}`)
         .when(filter.caseType, (p) => `c.case_type = ${p}`)
+        .when(filter.version, (p) => `c.version = ${p}`)
         .when(filter.state === undefined ? undefined : `% ${filter.state} %`, (p) => `c.state_ids ILIKE ${p} ESCAPE ''`)
         .when(filter.queue, (p) => `c.queue = ${p}`)
         .when(filter.assignee, (p) => `c.assignee = ${p}`)

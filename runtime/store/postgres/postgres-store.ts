@@ -7,6 +7,7 @@ import type { CaseStore, DueNotice } from '../case-store.ts';
 import { watchDue } from './due-watch.ts';
 import { migrate } from './migrations.ts';
 import { createPostgresAdmin } from './postgres-admin.ts';
+import { createPostgresCaseMigrations } from './postgres-case-migrations.ts';
 import { createPostgresCases } from './postgres-cases.ts';
 import { createPostgresDb } from './postgres-db.ts';
 import { translatePostgresError, withFaultTranslation } from './postgres-faults.ts';
@@ -53,6 +54,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...createPostgresCases(db),
     ...createPostgresQueues(db),
     ...createPostgresReports(db),
+    ...createPostgresCaseMigrations(db),
     async watchDue(listener: (due: DueNotice) => void): Promise<() => Promise<void>> {
       const stop = await watchDue(options.url, listener);
       watchers.add(stop);

@@ -1,6 +1,7 @@
 // Schema migrations: each one runs once, in order, inside a transaction, recorded in schema_version.
 // Append only. A migration is SQL, or a function for one that must fill a table with what only
 // JavaScript computes (the customer index's identifiers, from each case's definition).
+import { caseMigrationTables } from './sqlite-case-migrations.ts';
 import type Database from 'better-sqlite3';
 import { backfillCustomerKeys } from './sqlite-customer-keys.ts';
 import { backfillStages, stageTablesSql } from './sqlite-stages.ts';
@@ -144,6 +145,8 @@ const migrations: Migration[] = [
   ALTER TABLE history ADD COLUMN partner TEXT;
   CREATE INDEX history_by_partner ON history(tenant, partner, at) WHERE partner IS NOT NULL;
   `,
+  // Migrations of open cases to another version (issue 19): a row per migration, one per case it takes.
+  caseMigrationTables,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

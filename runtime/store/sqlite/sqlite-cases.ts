@@ -36,7 +36,7 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
       @parentId, @createdAt, @updatedAt, @closedAt, @revision, @body, @reference)`),
     nextReference: db.prepare(`INSERT INTO case_reference_counters (tenant, prefix, last) VALUES (?, ?, 1)
       ON CONFLICT (tenant, prefix) DO UPDATE SET last = last + 1 RETURNING last`),
-    updateCase: db.prepare(`UPDATE cases SET state = @state, state_ids = @stateIds, data = @data, priority = @priority,
+    updateCase: db.prepare(`UPDATE cases SET version = @version, state = @state, state_ids = @stateIds, data = @data, priority = @priority,
       queue = @queue, assignee = @assignee, channel = @channel, updated_at = @updatedAt, closed_at = @closedAt,
       revision = @revision, body = @body WHERE id = @id AND tenant = @tenant AND revision = @expectedRevision`),
     caseExists: db.prepare('SELECT 1 FROM cases WHERE id = ?'),
@@ -51,7 +51,7 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
     upsertTask: db.prepare(`INSERT INTO tasks (id, tenant, case_id, case_type, state, title, queue, role, form, opened_at,
       due_at, assignee, status) VALUES (@id, @tenant, @caseId, @caseType, @state, @title, @queue, @role, @form, @openedAt,
       @dueAt, @assignee, 'open')
-      ON CONFLICT(id) DO UPDATE SET title = excluded.title, queue = excluded.queue, role = excluded.role,
+      ON CONFLICT(id) DO UPDATE SET state = excluded.state, title = excluded.title, queue = excluded.queue, role = excluded.role,
       form = excluded.form, due_at = excluded.due_at, assignee = COALESCE(excluded.assignee, tasks.assignee),
       status = 'open', closed_at = NULL`),
     taskAssignees: db.prepare("SELECT id, assignee FROM tasks WHERE case_id = ? AND status = 'open'"),
@@ -230,6 +230,7 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
     async listCases(tenant: string, filter: CaseFilter, limit: number, cursor: string | null): Promise<Page<StoredCase>> {
       const where = createWhere('tenant = @tenant', { tenant, limit: limit + 1 })
         .when(filter.caseType, 'caseType', 'case_type = @caseType')
+        .when(filter.version, 'version', 'version = @version')
         .when(filter.state === undefined ? undefined : `% ${filter.state} %`, 'state', 'state_ids LIKE @state')
         .when(filter.queue, 'queue', 'queue = @queue')
         .when(filter.assignee, 'assignee', 'assignee = @assignee')

@@ -5,6 +5,7 @@ import type { CaseStore } from '../case-store.ts';
 import { latestSchemaVersion, migrate } from './migrations.ts';
 import { withFaultTranslation } from './sqlite-faults.ts';
 import { createSqliteAdmin } from './sqlite-admin.ts';
+import { createSqliteCaseMigrations } from './sqlite-case-migrations.ts';
 import { createSqliteCases } from './sqlite-cases.ts';
 import { createSqliteReports } from './sqlite-reports.ts';
 import { createSqliteQueues } from './sqlite-queues.ts';
@@ -120,6 +121,7 @@ function storeOn(db: Database.Database, options: SqliteStoreOptions): SqliteCase
     ...createSqliteCases(db, queue),
     ...createSqliteQueues(db, queue),
     ...createSqliteReports(db),
+    ...createSqliteCaseMigrations(db, queue),
     writeStats: () => queue.stats(),
     async close(): Promise<void> {
       if (closed) return;

@@ -103,6 +103,10 @@ async function buildSource(path: string): Promise<void> {
   if (task === undefined) throw new Error('the triaged complaint has no task');
   await store.claimTask('default', task.id, 'agent-anna', clock.now());
   await store.revokeTokens('default', 'ops', clock.now());
+  // a migration of the open complaints to version 2 (issue 19): one case migrated, one pending
+  const migration = { tenant: 'default', id: 'plan-1', caseType: 'complaint', fromVersion: 1, toVersion: 2, plan: { caseType: 'complaint', from: 1, to: 2 }, status: 'running' as const, startedBy: 'admin', startedAt: clock.now(), finishedAt: null };
+  expect(await store.createCaseMigration(migration, [first, withdrawn])).toBe(true);
+  await store.markMigrationCases('default', 'plan-1', [{ caseId: withdrawn, status: 'skipped', detail: { reason: 'closed "ü"' }, at: clock.now() }]);
 
   // the outbox: one row delivered (its message recorded), one retried, two dead (one error quoting a NUL)
   const outbox = (await store.listOutbox('default', {}, 100, null)).items;
@@ -164,6 +168,8 @@ async function readAll(store: CaseStore): Promise<Record<string, unknown>> {
       outboxByStatus: await Promise.all((['pending', 'delivered', 'dead'] as const).map((status) => pages((c) => store.listOutbox(tenant, { status }, 2, c)))),
       idempotency: await Promise.all(['idem-1', 'idem-2', 'idem-3'].map((k) => store.getIdempotency(tenant, k))),
       slas: await store.slaRecords(tenant),
+      migrations: await store.listCaseMigrations(tenant),
+      migrationItems: await pages((c) => store.migrationItems(tenant, 'plan-1', undefined, 1, c)),
     };
   }
   return out;
@@ -277,7 +283,7 @@ describe('dossier store copy: usage and sources it refuses', () => {
     // the copy checks the columns itself; this names the tables, so a new one is a conscious change
     expect(storeTables.map((t) => t.name)).toEqual([
       'tenants', 'tokens', 'partners', 'people', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
-      'stage_current', 'stage_visits',
+      'stage_current', 'stage_visits', 'case_migrations', 'case_migration_items',
     ]);
   });
 });
