@@ -6,8 +6,8 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { CaseType } from '../../schemas/generated/case-type.ts';
 import { validateCaseType } from '../../schemas/index.ts';
 import type { Problem } from '../../schemas/index.ts';
-import { compileCaseType } from '../engine/index.ts';
-import type { CompiledCaseType, CaseData } from '../engine/index.ts';
+import { checkMigrationPlan, compileCaseType, validateMigrationPlan } from '../engine/index.ts';
+import type { CompiledCaseType, CaseData, MigrationPlan } from '../engine/index.ts';
 import { enumeratePaths, formatPath, measureCoverage, runScenario, validateScenario } from '../scenarios/index.ts';
 import type { PathCoverage, Scenario, ScenarioResult, ScenarioStepResult } from '../scenarios/index.ts';
 import type { CommandIo } from './main.ts';
@@ -50,7 +50,7 @@ function parseArgs(argv: readonly string[]): Parsed {
 
 /** A scenario file read from disk: its scenario, or why it cannot run. */
 type ScenarioFile =
-  | { type: 'valid'; file: string; scenario: Scenario }
+  | { type: 'valid'; file: string; path: string; scenario: Scenario }
   | { type: 'invalid'; file: string; problems: { pointer: string; message: string }[] };
 
 async function readJson(
@@ -93,7 +93,7 @@ async function loadScenario(
       ],
     };
   }
-  return { type: 'valid', file: shown, scenario: checked.scenario };
+  return { type: 'valid', file: shown, path, scenario: checked.scenario };
 }
 
 async function scenarioPaths(
@@ -127,6 +127,49 @@ async function siblingResolver(dir: string): Promise<(key: string) => CompiledCa
     }
     return compiled.get(key);
   };
+}
+
+type ResolvedMigration = { plan: MigrationPlan; to: CompiledCaseType } | { error: string };
+
+/**
+ * Reads what the `migrate` steps of a scenario name: each plan file and the case type file of its `to`
+ * version (`definition`, or `<key>.v<to>.case.json` beside the scenario), checked as a host checks them.
+ */
+async function migrationsOf(scenario: Scenario, scenarioPath: string, def: CaseType): Promise<Map<string, ResolvedMigration>> {
+  const dir = dirname(scenarioPath);
+  const out = new Map<string, ResolvedMigration>();
+  for (const step of scenario.steps) {
+    if (step.migrate === undefined) continue;
+    const key = `${step.migrate}\u0000${step.definition ?? ''}`;
+    if (out.has(key)) continue;
+    const planJson = await readJson(resolve(dir, step.migrate));
+    if (!planJson.ok) {
+      out.set(key, { error: `${step.migrate}: ${planJson.message}` });
+      continue;
+    }
+    const shape = validateMigrationPlan(planJson.value);
+    if (!shape.ok) {
+      out.set(key, { error: `${step.migrate} is not a valid migration plan: ${shape.problems.map((p) => `${p.pointer || '/'} ${p.message}`).join('; ')}` });
+      continue;
+    }
+    const plan = shape.plan;
+    const targetFile = step.definition ?? `${plan.caseType}.v${String(plan.to)}.case.json`;
+    const targetJson = await readJson(resolve(dir, targetFile));
+    if (!targetJson.ok) {
+      out.set(key, { error: `${targetFile} (version ${String(plan.to)} of ${plan.caseType}): ${targetJson.message}; name it with 'definition'` });
+      continue;
+    }
+    const errors = validateCaseType(targetJson.value).filter((p) => p.severity === 'error');
+    if (errors.length > 0) {
+      out.set(key, { error: `${targetFile} has ${String(errors.length)} error(s); fix them first (dossier validate ${targetFile})` });
+      continue;
+    }
+    const to = compileCaseType({ ...(targetJson.value as CaseType), version: plan.to });
+    const from = compileCaseType({ ...def, version: plan.from });
+    const problems = checkMigrationPlan(plan, from, to);
+    out.set(key, problems.length > 0 ? { error: `${step.migrate} does not fit: ${problems.map((p) => `${p.pointer} ${p.message}`).join(' ')}` } : { plan, to });
+  }
+  return out;
 }
 
 function show(value: unknown): string {
@@ -233,7 +276,10 @@ export async function testCommand(argv: string[], io: CommandIo): Promise<number
       }
       continue;
     }
-    const result = runScenario(type, file.scenario, { resolveCaseType });
+    const migrations = await migrationsOf(file.scenario, file.path, def);
+    const resolveMigration = (step: { migrate: string; definition?: string }): ResolvedMigration =>
+      migrations.get(`${step.migrate}\u0000${step.definition ?? ''}`) ?? { error: `${step.migrate} was not read` };
+    const result = runScenario(type, file.scenario, { resolveCaseType, resolveMigration });
     runs.push({ file: file.file, scenario: file.scenario, result });
     report.push({ file: file.file, name: result.name, passed: result.passed, steps: result.steps });
     if (!result.passed) failed++;

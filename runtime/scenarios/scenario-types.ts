@@ -26,6 +26,10 @@ export interface ScenarioStep {
   send?: string;
   data?: CaseData;
   advance?: string;
+  /** A migration plan file (relative to the scenario): the case moves to the plan's `to` version and goes on there. */
+  migrate?: string;
+  /** With `migrate`: the case type file of the `to` version (default `<key>.v<to>.case.json` beside the scenario). */
+  definition?: string;
   expect?: ScenarioExpect;
 }
 
@@ -51,6 +55,7 @@ export type ScenarioCheck =
   | 'rejected'
   | 'rejection'
   | 'timer'
+  | 'migrate'
   | 'child'
   | 'loop'
   | 'state'

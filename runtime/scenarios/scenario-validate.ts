@@ -72,6 +72,12 @@ function stepProblems(scenario: Scenario): FieldProblem[] {
     if (step.send !== undefined && step.advance !== undefined) {
       problems.push({ pointer: at, message: `${at} has both 'send' and 'advance'; split it into two steps` });
     }
+    if (step.migrate !== undefined && (step.send !== undefined || step.advance !== undefined)) {
+      problems.push({ pointer: at, message: `${at} has 'migrate' with '${step.send !== undefined ? 'send' : 'advance'}'; migrate in a step of its own` });
+    }
+    if (step.definition !== undefined && step.migrate === undefined) {
+      problems.push({ pointer: `${at}/definition`, message: `${at}/definition names the version a migration moves to, but the step migrates nothing; add 'migrate' or remove 'definition'` });
+    }
     if (step.data !== undefined && step.send === undefined) {
       problems.push({
         pointer: `${at}/data`,

@@ -2,8 +2,8 @@
 // created at `start`, then each step sends an event, advances the clock (firing every timer that
 // falls due on the way, each at its own due instant) or only checks; the first failed expectation
 // stops the run. Decisions are recorded in docs/semantics.md ("Scenarios").
-import { PlaybookLoopError, applyEvent, createCase, dueTimers, durationToMs, fireTimer, parseDuration } from '../engine/index.ts';
-import type { Accepted, Actor, Case, CompiledCaseType, Effect, Instant, Rejection } from '../engine/index.ts';
+import { PlaybookLoopError, applyEvent, compileCaseType, createCase, dueTimers, durationToMs, fireTimer, migrateCase, parseDuration } from '../engine/index.ts';
+import type { Accepted, Actor, Case, CompiledCaseType, Effect, Instant, MigrationPlan, Rejection } from '../engine/index.ts';
 import { checkCase } from './scenario-expect.ts';
 import { DEFAULT_SCENARIO_START } from './scenario-types.ts';
 import type {
@@ -27,6 +27,11 @@ export const MAX_TIMERS_PER_ADVANCE = 10_000;
 export interface RunScenarioOptions {
   /** Resolves the case type of a `createCase` effect by key; when given, an unknown key fails the step. */
   resolveCaseType?: (key: string) => CompiledCaseType | undefined;
+  /**
+   * Resolves a `migrate` step: the plan it names and the compiled case type of the plan's `to` version,
+   * or why they cannot be had (the step fails with it). Without it a `migrate` step fails.
+   */
+  resolveMigration?: (step: { migrate: string; definition?: string }) => { plan: MigrationPlan; to: CompiledCaseType } | { error: string };
 }
 
 function plus(at: Instant, ms: number): Instant {
@@ -37,6 +42,7 @@ function describeStep(step: ScenarioStep): string {
   if (step.send !== undefined)
     return `send ${step.send}${step.data === undefined ? '' : ` ${JSON.stringify(step.data)}`}`;
   if (step.advance !== undefined) return `advance ${step.advance}`;
+  if (step.migrate !== undefined) return `migrate ${step.migrate}`;
   return 'check';
 }
 
@@ -123,6 +129,38 @@ function advance(run: Run, until: Instant): { fired: string[]; failure: Scenario
   return { fired, failure: null };
 }
 
+/**
+ * Moves the case to the plan's `to` version: the case under test is on the plan's `from` version (the
+ * definition under test is that version), migrated by the engine as a host migrates it, and the run
+ * goes on with the `to` version.
+ */
+function migrate(run: Run, step: { migrate: string; definition?: string }): ScenarioFailure | null {
+  const failed = (message: string, actual: unknown = null): ScenarioFailure => ({
+    check: 'migrate',
+    message,
+    expected: 'migrated',
+    actual: actual as ScenarioFailure['actual'],
+    problems: [],
+  });
+  const resolved = run.options.resolveMigration?.(step);
+  if (resolved === undefined) return failed(`migration steps need their plan and target version files; this runner cannot read '${step.migrate}'`);
+  if ('error' in resolved) return failed(resolved.error);
+  const { plan, to } = resolved;
+  const from = run.type.version === plan.from ? run.type : compileCaseType({ ...run.type.def, version: plan.from });
+  const kase: Case = run.kase.version === plan.from ? run.kase : { ...run.kase, version: plan.from };
+  const outcome = migrateCase(plan, from, to, kase, run.now, { actor: SCENARIO_ACTOR, planId: step.migrate });
+  if (!outcome.ok) {
+    return {
+      ...failed(`the case cannot migrate: ${outcome.blocks.map((b) => b.message).join(' ')}`, outcome.blocks.map((b) => b.code)),
+      problems: outcome.blocks.flatMap((b) => b.problems ?? []),
+    };
+  }
+  run.transitions.push({ from: run.kase.state, event: 'case.migrated', to: outcome.case.state, at: run.now });
+  run.kase = outcome.case;
+  run.type = to;
+  return null;
+}
+
 /** A playbook that never settles (an `always` or `raise` loop) fails the step instead of throwing. */
 function guarded(
   step: ScenarioStep,
@@ -185,6 +223,9 @@ function runStep(run: Run, step: ScenarioStep): { description: string; failure: 
       const childFailure = checkChildren(run, outcome.effects);
       if (childFailure) return { description, failure: childFailure };
     }
+  } else if (step.migrate !== undefined) {
+    const failure = migrate(run, { migrate: step.migrate, ...(step.definition === undefined ? {} : { definition: step.definition }) });
+    if (failure) return { description, failure };
   } else if (step.advance !== undefined) {
     const parts = parseDuration(step.advance);
     if (parts === null) {
