@@ -6,4 +6,5 @@ registerCommand('types', 'print the TypeScript types of a case type\'s data and 
 registerCommand('test', 'run the scenarios of a case type; --paths lists its paths and their coverage', async () => (await import('./test.ts')).testCommand);
 registerCommand('serve', 'run the runtime host (HTTP API, timers, outbox) on a SQLite file', async () => (await import('./serve.ts')).serveCommand);
 registerCommand('export', 'write the case history as a process-mining event log (XES or OCEL 2.0)', async () => (await import('./export.ts')).exportCommand);
+registerCommand('migrate', 'move the open cases of a case type to another published version under a migration plan', async () => (await import('./migrate.ts')).migrateCommand);
 registerCommand('store', 'move a store: copy an embedded SQLite file into PostgreSQL, verified', async () => (await import('./store.ts')).storeCommand);

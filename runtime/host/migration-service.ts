@@ -139,6 +139,9 @@ export function createMigrationService(options: { store: CaseStore; cases: CaseS
   const { store, cases, clock } = options;
   const logger = options.logger ?? silentLogger;
   const working = new Map<string, Promise<Result<MigrationView>>>();
+  /** Who waits on a migration's progress (the CLI), by tenant and id. */
+  const watchers = new Map<string, Set<(view: MigrationView) => void>>();
+  const keyOf = (tenant: string, id: string): string => `${tenant}\u0000${id}`;
   let stopping = false;
 
   async function versionOf(tenant: string, key: string, version: number): Promise<CompiledCaseType | null> {
@@ -224,7 +227,7 @@ export function createMigrationService(options: { store: CaseStore; cases: CaseS
     return { caseId, status: 'blocked', detail: { blocks: JSON.parse(JSON.stringify(outcome.blocks)) as JsonValue }, at };
   }
 
-  async function work(tenant: string, id: string, onProgress?: (view: MigrationView) => void): Promise<Result<MigrationView>> {
+  async function work(tenant: string, id: string): Promise<Result<MigrationView>> {
     const record = await store.getCaseMigration(tenant, id);
     if (record === null) return fail('migration.not_found', `There is no migration '${id}'.`);
     const prepared = await prepare(tenant, record.plan);
@@ -235,9 +238,10 @@ export function createMigrationService(options: { store: CaseStore; cases: CaseS
       if (ids.length === 0) break;
       const items = await Promise.all(ids.map((caseId) => migrateOne(tenant, run, caseId)));
       await store.markMigrationCases(tenant, id, items);
-      if (onProgress !== undefined) {
+      const watching = watchers.get(keyOf(tenant, id));
+      if (watching !== undefined && watching.size > 0) {
         const now = await store.getCaseMigration(tenant, id);
-        if (now !== null) onProgress(viewOf(now));
+        if (now !== null) for (const watcher of watching) watcher(viewOf(now));
       }
     }
     if (!stopping) await store.finishCaseMigration(tenant, id, clock.now());
@@ -249,15 +253,23 @@ export function createMigrationService(options: { store: CaseStore; cases: CaseS
 
   /** One worker per migration in this process; a second call joins the first. */
   function worked(tenant: string, id: string, onProgress?: (view: MigrationView) => void): Promise<Result<MigrationView>> {
-    const key = `${tenant}\u0000${id}`;
+    const key = keyOf(tenant, id);
+    if (onProgress !== undefined) {
+      let set = watchers.get(key);
+      if (set === undefined) watchers.set(key, (set = new Set()));
+      set.add(onProgress);
+    }
     const running = working.get(key);
     if (running !== undefined) return running;
-    const promise = work(tenant, id, onProgress)
+    const promise = work(tenant, id)
       .catch((error: unknown): Result<MigrationView> => {
         logger.error('migration stopped by an error; it resumes when the host starts again', { tenant, id, error: String(error) });
         return fail('case.conflict', `The migration stopped: ${String(error)}. It resumes when the host starts again.`);
       })
-      .finally(() => working.delete(key));
+      .finally(() => {
+        working.delete(key);
+        watchers.delete(key);
+      });
     working.set(key, promise);
     return promise;
   }
