@@ -16,8 +16,9 @@ import { peerSuite } from './suites/peer.ts';
 import { postgresSuite } from './suites/postgres.ts';
 import { reportsSuite } from './suites/reports.ts';
 import { backtestSuite } from './suites/backtest.ts';
+import { migrationSuite } from './suites/migration.ts';
 
-const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite, postgresSuite, reportsSuite, backtestSuite];
+const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite, postgresSuite, reportsSuite, backtestSuite, migrationSuite];
 const usage = `Usage: tsx bench/run.ts [--quick] [--only ${suites.map((s) => s.name).join(',')}] [--rounds N] [--out DIR]`;
 
 interface Args {

@@ -35,6 +35,17 @@ export function checkTargets(r: Agg): TargetCheck[] {
     check('designer first render < 0.8 s', [figure('designer_first_render_ms')], ([v]) => `${f(v as number, 0)} ms`, ([v]) => (v as number) < 800),
     // issue 19: a backtest replays each case on the published version and on the draft
     check('backtest ≥ 5,000 cases/s replayed', [figure('backtest_cases_per_s')], ([v]) => `${f(v as number, 0)} cases/s`, ([v]) => (v as number) >= 5000),
+    // issue 19: moving open cases to another version
+    check('migration dry run < 60 s over 100,000 open cases (SQLite)', [figure('migration_sqlite_dry_run_s')], ([v]) => `${f(v as number, 1)} s (${r.figures.migration_sqlite_dry_run_s?.unit ?? ''})`, ([v]) => (v as number) < 60 && (r.figures.migration_sqlite_dry_run_s?.unit ?? '').includes('100000')),
+    check(
+      'migration apply ≥ 1,000 cases/s (SQLite; PostgreSQL beside)',
+      [figure('migration_sqlite_apply_cases_per_s')],
+      ([v]) => {
+        const pg = figure('migration_postgres_apply_cases_per_s');
+        return `${f(v as number, 0)} cases/s on SQLite; PostgreSQL ${pg === undefined ? 'not measured' : `${f(pg, 0)} cases/s, dry run ${f(figure('migration_postgres_dry_run_s') ?? Number.NaN, 1)} s`}`;
+      },
+      ([v]) => (v as number) >= 1000,
+    ),
     check('a 1 MiB near miss of each hostile pattern < 50 ms', [figure('pattern_1mib_slowest_ms')], ([v]) => `${f(v as number, 1)} ms`, ([v]) => (v as number) < 50),
     // issue 16 (was < 2 s)
     check('300-state canvas interactive < 1 s', [figure('designer_canvas_300_ms')], ([v]) => `${f(v as number, 0)} ms`, ([v]) => (v as number) < 1000),

@@ -4,6 +4,7 @@
 // by default); the server's own messages pass through as they came.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { Problem } from '../../../schemas/problems.ts';
+import type { HistoryEntry } from '../../../runtime/engine/index.ts';
 import type { Wire } from './wire.ts';
 import type { Translate } from '../i18n/i18n.ts';
 import { ENGLISH } from '../i18n/words.ts';
@@ -50,6 +51,10 @@ export interface ApiClient {
   getVersion(key: string, version: number): Promise<ApiResult<CaseType>>;
   /** TypeScript types of the case data of a (draft) definition: `POST /api/types`. */
   dataTypes(def: CaseType): Promise<ApiResult<string>>;
+  /** Replays the newest cases of the latest published version on `request.definition` (else the saved draft): `POST /api/case-types/{key}/backtest`. */
+  backtest(key: string, request: Wire['BacktestRequest']): Promise<ApiResult<Wire['BacktestReport']>>;
+  /** A case's whole history, oldest first (every page of `GET /api/cases/{id}/history`; agents and admins). */
+  caseHistory(id: string): Promise<ApiResult<HistoryEntry[]>>;
 }
 
 type Obj = Record<string, unknown>;
@@ -118,7 +123,7 @@ function draftOf(payload: unknown): DraftResponse | null {
 }
 
 /** What the client expected, for its message when the answer is of another shape: `pages.api.what.*`. */
-type Expected = 'caseTypes' | 'caseType' | 'draft' | 'savedDraft' | 'published' | 'versions' | 'version' | 'dataTypes';
+type Expected = 'caseTypes' | 'caseType' | 'draft' | 'savedDraft' | 'published' | 'versions' | 'version' | 'dataTypes' | 'backtest' | 'history';
 
 function mapAnswer<T>(t: Translate, r: ApiResult<unknown>, fn: (v: unknown) => T | null, what: Expected): ApiResult<T> {
   if (!r.ok) return r;
@@ -188,6 +193,33 @@ export function createApiClient(token: string, t: Translate = ENGLISH.t): ApiCli
     async dataTypes(def) {
       const r = await call('POST', '/api/types', def);
       return mapResult(r, (v) => (typeof v === 'string' ? v : null), 'dataTypes');
+    },
+    async backtest(key, request) {
+      const r = await call('POST', `/api/case-types/${enc(key)}/backtest`, request);
+      return mapResult(
+        r,
+        (v) => (isObj(v) && isObj(v.summary) && Array.isArray(v.cases) && typeof v.version === 'number' ? (v as unknown as Wire['BacktestReport']) : null),
+        'backtest',
+      );
+    },
+    async caseHistory(id) {
+      const entries: HistoryEntry[] = [];
+      let cursor: string | null = null;
+      // a page at a time (200 entries), until the server says there is no next one
+      for (let pages = 0; pages < 10_000; pages++) {
+        const query: string = new URLSearchParams({ limit: '200', ...(cursor === null ? {} : { cursor }) }).toString();
+        const r: ApiResult<Wire['HistoryList']> = mapResult(
+          await call('GET', `/api/cases/${enc(id)}/history?${query}`),
+          (v): Wire['HistoryList'] | null => (isObj(v) && Array.isArray(v.items) ? (v as unknown as Wire['HistoryList']) : null),
+          'history',
+        );
+        if (!r.ok) return r;
+        // the wire's entries are the engine's history entries (their state values are the engine's own)
+        entries.push(...(r.value.items as unknown as HistoryEntry[]));
+        cursor = typeof r.value.nextCursor === 'string' && r.value.nextCursor !== '' ? r.value.nextCursor : null;
+        if (cursor === null) return { ok: true, value: entries, status: r.status };
+      }
+      return { ok: true, value: entries, status: 200 };
     },
   };
 }

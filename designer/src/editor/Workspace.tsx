@@ -24,6 +24,7 @@ import { TypesView } from './types/TypesView.tsx';
 import { TranslationsView } from './translations/TranslationsView.tsx';
 import { SimulatorView, EMPTY_SIM_SESSION, type SimSession } from '../sim/SimulatorView.tsx';
 import { VersionsView } from './versions/VersionsView.tsx';
+import { BacktestView, EMPTY_BACKTEST_SESSION, type BacktestSession } from './backtest/BacktestView.tsx';
 import { StageView } from '../stage/StageView.tsx';
 import { PlaybookViewSwitch, type PlaybookMode } from '../stage/PlaybookViewSwitch.tsx';
 import { useWords } from '../i18n/use-words.ts';
@@ -31,10 +32,10 @@ import { useWords } from '../i18n/use-words.ts';
 const JsonView = lazy(() => import('./json/JsonView.tsx').then((m) => ({ default: m.JsonView })));
 
 /** The editing views, and the versions (published versions, compared; no problem leads there). */
-type WorkspaceView = View | 'versions';
+type WorkspaceView = View | 'versions' | 'backtest';
 
 /** The tabs, in order; each tab's name is editor.views.<view>. */
-const VIEWS: WorkspaceView[] = ['fields', 'rules', 'playbook', 'roles', 'slas', 'simulator', 'types', 'translations', 'json', 'versions'];
+const VIEWS: WorkspaceView[] = ['fields', 'rules', 'playbook', 'roles', 'slas', 'simulator', 'types', 'translations', 'json', 'versions', 'backtest'];
 
 /** The focus is where typing goes: a text box, a select, a Monaco editor or anything editable. */
 function typing(target: EventTarget | null): boolean {
@@ -61,6 +62,7 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
   const [publishing, setPublishing] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
   const [simSession, setSimSession] = useState<SimSession>(EMPTY_SIM_SESSION);
+  const [backtestSession, setBacktestSession] = useState<BacktestSession>(EMPTY_BACKTEST_SESSION);
   const [playbookMode, setPlaybookMode] = useState<PlaybookMode>('canvas');
   // the problems panel's width, dragged or set with the arrow keys on its separator, kept in localStorage
   const layout = useDefaultLayout({ id: 'dossier-editor-problems', panelIds: ['view', 'problems'], storage: localStorage, onlySaveAfterUserInteractions: true });
@@ -142,6 +144,22 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
         return <TranslationsView def={def} edit={editor.edit} selection={selection} select={setSelection} />;
       case 'versions':
         return <VersionsView api={api} def={def} latest={published?.version ?? null} onRestore={editor.restore} />;
+      case 'backtest':
+        return (
+          <BacktestView
+            api={api}
+            def={def}
+            published={published}
+            errorCount={errorCount}
+            session={backtestSession}
+            setSession={setBacktestSession}
+            onOpenCase={({ sim, reference, refused }) => {
+              // the case's history replayed on the draft: the simulator goes on from where it ended
+              setSimSession({ ...EMPTY_SIM_SESSION, sim, replayOf: { reference, refused } });
+              setView('simulator');
+            }}
+          />
+        );
       case 'json':
         return (
           <Suspense fallback={<p role="status">{t('editor.workspace.loadingJson')}</p>}>

@@ -9,7 +9,7 @@ import { SCENARIO_ACTOR } from '../../../runtime/scenarios/index.ts';
 import type { Scenario, ScenarioResult } from '../../../runtime/scenarios/index.ts';
 import { PlaybookView, type CanvasOverlay } from '../canvas/PlaybookView.tsx';
 import type { Selection } from '../model/problem-target.ts';
-import { advanceHour, advanceTo, advanceWorkingDay, backTo, current, nextTimerAt, sendEvent, startSimulation, stepBack, stepInWords, type SimResult, type Simulation } from './simulator.ts';
+import { advanceHour, advanceTo, advanceWorkingDay, backTo, current, nextTimerAt, sendEvent, startSimulation, stepBack, stepInWords, type ReplayRefusal, type SimResult, type Simulation } from './simulator.ts';
 import { computeCoverage } from './coverage.ts';
 import { SimStart } from './SimStart.tsx';
 import { SimEvents } from './SimEvents.tsx';
@@ -20,6 +20,8 @@ import { fieldLabel } from '../model/field-label.ts';
 import { rejectionText } from '../model/refusal-words.ts';
 import { useWords } from '../i18n/use-words.ts';
 import { ENGLISH, type Words } from '../i18n/words.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { refusalReason } from '../editor/backtest/backtest-words.ts';
 
 export interface SimSession {
   sim: Simulation | null;
@@ -27,9 +29,36 @@ export interface SimSession {
   /** The definition (as JSON) the results were replayed on: results of another one are marked stale. */
   resultsFor: string | null;
   showCoverage: boolean;
+  /** The run is a recorded case's history replayed on the draft (opened from the backtest): which case, and the events the draft refused. */
+  replayOf?: { reference: string; refused: ReplayRefusal[] } | null;
 }
 
 export const EMPTY_SIM_SESSION: SimSession = { sim: null, results: {}, resultsFor: null, showCoverage: false };
+
+/** Which recorded case the run replays, and what the draft refused of its history. */
+function ReplayNote({ def, replayOf }: { def: CaseType; replayOf: NonNullable<SimSession['replayOf']> }) {
+  const words = useWords();
+  const { t, language } = words;
+  return (
+    <div className="sim-replay-of" role="note" aria-label={t('backtest.sim.replayOf', { reference: replayOf.reference })}>
+      <p>{t('backtest.sim.replayOf', { reference: replayOf.reference })}</p>
+      {replayOf.refused.length === 0 ? (
+        <p className="muted">{t('backtest.sim.accepted')}</p>
+      ) : (
+        <>
+          <p>{t('backtest.sim.refused', { count: replayOf.refused.length })}</p>
+          <ul>
+            {replayOf.refused.map((r) => (
+              <li key={r.seq}>
+                {t('backtest.divergence.refused', { step: r.seq, at: formatDateTime(r.at, language), reason: refusalReason(def, null, r.event, r.rejection.code, r.rejection.message, words) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
 
 interface Props {
   def: CaseType;
@@ -78,7 +107,7 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
 
   const overlay = useMemo<CanvasOverlay>(() => ({ active: snap ? activeStateIds(snap.case.state) : [], coverage: coverage?.edges ?? null }), [snap, coverage]);
 
-  const apply = (step: () => SimResult, what: string, event: string | null = null) => {
+  const apply = (step: () => SimResult, what: string, event: string | null = null, fresh = false) => {
     let r: SimResult;
     try {
       r = step();
@@ -89,7 +118,7 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
     }
     if (r.ok) {
       setMessage(null);
-      setSession({ ...session, sim: r.sim });
+      setSession({ ...session, sim: r.sim, ...(fresh ? { replayOf: null } : {}) });
     } else setMessage(event === null ? t('sim.view.rejected', { what, reason: refusalText(def, null, r.rejection, words) }) : refusalText(def, event, r.rejection, words));
   };
 
@@ -101,15 +130,16 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
         <p role="alert" className="error">{t('sim.view.cannotRun', { error: 'error' in compiled ? compiled.error : '' })}</p>
       ) : (
         <>
-          <SimStart def={def} preview={preview} onStart={(data: CaseData, at: string) => apply(() => startSimulation(type, data, at), t('sim.view.creating'))} />
+          <SimStart def={def} preview={preview} onStart={(data: CaseData, at: string) => apply(() => startSimulation(type, data, at), t('sim.view.creating'), null, true)} />
           {message ? <p role="alert" className="error sim-message">{message}</p> : null}
+          {sim && session.replayOf ? <ReplayNote def={def} replayOf={session.replayOf} /> : null}
           {sim && snap ? (
             <>
               <div className="button-row">
                 <button type="button" onClick={() => setSession({ ...session, sim: stepBack(sim) })} disabled={sim.snapshots.length <= 1}>
                   {t('sim.view.stepBack')}
                 </button>
-                <button type="button" onClick={() => { setMessage(null); setSession({ ...session, sim: null }); }}>
+                <button type="button" onClick={() => { setMessage(null); setSession({ ...session, sim: null, replayOf: null }); }}>
                   {t('sim.view.reset')}
                 </button>
                 <span className="muted">{t('sim.view.steps', { count: sim.snapshots.length - 1 })}</span>

@@ -2,8 +2,8 @@
 // action (create, send, advance) with the engine itself — createCase, applyEvent, dueTimers/fireTimer,
 // exactly as `dossier test` runs a scenario (same actor, same case id, same timer order). Step back drops
 // the last snapshot; a run converts to a scenario whose expectations are what the engine did.
-import { addDuration, applyEvent, createCase, dueTimers, fireTimer } from '../../../runtime/engine/index.ts';
-import type { CompiledCaseType, Case, CaseData, HistoryEntry, Instant, Rejection, SlaStatus } from '../../../runtime/engine/index.ts';
+import { addDuration, applyEvent, createCase, dueTimers, fireTimer, isSystemEvent, migrateCase } from '../../../runtime/engine/index.ts';
+import type { CompiledCaseType, Case, CaseData, HistoryEntry, Instant, MigrationBlock, MigrationPlan, MigrationSummary, Rejection, SlaStatus } from '../../../runtime/engine/index.ts';
 import { SCENARIO_ACTOR, SCENARIO_CASE_ID, latestSla } from '../../../runtime/scenarios/index.ts';
 import type { Scenario, ScenarioExpect, ScenarioStep } from '../../../runtime/scenarios/index.ts';
 import { ENGLISH, type Words } from '../i18n/words.ts';
@@ -17,6 +17,8 @@ export interface SimSnapshot {
   step: ScenarioStep | null;
   /** The history entries this step added (a send adds one, an advance one per fired timer). */
   entries: HistoryEntry[];
+  /** A move to another version (`migrateSimulation`): the plan and what it changed. The case's `version` says which version it runs on from here. */
+  migration?: { plan: MigrationPlan; summary: MigrationSummary };
 }
 
 export interface Simulation {
@@ -118,6 +120,71 @@ export function nextTimerAt(sim: Simulation): Instant | null {
   return timers[0]?.dueAt ?? null;
 }
 
+/** An event of a replayed history that the case type refused: it changed nothing, and the replay went on. */
+export interface ReplayRefusal {
+  seq: number;
+  at: Instant;
+  event: string;
+  rejection: Rejection;
+}
+
+export type HistoryReplay = { ok: true; sim: Simulation; refused: ReplayRefusal[] } | { ok: false; rejection: Rejection };
+
+/**
+ * A recorded case's history as a simulator run on `type` (the draft, for a backtest's diverging case): the
+ * case created with the `case.created` entry's data at its time, then per external event the clock moved to
+ * its time (`advanceTo`: the type's own timers fire on the way) and the event sent with its payload
+ * (`sendEvent`); the recorded system events (timers, SLA rungs, child.closed) are left to the type's own
+ * timers, as the server's backtest does. A refused event changes nothing and is listed; the replay goes on.
+ * With `until` (a closed case's `closedAt`, or the backtest's "now"), the clock moves there at the end.
+ */
+export function simulationFromHistory(type: CompiledCaseType, history: readonly HistoryEntry[], until: Instant | null = null): HistoryReplay {
+  const [first, ...rest] = history;
+  if (first === undefined || first.event.type !== 'case.created') {
+    throw new Error(`A case's history begins with case.created (got ${first === undefined ? 'no entries' : first.event.type}).`);
+  }
+  const started = startSimulation(type, (first.event.data ?? {}) as CaseData, first.at);
+  if (!started.ok) return started;
+  let sim = started.sim;
+  const refused: ReplayRefusal[] = [];
+  for (const entry of rest) {
+    if (isSystemEvent(entry.event.type)) continue;
+    const moved = advanceTo(type, sim, entry.at);
+    if (!moved.ok) return moved;
+    sim = moved.sim;
+    const sent = sendEvent(type, sim, entry.event.type, entry.event.data as CaseData | undefined);
+    if (sent.ok) sim = sent.sim;
+    else refused.push({ seq: entry.seq, at: entry.at, event: entry.event.type, rejection: sent.rejection });
+  }
+  if (until !== null && current(sim).case.closedAt === null) {
+    const moved = advanceTo(type, sim, until);
+    if (!moved.ok) return moved;
+    sim = moved.sim;
+  }
+  return { ok: true, sim, refused };
+}
+
+export type SimMigration = { ok: true; sim: Simulation; summary: MigrationSummary } | { ok: false; blocks: MigrationBlock[] };
+
+/**
+ * Moves the simulated case from version `from` to version `to` under `plan`, now, with the engine's own
+ * `migrateCase` (the same code as the server's dry run and apply): one snapshot more, whose case is on
+ * `to` (its history entry `case.migrated`); or why it cannot move, changing nothing.
+ */
+export function migrateSimulation(plan: MigrationPlan, from: CompiledCaseType, to: CompiledCaseType, sim: Simulation): SimMigration {
+  const snap = current(sim);
+  const outcome = migrateCase(plan, from, to, snap.case, snap.now, { actor: SCENARIO_ACTOR, planId: 'simulation' });
+  if (!outcome.ok) return outcome;
+  const label = `migrate to version ${String(to.version)}`;
+  const next: SimSnapshot = { case: outcome.case, now: snap.now, label, step: null, entries: [outcome.history], migration: { plan, summary: outcome.summary } };
+  return { ok: true, sim: { ...sim, snapshots: [...sim.snapshots, next] }, summary: outcome.summary };
+}
+
+/** Whether the run moved to another version on the way: such a run cannot be saved as a scenario of the draft. */
+export function hasMigration(sim: Simulation): boolean {
+  return sim.snapshots.some((s) => s.migration !== undefined);
+}
+
 export function stepBack(sim: Simulation): Simulation {
   return sim.snapshots.length <= 1 ? sim : { ...sim, snapshots: sim.snapshots.slice(0, -1) };
 }
@@ -165,6 +232,8 @@ export function toScenario(sim: Simulation, name: string, caseType: string): Sce
 export function stepInWords(description: string, { t }: Words = ENGLISH): string {
   if (description === 'create the case') return t('sim.step.create');
   if (description === 'check') return t('sim.step.check');
+  const migrate = /^migrate to version (\d+)$/.exec(description);
+  if (migrate) return t('sim.step.migrate', { version: migrate[1] });
   const send = /^send (\S+)( [\s\S]*)?$/.exec(description);
   if (send) return t('sim.step.send', { event: send[1], data: send[2] ?? '' });
   const advance = /^advance (\S+)(?: \(fired ([\s\S]*)\))?$/.exec(description);
