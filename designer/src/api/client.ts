@@ -9,8 +9,15 @@ import type { Wire } from './wire.ts';
 import type { Translate } from '../i18n/i18n.ts';
 import { ENGLISH } from '../i18n/words.ts';
 import { authHeaders, isSession } from '../app/credential.ts';
+import { createMigrationsApi, type MigrationsApi } from './migrations-api.ts';
 
-export type ApiResult<T> = { ok: true; value: T; status: number } | { ok: false; status: number; code: string; message: string };
+export type ApiResult<T> = { ok: true; value: T; status: number } | { ok: false; status: number; code: string; message: string; problems?: ApiProblem[] };
+
+/** A problem a 422 names (`problems` of problem+json): where, as a JSON Pointer into what was sent, and the server's sentence. */
+export interface ApiProblem {
+  pointer: string;
+  message: string;
+}
 
 /** A row of the case-type list: the designer's view of the wire's `CaseTypeSummary` (`GET /api/case-types`). */
 export interface CaseTypeSummary {
@@ -51,6 +58,8 @@ export interface ApiClient {
   getVersion(key: string, version: number): Promise<ApiResult<CaseType>>;
   /** TypeScript types of the case data of a (draft) definition: `POST /api/types`. */
   dataTypes(def: CaseType): Promise<ApiResult<string>>;
+  /** Migrating open cases to another published version (`/api/migrations`, admins). */
+  migrations: MigrationsApi;
   /** Replays the newest cases of the latest published version on `request.definition` (else the saved draft): `POST /api/case-types/{key}/backtest`. */
   backtest(key: string, request: Wire['BacktestRequest']): Promise<ApiResult<Wire['BacktestReport']>>;
   /** A case's whole history, oldest first (every page of `GET /api/cases/{id}/history`; agents and admins). */
@@ -95,7 +104,10 @@ export async function callApi(t: Translate, token: string, method: string, path:
         : res.status === 403
           ? t('pages.api.forbidden', { detail: said })
           : said;
-  return { ok: false, status: res.status, code, message };
+  const problems = Array.isArray(p.problems)
+    ? p.problems.flatMap((x: unknown): ApiProblem[] => (isObj(x) && typeof x.pointer === 'string' && typeof x.message === 'string' ? [{ pointer: x.pointer, message: x.message }] : []))
+    : [];
+  return { ok: false, status: res.status, code, message, ...(problems.length > 0 ? { problems } : {}) };
 }
 
 /** A list item (`CaseTypeSummary`) as the designer shows it; null when it is not one. */
@@ -138,6 +150,7 @@ export function createApiClient(token: string, t: Translate = ENGLISH.t): ApiCli
   const call = (method: string, path: string, body?: unknown) => callApi(t, token, method, path, body);
   const mapResult = <T>(r: ApiResult<unknown>, fn: (v: unknown) => T | null, what: Expected) => mapAnswer(t, r, fn, what);
   return {
+    migrations: createMigrationsApi(call, () => t('migrations.api.unexpected')),
     async listCaseTypes() {
       const r = await call('GET', '/api/case-types');
       return mapResult(

@@ -17,6 +17,8 @@ import { SignedInUser, type Me } from './signed-in-user.ts';
 // The worker console (/work) loads on demand too.
 const ConsolePage = lazy(() => import('../console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
 const EditorPage = lazy(() => import('../editor/EditorPage.tsx').then((m) => ({ default: m.EditorPage })));
+// "Migrate open cases" of a case type (admins), on demand too.
+const MigrationPage = lazy(() => import('../migrations/MigrationPage.tsx').then((m) => ({ default: m.MigrationPage })));
 
 /**
  * The whole app in its reader's language (docs/i18n.md): resolved at start-up (`?lang=`, the device's last
@@ -137,6 +139,12 @@ function Shell({ token, setToken, checking }: { token: string | null; setToken: 
       return (
         <Suspense fallback={<p role="status" className="page">{t('pages.app.loadingEditor')}</p>}>
           <EditorPage key={route.key} api={api} caseTypeKey={route.key} />
+        </Suspense>
+      );
+    case 'migrate':
+      return (
+        <Suspense fallback={<p role="status" className="page">{t('migrations.page.opening')}</p>}>
+          <MigrationPage key={`${route.key}/${String(route.from)}/${String(route.to)}`} api={api} caseTypeKey={route.key} from={route.from} to={route.to} />
         </Suspense>
       );
     case 'console':

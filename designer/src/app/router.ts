@@ -75,12 +75,19 @@ export function navigate(path: string): void {
   notify();
 }
 
-export type Route = { type: 'list' } | { type: 'editor'; key: string } | { type: 'console' } | { type: 'tokens' } | { type: 'notFound'; path: string };
+export type Route = { type: 'list' } | { type: 'editor'; key: string } | { type: 'console' } | { type: 'tokens' } | { type: 'notFound'; path: string } | { type: 'migrate'; key: string; from: number; to: number };
+
+/** The page that migrates the open cases of a case type from one published version to another. */
+export function migratePath(key: string, from: number, to: number): string {
+  return `/case-types/${encodeURIComponent(key)}/migrate/${String(from)}/${String(to)}`;
+}
 
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '') return { type: 'list' };
   const m = /^\/case-types\/([^/]+)\/?$/.exec(path);
   if (m) return { type: 'editor', key: decodeURIComponent(m[1] as string) };
+  const migrate = /^\/case-types\/([^/]+)\/migrate\/([1-9][0-9]{0,6})\/([1-9][0-9]{0,6})\/?$/.exec(path);
+  if (migrate) return { type: 'migrate', key: decodeURIComponent(migrate[1] as string), from: Number(migrate[2]), to: Number(migrate[3]) };
   if (path === '/work' || path.startsWith('/work/')) return { type: 'console' };
   if (path === '/tokens' || path === '/tokens/') return { type: 'tokens' };
   return { type: 'notFound', path };

@@ -15,7 +15,10 @@ const SYSTEM_EVENTS: Record<string, string> = { 'case.created': 'caseCreated', '
 export function HistoryTimeline({ items, def }: { items: readonly HistoryEntry[]; def: CaseType }) {
   const words = useWords();
   const t = (key: string, values?: Record<string, unknown>) => words.t(`console.history.${key}`, values);
-  const title = (type: string) => {
+  const title = (type: string, data?: unknown) => {
+    // a migration to another version of the case type (issue 19): the version it went to
+    const migratedTo = (data as { toVersion?: unknown } | undefined)?.toVersion;
+    if (type === 'case.migrated') return words.t('migrations.history.migrated', { version: typeof migratedTo === 'number' ? migratedTo : def.version });
     const own = def.events?.[type]?.title;
     if (own) return own;
     const system = SYSTEM_EVENTS[type];
@@ -30,7 +33,7 @@ export function HistoryTimeline({ items, def }: { items: readonly HistoryEntry[]
       {[...items].reverse().map((h) => (
         <li key={h.seq} data-seq={h.seq}>
           <div className="timeline-head">
-            <strong>{title(h.event.type)}</strong> <span className="muted">{t('by', { actor: h.actor })}</span>{' '}
+            <strong>{title(h.event.type, h.event.data)}</strong> <span className="muted">{t('by', { actor: h.actor })}</span>{' '}
             <time dateTime={h.at} className="muted">
               {formatDateTime(h.at, words.language)}
             </time>

@@ -26,11 +26,13 @@ import modelEn from './areas/model.en.json';
 import modelNl from './areas/model.nl.json';
 import backtestEn from './areas/backtest.en.json';
 import backtestNl from './areas/backtest.nl.json';
+import migrationsEn from './areas/migrations.en.json';
+import migrationsNl from './areas/migrations.nl.json';
 
 /** The area files, by the key their texts live under. */
-export const AREAS = ['canvas', 'editor', 'rules', 'slas', 'versions', 'sim', 'pages', 'stages', 'translations', 'model', 'backtest'] as const;
+export const AREAS = ['canvas', 'editor', 'rules', 'slas', 'versions', 'sim', 'pages', 'stages', 'translations', 'model', 'backtest', 'migrations'] as const;
 
 export const RESOURCES = {
-  en: { translation: { ...en, canvas: canvasEn, editor: editorEn, rules: rulesEn, slas: slasEn, versions: versionsEn, sim: simEn, pages: pagesEn, stages: stagesEn, translations: translationsEn, model: modelEn, backtest: backtestEn } },
-  nl: { translation: { ...nl, canvas: canvasNl, editor: editorNl, rules: rulesNl, slas: slasNl, versions: versionsNl, sim: simNl, pages: pagesNl, stages: stagesNl, translations: translationsNl, model: modelNl, backtest: backtestNl } },
+  en: { translation: { ...en, canvas: canvasEn, editor: editorEn, rules: rulesEn, slas: slasEn, versions: versionsEn, sim: simEn, pages: pagesEn, stages: stagesEn, translations: translationsEn, model: modelEn, backtest: backtestEn, migrations: migrationsEn } },
+  nl: { translation: { ...nl, canvas: canvasNl, editor: editorNl, rules: rulesNl, slas: slasNl, versions: versionsNl, sim: simNl, pages: pagesNl, stages: stagesNl, translations: translationsNl, model: modelNl, backtest: backtestNl, migrations: migrationsNl } },
 } as const;

@@ -14,6 +14,7 @@ import { RestoreDialog } from './RestoreDialog.tsx';
 import { useWords } from '../../i18n/use-words.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import type { Language, Translate } from '../../i18n/i18n.ts';
+import { migratePath, navigate } from '../../app/router.ts';
 
 interface Props {
   api: ApiClient;
@@ -195,6 +196,13 @@ export function VersionsView({ api, def, latest, onRestore }: Props) {
               </select>
             </label>
           </div>
+          {from !== to && from !== DRAFT && to !== DRAFT && from !== '' && to !== '' ? (
+            <p className="versions-migrate">
+              <button type="button" onClick={() => navigate(migratePath(key, Number(from), Number(to)))}>
+                {t('migrations.entry.between', { from, to })}
+              </button>
+            </p>
+          ) : null}
           {from === to ? (
             <p>{t('versions.view.chooseTwo')}</p>
           ) : a && 'error' in a ? (
