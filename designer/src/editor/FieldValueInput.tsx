@@ -13,9 +13,11 @@ interface Props {
   onChange: (value: unknown) => void;
   /** What choosing no value means ("no default"); without it a value must be chosen. */
   noneLabel?: string;
+  /** The id of a text that says more about the value (a problem shown beside it), for `aria-describedby`. */
+  describedBy?: string;
 }
 
-export function FieldValueInput({ id, label, schema, value, onChange, noneLabel }: Props) {
+export function FieldValueInput({ id, label, schema, value, onChange, noneLabel, describedBy }: Props) {
   const words = useWords();
   const { t } = words;
   const input = valueInputFor(schema);
@@ -36,7 +38,7 @@ export function FieldValueInput({ id, label, schema, value, onChange, noneLabel 
   if (input.kind === 'yesNo' || input.kind === 'choice') {
     const options = input.kind === 'yesNo' ? ['yes', 'no'] : input.choices.map(String);
     control = (
-      <select id={id} value={text} onChange={(e) => commit(e.target.value)}>
+      <select id={id} value={text} onChange={(e) => commit(e.target.value)} aria-describedby={describedBy} aria-invalid={describedBy !== undefined ? true : undefined}>
         {noneLabel !== undefined || text === '' ? <option value="">{noneLabel ?? t('editor.valueInput.choose')}</option> : null}
         {options.map((o) => (
           <option key={o} value={o}>
@@ -53,8 +55,8 @@ export function FieldValueInput({ id, label, schema, value, onChange, noneLabel 
         id={id}
         type={type}
         value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-invalid={error || describedBy !== undefined ? true : undefined}
+        aria-describedby={[error ? errorId : undefined, describedBy].filter(Boolean).join(' ') || undefined}
         placeholder={input.kind === 'dateTime' ? '2026-03-31T09:00:00Z' : undefined}
         onChange={(e) => commit(e.target.value)}
       />

@@ -317,7 +317,7 @@ export function MigrationPage({ api, caseTypeKey: key, from, to }: Props) {
             const k = controlKey({ kind: 'default', pointer: row.pointer });
             const id = `migration-default-${row.pointer.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
             return (
-              <div key={row.pointer} className="migration-row" aria-describedby={describedBy(k)}>
+              <div key={row.pointer} className="migration-row">
                 {row.schema?.type === 'object' || row.schema?.type === 'array' ? (
                   <p>{t('migrations.defaults.group', { field: row.label })}</p>
                 ) : (
@@ -326,6 +326,7 @@ export function MigrationPage({ api, caseTypeKey: key, from, to }: Props) {
                     label={row.label}
                     schema={row.schema}
                     value={form.defaults[row.pointer]}
+                    describedBy={describedBy(k)}
                     onChange={(value) => edit((f) => ({ ...f, defaults: { ...f.defaults, [row.pointer]: value } }))}
                   />
                 )}
