@@ -25,6 +25,8 @@ interface Props {
   setResults: (r: Record<string, ScenarioResult>) => void;
   coverage: CanvasCoverage | null;
   onCoverage: (show: boolean) => void;
+  /** Why this run cannot be saved as a scenario of the draft (it runs on a published version); null when it can. */
+  saveNote?: string | null;
 }
 
 function fileText(s: StoredScenario): string {
@@ -60,11 +62,11 @@ function ResultView({ result }: { result: ScenarioResult }) {
   );
 }
 
-export function SimScenarios({ def, type, sim, edit, results, stale, setResults, coverage, onCoverage }: Props) {
+export function SimScenarios({ def, type, sim, edit, results, stale, setResults, coverage, onCoverage, saveNote = null }: Props) {
   const { t, language } = useWords();
   const [name, setName] = useState('');
   const saved = def.scenarios ?? [];
-  const canSave = sim !== null && sim.snapshots.length > 1 && name.trim() !== '';
+  const canSave = sim !== null && sim.snapshots.length > 1 && name.trim() !== '' && saveNote === null;
   const replay = (s: StoredScenario) => {
     if (!type) return;
     setResults({ ...results, [s.name]: runScenario(type, s as unknown as Scenario) });
@@ -100,7 +102,7 @@ export function SimScenarios({ def, type, sim, edit, results, stale, setResults,
           {t('sim.scenarios.downloadFile')}
         </button>
       </form>
-      {sim === null || sim.snapshots.length <= 1 ? <p className="muted">{t('sim.scenarios.takeAStep')}</p> : null}
+      {saveNote !== null ? <p className="muted">{saveNote}</p> : sim === null || sim.snapshots.length <= 1 ? <p className="muted">{t('sim.scenarios.takeAStep')}</p> : null}
       <h3>{t('sim.scenarios.saved', { number: saved.length })}</h3>
       {saved.length === 0 ? <p className="muted">{t('sim.scenarios.noneYet')}</p> : null}
       <div className="button-row">

@@ -1,7 +1,7 @@
 // The simulator: the playbook canvas with the current state highlighted (and path coverage when asked),
 // beside a panel to start a case, send events, move the clock, watch SLAs, tasks and history, step back,
 // and save / replay scenarios. Everything runs on the pure engine in the browser, never on the server.
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { compileCaseType, activeStateIds, nextEvents, stateLabel } from '../../../runtime/engine/index.ts';
 import type { CompiledCaseType, CaseData, Rejection } from '../../../runtime/engine/index.ts';
@@ -9,7 +9,9 @@ import { SCENARIO_ACTOR } from '../../../runtime/scenarios/index.ts';
 import type { Scenario, ScenarioResult } from '../../../runtime/scenarios/index.ts';
 import { PlaybookView, type CanvasOverlay } from '../canvas/PlaybookView.tsx';
 import type { Selection } from '../model/problem-target.ts';
-import { advanceHour, advanceTo, advanceWorkingDay, backTo, current, nextTimerAt, sendEvent, startSimulation, stepBack, stepInWords, type ReplayRefusal, type SimResult, type Simulation } from './simulator.ts';
+import { advanceHour, advanceTo, advanceWorkingDay, backTo, current, hasMigration, nextTimerAt, sendEvent, startSimulation, stepBack, stepInWords, type ReplayRefusal, type SimResult, type Simulation } from './simulator.ts';
+import { SimMigrateDialog, SimMigrationSummary } from './SimMigrate.tsx';
+import type { ApiClient } from '../api/client.ts';
 import { computeCoverage } from './coverage.ts';
 import { SimStart } from './SimStart.tsx';
 import { SimEvents } from './SimEvents.tsx';
@@ -31,6 +33,10 @@ export interface SimSession {
   showCoverage: boolean;
   /** The run is a recorded case's history replayed on the draft (opened from the backtest): which case, and the events the draft refused. */
   replayOf?: { reference: string; refused: ReplayRefusal[] } | null;
+  /** The published version a new run starts on (null or absent: the draft). */
+  startOn?: number | null;
+  /** Published versions' definitions loaded for runs on them, by version (each with its `version`). */
+  versions?: Record<number, CaseType>;
 }
 
 export const EMPTY_SIM_SESSION: SimSession = { sim: null, results: {}, resultsFor: null, showCoverage: false };
@@ -67,8 +73,12 @@ interface Props {
   edit: (fn: (def: CaseType) => CaseType, key?: string) => void;
   preview: Record<string, unknown>;
   session: SimSession;
-  setSession: (s: SimSession) => void;
+  setSession: (s: SimSession | ((previous: SimSession) => SimSession)) => void;
+  /** To list and load the published versions a run can start on and move to; without it the simulator runs the draft only. */
+  api?: ApiClient;
 }
+
+const noEdit = () => undefined;
 
 /** A refusal in the case type's words, its fields named by label. */
 function refusalText(def: CaseType, event: string | null, r: Rejection, words: Words = ENGLISH): string {
@@ -77,9 +87,12 @@ function refusalText(def: CaseType, event: string | null, r: Rejection, words: W
   return `${head}${r.problems.length ? ` (${r.problems.map((p) => problemSentence(p, label, words)).join('; ')})` : ''}`;
 }
 
-export function SimulatorView({ def, errorCount, edit, preview, session, setSession }: Props) {
+export function SimulatorView({ def, errorCount, edit, preview, session, setSession, api }: Props) {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [published, setPublished] = useState<number[]>([]);
+  const [loading, setLoading] = useState<{ version: number; error: string | null } | null>(null);
+  const [moving, setMoving] = useState(false);
   const words = useWords();
   const { t } = words;
   const compiled = useMemo((): { type: CompiledCaseType } | { error: string } => {
@@ -92,9 +105,56 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
   }, [def, errorCount, t]);
   const type = 'type' in compiled ? compiled.type : null;
   const defJson = useMemo(() => JSON.stringify(def), [def]);
-  const calendar = Object.keys(def.calendars ?? {})[0] ?? null;
   const { sim } = session;
   const snap = sim ? current(sim) : null;
+
+  // the published versions a run can start on and move to, newest first
+  useEffect(() => {
+    if (!api) return;
+    let live = true;
+    void api.listVersions(def.key).then((r) => {
+      if (live && r.ok) setPublished(r.value.map((v) => v.version).sort((a, b) => b - a));
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, def.key]);
+  const versions = session.versions;
+  const known = useRef(versions);
+  known.current = versions;
+  /** A published version's definition: loaded once, then kept with the session (a run on it needs it to go on). */
+  const loadVersion = useCallback(
+    async (version: number): Promise<CaseType | { error: string }> => {
+      const have = known.current?.[version];
+      if (have) return have;
+      if (!api) return { error: t('sim.migrate.onlyVersion') };
+      const r = await api.getVersion(def.key, version);
+      if (!r.ok) return { error: r.message };
+      const loaded = { ...r.value, version };
+      setSession((previous) => ({ ...previous, versions: { ...previous.versions, [version]: loaded } }));
+      return loaded;
+    },
+    [api, def.key, setSession, t],
+  );
+  /** The compiled case type of a version (0: the draft); null when it cannot run or is not loaded. */
+  const typeOf = useCallback(
+    (version: number): CompiledCaseType | null => {
+      if (version === 0) return type;
+      const vdef = versions?.[version];
+      if (!vdef) return null;
+      try {
+        return compileCaseType(vdef);
+      } catch {
+        return null;
+      }
+    },
+    [type, versions],
+  );
+  // the version the run is on: the simulated case's (a move changes it), or the one a new run starts on
+  const runVersion = snap ? snap.case.version : (session.startOn ?? 0);
+  const runDef = runVersion === 0 ? def : (versions?.[runVersion] ?? def);
+  const runType = typeOf(runVersion);
+  const calendar = Object.keys(runDef.calendars ?? {})[0] ?? null;
 
   const coverage = useMemo(() => {
     if (!session.showCoverage || !type) return null;
@@ -105,7 +165,10 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
     }
   }, [session.showCoverage, type, def.scenarios]);
 
-  const overlay = useMemo<CanvasOverlay>(() => ({ active: snap ? activeStateIds(snap.case.state) : [], coverage: coverage?.edges ?? null }), [snap, coverage]);
+  const overlay = useMemo<CanvasOverlay>(
+    () => ({ active: snap ? activeStateIds(snap.case.state) : [], coverage: runVersion === 0 ? (coverage?.edges ?? null) : null }),
+    [snap, coverage, runVersion],
+  );
 
   const apply = (step: () => SimResult, what: string, event: string | null = null, fresh = false) => {
     let r: SimResult;
@@ -119,18 +182,49 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
     if (r.ok) {
       setMessage(null);
       setSession({ ...session, sim: r.sim, ...(fresh ? { replayOf: null } : {}) });
-    } else setMessage(event === null ? t('sim.view.rejected', { what, reason: refusalText(def, null, r.rejection, words) }) : refusalText(def, event, r.rejection, words));
+    } else setMessage(event === null ? t('sim.view.rejected', { what, reason: refusalText(runDef, null, r.rejection, words) }) : refusalText(runDef, event, r.rejection, words));
   };
+
+  const chooseStart = (value: string) => {
+    const version = value === '' ? null : Number(value);
+    if (version === null) return setSession({ ...session, startOn: null });
+    setLoading({ version, error: null });
+    void loadVersion(version).then((loaded) => {
+      if ('error' in loaded) return setLoading({ version, error: loaded.error });
+      setLoading(null);
+      setSession((previous) => ({ ...previous, startOn: version }));
+    });
+  };
+  const others = published.filter((v) => v !== runVersion);
+  const runOn =
+    published.length > 0 ? (
+      <p className="sim-run-on">
+        <label>
+          {t('sim.migrate.runOn')}{' '}
+          <select value={session.startOn ?? ''} onChange={(e) => chooseStart(e.target.value)}>
+            <option value="">{t('sim.migrate.draft')}</option>
+            {published.map((v) => (
+              <option key={v} value={v}>
+                {t('sim.migrate.version', { version: v })}
+              </option>
+            ))}
+          </select>
+        </label>
+        {loading && loading.error === null ? <span role="status"> {t('sim.migrate.loading', { version: loading.version })}</span> : null}
+        {loading?.error ? <span role="alert" className="error"> {t('sim.migrate.loadFailed', { version: loading.version, message: loading.error })}</span> : null}
+      </p>
+    ) : null;
 
   const panel = (
     <aside className="side-panel sim-panel" aria-label={t('sim.view.label')}>
       <h2>{t('sim.view.label')}</h2>
       <p className="muted">{t('sim.view.intro')}</p>
-      {type === null ? (
+      {runOn}
+      {runType === null ? (
         <p role="alert" className="error">{t('sim.view.cannotRun', { error: 'error' in compiled ? compiled.error : '' })}</p>
       ) : (
         <>
-          <SimStart def={def} preview={preview} onStart={(data: CaseData, at: string) => apply(() => startSimulation(type, data, at), t('sim.view.creating'), null, true)} />
+          <SimStart def={def} preview={preview} onStart={(data: CaseData, at: string) => apply(() => startSimulation(runType, data, at), t('sim.view.creating'), null, true)} />
           {message ? <p role="alert" className="error sim-message">{message}</p> : null}
           {sim && session.replayOf ? <ReplayNote def={def} replayOf={session.replayOf} /> : null}
           {sim && snap ? (
@@ -157,25 +251,53 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
                 ))}
               </ol>
               <SimSummary sim={sim} />
+              {runVersion > 0 ? (
+                <div className="sim-versions">
+                  <p className="muted">{t('sim.migrate.onVersion', { version: runVersion })}</p>
+                  {snap.case.closedAt === null && others.length > 0 ? (
+                    <button type="button" onClick={() => setMoving(true)}>
+                      {t('sim.migrate.open')}
+                    </button>
+                  ) : null}
+                  {snap.case.closedAt === null && others.length === 0 ? <p className="muted">{t('sim.migrate.onlyVersion')}</p> : null}
+                </div>
+              ) : published.length > 0 ? (
+                <p className="muted">{t('sim.migrate.onDraft')}</p>
+              ) : null}
+              <SimMigrationSummary sim={sim} typeOf={typeOf} />
               <SimEvents
-                def={def}
-                events={nextEvents(type, snap.case, SCENARIO_ACTOR)}
+                def={runDef}
+                events={nextEvents(runType, snap.case, SCENARIO_ACTOR)}
                 stateText={stateLabel(snap.case.state)}
                 closed={snap.case.closedAt !== null}
-                onSend={(event, data) => apply(() => sendEvent(type, sim, event, data), t('sim.view.event', { event }), event)}
+                onSend={(event, data) => apply(() => sendEvent(runType, sim, event, data), t('sim.view.event', { event }), event)}
               />
               <SimClock
-                type={type}
+                type={runType}
                 sim={sim}
                 calendar={calendar}
-                onHour={() => apply(() => advanceHour(type, sim), t('sim.view.timer'))}
-                onWorkingDay={() => apply(() => advanceWorkingDay(type, sim, calendar), t('sim.view.timer'))}
+                onHour={() => apply(() => advanceHour(runType, sim), t('sim.view.timer'))}
+                onWorkingDay={() => apply(() => advanceWorkingDay(runType, sim, calendar), t('sim.view.timer'))}
                 onNextTimer={() => {
                   const at = nextTimerAt(sim);
-                  if (at) apply(() => advanceTo(type, sim, at), t('sim.view.timer'));
+                  if (at) apply(() => advanceTo(runType, sim, at), t('sim.view.timer'));
                 }}
               />
-              <SimCaseState type={type} sim={sim} />
+              <SimCaseState type={runType} sim={sim} />
+              {moving ? (
+                <SimMigrateDialog
+                  from={runType}
+                  versions={others}
+                  loadVersion={loadVersion}
+                  sim={sim}
+                  onClose={() => setMoving(false)}
+                  onMoved={(moved) => {
+                    setMoving(false);
+                    setMessage(null);
+                    setSession((previous) => ({ ...previous, sim: moved }));
+                  }}
+                />
+              ) : null}
             </>
           ) : null}
         </>
@@ -190,8 +312,10 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
         setResults={(results) => setSession({ ...session, results, resultsFor: defJson })}
         coverage={coverage}
         onCoverage={(show) => setSession({ ...session, showCoverage: show })}
+        saveNote={runVersion !== 0 || (sim !== null && hasMigration(sim)) ? t('sim.migrate.notSavable') : null}
       />
     </aside>
   );
-  return <PlaybookView def={def} edit={edit} selection={selection} select={setSelection} overlay={overlay} panel={panel} />;
+  // a run on a published version shows that version's playbook, which is not edited here
+  return <PlaybookView def={runDef} edit={runVersion === 0 ? edit : noEdit} selection={selection} select={setSelection} overlay={overlay} panel={panel} />;
 }
