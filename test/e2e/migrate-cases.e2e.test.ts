@@ -6,6 +6,7 @@
 // the dry run again (its counts are the API's own), applies it and follows the progress bar to the end; the
 // migrated case's history in the worker console says so. The versions tab leads to the same page, where a dry
 // run then finds nothing left to move. Both languages; the Dutch run scans the page for English.
+import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { asWritten, api, RUN_LANGUAGE, screenshot, technicalTerms, technicalText, tr, useServerAndBrowser, type Server } from './harness.ts';
@@ -14,9 +15,32 @@ import { complaintData, complaintPaths, complaintV1, complaintV2 } from '../comp
 
 const terms = technicalTerms();
 
-/** A screenshot, and no pointer, rule id or pattern in what the admin reads; in the Dutch run, no English UI words. */
+/**
+ * The serious and critical axe-core violations on the page, in the light and the dark scheme (axe evaluated
+ * through the DevTools protocol: the page's Content-Security-Policy refuses inline scripts; as in screens.e2e).
+ */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  try {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+      const violations = await page.evaluate(async () => {
+        const results = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+        return results.violations.map((v) => ({ id: v.id, impact: v.impact ?? '', targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+      });
+      for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${scheme} ${v.id} (${v.impact}) at ${v.targets.join(', ')}`);
+    }
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+  return found;
+}
+
+/** A screenshot, and no pointer, rule id or pattern in what the admin reads, no serious accessibility problem; in the Dutch run, no English UI words. */
 async function shot(page: Page, server: Server, name: string): Promise<void> {
   await screenshot(page, name);
+  expect(await accessibilityProblems(page), `accessibility on '${name}'`).toEqual([]);
   expect(await technicalText(page, terms), `technical words on '${name}'`).toEqual([]);
   if (RUN_LANGUAGE === 'nl') {
     await readContent(server);
