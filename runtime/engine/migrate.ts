@@ -9,7 +9,7 @@ import { afterTimer, openTask, scratchOf } from './actions.ts';
 import type { ActionScope, StepEnv } from './actions.ts';
 import { diffJson, jsonEqual } from './json-patch.ts';
 import { getAtPointer, parsePointer, setAtPointer } from './json-pointer.ts';
-import { activeStateIds, afterTimerId, leafStateIds, stateLabel } from './playbook-index.ts';
+import { activeStateIds, afterTimerId, leafStateIds } from './playbook-index.ts';
 import type { PlaybookIndex, StateInfo } from './playbook-index.ts';
 import { validate } from './rules.ts';
 import { slaTimers } from './sla.ts';
@@ -459,7 +459,10 @@ export function migrateCase(
     tasks: { kept: placement.kept, opened: placement.opened, closed: placement.closed },
     timers: { set: timerChanges.set, cancelled: timerChanges.cancelled },
   };
-  const note = `Migrated from version ${String(from.version)} to version ${String(to.version)}${plan.title === undefined ? '' : ` (${plan.title})`}: ${stateLabel(kase.state)} → ${stateLabel(value)}.`;
+  // the note is read by people: the states by their titles (ids where a state has none)
+  const titled = (index: PlaybookIndex, state: StateValue): string =>
+    leafStateIds(state).map((id) => index.states.get(id)?.node.title ?? id).join(' + ');
+  const note = `Migrated from version ${String(from.version)} to version ${String(to.version)}${plan.title === undefined ? '' : ` (${plan.title})`}: ${titled(from.index, kase.state)} → ${titled(to.index, value)}.`;
   return {
     ok: true,
     case: next,

@@ -104,6 +104,8 @@ describe('migrating complaint cases from version 1 to version 2', () => {
     expect(out.case.tasks.map((t) => t.title)).toEqual(['Write the resolution']);
     expect(out.summary.tasks).toEqual({ kept: [], opened: ['Write the resolution'], closed: ['Write and send the resolution'] });
     expect(out.effects.map((e) => e.type)).toEqual(['closeTask', 'openTask']);
+    // the history's note names the states by their titles
+    expect(out.history.notes).toEqual(['Migrated from version 1 to version 2: Resolution → Write the resolution.']);
     // and it goes on in version 2
     const next = ok(applyEvent(v2, out.case, { type: 'RESOLUTION_DRAFTED' }, hours(7), admin));
     expect(next.case.state).toEqual({ resolving: 'check' });
