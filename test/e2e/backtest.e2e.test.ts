@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, RUN_LANGUAGE, screenshot, tr, useServerAndBrowser, type Server } from './harness.ts';
 import { flatResources } from './language.ts';
+import { englishOn, readContent } from './english-scan.ts';
 
 /** A text of the app's resources in the run's language, its placeholders filled. */
 const words = flatResources(RUN_LANGUAGE);
@@ -114,6 +115,11 @@ describe('backtest', () => {
     expect(where.endsWith(refused)).toBe(true);
     expect(where).not.toContain('ESCALATE');
     await screenshot(page, 'backtest-report');
+    // the Dutch run: not one English UI word on the report (the case type's own titles are content)
+    if (RUN_LANGUAGE === 'nl') {
+      await readContent(server);
+      expect(await englishOn(page), 'English UI words on the Dutch backtest report').toEqual([]);
+    }
 
     // open it in the simulator (an admin may read its history): the replay ends where the backtest says
     await row.getByRole('button', { name: `Open ${escalated.reference} in the simulator` }).click();

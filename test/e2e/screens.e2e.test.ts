@@ -298,6 +298,12 @@ describe('every screen at 1440×900 and 1024×768, and dark at 1440×900: screen
     await checkScreen(page, 'editor-versions');
   });
 
+  it('editor: backtest', async () => {
+    const page = await editorTab('Backtest');
+    await page.getByRole('region', { name: 'Backtest on real cases' }).getByRole('button', { name: 'Run backtest' }).waitFor();
+    await checkScreen(page, 'editor-backtest');
+  });
+
   it('editor: the publish dialog open', async () => {
     const page = await editorTab('Fields and form');
     await page.getByRole('button', { name: 'Publish…' }).click();
@@ -323,7 +329,7 @@ describe('every screen at 1440×900 and 1024×768, and dark at 1440×900: screen
     await tab.focus();
     const focused = () => page.evaluate(() => document.activeElement?.textContent);
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(focused).toBe(tr('Versions'));
+    await expect.poll(focused).toBe(tr('Backtest'));
     await page.keyboard.press('ArrowRight');
     await expect.poll(focused).toBe(tr('Fields and form'));
     await page.keyboard.press('ArrowRight');

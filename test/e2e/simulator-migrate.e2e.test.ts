@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, RUN_LANGUAGE, screenshot, tr, useServerAndBrowser } from './harness.ts';
 import { complaintData, complaintV1, complaintV2 } from '../complaint-versions.ts';
+import { englishOn, readContent } from './english-scan.ts';
 import { patchLines } from '../../designer/src/model/change-words.ts';
 import { wordsFor } from '../../designer/src/i18n/words.ts';
 
@@ -86,6 +87,11 @@ describe('the simulator moves a case to another version', () => {
     await expect.poll(() => page.locator('.react-flow__node[data-id="draft"] .state-node').getAttribute('data-active')).toBe('true');
     expect(await page.locator('.react-flow__node[data-id="approval"]').count()).toBe(0);
     await screenshot(page, 'simulator-migrated');
+    // the Dutch run: not one English UI word on the panel after the move (the case type's own texts are content)
+    if (RUN_LANGUAGE === 'nl') {
+      await readContent(server);
+      expect(await englishOn(page), 'English UI words on the Dutch simulator after a move').toEqual([]);
+    }
 
     // on in version 2: its own event
     await panel.getByRole('button', { name: 'Send RESOLUTION_DRAFTED' }).click();

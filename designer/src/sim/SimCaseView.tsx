@@ -1,6 +1,6 @@
 // The simulated case now: the clock with its buttons, timers, SLA clocks with their explanation, open
 // tasks, and the history with the data changes of each step.
-import { formatLocal, explainSlas, stateLabel } from '../../../runtime/engine/index.ts';
+import { formatLocal, explainSlas, stateLabel, MIGRATED_EVENT } from '../../../runtime/engine/index.ts';
 import type { CompiledCaseType } from '../../../runtime/engine/index.ts';
 import type { Simulation } from './simulator.ts';
 import { current, nextTimerAt } from './simulator.ts';
@@ -121,11 +121,16 @@ export function SimCaseState({ type, sim }: { type: CompiledCaseType; sim: Simul
                 ))}
               </ul>
             ) : null}
-            {e.notes.map((n, i) => (
-              <div key={`n${i}`} className="muted">
-                {t('sim.case.note', { note: n })}
-              </div>
-            ))}
+            {e.event.type === MIGRATED_EVENT ? (
+              // the engine's note names versions and state ids in English: the move in the reader's words instead
+              <div className="muted">{t('sim.migrate.summary.versions', { from: String((e.event.data as { fromVersion?: unknown } | undefined)?.fromVersion ?? ''), to: String((e.event.data as { toVersion?: unknown } | undefined)?.toVersion ?? '') })}</div>
+            ) : (
+              e.notes.map((n, i) => (
+                <div key={`n${i}`} className="muted">
+                  {t('sim.case.note', { note: n })}
+                </div>
+              ))
+            )}
           </li>
         ))}
       </ol>
