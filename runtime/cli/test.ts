@@ -135,13 +135,13 @@ type ResolvedMigration = { plan: MigrationPlan; to: CompiledCaseType } | { error
  * Reads what the `migrate` steps of a scenario name: each plan file and the case type file of its `to`
  * version (`definition`, or `<key>.v<to>.case.json` beside the scenario), checked as a host checks them.
  */
-async function migrationsOf(scenario: Scenario, scenarioPath: string, def: CaseType): Promise<Map<string, ResolvedMigration>> {
+async function migrationsOf(scenario: Scenario, scenarioPath: string, def: CaseType): Promise<Map<number, ResolvedMigration>> {
   const dir = dirname(scenarioPath);
-  const out = new Map<string, ResolvedMigration>();
-  for (const step of scenario.steps) {
+  const out = new Map<number, ResolvedMigration>();
+  // each migration moves on from where the one before left the case
+  let current: CaseType = def;
+  for (const [key, step] of scenario.steps.entries()) {
     if (step.migrate === undefined) continue;
-    const key = `${step.migrate}\u0000${step.definition ?? ''}`;
-    if (out.has(key)) continue;
     const planJson = await readJson(resolve(dir, step.migrate));
     if (!planJson.ok) {
       out.set(key, { error: `${step.migrate}: ${planJson.message}` });
@@ -165,9 +165,10 @@ async function migrationsOf(scenario: Scenario, scenarioPath: string, def: CaseT
       continue;
     }
     const to = compileCaseType({ ...(targetJson.value as CaseType), version: plan.to });
-    const from = compileCaseType({ ...def, version: plan.from });
+    const from = compileCaseType({ ...current, version: plan.from });
     const problems = checkMigrationPlan(plan, from, to);
     out.set(key, problems.length > 0 ? { error: `${step.migrate} does not fit: ${problems.map((p) => `${p.pointer} ${p.message}`).join(' ')}` } : { plan, to });
+    current = targetJson.value as CaseType;
   }
   return out;
 }
@@ -277,8 +278,7 @@ export async function testCommand(argv: string[], io: CommandIo): Promise<number
       continue;
     }
     const migrations = await migrationsOf(file.scenario, file.path, def);
-    const resolveMigration = (step: { migrate: string; definition?: string }): ResolvedMigration =>
-      migrations.get(`${step.migrate}\u0000${step.definition ?? ''}`) ?? { error: `${step.migrate} was not read` };
+    const resolveMigration = (step: { migrate: string }, index: number): ResolvedMigration => migrations.get(index) ?? { error: `${step.migrate} was not read` };
     const result = runScenario(type, file.scenario, { resolveCaseType, resolveMigration });
     runs.push({ file: file.file, scenario: file.scenario, result });
     report.push({ file: file.file, name: result.name, passed: result.passed, steps: result.steps });

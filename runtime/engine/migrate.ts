@@ -9,7 +9,7 @@ import { afterTimer, openTask, scratchOf } from './actions.ts';
 import type { ActionScope, StepEnv } from './actions.ts';
 import { diffJson, jsonEqual } from './json-patch.ts';
 import { getAtPointer, parsePointer, setAtPointer } from './json-pointer.ts';
-import { activeStateIds, afterTimerId, leafStateIds } from './playbook-index.ts';
+import { activeStateIds, afterTimerId } from './playbook-index.ts';
 import type { PlaybookIndex, StateInfo } from './playbook-index.ts';
 import { validate } from './rules.ts';
 import { slaTimers } from './sla.ts';
@@ -60,7 +60,7 @@ export interface MigrationPlan {
 export const MIGRATED_EVENT = 'case.migrated';
 
 /** Why a case cannot move under a plan. */
-export type MigrationBlockCode = 'case.closed' | 'case.version' | 'state.unmapped' | 'state.conflict' | 'data.invalid' | 'sla.removed';
+export type MigrationBlockCode = 'case.closed' | 'case.version' | 'state.unmapped' | 'state.conflict' | 'state.final' | 'data.invalid' | 'sla.removed';
 
 export interface MigrationBlock {
   code: MigrationBlockCode;
@@ -104,13 +104,23 @@ const title = (info: StateInfo | undefined, id: string): string => {
   return name !== undefined && name !== id ? `'${name}' (${id})` : `'${id}'`;
 };
 
+/** A member of a plan's map, never one inherited from Object (a state may be called `toString`). */
+function ownOf<V>(map: { [key: string]: V } | undefined, key: string): V | undefined {
+  return map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
+/** The atomic states active in a state value (an atomic region of a parallel state is `{}` in it, so not a leaf of the value). */
+export function activeLeaves(index: PlaybookIndex, value: StateValue): string[] {
+  return activeStateIds(value).filter((id) => (index.states.get(id)?.children.length ?? 0) === 0);
+}
+
 /** Where an old state goes: its own mapping, the same id in the new version, or its nearest mapped ancestor. */
 export function mappedState(plan: Pick<MigrationPlan, 'states'>, from: PlaybookIndex, to: PlaybookIndex, id: string): string | null {
-  const own = plan.states?.[id];
+  const own = ownOf(plan.states, id);
   if (own !== undefined) return own;
   if (to.states.has(id)) return id;
   for (let up = from.states.get(id)?.parent ?? null; up !== null; up = from.states.get(up)?.parent ?? null) {
-    const mapped = plan.states?.[up];
+    const mapped = ownOf(plan.states, up);
     if (mapped !== undefined) return mapped;
   }
   return null;
@@ -135,7 +145,11 @@ function ancestry(index: PlaybookIndex, id: string): string[] {
  * The state value in which exactly these states (and their ancestors) are active: parallel regions
  * without one of them enter their initial states; two of them under one non-parallel state conflict.
  */
-export function stateValueOf(index: PlaybookIndex, targets: readonly string[]): { ok: true; value: StateValue } | { ok: false; conflict: string[] } {
+export function stateValueOf(
+  index: PlaybookIndex,
+  targets: readonly string[],
+  rootParallel = false,
+): { ok: true; value: StateValue } | { ok: false; conflict: string[] } {
   const active = new Set<string>();
   const add = (leaf: string): void => {
     for (const id of ancestry(index, leaf)) active.add(id);
@@ -155,8 +169,12 @@ export function stateValueOf(index: PlaybookIndex, targets: readonly string[]): 
     }
   }
   const activeChildren = (ids: readonly string[]): string[] => ids.filter((id) => active.has(id));
+  if (rootParallel) {
+    // a parallel playbook: every top-level region, each entered by its initial states where no target is in it
+    for (const region of index.top) if (!active.has(region)) for (const leaf of enteredLeaves(index, region)) add(leaf);
+  }
   const tops = activeChildren(index.top);
-  if (tops.length !== 1) return { ok: false, conflict: tops };
+  if (!rootParallel && tops.length !== 1) return { ok: false, conflict: tops };
   const conflicts: string[] = [];
   const rep = (id: string): StateValue => {
     const info = index.states.get(id) as StateInfo;
@@ -176,7 +194,15 @@ export function stateValueOf(index: PlaybookIndex, targets: readonly string[]): 
     if (children.length > 1) conflicts.push(...children);
     return rep(children[0] as string);
   };
-  const value = rep(tops[0] as string);
+  let value: StateValue;
+  if (rootParallel) {
+    const regions: { [key: string]: StateValue } = {};
+    for (const region of tops) {
+      const info = index.states.get(region) as StateInfo;
+      regions[region] = info.children.length === 0 ? {} : inner(info);
+    }
+    value = regions;
+  } else value = rep(tops[0] as string);
   return conflicts.length > 0 ? { ok: false, conflict: conflicts } : { ok: true, value };
 }
 
@@ -201,12 +227,10 @@ export function planSelects(plan: Pick<MigrationPlan, 'cases'>, kase: Case): boo
 /** The data under the plan: renames, then removals, then defaults where no value is left. */
 export function migratedData(plan: Pick<MigrationPlan, 'data'>, data: CaseData): CaseData {
   let next: JsonValue = data;
-  for (const [from, to] of Object.entries(plan.data?.renames ?? {})) {
-    const value = getAtPointer(next, from);
-    if (value === undefined) continue;
-    next = setAtPointer(next, from, undefined) ?? {};
-    next = setAtPointer(next, to, value) ?? {};
-  }
+  // every rename reads the data as it was, then all of them write: swaps and chains move values, not overwrite them
+  const moved = Object.entries(plan.data?.renames ?? {}).map(([from, to]) => ({ from, to, value: getAtPointer(data, from) }));
+  for (const { from } of moved) next = setAtPointer(next, from, undefined) ?? {};
+  for (const { to, value } of moved) if (value !== undefined) next = setAtPointer(next, to, value) ?? {};
   for (const pointer of plan.data?.removals ?? []) {
     if (getAtPointer(next, pointer) !== undefined) next = setAtPointer(next, pointer, undefined) ?? {};
   }
@@ -247,7 +271,7 @@ function migratedSlas(
     const open = next.findIndex((r) => r.name === name && r.closedAt === null);
     const record = next[open];
     const defined = to.def.slas?.[name] !== undefined;
-    const action = plan.slas?.[name] ?? (defined ? 'keep' : undefined);
+    const action = ownOf(plan.slas, name) ?? (defined ? 'keep' : undefined);
     if (action === undefined) {
       // a running clock whose ladder the new version dropped: the plan must say to cancel it
       if (record !== undefined) removed.push(name);
@@ -310,7 +334,7 @@ function placeTasks(
       ...task,
       state: target,
       title: spec.title,
-      role: spec.role ?? task.role,
+      role: spec.role ?? (task.queue !== null ? to.def.queues?.[task.queue]?.role : undefined) ?? null,
       form: spec.form ?? null,
       dueAt: spec.due !== undefined ? addDuration(calendar, task.openedAt, spec.due) : null,
     });
@@ -340,8 +364,12 @@ function afterTimers(from: CompiledCaseType, to: CompiledCaseType, kase: Case, v
       const oldEntry = wasActive.has(id)
         ? (from.index.states.get(id)?.node.after ?? []).find((e, i) => afterTimerId(id, e, i) === timerId)
         : undefined;
-      const same = old !== undefined && oldEntry !== undefined && oldEntry.delay === entry.delay && oldEntry.calendar === entry.calendar;
-      timers.push(same ? old : afterTimer(timerId, entry.delay, entry.calendar, env, scope));
+      const same = oldEntry !== undefined && oldEntry.delay === entry.delay && oldEntry.calendar === entry.calendar;
+      // the same entry of a state that stays active keeps what it had: its pending timer, or none when it
+      // already fired (a timer without a target fires once and leaves the case where it was)
+      if (same) {
+        if (old !== undefined) timers.push(old);
+      } else timers.push(afterTimer(timerId, entry.delay, entry.calendar, env, scope));
     });
   }
   return timers;
@@ -388,7 +416,7 @@ export function migrateCase(
   }
   const blocks: MigrationBlock[] = [];
   const targets: string[] = [];
-  for (const leaf of leafStateIds(kase.state)) {
+  for (const leaf of activeLeaves(from.index, kase.state)) {
     const target = mappedState(plan, from.index, to.index, leaf);
     if (target === null) {
       blocks.push({
@@ -400,8 +428,16 @@ export function migrateCase(
   }
   let value: StateValue | null = null;
   if (blocks.length === 0) {
-    const placed = stateValueOf(to.index, targets);
-    if (placed.ok) value = placed.value;
+    const placed = stateValueOf(to.index, targets, to.def.playbook.type === 'parallel');
+    const final = placed.ok ? activeStateIds(placed.value).filter((id) => to.index.states.get(id)?.kind === 'final') : [];
+    if (placed.ok && final.length > 0) {
+      const names = final.map((id) => title(to.index.states.get(id), id)).join(' and ');
+      blocks.push({
+        code: 'state.final',
+        message: `The case would be placed in ${names}, which ends a case in version ${String(to.version)}; migration does not close cases: map its state to an open state, and close such cases with an event.`,
+        states: final,
+      });
+    } else if (placed.ok) value = placed.value;
     else {
       const names = placed.conflict.map((id) => title(to.index.states.get(id), id)).join(' and ');
       blocks.push({
@@ -461,7 +497,7 @@ export function migrateCase(
   };
   // the note is read by people: the states by their titles (ids where a state has none)
   const titled = (index: PlaybookIndex, state: StateValue): string =>
-    leafStateIds(state).map((id) => index.states.get(id)?.node.title ?? id).join(' + ');
+    activeLeaves(index, state).map((id) => index.states.get(id)?.node.title ?? id).join(' + ');
   const note = `Migrated from version ${String(from.version)} to version ${String(to.version)}${plan.title === undefined ? '' : ` (${plan.title})`}: ${titled(from.index, kase.state)} → ${titled(to.index, value)}.`;
   return {
     ok: true,
@@ -565,8 +601,10 @@ export function checkMigrationPlan(plan: MigrationPlan, from: CompiledCaseType, 
  */
 export function suggestMigrationPlan(from: CompiledCaseType, to: CompiledCaseType): MigrationPlan {
   const states: { [id: string]: string } = {};
-  for (const [id] of from.index.states) {
-    if (to.index.states.has(id)) continue;
+  for (const [id, info] of from.index.states) {
+    // a state the new version keeps open stays; one it removed, or made final, needs a place
+    const kept = to.index.states.get(id);
+    if (kept !== undefined && (kept.kind !== 'final' || info.kind === 'final')) continue;
     for (let up = from.index.states.get(id)?.parent ?? null; up !== null; up = from.index.states.get(up)?.parent ?? null) {
       const info = to.index.states.get(up);
       if (info !== undefined && info.kind !== 'final') {

@@ -203,7 +203,8 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
       case: outcome.case,
       expectedRevision: previous === null ? null : previous.revision,
       customerKeys,
-      ...(previous === null ? {} : { previous, previousCustomerKeys }),
+      // a case moved to another version (a migration) may have other identifiers: its keys are rewritten
+      ...(previous === null ? {} : previous.version !== outcome.case.version ? { previous } : { previous, previousCustomerKeys }),
       history: outcome.history,
       effects: outcome.effects,
       ...(outcome.effects.some((e) => e.type === 'webhook') ? { webhookBody: publicCase(outcome.case, before?.reference ?? null) } : {}),

@@ -112,14 +112,15 @@ export function planIdOf(plan: MigrationPlan): string {
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(
         Object.keys(value)
-          .filter((key) => key !== '$schema')
           .sort()
           .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
       );
     }
     return value;
   };
-  return `${plan.caseType}-${String(plan.from)}-${String(plan.to)}-${createHash('sha256').update(JSON.stringify(canonical(plan))).digest('hex').slice(0, 12)}`;
+  // `$schema` (the plan's own, at the top) says nothing about what the plan does
+  const { $schema: _schema, ...content } = plan;
+  return `${plan.caseType}-${String(plan.from)}-${String(plan.to)}-${createHash('sha256').update(JSON.stringify(canonical(content))).digest('hex').slice(0, 12)}`;
 }
 
 function viewOf(record: CaseMigrationRecord & { counts: CaseMigrationCounts }): MigrationView {
@@ -141,6 +142,27 @@ function viewOf(record: CaseMigrationRecord & { counts: CaseMigrationCounts }): 
 
 const invalid = (message: string, problems: FieldProblem[]): HostFailure => fail('migration.invalid', message, { problems });
 
+/** Where a NUL character first occurs in a JSON value (a key or a string), as a JSON Pointer; null when nowhere. */
+function nulAt(value: unknown, at: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? at : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = nulAt(item, `${at}/${String(i)}`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const here = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (key.includes('\u0000')) return here;
+      const found = nulAt(item, here);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
 export function createMigrationService(options: { store: CaseStore; cases: CaseService; clock: Clock; logger?: Logger }): MigrationService {
   const { store, cases, clock } = options;
   const logger = options.logger ?? silentLogger;
@@ -160,6 +182,8 @@ export function createMigrationService(options: { store: CaseStore; cases: CaseS
   async function prepare(tenant: string, json: unknown): Promise<Result<{ plan: MigrationPlan; from: CompiledCaseType; to: CompiledCaseType; id: string }>> {
     const shape = validateMigrationPlan(json);
     if (!shape.ok) return invalid('The migration plan is not valid; fix the problems listed.', shape.problems);
+    const nul = nulAt(json, '');
+    if (nul !== null) return invalid('The migration plan holds a NUL character (U+0000), which no key, id or value may hold.', [{ pointer: nul, message: `${nul || 'the plan'} holds a NUL character (U+0000); remove it` }]);
     const plan = shape.plan;
     const versions = (await store.listVersions(tenant, plan.caseType)).map((v) => v.version);
     if (versions.length === 0) {
@@ -216,6 +240,7 @@ export function createMigrationService(options: { store: CaseStore; cases: CaseS
         return { ok: false, skipped: `The case is on version ${String(kase.version)}, not ${String(run.plan.from)}.`, version: kase.version };
       }
       if (kase.closedAt !== null) return { ok: false, skipped: `The case closed on ${kase.closedAt}.`, version: kase.version };
+      if (!planSelects(run.plan, kase)) return { ok: false, skipped: 'The case no longer matches the cases the plan selects.', version: kase.version };
       return migrateCase(run.plan, run.from, run.to, kase, now, { actor: run.actor, planId: run.id });
     };
     const result = await cases.applyStep(tenant, caseId, step, run.actor);
@@ -237,7 +262,10 @@ export function createMigrationService(options: { store: CaseStore; cases: CaseS
     const record = await store.getCaseMigration(tenant, id);
     if (record === null) return fail('migration.not_found', `There is no migration '${id}'.`);
     const prepared = await prepare(tenant, record.plan);
-    if (!prepared.ok) return prepared;
+    if (!prepared.ok) {
+      logger.error('a migration cannot go on: its plan no longer fits', { tenant, id, reason: prepared.message });
+      return prepared;
+    }
     const run = { ...prepared.value, id, actor: { id: record.startedBy, roles: ['admin'] } };
     while (!stopping) {
       const ids = await store.pendingMigrationCases(tenant, id, BATCH);
@@ -245,7 +273,17 @@ export function createMigrationService(options: { store: CaseStore; cases: CaseS
       const items: MigrationItem[] = new Array<MigrationItem>(ids.length);
       let next = 0;
       const lane = async (): Promise<void> => {
-        for (let i = next++; i < ids.length; i = next++) items[i] = await migrateOne(tenant, run, ids[i] as string);
+        for (let i = next++; i < ids.length; i = next++) {
+          const caseId = ids[i] as string;
+          try {
+            items[i] = await migrateOne(tenant, run, caseId);
+          } catch (error) {
+            // one case's failure (a store fault, a version this host cannot run) is that case's, not the migration's
+            logger.error('a case could not be migrated', { tenant, id, caseId, error: String(error) });
+            const message = `The case could not be migrated: ${error instanceof Error ? error.message : String(error)}. Migrate it with a plan of its own once this is solved.`;
+            items[i] = { caseId, status: 'blocked', detail: { blocks: [{ code: 'migration.error', message }] }, at: clock.now() };
+          }
+        }
       };
       await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, ids.length) }, lane));
       await store.markMigrationCases(tenant, id, items);
@@ -358,9 +396,9 @@ export function createMigrationService(options: { store: CaseStore; cases: CaseS
           `This plan was applied on ${record.startedAt} by ${record.startedBy} (${String(record.counts.migrated)} of ${String(record.counts.total)} cases migrated${record.status === 'running' ? ', still running' : ''}); nothing was changed. To migrate more cases, change the plan (for example its cases or title).`,
         );
       if (applied !== null) return already(applied);
+      // the same cases the dry run shows: open, on `from`, selected by every criterion of the plan
       const ids: string[] = [];
-      if (plan.cases?.ids !== undefined) ids.push(...plan.cases.ids);
-      else for await (const kase of selected(tenant, plan)) ids.push(kase.id);
+      for await (const kase of selected(tenant, plan)) ids.push(kase.id);
       const record: CaseMigrationRecord = {
         tenant,
         id,

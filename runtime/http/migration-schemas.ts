@@ -13,7 +13,7 @@ const block = {
   required: ['code', 'message'],
   description: 'Why a case cannot migrate.',
   properties: {
-    code: { type: 'string', enum: ['case.closed', 'case.version', 'state.unmapped', 'state.conflict', 'data.invalid', 'sla.removed', 'case.busy'] },
+    code: { type: 'string', enum: ['case.closed', 'case.version', 'state.unmapped', 'state.conflict', 'state.final', 'data.invalid', 'sla.removed', 'case.busy', 'migration.error'] },
     message: { type: 'string' },
     states: { type: 'array', items: { type: 'string' } },
     sla: { type: 'string' },

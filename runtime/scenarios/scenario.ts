@@ -2,7 +2,7 @@
 // created at `start`, then each step sends an event, advances the clock (firing every timer that
 // falls due on the way, each at its own due instant) or only checks; the first failed expectation
 // stops the run. Decisions are recorded in docs/semantics.md ("Scenarios").
-import { PlaybookLoopError, applyEvent, compileCaseType, createCase, dueTimers, durationToMs, fireTimer, migrateCase, parseDuration } from '../engine/index.ts';
+import { PlaybookLoopError, applyEvent, compileCaseType, createCase, dueTimers, durationToMs, fireTimer, migrateCase, parseDuration, planSelects } from '../engine/index.ts';
 import type { Accepted, Actor, Case, CompiledCaseType, Effect, Instant, MigrationPlan, Rejection } from '../engine/index.ts';
 import { checkCase } from './scenario-expect.ts';
 import { DEFAULT_SCENARIO_START } from './scenario-types.ts';
@@ -31,7 +31,7 @@ export interface RunScenarioOptions {
    * Resolves a `migrate` step: the plan it names and the compiled case type of the plan's `to` version,
    * or why they cannot be had (the step fails with it). Without it a `migrate` step fails.
    */
-  resolveMigration?: (step: { migrate: string; definition?: string }) => { plan: MigrationPlan; to: CompiledCaseType } | { error: string };
+  resolveMigration?: (step: { migrate: string; definition?: string }, index: number) => { plan: MigrationPlan; to: CompiledCaseType } | { error: string };
 }
 
 function plus(at: Instant, ms: number): Instant {
@@ -134,7 +134,7 @@ function advance(run: Run, until: Instant): { fired: string[]; failure: Scenario
  * definition under test is that version), migrated by the engine as a host migrates it, and the run
  * goes on with the `to` version.
  */
-function migrate(run: Run, step: { migrate: string; definition?: string }): ScenarioFailure | null {
+function migrate(run: Run, step: { migrate: string; definition?: string }, index: number): ScenarioFailure | null {
   const failed = (message: string, actual: unknown = null): ScenarioFailure => ({
     check: 'migrate',
     message,
@@ -142,12 +142,13 @@ function migrate(run: Run, step: { migrate: string; definition?: string }): Scen
     actual: actual as ScenarioFailure['actual'],
     problems: [],
   });
-  const resolved = run.options.resolveMigration?.(step);
+  const resolved = run.options.resolveMigration?.(step, index);
   if (resolved === undefined) return failed(`migration steps need their plan and target version files; this runner cannot read '${step.migrate}'`);
   if ('error' in resolved) return failed(resolved.error);
   const { plan, to } = resolved;
   const from = run.type.version === plan.from ? run.type : compileCaseType({ ...run.type.def, version: plan.from });
   const kase: Case = run.kase.version === plan.from ? run.kase : { ...run.kase, version: plan.from };
+  if (!planSelects(plan, kase)) return failed(`${step.migrate} does not select this case (its "cases" leave it out)`);
   const outcome = migrateCase(plan, from, to, kase, run.now, { actor: SCENARIO_ACTOR, planId: step.migrate });
   if (!outcome.ok) {
     return {
@@ -180,7 +181,7 @@ function guarded(
   }
 }
 
-function runStep(run: Run, step: ScenarioStep): { description: string; failure: ScenarioFailure | null } {
+function runStep(run: Run, step: ScenarioStep, index: number): { description: string; failure: ScenarioFailure | null } {
   let description = describeStep(step);
   const expect = step.expect ?? {};
   if (step.send !== undefined) {
@@ -224,7 +225,7 @@ function runStep(run: Run, step: ScenarioStep): { description: string; failure: 
       if (childFailure) return { description, failure: childFailure };
     }
   } else if (step.migrate !== undefined) {
-    const failure = migrate(run, { migrate: step.migrate, ...(step.definition === undefined ? {} : { definition: step.definition }) });
+    const failure = migrate(run, { migrate: step.migrate, ...(step.definition === undefined ? {} : { definition: step.definition }) }, index);
     if (failure) return { description, failure };
   } else if (step.advance !== undefined) {
     const parts = parseDuration(step.advance);
@@ -285,7 +286,7 @@ export function runScenario(
     return { name: scenario.name, passed: false, steps, transitions: [], case: run.kase };
   }
   for (const [index, step] of scenario.steps.entries()) {
-    const { description, failure } = guarded(step, () => runStep(run, step));
+    const { description, failure } = guarded(step, () => runStep(run, step, index));
     steps.push({ index, description, passed: failure === null, failure, state: run.kase.state, at: run.now });
     if (failure)
       return { name: scenario.name, passed: false, steps, transitions: run.transitions, case: run.kase };

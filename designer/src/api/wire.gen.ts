@@ -2497,7 +2497,7 @@ export interface components {
                 } | null;
                 blocks: {
                     /** @enum {string} */
-                    code: "case.closed" | "case.version" | "state.unmapped" | "state.conflict" | "data.invalid" | "sla.removed" | "case.busy";
+                    code: "case.closed" | "case.version" | "state.unmapped" | "state.conflict" | "state.final" | "data.invalid" | "sla.removed" | "case.busy" | "migration.error";
                     message: string;
                     states?: string[];
                     sla?: string;

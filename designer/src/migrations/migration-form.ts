@@ -319,7 +319,7 @@ export function problemsByControl(problems: readonly PlanProblem[], plan: Migrat
 }
 
 /** The reasons a dry run counts cases that cannot move by. */
-export const REASONS = ['state.unmapped', 'state.conflict', 'data.invalid', 'sla.removed', 'case.closed', 'case.version', 'case.busy'] as const;
+export const REASONS = ['state.unmapped', 'state.conflict', 'state.final', 'data.invalid', 'sla.removed', 'case.closed', 'case.version', 'case.busy', 'migration.error'] as const;
 
 /** A reason code as the counts say it: "In a state version 2 does not have". */
 export function reasonWords(code: string, to: number, words: Words = ENGLISH): string {
@@ -342,6 +342,11 @@ export function blockWords(block: MigrationBlock, from: CaseType, to: CaseType, 
       const list = new Intl.ListFormat(words.language === 'nl' ? 'nl-NL' : 'en-GB', { type: 'conjunction' }).format(names);
       return t('migrations.block.conflict', { states: list });
     }
+    case 'state.final': {
+      const titles = statesOf(to);
+      const state = (block.states ?? []).map((id) => titles.get(id)?.title ?? idWords(id)).join(', ');
+      return t('migrations.block.final', { state, version: toVersion });
+    }
     case 'data.invalid': {
       const problems = block.problems ?? [];
       if (problems.length === 0) return t('migrations.block.data', { version: toVersion });
@@ -357,6 +362,8 @@ export function blockWords(block: MigrationBlock, from: CaseType, to: CaseType, 
       return t('migrations.block.version');
     case 'case.busy':
       return t('migrations.block.busy');
+    case 'migration.error':
+      return t('migrations.block.error');
     default: {
       const _never: never = block.code;
       return _never;

@@ -87,6 +87,8 @@ export function blockText(block: MigrationBlock, from: CompiledCaseType, to: Com
       return t('sim.migrate.block.version', { from: from.version });
     case 'state.unmapped':
       return t('sim.migrate.block.unmapped', { state: (block.states ?? []).map((id) => statePath(from, id)).join(', '), to: to.version });
+    case 'state.final':
+      return t('sim.migrate.block.final', { states: (block.states ?? []).map((id) => statePath(to, id)).join(', '), to: to.version });
     case 'state.conflict':
       return t('sim.migrate.block.conflict', { states: (block.states ?? []).map((id) => statePath(to, id)).join(', '), to: to.version });
     case 'data.invalid':

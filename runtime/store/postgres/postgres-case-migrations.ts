@@ -3,7 +3,7 @@
 // and marked a batch at a time; a case no longer pending is never marked again, whichever host works it.
 import type { Instant, JsonValue } from '../../engine/index.ts';
 import type { CaseMigrationCounts, CaseMigrationRecord, MigrationItem, MigrationItemStatus, Page } from '../case-store.ts';
-import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { CursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
 
 const C = 'text COLLATE "C"';
@@ -142,6 +142,7 @@ export function createPostgresCaseMigrations(db: PostgresDb) {
     async migrationItems(tenant: string, id: string, status: MigrationItemStatus | undefined, limit: number, cursor: string | null): Promise<Page<MigrationItem>> {
       if (hasNul(tenant, id)) return { items: [], nextCursor: null };
       const after = cursor === null ? -1 : Number(decodeCursor(cursor, 1)[0]);
+      if (!Number.isSafeInteger(after)) throw new CursorError();
       const rows = await db.rows<{ n: number; case_id: string; status: MigrationItemStatus; detail: JsonValue | null; at: string | null }>(s.items, [
         tenant, id, after, status ?? null, limit + 1,
       ]);

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { Instant, JsonValue } from '../../engine/index.ts';
 import type { CaseMigrationCounts, CaseMigrationRecord, MigrationItem, MigrationItemStatus, Page } from '../case-store.ts';
-import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { CursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import type { WriteQueue } from './write-queue.ts';
 
 interface MigrationRow {
@@ -124,6 +124,7 @@ export function createSqliteCaseMigrations(db: Database.Database, queue: WriteQu
 
     async migrationItems(tenant: string, id: string, status: MigrationItemStatus | undefined, limit: number, cursor: string | null): Promise<Page<MigrationItem>> {
       const after = cursor === null ? -1 : Number(decodeCursor(cursor, 1)[0]);
+      if (!Number.isSafeInteger(after)) throw new CursorError();
       const rows = db
         .prepare(
           `SELECT n, case_id, status, detail, at FROM case_migration_items WHERE tenant = ? AND migration_id = ? AND n > ?

@@ -222,3 +222,64 @@ describe('checking a plan', () => {
     expect(suggestMigrationPlan(v1, v2)).toEqual({ caseType: 'complaint', from: 1, to: 2, data: { defaults: { '/language': 'en' } } });
   });
 });
+
+describe('migrating cases of other shapes (review of issue 19)', () => {
+  const small = (playbook: CaseType['playbook'], version: number): CompiledCaseType =>
+    compileCaseType({ key: 'shape', title: 'Shape', data: { type: 'object' }, events: { GO: { title: 'Go' }, TICK: { title: 'Tick' } }, playbook, version });
+  const run = (a: CompiledCaseType, b: CompiledCaseType, kase: Case, p: Partial<MigrationPlan> = {}) =>
+    migrateCase({ caseType: 'shape', from: a.version, to: b.version, ...p }, a, b, kase, NOW, { planId: 'p' });
+  const start = (type: CompiledCaseType): Case => ok(createCase(type, { id: 'S1' }, T0)).case;
+
+  it('a parallel state with atomic regions keeps its regions', () => {
+    const playbook: CaseType['playbook'] = { initial: 'work', states: { work: { type: 'parallel', states: { a: {}, b: {} } }, done: { type: 'final' } } };
+    const a = small(playbook, 1);
+    const b = small(playbook, 2);
+    const kase = start(a);
+    expect(kase.state).toEqual({ work: { a: {}, b: {} } });
+    const out = ok(run(a, b, kase));
+    expect(out.case.state).toEqual({ work: { a: {}, b: {} } });
+  });
+
+  it('a parallel playbook keeps every region', () => {
+    const playbook = { type: 'parallel', states: { r1: { initial: 'x', states: { x: {}, y: {} } }, r2: { initial: 'p', states: { p: {}, q: {} } } } } as unknown as CaseType['playbook'];
+    const a = small(playbook, 1);
+    const b = small(playbook, 2);
+    const out = ok(run(a, b, start(a)));
+    expect(out.case.state).toEqual({ r1: 'x', r2: 'p' });
+    expect(ok(run(a, b, start(a), { states: { x: 'y' } })).case.state).toEqual({ r1: 'y', r2: 'p' });
+  });
+
+  it('never places a case in a state the new version made final', () => {
+    const a = small({ initial: 'open', states: { open: { on: { GO: 'done' } }, done: { type: 'final' } } }, 1);
+    const b = small({ initial: 'open', states: { open: { type: 'final' }, done: { type: 'final' } } } as CaseType['playbook'], 2);
+    const blocked = run(a, b, start(a));
+    expect(blocked.ok ? [] : blocked.blocks.map((x) => [x.code, x.states])).toEqual([['state.final', ['open']]]);
+    expect(suggestMigrationPlan(a, b).states).toBeUndefined();
+  });
+
+  it('an after timer that fired without leaving its state is not set again', () => {
+    const playbook: CaseType['playbook'] = { initial: 'open', states: { open: { after: [{ delay: 'PT1H', actions: [{ type: 'note', text: 'Reminded' }] }], on: { GO: 'done' } }, done: { type: 'final' } } };
+    const a = small(playbook, 1);
+    const b = small(playbook, 2);
+    let kase = start(a);
+    kase = ok(fireTimer(a, kase, 'timer.open.0', hours(1))).case;
+    expect([kase.state, kase.timers]).toEqual(['open', []]);
+    expect(ok(run(a, b, kase)).case.timers).toEqual([]);
+    // still pending: kept as it was
+    const fresh = start(a);
+    expect(ok(run(a, b, fresh)).case.timers).toEqual(fresh.timers);
+  });
+
+  it('renames read the data as it was: a swap swaps', () => {
+    const a = small({ initial: 'open', states: { open: {} } }, 1);
+    const b = small({ initial: 'open', states: { open: {} } }, 2);
+    const kase = { ...start(a), data: { first: 'A', second: 'B' } };
+    expect(ok(run(a, b, kase, { data: { renames: { '/first': '/second', '/second': '/first' } } })).case.data).toEqual({ first: 'B', second: 'A' });
+  });
+
+  it('a state called like a member of Object maps by the plan only', () => {
+    const a = small({ initial: 'toString', states: { toString: {}, other: {} } }, 1);
+    const b = small({ initial: 'toString', states: { toString: {}, other: {} } }, 2);
+    expect(ok(run(a, b, start(a), { states: {} })).case.state).toBe('toString');
+  });
+});
