@@ -16,6 +16,15 @@ function renameRefs(node: unknown): unknown {
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === '$ref' ? RENAMED[v as string] ?? v : renameRefs(v)]));
 }
 
+/**
+ * A scenario file's step without what only a file can have: a stored scenario has no files beside it, so
+ * its steps do not migrate (`migrate` names a plan file, `definition` a case type file; docs/migration.md).
+ */
+function fileStepless(step: Record<string, unknown>): Record<string, unknown> {
+  const { migrate: _m, definition: _d, ...properties } = step.properties as Record<string, unknown>;
+  return { ...step, properties, description: undefined };
+}
+
 describe('stored scenarios in the meta-schema', () => {
   it('match the scenario file format, but for the titles and `start` checked by pattern instead of format', () => {
     const defs = metaSchema.$defs as Record<string, Record<string, unknown>>;
@@ -26,7 +35,10 @@ describe('stored scenarios in the meta-schema', () => {
     expect({ ...defs.storedScenario, properties: copiedProps, title: undefined }).toEqual({ ...(renameRefs(top) as object), properties: renameRefs(srcProps), title: undefined });
     expect([copiedStart?.description, copiedStart?.type, srcStart?.format]).toEqual([srcStart?.description, srcStart?.type, 'date-time']);
     for (const [from, to] of [['step', 'storedScenarioStep'], ['expect', 'storedScenarioExpect'], ['stateValue', 'storedScenarioStateValue']] as const) {
-      expect({ ...defs[to], title: undefined }).toEqual({ ...(renameRefs(src.$defs[from]) as object), title: undefined });
+      expect({ ...defs[to], title: undefined, ...(from === 'step' ? { description: undefined } : {}) }).toEqual({
+        ...(renameRefs(from === 'step' ? fileStepless(src.$defs[from] ?? {}) : src.$defs[from]) as object),
+        title: undefined,
+      });
     }
     expect(defs.priority?.enum).toEqual(src.$defs.priority?.enum);
   });
