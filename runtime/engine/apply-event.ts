@@ -3,6 +3,7 @@
 import type { CompiledCaseType } from './compile.ts';
 import { isSystemEvent } from './event-names.ts';
 import { finishStep } from './finish-step.ts';
+import type { Finish, Stepped } from './finish-step.ts';
 import { sendEvent } from './machine-step.ts';
 import { mergePatch } from './merge-patch.ts';
 import { escapePointerToken } from './json-pointer.ts';
@@ -42,6 +43,11 @@ export function mergePayload(type: CompiledCaseType, kase: Case, event: CaseEven
 }
 
 export function applyEvent(type: CompiledCaseType, kase: Case, event: CaseEvent, now: Instant, actor?: Actor): Outcome {
+  return applyEventWith(finishStep, type, kase, event, now, actor);
+}
+
+/** `applyEvent` ending the step with `finish` (`finishCase`: no history entry, for a replay). */
+export function applyEventWith<R extends Stepped>(finish: Finish<R>, type: CompiledCaseType, kase: Case, event: CaseEvent, now: Instant, actor?: Actor): R | Rejection {
   const known = Object.keys(type.def.events ?? {});
   if (!known.includes(event.type) && !isSystemEvent(event.type)) {
     return reject('event.unknown', rejectionMessages.unknownEvent(event.type, type.key, known));
@@ -62,7 +68,7 @@ export function applyEvent(type: CompiledCaseType, kase: Case, event: CaseEvent,
   }
   const env = { caseId: kase.id, now, revision: kase.revision + 1 };
   const step = sendEvent(type, kase.state, scratchOf(kase, data), env, event.type);
-  return finishStep(type, {
+  return finish(type, {
     before: kase,
     base: kase,
     step,

@@ -2,15 +2,16 @@
 // on (A), so an analyst sees before publishing where each case would diverge, how its SLA outcomes and
 // its end state would change. Pure: the history and the instants come in, a report goes out; no effect
 // runs. Semantics and guarantees: docs/backtest.md.
-import { applyEvent } from './apply-event.ts';
+import { applyEventWith } from './apply-event.ts';
 import type { CompiledCaseType } from './compile.ts';
-import { createCase } from './create-case.ts';
+import { createCaseWith } from './create-case.ts';
 import { isSystemEvent } from './event-names.ts';
-import { dueTimers, fireTimer } from './fire-timer.ts';
+import { finishCase } from './finish-step.ts';
+import { fireTimerWith } from './fire-timer.ts';
 import { parseInstant } from './instant.ts';
 import { jsonEqual } from './json-patch.ts';
 import { leafStateIds } from './playbook-index.ts';
-import type { Case, HistoryEntry, Instant, RejectionCode, SlaInstance, SlaStatus, StateValue } from './types.ts';
+import type { Case, HistoryEntry, Instant, PendingTimer, RejectionCode, SlaInstance, SlaStatus, StateValue } from './types.ts';
 
 /** One case to replay: its stored history (seq order, `case.created` first) and the instant to replay up to. */
 export interface BacktestInput {
@@ -118,16 +119,34 @@ interface Replayer {
   loop: BacktestDivergence | null;
 }
 
-/** Fires the case's due timers in due order, each at its own due instant, up to `until` inclusive. */
+/** `dueTimers(kase, until)[0]` in one pass (by due time, then id): the next timer to fire, and its instant. */
+function firstDue(timers: readonly PendingTimer[], limit: number): { timer: PendingTimer; at: number } | null {
+  let first: PendingTimer | null = null;
+  let firstAt = Number.NaN;
+  for (const timer of timers) {
+    const at = parseInstant(timer.dueAt);
+    if (!(at <= limit)) continue;
+    if (first === null || at < firstAt || (at === firstAt && timer.id < first.id)) {
+      first = timer;
+      firstAt = at;
+    }
+  }
+  return first === null ? null : { timer: first, at: firstAt };
+}
+
+/**
+ * Fires the case's due timers in due order, each at its own due instant, up to `until` inclusive:
+ * `dueTimers` and `fireTimer` (the step without its history entry, which a replay does not read).
+ */
 function settle(r: Replayer, until: Instant, event: string): void {
   const limit = parseInstant(until);
   let lastAt = Number.NaN;
   let sameInstant = 0;
   for (;;) {
     if (r.kase.closedAt !== null || r.kase.timers.length === 0) return;
-    const next = dueTimers(r.kase, until)[0];
-    if (next === undefined || parseInstant(next.dueAt) > limit) return;
-    const at = parseInstant(next.dueAt);
+    const due = firstDue(r.kase.timers, limit);
+    if (due === null) return;
+    const { timer: next, at } = due;
     sameInstant = at === lastAt ? sameInstant + 1 : 0;
     lastAt = at;
     if (sameInstant >= MAX_FIRES_AT_ONE_INSTANT) {
@@ -140,7 +159,7 @@ function settle(r: Replayer, until: Instant, event: string): void {
       };
       return;
     }
-    const fired = fireTimer(r.type, r.kase, next.id, next.dueAt);
+    const fired = fireTimerWith(finishCase, r.type, r.kase, next.id, next.dueAt);
     // fireTimer refuses only a timer that is gone or a closed case, which the checks above rule out
     if (!fired.ok) return;
     r.kase = fired.case;
@@ -171,7 +190,7 @@ export function replayHistory(type: CompiledCaseType, input: BacktestInput): Rep
   if (first === undefined || first.event.type !== 'case.created') {
     throw new Error(`Case ${input.id}: its history must begin with case.created (got ${first === undefined ? 'no entries' : first.event.type}).`);
   }
-  const created = createCase(type, first.event.data === undefined ? { id: input.id } : { id: input.id, data: first.event.data }, first.at);
+  const created = createCaseWith(finishCase, type, first.event.data === undefined ? { id: input.id } : { id: input.id, data: first.event.data }, first.at);
   if (!created.ok) {
     return {
       divergence: { kind: 'rejected', seq: first.seq, at: first.at, event: 'case.created', code: created.code, message: created.message },
@@ -190,7 +209,7 @@ export function replayHistory(type: CompiledCaseType, input: BacktestInput): Rep
     if (isSystemEvent(entry.event.type)) continue;
     settle(r, entry.at, entry.event.type);
     if (r.loop !== null) break;
-    const outcome = applyEvent(type, r.kase, entry.event.data === undefined ? { type: entry.event.type } : { type: entry.event.type, data: entry.event.data }, entry.at);
+    const outcome = applyEventWith(finishCase, type, r.kase, entry.event.data === undefined ? { type: entry.event.type } : { type: entry.event.type, data: entry.event.data }, entry.at);
     if (!outcome.ok) {
       rejected += 1;
       divergence ??= { kind: 'rejected', seq: entry.seq, at: entry.at, event: entry.event.type, code: outcome.code, message: outcome.message };

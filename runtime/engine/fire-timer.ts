@@ -5,12 +5,13 @@
 // processed after the current one).
 import type { CompiledCaseType } from './compile.ts';
 import { applyTimerChanges, finishStep } from './finish-step.ts';
+import type { Finish, Stepped } from './finish-step.ts';
 import { parseInstant } from './instant.ts';
 import { sendEvent } from './machine-step.ts';
 import type { MachineStep } from './machine-step.ts';
 import { reject, rejectionMessages } from './rejections.ts';
 import { fireSlaTimer } from './sla.ts';
-import type { Case, Instant, Outcome, PendingTimer } from './types.ts';
+import type { Case, Instant, Outcome, PendingTimer, Rejection } from './types.ts';
 import { applyActions, scratchOf } from './actions.ts';
 
 /** The case's pending timers due at or before `until`, by due time then id. */
@@ -22,6 +23,11 @@ export function dueTimers(kase: Case, until: Instant): PendingTimer[] {
 }
 
 export function fireTimer(type: CompiledCaseType, kase: Case, timerId: string, now: Instant): Outcome {
+  return fireTimerWith(finishStep, type, kase, timerId, now);
+}
+
+/** `fireTimer` ending the step with `finish` (`finishCase`: no history entry, for a replay). */
+export function fireTimerWith<R extends Stepped>(finish: Finish<R>, type: CompiledCaseType, kase: Case, timerId: string, now: Instant): R | Rejection {
   const timer = kase.timers.find((t) => t.id === timerId);
   if (!timer || kase.closedAt !== null) return reject('event.not_accepted', rejectionMessages.noTimer(timerId));
   if (parseInstant(timer.dueAt) > parseInstant(now)) {
@@ -33,14 +39,14 @@ export function fireTimer(type: CompiledCaseType, kase: Case, timerId: string, n
 
   if (!timer.event.startsWith('sla.')) {
     const step = sendEvent(type, kase.state, consumed, env, timer.event);
-    return finishStep(type, { before: kase, base: kase, step, env, event, actor: 'system', slas: kase.slas });
+    return finish(type, { before: kase, base: kase, step, env, event, actor: 'system', slas: kase.slas });
   }
 
   const fired = fireSlaTimer(type.def, type.calendars, kase.slas, timerId, now);
   if (!fired) {
     // A stale SLA timer (the record closed or moved on): consumed, nothing else happens.
     const step: MachineStep = { value: kase.state, scratch: consumed, done: false };
-    return finishStep(type, { before: kase, base: kase, step, env, event, actor: 'sla', slas: null });
+    return finish(type, { before: kase, base: kase, step, env, event, actor: 'sla', slas: null });
   }
   let scratch = applyTimerChanges(consumed, fired.cancelTimers, fired.setTimers);
   scratch = applyActions(scratch, fired.actions, env, type);
@@ -53,5 +59,5 @@ export function fireTimer(type: CompiledCaseType, kase: Case, timerId: string, n
     if (step.done) break;
     step = sendEvent(type, step.value, step.scratch, env, raisedEvent);
   }
-  return finishStep(type, { before: kase, base: kase, step, env, event, actor: 'sla', slas: fired.instances });
+  return finish(type, { before: kase, base: kase, step, env, event, actor: 'sla', slas: fired.instances });
 }
