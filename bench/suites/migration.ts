@@ -1,6 +1,6 @@
 // migration: issue 19's figures — the dry run and the apply of a migration plan over N open complaints
-// (100,000; --quick 2,000) through the host's migration service, on the SQLite store and on a scratch
-// PostgreSQL database. Each round publishes the next version and moves every open case to it: round 1
+// (100,000; --quick 2,000) through the host's migration service, on the SQLite store, and over 10,000 on a
+// scratch PostgreSQL database. Each round publishes the next version and moves every open case to it: round 1
 // adds a required field with a default (every case's data changes), later rounds an unchanged copy.
 // Targets: dry run < 60 s, apply ≥ 1,000 cases/s on SQLite; PostgreSQL reported beside (docs/migration.md).
 import * as engine from '../../runtime/engine/index.ts';
@@ -92,7 +92,8 @@ export const migrationSuite: Suite = {
       const database = await scratchDatabase();
       const store = await createPostgresStore({ url: database.url });
       try {
-        pg = await measure(store, 'PostgreSQL', 'migration_postgres', options, count);
+        // fewer cases: made one by one through the case service, 100,000 take PostgreSQL longer to make than to migrate
+        pg = await measure(store, 'PostgreSQL', 'migration_postgres', options, Math.min(count, 10_000));
       } catch (error) {
         // the SQLite figures stand on their own; PostgreSQL's failure is reported, not their loss
         options.log(`migration: PostgreSQL failed: ${error instanceof Error ? error.message : String(error)}`);
