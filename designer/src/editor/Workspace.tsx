@@ -137,7 +137,7 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
       case 'slas':
         return <SlasView def={def} edit={editor.edit} selection={selection} />;
       case 'simulator':
-        return <SimulatorView def={def} errorCount={errorCount} edit={editor.edit} preview={sample} session={simSession} setSession={setSimSession} api={api} />;
+        return <SimulatorView def={def} errorCount={errorCount} edit={editor.edit} preview={sample} session={simSession} setSession={setSimSession} api={api} latestVersion={published?.version ?? null} />;
       case 'types':
         return <TypesView api={api} def={def} />;
       case 'translations':

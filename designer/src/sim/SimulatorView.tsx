@@ -76,6 +76,8 @@ interface Props {
   setSession: (s: SimSession | ((previous: SimSession) => SimSession)) => void;
   /** To list and load the published versions a run can start on and move to; without it the simulator runs the draft only. */
   api?: ApiClient;
+  /** The latest published version (null: never published, so there are no versions to ask the server for). */
+  latestVersion?: number | null;
 }
 
 const noEdit = () => undefined;
@@ -87,7 +89,7 @@ function refusalText(def: CaseType, event: string | null, r: Rejection, words: W
   return `${head}${r.problems.length ? ` (${r.problems.map((p) => problemSentence(p, label, words)).join('; ')})` : ''}`;
 }
 
-export function SimulatorView({ def, errorCount, edit, preview, session, setSession, api }: Props) {
+export function SimulatorView({ def, errorCount, edit, preview, session, setSession, api, latestVersion }: Props) {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [published, setPublished] = useState<number[]>([]);
@@ -110,7 +112,8 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
 
   // the published versions a run can start on and move to, newest first
   useEffect(() => {
-    if (!api) return;
+    // a case type never published has no versions: asking would only be answered 404
+    if (!api || latestVersion === null) return;
     let live = true;
     void api.listVersions(def.key).then((r) => {
       if (live && r.ok) setPublished(r.value.map((v) => v.version).sort((a, b) => b - a));
@@ -118,7 +121,7 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
     return () => {
       live = false;
     };
-  }, [api, def.key]);
+  }, [api, def.key, latestVersion]);
   const versions = session.versions;
   const known = useRef(versions);
   known.current = versions;
