@@ -1,7 +1,7 @@
 // The case view: header (type, state, priority, assignee, queue, SLAs explained), the stage form, the
 // checklist, the actions, the history, linked cases and the customer. Conflicts: a 412 reloads the case,
 // says what changed and keeps what the agent typed (also kept across reloads, per tab).
-import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { SignedInUser } from '../app/signed-in-user.ts';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { dataProblems, isMissingProblem, jsonEqual } from '../../../runtime/engine/index.ts';
@@ -19,7 +19,7 @@ import { LifeCycleStrip } from '../stage/LifeCycleStrip.tsx';
 import { carriedKeys, readOnlyReason, stageForm, stageScope, strandedChanges } from './stage-form.ts';
 import type { ConsoleContext } from './use-console-context.ts';
 import type { CaseRecord, Failure, ConsoleApi } from './console-api.ts';
-import { dataChanges, payloadFor, rebase, stateLabel, taskTitle } from './console-model.ts';
+import { dataChanges, earlierVersions, payloadFor, rebase, stateLabel, taskTitle } from './console-model.ts';
 import { changeLines, show } from '../model/change-words.ts';
 import { rejectionText } from '../model/refusal-words.ts';
 import { eventTitle, queueTitle, roleTitle, ruleTitle } from '../model/titles.ts';
@@ -57,6 +57,10 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
   const [def, setDef] = useState<CaseType | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
+  /** The definitions of the versions the case was on before a migration, for its history's words. */
+  const [earlier, setEarlier] = useState<ReadonlyMap<number, CaseType>>(new Map());
+  /** The versions asked for already (a version that cannot be read is not asked for again). */
+  const asked = useRef(new Set<number>());
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -90,6 +94,23 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
       live = false;
     };
   }, [api, caseId, loadHistory]);
+
+  // a case migrated from another version: that version's titles for what happened before (loaded once each)
+  useEffect(() => {
+    if (!kase || !def) return;
+    const missing = earlierVersions(history, kase.version).filter((v) => !asked.current.has(v));
+    if (missing.length === 0) return;
+    for (const v of missing) asked.current.add(v);
+    void Promise.all(missing.map(async (v) => [v, await api.caseType(kase.caseType, v)] as const)).then((loaded) => {
+      const found = loaded.filter(([, r]) => r.ok);
+      if (found.length === 0) return;
+      setEarlier((previous) => {
+        const next = new Map(previous);
+        for (const [v, r] of found) if (r.ok) next.set(v, r.value);
+        return next;
+      });
+    });
+  }, [api, kase, def, history]);
 
   // the working copy survives a reload of the tab until it is sent or discarded
   useEffect(() => {
@@ -333,7 +354,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
           </section>
           <section aria-labelledby="history-title" className="card">
             <h2 id="history-title">{t('history')}</h2>
-            <HistoryTimeline items={history} def={def} />
+            <HistoryTimeline items={history} def={def} earlier={earlier} />
           </section>
         </aside>
       </div>

@@ -3,7 +3,7 @@ import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { jsonEqual } from '../../../runtime/engine/index.ts';
 import type { HistoryEntry } from '../../../runtime/engine/index.ts';
 import { fieldLabel } from '../model/field-label.ts';
-import { stateLabel } from './console-model.ts';
+import { entryVersions, stateLabel } from './console-model.ts';
 import { patchLines } from '../model/change-words.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { useWords } from '../i18n/use-words.ts';
@@ -12,8 +12,14 @@ import { eventTitle, idWords } from '../model/titles.ts';
 /** The events the system writes itself, said in words (keys of console.history). */
 const SYSTEM_EVENTS: Record<string, string> = { 'case.created': 'caseCreated', 'child.closed': 'childClosed' };
 
-export function HistoryTimeline({ items, def }: { items: readonly HistoryEntry[]; def: CaseType }) {
+/**
+ * `def`: the case's current version; `earlier`: the definitions of versions it was on before a migration, so
+ * that what happened then is told in that version's words (a state the current version no longer has).
+ */
+export function HistoryTimeline({ items, def, earlier }: { items: readonly HistoryEntry[]; def: CaseType; earlier?: ReadonlyMap<number, CaseType> }) {
   const words = useWords();
+  const versions = entryVersions(items, def.version ?? 0);
+  const defOf = (version: number): CaseType => earlier?.get(version) ?? def;
   const t = (key: string, values?: Record<string, unknown>) => words.t(`console.history.${key}`, values);
   const title = (type: string, data?: unknown) => {
     // a migration to another version of the case type (issue 19): the version it went to
@@ -30,7 +36,7 @@ export function HistoryTimeline({ items, def }: { items: readonly HistoryEntry[]
   };
   return (
     <ol className="timeline" aria-label={t('label')}>
-      {[...items].reverse().map((h) => (
+      {[...items].map((h, i) => ({ h, before: defOf(versions[i]?.from ?? 0), after: defOf(versions[i]?.to ?? 0) })).reverse().map(({ h, before, after }) => (
         <li key={h.seq} data-seq={h.seq}>
           <div className="timeline-head">
             <strong>{title(h.event.type, h.event.data)}</strong> <span className="muted">{t('by', { actor: h.actor })}</span>{' '}
@@ -40,15 +46,15 @@ export function HistoryTimeline({ items, def }: { items: readonly HistoryEntry[]
           </div>
           <div className="muted">
             {h.from === null
-              ? t('opened', { state: stateLabel(h.to, def) })
-              : jsonEqual(h.from, h.to)
-                ? t('stayed', { state: stateLabel(h.to, def) })
-                : `${stateLabel(h.from, def)} → ${stateLabel(h.to, def)}`}
+              ? t('opened', { state: stateLabel(h.to, after) })
+              : jsonEqual(h.from, h.to) && before === after
+                ? t('stayed', { state: stateLabel(h.to, after) })
+                : `${stateLabel(h.from, before)} → ${stateLabel(h.to, after)}`}
           </div>
           {h.patch.length > 0 ? (
             <ul className="changes">
               {h.patch
-                .flatMap((op) => patchLines(op, (p) => fieldLabel(def, p), words))
+                .flatMap((op) => patchLines(op, (p) => fieldLabel(after, p), words))
                 .map((line, i) => (
                   <li key={i}>{line}</li>
                 ))}

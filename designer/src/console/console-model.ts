@@ -192,3 +192,27 @@ export function payloadFor(def: CaseType, eventType: string, current: Data, work
 }
 
 /** A value as one short line. */
+
+/**
+ * The version of the case type each history entry was written under, oldest first: the case's current
+ * version, except before a `case.migrated` entry (issue 19), which names the version the case left. The
+ * migration's own entry is `from` → `to`: its old states belong to `from`, the rest to `to`.
+ */
+export function entryVersions(items: readonly { event: { type: string; data?: unknown } }[], current: number): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = new Array<{ from: number; to: number }>(items.length);
+  let version = current;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const entry = items[i] as { event: { type: string; data?: unknown } };
+    const left = (entry.event.data as { fromVersion?: unknown } | undefined)?.fromVersion;
+    if (entry.event.type === 'case.migrated' && typeof left === 'number') {
+      out[i] = { from: left, to: version };
+      version = left;
+    } else out[i] = { from: version, to: version };
+  }
+  return out;
+}
+
+/** The versions other than the current one that a history was written under (to load their definitions). */
+export function earlierVersions(items: readonly { event: { type: string; data?: unknown } }[], current: number): number[] {
+  return [...new Set(entryVersions(items, current).map((v) => v.from))].filter((v) => v !== current);
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { SlaView } from '../../../runtime/engine/index.ts';
-import { dataChanges, mostUrgentSla, payloadFor, rebase, slaBadge, sortRows, stateLabel } from '../../../designer/src/console/console-model.ts';
+import { dataChanges, earlierVersions, entryVersions, mostUrgentSla, payloadFor, rebase, slaBadge, sortRows, stateLabel } from '../../../designer/src/console/console-model.ts';
 import { changeLines, patchLines, show } from '../../../designer/src/model/change-words.ts';
 import { fieldLabel } from '../../../designer/src/model/field-label.ts';
 
@@ -132,5 +132,29 @@ describe('values and changes for people, never as JSON', () => {
       'Customer › Phone: (empty) → 0612345678',
     ]);
     for (const line of changeLines('/customer', undefined, { name: 'Ann' }, label)) expect(line).not.toMatch(/[{}"]/);
+  });
+});
+
+describe('the versions a history was written under (issue 19)', () => {
+  const entry = (type: string, data?: Record<string, unknown>) => ({ event: data === undefined ? { type } : { type, data } });
+  it('is the current version, but before a migration the version the case left', () => {
+    const items = [
+      entry('case.created'),
+      entry('SUBMIT_TRIAGE'),
+      entry('case.migrated', { plan: 'p', fromVersion: 1, toVersion: 2 }),
+      entry('SUBMIT_FINDINGS'),
+      entry('case.migrated', { plan: 'q', fromVersion: 2, toVersion: 4 }),
+      entry('APPROVE'),
+    ];
+    expect(entryVersions(items, 4)).toEqual([
+      { from: 1, to: 1 },
+      { from: 1, to: 1 },
+      { from: 1, to: 2 },
+      { from: 2, to: 2 },
+      { from: 2, to: 4 },
+      { from: 4, to: 4 },
+    ]);
+    expect(earlierVersions(items, 4)).toEqual([1, 2]);
+    expect(earlierVersions([entry('case.created')], 3)).toEqual([]);
   });
 });
