@@ -8,11 +8,13 @@ import { addDuration } from './calendar.ts';
 import { afterTimer, openTask, scratchOf } from './actions.ts';
 import type { ActionScope, StepEnv } from './actions.ts';
 import { diffJson, jsonEqual } from './json-patch.ts';
-import { getAtPointer, parsePointer, setAtPointer } from './json-pointer.ts';
+import { escapePointerToken, getAtPointer, setAtPointer } from './json-pointer.ts';
+import { fieldSchemaAt } from './form-view.ts';
+import type { FieldSchema } from '../../schemas/generated/case-type.ts';
 import { activeStateIds, afterTimerId } from './playbook-index.ts';
 import type { PlaybookIndex, StateInfo } from './playbook-index.ts';
 import { validate } from './rules.ts';
-import { slaTimers } from './sla.ts';
+import { endPause, slaTimers } from './sla.ts';
 import type {
   Actor,
   Case,
@@ -240,15 +242,8 @@ export function migratedData(plan: Pick<MigrationPlan, 'data'>, data: CaseData):
   return next as CaseData;
 }
 
-function endPause(record: SlaInstance, now: Instant): SlaInstance['pauses'] {
-  const last = record.pauses[record.pauses.length - 1];
-  if (!last || last.to !== null) return record.pauses;
-  const kept = record.pauses.slice(0, -1);
-  return Date.parse(last.from) === Date.parse(now) ? kept : [...kept, { ...last, to: now }];
-}
-
 function cancelled(record: SlaInstance, now: Instant): SlaInstance {
-  return { ...record, pauses: endPause(record, now), closedAt: now, status: 'cancelled' };
+  return { ...record, pauses: endPause(record.pauses, now), closedAt: now, status: 'cancelled' };
 }
 
 function started(name: string, records: readonly SlaInstance[], now: Instant): SlaInstance {
@@ -518,23 +513,12 @@ export function migrateCase(
   };
 }
 
-/** Whether a pointer names a field of a data schema. */
+/** Whether a pointer names a field of a version's data (through properties, items and local `$ref`s). */
 function isField(type: CompiledCaseType, pointer: string): boolean {
-  let node: unknown = type.def.data;
-  const defs = (type.def.data as { $defs?: Record<string, unknown> }).$defs ?? {};
-  for (const token of parsePointer(pointer)) {
-    for (let hops = 0; hops < 16 && typeof node === 'object' && node !== null && typeof (node as { $ref?: unknown }).$ref === 'string'; hops++) {
-      const ref = (node as { $ref: string }).$ref;
-      node = ref.startsWith('#/$defs/') ? defs[ref.slice('#/$defs/'.length)] : undefined;
-    }
-    if (typeof node !== 'object' || node === null) return false;
-    const schema = node as { properties?: Record<string, unknown>; items?: unknown };
-    node = /^(0|[1-9][0-9]*)$/.test(token) && schema.items !== undefined ? schema.items : schema.properties?.[token];
-  }
-  return node !== undefined;
+  return fieldSchemaAt(type.def.data as FieldSchema, pointer) !== undefined;
 }
 
-const esc = (token: string): string => token.replace(/~/g, '~0').replace(/\//g, '~1');
+const esc = escapePointerToken;
 
 /**
  * What is wrong with a plan for these two versions, each problem at its place in the plan (a JSON
@@ -619,7 +603,7 @@ export function suggestMigrationPlan(from: CompiledCaseType, to: CompiledCaseTyp
   const requiredBefore = new Set(requiredOf(from.def.data));
   for (const pointer of requiredOf(to.def.data)) {
     if (requiredBefore.has(pointer)) continue;
-    const schema = fieldAt(to, pointer) as { default?: JsonValue } | undefined;
+    const schema = fieldSchemaAt(to.def.data as FieldSchema, pointer) as { default?: JsonValue } | undefined;
     if (schema?.default !== undefined) defaults[pointer] = schema.default;
   }
   const slas: { [name: string]: SlaMigration } = {};
@@ -651,13 +635,4 @@ function requiredOf(schema: unknown, prefix = ''): string[] {
   // only required fields inside required groups are required of every case
   const nested = own.flatMap((pointer) => requiredOf(s.properties?.[pointer.slice(prefix.length + 1).replace(/~1/g, '/').replace(/~0/g, '~')], pointer));
   return [...own, ...nested];
-}
-
-function fieldAt(type: CompiledCaseType, pointer: string): unknown {
-  let node: unknown = type.def.data;
-  for (const token of parsePointer(pointer)) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as { properties?: Record<string, unknown> }).properties?.[token];
-  }
-  return node;
 }

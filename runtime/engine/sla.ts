@@ -111,7 +111,7 @@ function openPause(record: SlaInstance): SlaPause | null {
 }
 
 /** Ends an open pause at `now` (a pause that lasted no time is dropped). */
-function endPause(pauses: readonly SlaPause[], now: Instant): SlaPause[] {
+export function endPause(pauses: readonly SlaPause[], now: Instant): SlaPause[] {
   const last = pauses[pauses.length - 1];
   if (!last || last.to !== null) return [...pauses];
   const kept = pauses.slice(0, -1);

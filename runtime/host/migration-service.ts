@@ -9,6 +9,7 @@ import type { CaseType } from '../../schemas/generated/case-type.ts';
 import {
   checkMigrationPlan,
   compileCaseType,
+  escapePointerToken,
   MIGRATED_EVENT,
   migrateCase,
   planSelects,
@@ -154,7 +155,7 @@ function nulAt(value: unknown, at: string): string | null {
   }
   if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      const here = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const here = `${at}/${escapePointerToken(key)}`;
       if (key.includes('\u0000')) return here;
       const found = nulAt(item, here);
       if (found !== null) return found;
@@ -209,7 +210,7 @@ export function createMigrationService(options: { store: CaseStore; cases: CaseS
     if (plan.cases?.ids !== undefined) {
       for (const id of plan.cases.ids) {
         const kase = await store.getCase(tenant, id);
-        if (kase !== null && kase.caseType === plan.caseType && kase.version === plan.from && kase.closedAt === null && planSelects(plan.cases === undefined ? {} : { cases: { ...plan.cases, ids: [kase.id] } }, kase)) yield kase;
+        if (kase !== null && kase.caseType === plan.caseType && kase.version === plan.from && kase.closedAt === null && planSelects(plan, kase)) yield kase;
       }
       return;
     }

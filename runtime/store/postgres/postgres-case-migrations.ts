@@ -3,6 +3,7 @@
 // and marked a batch at a time; a case no longer pending is never marked again, whichever host works it.
 import type { Instant, JsonValue } from '../../engine/index.ts';
 import type { CaseMigrationCounts, CaseMigrationRecord, MigrationItem, MigrationItemStatus, Page } from '../case-store.ts';
+import { migrationOf, type MigrationRow } from '../case-migration-row.ts';
 import { CursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
 
@@ -20,33 +21,7 @@ export const caseMigrationTables = `
   CREATE INDEX case_migration_items_by_status ON case_migration_items (tenant, migration_id, status, n);
   `;
 
-interface MigrationRow {
-  tenant: string;
-  id: string;
-  case_type: string;
-  from_version: number;
-  to_version: number;
-  plan: JsonValue;
-  status: 'running' | 'done';
-  started_by: string;
-  started_at: string;
-  finished_at: string | null;
-}
 
-function recordOf(row: MigrationRow): CaseMigrationRecord {
-  return {
-    tenant: row.tenant,
-    id: row.id,
-    caseType: row.case_type,
-    fromVersion: row.from_version,
-    toVersion: row.to_version,
-    plan: row.plan,
-    status: row.status,
-    startedBy: row.started_by,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-  };
-}
 
 export function createPostgresCaseMigrations(db: PostgresDb) {
   const s = {
@@ -88,13 +63,9 @@ export function createPostgresCaseMigrations(db: PostgresDb) {
   };
 
   async function counted(row: MigrationRow): Promise<CaseMigrationRecord & { counts: CaseMigrationCounts }> {
-    const counts: CaseMigrationCounts = { total: 0, pending: 0, migrated: 0, blocked: 0, skipped: 0 };
-    for (const { status, n } of await db.rows<{ status: MigrationItemStatus; n: number }>(s.counts, [row.tenant, row.id])) {
-      counts[status] = n;
-      counts.total += n;
-    }
-    return { ...recordOf(row), counts };
+    return migrationOf(row, await db.rows<{ status: MigrationItemStatus; n: number }>(s.counts, [row.tenant, row.id]));
   }
+
 
   return {
     async createCaseMigration(record: CaseMigrationRecord, caseIds: readonly string[]): Promise<boolean> {

@@ -4,21 +4,10 @@
 import type Database from 'better-sqlite3';
 import type { Instant, JsonValue } from '../../engine/index.ts';
 import type { CaseMigrationCounts, CaseMigrationRecord, MigrationItem, MigrationItemStatus, Page } from '../case-store.ts';
+import { migrationOf, type MigrationRow } from '../case-migration-row.ts';
 import { CursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import type { WriteQueue } from './write-queue.ts';
 
-interface MigrationRow {
-  tenant: string;
-  id: string;
-  case_type: string;
-  from_version: number;
-  to_version: number;
-  plan: string;
-  status: 'running' | 'done';
-  started_by: string;
-  started_at: string;
-  finished_at: string | null;
-}
 
 interface ItemRow {
   n: number;
@@ -40,20 +29,6 @@ export const caseMigrationTables = `
   CREATE INDEX case_migration_items_by_status ON case_migration_items(tenant, migration_id, status, n);
   `;
 
-function recordOf(row: MigrationRow): CaseMigrationRecord {
-  return {
-    tenant: row.tenant,
-    id: row.id,
-    caseType: row.case_type,
-    fromVersion: row.from_version,
-    toVersion: row.to_version,
-    plan: JSON.parse(row.plan) as JsonValue,
-    status: row.status,
-    startedBy: row.started_by,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-  };
-}
 
 export function createSqliteCaseMigrations(db: Database.Database, queue: WriteQueue) {
   const s = {
@@ -74,13 +49,9 @@ export function createSqliteCaseMigrations(db: Database.Database, queue: WriteQu
   };
 
   function counted(row: MigrationRow): CaseMigrationRecord & { counts: CaseMigrationCounts } {
-    const counts: CaseMigrationCounts = { total: 0, pending: 0, migrated: 0, blocked: 0, skipped: 0 };
-    for (const { status, n } of s.counts.all(row.tenant, row.id) as { status: MigrationItemStatus; n: number }[]) {
-      counts[status] = n;
-      counts.total += n;
-    }
-    return { ...recordOf(row), counts };
+    return migrationOf(row, s.counts.all(row.tenant, row.id) as { status: MigrationItemStatus; n: number }[]);
   }
+
 
   return {
     async createCaseMigration(record: CaseMigrationRecord, caseIds: readonly string[]): Promise<boolean> {
