@@ -21,7 +21,7 @@ export { activeStateIds, leafStateIds, stateLabel } from './playbook-index.ts';
 export { mergePatch } from './merge-patch.ts';
 export { diffJson, applyJsonPatch, jsonEqual } from './json-patch.ts';
 export type * from './types.ts';
-export { escapePointerToken, formatPointer, getAtPointer, parsePointer } from './json-pointer.ts';
+export { escapePointerToken, formatPointer, getAtPointer, parsePointer, setAtPointer } from './json-pointer.ts';
 export { durationToMs, parseDuration } from './duration.ts';
 export { addDuration } from './calendar.ts';
 export { explainDue, formatLocal } from './calendar-format.ts';

@@ -14,6 +14,7 @@ import { createTaskService, type TaskService } from './task-service.ts';
 import { createTokenService, type TokenService } from './tokens.ts';
 import { createPartnerService, type PartnerService } from './partners.ts';
 import { createMigrationService, type MigrationService } from './migration-service.ts';
+import { createMailboxService, type AttachmentSink, type MailboxService } from './mail-intake.ts';
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -30,6 +31,8 @@ export interface HostServices {
   partners: PartnerService;
   /** Migrations of open cases to another version (issue 19). */
   migrations: MigrationService;
+  /** Mailboxes and what a message to one does (e-mail in, issue 20). */
+  mailboxes: MailboxService;
 }
 
 export function createHostServices<C>(options: {
@@ -39,6 +42,8 @@ export function createHostServices<C>(options: {
   logger?: Logger;
   /** The lifetime of tokens whose roles are only `service`, issued without one (an ISO 8601 duration; null: none; default P90D). */
   serviceTokenExpiry?: string | null;
+  /** Where mail attachments go (the case's documents). */
+  attachments?: AttachmentSink;
 }): HostServices {
   const { store, clock } = options;
   const logger = options.logger ?? silentLogger;
@@ -50,6 +55,7 @@ export function createHostServices<C>(options: {
     tasks: createTaskService(store, clock),
     tokens: createTokenService(store, { clock, logger, ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }) }),
     partners: createPartnerService(store, clock),
+    mailboxes: createMailboxService({ store, cases, clock, logger, ...(options.attachments === undefined ? {} : { attachments: options.attachments }) }),
   };
 }
 

@@ -29,6 +29,7 @@ import { taskRoutes } from './routes/tasks.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { migrationRoutes } from './routes/migrations.ts';
 import { partnerRoutes } from './routes/partners.ts';
+import { mailboxRoutes } from './routes/mailboxes.ts';
 import { signInRoutes, type OidcSettings } from './sign-in.ts';
 
 export type AppOptions<C = unknown> = {
@@ -151,6 +152,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   );
   app.route('/api', tokenRoutes(services.tokens, clock));
   app.route('/api', partnerRoutes(services.partners));
+  app.route('/api', mailboxRoutes(services.mailboxes));
   app.route('/api', caseTypeRoutes(services.caseTypes));
   app.route('/api', migrationRoutes(services.migrations));
   app.route('/api', backtestRoutes(store, clock));

@@ -91,6 +91,11 @@ const operations: Record<string, Record<string, Op>> = {
     put: { summary: "Create or replace a partner organisation and the queues delegated to it (its people: tokens with partner, or sign-ins by --oidc-partner)", role: 'admin', body: 'PartnerRequest', ok: [200, 'Partner'], params: ['id'] },
     delete: { summary: "Remove a partner organisation: its people's tokens and sessions see nothing from then on", role: 'admin', ok: [200, 'Report'], params: ['id'] },
   },
+  '/api/mailboxes': { get: { summary: 'The mailboxes of the tenant (e-mail in: one per case type)', role: 'admin', ok: [200, 'MailboxList'] } },
+  '/api/mailboxes/{caseType}': {
+    put: { summary: 'Create or replace the mailbox of a published case type: its address and a new SMTP password, shown once (409 mailbox.address_taken)', role: 'admin', body: 'MailboxRequest', ok: [201, 'MailboxCreated'], params: ['caseType'] },
+    delete: { summary: 'Remove the mailbox of a case type: mail to its address is refused from then on', role: 'admin', ok: [200, 'Report'], params: ['caseType'] },
+  },
   '/api/validate': { post: { summary: 'Validate a case-type definition', role: 'analyst', body: 'CaseTypeDefinition', ok: [200, 'ValidationResult'] } },
   '/api/case-types': { get: { summary: 'Latest published version of each key, plus draft status', role: 'any', ok: [200, 'CaseTypeList'] } },
   '/api/case-types/{key}': { get: { summary: 'The latest published definition', role: 'any', ok: [200, 'CaseTypeDefinition'], params: ['key'] } },
@@ -209,6 +214,7 @@ export function openApiDocument(): Record<string, unknown> {
     TaskList: list('Task'),
     TokenList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('TokenInfo') } } },
     PartnerList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('Partner') } } },
+    MailboxList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('Mailbox') } } },
     Report: { type: 'object' },
     TypeScript: { type: 'string', description: 'TypeScript declarations (.d.ts)' },
     Me: {

@@ -44,6 +44,9 @@ export const problemTable = {
   'migration.invalid': { status: 422, title: 'Invalid migration plan' },
   'migration.applied': { status: 422, title: 'Migration plan already applied' },
   'backtest.invalid': { status: 422, title: 'Invalid backtest request' },
+  'mail.refused': { status: 422, title: 'Message refused' },
+  'mailbox.address_taken': { status: 409, title: 'Mailbox address taken' },
+  'mailbox.not_found': { status: 404, title: 'Mailbox not found' },
   'internal.error': { status: 500, title: 'Internal error' },
   'store.unavailable': { status: 503, title: 'Storage unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -65,6 +65,26 @@ export type Priority = 'low' | 'normal' | 'high' | 'urgent';
  */
 export type TransitionSpec = string | Transition | [Transition, ...Transition[]];
 /**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer1 = string;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer2 = string;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer3 = string;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer4 = string;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer5 = string;
+/**
  * The priority at creation; default normal.
  */
 export type Priority1 = 'low' | 'normal' | 'high' | 'urgent';
@@ -147,6 +167,7 @@ export interface CaseType {
   };
   playbook: Playbook;
   customer?: Customer;
+  email?: EmailIntake;
   /**
    * The prefix of the human-readable references of this case type's cases, e.g. PA for PA-000123. Without it, the initials of the key's words (purchase-approval: PA), or the first three letters of a one-word key (complaint: COM).
    */
@@ -644,6 +665,32 @@ export interface Customer {
    */
   keys: [Pointer, ...Pointer[]];
   name?: Pointer;
+  email?: Pointer1;
+}
+/**
+ * How mail to this case type's mailbox opens and answers cases: a new message opens a case (its sender goes into the customer's e-mail field, its sender's name into the customer's name field), a reply to a case is the reply event on it.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "emailIntake".
+ */
+export interface EmailIntake {
+  subject?: Pointer2;
+  body?: Pointer3;
+  attachments?: Pointer4;
+  /**
+   * Values a case opened by mail starts with, by field (JSON Pointer → value), e.g. {"/channel": "email"}.
+   */
+  values?: {
+    [k: string]: unknown | undefined;
+  };
+  reply?: EmailReply;
+}
+/**
+ * A message that answers a case (its reference in the subject, or a reply to a message the case sent) is this event on that case.
+ */
+export interface EmailReply {
+  event: string;
+  body?: Pointer5;
 }
 /**
  * This interface was referenced by `CaseType`'s JSON-Schema

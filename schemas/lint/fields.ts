@@ -81,6 +81,9 @@ export function lintFieldPointers(model: Model, ajv: Ajv2020): Problem[] {
   const customer = asObject(model.def.customer);
   asArray(customer.keys).forEach((key, i) => field(key, ptr('/customer/keys', i), 'customer key'));
   field(customer.name, '/customer/name', 'customer name');
+  field(customer.email, '/customer/email', 'customer e-mail');
+
+  problems.push(...lintEmailIntake(model, field));
 
   for (const [name, event] of Object.entries(asObject(model.def.events))) {
     lintPayload(asObject(event).data, ptr('/events', name, 'data'), '', (pointer, dataPointer) => {
@@ -183,4 +186,39 @@ export function describeDataError(error: ErrorObject | undefined): string {
     default:
       return `${where}${error.message ?? 'is not valid'}`;
   }
+}
+
+type FieldCheck = (value: unknown, pointer: string, what: string) => JsonObject | undefined;
+
+/** The fields mail goes into must be text fields of the data; a reply's event must be defined and carry its text field. */
+function lintEmailIntake(model: Model, field: FieldCheck): Problem[] {
+  const problems: Problem[] = [];
+  const email = asObject(model.def.email);
+  const text = (name: 'subject' | 'body', what: string): void => {
+    const schema = field(email[name], ptr('/email', name), what);
+    if (schema !== undefined && schema.type !== 'string') {
+      problems.push(createProblem('email.not_text', ptr('/email', name), { what, field: String(email[name]) }));
+    }
+  };
+  text('subject', 'e-mail subject field');
+  text('body', 'e-mail text field');
+  field(email.attachments, '/email/attachments', 'e-mail attachments field');
+  for (const pointer of Object.keys(asObject(email.values))) field(pointer, ptr('/email/values', pointer), 'e-mail starting value field');
+  const reply = asObject(email.reply);
+  const event = asString(reply.event);
+  if (event === undefined) return problems;
+  const events = asObject(model.def.events);
+  if (!(event in events)) {
+    problems.push(createProblem('event.unknown', '/email/reply/event', { name: event, hint: didYouMean(event, Object.keys(events)) }));
+    return problems;
+  }
+  const body = asString(reply.body);
+  if (body === undefined) return problems;
+  const schema = field(body, '/email/reply/body', 'e-mail reply text field');
+  const name = body.slice(1);
+  const carried = asObject(asObject(asObject(events[event]).data).properties);
+  if (schema !== undefined && (name.includes('/') || !(name in carried))) {
+    problems.push(createProblem('email.reply_body_not_in_event', '/email/reply/body', { field: body, event }));
+  }
+  return problems;
 }

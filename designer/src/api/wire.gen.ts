@@ -358,6 +358,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mailboxes of the tenant (e-mail in: one per case type) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxList"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/{caseType}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace the mailbox of a published case type: its address and a new SMTP password, shown once (409 mailbox.address_taken) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseType: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MailboxRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxCreated"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the mailbox of a case type: mail to its address is refused from then on */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseType: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/validate": {
         parameters: {
             query?: never;
@@ -2064,6 +2191,25 @@ export interface components {
             /** @description The queues whose cases and tasks the partner's people see and work. */
             queues: string[];
         };
+        /** @description The address of a case type's mailbox (e-mail in); a new password is made each time. */
+        MailboxRequest: {
+            /** @description The e-mail address mail to the case type is sent to; also the SMTP user name. */
+            address: string;
+        };
+        Mailbox: {
+            address: string;
+            caseType: string;
+            createdAt: string;
+            createdBy: string;
+        };
+        MailboxCreated: {
+            address: string;
+            caseType: string;
+            createdAt: string;
+            createdBy: string;
+            /** @description The SMTP password of the mailbox, shown this once (kept only as a hash). */
+            password: string;
+        };
         Partner: {
             id: string;
             title: string;
@@ -2599,6 +2745,9 @@ export interface components {
         PartnerList: {
             items: components["schemas"]["Partner"][];
         };
+        MailboxList: {
+            items: components["schemas"]["Mailbox"][];
+        };
         Report: Record<string, unknown>;
         /** @description TypeScript declarations (.d.ts) */
         TypeScript: string;
@@ -2687,6 +2836,7 @@ export interface components {
             };
             playbook: components["schemas"]["CaseTypePlaybook"];
             customer?: components["schemas"]["CaseTypeCustomer"];
+            email?: components["schemas"]["CaseTypeEmailIntake"];
             /** @description The prefix of the human-readable references of this case type's cases, e.g. PA for PA-000123. Without it, the initials of the key's words (purchase-approval: PA), or the first three letters of a one-word key (complaint: COM). */
             referencePrefix?: string;
             /** @description Sample case data for the designer's preview and simulator. */
@@ -3036,10 +3186,37 @@ export interface components {
          * @enum {unknown}
          */
         CaseTypePriority: "low" | "normal" | "high" | "urgent";
+        /**
+         * EmailIntake
+         * @description How mail to this case type's mailbox opens and answers cases: a new message opens a case (its sender goes into the customer's e-mail field, its sender's name into the customer's name field), a reply to a case is the reply event on it.
+         */
+        CaseTypeEmailIntake: {
+            /** @description The text field a new message's subject goes into. */
+            subject?: components["schemas"]["CaseTypePointer"];
+            /** @description The text field a new message's text goes into. */
+            body?: components["schemas"]["CaseTypePointer"];
+            /** @description The documents field a new message's attachments go into. */
+            attachments?: components["schemas"]["CaseTypePointer"];
+            /** @description Values a case opened by mail starts with, by field (JSON Pointer → value), e.g. {"/channel": "email"}. */
+            values?: {
+                [key: string]: unknown;
+            };
+            /**
+             * EmailReply
+             * @description A message that answers a case (its reference in the subject, or a reply to a message the case sent) is this event on that case.
+             */
+            reply?: {
+                event: string;
+                /** @description The text field the reply's text goes into (a field of the event's data). */
+                body?: components["schemas"]["CaseTypePointer"];
+            };
+        };
         /** Customer */
         CaseTypeCustomer: {
             keys: components["schemas"]["CaseTypePointer"][];
             name?: components["schemas"]["CaseTypePointer"];
+            /** @description The customer's e-mail address: where notify to customer sends, and where the sender of a message that opens a case goes. */
+            email?: components["schemas"]["CaseTypePointer"];
         };
         /** Sample */
         CaseTypeSample: {

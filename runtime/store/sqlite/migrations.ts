@@ -147,6 +147,13 @@ const migrations: Migration[] = [
   `,
   // Migrations of open cases to another version (issue 19): a row per migration, one per case it takes.
   caseMigrationTables,
+  // Mailboxes (issue 20, e-mail in): one per case type and tenant, its address unique on the host (one SMTP
+  // listener serves every tenant), its SMTP password kept as a SHA-256 hash like a token's.
+  `
+  CREATE TABLE mailboxes (
+    address TEXT PRIMARY KEY, tenant TEXT NOT NULL REFERENCES tenants(id), case_type TEXT NOT NULL,
+    secret_hash TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, UNIQUE (tenant, case_type));
+  `,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */
