@@ -26,7 +26,7 @@ describe('dossier serve --smtp-port', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dossier-serve-mail-'));
-    server = await startServer({ db: join(dir, 'dossier.db'), port: 0, host: '127.0.0.1', templatesDir: TEMPLATES, adminToken: ADMIN, logger: silentLogger, smtp: { port: 0 } });
+    server = await startServer({ db: join(dir, 'dossier.db'), port: 0, host: '127.0.0.1', templatesDir: TEMPLATES, adminToken: ADMIN, logger: silentLogger, smtp: { port: 0, perMinute: 100 } });
   });
 
   afterAll(async () => {
@@ -53,6 +53,42 @@ describe('dossier serve --smtp-port', () => {
     // removed: the same login is refused from then on
     expect((await api('DELETE', '/api/mailboxes/complaint')).status).toBe(200);
     await expect(transport.sendMail({ from: 'piet@example.org', to: 'complaints@shop.example', subject: 'again', text: 'again' })).rejects.toMatchObject({ responseCode: 535 });
+  });
+
+  it('takes a mail bomb of 1,000 messages without falling over: a mailbox\'s share, the rest told to try later, the API answering throughout', async () => {
+    const made = await api('PUT', '/api/mailboxes/complaint', { address: 'bomb@shop.example' });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1', port: server.smtpPort!, secure: false, ignoreTLS: true, pool: true, maxConnections: 5, maxMessages: Infinity,
+      auth: { user: 'bomb@shop.example', pass: made.body.password as string },
+    });
+    const before = ((await api('GET', '/api/cases?caseType=complaint&limit=200')).body.items as unknown[]).length;
+    let sending = true;
+    const health: number[] = [];
+    const poll = (async () => {
+      while (sending) {
+        health.push((await fetch(`${server.url}/api/health`)).status);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const started = Date.now();
+    const results = await Promise.allSettled(
+      Array.from({ length: 1000 }, (_, i) => transport.sendMail({ from: `bomb${String(i)}@example.org`, to: 'bomb@shop.example', subject: `Complaint ${String(i)}`, text: 'It broke.' })),
+    );
+    const elapsed = Date.now() - started;
+    sending = false;
+    await poll;
+    transport.close();
+    const accepted = results.filter((r) => r.status === 'fulfilled').length;
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    // the bucket holds 100 and refills one every 0.6 s: that many pass, every other one is a 451 to try later
+    expect(accepted).toBeGreaterThanOrEqual(100);
+    expect(accepted).toBeLessThanOrEqual(100 + Math.ceil(elapsed / 600));
+    expect(new Set(refused.map((r) => (r.reason as { responseCode: number }).responseCode))).toEqual(new Set([451]));
+    expect(health.length).toBeGreaterThan(0);
+    expect(health.every((status) => status === 200)).toBe(true);
+    // every message answered 250 is a case, none of the others left anything
+    const after = await api('GET', '/api/cases?caseType=complaint&limit=200');
+    expect((after.body.items as unknown[]).length - before).toBe(accepted);
   });
 
   it('refuses bad mailbox requests with a problem that names the field, and anyone but an admin', async () => {
