@@ -17,7 +17,7 @@ export { PlaybookLoopError } from './machine-step.ts';
 export { isSystemEvent } from './event-names.ts';
 export { evaluateGuard } from './guards.ts';
 export type { GuardScope } from './guards.ts';
-export { activeStateIds, leafStateIds, stateLabel } from './playbook-index.ts';
+export { activeStateIds, indexPlaybook, leafStateIds, stateLabel } from './playbook-index.ts';
 export { mergePatch } from './merge-patch.ts';
 export { diffJson, applyJsonPatch, jsonEqual } from './json-patch.ts';
 export type * from './types.ts';

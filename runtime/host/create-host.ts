@@ -15,6 +15,7 @@ import { createTokenService, type TokenService } from './tokens.ts';
 import { createPartnerService, type PartnerService } from './partners.ts';
 import { createMigrationService, type MigrationService } from './migration-service.ts';
 import { createMailboxService, type AttachmentSink, type MailboxService } from './mail-intake.ts';
+import { createPublicFormService, type PublicFormService } from './public-form.ts';
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -33,6 +34,8 @@ export interface HostServices {
   migrations: MigrationService;
   /** Mailboxes and what a message to one does (e-mail in, issue 20). */
   mailboxes: MailboxService;
+  /** The self-service form and status page (issue 20). */
+  publicForms: PublicFormService;
 }
 
 export function createHostServices<C>(options: {
@@ -55,6 +58,7 @@ export function createHostServices<C>(options: {
     tasks: createTaskService(store, clock),
     tokens: createTokenService(store, { clock, logger, ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }) }),
     partners: createPartnerService(store, clock),
+    publicForms: createPublicFormService({ store, cases, clock }),
     mailboxes: createMailboxService({ store, cases, clock, logger, ...(options.attachments === undefined ? {} : { attachments: options.attachments }) }),
   };
 }

@@ -33,7 +33,11 @@ export type HostErrorCode =
   | 'backtest.invalid'
   | 'mail.refused'
   | 'mailbox.address_taken'
-  | 'mailbox.not_found';
+  | 'mailbox.not_found'
+  | 'form.not_found'
+  | 'form.invalid'
+  | 'form.reply_not_expected'
+  | 'request.rate_limited';
 
 /** A definition problem as the validator reports it (pointer into the case type). */
 export interface DefinitionProblem {

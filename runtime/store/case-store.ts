@@ -426,6 +426,12 @@ export interface CaseStore {
   /** Removes the mailbox of a case type; true when there was one. */
   deleteMailbox(tenant: string, caseType: string): Promise<boolean>;
 
+  // Status pages of cases opened by the public form (runtime/host/public-form.ts)
+  /** Keeps the hash of the secret of a case's status page (written before the case: a case never lacks it). */
+  saveCaseSecret(tenant: string, caseId: string, secretHash: string, at: Instant): Promise<void>;
+  /** The hash kept for a case's status page; null when it has none. */
+  caseSecret(tenant: string, caseId: string): Promise<string | null>;
+
   // Partners (outsourced back offices) and their delegated queues
   /** Creates or replaces the partner `partner.id` of `partner.tenant` (its `createdAt` kept when it exists). */
   savePartner(partner: PartnerRecord): Promise<void>;

@@ -85,6 +85,10 @@ export type Pointer4 = string;
  */
 export type Pointer5 = string;
 /**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer6 = string;
+/**
  * The priority at creation; default normal.
  */
 export type Priority1 = 'low' | 'normal' | 'high' | 'urgent';
@@ -168,6 +172,7 @@ export interface CaseType {
   playbook: Playbook;
   customer?: Customer;
   email?: EmailIntake;
+  public?: PublicForm;
   /**
    * The prefix of the human-readable references of this case type's cases, e.g. PA for PA-000123. Without it, the initials of the key's words (purchase-approval: PA), or the first three letters of a one-word key (complaint: COM).
    */
@@ -683,14 +688,47 @@ export interface EmailIntake {
   values?: {
     [k: string]: unknown | undefined;
   };
-  reply?: EmailReply;
+  reply?: CustomerReply;
 }
 /**
- * A message that answers a case (its reference in the subject, or a reply to a message the case sent) is this event on that case.
+ * A customer's answer to a case (a message with its reference in the subject or replying to one the case sent, or a reply on its status page) is this event on that case.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "emailReply".
  */
-export interface EmailReply {
+export interface CustomerReply {
   event: string;
   body?: Pointer5;
+}
+/**
+ * A self-service form anyone may fill in without signing in (/forms/<tenant>/<key>), and the status page its sender gets: the stage in plain words, a reply, documents.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "publicForm".
+ */
+export interface PublicForm {
+  /**
+   * The form's heading (default: the case type's title).
+   */
+  title?: string;
+  /**
+   * A sentence or two above the form.
+   */
+  description?: string;
+  /**
+   * The fields the public form asks for, in order; nothing else may be posted.
+   *
+   * @minItems 1
+   */
+  fields: [Pointer, ...Pointer[]];
+  /**
+   * Values a case opened by the form starts with, by field (JSON Pointer → value).
+   */
+  values?: {
+    [k: string]: unknown | undefined;
+  };
+  attachments?: Pointer6;
+  reply?: CustomerReply;
 }
 /**
  * This interface was referenced by `CaseType`'s JSON-Schema

@@ -152,6 +152,8 @@ export function createPostgresAdmin(db: PostgresDb) {
       ON CONFLICT (address) DO NOTHING`,
     ),
     listMailboxes: statement('mailboxes.list', 'SELECT * FROM mailboxes WHERE tenant = $1 ORDER BY case_type'),
+    saveCaseSecret: statement('case_secrets.save', 'INSERT INTO case_secrets (tenant, case_id, secret_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant, case_id) DO NOTHING'),
+    caseSecret: statement('case_secrets.get', 'SELECT secret_hash FROM case_secrets WHERE tenant = $1 AND case_id = $2'),
     deletePartner: statement('partners.delete', 'DELETE FROM partners WHERE tenant = $1 AND id = $2'),
     revokePartnerTokens: statement('tokens.revokePartner', 'UPDATE tokens SET revoked_at = $1 WHERE tenant = $2 AND partner = $3 AND revoked_at IS NULL'),
     touchToken: statement('tokens.touch', 'UPDATE tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at <= $3)'),
@@ -271,6 +273,17 @@ export function createPostgresAdmin(db: PostgresDb) {
     async deleteMailbox(tenant: string, caseType: string): Promise<boolean> {
       if (hasNul(tenant, caseType)) return false;
       return (await db.changes(s.deleteMailbox, [tenant, caseType])) > 0;
+    },
+
+    async saveCaseSecret(tenant: string, caseId: string, secretHash: string, at: Instant): Promise<void> {
+      if (hasNul(tenant, caseId)) throw new Error('a case id or tenant with a NUL character');
+      await db.changes(s.saveCaseSecret, [tenant, caseId, secretHash, at]);
+    },
+
+    async caseSecret(tenant: string, caseId: string): Promise<string | null> {
+      if (hasNul(tenant, caseId)) return null;
+      const [row] = await db.rows<{ secret_hash: string }>(s.caseSecret, [tenant, caseId]);
+      return row?.secret_hash ?? null;
     },
 
     async getPartner(tenant: string, id: string): Promise<PartnerRecord | null> {

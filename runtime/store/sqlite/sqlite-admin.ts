@@ -92,6 +92,8 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
     insertMailbox: db.prepare(`INSERT INTO mailboxes (address, tenant, case_type, secret_hash, created_at, created_by)
       VALUES (@address, @tenant, @caseType, @secretHash, @createdAt, @createdBy)`),
     listMailboxes: db.prepare('SELECT * FROM mailboxes WHERE tenant = ? ORDER BY case_type'),
+    saveCaseSecret: db.prepare('INSERT INTO case_secrets (tenant, case_id, secret_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (tenant, case_id) DO NOTHING'),
+    caseSecret: db.prepare('SELECT secret_hash FROM case_secrets WHERE tenant = ? AND case_id = ?'),
     deletePartner: db.prepare('DELETE FROM partners WHERE tenant = ? AND id = ?'),
     revokePartnerTokens: db.prepare('UPDATE tokens SET revoked_at = ? WHERE tenant = ? AND partner = ? AND revoked_at IS NULL'),
     touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)'),
@@ -195,6 +197,14 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
 
     async deleteMailbox(tenant: string, caseType: string): Promise<boolean> {
       return queue.submit(() => s.deleteMailbox.run(tenant, caseType).changes > 0);
+    },
+
+    async saveCaseSecret(tenant: string, caseId: string, secretHash: string, at: Instant): Promise<void> {
+      await queue.submit(() => s.saveCaseSecret.run(tenant, caseId, secretHash, at));
+    },
+
+    async caseSecret(tenant: string, caseId: string): Promise<string | null> {
+      return (s.caseSecret.get(tenant, caseId) as { secret_hash: string } | undefined)?.secret_hash ?? null;
     },
 
     async getPartner(tenant: string, id: string): Promise<PartnerRecord | null> {

@@ -290,6 +290,16 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
       });
     });
 
+    describe('case secrets', () => {
+      it('keeps the first hash of a case\'s status page per tenant', async () => {
+        expect(await store.caseSecret('default', 'c1')).toBeNull();
+        await store.saveCaseSecret('default', 'c1', 'a'.repeat(64), T0);
+        await store.saveCaseSecret('default', 'c1', 'b'.repeat(64), T1);
+        expect(await store.caseSecret('default', 'c1')).toBe('a'.repeat(64));
+        expect(await store.caseSecret('acme', 'c1')).toBeNull();
+      });
+    });
+
     describe('mailboxes', () => {
       it('saves one mailbox per case type and tenant, keeps an address to one of them, finds it by address with its hash, and removes it', async () => {
         const complaints = { address: 'complaints@example.com', tenant: 'default', caseType: 'complaint', createdAt: T0, createdBy: 'admin' };
