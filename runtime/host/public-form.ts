@@ -5,7 +5,7 @@
 // (its data model, its people, its other cases) is never shown. docs/public-form.md.
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { CaseType, FieldSchema } from '../../schemas/generated/case-type.ts';
-import { escapePointerToken, indexPlaybook, leafStateIds, parsePointer, setAtPointer, type CaseData, type FieldProblem, type Instant, type JsonValue } from '../engine/index.ts';
+import { escapePointerToken, indexPlaybook, leafStateIds, nextEvents, parsePointer, setAtPointer, type CaseData, type FieldProblem, type Instant, type JsonValue } from '../engine/index.ts';
 import type { CaseStore, StoredCase } from '../store/case-store.ts';
 import type { CaseService } from './case-service.ts';
 import type { Clock } from './clock.ts';
@@ -39,8 +39,8 @@ export interface PublicStatus {
   closed: boolean;
   createdAt: Instant;
   closedAt: Instant | null;
-  /** What happened, in the case type's words (event titles), oldest first; no names, no data. */
-  updates: { at: Instant; title: string }[];
+  /** What happened, in the case type's words (event titles; null: the request was received), oldest first; no names, no data. */
+  updates: { at: Instant; title: string | null }[];
   canReply: boolean;
   canAddDocuments: boolean;
 }
@@ -140,12 +140,20 @@ export function createPublicFormService(options: { store: CaseStore; cases: Case
       const page = await store.history(tenant, kase.id, 500, cursor);
       for (const entry of page.items) {
         const type = entry.event.type;
-        if (type === 'case.created') updates.push({ at: entry.at, title: 'Received' });
+        if (type === 'case.created') updates.push({ at: entry.at, title: null });
         else if (definition.events?.[type] !== undefined) updates.push({ at: entry.at, title: definition.events[type]?.title ?? type });
       }
       cursor = page.nextCursor;
     } while (cursor !== null);
     const open = kase.closedAt === null;
+    const reply = definition.public?.reply?.event;
+    // a reply is offered where the case's state takes the reply event now (its guard is checked when sent)
+    let canReply = false;
+    if (open && reply !== undefined) {
+      const type = await cases.loadType(tenant, kase.caseType, kase.version);
+      const { reference: _reference, ...snapshot } = kase;
+      canReply = type !== null && nextEvents(type.compiled as Parameters<typeof nextEvents>[0], snapshot).some((e) => e.type === reply && e.available);
+    }
     return {
       reference: kase.reference,
       title: definition.public?.title ?? definition.title ?? definition.key,
@@ -154,7 +162,7 @@ export function createPublicFormService(options: { store: CaseStore; cases: Case
       createdAt: kase.createdAt,
       closedAt: kase.closedAt,
       updates,
-      canReply: open && definition.public?.reply !== undefined,
+      canReply,
       canAddDocuments: open && definition.public?.attachments !== undefined,
     };
   }

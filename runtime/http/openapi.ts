@@ -240,7 +240,7 @@ export function openApiDocument(): Record<string, unknown> {
       properties: {
         reference: { type: 'string' }, title: { type: 'string' }, stages: { type: 'array', items: { type: 'string' } }, closed: { type: 'boolean' },
         createdAt: { type: 'string' }, closedAt: { type: ['string', 'null'] },
-        updates: { type: 'array', items: { type: 'object', required: ['at', 'title'], properties: { at: { type: 'string' }, title: { type: 'string' } } } },
+        updates: { type: 'array', items: { type: 'object', required: ['at', 'title'], properties: { at: { type: 'string' }, title: { type: ['string', 'null'], description: 'The event in the case type\'s words; null: the request was received.' } } } },
         canReply: { type: 'boolean' }, canAddDocuments: { type: 'boolean' },
       },
     },
