@@ -151,6 +151,14 @@ export const problemCodes = {
 
   // Fields and data.
   'field.unknown': { severity: 'error', message: "{what} '{field}' is not a field in 'data'{hint}" },
+  'email.not_text': {
+    severity: 'error',
+    message: "the {what} '{field}' must be a text field (type string): mail is text",
+  },
+  'email.reply_body_not_in_event': {
+    severity: 'error',
+    message: "the reply's text goes into '{field}', so the event '{event}' must carry it: add it to the event's data properties, or leave the reply's body out",
+  },
   'data.not_object': {
     severity: 'error',
     message: '\'data\' must be an object schema: set "type": "object" and list the fields in \'properties\'',

@@ -21,6 +21,8 @@ import { createLogger, type Logger, type LogLevel } from '../host/logger.ts';
 import { parseWebhookAllow, type WebhookAllow } from '../scheduler/address-policy.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { StoreUnavailableError } from '../store/store-unavailable.ts';
+import { DEFAULT_MAILS_PER_MINUTE, DEFAULT_MAX_MESSAGE_BYTES, startSmtpIntake, type SmtpIntake } from '../mail/smtp-intake.ts';
+import { readFileSync } from 'node:fs';
 import { createPostgresStore } from '../store/postgres/postgres-store.ts';
 import { isPostgresUrl, redactUrl } from '../store/postgres/url.ts';
 import { createSqliteStore } from '../store/sqlite/sqlite-store.ts';
@@ -54,6 +56,19 @@ export interface ServeOptions {
   serviceTokenExpiry?: string | null;
   /** `--oidc-*`, `--public-url`, `--session-lifetime`, DOSSIER_OIDC_CLIENT_SECRET: people sign in through this provider. */
   oidc?: OidcSettings;
+  /** `--smtp-*`: take mail for the case types' mailboxes (e-mail in, docs/email.md). */
+  smtp?: SmtpSettings;
+}
+
+/** The SMTP listener of `dossier serve --smtp-port` (e-mail in). */
+export interface SmtpSettings {
+  port: number;
+  /** Default: the HTTP --host. */
+  host?: string;
+  maxMessageBytes?: number;
+  perMinute?: number;
+  /** PEM files read at start. */
+  tls?: { keyFile: string; certFile: string };
 }
 
 /** Why the server could not start, in one line that says what to do; `dossier serve` prints it and exits 1. */
@@ -104,10 +119,10 @@ async function openStore(db: string): Promise<CaseStore> {
   }
 }
 
-function listenFailure(error: NodeJS.ErrnoException, host: string, port: number): StartupError {
-  if (error.code === 'EADDRINUSE') return new StartupError(`port ${port} on ${host} is in use by another program. Stop that program, or choose another port with --port N.`);
-  if (error.code === 'EACCES') return new StartupError(`port ${port} on ${host} may not be used by this user (ports below 1024 need privileges). Choose another port with --port N.`);
-  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return new StartupError(`${host} is not an address of this machine. Choose another with --host H (127.0.0.1 for this machine only, 0.0.0.0 for every interface).`);
+function listenFailure(error: NodeJS.ErrnoException, host: string, port: number, flag = ''): StartupError {
+  if (error.code === 'EADDRINUSE') return new StartupError(`port ${port} on ${host} is in use by another program. Stop that program, or choose another port with --${flag}port N.`);
+  if (error.code === 'EACCES') return new StartupError(`port ${port} on ${host} may not be used by this user (ports below 1024 need privileges). Choose another port with --${flag}port N.`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return new StartupError(`${host} is not an address of this machine. Choose another with --${flag}host H (127.0.0.1 for this machine only, 0.0.0.0 for every interface).`);
   return new StartupError(`cannot listen on ${host}:${port}: ${error.message}.`);
 }
 
@@ -119,6 +134,8 @@ export interface RunningServer {
   /** DOSSIER_ADMIN_TOKEN named a token that an admin revoked: it was not added again. */
   adminTokenRevoked: boolean;
   seeded: string[];
+  /** The port the SMTP listener took (--smtp-port 0: a free one); null without one. */
+  smtpPort: number | null;
   close(): Promise<void>;
 }
 
@@ -203,6 +220,31 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
   const port = (server.address() as AddressInfo).port;
   await host.start();
+  let smtp: SmtpIntake | null = null;
+  if (options.smtp !== undefined) {
+    const settings = options.smtp;
+    const smtpHost = settings.host ?? options.host;
+    try {
+      const tls = settings.tls === undefined ? undefined : { key: readFileSync(settings.tls.keyFile, 'utf8'), cert: readFileSync(settings.tls.certFile, 'utf8') };
+      smtp = await startSmtpIntake({
+        mailboxes: host.services.mailboxes,
+        logger,
+        host: smtpHost,
+        port: settings.port,
+        ...(settings.maxMessageBytes === undefined ? {} : { maxMessageBytes: settings.maxMessageBytes }),
+        ...(settings.perMinute === undefined ? {} : { perMinute: settings.perMinute }),
+        ...(tls === undefined ? {} : { tls }),
+      });
+    } catch (error) {
+      await new Promise<void>((done) => server.close(() => done()));
+      await host.stop();
+      await store.close();
+      const e = error as NodeJS.ErrnoException;
+      if (e.code === 'ENOENT') throw new StartupError(`cannot read the SMTP TLS file ${e.path ?? ''}: give --smtp-tls-key and --smtp-tls-cert PEM files that exist.`);
+      throw listenFailure(e, smtpHost, settings.port, 'smtp-');
+    }
+    logger.info('dossier taking mail', { smtp: `${smtpHost}:${String(smtp.port)}` });
+  }
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   logger.info('dossier serving', { url, db: dbShown, seeded, ...(options.oidc === undefined ? {} : { signIn: options.oidc.issuer }) });
   let closing: Promise<void> | null = null;
@@ -212,8 +254,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     adminToken,
     adminTokenRevoked,
     seeded,
+    smtpPort: smtp?.port ?? null,
     close() {
       closing ??= (async () => {
+        await smtp?.close();
         await new Promise<void>((done) => {
           server.close(() => done());
           if ('closeIdleConnections' in server) server.closeIdleConnections();
@@ -243,6 +287,14 @@ const usage = [
   `                expiresIn: an ISO 8601 duration such as P30D or PT12H (default ${DEFAULT_SERVICE_TOKEN_EXPIRY},`,
   `                at most ${MAX_TOKEN_LIFETIME}); none: such tokens never expire unless asked to`,
   '  -h, --help    this text',
+  '',
+  'Mail in (docs/email.md; a mailbox per case type: PUT /api/mailboxes/<case type>):',
+  '  --smtp-port N             take mail over SMTP on this port (0: any free one); without it, no mail in',
+  '  --smtp-host H             the address to listen on (default: --host)',
+  `  --smtp-max-size MB        the largest message taken (default ${String(DEFAULT_MAX_MESSAGE_BYTES / (1024 * 1024))})`,
+  `  --smtp-rate N             messages a mailbox takes per minute before it says "try later" (default ${String(DEFAULT_MAILS_PER_MINUTE)})`,
+  '  --smtp-tls-key FILE --smtp-tls-cert FILE  the certificate offered with STARTTLS (PEM); a mailbox\'s',
+  '                            password is taken over plain SMTP only on a loopback address',
   '',
   'Sign-in with OpenID Connect (docs/sign-in.md; without --oidc-issuer people sign in with a token):',
   '  --oidc-issuer URL         the identity provider (https; http only on a loopback address)',
@@ -291,7 +343,38 @@ const signInOptionNames = [
   '--public-url',
   '--session-lifetime',
 ];
-const optionNames = ['--db', '--port', '--host', '--service-token-expiry', ...signInOptionNames];
+const smtpOptionNames = ['--smtp-port', '--smtp-host', '--smtp-max-size', '--smtp-rate', '--smtp-tls-key', '--smtp-tls-cert'];
+const optionNames = ['--db', '--port', '--host', '--service-token-expiry', ...signInOptionNames, ...smtpOptionNames];
+
+/** The --smtp-* options, checked; undefined without --smtp-port. */
+function smtpSettings(given: Map<string, string>): { ok: true; settings: SmtpSettings | undefined } | { ok: false; message: string } {
+  const port = given.get('--smtp-port');
+  if (port === undefined) {
+    const stray = [...given.keys()][0];
+    return stray === undefined ? { ok: true, settings: undefined } : { ok: false, message: `${stray} needs --smtp-port N as well (the port mail is taken on).` };
+  }
+  const settings: SmtpSettings = { port: Number(port) };
+  if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65535) return { ok: false, message: `--smtp-port must be a number from 0 to 65535; got '${port}'.` };
+  const host = given.get('--smtp-host');
+  if (host !== undefined) settings.host = host;
+  const size = given.get('--smtp-max-size');
+  if (size !== undefined) {
+    const mb = Number(size);
+    if (!Number.isFinite(mb) || mb <= 0 || mb > 1024) return { ok: false, message: `--smtp-max-size must be megabytes from 0 to 1024, such as 25; got '${size}'.` };
+    settings.maxMessageBytes = Math.round(mb * 1024 * 1024);
+  }
+  const rate = given.get('--smtp-rate');
+  if (rate !== undefined) {
+    const n = Number(rate);
+    if (!Number.isInteger(n) || n < 1) return { ok: false, message: `--smtp-rate must be a whole number of messages a minute, such as 600; got '${rate}'.` };
+    settings.perMinute = n;
+  }
+  const key = given.get('--smtp-tls-key');
+  const cert = given.get('--smtp-tls-cert');
+  if ((key === undefined) !== (cert === undefined)) return { ok: false, message: '--smtp-tls-key and --smtp-tls-cert go together: give both PEM files.' };
+  if (key !== undefined && cert !== undefined) settings.tls = { keyFile: key, certFile: cert };
+  return { ok: true, settings };
+}
 
 const ROLE = /^[a-z][a-z0-9-]{0,62}$/;
 const TENANT = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -384,6 +467,7 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
   const dbOf = (value: string) => (isPostgresUrl(value) ? value : resolve(cwd, value));
   const options: ServeOptions = { db: fromEnv !== undefined && fromEnv !== '' ? dbOf(fromEnv) : resolve(cwd, 'dossier.db'), port: 3000, host: '127.0.0.1' };
   const signIn = new Map<string, string[]>();
+  const smtp = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = args[i + 1];
@@ -406,6 +490,10 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
         if (!parsed.ok) return { ok: false, message: `${parsed.message}, or none for no default.` };
         options.serviceTokenExpiry = value;
       }
+    } else if (smtpOptionNames.includes(arg)) {
+      if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value (dossier serve --help says which).` };
+      i++;
+      smtp.set(arg, arg === '--smtp-tls-key' || arg === '--smtp-tls-cert' ? resolve(cwd, value) : value);
     } else if (signInOptionNames.includes(arg)) {
       if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value (dossier serve --help says which).` };
       i++;
@@ -417,6 +505,9 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
   const sso = signInSettings(signIn, env.DOSSIER_OIDC_CLIENT_SECRET);
   if (!sso.ok) return sso;
   if (sso.settings !== undefined) options.oidc = sso.settings;
+  const mail = smtpSettings(smtp);
+  if (!mail.ok) return mail;
+  if (mail.settings !== undefined) options.smtp = mail.settings;
   return { ok: true, options };
 }
 

@@ -14,6 +14,8 @@ import { createTaskService, type TaskService } from './task-service.ts';
 import { createTokenService, type TokenService } from './tokens.ts';
 import { createPartnerService, type PartnerService } from './partners.ts';
 import { createMigrationService, type MigrationService } from './migration-service.ts';
+import { createMailboxService, type AttachmentSink, type MailboxService } from './mail-intake.ts';
+import { createPublicFormService, type PublicFormService } from './public-form.ts';
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -30,6 +32,10 @@ export interface HostServices {
   partners: PartnerService;
   /** Migrations of open cases to another version (issue 19). */
   migrations: MigrationService;
+  /** Mailboxes and what a message to one does (e-mail in, issue 20). */
+  mailboxes: MailboxService;
+  /** The self-service form and status page (issue 20). */
+  publicForms: PublicFormService;
 }
 
 export function createHostServices<C>(options: {
@@ -39,6 +45,8 @@ export function createHostServices<C>(options: {
   logger?: Logger;
   /** The lifetime of tokens whose roles are only `service`, issued without one (an ISO 8601 duration; null: none; default P90D). */
   serviceTokenExpiry?: string | null;
+  /** Where mail attachments go (the case's documents). */
+  attachments?: AttachmentSink;
 }): HostServices {
   const { store, clock } = options;
   const logger = options.logger ?? silentLogger;
@@ -50,6 +58,8 @@ export function createHostServices<C>(options: {
     tasks: createTaskService(store, clock),
     tokens: createTokenService(store, { clock, logger, ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }) }),
     partners: createPartnerService(store, clock),
+    publicForms: createPublicFormService({ store, cases, clock }),
+    mailboxes: createMailboxService({ store, cases, clock, logger, ...(options.attachments === undefined ? {} : { attachments: options.attachments }) }),
   };
 }
 

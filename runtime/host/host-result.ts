@@ -30,7 +30,14 @@ export type HostErrorCode =
   | 'migration.invalid'
   | 'migration.applied'
   | 'migration.not_found'
-  | 'backtest.invalid';
+  | 'backtest.invalid'
+  | 'mail.refused'
+  | 'mailbox.address_taken'
+  | 'mailbox.not_found'
+  | 'form.not_found'
+  | 'form.invalid'
+  | 'form.reply_not_expected'
+  | 'request.rate_limited';
 
 /** A definition problem as the validator reports it (pointer into the case type). */
 export interface DefinitionProblem {

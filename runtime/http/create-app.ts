@@ -29,6 +29,8 @@ import { taskRoutes } from './routes/tasks.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { migrationRoutes } from './routes/migrations.ts';
 import { partnerRoutes } from './routes/partners.ts';
+import { mailboxRoutes } from './routes/mailboxes.ts';
+import { publicRoutes } from './routes/public.ts';
 import { signInRoutes, type OidcSettings } from './sign-in.ts';
 
 export type AppOptions<C = unknown> = {
@@ -37,6 +39,8 @@ export type AppOptions<C = unknown> = {
   logger?: Logger;
   /** Largest accepted request body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Requests a caller address may make to the public form routes a minute (defaults in routes/public.ts). */
+  publicLimits?: { postsPerMinute?: number; readsPerMinute?: number };
   /** The built designer (dist/designer) to serve at `/`; a page explaining how to build it otherwise. */
   designerDir?: string;
   /** Origins allowed to call the API from a browser (CORS). Empty or absent: CORS closed. */
@@ -144,6 +148,8 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.get('/api/openapi.json', (c) => c.json(openapi));
 
   app.route('/', signInRoutes({ store, tokens: services.tokens, clock, logger, ...(options.oidc === undefined ? {} : { oidc: options.oidc }) }));
+  // what a customer reaches without signing in: these routes only (docs/public-form.md)
+  app.route('/', publicRoutes(services.publicForms, options.publicLimits ?? {}));
   app.use('/api/*', authenticate(services.tokens, options.oidc));
   app.use(
     '/api/*',
@@ -151,6 +157,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   );
   app.route('/api', tokenRoutes(services.tokens, clock));
   app.route('/api', partnerRoutes(services.partners));
+  app.route('/api', mailboxRoutes(services.mailboxes));
   app.route('/api', caseTypeRoutes(services.caseTypes));
   app.route('/api', migrationRoutes(services.migrations));
   app.route('/api', backtestRoutes(store, clock));

@@ -91,6 +91,21 @@ const operations: Record<string, Record<string, Op>> = {
     put: { summary: "Create or replace a partner organisation and the queues delegated to it (its people: tokens with partner, or sign-ins by --oidc-partner)", role: 'admin', body: 'PartnerRequest', ok: [200, 'Partner'], params: ['id'] },
     delete: { summary: "Remove a partner organisation: its people's tokens and sessions see nothing from then on", role: 'admin', ok: [200, 'Report'], params: ['id'] },
   },
+  '/api/mailboxes': { get: { summary: 'The mailboxes of the tenant (e-mail in: one per case type)', role: 'admin', ok: [200, 'MailboxList'] } },
+  '/api/mailboxes/{caseType}': {
+    put: { summary: 'Create or replace the mailbox of a published case type: its address and a new SMTP password, shown once (409 mailbox.address_taken)', role: 'admin', body: 'MailboxRequest', ok: [201, 'MailboxCreated'], params: ['caseType'] },
+    delete: { summary: 'Remove the mailbox of a case type: mail to its address is refused from then on', role: 'admin', ok: [200, 'Report'], params: ['caseType'] },
+  },
+  '/api/public/{tenant}/forms/{key}': {
+    get: { summary: 'The self-service form of a case type that offers one (no token): its title, its fields only (schema cut to them); 404 form.not_found otherwise', role: 'none', ok: [200, 'PublicForm'], params: ['tenant', 'key'] },
+    post: { summary: 'Send the form (no token; a JSON object of its fields, at most 64 KB, 10 a minute per address): a case with channel web, and its reference and code (shown once); 422 form.invalid names extra or wrong fields; 429 request.rate_limited', role: 'none', ok: [201, 'PublicReceipt'], params: ['tenant', 'key'] },
+  },
+  '/api/public/{tenant}/cases/{reference}': {
+    get: { summary: "A case's status page (no token; header X-Case-Code: the code given with the reference): its stages in the case type's words, what happened, whether a reply is taken; 404 case.not_found for a wrong pair", role: 'none', ok: [200, 'PublicStatus'], params: ['tenant', 'reference'] },
+  },
+  '/api/public/{tenant}/cases/{reference}/reply': {
+    post: { summary: "Reply on the status page (no token; X-Case-Code; body {\"text\"}): the case type's reply event; 409 form.reply_not_expected when the case is not waiting for one", role: 'none', ok: [200, 'PublicStatus'], params: ['tenant', 'reference'] },
+  },
   '/api/validate': { post: { summary: 'Validate a case-type definition', role: 'analyst', body: 'CaseTypeDefinition', ok: [200, 'ValidationResult'] } },
   '/api/case-types': { get: { summary: 'Latest published version of each key, plus draft status', role: 'any', ok: [200, 'CaseTypeList'] } },
   '/api/case-types/{key}': { get: { summary: 'The latest published definition', role: 'any', ok: [200, 'CaseTypeDefinition'], params: ['key'] } },
@@ -209,6 +224,27 @@ export function openApiDocument(): Record<string, unknown> {
     TaskList: list('Task'),
     TokenList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('TokenInfo') } } },
     PartnerList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('Partner') } } },
+    PublicForm: {
+      type: 'object',
+      required: ['key', 'title', 'description', 'schema', 'form', 'documents'],
+      properties: { key: { type: 'string' }, title: { type: 'string' }, description: { type: ['string', 'null'] }, schema: { type: 'object' }, form: { type: 'object' }, documents: { type: 'boolean' } },
+    },
+    PublicReceipt: {
+      type: 'object',
+      required: ['reference', 'secret', 'statusPath'],
+      properties: { reference: { type: 'string' }, secret: { type: 'string', description: 'The code of the status page, shown once.' }, statusPath: { type: 'string' } },
+    },
+    PublicStatus: {
+      type: 'object',
+      required: ['reference', 'title', 'stages', 'closed', 'createdAt', 'closedAt', 'updates', 'canReply', 'canAddDocuments'],
+      properties: {
+        reference: { type: 'string' }, title: { type: 'string' }, stages: { type: 'array', items: { type: 'string' } }, closed: { type: 'boolean' },
+        createdAt: { type: 'string' }, closedAt: { type: ['string', 'null'] },
+        updates: { type: 'array', items: { type: 'object', required: ['at', 'title'], properties: { at: { type: 'string' }, title: { type: ['string', 'null'], description: 'The event in the case type\'s words; null: the request was received.' } } } },
+        canReply: { type: 'boolean' }, canAddDocuments: { type: 'boolean' },
+      },
+    },
+    MailboxList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('Mailbox') } } },
     Report: { type: 'object' },
     TypeScript: { type: 'string', description: 'TypeScript declarations (.d.ts)' },
     Me: {

@@ -44,6 +44,13 @@ export const problemTable = {
   'migration.invalid': { status: 422, title: 'Invalid migration plan' },
   'migration.applied': { status: 422, title: 'Migration plan already applied' },
   'backtest.invalid': { status: 422, title: 'Invalid backtest request' },
+  'mail.refused': { status: 422, title: 'Message refused' },
+  'mailbox.address_taken': { status: 409, title: 'Mailbox address taken' },
+  'mailbox.not_found': { status: 404, title: 'Mailbox not found' },
+  'form.not_found': { status: 404, title: 'Form not found' },
+  'form.invalid': { status: 422, title: 'Form not valid' },
+  'form.reply_not_expected': { status: 409, title: 'No reply expected' },
+  'request.rate_limited': { status: 429, title: 'Too many requests' },
   'internal.error': { status: 500, title: 'Internal error' },
   'store.unavailable': { status: 503, title: 'Storage unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;

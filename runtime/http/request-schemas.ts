@@ -59,6 +59,36 @@ export const requestSchemas = {
       queues: { type: 'array', maxItems: 200, items: { type: 'string', minLength: 1, maxLength: 200 }, description: "The queues whose cases and tasks the partner's people see and work." },
     },
   },
+  MailboxRequest: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['address'],
+    description: "The address of a case type's mailbox (e-mail in); a new password is made each time.",
+    properties: {
+      address: { type: 'string', minLength: 3, maxLength: 254, description: 'The e-mail address mail to the case type is sent to; also the SMTP user name.' },
+    },
+  },
+  Mailbox: {
+    type: 'object',
+    required: ['address', 'caseType', 'createdAt', 'createdBy'],
+    properties: {
+      address: { type: 'string' },
+      caseType: { type: 'string' },
+      createdAt: { type: 'string' },
+      createdBy: { type: 'string' },
+    },
+  },
+  MailboxCreated: {
+    type: 'object',
+    required: ['address', 'caseType', 'createdAt', 'createdBy', 'password'],
+    properties: {
+      address: { type: 'string' },
+      caseType: { type: 'string' },
+      createdAt: { type: 'string' },
+      createdBy: { type: 'string' },
+      password: { type: 'string', description: 'The SMTP password of the mailbox, shown this once (kept only as a hash).' },
+    },
+  },
   Partner: {
     type: 'object',
     required: ['id', 'title', 'queues', 'createdAt', 'updatedAt'],

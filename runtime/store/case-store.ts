@@ -29,6 +29,17 @@ export interface TokenRecord {
   partner?: string;
 }
 
+/** The mailbox through which e-mail opens and answers cases of one case type in one tenant (issue 20). */
+export interface MailboxRecord {
+  /** The address mail is sent to, lower case; also the SMTP user name. */
+  address: string;
+  tenant: string;
+  caseType: string;
+  createdAt: Instant;
+  /** Who made it (the token's or person's name). */
+  createdBy: string;
+}
+
 /** A partner organisation of a tenant and the queues an admin delegated to it (issue 18, outsourced partners). */
 export interface PartnerRecord {
   tenant: string;
@@ -400,6 +411,26 @@ export interface CaseStore {
    * earlier one given up): false, and nothing changed, when another subject holds that name.
    */
   claimPersonName(tenant: string, subject: string, name: string, at: Instant): Promise<boolean>;
+
+  // Mailboxes (e-mail in: runtime/host/mail-intake.ts)
+  /**
+   * Creates or replaces the mailbox of `mailbox.caseType` in `mailbox.tenant` (a new address and secret;
+   * the old address stops taking mail). `address_taken`, and nothing changed, when another case type or
+   * tenant has that address.
+   */
+  saveMailbox(mailbox: MailboxRecord, secretHash: string): Promise<'saved' | 'address_taken'>;
+  /** The mailbox of an address (lower case) with its secret's hash, whatever its tenant: the SMTP listener serves them all. */
+  findMailbox(address: string): Promise<(MailboxRecord & { secretHash: string }) | null>;
+  /** The mailboxes of `tenant`, by case type. */
+  listMailboxes(tenant: string): Promise<MailboxRecord[]>;
+  /** Removes the mailbox of a case type; true when there was one. */
+  deleteMailbox(tenant: string, caseType: string): Promise<boolean>;
+
+  // Status pages of cases opened by the public form (runtime/host/public-form.ts)
+  /** Keeps the hash of the secret of a case's status page (written before the case: a case never lacks it). */
+  saveCaseSecret(tenant: string, caseId: string, secretHash: string, at: Instant): Promise<void>;
+  /** The hash kept for a case's status page; null when it has none. */
+  caseSecret(tenant: string, caseId: string): Promise<string | null>;
 
   // Partners (outsourced back offices) and their delegated queues
   /** Creates or replaces the partner `partner.id` of `partner.tenant` (its `createdAt` kept when it exists). */

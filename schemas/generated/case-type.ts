@@ -65,6 +65,30 @@ export type Priority = 'low' | 'normal' | 'high' | 'urgent';
  */
 export type TransitionSpec = string | Transition | [Transition, ...Transition[]];
 /**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer1 = string;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer2 = string;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer3 = string;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer4 = string;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer5 = string;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer6 = string;
+/**
  * The priority at creation; default normal.
  */
 export type Priority1 = 'low' | 'normal' | 'high' | 'urgent';
@@ -147,6 +171,8 @@ export interface CaseType {
   };
   playbook: Playbook;
   customer?: Customer;
+  email?: EmailIntake;
+  public?: PublicForm;
   /**
    * The prefix of the human-readable references of this case type's cases, e.g. PA for PA-000123. Without it, the initials of the key's words (purchase-approval: PA), or the first three letters of a one-word key (complaint: COM).
    */
@@ -644,6 +670,65 @@ export interface Customer {
    */
   keys: [Pointer, ...Pointer[]];
   name?: Pointer;
+  email?: Pointer1;
+}
+/**
+ * How mail to this case type's mailbox opens and answers cases: a new message opens a case (its sender goes into the customer's e-mail field, its sender's name into the customer's name field), a reply to a case is the reply event on it.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "emailIntake".
+ */
+export interface EmailIntake {
+  subject?: Pointer2;
+  body?: Pointer3;
+  attachments?: Pointer4;
+  /**
+   * Values a case opened by mail starts with, by field (JSON Pointer → value), e.g. {"/channel": "email"}.
+   */
+  values?: {
+    [k: string]: unknown | undefined;
+  };
+  reply?: CustomerReply;
+}
+/**
+ * A customer's answer to a case (a message with its reference in the subject or replying to one the case sent, or a reply on its status page) is this event on that case.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "emailReply".
+ */
+export interface CustomerReply {
+  event: string;
+  body?: Pointer5;
+}
+/**
+ * A self-service form anyone may fill in without signing in (/forms/<tenant>/<key>), and the status page its sender gets: the stage in plain words, a reply, documents.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "publicForm".
+ */
+export interface PublicForm {
+  /**
+   * The form's heading (default: the case type's title).
+   */
+  title?: string;
+  /**
+   * A sentence or two above the form.
+   */
+  description?: string;
+  /**
+   * The fields the public form asks for, in order; nothing else may be posted.
+   *
+   * @minItems 1
+   */
+  fields: [Pointer, ...Pointer[]];
+  /**
+   * Values a case opened by the form starts with, by field (JSON Pointer → value).
+   */
+  values?: {
+    [k: string]: unknown | undefined;
+  };
+  attachments?: Pointer6;
+  reply?: CustomerReply;
 }
 /**
  * This interface was referenced by `CaseType`'s JSON-Schema

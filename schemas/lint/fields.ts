@@ -81,6 +81,9 @@ export function lintFieldPointers(model: Model, ajv: Ajv2020): Problem[] {
   const customer = asObject(model.def.customer);
   asArray(customer.keys).forEach((key, i) => field(key, ptr('/customer/keys', i), 'customer key'));
   field(customer.name, '/customer/name', 'customer name');
+  field(customer.email, '/customer/email', 'customer e-mail');
+
+  problems.push(...lintEmailIntake(model, field));
 
   for (const [name, event] of Object.entries(asObject(model.def.events))) {
     lintPayload(asObject(event).data, ptr('/events', name, 'data'), '', (pointer, dataPointer) => {
@@ -183,4 +186,50 @@ export function describeDataError(error: ErrorObject | undefined): string {
     default:
       return `${where}${error.message ?? 'is not valid'}`;
   }
+}
+
+type FieldCheck = (value: unknown, pointer: string, what: string) => JsonObject | undefined;
+
+/** The fields mail and the public form fill must be fields of the data (a subject and text: text fields); a reply's event must be defined and carry its text field. */
+function lintEmailIntake(model: Model, field: FieldCheck): Problem[] {
+  const problems: Problem[] = [];
+  const email = asObject(model.def.email);
+  const text = (name: 'subject' | 'body', what: string): void => {
+    const schema = field(email[name], ptr('/email', name), what);
+    if (schema !== undefined && schema.type !== 'string') {
+      problems.push(createProblem('email.not_text', ptr('/email', name), { what, field: String(email[name]) }));
+    }
+  };
+  text('subject', 'e-mail subject field');
+  text('body', 'e-mail text field');
+  field(email.attachments, '/email/attachments', 'e-mail attachments field');
+  for (const pointer of Object.keys(asObject(email.values))) field(pointer, ptr('/email/values', pointer), 'e-mail starting value field');
+  problems.push(...lintReply(model, field, email.reply, '/email/reply'));
+  const form = asObject(model.def.public);
+  asArray(form.fields).forEach((pointer, i) => field(pointer, ptr('/public/fields', i), 'public form field'));
+  for (const pointer of Object.keys(asObject(form.values))) field(pointer, ptr('/public/values', pointer), 'public form starting value field');
+  field(form.attachments, '/public/attachments', 'public form documents field');
+  problems.push(...lintReply(model, field, form.reply, '/public/reply'));
+  return problems;
+}
+
+function lintReply(model: Model, field: FieldCheck, value: unknown, at: string): Problem[] {
+  const problems: Problem[] = [];
+  const reply = asObject(value);
+  const event = asString(reply.event);
+  if (event === undefined) return problems;
+  const events = asObject(model.def.events);
+  if (!(event in events)) {
+    problems.push(createProblem('event.unknown', ptr(at, 'event'), { name: event, hint: didYouMean(event, Object.keys(events)) }));
+    return problems;
+  }
+  const body = asString(reply.body);
+  if (body === undefined) return problems;
+  const schema = field(body, ptr(at, 'body'), 'reply text field');
+  const name = body.slice(1);
+  const carried = asObject(asObject(asObject(events[event]).data).properties);
+  if (schema !== undefined && (name.includes('/') || !(name in carried))) {
+    problems.push(createProblem('email.reply_body_not_in_event', ptr(at, 'body'), { field: body, event }));
+  }
+  return problems;
 }

@@ -9,7 +9,7 @@ import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishOn, readContent } from './english-scan.ts';
-import { api, ROOT, RUN_LANGUAGE, technicalTerms, technicalText, tr, useServerAndBrowser, type Server } from './harness.ts';
+import { api, asWritten, ROOT, RUN_LANGUAGE, technicalTerms, technicalText, tr, useServerAndBrowser, type Server } from './harness.ts';
 import { translateLocators } from './language.ts';
 
 const SCREENS_DIR = join(ROOT, 'test-artifacts/screens');
@@ -413,6 +413,24 @@ describe('every screen at 1440×900 and 1024×768, and dark at 1440×900: screen
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await page.getByText('Nothing lives at /work/nowhere.').waitFor();
     await checkScreen(page, 'work-not-found');
+  });
+
+  it('the public form and the status page (no sign-in)', async () => {
+    const { server, page } = e2e();
+    await page.goto(`${server.url}/forms/default/complaint`);
+    await asWritten(() => page.getByRole('heading', { name: 'Tell us what went wrong', level: 1 })).waitFor();
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('alert').last().waitFor();
+    await checkScreen(page, 'public-form');
+    const sent = await fetch(`${server.url}/api/public/default/forms/complaint`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ customer: { name: 'Ada Lovelace' }, description: 'The parcel never arrived.' }),
+    });
+    const { statusPath } = (await sent.json()) as { statusPath: string };
+    await page.goto(`${server.url}${statusPath}`);
+    await page.getByRole('list', { name: 'What happened' }).waitFor();
+    await checkScreen(page, 'public-status');
   });
 
   it('not-found page', async () => {

@@ -358,6 +358,309 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mailboxes of the tenant (e-mail in: one per case type) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxList"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/{caseType}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace the mailbox of a published case type: its address and a new SMTP password, shown once (409 mailbox.address_taken) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseType: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MailboxRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxCreated"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the mailbox of a case type: mail to its address is refused from then on */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseType: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/{tenant}/forms/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The self-service form of a case type that offers one (no token): its title, its fields only (schema cut to them); 404 form.not_found otherwise */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicForm"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send the form (no token; a JSON object of its fields, at most 64 KB, 10 a minute per address): a case with channel web, and its reference and code (shown once); 422 form.invalid names extra or wrong fields; 429 request.rate_limited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicReceipt"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/{tenant}/cases/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's status page (no token; header X-Case-Code: the code given with the reference): its stages in the case type's words, what happened, whether a reply is taken; 404 case.not_found for a wrong pair */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicStatus"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/{tenant}/cases/{reference}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply on the status page (no token; X-Case-Code; body {"text"}): the case type's reply event; 409 form.reply_not_expected when the case is not waiting for one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicStatus"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/validate": {
         parameters: {
             query?: never;
@@ -2064,6 +2367,25 @@ export interface components {
             /** @description The queues whose cases and tasks the partner's people see and work. */
             queues: string[];
         };
+        /** @description The address of a case type's mailbox (e-mail in); a new password is made each time. */
+        MailboxRequest: {
+            /** @description The e-mail address mail to the case type is sent to; also the SMTP user name. */
+            address: string;
+        };
+        Mailbox: {
+            address: string;
+            caseType: string;
+            createdAt: string;
+            createdBy: string;
+        };
+        MailboxCreated: {
+            address: string;
+            caseType: string;
+            createdAt: string;
+            createdBy: string;
+            /** @description The SMTP password of the mailbox, shown this once (kept only as a hash). */
+            password: string;
+        };
         Partner: {
             id: string;
             title: string;
@@ -2599,6 +2921,37 @@ export interface components {
         PartnerList: {
             items: components["schemas"]["Partner"][];
         };
+        PublicForm: {
+            key: string;
+            title: string;
+            description: string | null;
+            schema: Record<string, unknown>;
+            form: Record<string, unknown>;
+            documents: boolean;
+        };
+        PublicReceipt: {
+            reference: string;
+            /** @description The code of the status page, shown once. */
+            secret: string;
+            statusPath: string;
+        };
+        PublicStatus: {
+            reference: string;
+            title: string;
+            stages: string[];
+            closed: boolean;
+            createdAt: string;
+            closedAt: string | null;
+            updates: {
+                at: string;
+                title: string;
+            }[];
+            canReply: boolean;
+            canAddDocuments: boolean;
+        };
+        MailboxList: {
+            items: components["schemas"]["Mailbox"][];
+        };
         Report: Record<string, unknown>;
         /** @description TypeScript declarations (.d.ts) */
         TypeScript: string;
@@ -2687,6 +3040,8 @@ export interface components {
             };
             playbook: components["schemas"]["CaseTypePlaybook"];
             customer?: components["schemas"]["CaseTypeCustomer"];
+            email?: components["schemas"]["CaseTypeEmailIntake"];
+            public?: components["schemas"]["CaseTypePublicForm"];
             /** @description The prefix of the human-readable references of this case type's cases, e.g. PA for PA-000123. Without it, the initials of the key's words (purchase-approval: PA), or the first three letters of a one-word key (complaint: COM). */
             referencePrefix?: string;
             /** @description Sample case data for the designer's preview and simulator. */
@@ -3036,10 +3391,57 @@ export interface components {
          * @enum {unknown}
          */
         CaseTypePriority: "low" | "normal" | "high" | "urgent";
+        /**
+         * PublicForm
+         * @description A self-service form anyone may fill in without signing in (/forms/<tenant>/<key>), and the status page its sender gets: the stage in plain words, a reply, documents.
+         */
+        CaseTypePublicForm: {
+            /** @description The form's heading (default: the case type's title). */
+            title?: string;
+            /** @description A sentence or two above the form. */
+            description?: string;
+            /** @description The fields the public form asks for, in order; nothing else may be posted. */
+            fields: components["schemas"]["CaseTypePointer"][];
+            /** @description Values a case opened by the form starts with, by field (JSON Pointer → value). */
+            values?: {
+                [key: string]: unknown;
+            };
+            /** @description The documents field documents added on the status page go into. */
+            attachments?: components["schemas"]["CaseTypePointer"];
+            reply?: components["schemas"]["CaseTypeEmailReply"];
+        };
+        /**
+         * CustomerReply
+         * @description A customer's answer to a case (a message with its reference in the subject or replying to one the case sent, or a reply on its status page) is this event on that case.
+         */
+        CaseTypeEmailReply: {
+            event: string;
+            /** @description The text field the reply's text goes into (a field of the event's data). */
+            body?: components["schemas"]["CaseTypePointer"];
+        };
+        /**
+         * EmailIntake
+         * @description How mail to this case type's mailbox opens and answers cases: a new message opens a case (its sender goes into the customer's e-mail field, its sender's name into the customer's name field), a reply to a case is the reply event on it.
+         */
+        CaseTypeEmailIntake: {
+            /** @description The text field a new message's subject goes into. */
+            subject?: components["schemas"]["CaseTypePointer"];
+            /** @description The text field a new message's text goes into. */
+            body?: components["schemas"]["CaseTypePointer"];
+            /** @description The documents field a new message's attachments go into. */
+            attachments?: components["schemas"]["CaseTypePointer"];
+            /** @description Values a case opened by mail starts with, by field (JSON Pointer → value), e.g. {"/channel": "email"}. */
+            values?: {
+                [key: string]: unknown;
+            };
+            reply?: components["schemas"]["CaseTypeEmailReply"];
+        };
         /** Customer */
         CaseTypeCustomer: {
             keys: components["schemas"]["CaseTypePointer"][];
             name?: components["schemas"]["CaseTypePointer"];
+            /** @description The customer's e-mail address: where notify to customer sends, and where the sender of a message that opens a case goes. */
+            email?: components["schemas"]["CaseTypePointer"];
         };
         /** Sample */
         CaseTypeSample: {

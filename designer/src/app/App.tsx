@@ -17,8 +17,17 @@ import { SignedInUser, type Me } from './signed-in-user.ts';
 // The worker console (/work) loads on demand too.
 const ConsolePage = lazy(() => import('../console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
 const EditorPage = lazy(() => import('../editor/EditorPage.tsx').then((m) => ({ default: m.EditorPage })));
+// The customer's self-service form and status page: no sign-in, on demand.
+const PublicFormPage = lazy(() => import('../public/PublicPages.tsx').then((m) => ({ default: m.PublicFormPage })));
+const StatusPage = lazy(() => import('../public/PublicPages.tsx').then((m) => ({ default: m.StatusPage })));
 // "Migrate open cases" of a case type (admins), on demand too.
 const MigrationPage = lazy(() => import('../migrations/MigrationPage.tsx').then((m) => ({ default: m.MigrationPage })));
+
+/** The customer's pages (self-service form, status page): nobody signs in there, so nobody is asked about. */
+function isPublicPath(path: string): boolean {
+  const type = matchRoute(path).type;
+  return type === 'publicForm' || type === 'status';
+}
 
 /**
  * The whole app in its reader's language (docs/i18n.md): resolved at start-up (`?lang=`, the device's last
@@ -28,7 +37,7 @@ export function App() {
   const [i18n] = useState(() => createI18n(startLanguage()));
   const [token, setToken] = useState<string | null>(() => readToken());
   // without a token in this tab, the browser may hold a sign-in session (OpenID Connect): ask once
-  const [checking, setChecking] = useState(() => readToken() === null);
+  const [checking, setChecking] = useState(() => readToken() === null && !isPublicPath(window.location.pathname));
   const [me, setMe] = useState<Me | null>(null);
   const user = me?.name ?? null;
   useEffect(() => {
@@ -109,6 +118,15 @@ function Shell({ token, setToken, checking }: { token: string | null; setToken: 
       {signOutError}
     </p>
   );
+  // the customer's pages need no sign-in and show nothing of the signed-in app
+  const open = matchRoute(path);
+  if (open.type === 'publicForm' || open.type === 'status') {
+    return (
+      <Suspense fallback={<p role="status" className="page">{t('common.loading')}</p>}>
+        {open.type === 'publicForm' ? <PublicFormPage tenant={open.tenant} caseType={open.key} /> : <StatusPage tenant={open.tenant} reference={open.reference} />}
+      </Suspense>
+    );
+  }
   if (!api && checking) {
     return (
       <p role="status" className="page">
@@ -161,6 +179,10 @@ function Shell({ token, setToken, checking }: { token: string | null; setToken: 
           <TokensPage token={token as string} onSignOut={signOut} />
         </>
       );
+    case 'publicForm':
+    case 'status':
+      // drawn above, signed in or not
+      return null;
     case 'notFound':
       return (
         <main className="page">

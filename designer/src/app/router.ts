@@ -75,7 +75,9 @@ export function navigate(path: string): void {
   notify();
 }
 
-export type Route = { type: 'list' } | { type: 'editor'; key: string } | { type: 'console' } | { type: 'tokens' } | { type: 'notFound'; path: string } | { type: 'migrate'; key: string; from: number; to: number };
+export type Route = { type: 'list' } | { type: 'editor'; key: string } | { type: 'console' } | { type: 'tokens' } | { type: 'notFound'; path: string } | { type: 'migrate'; key: string; from: number; to: number }
+  | { type: 'publicForm'; tenant: string; key: string }
+  | { type: 'status'; tenant: string; reference: string };
 
 /** The page that migrates the open cases of a case type from one published version to another. */
 export function migratePath(key: string, from: number, to: number): string {
@@ -89,6 +91,10 @@ export function matchRoute(path: string): Route {
   const migrate = /^\/case-types\/([^/]+)\/migrate\/([1-9][0-9]{0,6})\/([1-9][0-9]{0,6})\/?$/.exec(path);
   if (migrate) return { type: 'migrate', key: decodeURIComponent(migrate[1] as string), from: Number(migrate[2]), to: Number(migrate[3]) };
   if (path === '/work' || path.startsWith('/work/')) return { type: 'console' };
+  const form = /^\/forms\/([^/]+)\/([^/]+)\/?$/.exec(path);
+  if (form) return { type: 'publicForm', tenant: decodeURIComponent(form[1] as string), key: decodeURIComponent(form[2] as string) };
+  const status = /^\/status\/([^/]+)\/([^/]+)\/?$/.exec(path);
+  if (status) return { type: 'status', tenant: decodeURIComponent(status[1] as string), reference: decodeURIComponent(status[2] as string) };
   if (path === '/tokens' || path === '/tokens/') return { type: 'tokens' };
   return { type: 'notFound', path };
 }

@@ -139,6 +139,15 @@ const migrations: Migration[] = [
   `,
   // Migrations of open cases to another version (issue 19; SQLite's too).
   caseMigrationTables,
+  // Mailboxes (issue 20, e-mail in) and the secrets of public status pages (SQLite's too).
+  `
+  CREATE TABLE mailboxes (
+    address ${C} PRIMARY KEY, tenant ${C} NOT NULL REFERENCES tenants(id), case_type ${C} NOT NULL,
+    secret_hash ${C} NOT NULL, created_at ${C} NOT NULL, created_by ${C} NOT NULL, UNIQUE (tenant, case_type));
+  CREATE TABLE case_secrets (
+    tenant ${C} NOT NULL, case_id ${C} NOT NULL, secret_hash ${C} NOT NULL, created_at ${C} NOT NULL,
+    PRIMARY KEY (tenant, case_id));
+  `,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

@@ -2,7 +2,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { Instant, JsonValue } from '../../engine/index.ts';
-import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PartnerRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenInfo, TokenRecord, VersionRecord } from '../case-store.ts';
+import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, MailboxRecord, PartnerRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenInfo, TokenRecord, VersionRecord } from '../case-store.ts';
+import { mailboxOf, type MailboxRow } from '../mailbox-row.ts';
 import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
 
 interface TokenRow {
@@ -143,6 +144,16 @@ export function createPostgresAdmin(db: PostgresDb) {
       ON CONFLICT (tenant, subject) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
     ),
     listPartners: statement('partners.list', 'SELECT * FROM partners WHERE tenant = $1 ORDER BY id'),
+    mailboxAt: statement('mailboxes.at', 'SELECT * FROM mailboxes WHERE address = $1'),
+    deleteMailbox: statement('mailboxes.delete', 'DELETE FROM mailboxes WHERE tenant = $1 AND case_type = $2'),
+    insertMailbox: statement(
+      'mailboxes.insert',
+      `INSERT INTO mailboxes (address, tenant, case_type, secret_hash, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)
+      ON CONFLICT (address) DO NOTHING`,
+    ),
+    listMailboxes: statement('mailboxes.list', 'SELECT * FROM mailboxes WHERE tenant = $1 ORDER BY case_type'),
+    saveCaseSecret: statement('case_secrets.save', 'INSERT INTO case_secrets (tenant, case_id, secret_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant, case_id) DO NOTHING'),
+    caseSecret: statement('case_secrets.get', 'SELECT secret_hash FROM case_secrets WHERE tenant = $1 AND case_id = $2'),
     deletePartner: statement('partners.delete', 'DELETE FROM partners WHERE tenant = $1 AND id = $2'),
     revokePartnerTokens: statement('tokens.revokePartner', 'UPDATE tokens SET revoked_at = $1 WHERE tenant = $2 AND partner = $3 AND revoked_at IS NULL'),
     touchToken: statement('tokens.touch', 'UPDATE tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at <= $3)'),
@@ -228,6 +239,51 @@ export function createPostgresAdmin(db: PostgresDb) {
         await tx.changes(s.ensureTenant, [partner.tenant, partner.createdAt]);
         await tx.changes(s.savePartner, [partner.tenant, partner.id, partner.title, JSON.stringify(partner.queues), partner.createdAt, partner.updatedAt]);
       });
+    },
+
+    async saveMailbox(mailbox: MailboxRecord, secretHash: string): Promise<'saved' | 'address_taken'> {
+      if (hasNul(mailbox.address, mailbox.tenant, mailbox.caseType, mailbox.createdBy)) return 'address_taken';
+      const taken = new Error('address taken');
+      try {
+        return await db.transaction(async (tx) => {
+          await tx.changes(s.ensureTenant, [mailbox.tenant, mailbox.createdAt]);
+          await tx.changes(s.deleteMailbox, [mailbox.tenant, mailbox.caseType]);
+          const inserted = await tx.changes(s.insertMailbox, [mailbox.address, mailbox.tenant, mailbox.caseType, secretHash, mailbox.createdAt, mailbox.createdBy]);
+          // another case type's or tenant's address: roll the removal back
+          if (inserted === 0) throw taken;
+          return 'saved' as const;
+        });
+      } catch (error) {
+        if (error === taken) return 'address_taken';
+        throw error;
+      }
+    },
+
+    async findMailbox(address: string): Promise<(MailboxRecord & { secretHash: string }) | null> {
+      if (hasNul(address)) return null;
+      const [row] = await db.rows<MailboxRow>(s.mailboxAt, [address]);
+      return row === undefined ? null : { ...mailboxOf(row), secretHash: row.secret_hash };
+    },
+
+    async listMailboxes(tenant: string): Promise<MailboxRecord[]> {
+      if (hasNul(tenant)) return [];
+      return (await db.rows<MailboxRow>(s.listMailboxes, [tenant])).map(mailboxOf);
+    },
+
+    async deleteMailbox(tenant: string, caseType: string): Promise<boolean> {
+      if (hasNul(tenant, caseType)) return false;
+      return (await db.changes(s.deleteMailbox, [tenant, caseType])) > 0;
+    },
+
+    async saveCaseSecret(tenant: string, caseId: string, secretHash: string, at: Instant): Promise<void> {
+      if (hasNul(tenant, caseId)) throw new Error('a case id or tenant with a NUL character');
+      await db.changes(s.saveCaseSecret, [tenant, caseId, secretHash, at]);
+    },
+
+    async caseSecret(tenant: string, caseId: string): Promise<string | null> {
+      if (hasNul(tenant, caseId)) return null;
+      const [row] = await db.rows<{ secret_hash: string }>(s.caseSecret, [tenant, caseId]);
+      return row?.secret_hash ?? null;
     },
 
     async getPartner(tenant: string, id: string): Promise<PartnerRecord | null> {

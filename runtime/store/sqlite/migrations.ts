@@ -147,6 +147,17 @@ const migrations: Migration[] = [
   `,
   // Migrations of open cases to another version (issue 19): a row per migration, one per case it takes.
   caseMigrationTables,
+  // Mailboxes (issue 20, e-mail in): one per case type and tenant, its address unique on the host (one SMTP
+  // listener serves every tenant), its SMTP password kept as a SHA-256 hash like a token's. The secrets of the
+  // status pages of cases opened by the public form (issue 20, self-service), hashed too.
+  `
+  CREATE TABLE mailboxes (
+    address TEXT PRIMARY KEY, tenant TEXT NOT NULL REFERENCES tenants(id), case_type TEXT NOT NULL,
+    secret_hash TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, UNIQUE (tenant, case_type));
+  CREATE TABLE case_secrets (
+    tenant TEXT NOT NULL, case_id TEXT NOT NULL, secret_hash TEXT NOT NULL, created_at TEXT NOT NULL,
+    PRIMARY KEY (tenant, case_id));
+  `,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

@@ -3,7 +3,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { Instant, JsonValue } from '../../engine/index.ts';
-import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, PartnerRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenInfo, TokenRecord, VersionRecord } from '../case-store.ts';
+import type { CaseTypeSummary, DraftRecord, IdempotencyRecord, MailboxRecord, PartnerRecord, PublishedCaseType, PublishMeta, StoredProblem, TokenInfo, TokenRecord, VersionRecord } from '../case-store.ts';
+import { mailboxOf, type MailboxRow } from '../mailbox-row.ts';
 import type { WriteQueue } from './write-queue.ts';
 
 interface TokenRow {
@@ -86,6 +87,13 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
     claimPerson: db.prepare(`INSERT INTO people (tenant, subject, name, created_at, updated_at) VALUES (@tenant, @subject, @name, @at, @at)
       ON CONFLICT(tenant, subject) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`),
     listPartners: db.prepare('SELECT * FROM partners WHERE tenant = ? ORDER BY id'),
+    mailboxAt: db.prepare('SELECT * FROM mailboxes WHERE address = ?'),
+    deleteMailbox: db.prepare('DELETE FROM mailboxes WHERE tenant = ? AND case_type = ?'),
+    insertMailbox: db.prepare(`INSERT INTO mailboxes (address, tenant, case_type, secret_hash, created_at, created_by)
+      VALUES (@address, @tenant, @caseType, @secretHash, @createdAt, @createdBy)`),
+    listMailboxes: db.prepare('SELECT * FROM mailboxes WHERE tenant = ? ORDER BY case_type'),
+    saveCaseSecret: db.prepare('INSERT INTO case_secrets (tenant, case_id, secret_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (tenant, case_id) DO NOTHING'),
+    caseSecret: db.prepare('SELECT secret_hash FROM case_secrets WHERE tenant = ? AND case_id = ?'),
     deletePartner: db.prepare('DELETE FROM partners WHERE tenant = ? AND id = ?'),
     revokePartnerTokens: db.prepare('UPDATE tokens SET revoked_at = ? WHERE tenant = ? AND partner = ? AND revoked_at IS NULL'),
     touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)'),
@@ -163,6 +171,40 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
         s.ensureTenant.run(partner.tenant, partner.createdAt);
         s.savePartner.run({ ...partner, queues: JSON.stringify(partner.queues) });
       });
+    },
+
+    async saveMailbox(mailbox: MailboxRecord, secretHash: string): Promise<'saved' | 'address_taken'> {
+      return queue.submit(() =>
+        db.transaction((): 'saved' | 'address_taken' => {
+          const holder = s.mailboxAt.get(mailbox.address) as MailboxRow | undefined;
+          if (holder !== undefined && (holder.tenant !== mailbox.tenant || holder.case_type !== mailbox.caseType)) return 'address_taken';
+          s.ensureTenant.run(mailbox.tenant, mailbox.createdAt);
+          s.deleteMailbox.run(mailbox.tenant, mailbox.caseType);
+          s.insertMailbox.run({ ...mailbox, secretHash });
+          return 'saved';
+        })(),
+      );
+    },
+
+    async findMailbox(address: string): Promise<(MailboxRecord & { secretHash: string }) | null> {
+      const row = s.mailboxAt.get(address) as MailboxRow | undefined;
+      return row === undefined ? null : { ...mailboxOf(row), secretHash: row.secret_hash };
+    },
+
+    async listMailboxes(tenant: string): Promise<MailboxRecord[]> {
+      return (s.listMailboxes.all(tenant) as MailboxRow[]).map(mailboxOf);
+    },
+
+    async deleteMailbox(tenant: string, caseType: string): Promise<boolean> {
+      return queue.submit(() => s.deleteMailbox.run(tenant, caseType).changes > 0);
+    },
+
+    async saveCaseSecret(tenant: string, caseId: string, secretHash: string, at: Instant): Promise<void> {
+      await queue.submit(() => s.saveCaseSecret.run(tenant, caseId, secretHash, at));
+    },
+
+    async caseSecret(tenant: string, caseId: string): Promise<string | null> {
+      return (s.caseSecret.get(tenant, caseId) as { secret_hash: string } | undefined)?.secret_hash ?? null;
     },
 
     async getPartner(tenant: string, id: string): Promise<PartnerRecord | null> {

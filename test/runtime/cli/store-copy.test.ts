@@ -52,6 +52,8 @@ async function buildSource(path: string): Promise<void> {
     secrets.push((await issueToken(store, { tenant, name, roles: [...roles] }, clock.now())).secret);
   }
   // a partner with its delegated queues, and one of its people
+  await store.saveCaseSecret('default', 'c-public', 'b'.repeat(64), clock.now());
+  await store.saveMailbox({ address: 'complaints@shop.example', tenant: 'default', caseType: 'complaint', createdAt: clock.now(), createdBy: 'admin' }, 'a'.repeat(64));
   await store.savePartner({ tenant: 'default', id: 'backoffice-nl', title: 'Back office NL', queues: ['billing', 'returns'], createdAt: clock.now(), updatedAt: clock.now() });
   secrets.push((await issueToken(store, { tenant: 'default', name: 'bo-agent', roles: ['agent'], partner: 'backoffice-nl' }, clock.now())).secret);
   expect(await store.claimPersonName('default', 'https://login.example.com#ann', 'Ann de Vries', clock.now())).toBe(true);
@@ -282,7 +284,7 @@ describe('dossier store copy: usage and sources it refuses', () => {
   it('lists every table of both schemas', async () => {
     // the copy checks the columns itself; this names the tables, so a new one is a conscious change
     expect(storeTables.map((t) => t.name)).toEqual([
-      'tenants', 'tokens', 'partners', 'people', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
+      'tenants', 'tokens', 'partners', 'people', 'mailboxes', 'case_secrets', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
       'stage_current', 'stage_visits', 'case_migrations', 'case_migration_items',
     ]);
   });

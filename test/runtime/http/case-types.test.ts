@@ -172,7 +172,7 @@ describe('tokens, health, OpenAPI, root page', () => {
     ]);
   });
 
-  it('answers 401 on every route but health and the OpenAPI document when no token is sent', async () => {
+  it('answers 401 on every route but health, the OpenAPI document and the public form when no token is sent', async () => {
     const doc = (await h.call('GET', '/api/openapi.json', null)).body as { paths: Record<string, Record<string, unknown>> };
     const open: string[] = [];
     for (const [path, ops] of Object.entries(doc.paths)) {
@@ -183,7 +183,19 @@ describe('tokens, health, OpenAPI, root page', () => {
         else open.push(`${method} ${path} ${res.status}`);
       }
     }
-    expect(open).toEqual(['get /api/health 200', 'get /api/openapi.json 200']);
+    // the public form's routes answer without a token (a tenant that is not one: 404), and only they
+    expect(open).toEqual([
+      'get /api/health 200',
+      'get /api/public/{tenant}/forms/{key} 404',
+      'post /api/public/{tenant}/forms/{key} 404',
+      'get /api/public/{tenant}/cases/{reference} 404',
+      'post /api/public/{tenant}/cases/{reference}/reply 404',
+      'get /api/openapi.json 200',
+    ]);
+    for (const line of open) {
+      const [method, path] = line.split(' ') as [string, string];
+      expect((doc.paths[path]?.[method] as { security?: unknown[] }).security).toEqual([]);
+    }
   });
 
   it('serves an honest root page and problem+json for unknown routes', async () => {

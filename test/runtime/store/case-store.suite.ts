@@ -290,6 +290,40 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
       });
     });
 
+    describe('case secrets', () => {
+      it('keeps the first hash of a case\'s status page per tenant', async () => {
+        expect(await store.caseSecret('default', 'c1')).toBeNull();
+        await store.saveCaseSecret('default', 'c1', 'a'.repeat(64), T0);
+        await store.saveCaseSecret('default', 'c1', 'b'.repeat(64), T1);
+        expect(await store.caseSecret('default', 'c1')).toBe('a'.repeat(64));
+        expect(await store.caseSecret('acme', 'c1')).toBeNull();
+      });
+    });
+
+    describe('mailboxes', () => {
+      it('saves one mailbox per case type and tenant, keeps an address to one of them, finds it by address with its hash, and removes it', async () => {
+        const complaints = { address: 'complaints@example.com', tenant: 'default', caseType: 'complaint', createdAt: T0, createdBy: 'admin' };
+        expect(await store.saveMailbox(complaints, 'a'.repeat(64))).toBe('saved');
+        // another tenant or case type cannot take the address; nothing of theirs is stored
+        expect(await store.saveMailbox({ ...complaints, tenant: 'acme' }, 'b'.repeat(64))).toBe('address_taken');
+        expect(await store.saveMailbox({ ...complaints, caseType: 'order-inquiry' }, 'b'.repeat(64))).toBe('address_taken');
+        expect(await store.listMailboxes('acme')).toEqual([]);
+        expect(await store.findMailbox('complaints@example.com')).toEqual({ ...complaints, secretHash: 'a'.repeat(64) });
+        // replacing: a new address and secret, the old address no longer takes mail
+        const moved = { ...complaints, address: 'klachten@example.com', createdAt: T1 };
+        expect(await store.saveMailbox(moved, 'c'.repeat(64))).toBe('saved');
+        expect(await store.findMailbox('complaints@example.com')).toBeNull();
+        expect(await store.findMailbox('klachten@example.com')).toEqual({ ...moved, secretHash: 'c'.repeat(64) });
+        // its own address again, with a new secret
+        expect(await store.saveMailbox({ ...moved, createdAt: T2 }, 'd'.repeat(64))).toBe('saved');
+        expect((await store.findMailbox('klachten@example.com'))?.secretHash).toBe('d'.repeat(64));
+        await store.saveMailbox({ address: 'orders@example.com', tenant: 'default', caseType: 'order-inquiry', createdAt: T0, createdBy: 'admin' }, 'e'.repeat(64));
+        expect((await store.listMailboxes('default')).map((m) => m.caseType)).toEqual(['complaint', 'order-inquiry']);
+        expect([await store.deleteMailbox('default', 'complaint'), await store.deleteMailbox('default', 'complaint')]).toEqual([true, false]);
+        expect(await store.findMailbox('klachten@example.com')).toBeNull();
+      });
+    });
+
     describe('partners', () => {
       it('saves, replaces (keeping when it was made), lists by id, finds and deletes a partner per tenant', async () => {
         await store.savePartner({ tenant: 'default', id: 'zeta', title: 'Zeta', queues: ['billing'], createdAt: T0, updatedAt: T0 });

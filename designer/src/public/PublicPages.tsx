@@ -1,0 +1,288 @@
+// The customer's side (issue 20, item 4): the self-service form of a case type (/forms/<tenant>/<key>),
+// drawn by the one form renderer and checked live with the engine's own problems, and the status page
+// of the request it opened (/status/<tenant>/<reference>, the code in the address's fragment or typed
+// in). No sign-in: they talk only to /api/public (docs/public-form.md).
+import { useEffect, useMemo, useState } from 'react';
+import type { CaseType, FieldSchema, Form } from '../../../schemas/generated/case-type.ts';
+import { dataProblems, isMissingProblem, type FieldProblem, type JsonValue } from '../../../runtime/engine/index.ts';
+import { FormRenderer } from '../form/FormRenderer.tsx';
+import { errorsByField } from '../form/field-errors.ts';
+import { fieldLabel } from '../model/field-label.ts';
+import { useWords } from '../i18n/use-words.ts';
+import { formatDateTime } from '../i18n/format.ts';
+
+interface FormView {
+  key: string;
+  title: string;
+  description: string | null;
+  schema: FieldSchema;
+  form: Form;
+  documents: boolean;
+}
+
+interface Receipt {
+  reference: string;
+  secret: string;
+  statusPath: string;
+}
+
+interface Status {
+  reference: string;
+  title: string;
+  stages: string[];
+  closed: boolean;
+  createdAt: string;
+  closedAt: string | null;
+  updates: { at: string; title: string | null }[];
+  canReply: boolean;
+  canAddDocuments: boolean;
+}
+
+interface Problem {
+  code?: string;
+  detail?: string;
+  problems?: FieldProblem[];
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<{ ok: true; value: T } | { ok: false; status: number; problem: Problem }> {
+  try {
+    const res = await fetch(path, { ...init, headers: { Accept: 'application/json', ...(init.headers ?? {}) } });
+    const body = (await res.json().catch(() => ({}))) as unknown;
+    return res.ok ? { ok: true, value: body as T } : { ok: false, status: res.status, problem: body as Problem };
+  } catch {
+    return { ok: false, status: 0, problem: {} };
+  }
+}
+
+/** /forms/<tenant>/<key>: the form, then the reference and code of what was sent. */
+export function PublicFormPage({ tenant, caseType }: { tenant: string; caseType: string }) {
+  const words = useWords();
+  const t = (k: string, values?: Record<string, unknown>) => words.t(`public.${k}`, values);
+  const [view, setView] = useState<FormView | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [data, setData] = useState<Record<string, unknown>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const base = `/api/public/${encodeURIComponent(tenant)}/forms/${encodeURIComponent(caseType)}`;
+  useEffect(() => {
+    let live = true;
+    void call<FormView>(base).then((r) => {
+      if (!live) return;
+      if (r.ok) setView(r.value);
+      else setMissing(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [base]);
+  // the labeller reads titles from the data schema only
+  const def = useMemo(() => (view ? ({ data: view.schema } as unknown as CaseType) : null), [view]);
+  const live = useMemo(() => (view ? dataProblems(view.schema, data as JsonValue) : []), [view, data]);
+  const errors = useMemo(() => {
+    const shown = errorsByField(live.filter((p) => submitted || !isMissingProblem(p)), (p) => fieldLabel(def, p), words);
+    return { ...shown, ...serverErrors };
+  }, [live, submitted, serverErrors, def, words]);
+
+  const submit = async () => {
+    setSubmitted(true);
+    setServerErrors({});
+    if (live.length > 0) {
+      setMessage(t('fixFirst', { count: live.length }));
+      return;
+    }
+    setBusy(true);
+    const r = await call<Receipt>(base, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
+    setBusy(false);
+    if (r.ok) {
+      setReceipt(r.value);
+      setMessage(null);
+      return;
+    }
+    const problems = r.problem.problems ?? [];
+    setServerErrors(errorsByField(problems, (p) => fieldLabel(def, p), words));
+    setMessage(r.status === 429 ? t('tooMany') : r.status === 0 ? t('offline') : problems.length > 0 ? t('fixFirst', { count: problems.length }) : (r.problem.detail ?? t('notSent')));
+  };
+
+  if (missing) {
+    return (
+      <main className="page public-page">
+        <h1>{t('noForm')}</h1>
+        <p>{t('noFormHelp')}</p>
+      </main>
+    );
+  }
+  if (!view) {
+    return (
+      <p role="status" className="page">
+        {words.t('common.loading')}
+      </p>
+    );
+  }
+  if (receipt) {
+    return (
+      <main className="page public-page">
+        <h1>{t('thanks')}</h1>
+        <p role="status">{t('yourReference', { reference: receipt.reference })}</p>
+        <dl className="public-receipt">
+          <dt>{t('reference')}</dt>
+          <dd>{receipt.reference}</dd>
+          <dt>{t('code')}</dt>
+          <dd>
+            <code>{receipt.secret}</code>
+          </dd>
+        </dl>
+        <p>{t('keepBoth')}</p>
+        <p>
+          <a href={receipt.statusPath}>{t('follow')}</a>
+        </p>
+      </main>
+    );
+  }
+  return (
+    <main className="page public-page">
+      <h1>{view.title}</h1>
+      {view.description ? <p className="help">{view.description}</p> : null}
+      <form
+        noValidate
+        aria-label={view.title}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <FormRenderer schema={view.schema} form={{ sections: view.form.sections.map((s) => ({ ...s, title: t('yourRequest') })) }} value={data} onChange={setData} errors={errors} idPrefix="public" sectionLevel={2} />
+        {message ? (
+          <p className="error-box" role="alert">
+            {message}
+          </p>
+        ) : null}
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('sending') : t('send')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}
+
+/** /status/<tenant>/<reference>: where the request stands, what happened, and a reply when one is taken. */
+export function StatusPage({ tenant, reference }: { tenant: string; reference: string }) {
+  const words = useWords();
+  const t = (k: string, values?: Record<string, unknown>) => words.t(`public.${k}`, values);
+  const [code, setCode] = useState(() => decodeURIComponent(window.location.hash.replace(/^#/, '')));
+  const [typed, setTyped] = useState('');
+  const [status, setStatus] = useState<Status | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [reply, setReply] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(false);
+  const base = `/api/public/${encodeURIComponent(tenant)}/cases/${encodeURIComponent(reference)}`;
+  useEffect(() => {
+    if (code === '') return;
+    const say = (k: string) => words.t(`public.${k}`);
+    let live = true;
+    void call<Status>(base, { headers: { 'X-Case-Code': code } }).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setStatus(r.value);
+        setMessage(null);
+      } else {
+        setStatus(null);
+        setMessage(r.status === 429 ? say('tooMany') : say('wrongCode'));
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [base, code, words]);
+
+  const sendReply = async () => {
+    if (reply.trim() === '') {
+      setMessage(t('replyEmpty'));
+      return;
+    }
+    setBusy(true);
+    const r = await call<Status>(`${base}/reply`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Case-Code': code }, body: JSON.stringify({ text: reply }) });
+    setBusy(false);
+    if (r.ok) {
+      setStatus(r.value);
+      setReply('');
+      setSent(true);
+      setMessage(null);
+    } else {
+      setMessage(r.status === 409 ? t('replyNotExpected') : r.status === 429 ? t('tooMany') : (r.problem.detail ?? t('notSent')));
+    }
+  };
+
+  if (status === null) {
+    return (
+      <main className="page public-page">
+        <h1>{t('statusOf', { reference })}</h1>
+        {message ? (
+          <p className="error-box" role="alert">
+            {message}
+          </p>
+        ) : null}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            setCode(typed.trim());
+          }}
+        >
+          <label htmlFor="status-code">{t('code')}</label>
+          <input id="status-code" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+          <div className="button-row">
+            <button type="submit" className="primary">
+              {t('show')}
+            </button>
+          </div>
+        </form>
+      </main>
+    );
+  }
+  return (
+    <main className="page public-page">
+      <h1>{status.title}</h1>
+      <dl className="public-receipt">
+        <dt>{t('reference')}</dt>
+        <dd>{status.reference}</dd>
+        <dt>{t('stage')}</dt>
+        <dd>{status.closed ? t('closed') : status.stages.join(', ')}</dd>
+      </dl>
+      <h2>{t('history')}</h2>
+      <ol className="public-updates" aria-label={t('history')}>
+        {status.updates.map((u, i) => (
+          <li key={`${u.at}-${String(i)}`}>
+            <time dateTime={u.at}>{formatDateTime(u.at, words.language)}</time> {u.title ?? t('received')}
+          </li>
+        ))}
+      </ol>
+      {sent ? <p role="status">{t('replySent')}</p> : null}
+      {message ? (
+        <p className="error-box" role="alert">
+          {message}
+        </p>
+      ) : null}
+      {status.canReply ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void sendReply();
+          }}
+        >
+          <label htmlFor="status-reply">{t('yourReply')}</label>
+          <textarea id="status-reply" value={reply} onChange={(e) => setReply(e.target.value)} rows={5} maxLength={10000} />
+          <div className="button-row">
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? t('sending') : t('sendReply')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+// /api/public: what a customer reaches without signing in (issue 20, item 4; runtime/host/public-form.ts).
+// Mounted before authentication, and these routes only: the form of a case type that offers one, the
+// status of a case by its reference and the code its sender was given, and a reply to it. Each caller
+// address has a budget of requests a minute; bodies are small. docs/public-form.md.
+import type { HttpBindings } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import type { PublicFormService } from '../../host/public-form.ts';
+import { limitBody, readJson } from '../body.ts';
+import { HttpProblem, problemBody, unwrap, type ProblemBody } from '../problems.ts';
+
+const problemResponse = (c: Context, body: ProblemBody): Response => c.json(body, body.status as 400, { 'content-type': 'application/problem+json' });
+
+/** The largest form or reply taken (documents go their own way). */
+export const PUBLIC_MAX_BODY_BYTES = 64 * 1024;
+/** Posts (forms sent, replies) an address may make a minute, and reads. */
+export const PUBLIC_POSTS_PER_MINUTE = 10;
+export const PUBLIC_READS_PER_MINUTE = 120;
+
+const TENANT = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const KEY = /^[a-z][a-z0-9-]{0,62}$/;
+
+/** A token bucket per caller address. */
+function buckets(perMinute: number): (address: string) => number | null {
+  const seen = new Map<string, { tokens: number; at: number }>();
+  return (address) => {
+    const now = Date.now();
+    if (seen.size > 50_000) seen.clear();
+    const bucket = seen.get(address) ?? { tokens: perMinute, at: now };
+    bucket.tokens = Math.min(perMinute, bucket.tokens + ((now - bucket.at) * perMinute) / 60_000);
+    bucket.at = now;
+    seen.set(address, bucket);
+    if (bucket.tokens < 1) return Math.ceil(((1 - bucket.tokens) * 60) / perMinute);
+    bucket.tokens -= 1;
+    return null;
+  };
+}
+
+/** The address the request came from (the socket's; a proxy in front should set its own limits). */
+function callerOf(c: Context): string {
+  return (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
+}
+
+export function publicRoutes(forms: PublicFormService, limits: { postsPerMinute?: number; readsPerMinute?: number } = {}): Hono {
+  const app = new Hono();
+  const posts = buckets(limits.postsPerMinute ?? PUBLIC_POSTS_PER_MINUTE);
+  const reads = buckets(limits.readsPerMinute ?? PUBLIC_READS_PER_MINUTE);
+  app.use('/api/public/*', async (c, next) => {
+    const wait = (c.req.method === 'GET' ? reads : posts)(callerOf(c));
+    if (wait !== null) {
+      c.header('retry-after', String(wait));
+      return problemResponse(c, problemBody('request.rate_limited', `Too many requests from your address; try again in ${String(wait)} seconds.`));
+    }
+    const tenant = c.req.param('tenant') ?? c.req.path.split('/')[3] ?? '';
+    if (!TENANT.test(tenant)) return problemResponse(c, problemBody('form.not_found', 'There is no such form. Check the address you were given.'));
+    return next();
+  });
+  app.use('/api/public/*', limitBody(PUBLIC_MAX_BODY_BYTES, (c) => problemResponse(c, problemBody('request.too_large', `The form is larger than ${String(PUBLIC_MAX_BODY_BYTES / 1024)} KB; shorten the answers.`))));
+
+  const code = (c: Context): string => c.req.header('x-case-code') ?? '';
+
+  app.get('/api/public/:tenant/forms/:key', async (c) => {
+    const key = c.req.param('key');
+    if (!KEY.test(key)) throw new HttpProblem('form.not_found', 'There is no such form. Check the address you were given.');
+    return c.json(unwrap(await forms.form(c.req.param('tenant'), key)));
+  });
+  app.post('/api/public/:tenant/forms/:key', async (c) => {
+    const key = c.req.param('key');
+    if (!KEY.test(key)) throw new HttpProblem('form.not_found', 'There is no such form. Check the address you were given.');
+    const body = await readJson(c);
+    return c.json(unwrap(await forms.submit(c.req.param('tenant'), key, body)), 201);
+  });
+  app.get('/api/public/:tenant/cases/:reference', async (c) => {
+    return c.json(unwrap(await forms.status(c.req.param('tenant'), c.req.param('reference'), code(c))));
+  });
+  app.post('/api/public/:tenant/cases/:reference/reply', async (c) => {
+    const body = await readJson(c);
+    const text = typeof body === 'object' && body !== null && typeof (body as { text?: unknown }).text === 'string' ? (body as { text: string }).text : null;
+    if (text === null || Object.keys(body as object).some((k) => k !== 'text')) {
+      throw new HttpProblem('form.invalid', 'A reply is {"text": "..."} and nothing else.', { problems: [{ pointer: '/text', message: '/text must be the reply, as text' }] });
+    }
+    return c.json(unwrap(await forms.reply(c.req.param('tenant'), c.req.param('reference'), code(c), text)));
+  });
+  return app;
+}

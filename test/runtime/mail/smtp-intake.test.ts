@@ -1,0 +1,173 @@
+// E-mail in (issue 20, item 2) end to end on loopback: a real SMTP client (nodemailer) logs in to the
+// host's SMTP listener as a mailbox and sends; the messages open and answer cases in a real SQLite store.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as engine from '../../../runtime/engine/index.ts';
+import { seedTemplates } from '../../../runtime/host/bootstrap.ts';
+import { createManualClock } from '../../../runtime/host/clock.ts';
+import { createHostServices, type HostServices } from '../../../runtime/host/create-host.ts';
+import { silentLogger } from '../../../runtime/host/logger.ts';
+import type { InboundAttachment } from '../../../runtime/host/mail-intake.ts';
+import { startSmtpIntake, type SmtpIntake } from '../../../runtime/mail/smtp-intake.ts';
+import { createSqliteStore, type SqliteCaseStore } from '../../../runtime/store/sqlite/sqlite-store.ts';
+
+const START = '2026-01-05T09:00:00.000Z';
+const TEMPLATES = join(import.meta.dirname, '../../../templates');
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+interface Sent {
+  response: string;
+}
+
+describe('e-mail in over SMTP', () => {
+  let dir: string;
+  let store: SqliteCaseStore;
+  let services: HostServices;
+  let intake: SmtpIntake;
+  let password: string;
+  const attached: { caseId: string; field: string | null; files: { filename: string; size: number; bytes: Buffer }[]; key: string }[] = [];
+
+  const transport = (user: string, pass: string, port = intake.port) =>
+    nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, auth: { user, pass } });
+  const send = (message: SendMailOptions, pass = password, port?: number): Promise<Sent> =>
+    transport('complaints@example.com', pass, port).sendMail({ from: '"Maria Jansen" <maria@example.net>', to: 'complaints@example.com', ...message }) as Promise<Sent>;
+  const caseCount = async (): Promise<number> => (await store.listCases('default', { caseType: 'complaint' }, 100, null)).items.length;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'dossier-mail-'));
+    store = createSqliteStore({ file: join(dir, 'dossier.db') });
+    const clock = createManualClock(START);
+    await seedTemplates(store, TEMPLATES, START, silentLogger);
+    services = createHostServices({
+      store,
+      engine,
+      clock,
+      logger: silentLogger,
+      attachments: {
+        async attach(_tenant, caseId, field, files: InboundAttachment[], key) {
+          // the listener's temporary files, read while they exist
+          attached.push({ caseId, field, key, files: files.map((f) => ({ filename: f.filename, size: f.size, bytes: readFileSync(f.path) })) });
+        },
+      },
+    });
+    // the shipped complaint takes mail: subject and text into its fields, replies as CUSTOMER_REPLIED
+    const mailbox = await services.mailboxes.save('default', 'complaint', 'Complaints@Example.com', 'admin');
+    if (!mailbox.ok) throw new Error(mailbox.message);
+    password = mailbox.value.password;
+    intake = await startSmtpIntake({ mailboxes: services.mailboxes, logger: silentLogger, host: '127.0.0.1', port: 0 });
+  });
+
+  afterAll(async () => {
+    await intake.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens a case from a new message: sender, subject, text and the attachment', async () => {
+    const sent = await send({
+      subject: 'Broken kettle',
+      text: 'The kettle I bought leaks. Receipt attached.',
+      messageId: '<first@mail.example.net>',
+      attachments: [{ filename: 'receipt.pdf', content: PDF, contentType: 'application/pdf' }],
+    });
+    expect(sent.response).toMatch(/^250 Opened case COM-\d{6}$/);
+    const reference = sent.response.slice('250 Opened case '.length);
+    const { items } = await store.listCases('default', { caseType: 'complaint', q: reference }, 5, null);
+    const kase = items.find((c) => c.reference === reference)!;
+    expect(kase.channel).toBe('email');
+    expect(kase.data).toEqual({
+      customer: { email: 'maria@example.net', name: 'Maria Jansen' },
+      channel: 'email',
+      subject: 'Broken kettle',
+      description: 'The kettle I bought leaks. Receipt attached.',
+    });
+    expect(attached).toEqual([{ caseId: kase.id, field: null, key: 'mail:<first@mail.example.net>', files: [{ filename: 'receipt.pdf', size: PDF.length, bytes: PDF }] }]);
+  });
+
+  it('changes nothing for the same message delivered again (same Message-ID)', async () => {
+    const before = await caseCount();
+    const sent = await send({ subject: 'Broken kettle', text: 'The kettle I bought leaks. Receipt attached.', messageId: '<first@mail.example.net>' });
+    expect(sent.response).toMatch(/^250 Already received case COM-\d{6}$/);
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('makes a reply (its reference in the subject) the reply event on that case, which resumes the paused SLA', async () => {
+    const opened = await send({ subject: 'Late parcel', text: 'Where is my parcel?', messageId: '<parcel@mail.example.net>' });
+    const reference = opened.response.slice('250 Opened case '.length);
+    const kase = (await store.listCases('default', { caseType: 'complaint', q: reference }, 5, null)).items.find((c) => c.reference === reference)!;
+    expect((await services.cases.sendEvent('default', kase.id, { type: 'SUBMIT_TRIAGE', data: { reason: 'delivery', severity: 'low' } }, undefined)).ok).toBe(true);
+    const asked = await services.cases.sendEvent('default', kase.id, { type: 'ASK_CUSTOMER', data: { questionForCustomer: 'Which house number?' } }, undefined);
+    if (!asked.ok || asked.replay === true) throw new Error('ASK_CUSTOMER was not accepted');
+    expect(asked.case.state).toBe('waitingForCustomer');
+    expect(asked.case.slas.find((s) => s.name === 'resolution')?.status).toBe('paused');
+
+    const before = await caseCount();
+    const reply = await send({ subject: `Re: [${reference}] Late parcel`, text: 'Number 12.\n\n> Which house number?', messageId: '<reply@mail.example.net>' });
+    expect(reply.response).toBe(`250 Added to case ${reference}`);
+    expect(await caseCount()).toBe(before);
+    const after = (await store.getCase('default', kase.id))!;
+    expect(after.state).toEqual({ investigating: 'collect' });
+    expect(after.data.customerReply).toBe('Number 12.\n\n> Which house number?');
+    expect(after.slas.find((s) => s.name === 'resolution')?.status).toBe('running');
+    const history = await store.history('default', kase.id, 50, null);
+    expect(history.items.map((h) => h.event.type).filter((t) => !t.startsWith('sla.'))).toEqual(['case.created', 'SUBMIT_TRIAGE', 'ASK_CUSTOMER', 'CUSTOMER_REPLIED']);
+    expect(history.items.find((h) => h.event.type === 'CUSTOMER_REPLIED')?.event.data).toEqual({ customerReply: 'Number 12.\n\n> Which house number?' });
+  });
+
+  it('finds the case of a reply by the message it answers (In-Reply-To) when the subject lost the reference', async () => {
+    const opened = await send({ subject: 'Wrong invoice', text: 'I was billed twice.', messageId: '<invoice@mail.example.net>' });
+    const reference = opened.response.slice('250 Opened case '.length);
+    const kase = (await store.listCases('default', { caseType: 'complaint', q: reference }, 5, null)).items.find((c) => c.reference === reference)!;
+    await services.cases.sendEvent('default', kase.id, { type: 'SUBMIT_TRIAGE', data: { reason: 'billing', severity: 'low' } }, undefined);
+    await services.cases.sendEvent('default', kase.id, { type: 'ASK_CUSTOMER', data: { questionForCustomer: 'Which invoice?' } }, undefined);
+    const reply = await send({ subject: 'Re: your question', text: 'Invoice 42.', messageId: '<invoice-reply@mail.example.net>', inReplyTo: `<${reference}.question@dossier.example.com>` });
+    expect(reply.response).toBe(`250 Added to case ${reference}`);
+    expect((await store.getCase('default', kase.id))?.data.customerReply).toBe('Invoice 42.');
+  });
+
+  it('opens a new case for a reply its case cannot take (not waiting for the customer), so the message is not lost', async () => {
+    const opened = await send({ subject: 'Scratched table', text: 'The table arrived scratched.', messageId: '<table@mail.example.net>' });
+    const reference = opened.response.slice('250 Opened case '.length);
+    const reply = await send({ subject: `Re: [${reference}] Scratched table`, text: 'Photos follow.', messageId: '<table-2@mail.example.net>' });
+    expect(reply.response).toMatch(/^250 Opened case COM-\d{6}$/);
+    expect(reply.response).not.toContain(reference);
+  });
+
+  it('refuses a wrong password, another recipient, and a message without a sender, storing nothing', async () => {
+    const before = await caseCount();
+    await expect(send({ subject: 'x', text: 'y' }, 'dsm_wrong')).rejects.toMatchObject({ responseCode: 535 });
+    await expect(transport('complaints@example.com', password).sendMail({ from: 'maria@example.net', to: 'orders@example.com', subject: 'x', text: 'y' })).rejects.toMatchObject({ responseCode: 550 });
+    // not a message: no headers, no From, a broken multipart
+    const raw = 'this is not\r\na MIME message\r\n--b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n%%%\r\n';
+    await expect(transport('complaints@example.com', password).sendMail({ envelope: { from: '', to: 'complaints@example.com' }, raw })).rejects.toMatchObject({ responseCode: 550 });
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('refuses a message over the size limit while it streams in, and asks a flood to try later', async () => {
+    const small = await startSmtpIntake({ mailboxes: services.mailboxes, logger: silentLogger, host: '127.0.0.1', port: 0, maxMessageBytes: 64 * 1024, perMinute: 3 });
+    try {
+      const before = await caseCount();
+      const big = Buffer.alloc(200 * 1024, 7);
+      const refused = await send({ subject: 'Big', text: 'See attachment', attachments: [{ filename: 'big.bin', content: big }] }, password, small.port).catch((e: { responseCode: number; response: string }) => e);
+      expect(refused).toMatchObject({ responseCode: 552 });
+      expect((refused as { response: string }).response).toContain('larger than');
+      expect(await caseCount()).toBe(before);
+      // a bucket of 3 a minute: the refused one above took one; two more pass, then 451
+      const results = [];
+      for (let i = 0; i < 4; i++) {
+        results.push(await send({ subject: `Flood ${String(i)}`, text: 'again', messageId: `<flood-${String(i)}@x>` }, password, small.port).then(
+          () => 250,
+          (e: { responseCode: number }) => e.responseCode,
+        ));
+      }
+      expect(results).toEqual([250, 250, 451, 451]);
+      expect(await caseCount()).toBe(before + 2);
+    } finally {
+      await small.close();
+    }
+  });
+});
