@@ -15,6 +15,8 @@ export { explainSlas } from './explain-slas.ts';
 export type { SlaView, SpanUnits } from './sla-explain.ts';
 export { PlaybookLoopError } from './machine-step.ts';
 export { isSystemEvent, lookupEventOf } from './event-names.ts';
+export { CHANNELS, DEFAULT_CHANNEL, isChannel } from './channels.ts';
+export type { Channel } from './channels.ts';
 export { lookupPatch, lookupRequest, LOOKUP_TIMEOUT_SECONDS } from './lookup.ts';
 export { evaluateGuard } from './guards.ts';
 export type { GuardScope } from './guards.ts';

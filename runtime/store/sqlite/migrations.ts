@@ -147,6 +147,10 @@ const migrations: Migration[] = [
   `,
   // Migrations of open cases to another version (issue 19): a row per migration, one per case it takes.
   caseMigrationTables,
+  // The channel on every case (issue 20): the cases opened before without one came in through the API.
+  // The case body holds the channel too (the case is read from it), so both change.
+  `UPDATE cases SET channel = 'api', body = json_set(body, '$.channel', 'api') WHERE channel IS NULL;
+  CREATE INDEX cases_by_channel ON cases(tenant, channel, created_at DESC, id DESC);`,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */
