@@ -261,7 +261,7 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         // given 3 cases in default and 1 in other
         await store.commit(createCommit(makeCase('a', { createdAt: T0, state: { investigating: 'collect' }, data: { reason: 'late delivery' } })));
         await store.commit(createCommit(makeCase('b', { createdAt: T1, queue: 'billing', priority: 'high' })));
-        await store.commit(createCommit(makeCase('c', { createdAt: T2, assignee: 'bob' })));
+        await store.commit(createCommit(makeCase('c', { createdAt: T2, assignee: 'bob', channel: 'phone' })));
         await store.commit(createCommit(makeCase('x', { createdAt: T2 }), 'other'));
         // when listing in pages of 2
         const page1 = await store.listCases('default', {}, 2, null);
@@ -277,6 +277,9 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         expect(await ids({ queue: 'billing' })).toEqual(['b']);
         expect(await ids({ priority: 'high' })).toEqual(['b']);
         expect(await ids({ assignee: 'bob' })).toEqual(['c']);
+        expect(await ids({ channel: 'phone' })).toEqual(['c']);
+        expect(await ids({ channel: 'email' })).toEqual(['b', 'a']);
+        expect(await ids({ channel: 'letter' })).toEqual([]);
         expect(await ids({ q: 'late deliv' })).toEqual(['a']);
         expect(await ids({ q: '%' })).toEqual([]);
         expect(await ids({ caseType: 'refund' })).toEqual([]);
