@@ -1,7 +1,7 @@
 // Edits of a `lookup` action (docs/lookups.md) as pure functions: the values it sends (query parameters
 // for a GET, body members for a POST, by name, each from a case field), and where the answer goes (by
 // case field, a member of the answer written with dots, "person.fullName", never as a pointer).
-import type { Action } from '../../../schemas/generated/case-type.ts';
+import type { Action, CaseType } from '../../../schemas/generated/case-type.ts';
 import { fromPointer, toPointer } from './pointer.ts';
 
 export type LookupAction = Extract<Action, { type: 'lookup' }>;
@@ -65,4 +65,18 @@ export function freeName(pairs: readonly Pair[], base: string): string {
   let n = 2;
   while (used.has(`${base}${n}`)) n++;
   return `${base}${n}`;
+}
+
+/** The title of the lookup named `name` in the definition's playbook (its first action of that name), if it has one. */
+export function lookupTitle(def: CaseType, name: string): string | undefined {
+  let found: string | undefined;
+  const walk = (node: unknown): void => {
+    if (found !== undefined || typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const record = node as Record<string, unknown>;
+    if (record.type === 'lookup' && record.name === name && typeof record.title === 'string') found = record.title;
+    else Object.values(record).forEach(walk);
+  };
+  walk(def.playbook);
+  return found;
 }

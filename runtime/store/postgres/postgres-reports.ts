@@ -6,7 +6,6 @@
 // json's operators, which turn every string into text on the way and refuse that one. Such a document
 // is read with the escape written as `\ufffd`, and the escape is put back in the value counted (JSON
 // as JSON.stringify writes it never holds `\ufffd` itself, only the character).
-import type { JsonValue } from '../../engine/index.ts';
 import type { PartnerActivity, ReasonCounts, ReportWindow, SlaCounts, SlaRecord, StageCounts } from '../case-store.ts';
 import { isArrayIndex, pointerTokens } from '../json-pointer.ts';
 import { bySplit } from '../reason-split.ts';

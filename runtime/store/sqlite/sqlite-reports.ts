@@ -2,7 +2,6 @@
 // history trigger keeps, sqlite-stages.ts), and cases counted by a field of their data. Each answers
 // rows per group, not per record; runtime/host/reports.ts finishes them (ratios, order, the top N).
 import type Database from 'better-sqlite3';
-import type { JsonValue } from '../../engine/index.ts';
 import type { PartnerActivity, ReasonCounts, ReportWindow, SlaCounts, SlaRecord, StageCounts } from '../case-store.ts';
 import { isArrayIndex, pointerTokens } from '../json-pointer.ts';
 import { bySplit } from '../reason-split.ts';
