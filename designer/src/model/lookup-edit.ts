@@ -67,16 +67,26 @@ export function freeName(pairs: readonly Pair[], base: string): string {
   return `${base}${n}`;
 }
 
-/** The title of the lookup named `name` in the definition's playbook (its first action of that name), if it has one. */
-export function lookupTitle(def: CaseType, name: string): string | undefined {
-  let found: string | undefined;
+/** The lookup actions of the definition (playbook and SLA rungs), in the order they are written. */
+function lookupActions(def: CaseType): { name: string; title?: string }[] {
+  const found: { name: string; title?: string }[] = [];
   const walk = (node: unknown): void => {
-    if (found !== undefined || typeof node !== 'object' || node === null) return;
+    if (typeof node !== 'object' || node === null) return;
     if (Array.isArray(node)) return node.forEach(walk);
     const record = node as Record<string, unknown>;
-    if (record.type === 'lookup' && record.name === name && typeof record.title === 'string') found = record.title;
+    if (record.type === 'lookup' && typeof record.name === 'string') found.push({ name: record.name, ...(typeof record.title === 'string' ? { title: record.title } : {}) });
     else Object.values(record).forEach(walk);
   };
-  walk(def.playbook);
+  walk([def.playbook, def.slas]);
   return found;
+}
+
+/** The title of the lookup named `name` (its first action of that name with one), if it has one. */
+export function lookupTitle(def: CaseType, name: string): string | undefined {
+  return lookupActions(def).find((l) => l.name === name && l.title !== undefined)?.title;
+}
+
+/** The names of the definition's lookups, each once. */
+export function lookupNames(def: CaseType): string[] {
+  return [...new Set(lookupActions(def).map((l) => l.name))];
 }
