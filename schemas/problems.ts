@@ -95,6 +95,10 @@ export const problemCodes = {
     severity: 'error',
     message: "'{name}' names SLA '{sla}', which is not defined in 'slas'{hint}",
   },
+  'event.unknown_lookup': {
+    severity: 'error',
+    message: "'{name}' names lookup '{lookup}', but no 'lookup' action has that name{hint}",
+  },
   'queue.unknown': { severity: 'error', message: "queue '{name}' is not defined in 'queues'{hint}" },
   'role.unknown': { severity: 'error', message: "role '{name}' is not defined in 'roles'{hint}" },
   'calendar.unknown': { severity: 'error', message: "calendar '{name}' is not defined in 'calendars'{hint}" },
@@ -115,6 +119,19 @@ export const problemCodes = {
     severity: 'warning',
     message:
       "the webhook URL's host {host} is a {reason} address: the runtime refuses to deliver there (the delivery is dead-lettered) unless its operator lists it in DOSSIER_WEBHOOK_ALLOW",
+  },
+  'lookup.non_public_address': {
+    severity: 'warning',
+    message:
+      "the lookup URL's host {host} is a {reason} address: the runtime refuses to call it (the lookup fails) unless its operator lists it in DOSSIER_WEBHOOK_ALLOW",
+  },
+  'lookup.body_with_get': {
+    severity: 'error',
+    message: "lookup '{name}' lists body values but is a GET, which sends no body; set \"method\": \"POST\" or send them as 'query' values",
+  },
+  'lookup.unhandled': {
+    severity: 'warning',
+    message: "no transition takes lookup.{name}.done or lookup.{name}.failed: the answer of lookup '{name}' is never written into the case; add transitions on them where the lookup runs",
   },
   'rule.checklist_untitled': {
     severity: 'warning',

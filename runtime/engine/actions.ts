@@ -6,6 +6,7 @@ import type { Action, CaseType, Priority, Task } from '../../schemas/generated/c
 import { addDuration } from './calendar.ts';
 import type { BusinessCalendar } from './calendar.ts';
 import { getAtPointer, setAtPointer } from './json-pointer.ts';
+import { LOOKUP_TIMEOUT_SECONDS, lookupRequest } from './lookup.ts';
 import type { Case, CaseData, CaseTask, Effect, Instant, JsonValue, PendingTimer } from './types.ts';
 
 export interface Scratch {
@@ -98,6 +99,22 @@ export function applyAction(scratch: Scratch, action: Action, env: StepEnv, scop
       return addEffect(scratch, { type: 'notify', key: nextKey(scratch, env), to: action.to, template: action.template });
     case 'webhook':
       return addEffect(scratch, { type: 'webhook', key: nextKey(scratch, env), url: action.url, method: action.method ?? 'POST' });
+    case 'lookup': {
+      const { query, body } = lookupRequest(action, scratch.data);
+      const map: Record<string, string> = {};
+      for (const [field, from] of Object.entries(action.map)) if (from !== undefined) map[field] = from;
+      return addEffect(scratch, {
+        type: 'lookup',
+        key: nextKey(scratch, env),
+        name: action.name,
+        method: action.method ?? 'GET',
+        url: action.url,
+        query,
+        body,
+        map,
+        timeoutMs: (action.timeoutSeconds ?? LOOKUP_TIMEOUT_SECONDS) * 1000,
+      });
+    }
     case 'createCase': {
       const seq = scratch.seq + 1;
       const childId = `${env.caseId}-c${seq}`;

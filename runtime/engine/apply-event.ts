@@ -1,7 +1,7 @@
 // applyEvent: checks in order (unknown event, roles, payload, merged data, a transition for it, its
 // guard) and either rejects, changing nothing, or runs the machine and returns the next case.
 import type { CompiledCaseType } from './compile.ts';
-import { isSystemEvent } from './event-names.ts';
+import { isSystemEvent, lookupEventOf } from './event-names.ts';
 import { finishStep } from './finish-step.ts';
 import type { Finish, Stepped } from './finish-step.ts';
 import { sendEvent } from './machine-step.ts';
@@ -25,7 +25,12 @@ export function maySend(type: CompiledCaseType, eventType: string, actor: Actor 
 export function mergePayload(type: CompiledCaseType, kase: Case, event: CaseEvent): { ok: true; data: CaseData } | Rejection {
   const payload = event.data ?? {};
   const validator = type.validators.events.get(event.type);
-  if (validator) {
+  const lookup = lookupEventOf(event.type);
+  // a failed lookup's reason is kept in the history, never written into the data (docs/lookups.md)
+  if (lookup?.outcome === 'failed') return { ok: true, data: kase.data };
+  if (lookup?.outcome === 'done') {
+    // the answer's mapped values: no event schema, the data schema judges the result below
+  } else if (validator) {
     const problems = validate(validator, payload);
     if (problems.length > 0) return reject('data.invalid', rejectionMessages.payloadInvalid(event.type), problems);
   } else if (Object.keys(payload).length > 0) {

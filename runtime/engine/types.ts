@@ -133,6 +133,22 @@ export type Effect =
   | { type: 'closeTask'; id: string; state: string }
   | { type: 'notify'; key: string; to: string; template: string }
   | { type: 'webhook'; key: string; url: string; method: 'POST' | 'PUT' | 'PATCH' }
+  /**
+   * A CRM look-up (docs/lookups.md): the values to send read from the case when the action ran; the
+   * answer's values go to the case fields of `map` (field pointer → answer pointer) by the event
+   * `lookup.<name>.done`, or `lookup.<name>.failed` with the reason.
+   */
+  | {
+      type: 'lookup';
+      key: string;
+      name: string;
+      method: 'GET' | 'POST';
+      url: string;
+      query: Record<string, JsonValue>;
+      body: Record<string, JsonValue> | null;
+      map: Record<string, string>;
+      timeoutMs: number;
+    }
   | { type: 'createCase'; key: string; childId: string; caseType: string; data: CaseData; parentId: string }
   /** Sent to the parent when a child case reaches a final state. */
   | { type: 'childClosed'; key: string; parentId: string; childId: string };

@@ -2,7 +2,7 @@
 // Load → engine (pure) → one store commit → notify listeners (scheduler, outbox) → answer.
 import { randomUUID } from 'node:crypto';
 import type { CaseType, Priority } from '../../schemas/generated/case-type.ts';
-import type { Accepted, Actor, Case, CaseData, CaseEvent, Instant, JsonValue, Outcome } from '../engine/index.ts';
+import { DEFAULT_CHANNEL, isChannel, CHANNELS, type Accepted, type Actor, type Case, type CaseData, type CaseEvent, type Channel, type Instant, type JsonValue, type Outcome } from '../engine/index.ts';
 import { referencePrefixOf } from '../store/case-reference.ts';
 import type { CaseCommit, CaseStore, IdempotencyRecord, PublishedCaseType, StoredCase, TimerRecord } from '../store/case-store.ts';
 import { identifiersOf } from '../store/customer-keys.ts';
@@ -26,7 +26,11 @@ export interface NewCase {
   caseType: string;
   data?: CaseData;
   priority?: Priority;
-  channel?: string | null;
+  /**
+   * The channel the case came in by, set by the path that opens it: the API (default `api`), the
+   * console's intake (what the agent chose), e-mail intake (`email`), the public form (`web`).
+   */
+  channel?: Channel | null;
   parentId?: string | null;
   /** Set for child cases (the effect's childId); a fresh UUID otherwise. */
   id?: string;
@@ -252,6 +256,9 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
       if (replay !== null) return replay;
       const type = await loadType(tenant, input.caseType);
       if (type === null) return fail('case_type.unknown', `There is no published case type '${input.caseType}'; publish it first or use one of GET /api/case-types.`);
+      if (input.channel != null && !isChannel(input.channel)) {
+        return fail('request.invalid', `'${String(input.channel)}' is not a channel; use one of ${CHANNELS.join(', ')}.`);
+      }
       if (input.parentId != null && (await store.getCase(tenant, input.parentId)) === null) {
         return fail('case.parent_not_found', `There is no case '${input.parentId}' to link as the parent; check parentId.`);
       }
@@ -262,7 +269,7 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
           id: input.id ?? randomUUID(),
           ...(input.data === undefined ? {} : { data: input.data }),
           ...(input.priority === undefined ? {} : { priority: input.priority }),
-          ...(input.channel === undefined ? {} : { channel: input.channel }),
+          channel: input.channel ?? DEFAULT_CHANNEL,
           ...(input.parentId === undefined ? {} : { parentId: input.parentId }),
         },
         now,

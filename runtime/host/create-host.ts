@@ -71,7 +71,7 @@ export interface HostOptions<C = unknown> {
   notifier?: Notifier;
   /** Non-public webhook targets allowed anyway (DOSSIER_WEBHOOK_ALLOW); absent: public addresses only. */
   webhookAllow?: WebhookAllow;
-  outbox?: { maxAttempts?: number; backoffMs?: number; maxBackoffMs?: number };
+  outbox?: { maxAttempts?: number; backoffMs?: number; maxBackoffMs?: number; lookupAttempts?: number; lookupAnswerLimit?: number };
   /** How long a host holds the timers and outbox rows it claimed before another may take them (default 30 s). */
   leaseMs?: number;
   /** The lifetime of tokens whose roles are only `service`, issued without one (`--service-token-expiry`; null: none; default P90D). */

@@ -38,7 +38,17 @@ export function stageReport(counts: readonly StageCounts[]): StageReportRow[] {
 export interface ReasonsReport {
   field: string;
   total: number;
-  items: { value: JsonValue; count: number; share: number }[];
+  /** Every case counted, by the channel it came in by (email, web, phone, letter, chat, api), most first. */
+  channels: { channel: string; count: number; share: number }[];
+  /** The top values, each with the channels its cases came in by, most first. */
+  items: { value: JsonValue; count: number; share: number; channels: { channel: string; count: number }[] }[];
+}
+
+/** Channels by count, most first (ties by name). */
+function channelRows(channels: Record<string, number>): { channel: string; count: number }[] {
+  return Object.entries(channels)
+    .map(([channel, count]) => ({ channel, count }))
+    .sort((a, b) => b.count - a.count || a.channel.localeCompare(b.channel));
 }
 
 /** The `limit` most frequent values, most frequent first (ties by the value's JSON text, localeCompare); shares of every case counted. */
@@ -50,6 +60,7 @@ export function reasonsReport(field: string, counts: ReasonCounts, limit: number
   return {
     field,
     total,
-    items: ordered.slice(0, limit).map((c) => ({ value: c.value, count: c.count, share: total === 0 ? 0 : c.count / total })),
+    channels: channelRows(counts.channels).map((c) => ({ ...c, share: total === 0 ? 0 : c.count / total })),
+    items: ordered.slice(0, limit).map((c) => ({ value: c.value, count: c.count, share: total === 0 ? 0 : c.count / total, channels: channelRows(c.channels) })),
   };
 }

@@ -2,6 +2,7 @@
 // meta-schema goes in as a copy with its `$defs` lifted into `components/schemas` (see liftMetaSchema), so every
 // `$ref` of the document resolves from its root, as client generators (openapi-typescript) read it.
 import caseTypeSchema from '../../schemas/case-type.schema.json' with { type: 'json' };
+import { CHANNELS } from '../engine/index.ts';
 import { problemTable } from './problems.ts';
 import { requestSchemas, responseSchemas } from './request-schemas.ts';
 import { backtestSchemas } from './backtest-schemas.ts';
@@ -130,11 +131,11 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/cases': {
     post: { summary: 'Create a case', role: 'agent, service', body: 'CreateCaseRequest', ok: [201, 'Case'], headers: ['Idempotency-Key'] },
     get: {
-      summary: 'List cases (filters caseType, state, queue, assignee, priority, q, parentId, status open or closed)',
+      summary: 'List cases (filters caseType, state, queue, assignee, priority, channel, q, parentId, status open or closed)',
       role: 'agent',
       ok: [200, 'CaseList'],
-      params: ['caseType', 'state', 'queue', 'assignee', 'priority', 'q', 'parentId', 'status', 'limit', 'cursor'],
-      choices: { status: ['open', 'closed'] },
+      params: ['caseType', 'state', 'queue', 'assignee', 'priority', 'channel', 'q', 'parentId', 'status', 'limit', 'cursor'],
+      choices: { status: ['open', 'closed'], channel: [...CHANNELS] },
     },
   },
   '/api/cases/{id}': { get: { summary: 'A case with tasks, SLAs, checklist and next events', role: 'agent', ok: [200, 'Case'], params: ['id'] } },

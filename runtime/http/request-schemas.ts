@@ -1,6 +1,6 @@
 // The JSON Schemas of request and response bodies: the server validates with them and
 // GET /api/openapi.json publishes the very same objects.
-import type { JsonValue } from '../engine/index.ts';
+import { CHANNELS, type JsonValue } from '../engine/index.ts';
 
 const priority = { type: 'string', enum: ['low', 'normal', 'high', 'urgent'] };
 const nullableString = { type: ['string', 'null'] };
@@ -14,7 +14,11 @@ export const requestSchemas = {
       caseType: { type: 'string', minLength: 1, description: 'Key of a published case type.' },
       data: { type: 'object', description: 'The case data, validated against the case type.' },
       priority,
-      channel: nullableString,
+      channel: {
+        type: ['string', 'null'],
+        enum: [...CHANNELS, null],
+        description: 'How the customer contacted us: email, web, phone, letter, chat or api (the default: a system opened it through the API).',
+      },
       parentId: nullableString,
     },
   },

@@ -70,14 +70,14 @@ export const noWebhookAllow: WebhookAllow = parseWebhookAllow('');
  * Why a webhook to `host` must not connect to `addresses` (every address it resolved to: one bad one
  * refuses the lot, since the connection could go to any), or null when it may.
  */
-export function webhookRefusal(host: string, addresses: readonly string[], allow: WebhookAllow): string | null {
+export function webhookRefusal(host: string, addresses: readonly string[], allow: WebhookAllow, kind = 'webhook'): string | null {
   const name = normalHost(host);
   if (allow.hosts.has(name)) return null;
   for (const address of addresses) {
     const reason = classifyAddress(address);
     if (reason === null || allowedAddress(allow, address)) continue;
     const target = name === address ? address : `${name} (${address})`;
-    return `webhook to ${target} refused: ${reason} address; allow it with DOSSIER_WEBHOOK_ALLOW=${name}`;
+    return `${kind} to ${target} refused: ${reason} address; allow it with DOSSIER_WEBHOOK_ALLOW=${name}`;
   }
   return null;
 }

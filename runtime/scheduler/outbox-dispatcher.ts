@@ -1,9 +1,11 @@
 // Delivers the outbox after commit, at least once: notify (a Notifier), webhook (an HTTP call with an
 // Idempotency-Key header, to public addresses only unless allowed: webhook-client.ts), createCase (the
-// child through the case service, idempotent by its id), childClosed (`child.closed` to the parent).
+// child through the case service, idempotent by its id), childClosed (`child.closed` to the parent),
+// lookup (a CRM call whose answer comes back to the case as `lookup.<name>.done` or `.failed`:
+// lookup-call.ts, docs/lookups.md).
 // Failures retry with exponential backoff; after maxAttempts, or on a failure no retry can fix (such
 // as a refused webhook address), the row becomes a dead letter (GET /api/outbox?status=dead).
-import type { Effect } from '../engine/index.ts';
+import { fieldSchemaAt, lookupPatch, type CaseEvent, type Effect } from '../engine/index.ts';
 import type { CaseService } from '../host/case-service.ts';
 import type { Clock } from '../host/clock.ts';
 import { silentLogger, type Logger } from '../host/logger.ts';
@@ -11,6 +13,7 @@ import type { CaseStore, OutboxRecord } from '../store/case-store.ts';
 import { noWebhookAllow, type WebhookAllow } from './address-policy.ts';
 import { createDueRunner } from './due-runner.ts';
 import type { Notifier } from './notifier.ts';
+import { callLookup, type LookupEffect } from './lookup-call.ts';
 import { createWebhookClient } from './webhook-client.ts';
 
 export interface OutboxDispatcherOptions {
@@ -32,6 +35,10 @@ export interface OutboxDispatcherOptions {
   maxBackoffMs?: number;
   /** Per webhook call (default 10 s). */
   webhookTimeoutMs?: number;
+  /** Calls a lookup gets when its CRM fails in a way another try may cure, before it fails (default 3). */
+  lookupAttempts?: number;
+  /** The largest lookup answer read (default 1 MiB); a longer one fails the lookup. */
+  lookupAnswerLimit?: number;
 }
 
 export interface OutboxDispatcher {
@@ -89,6 +96,45 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     allow: options.webhookAllow ?? noWebhookAllow,
     timeoutMs: options.webhookTimeoutMs ?? 10_000,
   });
+  const lookupAttempts = Math.min(options.lookupAttempts ?? 3, maxAttempts);
+  const answerLimit = options.lookupAnswerLimit ?? 1024 * 1024;
+
+  /**
+   * Calls the CRM and brings the result to the case: `lookup.<name>.done` with the mapped values, or
+   * `lookup.<name>.failed` with the reason once another try cannot help or the tries are used up. An
+   * answer the data schema refuses fails the lookup with the fields' problems. A case that has moved
+   * on (no transition for the result where it is now) takes nothing, as for `child.closed`.
+   */
+  /** Field problems with each field named by its title ("Segment must be one of …"), joined. */
+  async function inFieldWords(row: OutboxRecord, problems: { pointer: string; message: string }[]): Promise<string> {
+    const stored = await store.getCase(row.tenant, row.caseId);
+    const type = stored === null ? null : await service.loadType(row.tenant, stored.caseType, stored.version);
+    const data = type?.published.definition.data;
+    return problems
+      .map(({ pointer, message }) => {
+        const title = data === undefined ? undefined : fieldSchemaAt(data, pointer)?.title;
+        return title !== undefined && message.startsWith(pointer) ? `${title}${message.slice(pointer.length)}` : message;
+      })
+      .join('; ');
+  }
+
+  async function deliverLookup(row: OutboxRecord, effect: LookupEffect, callEnd: number): Promise<Delivery> {
+    const call = await callLookup(sendWebhook, effect, { timeoutMs: Math.max(1, callEnd - Date.parse(clock.now())), answerLimit });
+    if (!call.ok && call.transient && row.attempts + 1 < lookupAttempts) return { ok: false, error: call.reason, permanent: false };
+    const failed = (reason: string): CaseEvent => ({ type: `lookup.${effect.name}.failed`, data: { reason } });
+    const send = (event: CaseEvent) => service.sendEvent(row.tenant, row.caseId, event, undefined);
+    let result = await send(call.ok ? { type: `lookup.${effect.name}.done`, data: lookupPatch(effect.map, call.answer) } : failed(call.reason));
+    if (!result.ok && call.ok && result.code === 'data.invalid') {
+      const problems = await inFieldWords(row, (result.problems ?? []).flatMap((p) => ('pointer' in p && 'message' in p ? [p] : [])));
+      result = await send(failed(`the answer does not fit the case: ${problems === '' ? result.message : problems}`));
+    }
+    if (result.ok) return { ok: true };
+    if (result.code === 'event.not_accepted') {
+      logger.info('lookup result not taken: the case has moved on', { key: row.key, caseId: row.caseId, lookup: effect.name });
+      return { ok: true };
+    }
+    return { ok: false, error: `${result.code}: ${result.message}`, permanent: result.code !== 'case.conflict' };
+  }
 
   /** `callEnd`: epoch ms by which a webhook call must be over (its claim's lease, less the time to record it). */
   async function deliver(row: OutboxRecord, callEnd: number): Promise<Delivery> {
@@ -109,6 +155,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
         const ok = outcome.status >= 200 && outcome.status < 300;
         return ok ? { ok: true } : { ok: false, error: `HTTP ${outcome.status} from ${effect.url}`, permanent: false };
       }
+      case 'lookup':
+        return deliverLookup(row, effect, callEnd);
       case 'createCase': {
         const result = await service.createCase(row.tenant, { caseType: effect.caseType, data: effect.data, parentId: effect.parentId, id: effect.childId }, undefined);
         if (result.ok || result.code === 'case.exists') return { ok: true };

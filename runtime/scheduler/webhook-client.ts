@@ -27,10 +27,20 @@ export interface WebhookRequest {
   body: string;
   /** Shorter than the client's timeout for this call (the time left of a claim's lease). */
   timeoutMs?: number;
+  /** Keep the answer's body, up to this many bytes (a longer one fails the call); by default it is read and dropped. */
+  answerLimit?: number;
+  /** What the call is, in refusals ("webhook", "lookup"); default "webhook". */
+  kind?: string;
 }
 
-/** The receiver's status, or why the call was refused without connecting (retrying cannot help). */
-export type WebhookOutcome = { status: number } | { refused: string };
+/**
+ * The receiver's status (and, when `answerLimit` asked for it, its answer), or why the call was
+ * refused without connecting (retrying cannot help).
+ */
+export type WebhookOutcome = { status: number; contentType?: string; answer?: string } | { refused: string };
+
+/** The answer was longer than the call's `answerLimit`. */
+export class AnswerTooLarge extends Error {}
 
 export type WebhookClient = (request: WebhookRequest) => Promise<WebhookOutcome>;
 
@@ -41,15 +51,16 @@ export function createWebhookClient(options: WebhookClientOptions): WebhookClien
   const resolveHost = options.resolveHost ?? systemResolve;
   return async (request) => {
     const url = httpUrl(request.url);
-    if (url === null) return { refused: `webhook to ${request.url} refused: only http: and https: URLs are delivered` };
+    const kind = request.kind ?? 'webhook';
+    if (url === null) return { refused: `${kind} to ${request.url} refused: only http: and https: URLs are delivered` };
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const signal = AbortSignal.timeout(Math.min(options.timeoutMs, request.timeoutMs ?? Infinity));
     const addresses = await untilAborted(resolveHost(host), signal);
     const first = addresses[0];
     if (first === undefined) throw new Error(`${host} resolved to no address`);
-    const refusal = webhookRefusal(host, addresses.map((a) => a.address), options.allow);
+    const refusal = webhookRefusal(host, addresses.map((a) => a.address), options.allow, kind);
     if (refusal !== null) return { refused: refusal };
-    return { status: await send(url, request, pinnedLookup(first, addresses), signal) };
+    return send(url, request, pinnedLookup(first, addresses), signal);
   };
 }
 
@@ -70,17 +81,37 @@ function pinnedLookup(first: LookupAddress, addresses: LookupAddress[]): LookupF
   };
 }
 
-/** Sends the request and reads the answer to its end (so the connection can be reused); the status. */
-function send(url: URL, request: WebhookRequest, lookup: LookupFunction, signal: AbortSignal): Promise<number> {
+/** Sends the request and reads the answer to its end (so the connection can be reused); the status, and the answer when asked. */
+function send(url: URL, request: WebhookRequest, lookup: LookupFunction, signal: AbortSignal): Promise<{ status: number; contentType?: string; answer?: string }> {
   const headers = { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) };
   const requestFn = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const limit = request.answerLimit;
   return new Promise((resolve, reject) => {
     const req = requestFn(url, { method: request.method, headers, lookup, signal }, (res: IncomingMessage) => {
-      res.once('error', reject);
-      res.once('end', () => resolve(res.statusCode ?? 0));
-      res.resume();
+      const status = res.statusCode ?? 0;
+      res.on('error', reject);
+      if (limit === undefined) {
+        res.once('end', () => resolve({ status }));
+        res.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limit) {
+          // settle first: destroying the request makes the answer end with an error of its own
+          reject(new AnswerTooLarge(`the answer is larger than ${limit} bytes`));
+          res.removeAllListeners('data');
+          req.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      const contentType = res.headers['content-type'];
+      res.once('end', () => resolve({ status, ...(contentType === undefined ? {} : { contentType }), answer: Buffer.concat(chunks).toString('utf8') }));
     });
-    req.once('error', reject);
+    req.on('error', reject);
     req.end(request.body);
   });
 }

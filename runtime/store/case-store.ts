@@ -122,6 +122,8 @@ export interface CaseFilter {
   queue?: string;
   assignee?: string;
   priority?: string;
+  /** The channel the case came in by (email, web, phone, letter, chat, api). */
+  channel?: string;
   /** Text search over the id, the reference (`PA-000123`) and the case data. */
   q?: string;
   parentId?: string;
@@ -345,7 +347,9 @@ export interface ReasonCounts {
    * The values that can be among the `limit` most frequent: every value whose count is one of the
    * `limit` largest, ties at the cut included (the caller orders them and cuts).
    */
-  counts: { value: JsonValue; count: number }[];
+  counts: { value: JsonValue; count: number; channels: Record<string, number> }[];
+  /** Every case counted, by the channel it came in by. */
+  channels: Record<string, number>;
 }
 
 /** What a commit announced to the hosts sharing a store; `reconnected` after a gap in which notices may have been missed. */

@@ -51,6 +51,7 @@ export type Action =
   | PriorityAction
   | NotifyAction
   | WebhookAction
+  | LookupAction
   | RaiseAction
   | CreateCaseAction
   | NoteAction;
@@ -477,6 +478,47 @@ export interface WebhookAction {
   type: 'webhook';
   url: string;
   method?: 'POST' | 'PUT' | 'PATCH';
+}
+/**
+ * Fetch values from another system (a CRM): an HTTP GET or POST with values from the case, the JSON answer's values written into case fields. It runs from the outbox after the event is stored; its result comes back as the system event lookup.<name>.done (the fields filled) or lookup.<name>.failed (with the reason), which the playbook can have transitions on.
+ */
+export interface LookupAction {
+  type: 'lookup';
+  /**
+   * Names the result events: lookup.<name>.done and lookup.<name>.failed.
+   */
+  name: string;
+  /**
+   * What the lookup fetches, in words, e.g. "Customer from the CRM".
+   */
+  title?: string;
+  /**
+   * GET (the default) or POST.
+   */
+  method?: 'GET' | 'POST';
+  url: string;
+  /**
+   * Query parameters: by parameter name, the case field (a JSON Pointer into the data) whose value is sent. An empty field sends no parameter.
+   */
+  query?: {
+    [k: string]: Pointer | undefined;
+  };
+  /**
+   * POST only: the JSON body's members, by name, the case field whose value is sent.
+   */
+  body?: {
+    [k: string]: Pointer | undefined;
+  };
+  /**
+   * Where the answer goes: by case field (a JSON Pointer into the data), the JSON Pointer of the value in the answer. A value the answer lacks leaves its field as it is.
+   */
+  map: {
+    [k: string]: Pointer | undefined;
+  };
+  /**
+   * How long one call may take (default 10 seconds).
+   */
+  timeoutSeconds?: number;
 }
 /**
  * An internal event, processed after the current one.

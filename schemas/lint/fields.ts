@@ -62,6 +62,13 @@ export function lintFieldPointers(model: Model, ajv: Ajv2020): Problem[] {
 
   for (const { action, pointer } of model.actions) {
     if (action.type === 'set') problems.push(...lintSet(model, action, pointer, ajv, field));
+    if (action.type === 'lookup') {
+      for (const [name, source] of Object.entries(asObject(action.query)))
+        field(source, ptr(pointer, 'query', name), 'lookup query field');
+      for (const [name, source] of Object.entries(asObject(action.body)))
+        field(source, ptr(pointer, 'body', name), 'lookup body field');
+      for (const target of Object.keys(asObject(action.map))) field(target, ptr(pointer, 'map', target), 'lookup answer field');
+    }
     if (action.type === 'createCase') {
       for (const [child, parent] of Object.entries(asObject(action.copy)))
         field(parent, ptr(pointer, 'copy', child), 'copied field');

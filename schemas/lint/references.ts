@@ -80,6 +80,7 @@ export function lintReferences(model: Model, options: ReferenceOptions): Problem
   for (const rule of untitled)
     problems.push(createProblem('rule.checklist_untitled', ptr('/rules', rule), { name: rule }));
 
+  const unhandledLookups = new Set<string>();
   for (const { action, pointer } of model.actions) {
     switch (action.type) {
       case 'assign':
@@ -98,6 +99,19 @@ export function lintReferences(model: Model, options: ReferenceOptions): Problem
       case 'webhook': {
         const target = nonPublicHost(asString(action.url) ?? '');
         if (target !== null) problems.push(createProblem('webhook.non_public_address', ptr(pointer, 'url'), target));
+        break;
+      }
+      case 'lookup': {
+        const target = nonPublicHost(asString(action.url) ?? '');
+        if (target !== null) problems.push(createProblem('lookup.non_public_address', ptr(pointer, 'url'), target));
+        const name = asString(action.name) ?? '';
+        if (action.method !== 'POST' && Object.keys(asObject(action.body)).length > 0)
+          problems.push(createProblem('lookup.body_with_get', ptr(pointer, 'body'), { name }));
+        const handled = model.handledEvents.some((e) => e.name === `lookup.${name}.done` || e.name === `lookup.${name}.failed`);
+        if (name !== '' && !handled && !unhandledLookups.has(name)) {
+          unhandledLookups.add(name);
+          problems.push(createProblem('lookup.unhandled', pointer, { name }));
+        }
         break;
       }
       case 'createCase': {
@@ -173,6 +187,14 @@ function checkEventName(model: Model, name: string, pointer: string): Problem[] 
       ? []
       : [createProblem('event.unknown_timer', pointer, { name, timer: id, hint: didYouMean(id, ids) })];
   }
+  const lookup = /^lookup\.([^.]+)\.(done|failed)$/.exec(name);
+  if (lookup !== null) {
+    const lookupName = lookup[1] as string;
+    const lookups = lookupNames(model);
+    return lookups.includes(lookupName)
+      ? []
+      : [createProblem('event.unknown_lookup', pointer, { name, lookup: lookupName, hint: didYouMean(lookupName, lookups) })];
+  }
   const sla = /^sla\.([^.]+)\.[a-zA-Z]+$/.exec(name);
   if (sla !== null) {
     const slaName = sla[1] as string;
@@ -187,6 +209,11 @@ function checkEventName(model: Model, name: string, pointer: string): Problem[] 
         ];
   }
   return [];
+}
+
+/** The names of the definition's `lookup` actions. */
+function lookupNames(model: Model): string[] {
+  return [...new Set(model.actions.flatMap(({ action }) => (action.type === 'lookup' && typeof action.name === 'string' ? [action.name] : [])))];
 }
 
 function duplicateSections(model: Model): Problem[] {

@@ -29,6 +29,7 @@ const nounsByTitle: Record<string, string> = {
   PriorityAction: "a 'priority' action",
   NotifyAction: "a 'notify' action",
   WebhookAction: "a 'webhook' action",
+  LookupAction: "a 'lookup' action",
   RaiseAction: "a 'raise' action",
   CreateCaseAction: "a 'createCase' action",
   NoteAction: "a 'note' action",
@@ -83,7 +84,7 @@ export function typesMatch(expected: string, actual: string): boolean {
 
 const namePattern = '^[a-zA-Z][a-zA-Z0-9_-]{0,63}$';
 const systemEvents =
-  'or a system event such as case.created, child.closed, timer.<id> or sla.<name>.breached';
+  'or a system event such as case.created, child.closed, timer.<id>, sla.<name>.breached or lookup.<name>.done';
 
 const nameKinds: [string[], string][] = [
   [['target', 'initial', 'in', 'enter', 'states'], 'state id'],

@@ -1464,7 +1464,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List cases (filters caseType, state, queue, assignee, priority, q, parentId, status open or closed) */
+        /** List cases (filters caseType, state, queue, assignee, priority, channel, q, parentId, status open or closed) */
         get: {
             parameters: {
                 query?: {
@@ -1473,6 +1473,7 @@ export interface paths {
                     queue?: string;
                     assignee?: string;
                     priority?: string;
+                    channel?: "email" | "web" | "phone" | "letter" | "chat" | "api";
                     q?: string;
                     parentId?: string;
                     status?: "open" | "closed";
@@ -2343,7 +2344,11 @@ export interface components {
             data?: Record<string, unknown>;
             /** @enum {string} */
             priority?: "low" | "normal" | "high" | "urgent";
-            channel?: string | null;
+            /**
+             * @description How the customer contacted us: email, web, phone, letter, chat or api (the default: a system opened it through the API).
+             * @enum {string|null}
+             */
+            channel?: "email" | "web" | "phone" | "letter" | "chat" | "api" | null;
             parentId?: string | null;
         };
         EventRequest: {
@@ -3363,6 +3368,34 @@ export interface components {
             url: string;
             /** @enum {unknown} */
             method?: "POST" | "PUT" | "PATCH";
+        } | {
+            /** @constant */
+            type: "lookup";
+            /** @description Names the result events: lookup.<name>.done and lookup.<name>.failed. */
+            name: string;
+            /** @description What the lookup fetches, in words, e.g. "Customer from the CRM". */
+            title?: string;
+            /**
+             * @description GET (the default) or POST.
+             * @enum {unknown}
+             */
+            method?: "GET" | "POST";
+            /** Format: uri */
+            url: string;
+            /** @description Query parameters: by parameter name, the case field (a JSON Pointer into the data) whose value is sent. An empty field sends no parameter. */
+            query?: {
+                [key: string]: components["schemas"]["CaseTypePointer"];
+            };
+            /** @description POST only: the JSON body's members, by name, the case field whose value is sent. */
+            body?: {
+                [key: string]: components["schemas"]["CaseTypePointer"];
+            };
+            /** @description Where the answer goes: by case field (a JSON Pointer into the data), the JSON Pointer of the value in the answer. A value the answer lacks leaves its field as it is. */
+            map: {
+                [key: string]: components["schemas"]["CaseTypePointer"];
+            };
+            /** @description How long one call may take (default 10 seconds). */
+            timeoutSeconds?: number;
         } | {
             /** @constant */
             type: "raise";

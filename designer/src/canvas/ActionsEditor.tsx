@@ -1,4 +1,4 @@
-// Edits a list of actions from the closed catalogue (set, assign, priority, notify, webhook, raise, createCase, note).
+// Edits a list of actions from the closed catalogue (set, assign, priority, notify, webhook, lookup, raise, createCase, note).
 // The one actions editor: transitions, states, the playbook root, delays, eventless transitions and the SLA
 // rungs all draw it with the definition, so "set a field" picks the field by its label and types the value as
 // the field's type, "assign work" and "raise an event" pick a queue and an event by title, and "open a child
@@ -8,11 +8,12 @@ import type { Action, CaseType } from '../../../schemas/generated/case-type.ts';
 import { KnownCaseTypes } from '../editor/known-case-types.ts';
 import { caseTypeOptions, eventOptions, queueOptions, withCurrent, type PickOption } from '../model/pick-options.ts';
 import { CreateCaseFields } from './CreateCaseFields.tsx';
+import { LookupFields } from './LookupFields.tsx';
 import { SetFieldFields } from './SetFieldFields.tsx';
 import { useWords } from '../i18n/use-words.ts';
 
 /** The kinds of action, in the order offered; each one's label is canvas.actions.types.<type>. */
-const TYPES: Action['type'][] = ['set', 'assign', 'priority', 'notify', 'webhook', 'raise', 'createCase', 'note'];
+const TYPES: Action['type'][] = ['set', 'assign', 'priority', 'notify', 'webhook', 'lookup', 'raise', 'createCase', 'note'];
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 
 /** A new action of a kind; given the definition, "assign work" and "raise an event" start on its first queue and event. */
@@ -28,6 +29,8 @@ export function blankAction(type: Action['type'], def?: CaseType): Action {
       return { type, to: 'assignee', template: 'update' };
     case 'webhook':
       return { type, url: 'https://' };
+    case 'lookup':
+      return { type, name: 'crm', url: 'https://', map: {} };
     case 'raise':
       return { type, event: Object.keys(def?.events ?? {})[0] ?? '' };
     case 'createCase':
@@ -141,6 +144,8 @@ function ActionFields({ id, def, action: a, onChange }: { id: string; def: CaseT
       );
     case 'webhook':
       return <Text id={`${id}-url`} label={t('canvas.actions.url')} value={a.url} onChange={(url) => onChange({ ...a, url })} />;
+    case 'lookup':
+      return <LookupFields id={id} def={def} action={a} onChange={onChange} />;
     case 'raise': {
       const events = eventOptions(def);
       return (

@@ -1,21 +1,24 @@
-// The worker console at /work: the inbox, new case (intake) and the case view, over the HTTP API only.
+// The worker console at /work: the inbox, new case (intake), the contact reasons report and the case view,
+// over the HTTP API only.
 import { useContext, useMemo, type ReactNode } from 'react';
 import { SignedInUser } from '../app/signed-in-user.ts';
 import { navigate } from '../app/router.ts';
 import { CaseView } from './CaseView.tsx';
 import { Inbox } from './Inbox.tsx';
 import { IntakePage } from './IntakePage.tsx';
+import { ReasonsReportPage } from './ReasonsReportPage.tsx';
 import { useConsoleContext } from './use-console-context.ts';
 import { createConsoleApi } from './console-api.ts';
 import { useI18n, useWords } from '../i18n/use-words.ts';
 import { LanguageSelect } from '../app/LanguageSelect.tsx';
 import './console.css';
 
-export type ConsoleRoute = { type: 'inbox' } | { type: 'new' } | { type: 'case'; id: string } | { type: 'unknown' };
+export type ConsoleRoute = { type: 'inbox' } | { type: 'new' } | { type: 'reports' } | { type: 'case'; id: string } | { type: 'unknown' };
 
 export function matchConsoleRoute(path: string): ConsoleRoute {
   if (path === '/work' || path === '/work/') return { type: 'inbox' };
   if (path === '/work/new') return { type: 'new' };
+  if (path === '/work/reports') return { type: 'reports' };
   const m = /^\/work\/cases\/([^/]+)\/?$/.exec(path);
   return m ? { type: 'case', id: decodeURIComponent(m[1] as string) } : { type: 'unknown' };
 }
@@ -46,6 +49,9 @@ export function ConsolePage({ token, path, onSignOut }: Props) {
         break;
       case 'new':
         body = <IntakePage api={api} ctx={ctx.value} />;
+        break;
+      case 'reports':
+        body = <ReasonsReportPage api={api} ctx={ctx.value} />;
         break;
       case 'case':
         body = <CaseView key={route.id} api={api} ctx={ctx.value} caseId={route.id} />;
@@ -84,6 +90,8 @@ export function ConsolePage({ token, path, onSignOut }: Props) {
           {link('/work', t('console.navInbox'), route.type === 'inbox')}
           {/* a partner organisation's people work the cases delegated to it; the tenant's own people open new ones */}
           {forPartner ? null : link('/work/new', t('console.navNew'), route.type === 'new')}
+          {/* the reports are the tenant's own (a partner's people are refused them) */}
+          {forPartner ? null : link('/work/reports', t('console.navReports'), route.type === 'reports')}
         </nav>
         <span className="muted work-me">{ctx.status === 'ready' ? t('console.me', { name: ctx.value.me.name, roles: ctx.value.me.roles.join(', ') }) : ''}</span>
         <LanguageSelect id="work-language" />

@@ -1,6 +1,6 @@
 // The history timeline: who, when, which event, the state change and what changed (from the JSON Patch).
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import { jsonEqual } from '../../../runtime/engine/index.ts';
+import { jsonEqual, lookupEventOf } from '../../../runtime/engine/index.ts';
 import type { HistoryEntry } from '../../../runtime/engine/index.ts';
 import { fieldLabel } from '../model/field-label.ts';
 import { entryVersions, stateLabel } from './console-model.ts';
@@ -8,6 +8,7 @@ import { patchLines } from '../model/change-words.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { useWords } from '../i18n/use-words.ts';
 import { eventTitle, idWords } from '../model/titles.ts';
+import { lookupTitle } from '../model/lookup-edit.ts';
 
 /** The events the system writes itself, said in words (keys of console.history). */
 const SYSTEM_EVENTS: Record<string, string> = { 'case.created': 'caseCreated', 'child.closed': 'childClosed' };
@@ -32,6 +33,8 @@ export function HistoryTimeline({ items, def, earlier }: { items: readonly Histo
     if (type.startsWith('timer.')) return t('timer');
     const sla = /^sla\.([^.]+)\./.exec(type)?.[1];
     if (sla) return t('sla', { sla: def.slas?.[sla]?.title ?? idWords(sla) });
+    const lookup = lookupEventOf(type);
+    if (lookup) return t(lookup.outcome === 'done' ? 'lookupDone' : 'lookupFailed', { lookup: lookupTitle(def, lookup.name) ?? idWords(lookup.name) });
     return eventTitle(def, type);
   };
   return (
@@ -60,6 +63,7 @@ export function HistoryTimeline({ items, def, earlier }: { items: readonly Histo
                 ))}
             </ul>
           ) : null}
+          {lookupEventOf(h.event.type)?.outcome === 'failed' && typeof h.event.data?.reason === 'string' ? <p className="note">{t('lookupReason', { reason: h.event.data.reason })}</p> : null}
           {h.notes.map((n, i) => (
             <p key={i} className="note">
               {n}

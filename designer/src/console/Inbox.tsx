@@ -1,5 +1,5 @@
 // The inbox: my tasks, my queues' unclaimed tasks, all open cases; sorted by SLA due, priority or age;
-// filtered by case type, state and queue; claim and release. Each list is paged: "Load more" follows the
+// filtered by case type, state, queue and channel; claim and release. Each list is paged: "Load more" follows the
 // API's cursor, and the line under the list says what sorting and filters can see.
 import { useContext, useMemo, useState } from 'react';
 import { SignedInUser } from '../app/signed-in-user.ts';
@@ -13,6 +13,7 @@ import { myQueues, type ConsoleContext } from './use-console-context.ts';
 import type { TaskItem, ConsoleApi } from './console-api.ts';
 import { stateIds, type SortKey } from './console-model.ts';
 import { FilterSelect } from './FilterSelect.tsx';
+import { CHANNELS } from '../../../runtime/engine/index.ts';
 import { titledOptions } from '../model/pick-options.ts';
 import { queueTitle, stateTitle } from '../model/titles.ts';
 import { useWords } from '../i18n/use-words.ts';
@@ -30,7 +31,7 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
   const t = (key: string, values?: Record<string, unknown>) => words.t(`console.inbox.${key}`, values);
   const [tab, setTab] = useState<Tab>('mine');
   const [sort, setSort] = useState<SortKey>('sla');
-  const [filter, setFilter] = useState<InboxFilter>({ caseType: '', state: '', queue: '' });
+  const [filter, setFilter] = useState<InboxFilter>({ caseType: '', state: '', queue: '', channel: '' });
   const { lists: data, error, busy, refresh, more, setError } = useInboxLists(api);
   const queues = useMemo(() => myQueues(ctx), [ctx]);
 
@@ -105,6 +106,13 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
           value={filter.queue}
           onChange={(queue) => setFilter({ ...filter, queue })}
           options={[{ value: '', label: t('all') }, ...queueOptions.map((q) => ({ value: q, label: `${queueTitle(types, q)}${queues.has(q) ? t('mine') : ''}` }))]}
+        />
+        <FilterSelect
+          id="inbox-channel"
+          label={t('channel')}
+          value={filter.channel}
+          onChange={(channel) => setFilter({ ...filter, channel })}
+          options={[{ value: '', label: t('all') }, ...CHANNELS.map((c) => ({ value: c, label: words.t(`console.channel.${c}`) }))]}
         />
       </div>
       {error ? (

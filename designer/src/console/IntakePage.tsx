@@ -14,7 +14,12 @@ import { FilterSelect } from './FilterSelect.tsx';
 import { titledOptions } from '../model/pick-options.ts';
 import { useWords } from '../i18n/use-words.ts';
 
-export const CHANNELS = ['email', 'phone', 'chat', 'letter', 'web'] as const;
+/**
+ * The channels an agent logs a contact from (docs/api-decisions.md "Channel on every case"): a phone call
+ * by default; `api` is for other systems, which open cases through the API themselves.
+ */
+export const INTAKE_CHANNELS = ['phone', 'email', 'letter', 'chat', 'web'] as const;
+type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
 
 
 export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
@@ -22,7 +27,7 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
   const t = (k: string, values?: Record<string, unknown>) => words.t(`console.intake.${k}`, values);
   const types = [...ctx.types.values()];
   const [key, setKey] = useState(types[0]?.key ?? '');
-  const [channel, setChannel] = useState<string>('');
+  const [channel, setChannel] = useState<IntakeChannel>('phone');
   const [data, setData] = useState<Record<string, unknown>>({});
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -36,7 +41,8 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
     return { ...shown, ...serverErrors };
   }, [live, submitted, serverErrors, def, words]);
 
-  const chooseChannel = (value: string) => {
+  const chooseChannel = (chosen: string) => {
+    const value = INTAKE_CHANNELS.find((c) => c === chosen) ?? 'phone';
     setChannel(value);
     // the data's own channel field, when it offers the same value and is still empty, follows the choice
     const field = def?.data.properties?.channel;
@@ -52,7 +58,7 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
       return;
     }
     setBusy(true);
-    const r = await api.createCase({ caseType: def.key, data, ...(channel ? { channel } : {}) });
+    const r = await api.createCase({ caseType: def.key, data, channel });
     setBusy(false);
     if (r.ok) {
       navigate(`/work/cases/${encodeURIComponent(r.value.id)}`);
@@ -89,7 +95,7 @@ export function IntakePage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext 
           label={t('channel')}
           value={channel}
           onChange={chooseChannel}
-          options={[{ value: '', label: t('notGiven') }, ...CHANNELS.map((c) => ({ value: c, label: words.t(`console.channel.${c}`) }))]}
+          options={INTAKE_CHANNELS.map((c) => ({ value: c, label: words.t(`console.channel.${c}`) }))}
         />
       </div>
       {def ? (

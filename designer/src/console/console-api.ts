@@ -46,6 +46,7 @@ export type Related = Refine<Wire['RelatedCases'], { items: RelatedCase[] }>;
 
 export type { Failure, Result } from './api-result.ts';
 import type { Result } from './api-result.ts';
+import type { ReasonsReport } from './reasons-report.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -63,6 +64,8 @@ export interface ConsoleApi {
   claim(taskId: string): Promise<Result<TaskItem>>;
   release(taskId: string): Promise<Result<TaskItem>>;
   related(id: string): Promise<Result<Related>>;
+  /** The contact reasons report: the top values of a field of a case type, with their channels. */
+  reasons(query: { caseType: string; field: string }): Promise<Result<ReasonsReport>>;
 }
 
 /**
@@ -128,5 +131,6 @@ export function createConsoleApi(token: string, t: Translate = ENGLISH.t, langua
     claim: (taskId) => call('POST', `/api/tasks/${enc(taskId)}/claim`),
     release: (taskId) => call('POST', `/api/tasks/${enc(taskId)}/release`),
     related: (id) => call('GET', `/api/cases/${enc(id)}/related?limit=200`),
+    reasons: (query) => call('GET', `/api/reports/reasons${qs(query)}`),
   };
 }

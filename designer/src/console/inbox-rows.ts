@@ -16,6 +16,8 @@ export interface InboxFilter {
   caseType: string;
   state: string;
   queue: string;
+  /** The channel the case came in by ('' for any). */
+  channel: string;
 }
 
 interface RowsInput {
@@ -44,7 +46,8 @@ export function inboxRows(lists: InboxLists, { tab, sort, filter, mayClaim }: Ro
     (r) =>
       (filter.caseType === '' || r.kase.caseType === filter.caseType) &&
       (filter.state === '' || stateIds(r.kase.state).includes(filter.state)) &&
-      (filter.queue === '' || (r.task?.queue ?? r.kase.queue) === filter.queue),
+      (filter.queue === '' || (r.task?.queue ?? r.kase.queue) === filter.queue) &&
+      (filter.channel === '' || (r.kase.channel ?? 'api') === filter.channel),
   );
   const list = lists[tab];
   return { rows: sortRows(rows, sort), loaded: list.items.length, more: list.nextCursor !== null };

@@ -3,6 +3,7 @@
 // same, and a stored value that is not one of the options stays visible, said as missing.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { ENGLISH, type Words } from '../i18n/words.ts';
+import { lookupNames, lookupTitle } from './lookup-edit.ts';
 import { listStates } from './states.ts';
 import { eventTitle, idWords, queueTitle, stateTitle } from './titles.ts';
 
@@ -48,9 +49,16 @@ const SYSTEM_CONDITION_EVENTS: readonly { value: string; key: string }[] = [
   { value: 'child.closed', key: 'model.pickOptions.childClosed' },
 ];
 
-/** The events an SLA condition may name: the two system events, then the case type's events by title. */
+/** The events an SLA condition may name: the two system events, each lookup's results, then the case type's events by title. */
 export function conditionEventOptions(def: CaseType, words: Words = ENGLISH): PickOption[] {
-  return [...SYSTEM_CONDITION_EVENTS.map((e) => ({ value: e.value, label: words.t(e.key) })), ...eventOptions(def)];
+  const lookups = lookupNames(def).flatMap((name) => {
+    const lookup = lookupTitle(def, name) ?? idWords(name);
+    return [
+      { value: `lookup.${name}.done`, label: words.t('model.pickOptions.lookupDone', { lookup }) },
+      { value: `lookup.${name}.failed`, label: words.t('model.pickOptions.lookupFailed', { lookup }) },
+    ];
+  });
+  return [...SYSTEM_CONDITION_EVENTS.map((e) => ({ value: e.value, label: words.t(e.key) })), ...lookups, ...eventOptions(def)];
 }
 
 /** The label of a value among options; a value that is none of them in words (never blank). */

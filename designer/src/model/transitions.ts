@@ -1,7 +1,8 @@
 // Pure edits of transitions: `on` entries of a state, addressed by (source state, event, index).
 import type { CaseType, Playbook, StateNode, Transition, TransitionSpec } from '../../../schemas/generated/case-type.ts';
 import { clone } from './clone.ts';
-import { isSystemEvent } from '../../../runtime/engine/index.ts';
+import { isSystemEvent, lookupEventOf } from '../../../runtime/engine/index.ts';
+import { lookupNames } from './lookup-edit.ts';
 import { ENGLISH, type Words } from '../i18n/words.ts';
 import { findState } from './states.ts';
 
@@ -131,6 +132,8 @@ export function eventRenameProblem(def: CaseType, ref: TransitionRef, name: stri
   }
   const sla = /^sla\.([^.]+)\./.exec(name)?.[1];
   if (sla !== undefined && !def.slas?.[sla]) return t('model.transitions.noSla', { sla });
+  const lookup = lookupEventOf(name)?.name;
+  if (lookup !== undefined && !lookupNames(def).includes(lookup)) return t('model.transitions.noLookup', { lookup });
   if (!getTransition(def, ref)) return t('model.transitions.gone');
   return null;
 }

@@ -1,8 +1,8 @@
 // Cases: create, list, read, send events, history. Every change goes through the case service.
 import { Hono, type Context } from 'hono';
 import type { Priority } from '../../../schemas/generated/case-type.ts';
-import { isSystemEvent } from '../../engine/index.ts';
-import type { Actor, CaseData } from '../../engine/index.ts';
+import { CHANNELS, isSystemEvent } from '../../engine/index.ts';
+import type { Actor, CaseData, Channel } from '../../engine/index.ts';
 import type { CaseService, ServiceResult } from '../../host/case-service.ts';
 import { failureAnswer, failureBody, HttpProblem } from '../problems.ts';
 import type { CaseStore, TokenRecord } from '../../store/case-store.ts';
@@ -61,7 +61,7 @@ export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv
     if (auth.partner !== undefined) {
       throw new HttpProblem('auth.forbidden', "People of a partner organisation work the cases delegated to it; the tenant's own people open new ones.");
     }
-    const body = await readBody<{ caseType: string; data?: CaseData; priority?: Priority; channel?: string | null; parentId?: string | null }>(c, 'CreateCaseRequest');
+    const body = await readBody<{ caseType: string; data?: CaseData; priority?: Priority; channel?: Channel | null; parentId?: string | null }>(c, 'CreateCaseRequest');
     const key = idempotencyKey(c);
     const result = await service.createCase(auth.tenant, body, actorOf(auth), key === undefined ? undefined : { key, method: 'POST', path: '/api/cases', answerOf: failureAnswer });
     return respond(c, result);
@@ -73,6 +73,7 @@ export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv
     const scope = await partnerScope(store, auth);
     const filter = {
       ...filters(c, ['caseType', 'state', 'queue', 'assignee', 'priority', 'q', 'parentId'] as const),
+      channel: oneOf(c, 'channel', CHANNELS),
       status: oneOf(c, 'status', ['open', 'closed'] as const),
       // a partner's person: only the delegated queues, chosen by the database
       ...(scope === null ? {} : { queues: scope.queues }),

@@ -18,6 +18,23 @@ import { caseReferences } from './postgres-references.ts';
 
 type Migration = string | ((tx: Queryable) => Promise<void>);
 
+/**
+ * The channel on every case (issue 20): the cases opened before without one came in through the API. The
+ * case body holds the channel too (the case is read from it), rewritten as text, since a json body may
+ * hold \u0000, which jsonb refuses.
+ */
+async function channelOnEveryCase(tx: Queryable): Promise<void> {
+  for (;;) {
+    const rows = await tx.rows<{ id: string; tenant: string; body: string }>('SELECT id, tenant, body::text AS body FROM cases WHERE channel IS NULL LIMIT 500');
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const body = { ...(JSON.parse(row.body) as Record<string, unknown>), channel: 'api' };
+      await tx.rows(`UPDATE cases SET channel = 'api', body = $1::json WHERE id = $2 AND tenant = $3`, [JSON.stringify(body), row.id, row.tenant]);
+    }
+  }
+  await tx.rows('CREATE INDEX cases_by_channel ON cases(tenant, channel, created_at DESC, id DESC)');
+}
+
 // Time per stage kept at write time (the stage report, issue 15; SQLite's migration 6): the open visits
 // and the ended ones, kept by a trigger on history (postgres-stages.ts), and filled from the history
 // written before (16.8 s for 1,000,000 history entries, the reports bench). Creating the trigger locks
@@ -148,6 +165,8 @@ const migrations: Migration[] = [
     tenant ${C} NOT NULL, case_id ${C} NOT NULL, secret_hash ${C} NOT NULL, created_at ${C} NOT NULL,
     PRIMARY KEY (tenant, case_id));
   `,
+  // The channel on every case (issue 20; SQLite's too).
+  channelOnEveryCase,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

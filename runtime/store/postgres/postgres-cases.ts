@@ -116,6 +116,7 @@ export function createPostgresCases(db: PostgresDb) {
         .when(filter.queue, (p) => `c.queue = ${p}`)
         .when(filter.assignee, (p) => `c.assignee = ${p}`)
         .when(filter.priority, (p) => `c.priority = ${p}`)
+        .when(filter.channel, (p) => `c.channel = ${p}`)
         .when(filter.parentId, (p) => `c.parent_id = ${p}`)
         .when(
           filter.q === undefined ? undefined : `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,

@@ -6,9 +6,9 @@
 // json's operators, which turn every string into text on the way and refuse that one. Such a document
 // is read with the escape written as `\ufffd`, and the escape is put back in the value counted (JSON
 // as JSON.stringify writes it never holds `\ufffd` itself, only the character).
-import type { JsonValue } from '../../engine/index.ts';
 import type { PartnerActivity, ReasonCounts, ReportWindow, SlaCounts, SlaRecord, StageCounts } from '../case-store.ts';
 import { isArrayIndex, pointerTokens } from '../json-pointer.ts';
+import { bySplit } from '../reason-split.ts';
 import { hasNul, type PostgresDb } from './postgres-db.ts';
 import { createWhere, type Where } from './where.ts';
 
@@ -99,20 +99,28 @@ export function createPostgresReports(db: PostgresDb) {
     async reasonCounts(tenant: string, pointer: string, window: ReportWindow & { limit: number }): Promise<ReasonCounts> {
       const where = windowWhere(createWhere(), tenant, window, 'created_at');
       const value = postgresPointer(where, 'data', pointer);
-      const rows = await db.rows<{ value: string; n: number; total: number }>(
-        `WITH counted AS (
-          SELECT value, COUNT(*) AS n FROM (
-            SELECT COALESCE((${value})::text, 'null') AS value FROM (SELECT ${nulSafe('data')} AS data FROM cases WHERE ${where.sql()}) AS docs
-          ) AS v GROUP BY value
+      // per value and channel; the values that can be among the top, each with its channels
+      const rows = await db.rows<{ value: string; n: number; total: number; channel: string; cn: number }>(
+        `WITH base AS (
+          SELECT COALESCE((${value})::text, 'null') AS value, channel FROM (SELECT ${nulSafe('data')} AS data, COALESCE(channel, 'api') AS channel FROM cases WHERE ${where.sql()}) AS docs
+        ), split AS (
+          SELECT value, channel, COUNT(*) AS n FROM base GROUP BY value, channel
+        ), counted AS (
+          SELECT value, SUM(n) AS n FROM split GROUP BY value
         ), ranked AS (
           SELECT value, n, SUM(n) OVER () AS total, RANK() OVER (ORDER BY n DESC) AS rnk FROM counted
         )
-        SELECT CASE WHEN strpos(value, E'\\\\ufffd') > 0 THEN replace(value, E'\\\\ufffd', E'\\\\u0000') ELSE value END AS value,
-          n::integer AS n, total::float8 AS total
-        FROM ranked WHERE rnk <= ${where.param(window.limit)}`,
+        SELECT CASE WHEN strpos(ranked.value, E'\\\\ufffd') > 0 THEN replace(ranked.value, E'\\\\ufffd', E'\\\\u0000') ELSE ranked.value END AS value,
+          ranked.n::integer AS n, ranked.total::float8 AS total, split.channel AS channel, split.n::integer AS cn
+        FROM ranked JOIN split ON split.value = ranked.value WHERE ranked.rnk <= ${where.param(window.limit)}`,
         where.values,
       );
-      return { total: rows[0]?.total ?? 0, counts: rows.map((r) => ({ value: JSON.parse(r.value) as JsonValue, count: r.n })) };
+      const channelWhere = windowWhere(createWhere(), tenant, window, 'created_at');
+      const channels = await db.rows<{ channel: string; n: number }>(
+        `SELECT COALESCE(channel, 'api') AS channel, COUNT(*)::integer AS n FROM cases WHERE ${channelWhere.sql()} GROUP BY 1`,
+        channelWhere.values,
+      );
+      return { total: rows[0]?.total ?? 0, counts: bySplit(rows), channels: Object.fromEntries(channels.map((c) => [c.channel, c.n])) };
     },
 
     async partnerActivity(tenant: string, window: ReportWindow): Promise<PartnerActivity[]> {

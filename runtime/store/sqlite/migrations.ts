@@ -158,6 +158,10 @@ const migrations: Migration[] = [
     tenant TEXT NOT NULL, case_id TEXT NOT NULL, secret_hash TEXT NOT NULL, created_at TEXT NOT NULL,
     PRIMARY KEY (tenant, case_id));
   `,
+  // The channel on every case (issue 20): the cases opened before without one came in through the API.
+  // The case body holds the channel too (the case is read from it), so both change.
+  `UPDATE cases SET channel = 'api', body = json_set(body, '$.channel', 'api') WHERE channel IS NULL;
+  CREATE INDEX cases_by_channel ON cases(tenant, channel, created_at DESC, id DESC);`,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

@@ -235,6 +235,7 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
         .when(filter.queue, 'queue', 'queue = @queue')
         .when(filter.assignee, 'assignee', 'assignee = @assignee')
         .when(filter.priority, 'priority', 'priority = @priority')
+        .when(filter.channel, 'channel', 'channel = @channel')
         .when(filter.parentId, 'parentId', 'parent_id = @parentId')
         .when(
           filter.q === undefined ? undefined : `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,

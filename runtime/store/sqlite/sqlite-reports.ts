@@ -2,9 +2,9 @@
 // history trigger keeps, sqlite-stages.ts), and cases counted by a field of their data. Each answers
 // rows per group, not per record; runtime/host/reports.ts finishes them (ratios, order, the top N).
 import type Database from 'better-sqlite3';
-import type { JsonValue } from '../../engine/index.ts';
 import type { PartnerActivity, ReasonCounts, ReportWindow, SlaCounts, SlaRecord, StageCounts } from '../case-store.ts';
 import { isArrayIndex, pointerTokens } from '../json-pointer.ts';
+import { bySplit } from '../reason-split.ts';
 
 export { resolvePointer } from '../json-pointer.ts';
 
@@ -95,17 +95,26 @@ export function createSqliteReports(db: Database.Database) {
     async reasonCounts(tenant: string, pointer: string, window: ReportWindow & { limit: number }): Promise<ReasonCounts> {
       const [where, values] = windowWhere(tenant, window, 'created_at');
       const [value, pointerValues] = sqlitePointer('data', pointer);
+      // per value and channel; the values that can be among the top, each with its channels
       const rows = db
         .prepare(
-          `WITH counted AS (
-            SELECT value, COUNT(*) AS n FROM (SELECT COALESCE(${value}, 'null') AS value FROM cases WHERE ${where}) GROUP BY value
+          `WITH base AS (
+            SELECT COALESCE(${value}, 'null') AS value, COALESCE(channel, 'api') AS channel FROM cases WHERE ${where}
+          ), split AS (
+            SELECT value, channel, COUNT(*) AS n FROM base GROUP BY value, channel
+          ), counted AS (
+            SELECT value, SUM(n) AS n FROM split GROUP BY value
           ), ranked AS (
             SELECT value, n, SUM(n) OVER () AS total, RANK() OVER (ORDER BY n DESC) AS rnk FROM counted
           )
-          SELECT value, n, total FROM ranked WHERE rnk <= ?`,
+          SELECT ranked.value AS value, ranked.n AS n, ranked.total AS total, split.channel AS channel, split.n AS cn
+          FROM ranked JOIN split ON split.value = ranked.value WHERE ranked.rnk <= ?`,
         )
-        .all(...pointerValues, ...values, window.limit) as { value: string; n: number; total: number }[];
-      return { total: rows[0]?.total ?? 0, counts: rows.map((r) => ({ value: JSON.parse(r.value) as JsonValue, count: r.n })) };
+        .all(...pointerValues, ...values, window.limit) as { value: string; n: number; total: number; channel: string; cn: number }[];
+      const channels = db
+        .prepare(`SELECT COALESCE(channel, 'api') AS channel, COUNT(*) AS n FROM cases WHERE ${where} GROUP BY 1`)
+        .all(...values) as { channel: string; n: number }[];
+      return { total: rows[0]?.total ?? 0, counts: bySplit(rows), channels: Object.fromEntries(channels.map((c) => [c.channel, c.n])) };
     },
 
     async partnerActivity(tenant: string, window: ReportWindow): Promise<PartnerActivity[]> {

@@ -14,7 +14,7 @@ function serve<T>(all: readonly T[], query: Record<string, string>): Result<Page
 }
 
 const kase = (n: number, closed = false): CaseRecord =>
-  ({ id: `C-${n}`, caseType: 'complaint', state: 'triage', priority: 'normal', queue: null, createdAt: `2026-01-05T09:${String(n).padStart(2, '0')}:00Z`, closedAt: closed ? '2026-01-06T09:00:00Z' : null, slas: [], data: {} }) as unknown as CaseRecord;
+  ({ id: `C-${n}`, caseType: 'complaint', state: 'triage', priority: 'normal', queue: null, channel: n === 3 ? 'phone' : n === 1 ? null : 'api', createdAt: `2026-01-05T09:${String(n).padStart(2, '0')}:00Z`, closedAt: closed ? '2026-01-06T09:00:00Z' : null, slas: [], data: {} }) as unknown as CaseRecord;
 const task = (n: number, caseN: number, assignee: string | null, queue = 'triage'): TaskItem =>
   ({ id: `T-${n}`, caseId: `C-${caseN}`, title: 'Classify', queue, role: null, assignee }) as unknown as TaskItem;
 
@@ -78,7 +78,7 @@ describe('paging', () => {
 describe('the inbox lists, in pages of 2', () => {
   const cases = [1, 2, 3, 4, 5].map((n) => kase(n, n === 2));
   const tasks = [task(1, 1, 'alice'), task(2, 5, null), task(3, 4, null, 'elsewhere'), task(4, 3, null)];
-  const open = { tab: 'cases' as const, sort: 'age' as const, filter: { caseType: '', state: '', queue: '' }, mayClaim: (t: TaskItem) => t.queue === 'triage' };
+  const open = { tab: 'cases' as const, sort: 'age' as const, filter: { caseType: '', state: '', queue: '', channel: '' }, mayClaim: (t: TaskItem) => t.queue === 'triage' };
 
   it('loads a page of each list, the open cases only, with the cases of tasks whose case is on a later page', async () => {
     const { api, calls } = fakeApi(cases, tasks);
@@ -93,6 +93,9 @@ describe('the inbox lists, in pages of 2', () => {
     const queue = inboxRows(lists, { ...open, tab: 'queues' });
     expect([queue.rows.map((r) => r.task?.id), queue.loaded, queue.more]).toEqual([['T-2'], 2, true]);
     expect(inboxRows(lists, { ...open, tab: 'mine' }).rows.map((r) => r.task?.id)).toEqual(['T-1']);
+    // by channel: C-3 came by phone, C-1 through the API (a case stored without one counts as api)
+    const byChannel = (channel: string) => inboxRows(lists, { ...open, filter: { ...open.filter, channel } }).rows.map((r) => r.caseId);
+    expect([byChannel('phone'), byChannel('api'), byChannel('letter')]).toEqual([['C-3'], ['C-1'], []]);
   });
 
   it('loads more of one list, then a refresh reloads as many as were loaded', async () => {

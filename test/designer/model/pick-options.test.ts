@@ -53,6 +53,16 @@ describe('pick options', () => {
     expect(optionLabel(options, 'lateReview')).toBe('Late review');
   });
 
+  it('offers SLA conditions the results of each lookup, named by its title', () => {
+    const def = applicationDef();
+    def.playbook.states.intake = { ...def.playbook.states.intake, entry: [{ type: 'lookup', name: 'crm', title: 'Customer from the CRM', url: 'https://crm.example.com', map: { '/email': '/mail' } }] };
+    const options = conditionEventOptions(def);
+    expect(options.slice(2, 4)).toEqual([
+      { value: 'lookup.crm.done', label: 'Customer from the CRM looked up (system)' },
+      { value: 'lookup.crm.failed', label: 'Customer from the CRM look-up failed (system)' },
+    ]);
+  });
+
   it('offers only the published case types as children, by title', () => {
     expect(
       caseTypeOptions([

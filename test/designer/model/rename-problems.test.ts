@@ -51,6 +51,9 @@ describe("renaming a transition's event", () => {
     expect(eventRenameProblem(def, ref, `A${'B'.repeat(64)}`)).toBe('An event name is at most 64 characters long.');
     expect(eventRenameProblem(def, ref, 'case.closed')).toMatch(/^case\.closed is not a system event: those are case\.created, child\.closed/);
     expect(eventRenameProblem(def, ref, 'sla.resolution.warning')).toBe('There is no SLA resolution: an sla.<SLA name>.… event names an SLA of this case type.');
+    expect(eventRenameProblem(def, ref, 'lookup.crm.done')).toBe('There is no lookup named crm: add a “Look up in another system” action with that name first.');
+    const withLookup = { ...def, playbook: { ...def.playbook, entry: [{ type: 'lookup' as const, name: 'crm', url: 'https://crm.example.com', map: { '/email': '/mail' } }] } };
+    expect([eventRenameProblem(withLookup, ref, 'lookup.crm.done'), eventRenameProblem(withLookup, ref, 'lookup.crm.failed')]).toEqual([null, null]);
   });
 
   it('says so when the transition is no longer there', () => {

@@ -40,7 +40,7 @@ describe('GET /api/cases/:id/related', () => {
     });
     const dsr = await create({
       caseType: 'data-subject-request',
-      channel: 'web-form',
+      channel: 'web',
       data: { requester: { name: 'Ada Lovelace', email: 'ada@example.com' }, requestType: 'access', receivedAt: '2026-01-05T09:00:00Z', channel: 'web-form' },
     });
     const byPhone = await create(complaint({ name: 'A. Lovelace', phone: '+31 20 555 0101' }, 'phone'));

@@ -48,7 +48,7 @@ describe('tasks, outbox and reports over HTTP', () => {
 
   it('reports SLA compliance, time per stage and the top reasons', async () => {
     // given two complaints, one triaged an hour after creation
-    const a = (await h.call('POST', '/api/cases', h.tokens.intake, { caseType: 'complaint', data: customer('a') })).body;
+    const a = (await h.call('POST', '/api/cases', h.tokens.intake, { caseType: 'complaint', data: customer('a'), channel: 'phone' })).body;
     await h.call('POST', '/api/cases', h.tokens.intake, { caseType: 'complaint', data: customer('b') });
     h.clock.advance(3600_000);
     await h.call('POST', `/api/cases/${a.id}/events`, h.tokens.intake, { type: 'SUBMIT_TRIAGE', data: { reason: 'billing', severity: 'low' } });
@@ -65,7 +65,15 @@ describe('tasks, outbox and reports over HTTP', () => {
       ['triage', 2, 1, 3600_000, 1],
     ]);
     const reasons = await h.call('GET', '/api/reports/reasons?field=/reason', h.tokens.agent);
-    expect(reasons.body).toEqual({ field: '/reason', total: 2, items: [{ value: 'billing', count: 1, share: 0.5 }, { value: null, count: 1, share: 0.5 }] });
+    expect(reasons.body).toEqual({
+      field: '/reason',
+      total: 2,
+      channels: [{ channel: 'api', count: 1, share: 0.5 }, { channel: 'phone', count: 1, share: 0.5 }],
+      items: [
+        { value: 'billing', count: 1, share: 0.5, channels: [{ channel: 'phone', count: 1 }] },
+        { value: null, count: 1, share: 0.5, channels: [{ channel: 'api', count: 1 }] },
+      ],
+    });
     expect((await h.call('GET', '/api/reports/reasons?field=reason', h.tokens.agent)).status).toBe(400);
     expect((await h.call('GET', '/api/reports/sla', h.tokens.analyst)).status).toBe(403);
   });
@@ -95,7 +103,7 @@ describe('tasks, outbox and reports over HTTP', () => {
     const before = await report(`/api/reports/stages?to=2026-01-05T10:00:00.000Z`);
     expect(before.items.map((r: { state: string; visits: number; completed: number; totalMs: number }) => [r.state, r.visits, r.completed, r.totalMs])).toEqual([['triage', 1, 1, 3600_000]]);
     expect((await report(`/api/reports/reasons?from=${START}&to=2026-01-05T10:59:59.999Z`)).total).toBe(1);
-    expect((await report('/api/reports/reasons?from=2026-01-05T11:00:00Z')).items).toEqual([{ value: null, count: 1, share: 1 }]);
+    expect((await report('/api/reports/reasons?from=2026-01-05T11:00:00Z')).items).toEqual([{ value: null, count: 1, share: 1, channels: [{ channel: 'api', count: 1 }] }]);
     expect((await report('/api/reports/sla?from=2026-01-05T12:00:00Z&to=2026-01-05T12:00:00Z')).items).toEqual([]);
   });
 

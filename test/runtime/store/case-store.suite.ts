@@ -261,7 +261,7 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         // given 3 cases in default and 1 in other
         await store.commit(createCommit(makeCase('a', { createdAt: T0, state: { investigating: 'collect' }, data: { reason: 'late delivery' } })));
         await store.commit(createCommit(makeCase('b', { createdAt: T1, queue: 'billing', priority: 'high' })));
-        await store.commit(createCommit(makeCase('c', { createdAt: T2, assignee: 'bob' })));
+        await store.commit(createCommit(makeCase('c', { createdAt: T2, assignee: 'bob', channel: 'phone' })));
         await store.commit(createCommit(makeCase('x', { createdAt: T2 }), 'other'));
         // when listing in pages of 2
         const page1 = await store.listCases('default', {}, 2, null);
@@ -277,6 +277,9 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         expect(await ids({ queue: 'billing' })).toEqual(['b']);
         expect(await ids({ priority: 'high' })).toEqual(['b']);
         expect(await ids({ assignee: 'bob' })).toEqual(['c']);
+        expect(await ids({ channel: 'phone' })).toEqual(['c']);
+        expect(await ids({ channel: 'email' })).toEqual(['b', 'a']);
+        expect(await ids({ channel: 'letter' })).toEqual([]);
         expect(await ids({ q: 'late deliv' })).toEqual(['a']);
         expect(await ids({ q: '%' })).toEqual([]);
         expect(await ids({ caseType: 'refund' })).toEqual([]);
@@ -651,7 +654,7 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         const b = makeCase('b', { data: { reason: 'delivery' } });
         await store.commit(createCommit(makeCase('a', { slas: [sla] })));
         await store.commit(createCommit(b));
-        await store.commit(createCommit(makeCase('c', { caseType: 'note', createdAt: T1, data: { reason: 'delivery' }, slas: [{ ...sla, startedAt: T1, status: 'running', closedAt: null }] })));
+        await store.commit(createCommit(makeCase('c', { caseType: 'note', channel: 'phone', createdAt: T1, data: { reason: 'delivery' }, slas: [{ ...sla, startedAt: T1, status: 'running', closedAt: null }] })));
         const moved = eventCommit(b, { state: parallel }, 'INVESTIGATE', T1);
         await store.commit(moved);
         await store.commit(eventCommit(moved.case, { state: 'closed' }, 'CLOSE', T2));
@@ -673,11 +676,12 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         ]);
         expect((await store.stageSummary('default', {})).filter((r) => r.caseType === 'note')).toEqual([{ ...stage('triage', 1, 0, 0, 1), caseType: 'note' }]);
         // every value counted, the ones that can be in the top N given
-        expect(await store.reasonCounts('default', '/reason', { limit: 1 })).toEqual({ total: 3, counts: [{ value: 'delivery', count: 2 }] });
+        // per value, the channels its cases came in by (c by phone), and the channels of every case counted
+        expect(await store.reasonCounts('default', '/reason', { limit: 1 })).toEqual({ total: 3, counts: [{ value: 'delivery', count: 2, channels: { email: 1, phone: 1 } }], channels: { email: 2, phone: 1 } });
         const all = await store.reasonCounts('default', '/reason', { limit: 10 });
-        expect([all.total, [...all.counts].sort((a, b) => b.count - a.count)]).toEqual([3, [{ value: 'delivery', count: 2 }, { value: 'billing', count: 1 }]]);
-        expect(await store.reasonCounts('default', '/missing', { caseType: 'complaint', limit: 10 })).toEqual({ total: 2, counts: [{ value: null, count: 2 }] });
-        expect(await store.reasonCounts('nobody', '/reason', { limit: 10 })).toEqual({ total: 0, counts: [] });
+        expect([all.total, [...all.counts].sort((a, b) => b.count - a.count)]).toEqual([3, [{ value: 'delivery', count: 2, channels: { email: 1, phone: 1 } }, { value: 'billing', count: 1, channels: { email: 1 } }]]);
+        expect(await store.reasonCounts('default', '/missing', { caseType: 'complaint', limit: 10 })).toEqual({ total: 2, counts: [{ value: null, count: 2, channels: { email: 2 } }], channels: { email: 2 } });
+        expect(await store.reasonCounts('nobody', '/reason', { limit: 10 })).toEqual({ total: 0, counts: [], channels: {} });
       });
 
       it('counts only what began in the window [from, to): SLAs started, visits begun, cases created', async () => {
@@ -688,7 +692,7 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         expect(byState(await store.stageSummary('default', { ...window, caseType: 'complaint' })).map((r) => r.state)).toEqual(['approval', 'evidence', 'investigating', 'pending', 'waiting']);
         expect(await store.stageSummary('default', { from: T2 })).toEqual([stage('closed', 1, 0, 0, 1)]);
         expect(await store.stageSummary('default', { to: T0 })).toEqual([]);
-        expect(await store.reasonCounts('default', '/reason', { ...window, limit: 10 })).toEqual({ total: 1, counts: [{ value: 'delivery', count: 1 }] });
+        expect(await store.reasonCounts('default', '/reason', { ...window, limit: 10 })).toEqual({ total: 1, counts: [{ value: 'delivery', count: 1, channels: { phone: 1 } }], channels: { phone: 1 } });
         expect(await store.reasonCounts('default', '/reason', { from: T0, to: T1, caseType: 'complaint', limit: 10 }).then((r) => r.total)).toBe(2);
       });
 

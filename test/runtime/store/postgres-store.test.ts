@@ -66,6 +66,31 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'PostgreSQL store' 
       expect((await Promise.all(stores.map((store) => store.countTokens())))).toEqual([0, 0, 0, 0]);
     });
 
+    it('gives the cases stored without a channel the channel api, in the column and the case (U+0000 in its data), and keeps the others', async () => {
+      // given a database at the schema before every case had a channel
+      const database = await scratchDatabase();
+      cleanups.push(() => database.drop());
+      const db = createPostgresDb({ url: database.url, poolSize: 1, connectTimeoutMs: 5000, lockTimeoutMs: 5000 });
+      expect(await migrate(db, latestSchemaVersion - 1)).toBe(latestSchemaVersion - 1);
+      await db.rows('INSERT INTO tenants (id, created_at) VALUES ($1, $2)', ['default', T0]);
+      const def = definition();
+      await db.rows('INSERT INTO case_types (tenant, key, version, title, definition, published_at) VALUES ($1, $2, 1, $3, $4, $5)', ['default', def.key, def.title, JSON.stringify({ ...def, version: 1 }), T0]);
+      for (const kase of [makeCase('old', { channel: null, data: { note: 'a\u0000b' } }), makeCase('mail', { channel: 'email', createdAt: T1 })]) {
+        await db.rows(
+          `INSERT INTO cases (id, tenant, case_type, version, state, state_ids, data, priority, channel, created_at, updated_at, revision, body, reference)
+          VALUES ($1, 'default', $2, 1, $3, '', $4, 'normal', $5, $6, $6, 1, $7, $8)`,
+          [kase.id, kase.caseType, JSON.stringify(kase.state), JSON.stringify(kase.data), kase.channel, kase.createdAt, JSON.stringify(kase), `COM-${kase.id}`],
+        );
+      }
+      await db.end();
+      // when a store opens it
+      const store = await createPostgresStore({ url: database.url });
+      cleanups.push(() => store.close());
+      // then
+      expect([(await store.getCase('default', 'old'))?.channel, (await store.getCase('default', 'old'))?.data, (await store.getCase('default', 'mail'))?.channel]).toEqual(['api', { note: 'a\u0000b' }, 'email']);
+      expect((await store.listCases('default', { channel: 'api' }, 10, null)).items.map((c) => c.id)).toEqual(['old']);
+    });
+
     it('fills the stage tables from the history written before them (U+0000 in entries too), and the trigger carries on from there', async () => {
       // given a database at schema 1 holding 40 cases' histories (parallel states, re-entries, repeated instants)
       const database = await scratchDatabase();

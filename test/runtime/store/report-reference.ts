@@ -106,21 +106,35 @@ export interface RefCase {
   caseType: string;
   createdAt: string;
   data: CaseData;
+  channel: string;
+}
+
+/** Channels by count, most first (ties by name). */
+function channelRows(channels: Map<string, number>) {
+  return [...channels].map(([channel, count]) => ({ channel, count })).sort((a, b) => b.count - a.count || a.channel.localeCompare(b.channel));
 }
 
 export function referenceReasonsReport(cases: readonly RefCase[], field: string, window: ReportWindow, limit: number) {
-  const counts = new Map<string, { value: JsonValue; count: number }>();
+  const counts = new Map<string, { value: JsonValue; count: number; channels: Map<string, number> }>();
+  const channels = new Map<string, number>();
   for (const kase of cases) {
     if ((window.caseType !== undefined && kase.caseType !== window.caseType) || !inWindow(kase.createdAt, window)) continue;
     const value = resolvePointer(kase.data, field);
     const key = JSON.stringify(value);
-    const entry = counts.get(key) ?? { value, count: 0 };
+    const entry = counts.get(key) ?? { value, count: 0, channels: new Map<string, number>() };
     entry.count += 1;
+    entry.channels.set(kase.channel, (entry.channels.get(kase.channel) ?? 0) + 1);
+    channels.set(kase.channel, (channels.get(kase.channel) ?? 0) + 1);
     counts.set(key, entry);
   }
   const sorted = [...counts.values()].sort((a, b) => b.count - a.count || JSON.stringify(a.value).localeCompare(JSON.stringify(b.value)));
   const total = sorted.reduce((sum, c) => sum + c.count, 0);
-  return { field, total, items: sorted.slice(0, limit).map((c) => ({ value: c.value, count: c.count, share: total === 0 ? 0 : c.count / total })) };
+  return {
+    field,
+    total,
+    channels: channelRows(channels).map((c) => ({ ...c, share: total === 0 ? 0 : c.count / total })),
+    items: sorted.slice(0, limit).map((c) => ({ value: c.value, count: c.count, share: total === 0 ? 0 : c.count / total, channels: channelRows(c.channels) })),
+  };
 }
 
 const STATES: StateValue[] = [

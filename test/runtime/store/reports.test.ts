@@ -48,6 +48,7 @@ const data: fc.Arbitrary<CaseData> = fc.record(
 interface GenCase {
   other: boolean;
   type: string;
+  channel: string | null;
   created: number;
   state: StateValue;
   data: CaseData;
@@ -58,6 +59,8 @@ interface GenCase {
 const genCase: fc.Arbitrary<GenCase> = fc.record({
   other: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
   type: fc.constantFrom(...TYPES),
+  // null: a case stored before every case had a channel (counted as api)
+  channel: fc.constantFrom('email', 'phone', 'web', 'letter', 'api', null),
   created: instant,
   state: stateValue,
   data,
@@ -99,7 +102,7 @@ async function write(store: CaseStore, cases: GenCase[]): Promise<{ tenant: stri
     const slas = (status: (i: number) => SlaStatus): SlaInstance[] =>
       gen.slas.map((s, i) => ({ id: `${s.name}#1`, name: s.name, status: status(i), startedAt: iso(s.started), pauses: [], closedAt: null, rungs: [], urgency: 0 }));
     let kase: Case = makeCase(`r${run}-c${String(index).padStart(3, '0')}`, {
-      caseType: gen.type, state: gen.state, data: gen.data, createdAt: iso(gen.created), updatedAt: iso(gen.created), slas: slas((i) => (gen.slas[i] as { status: SlaStatus }).status),
+      caseType: gen.type, channel: gen.channel, state: gen.state, data: gen.data, createdAt: iso(gen.created), updatedAt: iso(gen.created), slas: slas((i) => (gen.slas[i] as { status: SlaStatus }).status),
     });
     expect(await store.commit(createCommit(kase, owner))).toMatchObject({ ok: true, reference: expect.any(String) });
     const history: RefHistoryRow[] = [{ caseId: kase.id, caseType: gen.type, seq: 1, at: kase.createdAt, to: gen.state }];
@@ -115,7 +118,7 @@ async function write(store: CaseStore, cases: GenCase[]): Promise<{ tenant: stri
     if (owner !== tenant) continue;
     ref.history.push(...history);
     ref.slas.push(...kase.slas.map((s) => ({ caseType: gen.type, name: s.name, status: s.status, startedAt: s.startedAt })));
-    ref.cases.push({ caseType: gen.type, createdAt: kase.createdAt, data: kase.data });
+    ref.cases.push({ caseType: gen.type, createdAt: kase.createdAt, data: kase.data, channel: kase.channel ?? 'api' });
   }
   return ref;
 }

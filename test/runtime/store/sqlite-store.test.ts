@@ -153,6 +153,23 @@ describe('SQLite store specifics', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('gives the cases stored without a channel the channel api, in the column and the case, and keeps the others', async () => {
+    // given a database at the schema before every case had a channel, one case without one (U+0000 in its data)
+    const { dir, file } = tempFile();
+    const { db, insertCase: insert } = olderDatabase(file, latestSchemaVersion - 1, [definition()]);
+    insert(makeCase('old', { channel: null, data: { note: 'a\u0000b' } }));
+    insert(makeCase('mail', { channel: 'email' }));
+    db.prepare("UPDATE cases SET channel = 'email' WHERE id = 'mail'").run();
+    db.close();
+    // when the store opens it
+    const store = createSqliteStore({ file });
+    // then
+    expect([(await store.getCase('default', 'old'))?.channel, (await store.getCase('default', 'old'))?.data, (await store.getCase('default', 'mail'))?.channel]).toEqual(['api', { note: 'a\u0000b' }, 'email']);
+    expect((await store.listCases('default', { channel: 'api' }, 10, null)).items.map((c) => c.id)).toEqual(['old']);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('numbers the cases stored before the references in creation order, per prefix, and counts on from there', async () => {
     // given a database at the schema before the references, its cases inserted out of creation order
     const { dir, file } = tempFile();
