@@ -1,4 +1,4 @@
-// mail: e-mail intake (issue 20) — messages a second that a real `dossier serve --smtp-port` takes from 8
+// mail: e-mail intake (issue 20) — messages a second that a real `dossier serve --mail-in-port` takes from 8
 // SMTP connections (nodemailer, pooled, loopback), each a new complaint with a 200 KB PDF attached, every
 // one answered 250 after its case is committed; and the server process's resident memory while it runs
 // (attachments stream to disk: it must not grow with the bytes received). Target: ≥ 100 messages/s.
@@ -24,10 +24,10 @@ export const mailSuite: Suite = {
   async run(options: BenchOptions): Promise<RoundResult[]> {
     const server = spawnTs(childPath('mail-server.ts'), [freshDbFile(options.workDir, 'mail.db'), ADMIN]);
     try {
-      const { url, smtpPort } = await waitForLine<{ url: string; smtpPort: number }>(server, 'READY', 60_000);
+      const { url, mailInPort } = await waitForLine<{ url: string; mailInPort: number }>(server, 'READY', 60_000);
       const made = await fetch(`${url}/api/mailboxes/complaint`, { method: 'PUT', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ address: 'bench@shop.example' }) });
       const { password } = (await made.json()) as { password: string };
-      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: CONNECTIONS, maxMessages: Infinity, auth: { user: 'bench@shop.example', pass: password } });
+      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: mailInPort, secure: false, ignoreTLS: true, pool: true, maxConnections: CONNECTIONS, maxMessages: Infinity, auth: { user: 'bench@shop.example', pass: password } });
       const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(ATTACHMENT_BYTES - 9)]);
       const count = options.quick ? 200 : 1_000;
       let n = 0;

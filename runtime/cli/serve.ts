@@ -56,12 +56,12 @@ export interface ServeOptions {
   serviceTokenExpiry?: string | null;
   /** `--oidc-*`, `--public-url`, `--session-lifetime`, DOSSIER_OIDC_CLIENT_SECRET: people sign in through this provider. */
   oidc?: OidcSettings;
-  /** `--smtp-*`: take mail for the case types' mailboxes (e-mail in, docs/email.md). */
-  smtp?: SmtpSettings;
+  /** `--mail-in-*`: take mail for the case types' mailboxes (e-mail in, docs/email.md). */
+  mailIn?: MailInSettings;
 }
 
-/** The SMTP listener of `dossier serve --smtp-port` (e-mail in). */
-export interface SmtpSettings {
+/** The SMTP listener of `dossier serve --mail-in-port` (e-mail in). */
+export interface MailInSettings {
   port: number;
   /** Default: the HTTP --host. */
   host?: string;
@@ -134,8 +134,8 @@ export interface RunningServer {
   /** DOSSIER_ADMIN_TOKEN named a token that an admin revoked: it was not added again. */
   adminTokenRevoked: boolean;
   seeded: string[];
-  /** The port the SMTP listener took (--smtp-port 0: a free one); null without one. */
-  smtpPort: number | null;
+  /** The port the SMTP listener took (--mail-in-port 0: a free one); null without one. */
+  mailInPort: number | null;
   close(): Promise<void>;
 }
 
@@ -220,13 +220,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
   const port = (server.address() as AddressInfo).port;
   await host.start();
-  let smtp: SmtpIntake | null = null;
-  if (options.smtp !== undefined) {
-    const settings = options.smtp;
+  let mailIn: SmtpIntake | null = null;
+  if (options.mailIn !== undefined) {
+    const settings = options.mailIn;
     const smtpHost = settings.host ?? options.host;
     try {
       const tls = settings.tls === undefined ? undefined : { key: readFileSync(settings.tls.keyFile, 'utf8'), cert: readFileSync(settings.tls.certFile, 'utf8') };
-      smtp = await startSmtpIntake({
+      mailIn = await startSmtpIntake({
         mailboxes: host.services.mailboxes,
         logger,
         host: smtpHost,
@@ -240,10 +240,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await host.stop();
       await store.close();
       const e = error as NodeJS.ErrnoException;
-      if (e.code === 'ENOENT') throw new StartupError(`cannot read the SMTP TLS file ${e.path ?? ''}: give --smtp-tls-key and --smtp-tls-cert PEM files that exist.`);
-      throw listenFailure(e, smtpHost, settings.port, 'smtp-');
+      if (e.code === 'ENOENT') throw new StartupError(`cannot read the SMTP TLS file ${e.path ?? ''}: give --mail-in-tls-key and --mail-in-tls-cert PEM files that exist.`);
+      throw listenFailure(e, smtpHost, settings.port, 'mail-in-');
     }
-    logger.info('dossier taking mail', { smtp: `${smtpHost}:${String(smtp.port)}` });
+    logger.info('dossier taking mail', { smtp: `${smtpHost}:${String(mailIn.port)}` });
   }
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   logger.info('dossier serving', { url, db: dbShown, seeded, ...(options.oidc === undefined ? {} : { signIn: options.oidc.issuer }) });
@@ -254,10 +254,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     adminToken,
     adminTokenRevoked,
     seeded,
-    smtpPort: smtp?.port ?? null,
+    mailInPort: mailIn?.port ?? null,
     close() {
       closing ??= (async () => {
-        await smtp?.close();
+        await mailIn?.close();
         await new Promise<void>((done) => {
           server.close(() => done());
           if ('closeIdleConnections' in server) server.closeIdleConnections();
@@ -288,12 +288,12 @@ const usage = [
   `                at most ${MAX_TOKEN_LIFETIME}); none: such tokens never expire unless asked to`,
   '  -h, --help    this text',
   '',
-  'Mail in (docs/email.md; a mailbox per case type: PUT /api/mailboxes/<case type>):',
-  '  --smtp-port N             take mail over SMTP on this port (0: any free one); without it, no mail in',
-  '  --smtp-host H             the address to listen on (default: --host)',
-  `  --smtp-max-size MB        the largest message taken (default ${String(DEFAULT_MAX_MESSAGE_BYTES / (1024 * 1024))})`,
-  `  --smtp-rate N             messages a mailbox takes per minute before it says "try later" (default ${String(DEFAULT_MAILS_PER_MINUTE)})`,
-  '  --smtp-tls-key FILE --smtp-tls-cert FILE  the certificate offered with STARTTLS (PEM); a mailbox\'s',
+  'E-mail in (docs/email.md; a mailbox per case type: PUT /api/mailboxes/<case type>):',
+  '  --mail-in-port N             take mail over SMTP on this port (0: any free one); without it, no mail in',
+  '  --mail-in-host H             the address to listen on (default: --host)',
+  `  --mail-in-max-size MB        the largest message taken (default ${String(DEFAULT_MAX_MESSAGE_BYTES / (1024 * 1024))})`,
+  `  --mail-in-rate N             messages a mailbox takes per minute before it says "try later" (default ${String(DEFAULT_MAILS_PER_MINUTE)})`,
+  '  --mail-in-tls-key FILE --mail-in-tls-cert FILE  the certificate offered with STARTTLS (PEM); a mailbox\'s',
   '                            password is taken over plain SMTP only on a loopback address',
   '',
   'Sign-in with OpenID Connect (docs/sign-in.md; without --oidc-issuer people sign in with a token):',
@@ -343,35 +343,35 @@ const signInOptionNames = [
   '--public-url',
   '--session-lifetime',
 ];
-const smtpOptionNames = ['--smtp-port', '--smtp-host', '--smtp-max-size', '--smtp-rate', '--smtp-tls-key', '--smtp-tls-cert'];
-const optionNames = ['--db', '--port', '--host', '--service-token-expiry', ...signInOptionNames, ...smtpOptionNames];
+const mailInOptionNames = ['--mail-in-port', '--mail-in-host', '--mail-in-max-size', '--mail-in-rate', '--mail-in-tls-key', '--mail-in-tls-cert'];
+const optionNames = ['--db', '--port', '--host', '--service-token-expiry', ...signInOptionNames, ...mailInOptionNames];
 
-/** The --smtp-* options, checked; undefined without --smtp-port. */
-function smtpSettings(given: Map<string, string>): { ok: true; settings: SmtpSettings | undefined } | { ok: false; message: string } {
-  const port = given.get('--smtp-port');
+/** The --mail-in-* options, checked; undefined without --mail-in-port. */
+function mailInSettings(given: Map<string, string>): { ok: true; settings: MailInSettings | undefined } | { ok: false; message: string } {
+  const port = given.get('--mail-in-port');
   if (port === undefined) {
     const stray = [...given.keys()][0];
-    return stray === undefined ? { ok: true, settings: undefined } : { ok: false, message: `${stray} needs --smtp-port N as well (the port mail is taken on).` };
+    return stray === undefined ? { ok: true, settings: undefined } : { ok: false, message: `${stray} needs --mail-in-port N as well (the port mail is taken on).` };
   }
-  const settings: SmtpSettings = { port: Number(port) };
-  if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65535) return { ok: false, message: `--smtp-port must be a number from 0 to 65535; got '${port}'.` };
-  const host = given.get('--smtp-host');
+  const settings: MailInSettings = { port: Number(port) };
+  if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65535) return { ok: false, message: `--mail-in-port must be a number from 0 to 65535; got '${port}'.` };
+  const host = given.get('--mail-in-host');
   if (host !== undefined) settings.host = host;
-  const size = given.get('--smtp-max-size');
+  const size = given.get('--mail-in-max-size');
   if (size !== undefined) {
     const mb = Number(size);
-    if (!Number.isFinite(mb) || mb <= 0 || mb > 1024) return { ok: false, message: `--smtp-max-size must be megabytes from 0 to 1024, such as 25; got '${size}'.` };
+    if (!Number.isFinite(mb) || mb <= 0 || mb > 1024) return { ok: false, message: `--mail-in-max-size must be megabytes from 0 to 1024, such as 25; got '${size}'.` };
     settings.maxMessageBytes = Math.round(mb * 1024 * 1024);
   }
-  const rate = given.get('--smtp-rate');
+  const rate = given.get('--mail-in-rate');
   if (rate !== undefined) {
     const n = Number(rate);
-    if (!Number.isInteger(n) || n < 1) return { ok: false, message: `--smtp-rate must be a whole number of messages a minute, such as 600; got '${rate}'.` };
+    if (!Number.isInteger(n) || n < 1) return { ok: false, message: `--mail-in-rate must be a whole number of messages a minute, such as 600; got '${rate}'.` };
     settings.perMinute = n;
   }
-  const key = given.get('--smtp-tls-key');
-  const cert = given.get('--smtp-tls-cert');
-  if ((key === undefined) !== (cert === undefined)) return { ok: false, message: '--smtp-tls-key and --smtp-tls-cert go together: give both PEM files.' };
+  const key = given.get('--mail-in-tls-key');
+  const cert = given.get('--mail-in-tls-cert');
+  if ((key === undefined) !== (cert === undefined)) return { ok: false, message: '--mail-in-tls-key and --mail-in-tls-cert go together: give both PEM files.' };
   if (key !== undefined && cert !== undefined) settings.tls = { keyFile: key, certFile: cert };
   return { ok: true, settings };
 }
@@ -467,7 +467,7 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
   const dbOf = (value: string) => (isPostgresUrl(value) ? value : resolve(cwd, value));
   const options: ServeOptions = { db: fromEnv !== undefined && fromEnv !== '' ? dbOf(fromEnv) : resolve(cwd, 'dossier.db'), port: 3000, host: '127.0.0.1' };
   const signIn = new Map<string, string[]>();
-  const smtp = new Map<string, string>();
+  const mailInArgs = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = args[i + 1];
@@ -490,10 +490,10 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
         if (!parsed.ok) return { ok: false, message: `${parsed.message}, or none for no default.` };
         options.serviceTokenExpiry = value;
       }
-    } else if (smtpOptionNames.includes(arg)) {
+    } else if (mailInOptionNames.includes(arg)) {
       if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value (dossier serve --help says which).` };
       i++;
-      smtp.set(arg, arg === '--smtp-tls-key' || arg === '--smtp-tls-cert' ? resolve(cwd, value) : value);
+      mailInArgs.set(arg, arg === '--mail-in-tls-key' || arg === '--mail-in-tls-cert' ? resolve(cwd, value) : value);
     } else if (signInOptionNames.includes(arg)) {
       if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value (dossier serve --help says which).` };
       i++;
@@ -505,9 +505,9 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
   const sso = signInSettings(signIn, env.DOSSIER_OIDC_CLIENT_SECRET);
   if (!sso.ok) return sso;
   if (sso.settings !== undefined) options.oidc = sso.settings;
-  const mail = smtpSettings(smtp);
-  if (!mail.ok) return mail;
-  if (mail.settings !== undefined) options.smtp = mail.settings;
+  const mailIn = mailInSettings(mailInArgs);
+  if (!mailIn.ok) return mailIn;
+  if (mailIn.settings !== undefined) options.mailIn = mailIn.settings;
   return { ok: true, options };
 }
 

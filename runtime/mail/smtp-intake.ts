@@ -1,5 +1,5 @@
 // The SMTP listener of e-mail in (issue 20, item 2; smtp-server and mailparser of the nodemailer
-// project, docs/dependencies.md): `dossier serve --smtp-port` takes mail for every mailbox of the host.
+// project, docs/dependencies.md): `dossier serve --mail-in-port` takes mail for every mailbox of the host.
 // A sender logs in as a mailbox (its address and password), may send only to that address, and hears in
 // the session what became of each message: 250 with the case's reference once it is committed, a 4xx to
 // try later (too many messages), a 5xx when it can never be taken (too big, not MIME, refused by the

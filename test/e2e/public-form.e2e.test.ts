@@ -9,10 +9,10 @@ import { api, asWritten, freePort, openBrowser, screenshot, startServer, type Br
 describe('the customer: public form, status page, a reply by e-mail', () => {
   let server: Server;
   let session: BrowserSession;
-  let smtpPort: number;
+  let mailInPort: number;
   beforeAll(async () => {
-    smtpPort = await freePort();
-    server = await startServer({ args: ['--smtp-port', String(smtpPort)] });
+    mailInPort = await freePort();
+    server = await startServer({ args: ['--mail-in-port', String(mailInPort)] });
     session = await openBrowser();
   });
   afterAll(async () => {
@@ -59,7 +59,7 @@ describe('the customer: public form, status page, a reply by e-mail', () => {
 
     // the customer answers by mail, through the complaint's mailbox
     const mailbox = (await api(server, 'PUT', '/api/mailboxes/complaint', { address: 'complaints@shop.example' })).body as { password: string };
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, auth: { user: 'complaints@shop.example', pass: mailbox.password } });
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: mailInPort, secure: false, ignoreTLS: true, auth: { user: 'complaints@shop.example', pass: mailbox.password } });
     const sent = (await transport.sendMail({ from: 'Eva Visser <eva.visser@example.org>', to: 'complaints@shop.example', subject: `Re: [${reference}] Your question`, text: 'The serial number is KT-2231.' })) as { response: string };
     expect(sent.response).toBe(`250 Added to case ${reference}`);
 

@@ -1,4 +1,4 @@
-// `dossier serve --smtp-port`: the host takes mail beside HTTP. An admin gives the complaint a mailbox
+// `dossier serve --mail-in-port`: the host takes mail beside HTTP. An admin gives the complaint a mailbox
 // over the API; a real SMTP client logs in with it and opens a case that the API then lists; the options
 // are checked with a sentence that says what to write.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { TEMPLATES } from '../http/harness.ts';
 
 const ADMIN = 'dsr_mail-admin-secret-for-tests-0123456789';
 
-describe('dossier serve --smtp-port', () => {
+describe('dossier serve --mail-in-port', () => {
   let dir: string;
   let server: RunningServer;
   const api = async (method: string, path: string, body?: unknown, token = ADMIN): Promise<{ status: number; body: Record<string, unknown> }> => {
@@ -26,7 +26,7 @@ describe('dossier serve --smtp-port', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dossier-serve-mail-'));
-    server = await startServer({ db: join(dir, 'dossier.db'), port: 0, host: '127.0.0.1', templatesDir: TEMPLATES, adminToken: ADMIN, logger: silentLogger, smtp: { port: 0, perMinute: 100 } });
+    server = await startServer({ db: join(dir, 'dossier.db'), port: 0, host: '127.0.0.1', templatesDir: TEMPLATES, adminToken: ADMIN, logger: silentLogger, mailIn: { port: 0, perMinute: 100 } });
   });
 
   afterAll(async () => {
@@ -35,14 +35,14 @@ describe('dossier serve --smtp-port', () => {
   });
 
   it('takes mail for a mailbox an admin made over the API and opens a case the API lists', async () => {
-    expect(server.smtpPort).toBeGreaterThan(0);
+    expect(server.mailInPort).toBeGreaterThan(0);
     const made = await api('PUT', '/api/mailboxes/complaint', { address: 'complaints@shop.example' });
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ address: 'complaints@shop.example', caseType: 'complaint', createdBy: 'admin' });
     const password = made.body.password as string;
     expect(await api('GET', '/api/mailboxes')).toEqual({ status: 200, body: { items: [{ address: 'complaints@shop.example', caseType: 'complaint', createdAt: made.body.createdAt, createdBy: 'admin' }] } });
 
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: server.smtpPort!, secure: false, ignoreTLS: true, auth: { user: 'complaints@shop.example', pass: password } });
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: server.mailInPort!, secure: false, ignoreTLS: true, auth: { user: 'complaints@shop.example', pass: password } });
     const sent = (await transport.sendMail({ from: 'Piet de Vries <piet@example.org>', to: 'complaints@shop.example', subject: 'Invoice twice', text: 'I was charged twice for order ORD-000123.' })) as { response: string };
     const reference = /^250 Opened case (COM-\d{6})$/.exec(sent.response)?.[1];
     expect(reference).toBeDefined();
@@ -58,7 +58,7 @@ describe('dossier serve --smtp-port', () => {
   it('takes a mail bomb of 1,000 messages without falling over: a mailbox\'s share, the rest told to try later, the API answering throughout', async () => {
     const made = await api('PUT', '/api/mailboxes/complaint', { address: 'bomb@shop.example' });
     const transport = nodemailer.createTransport({
-      host: '127.0.0.1', port: server.smtpPort!, secure: false, ignoreTLS: true, pool: true, maxConnections: 5, maxMessages: Infinity,
+      host: '127.0.0.1', port: server.mailInPort!, secure: false, ignoreTLS: true, pool: true, maxConnections: 5, maxMessages: Infinity,
       auth: { user: 'bomb@shop.example', pass: made.body.password as string },
     });
     const before = ((await api('GET', '/api/cases?caseType=complaint&limit=200')).body.items as unknown[]).length;
@@ -104,16 +104,16 @@ describe('dossier serve --smtp-port', () => {
     expect((await api('DELETE', '/api/mailboxes/order-inquiry')).status).toBe(404);
   });
 
-  it('reads the --smtp-* options, and says what is wrong with them', () => {
+  it('reads the --mail-in-* options, and says what is wrong with them', () => {
     const base = { db: '/srv/dossier.db', port: 3000, host: '127.0.0.1' };
-    expect(parseServeArgs(['--smtp-port', '2525', '--smtp-max-size', '10', '--smtp-rate', '600', '--smtp-host', '0.0.0.0'], '/srv')).toEqual({
+    expect(parseServeArgs(['--mail-in-port', '2525', '--mail-in-max-size', '10', '--mail-in-rate', '600', '--mail-in-host', '0.0.0.0'], '/srv')).toEqual({
       ok: true,
-      options: { ...base, smtp: { port: 2525, host: '0.0.0.0', maxMessageBytes: 10 * 1024 * 1024, perMinute: 600 } },
+      options: { ...base, mailIn: { port: 2525, host: '0.0.0.0', maxMessageBytes: 10 * 1024 * 1024, perMinute: 600 } },
     });
-    expect(parseServeArgs(['--smtp-port', '25', '--smtp-tls-key', 'k.pem', '--smtp-tls-cert', 'c.pem'], '/srv')).toEqual({ ok: true, options: { ...base, smtp: { port: 25, tls: { keyFile: '/srv/k.pem', certFile: '/srv/c.pem' } } } });
-    expect(parseServeArgs(['--smtp-rate', '10'], '/srv')).toEqual({ ok: false, message: '--smtp-rate needs --smtp-port N as well (the port mail is taken on).' });
-    expect(parseServeArgs(['--smtp-port', 'x'], '/srv')).toEqual({ ok: false, message: "--smtp-port must be a number from 0 to 65535; got 'x'." });
-    expect(parseServeArgs(['--smtp-port', '25', '--smtp-tls-key', 'k.pem'], '/srv')).toEqual({ ok: false, message: '--smtp-tls-key and --smtp-tls-cert go together: give both PEM files.' });
-    expect(parseServeArgs(['--smtp-port', '25', '--smtp-max-size', '0'], '/srv')).toEqual({ ok: false, message: "--smtp-max-size must be megabytes from 0 to 1024, such as 25; got '0'." });
+    expect(parseServeArgs(['--mail-in-port', '25', '--mail-in-tls-key', 'k.pem', '--mail-in-tls-cert', 'c.pem'], '/srv')).toEqual({ ok: true, options: { ...base, mailIn: { port: 25, tls: { keyFile: '/srv/k.pem', certFile: '/srv/c.pem' } } } });
+    expect(parseServeArgs(['--mail-in-rate', '10'], '/srv')).toEqual({ ok: false, message: '--mail-in-rate needs --mail-in-port N as well (the port mail is taken on).' });
+    expect(parseServeArgs(['--mail-in-port', 'x'], '/srv')).toEqual({ ok: false, message: "--mail-in-port must be a number from 0 to 65535; got 'x'." });
+    expect(parseServeArgs(['--mail-in-port', '25', '--mail-in-tls-key', 'k.pem'], '/srv')).toEqual({ ok: false, message: '--mail-in-tls-key and --mail-in-tls-cert go together: give both PEM files.' });
+    expect(parseServeArgs(['--mail-in-port', '25', '--mail-in-max-size', '0'], '/srv')).toEqual({ ok: false, message: "--mail-in-max-size must be megabytes from 0 to 1024, such as 25; got '0'." });
   });
 });
