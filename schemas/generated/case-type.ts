@@ -65,6 +65,25 @@ export type Priority = 'low' | 'normal' | 'high' | 'urgent';
  */
 export type TransitionSpec = string | Transition | [Transition, ...Transition[]];
 /**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer1 = string;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer2 = string;
+/**
+ * One text, or one per language (by language tag, e.g. {"en": "...", "nl": "..."}). {{/pointer}} is replaced by that field of the case data, {{reference}}, {{caseType}}, {{state}}, {{assignee}} and {{queue}} by the case's.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "messageText".
+ */
+export type MessageText =
+  | string
+  | {
+      [k: string]: string | undefined;
+    };
+/**
  * The priority at creation; default normal.
  */
 export type Priority1 = 'low' | 'normal' | 'high' | 'urgent';
@@ -147,6 +166,12 @@ export interface CaseType {
   };
   playbook: Playbook;
   customer?: Customer;
+  /**
+   * Message templates that notify actions name (docs/email.md): by name, a subject and a body, each one text or one per language, with placeholders such as {{/customer/name}} (a field of the case data) or {{reference}}.
+   */
+  messages?: {
+    [k: string]: Message | undefined;
+  };
   /**
    * The prefix of the human-readable references of this case type's cases, e.g. PA for PA-000123. Without it, the initials of the key's words (purchase-approval: PA), or the first three letters of a one-word key (complaint: COM).
    */
@@ -644,6 +669,20 @@ export interface Customer {
    */
   keys: [Pointer, ...Pointer[]];
   name?: Pointer;
+  email?: Pointer1;
+  language?: Pointer2;
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "message".
+ */
+export interface Message {
+  /**
+   * What the analyst and the agent read for this message.
+   */
+  title?: string;
+  subject: MessageText;
+  body: MessageText;
 }
 /**
  * This interface was referenced by `CaseType`'s JSON-Schema

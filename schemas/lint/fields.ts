@@ -81,6 +81,8 @@ export function lintFieldPointers(model: Model, ajv: Ajv2020): Problem[] {
   const customer = asObject(model.def.customer);
   asArray(customer.keys).forEach((key, i) => field(key, ptr('/customer/keys', i), 'customer key'));
   field(customer.name, '/customer/name', 'customer name');
+  field(customer.email, '/customer/email', 'customer e-mail');
+  field(customer.language, '/customer/language', 'customer language');
 
   for (const [name, event] of Object.entries(asObject(model.def.events))) {
     lintPayload(asObject(event).data, ptr('/events', name, 'data'), '', (pointer, dataPointer) => {

@@ -2162,6 +2162,31 @@ export interface components {
                 }[];
                 target?: string | null;
             }[];
+            /** @description The notify messages of the case (GET /api/cases/:id only), oldest first, with their delivery status (docs/email.md). */
+            messages?: {
+                /** @description The outbox key of the notify action. */
+                key: string;
+                /** @description The recipient as the action names it: customer, assignee, role:x, queue:x, user:x. */
+                to: string;
+                template: string;
+                /**
+                 * @description queued: waiting in the outbox; recorded: on the case only (no mail server, or nobody's address); sent: the mail server took it; failed: will be tried again; dead: failed for good.
+                 * @enum {string}
+                 */
+                status: "queued" | "recorded" | "sent" | "failed" | "dead";
+                /**
+                 * Format: date-time
+                 * @description When this status was recorded (sent: when the mail server took it); null while queued.
+                 */
+                sentAt?: string | null;
+                address?: string | null;
+                subject?: string | null;
+                /** @description The Message-ID header of the mail (<reference.case.digest@domain>). */
+                messageId?: string | null;
+                language?: string | null;
+                attempts: number;
+                lastError?: string | null;
+            }[];
         };
         HistoryEntry: {
             seq: number;
@@ -2687,6 +2712,10 @@ export interface components {
             };
             playbook: components["schemas"]["CaseTypePlaybook"];
             customer?: components["schemas"]["CaseTypeCustomer"];
+            /** @description Message templates that notify actions name (docs/email.md): by name, a subject and a body, each one text or one per language, with placeholders such as {{/customer/name}} (a field of the case data) or {{reference}}. */
+            messages?: {
+                [key: string]: components["schemas"]["CaseTypeMessage"];
+            };
             /** @description The prefix of the human-readable references of this case type's cases, e.g. PA for PA-000123. Without it, the initials of the key's words (purchase-approval: PA), or the first three letters of a one-word key (complaint: COM). */
             referencePrefix?: string;
             /** @description Sample case data for the designer's preview and simulator. */
@@ -3040,6 +3069,10 @@ export interface components {
         CaseTypeCustomer: {
             keys: components["schemas"]["CaseTypePointer"][];
             name?: components["schemas"]["CaseTypePointer"];
+            /** @description The field that holds the customer's e-mail address: where notify to customer sends, and how e-mail in finds the customer. */
+            email?: components["schemas"]["CaseTypePointer"];
+            /** @description The field that holds the customer's language (a tag such as nl): the language of the messages sent to the customer. */
+            language?: components["schemas"]["CaseTypePointer"];
         };
         /** Sample */
         CaseTypeSample: {
@@ -3138,6 +3171,20 @@ export interface components {
         /** StoredScenarioStateValue */
         CaseTypeStoredScenarioStateValue: string | {
             [key: string]: components["schemas"]["CaseTypeStoredScenarioStateValue"];
+        };
+        /** Message */
+        CaseTypeMessage: {
+            /** @description What the analyst and the agent read for this message. */
+            title?: string;
+            subject: components["schemas"]["CaseTypeMessageText"];
+            body: components["schemas"]["CaseTypeMessageText"];
+        };
+        /**
+         * MessageText
+         * @description One text, or one per language (by language tag, e.g. {"en": "...", "nl": "..."}). {{/pointer}} is replaced by that field of the case data, {{reference}}, {{caseType}}, {{state}}, {{assignee}} and {{queue}} by the case's.
+         */
+        CaseTypeMessageText: string | {
+            [key: string]: string;
         };
     };
     responses: never;
