@@ -184,7 +184,7 @@ export const problemCodes = {
   // Messages (e-mail out, docs/email.md).
   'message.unknown_placeholder': {
     severity: 'error',
-    message: "placeholder '{{{placeholder}}}' names no field of the case data{hint}",
+    message: "placeholder '{placeholder}' names no field of the case data{hint}",
   },
   'message.unknown_template': {
     severity: 'warning',

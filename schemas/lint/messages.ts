@@ -8,7 +8,7 @@ import { isBuiltin, MESSAGE_BUILTINS, placeholdersIn, textVariants, type Message
 import { createProblem, type Problem } from '../problems.ts';
 import { listFieldPointers, resolveField } from './data-index.ts';
 import type { Model } from './model.ts';
-import { asObject, asString, didYouMean, isObject, ptr } from './util.ts';
+import { asObject, asString, didYouMean, isObject, listNames, ptr } from './util.ts';
 
 export function lintMessages(model: Model): Problem[] {
   const problems: Problem[] = [];
@@ -41,7 +41,7 @@ export function lintMessages(model: Model): Problem[] {
             problems.push(
               createProblem('message.unknown_placeholder', at, {
                 placeholder: placeholder.name,
-                hint: `${didYouMean(placeholder.name, MESSAGE_BUILTINS)}; a field is named by its pointer, such as {{/customer/name}}, and the case by ${MESSAGE_BUILTINS.map((b) => `{{${b}}}`).join(', ')}`,
+                hint: `${didYouMean(placeholder.name, MESSAGE_BUILTINS)}; name a field by its pointer, such as /customer/name, or the case by ${listNames([...MESSAGE_BUILTINS])}`,
               }),
             );
           }
