@@ -114,13 +114,13 @@ export function createMailNotifier(options: MailNotifierOptions): MailNotifier {
       }
       const wanted = [customerLanguage(definition, found.data), settings.language];
       const rendered = renderMessage(definition, n.template, found, n.to === 'customer' ? wanted : [settings.language]);
-      if (!rendered.ok) throw new NotifyError(`not sent: ${rendered.reason}`, true);
+      if (!rendered.ok) throw new NotifyError(rendered.reason, true);
       const subject = subjectWithReference(found.reference, rendered.message.subject);
       const language = rendered.message.language === '' ? null : rendered.message.language;
       const messageId = messageIdFor(found.reference, found.id, n.tenant, n.key, domain);
       tried.set(n.key, { subject, language, messageId });
       const address = recipientAddress(n.to, definition, found);
-      if (typeof address !== 'string') throw new NotifyError(`not sent: ${address.reason}`, true);
+      if (typeof address !== 'string') throw new NotifyError(address.reason, true);
       tried.set(n.key, { subject, language, messageId, address });
       await transport.sendMail({
         from: settings.from,
