@@ -81,3 +81,27 @@ export function placeholderOptions(def: CaseType, caseWords: (builtin: string) =
 export function messageOptions(def: CaseType): PickOption[] {
   return titledOptions(Object.entries(def.messages ?? {}).map(([name, m]) => ({ value: name, title: m?.title?.trim() || idWords(name) })));
 }
+
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/**
+ * A text as the analyst reads and writes it: each placeholder by its label (`{{Customer › Name}}`,
+ * `{{The case reference}}`) instead of the pointer or name that is stored. A placeholder that names
+ * nothing known is left as written (the validator says what is wrong with it).
+ */
+export function shownText(text: string, options: readonly PickOption[]): string {
+  const labels = new Map(options.map((o) => [o.value, o.label]));
+  return text.replace(PLACEHOLDER, (whole, name: string) => {
+    const label = labels.get(name);
+    return label === undefined ? whole : `{{${label}}}`;
+  });
+}
+
+/** The stored text of what the analyst wrote: each `{{label}}` back to its pointer or name. */
+export function storedText(text: string, options: readonly PickOption[]): string {
+  const values = new Map(options.map((o) => [o.label, o.value]));
+  return text.replace(PLACEHOLDER, (whole, label: string) => {
+    const value = values.get(label);
+    return value === undefined ? whole : `{{${value}}}`;
+  });
+}

@@ -11,6 +11,8 @@ import {
   placeholderOptions,
   setMessageText,
   setMessageTitle,
+  shownText,
+  storedText,
 } from '../../../designer/src/model/messages.ts';
 import { selectionForPointer, viewOf } from '../../../designer/src/model/problem-target.ts';
 
@@ -52,6 +54,15 @@ describe('message edits', () => {
       { value: 'thanks', label: 'Thank you' },
       { value: 'survey-invite', label: 'Survey invite' },
     ]);
+  });
+
+  it('shows placeholders by their labels and stores them as pointers and names; unknown ones stay as written', () => {
+    const options = placeholderOptions(base, (b) => (b === 'reference' ? 'The case reference' : b));
+    const stored = 'Dear {{ /customer/name }}, {{reference}} {{/nope}}';
+    const shown = shownText(stored, options);
+    expect(shown).toBe('Dear {{Customer › Name}}, {{The case reference}} {{/nope}}');
+    expect(storedText(shown, options)).toBe('Dear {{/customer/name}}, {{reference}} {{/nope}}');
+    expect(storedText('{{Customer › E-mail}} {{Nobody}}', options)).toBe('{{/customer/email}} {{Nobody}}');
   });
 
   it('takes a problem about a message to the Messages view', () => {

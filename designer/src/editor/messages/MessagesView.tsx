@@ -3,7 +3,19 @@
 // the case's own values (reference, state…), so the analyst never types a pointer.
 import { useState, type FormEvent } from 'react';
 import type { Message } from '../../../../schemas/generated/case-type.ts';
-import { addMessage, addMessageLanguage, deleteMessage, MESSAGE_NAME_PATTERN, messageLanguages, placeholderOptions, setMessageText, setMessageTitle, textIn } from '../../model/messages.ts';
+import {
+  addMessage,
+  addMessageLanguage,
+  deleteMessage,
+  MESSAGE_NAME_PATTERN,
+  messageLanguages,
+  placeholderOptions,
+  setMessageText,
+  setMessageTitle,
+  shownText,
+  storedText,
+  textIn,
+} from '../../model/messages.ts';
 import type { EditProps } from '../edit-props.ts';
 import { useWords } from '../../i18n/use-words.ts';
 
@@ -52,9 +64,18 @@ export function MessagesView({ def, edit }: EditProps) {
                 <div key={lang} className="message-language">
                   <h3>{language(lang)}</h3>
                   <label htmlFor={`${id}-subject`}>{say('subject', where)}</label>
-                  <input id={`${id}-subject`} value={textIn(message.subject, lang)} onChange={(e) => edit((d) => setMessageText(d, name, 'subject', lang, e.target.value), `message:${name}:${lang}:subject`)} />
+                  <input
+                    id={`${id}-subject`}
+                    value={shownText(textIn(message.subject, lang), placeholders)}
+                    onChange={(e) => edit((d) => setMessageText(d, name, 'subject', lang, storedText(e.target.value, placeholders)), `message:${name}:${lang}:subject`)}
+                  />
                   <label htmlFor={`${id}-body`}>{say('body', where)}</label>
-                  <textarea id={`${id}-body`} rows={6} value={textIn(message.body, lang)} onChange={(e) => edit((d) => setMessageText(d, name, 'body', lang, e.target.value), `message:${name}:${lang}:body`)} />
+                  <textarea
+                    id={`${id}-body`}
+                    rows={6}
+                    value={shownText(textIn(message.body, lang), placeholders)}
+                    onChange={(e) => edit((d) => setMessageText(d, name, 'body', lang, storedText(e.target.value, placeholders)), `message:${name}:${lang}:body`)}
+                  />
                   <label htmlFor={`${id}-insert`}>{say('insert', where)}</label>
                   <select
                     id={`${id}-insert`}
