@@ -14,7 +14,7 @@ function definition(key: string) {
         customer: { type: 'object', title: 'Customer', properties: { name: { type: 'string', title: 'Full name' }, email: { type: 'string', title: 'E-mail' } } },
       },
     },
-    customer: { keys: ['/customer/email'], email: '/customer/email' },
+    customer: { keys: ['/customer/email'] },
     events: { CLOSE: { title: 'Close' } },
     playbook: {
       initial: 'open',
@@ -54,6 +54,13 @@ describe('the Messages view', () => {
     await expect.poll(() => body.inputValue()).toBe('Dear {{Customer › Full name}}');
     await body.fill(`${await body.inputValue()}, about {{${tr('The case reference')}}}`);
 
+    // a case type with messages mails its customer: where the address is must be said, in the Fields view
+    await page.getByText(tr('No problems.')).waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: tr('Fields and form') }).click();
+    await page.getByLabel(tr('Customer e-mail address field (messages to the customer go there)')).selectOption({ label: 'Customer › E-mail' });
+    await page.getByText(tr('No problems.')).waitFor();
+    await page.getByRole('tab', { name: tr('Messages') }).click();
+
     await page.getByLabel(tr('Add a language to Thanks')).selectOption('nl');
     await page.getByLabel(tr('Subject of Thanks in Dutch')).fill('We hebben uw klacht ontvangen');
     await screenshot(page, 'messages-editor');
@@ -70,6 +77,7 @@ describe('the Messages view', () => {
       },
     });
     expect(saved.problems.filter((p) => p.code.startsWith('message.'))).toEqual([]);
+    expect((saved.definition as unknown as { customer: unknown }).customer).toEqual({ keys: ['/customer/email'], email: '/customer/email' });
     expect((await api(server, 'POST', `/api/case-types/${key}/publish`)).status).toBe(201);
   });
 });
