@@ -206,6 +206,20 @@ export const problemCodes = {
     message: "'$data' reference '{ref}' does not point to a field; from {from} it resolves to {resolved}",
   },
 
+  // Messages (e-mail out, docs/email.md).
+  'message.unknown_placeholder': {
+    severity: 'error',
+    message: "placeholder '{placeholder}' names no field of the case data{hint}",
+  },
+  'message.unknown_template': {
+    severity: 'warning',
+    message: "there is no message '{name}' under messages{hint}; this notice is recorded on the case but cannot be e-mailed",
+  },
+  'message.customer_without_email': {
+    severity: 'error',
+    message: 'a message to the customer needs customer.email, the field that holds their e-mail address',
+  },
+
   // Time: durations, SLAs, calendars.
   'duration.zero': {
     severity: 'error',

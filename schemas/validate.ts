@@ -14,6 +14,7 @@ import { lintCalendarDays } from './lint/calendar-days.ts';
 import { lintStuckFields } from './lint/stuck-fields.ts';
 import { lintUnusedRules } from './lint/unused-rules.ts';
 import { lintTranslations } from './lint/translations.ts';
+import { lintMessages } from './lint/messages.ts';
 
 export interface ValidateOptions {
   /**
@@ -57,6 +58,7 @@ export function validateCaseType(definition: unknown, options: ValidateOptions =
     ...lintCalendarDays(model),
     ...lintUnusedRules(model),
     ...lintTranslations(model),
+    ...lintMessages(model),
   ];
   return dedupe(structural, semantic).sort(compareProblems);
 }

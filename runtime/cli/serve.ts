@@ -19,6 +19,8 @@ import { systemClock, type Clock } from '../host/clock.ts';
 import { createRuntime } from '../compose/create-runtime.ts';
 import { createLogger, type Logger, type LogLevel } from '../host/logger.ts';
 import { parseWebhookAllow, type WebhookAllow } from '../scheduler/address-policy.ts';
+import { isMailAddress, type MailSettings } from '../scheduler/mail-notifier.ts';
+import { webhookSecretProblem } from '../scheduler/webhook-signature.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { StoreUnavailableError } from '../store/store-unavailable.ts';
 import { DEFAULT_MAILS_PER_MINUTE, DEFAULT_MAX_MESSAGE_BYTES, startSmtpIntake, type SmtpIntake } from '../mail/smtp-intake.ts';
@@ -56,6 +58,10 @@ export interface ServeOptions {
   serviceTokenExpiry?: string | null;
   /** `--oidc-*`, `--public-url`, `--session-lifetime`, DOSSIER_OIDC_CLIENT_SECRET: people sign in through this provider. */
   oidc?: OidcSettings;
+  /** `--smtp-url` (or DOSSIER_SMTP_URL), `--mail-from`, `--mail-language`: send notify messages by e-mail (docs/email.md). */
+  mail?: MailSettings;
+  /** DOSSIER_WEBHOOK_SECRET: sign every webhook with this secret; absent: each tenant's own, kept in the store. */
+  webhookSecret?: string;
   /** `--mail-in-*`: take mail for the case types' mailboxes (e-mail in, docs/email.md). */
   mailIn?: MailInSettings;
 }
@@ -174,6 +180,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
     ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }),
     ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
+    ...(options.mail === undefined ? {} : { mail: options.mail }),
+    ...(options.webhookSecret === undefined ? {} : { webhookSecret: options.webhookSecret }),
   });
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
@@ -246,7 +254,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     logger.info('dossier taking mail', { smtp: `${smtpHost}:${String(mailIn.port)}` });
   }
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  logger.info('dossier serving', { url, db: dbShown, seeded, ...(options.oidc === undefined ? {} : { signIn: options.oidc.issuer }) });
+  logger.info('dossier serving', {
+    url,
+    db: dbShown,
+    seeded,
+    ...(options.oidc === undefined ? {} : { signIn: options.oidc.issuer }),
+    ...(options.mail === undefined ? {} : { smtp: redactUrl(options.mail.smtpUrl), mailFrom: options.mail.from }),
+  });
   let closing: Promise<void> | null = null;
   return {
     url,
@@ -288,13 +302,23 @@ const usage = [
   `                at most ${MAX_TOKEN_LIFETIME}); none: such tokens never expire unless asked to`,
   '  -h, --help    this text',
   '',
+  'E-mail out (docs/email.md; without --smtp-url notify messages are recorded on their cases only):',
+  '  --smtp-url URL        the mail server: smtp://user:password@host:587 (STARTTLS when offered) or',
+  '                        smtps://user:password@host:465; or DOSSIER_SMTP_URL, which keeps the password off',
+  '                        the command line',
+  '  --mail-from ADDRESS   the sender, such as "Service <service@example.com>" (needed with --smtp-url; or',
+  '                        DOSSIER_MAIL_FROM)',
+  '  --mail-language TAG   the language of messages when the case has none (customer.language), such as nl',
+  '                        (default: each message\'s first language)',
+  '',
   'E-mail in (docs/email.md; a mailbox per case type: PUT /api/mailboxes/<case type>):',
-  '  --mail-in-port N             take mail over SMTP on this port (0: any free one); without it, no mail in',
-  '  --mail-in-host H             the address to listen on (default: --host)',
-  `  --mail-in-max-size MB        the largest message taken (default ${String(DEFAULT_MAX_MESSAGE_BYTES / (1024 * 1024))})`,
-  `  --mail-in-rate N             messages a mailbox takes per minute before it says "try later" (default ${String(DEFAULT_MAILS_PER_MINUTE)})`,
-  '  --mail-in-tls-key FILE --mail-in-tls-cert FILE  the certificate offered with STARTTLS (PEM); a mailbox\'s',
-  '                            password is taken over plain SMTP only on a loopback address',
+  '  --mail-in-port N      take mail over SMTP on this port (0: any free one); without it, no mail in',
+  '  --mail-in-host H      the address to listen on (default: --host)',
+  `  --mail-in-max-size MB the largest message taken (default ${String(DEFAULT_MAX_MESSAGE_BYTES / (1024 * 1024))})`,
+  `  --mail-in-rate N      messages a mailbox takes per minute before it says "try later" (default ${String(DEFAULT_MAILS_PER_MINUTE)})`,
+  '  --mail-in-tls-key FILE --mail-in-tls-cert FILE',
+  '                        the certificate offered with STARTTLS (PEM); a mailbox\'s password is taken',
+  '                        over plain SMTP only on a loopback address',
   '',
   'Sign-in with OpenID Connect (docs/sign-in.md; without --oidc-issuer people sign in with a token):',
   '  --oidc-issuer URL         the identity provider (https; http only on a loopback address)',
@@ -323,6 +347,9 @@ const usage = [
   '  DOSSIER_LOG_LEVEL      debug, info (default), warn or error; the log is JSON lines on stderr',
   '  DOSSIER_CORS_ORIGINS   comma-separated origins allowed to call the API from a browser (default: none)',
   '  DOSSIER_WEBHOOK_ALLOW  hosts or CIDRs that webhooks may reach although private or loopback (default: none)',
+  '  DOSSIER_WEBHOOK_SECRET whsec_… : sign every webhook with this secret (default: a secret per tenant,',
+  '                         generated when first needed; its admins read it at GET /api/webhook-secret)',
+  '  DOSSIER_SMTP_URL, DOSSIER_MAIL_FROM  as --smtp-url and --mail-from',
   '  DOSSIER_BUILD_DESIGNER 0: do not build the designer when it is missing (serve the API only)',
   '  DOSSIER_OIDC_CLIENT_SECRET  the client secret at the identity provider (kept off the command line)',
   '  DOSSIER_LEASE_MS       on a shared PostgreSQL database: how long a host holds the timers and outbox',
@@ -343,8 +370,9 @@ const signInOptionNames = [
   '--public-url',
   '--session-lifetime',
 ];
+const mailOptionNames = ['--smtp-url', '--mail-from', '--mail-language'];
 const mailInOptionNames = ['--mail-in-port', '--mail-in-host', '--mail-in-max-size', '--mail-in-rate', '--mail-in-tls-key', '--mail-in-tls-cert'];
-const optionNames = ['--db', '--port', '--host', '--service-token-expiry', ...signInOptionNames, ...mailInOptionNames];
+const optionNames = ['--db', '--port', '--host', '--service-token-expiry', ...signInOptionNames, ...mailOptionNames, ...mailInOptionNames];
 
 /** The --mail-in-* options, checked; undefined without --mail-in-port. */
 function mailInSettings(given: Map<string, string>): { ok: true; settings: MailInSettings | undefined } | { ok: false; message: string } {
@@ -468,6 +496,7 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
   const options: ServeOptions = { db: fromEnv !== undefined && fromEnv !== '' ? dbOf(fromEnv) : resolve(cwd, 'dossier.db'), port: 3000, host: '127.0.0.1' };
   const signIn = new Map<string, string[]>();
   const mailInArgs = new Map<string, string>();
+  const mail = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = args[i + 1];
@@ -494,6 +523,10 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
       if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value (dossier serve --help says which).` };
       i++;
       mailInArgs.set(arg, arg === '--mail-in-tls-key' || arg === '--mail-in-tls-cert' ? resolve(cwd, value) : value);
+    } else if (mailOptionNames.includes(arg)) {
+      if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value (dossier serve --help says which).` };
+      i++;
+      mail.set(arg, value);
     } else if (signInOptionNames.includes(arg)) {
       if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value (dossier serve --help says which).` };
       i++;
@@ -508,7 +541,43 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
   const mailIn = mailInSettings(mailInArgs);
   if (!mailIn.ok) return mailIn;
   if (mailIn.settings !== undefined) options.mailIn = mailIn.settings;
+  const mailing = mailSettings(mail, env);
+  if (!mailing.ok) return mailing;
+  if (mailing.settings !== undefined) options.mail = mailing.settings;
+  const webhookSecret = env.DOSSIER_WEBHOOK_SECRET;
+  if (webhookSecret !== undefined && webhookSecret !== '') {
+    const problem = webhookSecretProblem(webhookSecret);
+    if (problem !== null) return { ok: false, message: `DOSSIER_WEBHOOK_SECRET: ${problem}.` };
+    options.webhookSecret = webhookSecret;
+  }
   return { ok: true, options };
+}
+
+const LANGUAGE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+
+/** The e-mail options as settings (none without an SMTP URL), or what is wrong with them in one sentence. */
+function mailSettings(given: Map<string, string>, env: Record<string, string | undefined>): { ok: true; settings: MailSettings | undefined } | { ok: false; message: string } {
+  const smtpUrl = given.get('--smtp-url') ?? (env.DOSSIER_SMTP_URL === '' ? undefined : env.DOSSIER_SMTP_URL);
+  const from = given.get('--mail-from') ?? (env.DOSSIER_MAIL_FROM === '' ? undefined : env.DOSSIER_MAIL_FROM);
+  const language = given.get('--mail-language');
+  if (smtpUrl === undefined) {
+    const stray = [...given.keys()][0];
+    return stray === undefined ? { ok: true, settings: undefined } : { ok: false, message: `${stray} needs --smtp-url (the mail server) as well.` };
+  }
+  let url: URL | null;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    url = null;
+  }
+  if (url === null || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '') {
+    return { ok: false, message: `--smtp-url must be smtp://user:password@host:587 or smtps://user:password@host:465; got '${redactUrl(smtpUrl)}'.` };
+  }
+  if (from === undefined) return { ok: false, message: '--smtp-url needs --mail-from, the sender, such as --mail-from "Service <service@example.com>".' };
+  const address = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+  if (!isMailAddress(address)) return { ok: false, message: `--mail-from must be an address, such as "Service <service@example.com>"; got '${from}'.` };
+  if (language !== undefined && !LANGUAGE.test(language)) return { ok: false, message: `--mail-language must be a language tag such as nl or en-GB; got '${language}'.` };
+  return { ok: true, settings: { smtpUrl, from, ...(language === undefined ? {} : { language }) } };
 }
 
 /** DOSSIER_WEBHOOK_ALLOW parsed, or null after saying what is wrong with it. */

@@ -34,6 +34,7 @@ export function createRuntime<C>(options: RuntimeOptions<C>): Runtime {
     ...(designerDir === undefined ? {} : { designerDir }),
     ...(corsOrigins === undefined ? {} : { corsOrigins }),
     ...(oidc === undefined ? {} : { oidc }),
+    ...(options.webhookSecret === undefined ? {} : { webhookSecretFromHost: true }),
   });
   return { ...host, app };
 }

@@ -37,3 +37,5 @@ export type { BacktestDivergence, BacktestInput, BacktestSummary, CaseBacktest, 
 export { migrateCase, checkMigrationPlan, suggestMigrationPlan, fieldsNeedingDefaults, planSelects, migratedData, mappedState, stateValueOf, MIGRATED_EVENT } from './migrate.ts';
 export type { MigrationPlan, MigrationOutcome, MigrationBlock, MigrationBlockCode, MigrationSummary, MigrationSlaChange, SlaMigration } from './migrate.ts';
 export { validateMigrationPlan } from './migration-plan.ts';
+export { renderMessage, customerEmail, customerLanguage } from './messages.ts';
+export type { MessageCase, RenderedMessage, RenderOutcome } from './messages.ts';

@@ -5,6 +5,7 @@
 import type { WebhookAllow } from '../scheduler/address-policy.ts';
 import { createOutboxDispatcher, type OutboxDispatcher } from '../scheduler/outbox-dispatcher.ts';
 import { createCaseMessageNotifier, type Notifier } from '../scheduler/notifier.ts';
+import { createMailNotifier, type MailSettings } from '../scheduler/mail-notifier.ts';
 import { createTimerScheduler, type TimerScheduler } from '../scheduler/timer-scheduler.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { outboxEffectTypes } from '../store/side-rows.ts';
@@ -69,6 +70,10 @@ export interface HostOptions<C = unknown> {
   clock: Clock;
   logger?: Logger;
   notifier?: Notifier;
+  /** Send `notify` messages by e-mail (`--smtp-url`, docs/email.md); absent: they are recorded on their cases. */
+  mail?: MailSettings;
+  /** Sign every webhook with this secret (`--webhook-secret`); absent: each tenant's own, kept in the store. */
+  webhookSecret?: string;
   /** Non-public webhook targets allowed anyway (DOSSIER_WEBHOOK_ALLOW); absent: public addresses only. */
   webhookAllow?: WebhookAllow;
   outbox?: { maxAttempts?: number; backoffMs?: number; maxBackoffMs?: number; lookupAttempts?: number; lookupAnswerLimit?: number };
@@ -107,13 +112,15 @@ export function createHost<C>(options: HostOptions<C>): Host {
   const pollMs = shared ? SHARED_POLL_MS : undefined;
   const leases = { ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }), ...(pollMs === undefined ? {} : { pollMs }) };
   const scheduler = createTimerScheduler({ store, service, clock, logger, ...leases });
+  const mailer = options.notifier === undefined && options.mail !== undefined ? createMailNotifier({ store, clock, logger, settings: options.mail }) : null;
   const dispatcher = createOutboxDispatcher({
     store,
     service,
     clock,
     logger,
-    notifier: options.notifier ?? createCaseMessageNotifier(store, clock, logger),
+    notifier: options.notifier ?? mailer ?? createCaseMessageNotifier(store, clock, logger),
     ...(options.webhookAllow === undefined ? {} : { webhookAllow: options.webhookAllow }),
+    ...(options.webhookSecret === undefined ? {} : { webhookSecret: options.webhookSecret }),
     ...options.outbox,
     ...leases,
   });
@@ -150,6 +157,7 @@ export function createHost<C>(options: HostOptions<C>): Host {
       unwatch = null;
       await scheduler.stop();
       await dispatcher.stop();
+      mailer?.close();
     },
   };
 }

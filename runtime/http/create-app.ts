@@ -47,6 +47,8 @@ export type AppOptions<C = unknown> = {
   corsOrigins?: string[];
   /** The identity provider people sign in with (docs/sign-in.md); absent: tokens only, as before. */
   oidc?: OidcSettings;
+  /** The host signs webhooks with DOSSIER_WEBHOOK_SECRET: GET /api/webhook-secret does not show a tenant's. */
+  webhookSecretFromHost?: boolean;
 } & (
   | {
       /** The host's services, shared with its scheduler and outbox (runtime/compose/create-runtime.ts). */
@@ -164,7 +166,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', typeRoutes(store));
   app.route('/api', caseRoutes(store, services.cases));
   app.route('/api', taskRoutes(services.tasks, store));
-  app.route('/api', outboxRoutes(store));
+  app.route('/api', outboxRoutes(store, clock, options.webhookSecretFromHost === true));
   app.route('/api', reportRoutes(store));
   app.route('/api', customerRoutes(store));
   app.route('/api', exportRoutes(store));

@@ -161,6 +161,7 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/me': { get: { summary: 'Who is calling: name, tenant, roles, and the CSRF token of a sign-in session', role: 'any', ok: [200, 'Me'] } },
   '/api/cases/{id}/related': { get: { summary: "The customer's other cases: every case sharing one of this case's customer identifiers (customer.keys)", role: 'agent', ok: [200, 'RelatedCases'], params: ['id', 'limit', 'cursor'] } },
   '/api/customers/cases': { get: { summary: 'Every case with a customer identifier (customer.keys) equal to value', role: 'agent', ok: [200, 'RelatedCaseList'], params: ['value'] } },
+  '/api/webhook-secret': { get: { summary: "The tenant's webhook signing secret (whsec_…, Standard Webhooks; made when first needed); 409 webhook.secret_from_host where the host signs with its own", role: 'admin', ok: [200, 'Report'] } },
   '/api/openapi.json': { get: { summary: 'This description', role: 'none', ok: [200, 'Report'] } },
 };
 

@@ -10,6 +10,7 @@ export const problemTable = {
   'auth.forbidden': { status: 403, title: 'Not allowed for this role' },
   'auth.csrf': { status: 403, title: 'Cross-site request refused' },
   'sign_in.unavailable': { status: 404, title: 'Sign-in through an identity provider is not set up' },
+  'webhook.secret_from_host': { status: 409, title: "Webhooks are signed with the host's secret" },
   'event.forbidden': { status: 403, title: 'Event not allowed for this token' },
   'request.invalid': { status: 400, title: 'Invalid request' },
   'request.malformed_json': { status: 400, title: 'Malformed JSON' },

@@ -185,6 +185,30 @@ export const responseSchemas = {
       next: { type: 'array', items: { type: 'object', properties: {
         type: { type: 'string' }, title: { type: 'string' }, available: { type: 'boolean' }, enabled: { type: 'boolean' },
         allowed: { type: 'boolean' }, problems: { type: 'array', items: fieldProblem }, target: nullableString } } },
+      messages: {
+        type: 'array',
+        description: 'The notify messages of the case (GET /api/cases/:id only), oldest first, with their delivery status (docs/email.md).',
+        items: {
+          type: 'object',
+          required: ['key', 'to', 'template', 'status', 'attempts'],
+          properties: {
+            key: { type: 'string', description: 'The outbox key of the notify action.' },
+            to: { type: 'string', description: 'The recipient as the action names it: customer, assignee, role:x, queue:x, user:x.' },
+            template: { type: 'string' },
+            status: {
+              type: 'string',
+              enum: ['queued', 'recorded', 'sent', 'failed', 'dead'],
+              description: 'queued: waiting in the outbox; recorded: on the case only (no mail server, or nobody\'s address); sent: the mail server took it; failed: will be tried again; dead: failed for good.',
+            },
+            sentAt: { type: ['string', 'null'], format: 'date-time', description: 'When this status was recorded (sent: when the mail server took it); null while queued.' },
+            address: nullableString, subject: nullableString,
+            messageId: { type: ['string', 'null'], description: 'The Message-ID header of the mail (<reference.case.digest@domain>).' },
+            language: nullableString,
+            attempts: { type: 'integer' },
+            lastError: nullableString,
+          },
+        },
+      },
     },
   },
   HistoryEntry: {

@@ -1,8 +1,8 @@
 // Delivers the outbox after commit, at least once: notify (a Notifier), webhook (an HTTP call with an
-// Idempotency-Key header, to public addresses only unless allowed: webhook-client.ts), createCase (the
-// child through the case service, idempotent by its id), childClosed (`child.closed` to the parent),
-// lookup (a CRM call whose answer comes back to the case as `lookup.<name>.done` or `.failed`:
-// lookup-call.ts, docs/lookups.md).
+// Idempotency-Key header and a Standard Webhooks signature (webhook-signature.ts), to public addresses
+// only unless allowed: webhook-client.ts), createCase (the child through the case service, idempotent by
+// its id), childClosed (`child.closed` to the parent), lookup (a CRM call whose answer comes back to the
+// case as `lookup.<name>.done` or `.failed`: lookup-call.ts, docs/lookups.md).
 // Failures retry with exponential backoff; after maxAttempts, or on a failure no retry can fix (such
 // as a refused webhook address), the row becomes a dead letter (GET /api/outbox?status=dead).
 import { fieldSchemaAt, lookupPatch, type CaseEvent, type Effect } from '../engine/index.ts';
@@ -12,9 +12,10 @@ import { silentLogger, type Logger } from '../host/logger.ts';
 import type { CaseStore, OutboxRecord } from '../store/case-store.ts';
 import { noWebhookAllow, type WebhookAllow } from './address-policy.ts';
 import { createDueRunner } from './due-runner.ts';
-import type { Notifier } from './notifier.ts';
+import { NotifyError, type Notification, type Notifier } from './notifier.ts';
 import { callLookup, type LookupEffect } from './lookup-call.ts';
 import { createWebhookClient } from './webhook-client.ts';
+import { newWebhookSecret, signedHeaders } from './webhook-signature.ts';
 
 export interface OutboxDispatcherOptions {
   store: CaseStore;
@@ -39,6 +40,11 @@ export interface OutboxDispatcherOptions {
   lookupAttempts?: number;
   /** The largest lookup answer read (default 1 MiB); a longer one fails the lookup. */
   lookupAnswerLimit?: number;
+  /**
+   * Signs every webhook with this secret (whsec_…, `--webhook-secret`); absent: each tenant's own,
+   * generated and kept in the store when first needed (GET /api/webhook-secret shows it to its admins).
+   */
+  webhookSecret?: string;
 }
 
 export interface OutboxDispatcher {
@@ -64,6 +70,11 @@ const CONCURRENT_CASES = 32;
 export const LEASE_USE = 0.5;
 /** A webhook call ends (times out) by this share of the lease at the latest, leaving the rest to record it. */
 export const LEASE_CALL_END = 0.85;
+
+function notificationOf(row: OutboxRecord): Notification {
+  const effect = row.effect as Extract<Effect, { type: 'notify' }>;
+  return { tenant: row.tenant, caseId: row.caseId, key: effect.key, to: effect.to, template: effect.template, attempt: row.attempts + 1 };
+}
 
 function byCase(rows: OutboxRecord[]): Map<string, OutboxRecord[]> {
   const lanes = new Map<string, OutboxRecord[]>();
@@ -136,19 +147,44 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     return { ok: false, error: `${result.code}: ${result.message}`, permanent: result.code !== 'case.conflict' };
   }
 
+  const secrets = new Map<string, Promise<string>>();
+  /** The secret that signs the tenant's webhooks. */
+  function secretOf(tenant: string): Promise<string> {
+    if (options.webhookSecret !== undefined) return Promise.resolve(options.webhookSecret);
+    let secret = secrets.get(tenant);
+    if (secret === undefined) {
+      secret = store.webhookSecret(tenant, newWebhookSecret(), clock.now());
+      secret.catch(() => secrets.delete(tenant));
+      secrets.set(tenant, secret);
+    }
+    return secret;
+  }
+
   /** `callEnd`: epoch ms by which a webhook call must be over (its claim's lease, less the time to record it). */
   async function deliver(row: OutboxRecord, callEnd: number): Promise<Delivery> {
     const effect: Effect = row.effect;
     switch (effect.type) {
       case 'notify':
-        await notifier.send({ tenant: row.tenant, caseId: row.caseId, key: effect.key, to: effect.to, template: effect.template });
-        return { ok: true };
+        try {
+          await notifier.send(notificationOf(row));
+          return { ok: true };
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          return { ok: false, error: message, permanent: error instanceof NotifyError && error.permanent };
+        }
       case 'webhook': {
+        const body = JSON.stringify(row.payload);
+        const timestamp = Math.floor(Date.parse(clock.now()) / 1000);
         const outcome = await sendWebhook({
           url: effect.url,
           method: effect.method,
-          headers: { 'content-type': 'application/json', 'idempotency-key': effect.key, 'user-agent': 'dossier' },
-          body: JSON.stringify(row.payload),
+          headers: {
+            'content-type': 'application/json',
+            'idempotency-key': effect.key,
+            'user-agent': 'dossier',
+            ...signedHeaders(await secretOf(row.tenant), effect.key, timestamp, body),
+          },
+          body,
           timeoutMs: Math.max(1, callEnd - Date.parse(clock.now())),
         });
         if ('refused' in outcome) return { ok: false, error: outcome.refused, permanent: true };
@@ -195,6 +231,12 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     const dead = outcome.permanent || attempts >= maxAttempts;
     const next = dead ? null : new Date(Date.parse(clock.now()) + Math.min(maxBackoff, backoff * 2 ** (attempts - 1))).toISOString();
     await store.markFailed(row.id, outcome.error, next);
+    if (row.effect.type === 'notify' && notifier.failed !== undefined) {
+      // the message row on the case says the same as the outbox row: failed (tried again) or dead
+      await notifier.failed(notificationOf(row), outcome.error, dead).catch((error: unknown) =>
+        logger.warn('could not record a failed message on its case', { key: row.key, error: error instanceof Error ? error.message : String(error) }),
+      );
+    }
     logger.warn(dead ? 'outbox delivery failed for good (dead letter)' : 'outbox delivery failed; will retry', { key: row.key, type: row.effect.type, attempts, error: outcome.error });
     return false;
   }

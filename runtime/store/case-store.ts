@@ -249,14 +249,34 @@ export interface OutboxRecord {
   createdAt: Instant;
 }
 
-/** A `notify` message as the default sender records it on its case (one per outbox key). */
+/**
+ * Where a message stands (docs/email.md): `recorded` on the case only (no mail server, or a recipient
+ * that has no address such as role: or queue:), `sent` to the mail server, `failed` (will be tried
+ * again), `dead` (failed for good: no more tries). A notice still in the outbox is `queued` on the wire.
+ */
+export type MessageStatus = 'recorded' | 'sent' | 'failed' | 'dead';
+
+/** A `notify` message as its notifier recorded it on its case (one per outbox key, the last outcome). */
 export interface MessageRecord {
   tenant: string;
   caseId: string;
   key: string;
+  /** The notify action's recipient as written: customer, assignee, role:x, queue:x, user:x. */
   to: string;
   template: string;
+  /** When this status was recorded (for `sent`: when the mail server took it). */
   sentAt: Instant;
+  /** Default `recorded`. */
+  status?: MessageStatus;
+  /** The e-mail address it went (or was to go) to. */
+  address?: string | null;
+  subject?: string | null;
+  /** The Message-ID header of the mail, `<…@…>`. */
+  messageId?: string | null;
+  language?: string | null;
+  /** Attempts so far (default 1). */
+  attempts?: number;
+  lastError?: string | null;
 }
 
 export interface SlaRecord {
@@ -542,9 +562,17 @@ export interface CaseStore {
   markFailed(id: number, error: string, nextAttemptAt: Instant | null): Promise<void>;
   listOutbox(tenant: string, filter: { status?: OutboxStatus; caseId?: string }, limit: number, cursor: string | null): Promise<Page<OutboxRecord>>;
 
-  // Messages (notify, as the default sender records them)
-  /** Records a sent message; a second one with the same key (a redelivery) is ignored. */
+  // Messages (notify, as the notifier records them)
+  /**
+   * Records a message's outcome; a later one with the same key replaces it (a retry after a failure),
+   * unless the message is already `sent` or `recorded` (a redelivery, which changes nothing).
+   */
   recordMessage(message: MessageRecord): Promise<void>;
+  /**
+   * The tenant's secret for signing webhooks (docs/email.md, "Webhook signatures"); when it has none yet,
+   * `candidate` becomes it. Adds the tenant when it is not there.
+   */
+  webhookSecret(tenant: string, candidate: string, at: Instant): Promise<string>;
   /** The messages of a case, oldest first. */
   messages(tenant: string, caseId: string): Promise<MessageRecord[]>;
 

@@ -75,7 +75,7 @@ function table(name: string, key: string, columns: string, more: { ignored?: str
 
 /** Every table of the store, parents before the tables whose foreign keys name them. */
 export const storeTables: readonly TableSpec[] = [
-  table('tenants', 'id', 'id created_at'),
+  table('tenants', 'id', 'id created_at webhook_secret'),
   table('tokens', 'id', 'id tenant name roles:json hash created_at revoked_at expires_at last_used_at kind partner'),
   table('partners', 'tenant id', 'tenant id title queues:json created_at updated_at'),
   table('people', 'tenant subject', 'tenant subject name created_at updated_at'),
@@ -106,7 +106,7 @@ export const storeTables: readonly TableSpec[] = [
     { identity: 'id' },
   ),
   table('idempotency', 'tenant key', 'tenant key method path status:int body:json created_at'),
-  table('messages', 'key', 'key tenant case_id recipient template sent_at'),
+  table('messages', 'key', 'key tenant case_id recipient template sent_at status address subject message_id language attempts:int last_error'),
   table('case_customer_keys', 'tenant value_norm case_id pointer', 'tenant value_norm case_id pointer'),
   // Time per stage (runtime/store/stage-visits.ts): derived from the history by a trigger on each side.
   // Copied as stored, not derived again: the target's triggers are off while the rows go in.

@@ -90,6 +90,21 @@ export type Pointer5 = string;
  */
 export type Pointer6 = string;
 /**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer7 = string;
+/**
+ * One text, or one per language (by language tag, e.g. {"en": "...", "nl": "..."}). {{/pointer}} is replaced by that field of the case data, {{reference}}, {{caseType}}, {{state}}, {{assignee}} and {{queue}} by the case's.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "messageText".
+ */
+export type MessageText =
+  | string
+  | {
+      [k: string]: string | undefined;
+    };
+/**
  * The priority at creation; default normal.
  */
 export type Priority1 = 'low' | 'normal' | 'high' | 'urgent';
@@ -174,6 +189,12 @@ export interface CaseType {
   customer?: Customer;
   email?: EmailIntake;
   public?: PublicForm;
+  /**
+   * Message templates that notify actions name (docs/email.md): by name, a subject and a body, each one text or one per language, with placeholders such as {{/customer/name}} (a field of the case data) or {{reference}}.
+   */
+  messages?: {
+    [k: string]: Message | undefined;
+  };
   /**
    * The prefix of the human-readable references of this case type's cases, e.g. PA for PA-000123. Without it, the initials of the key's words (purchase-approval: PA), or the first three letters of a one-word key (complaint: COM).
    */
@@ -713,6 +734,7 @@ export interface Customer {
   keys: [Pointer, ...Pointer[]];
   name?: Pointer;
   email?: Pointer1;
+  language?: Pointer2;
 }
 /**
  * How mail to this case type's mailbox opens and answers cases: a new message opens a case (its sender goes into the customer's e-mail field, its sender's name into the customer's name field), a reply to a case is the reply event on it.
@@ -721,9 +743,9 @@ export interface Customer {
  * via the `definition` "emailIntake".
  */
 export interface EmailIntake {
-  subject?: Pointer2;
-  body?: Pointer3;
-  attachments?: Pointer4;
+  subject?: Pointer3;
+  body?: Pointer4;
+  attachments?: Pointer5;
   /**
    * Values a case opened by mail starts with, by field (JSON Pointer → value), e.g. {"/channel": "email"}.
    */
@@ -740,7 +762,7 @@ export interface EmailIntake {
  */
 export interface CustomerReply {
   event: string;
-  body?: Pointer5;
+  body?: Pointer6;
 }
 /**
  * A self-service form anyone may fill in without signing in (/forms/<tenant>/<key>), and the status page its sender gets: the stage in plain words, a reply, documents.
@@ -769,8 +791,20 @@ export interface PublicForm {
   values?: {
     [k: string]: unknown | undefined;
   };
-  attachments?: Pointer6;
+  attachments?: Pointer7;
   reply?: CustomerReply;
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "message".
+ */
+export interface Message {
+  /**
+   * What the analyst and the agent read for this message.
+   */
+  title?: string;
+  subject: MessageText;
+  body: MessageText;
 }
 /**
  * This interface was referenced by `CaseType`'s JSON-Schema

@@ -89,6 +89,7 @@ export function lintFieldPointers(model: Model, ajv: Ajv2020): Problem[] {
   asArray(customer.keys).forEach((key, i) => field(key, ptr('/customer/keys', i), 'customer key'));
   field(customer.name, '/customer/name', 'customer name');
   field(customer.email, '/customer/email', 'customer e-mail');
+  field(customer.language, '/customer/language', 'customer language');
 
   problems.push(...lintEmailIntake(model, field));
 

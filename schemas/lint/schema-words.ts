@@ -34,6 +34,7 @@ const nounsByTitle: Record<string, string> = {
   CreateCaseAction: "a 'createCase' action",
   NoteAction: "a 'note' action",
   Customer: "'customer'",
+  Message: 'a message',
   Sample: 'a sample',
   Layout: "'layout'",
 };

@@ -2288,6 +2288,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's webhook signing secret (whsec_…, Standard Webhooks; made when first needed); 409 webhook.secret_from_host where the host signs with its own */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -2488,6 +2533,31 @@ export interface components {
                     message: string;
                 }[];
                 target?: string | null;
+            }[];
+            /** @description The notify messages of the case (GET /api/cases/:id only), oldest first, with their delivery status (docs/email.md). */
+            messages?: {
+                /** @description The outbox key of the notify action. */
+                key: string;
+                /** @description The recipient as the action names it: customer, assignee, role:x, queue:x, user:x. */
+                to: string;
+                template: string;
+                /**
+                 * @description queued: waiting in the outbox; recorded: on the case only (no mail server, or nobody's address); sent: the mail server took it; failed: will be tried again; dead: failed for good.
+                 * @enum {string}
+                 */
+                status: "queued" | "recorded" | "sent" | "failed" | "dead";
+                /**
+                 * Format: date-time
+                 * @description When this status was recorded (sent: when the mail server took it); null while queued.
+                 */
+                sentAt?: string | null;
+                address?: string | null;
+                subject?: string | null;
+                /** @description The Message-ID header of the mail (<reference.case.digest@domain>). */
+                messageId?: string | null;
+                language?: string | null;
+                attempts: number;
+                lastError?: string | null;
             }[];
         };
         HistoryEntry: {
@@ -2949,7 +3019,8 @@ export interface components {
             closedAt: string | null;
             updates: {
                 at: string;
-                title: string;
+                /** @description The event in the case type's words; null: the request was received. */
+                title: string | null;
             }[];
             canReply: boolean;
             canAddDocuments: boolean;
@@ -3047,6 +3118,10 @@ export interface components {
             customer?: components["schemas"]["CaseTypeCustomer"];
             email?: components["schemas"]["CaseTypeEmailIntake"];
             public?: components["schemas"]["CaseTypePublicForm"];
+            /** @description Message templates that notify actions name (docs/email.md): by name, a subject and a body, each one text or one per language, with placeholders such as {{/customer/name}} (a field of the case data) or {{reference}}. */
+            messages?: {
+                [key: string]: components["schemas"]["CaseTypeMessage"];
+            };
             /** @description The prefix of the human-readable references of this case type's cases, e.g. PA for PA-000123. Without it, the initials of the key's words (purchase-approval: PA), or the first three letters of a one-word key (complaint: COM). */
             referencePrefix?: string;
             /** @description Sample case data for the designer's preview and simulator. */
@@ -3473,8 +3548,10 @@ export interface components {
         CaseTypeCustomer: {
             keys: components["schemas"]["CaseTypePointer"][];
             name?: components["schemas"]["CaseTypePointer"];
-            /** @description The customer's e-mail address: where notify to customer sends, and where the sender of a message that opens a case goes. */
+            /** @description The field that holds the customer's e-mail address: where notify to customer sends, and where the sender of a message that opens a case goes. */
             email?: components["schemas"]["CaseTypePointer"];
+            /** @description The field that holds the customer's language (a tag such as nl): the language of the messages sent to the customer. */
+            language?: components["schemas"]["CaseTypePointer"];
         };
         /** Sample */
         CaseTypeSample: {
@@ -3573,6 +3650,20 @@ export interface components {
         /** StoredScenarioStateValue */
         CaseTypeStoredScenarioStateValue: string | {
             [key: string]: components["schemas"]["CaseTypeStoredScenarioStateValue"];
+        };
+        /** Message */
+        CaseTypeMessage: {
+            /** @description What the analyst and the agent read for this message. */
+            title?: string;
+            subject: components["schemas"]["CaseTypeMessageText"];
+            body: components["schemas"]["CaseTypeMessageText"];
+        };
+        /**
+         * MessageText
+         * @description One text, or one per language (by language tag, e.g. {"en": "...", "nl": "..."}). {{/pointer}} is replaced by that field of the case data, {{reference}}, {{caseType}}, {{state}}, {{assignee}} and {{queue}} by the case's.
+         */
+        CaseTypeMessageText: string | {
+            [key: string]: string;
         };
     };
     responses: never;

@@ -9,6 +9,7 @@ import { KnownCaseTypes } from '../editor/known-case-types.ts';
 import { caseTypeOptions, eventOptions, queueOptions, withCurrent, type PickOption } from '../model/pick-options.ts';
 import { CreateCaseFields } from './CreateCaseFields.tsx';
 import { LookupFields } from './LookupFields.tsx';
+import { messageOptions } from '../model/messages.ts';
 import { SetFieldFields } from './SetFieldFields.tsx';
 import { useWords } from '../i18n/use-words.ts';
 
@@ -139,7 +140,18 @@ function ActionFields({ id, def, action: a, onChange }: { id: string; def: CaseT
       return (
         <>
           <Text id={`${id}-to`} label={t('canvas.actions.to')} value={a.to} onChange={(to) => onChange({ ...a, to })} />
-          <Text id={`${id}-template`} label={t('canvas.actions.template')} value={a.template} onChange={(template) => onChange({ ...a, template })} />
+          {def.messages !== undefined && Object.keys(def.messages).length > 0 ? (
+            <Pick
+              id={`${id}-template`}
+              label={t('canvas.actions.template')}
+              value={a.template}
+              options={withCurrent(messageOptions(def), a.template, (name) => t('canvas.actions.notMessage', { name }))}
+              placeholder={t('canvas.actions.chooseMessage')}
+              onChange={(template) => onChange({ ...a, template })}
+            />
+          ) : (
+            <Text id={`${id}-template`} label={t('canvas.actions.template')} value={a.template} onChange={(template) => onChange({ ...a, template })} />
+          )}
         </>
       );
     case 'webhook':

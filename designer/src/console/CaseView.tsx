@@ -15,6 +15,7 @@ import { CustomerPanel } from './CustomerPanel.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
 import { SlaBadges } from './SlaBadges.tsx';
 import { LinkedCases } from './LinkedCases.tsx';
+import { CaseMessages } from './CaseMessages.tsx';
 import { LifeCycleStrip } from '../stage/LifeCycleStrip.tsx';
 import { carriedKeys, readOnlyReason, stageForm, stageScope, strandedChanges } from './stage-form.ts';
 import type { ConsoleContext } from './use-console-context.ts';
@@ -351,6 +352,10 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
             ) : (
               <CustomerPanel api={api} caseId={kase.id} def={def} types={ctx.types} revision={kase.revision} />
             )}
+          </section>
+          <section aria-labelledby="messages-title" className="card">
+            <h2 id="messages-title">{t('messagesTitle')}</h2>
+            <CaseMessages messages={kase.messages ?? []} def={def} />
           </section>
           <section aria-labelledby="history-title" className="card">
             <h2 id="history-title">{t('history')}</h2>

@@ -5,7 +5,7 @@ import { listFields } from '../model/fields.ts';
 import type { Problem } from '../../../schemas/problems.ts';
 import { selectionForPointer, type Selection } from '../model/problem-target.ts';
 import { fieldLabel } from '../model/field-label.ts';
-import { eventTitle, ruleTitle, stateTitle } from '../model/titles.ts';
+import { eventTitle, idWords, ruleTitle, stateTitle } from '../model/titles.ts';
 import { useWords } from '../i18n/use-words.ts';
 import type { Translate } from '../i18n/i18n.ts';
 
@@ -45,6 +45,8 @@ function linkText(def: CaseType, s: Selection, t: Translate): string {
       return t('editor.problems.target.calendar', { title: def.calendars?.[s.name]?.title ?? s.name });
     case 'translations':
       return t('editor.problems.target.translations', { language: t(`translations.languageName.${s.language}`, { defaultValue: s.language }) });
+    case 'message':
+      return t('editor.problems.target.message', { title: def.messages?.[s.name]?.title ?? idWords(s.name) });
     case 'json':
       return s.pointer === '' ? t('editor.problems.target.definition') : s.pointer;
     default: {

@@ -18,6 +18,7 @@ import { PlaybookView } from '../canvas/PlaybookView.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { RolesQueuesView } from './roles/RolesQueuesView.tsx';
+import { MessagesView } from './messages/MessagesView.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { SlasView } from './slas/SlasView.tsx';
 import { TypesView } from './types/TypesView.tsx';
@@ -35,7 +36,7 @@ const JsonView = lazy(() => import('./json/JsonView.tsx').then((m) => ({ default
 type WorkspaceView = View | 'versions' | 'backtest';
 
 /** The tabs, in order; each tab's name is editor.views.<view>. */
-const VIEWS: WorkspaceView[] = ['fields', 'rules', 'playbook', 'roles', 'slas', 'simulator', 'types', 'translations', 'json', 'versions', 'backtest'];
+const VIEWS: WorkspaceView[] = ['fields', 'rules', 'playbook', 'roles', 'slas', 'messages', 'simulator', 'types', 'translations', 'json', 'versions', 'backtest'];
 
 /** The focus is where typing goes: a text box, a select, a Monaco editor or anything editable. */
 function typing(target: EventTarget | null): boolean {
@@ -134,6 +135,8 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
         );
       case 'roles':
         return <RolesQueuesView def={def} edit={editor.edit} selection={selection} select={setSelection} />;
+      case 'messages':
+        return <MessagesView def={def} edit={editor.edit} selection={selection} select={setSelection} />;
       case 'slas':
         return <SlasView def={def} edit={editor.edit} selection={selection} />;
       case 'simulator':

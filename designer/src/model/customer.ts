@@ -23,10 +23,18 @@ export function setCustomerKey(def: CaseType, pointer: string, on: boolean): Cas
 
 /** Sets (or, with undefined, removes) the field that holds the customer's name; needs a key first. */
 export function setCustomerName(def: CaseType, pointer: string | undefined): CaseType {
+  return setCustomerField(def, 'name', pointer);
+}
+
+/**
+ * Sets (or, with undefined, removes) the field that holds the customer's name, e-mail address (where
+ * messages to the customer go, docs/email.md) or language; needs a key first.
+ */
+export function setCustomerField(def: CaseType, which: 'name' | 'email' | 'language', pointer: string | undefined): CaseType {
   if (!def.customer) return def;
   const next = clone(def);
   const customer = next.customer as NonNullable<CaseType['customer']>;
-  if (pointer === undefined) delete customer.name;
-  else customer.name = pointer;
+  if (pointer === undefined) delete customer[which];
+  else customer[which] = pointer;
   return next;
 }

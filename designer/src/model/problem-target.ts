@@ -13,10 +13,11 @@ export type Selection =
   | { type: 'sla'; name: string }
   | { type: 'calendar'; name: string }
   | { type: 'translations'; language: string }
+  | { type: 'message'; name: string }
   | { type: 'json'; pointer: string };
 
 /** The designer view that shows a selection. */
-export type View = 'fields' | 'rules' | 'playbook' | 'roles' | 'slas' | 'simulator' | 'types' | 'translations' | 'json';
+export type View = 'fields' | 'rules' | 'playbook' | 'roles' | 'slas' | 'messages' | 'simulator' | 'types' | 'translations' | 'json';
 
 export function viewOf(selection: Selection): View {
   switch (selection.type) {
@@ -35,6 +36,8 @@ export function viewOf(selection: Selection): View {
       return 'slas';
     case 'translations':
       return 'translations';
+    case 'message':
+      return 'messages';
     case 'json':
       return 'json';
     default: {
@@ -71,6 +74,7 @@ export function selectionForPointer(def: CaseType, pointer: string): Selection {
   if (head === 'slas' && parts[1] !== undefined && def.slas?.[parts[1]]) return { type: 'sla', name: parts[1] };
   if (head === 'calendars' && parts[1] !== undefined && def.calendars?.[parts[1]]) return { type: 'calendar', name: parts[1] };
   if (head === 'translations' && parts[1] !== undefined) return { type: 'translations', language: parts[1] };
+  if (head === 'messages' && parts[1] !== undefined && def.messages?.[parts[1]]) return { type: 'message', name: parts[1] };
   if (head === 'playbook') {
     let state: string | null = null;
     let node: { states?: Record<string, unknown>; on?: Record<string, unknown> } = def.playbook as never;

@@ -5,7 +5,7 @@ import { CHANNELS, isSystemEvent } from '../../engine/index.ts';
 import type { Actor, CaseData, Channel } from '../../engine/index.ts';
 import type { CaseService, ServiceResult } from '../../host/case-service.ts';
 import { failureAnswer, failureBody, HttpProblem } from '../problems.ts';
-import type { CaseStore, TokenRecord } from '../../store/case-store.ts';
+import type { CaseStore, MessageStatus, TokenRecord } from '../../store/case-store.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readBody } from '../body.ts';
 import { etag, filters, idempotencyKey, ifMatch, oneOf, pageParams } from '../query.ts';
@@ -96,9 +96,7 @@ export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv
     const scope = await partnerScope(store, auth);
     const found = await service.getView(auth.tenant, c.req.param('id'), actorOf(auth));
     if (found === null || (scope !== null && !inScope(scope, found.case.queue))) throw notFound(c.req.param('id'));
-    // the messages the default notifier recorded (notify effects delivered), oldest first
-    const messages = (await store.messages(auth.tenant, found.case.id)).map(({ key, to, template, sentAt }) => ({ key, to, template, sentAt }));
-    return c.json(await shared(scope, auth.tenant, { ...found.view, messages }), 200, { etag: etag(found.case.revision) });
+    return c.json(await shared(scope, auth.tenant, { ...found.view, messages: await caseMessages(store, auth.tenant, found.case.id) }), 200, { etag: etag(found.case.revision) });
   });
 
   app.post('/cases/:id/events', async (c) => {
@@ -151,4 +149,35 @@ export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv
   });
 
   return app;
+}
+
+/**
+ * The case's notify messages, oldest first (docs/email.md): those the notifier recorded, with their
+ * status, then the notices still waiting in the outbox (`queued`, or `failed` once an attempt failed).
+ */
+interface CaseMessage {
+  key: string; to: string; template: string; status: MessageStatus | 'queued'; sentAt: string | null; address: string | null; subject: string | null;
+  messageId: string | null; language: string | null; attempts: number; lastError: string | null;
+}
+
+async function caseMessages(store: CaseStore, tenant: string, caseId: string): Promise<CaseMessage[]> {
+  const recorded = await store.messages(tenant, caseId);
+  const known = new Set(recorded.map((m) => m.key));
+  const messages: CaseMessage[] = recorded.map((m) => ({
+    key: m.key, to: m.to, template: m.template, status: m.status ?? 'recorded', sentAt: m.sentAt, address: m.address ?? null, subject: m.subject ?? null,
+    messageId: m.messageId ?? null, language: m.language ?? null, attempts: m.attempts ?? 1, lastError: m.lastError ?? null,
+  }));
+  let cursor: string | null = null;
+  do {
+    const page = await store.listOutbox(tenant, { caseId, status: 'pending' }, 200, cursor);
+    for (const row of page.items) {
+      if (row.effect.type !== 'notify' || known.has(row.key)) continue;
+      messages.push({
+        key: row.key, to: row.effect.to, template: row.effect.template, status: row.attempts > 0 ? 'failed' : 'queued', sentAt: null, address: null, subject: null,
+        messageId: null, language: null, attempts: row.attempts, lastError: row.lastError,
+      });
+    }
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return messages;
 }

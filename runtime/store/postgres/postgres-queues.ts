@@ -1,6 +1,7 @@
 // Timers, tasks, the outbox and sent messages on PostgreSQL: the queues the scheduler, the dispatcher
 // and workers read. A claim or a release reads the task row FOR UPDATE in its own transaction, so two
 // hosts claiming the same task at once get one claim and one `task.claimed`.
+import { messageParams, toMessage, type MessageRow } from '../message-row.ts';
 import type { Effect, Instant, JsonValue } from '../../engine/index.ts';
 import type { MessageRecord, OutboxRecord, OutboxStatus, Page, TaskClaimResult, TaskFilter, TaskRecord, TimerRecord } from '../case-store.ts';
 import { CursorError, decodeCursor, encodeCursor } from '../cursor.ts';
@@ -93,11 +94,21 @@ const s = {
   ),
   recordMessage: statement(
     'messages.record',
-    'INSERT INTO messages (key, tenant, case_id, recipient, template, sent_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING',
+    `INSERT INTO messages (key, tenant, case_id, recipient, template, sent_at, status, address, subject, message_id, language, attempts,
+    last_error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+    ON CONFLICT (key) DO UPDATE SET sent_at = excluded.sent_at, status = excluded.status, address = excluded.address,
+    subject = excluded.subject, message_id = excluded.message_id, language = excluded.language, attempts = excluded.attempts,
+    last_error = excluded.last_error WHERE messages.status NOT IN ('sent', 'recorded')`,
   ),
   messages: statement(
     'messages.ofCase',
-    'SELECT key, tenant, case_id, recipient, template, sent_at FROM messages WHERE tenant = $1 AND case_id = $2 ORDER BY sent_at, key',
+    `SELECT key, tenant, case_id, recipient, template, sent_at, status, address, subject, message_id, language, attempts, last_error
+    FROM messages WHERE tenant = $1 AND case_id = $2 ORDER BY sent_at, key`,
+  ),
+  webhookSecret: statement(
+    'tenants.webhookSecret',
+    `INSERT INTO tenants (id, created_at, webhook_secret) VALUES ($1, $2, $3)
+    ON CONFLICT (id) DO UPDATE SET webhook_secret = COALESCE(tenants.webhook_secret, excluded.webhook_secret) RETURNING webhook_secret`,
   ),
 };
 
@@ -129,13 +140,17 @@ export function createPostgresQueues(db: PostgresDb) {
 
   return {
     async recordMessage(m: MessageRecord): Promise<void> {
-      await db.changes(s.recordMessage, [m.key, m.tenant, m.caseId, m.to, m.template, m.sentAt]);
+      await db.changes(s.recordMessage, messageParams(m));
     },
 
     async messages(tenant: string, caseId: string): Promise<MessageRecord[]> {
       if (hasNul(tenant, caseId)) return [];
-      const rows = await db.rows<{ key: string; tenant: string; case_id: string; recipient: string; template: string; sent_at: string }>(s.messages, [tenant, caseId]);
-      return rows.map((r) => ({ tenant: r.tenant, caseId: r.case_id, key: r.key, to: r.recipient, template: r.template, sentAt: r.sent_at }));
+      return (await db.rows<MessageRow>(s.messages, [tenant, caseId])).map(toMessage);
+    },
+
+    async webhookSecret(tenant: string, candidate: string, at: Instant): Promise<string> {
+      const [row] = await db.rows<{ webhook_secret: string }>(s.webhookSecret, [tenant, at, candidate]);
+      return (row as { webhook_secret: string }).webhook_secret;
     },
 
     async dueTimers(until: Instant, limit: number): Promise<TimerRecord[]> {

@@ -162,6 +162,19 @@ const migrations: Migration[] = [
   // The case body holds the channel too (the case is read from it), so both change.
   `UPDATE cases SET channel = 'api', body = json_set(body, '$.channel', 'api') WHERE channel IS NULL;
   CREATE INDEX cases_by_channel ON cases(tenant, channel, created_at DESC, id DESC);`,
+  // E-mail out and webhook signatures (issue 20, docs/email.md): a message's delivery status, its
+  // recipient's address, subject, Message-ID, attempts and last error (the rows before were recorded
+  // only: 'recorded', one attempt); a tenant's webhook signing secret (generated when first needed).
+  `
+  ALTER TABLE messages ADD COLUMN status TEXT NOT NULL DEFAULT 'recorded';
+  ALTER TABLE messages ADD COLUMN address TEXT;
+  ALTER TABLE messages ADD COLUMN subject TEXT;
+  ALTER TABLE messages ADD COLUMN message_id TEXT;
+  ALTER TABLE messages ADD COLUMN language TEXT;
+  ALTER TABLE messages ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE messages ADD COLUMN last_error TEXT;
+  ALTER TABLE tenants ADD COLUMN webhook_secret TEXT;
+  `,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

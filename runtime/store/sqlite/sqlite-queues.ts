@@ -1,5 +1,6 @@
 // Timers, tasks and the outbox on SQLite: the queues the scheduler, the dispatcher and workers read.
 import type Database from 'better-sqlite3';
+import { messageParams, toMessage, type MessageRow } from '../message-row.ts';
 import type { Effect, Instant, JsonValue } from '../../engine/index.ts';
 import type { MessageRecord, OutboxRecord, OutboxStatus, Page, TaskClaimResult, TaskFilter, TaskRecord, TimerRecord } from '../case-store.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
@@ -52,19 +53,29 @@ export function createSqliteQueues(db: Database.Database, queue: WriteQueue) {
       next_attempt_at = NULL, last_error = NULL WHERE id = ?`),
     failed: db.prepare(`UPDATE outbox SET status = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ?
       WHERE id = ?`),
-    recordMessage: db.prepare(`INSERT INTO messages (key, tenant, case_id, recipient, template, sent_at) VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT(key) DO NOTHING`),
+    recordMessage: db.prepare(`INSERT INTO messages (key, tenant, case_id, recipient, template, sent_at, status, address, subject,
+      message_id, language, attempts, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT(key) DO UPDATE SET sent_at = excluded.sent_at, status = excluded.status, address = excluded.address,
+      subject = excluded.subject, message_id = excluded.message_id, language = excluded.language,
+      attempts = excluded.attempts, last_error = excluded.last_error
+      WHERE messages.status NOT IN ('sent', 'recorded')`),
+    webhookSecret: db.prepare(`INSERT INTO tenants (id, created_at, webhook_secret) VALUES (?, ?, ?)
+      ON CONFLICT(id) DO UPDATE SET webhook_secret = COALESCE(tenants.webhook_secret, excluded.webhook_secret)
+      RETURNING webhook_secret`),
     messages: db.prepare('SELECT * FROM messages WHERE tenant = ? AND case_id = ? ORDER BY sent_at, key'),
   };
 
   const work = {
     async recordMessage(m: MessageRecord): Promise<void> {
-      await queue.submit(() => s.recordMessage.run(m.key, m.tenant, m.caseId, m.to, m.template, m.sentAt));
+      await queue.submit(() => s.recordMessage.run(...messageParams(m)));
     },
 
     async messages(tenant: string, caseId: string): Promise<MessageRecord[]> {
-      const rows = s.messages.all(tenant, caseId) as { key: string; tenant: string; case_id: string; recipient: string; template: string; sent_at: string }[];
-      return rows.map((r) => ({ tenant: r.tenant, caseId: r.case_id, key: r.key, to: r.recipient, template: r.template, sentAt: r.sent_at }));
+      return (s.messages.all(tenant, caseId) as MessageRow[]).map(toMessage);
+    },
+
+    async webhookSecret(tenant: string, candidate: string, at: Instant): Promise<string> {
+      return queue.submit(() => (s.webhookSecret.get(tenant, at, candidate) as { webhook_secret: string }).webhook_secret);
     },
 
     async dueTimers(until: Instant, limit: number): Promise<TimerRecord[]> {

@@ -39,9 +39,10 @@ describe('notify delivery', () => {
     // a redelivery of the first message (at least once) records nothing new
     await p.store.recordMessage({ tenant: 'default', caseId: id, key: rows[0]?.key as string, to: 'customer', template: 'received', sentAt: p.clock.now() });
     const view = await p.call('GET', `/api/cases/${id}`);
+    const recorded = { status: 'recorded', address: null, subject: null, messageId: null, language: null, attempts: 1, lastError: null };
     expect(view.body.messages).toEqual([
-      { key: rows[0]?.key, to: 'customer', template: 'received', sentAt: START },
-      { key: rows[1]?.key, to: 'queue:triage', template: 'closed', sentAt: '2026-01-05T09:01:00.000Z' },
+      { key: rows[0]?.key, to: 'customer', template: 'received', sentAt: START, ...recorded },
+      { key: rows[1]?.key, to: 'queue:triage', template: 'closed', sentAt: '2026-01-05T09:01:00.000Z', ...recorded },
     ]);
   });
 

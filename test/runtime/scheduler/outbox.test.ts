@@ -106,7 +106,7 @@ describe('outbox dispatcher', () => {
     const t = await setup([200]);
     await t.host.service.sendEvent('default', 'k1', { type: 'PING' }, admin);
     expect(await t.host.dispatcher.runDue()).toBe(1);
-    expect(t.sent).toEqual([{ tenant: 'default', caseId: 'k1', key: 'k1:2:1', to: 'customer', template: 'ping' }]);
+    expect(t.sent).toEqual([{ tenant: 'default', caseId: 'k1', key: 'k1:2:1', to: 'customer', template: 'ping', attempt: 1 }]);
   });
 
   it('opens the child case once, and the parent receives child.closed when the child ends', async () => {

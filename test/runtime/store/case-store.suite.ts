@@ -136,11 +136,34 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         await store.recordMessage({ tenant: 'default', caseId: 'c1', key: 'k1', to: 'queue:triage', template: 'first', sentAt: T1 });
         await store.recordMessage({ tenant: 'acme', caseId: 'c1', key: 'k3', to: 'customer', template: 'other', sentAt: T0 });
         // then the case shows each once, oldest first, and only in its tenant
+        const recorded = { status: 'recorded', address: null, subject: null, messageId: null, language: null, attempts: 1, lastError: null };
         expect(await store.messages('default', 'c1')).toEqual([
-          { tenant: 'default', caseId: 'c1', key: 'k1', to: 'queue:triage', template: 'first', sentAt: T0 },
-          { tenant: 'default', caseId: 'c1', key: 'k2', to: 'customer', template: 'second', sentAt: T1 },
+          { tenant: 'default', caseId: 'c1', key: 'k1', to: 'queue:triage', template: 'first', sentAt: T0, ...recorded },
+          { tenant: 'default', caseId: 'c1', key: 'k2', to: 'customer', template: 'second', sentAt: T1, ...recorded },
         ]);
         expect(await store.messages('default', 'c2')).toEqual([]);
+      });
+
+      it('keeps the last outcome of a failed message until it is sent, and a sent message as it is', async () => {
+        // given a mail that failed once, then went out
+        const mail = { tenant: 'default', caseId: 'c1', key: 'm1', to: 'customer', template: 'ack', address: 'ann@example.com', subject: '[COM-000001] Thanks', language: 'nl' };
+        await store.recordMessage({ ...mail, sentAt: T0, status: 'failed', attempts: 1, lastError: '421 try later' });
+        expect((await store.messages('default', 'c1')).map((m) => [m.status, m.attempts, m.lastError])).toEqual([['failed', 1, '421 try later']]);
+        await store.recordMessage({ ...mail, sentAt: T1, status: 'sent', attempts: 2, messageId: '<COM-000001.c1.x@example.com>' });
+        // when a redelivery records it again (a failure after the send was recorded)
+        await store.recordMessage({ ...mail, sentAt: T1, status: 'dead', attempts: 3, lastError: 'late' });
+        // then it stays sent, with what the send recorded
+        expect(await store.messages('default', 'c1')).toEqual([
+          { ...mail, sentAt: T1, status: 'sent', attempts: 2, messageId: '<COM-000001.c1.x@example.com>', lastError: null },
+        ]);
+      });
+    });
+
+    describe('webhook secrets', () => {
+      it("keeps a tenant's first secret and hands it out again, per tenant", async () => {
+        expect(await store.webhookSecret('default', 'whsec_first', T0)).toBe('whsec_first');
+        expect(await store.webhookSecret('default', 'whsec_second', T1)).toBe('whsec_first');
+        expect(await store.webhookSecret('new-tenant', 'whsec_other', T1)).toBe('whsec_other');
       });
     });
 

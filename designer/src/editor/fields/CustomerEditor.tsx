@@ -1,7 +1,8 @@
 // The customer identifiers: which fields identify the customer across cases and channels (the basis of the
-// one customer view), and which field holds their name.
+// one customer view), and which fields hold their name, their e-mail address (where messages to the customer
+// go) and their language (the language of those messages).
 import type { CaseType } from '../../../../schemas/generated/case-type.ts';
-import { customerFieldCandidates, setCustomerKey, setCustomerName } from '../../model/customer.ts';
+import { customerFieldCandidates, setCustomerField, setCustomerKey } from '../../model/customer.ts';
 import { fieldLabeller } from '../../model/field-label.ts';
 import { useWords } from '../../i18n/use-words.ts';
 
@@ -26,19 +27,21 @@ export function CustomerEditor({ def, edit }: Props) {
           {t('editor.customer.identifies', { field: label(f.pointer) })}
         </label>
       ))}
-      {candidates.length > 0 ? (
-        <div className="field">
-          <label htmlFor="customer-name">{t('editor.customer.nameField')}</label>
-          <select id="customer-name" value={def.customer?.name ?? ''} disabled={!def.customer} onChange={(e) => edit((d) => setCustomerName(d, e.target.value || undefined))}>
-            <option value="">{def.customer ? t('editor.customer.none') : t('editor.customer.chooseKeyFirst')}</option>
-            {candidates.map((f) => (
-              <option key={f.pointer} value={f.pointer}>
-                {label(f.pointer)}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
+      {candidates.length > 0
+        ? (['name', 'email', 'language'] as const).map((which) => (
+            <div className="field" key={which}>
+              <label htmlFor={`customer-${which}`}>{t(`editor.customer.${which}Field`)}</label>
+              <select id={`customer-${which}`} value={def.customer?.[which] ?? ''} disabled={!def.customer} onChange={(e) => edit((d) => setCustomerField(d, which, e.target.value || undefined))}>
+                <option value="">{def.customer ? t('editor.customer.none') : t('editor.customer.chooseKeyFirst')}</option>
+                {candidates.map((f) => (
+                  <option key={f.pointer} value={f.pointer}>
+                    {label(f.pointer)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))
+        : null}
     </fieldset>
   );
 }
