@@ -52,6 +52,8 @@ export interface ServeOptions {
    * they are issued without one; null (`none`) for no default; absent: P90D.
    */
   serviceTokenExpiry?: string | null;
+  /** --document-max-mb: the largest document a case file takes, in bytes (default 20 MiB). */
+  documentMaxBytes?: number;
   /** `--oidc-*`, `--public-url`, `--session-lifetime`, DOSSIER_OIDC_CLIENT_SECRET: people sign in through this provider. */
   oidc?: OidcSettings;
 }
@@ -156,6 +158,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
     ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
     ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }),
+    ...(options.documentMaxBytes === undefined ? {} : { documentMaxBytes: options.documentMaxBytes }),
     ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
   });
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
@@ -228,7 +231,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 }
 
 const usage = [
-  'Usage: dossier serve [--db FILE|postgres://URL] [--port N] [--host H] [--service-token-expiry DURATION|none]',
+  'Usage: dossier serve [--db FILE|postgres://URL] [--port N] [--host H] [--service-token-expiry DURATION|none] [--document-max-mb N]',
   '                     [--oidc-issuer URL --oidc-client-id ID --oidc-role ROLE=GROUP ... [sign-in options]]',
   '',
   'Runs the Dossier runtime host and the designer on one port; builds the designer first when it is missing.',
@@ -242,6 +245,9 @@ const usage = [
   '                how long a token whose roles are only service lives when it is issued without',
   `                expiresIn: an ISO 8601 duration such as P30D or PT12H (default ${DEFAULT_SERVICE_TOKEN_EXPIRY},`,
   `                at most ${MAX_TOKEN_LIFETIME}); none: such tokens never expire unless asked to`,
+  '  --document-max-mb N',
+  '                the largest document (upload or attachment) a case file takes, in megabytes (MiB;',
+  '                default 20, at most 1024); a larger one is refused with 413, nothing stored',
   '  -h, --help    this text',
   '',
   'Sign-in with OpenID Connect (docs/sign-in.md; without --oidc-issuer people sign in with a token):',
@@ -291,7 +297,7 @@ const signInOptionNames = [
   '--public-url',
   '--session-lifetime',
 ];
-const optionNames = ['--db', '--port', '--host', '--service-token-expiry', ...signInOptionNames];
+const optionNames = ['--db', '--port', '--host', '--service-token-expiry', '--document-max-mb', ...signInOptionNames];
 
 const ROLE = /^[a-z][a-z0-9-]{0,62}$/;
 const TENANT = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -406,6 +412,11 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
         if (!parsed.ok) return { ok: false, message: `${parsed.message}, or none for no default.` };
         options.serviceTokenExpiry = value;
       }
+    } else if (arg === '--document-max-mb') {
+      const mb = Number(value);
+      if (value === undefined || !Number.isFinite(mb) || mb <= 0 || mb > 1024) return { ok: false, message: `--document-max-mb needs a number of megabytes from more than 0 to 1024, e.g. --document-max-mb 20; got '${value ?? ''}'.` };
+      i++;
+      options.documentMaxBytes = Math.round(mb * 1024 * 1024);
     } else if (signInOptionNames.includes(arg)) {
       if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value (dossier serve --help says which).` };
       i++;

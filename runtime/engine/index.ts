@@ -34,3 +34,5 @@ export type { BacktestDivergence, BacktestInput, BacktestSummary, CaseBacktest, 
 export { migrateCase, checkMigrationPlan, suggestMigrationPlan, fieldsNeedingDefaults, planSelects, migratedData, mappedState, stateValueOf, MIGRATED_EVENT } from './migrate.ts';
 export type { MigrationPlan, MigrationOutcome, MigrationBlock, MigrationBlockCode, MigrationSummary, MigrationSlaChange, SlaMigration } from './migrate.ts';
 export { validateMigrationPlan } from './migration-plan.ts';
+export { recordDocument, documentFields, isDocumentsField, DOCUMENT_ADDED, DOCUMENT_REMOVED, DOCUMENT_REF_SCHEMA } from './documents.ts';
+export type { DocumentRef, DocumentChange } from './documents.ts';

@@ -14,6 +14,7 @@ import { createTaskService, type TaskService } from './task-service.ts';
 import { createTokenService, type TokenService } from './tokens.ts';
 import { createPartnerService, type PartnerService } from './partners.ts';
 import { createMigrationService, type MigrationService } from './migration-service.ts';
+import { createDocumentService, type DocumentService } from './document-service.ts';
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -30,6 +31,8 @@ export interface HostServices {
   partners: PartnerService;
   /** Migrations of open cases to another version (issue 19). */
   migrations: MigrationService;
+  /** Documents in the case file (issue 20): the way files get into a case, whatever brings them. */
+  documents: DocumentService;
 }
 
 export function createHostServices<C>(options: {
@@ -39,6 +42,8 @@ export function createHostServices<C>(options: {
   logger?: Logger;
   /** The lifetime of tokens whose roles are only `service`, issued without one (an ISO 8601 duration; null: none; default P90D). */
   serviceTokenExpiry?: string | null;
+  /** The largest document taken, in bytes (default 20 MiB). */
+  documentMaxBytes?: number;
 }): HostServices {
   const { store, clock } = options;
   const logger = options.logger ?? silentLogger;
@@ -50,6 +55,7 @@ export function createHostServices<C>(options: {
     tasks: createTaskService(store, clock),
     tokens: createTokenService(store, { clock, logger, ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }) }),
     partners: createPartnerService(store, clock),
+    documents: createDocumentService({ store, cases, clock, logger, ...(options.documentMaxBytes === undefined ? {} : { maxBytes: options.documentMaxBytes }) }),
   };
 }
 
@@ -66,6 +72,8 @@ export interface HostOptions<C = unknown> {
   leaseMs?: number;
   /** The lifetime of tokens whose roles are only `service`, issued without one (`--service-token-expiry`; null: none; default P90D). */
   serviceTokenExpiry?: string | null;
+  /** The largest document taken, in bytes (`--document-max-mb`; default 20 MiB). */
+  documentMaxBytes?: number;
 }
 
 export interface Host {
@@ -89,6 +97,7 @@ export function createHost<C>(options: HostOptions<C>): Host {
     clock,
     logger,
     ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }),
+    ...(options.documentMaxBytes === undefined ? {} : { documentMaxBytes: options.documentMaxBytes }),
   });
   const service = services.cases;
   // a store that several hosts share announces their commits (watchDue); its runners also look again

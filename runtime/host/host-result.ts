@@ -30,7 +30,12 @@ export type HostErrorCode =
   | 'migration.invalid'
   | 'migration.applied'
   | 'migration.not_found'
-  | 'backtest.invalid';
+  | 'backtest.invalid'
+  | 'document.too_large'
+  | 'document.empty'
+  | 'document.type_refused'
+  | 'document.not_found'
+  | 'document.removed';
 
 /** A definition problem as the validator reports it (pointer into the case type). */
 export interface DefinitionProblem {
