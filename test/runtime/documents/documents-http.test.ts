@@ -85,7 +85,7 @@ for (const target of targets) {
     function upload(caseId: string, name: string, bytes: Uint8Array | Blob, options: { field?: string; token?: string } = {}) {
       const form = new FormData();
       if (options.field !== undefined) form.append('field', options.field);
-      form.append('file', bytes instanceof Blob ? bytes : new Blob([bytes]), name);
+      form.append('file', bytes instanceof Blob ? bytes : new Blob([Buffer.from(bytes)]), name);
       return fetch(`${server.url}/api/cases/${caseId}/documents`, { method: 'POST', headers: { authorization: `Bearer ${options.token ?? agent}` }, body: form });
     }
 
