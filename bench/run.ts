@@ -17,8 +17,9 @@ import { postgresSuite } from './suites/postgres.ts';
 import { reportsSuite } from './suites/reports.ts';
 import { backtestSuite } from './suites/backtest.ts';
 import { migrationSuite } from './suites/migration.ts';
+import { documentsSuite } from './suites/documents.ts';
 
-const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite, postgresSuite, reportsSuite, backtestSuite, migrationSuite];
+const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite, postgresSuite, reportsSuite, backtestSuite, migrationSuite, documentsSuite];
 const usage = `Usage: tsx bench/run.ts [--quick] [--only ${suites.map((s) => s.name).join(',')}] [--rounds N] [--out DIR]`;
 
 interface Args {
