@@ -100,7 +100,7 @@ describe('documents fields', () => {
   it('refuses event data that writes a documents field, and data whose documents are not document references', () => {
     const type = compileCaseType(def);
     const kase = stored(start(def).case);
-    expect(applyEvent(type, kase, { type: 'NOTE', data: { proofs: [receipt] } }, T1)).toMatchObject({
+    expect(applyEvent(type, kase, { type: 'NOTE', data: { proofs: [{ ...receipt }] } }, T1)).toMatchObject({
       ok: false,
       code: 'data.invalid',
       problems: [{ pointer: '/proofs', message: '/proofs lists documents: upload a file to it instead of sending it as event data' }],
