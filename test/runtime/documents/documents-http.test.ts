@@ -281,6 +281,27 @@ for (const target of targets) {
       expect((await json('GET', `/api/cases/${id}/documents?removed=true`, undefined, agent)).body.items.map((d: { name: string }) => d.name)).toEqual(['a.png', 'b.png']);
     });
 
+    it("gives a partner's people the documents of a shared documents field only, and takes theirs only into one", async () => {
+      expect((await json('PUT', '/api/partners/backoffice', { title: 'Back office', queues: ['claims'] })).status).toBe(200);
+      const partner = (await json('POST', '/api/tokens', { name: 'bo-piet', roles: ['agent'], partner: 'backoffice' })).body.token as string;
+      const id = await newCase();
+      const proof = (await (await upload(id, 'receipt.pdf', pdfBytes, { field: '/proofs' })).json()) as { id: string };
+      const photo = (await (await upload(id, 'kettle.png', pngBytes, { field: '/photos' })).json()) as { id: string };
+      const loose = (await (await upload(id, 'notes.txt', new TextEncoder().encode('internal notes\n'))).json()) as { id: string };
+      const list = await json('GET', `/api/cases/${id}/documents`, undefined, partner);
+      expect(list.body.items.map((d: { id: string }) => d.id)).toEqual([proof.id]);
+      for (const hidden of [photo.id, loose.id]) {
+        const read = await fetch(`${server.url}/api/cases/${id}/documents/${hidden}`, { headers: { authorization: `Bearer ${partner}` } });
+        expect(read.status).toBe(404);
+      }
+      const shared = await fetch(`${server.url}/api/cases/${id}/documents/${proof.id}`, { headers: { authorization: `Bearer ${partner}` } });
+      expect(Buffer.from(await shared.arrayBuffer()).equals(pdfBytes)).toBe(true);
+      const unshared = await upload(id, 'x.png', pngBytes, { token: partner, field: '/photos' });
+      expect([unshared.status, ((await unshared.json()) as { code: string }).code]).toEqual([403, 'partner.not_shared']);
+      const theirs = await upload(id, 'invoice.pdf', pdfBytes, { token: partner, field: '/proofs' });
+      expect([theirs.status, ((await theirs.json()) as { addedBy: string }).addedBy]).toEqual([201, 'bo-piet']);
+    });
+
     it('answers a body that is not multipart, or has no file, with a clear problem', async () => {
       const id = await newCase();
       const notMultipart = await json('POST', `/api/cases/${id}/documents`, { file: 'x' }, agent);

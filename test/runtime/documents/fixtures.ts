@@ -4,7 +4,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
-/** A warranty claim: proofs of purchase (a documents field) are needed before it is submitted. */
+/**
+ * A warranty claim: proofs of purchase (a documents field) are needed before it is submitted. It waits in
+ * the queue `claims`; the proofs are shared with partners (an outsourced back office), the photos not.
+ */
 export const claimType = {
   key: 'claim',
   title: 'Warranty claim',
@@ -12,7 +15,7 @@ export const claimType = {
     type: 'object',
     properties: {
       customer: { type: 'string', title: 'Customer' },
-      proofs: { type: 'array', title: 'Proofs of purchase', documents: true },
+      proofs: { type: 'array', title: 'Proofs of purchase', documents: true, shareable: true },
       photos: { type: 'array', title: 'Photos', documents: true, maxItems: 2 },
     },
   },
@@ -21,10 +24,11 @@ export const claimType = {
     hasProof: { title: 'Proof of purchase', schema: { properties: { proofs: { minItems: 1 } }, required: ['proofs'] } },
   },
   events: { SUBMIT: { title: 'Submit the claim' } },
+  queues: { claims: { title: 'Claims' } },
   playbook: {
     initial: 'open',
     states: {
-      open: { title: 'Open', checklist: ['hasProof'], on: { SUBMIT: { target: 'submitted', guard: 'hasProof' } } },
+      open: { title: 'Open', entry: [{ type: 'assign', queue: 'claims' }], checklist: ['hasProof'], on: { SUBMIT: { target: 'submitted', guard: 'hasProof' } } },
       submitted: { title: 'Submitted', type: 'final' },
     },
   },
