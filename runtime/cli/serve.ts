@@ -54,6 +54,8 @@ export interface ServeOptions {
   serviceTokenExpiry?: string | null;
   /** --document-max-mb: the largest document a case file takes, in bytes (default 20 MiB). */
   documentMaxBytes?: number;
+  /** --documents-dir: new documents' content in files there, not in the database. */
+  documentsDir?: string;
   /** `--oidc-*`, `--public-url`, `--session-lifetime`, DOSSIER_OIDC_CLIENT_SECRET: people sign in through this provider. */
   oidc?: OidcSettings;
 }
@@ -159,6 +161,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
     ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }),
     ...(options.documentMaxBytes === undefined ? {} : { documentMaxBytes: options.documentMaxBytes }),
+    ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
     ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
   });
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
@@ -231,7 +234,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 }
 
 const usage = [
-  'Usage: dossier serve [--db FILE|postgres://URL] [--port N] [--host H] [--service-token-expiry DURATION|none] [--document-max-mb N]',
+  'Usage: dossier serve [--db FILE|postgres://URL] [--port N] [--host H] [--service-token-expiry DURATION|none] [--document-max-mb N] [--documents-dir DIR]',
   '                     [--oidc-issuer URL --oidc-client-id ID --oidc-role ROLE=GROUP ... [sign-in options]]',
   '',
   'Runs the Dossier runtime host and the designer on one port; builds the designer first when it is missing.',
@@ -248,6 +251,9 @@ const usage = [
   '  --document-max-mb N',
   '                the largest document (upload or attachment) a case file takes, in megabytes (MiB;',
   '                default 20, at most 1024); a larger one is refused with 413, nothing stored',
+  '  --documents-dir DIR',
+  '                keep new documents\' content in files in DIR (created if missing; one folder per tenant)',
+  '                instead of the database; the database keeps their rows (back DIR up with it)',
   '  -h, --help    this text',
   '',
   'Sign-in with OpenID Connect (docs/sign-in.md; without --oidc-issuer people sign in with a token):',
@@ -297,7 +303,7 @@ const signInOptionNames = [
   '--public-url',
   '--session-lifetime',
 ];
-const optionNames = ['--db', '--port', '--host', '--service-token-expiry', '--document-max-mb', ...signInOptionNames];
+const optionNames = ['--db', '--port', '--host', '--service-token-expiry', '--document-max-mb', '--documents-dir', ...signInOptionNames];
 
 const ROLE = /^[a-z][a-z0-9-]{0,62}$/;
 const TENANT = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -412,6 +418,10 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
         if (!parsed.ok) return { ok: false, message: `${parsed.message}, or none for no default.` };
         options.serviceTokenExpiry = value;
       }
+    } else if (arg === '--documents-dir') {
+      if (value === undefined || value.startsWith('--')) return { ok: false, message: '--documents-dir needs a directory, e.g. --documents-dir ./documents.' };
+      i++;
+      options.documentsDir = resolve(cwd, value);
     } else if (arg === '--document-max-mb') {
       const mb = Number(value);
       if (value === undefined || !Number.isFinite(mb) || mb <= 0 || mb > 1024) return { ok: false, message: `--document-max-mb needs a number of megabytes from more than 0 to 1024, e.g. --document-max-mb 20; got '${value ?? ''}'.` };

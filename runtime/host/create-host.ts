@@ -44,6 +44,8 @@ export function createHostServices<C>(options: {
   serviceTokenExpiry?: string | null;
   /** The largest document taken, in bytes (default 20 MiB). */
   documentMaxBytes?: number;
+  /** Where new documents' content goes (`--documents-dir`); absent: the database. */
+  documentsDir?: string;
 }): HostServices {
   const { store, clock } = options;
   const logger = options.logger ?? silentLogger;
@@ -55,7 +57,14 @@ export function createHostServices<C>(options: {
     tasks: createTaskService(store, clock),
     tokens: createTokenService(store, { clock, logger, ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }) }),
     partners: createPartnerService(store, clock),
-    documents: createDocumentService({ store, cases, clock, logger, ...(options.documentMaxBytes === undefined ? {} : { maxBytes: options.documentMaxBytes }) }),
+    documents: createDocumentService({
+      store,
+      cases,
+      clock,
+      logger,
+      ...(options.documentMaxBytes === undefined ? {} : { maxBytes: options.documentMaxBytes }),
+      ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
+    }),
   };
 }
 
@@ -74,6 +83,8 @@ export interface HostOptions<C = unknown> {
   serviceTokenExpiry?: string | null;
   /** The largest document taken, in bytes (`--document-max-mb`; default 20 MiB). */
   documentMaxBytes?: number;
+  /** Where new documents' content goes (`--documents-dir`); absent: the database. */
+  documentsDir?: string;
 }
 
 export interface Host {
@@ -98,6 +109,7 @@ export function createHost<C>(options: HostOptions<C>): Host {
     logger,
     ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }),
     ...(options.documentMaxBytes === undefined ? {} : { documentMaxBytes: options.documentMaxBytes }),
+    ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
   });
   const service = services.cases;
   // a store that several hosts share announces their commits (watchDue); its runners also look again

@@ -4,8 +4,8 @@
 // read from its first bytes, then stored with its case's history entry (`document.added`) and, when it
 // is attached to a documents field, that field: the engine checks the change as any other.
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access, copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -61,6 +61,11 @@ export interface DocumentServiceOptions {
   maxBytes?: number;
   /** Where uploads are spooled while they arrive (default: the system's temporary directory). */
   tempDir?: string;
+  /**
+   * `dossier serve --documents-dir`: new documents' content goes into files here (`<tenant>/<id>`), and the
+   * store keeps only their rows; absent: in the database. Documents stored before either way stay readable.
+   */
+  documentsDir?: string;
 }
 
 interface Spooled {
@@ -89,6 +94,24 @@ export function createDocumentService(options: DocumentServiceOptions): Document
   const { store, cases, clock } = options;
   const logger = options.logger ?? silentLogger;
   const maxBytes = options.maxBytes ?? DEFAULT_DOCUMENT_MAX_BYTES;
+  const documentsDir = options.documentsDir;
+
+  /** The file of a document kept in the documents directory. */
+  const fileOf = (dir: string, tenant: string, id: string): string => join(dir, encodeURIComponent(tenant), encodeURIComponent(id));
+
+  /** Puts the content into the documents directory: a copy beside its place, then renamed into it (a file there is always whole). */
+  async function place(dir: string, record: DocumentRecord, from: string): Promise<void> {
+    const target = fileOf(dir, record.tenant, record.id);
+    await mkdir(join(dir, encodeURIComponent(record.tenant)), { recursive: true });
+    await copyFile(from, `${target}.part`);
+    await rename(`${target}.part`, target);
+  }
+
+  /** Deletes a document whose attachment failed: its row (and chunks) and its file. */
+  async function purge(record: DocumentRecord): Promise<void> {
+    await store.purgeDocument(record.tenant, record.id);
+    if (record.storage === 'directory' && documentsDir !== undefined) await rm(fileOf(documentsDir, record.tenant, record.id), { force: true });
+  }
 
   /**
    * Writes the content to `file`, hashing and counting; past `maxBytes` it stops writing and reads the
@@ -166,20 +189,22 @@ export function createDocumentService(options: DocumentServiceOptions): Document
           addedBy: input.by.id,
           removedAt: null,
           removedBy: null,
+          storage: documentsDir === undefined ? 'database' : 'directory',
         };
         let saved = false;
         let result;
         try {
           result = await cases.recordDocument(tenant, caseId, { kind: 'added', document: documentRef(record), field: record.field }, input.by, async () => {
-            await store.saveDocument(record, spooled.file);
             saved = true;
+            if (documentsDir !== undefined) await place(documentsDir, record, spooled.file);
+            await store.saveDocument(record, spooled.file);
           });
         } catch (error) {
-          if (saved) await store.purgeDocument(tenant, record.id).catch((e: unknown) => logger.error('document not purged', { id: record.id, error: String(e) }));
+          if (saved) await purge(record).catch((e: unknown) => logger.error('document not purged', { id: record.id, error: String(e) }));
           throw error;
         }
         if (!result.ok || result.replay === true) {
-          if (saved) await store.purgeDocument(tenant, record.id);
+          if (saved) await purge(record);
           return result.ok ? fail('case.conflict', 'The document was not recorded; send it again.') : result;
         }
         logger.info('document added', { tenant, caseId, id: record.id, contentType: record.contentType, size: record.size });
@@ -199,7 +224,17 @@ export function createDocumentService(options: DocumentServiceOptions): Document
     async open(tenant, caseId, id) {
       const document = await store.getDocument(tenant, caseId, id);
       if (document === null) return fail('document.not_found', `Case '${caseId}' has no document '${id}'.`);
-      return { ok: true, value: { document, content: store.documentContent(tenant, id) } };
+      if (document.storage === 'database') return { ok: true, value: { document, content: store.documentContent(tenant, id) } };
+      const file = documentsDir === undefined ? null : fileOf(documentsDir, tenant, id);
+      const readable = file !== null && (await access(file).then(() => true, () => false));
+      if (file === null || !readable) {
+        logger.error('document content missing', { tenant, caseId, id, documentsDir: documentsDir ?? null });
+        return fail(
+          'document.not_found',
+          `The content of '${document.name}' is kept in a documents directory${file === null ? ', and this host was started without --documents-dir' : `, but ${file} is not there`}: start it with the directory that holds it.`,
+        );
+      }
+      return { ok: true, value: { document, content: createReadStream(file, { highWaterMark: 256 * 1024 }) } };
     },
 
     async remove(tenant, caseId, id, by) {

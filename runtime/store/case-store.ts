@@ -399,6 +399,11 @@ export interface DocumentRecord {
   sha256: string;
   /** The documents field it is attached to (a pointer into the case data), or null. */
   field: string | null;
+  /**
+   * Where its content is: `database` (in document_chunks) or `directory` (a file named by its id in the
+   * host's documents directory, `dossier serve --documents-dir`; the store keeps only the row).
+   */
+  storage: 'database' | 'directory';
   addedAt: Instant;
   addedBy: string;
   removedAt: Instant | null;
@@ -581,12 +586,13 @@ export interface CaseStore {
 
   // Documents in the case file (issue 20)
   /**
-   * Stores a document's row and its content, read from the file `contentFile` in chunks (never whole in
-   * memory), in one transaction: afterwards both are there, or neither.
+   * Stores a document's row and, for `storage: 'database'`, its content, read from the file `contentFile`
+   * in chunks (never whole in memory), in one transaction: afterwards both are there, or neither. For
+   * `storage: 'directory'` only the row (the host wrote the file; `contentFile` is not read).
    */
   saveDocument(record: DocumentRecord, contentFile: string): Promise<void>;
   getDocument(tenant: string, caseId: string, id: string): Promise<DocumentRecord | null>;
-  /** The documents of a case (removed ones too), in the order they were added. */
+  /** The documents of a case (removed ones too), in the order they were added (by `addedAt`, then id). */
   listDocuments(tenant: string, caseId: string): Promise<DocumentRecord[]>;
   /** The content of a document, chunk by chunk, in order (empty for an unknown one). */
   documentContent(tenant: string, id: string): AsyncIterable<Uint8Array>;

@@ -115,7 +115,7 @@ export const storeTables: readonly TableSpec[] = [
   table('case_migrations', 'tenant id', 'tenant id case_type from_version:int to_version:int plan:json status started_by started_at finished_at'),
   table('case_migration_items', 'tenant migration_id n', 'tenant migration_id n:int case_id status detail:json at'),
   // Documents in the case file (issue 20): a row per document, its content in chunks.
-  table('documents', 'tenant id', 'tenant id case_id name content_type size:int sha256 field added_at added_by removed_at removed_by'),
+  table('documents', 'tenant id', 'tenant id case_id name content_type size:int sha256 field added_at added_by removed_at removed_by storage'),
   table('document_chunks', 'tenant document_id n', 'tenant document_id n:int bytes:bytes'),
 ];
 

@@ -18,8 +18,10 @@ import { actorOf } from './cases.ts';
 
 /** A document as the API shows it. */
 export function documentBody(document: DocumentRecord, caseId: string) {
-  const { tenant: _tenant, ...rest } = document;
+  // the tenant is the caller's; where the content is kept is the host's concern
+  const { tenant: _tenant, storage: _storage, ...rest } = document;
   void _tenant;
+  void _storage;
   return { ...rest, href: `/api/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(document.id)}` };
 }
 

@@ -12,7 +12,7 @@ export const documentTables = `
   CREATE TABLE documents (
     tenant ${C} NOT NULL REFERENCES tenants(id), id ${C} NOT NULL, case_id ${C} NOT NULL, name text NOT NULL,
     content_type ${C} NOT NULL, size bigint NOT NULL, sha256 ${C} NOT NULL, field text,
-    added_at ${C} NOT NULL, added_by text NOT NULL, removed_at ${C}, removed_by text, PRIMARY KEY (tenant, id));
+    added_at ${C} NOT NULL, added_by text NOT NULL, removed_at ${C}, removed_by text, storage ${C} NOT NULL, PRIMARY KEY (tenant, id));
   CREATE INDEX documents_by_case ON documents (tenant, case_id, added_at);
   CREATE TABLE document_chunks (
     tenant ${C} NOT NULL, document_id ${C} NOT NULL, n integer NOT NULL, bytes bytea NOT NULL,
@@ -32,6 +32,7 @@ interface DocumentRow {
   added_by: string;
   removed_at: string | null;
   removed_by: string | null;
+  storage: 'database' | 'directory';
 }
 
 function documentOf(row: DocumentRow): DocumentRecord {
@@ -48,6 +49,7 @@ function documentOf(row: DocumentRow): DocumentRecord {
     addedBy: row.added_by,
     removedAt: row.removed_at,
     removedBy: row.removed_by,
+    storage: row.storage,
   };
 }
 
@@ -56,8 +58,8 @@ export function createPostgresDocuments(db: PostgresDb) {
     ensureTenant: statement('documents.ensureTenant', 'INSERT INTO tenants (id, created_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING'),
     insert: statement(
       'documents.insert',
-      `INSERT INTO documents (tenant, id, case_id, name, content_type, size, sha256, field, added_at, added_by)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      `INSERT INTO documents (tenant, id, case_id, name, content_type, size, sha256, field, added_at, added_by, storage)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     ),
     insertChunk: statement('documents.insertChunk', 'INSERT INTO document_chunks (tenant, document_id, n, bytes) VALUES ($1, $2, $3, $4)'),
     get: statement('documents.get', 'SELECT * FROM documents WHERE tenant = $1 AND case_id = $2 AND id = $3'),
@@ -75,8 +77,9 @@ export function createPostgresDocuments(db: PostgresDb) {
         await db.transaction(async (tx) => {
           await tx.rows(s.ensureTenant, [record.tenant, record.addedAt]);
           await tx.rows(s.insert, [
-            record.tenant, record.id, record.caseId, record.name, record.contentType, record.size, record.sha256, record.field, record.addedAt, record.addedBy,
+            record.tenant, record.id, record.caseId, record.name, record.contentType, record.size, record.sha256, record.field, record.addedAt, record.addedBy, record.storage,
           ]);
+          if (record.storage !== 'database') return;
           const buffer = Buffer.allocUnsafe(DOCUMENT_CHUNK_BYTES);
           for (let n = 0; ; n++) {
             let filled = 0;

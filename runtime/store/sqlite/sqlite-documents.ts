@@ -11,7 +11,7 @@ export const documentTables = `
   CREATE TABLE documents (
     tenant TEXT NOT NULL REFERENCES tenants(id), id TEXT NOT NULL, case_id TEXT NOT NULL, name TEXT NOT NULL,
     content_type TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, field TEXT,
-    added_at TEXT NOT NULL, added_by TEXT NOT NULL, removed_at TEXT, removed_by TEXT, PRIMARY KEY (tenant, id));
+    added_at TEXT NOT NULL, added_by TEXT NOT NULL, removed_at TEXT, removed_by TEXT, storage TEXT NOT NULL, PRIMARY KEY (tenant, id));
   CREATE INDEX documents_by_case ON documents(tenant, case_id, added_at);
   CREATE TABLE document_chunks (
     tenant TEXT NOT NULL, document_id TEXT NOT NULL, n INTEGER NOT NULL, bytes BLOB NOT NULL,
@@ -31,6 +31,7 @@ interface DocumentRow {
   added_by: string;
   removed_at: string | null;
   removed_by: string | null;
+  storage: 'database' | 'directory';
 }
 
 export function documentOf(row: DocumentRow): DocumentRecord {
@@ -47,6 +48,7 @@ export function documentOf(row: DocumentRow): DocumentRecord {
     addedBy: row.added_by,
     removedAt: row.removed_at,
     removedBy: row.removed_by,
+    storage: row.storage,
   };
 }
 
@@ -74,11 +76,11 @@ export function readFileChunks(file: string, chunk: (bytes: Buffer, n: number) =
 export function createSqliteDocuments(db: Database.Database, queue: WriteQueue) {
   const s = {
     ensureTenant: db.prepare('INSERT INTO tenants (id, created_at) VALUES (?, ?) ON CONFLICT(id) DO NOTHING'),
-    insert: db.prepare(`INSERT INTO documents (tenant, id, case_id, name, content_type, size, sha256, field, added_at, added_by)
-      VALUES (@tenant, @id, @caseId, @name, @contentType, @size, @sha256, @field, @addedAt, @addedBy)`),
+    insert: db.prepare(`INSERT INTO documents (tenant, id, case_id, name, content_type, size, sha256, field, added_at, added_by, storage)
+      VALUES (@tenant, @id, @caseId, @name, @contentType, @size, @sha256, @field, @addedAt, @addedBy, @storage)`),
     insertChunk: db.prepare('INSERT INTO document_chunks (tenant, document_id, n, bytes) VALUES (?, ?, ?, ?)'),
     get: db.prepare('SELECT * FROM documents WHERE tenant = ? AND case_id = ? AND id = ?'),
-    list: db.prepare('SELECT * FROM documents WHERE tenant = ? AND case_id = ? ORDER BY added_at, rowid'),
+    list: db.prepare('SELECT * FROM documents WHERE tenant = ? AND case_id = ? ORDER BY added_at, id'),
     chunk: db.prepare('SELECT bytes FROM document_chunks WHERE tenant = ? AND document_id = ? AND n = ?'),
     remove: db.prepare('UPDATE documents SET removed_at = ?, removed_by = ? WHERE tenant = ? AND id = ? AND removed_at IS NULL'),
     purge: db.prepare('DELETE FROM documents WHERE tenant = ? AND id = ?'),
@@ -90,7 +92,7 @@ export function createSqliteDocuments(db: Database.Database, queue: WriteQueue) 
       await queue.submit(() => {
         s.ensureTenant.run(record.tenant, record.addedAt);
         s.insert.run(record);
-        readFileChunks(contentFile, (bytes, n) => s.insertChunk.run(record.tenant, record.id, n, bytes));
+        if (record.storage === 'database') readFileChunks(contentFile, (bytes, n) => s.insertChunk.run(record.tenant, record.id, n, bytes));
       });
     },
     async getDocument(tenant: string, caseId: string, id: string): Promise<DocumentRecord | null> {

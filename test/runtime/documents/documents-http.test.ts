@@ -2,7 +2,7 @@
 // on a real SQLite file and on a real PostgreSQL database (skipped, saying why, without one), driven
 // with fetch and multipart bodies as a browser sends them.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,8 @@ const ADMIN = 'documents-admin-secret';
 interface Target {
   name: string;
   skip: string | null;
+  /** `dossier serve --documents-dir`: the content in files there, not in the database. */
+  documentsDir?: true;
   /** The database (a file or a URL), and how to open a second store on it (tokens of another tenant). */
   make(dir: string): Promise<{ db: string; open(): Promise<CaseStore>; drop(): Promise<void> }>;
 }
@@ -28,6 +30,15 @@ const targets: Target[] = [
   {
     name: 'SQLite',
     skip: null,
+    make: async (dir) => {
+      const file = join(dir, 'dossier.db');
+      return { db: file, open: async () => createSqliteStore({ file }), drop: async () => undefined };
+    },
+  },
+  {
+    name: 'SQLite with --documents-dir',
+    skip: null,
+    documentsDir: true,
     make: async (dir) => {
       const file = join(dir, 'dossier.db');
       return { db: file, open: async () => createSqliteStore({ file }), drop: async () => undefined };
@@ -59,7 +70,15 @@ for (const target of targets) {
       dir = mkdtempSync(join(tmpdir(), 'dossier-documents-'));
       const made = await target.make(dir);
       drop = made.drop;
-      server = await startServer({ db: made.db, port: 0, host: '127.0.0.1', templatesDir: claimTemplates(dir), adminToken: ADMIN, logger: silentLogger });
+      server = await startServer({
+        db: made.db,
+        port: 0,
+        host: '127.0.0.1',
+        templatesDir: claimTemplates(dir),
+        adminToken: ADMIN,
+        logger: silentLogger,
+        ...(target.documentsDir === true ? { documentsDir: join(dir, 'documents') } : {}),
+      });
       const issued = await json('POST', '/api/tokens', { name: 'dana', roles: ['agent'] });
       agent = issued.body.token as string;
       const store = await made.open();
@@ -120,6 +139,11 @@ for (const target of targets) {
       expect(download.headers.get('content-disposition')).toBe(`attachment; filename="receipt.pdf"; filename*=UTF-8''receipt.pdf`);
       expect(download.headers.get('x-content-type-options')).toBe('nosniff');
       expect(download.headers.get('repr-digest')).toBe(`sha-256=:${createHash('sha256').update(pdfBytes).digest('base64')}:`);
+
+      // where the content is: a file named by its id in the tenant's folder, or the database's chunks
+      const file = join(dir, 'documents', 'default', String(added.id));
+      expect(existsSync(file)).toBe(target.documentsDir === true);
+      if (target.documentsDir === true) expect(readFileSync(file).equals(pdfBytes)).toBe(true);
 
       const history = await json('GET', `/api/cases/${id}/history`, undefined, agent);
       const entry = history.body.items[1];
@@ -216,6 +240,7 @@ for (const target of targets) {
       expect(problem.detail).toContain('20 MB');
       expect(sent).toBe(total);
       expect((await json('GET', `/api/cases/${id}/documents?removed=true`, undefined, agent)).body.items).toEqual([]);
+      if (target.documentsDir === true) expect(readdirSync(join(dir, 'documents', 'default')).filter((f) => f.endsWith('.part'))).toEqual([]);
       expect(await historyTypes(id)).toEqual(['case.created']);
     });
 
@@ -277,8 +302,14 @@ for (const target of targets) {
       expect([notField.status, ((await notField.json()) as { code: string }).code]).toEqual([422, 'data.invalid']);
       const forged = await json('POST', `/api/cases/${id}/events`, { type: 'SUBMIT', data: { proofs: [{ id: 'x', name: 'x', contentType: 'application/pdf', size: 1, sha256: 'a'.repeat(64) }] } }, agent);
       expect([forged.status, forged.body.code, forged.body.problems[0].pointer]).toEqual([422, 'data.invalid', '/proofs']);
-      // the refused ones left nothing behind
-      expect((await json('GET', `/api/cases/${id}/documents?removed=true`, undefined, agent)).body.items.map((d: { name: string }) => d.name)).toEqual(['a.png', 'b.png']);
+      // the refused ones left nothing behind, in the database or in the documents directory
+      const kept = (await json('GET', `/api/cases/${id}/documents?removed=true`, undefined, agent)).body.items as { id: string; name: string }[];
+      expect(kept.map((d) => d.name).sort()).toEqual(['a.png', 'b.png']);
+      if (target.documentsDir === true) {
+        const files = new Set(readdirSync(join(dir, 'documents', 'default')));
+        expect(kept.every((d) => files.has(d.id))).toBe(true);
+        expect([...files].some((f) => f.endsWith('.part'))).toBe(false);
+      }
     });
 
     it("gives a partner's people the documents of a shared documents field only, and takes theirs only into one", async () => {
