@@ -154,6 +154,8 @@ export function createHost<C>(options: HostOptions<C>): Host {
       }
       // migrations a host left running (it stopped or died mid-way) go on where they stopped
       await services.migrations.resume();
+      // documents a host stored and then died before its case's commit (docs/documents.md)
+      await services.documents.sweep();
     },
     async stop() {
       await services.migrations.stop();

@@ -51,7 +51,16 @@ export interface DocumentService {
   open(tenant: string, caseId: string, id: string): Promise<Result<{ document: DocumentRecord; content: AsyncIterable<Uint8Array> }>>;
   /** Takes a document out of the case file (and its field): kept, marked removed, in the history. */
   remove(tenant: string, caseId: string, id: string, by: Actor): Promise<Result<DocumentChanged>>;
+  /**
+   * Deletes the documents a host stored and then died before its case's commit (none of their case's
+   * history names them), of those added more than ORPHAN_AGE_MS ago (an upload another host is finishing
+   * is younger); returns how many. Run as a host starts.
+   */
+  sweep(): Promise<number>;
 }
+
+/** How old a document that no history entry names must be before the sweep deletes it. */
+export const ORPHAN_AGE_MS = 10 * 60_000;
 
 export interface DocumentServiceOptions {
   store: CaseStore;
@@ -235,6 +244,20 @@ export function createDocumentService(options: DocumentServiceOptions): Document
         );
       }
       return { ok: true, value: { document, content: createReadStream(file, { highWaterMark: 256 * 1024 }) } };
+    },
+
+    async sweep() {
+      const before = new Date(Date.parse(clock.now()) - ORPHAN_AGE_MS).toISOString();
+      let swept = 0;
+      for (;;) {
+        const orphans = await store.orphanDocuments(before, 100);
+        for (const orphan of orphans) {
+          await purge(orphan);
+          logger.warn('document never recorded in its case: deleted', { tenant: orphan.tenant, caseId: orphan.caseId, id: orphan.id, name: orphan.name, addedAt: orphan.addedAt });
+        }
+        swept += orphans.length;
+        if (orphans.length < 100) return swept;
+      }
     },
 
     async remove(tenant, caseId, id, by) {

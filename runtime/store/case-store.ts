@@ -600,6 +600,11 @@ export interface CaseStore {
   markDocumentRemoved(tenant: string, id: string, at: Instant, by: string): Promise<boolean>;
   /** Deletes a document and its content for good: only for one whose attachment to its case was refused. */
   purgeDocument(tenant: string, id: string): Promise<void>;
+  /**
+   * Documents added before `before` that no `document.added` entry of their case's history names: stored
+   * by a host that died before the case's commit. Up to `limit`, oldest first.
+   */
+  orphanDocuments(before: Instant, limit: number): Promise<DocumentRecord[]>;
 
   close(): Promise<void>;
 }

@@ -68,6 +68,12 @@ export function createPostgresDocuments(db: PostgresDb) {
     remove: statement('documents.remove', 'UPDATE documents SET removed_at = $1, removed_by = $2 WHERE tenant = $3 AND id = $4 AND removed_at IS NULL'),
     purge: statement('documents.purge', 'DELETE FROM documents WHERE tenant = $1 AND id = $2'),
     purgeChunks: statement('documents.purgeChunks', 'DELETE FROM document_chunks WHERE tenant = $1 AND document_id = $2'),
+    orphans: statement(
+      'documents.orphans',
+      `SELECT d.* FROM documents d WHERE d.added_at < $1 AND NOT EXISTS (
+      SELECT 1 FROM history h WHERE h.case_id = d.case_id AND h.event_type = 'document.added'
+      AND h.entry -> 'event' -> 'data' -> 'document' ->> 'id' = d.id) ORDER BY d.added_at, d.id LIMIT $2`,
+    ),
   };
 
   return {
@@ -117,6 +123,9 @@ export function createPostgresDocuments(db: PostgresDb) {
     async markDocumentRemoved(tenant: string, id: string, at: Instant, by: string): Promise<boolean> {
       if (hasNul(tenant, id)) return false;
       return (await db.changes(s.remove, [at, by, tenant, id])) === 1;
+    },
+    async orphanDocuments(before: Instant, limit: number): Promise<DocumentRecord[]> {
+      return (await db.rows<DocumentRow>(s.orphans, [before, limit])).map(documentOf);
     },
     async purgeDocument(tenant: string, id: string): Promise<void> {
       await db.transaction(async (tx) => {

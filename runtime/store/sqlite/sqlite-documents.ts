@@ -85,6 +85,9 @@ export function createSqliteDocuments(db: Database.Database, queue: WriteQueue) 
     remove: db.prepare('UPDATE documents SET removed_at = ?, removed_by = ? WHERE tenant = ? AND id = ? AND removed_at IS NULL'),
     purge: db.prepare('DELETE FROM documents WHERE tenant = ? AND id = ?'),
     purgeChunks: db.prepare('DELETE FROM document_chunks WHERE tenant = ? AND document_id = ?'),
+    orphans: db.prepare(`SELECT d.* FROM documents d WHERE d.added_at < ? AND NOT EXISTS (
+      SELECT 1 FROM history h WHERE h.case_id = d.case_id AND h.event_type = 'document.added'
+      AND json_extract(h.entry, '$.event.data.document.id') = d.id) ORDER BY d.added_at, d.id LIMIT ?`),
   };
 
   return {
@@ -111,6 +114,9 @@ export function createSqliteDocuments(db: Database.Database, queue: WriteQueue) 
     },
     async markDocumentRemoved(tenant: string, id: string, at: Instant, by: string): Promise<boolean> {
       return queue.submit(() => s.remove.run(at, by, tenant, id).changes === 1);
+    },
+    async orphanDocuments(before: Instant, limit: number): Promise<DocumentRecord[]> {
+      return (s.orphans.all(before, limit) as DocumentRow[]).map(documentOf);
     },
     async purgeDocument(tenant: string, id: string): Promise<void> {
       await queue.submit(() => {
