@@ -180,6 +180,14 @@ export const problemCodes = {
     severity: 'error',
     message: '\'data\' must be an object schema: set "type": "object" and list the fields in \'properties\'',
   },
+  'data.documents_not_array': {
+    severity: 'error',
+    message: 'a documents field is a list of documents: give it "type": "array" (count documents with minItems and maxItems)',
+  },
+  'data.documents_not_a_field': {
+    severity: 'error',
+    message: 'a documents field must be a property of the data or of a group in it, not inside a repeating group, additionalProperties or $defs: move it there',
+  },
   'data.unresolved_ref': {
     severity: 'error',
     message: "'$ref' '{ref}' does not point to a schema in this document; use '#/$defs/<name>'",

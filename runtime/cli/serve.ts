@@ -56,6 +56,10 @@ export interface ServeOptions {
    * they are issued without one; null (`none`) for no default; absent: P90D.
    */
   serviceTokenExpiry?: string | null;
+  /** --document-max-mb: the largest document a case file takes, in bytes (default 20 MiB). */
+  documentMaxBytes?: number;
+  /** --documents-dir: new documents' content in files there, not in the database. */
+  documentsDir?: string;
   /** `--oidc-*`, `--public-url`, `--session-lifetime`, DOSSIER_OIDC_CLIENT_SECRET: people sign in through this provider. */
   oidc?: OidcSettings;
   /** `--smtp-url` (or DOSSIER_SMTP_URL), `--mail-from`, `--mail-language`: send notify messages by e-mail (docs/email.md). */
@@ -179,6 +183,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
     ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
     ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }),
+    ...(options.documentMaxBytes === undefined ? {} : { documentMaxBytes: options.documentMaxBytes }),
+    ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
     ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
     ...(options.mail === undefined ? {} : { mail: options.mail }),
     ...(options.webhookSecret === undefined ? {} : { webhookSecret: options.webhookSecret }),
@@ -286,7 +292,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 }
 
 const usage = [
-  'Usage: dossier serve [--db FILE|postgres://URL] [--port N] [--host H] [--service-token-expiry DURATION|none]',
+  'Usage: dossier serve [--db FILE|postgres://URL] [--port N] [--host H] [--service-token-expiry DURATION|none] [--document-max-mb N] [--documents-dir DIR]',
   '                     [--oidc-issuer URL --oidc-client-id ID --oidc-role ROLE=GROUP ... [sign-in options]]',
   '',
   'Runs the Dossier runtime host and the designer on one port; builds the designer first when it is missing.',
@@ -300,6 +306,12 @@ const usage = [
   '                how long a token whose roles are only service lives when it is issued without',
   `                expiresIn: an ISO 8601 duration such as P30D or PT12H (default ${DEFAULT_SERVICE_TOKEN_EXPIRY},`,
   `                at most ${MAX_TOKEN_LIFETIME}); none: such tokens never expire unless asked to`,
+  '  --document-max-mb N',
+  '                the largest document (upload or attachment) a case file takes, in megabytes (MiB;',
+  '                default 20, at most 1024); a larger one is refused with 413, nothing stored',
+  '  --documents-dir DIR',
+  '                keep new documents\' content in files in DIR (created if missing; one folder per tenant)',
+  '                instead of the database; the database keeps their rows (back DIR up with it)',
   '  -h, --help    this text',
   '',
   'E-mail out (docs/email.md; without --smtp-url notify messages are recorded on their cases only):',
@@ -372,7 +384,7 @@ const signInOptionNames = [
 ];
 const mailOptionNames = ['--smtp-url', '--mail-from', '--mail-language'];
 const mailInOptionNames = ['--mail-in-port', '--mail-in-host', '--mail-in-max-size', '--mail-in-rate', '--mail-in-tls-key', '--mail-in-tls-cert'];
-const optionNames = ['--db', '--port', '--host', '--service-token-expiry', ...signInOptionNames, ...mailOptionNames, ...mailInOptionNames];
+const optionNames = ['--db', '--port', '--host', '--service-token-expiry', '--document-max-mb', '--documents-dir', ...signInOptionNames, ...mailOptionNames, ...mailInOptionNames];
 
 /** The --mail-in-* options, checked; undefined without --mail-in-port. */
 function mailInSettings(given: Map<string, string>): { ok: true; settings: MailInSettings | undefined } | { ok: false; message: string } {
@@ -527,6 +539,15 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
       if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value (dossier serve --help says which).` };
       i++;
       mail.set(arg, value);
+    } else if (arg === '--documents-dir') {
+      if (value === undefined || value.startsWith('--')) return { ok: false, message: '--documents-dir needs a directory, e.g. --documents-dir ./documents.' };
+      i++;
+      options.documentsDir = resolve(cwd, value);
+    } else if (arg === '--document-max-mb') {
+      const mb = Number(value);
+      if (value === undefined || !Number.isFinite(mb) || mb <= 0 || mb > 1024) return { ok: false, message: `--document-max-mb needs a number of megabytes from more than 0 to 1024, e.g. --document-max-mb 20; got '${value ?? ''}'.` };
+      i++;
+      options.documentMaxBytes = Math.round(mb * 1024 * 1024);
     } else if (signInOptionNames.includes(arg)) {
       if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value (dossier serve --help says which).` };
       i++;

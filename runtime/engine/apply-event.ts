@@ -2,6 +2,7 @@
 // guard) and either rejects, changing nothing, or runs the machine and returns the next case.
 import type { CompiledCaseType } from './compile.ts';
 import { isSystemEvent, lookupEventOf } from './event-names.ts';
+import { documentPayloadProblems } from './documents.ts';
 import { finishStep } from './finish-step.ts';
 import type { Finish, Stepped } from './finish-step.ts';
 import { sendEvent } from './machine-step.ts';
@@ -41,6 +42,8 @@ export function mergePayload(type: CompiledCaseType, kase: Case, event: CaseEven
     });
     return reject('data.invalid', rejectionMessages.noPayload(event.type), problems);
   }
+  const documentProblems = documentPayloadProblems(type, payload);
+  if (documentProblems.length > 0) return reject('data.invalid', rejectionMessages.payloadInvalid(event.type), documentProblems);
   const merged = mergePatch(kase.data, payload) as CaseData;
   const problems = validate(type.validators.data, merged);
   if (problems.length > 0) return reject('data.invalid', rejectionMessages.dataInvalid(event.type), problems);

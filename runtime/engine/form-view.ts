@@ -74,6 +74,7 @@ export function fieldSchemaAt(root: FieldSchema, pointer: string): FieldSchema |
 /** The widget a field gets when its reference names none. */
 export function defaultWidget(schema: FieldSchema | undefined): Widget {
   if (!schema) return 'text';
+  if (schema.documents === true) return 'documents';
   if (schema.enum) return 'select';
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   switch (schema.format) {

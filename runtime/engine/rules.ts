@@ -3,6 +3,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { CaseType } from '../../schemas/generated/case-type.ts';
 import { createDataAjv } from '../../schemas/ajv.ts';
+import { withDocumentItems } from './documents.ts';
 import { explainErrors } from './explain.ts';
 import { escapePointerToken } from './json-pointer.ts';
 import type { FieldProblem, JsonValue } from './types.ts';
@@ -31,7 +32,8 @@ export function compileValidators(def: CaseType, fail: (pointer: string, error: 
   for (const [name, rule] of Object.entries(def.rules ?? {})) {
     if (rule) rules.set(name, compile(rule.schema, `/rules/${escapePointerToken(name)}/schema`));
   }
-  return { data: compile(def.data, '/data'), events, rules };
+  // documents fields hold document references (documents.ts), whatever items the analyst wrote
+  return { data: compile(withDocumentItems(def.data), '/data'), events, rules };
 }
 
 /** Runs a validator; `[]` when the value passes, else its problems in field terms. */

@@ -1,7 +1,9 @@
 // The history as an OCEL 2.0 JSON log: cases and customers are objects, history entries are events
 // related to their case (qualifier "case") and its customer ("customer"); a child case relates to
-// its parent ("parent"). Streams: events in one pass over the cases, objects in a second one.
-import type { HistoryEntry } from '../engine/index.ts';
+// its parent ("parent"). Documents of the case file (issue 20) are objects too, read from the history
+// entries `document.added` / `document.removed` (related to them with qualifier "document"), each
+// related to its case. Streams: events in one pass over the cases, objects in a second one.
+import { DOCUMENT_ADDED, DOCUMENT_REMOVED, type HistoryEntry } from '../engine/index.ts';
 import { createCaseTypeLookup, customerOf, payloadScalars, stateText, type Scalar } from './case-facts.ts';
 import type { OcelAttributeType, OcelEvent, OcelObject, OcelRelationship, OcelType } from './ocel-types.ts';
 import type { ExportCase, ExportSink, ExportSource, ExportSummary } from './types.ts';
@@ -28,6 +30,48 @@ const CASE_ATTRIBUTES: readonly { name: string; type: OcelAttributeType }[] = [
 /** Prefix of payload members among an event's attributes (`data.severity`), apart from the fixed ones. */
 export const PAYLOAD_PREFIX = 'data.';
 
+/** The attributes of a document object, with their declared types. */
+const DOCUMENT_ATTRIBUTES: readonly { name: string; type: OcelAttributeType }[] = [
+  { name: 'name', type: 'string' },
+  { name: 'contentType', type: 'string' },
+  { name: 'size', type: 'integer' },
+  { name: 'sha256', type: 'string' },
+  { name: 'field', type: 'string' },
+  { name: 'status', type: 'string' },
+];
+
+/** A document as its history entries tell it: its case, its facts and when it was added and removed. */
+interface DocumentRecord {
+  caseId: string;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  field: string | null;
+  addedAt: string | null;
+  removedAt: string | null;
+}
+
+/** The document a `document.added` / `document.removed` entry names, or null for any other entry. */
+export function documentOf(entry: HistoryEntry): { id: string; name: string; contentType: string; size: number; sha256: string; field: string | null } | null {
+  if (entry.event.type !== DOCUMENT_ADDED && entry.event.type !== DOCUMENT_REMOVED) return null;
+  const document = entry.event.data?.document;
+  if (typeof document !== 'object' || document === null || Array.isArray(document) || typeof document.id !== 'string') return null;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const field = entry.event.data?.field;
+  return {
+    id: document.id,
+    name: text(document.name),
+    contentType: text(document.contentType),
+    size: typeof document.size === 'number' ? document.size : 0,
+    sha256: text(document.sha256),
+    field: typeof field === 'string' ? field : null,
+  };
+}
+
+/** The OCEL object id of a document (apart from case and customer ids). */
+export const documentObjectId = (id: string): string => `document:${id}`;
+
 interface CustomerRecord {
   /** name → the values seen, each with the creation time of the case it came from (any order). */
   values: Map<string, { value: string; time: string }[]>;
@@ -37,6 +81,8 @@ interface CustomerRecord {
 export async function toOcel(source: ExportSource, sink: ExportSink): Promise<ExportSummary> {
   const lookup = createCaseTypeLookup(source.caseTypes);
   const customerType = source.caseTypes.some((t) => t.key === 'customer') ? 'customer-identity' : 'customer';
+  const documentType = source.caseTypes.some((t) => t.key === 'document') ? 'case-document' : 'document';
+  const documents = new Map<string, DocumentRecord>();
   const eventTypes = new Map<string, Map<string, OcelAttributeType>>();
   const caseTypes = new Set<string>();
   const caseIds = new Set<string>();
@@ -63,6 +109,13 @@ export async function toOcel(source: ExportSource, sink: ExportSink): Promise<Ex
     const lines: string[] = [];
     for (const entry of kase.history) {
       const event = ocelEvent(kase.id, entry, customer?.id ?? null);
+      const document = documentOf(entry);
+      if (document !== null) {
+        const known = documents.get(document.id) ?? { ...document, caseId: kase.id, addedAt: null, removedAt: null };
+        if (entry.event.type === DOCUMENT_ADDED) known.addedAt = ocelTime(entry.at);
+        else known.removedAt = ocelTime(entry.at);
+        documents.set(document.id, known);
+      }
       noteEventType(eventTypes, entry);
       lines.push(...events.push(JSON.stringify(event)));
     }
@@ -88,12 +141,27 @@ export async function toOcel(source: ExportSource, sink: ExportSink): Promise<Ex
     const object: OcelObject = { id, type: customerType, attributes, relationships: [] };
     customerLines.push(...objects.push(JSON.stringify(object)));
   }
+  for (const [id, document] of documents) {
+    const first = document.addedAt ?? document.removedAt ?? '1970-01-01T00:00:00.000Z';
+    const attributes: OcelObject['attributes'] = [
+      { name: 'name', value: document.name, time: first },
+      { name: 'contentType', value: document.contentType, time: first },
+      { name: 'size', value: String(document.size), time: first },
+      { name: 'sha256', value: document.sha256, time: first },
+      ...(document.field === null ? [] : [{ name: 'field', value: document.field, time: first }]),
+      ...(document.addedAt === null ? [] : [{ name: 'status', value: 'in case file', time: document.addedAt }]),
+      ...(document.removedAt === null ? [] : [{ name: 'status', value: 'removed', time: document.removedAt }]),
+    ];
+    const object: OcelObject = { id: documentObjectId(id), type: documentType, attributes, relationships: [{ objectId: document.caseId, qualifier: 'case' }] };
+    customerLines.push(...objects.push(JSON.stringify(object)));
+  }
   customerLines.push(objects.close());
 
   const objectTypes: OcelType[] = [...caseTypes].sort().map((name) => ({ name, attributes: CASE_ATTRIBUTES.map((a) => ({ ...a })) }));
   if (customers.size > 0) {
     objectTypes.push({ name: customerType, attributes: [...customerAttributes].sort().map((name) => ({ name, type: 'string' as const })) });
   }
+  if (documents.size > 0) objectTypes.push({ name: documentType, attributes: DOCUMENT_ATTRIBUTES.map((a) => ({ ...a })) });
   const eventTypeList: OcelType[] = [...eventTypes.keys()].sort().map((name) => ({
     name,
     attributes: [...(eventTypes.get(name) as Map<string, OcelAttributeType>)].map(([attribute, type]) => ({ name: attribute, type })),
@@ -121,6 +189,8 @@ export function ocelEvent(caseId: string, entry: HistoryEntry, customerId: strin
   }
   const relationships: OcelRelationship[] = [{ objectId: caseId, qualifier: 'case' }];
   if (customerId !== null) relationships.push({ objectId: customerId, qualifier: 'customer' });
+  const document = documentOf(entry);
+  if (document !== null) relationships.push({ objectId: documentObjectId(document.id), qualifier: 'document' });
   return { id: `${caseId}#${entry.seq}`, type: entry.event.type, time: ocelTime(entry.at), attributes, relationships };
 }
 

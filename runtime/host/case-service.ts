@@ -2,7 +2,7 @@
 // Load → engine (pure) → one store commit → notify listeners (scheduler, outbox) → answer.
 import { randomUUID } from 'node:crypto';
 import type { CaseType, Priority } from '../../schemas/generated/case-type.ts';
-import { DEFAULT_CHANNEL, isChannel, CHANNELS, type Accepted, type Actor, type Case, type CaseData, type CaseEvent, type Channel, type Instant, type JsonValue, type Outcome } from '../engine/index.ts';
+import { DEFAULT_CHANNEL, isChannel, CHANNELS, type Accepted, type Actor, type Case, type CaseData, type CaseEvent, type Channel, type DocumentChange, type Instant, type JsonValue, type Outcome } from '../engine/index.ts';
 import { referencePrefixOf } from '../store/case-reference.ts';
 import type { CaseCommit, CaseStore, IdempotencyRecord, PublishedCaseType, StoredCase, TimerRecord } from '../store/case-store.ts';
 import { identifiersOf } from '../store/customer-keys.ts';
@@ -65,6 +65,12 @@ export interface CaseService {
     options?: { ifMatch?: number; idempotency?: IdempotencySpec },
   ): Promise<ServiceResult>;
   fireTimer(timer: TimerRecord): Promise<ServiceResult>;
+  /**
+   * Records a document added to or removed from the case file (the document service's part in the case:
+   * its history entry and its documents field), under the case's lock. `beforeCommit` runs once the
+   * engine accepted the change and before it is committed (the document service stores the file there).
+   */
+  recordDocument(tenant: string, caseId: string, change: DocumentChange, actor: Actor | undefined, beforeCommit?: () => Promise<void>): Promise<ServiceResult>;
   /** The view of a case already loaded (lists). */
   viewOf(tenant: string, kase: StoredCase, actor?: Actor): Promise<CaseView | null>;
   /** The case as the API shows it to `actor`; null when it is not in this tenant. */
@@ -306,6 +312,30 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
           logger.debug('revision conflict, retrying', { caseId, attempt });
         }
         return fail('case.conflict', 'The case kept changing while this event was applied; send it again.');
+      });
+    },
+
+    async recordDocument(tenant, caseId, change, actor, beforeCommit) {
+      return lock.run(caseId, async (): Promise<ServiceResult> => {
+        let prepared = false;
+        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+          const stored = await store.getCase(tenant, caseId);
+          if (stored === null) return fail('case.not_found', `There is no case '${caseId}'.`);
+          const before = split(stored);
+          const type = await loadType(tenant, before.kase.caseType, before.kase.version);
+          if (type === null) return fail('case_type.not_found', `Case type ${before.kase.caseType}@${before.kase.version} is missing.`);
+          const now = clock.now();
+          const outcome = engine.recordDocument(type.compiled, before.kase, change, now, actor);
+          if (!outcome.ok) return rejected(tenant, outcome);
+          if (!prepared && beforeCommit !== undefined) {
+            await beforeCommit();
+            prepared = true;
+          }
+          const done = await commitAccepted(tenant, type, outcome, before, 200, actor, now, {});
+          if (done.ok) return done;
+          logger.debug('revision conflict, retrying', { caseId, attempt });
+        }
+        return fail('case.conflict', 'The case kept changing while the document was recorded; send it again.');
       });
     },
 

@@ -17,6 +17,7 @@ import { createPartnerService, type PartnerService } from './partners.ts';
 import { createMigrationService, type MigrationService } from './migration-service.ts';
 import { createMailboxService, type AttachmentSink, type MailboxService } from './mail-intake.ts';
 import { createPublicFormService, type PublicFormService } from './public-form.ts';
+import { createDocumentService, type DocumentService } from './document-service.ts';
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -37,6 +38,8 @@ export interface HostServices {
   mailboxes: MailboxService;
   /** The self-service form and status page (issue 20). */
   publicForms: PublicFormService;
+  /** Documents in the case file (issue 20): the way files get into a case, whatever brings them. */
+  documents: DocumentService;
 }
 
 export function createHostServices<C>(options: {
@@ -48,6 +51,10 @@ export function createHostServices<C>(options: {
   serviceTokenExpiry?: string | null;
   /** Where mail attachments go (the case's documents). */
   attachments?: AttachmentSink;
+  /** The largest document taken, in bytes (default 20 MiB). */
+  documentMaxBytes?: number;
+  /** Where new documents' content goes (`--documents-dir`); absent: the database. */
+  documentsDir?: string;
 }): HostServices {
   const { store, clock } = options;
   const logger = options.logger ?? silentLogger;
@@ -61,6 +68,14 @@ export function createHostServices<C>(options: {
     partners: createPartnerService(store, clock),
     publicForms: createPublicFormService({ store, cases, clock }),
     mailboxes: createMailboxService({ store, cases, clock, logger, ...(options.attachments === undefined ? {} : { attachments: options.attachments }) }),
+    documents: createDocumentService({
+      store,
+      cases,
+      clock,
+      logger,
+      ...(options.documentMaxBytes === undefined ? {} : { maxBytes: options.documentMaxBytes }),
+      ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
+    }),
   };
 }
 
@@ -81,6 +96,10 @@ export interface HostOptions<C = unknown> {
   leaseMs?: number;
   /** The lifetime of tokens whose roles are only `service`, issued without one (`--service-token-expiry`; null: none; default P90D). */
   serviceTokenExpiry?: string | null;
+  /** The largest document taken, in bytes (`--document-max-mb`; default 20 MiB). */
+  documentMaxBytes?: number;
+  /** Where new documents' content goes (`--documents-dir`); absent: the database. */
+  documentsDir?: string;
 }
 
 export interface Host {
@@ -104,6 +123,8 @@ export function createHost<C>(options: HostOptions<C>): Host {
     clock,
     logger,
     ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }),
+    ...(options.documentMaxBytes === undefined ? {} : { documentMaxBytes: options.documentMaxBytes }),
+    ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
   });
   const service = services.cases;
   // a store that several hosts share announces their commits (watchDue); its runners also look again
@@ -150,6 +171,8 @@ export function createHost<C>(options: HostOptions<C>): Host {
       }
       // migrations a host left running (it stopped or died mid-way) go on where they stopped
       await services.migrations.resume();
+      // documents a host stored and then died before its case's commit (docs/documents.md)
+      await services.documents.sweep();
     },
     async stop() {
       await services.migrations.stop();

@@ -37,7 +37,12 @@ export type HostErrorCode =
   | 'form.not_found'
   | 'form.invalid'
   | 'form.reply_not_expected'
-  | 'request.rate_limited';
+  | 'request.rate_limited'
+  | 'document.too_large'
+  | 'document.empty'
+  | 'document.type_refused'
+  | 'document.not_found'
+  | 'document.removed';
 
 /** A definition problem as the validator reports it (pointer into the case type). */
 export interface DefinitionProblem {

@@ -10,3 +10,4 @@ export { createLogger, silentLogger, type Logger, type LogLevel } from './logger
 export { ensureAdminToken, seedTemplates, DEFAULT_TENANT } from './bootstrap.ts';
 export type { EnginePort, ChecklistItem } from './engine-port.ts';
 export type { CaseView } from './case-view.ts';
+export { createDocumentService, DEFAULT_DOCUMENT_MAX_BYTES, type DocumentService, type NewDocument, type DocumentChanged } from './document-service.ts';

@@ -31,16 +31,19 @@ import { migrationRoutes } from './routes/migrations.ts';
 import { partnerRoutes } from './routes/partners.ts';
 import { mailboxRoutes } from './routes/mailboxes.ts';
 import { publicRoutes } from './routes/public.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { signInRoutes, type OidcSettings } from './sign-in.ts';
 
 export type AppOptions<C = unknown> = {
   store: CaseStore;
   clock: Clock;
   logger?: Logger;
-  /** Largest accepted request body in bytes (default 1 MiB). */
+  /** Largest accepted request body in bytes (default 1 MiB); documents have their own limit (the document service's). */
   maxBodyBytes?: number;
   /** Requests a caller address may make to the public form routes a minute (defaults in routes/public.ts). */
   publicLimits?: { postsPerMinute?: number; readsPerMinute?: number };
+  /** An app on a store of its own: the largest document taken, in bytes (default 20 MiB). */
+  documentMaxBytes?: number;
   /** The built designer (dist/designer) to serve at `/`; a page explaining how to build it otherwise. */
   designerDir?: string;
   /** Origins allowed to call the API from a browser (CORS). Empty or absent: CORS closed. */
@@ -93,7 +96,10 @@ export function problemResponse(c: Context, body: ProblemBody): Response {
 export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   const { store, clock } = options;
   const logger = options.logger ?? silentLogger;
-  const services = 'services' in options ? options.services : createHostServices({ store, engine: options.engine, clock, logger });
+  const services =
+    'services' in options
+      ? options.services
+      : createHostServices({ store, engine: options.engine, clock, logger, ...(options.documentMaxBytes === undefined ? {} : { documentMaxBytes: options.documentMaxBytes }) });
   const maxBytes = options.maxBodyBytes ?? 1024 * 1024;
   const app = new Hono<AuthEnv>();
   app.use(
@@ -153,6 +159,8 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   // what a customer reaches without signing in: these routes only (docs/public-form.md)
   app.route('/', publicRoutes(services.publicForms, options.publicLimits ?? {}));
   app.use('/api/*', authenticate(services.tokens, options.oidc));
+  // documents stream in under their own limit (the document service's), not the JSON bodies' one below
+  app.route('/api', documentRoutes(store, services.documents));
   app.use(
     '/api/*',
     limitBody(maxBytes, (c) => problemResponse(c, problemBody('request.too_large', `The body is larger than ${maxBytes} bytes; send a smaller one.`))),

@@ -9,7 +9,7 @@ import { backtestSchemas } from './backtest-schemas.ts';
 import { migrationSchemas } from './migration-schemas.ts';
 
 /** `choices`: the values a query parameter allows (400 `request.invalid` for any other); `formats`: a parameter's string format. */
-type Op = { summary: string; role: string; body?: string; optionalBody?: boolean; ok: [number, string]; params?: string[]; choices?: Record<string, string[]>; formats?: Record<string, string>; headers?: string[]; text?: string };
+type Op = { summary: string; role: string; body?: string; multipart?: string; optionalBody?: boolean; ok: [number, string]; params?: string[]; choices?: Record<string, string[]>; formats?: Record<string, string>; headers?: string[]; text?: string };
 
 const windowFormats = { from: 'date-time', to: 'date-time' };
 
@@ -141,6 +141,20 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/cases/{id}': { get: { summary: 'A case with tasks, SLAs, checklist and next events', role: 'agent', ok: [200, 'Case'], params: ['id'] } },
   '/api/cases/{id}/events': { post: { summary: 'Send an event', role: 'agent, service (and the event roles)', body: 'EventRequest', ok: [200, 'Case'], params: ['id'], headers: ['If-Match', 'Idempotency-Key'] } },
   '/api/cases/{id}/history': { get: { summary: 'The append-only history, oldest first', role: 'agent', ok: [200, 'HistoryList'], params: ['id', 'limit', 'cursor'] } },
+  '/api/cases/{id}/documents': {
+    get: { summary: 'The documents of the case file, in the order they were added (removed=true: the removed ones too)', role: 'agent', ok: [200, 'DocumentList'], params: ['id', 'removed'], choices: { removed: ['true', 'false'] } },
+    post: {
+      summary: "Add a document (multipart/form-data: the file in a part named file; field, a documents field's pointer, in a part before it or as a query parameter). Streamed, at most the server's limit (default 20 MB: 413 document.too_large, nothing stored); its kind read from its bytes (415 document.type_refused for kinds a case file does not take)",
+      role: 'agent, service',
+      multipart: 'DocumentUpload',
+      ok: [201, 'Document'],
+      params: ['id', 'field'],
+    },
+  },
+  '/api/cases/{id}/documents/{docId}': {
+    get: { summary: 'The content of a document as stored (Content-Type as sniffed, Content-Disposition: attachment, Repr-Digest: its SHA-256)', role: 'agent', ok: [200, 'DocumentContent'], params: ['id', 'docId'], text: 'application/octet-stream' },
+    delete: { summary: 'Remove a document from the case file (and its documents field): kept, marked removed, in the history as document.removed', role: 'agent, service', ok: [200, 'Document'], params: ['id', 'docId'] },
+  },
   '/api/tasks': { get: { summary: 'Work queues (filters queue, role, assignee (me), caseId, status, unassigned)', role: 'agent', ok: [200, 'TaskList'], params: ['queue', 'role', 'assignee', 'caseId', 'status', 'unassigned', 'limit', 'cursor'] } },
   '/api/tasks/{id}/claim': { post: { summary: 'Claim a task', role: 'agent', ok: [200, 'Task'], params: ['id'] } },
   '/api/tasks/{id}/release': { post: { summary: 'Release a task', role: 'agent', ok: [200, 'Task'], params: ['id'] } },
@@ -191,6 +205,7 @@ export function openApiDocument(): Record<string, unknown> {
           ...(op.headers ?? []).map((name) => ({ name, in: 'header', required: false, schema: { type: 'string' } })),
         ],
         ...(op.body === undefined ? {} : { requestBody: { required: op.optionalBody !== true, content: { 'application/json': { schema: ref(op.body) } } } }),
+        ...(op.multipart === undefined ? {} : { requestBody: { required: true, content: { 'multipart/form-data': { schema: ref(op.multipart) } } } }),
         responses,
       };
     }
@@ -248,6 +263,25 @@ export function openApiDocument(): Record<string, unknown> {
     },
     MailboxList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('Mailbox') } } },
     Report: { type: 'object' },
+    Document: {
+      type: 'object',
+      required: ['caseId', 'id', 'name', 'contentType', 'size', 'sha256', 'field', 'addedAt', 'addedBy', 'removedAt', 'removedBy', 'href'],
+      properties: {
+        caseId: { type: 'string' }, id: { type: 'string' }, name: { type: 'string', description: 'The file name as sent (its last part).' },
+        contentType: { type: 'string', description: 'What its bytes say it is (never the name or the client).' },
+        size: { type: 'integer', description: 'Bytes.' }, sha256: { type: 'string', description: 'SHA-256 of the content, lower-case hex.' },
+        field: { type: ['string', 'null'], description: 'The documents field it is attached to (a pointer into the case data), or null.' },
+        addedAt: { type: 'string' }, addedBy: { type: 'string' }, removedAt: { type: ['string', 'null'] }, removedBy: { type: ['string', 'null'] },
+        href: { type: 'string', description: 'Where its content is read.' },
+      },
+    },
+    DocumentList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('Document') } } },
+    DocumentUpload: {
+      type: 'object',
+      required: ['file'],
+      properties: { field: { type: 'string', description: "A documents field's pointer, e.g. /proofs (before the file part)." }, file: { type: 'string', format: 'binary' } },
+    },
+    DocumentContent: { type: 'string', format: 'binary' },
     TypeScript: { type: 'string', description: 'TypeScript declarations (.d.ts)' },
     Me: {
       type: 'object',

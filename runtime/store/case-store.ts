@@ -415,6 +415,39 @@ export interface CaseMigrationCounts {
   skipped: number;
 }
 
+/**
+ * A document in a case file (issue 20, docs/documents.md): its row, as the store keeps it beside its
+ * content (in chunks of at most DOCUMENT_CHUNK_BYTES). A removed document keeps its row and content
+ * (the history names it); only its `removedAt`/`removedBy` are set.
+ */
+export interface DocumentRecord {
+  tenant: string;
+  caseId: string;
+  id: string;
+  /** The file name as given (a name, never a path). */
+  name: string;
+  /** What the first bytes say the file is (sniffed, never taken from the name or the client). */
+  contentType: string;
+  /** Bytes. */
+  size: number;
+  /** SHA-256 of the content, lower-case hex. */
+  sha256: string;
+  /** The documents field it is attached to (a pointer into the case data), or null. */
+  field: string | null;
+  /**
+   * Where its content is: `database` (in document_chunks) or `directory` (a file named by its id in the
+   * host's documents directory, `dossier serve --documents-dir`; the store keeps only the row).
+   */
+  storage: 'database' | 'directory';
+  addedAt: Instant;
+  addedBy: string;
+  removedAt: Instant | null;
+  removedBy: string | null;
+}
+
+/** The largest chunk a document's content is stored and read in. */
+export const DOCUMENT_CHUNK_BYTES = 256 * 1024;
+
 export interface CaseStore {
   // Tenants and tokens
   ensureTenant(id: string, at: Instant): Promise<void>;
@@ -613,6 +646,28 @@ export interface CaseStore {
   runningCaseMigrations(): Promise<{ tenant: string; id: string }[]>;
   /** A page of a migration's cases (with `status`, only those), in the order they were recorded. */
   migrationItems(tenant: string, id: string, status: MigrationItemStatus | undefined, limit: number, cursor: string | null): Promise<Page<MigrationItem>>;
+
+  // Documents in the case file (issue 20)
+  /**
+   * Stores a document's row and, for `storage: 'database'`, its content, read from the file `contentFile`
+   * in chunks (never whole in memory), in one transaction: afterwards both are there, or neither. For
+   * `storage: 'directory'` only the row (the host wrote the file; `contentFile` is not read).
+   */
+  saveDocument(record: DocumentRecord, contentFile: string): Promise<void>;
+  getDocument(tenant: string, caseId: string, id: string): Promise<DocumentRecord | null>;
+  /** The documents of a case (removed ones too), in the order they were added (by `addedAt`, then id). */
+  listDocuments(tenant: string, caseId: string): Promise<DocumentRecord[]>;
+  /** The content of a document, chunk by chunk, in order (empty for an unknown one). */
+  documentContent(tenant: string, id: string): AsyncIterable<Uint8Array>;
+  /** Marks a document removed (its content kept); false when it is unknown or already removed. */
+  markDocumentRemoved(tenant: string, id: string, at: Instant, by: string): Promise<boolean>;
+  /** Deletes a document and its content for good: only for one whose attachment to its case was refused. */
+  purgeDocument(tenant: string, id: string): Promise<void>;
+  /**
+   * Documents added before `before` that no `document.added` entry of their case's history names: stored
+   * by a host that died before the case's commit. Up to `limit`, oldest first.
+   */
+  orphanDocuments(before: Instant, limit: number): Promise<DocumentRecord[]>;
 
   close(): Promise<void>;
 }

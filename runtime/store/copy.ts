@@ -25,9 +25,10 @@ import { StoreUnavailableError } from './store-unavailable.ts';
  * - text: TEXT, and text (mostly COLLATE "C");
  * - int: INTEGER, and integer or bigint (timers.id and outbox.id are identities: their values are kept);
  * - bool: INTEGER 0/1, and boolean (1 is true, as the SQLite store reads it);
- * - json: TEXT holding JSON, and `json`, which keeps the text exactly as written.
+ * - json: TEXT holding JSON, and `json`, which keeps the text exactly as written;
+ * - bytes: BLOB, and bytea (documents' content chunks), compared as PostgreSQL's hex text (`\x…`).
  */
-type Kind = 'text' | 'int' | 'bool' | 'json';
+type Kind = 'text' | 'int' | 'bool' | 'json' | 'bytes';
 
 interface Column {
   name: string;
@@ -65,7 +66,7 @@ function table(name: string, key: string, columns: string, more: { ignored?: str
     key: key.split(' '),
     columns: columns.split(/\s+/).map((text) => {
       const [column, ...flags] = text.split(':') as [string, ...string[]];
-      const kind = (flags.find((f) => f === 'int' || f === 'bool' || f === 'json') ?? 'text') as Kind;
+      const kind = (flags.find((f) => f === 'int' || f === 'bool' || f === 'json' || f === 'bytes') ?? 'text') as Kind;
       return { name: column, kind, targetOnly: flags.includes('target'), nulAsReplacement: flags.includes('nul') };
     }),
     ignored: more.ignored ?? [],
@@ -115,6 +116,9 @@ export const storeTables: readonly TableSpec[] = [
   // Migrations of open cases to another version (issue 19) and the cases each took.
   table('case_migrations', 'tenant id', 'tenant id case_type from_version:int to_version:int plan:json status started_by started_at finished_at'),
   table('case_migration_items', 'tenant migration_id n', 'tenant migration_id n:int case_id status detail:json at'),
+  // Documents in the case file (issue 20): a row per document, its content in chunks.
+  table('documents', 'tenant id', 'tenant id case_id name content_type size:int sha256 field added_at added_by removed_at removed_by storage'),
+  table('document_chunks', 'tenant document_id n', 'tenant document_id n:int bytes:bytes'),
 ];
 
 export type CopyErrorCode =
@@ -290,6 +294,9 @@ function toTarget(spec: TableSpec, column: Column, value: unknown, row: () => Re
       return value;
     case 'bool':
       return value === 1;
+    case 'bytes':
+      if (!Buffer.isBuffer(value)) throw badValue(spec, column, row(), `holds ${JSON.stringify(String(value))}, not a BLOB`);
+      return value;
     default: {
       if (typeof value !== 'string') {
         throw badValue(spec, column, row(), Buffer.isBuffer(value) ? 'holds a BLOB, not text' : `holds ${JSON.stringify(String(value))}, not text`);
@@ -313,6 +320,8 @@ function canonical(column: Column, value: unknown): string | null {
       return String(value);
     case 'bool':
       return value === 1 ? 'true' : 'false';
+    case 'bytes':
+      return Buffer.isBuffer(value) ? `\\x${value.toString('hex')}` : String(value);
     default:
       return column.nulAsReplacement && typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : String(value);
   }
@@ -430,7 +439,7 @@ async function copyTable(source: Database.Database, tx: Queryable, spec: TableSp
     const row = (): Record<string, unknown> => Object.fromEntries(columns.map((c, i) => [c.name, raw[i]]));
     for (let i = 0; i < width; i++) {
       const value = toTarget(spec, columns[i] as Column, raw[i], row);
-      if (typeof value === 'string') chars += value.length;
+      if (typeof value === 'string' || Buffer.isBuffer(value)) chars += value.length;
       values.push(value);
     }
     if (values.length / width >= perInsert || chars >= BATCH_CHARS) await flush();

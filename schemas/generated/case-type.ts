@@ -245,6 +245,10 @@ export interface FieldSchema {
    */
   pattern?: string;
   /**
+   * A documents field: the files of the case file attached to it (uploaded through the documents API, never sent as event data). Its value is a list of document references {id, name, contentType, size, sha256} kept by the runtime; write it as { "type": "array", "documents": true } and count documents with minItems/maxItems (a completeness rule such as { "properties": { "proofs": { "minItems": 1 } }, "required": ["proofs"] }: at least one proof of purchase).
+   */
+  documents?: boolean;
+  /**
    * Shared with outsourced partners: a partner's people (tokens and sign-ins of a partner to whom an admin delegated queues) see this field, and everything inside it, in the cases of those queues, and may fill it in. Fields without it are neither shown nor sent to partners, nor in history, and partners may not change them. Default false.
    */
   shareable?: boolean;
@@ -333,7 +337,8 @@ export interface FieldRef {
     | 'radio'
     | 'checkboxes'
     | 'group'
-    | 'list';
+    | 'list'
+    | 'documents';
   label?: string;
   help?: string;
   placeholder?: string;

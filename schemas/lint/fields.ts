@@ -28,6 +28,12 @@ export function lintDataSchema(model: Model): Problem[] {
   const schemaRoots: [unknown, string][] = [[data, '/data']];
   for (const [name, event] of Object.entries(asObject(model.def.events)))
     schemaRoots.push([asObject(event).data, ptr('/events', name, 'data')]);
+  // documents fields (issue 20): lists of document references, at a fixed place in the data
+  walkSchemas(data, '/data', (node, pointer) => {
+    if (node.documents !== true) return;
+    if (node.type !== 'array') problems.push(createProblem('data.documents_not_array', node.type === undefined ? pointer : ptr(pointer, 'type')));
+    if (!onlyThroughProperties(pointer)) problems.push(createProblem('data.documents_not_a_field', ptr(pointer, 'documents')));
+  });
   for (const [root, rootPointer] of schemaRoots) {
     walkSchemas(root, rootPointer, (node, pointer) => {
       const ref = asString(node.$ref);
@@ -37,6 +43,12 @@ export function lintDataSchema(model: Model): Problem[] {
     });
   }
   return problems;
+}
+
+/** Whether a schema pointer under /data goes through `properties` only (keywords and names alternate: properties, name, ...). */
+function onlyThroughProperties(pointer: string): boolean {
+  const tokens = pointer.split('/').slice(2);
+  return tokens.every((token, i) => i % 2 === 1 || token === 'properties');
 }
 
 export function lintFieldPointers(model: Model, ajv: Ajv2020): Problem[] {

@@ -1700,6 +1700,172 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The documents of the case file, in the order they were added (removed=true: the removed ones too) */
+        get: {
+            parameters: {
+                query?: {
+                    removed?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentList"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a document (multipart/form-data: the file in a part named file; field, a documents field's pointer, in a part before it or as a query parameter). Streamed, at most the server's limit (default 20 MB: 413 document.too_large, nothing stored); its kind read from its bytes (415 document.type_refused for kinds a case file does not take) */
+        post: {
+            parameters: {
+                query?: {
+                    field?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["DocumentUpload"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Document"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/documents/{docId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The content of a document as stored (Content-Type as sniffed, Content-Disposition: attachment, Repr-Digest: its SHA-256) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    docId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["DocumentContent"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a document from the case file (and its documents field): kept, marked removed, in the history as document.removed */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    docId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Document"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -3029,6 +3195,37 @@ export interface components {
             items: components["schemas"]["Mailbox"][];
         };
         Report: Record<string, unknown>;
+        Document: {
+            caseId: string;
+            id: string;
+            /** @description The file name as sent (its last part). */
+            name: string;
+            /** @description What its bytes say it is (never the name or the client). */
+            contentType: string;
+            /** @description Bytes. */
+            size: number;
+            /** @description SHA-256 of the content, lower-case hex. */
+            sha256: string;
+            /** @description The documents field it is attached to (a pointer into the case data), or null. */
+            field: string | null;
+            addedAt: string;
+            addedBy: string;
+            removedAt: string | null;
+            removedBy: string | null;
+            /** @description Where its content is read. */
+            href: string;
+        };
+        DocumentList: {
+            items: components["schemas"]["Document"][];
+        };
+        DocumentUpload: {
+            /** @description A documents field's pointer, e.g. /proofs (before the file part). */
+            field?: string;
+            /** Format: binary */
+            file: string;
+        };
+        /** Format: binary */
+        DocumentContent: string;
         /** @description TypeScript declarations (.d.ts) */
         TypeScript: string;
         Me: {
@@ -3171,6 +3368,8 @@ export interface components {
             maxLength?: number;
             /** @description A regular expression (ECMAScript syntax, unicode) that a text field must match somewhere (anchor it with ^ and $ to match the whole value). Matched in linear time (RE2): look-ahead, look-behind and back-references are not supported. */
             pattern?: string;
+            /** @description A documents field: the files of the case file attached to it (uploaded through the documents API, never sent as event data). Its value is a list of document references {id, name, contentType, size, sha256} kept by the runtime; write it as { "type": "array", "documents": true } and count documents with minItems/maxItems (a completeness rule such as { "properties": { "proofs": { "minItems": 1 } }, "required": ["proofs"] }: at least one proof of purchase). */
+            documents?: boolean;
             /** @description Shared with outsourced partners: a partner's people (tokens and sign-ins of a partner to whom an admin delegated queues) see this field, and everything inside it, in the cases of those queues, and may fill it in. Fields without it are neither shown nor sent to partners, nor in history, and partners may not change them. Default false. */
             shareable?: boolean;
             /** @description What a valid value looks like, in words people read when a value does not match the pattern, e.g. "a Dutch postcode such as 1234 AB" (the message reads "Postcode must be a Dutch postcode such as 1234 AB"). Without it, the first of examples is shown; the pattern itself never is. */
@@ -3209,7 +3408,7 @@ export interface components {
         CaseTypeFieldRef: {
             field: components["schemas"]["CaseTypePointer"];
             /** @enum {unknown} */
-            widget?: "text" | "textarea" | "number" | "integer" | "money" | "checkbox" | "toggle" | "date" | "date-time" | "email" | "phone" | "select" | "radio" | "checkboxes" | "group" | "list";
+            widget?: "text" | "textarea" | "number" | "integer" | "money" | "checkbox" | "toggle" | "date" | "date-time" | "email" | "phone" | "select" | "radio" | "checkboxes" | "group" | "list" | "documents";
             label?: string;
             help?: string;
             placeholder?: string;

@@ -16,6 +16,7 @@ import { HistoryTimeline } from './HistoryTimeline.tsx';
 import { SlaBadges } from './SlaBadges.tsx';
 import { LinkedCases } from './LinkedCases.tsx';
 import { CaseMessages } from './CaseMessages.tsx';
+import { DocumentsPanel } from './DocumentsPanel.tsx';
 import { LifeCycleStrip } from '../stage/LifeCycleStrip.tsx';
 import { carriedKeys, readOnlyReason, stageForm, stageScope, strandedChanges } from './stage-form.ts';
 import type { ConsoleContext } from './use-console-context.ts';
@@ -332,6 +333,23 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
                 ))}
               </ul>
             )}
+          </section>
+          <section aria-labelledby="documents-title" className="card">
+            <h2 id="documents-title">{t('documents')}</h2>
+            <DocumentsPanel
+              api={api}
+              caseId={kase.id}
+              def={def}
+              closed={kase.closedAt !== null}
+              onChanged={() =>
+                void (async () => {
+                  // a document changes the case (its history, a documents field, the checklist): read it again
+                  const fresh = await api.getCase(caseId);
+                  if (fresh.ok) applyNewer(fresh.value);
+                  await loadHistory();
+                })()
+              }
+            />
           </section>
           {kase.parentId || kase.children.length > 0 ? (
             <section aria-labelledby="links-title" className="card">

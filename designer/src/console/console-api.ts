@@ -38,6 +38,9 @@ export type TaskItem = Required<Wire['Task']> & CaseTask;
 
 export type Me = Wire['Me'];
 
+/** A document of the case file (`Document`: `GET /api/cases/{id}/documents`). */
+export type DocumentItem = Wire['Document'];
+
 /** A case sharing a customer identifier (`RelatedCase`), its state an engine state value. */
 export type RelatedCase = Refine<Wire['RelatedCase'], { state: StateValue }>;
 
@@ -66,6 +69,12 @@ export interface ConsoleApi {
   related(id: string): Promise<Result<Related>>;
   /** The contact reasons report: the top values of a field of a case type, with their channels. */
   reasons(query: { caseType: string; field: string }): Promise<Result<ReasonsReport>>;
+  documents(caseId: string): Promise<Result<DocumentItem[]>>;
+  /** Uploads a file (multipart, streamed by the browser), attached to the documents field `field` when given. */
+  uploadDocument(caseId: string, file: Blob, name: string, field?: string): Promise<Result<DocumentItem>>;
+  /** The content of a document, to save or open. */
+  downloadDocument(caseId: string, documentId: string): Promise<Result<Blob>>;
+  removeDocument(caseId: string, documentId: string): Promise<Result<DocumentItem>>;
 }
 
 /**
@@ -74,17 +83,20 @@ export interface ConsoleApi {
  * translates them (`translations`, docs/i18n.md).
  */
 export function createConsoleApi(token: string, t: Translate = ENGLISH.t, language: string = 'en', forPartner = false): ConsoleApi {
-  async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Result<T>> {
+  async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, read: 'json' | 'blob' = 'json'): Promise<Result<T>> {
+    const form = body instanceof FormData;
     let res: Response;
     try {
       res = await fetch(path, {
         method,
-        headers: { ...authHeaders(token), Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        // a form's Content-Type (multipart, with its boundary) is the browser's to set
+        headers: { ...authHeaders(token), Accept: 'application/json', ...(body !== undefined && !form ? { 'Content-Type': 'application/json' } : {}), ...headers },
+        ...(body !== undefined ? { body: form ? body : JSON.stringify(body) } : {}),
       });
     } catch (e) {
       return { ok: false, status: 0, code: 'network', message: t('console.api.network', { error: e instanceof Error ? e.message : String(e) }), problems: [] };
     }
+    if (res.ok && read === 'blob') return { ok: true, value: (await res.blob()) as T };
     const text = await res.text();
     let payload: unknown;
     try {
@@ -132,5 +144,16 @@ export function createConsoleApi(token: string, t: Translate = ENGLISH.t, langua
     release: (taskId) => call('POST', `/api/tasks/${enc(taskId)}/release`),
     related: (id) => call('GET', `/api/cases/${enc(id)}/related?limit=200`),
     reasons: (query) => call('GET', `/api/reports/reasons${qs(query)}`),
+    async documents(caseId) {
+      return items(await call('GET', `/api/cases/${enc(caseId)}/documents`));
+    },
+    uploadDocument(caseId, file, name, field) {
+      const form = new FormData();
+      if (field !== undefined) form.append('field', field);
+      form.append('file', file, name);
+      return call('POST', `/api/cases/${enc(caseId)}/documents`, form);
+    },
+    downloadDocument: (caseId, documentId) => call('GET', `/api/cases/${enc(caseId)}/documents/${enc(documentId)}`, undefined, { Accept: '*/*' }, 'blob'),
+    removeDocument: (caseId, documentId) => call('DELETE', `/api/cases/${enc(caseId)}/documents/${enc(documentId)}`),
   };
 }

@@ -65,6 +65,34 @@ export function FieldInput(props: FieldInputProps) {
     </p>
   ) : null;
 
+  if (kind === 'documents') {
+    // the files attached to a documents field: added and removed in the case file's Documents section
+    // (an upload there), never typed here; the designer's preview shows the same list, empty
+    const attached = (Array.isArray(value) ? value : []).filter((d): d is { id: string; name: string } => typeof d === 'object' && d !== null && typeof (d as { name?: unknown }).name === 'string');
+    return (
+      <fieldset className="field-group field-documents" aria-describedby={describedBy}>
+        <legend>{label}</legend>
+        {attached.length === 0 ? (
+          <p className="muted">{t('form.documentsNone')}</p>
+        ) : (
+          <ul aria-label={label}>
+            {attached.map((d) => (
+              <li key={d.id}>{d.name}</li>
+            ))}
+          </ul>
+        )}
+        <p id={help ? `${id}-help` : undefined} className="muted">
+          {help ?? t('form.documentsHint')}
+        </p>
+        {error ? (
+          <p id={`${id}-error`} className="error">
+            {error}
+          </p>
+        ) : null}
+      </fieldset>
+    );
+  }
+
   if (kind === 'group' || kind === 'list') {
     const children = Object.entries((kind === 'list' ? schema.items : schema)?.properties ?? {});
     const childRequired = (kind === 'list' ? schema.items : schema)?.required ?? [];

@@ -19,7 +19,8 @@ export type FieldKind =
   | 'phone'
   | 'choice'
   | 'group'
-  | 'list';
+  | 'list'
+  | 'documents';
 
 export const FIELD_KINDS: readonly { kind: FieldKind; label: string }[] = [
   { kind: 'text', label: 'Text' },
@@ -35,6 +36,7 @@ export const FIELD_KINDS: readonly { kind: FieldKind; label: string }[] = [
   { kind: 'choice', label: 'Choice list' },
   { kind: 'group', label: 'Group' },
   { kind: 'list', label: 'Repeating group' },
+  { kind: 'documents', label: 'Documents' },
 ];
 
 /** A field kind's name in the reader's language ("Choice list", "Keuzelijst"); FIELD_KINDS holds the English ones. */
@@ -77,6 +79,9 @@ export function schemaForKind(kind: FieldKind, title: string, words: Words = ENG
       return { type: 'object', title, properties: {} };
     case 'list':
       return { type: 'array', title, items: { type: 'object', properties: {} } };
+    case 'documents':
+      // files of the case file attached to it (docs/documents.md); count them with minItems in a rule
+      return { type: 'array', title, documents: true };
     default: {
       const _never: never = kind;
       return _never;
@@ -87,6 +92,7 @@ export function schemaForKind(kind: FieldKind, title: string, words: Words = ENG
 /** Reads a field's kind back from its schema (and its form widget, for long text). */
 export function kindOf(schema: FieldSchema, widget?: FieldRef['widget']): FieldKind {
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  if (schema.documents === true) return 'documents';
   if (schema.enum) return 'choice';
   switch (type) {
     case 'number':

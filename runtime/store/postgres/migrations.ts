@@ -12,6 +12,7 @@
 //   and accepts `\u0000` in strings, which `jsonb` refuses; the store reads inside them only for the
 //   reports (a history entry's `to`, a field of case data), with `\u0000` handled (postgres-reports.ts).
 import { caseMigrationTables } from './postgres-case-migrations.ts';
+import { documentTables } from './postgres-documents.ts';
 import type { PostgresDb, Queryable } from './postgres-db.ts';
 import { backfillStages, stageTablesSql } from './postgres-stages.ts';
 import { caseReferences } from './postgres-references.ts';
@@ -180,6 +181,8 @@ const migrations: Migration[] = [
   ALTER TABLE messages ADD COLUMN last_error TEXT;
   ALTER TABLE tenants ADD COLUMN webhook_secret TEXT;
   `,
+  // Documents in the case file (issue 20; SQLite's too): a row per document, its content in bytea chunks.
+  documentTables,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

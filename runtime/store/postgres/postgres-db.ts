@@ -4,7 +4,7 @@
 import pg from 'pg';
 import type { PoolClient, QueryResultRow } from 'pg';
 
-export type SqlValue = string | number | boolean | null | string[];
+export type SqlValue = string | number | boolean | null | string[] | Buffer;
 
 /**
  * Whether any of `values` holds U+0000, which PostgreSQL text cannot: such a value names no stored row

@@ -9,6 +9,7 @@ import { migrate } from './migrations.ts';
 import { createPostgresAdmin } from './postgres-admin.ts';
 import { createPostgresCaseMigrations } from './postgres-case-migrations.ts';
 import { createPostgresCases } from './postgres-cases.ts';
+import { createPostgresDocuments } from './postgres-documents.ts';
 import { createPostgresDb } from './postgres-db.ts';
 import { translatePostgresError, withFaultTranslation } from './postgres-faults.ts';
 import { createPostgresReports } from './postgres-reports.ts';
@@ -55,6 +56,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...createPostgresQueues(db),
     ...createPostgresReports(db),
     ...createPostgresCaseMigrations(db),
+    ...createPostgresDocuments(db),
     async watchDue(listener: (due: DueNotice) => void): Promise<() => Promise<void>> {
       const stop = await watchDue(options.url, listener);
       watchers.add(stop);

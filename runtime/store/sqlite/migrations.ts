@@ -2,6 +2,7 @@
 // Append only. A migration is SQL, or a function for one that must fill a table with what only
 // JavaScript computes (the customer index's identifiers, from each case's definition).
 import { caseMigrationTables } from './sqlite-case-migrations.ts';
+import { documentTables } from './sqlite-documents.ts';
 import type Database from 'better-sqlite3';
 import { backfillCustomerKeys } from './sqlite-customer-keys.ts';
 import { backfillStages, stageTablesSql } from './sqlite-stages.ts';
@@ -175,6 +176,8 @@ const migrations: Migration[] = [
   ALTER TABLE messages ADD COLUMN last_error TEXT;
   ALTER TABLE tenants ADD COLUMN webhook_secret TEXT;
   `,
+  // Documents in the case file (issue 20): a row per document, its content in chunks.
+  documentTables,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

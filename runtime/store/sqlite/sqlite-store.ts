@@ -7,6 +7,7 @@ import { withFaultTranslation } from './sqlite-faults.ts';
 import { createSqliteAdmin } from './sqlite-admin.ts';
 import { createSqliteCaseMigrations } from './sqlite-case-migrations.ts';
 import { createSqliteCases } from './sqlite-cases.ts';
+import { createSqliteDocuments } from './sqlite-documents.ts';
 import { createSqliteReports } from './sqlite-reports.ts';
 import { createSqliteQueues } from './sqlite-queues.ts';
 import { createWalDurability, type Durability } from './wal-sync.ts';
@@ -122,6 +123,7 @@ function storeOn(db: Database.Database, options: SqliteStoreOptions): SqliteCase
     ...createSqliteQueues(db, queue),
     ...createSqliteReports(db),
     ...createSqliteCaseMigrations(db, queue),
+    ...createSqliteDocuments(db, queue),
     writeStats: () => queue.stats(),
     async close(): Promise<void> {
       if (closed) return;

@@ -35,6 +35,15 @@ describe('addField', () => {
   });
 });
 
+describe('the documents kind (issue 20)', () => {
+  it('given a blank case type, when a documents field is added, then it is a documents array, reads back as documents and renders with the documents widget', () => {
+    const def = addField(blank(), { parent: '', name: 'proofs', kind: 'documents', title: 'Proofs of purchase' });
+    expect(def.data.properties?.proofs).toEqual({ type: 'array', title: 'Proofs of purchase', documents: true });
+    expect(listFields(def).map((f) => [f.pointer, f.kind])).toEqual([['/proofs', 'documents']]);
+    expect(changeKind(def, '/proofs', 'text').data.properties?.proofs).toEqual({ type: 'string', title: 'Proofs of purchase' });
+  });
+});
+
 describe('kindOf', () => {
   it('reads every supported kind from its schema', () => {
     expect(

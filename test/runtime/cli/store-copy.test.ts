@@ -5,6 +5,7 @@
 // holds data (refused, then --force), a missing or old source, an unreachable target, bad usage, and a
 // corrupted target that verifyCopy catches. The PostgreSQL parts need a server where the role may
 // CREATE DATABASE (test/postgres-scratch.ts); without one they are skipped, and say so.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import type { JsonValue } from '../../../runtime/engine/index.ts';
 import { seedTemplates } from '../../../runtime/host/bootstrap.ts';
 import { failureAnswer } from '../../../runtime/http/problems.ts';
 import { createCaseService } from '../../../runtime/host/case-service.ts';
+import { createDocumentService } from '../../../runtime/host/document-service.ts';
 import { createManualClock } from '../../../runtime/host/clock.ts';
 import { silentLogger } from '../../../runtime/host/logger.ts';
 import { hashToken, issueToken } from '../../../runtime/host/tokens.ts';
@@ -110,6 +112,14 @@ async function buildSource(path: string): Promise<void> {
   expect(await store.createCaseMigration(migration, [first, withdrawn])).toBe(true);
   await store.markMigrationCases('default', 'plan-1', [{ caseId: withdrawn, status: 'skipped', detail: { reason: 'closed "ü"' }, at: clock.now() }]);
 
+  // documents in the case file (issue 20): one of three chunks, one removed (its row and content kept)
+  const documents = createDocumentService({ store, cases: service, clock, logger: silentLogger });
+  const statement = Buffer.from('Statement line: one kettle, 49.95 EUR "ü".\n'.repeat(14_000));
+  const kept = await documents.add('default', first, { name: 'statement "ü".txt', content: statement, by: agent });
+  const gone = await documents.add('default', first, { name: 'receipt.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n'), by: agent });
+  if (!kept.ok || !gone.ok) throw new Error('a document was refused');
+  expect((await documents.remove('default', first, gone.value.document.id, agent)).ok).toBe(true);
+
   // the outbox: one row delivered (its message recorded), one retried, two dead (one error quoting a NUL)
   const outbox = (await store.listOutbox('default', {}, 100, null)).items;
   if (outbox.length < 4) throw new Error(`expected at least 4 outbox rows, got ${outbox.length}`);
@@ -170,6 +180,17 @@ async function readAll(store: CaseStore): Promise<Record<string, unknown>> {
       outboxByStatus: await Promise.all((['pending', 'delivered', 'dead'] as const).map((status) => pages((c) => store.listOutbox(tenant, { status }, 2, c)))),
       idempotency: await Promise.all(['idem-1', 'idem-2', 'idem-3'].map((k) => store.getIdempotency(tenant, k))),
       slas: await store.slaRecords(tenant),
+      documents: await Promise.all(
+        ofTenant.map(async (id) =>
+          Promise.all(
+            (await store.listDocuments(tenant, id)).map(async (document) => {
+              const hash = createHash('sha256');
+              for await (const chunk of store.documentContent(tenant, document.id)) hash.update(chunk);
+              return { document, content: hash.digest('hex') };
+            }),
+          ),
+        ),
+      ),
       migrations: await store.listCaseMigrations(tenant),
       migrationItems: await pages((c) => store.migrationItems(tenant, 'plan-1', undefined, 1, c)),
     };
@@ -286,6 +307,8 @@ describe('dossier store copy: usage and sources it refuses', () => {
     expect(storeTables.map((t) => t.name)).toEqual([
       'tenants', 'tokens', 'partners', 'people', 'mailboxes', 'case_secrets', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
       'stage_current', 'stage_visits', 'case_migrations', 'case_migration_items',
+      'tenants', 'tokens', 'partners', 'people', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
+      'stage_current', 'stage_visits', 'case_migrations', 'case_migration_items', 'documents', 'document_chunks',
     ]);
   });
 });

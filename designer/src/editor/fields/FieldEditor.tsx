@@ -162,7 +162,7 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
           ) : null}
         </>
       ) : null}
-      {kind === 'list' ? (
+      {kind === 'list' || kind === 'documents' ? (
         <>
           <NumberInput id="field-minitems" label={t('editor.fieldEditor.minItems')} value={schema.minItems} onChange={(v) => set({ minItems: v }, 'minItems')} />
           <NumberInput id="field-maxitems" label={t('editor.fieldEditor.maxItems')} value={schema.maxItems} onChange={(v) => set({ maxItems: v }, 'maxItems')} />
@@ -186,7 +186,7 @@ export function FieldEditor({ def, edit, select, field }: EditProps & { field: F
           />
         </div>
       ) : null}
-      {kind !== 'group' && kind !== 'list' ? (
+      {kind !== 'group' && kind !== 'list' && kind !== 'documents' ? (
         <div className="field">
           <FieldValueInput key={kind} id="field-default" label={t('editor.fieldEditor.default')} schema={schema} value={schema.default} noneLabel={t('editor.fieldEditor.noDefault')} onChange={(v) => set({ default: v }, 'default')} />
         </div>
