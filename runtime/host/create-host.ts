@@ -17,6 +17,7 @@ import { createPartnerService, type PartnerService } from './partners.ts';
 import { createMigrationService, type MigrationService } from './migration-service.ts';
 import { createMailboxService, type AttachmentSink, type MailboxService } from './mail-intake.ts';
 import { createPublicFormService, type PublicFormService } from './public-form.ts';
+import { documentSink } from './mail-attachments.ts';
 import { createDocumentService, type DocumentService } from './document-service.ts';
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
@@ -49,7 +50,7 @@ export function createHostServices<C>(options: {
   logger?: Logger;
   /** The lifetime of tokens whose roles are only `service`, issued without one (an ISO 8601 duration; null: none; default P90D). */
   serviceTokenExpiry?: string | null;
-  /** Where mail attachments go (the case's documents). */
+  /** Where mail attachments go (default: the case's documents).*/
   attachments?: AttachmentSink;
   /** The largest document taken, in bytes (default 20 MiB). */
   documentMaxBytes?: number;
@@ -59,6 +60,14 @@ export function createHostServices<C>(options: {
   const { store, clock } = options;
   const logger = options.logger ?? silentLogger;
   const cases = createCaseService({ store, engine: options.engine, clock, logger });
+  const documents = createDocumentService({
+    store,
+    cases,
+    clock,
+    logger,
+    ...(options.documentMaxBytes === undefined ? {} : { maxBytes: options.documentMaxBytes }),
+    ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
+  });
   return {
     cases,
     migrations: createMigrationService({ store, cases, clock, logger }),
@@ -67,15 +76,8 @@ export function createHostServices<C>(options: {
     tokens: createTokenService(store, { clock, logger, ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }) }),
     partners: createPartnerService(store, clock),
     publicForms: createPublicFormService({ store, cases, clock }),
-    mailboxes: createMailboxService({ store, cases, clock, logger, ...(options.attachments === undefined ? {} : { attachments: options.attachments }) }),
-    documents: createDocumentService({
-      store,
-      cases,
-      clock,
-      logger,
-      ...(options.documentMaxBytes === undefined ? {} : { maxBytes: options.documentMaxBytes }),
-      ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
-    }),
+    mailboxes: createMailboxService({ store, cases, clock, logger, attachments: options.attachments ?? documentSink(documents) }),
+    documents,
   };
 }
 

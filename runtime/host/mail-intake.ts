@@ -38,6 +38,8 @@ export interface InboundMail {
 
 /** Where attachments go: the documents of a case, at `field` (issue 20, item 1). Idempotent per `key`. */
 export interface AttachmentSink {
+  /** Why some attachments cannot be taken (too large, a kind a case file does not take), in words; empty: all can. */
+  check?(attachments: InboundAttachment[]): Promise<string[]>;
   attach(tenant: string, caseId: string, field: string | null, attachments: InboundAttachment[], key: string, by: string): Promise<void>;
 }
 
@@ -175,6 +177,9 @@ export function createMailboxService(options: { store: CaseStore; cases: CaseSer
     async receive(mailbox, mail) {
       const type = await store.getCaseType(mailbox.tenant, mailbox.caseType);
       if (type === null) return fail('case_type.not_found', `The case type '${mailbox.caseType}' of this mailbox is no longer published.`);
+      // attachments are checked before anything is stored: a message is taken whole or not at all
+      const refused = mail.attachments.length === 0 || options.attachments?.check === undefined ? [] : await options.attachments.check(mail.attachments);
+      if (refused.length > 0) return fail('mail.refused', `This message was not taken: ${refused.join('; ')}. Send the documents as PDF, images or office files.`);
       const definition = type.definition;
       const key = messageKey(mail);
       const reference = referenceOf(mail);

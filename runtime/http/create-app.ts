@@ -157,7 +157,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
 
   app.route('/', signInRoutes({ store, tokens: services.tokens, clock, logger, ...(options.oidc === undefined ? {} : { oidc: options.oidc }) }));
   // what a customer reaches without signing in: these routes only (docs/public-form.md)
-  app.route('/', publicRoutes(services.publicForms, options.publicLimits ?? {}));
+  app.route('/', publicRoutes(services.publicForms, services.documents, options.publicLimits ?? {}));
   app.use('/api/*', authenticate(services.tokens, options.oidc));
   // documents stream in under their own limit (the document service's), not the JSON bodies' one below
   app.route('/api', documentRoutes(store, services.documents));

@@ -1,10 +1,12 @@
-// The customer's side of a complaint (issue 20): a customer fills the public form without signing in and
-// gets a reference and a code; an agent takes the case up and asks a question; the customer answers by
-// e-mail over SMTP (the host's own listener), and the status page shows the answer in the case's history
-// with the paused resolution clock running again.
+// The customer's side of a complaint (issue 20): a customer fills the public form without signing in, with
+// a receipt attached, and gets a reference and a code; an agent sees the case with the document in the
+// worker console and asks a question; the customer answers by e-mail over SMTP (the host's own listener),
+// and the status page shows the answer in the case's history with the paused resolution clock running again.
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, asWritten, freePort, openBrowser, screenshot, startServer, type BrowserSession, type Server } from './harness.ts';
+
+const RECEIPT = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describe('the customer: public form, status page, a reply by e-mail', () => {
   let server: Server;
@@ -35,9 +37,11 @@ describe('the customer: public form, status page, a reply by e-mail', () => {
     expect(await page.getByRole('alert').last().textContent()).toMatch(/^2 /);
     await asWritten(() => page.getByLabel('E-mail')).fill('eva.visser@example.org');
     await asWritten(() => page.getByLabel('What happened')).fill('The new kettle leaks from the bottom.');
+    await page.getByLabel('Documents (optional)').setInputFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: RECEIPT });
     await screenshot(page, 'public-form-filled');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByRole('heading', { name: 'Thank you, we received your request', level: 1 }).waitFor();
+    await page.getByText('1 document was added to your request.').waitFor();
     const reference = (await page.getByRole('status').textContent())?.match(/[A-Z]+-\d{6}/)?.[0] ?? '';
     expect(reference).toMatch(/^COM-\d{6}$/);
     await screenshot(page, 'public-form-sent');
@@ -54,6 +58,13 @@ describe('the customer: public form, status page, a reply by e-mail', () => {
     const found = (await api(server, 'GET', `/api/cases?q=${reference}`)).body as { items: { id: string; channel: string }[] };
     const kase = found.items[0] as { id: string; channel: string };
     expect(kase.channel).toBe('web');
+    // the agent sees the case with the customer's document in the worker console
+    await page.goto(`${server.url}/work/cases/${kase.id}?token=${encodeURIComponent(server.token)}`);
+    const documents = page.getByRole('list', { name: 'Documents in the case file' });
+    await documents.waitFor();
+    expect(await documents.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('receipt.pdf')]);
+    await screenshot(page, 'public-form-document-in-console');
+    await page.goBack();
     expect((await api(server, 'POST', `/api/cases/${kase.id}/events`, { type: 'SUBMIT_TRIAGE', data: { reason: 'product-quality', severity: 'medium' } })).status).toBe(200);
     expect((await api(server, 'POST', `/api/cases/${kase.id}/events`, { type: 'ASK_CUSTOMER', data: { questionForCustomer: 'Could you send the serial number?' } })).status).toBe(200);
 

@@ -54,6 +54,33 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<{ ok: true
   }
 }
 
+/** Sends the files to the request's documents, one by one; the words for each that was not taken. */
+async function uploadAll(tenant: string, reference: string, code: string, files: readonly File[], refused: (name: string, why: string) => string): Promise<{ added: number; failures: string[] }> {
+  let added = 0;
+  const failures: string[] = [];
+  for (const file of files) {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const r = await call<{ name: string }>(`/api/public/${encodeURIComponent(tenant)}/cases/${encodeURIComponent(reference)}/documents`, { method: 'POST', headers: { 'X-Case-Code': code }, body: form });
+    if (r.ok) added += 1;
+    else failures.push(refused(file.name, r.problem.detail ?? String(r.status)));
+  }
+  return { added, failures };
+}
+
+/** A labelled file picker for documents (several at once). */
+function DocumentsPicker({ id, label, help, onChange }: { id: string; label: string; help: string; onChange: (files: File[]) => void }) {
+  return (
+    <div className="public-documents">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="file" multiple aria-describedby={`${id}-help`} onChange={(e) => onChange([...(e.target.files ?? [])])} />
+      <p id={`${id}-help`} className="help">
+        {help}
+      </p>
+    </div>
+  );
+}
+
 /** /forms/<tenant>/<key>: the form, then the reference and code of what was sent. */
 export function PublicFormPage({ tenant, caseType }: { tenant: string; caseType: string }) {
   const words = useWords();
@@ -66,6 +93,8 @@ export function PublicFormPage({ tenant, caseType }: { tenant: string; caseType:
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [uploaded, setUploaded] = useState<{ added: number; failures: string[] } | null>(null);
   const base = `/api/public/${encodeURIComponent(tenant)}/forms/${encodeURIComponent(caseType)}`;
   useEffect(() => {
     let live = true;
@@ -95,8 +124,11 @@ export function PublicFormPage({ tenant, caseType }: { tenant: string; caseType:
     }
     setBusy(true);
     const r = await call<Receipt>(base, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
-    setBusy(false);
+    if (!r.ok) setBusy(false);
     if (r.ok) {
+      // the request is in; the documents follow, each on its own
+      if (files.length > 0) setUploaded(await uploadAll(tenant, r.value.reference, r.value.secret, files, (name, why) => t('documentRefused', { name, why })));
+      setBusy(false);
       setReceipt(r.value);
       setMessage(null);
       return;
@@ -126,6 +158,14 @@ export function PublicFormPage({ tenant, caseType }: { tenant: string; caseType:
       <main className="page public-page">
         <h1>{t('thanks')}</h1>
         <p role="status">{t('yourReference', { reference: receipt.reference })}</p>
+        {uploaded !== null && uploaded.added > 0 ? <p>{t('documentsAdded', { count: uploaded.added })}</p> : null}
+        {uploaded !== null && uploaded.failures.length > 0 ? (
+          <ul className="error-box" aria-label={t('documentsNotAdded')}>
+            {uploaded.failures.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        ) : null}
         <dl className="public-receipt">
           <dt>{t('reference')}</dt>
           <dd>{receipt.reference}</dd>
@@ -154,6 +194,7 @@ export function PublicFormPage({ tenant, caseType }: { tenant: string; caseType:
         }}
       >
         <FormRenderer schema={view.schema} form={{ sections: view.form.sections.map((s) => ({ ...s, title: t('yourRequest') })) }} value={data} onChange={setData} errors={errors} idPrefix="public" sectionLevel={2} />
+        {view.documents ? <DocumentsPicker id="public-documents" label={t('documents')} help={t('documentsHelp')} onChange={setFiles} /> : null}
         {message ? (
           <p className="error-box" role="alert">
             {message}
@@ -180,6 +221,8 @@ export function StatusPage({ tenant, reference }: { tenant: string; reference: s
   const [reply, setReply] = useState('');
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
+  const [uploaded, setUploaded] = useState<{ added: number; failures: string[] } | null>(null);
   const base = `/api/public/${encodeURIComponent(tenant)}/cases/${encodeURIComponent(reference)}`;
   useEffect(() => {
     if (code === '') return;
@@ -266,6 +309,35 @@ export function StatusPage({ tenant, reference }: { tenant: string; reference: s
         <p className="error-box" role="alert">
           {message}
         </p>
+      ) : null}
+      {status.canAddDocuments ? (
+        <form
+          aria-label={t('addDocuments')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (files.length === 0) return;
+            setBusy(true);
+            void uploadAll(tenant, reference, code, files, (name, why) => t('documentRefused', { name, why })).then((result) => {
+              setBusy(false);
+              setUploaded(result);
+            });
+          }}
+        >
+          <DocumentsPicker id="status-documents" label={t('documents')} help={t('documentsHelp')} onChange={setFiles} />
+          {uploaded !== null && uploaded.added > 0 ? <p role="status">{t('documentsAdded', { count: uploaded.added })}</p> : null}
+          {uploaded !== null && uploaded.failures.length > 0 ? (
+            <ul className="error-box" aria-label={t('documentsNotAdded')}>
+              {uploaded.failures.map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </ul>
+          ) : null}
+          <div className="button-row">
+            <button type="submit" disabled={busy || files.length === 0}>
+              {t('addDocuments')}
+            </button>
+          </div>
+        </form>
       ) : null}
       {status.canReply ? (
         <form

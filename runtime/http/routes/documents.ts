@@ -46,6 +46,57 @@ function streamOf(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array>
   });
 }
 
+/**
+ * Reads a multipart upload as it arrives (busboy): the first part named "file" goes to `add` as a stream,
+ * with the "field" part sent before it (or `field`); the rest is read and dropped. Busboy cuts the file one
+ * byte past `maxBytes`, so the service refuses it without holding it.
+ */
+export function receiveUpload(
+  contentType: string,
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  field: string | null,
+  add: (field: string | null, filename: string, stream: BusboyFileStream) => Promise<Result<DocumentChanged>>,
+): Promise<Result<DocumentChanged>> {
+  return new Promise<Result<DocumentChanged>>((resolve, reject) => {
+    let chosenField = field;
+    let started: Promise<Result<DocumentChanged>> | null = null;
+    let current: BusboyFileStream | null = null;
+    let parser;
+    try {
+      parser = Busboy({ headers: { 'content-type': contentType }, limits: { files: 1, parts: 8, fields: 4, fieldSize: 2048, fileSize: maxBytes + 1 } });
+    } catch (error) {
+      reject(new HttpProblem('request.invalid', `The multipart body cannot be read: ${(error as Error).message}.`));
+      return;
+    }
+    parser.on('field', (name: string, value: string) => {
+      if (name === 'field' && value !== '') chosenField = value;
+    });
+    parser.on('file', (name: string, stream: BusboyFileStream, filename: string) => {
+      if (name !== 'file' || started !== null) {
+        stream.resume();
+        return;
+      }
+      current = stream;
+      started = add(chosenField, filename, stream);
+      started.catch(() => undefined);
+    });
+    parser.on('finish', () => {
+      if (started === null) resolve(fail('request.invalid', 'The body has no part named "file": send the document in one.'));
+      else started.then(resolve, reject);
+    });
+    parser.on('error', (error: unknown) => {
+      const problem = new HttpProblem('request.invalid', `The multipart body cannot be read: ${error instanceof Error ? error.message : String(error)}.`);
+      (current as BusboyFileStream | null)?.destroy(problem);
+      if (started === null) reject(problem);
+      else started.then(() => reject(problem), () => reject(problem));
+    });
+    const source = Readable.fromWeb(body as unknown as NodeWebStream<Uint8Array>);
+    source.on('error', (error) => parser.destroy(error));
+    source.pipe(parser);
+  });
+}
+
 export function documentRoutes(store: CaseStore, documents: DocumentService): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
@@ -80,49 +131,13 @@ export function documentRoutes(store: CaseStore, documents: DocumentService): Ho
     const body = c.req.raw.body;
     if (body === null) throw new HttpProblem('request.invalid', 'The request has no body: send the document in a part named "file".');
     const actor = actorOf(auth);
-    const result = await new Promise<Result<DocumentChanged>>((resolve, reject) => {
-      let field: string | null = c.req.query('field') ?? null;
-      let started: Promise<Result<DocumentChanged>> | null = null;
-      let current: BusboyFileStream | null = null;
-      let parser;
-      try {
-        // one file; busboy cuts it one byte past the limit (the service then refuses it) and discards the rest
-        parser = Busboy({ headers: { 'content-type': contentType }, limits: { files: 1, parts: 8, fields: 4, fieldSize: 2048, fileSize: documents.maxBytes + 1 } });
-      } catch (error) {
-        reject(new HttpProblem('request.invalid', `The multipart body cannot be read: ${(error as Error).message}.`));
-        return;
-      }
-      parser.on('field', (name: string, value: string) => {
-        if (name === 'field' && value !== '') field = value;
-      });
-      parser.on('file', (name: string, stream: BusboyFileStream, filename: string) => {
-        if (name !== 'file' || started !== null) {
-          stream.resume();
-          return;
-        }
-        current = stream;
-        const chosen = field;
-        started = shared(chosen).then(async (ok) => {
-          if (ok) return documents.add(auth.tenant, id, { name: filename, content: stream, field: chosen, by: actor });
-          stream.resume();
-          return fail('partner.not_shared', 'Documents of this case reach partners only through a documents field shared with them: name one in "field".');
-        });
-        started.catch(() => undefined);
-      });
-      parser.on('finish', () => {
-        if (started === null) resolve(fail('request.invalid', 'The body has no part named "file": send the document in one.'));
-        else started.then(resolve, reject);
-      });
-      parser.on('error', (error: unknown) => {
-        const problem = new HttpProblem('request.invalid', `The multipart body cannot be read: ${error instanceof Error ? error.message : String(error)}.`);
-        (current as BusboyFileStream | null)?.destroy(problem);
-        if (started === null) reject(problem);
-        else started.then(() => reject(problem), () => reject(problem));
-      });
-      const source = Readable.fromWeb(body as unknown as NodeWebStream<Uint8Array>);
-      source.on('error', (error) => parser.destroy(error));
-      source.pipe(parser);
-    });
+    const result = await receiveUpload(c.req.header('content-type') ?? '', body, documents.maxBytes, c.req.query('field') ?? null, (chosen, filename, stream) =>
+      shared(chosen).then(async (ok) => {
+        if (ok) return documents.add(auth.tenant, id, { name: filename, content: stream, field: chosen, by: actor });
+        stream.resume();
+        return fail('partner.not_shared', 'Documents of this case reach partners only through a documents field shared with them: name one in "field".');
+      }),
+    );
     const done = unwrap(result);
     return c.json(documentBody(done.document, id), 201, { location: documentBody(done.document, id).href });
   });

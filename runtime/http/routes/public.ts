@@ -4,7 +4,9 @@
 // address has a budget of requests a minute; bodies are small. docs/public-form.md.
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
+import type { DocumentService } from '../../host/document-service.ts';
 import type { PublicFormService } from '../../host/public-form.ts';
+import { receiveUpload } from './documents.ts';
 import { limitBody, readJson } from '../body.ts';
 import { HttpProblem, problemBody, unwrap, type ProblemBody } from '../problems.ts';
 
@@ -40,7 +42,7 @@ function callerOf(c: Context): string {
   return (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
 }
 
-export function publicRoutes(forms: PublicFormService, limits: { postsPerMinute?: number; readsPerMinute?: number } = {}): Hono {
+export function publicRoutes(forms: PublicFormService, documents: DocumentService, limits: { postsPerMinute?: number; readsPerMinute?: number } = {}): Hono {
   const app = new Hono();
   const posts = buckets(limits.postsPerMinute ?? PUBLIC_POSTS_PER_MINUTE);
   const reads = buckets(limits.readsPerMinute ?? PUBLIC_READS_PER_MINUTE);
@@ -54,7 +56,9 @@ export function publicRoutes(forms: PublicFormService, limits: { postsPerMinute?
     if (!TENANT.test(tenant)) return problemResponse(c, problemBody('form.not_found', 'There is no such form. Check the address you were given.'));
     return next();
   });
-  app.use('/api/public/*', limitBody(PUBLIC_MAX_BODY_BYTES, (c) => problemResponse(c, problemBody('request.too_large', `The form is larger than ${String(PUBLIC_MAX_BODY_BYTES / 1024)} KB; shorten the answers.`))));
+  const small = limitBody(PUBLIC_MAX_BODY_BYTES, (c) => problemResponse(c, problemBody('request.too_large', `The form is larger than ${String(PUBLIC_MAX_BODY_BYTES / 1024)} KB; shorten the answers.`)));
+  // documents have their own limit, enforced as they stream in (the documents' size limit)
+  app.use('/api/public/*', (c, next) => (c.req.path.endsWith('/documents') ? next() : small(c, next)));
 
   const code = (c: Context): string => c.req.header('x-case-code') ?? '';
 
@@ -79,6 +83,23 @@ export function publicRoutes(forms: PublicFormService, limits: { postsPerMinute?
       throw new HttpProblem('form.invalid', 'A reply is {"text": "..."} and nothing else.', { problems: [{ pointer: '/text', message: '/text must be the reply, as text' }] });
     }
     return c.json(unwrap(await forms.reply(c.req.param('tenant'), c.req.param('reference'), code(c), text)));
+  });
+  app.post('/api/public/:tenant/cases/:reference/documents', async (c) => {
+    const tenant = c.req.param('tenant');
+    const found = await forms.caseOf(tenant, c.req.param('reference'), code(c));
+    if (found === null) throw new HttpProblem('case.not_found', 'There is no case with this reference and code. Check both against the confirmation you were given.');
+    const field = found.definition.public?.attachments;
+    if (field === undefined || found.kase.closedAt !== null) throw new HttpProblem('form.invalid', 'This request takes no documents here.');
+    const contentType = c.req.header('content-type') ?? '';
+    const body = c.req.raw.body;
+    if (!/^multipart\/form-data\s*;/i.test(contentType) || body === null) {
+      throw new HttpProblem('request.unsupported_media_type', 'Send the document as multipart/form-data, the file in a part named "file".');
+    }
+    const result = await receiveUpload(contentType, body, documents.maxBytes, field, (_chosen, filename, stream) =>
+      documents.add(tenant, found.kase.id, { name: filename, content: stream, field, by: { id: 'customer', roles: [] } }),
+    );
+    const { document } = unwrap(result);
+    return c.json({ name: document.name, contentType: document.contentType, size: document.size, addedAt: document.addedAt }, 201);
   });
   return app;
 }

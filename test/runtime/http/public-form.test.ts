@@ -90,6 +90,27 @@ describe('the public form and status page', () => {
     expect((await h.call('GET', '/api/public/default/cases', null)).status).toBe(401);
   });
 
+  it('takes documents on the status page into the form\'s documents field, with the code only', async () => {
+    const sent = await h.call('POST', '/api/public/default/forms/complaint', null, complaint);
+    const { reference, secret } = sent.body as { reference: string; secret: string };
+    const upload = async (code: string, name: string, bytes: Uint8Array) => {
+      const form = new FormData();
+      form.append('file', new Blob([bytes]), name);
+      const res = await h.app.request(`/api/public/default/cases/${reference}/documents`, { method: 'POST', headers: { 'x-case-code': code }, body: form });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n');
+    expect(await upload(secret, 'receipt.pdf', pdf)).toMatchObject({ status: 201, body: { name: 'receipt.pdf', contentType: 'application/pdf', size: pdf.length } });
+    expect((await upload('wrong', 'receipt.pdf', pdf)).status).toBe(404);
+    const exe = new Uint8Array([0x4d, 0x5a, ...new Array<number>(200).fill(0x90)]);
+    expect((await upload(secret, 'invoice.pdf', exe)).body.code).toBe('document.type_refused');
+    const listed = await h.call('GET', `/api/cases?q=${reference}`, h.tokens.admin);
+    const kase = listed.body.items[0];
+    expect(kase.data.customerDocuments.map((d: { name: string }) => d.name)).toEqual(['receipt.pdf']);
+    const history = await h.call('GET', `/api/cases/${kase.id as string}/history`, h.tokens.admin);
+    expect(history.body.items.find((e: { event: { type: string } }) => e.event.type === 'document.added').actor).toBe('customer');
+  });
+
   it('limits the posts of one address a minute and the size of a form', async () => {
     const big = await h.call('POST', '/api/public/default/forms/complaint', null, { ...complaint, description: 'x'.repeat(70 * 1024) }, { 'content-length': String(70 * 1024 + 200) });
     expect(big.body.code).toBe('request.too_large');

@@ -10,7 +10,6 @@ import { seedTemplates } from '../../../runtime/host/bootstrap.ts';
 import { createManualClock } from '../../../runtime/host/clock.ts';
 import { createHostServices, type HostServices } from '../../../runtime/host/create-host.ts';
 import { silentLogger } from '../../../runtime/host/logger.ts';
-import type { InboundAttachment } from '../../../runtime/host/mail-intake.ts';
 import { startSmtpIntake, type SmtpIntake } from '../../../runtime/mail/smtp-intake.ts';
 import { createSqliteStore, type SqliteCaseStore } from '../../../runtime/store/sqlite/sqlite-store.ts';
 
@@ -29,7 +28,6 @@ describe('e-mail in over SMTP', () => {
   let services: HostServices;
   let intake: SmtpIntake;
   let password: string;
-  const attached: { caseId: string; field: string | null; files: { filename: string; size: number; bytes: Buffer }[]; key: string }[] = [];
 
   const transport = (user: string, pass: string, port = intake.port) =>
     nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, auth: { user, pass } });
@@ -42,18 +40,7 @@ describe('e-mail in over SMTP', () => {
     store = createSqliteStore({ file: join(dir, 'dossier.db') });
     const clock = createManualClock(START);
     await seedTemplates(store, TEMPLATES, START, silentLogger);
-    services = createHostServices({
-      store,
-      engine,
-      clock,
-      logger: silentLogger,
-      attachments: {
-        async attach(_tenant, caseId, field, files: InboundAttachment[], key) {
-          // the listener's temporary files, read while they exist
-          attached.push({ caseId, field, key, files: files.map((f) => ({ filename: f.filename, size: f.size, bytes: readFileSync(f.path) })) });
-        },
-      },
-    });
+    services = createHostServices({ store, engine, clock, logger: silentLogger });
     // the shipped complaint takes mail: subject and text into its fields, replies as CUSTOMER_REPLIED
     const mailbox = await services.mailboxes.save('default', 'complaint', 'Complaints@Example.com', 'admin');
     if (!mailbox.ok) throw new Error(mailbox.message);
@@ -79,19 +66,50 @@ describe('e-mail in over SMTP', () => {
     const { items } = await store.listCases('default', { caseType: 'complaint', q: reference }, 5, null);
     const kase = items.find((c) => c.reference === reference)!;
     expect(kase.channel).toBe('email');
-    expect(kase.data).toEqual({
+    const { customerDocuments: _documents, ...data } = kase.data as Record<string, unknown>;
+    expect(data).toEqual({
       customer: { email: 'maria@example.net', name: 'Maria Jansen' },
       channel: 'email',
       subject: 'Broken kettle',
       description: 'The kettle I bought leaks. Receipt attached.',
     });
-    expect(attached).toEqual([{ caseId: kase.id, field: null, key: 'mail:<first@mail.example.net>', files: [{ filename: 'receipt.pdf', size: PDF.length, bytes: PDF }] }]);
+
+    // the attachment is a document of the case, in the case type's documents field, byte for byte
+    const documents = await services.documents.list('default', kase.id);
+    if (!documents.ok) throw new Error(documents.message);
+    expect(documents.value.map((d) => [d.name, d.contentType, d.size, d.field, d.addedBy])).toEqual([['receipt.pdf', 'application/pdf', PDF.length, '/customerDocuments', 'maria@example.net']]);
+    const opened = await services.documents.open('default', kase.id, documents.value[0]!.id);
+    if (!opened.ok) throw new Error(opened.message);
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of opened.value.content) chunks.push(chunk);
+    expect(Buffer.concat(chunks).equals(PDF)).toBe(true);
+    expect((await store.getCase('default', kase.id))?.data.customerDocuments).toEqual([expect.objectContaining({ name: 'receipt.pdf' })]);
   });
 
-  it('changes nothing for the same message delivered again (same Message-ID)', async () => {
+  it('changes nothing for the same message delivered again (same Message-ID), its attachment not added twice', async () => {
     const before = await caseCount();
-    const sent = await send({ subject: 'Broken kettle', text: 'The kettle I bought leaks. Receipt attached.', messageId: '<first@mail.example.net>' });
+    const sent = await send({
+      subject: 'Broken kettle',
+      text: 'The kettle I bought leaks. Receipt attached.',
+      messageId: '<first@mail.example.net>',
+      attachments: [{ filename: 'receipt.pdf', content: PDF, contentType: 'application/pdf' }],
+    });
     expect(sent.response).toMatch(/^250 Already received case COM-\d{6}$/);
+    expect(await caseCount()).toBe(before);
+    const reference = sent.response.slice('250 Already received case '.length);
+    const kase = (await store.listCases('default', { caseType: 'complaint', q: reference }, 5, null)).items.find((c) => c.reference === reference)!;
+    const documents = await services.documents.list('default', kase.id);
+    expect(documents.ok && documents.value.length).toBe(1);
+  });
+
+  it('refuses a message whose attachment a case file does not take, storing nothing', async () => {
+    const before = await caseCount();
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 0x90)]);
+    const refused = await send({ subject: 'See file', text: 'Run this.', messageId: '<exe@mail.example.net>', attachments: [{ filename: 'invoice.pdf', content: exe, contentType: 'application/pdf' }] }).catch(
+      (e: { responseCode: number; response: string }) => e,
+    );
+    expect(refused).toMatchObject({ responseCode: 550 });
+    expect((refused as { response: string }).response).toContain('invoice.pdf is');
     expect(await caseCount()).toBe(before);
   });
 
