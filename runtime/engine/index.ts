@@ -39,5 +39,7 @@ export type { MigrationPlan, MigrationOutcome, MigrationBlock, MigrationBlockCod
 export { validateMigrationPlan } from './migration-plan.ts';
 export { renderMessage, customerEmail, customerLanguage } from './messages.ts';
 export type { MessageCase, RenderedMessage, RenderOutcome } from './messages.ts';
+export { recordChat, CHAT_AGENT, CHAT_CUSTOMER, MAX_CHAT_TEXT } from './chat.ts';
+export type { ChatMessage } from './chat.ts';
 export { recordDocument, documentFields, isDocumentsField, DOCUMENT_ADDED, DOCUMENT_REMOVED, DOCUMENT_REF_SCHEMA } from './documents.ts';
 export type { DocumentRef, DocumentChange } from './documents.ts';

@@ -2,7 +2,7 @@
 // Load → engine (pure) → one store commit → notify listeners (scheduler, outbox) → answer.
 import { randomUUID } from 'node:crypto';
 import type { CaseType, Priority } from '../../schemas/generated/case-type.ts';
-import { DEFAULT_CHANNEL, isChannel, CHANNELS, type Accepted, type Actor, type Case, type CaseData, type CaseEvent, type Channel, type DocumentChange, type Instant, type JsonValue, type Outcome } from '../engine/index.ts';
+import { DEFAULT_CHANNEL, isChannel, CHANNELS, type Accepted, type Actor, type Case, type CaseData, type CaseEvent, type Channel, type ChatMessage, type DocumentChange, type Instant, type JsonValue, type Outcome } from '../engine/index.ts';
 import { referencePrefixOf } from '../store/case-reference.ts';
 import type { CaseCommit, CaseStore, IdempotencyRecord, PublishedCaseType, StoredCase, TimerRecord } from '../store/case-store.ts';
 import { identifiersOf } from '../store/customer-keys.ts';
@@ -71,6 +71,8 @@ export interface CaseService {
    * engine accepted the change and before it is committed (the document service stores the file there).
    */
   recordDocument(tenant: string, caseId: string, change: DocumentChange, actor: Actor | undefined, beforeCommit?: () => Promise<void>): Promise<ServiceResult>;
+  /** A chat message on the case (`chat.customer` / `chat.agent`), run through its playbook. */
+  recordChat(tenant: string, caseId: string, message: ChatMessage, actor: Actor | undefined): Promise<ServiceResult>;
   /** The view of a case already loaded (lists). */
   viewOf(tenant: string, kase: StoredCase, actor?: Actor): Promise<CaseView | null>;
   /** The case as the API shows it to `actor`; null when it is not in this tenant. */
@@ -106,6 +108,38 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
   const compiled = new Map<string, { published: PublishedCaseType; compiled: C }>();
   const unrunnable = new Map<string, HostError>();
   const listeners: CommitListener[] = [];
+
+  /** A step that is not an event (a document, a chat message), under the case's lock, retried on a concurrent change. */
+  function recordStep(
+    tenant: string,
+    caseId: string,
+    actor: Actor | undefined,
+    run: (compiled: C, kase: Case, now: Instant) => Outcome,
+    conflict: string,
+    beforeCommit?: () => Promise<void>,
+  ): Promise<ServiceResult> {
+    return lock.run(caseId, async (): Promise<ServiceResult> => {
+      let prepared = false;
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const stored = await store.getCase(tenant, caseId);
+        if (stored === null) return fail('case.not_found', `There is no case '${caseId}'.`);
+        const before = split(stored);
+        const type = await loadType(tenant, before.kase.caseType, before.kase.version);
+        if (type === null) return fail('case_type.not_found', `Case type ${before.kase.caseType}@${before.kase.version} is missing.`);
+        const now = clock.now();
+        const outcome = run(type.compiled, before.kase, now);
+        if (!outcome.ok) return rejected(tenant, outcome);
+        if (!prepared && beforeCommit !== undefined) {
+          await beforeCommit();
+          prepared = true;
+        }
+        const done = await commitAccepted(tenant, type, outcome, before, 200, actor, now, {});
+        if (done.ok) return done;
+        logger.debug('revision conflict, retrying', { caseId, attempt });
+      }
+      return fail('case.conflict', conflict);
+    });
+  }
 
   async function loadType(tenant: string, key: string, version?: number) {
     // The latest version: its number is a small query, the definition is read and parsed once per version.
@@ -315,28 +349,12 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
       });
     },
 
-    async recordDocument(tenant, caseId, change, actor, beforeCommit) {
-      return lock.run(caseId, async (): Promise<ServiceResult> => {
-        let prepared = false;
-        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-          const stored = await store.getCase(tenant, caseId);
-          if (stored === null) return fail('case.not_found', `There is no case '${caseId}'.`);
-          const before = split(stored);
-          const type = await loadType(tenant, before.kase.caseType, before.kase.version);
-          if (type === null) return fail('case_type.not_found', `Case type ${before.kase.caseType}@${before.kase.version} is missing.`);
-          const now = clock.now();
-          const outcome = engine.recordDocument(type.compiled, before.kase, change, now, actor);
-          if (!outcome.ok) return rejected(tenant, outcome);
-          if (!prepared && beforeCommit !== undefined) {
-            await beforeCommit();
-            prepared = true;
-          }
-          const done = await commitAccepted(tenant, type, outcome, before, 200, actor, now, {});
-          if (done.ok) return done;
-          logger.debug('revision conflict, retrying', { caseId, attempt });
-        }
-        return fail('case.conflict', 'The case kept changing while the document was recorded; send it again.');
-      });
+    recordDocument(tenant, caseId, change, actor, beforeCommit) {
+      return recordStep(tenant, caseId, actor, (compiled, kase, now) => engine.recordDocument(compiled, kase, change, now, actor), 'The case kept changing while the document was recorded; send it again.', beforeCommit);
+    },
+
+    recordChat(tenant, caseId, message, actor) {
+      return recordStep(tenant, caseId, actor, (compiled, kase, now) => engine.recordChat(compiled, kase, message, now, actor), 'The case kept changing while the message was recorded; send it again.');
     },
 
     async fireTimer(timer) {

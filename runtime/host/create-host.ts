@@ -18,6 +18,7 @@ import { createMigrationService, type MigrationService } from './migration-servi
 import { createMailboxService, type AttachmentSink, type MailboxService } from './mail-intake.ts';
 import { createPublicFormService, type PublicFormService } from './public-form.ts';
 import { documentSink } from './mail-attachments.ts';
+import { createChatService, type ChatService } from './chat-service.ts';
 import { createDocumentService, type DocumentService } from './document-service.ts';
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
@@ -41,6 +42,8 @@ export interface HostServices {
   publicForms: PublicFormService;
   /** Documents in the case file (issue 20): the way files get into a case, whatever brings them. */
   documents: DocumentService;
+  /** Chat between the customer and agents on a case (issue 20). */
+  chat: ChatService;
 }
 
 export function createHostServices<C>(options: {
@@ -78,6 +81,7 @@ export function createHostServices<C>(options: {
     publicForms: createPublicFormService({ store, cases, clock }),
     mailboxes: createMailboxService({ store, cases, clock, logger, attachments: options.attachments ?? documentSink(documents) }),
     documents,
+    chat: createChatService({ store, cases }),
   };
 }
 

@@ -1,7 +1,7 @@
 // The engine as the host uses it (runtime/engine/index.ts implements it). Methods, so the engine's
 // concrete compiled type fits where the host only passes it through.
 import type { CaseType } from '../../schemas/generated/case-type.ts';
-import type { Actor, Case, CaseEvent, CreateCaseInput, DocumentChange, FieldProblem, Instant, NextEvent, Outcome } from '../engine/index.ts';
+import type { Actor, Case, CaseEvent, ChatMessage, CreateCaseInput, DocumentChange, FieldProblem, Instant, NextEvent, Outcome } from '../engine/index.ts';
 
 export interface ChecklistItem {
   rule: string;
@@ -17,6 +17,8 @@ export interface EnginePort<Compiled = unknown> {
   fireTimer(type: Compiled, kase: Case, timerId: string, now: Instant): Outcome;
   /** A document added to or removed from the case file (`document.added` / `document.removed`). */
   recordDocument(type: Compiled, kase: Case, change: DocumentChange, now: Instant, actor?: Actor): Outcome;
+  /** A chat message from the customer or an agent (`chat.customer` / `chat.agent`). */
+  recordChat(type: Compiled, kase: Case, message: ChatMessage, now: Instant, actor?: Actor): Outcome;
   nextEvents(type: Compiled, kase: Case, actor?: Actor): NextEvent[];
   checklist(type: Compiled, kase: Case): ChecklistItem[];
   explainSlas(type: Compiled, kase: Case, now: Instant): unknown[];

@@ -31,6 +31,7 @@ import { migrationRoutes } from './routes/migrations.ts';
 import { partnerRoutes } from './routes/partners.ts';
 import { mailboxRoutes } from './routes/mailboxes.ts';
 import { publicRoutes } from './routes/public.ts';
+import { chatRoutes } from './routes/chat.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { signInRoutes, type OidcSettings } from './sign-in.ts';
 
@@ -157,7 +158,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
 
   app.route('/', signInRoutes({ store, tokens: services.tokens, clock, logger, ...(options.oidc === undefined ? {} : { oidc: options.oidc }) }));
   // what a customer reaches without signing in: these routes only (docs/public-form.md)
-  app.route('/', publicRoutes(services.publicForms, services.documents, options.publicLimits ?? {}));
+  app.route('/', publicRoutes(services.publicForms, services.documents, services.chat, options.publicLimits ?? {}));
   app.use('/api/*', authenticate(services.tokens, options.oidc));
   // documents stream in under their own limit (the document service's), not the JSON bodies' one below
   app.route('/api', documentRoutes(store, services.documents));
@@ -168,6 +169,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', tokenRoutes(services.tokens, clock));
   app.route('/api', partnerRoutes(services.partners));
   app.route('/api', mailboxRoutes(services.mailboxes));
+  app.route('/api', chatRoutes(store, services.chat));
   app.route('/api', caseTypeRoutes(services.caseTypes));
   app.route('/api', migrationRoutes(services.migrations));
   app.route('/api', backtestRoutes(store, clock));

@@ -6,6 +6,8 @@ import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import type { DocumentService } from '../../host/document-service.ts';
 import type { PublicFormService } from '../../host/public-form.ts';
+import type { ChatService } from '../../host/chat-service.ts';
+import { chatStream, chatText } from './chat.ts';
 import { receiveUpload } from './documents.ts';
 import { limitBody, readJson } from '../body.ts';
 import { HttpProblem, problemBody, unwrap, type ProblemBody } from '../problems.ts';
@@ -42,7 +44,7 @@ function callerOf(c: Context): string {
   return (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
 }
 
-export function publicRoutes(forms: PublicFormService, documents: DocumentService, limits: { postsPerMinute?: number; readsPerMinute?: number } = {}): Hono {
+export function publicRoutes(forms: PublicFormService, documents: DocumentService, chat: ChatService, limits: { postsPerMinute?: number; readsPerMinute?: number } = {}): Hono {
   const app = new Hono();
   const posts = buckets(limits.postsPerMinute ?? PUBLIC_POSTS_PER_MINUTE);
   const reads = buckets(limits.readsPerMinute ?? PUBLIC_READS_PER_MINUTE);
@@ -84,6 +86,28 @@ export function publicRoutes(forms: PublicFormService, documents: DocumentServic
     }
     return c.json(unwrap(await forms.reply(c.req.param('tenant'), c.req.param('reference'), code(c), text)));
   });
+  /** The open case behind the reference and code, or 404 in the same words as a wrong pair. */
+  async function caseFor(c: Context) {
+    const found = await forms.caseOf(c.req.param('tenant') ?? '', c.req.param('reference') ?? '', code(c));
+    if (found === null) throw new HttpProblem('case.not_found', 'There is no case with this reference and code. Check both against the confirmation you were given.');
+    return found;
+  }
+
+  app.get('/api/public/:tenant/cases/:reference/chat', async (c) => {
+    const { kase } = await caseFor(c);
+    return c.json({ items: (await chat.since(c.req.param('tenant'), kase.id, 0)).messages.map(({ by: _by, ...m }) => m) });
+  });
+  app.post('/api/public/:tenant/cases/:reference/chat', async (c) => {
+    const { kase } = await caseFor(c);
+    const text = chatText(await readJson(c));
+    const { by: _by, ...message } = unwrap(await chat.post(c.req.param('tenant'), kase.id, { from: 'customer', text }, undefined));
+    return c.json(message, 201);
+  });
+  app.get('/api/public/:tenant/cases/:reference/chat/stream', async (c) => {
+    const { kase } = await caseFor(c);
+    return chatStream(c, chat, c.req.param('tenant'), kase.id, true);
+  });
+
   app.post('/api/public/:tenant/cases/:reference/documents', async (c) => {
     const tenant = c.req.param('tenant');
     const found = await forms.caseOf(tenant, c.req.param('reference'), code(c));

@@ -93,7 +93,7 @@ describe('the public form and status page', () => {
   it('takes documents on the status page into the form\'s documents field, with the code only', async () => {
     const sent = await h.call('POST', '/api/public/default/forms/complaint', null, complaint);
     const { reference, secret } = sent.body as { reference: string; secret: string };
-    const upload = async (code: string, name: string, bytes: Uint8Array) => {
+    const upload = async (code: string, name: string, bytes: Uint8Array<ArrayBuffer>) => {
       const form = new FormData();
       form.append('file', new Blob([bytes]), name);
       const res = await h.app.request(`/api/public/default/cases/${reference}/documents`, { method: 'POST', headers: { 'x-case-code': code }, body: form });
