@@ -4,7 +4,7 @@
 import type { Action, CaseType } from '../../../schemas/generated/case-type.ts';
 import { fieldLabeller } from '../model/field-label.ts';
 import { listFields } from '../model/fields.ts';
-import { answerMapping, freeName, sentValues, withAnswerMapping, withMethod, withSentValues, type LookupAction, type Pair } from '../model/lookup-edit.ts';
+import { answerMapping, freeName, sentValues, withAnswerMapping, withMethod, withSentValues, withTimeout, withTitle, type LookupAction, type Pair } from '../model/lookup-edit.ts';
 import { useWords } from '../i18n/use-words.ts';
 
 function FieldPick({ id, label, value, fields, placeholder, onChange }: { id: string; label: string; value: string; fields: { pointer: string; label: string }[]; placeholder: string; onChange: (pointer: string) => void }) {
@@ -45,6 +45,10 @@ export function LookupFields({ id, def, action: a, onChange }: { id: string; def
         </span>
       </span>
       <span className="field inline">
+        <label htmlFor={`${id}-title`}>{t('canvas.lookup.title')}</label>
+        <input id={`${id}-title`} value={a.title ?? ''} onChange={(e) => onChange(withTitle(a, e.target.value))} />
+      </span>
+      <span className="field inline">
         <label htmlFor={`${id}-method`}>{t('canvas.lookup.method')}</label>
         <select id={`${id}-method`} value={a.method ?? 'GET'} onChange={(e) => onChange(withMethod(a, e.target.value === 'POST' ? 'POST' : 'GET'))}>
           <option value="GET">{t('canvas.lookup.get')}</option>
@@ -54,6 +58,10 @@ export function LookupFields({ id, def, action: a, onChange }: { id: string; def
       <span className="field inline">
         <label htmlFor={`${id}-url`}>{t('canvas.actions.url')}</label>
         <input id={`${id}-url`} value={a.url} onChange={(e) => onChange({ ...a, url: e.target.value })} />
+      </span>
+      <span className="field inline">
+        <label htmlFor={`${id}-timeout`}>{t('canvas.lookup.timeout')}</label>
+        <input id={`${id}-timeout`} type="number" min={1} max={60} step={1} value={a.timeoutSeconds ?? ''} placeholder="10" onChange={(e) => onChange(withTimeout(a, e.target.value))} />
       </span>
       <fieldset className="lookup-list">
         <legend>{t('canvas.lookup.sent')}</legend>

@@ -90,3 +90,16 @@ export function lookupTitle(def: CaseType, name: string): string | undefined {
 export function lookupNames(def: CaseType): string[] {
   return [...new Set(lookupActions(def).map((l) => l.name))];
 }
+
+/** The action with a title ("" removes it). */
+export function withTitle(a: LookupAction, title: string): LookupAction {
+  const { title: _title, ...rest } = a;
+  return title.trim() === '' ? rest : { ...rest, title };
+}
+
+/** The action with a time limit in whole seconds, 1 to 60 ("" or another value: the default, 10). */
+export function withTimeout(a: LookupAction, text: string): LookupAction {
+  const { timeoutSeconds: _timeout, ...rest } = a;
+  const seconds = Number(text);
+  return text.trim() !== '' && Number.isInteger(seconds) && seconds >= 1 && seconds <= 60 ? { ...rest, timeoutSeconds: seconds } : rest;
+}

@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { ActionsEditor, blankAction } from '../../../designer/src/canvas/ActionsEditor.tsx';
-import { answerMapping, answerPath, answerPointer, freeName, lookupTitle, sentValues, withAnswerMapping, withMethod, withSentValues, type LookupAction } from '../../../designer/src/model/lookup-edit.ts';
+import { answerMapping, answerPath, answerPointer, freeName, lookupTitle, sentValues, withAnswerMapping, withMethod, withSentValues, withTimeout, withTitle, type LookupAction } from '../../../designer/src/model/lookup-edit.ts';
 import { applicationDef } from '../model/every-construct-fixture.ts';
 
 const crm: LookupAction = { type: 'lookup', name: 'crm', title: 'Customer from the CRM', url: 'https://crm.example.com/customers', query: { address: '/email' }, map: { '/amount': '/balance/open' } };
@@ -33,6 +33,8 @@ describe('the lookup action editor', () => {
     expect(options(html, 'a-0-map-0-field').find(([, , selected]) => selected)).toEqual(['/amount', 'Amount', true]);
     expect(html).toMatch(/<input id="a-0-map-0-from"[^>]*value="balance.open"/);
     expect(html).not.toContain('/balance/open');
+    expect(html).toMatch(/<label for="a-0-title">Title<\/label><input id="a-0-title" value="Customer from the CRM"/);
+    expect(html).toContain('<label for="a-0-timeout">Time limit (seconds)</label>');
   });
 
   it('starts a new lookup as a GET with nothing mapped yet', () => {
@@ -49,6 +51,8 @@ describe('lookup edits', () => {
     expect(sentValues(post)).toEqual([{ key: 'address', value: '/email' }]);
     expect(withSentValues(crm, []).query).toBeUndefined();
     expect(freeName([{ key: 'value', value: '' }, { key: 'value2', value: '' }], 'value')).toBe('value3');
+    expect([withTimeout(crm, '5').timeoutSeconds, withTimeout({ ...crm, timeoutSeconds: 5 }, '').timeoutSeconds, withTimeout(crm, '90').timeoutSeconds]).toEqual([5, undefined, undefined]);
+    expect([withTitle(crm, '').title, withTitle(crm, 'Customer').title]).toEqual([undefined, 'Customer']);
   });
 
   it('write the answer member with dots and store it as a pointer', () => {
