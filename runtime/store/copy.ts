@@ -78,7 +78,7 @@ export const storeTables: readonly TableSpec[] = [
   table('tenants', 'id', 'id created_at webhook_secret'),
   table('tokens', 'id', 'id tenant name roles:json hash created_at revoked_at expires_at last_used_at kind partner'),
   table('partners', 'tenant id', 'tenant id title queues:json created_at updated_at'),
-  table('people', 'tenant subject', 'tenant subject name created_at updated_at'),
+  table('people', 'tenant subject', 'tenant subject name created_at updated_at email'),
   table('case_types', 'tenant key version', 'tenant key version:int title definition:json published_at published_by note'),
   table('drafts', 'tenant key', 'tenant key definition:json problems:json valid:bool updated_at'),
   table(

@@ -30,6 +30,20 @@ interface Harness {
   close(): Promise<void>;
 }
 
+const escalating = {
+  key: 'escalating',
+  title: 'Escalation',
+  data: { type: 'object', properties: { note: { type: 'string' } } },
+  messages: { escalated: { subject: { nl: 'Geëscaleerd: {{reference}}', en: 'Escalated: {{reference}}' }, body: { en: 'Please look at {{reference}}.' } } },
+  playbook: {
+    initial: 'open',
+    states: { open: { entry: [{ type: 'notify', to: 'user:Ann de Vries', template: 'escalated' }, { type: 'notify', to: 'user:Bob', template: 'escalated' }] } },
+  },
+};
+
+const peopleStores = new WeakMap<Harness, CaseStore>();
+const peopleStore = (h: Harness): CaseStore => peopleStores.get(h) as CaseStore;
+
 async function harness(store: CaseStore, host: Partial<HostOptions>, dispose: () => Promise<void>): Promise<Harness> {
   const clock = createManualClock(START);
   const runtime = createRuntime({ store, engine, clock, logger: silentLogger, ...host });
@@ -42,7 +56,7 @@ async function harness(store: CaseStore, host: Partial<HostOptions>, dispose: ()
     });
     return { status: res.status, body: await res.json() };
   };
-  return {
+  const made: Harness = {
     runtime,
     clock,
     call,
@@ -52,6 +66,8 @@ async function harness(store: CaseStore, host: Partial<HostOptions>, dispose: ()
       await dispose();
     },
   };
+  peopleStores.set(made, store);
+  return made;
 }
 
 async function publish(h: Harness, definition: { key: string }): Promise<void> {
@@ -160,6 +176,22 @@ for (const kind of stores) {
       const dead = (await h.call('GET', `/api/outbox?status=dead&caseId=${id}`)).body.items;
       expect(dead).toHaveLength(1);
       expect(smtp.received).toEqual([]);
+    });
+
+    it('mails a person named in user: at the address their identity provider gave when they signed in, in the host language', async () => {
+      smtp = await startSmtpListener();
+      h = await kind.open({ mail: { smtpUrl: smtp.url, from: FROM, language: 'nl' } });
+      await publish(h, escalating);
+      expect(await peopleStore(h).claimPersonName('default', 'https://login.example#ann', 'Ann de Vries', START, 'ann@staff.example')).toBe(true);
+      expect(await peopleStore(h).personEmail('default', 'Ann de Vries')).toBe('ann@staff.example');
+      const { id, reference } = (await h.call('POST', '/api/cases', { caseType: 'escalating', data: {} })).body as { id: string; reference: string };
+      expect(await h.runtime.dispatcher.runDue()).toBe(1);
+      expect(smtp.received.map((r) => [r.envelopeTo, r.mail.subject])).toEqual([[["ann@staff.example"], `[${reference}] Geëscaleerd: ${reference}`]]);
+      const messages = (await h.call('GET', `/api/cases/${id}`)).body.messages;
+      expect(messages.map((m: Json) => [m.to, m.status, m.address, m.lastError])).toEqual([
+        ['user:Ann de Vries', 'sent', 'ann@staff.example', null],
+        ['user:Bob', 'dead', null, 'no e-mail address is known for Bob'],
+      ]);
     });
 
     it('gives up at once, saying why, when the case has no customer e-mail address', async () => {
