@@ -217,3 +217,25 @@ describe('without a mail server', () => {
     expect([message.status, message.address, message.sentAt]).toEqual(['recorded', null, START]);
   });
 });
+
+describe('a mail server that is down', () => {
+  it('keeps the message failed and tries again until it answers, then sends it once', async () => {
+    smtp = await startSmtpListener();
+    const port = smtp.port;
+    await smtp.close();
+    h = await stores[0]!.open({ mail: { smtpUrl: `smtp://127.0.0.1:${port}`, from: FROM }, outbox: { backoffMs: 1000 } });
+    await publish(h, mailingType);
+    const { id } = (await h.call('POST', '/api/cases', { caseType: 'mailing', data: { customer: { email: 'eve@customer.example' }, product: 'x' } })).body as { id: string };
+    expect(await h.runtime.dispatcher.runDue()).toBe(0);
+    let [message] = (await h.call('GET', `/api/cases/${id}`)).body.messages;
+    expect([message.status, message.attempts]).toEqual(['failed', 1]);
+    expect(message.lastError).toMatch(/ECONNREFUSED/);
+    // the server comes back on the same port
+    smtp = await startSmtpListener(undefined, port);
+    h.clock.advance(1000);
+    expect(await h.runtime.dispatcher.runDue()).toBe(1);
+    [message] = (await h.call('GET', `/api/cases/${id}`)).body.messages;
+    expect([message.status, message.attempts, message.lastError]).toEqual(['sent', 2, null]);
+    expect(smtp.received.map((r) => r.envelopeTo)).toEqual([['eve@customer.example']]);
+  });
+});
