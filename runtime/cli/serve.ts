@@ -665,6 +665,8 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
     }
     io.out(`Dossier is running at ${running.url}/ (API: ${running.url}/api, OpenAPI: ${running.url}/api/openapi.json)`);
     if (running.seeded.length > 0) io.out(`Seeded case types: ${running.seeded.join(', ')}`);
+    const mail = parsed.options.mail;
+    if (mail !== undefined) io.out(`E-mail: notify messages go out through ${redactUrl(mail.smtpUrl)} from ${mail.from} (docs/email.md)`);
     const sso = parsed.options.oidc;
     if (sso !== undefined) {
       io.out(`Sign-in: people sign in through ${sso.issuer}; its redirect URI for Dossier is ${sso.publicUrl ?? running.url}/auth/callback`);

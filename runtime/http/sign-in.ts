@@ -291,7 +291,7 @@ export function signInRoutes(options: SignInRoutesOptions): Hono {
     const nameTaken =
       RESERVED_NAMES.has(person.name) ||
       (await store.listTokens(person.tenant, person.name)).length > 0 ||
-      !(await store.claimPersonName(person.tenant, subject, person.name, clock.now()));
+      !(await store.claimPersonName(person.tenant, subject, person.name, clock.now(), verifiedEmail(claims)));
     if (nameTaken) {
       logger.warn('sign-in refused: the name is taken', { name: person.name, tenant: person.tenant });
       return problemPage(
@@ -349,4 +349,12 @@ export function signInRoutes(options: SignInRoutesOptions): Hono {
   });
 
   return app;
+}
+
+/** The provider's e-mail address of the person, unless it says it is not verified: where mail to them goes (docs/email.md). */
+function verifiedEmail(claims: Record<string, unknown>): string | null {
+  const email = claims.email;
+  if (typeof email !== 'string' || claims.email_verified === false) return null;
+  const trimmed = email.trim();
+  return /^[^\s@<>]+@[^\s@<>]+$/.test(trimmed) && trimmed.length <= 254 ? trimmed : null;
 }

@@ -2,7 +2,8 @@
 // (docs/email.md, "E-mail out"). At send time it reads the case and its version's definition, renders
 // the named message (runtime/engine renderMessage) in the case's language, and sends it to:
 //   customer       the address at customer.email in the case data;
-//   assignee       the case's assignee, user:x   x, where that name is an e-mail address;
+//   assignee       the case's assignee, user:x   x: the name itself where it is an e-mail address,
+//                  else the address the person's identity provider gave when they signed in;
 //   role:, queue:  nobody: recorded on the case only (a role or queue has no address).
 // A case type without `messages` only records its notices, as without a mail server. What no retry can
 // fix (no such message, no address) is a permanent failure: dead at once. What the mail server says
@@ -119,7 +120,7 @@ export function createMailNotifier(options: MailNotifierOptions): MailNotifier {
       const language = rendered.message.language === '' ? null : rendered.message.language;
       const messageId = messageIdFor(found.reference, found.id, n.tenant, n.key, domain);
       tried.set(n.key, { subject, language, messageId });
-      const address = recipientAddress(n.to, definition, found);
+      const address = await recipientAddress(n.to, definition, found, (name) => store.personEmail(n.tenant, name));
       if (typeof address !== 'string') throw new NotifyError(address.reason, true);
       tried.set(n.key, { subject, language, messageId, address });
       await transport.sendMail({
@@ -145,7 +146,12 @@ export function createMailNotifier(options: MailNotifierOptions): MailNotifier {
   };
 }
 
-function recipientAddress(to: string, definition: CaseType, found: { data: Parameters<typeof customerEmail>[1]; assignee: string | null }): string | { reason: string } {
+async function recipientAddress(
+  to: string,
+  definition: CaseType,
+  found: { data: Parameters<typeof customerEmail>[1]; assignee: string | null },
+  personEmail: (name: string) => Promise<string | null>,
+): Promise<string | { reason: string }> {
   if (to === 'customer') {
     const address = customerEmail(definition, found.data);
     if (address === null) return { reason: definition.customer?.email === undefined ? 'the case type does not say where the customer\'s e-mail address is (customer.email)' : 'the case has no customer e-mail address' };
@@ -153,5 +159,8 @@ function recipientAddress(to: string, definition: CaseType, found: { data: Param
   }
   const person = to === 'assignee' ? found.assignee : to.startsWith('user:') ? to.slice(5) : null;
   if (person === null) return { reason: to === 'assignee' ? 'the case has no assignee' : `'${to}' is not a recipient` };
-  return isMailAddress(person) ? person : { reason: `no e-mail address is known for ${person}` };
+  if (isMailAddress(person)) return person;
+  // a person who signed in: the address their identity provider gave
+  const known = await personEmail(person);
+  return known !== null && isMailAddress(known) ? known : { reason: `no e-mail address is known for ${person}` };
 }

@@ -467,7 +467,9 @@ export interface CaseStore {
    * A person who signed in takes `name` in `tenant` as the provider's `subject` (their name then, the
    * earlier one given up): false, and nothing changed, when another subject holds that name.
    */
-  claimPersonName(tenant: string, subject: string, name: string, at: Instant): Promise<boolean>;
+  claimPersonName(tenant: string, subject: string, name: string, at: Instant, email?: string | null): Promise<boolean>;
+  /** The e-mail address of the person of that name in the tenant (their provider's, kept at sign-in), or null. */
+  personEmail(tenant: string, name: string): Promise<string | null>;
 
   // Mailboxes (e-mail in: runtime/host/mail-intake.ts)
   /**

@@ -79,7 +79,7 @@ export const storeTables: readonly TableSpec[] = [
   table('tenants', 'id', 'id created_at webhook_secret'),
   table('tokens', 'id', 'id tenant name roles:json hash created_at revoked_at expires_at last_used_at kind partner'),
   table('partners', 'tenant id', 'tenant id title queues:json created_at updated_at'),
-  table('people', 'tenant subject', 'tenant subject name created_at updated_at'),
+  table('people', 'tenant subject', 'tenant subject name created_at updated_at email'),
   table('mailboxes', 'address', 'address tenant case_type secret_hash created_at created_by'),
   table('case_secrets', 'tenant case_id', 'tenant case_id secret_hash created_at'),
   table('case_types', 'tenant key version', 'tenant key version:int title definition:json published_at published_by note'),

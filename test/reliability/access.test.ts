@@ -153,6 +153,7 @@ const routes: Route[] = [
     prepare: async () => ({ method: 'POST', path: `/api/tasks/${(await freshCase()).taskId}/release` }),
   },
   { name: 'GET /api/outbox', allowed: ['admin'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/outbox' }) },
+  { name: 'GET /api/webhook-secret', allowed: ['admin'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/webhook-secret' }) },
   { name: 'GET /api/reports/sla', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/sla' }) },
   { name: 'GET /api/reports/stages', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/stages' }) },
   { name: 'GET /api/reports/partners', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, partner: 403, prepare: async () => ({ method: 'GET', path: '/api/reports/partners' }) },

@@ -170,7 +170,8 @@ const migrations: Migration[] = [
   channelOnEveryCase,
   // E-mail out and webhook signatures (issue 20, docs/email.md): a message's delivery status, its
   // recipient's address, subject, Message-ID, attempts and last error (the rows before were recorded
-  // only: 'recorded', one attempt); a tenant's webhook signing secret (generated when first needed).
+  // only: 'recorded', one attempt); a tenant's webhook signing secret (generated when first needed); a
+  // signed-in person's e-mail address (the provider's verified email claim), where mail to them goes.
   `
   ALTER TABLE messages ADD COLUMN status TEXT NOT NULL DEFAULT 'recorded';
   ALTER TABLE messages ADD COLUMN address TEXT;
@@ -180,6 +181,7 @@ const migrations: Migration[] = [
   ALTER TABLE messages ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;
   ALTER TABLE messages ADD COLUMN last_error TEXT;
   ALTER TABLE tenants ADD COLUMN webhook_secret TEXT;
+  ALTER TABLE people ADD COLUMN email TEXT;
   `,
   // Documents in the case file (issue 20; SQLite's too): a row per document, its content in bytea chunks.
   documentTables,

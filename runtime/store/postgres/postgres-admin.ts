@@ -137,11 +137,12 @@ export function createPostgresAdmin(db: PostgresDb) {
     ),
     getPartner: statement('partners.get', 'SELECT * FROM partners WHERE tenant = $1 AND id = $2'),
     // the name's holder wins: another subject's row makes the upsert touch nothing (the unique name refuses it)
+    personEmail: statement('people.email', 'SELECT email FROM people WHERE tenant = $1 AND name = $2'),
     claimPerson: statement(
       'people.claim',
-      `INSERT INTO people (tenant, subject, name, created_at, updated_at) SELECT $1, $2, $3, $4, $4
+      `INSERT INTO people (tenant, subject, name, created_at, updated_at, email) SELECT $1, $2, $3, $4, $4, $5
       WHERE NOT EXISTS (SELECT 1 FROM people WHERE tenant = $1 AND name = $3 AND subject <> $2)
-      ON CONFLICT (tenant, subject) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
+      ON CONFLICT (tenant, subject) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at, email = excluded.email`,
     ),
     listPartners: statement('partners.list', 'SELECT * FROM partners WHERE tenant = $1 ORDER BY id'),
     mailboxAt: statement('mailboxes.at', 'SELECT * FROM mailboxes WHERE address = $1'),
@@ -215,17 +216,23 @@ export function createPostgresAdmin(db: PostgresDb) {
       return token;
     },
 
+    async personEmail(tenant: string, name: string): Promise<string | null> {
+      if (hasNul(tenant, name)) return null;
+      const [row] = await db.rows<{ email: string | null }>(s.personEmail, [tenant, name]);
+      return row?.email ?? null;
+    },
+
     async revokeTokens(tenant: string, name: string, at: Instant): Promise<number> {
       if (hasNul(tenant, name)) return 0;
       return db.changes(s.revokeTokens, [at, tenant, name]);
     },
 
-    async claimPersonName(tenant: string, subject: string, name: string, at: Instant): Promise<boolean> {
-      if (hasNul(tenant, subject, name)) return false;
+    async claimPersonName(tenant: string, subject: string, name: string, at: Instant, email: string | null = null): Promise<boolean> {
+      if (hasNul(tenant, subject, name) || (email !== null && hasNul(email))) return false;
       try {
         return await db.transaction(async (tx) => {
           await tx.changes(s.ensureTenant, [tenant, at]);
-          return (await tx.changes(s.claimPerson, [tenant, subject, name, at])) > 0;
+          return (await tx.changes(s.claimPerson, [tenant, subject, name, at, email])) > 0;
         });
       } catch (error) {
         // two subjects taking one name at the same instant: the unique name keeps the first

@@ -84,8 +84,9 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
       ON CONFLICT(tenant, id) DO UPDATE SET title = excluded.title, queues = excluded.queues, updated_at = excluded.updated_at`),
     getPartner: db.prepare('SELECT * FROM partners WHERE tenant = ? AND id = ?'),
     personNamed: db.prepare('SELECT subject FROM people WHERE tenant = ? AND name = ?'),
-    claimPerson: db.prepare(`INSERT INTO people (tenant, subject, name, created_at, updated_at) VALUES (@tenant, @subject, @name, @at, @at)
-      ON CONFLICT(tenant, subject) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`),
+    claimPerson: db.prepare(`INSERT INTO people (tenant, subject, name, created_at, updated_at, email) VALUES (@tenant, @subject, @name, @at, @at, @email)
+      ON CONFLICT(tenant, subject) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at, email = excluded.email`),
+    personEmail: db.prepare('SELECT email FROM people WHERE tenant = ? AND name = ?'),
     listPartners: db.prepare('SELECT * FROM partners WHERE tenant = ? ORDER BY id'),
     mailboxAt: db.prepare('SELECT * FROM mailboxes WHERE address = ?'),
     deleteMailbox: db.prepare('DELETE FROM mailboxes WHERE tenant = ? AND case_type = ?'),
@@ -156,14 +157,18 @@ export function createSqliteAdmin(db: Database.Database, queue: WriteQueue) {
       return queue.submit(() => s.revokeTokenById.run(at, id).changes > 0);
     },
 
-    async claimPersonName(tenant: string, subject: string, name: string, at: Instant): Promise<boolean> {
+    async claimPersonName(tenant: string, subject: string, name: string, at: Instant, email: string | null = null): Promise<boolean> {
       return queue.submit(() => {
         const holder = s.personNamed.get(tenant, name) as { subject: string } | undefined;
         if (holder !== undefined && holder.subject !== subject) return false;
         s.ensureTenant.run(tenant, at);
-        s.claimPerson.run({ tenant, subject, name, at });
+        s.claimPerson.run({ tenant, subject, name, at, email });
         return true;
       });
+    },
+
+    async personEmail(tenant: string, name: string): Promise<string | null> {
+      return (s.personEmail.get(tenant, name) as { email: string | null } | undefined)?.email ?? null;
     },
 
     async savePartner(partner: PartnerRecord): Promise<void> {

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer, type ServeOptions } from '../../../runtime/cli/serve.ts';
 import { silentLogger } from '../../../runtime/host/logger.ts';
@@ -369,6 +370,16 @@ describe('sign-in with OpenID Connect', () => {
     expect(bad.res.status).toBe(400);
     expect(await bad.res.text()).toContain('This sign-in was not started in this browser');
     expect(browser.cookie(new URL(server.url).host, 'dossier_session')).toBeUndefined();
+  });
+
+  it('keeps the e-mail address the provider gave a person, where messages to them go (docs/email.md)', async () => {
+    await signIn(server.url, 'carol');
+    const db = new Database(join(dir, 'dossier.db'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT email FROM people WHERE tenant = ? AND name = ?').get('default', 'Carol Smit')).toEqual({ email: 'carol@example.com' });
+    } finally {
+      db.close();
+    }
   });
 
   it('keeps a session across a restart of the host (it lives in the database)', async () => {

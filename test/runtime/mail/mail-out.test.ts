@@ -30,6 +30,20 @@ interface Harness {
   close(): Promise<void>;
 }
 
+const escalating = {
+  key: 'escalating',
+  title: 'Escalation',
+  data: { type: 'object', properties: { note: { type: 'string' } } },
+  messages: { escalated: { subject: { nl: 'Geëscaleerd: {{reference}}', en: 'Escalated: {{reference}}' }, body: { en: 'Please look at {{reference}}.' } } },
+  playbook: {
+    initial: 'open',
+    states: { open: { entry: [{ type: 'notify', to: 'user:Ann de Vries', template: 'escalated' }, { type: 'notify', to: 'user:Bob', template: 'escalated' }] } },
+  },
+};
+
+const peopleStores = new WeakMap<Harness, CaseStore>();
+const peopleStore = (h: Harness): CaseStore => peopleStores.get(h) as CaseStore;
+
 async function harness(store: CaseStore, host: Partial<HostOptions>, dispose: () => Promise<void>): Promise<Harness> {
   const clock = createManualClock(START);
   const runtime = createRuntime({ store, engine, clock, logger: silentLogger, ...host });
@@ -42,7 +56,7 @@ async function harness(store: CaseStore, host: Partial<HostOptions>, dispose: ()
     });
     return { status: res.status, body: await res.json() };
   };
-  return {
+  const made: Harness = {
     runtime,
     clock,
     call,
@@ -52,6 +66,8 @@ async function harness(store: CaseStore, host: Partial<HostOptions>, dispose: ()
       await dispose();
     },
   };
+  peopleStores.set(made, store);
+  return made;
 }
 
 async function publish(h: Harness, definition: { key: string }): Promise<void> {
@@ -162,6 +178,22 @@ for (const kind of stores) {
       expect(smtp.received).toEqual([]);
     });
 
+    it('mails a person named in user: at the address their identity provider gave when they signed in, in the host language', async () => {
+      smtp = await startSmtpListener();
+      h = await kind.open({ mail: { smtpUrl: smtp.url, from: FROM, language: 'nl' } });
+      await publish(h, escalating);
+      expect(await peopleStore(h).claimPersonName('default', 'https://login.example#ann', 'Ann de Vries', START, 'ann@staff.example')).toBe(true);
+      expect(await peopleStore(h).personEmail('default', 'Ann de Vries')).toBe('ann@staff.example');
+      const { id, reference } = (await h.call('POST', '/api/cases', { caseType: 'escalating', data: {} })).body as { id: string; reference: string };
+      expect(await h.runtime.dispatcher.runDue()).toBe(1);
+      expect(smtp.received.map((r) => [r.envelopeTo, r.mail.subject])).toEqual([[["ann@staff.example"], `[${reference}] Geëscaleerd: ${reference}`]]);
+      const messages = (await h.call('GET', `/api/cases/${id}`)).body.messages;
+      expect(messages.map((m: Json) => [m.to, m.status, m.address, m.lastError])).toEqual([
+        ['user:Ann de Vries', 'sent', 'ann@staff.example', null],
+        ['user:Bob', 'dead', null, 'no e-mail address is known for Bob'],
+      ]);
+    });
+
     it('gives up at once, saying why, when the case has no customer e-mail address', async () => {
       smtp = await startSmtpListener();
       h = await kind.open({ mail: { smtpUrl: smtp.url, from: FROM } });
@@ -183,5 +215,27 @@ describe('without a mail server', () => {
     expect(await h.runtime.dispatcher.runDue()).toBe(1);
     const [message] = (await h.call('GET', `/api/cases/${id}`)).body.messages;
     expect([message.status, message.address, message.sentAt]).toEqual(['recorded', null, START]);
+  });
+});
+
+describe('a mail server that is down', () => {
+  it('keeps the message failed and tries again until it answers, then sends it once', async () => {
+    smtp = await startSmtpListener();
+    const port = smtp.port;
+    await smtp.close();
+    h = await stores[0]!.open({ mail: { smtpUrl: `smtp://127.0.0.1:${port}`, from: FROM }, outbox: { backoffMs: 1000 } });
+    await publish(h, mailingType);
+    const { id } = (await h.call('POST', '/api/cases', { caseType: 'mailing', data: { customer: { email: 'eve@customer.example' }, product: 'x' } })).body as { id: string };
+    expect(await h.runtime.dispatcher.runDue()).toBe(0);
+    let [message] = (await h.call('GET', `/api/cases/${id}`)).body.messages;
+    expect([message.status, message.attempts]).toEqual(['failed', 1]);
+    expect(message.lastError).toMatch(/ECONNREFUSED/);
+    // the server comes back on the same port
+    smtp = await startSmtpListener(undefined, port);
+    h.clock.advance(1000);
+    expect(await h.runtime.dispatcher.runDue()).toBe(1);
+    [message] = (await h.call('GET', `/api/cases/${id}`)).body.messages;
+    expect([message.status, message.attempts, message.lastError]).toEqual(['sent', 2, null]);
+    expect(smtp.received.map((r) => r.envelopeTo)).toEqual([['eve@customer.example']]);
   });
 });

@@ -13,7 +13,7 @@ export interface SmtpListener {
   close(): Promise<void>;
 }
 
-export async function startSmtpListener(auth?: { user: string; pass: string }): Promise<SmtpListener> {
+export async function startSmtpListener(auth?: { user: string; pass: string }, port = 0): Promise<SmtpListener> {
   const listener: SmtpListener = { port: 0, url: '', received: [], refuse: null, close: async () => undefined };
   const server = new SMTPServer({
     disabledCommands: auth === undefined ? ['STARTTLS', 'AUTH'] : ['STARTTLS'],
@@ -39,7 +39,7 @@ export async function startSmtpListener(auth?: { user: string; pass: string }): 
         .catch((error: Error) => done(error));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   listener.port = (server.server.address() as AddressInfo).port;
   const credentials = auth === undefined ? '' : `${encodeURIComponent(auth.user)}:${encodeURIComponent(auth.pass)}@`;
   listener.url = `smtp://${credentials}127.0.0.1:${listener.port}`;

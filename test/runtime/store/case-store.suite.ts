@@ -159,6 +159,17 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
       });
     });
 
+    describe('people', () => {
+      it("keeps a signed-in person's e-mail address by their name, replaced at each sign-in", async () => {
+        expect(await store.claimPersonName('default', 'idp#ann', 'Ann', T0, 'ann@example.com')).toBe(true);
+        expect(await store.personEmail('default', 'Ann')).toBe('ann@example.com');
+        expect(await store.personEmail('other', 'Ann')).toBeNull();
+        expect(await store.personEmail('default', 'Nobody')).toBeNull();
+        expect(await store.claimPersonName('default', 'idp#ann', 'Ann', T1)).toBe(true);
+        expect(await store.personEmail('default', 'Ann')).toBeNull();
+      });
+    });
+
     describe('webhook secrets', () => {
       it("keeps a tenant's first secret and hands it out again, per tenant", async () => {
         expect(await store.webhookSecret('default', 'whsec_first', T0)).toBe('whsec_first');
