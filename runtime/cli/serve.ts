@@ -278,6 +278,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     close() {
       closing ??= (async () => {
         await mailIn?.close();
+        // the chat streams end within their next poll; then no response keeps the server open
+        host.endStreams();
         await new Promise<void>((done) => {
           server.close(() => done());
           if ('closeIdleConnections' in server) server.closeIdleConnections();

@@ -20,12 +20,16 @@ export interface RuntimeOptions<C = unknown> extends HostOptions<C> {
 export interface Runtime extends Host {
   /** The HTTP API and the designer, on the host's services. */
   app: Hono<AuthEnv>;
+  /** Ends the long-lived responses (chat streams) within their next poll, so that the server can close. */
+  endStreams(): void;
 }
 
 export function createRuntime<C>(options: RuntimeOptions<C>): Runtime {
   const { maxBodyBytes, designerDir, corsOrigins, oidc, ...hostOptions } = options;
   const host = createHost(hostOptions);
+  const streams = new AbortController();
   const app = createApp({
+    streamsClosing: streams.signal,
     store: options.store,
     clock: options.clock,
     services: host.services,
@@ -36,5 +40,5 @@ export function createRuntime<C>(options: RuntimeOptions<C>): Runtime {
     ...(oidc === undefined ? {} : { oidc }),
     ...(options.webhookSecret === undefined ? {} : { webhookSecretFromHost: true }),
   });
-  return { ...host, app };
+  return { ...host, app, endStreams: () => streams.abort() };
 }

@@ -41,6 +41,8 @@ export type AppOptions<C = unknown> = {
   logger?: Logger;
   /** Largest accepted request body in bytes (default 1 MiB); documents have their own limit (the document service's). */
   maxBodyBytes?: number;
+  /** Aborted when the server is closing: the chat streams end (runtime/compose/create-runtime.ts). */
+  streamsClosing?: AbortSignal;
   /** Requests a caller address may make to the public form routes a minute (defaults in routes/public.ts). */
   publicLimits?: { postsPerMinute?: number; readsPerMinute?: number };
   /** An app on a store of its own: the largest document taken, in bytes (default 20 MiB). */
@@ -158,7 +160,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
 
   app.route('/', signInRoutes({ store, tokens: services.tokens, clock, logger, ...(options.oidc === undefined ? {} : { oidc: options.oidc }) }));
   // what a customer reaches without signing in: these routes only (docs/public-form.md)
-  app.route('/', publicRoutes(services.publicForms, services.documents, services.chat, options.publicLimits ?? {}));
+  app.route('/', publicRoutes(services.publicForms, services.documents, services.chat, options.publicLimits ?? {}, options.streamsClosing));
   app.use('/api/*', authenticate(services.tokens, options.oidc));
   // documents stream in under their own limit (the document service's), not the JSON bodies' one below
   app.route('/api', documentRoutes(store, services.documents));
@@ -169,7 +171,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', tokenRoutes(services.tokens, clock));
   app.route('/api', partnerRoutes(services.partners));
   app.route('/api', mailboxRoutes(services.mailboxes));
-  app.route('/api', chatRoutes(store, services.chat));
+  app.route('/api', chatRoutes(store, services.chat, options.streamsClosing));
   app.route('/api', caseTypeRoutes(services.caseTypes));
   app.route('/api', migrationRoutes(services.migrations));
   app.route('/api', backtestRoutes(store, clock));

@@ -17,6 +17,7 @@ import { SlaBadges } from './SlaBadges.tsx';
 import { LinkedCases } from './LinkedCases.tsx';
 import { CaseMessages } from './CaseMessages.tsx';
 import { DocumentsPanel } from './DocumentsPanel.tsx';
+import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { LifeCycleStrip } from '../stage/LifeCycleStrip.tsx';
 import { carriedKeys, readOnlyReason, stageForm, stageScope, strandedChanges } from './stage-form.ts';
 import type { ConsoleContext } from './use-console-context.ts';
@@ -371,6 +372,21 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
               <CustomerPanel api={api} caseId={kase.id} def={def} types={ctx.types} revision={kase.revision} />
             )}
           </section>
+          {kase.closedAt === null ? (
+            <section aria-labelledby="chat-title" className="card">
+              <h2 id="chat-title">{words.t('chat.title')}</h2>
+              <ChatPanel
+                key={kase.id}
+                id="case-chat"
+                me="agent"
+                open={(after, signal) => api.chatStream(kase.id, after, signal)}
+                send={async (text) => {
+                  const r = await api.sendChat(kase.id, text);
+                  return r.ok ? { ok: true } : { ok: false, message: r.message };
+                }}
+              />
+            </section>
+          ) : null}
           <section aria-labelledby="messages-title" className="card">
             <h2 id="messages-title">{t('messagesTitle')}</h2>
             <CaseMessages messages={kase.messages ?? []} def={def} />

@@ -75,6 +75,9 @@ export interface ConsoleApi {
   /** The content of a document, to save or open. */
   downloadDocument(caseId: string, documentId: string): Promise<Result<Blob>>;
   removeDocument(caseId: string, documentId: string): Promise<Result<DocumentItem>>;
+  /** The case's conversation with the customer as server-sent events, after history entry `after`. */
+  chatStream(caseId: string, after: number, signal: AbortSignal): Promise<Response>;
+  sendChat(caseId: string, text: string): Promise<Result<unknown>>;
 }
 
 /**
@@ -155,5 +158,7 @@ export function createConsoleApi(token: string, t: Translate = ENGLISH.t, langua
     },
     downloadDocument: (caseId, documentId) => call('GET', `/api/cases/${enc(caseId)}/documents/${enc(documentId)}`, undefined, { Accept: '*/*' }, 'blob'),
     removeDocument: (caseId, documentId) => call('DELETE', `/api/cases/${enc(caseId)}/documents/${enc(documentId)}`),
+    chatStream: (caseId, after, signal) => fetch(`/api/cases/${enc(caseId)}/chat/stream?after=${String(after)}`, { headers: { ...authHeaders(token), Accept: 'text/event-stream' }, signal }),
+    sendChat: (caseId, text) => call('POST', `/api/cases/${enc(caseId)}/chat`, { text }),
   };
 }

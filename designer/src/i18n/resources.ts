@@ -29,12 +29,14 @@ import backtestNl from './areas/backtest.nl.json';
 import migrationsEn from './areas/migrations.en.json';
 import migrationsNl from './areas/migrations.nl.json';
 import publicEn from './areas/public.en.json';
+import chatEn from './areas/chat.en.json';
+import chatNl from './areas/chat.nl.json';
 import publicNl from './areas/public.nl.json';
 
 /** The area files, by the key their texts live under. */
-export const AREAS = ['canvas', 'editor', 'rules', 'slas', 'versions', 'sim', 'pages', 'stages', 'translations', 'model', 'backtest', 'migrations', 'public'] as const;
+export const AREAS = ['canvas', 'editor', 'rules', 'slas', 'versions', 'sim', 'pages', 'stages', 'translations', 'model', 'backtest', 'migrations', 'public', 'chat'] as const;
 
 export const RESOURCES = {
-  en: { translation: { ...en, canvas: canvasEn, editor: editorEn, rules: rulesEn, slas: slasEn, versions: versionsEn, sim: simEn, pages: pagesEn, stages: stagesEn, translations: translationsEn, model: modelEn, backtest: backtestEn, migrations: migrationsEn, public: publicEn } },
-  nl: { translation: { ...nl, canvas: canvasNl, editor: editorNl, rules: rulesNl, slas: slasNl, versions: versionsNl, sim: simNl, pages: pagesNl, stages: stagesNl, translations: translationsNl, model: modelNl, backtest: backtestNl, migrations: migrationsNl, public: publicNl } },
+  en: { translation: { ...en, canvas: canvasEn, editor: editorEn, rules: rulesEn, slas: slasEn, versions: versionsEn, sim: simEn, pages: pagesEn, stages: stagesEn, translations: translationsEn, model: modelEn, backtest: backtestEn, migrations: migrationsEn, public: publicEn, chat: chatEn } },
+  nl: { translation: { ...nl, canvas: canvasNl, editor: editorNl, rules: rulesNl, slas: slasNl, versions: versionsNl, sim: simNl, pages: pagesNl, stages: stagesNl, translations: translationsNl, model: modelNl, backtest: backtestNl, migrations: migrationsNl, public: publicNl, chat: chatNl } },
 } as const;

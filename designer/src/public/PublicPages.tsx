@@ -10,6 +10,7 @@ import { errorsByField } from '../form/field-errors.ts';
 import { fieldLabel } from '../model/field-label.ts';
 import { useWords } from '../i18n/use-words.ts';
 import { formatDateTime } from '../i18n/format.ts';
+import { ChatPanel } from '../chat/ChatPanel.tsx';
 
 interface FormView {
   key: string;
@@ -223,6 +224,7 @@ export function StatusPage({ tenant, reference }: { tenant: string; reference: s
   const [sent, setSent] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [uploaded, setUploaded] = useState<{ added: number; failures: string[] } | null>(null);
+  const [reloads, setReloads] = useState(0);
   const base = `/api/public/${encodeURIComponent(tenant)}/cases/${encodeURIComponent(reference)}`;
   useEffect(() => {
     if (code === '') return;
@@ -241,7 +243,7 @@ export function StatusPage({ tenant, reference }: { tenant: string; reference: s
     return () => {
       live = false;
     };
-  }, [base, code, words]);
+  }, [base, code, words, reloads]);
 
   const sendReply = async () => {
     if (reply.trim() === '') {
@@ -339,6 +341,25 @@ export function StatusPage({ tenant, reference }: { tenant: string; reference: s
           </div>
         </form>
       ) : null}
+      {status.closed ? null : (
+        <section aria-labelledby="status-chat-title">
+          <h2 id="status-chat-title">{words.t('chat.titleCustomer')}</h2>
+          <ChatPanel
+            id="status-chat"
+            me="customer"
+            open={(after, signal) => fetch(`${base}/chat/stream?after=${String(after)}`, { headers: { 'X-Case-Code': code, Accept: 'text/event-stream' }, signal })}
+            send={async (text) => {
+              const r = await call(`${base}/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Case-Code': code }, body: JSON.stringify({ text }) });
+              if (r.ok) {
+                // a message may answer a question: where the request stands may have changed
+                setReloads((n) => n + 1);
+                return { ok: true };
+              }
+              return { ok: false, message: r.status === 429 ? t('tooMany') : (r.problem.detail ?? t('notSent')) };
+            }}
+          />
+        </section>
+      )}
       {status.canReply ? (
         <form
           onSubmit={(e) => {

@@ -34,7 +34,7 @@ function afterOf(c: Context): number {
 }
 
 /** Server-sent events of a case's conversation after `after`: event `message`, id the entry number (for the customer, without the agents' names). */
-export function chatStream(c: Context, chat: ChatService, tenant: string, caseId: string, forCustomer = false): Response {
+export function chatStream(c: Context, chat: ChatService, tenant: string, caseId: string, forCustomer = false, closing?: AbortSignal): Response {
   let after = afterOf(c);
   return streamSSE(c, async (stream) => {
     let open = true;
@@ -43,7 +43,7 @@ export function chatStream(c: Context, chat: ChatService, tenant: string, caseId
     });
     const until = Date.now() + CHAT_STREAM_MS;
     let quiet = 0;
-    while (open && Date.now() < until) {
+    while (open && closing?.aborted !== true && Date.now() < until) {
       const { messages, lastSeq } = await chat.since(tenant, caseId, after);
       for (const { by, ...message } of messages) {
         await stream.writeSSE({ event: 'message', id: String(message.seq), data: JSON.stringify(forCustomer ? message : { ...message, by }) });
@@ -60,7 +60,7 @@ export function chatStream(c: Context, chat: ChatService, tenant: string, caseId
   });
 }
 
-export function chatRoutes(store: CaseStore, chat: ChatService): Hono<AuthEnv> {
+export function chatRoutes(store: CaseStore, chat: ChatService, closing?: AbortSignal): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
   /** 404 unless the caller may see the case (a partner's person: one in its delegated queues). */
@@ -87,7 +87,7 @@ export function chatRoutes(store: CaseStore, chat: ChatService): Hono<AuthEnv> {
     const auth = requireRole(c, 'agent');
     const id = c.req.param('id');
     await reach(auth, id);
-    return chatStream(c, chat, auth.tenant, id);
+    return chatStream(c, chat, auth.tenant, id, false, closing);
   });
   return app;
 }

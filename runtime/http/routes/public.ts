@@ -44,7 +44,7 @@ function callerOf(c: Context): string {
   return (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
 }
 
-export function publicRoutes(forms: PublicFormService, documents: DocumentService, chat: ChatService, limits: { postsPerMinute?: number; readsPerMinute?: number } = {}): Hono {
+export function publicRoutes(forms: PublicFormService, documents: DocumentService, chat: ChatService, limits: { postsPerMinute?: number; readsPerMinute?: number } = {}, closing?: AbortSignal): Hono {
   const app = new Hono();
   const posts = buckets(limits.postsPerMinute ?? PUBLIC_POSTS_PER_MINUTE);
   const reads = buckets(limits.readsPerMinute ?? PUBLIC_READS_PER_MINUTE);
@@ -105,7 +105,7 @@ export function publicRoutes(forms: PublicFormService, documents: DocumentServic
   });
   app.get('/api/public/:tenant/cases/:reference/chat/stream', async (c) => {
     const { kase } = await caseFor(c);
-    return chatStream(c, chat, c.req.param('tenant'), kase.id, true);
+    return chatStream(c, chat, c.req.param('tenant'), kase.id, true, closing);
   });
 
   app.post('/api/public/:tenant/cases/:reference/documents', async (c) => {

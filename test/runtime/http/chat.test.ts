@@ -128,6 +128,28 @@ describe('chat on a case', () => {
   });
 });
 
+describe('dossier serve with a chat stream open', () => {
+  it('still stops: the stream ends and the server closes', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { startServer } = await import('../../../runtime/cli/serve.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-chat-serve-'));
+    const server = await startServer({ db: join(dir, 'dossier.db'), port: 0, host: '127.0.0.1', templatesDir: TEMPLATES, logger: silentLogger });
+    try {
+      const form = await fetch(`${server.url}/api/public/default/forms/complaint`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(complaint) });
+      const { reference, secret } = (await form.json()) as { reference: string; secret: string };
+      const stream = await fetch(`${server.url}/api/public/default/cases/${reference}/chat/stream`, { headers: { 'x-case-code': secret } });
+      expect(stream.status).toBe(200);
+      const ended = stream.text();
+      await server.close();
+      expect(await ended).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
 describe.skipIf(unavailable !== null)(unavailable === null ? 'chat across hosts on PostgreSQL' : `chat across hosts on PostgreSQL (skipped: ${skipNote})`, () => {
   const closers: (() => Promise<void>)[] = [];
   afterAll(async () => {
