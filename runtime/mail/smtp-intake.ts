@@ -160,6 +160,8 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpI
         throw new SmtpReply(550, '5.6.0 The message could not be read as MIME: nothing was stored');
       }
       if (stream.sizeExceeded) throw new SmtpReply(552, `5.3.4 The message is larger than ${megabytes}: send the documents in several messages`);
+      // not a message a person sent: no From header and no envelope sender
+      if (mail.from === null) throw new SmtpReply(550, '5.1.7 The message names no sender (no From header, no MAIL FROM address): nothing was stored');
       const result = await mailboxes.receive(mailbox, mail);
       if (!result.ok) {
         const temporary = result.code === 'case.conflict';

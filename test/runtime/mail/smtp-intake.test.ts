@@ -161,7 +161,9 @@ describe('e-mail in over SMTP', () => {
     await expect(transport('complaints@example.com', password).sendMail({ from: 'maria@example.net', to: 'orders@example.com', subject: 'x', text: 'y' })).rejects.toMatchObject({ responseCode: 550 });
     // not a message: no headers, no From, a broken multipart
     const raw = 'this is not\r\na MIME message\r\n--b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n%%%\r\n';
-    await expect(transport('complaints@example.com', password).sendMail({ envelope: { from: '', to: 'complaints@example.com' }, raw })).rejects.toMatchObject({ responseCode: 550 });
+    const malformed = await transport('complaints@example.com', password).sendMail({ envelope: { from: '', to: 'complaints@example.com' }, raw }).catch((e: { responseCode: number; response: string }) => e);
+    expect(malformed).toMatchObject({ responseCode: 550 });
+    expect((malformed as { response: string }).response).toContain('names no sender');
     expect(await caseCount()).toBe(before);
   });
 
