@@ -1,10 +1,12 @@
 // The customer's side of a complaint (issue 20): a customer fills the public form without signing in, with
 // a receipt attached, and gets a reference and a code; an agent sees the case with the document in the
-// worker console and asks a question; the customer answers by e-mail over SMTP (the host's own listener),
-// and the status page shows the answer in the case's history with the paused resolution clock running again.
+// worker console and asks a question, which reaches the customer by e-mail (dossier serve --smtp-url, a
+// mail server on loopback); the customer answers that mail over SMTP (the host's own listener), and the
+// status page shows the answer in the case's history with the paused resolution clock running again.
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, asWritten, freePort, openBrowser, screenshot, startServer, type BrowserSession, type Server } from './harness.ts';
+import { startSmtpListener, type SmtpListener } from '../runtime/mail/smtp-listener.ts';
+import { api, asWritten, freePort, openBrowser, screenshot, startServer, tr, type BrowserSession, type Server } from './harness.ts';
 
 const RECEIPT = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -12,14 +14,17 @@ describe('the customer: public form, status page, a reply by e-mail', () => {
   let server: Server;
   let session: BrowserSession;
   let mailInPort: number;
+  let outbox: SmtpListener;
   beforeAll(async () => {
     mailInPort = await freePort();
-    server = await startServer({ args: ['--mail-in-port', String(mailInPort)] });
+    outbox = await startSmtpListener();
+    server = await startServer({ args: ['--mail-in-port', String(mailInPort), '--smtp-url', outbox.url, '--mail-from', 'Customer service <service@shop.example>'] });
     session = await openBrowser();
   });
   afterAll(async () => {
     await session?.close();
     await server?.stop();
+    await outbox?.close();
   });
 
   it('files a complaint on the form, follows it on the status page and answers the question by mail', async () => {
@@ -49,6 +54,7 @@ describe('the customer: public form, status page, a reply by e-mail', () => {
     // the status page, from the link with the code
     await page.getByRole('link', { name: 'Follow your request' }).click();
     await page.getByRole('term').filter({ hasText: 'Where it stands' }).waitFor();
+    const statusUrl = page.url();
     expect(await page.getByRole('definition').nth(1).textContent()).toBe('Triage');
     expect(await page.getByRole('list', { name: 'What happened' }).getByRole('listitem').count()).toBe(1);
     // no reply is expected yet: no reply box
@@ -64,17 +70,32 @@ describe('the customer: public form, status page, a reply by e-mail', () => {
     await documents.waitFor();
     expect(await documents.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('receipt.pdf')]);
     await screenshot(page, 'public-form-document-in-console');
-    await page.goBack();
     expect((await api(server, 'POST', `/api/cases/${kase.id}/events`, { type: 'SUBMIT_TRIAGE', data: { reason: 'product-quality', severity: 'medium' } })).status).toBe(200);
-    expect((await api(server, 'POST', `/api/cases/${kase.id}/events`, { type: 'ASK_CUSTOMER', data: { questionForCustomer: 'Could you send the serial number?' } })).status).toBe(200);
+    // the agent asks the customer a question in the worker console: it goes out by e-mail
+    await page.reload();
+    await page.getByRole('button', { name: 'Ask the customer for information' }).click();
+    const ask = page.getByRole('form', { name: 'Ask the customer for information: what to send' });
+    await asWritten(() => ask.getByLabel('Question for the customer')).fill('Could you send the serial number?');
+    await ask.getByRole('button', { name: tr('Send: {{title}}').replace('{{title}}', 'Ask the customer for information') }).click();
+    await expect.poll(() => outbox.received.filter((m) => m.envelopeTo.includes('eva.visser@example.org')).length, { timeout: 15_000 }).toBe(2);
+    const question = outbox.received.find((m) => m.mail.subject?.includes('A question about your complaint'));
+    expect(question?.mail.subject).toBe(`[${reference}] A question about your complaint`);
+    expect(question?.mail.text).toContain('Could you send the serial number?');
+    expect(question?.mail.text).toContain('Dear Eva Visser');
 
-    // the customer answers by mail, through the complaint's mailbox
+    // the customer answers that mail, through the complaint's mailbox
     const mailbox = (await api(server, 'PUT', '/api/mailboxes/complaint', { address: 'complaints@shop.example' })).body as { password: string };
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: mailInPort, secure: false, ignoreTLS: true, auth: { user: 'complaints@shop.example', pass: mailbox.password } });
-    const sent = (await transport.sendMail({ from: 'Eva Visser <eva.visser@example.org>', to: 'complaints@shop.example', subject: `Re: [${reference}] Your question`, text: 'The serial number is KT-2231.' })) as { response: string };
+    const sent = (await transport.sendMail({
+      from: 'Eva Visser <eva.visser@example.org>',
+      to: 'complaints@shop.example',
+      subject: `Re: ${question?.mail.subject ?? ''}`,
+      inReplyTo: question?.mail.messageId ?? '',
+      text: 'The serial number is KT-2231.',
+    })) as { response: string };
     expect(sent.response).toBe(`250 Added to case ${reference}`);
 
-    await page.reload();
+    await page.goto(statusUrl);
     await page.getByRole('list', { name: 'What happened' }).waitFor();
     const updates = await page.getByRole('list', { name: 'What happened' }).getByRole('listitem').allTextContents();
     expect(updates.at(-1)).toContain('Customer replied');
