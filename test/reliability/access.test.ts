@@ -19,6 +19,7 @@ interface Cell {
   method: string;
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 interface Route {
@@ -56,6 +57,19 @@ async function freshCase(): Promise<{ id: string; taskId: string }> {
   const created = await h.call('POST', '/api/cases', h.tokens.admin, { caseType: 'access', data: { n: 1 } });
   return { id: created.body.id as string, taskId: created.body.tasks[0].id as string };
 }
+
+/** A multipart upload of a small PDF (documents, issue 20). */
+const BOUNDARY = 'access-boundary';
+const upload = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="receipt.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${BOUNDARY}--\r\n`;
+const uploadHeaders = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` };
+
+/** A document of the shared case, uploaded as the admin. */
+async function freshDocument(): Promise<string> {
+  const res = await h.call('POST', `/api/cases/${caseId}/documents`, h.tokens.admin, upload, uploadHeaders);
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+let documentId: string;
 
 const routes: Route[] = [
   { name: 'POST /api/tokens', allowed: ['admin'], ok: 201, otherTenant: 201, prepare: async (_h, n) => ({ method: 'POST', path: '/api/tokens', body: { name: `t${n}`, roles: ['agent'] } }) },
@@ -135,6 +149,25 @@ const routes: Route[] = [
     prepare: async () => ({ method: 'POST', path: `/api/cases/${(await freshCase()).id}/events`, body: { type: 'TOUCH' } }),
   },
   { name: 'GET /api/cases/:id/history', allowed: ['admin', 'agent'], ok: 200, partner: 404, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}/history` }) },
+  { name: 'POST /api/cases/:id/documents', allowed: ['admin', 'agent', 'service'], ok: 201, partner: 404, otherTenant: 404, prepare: async () => ({ method: 'POST', path: `/api/cases/${caseId}/documents`, body: upload, headers: uploadHeaders }) },
+  { name: 'GET /api/cases/:id/documents', allowed: ['admin', 'agent'], ok: 200, partner: 404, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}/documents` }) },
+  {
+    name: 'GET /api/cases/:id/documents/:docId',
+    allowed: ['admin', 'agent'],
+    ok: 200,
+    okType: 'application/pdf',
+    partner: 404,
+    otherTenant: 404,
+    prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}/documents/${documentId}` }),
+  },
+  {
+    name: 'DELETE /api/cases/:id/documents/:docId',
+    allowed: ['admin', 'agent', 'service'],
+    ok: 200,
+    partner: 404,
+    otherTenant: 404,
+    prepare: async () => ({ method: 'DELETE', path: `/api/cases/${caseId}/documents/${await freshDocument()}` }),
+  },
   { name: 'GET /api/tasks', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/tasks' }) },
   {
     name: 'POST /api/tasks/:id/claim',
@@ -217,6 +250,7 @@ describe('access: every route × role × tenant × token', () => {
     expect((await h.call('PUT', '/api/case-types/access/draft', h.tokens.admin, accessType)).body.valid).toBe(true);
     expect((await h.call('POST', '/api/case-types/access/publish', h.tokens.admin)).status).toBe(201);
     caseId = (await freshCase()).id;
+    documentId = await freshDocument();
     expect((await h.call('PUT', '/api/case-types/moving/draft', h.tokens.admin, { ...accessType, key: 'moving' })).body.valid).toBe(true);
     expect((await h.call('POST', '/api/case-types/moving/publish', h.tokens.admin)).status).toBe(201);
     expect((await h.call('POST', '/api/cases', h.tokens.admin, { caseType: 'moving', data: { n: 1 } })).status).toBe(201);
@@ -282,7 +316,7 @@ describe('access: every route × role × tenant × token', () => {
     it.each(cells)(`${route.name} as %s by %s → %i`, async (who, via, status) => {
       const cell = await route.prepare(h, (n += 1));
       const { token, headers } = credential(who, via);
-      const res = await h.call(cell.method, cell.path, token, cell.body, headers);
+      const res = await h.call(cell.method, cell.path, token, cell.body, { ...cell.headers, ...headers });
       expect([res.status, res.headers.get('content-type')?.split(';')[0]]).toEqual([
         status,
         status >= 400 ? 'application/problem+json' : (route.okType ?? 'application/json'),

@@ -342,6 +342,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
               caseId={kase.id}
               def={def}
               closed={kase.closedAt !== null}
+              forPartner={forPartner}
               onChanged={() =>
                 void (async () => {
                   // a document changes the case (its history, a documents field, the checklist): read it again

@@ -44,7 +44,22 @@ function sizeText(bytes: number, language: 'en' | 'nl'): string {
   return `${formatNumber(Math.round((bytes / (1024 * 1024)) * 10) / 10, language)} MB`;
 }
 
-export function DocumentsPanel({ api, caseId, def, closed, onChanged }: { api: ConsoleApi; caseId: string; def: CaseType; closed: boolean; onChanged: () => void }) {
+export function DocumentsPanel({
+  api,
+  caseId,
+  def,
+  closed,
+  forPartner = false,
+  onChanged,
+}: {
+  api: ConsoleApi;
+  caseId: string;
+  def: CaseType;
+  closed: boolean;
+  /** A partner's person: documents go into a shared documents field only (the definition holds only those). */
+  forPartner?: boolean;
+  onChanged: () => void;
+}) {
   const words = useWords();
   const t = (key: string, values?: Record<string, unknown>) => words.t(`console.documents.${key}`, values);
   const [items, setItems] = useState<DocumentItem[] | null>(null);
@@ -52,7 +67,8 @@ export function DocumentsPanel({ api, caseId, def, closed, onChanged }: { api: C
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = documentFields(def.data);
-  const [field, setField] = useState<string>('');
+  const [field, setField] = useState<string>(forPartner ? (fields[0] ?? '') : '');
+  const canUpload = !closed && (!forPartner || fields.length > 0);
   const fileInput = useRef<HTMLInputElement>(null);
   const ids = { file: useId(), field: useId() };
 
@@ -141,13 +157,13 @@ export function DocumentsPanel({ api, caseId, def, closed, onChanged }: { api: C
           ))}
         </ul>
       )}
-      {closed ? null : (
+      {!canUpload ? null : (
         <div className="document-upload">
           {fields.length > 0 ? (
             <p>
               <label htmlFor={ids.field}>{t('field')}</label>{' '}
               <select id={ids.field} value={field} onChange={(e) => setField(e.target.value)}>
-                <option value="">{t('noField')}</option>
+                {forPartner ? null : <option value="">{t('noField')}</option>}
                 {fields.map((f) => (
                   <option key={f} value={f}>
                     {fieldLabel(def, f)}

@@ -9,6 +9,8 @@ export type Operand = { type: 'value'; value: number } | { type: 'field'; field:
 
 export type Condition =
   | { type: 'filled'; field: string; negate?: boolean }
+  /** A documents field holds at least one document (`minItems: 1`; docs/documents.md). */
+  | { type: 'hasDocuments'; field: string; negate?: boolean }
   | { type: 'equals'; field: string; value: string | number | boolean; negate?: boolean }
   | { type: 'oneOf'; field: string; values: (string | number)[]; negate?: boolean }
   | { type: 'atLeast'; field: string; operand: Operand; negate?: boolean }
@@ -71,6 +73,9 @@ function conditionSchema(c: Condition): Schema {
   switch (c.type) {
     case 'filled':
       schema = nest(path, null);
+      break;
+    case 'hasDocuments':
+      schema = nest(path, { minItems: 1 });
       break;
     case 'equals':
       schema = nest(path, { const: c.value });
@@ -168,6 +173,7 @@ function parseCondition(schema: unknown): Condition | null {
   if (leafKeys.length !== 1) return null;
   const [k] = leafKeys;
   const v = u.leaf[k as string];
+  if (k === 'minItems' && v === 1 && u.extra.length === 0) return { type: 'hasDocuments', field };
   if (k === 'const' && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') && u.extra.length === 0) {
     return { type: 'equals', field, value: v };
   }
@@ -242,6 +248,8 @@ export function describeCondition(c: Condition, label: (pointer: string) => stri
   switch (c.type) {
     case 'filled':
       return t(`model.ruleBuilder.filled${not}`, { field });
+    case 'hasDocuments':
+      return t(`model.ruleBuilder.hasDocuments${not}`, { field });
     case 'equals':
       return t(`model.ruleBuilder.equals${not}`, { field, value: JSON.stringify(c.value) });
     case 'oneOf':

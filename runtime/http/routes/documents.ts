@@ -73,6 +73,9 @@ export function receiveUpload(
       if (name === 'field' && value !== '') chosenField = value;
     });
     parser.on('file', (name: string, stream: BusboyFileStream, filename: string) => {
+      // a body cut short fails the part as well as the parser: the parser's error answers, the part's
+      // (which its reader, if any, also sees) must not go unheard and end the process
+      stream.on('error', () => undefined);
       if (name !== 'file' || started !== null) {
         stream.resume();
         return;

@@ -94,6 +94,9 @@ function holds(c: Condition, data: Record<string, unknown>): boolean {
     case 'filled':
       result = v !== undefined;
       break;
+    case 'hasDocuments':
+      result = v !== undefined && (!Array.isArray(v) || v.length >= 1);
+      break;
     case 'equals':
       result = v === c.value;
       break;

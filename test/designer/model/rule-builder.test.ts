@@ -74,6 +74,12 @@ const cases: { name: string; model: RuleModel; schema: Record<string, unknown> }
     },
     schema: { allOf: [{ properties: { paid: { minimum: { $data: '1/due' } } }, required: ['paid', 'due'] }, { required: ['due'] }] },
   },
+  {
+    // issue 20: "at least one proof of purchase", the completeness rule a documents field is for
+    name: 'holds at least one document',
+    model: { combinator: 'all', conditions: [{ type: 'hasDocuments', field: '/proofs' }] },
+    schema: { properties: { proofs: { minItems: 1 } }, required: ['proofs'] },
+  },
 ];
 
 describe('rule builder', () => {

@@ -3,6 +3,8 @@
 // with fetch and multipart bodies as a browser sends them.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -244,6 +246,26 @@ for (const target of targets) {
       expect(await historyTypes(id)).toEqual(['case.created']);
     });
 
+    it('stores nothing of an upload whose client goes away half-way, and goes on answering', async () => {
+      const id = await newCase();
+      const { port } = new URL(server.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      await once(socket, 'connect');
+      const boundary = 'gone';
+      socket.write(
+        `POST /api/cases/${id}/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${agent}\r\n` +
+          `Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${10 * 1024 * 1024}\r\n\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="half.txt"\r\n\r\n`,
+      );
+      socket.write(Buffer.alloc(1024 * 1024, 0x41));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.destroy();
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.status).toBe(200);
+      await expect.poll(async () => (await json('GET', `/api/cases/${id}/documents?removed=true`, undefined, agent)).body.items).toEqual([]);
+      expect(await historyTypes(id)).toEqual(['case.created']);
+    });
+
     it('keeps tenants apart: another tenant gets 404 for the case and its documents', async () => {
       const id = await newCase();
       const added = (await (await upload(id, 'receipt.pdf', pdfBytes)).json()) as { id: string };
@@ -341,6 +363,14 @@ for (const target of targets) {
       form.append('note', 'no file here');
       const noFile = await fetch(`${server.url}/api/cases/${id}/documents`, { method: 'POST', headers: { authorization: `Bearer ${agent}` }, body: form });
       expect([noFile.status, ((await noFile.json()) as { code: string }).code]).toEqual([400, 'request.invalid']);
+      // a body cut before its closing boundary: refused, nothing stored
+      const cut = await fetch(`${server.url}/api/cases/${id}/documents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${agent}`, 'content-type': 'multipart/form-data; boundary=cut' },
+        body: `--cut\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4\n`,
+      });
+      expect([cut.status, ((await cut.json()) as { code: string }).code]).toEqual([400, 'request.invalid']);
+      expect((await json('GET', `/api/cases/${id}/documents?removed=true`, undefined, agent)).body.items).toEqual([]);
       const missing = await upload('no-such-case', 'receipt.pdf', pdfBytes);
       expect([missing.status, ((await missing.json()) as { code: string }).code]).toEqual([404, 'case.not_found']);
     });

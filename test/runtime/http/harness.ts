@@ -70,7 +70,8 @@ export async function createHarness(): Promise<Harness> {
       if (token !== null) (init.headers as Record<string, string>).authorization = `Bearer ${token}`;
       if (body !== undefined) {
         init.body = typeof body === 'string' ? body : JSON.stringify(body);
-        (init.headers as Record<string, string>)['content-type'] = 'application/json';
+        // a text body with its own content type (a multipart upload) keeps it
+        if (typeof body !== 'string' || headers['content-type'] === undefined) (init.headers as Record<string, string>)['content-type'] = 'application/json';
       }
       const res = await app.request(path, init);
       const text = await res.text();

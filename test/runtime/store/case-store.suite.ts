@@ -1,7 +1,10 @@
 // The one test suite every CaseStore implementation runs (SQLite now, PostgreSQL later).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Case, SlaStatus } from '../../../runtime/engine/index.ts';
-import type { CaseStore, CaseCommit } from '../../../runtime/store/case-store.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DOCUMENT_CHUNK_BYTES, type CaseStore, type CaseCommit } from '../../../runtime/store/case-store.ts';
 import { CursorError } from '../../../runtime/store/cursor.ts';
 import { createCommit, definition, eventCommit, makeCase, T0 } from './fixtures.ts';
 
@@ -807,6 +810,63 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
         const page1 = await store.listCases('default', { status: 'open' }, 1, null);
         const page2 = await store.listCases('default', { status: 'open' }, 1, page1.nextCursor);
         expect([page1.items.map((c) => c.id), page2.items.map((c) => c.id), page2.nextCursor]).toEqual([['c'], ['a'], null]);
+      });
+    });
+
+    describe('documents (issue 20)', () => {
+      const record = (id: string, addedAt: string, tenant = 'default') => ({
+        tenant, caseId: 'a', id, name: `${id}.txt`, contentType: 'text/plain; charset=utf-8', size: 0, sha256: '0'.repeat(64),
+        field: null, addedAt, addedBy: 'dana', removedAt: null, removedBy: null, storage: 'database' as const,
+      });
+      const contentOf = async (tenant: string, id: string) => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of store.documentContent(tenant, id)) chunks.push(Buffer.from(chunk));
+        return chunks;
+      };
+
+      it('keeps a document row and its content in chunks of at most 256 KiB, per tenant, and gives them back in order', async () => {
+        // given a content of two full chunks and a short one, and an empty one
+        const dir = mkdtempSync(join(tmpdir(), 'dossier-store-doc-'));
+        try {
+          const bytes = Buffer.alloc(2 * DOCUMENT_CHUNK_BYTES + 10);
+          for (let i = 0; i < bytes.length; i++) bytes[i] = i % 251;
+          writeFileSync(join(dir, 'big'), bytes);
+          writeFileSync(join(dir, 'empty'), Buffer.alloc(0));
+          await store.saveDocument({ ...record('d-2', T1), size: bytes.length, field: '/proofs' }, join(dir, 'big'));
+          await store.saveDocument(record('d-1', T0), join(dir, 'empty'));
+          await store.saveDocument(record('d-3', T0, 'other'), join(dir, 'empty'));
+          // then
+          const chunks = await contentOf('default', 'd-2');
+          expect(chunks.map((c) => c.length)).toEqual([DOCUMENT_CHUNK_BYTES, DOCUMENT_CHUNK_BYTES, 10]);
+          expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+          expect(await contentOf('default', 'd-1')).toEqual([]);
+          expect(await contentOf('other', 'd-2')).toEqual([]);
+          expect(await store.getDocument('default', 'a', 'd-2')).toEqual({ ...record('d-2', T1), size: bytes.length, field: '/proofs' });
+          expect(await store.getDocument('other', 'a', 'd-2')).toBeNull();
+          expect(await store.getDocument('default', 'b', 'd-2')).toBeNull();
+          expect((await store.listDocuments('default', 'a')).map((d) => d.id)).toEqual(['d-1', 'd-2']);
+          expect((await store.listDocuments('other', 'a')).map((d) => d.id)).toEqual(['d-3']);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+
+      it('marks a document removed once, keeping its content, and purges one for good', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'dossier-store-doc-'));
+        try {
+          writeFileSync(join(dir, 'c'), 'kept');
+          await store.saveDocument({ ...record('d-1', T0), size: 4 }, join(dir, 'c'));
+          await store.saveDocument({ ...record('d-2', T0), size: 4 }, join(dir, 'c'));
+          expect([await store.markDocumentRemoved('default', 'd-1', T1, 'piet'), await store.markDocumentRemoved('default', 'd-1', T2, 'kees')]).toEqual([true, false]);
+          expect(await store.markDocumentRemoved('other', 'd-2', T1, 'piet')).toBe(false);
+          expect(await store.getDocument('default', 'a', 'd-1')).toMatchObject({ removedAt: T1, removedBy: 'piet' });
+          expect(Buffer.concat(await contentOf('default', 'd-1')).toString()).toBe('kept');
+          await store.purgeDocument('default', 'd-2');
+          expect([await store.getDocument('default', 'a', 'd-2'), await contentOf('default', 'd-2')]).toEqual([null, []]);
+          expect((await store.listDocuments('default', 'a')).map((d) => d.id)).toEqual(['d-1']);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
       });
     });
   });

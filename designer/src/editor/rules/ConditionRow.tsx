@@ -29,6 +29,7 @@ function reshape(c: Condition, type: Condition['type'], field: FieldEntry | unde
   const base = { field: field?.pointer ?? c.field, ...(c.negate ? { negate: true } : {}) };
   switch (type) {
     case 'filled':
+    case 'hasDocuments':
       return { type, ...base };
     case 'equals':
       return { type, ...base, value: c.type === 'equals' && c.field === base.field ? c.value : firstValue(field) };
@@ -58,7 +59,7 @@ export function ConditionRow({ index, condition: c, fields, summary, label, onCh
   const pickingOther = choosingOther && comparedWith === 'value';
   const otherField = (c.type === 'atLeast' || c.type === 'atMost') && c.operand.type === 'field' ? c.operand.field : null;
   const numeric = field ? NUMERIC.includes(field.kind) : false;
-  const ops: { type: Condition['type']; label: string }[] = [
+  const ops: { type: Condition['type']; label: string }[] = field?.kind === 'documents' ? [{ type: 'hasDocuments', label: t('ops.hasDocuments') }] : [
     { type: 'filled', label: t('ops.filled') },
     { type: 'equals', label: t('ops.equals') },
     ...(field?.kind === 'choice' || field?.kind === 'text' ? [{ type: 'oneOf' as const, label: t('ops.oneOf') }] : []),
@@ -69,8 +70,10 @@ export function ConditionRow({ index, condition: c, fields, summary, label, onCh
       <label htmlFor={`cond-${n}-field`}>{t('field', { n })}</label>
       <select id={`cond-${n}-field`} value={c.field} onChange={(e) => {
         const f = fields.find((x) => x.pointer === e.target.value);
-        const allowed = f && (c.type === 'filled' || c.type === 'equals' || (c.type === 'oneOf' && (f.kind === 'choice' || f.kind === 'text')) || ((c.type === 'atLeast' || c.type === 'atMost') && NUMERIC.includes(f.kind)));
-        onChange(reshape(c, allowed ? c.type : 'filled', f));
+        // a documents field is tested for holding documents, and only that
+        const documents = f?.kind === 'documents';
+        const allowed = f && !documents && (c.type === 'filled' || c.type === 'equals' || (c.type === 'oneOf' && (f.kind === 'choice' || f.kind === 'text')) || ((c.type === 'atLeast' || c.type === 'atMost') && NUMERIC.includes(f.kind)));
+        onChange(reshape(c, documents ? 'hasDocuments' : allowed ? c.type : 'filled', f));
       }}>
         {field ? null : <option value={c.field}>{t('noSuchField', { field: c.field })}</option>}
         {fields.map((f) => (

@@ -21,7 +21,7 @@ export function testableFields(def: CaseType): FieldEntry[] {
 }
 
 export function defaultCondition(field: FieldEntry | undefined): Condition {
-  return { type: 'filled', field: field?.pointer ?? '/' };
+  return field?.kind === 'documents' ? { type: 'hasDocuments', field: field.pointer } : { type: 'filled', field: field?.pointer ?? '/' };
 }
 
 export function RuleBuilder({ def, name, rule, edit }: Props) {
