@@ -88,7 +88,7 @@ afterAll(async () => {
 
 describe('the designer and the server answer alike', () => {
   it('covers every template', () => {
-    expect(templates.map((t) => t.key)).toEqual(['complaint', 'data-subject-request', 'incident-impact', 'major-incident', 'order-inquiry']);
+    expect(templates.map((t) => t.key)).toEqual(['complaint', 'data-subject-request', 'incident-impact', 'major-incident', 'order-inquiry', 'payment-arrangement']);
   });
 
   for (const def of templates) {

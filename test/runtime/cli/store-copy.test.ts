@@ -306,8 +306,6 @@ describe('dossier store copy: usage and sources it refuses', () => {
     // the copy checks the columns itself; this names the tables, so a new one is a conscious change
     expect(storeTables.map((t) => t.name)).toEqual([
       'tenants', 'tokens', 'partners', 'people', 'mailboxes', 'case_secrets', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
-      'stage_current', 'stage_visits', 'case_migrations', 'case_migration_items',
-      'tenants', 'tokens', 'partners', 'people', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
       'stage_current', 'stage_visits', 'case_migrations', 'case_migration_items', 'documents', 'document_chunks',
     ]);
   });
