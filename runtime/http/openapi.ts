@@ -107,6 +107,23 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/public/{tenant}/cases/{reference}/reply': {
     post: { summary: "Reply on the status page (no token; X-Case-Code; body {\"text\"}): the case type's reply event; 409 form.reply_not_expected when the case is not waiting for one", role: 'none', ok: [200, 'PublicStatus'], params: ['tenant', 'reference'] },
   },
+  '/api/public/{tenant}/cases/{reference}/chat': {
+    get: { summary: "The conversation of a case with its customer (no token; X-Case-Code), oldest first, without agents' names", role: 'none', ok: [200, 'ChatList'], params: ['tenant', 'reference'] },
+    post: { summary: 'A message from the customer (no token; X-Case-Code; body {"text"}, 1 to 4,000 characters): the history entry chat.customer, run through the playbook', role: 'none', ok: [201, 'ChatMessage'], params: ['tenant', 'reference'] },
+  },
+  '/api/public/{tenant}/cases/{reference}/chat/stream': {
+    get: { summary: 'The conversation as server-sent events (no token; X-Case-Code): each message once after `after` or Last-Event-ID, then each new one, from any host', role: 'none', ok: [200, 'ChatEvents'], params: ['tenant', 'reference', 'after'], text: 'text/event-stream' },
+  },
+  '/api/public/{tenant}/cases/{reference}/documents': {
+    post: { summary: "A document from the customer (no token; X-Case-Code; multipart, the file in a part named file) into the public form's documents field", role: 'none', ok: [201, 'Report'], params: ['tenant', 'reference'] },
+  },
+  '/api/cases/{id}/chat': {
+    get: { summary: 'The conversation of a case with its customer, oldest first', role: 'agent', ok: [200, 'ChatList'], params: ['id'] },
+    post: { summary: 'A message to the customer (body {"text"}, 1 to 4,000 characters): the history entry chat.agent', role: 'agent', ok: [201, 'ChatMessage'], params: ['id'] },
+  },
+  '/api/cases/{id}/chat/stream': {
+    get: { summary: 'The conversation as server-sent events: each message once after `after` or Last-Event-ID, then each new one, from any host sharing the database', role: 'agent', ok: [200, 'ChatEvents'], params: ['id', 'after'], text: 'text/event-stream' },
+  },
   '/api/validate': { post: { summary: 'Validate a case-type definition', role: 'analyst', body: 'CaseTypeDefinition', ok: [200, 'ValidationResult'] } },
   '/api/case-types': { get: { summary: 'Latest published version of each key, plus draft status', role: 'any', ok: [200, 'CaseTypeList'] } },
   '/api/case-types/{key}': { get: { summary: 'The latest published definition', role: 'any', ok: [200, 'CaseTypeDefinition'], params: ['key'] } },
@@ -261,6 +278,19 @@ export function openApiDocument(): Record<string, unknown> {
         canReply: { type: 'boolean' }, canAddDocuments: { type: 'boolean' },
       },
     },
+    ChatMessage: {
+      type: 'object',
+      required: ['seq', 'at', 'from', 'text'],
+      properties: {
+        seq: { type: 'integer', description: "The history entry's number (the stream's event id)." },
+        at: { type: 'string' },
+        from: { enum: ['customer', 'agent'] },
+        by: { type: ['string', 'null'], description: "The agent's name; absent on the customer's side." },
+        text: { type: 'string' },
+      },
+    },
+    ChatEvents: { type: 'string', description: 'Server-sent events: `event: message`, `id`: the history entry number, `data`: a ChatMessage as JSON; a comment line now and then on a quiet stream.' },
+    ChatList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('ChatMessage') } } },
     MailboxList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('Mailbox') } } },
     Report: { type: 'object' },
     Document: {

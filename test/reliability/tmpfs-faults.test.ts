@@ -64,7 +64,7 @@ describe.skipIf(tmpfsSkip !== null)(tmpfsSkip === null ? 'real disk faults on a 
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dossier-tmpfs-'));
-    mount('-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir);
+    mount('-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir);
     mkdirSync(join(dir, 'db'));
     file = join(dir, 'db', 'dossier.db');
     store = createSqliteStore({ file });
@@ -80,7 +80,7 @@ describe.skipIf(tmpfsSkip !== null)(tmpfsSkip === null ? 'real disk faults on a 
   });
 
   it('a full file system answers 503 store.unavailable, keeps the file sound, and recovers when it grows', async () => {
-    // when cases with large notes are created until the 1 MiB file system is full
+    // when cases with large notes are created until the 2 MiB file system is full (the empty database with every table takes most of 1 MiB)
     let created = 0;
     let full: { status: number; body: { [key: string]: unknown } } | null = null;
     for (let i = 0; i < 400 && full === null; i++) {

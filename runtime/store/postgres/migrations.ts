@@ -196,6 +196,9 @@ export const caseReferencesVersion = migrations.indexOf(caseReferences) + 1;
 /** The version that added token lifetimes (the tests fill an older database before it). */
 export const tokenLifetimesVersion = migrations.indexOf(tokenLifetimes) + 1;
 
+/** The version that gave every case a channel (the tests fill an older database before it). */
+export const channelVersion = migrations.indexOf(channelOnEveryCase) + 1;
+
 /**
  * Brings the database to schema version `target` (the latest by default); returns the version it is
  * at. Runs on one connection of its own, holding the advisory lock from the first read of

@@ -27,6 +27,13 @@ const tokenLifetimes = `
   CREATE INDEX tokens_by_tenant ON tokens(tenant, created_at DESC, id DESC);
   `;
 
+/**
+ * The channel on every case (issue 20): the cases opened before without one came in through the API. The
+ * case body holds the channel too (the case is read from it), so both change.
+ */
+const channelOnEveryCase = `UPDATE cases SET channel = 'api', body = json_set(body, '$.channel', 'api') WHERE channel IS NULL;
+  CREATE INDEX cases_by_channel ON cases(tenant, channel, created_at DESC, id DESC);`;
+
 const migrations: Migration[] = [
   `
   CREATE TABLE tenants (id TEXT PRIMARY KEY, created_at TEXT NOT NULL);
@@ -160,9 +167,7 @@ const migrations: Migration[] = [
     PRIMARY KEY (tenant, case_id));
   `,
   // The channel on every case (issue 20): the cases opened before without one came in through the API.
-  // The case body holds the channel too (the case is read from it), so both change.
-  `UPDATE cases SET channel = 'api', body = json_set(body, '$.channel', 'api') WHERE channel IS NULL;
-  CREATE INDEX cases_by_channel ON cases(tenant, channel, created_at DESC, id DESC);`,
+  channelOnEveryCase,
   // E-mail out and webhook signatures (issue 20, docs/email.md): a message's delivery status, its
   // recipient's address, subject, Message-ID, attempts and last error (the rows before were recorded
   // only: 'recorded', one attempt); a tenant's webhook signing secret (generated when first needed); a
@@ -187,6 +192,9 @@ export const stageTablesVersion = migrations.indexOf(stageTables) + 1;
 
 /** The version that added the case references (the tests fill an older database before it). */
 export const caseReferencesVersion = migrations.indexOf(caseReferences) + 1;
+
+/** The version that gave every case a channel (the tests fill an older database before it). */
+export const channelVersion = migrations.indexOf(channelOnEveryCase) + 1;
 
 /** The version that added token lifetimes (the tests fill an older database before it). */
 export const tokenLifetimesVersion = migrations.indexOf(tokenLifetimes) + 1;

@@ -190,6 +190,10 @@ describe('tokens, health, OpenAPI, root page', () => {
       'post /api/public/{tenant}/forms/{key} 404',
       'get /api/public/{tenant}/cases/{reference} 404',
       'post /api/public/{tenant}/cases/{reference}/reply 404',
+      'get /api/public/{tenant}/cases/{reference}/chat 404',
+      'post /api/public/{tenant}/cases/{reference}/chat 404',
+      'get /api/public/{tenant}/cases/{reference}/chat/stream 404',
+      'post /api/public/{tenant}/cases/{reference}/documents 404',
       'get /api/openapi.json 200',
     ]);
     for (const line of open) {

@@ -74,6 +74,11 @@ export async function createHarness(): Promise<Harness> {
         if (typeof body !== 'string' || headers['content-type'] === undefined) (init.headers as Record<string, string>)['content-type'] = 'application/json';
       }
       const res = await app.request(path, init);
+      // a stream of server-sent events (chat) does not end: its head is the answer
+      if (res.headers.get('content-type')?.startsWith('text/event-stream') === true) {
+        await res.body?.cancel();
+        return { status: res.status, body: null, headers: res.headers };
+      }
       const text = await res.text();
       let parsed: unknown = text;
       try {

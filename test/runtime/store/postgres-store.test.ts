@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { maintenanceUrl, relay, scratchDatabase, skipNote, unavailable } from '../../postgres-scratch.ts';
 import type { Case, HistoryEntry } from '../../../runtime/engine/index.ts';
 import { stageReport } from '../../../runtime/host/reports.ts';
-import { latestSchemaVersion, migrate } from '../../../runtime/store/postgres/migrations.ts';
+import { channelVersion, latestSchemaVersion, migrate } from '../../../runtime/store/postgres/migrations.ts';
 import { createPostgresDb } from '../../../runtime/store/postgres/postgres-db.ts';
 import { createPostgresStore, type PostgresStoreOptions } from '../../../runtime/store/postgres/postgres-store.ts';
 import type { CaseStore } from '../../../runtime/store/case-store.ts';
@@ -71,7 +71,7 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'PostgreSQL store' 
       const database = await scratchDatabase();
       cleanups.push(() => database.drop());
       const db = createPostgresDb({ url: database.url, poolSize: 1, connectTimeoutMs: 5000, lockTimeoutMs: 5000 });
-      expect(await migrate(db, latestSchemaVersion - 1)).toBe(latestSchemaVersion - 1);
+      expect(await migrate(db, channelVersion - 1)).toBe(channelVersion - 1);
       await db.rows('INSERT INTO tenants (id, created_at) VALUES ($1, $2)', ['default', T0]);
       const def = definition();
       await db.rows('INSERT INTO case_types (tenant, key, version, title, definition, published_at) VALUES ($1, $2, 1, $3, $4, $5)', ['default', def.key, def.title, JSON.stringify({ ...def, version: 1 }), T0]);

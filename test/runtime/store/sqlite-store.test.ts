@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../../runtime/store/sqlite/sqlite-store.ts';
 import type { Durability } from '../../../runtime/store/sqlite/wal-sync.ts';
-import { caseReferencesVersion, latestSchemaVersion, migrate } from '../../../runtime/store/sqlite/migrations.ts';
+import { caseReferencesVersion, channelVersion, latestSchemaVersion, migrate } from '../../../runtime/store/sqlite/migrations.ts';
 import { stateIdsColumn } from '../../../runtime/store/state-ids.ts';
 import type { Case, HistoryEntry } from '../../../runtime/engine/index.ts';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
@@ -156,7 +156,7 @@ describe('SQLite store specifics', () => {
   it('gives the cases stored without a channel the channel api, in the column and the case, and keeps the others', async () => {
     // given a database at the schema before every case had a channel, one case without one (U+0000 in its data)
     const { dir, file } = tempFile();
-    const { db, insertCase: insert } = olderDatabase(file, latestSchemaVersion - 1, [definition()]);
+    const { db, insertCase: insert } = olderDatabase(file, channelVersion - 1, [definition()]);
     insert(makeCase('old', { channel: null, data: { note: 'a\u0000b' } }));
     insert(makeCase('mail', { channel: 'email' }));
     db.prepare("UPDATE cases SET channel = 'email' WHERE id = 'mail'").run();
