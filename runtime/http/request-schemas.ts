@@ -4,6 +4,8 @@ import { CHANNELS, type JsonValue } from '../engine/index.ts';
 
 const priority = { type: 'string', enum: ['low', 'normal', 'high', 'urgent'] };
 const nullableString = { type: ['string', 'null'] };
+/** A mailbox (e-mail in) as the API shows it. */
+const mailboxProperties = { address: { type: 'string' }, caseType: { type: 'string' }, createdAt: { type: 'string' }, createdBy: { type: 'string' } };
 
 export const requestSchemas = {
   CreateCaseRequest: {
@@ -72,24 +74,12 @@ export const requestSchemas = {
       address: { type: 'string', minLength: 3, maxLength: 254, description: 'The e-mail address mail to the case type is sent to; also the SMTP user name.' },
     },
   },
-  Mailbox: {
-    type: 'object',
-    required: ['address', 'caseType', 'createdAt', 'createdBy'],
-    properties: {
-      address: { type: 'string' },
-      caseType: { type: 'string' },
-      createdAt: { type: 'string' },
-      createdBy: { type: 'string' },
-    },
-  },
+  Mailbox: { type: 'object', required: ['address', 'caseType', 'createdAt', 'createdBy'], properties: mailboxProperties },
   MailboxCreated: {
     type: 'object',
     required: ['address', 'caseType', 'createdAt', 'createdBy', 'password'],
     properties: {
-      address: { type: 'string' },
-      caseType: { type: 'string' },
-      createdAt: { type: 'string' },
-      createdBy: { type: 'string' },
+      ...mailboxProperties,
       password: { type: 'string', description: 'The SMTP password of the mailbox, shown this once (kept only as a hash).' },
     },
   },

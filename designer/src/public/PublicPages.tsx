@@ -82,6 +82,24 @@ function DocumentsPicker({ id, label, help, onChange }: { id: string; label: str
   );
 }
 
+/** What became of the documents sent: how many were added, and each that was not, with why. */
+function UploadOutcome({ result, announce = false }: { result: { added: number; failures: string[] } | null; announce?: boolean }) {
+  const words = useWords();
+  if (result === null) return null;
+  return (
+    <>
+      {result.added > 0 ? <p role={announce ? 'status' : undefined}>{words.t('public.documentsAdded', { count: result.added })}</p> : null}
+      {result.failures.length > 0 ? (
+        <ul className="error-box" aria-label={words.t('public.documentsNotAdded')}>
+          {result.failures.map((f) => (
+            <li key={f}>{f}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
 /** /forms/<tenant>/<key>: the form, then the reference and code of what was sent. */
 export function PublicFormPage({ tenant, caseType }: { tenant: string; caseType: string }) {
   const words = useWords();
@@ -159,14 +177,7 @@ export function PublicFormPage({ tenant, caseType }: { tenant: string; caseType:
       <main className="page public-page">
         <h1>{t('thanks')}</h1>
         <p role="status">{t('yourReference', { reference: receipt.reference })}</p>
-        {uploaded !== null && uploaded.added > 0 ? <p>{t('documentsAdded', { count: uploaded.added })}</p> : null}
-        {uploaded !== null && uploaded.failures.length > 0 ? (
-          <ul className="error-box" aria-label={t('documentsNotAdded')}>
-            {uploaded.failures.map((f) => (
-              <li key={f}>{f}</li>
-            ))}
-          </ul>
-        ) : null}
+        <UploadOutcome result={uploaded} />
         <dl className="public-receipt">
           <dt>{t('reference')}</dt>
           <dd>{receipt.reference}</dd>
@@ -326,14 +337,7 @@ export function StatusPage({ tenant, reference }: { tenant: string; reference: s
           }}
         >
           <DocumentsPicker id="status-documents" label={t('documents')} help={t('documentsHelp')} onChange={setFiles} />
-          {uploaded !== null && uploaded.added > 0 ? <p role="status">{t('documentsAdded', { count: uploaded.added })}</p> : null}
-          {uploaded !== null && uploaded.failures.length > 0 ? (
-            <ul className="error-box" aria-label={t('documentsNotAdded')}>
-              {uploaded.failures.map((f) => (
-                <li key={f}>{f}</li>
-              ))}
-            </ul>
-          ) : null}
+          <UploadOutcome result={uploaded} announce />
           <div className="button-row">
             <button type="submit" disabled={busy || files.length === 0}>
               {t('addDocuments')}
