@@ -44,18 +44,21 @@ export function documentSink(documents: DocumentService): AttachmentSink {
       return refused;
     },
 
-    async attach(tenant, caseId, field, attachments, _key, by) {
-      const listed = await documents.list(tenant, caseId, { removed: true });
-      if (!listed.ok) throw new Error(listed.message);
-      const present = new Set(listed.value.map((d) => `${d.name}\u0000${d.sha256}`));
+    async attach(tenant, caseId, field, attachments, again, by) {
+      // a first delivery adds every attachment; a repeated one (after a crash between the case and its
+      // documents) only those not there yet, by name and SHA-256
+      const present = new Set<string>();
+      if (again) {
+        const listed = await documents.list(tenant, caseId, { removed: true });
+        if (!listed.ok) throw new Error(listed.message);
+        for (const d of listed.value) present.add(`${d.name}\u0000${d.sha256}`);
+      }
       for (const a of attachments) {
         if (a.size === 0) continue;
         const name = cleanFileName(a.filename);
-        const sha = await sha256Of(a.path);
-        if (present.has(`${name}\u0000${sha}`)) continue;
+        if (again && present.has(`${name}\u0000${await sha256Of(a.path)}`)) continue;
         const added = await documents.add(tenant, caseId, { name: a.filename, content: createReadStream(a.path), field, by: { id: by, roles: [] } });
         if (!added.ok) throw new Error(`${name}: ${added.message}`);
-        present.add(`${name}\u0000${sha}`);
       }
     },
   };

@@ -36,11 +36,14 @@ export interface InboundMail {
   attachments: InboundAttachment[];
 }
 
-/** Where attachments go: the documents of a case, at `field` (issue 20, item 1). Idempotent per `key`. */
+/**
+ * Where attachments go: the documents of a case, at `field` (issue 20, item 1). `again`: the message was
+ * delivered before (its commit replayed), so some attachments may be there already and are not added twice.
+ */
 export interface AttachmentSink {
   /** Why some attachments cannot be taken (too large, a kind a case file does not take), in words; empty: all can. */
   check?(attachments: InboundAttachment[]): Promise<string[]>;
-  attach(tenant: string, caseId: string, field: string | null, attachments: InboundAttachment[], key: string, by: string): Promise<void>;
+  attach(tenant: string, caseId: string, field: string | null, attachments: InboundAttachment[], again: boolean, by: string): Promise<void>;
 }
 
 export type MailOutcome = { kind: 'opened' | 'replied'; duplicate: boolean; caseId: string; reference: string };
@@ -113,9 +116,9 @@ export function createMailboxService(options: { store: CaseStore; cases: CaseSer
   const refusal = (failure: HostFailure): { status: number; body: JsonValue } => ({ status: 422, body: { code: failure.code, message: failure.message } });
   const spec = (key: string, mailbox: MailboxRecord): IdempotencySpec => ({ key, method: 'SMTP', path: `mailbox:${mailbox.address}`, answerOf: refusal });
 
-  async function attach(mailbox: MailboxRecord, definition: CaseType, caseId: string, mail: InboundMail, key: string): Promise<void> {
+  async function attach(mailbox: MailboxRecord, definition: CaseType, caseId: string, mail: InboundMail, again: boolean): Promise<void> {
     if (mail.attachments.length === 0 || options.attachments === undefined) return;
-    await options.attachments.attach(mailbox.tenant, caseId, definition.email?.attachments ?? null, mail.attachments, key, mail.from?.address ?? 'e-mail');
+    await options.attachments.attach(mailbox.tenant, caseId, definition.email?.attachments ?? null, mail.attachments, again, mail.from?.address ?? 'e-mail');
   }
 
   function outcomeOf(result: ServiceResult, kind: MailOutcome['kind']): Result<MailOutcome> {
@@ -138,7 +141,7 @@ export function createMailboxService(options: { store: CaseStore; cases: CaseSer
       }
       return outcome;
     }
-    await attach(mailbox, definition, outcome.value.caseId, mail, key);
+    await attach(mailbox, definition, outcome.value.caseId, mail, outcome.value.duplicate);
     return outcome;
   }
 
@@ -194,7 +197,7 @@ export function createMailboxService(options: { store: CaseStore; cases: CaseSer
           if (!refused) {
             const outcome = outcomeOf(sent, 'replied');
             if (!outcome.ok) return outcome;
-            await attach(mailbox, definition, kase.id, mail, key);
+            await attach(mailbox, definition, kase.id, mail, outcome.value.duplicate);
             return { ok: true, value: { ...outcome.value, caseId: kase.id, reference } };
           }
           // the case no longer takes the reply (closed, or in a state without it): the message opens a
