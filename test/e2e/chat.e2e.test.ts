@@ -36,6 +36,7 @@ describe('chat between a customer and an agent', () => {
     });
     await agent.goto(`${server.url}/work/cases/${id}?token=${encodeURIComponent(server.token)}`);
     const agentChat = agent.getByRole('region', { name: 'Chat with the customer' });
+    await agentChat.getByRole('button', { name: 'Show the conversation' }).click();
     const agentLines = agentChat.getByRole('list', { name: 'Conversation' }).getByRole('listitem');
     await expect.poll(() => agentLines.count()).toBe(1);
     expect(await agentLines.first().textContent()).toContain(tr('Customer'));

@@ -57,6 +57,7 @@ interface Notice {
 export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleContext; caseId: string }) {
   const forPartner = useContext(SignedInUser)?.partner !== undefined;
   const [kase, setKase] = useState<CaseRecord | null>(null);
+  const [chatOpen, setChatOpen] = useState(false);
   const [def, setDef] = useState<CaseType | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
@@ -376,16 +377,24 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
           {kase.closedAt === null ? (
             <section aria-labelledby="chat-title" className="card">
               <h2 id="chat-title">{words.t('chat.title')}</h2>
-              <ChatPanel
-                key={kase.id}
-                id="case-chat"
-                me="agent"
-                open={(after, signal) => api.chatStream(kase.id, after, signal)}
-                send={async (text) => {
-                  const r = await api.sendChat(kase.id, text);
-                  return r.ok ? { ok: true } : { ok: false, message: r.message };
-                }}
-              />
+              {/* followed live once opened: a case view does not hold a stream open for every case an agent looks at */}
+              <button type="button" aria-expanded={chatOpen} aria-controls="case-chat" onClick={() => setChatOpen(!chatOpen)}>
+                {chatOpen ? words.t('chat.hide') : words.t('chat.show')}
+              </button>
+              {chatOpen ? (
+                <div id="case-chat">
+                  <ChatPanel
+                    key={kase.id}
+                    id="case-chat"
+                    me="agent"
+                    open={(after, signal) => api.chatStream(kase.id, after, signal)}
+                    send={async (text) => {
+                      const r = await api.sendChat(kase.id, text);
+                      return r.ok ? { ok: true } : { ok: false, message: r.message };
+                    }}
+                  />
+                </div>
+              ) : null}
             </section>
           ) : null}
           <section aria-labelledby="messages-title" className="card">
