@@ -39,7 +39,7 @@ describe('chat between a customer and an agent', () => {
     await agentChat.getByRole('button', { name: 'Show the conversation' }).click();
     const agentLines = agentChat.getByRole('list', { name: 'Conversation' }).getByRole('listitem');
     await expect.poll(() => agentLines.count()).toBe(1);
-    expect(await agentLines.first().textContent()).toContain(tr('Customer'));
+    expect(await agentLines.first().textContent()).toContain(tr('The customer'));
     await agentChat.getByLabel('Message').fill('Yes: it leaves our bank tomorrow.');
     await agentChat.getByRole('button', { name: 'Send message' }).click();
     await expect.poll(() => agentLines.count()).toBe(2);

@@ -56,7 +56,7 @@ describe('the customer: public form, status page, a reply by e-mail', () => {
     await page.getByRole('term').filter({ hasText: 'Where it stands' }).waitFor();
     const statusUrl = page.url();
     expect(await page.getByRole('definition').nth(1).textContent()).toBe('Triage');
-    expect(await page.getByRole('list', { name: 'What happened' }).getByRole('listitem').count()).toBe(1);
+    expect(await page.getByRole('list', { name: 'Progress so far' }).getByRole('listitem').count()).toBe(1);
     // no reply is expected yet: no reply box
     expect(await page.getByLabel('Your reply').count()).toBe(0);
 
@@ -96,8 +96,8 @@ describe('the customer: public form, status page, a reply by e-mail', () => {
     expect(sent.response).toBe(`250 Added to case ${reference}`);
 
     await page.goto(statusUrl);
-    await page.getByRole('list', { name: 'What happened' }).waitFor();
-    const updates = await page.getByRole('list', { name: 'What happened' }).getByRole('listitem').allTextContents();
+    await page.getByRole('list', { name: 'Progress so far' }).waitFor();
+    const updates = await page.getByRole('list', { name: 'Progress so far' }).getByRole('listitem').allTextContents();
     expect(updates.at(-1)).toContain('Customer replied');
     expect(await page.getByRole('definition').nth(1).textContent()).toBe('Investigation');
     await screenshot(page, 'public-status-after-reply');

@@ -429,7 +429,7 @@ describe('every screen at 1440×900 and 1024×768, and dark at 1440×900: screen
     });
     const { statusPath } = (await sent.json()) as { statusPath: string };
     await page.goto(`${server.url}${statusPath}`);
-    await page.getByRole('list', { name: 'What happened' }).waitFor();
+    await page.getByRole('list', { name: 'Progress so far' }).waitFor();
     await checkScreen(page, 'public-status');
   });
 
