@@ -85,8 +85,7 @@ export function typesMatch(expected: string, actual: string): boolean {
 
 const namePattern = '^[a-zA-Z][a-zA-Z0-9_-]{0,63}$';
 const systemEvents =
-  'or a system event such as case.created, child.closed, timer.<id>, sla.<name>.breached or lookup.<name>.done';
-  'or a system event such as case.created, child.closed, document.added, chat.customer, timer.<id> or sla.<name>.breached';
+  'or a system event such as case.created, child.closed, document.added, chat.customer, timer.<id>, sla.<name>.breached or lookup.<name>.done';
 
 const nameKinds: [string[], string][] = [
   [['target', 'initial', 'in', 'enter', 'states'], 'state id'],

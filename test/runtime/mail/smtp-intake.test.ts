@@ -1,6 +1,6 @@
 // E-mail in (issue 20, item 2) end to end on loopback: a real SMTP client (nodemailer) logs in to the
 // host's SMTP listener as a mailbox and sends; the messages open and answer cases in a real SQLite store.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
