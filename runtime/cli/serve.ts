@@ -68,6 +68,8 @@ export interface ServeOptions {
   webhookSecret?: string;
   /** `--mail-in-*`: take mail for the case types' mailboxes (e-mail in, docs/email.md). */
   mailIn?: MailInSettings;
+  /** DOSSIER_TRUST_PROXY: how many proxies of one's own stand in front (docs/public-form.md). */
+  trustedProxies?: number;
 }
 
 /** The SMTP listener of `dossier serve --mail-in-port` (e-mail in). */
@@ -188,6 +190,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
     ...(options.mail === undefined ? {} : { mail: options.mail }),
     ...(options.webhookSecret === undefined ? {} : { webhookSecret: options.webhookSecret }),
+    ...(options.trustedProxies === undefined ? {} : { trustedProxies: options.trustedProxies }),
   });
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
@@ -365,6 +368,8 @@ const usage = [
   '                         generated when first needed; its admins read it at GET /api/webhook-secret)',
   '  DOSSIER_SMTP_URL, DOSSIER_MAIL_FROM  as --smtp-url and --mail-from',
   '  DOSSIER_BUILD_DESIGNER 0: do not build the designer when it is missing (serve the API only)',
+  '  DOSSIER_TRUST_PROXY    how many proxies of your own stand in front: the public form\'s limits then count',
+  '                         the address the outermost one saw (X-Forwarded-For); default 0, the socket\'s',
   '  DOSSIER_OIDC_CLIENT_SECRET  the client secret at the identity provider (kept off the command line)',
   '  DOSSIER_LEASE_MS       on a shared PostgreSQL database: how long a host holds the timers and outbox',
   '                         rows it claimed before another host may take them (default 30000); a host',
@@ -567,6 +572,12 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
   const mailing = mailSettings(mail, env);
   if (!mailing.ok) return mailing;
   if (mailing.settings !== undefined) options.mail = mailing.settings;
+  const proxies = env.DOSSIER_TRUST_PROXY;
+  if (proxies !== undefined && proxies !== '') {
+    const n = Number(proxies);
+    if (!Number.isInteger(n) || n < 0 || n > 10) return { ok: false, message: `DOSSIER_TRUST_PROXY must be the number of proxies of your own in front of Dossier, 0 to 10; got '${proxies}'.` };
+    options.trustedProxies = n;
+  }
   const webhookSecret = env.DOSSIER_WEBHOOK_SECRET;
   if (webhookSecret !== undefined && webhookSecret !== '') {
     const problem = webhookSecretProblem(webhookSecret);

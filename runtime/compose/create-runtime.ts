@@ -15,6 +15,8 @@ export interface RuntimeOptions<C = unknown> extends HostOptions<C> {
   corsOrigins?: string[];
   /** The identity provider people sign in with (`dossier serve --oidc-*`); absent: tokens only. */
   oidc?: OidcSettings;
+  /** DOSSIER_TRUST_PROXY: how many proxies of one's own stand in front (the public form's limits count the address they saw). */
+  trustedProxies?: number;
 }
 
 export interface Runtime extends Host {
@@ -25,11 +27,12 @@ export interface Runtime extends Host {
 }
 
 export function createRuntime<C>(options: RuntimeOptions<C>): Runtime {
-  const { maxBodyBytes, designerDir, corsOrigins, oidc, ...hostOptions } = options;
+  const { maxBodyBytes, designerDir, corsOrigins, oidc, trustedProxies, ...hostOptions } = options;
   const host = createHost(hostOptions);
   const streams = new AbortController();
   const app = createApp({
     streamsClosing: streams.signal,
+    ...(trustedProxies === undefined ? {} : { publicLimits: { trustedProxies } }),
     store: options.store,
     clock: options.clock,
     services: host.services,

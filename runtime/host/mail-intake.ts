@@ -7,7 +7,7 @@
 // (runtime/mail/smtp-intake.ts) hands it parsed messages. docs/email.md.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CaseType } from '../../schemas/generated/case-type.ts';
-import { setAtPointer, type CaseData, type JsonValue } from '../engine/index.ts';
+import { getAtPointer, setAtPointer, type CaseData, type JsonValue } from '../engine/index.ts';
 import type { CaseStore, MailboxRecord } from '../store/case-store.ts';
 import type { CaseService, IdempotencySpec, ServiceResult } from './case-service.ts';
 import type { Clock } from './clock.ts';
@@ -55,6 +55,8 @@ export interface MailboxService {
   remove(tenant: string, caseType: string): Promise<Result<null>>;
   /** The mailbox whose address and password these are; null for a wrong pair (never says which was wrong). */
   authenticate(address: string, password: string): Promise<MailboxRecord | null>;
+  /** Whether a mailbox a session logged in as is still the same (not removed, not given a new password). */
+  current(mailbox: MailboxRecord): Promise<boolean>;
   /** What a message to `mailbox` does; a failure is a refusal the sender hears (nothing was changed). */
   receive(mailbox: MailboxRecord, mail: InboundMail): Promise<Result<MailOutcome>>;
 }
@@ -108,6 +110,21 @@ export function openingData(definition: CaseType, mail: InboundMail): CaseData {
   data = put(data, email.subject, mail.subject.trim());
   data = put(data, email.body, cut(mail.text.trim()));
   return data as CaseData;
+}
+
+/** Why a reply's case does not take it: the message then opens a new case. */
+const NOT_TAKEN = new Set(['event.not_accepted', 'rule.failed', 'data.invalid', 'event.unknown', 'event.forbidden']);
+
+/**
+ * Only the case's own customer answers it by mail: the sender must be the address at the case type's
+ * `customer.email` (a reference is easy to guess). Anyone else's message opens a new case, the reference
+ * still in its subject for the agent.
+ */
+export function fromItsCustomer(definition: CaseType, data: CaseData, mail: InboundMail): boolean {
+  const pointer = definition.customer?.email;
+  if (pointer === undefined || mail.from === null) return false;
+  const address = getAtPointer(data as JsonValue, pointer);
+  return typeof address === 'string' && address.trim().toLowerCase() === mail.from.address.trim().toLowerCase();
 }
 
 export function createMailboxService(options: { store: CaseStore; cases: CaseService; clock: Clock; logger: Logger; attachments?: AttachmentSink }): MailboxService {
@@ -177,6 +194,11 @@ export function createMailboxService(options: { store: CaseStore; cases: CaseSer
       return mailbox;
     },
 
+    async current(mailbox) {
+      const found = await store.findMailbox(mailbox.address);
+      return found !== null && found.tenant === mailbox.tenant && found.caseType === mailbox.caseType && found.createdAt === mailbox.createdAt;
+    },
+
     async receive(mailbox, mail) {
       const type = await store.getCaseType(mailbox.tenant, mailbox.caseType);
       if (type === null) return fail('case_type.not_found', `The case type '${mailbox.caseType}' of this mailbox is no longer published.`);
@@ -184,27 +206,28 @@ export function createMailboxService(options: { store: CaseStore; cases: CaseSer
       const refused = mail.attachments.length === 0 || options.attachments?.check === undefined ? [] : await options.attachments.check(mail.attachments);
       if (refused.length > 0) return fail('mail.refused', `This message was not taken: ${refused.join('; ')}. Send the documents as PDF, images or office files.`);
       const definition = type.definition;
-      const key = messageKey(mail);
+      // one mailbox's keys: the same message sent to two mailboxes of a tenant is taken by each
+      const key = `${messageKey(mail)}@${mailbox.address}`;
       const reference = referenceOf(mail);
       const reply = definition.email?.reply;
-      if (reference !== null && reply !== undefined) {
-        const page = await store.listCases(mailbox.tenant, { caseType: mailbox.caseType, q: reference }, 5, null);
-        const kase = page.items.find((c) => c.reference === reference);
-        if (kase !== undefined) {
-          const data = reply.body === undefined ? undefined : (put({}, reply.body, cut(mail.text.trim())) as CaseData);
-          const sent = await cases.sendEvent(mailbox.tenant, kase.id, data === undefined ? { type: reply.event } : { type: reply.event, data }, undefined, { idempotency: spec(key, mailbox) });
-          const refused = !sent.ok || (sent.replay === true && sent.status >= 400);
-          if (!refused) {
-            const outcome = outcomeOf(sent, 'replied');
-            if (!outcome.ok) return outcome;
-            await attach(mailbox, definition, kase.id, mail, outcome.value.duplicate);
-            return { ok: true, value: { ...outcome.value, caseId: kase.id, reference } };
-          }
-          // the case no longer takes the reply (closed, or in a state without it): the message opens a
-          // new case rather than being lost (under a key of its own: the refusal is kept under the first)
-          logger.info('a reply its case does not take opens a new case', { reference, code: sent.ok ? 'refused before' : sent.code });
-          return open(mailbox, definition, mail, `${key}:opened`);
+      const kase = reference === null || reply === undefined ? null : await store.caseByReference(mailbox.tenant, reference);
+      if (kase !== null && reply !== undefined && kase.caseType === mailbox.caseType && fromItsCustomer(definition, kase.data, mail)) {
+        // the attachments first, while the case is open (a reply may close it); a repeat delivery adds only what is missing
+        if (kase.closedAt === null) await attach(mailbox, definition, kase.id, mail, true);
+        const data = reply.body === undefined ? undefined : (put({}, reply.body, cut(mail.text.trim())) as CaseData);
+        const sent = await cases.sendEvent(mailbox.tenant, kase.id, data === undefined ? { type: reply.event } : { type: reply.event, data }, undefined, { idempotency: spec(key, mailbox) });
+        const refused = sent.ok ? sent.replay === true && sent.status >= 400 : NOT_TAKEN.has(sent.code);
+        if (sent.ok && !refused) {
+          const outcome = outcomeOf(sent, 'replied');
+          if (!outcome.ok) return outcome;
+          return { ok: true, value: { ...outcome.value, caseId: kase.id, reference: kase.reference } };
         }
+        // anything else (the store, a conflict) is for the sender's server to try again
+        if (!refused && !sent.ok) return sent;
+        // the case no longer takes the reply (closed, or in a state without it): the message opens a
+        // new case rather than being lost (under a key of its own: the refusal is kept under the first)
+        logger.info('a reply its case does not take opens a new case', { reference, code: sent.ok ? 'refused before' : sent.code });
+        return open(mailbox, definition, mail, `${key}:opened`);
       }
       return open(mailbox, definition, mail, key);
     },

@@ -3,7 +3,7 @@
 // a status page (/status/<tenant>/<reference>, with the secret they were given) that shows the stage in
 // plain words and takes their reply. Only the form's own fields may be posted; the rest of the case type
 // (its data model, its people, its other cases) is never shown. docs/public-form.md.
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CaseType, FieldSchema } from '../../schemas/generated/case-type.ts';
 import { escapePointerToken, indexPlaybook, leafStateIds, nextEvents, parsePointer, setAtPointer, type CaseData, type FieldProblem, type Instant, type JsonValue } from '../engine/index.ts';
 import type { CaseStore, StoredCase } from '../store/case-store.ts';
@@ -62,7 +62,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The data schema with only the properties on the paths to `pointers` (and whatever is below them). */
+/** The `$ref`s in a schema, deep. */
+function refsIn(node: unknown, into: Set<string>): void {
+  if (Array.isArray(node)) for (const item of node) refsIn(item, into);
+  else if (isRecord(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') into.add(value);
+      else refsIn(value, into);
+    }
+  }
+}
+
+/**
+ * The data schema with only the form's fields: along the path to each, the objects keep their type,
+ * title, description and the properties and `required` on those paths (no `allOf`, `if`, dependencies or
+ * other fields: the rest of the data model is not shown, nor can it ask for fields the form does not
+ * show); each field's own schema whole; and only the `$defs` those fields refer to.
+ */
 export function cutSchema(data: FieldSchema, pointers: readonly string[]): FieldSchema {
   const keep = (schema: FieldSchema, paths: string[][]): FieldSchema => {
     if (paths.some((p) => p.length === 0)) return schema;
@@ -74,11 +90,34 @@ export function cutSchema(data: FieldSchema, pointers: readonly string[]): Field
       if (child !== undefined) properties[head] = keep(child, rest);
     }
     const required = (schema.required ?? []).filter((name) => name in properties);
-    const { properties: _p, required: _r, ...rest } = schema;
-    return { ...rest, properties, ...(required.length > 0 ? { required } : {}) };
+    return {
+      type: 'object',
+      ...(schema.title === undefined ? {} : { title: schema.title }),
+      ...(schema.description === undefined ? {} : { description: schema.description }),
+      properties,
+      ...(required.length > 0 ? { required } : {}),
+    };
   };
   const cut = keep(data, pointers.map((p) => parsePointer(p)));
-  return data.$defs === undefined ? cut : { ...cut, $defs: data.$defs };
+  const defs = data.$defs as Record<string, unknown> | undefined;
+  if (defs === undefined) return cut;
+  // the definitions the kept fields name, and those they name in turn
+  const wanted = new Set<string>();
+  const seen = new Set<string>();
+  const pending = new Set<string>();
+  refsIn(cut, pending);
+  while (pending.size > 0) {
+    const ref = pending.values().next().value as string;
+    pending.delete(ref);
+    if (seen.has(ref)) continue;
+    seen.add(ref);
+    const name = /^#\/\$defs\/([^/]+)$/.exec(ref)?.[1];
+    if (name === undefined || defs[name] === undefined) continue;
+    wanted.add(name);
+    refsIn(defs[name], pending);
+  }
+  if (wanted.size === 0) return cut;
+  return { ...cut, $defs: Object.fromEntries([...wanted].map((name) => [name, defs[name]])) } as FieldSchema;
 }
 
 /** Every place in `posted` that is not one of the form's fields (or inside one), as a problem. */
@@ -109,16 +148,17 @@ export function createPublicFormService(options: { store: CaseStore; cases: Case
     return { ok: true, value: { definition: published.definition, form } };
   }
 
+  /** A hash no secret has, compared when there is no case: a wrong code and an unknown reference take the same work. */
+  const NO_SECRET = hash('no case has this secret');
+
   async function caseOf(tenant: string, reference: string, secret: string): Promise<{ kase: StoredCase; definition: CaseType } | null> {
     if (!REFERENCE.test(reference) || secret === '') return null;
-    const page = await store.listCases(tenant, { q: reference }, 5, null);
-    const kase = page.items.find((c) => c.reference === reference);
-    if (kase === undefined) return null;
-    const kept = await store.caseSecret(tenant, kase.id);
-    if (kept === null) return null;
+    const kase = await store.caseByReference(tenant, reference);
+    const kept = (kase === null ? null : await store.caseSecret(tenant, kase.id)) ?? NO_SECRET;
     const given = Buffer.from(hash(secret), 'utf8');
     const expected = Buffer.from(kept, 'utf8');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    const matches = given.length === expected.length && timingSafeEqual(given, expected);
+    if (kase === null || kept === NO_SECRET || !matches) return null;
     const type = await store.getCaseType(tenant, kase.caseType, kase.version);
     return type === null ? null : { kase, definition: type.definition };
   }
@@ -195,12 +235,12 @@ export function createPublicFormService(options: { store: CaseStore; cases: Case
       let data: JsonValue = body as JsonValue;
       for (const [pointer, value] of Object.entries(form.values ?? {})) data = setAtPointer(data, pointer, value as JsonValue) ?? data;
       const secret = randomBytes(18).toString('base64url');
-      const id = randomUUID();
-      // the secret first: a case the form opened always has its status page, even after a crash in between
-      await store.saveCaseSecret(tenant, id, hash(secret), clock.now());
-      const created = await cases.createCase(tenant, { caseType: definition.key, data: data as CaseData, channel: 'web', id }, undefined);
+      const created = await cases.createCase(tenant, { caseType: definition.key, data: data as CaseData, channel: 'web' }, undefined);
       if (!created.ok) return created.code === 'data.invalid' || created.code === 'rule.failed' ? fail('form.invalid', 'Some answers are missing or not right; see each field.', { problems: created.problems ?? [] }) : created;
       if (created.replay === true) return fail('case.conflict', 'Send the form again.');
+      // the code only for a case that exists (a refused form leaves nothing); a host that dies in between
+      // leaves a case its sender got no receipt for, which the agents see and the sender sends again
+      await store.saveCaseSecret(tenant, created.case.id, hash(secret), clock.now());
       const reference = created.view.reference;
       return { ok: true, value: { reference, secret, statusPath: `/status/${encodeURIComponent(tenant)}/${reference}#${secret}` } };
     },

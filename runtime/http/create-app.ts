@@ -44,7 +44,7 @@ export type AppOptions<C = unknown> = {
   /** Aborted when the server is closing: the chat streams end (runtime/compose/create-runtime.ts). */
   streamsClosing?: AbortSignal;
   /** Requests a caller address may make to the public form routes a minute (defaults in routes/public.ts). */
-  publicLimits?: { postsPerMinute?: number; readsPerMinute?: number };
+  publicLimits?: { postsPerMinute?: number; readsPerMinute?: number; trustedProxies?: number };
   /** An app on a store of its own: the largest document taken, in bytes (default 20 MiB). */
   documentMaxBytes?: number;
   /** The built designer (dist/designer) to serve at `/`; a page explaining how to build it otherwise. */

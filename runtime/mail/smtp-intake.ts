@@ -12,7 +12,7 @@ import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { MailParser, type AddressObject, type AttachmentStream, type MessageText } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { Logger } from '../host/logger.ts';
@@ -81,8 +81,21 @@ function sender(value: unknown, envelope: string | null): InboundMail['from'] {
   return envelope === null || envelope === '' ? null : { address: envelope.toLowerCase(), name: null };
 }
 
+/**
+ * Passes the message on until it is larger than smtp-server's limit (`sizeExceeded`), then drops the rest
+ * while the sender finishes: what is parsed and written to disk stays within the limit.
+ */
+function withinLimit(source: SMTPServerDataStream): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (source.sizeExceeded) done();
+      else done(null, chunk);
+    },
+  });
+}
+
 /** Reads a message: its headers and text, its attachments into files under `dir`. */
-async function parse(stream: Readable, dir: string, envelopeFrom: string | null): Promise<InboundMail> {
+async function parse(stream: SMTPServerDataStream, dir: string, envelopeFrom: string | null): Promise<InboundMail> {
   const parser = new MailParser({ maxHtmlLengthToParse: 2 * 1024 * 1024 });
   let headers = new Map<string, unknown>();
   let text = '';
@@ -115,8 +128,15 @@ async function parse(stream: Readable, dir: string, envelopeFrom: string | null)
       }),
     );
   });
-  await pipeline(stream, parser);
-  await Promise.all(writes);
+  const parsed = await pipeline(stream, withinLimit(stream), parser).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  // every attachment file closed (or failed) before the folder goes, whatever happened to the parse
+  const settled = await Promise.allSettled(writes);
+  if (parsed !== null) throw parsed;
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed !== undefined && !stream.sizeExceeded) throw failed.reason;
   if (tooMany) throw new SmtpReply(552, `5.3.4 The message has more than ${String(MAX_ATTACHMENTS)} attachments: send them in several messages`);
   const subject = headers.get('subject');
   const messageId = headers.get('message-id');
@@ -141,6 +161,11 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpI
 
   async function receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<string> {
     const mailbox = mailboxOf(session);
+    if (!(await mailboxes.current(mailbox))) {
+      stream.resume();
+      await new Promise((resolve) => stream.once('end', resolve));
+      throw new SmtpReply(535, '5.7.8 This mailbox was removed or given a new password: log in again');
+    }
     if (!allow(mailbox.address)) {
       stream.resume();
       await new Promise((resolve) => stream.once('end', resolve));
@@ -190,7 +215,10 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpI
           if (mailbox === null) callback(new SmtpReply(535, '5.7.8 The address or password of this mailbox is not right'));
           else callback(null, { user: mailbox as unknown as string });
         },
-        (error: unknown) => callback(new SmtpReply(454, `4.7.0 The mailbox could not be checked: ${(error as Error).message}`)),
+        (error: unknown) => {
+          logger.error('a mailbox could not be checked', { error: (error as Error).message });
+          callback(new SmtpReply(454, '4.7.0 The mailbox could not be checked just now: try again later'));
+        },
       );
     },
     onRcptTo(address, session, callback) {

@@ -532,6 +532,8 @@ export interface CaseStore {
 
   // Cases
   getCase(tenant: string, id: string): Promise<StoredCase | null>;
+  /** The case with this human-readable reference (`COM-000123`) in `tenant`, exactly; null when there is none. */
+  caseByReference(tenant: string, reference: string): Promise<StoredCase | null>;
   /** Finds a case in any tenant (for the scheduler and the outbox, never for a request). */
   locateCase(id: string): Promise<{ tenant: string; case: StoredCase } | null>;
   listCases(tenant: string, filter: CaseFilter, limit: number, cursor: string | null): Promise<Page<StoredCase>>;

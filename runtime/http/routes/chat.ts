@@ -18,9 +18,14 @@ export const CHAT_STREAM_MS = 5 * 60_000;
 
 /** The text of a chat post body: {"text": "..."} and nothing else. */
 export function chatText(body: unknown): string {
-  const text = typeof body === 'object' && body !== null && typeof (body as { text?: unknown }).text === 'string' ? (body as { text: string }).text : null;
+  const text =
+    typeof body === 'object' && body !== null && typeof (body as { text?: unknown }).text === 'string'
+      ? (body as { text: string }).text
+      : null;
   if (text === null || Object.keys(body as object).some((k) => k !== 'text')) {
-    throw new HttpProblem('request.invalid', 'A chat message is {"text": "..."} and nothing else.', { problems: [{ pointer: '/text', message: '/text must be the message, as text' }] });
+    throw new HttpProblem('request.invalid', 'A chat message is {"text": "..."} and nothing else.', {
+      problems: [{ pointer: '/text', message: '/text must be the message, as text' }],
+    });
   }
   return text;
 }
@@ -29,13 +34,31 @@ export function chatText(body: unknown): string {
 function afterOf(c: Context): number {
   const raw = c.req.query('after') ?? c.req.header('last-event-id') ?? '0';
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new HttpProblem('request.invalid', `after must be a history entry number (0 or more); got '${raw.slice(0, 20)}'.`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new HttpProblem(
+      'request.invalid',
+      `after must be a history entry number (0 or more); got '${raw.slice(0, 20)}'.`,
+    );
   return n;
 }
 
 /** Server-sent events of a case's conversation after `after`: event `message`, id the entry number (for the customer, without the agents' names). */
-export function chatStream(c: Context, chat: ChatService, tenant: string, caseId: string, forCustomer = false, closing?: AbortSignal): Response {
-  let after = afterOf(c);
+export function chatStream(
+  c: Context,
+  chat: ChatService,
+  tenant: string,
+  caseId: string,
+  forCustomer = false,
+  closing?: AbortSignal,
+  ended?: () => void,
+): Response {
+  let after: number;
+  try {
+    after = afterOf(c);
+  } catch (error) {
+    ended?.();
+    throw error;
+  }
   return streamSSE(c, async (stream) => {
     let open = true;
     stream.onAbort(() => {
@@ -43,19 +66,27 @@ export function chatStream(c: Context, chat: ChatService, tenant: string, caseId
     });
     const until = Date.now() + CHAT_STREAM_MS;
     let quiet = 0;
-    while (open && closing?.aborted !== true && Date.now() < until) {
-      const { messages, lastSeq } = await chat.since(tenant, caseId, after);
-      for (const { by, ...message } of messages) {
-        await stream.writeSSE({ event: 'message', id: String(message.seq), data: JSON.stringify(forCustomer ? message : { ...message, by }) });
+    try {
+      while (open && closing?.aborted !== true && Date.now() < until) {
+        const { messages, lastSeq } = await chat.since(tenant, caseId, after);
+        for (const { by, ...message } of messages) {
+          await stream.writeSSE({
+            event: 'message',
+            id: String(message.seq),
+            data: JSON.stringify(forCustomer ? message : { ...message, by }),
+          });
+        }
+        after = lastSeq;
+        // a comment now and then keeps proxies from closing a quiet stream
+        quiet = messages.length > 0 ? 0 : quiet + CHAT_POLL_MS;
+        if (quiet >= 15_000) {
+          await stream.write(': still here\n\n');
+          quiet = 0;
+        }
+        await stream.sleep(CHAT_POLL_MS);
       }
-      after = lastSeq;
-      // a comment now and then keeps proxies from closing a quiet stream
-      quiet = messages.length > 0 ? 0 : quiet + CHAT_POLL_MS;
-      if (quiet >= 15_000) {
-        await stream.write(': still here\n\n');
-        quiet = 0;
-      }
-      await stream.sleep(CHAT_POLL_MS);
+    } finally {
+      ended?.();
     }
   });
 }
@@ -67,7 +98,8 @@ export function chatRoutes(store: CaseStore, chat: ChatService, closing?: AbortS
   async function reach(auth: TokenRecord, id: string): Promise<void> {
     const kase = await store.getCase(auth.tenant, id);
     const scope = await partnerScope(store, auth);
-    if (kase === null || (scope !== null && !inScope(scope, kase.queue))) throw new HttpProblem('case.not_found', `There is no case '${id}'.`);
+    if (kase === null || (scope !== null && !inScope(scope, kase.queue)))
+      throw new HttpProblem('case.not_found', `There is no case '${id}'.`);
   }
 
   app.get('/cases/:id/chat', async (c) => {

@@ -23,13 +23,14 @@ export const PUBLIC_READS_PER_MINUTE = 120;
 const TENANT = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const KEY = /^[a-z][a-z0-9-]{0,62}$/;
 
-/** A token bucket per caller address. */
+/** A token bucket per caller address; the oldest addresses are forgotten first past 50,000. */
 function buckets(perMinute: number): (address: string) => number | null {
   const seen = new Map<string, { tokens: number; at: number }>();
   return (address) => {
     const now = Date.now();
-    if (seen.size > 50_000) seen.clear();
     const bucket = seen.get(address) ?? { tokens: perMinute, at: now };
+    seen.delete(address);
+    if (seen.size >= 50_000) seen.delete(seen.keys().next().value as string);
     bucket.tokens = Math.min(perMinute, bucket.tokens + ((now - bucket.at) * perMinute) / 60_000);
     bucket.at = now;
     seen.set(address, bucket);
@@ -39,17 +40,52 @@ function buckets(perMinute: number): (address: string) => number | null {
   };
 }
 
-/** The address the request came from (the socket's; a proxy in front should set its own limits). */
-function callerOf(c: Context): string {
-  return (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
+/** An IPv6 address by its /64 (one subscriber's network), an IPv4 address as it is. */
+function network(address: string): string {
+  if (!address.includes(':') || address.startsWith('::ffff:')) return address.replace(/^::ffff:/, '');
+  const [head = ''] = address.split('%');
+  const full = head.includes('::')
+    ? (() => {
+        const [left = '', right = ''] = head.split('::');
+        const l = left === '' ? [] : left.split(':');
+        const r = right === '' ? [] : right.split(':');
+        return [...l, ...new Array<string>(8 - l.length - r.length).fill('0'), ...r];
+      })()
+    : head.split(':');
+  return `${full.slice(0, 4).join(':')}::/64`;
 }
 
-export function publicRoutes(forms: PublicFormService, documents: DocumentService, chat: ChatService, limits: { postsPerMinute?: number; readsPerMinute?: number } = {}, closing?: AbortSignal): Hono {
+/**
+ * The address the request came from: the socket's, or with `proxies` (DOSSIER_TRUST_PROXY: how many
+ * proxies of one's own stand in front) the one the outermost of them saw, from X-Forwarded-For.
+ */
+function callerOf(c: Context, proxies: number): string {
+  const socket = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
+  if (proxies <= 0) return network(socket);
+  const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter((h) => h !== '');
+  return network(hops[hops.length - proxies] ?? hops[0] ?? socket);
+}
+
+/** Customer streams of one address open at once; customer documents a case takes. */
+export const PUBLIC_STREAMS_PER_ADDRESS = 4;
+export const PUBLIC_DOCUMENTS_PER_CASE = 20;
+
+const DOCUMENTS_ROUTE = /^\/api\/public\/[^/]+\/cases\/[^/]+\/documents$/;
+
+export function publicRoutes(
+  forms: PublicFormService,
+  documents: DocumentService,
+  chat: ChatService,
+  limits: { postsPerMinute?: number; readsPerMinute?: number; trustedProxies?: number } = {},
+  closing?: AbortSignal,
+): Hono {
   const app = new Hono();
+  const proxies = limits.trustedProxies ?? 0;
+  const streams = new Map<string, number>();
   const posts = buckets(limits.postsPerMinute ?? PUBLIC_POSTS_PER_MINUTE);
   const reads = buckets(limits.readsPerMinute ?? PUBLIC_READS_PER_MINUTE);
   app.use('/api/public/*', async (c, next) => {
-    const wait = (c.req.method === 'GET' ? reads : posts)(callerOf(c));
+    const wait = (c.req.method === 'GET' ? reads : posts)(callerOf(c, proxies));
     if (wait !== null) {
       c.header('retry-after', String(wait));
       return problemResponse(c, problemBody('request.rate_limited', `Too many requests from your address; try again in ${String(wait)} seconds.`));
@@ -60,7 +96,7 @@ export function publicRoutes(forms: PublicFormService, documents: DocumentServic
   });
   const small = limitBody(PUBLIC_MAX_BODY_BYTES, (c) => problemResponse(c, problemBody('request.too_large', `The form is larger than ${String(PUBLIC_MAX_BODY_BYTES / 1024)} KB; shorten the answers.`)));
   // documents have their own limit, enforced as they stream in (the documents' size limit)
-  app.use('/api/public/*', (c, next) => (c.req.path.endsWith('/documents') ? next() : small(c, next)));
+  app.use('/api/public/*', (c, next) => (c.req.method === 'POST' && DOCUMENTS_ROUTE.test(c.req.path) ? next() : small(c, next)));
 
   const code = (c: Context): string => c.req.header('x-case-code') ?? '';
 
@@ -105,7 +141,19 @@ export function publicRoutes(forms: PublicFormService, documents: DocumentServic
   });
   app.get('/api/public/:tenant/cases/:reference/chat/stream', async (c) => {
     const { kase } = await caseFor(c);
-    return chatStream(c, chat, c.req.param('tenant'), kase.id, true, closing);
+    const caller = callerOf(c, proxies);
+    const open = streams.get(caller) ?? 0;
+    if (open >= PUBLIC_STREAMS_PER_ADDRESS) {
+      c.header('retry-after', '30');
+      return problemResponse(c, problemBody('request.rate_limited', `Your address has ${String(open)} conversations open already; close one and try again.`));
+    }
+    streams.set(caller, open + 1);
+    const ended = () => {
+      const left = (streams.get(caller) ?? 1) - 1;
+      if (left <= 0) streams.delete(caller);
+      else streams.set(caller, left);
+    };
+    return chatStream(c, chat, c.req.param('tenant'), kase.id, true, closing, ended);
   });
 
   app.post('/api/public/:tenant/cases/:reference/documents', async (c) => {
@@ -114,6 +162,10 @@ export function publicRoutes(forms: PublicFormService, documents: DocumentServic
     if (found === null) throw new HttpProblem('case.not_found', 'There is no case with this reference and code. Check both against the confirmation you were given.');
     const field = found.definition.public?.attachments;
     if (field === undefined || found.kase.closedAt !== null) throw new HttpProblem('form.invalid', 'This request takes no documents here.');
+    const listed = unwrap(await documents.list(tenant, found.kase.id, { removed: true }));
+    if (listed.filter((d) => d.addedBy === 'customer').length >= PUBLIC_DOCUMENTS_PER_CASE) {
+      throw new HttpProblem('form.invalid', `This request has the ${String(PUBLIC_DOCUMENTS_PER_CASE)} documents it takes from you already; send more by e-mail or ask us.`);
+    }
     const contentType = c.req.header('content-type') ?? '';
     const body = c.req.raw.body;
     if (!/^multipart\/form-data\s*;/i.test(contentType) || body === null) {

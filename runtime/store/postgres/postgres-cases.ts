@@ -55,6 +55,7 @@ const s = {
   caseExists: statement('cases.exists', 'SELECT 1 FROM cases WHERE id = $1'),
   getCase: statement('cases.get', `SELECT ${caseColumns} FROM cases c WHERE c.id = $1 AND c.tenant = $2`),
   locateCase: statement('cases.locate', `SELECT ${caseColumns} FROM cases c WHERE c.id = $1`),
+  caseByReference: statement('cases.by_reference', `SELECT ${caseColumns} FROM cases c WHERE c.tenant = $1 AND c.reference = $2`),
   history: statement(
     'history.page',
     'SELECT seq, entry FROM history WHERE case_id = $1 AND tenant = $2 AND seq > $3 ORDER BY seq LIMIT $4',
@@ -96,6 +97,12 @@ export function createPostgresCases(db: PostgresDb) {
     async getCase(tenant: string, id: string): Promise<StoredCase | null> {
       if (hasNul(tenant, id)) return null;
       const [row] = await db.rows<CaseRow>(s.getCase, [id, tenant]);
+      return row === undefined ? null : parse(row);
+    },
+
+    async caseByReference(tenant: string, reference: string): Promise<StoredCase | null> {
+      if (hasNul(tenant, reference)) return null;
+      const [row] = await db.rows<CaseRow>(s.caseByReference, [tenant, reference]);
       return row === undefined ? null : parse(row);
     },
 

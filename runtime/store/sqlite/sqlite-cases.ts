@@ -63,6 +63,7 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
     insertIdempotency: db.prepare(`INSERT INTO idempotency (tenant, key, method, path, status, body, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(tenant, key) DO NOTHING`),
     getCase: db.prepare('SELECT id, tenant, body, reference FROM cases WHERE id = ? AND tenant = ?'),
+    caseByReference: db.prepare('SELECT id, tenant, body, reference FROM cases WHERE tenant = ? AND reference = ?'),
     locateCase: db.prepare('SELECT id, tenant, body, reference FROM cases WHERE id = ?'),
     history: db.prepare('SELECT seq, entry FROM history WHERE case_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
   };
@@ -219,6 +220,10 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
 
     async getCase(tenant: string, id: string): Promise<StoredCase | null> {
       return parse(s.getCase.get(id, tenant) as CaseRow | undefined);
+    },
+
+    async caseByReference(tenant: string, reference: string): Promise<StoredCase | null> {
+      return parse(s.caseByReference.get(tenant, reference) as CaseRow | undefined);
     },
 
     async locateCase(id: string): Promise<{ tenant: string; case: StoredCase } | null> {

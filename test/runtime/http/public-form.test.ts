@@ -111,6 +111,26 @@ describe('the public form and status page', () => {
     expect(history.body.items.find((e: { event: { type: string } }) => e.event.type === 'document.added').actor).toBe('customer');
   });
 
+  it('shows no more of the data model than the form\'s fields: no other definitions, no conditions', async () => {
+    const { cutSchema } = await import('../../../runtime/host/public-form.ts');
+    const data = {
+      type: 'object',
+      properties: { name: { $ref: '#/$defs/name' }, riskTier: { enum: ['low', 'high'] }, fraudNotes: { type: 'string' } },
+      allOf: [{ if: { properties: { riskTier: { const: 'high' } } }, then: { required: ['fraudNotes'] } }],
+      $defs: { name: { type: 'string', title: 'Name', maxLength: { $ref: '#/$defs/unused' } as unknown as number }, fraudScore: { type: 'number' }, unused: { type: 'integer' } },
+    };
+    const cut = cutSchema(data as never, ['/name']);
+    expect(Object.keys(cut.properties ?? {})).toEqual(['name']);
+    expect(JSON.stringify(cut)).not.toContain('fraud');
+    expect(JSON.stringify(cut)).not.toContain('allOf');
+    expect(Object.keys(cut.$defs ?? {}).sort()).toEqual(['name', 'unused']);
+  });
+
+  it('reads a body of any length only on the documents route (a form named documents is a small body)', async () => {
+    const res = await h.call('POST', '/api/public/default/forms/documents', null, { x: 'y'.repeat(70 * 1024) }, { 'content-length': String(70 * 1024 + 20) });
+    expect(res.body.code).toBe('request.too_large');
+  });
+
   it('limits the posts of one address a minute and the size of a form', async () => {
     const big = await h.call('POST', '/api/public/default/forms/complaint', null, { ...complaint, description: 'x'.repeat(70 * 1024) }, { 'content-length': String(70 * 1024 + 200) });
     expect(big.body.code).toBe('request.too_large');

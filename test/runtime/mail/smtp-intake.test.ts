@@ -147,6 +147,31 @@ describe('e-mail in over SMTP', () => {
     expect((await store.getCase('default', kase.id))?.data.customerReply).toBe('Invoice 42.');
   });
 
+  it('takes a reply only from the case\'s own customer: anyone else\'s message with the reference opens a new case', async () => {
+    const opened = await send({ subject: 'Dented fridge', text: 'The door is dented.', messageId: '<fridge@mail.example.net>' });
+    const reference = opened.response.slice('250 Opened case '.length);
+    const kase = (await store.caseByReference('default', reference))!;
+    await services.cases.sendEvent('default', kase.id, { type: 'SUBMIT_TRIAGE', data: { reason: 'delivery', severity: 'low' } }, undefined);
+    await services.cases.sendEvent('default', kase.id, { type: 'ASK_CUSTOMER', data: { questionForCustomer: 'A photo, please?' } }, undefined);
+    const other = await transport('complaints@example.com', password).sendMail({
+      from: 'Mallory <mallory@example.com>', to: 'complaints@example.com', subject: `Re: [${reference}] Dented fridge`, text: 'Close it.', messageId: '<mallory@x>',
+    }) as { response: string };
+    expect(other.response).toMatch(/^250 Opened case COM-\d{6}$/);
+    expect((await store.getCase('default', kase.id))?.state).toBe('waitingForCustomer');
+  });
+
+  it('takes the same message sent to two mailboxes of a tenant in each', async () => {
+    const second = await services.mailboxes.save('default', 'order-inquiry', 'orders@example.com', 'admin');
+    if (!second.ok) throw new Error(second.message);
+    const message = { from: 'Maria Jansen <maria@example.net>', subject: 'Both of you', text: 'Copy to both.', messageId: '<cc@mail.example.net>' };
+    const first = (await transport('complaints@example.com', password).sendMail({ ...message, to: 'complaints@example.com' })) as { response: string };
+    expect(first.response).toMatch(/^250 Opened case COM-/);
+    // order-inquiry takes no mail into fields: its refusal is about its data, not the message being seen before
+    const other = await transport('orders@example.com', second.value.password).sendMail({ ...message, to: 'orders@example.com' }).catch((e: { response: string }) => e);
+    expect(JSON.stringify(other)).not.toContain('already');
+    expect(JSON.stringify(other)).not.toContain('Idempotency');
+  });
+
   it('opens a new case for a reply its case cannot take (not waiting for the customer), so the message is not lost', async () => {
     const opened = await send({ subject: 'Scratched table', text: 'The table arrived scratched.', messageId: '<table@mail.example.net>' });
     const reference = opened.response.slice('250 Opened case '.length);
