@@ -51,6 +51,13 @@ describe('chat between a customer and an agent', () => {
     expect(await customerLines.nth(1).textContent()).toContain(tr('Customer service'));
     await screenshot(page, 'chat-status-page');
 
+    // the console's history tells both messages in words, with their text
+    await agent.reload();
+    const timeline = agent.getByRole('list', { name: 'History' });
+    await timeline.waitFor();
+    const told = await timeline.getByRole('listitem').allTextContents();
+    expect(told.some((entry) => entry.includes(tr('Message from the customer')) && entry.includes('Hello, is my refund coming?'))).toBe(true);
+    expect(told.some((entry) => entry.includes(tr('Message to the customer')) && entry.includes('Yes: it leaves our bank tomorrow.'))).toBe(true);
     const history = (await api(server, 'GET', `/api/cases/${id}/history`)).body as { items: { event: { type: string } }[] };
     expect(history.items.map((e) => e.event.type).filter((t) => t.startsWith('chat.'))).toEqual(['chat.customer', 'chat.agent']);
     await agent.close();

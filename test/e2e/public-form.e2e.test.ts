@@ -69,6 +69,8 @@ describe('the customer: public form, status page, a reply by e-mail', () => {
     const documents = page.getByRole('list', { name: 'Documents in the case file' });
     await documents.waitFor();
     expect(await documents.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('receipt.pdf')]);
+    const history = await page.getByRole('list', { name: 'History' }).getByRole('listitem').allTextContents();
+    expect(history.some((entry) => entry.includes(tr('Document added')) && entry.includes('receipt.pdf'))).toBe(true);
     await screenshot(page, 'public-form-document-in-console');
     expect((await api(server, 'POST', `/api/cases/${kase.id}/events`, { type: 'SUBMIT_TRIAGE', data: { reason: 'product-quality', severity: 'medium' } })).status).toBe(200);
     // the agent asks the customer a question in the worker console: it goes out by e-mail

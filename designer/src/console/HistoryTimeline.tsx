@@ -11,7 +11,22 @@ import { eventTitle, idWords } from '../model/titles.ts';
 import { lookupTitle } from '../model/lookup-edit.ts';
 
 /** The events the system writes itself, said in words (keys of console.history). */
-const SYSTEM_EVENTS: Record<string, string> = { 'case.created': 'caseCreated', 'child.closed': 'childClosed' };
+const SYSTEM_EVENTS: Record<string, string> = {
+  'case.created': 'caseCreated',
+  'child.closed': 'childClosed',
+  'document.added': 'documentAdded',
+  'document.removed': 'documentRemoved',
+  'chat.customer': 'chatCustomer',
+  'chat.agent': 'chatAgent',
+};
+
+/** What a document or chat entry says beyond its title: the document's name, the message's text. */
+function entryText(type: string, data: unknown): string | null {
+  const record = data as { text?: unknown; document?: { name?: unknown } } | undefined;
+  if ((type === 'chat.customer' || type === 'chat.agent') && typeof record?.text === 'string') return record.text;
+  if ((type === 'document.added' || type === 'document.removed') && typeof record?.document?.name === 'string') return record.document.name;
+  return null;
+}
 
 /**
  * `def`: the case's current version; `earlier`: the definitions of versions it was on before a migration, so
@@ -64,6 +79,7 @@ export function HistoryTimeline({ items, def, earlier }: { items: readonly Histo
             </ul>
           ) : null}
           {lookupEventOf(h.event.type)?.outcome === 'failed' && typeof h.event.data?.reason === 'string' ? <p className="note">{t('lookupReason', { reason: h.event.data.reason })}</p> : null}
+          {entryText(h.event.type, h.event.data) !== null ? <p className="note">{entryText(h.event.type, h.event.data)}</p> : null}
           {h.notes.map((n, i) => (
             <p key={i} className="note">
               {n}
