@@ -5,6 +5,7 @@ import { open } from 'node:fs/promises';
 import type { Instant } from '../../engine/index.ts';
 import { DOCUMENT_CHUNK_BYTES, type DocumentRecord } from '../case-store.ts';
 import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
+import { documentOf, type DocumentRow } from '../document-row.ts';
 
 const C = 'text COLLATE "C"';
 
@@ -19,39 +20,7 @@ export const documentTables = `
     PRIMARY KEY (tenant, document_id, n));
   `;
 
-interface DocumentRow {
-  tenant: string;
-  id: string;
-  case_id: string;
-  name: string;
-  content_type: string;
-  size: string | number;
-  sha256: string;
-  field: string | null;
-  added_at: string;
-  added_by: string;
-  removed_at: string | null;
-  removed_by: string | null;
-  storage: 'database' | 'directory';
-}
 
-function documentOf(row: DocumentRow): DocumentRecord {
-  return {
-    tenant: row.tenant,
-    caseId: row.case_id,
-    id: row.id,
-    name: row.name,
-    contentType: row.content_type,
-    size: Number(row.size),
-    sha256: row.sha256,
-    field: row.field,
-    addedAt: row.added_at,
-    addedBy: row.added_by,
-    removedAt: row.removed_at,
-    removedBy: row.removed_by,
-    storage: row.storage,
-  };
-}
 
 export function createPostgresDocuments(db: PostgresDb) {
   const s = {

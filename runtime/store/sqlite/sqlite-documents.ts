@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Instant } from '../../engine/index.ts';
 import { DOCUMENT_CHUNK_BYTES, type DocumentRecord } from '../case-store.ts';
 import type { WriteQueue } from './write-queue.ts';
+import { documentOf, type DocumentRow } from '../document-row.ts';
 
 export const documentTables = `
   CREATE TABLE documents (
@@ -18,39 +19,7 @@ export const documentTables = `
     PRIMARY KEY (tenant, document_id, n));
   `;
 
-interface DocumentRow {
-  tenant: string;
-  id: string;
-  case_id: string;
-  name: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  field: string | null;
-  added_at: string;
-  added_by: string;
-  removed_at: string | null;
-  removed_by: string | null;
-  storage: 'database' | 'directory';
-}
 
-export function documentOf(row: DocumentRow): DocumentRecord {
-  return {
-    tenant: row.tenant,
-    caseId: row.case_id,
-    id: row.id,
-    name: row.name,
-    contentType: row.content_type,
-    size: Number(row.size),
-    sha256: row.sha256,
-    field: row.field,
-    addedAt: row.added_at,
-    addedBy: row.added_by,
-    removedAt: row.removed_at,
-    removedBy: row.removed_by,
-    storage: row.storage,
-  };
-}
 
 /** Calls `chunk` with each piece of the file, in order (one buffer reused: copy what is kept). */
 export function readFileChunks(file: string, chunk: (bytes: Buffer, n: number) => void): void {
