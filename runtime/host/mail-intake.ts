@@ -190,13 +190,15 @@ export function createMailboxService(options: { store: CaseStore; cases: CaseSer
       const given = Buffer.from(hash(password), 'utf8');
       const kept = Buffer.from(found.secretHash, 'utf8');
       if (given.length !== kept.length || !timingSafeEqual(given, kept)) return null;
-      const { secretHash: _secret, ...mailbox } = found;
-      return mailbox;
+      // the hash stays with the session's login, so that a new password ends the session (`current`)
+      return found;
     },
 
     async current(mailbox) {
       const found = await store.findMailbox(mailbox.address);
-      return found !== null && found.tenant === mailbox.tenant && found.caseType === mailbox.caseType && found.createdAt === mailbox.createdAt;
+      // the password a session logged in with (kept with its login) must still be the mailbox's
+      const loggedIn = (mailbox as Partial<{ secretHash: string }>).secretHash;
+      return found !== null && found.tenant === mailbox.tenant && found.caseType === mailbox.caseType && (loggedIn === undefined || loggedIn === found.secretHash);
     },
 
     async receive(mailbox, mail) {
