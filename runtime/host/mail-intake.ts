@@ -10,6 +10,7 @@ import type { CaseType } from '../../schemas/generated/case-type.ts';
 import { getAtPointer, setAtPointer, type CaseData, type JsonValue } from '../engine/index.ts';
 import type { CaseStore, MailboxRecord } from '../store/case-store.ts';
 import type { CaseService, IdempotencySpec, ServiceResult } from './case-service.ts';
+import { hashToken } from './tokens.ts';
 import type { Clock } from './clock.ts';
 import { fail, type HostFailure, type Result } from './host-result.ts';
 import type { Logger } from './logger.ts';
@@ -72,12 +73,11 @@ const ID_REFERENCE = /^<?([A-Z][A-Z0-9]{0,9}-[0-9]{6,})[.@]/;
 /** Longest text kept in a field: a mail's text beyond it is cut (the whole message is not kept). */
 export const MAX_MAIL_TEXT = 100_000;
 
-const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** The key a message is deduplicated by: its Message-ID, else a digest of what it says. */
 export function messageKey(mail: InboundMail): string {
   if (mail.messageId !== null && mail.messageId.trim() !== '') return `mail:${mail.messageId.trim()}`;
-  return `mail:sha256:${hash(JSON.stringify([mail.from?.address ?? '', mail.subject, mail.text, mail.attachments.map((a) => [a.filename, a.size])]))}`;
+  return `mail:sha256:${createHash('sha256').update(JSON.stringify([mail.from?.address ?? '', mail.subject, mail.text, mail.attachments.map((a) => [a.filename, a.size])])).digest('hex')}`;
 }
 
 /** The reference a message answers, from its subject or the messages it replies to; null for a new matter. */
@@ -172,7 +172,7 @@ export function createMailboxService(options: { store: CaseStore; cases: CaseSer
       if (type === null) return fail('case_type.not_found', `There is no published case type '${caseType}' to give a mailbox; publish it first.`);
       const password = `dsm_${randomBytes(24).toString('base64url')}`;
       const mailbox: MailboxRecord = { address: normal, tenant, caseType, createdAt: clock.now(), createdBy: by };
-      const saved = await store.saveMailbox(mailbox, hash(password));
+      const saved = await store.saveMailbox(mailbox, hashToken(password));
       if (saved === 'address_taken') return fail('mailbox.address_taken', `The address ${normal} already belongs to another mailbox; choose another address.`);
       return { ok: true, value: { mailbox, password } };
     },
@@ -187,7 +187,7 @@ export function createMailboxService(options: { store: CaseStore; cases: CaseSer
     async authenticate(address, password) {
       const found = await store.findMailbox(address.trim().toLowerCase());
       if (found === null) return null;
-      const given = Buffer.from(hash(password), 'utf8');
+      const given = Buffer.from(hashToken(password), 'utf8');
       const kept = Buffer.from(found.secretHash, 'utf8');
       if (given.length !== kept.length || !timingSafeEqual(given, kept)) return null;
       // the hash stays with the session's login, so that a new password ends the session (`current`)

@@ -3,11 +3,12 @@
 // a status page (/status/<tenant>/<reference>, with the secret they were given) that shows the stage in
 // plain words and takes their reply. Only the form's own fields may be posted; the rest of the case type
 // (its data model, its people, its other cases) is never shown. docs/public-form.md.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CaseType, FieldSchema } from '../../schemas/generated/case-type.ts';
 import { escapePointerToken, indexPlaybook, leafStateIds, nextEvents, parsePointer, setAtPointer, type CaseData, type FieldProblem, type Instant, type JsonValue } from '../engine/index.ts';
 import type { CaseStore, StoredCase } from '../store/case-store.ts';
 import type { CaseService } from './case-service.ts';
+import { hashToken } from './tokens.ts';
 import type { Clock } from './clock.ts';
 import { fail, type Result } from './host-result.ts';
 
@@ -54,7 +55,6 @@ export interface PublicFormService {
   caseOf(tenant: string, reference: string, secret: string): Promise<{ kase: StoredCase; definition: CaseType } | null>;
 }
 
-const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
 const REFERENCE = /^[A-Z][A-Z0-9]{0,9}-[0-9]{6,}$/;
 const MAX_REPLY = 10_000;
 
@@ -149,13 +149,13 @@ export function createPublicFormService(options: { store: CaseStore; cases: Case
   }
 
   /** A hash no secret has, compared when there is no case: a wrong code and an unknown reference take the same work. */
-  const NO_SECRET = hash('no case has this secret');
+  const NO_SECRET = hashToken('no case has this secret');
 
   async function caseOf(tenant: string, reference: string, secret: string): Promise<{ kase: StoredCase; definition: CaseType } | null> {
     if (!REFERENCE.test(reference) || secret === '') return null;
     const kase = await store.caseByReference(tenant, reference);
     const kept = (kase === null ? null : await store.caseSecret(tenant, kase.id)) ?? NO_SECRET;
-    const given = Buffer.from(hash(secret), 'utf8');
+    const given = Buffer.from(hashToken(secret), 'utf8');
     const expected = Buffer.from(kept, 'utf8');
     const matches = given.length === expected.length && timingSafeEqual(given, expected);
     if (kase === null || kept === NO_SECRET || !matches) return null;
@@ -240,7 +240,7 @@ export function createPublicFormService(options: { store: CaseStore; cases: Case
       if (created.replay === true) return fail('case.conflict', 'Send the form again.');
       // the code only for a case that exists (a refused form leaves nothing); a host that dies in between
       // leaves a case its sender got no receipt for, which the agents see and the sender sends again
-      await store.saveCaseSecret(tenant, created.case.id, hash(secret), clock.now());
+      await store.saveCaseSecret(tenant, created.case.id, hashToken(secret), clock.now());
       const reference = created.view.reference;
       return { ok: true, value: { reference, secret, statusPath: `/status/${encodeURIComponent(tenant)}/${reference}#${secret}` } };
     },

@@ -16,6 +16,7 @@ import { Transform, type Readable } from 'node:stream';
 import { MailParser, type AddressObject, type AttachmentStream, type MessageText } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { Logger } from '../host/logger.ts';
+import { tokenBuckets } from '../host/rate-limit.ts';
 import type { InboundAttachment, InboundMail, MailboxService } from '../host/mail-intake.ts';
 import type { MailboxRecord } from '../store/case-store.ts';
 
@@ -54,21 +55,6 @@ class SmtpReply extends Error {
 }
 
 const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
-
-/** A token bucket per mailbox: `perMinute` messages, refilled evenly. */
-function rateLimiter(perMinute: number): (address: string) => boolean {
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  return (address) => {
-    const now = Date.now();
-    const bucket = buckets.get(address) ?? { tokens: perMinute, at: now };
-    bucket.tokens = Math.min(perMinute, bucket.tokens + ((now - bucket.at) * perMinute) / 60_000);
-    bucket.at = now;
-    buckets.set(address, bucket);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
-  };
-}
 
 function ids(value: unknown): string[] {
   const text = Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
@@ -154,7 +140,7 @@ async function parse(stream: SMTPServerDataStream, dir: string, envelopeFrom: st
 export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpIntake> {
   const { mailboxes, logger } = options;
   const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-  const allow = rateLimiter(options.perMinute ?? DEFAULT_MAILS_PER_MINUTE);
+  const limit = tokenBuckets(options.perMinute ?? DEFAULT_MAILS_PER_MINUTE);
   const megabytes = `${String(Math.round(maxBytes / (1024 * 1024)))} MB`;
 
   const mailboxOf = (session: SMTPServerSession): MailboxRecord => session.user as unknown as MailboxRecord;
@@ -166,7 +152,7 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpI
       await new Promise((resolve) => stream.once('end', resolve));
       throw new SmtpReply(535, '5.7.8 This mailbox was removed or given a new password: log in again');
     }
-    if (!allow(mailbox.address)) {
+    if (limit(mailbox.address) !== null) {
       stream.resume();
       await new Promise((resolve) => stream.once('end', resolve));
       throw new SmtpReply(451, `4.7.1 ${mailbox.address} takes at most ${String(options.perMinute ?? DEFAULT_MAILS_PER_MINUTE)} messages a minute: try again later`);

@@ -6,6 +6,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import type { DocumentService } from '../../host/document-service.ts';
 import type { PublicFormService } from '../../host/public-form.ts';
+import { tokenBuckets } from '../../host/rate-limit.ts';
 import type { ChatService } from '../../host/chat-service.ts';
 import { chatStream, chatText } from './chat.ts';
 import { receiveUpload } from './documents.ts';
@@ -22,23 +23,6 @@ export const PUBLIC_READS_PER_MINUTE = 120;
 
 const TENANT = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const KEY = /^[a-z][a-z0-9-]{0,62}$/;
-
-/** A token bucket per caller address; the oldest addresses are forgotten first past 50,000. */
-function buckets(perMinute: number): (address: string) => number | null {
-  const seen = new Map<string, { tokens: number; at: number }>();
-  return (address) => {
-    const now = Date.now();
-    const bucket = seen.get(address) ?? { tokens: perMinute, at: now };
-    seen.delete(address);
-    if (seen.size >= 50_000) seen.delete(seen.keys().next().value as string);
-    bucket.tokens = Math.min(perMinute, bucket.tokens + ((now - bucket.at) * perMinute) / 60_000);
-    bucket.at = now;
-    seen.set(address, bucket);
-    if (bucket.tokens < 1) return Math.ceil(((1 - bucket.tokens) * 60) / perMinute);
-    bucket.tokens -= 1;
-    return null;
-  };
-}
 
 /** An IPv6 address by its /64 (one subscriber's network), an IPv4 address as it is. */
 function network(address: string): string {
@@ -82,8 +66,8 @@ export function publicRoutes(
   const app = new Hono();
   const proxies = limits.trustedProxies ?? 0;
   const streams = new Map<string, number>();
-  const posts = buckets(limits.postsPerMinute ?? PUBLIC_POSTS_PER_MINUTE);
-  const reads = buckets(limits.readsPerMinute ?? PUBLIC_READS_PER_MINUTE);
+  const posts = tokenBuckets(limits.postsPerMinute ?? PUBLIC_POSTS_PER_MINUTE);
+  const reads = tokenBuckets(limits.readsPerMinute ?? PUBLIC_READS_PER_MINUTE);
   app.use('/api/public/*', async (c, next) => {
     const wait = (c.req.method === 'GET' ? reads : posts)(callerOf(c, proxies));
     if (wait !== null) {
