@@ -4,7 +4,9 @@
 // closing the task cancels it. When it fires with the task still open, the task is marked escalated
 // (`escalatedAt`), its `onOverdue` actions run with the one action interpreter (as an SLA rung's do),
 // the event `task.<stateId>.overdue` goes to the machine (an `always` re-evaluated), then the events
-// those actions raised. The history entry names the task: `{ task, title, dueAt }`.
+// those actions raised. The history entry names the task and says what the escalation changed beyond the
+// data (the data's changes are its patch, the notes its notes): `{ task, title, dueAt, priority?, queue?,
+// assignee?, notified? }`, flat, so the exports carry them as attributes.
 import type { CompiledCaseType } from './compile.ts';
 import type { Finish, Stepped } from './finish-step.ts';
 import { sendEvent } from './machine-step.ts';
@@ -50,6 +52,17 @@ export function fireOverdueTimer<R extends Stepped>(
     if (step.done) break;
     step = sendEvent(type, step.value, step.scratch, env, raisedEvent);
   }
-  const event = { type: timerEvent, data: { task: task.id, title: task.title, dueAt: task.dueAt } };
+  const event = { type: timerEvent, data: { task: task.id, title: task.title, dueAt: task.dueAt, ...escalationDid(consumed, step.scratch) } };
   return finish(type, { before: kase, base: kase, step, env, event, actor: 'system', slas: kase.slas });
+}
+
+/** What an escalation changed that the history's data patch does not show: priority, queue, assignee, who was notified. */
+function escalationDid(before: Scratch, after: Scratch): { [key: string]: string } {
+  const did: { [key: string]: string } = {};
+  if (after.priority !== before.priority) did.priority = after.priority;
+  if (after.queue !== before.queue && after.queue !== null) did.queue = after.queue;
+  if (after.assignee !== before.assignee && after.assignee !== null) did.assignee = after.assignee;
+  const notified = after.effects.flatMap((e) => (e.type === 'notify' ? [e.to] : []));
+  if (notified.length > 0) did.notified = notified.join(', ');
+  return did;
 }

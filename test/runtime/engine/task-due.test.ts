@@ -75,7 +75,7 @@ describe('overdue escalation', () => {
     expect(fired.effects).toEqual([{ type: 'notify', key: 'C1:2:1', to: 'role:supervisor', template: 'overdue' }]);
     expect(fired.history).toMatchObject({
       actor: 'system',
-      event: { type: 'task.calling.overdue', data: { task: 'C1:calling:1', title: 'Call the customer', dueAt: MON_11 } },
+      event: { type: 'task.calling.overdue', data: { task: 'C1:calling:1', title: 'Call the customer', dueAt: MON_11, priority: 'urgent', queue: 'supervisors', notified: 'role:supervisor' } },
       notes: ['Escalated to the supervisors'],
     });
     // the timer is consumed: it cannot fire a second time

@@ -96,7 +96,7 @@ describe('task due dates and notes over HTTP', () => {
     expect(listed.map((t: { escalatedAt?: string }) => t.escalatedAt)).toEqual(['2026-01-05T11:00:00.000Z']);
     const history = (await h.call('GET', `/api/cases/${kase.id}/history`, h.tokens.agent)).body.items;
     expect(history.filter((e: { event: { type: string } }) => e.event.type === 'task.calling.overdue')).toEqual([
-      expect.objectContaining({ actor: 'system', notes: ['Moved to the supervisors'], event: { type: 'task.calling.overdue', data: { task: kase.tasks[0].id, title: 'Call the customer', dueAt: '2026-01-05T11:00:00.000Z' } } }),
+      expect.objectContaining({ actor: 'system', notes: ['Moved to the supervisors'], event: { type: 'task.calling.overdue', data: { task: kase.tasks[0].id, title: 'Call the customer', dueAt: '2026-01-05T11:00:00.000Z', priority: 'urgent', queue: 'supervisors' } } }),
     ]);
   });
 
