@@ -146,3 +146,24 @@ describe('agent notes', () => {
     expect(recordNote(kase, 'x'.repeat(MAX_NOTE_TEXT), FRI_15, ann).ok).toBe(true);
   });
 });
+
+describe('a playbook reacting to an overdue task', () => {
+  it('takes a transition on task.<state>.overdue after the escalation actions ran', () => {
+    const reacting = caseType(
+      {
+        initial: 'calling',
+        states: {
+          calling: { task: { title: 'Call', due: 'PT1H', onOverdue: [{ type: 'priority', value: 'high' }] }, on: { 'task.calling.overdue': 'supervising', DONE: 'closed' } },
+          supervising: { task: { title: 'Supervisor calls' }, on: { DONE: 'closed' } },
+          closed: { type: 'final' },
+        },
+      },
+      { events: { DONE: {} } },
+    );
+    const fired = fire(reacting, start(reacting).case, 'task.calling.overdue', '2026-01-05T10:00:00.000Z');
+    expect(fired.case.state).toBe('supervising');
+    expect(fired.case.priority).toBe('high');
+    expect(fired.case.tasks.map((t) => t.title)).toEqual(['Supervisor calls']);
+    expect(fired.history).toMatchObject({ from: 'calling', to: 'supervising', event: { type: 'task.calling.overdue' } });
+  });
+});
