@@ -138,4 +138,23 @@ describe('task due dates, overdue escalation and notes in the console', () => {
     const entries = (await as(server, ann, 'GET', `/api/cases/${ids.now}/history`)).body.items as { actor: string; event: { type: string; data?: { text?: string } } }[];
     expect(entries.filter((e) => e.event.type === 'note.added').map((e) => [e.actor, e.event.data?.text])).toEqual([['ann', text]]);
   });
+
+  it('edits a task\'s due time and its When overdue actions in the designer', async () => {
+    const { server, page, session } = e2e();
+    await page.goto(`${server.url}/case-types/callback-later?token=${encodeURIComponent(server.token)}`);
+    await page.getByRole('tab', { name: 'Playbook' }).click();
+    await page.getByRole('group', { name: new RegExp(`^${tr('State Calling').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+    await page.getByRole('heading', { name: 'State Calling' }).waitFor();
+    await page.getByLabel('Task due (ISO duration, e.g. P2D)').fill('PT8H');
+    const overdue = page.getByRole('group', { name: 'When overdue' });
+    // canvas.actions.addTo with the list's title in lower case (a value tr() cannot find as a text of its own)
+    const addTo = overdue.getByLabel(RUN_LANGUAGE === 'nl' ? 'Toevoegen aan bij overschrijding' : 'Add to when overdue', { exact: true });
+    await addTo.selectOption('priority');
+    await addTo.selectOption('assign');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('All changes saved').waitFor();
+    const draft = (await api(server, 'GET', '/api/case-types/callback-later/draft')).body as { definition: { playbook: { states: { calling: { task: Record<string, unknown> } } } } };
+    expect(draft.definition.playbook.states.calling.task).toMatchObject({ due: 'PT8H', onOverdue: [{ type: 'priority', value: 'high' }, { type: 'assign', queue: 'front' }] });
+    expect(session.errors).toEqual([]);
+  });
 });
