@@ -126,4 +126,19 @@ describe('task due dates and notes over HTTP', () => {
     expect((await h.call('POST', `/api/cases/${kase.id}/notes`, null, { text: 'a' })).status).toBe(401);
     expect((await h.call('GET', `/api/cases/${kase.id}/history`, h.tokens.agent)).body.items).toHaveLength(2);
   });
+
+  it("takes a partner's note only on a case in the partner's delegated queues, named with the partner", async () => {
+    expect((await h.call('PUT', '/api/partners/backoffice', h.tokens.admin, { title: 'Back office BV', queues: ['front'] })).status).toBe(200);
+    const issued = await h.call('POST', '/api/tokens', h.tokens.admin, { name: 'bo-agent', roles: ['agent'], partner: 'backoffice' });
+    const partner = issued.body.token as string;
+    const inFront = (await h.call('POST', '/api/cases', h.tokens.agent, { caseType: 'callback', data: {} })).body;
+    const note = await h.call('POST', `/api/cases/${inFront.id}/notes`, partner, { text: 'Called from the back office.' });
+    expect(note).toMatchObject({ status: 201, body: { by: 'bo-agent' } });
+    const entry = (await h.call('GET', `/api/cases/${inFront.id}/history`, h.tokens.agent)).body.items.at(-1);
+    expect([entry.actor, entry.partner, entry.event.type]).toEqual(['bo-agent', 'backoffice', 'note.added']);
+    // the complaint's first queue is not delegated: the partner does not see the case at all
+    const elsewhere = (await h.call('POST', '/api/cases', h.tokens.intake, { caseType: 'complaint', data: { customer: { name: 'A', email: 'a@example.com' }, channel: 'email', description: 'x' } })).body;
+    expect(elsewhere.queue).not.toBe('front');
+    expect((await h.call('POST', `/api/cases/${elsewhere.id}/notes`, partner, { text: 'Not mine.' })).status).toBe(404);
+  });
 });
