@@ -2,7 +2,7 @@
 // the task's calendar, one durable timer per task with `onOverdue`, its actions run once through the
 // one interpreter, nothing when the task closed first, and a replay comes out the same.
 import { describe, expect, it } from 'vitest';
-import { compileCaseType, dueTimers, fireTimer, MAX_NOTE_TEXT, recordNote, replayHistory } from '../../../runtime/engine/index.ts';
+import { compileCaseType, dueTimers, fireTimer, MAX_NOTE_TEXT, migrateCase, recordNote, replayHistory } from '../../../runtime/engine/index.ts';
 import type { Case, HistoryEntry } from '../../../runtime/engine/index.ts';
 import { accepted, caseType, fire, send, start, stored } from './engine-fixtures.ts';
 
@@ -165,5 +165,24 @@ describe('a playbook reacting to an overdue task', () => {
     expect(fired.case.priority).toBe('high');
     expect(fired.case.tasks.map((t) => t.title)).toEqual(['Supervisor calls']);
     expect(fired.history).toMatchObject({ from: 'calling', to: 'supervising', event: { type: 'task.calling.overdue' } });
+  });
+});
+
+describe('overdue timers across a migration', () => {
+  it('keeps a kept task its overdue timer, and a version without onOverdue takes it away', () => {
+    const v1 = compileCaseType({ ...def, version: 1 });
+    const v2 = compileCaseType({ ...def, version: 2 });
+    const created = start(v1, {}, FRI_15).case;
+    const same = migrateCase({ caseType: 'test-case', from: 1, to: 2 }, v1, v2, created, '2026-01-09T15:00:00.000Z', { planId: 'p1' });
+    if (!same.ok) throw new Error(JSON.stringify(same.blocks));
+    expect(same.case.timers).toEqual([{ id: 'task.calling.overdue', event: 'task.calling.overdue', dueAt: MON_11 }]);
+    expect(same.effects.filter((e) => e.type === 'setTimer')).toEqual([]);
+    const plainDef = structuredClone(def);
+    delete (plainDef.playbook.states as Record<string, { task?: { onOverdue?: unknown } }>).calling!.task!.onOverdue;
+    const v3 = compileCaseType({ ...plainDef, version: 3 });
+    const dropped = migrateCase({ caseType: 'test-case', from: 1, to: 3 }, v1, v3, created, '2026-01-09T15:00:00.000Z', { planId: 'p2' });
+    if (!dropped.ok) throw new Error(JSON.stringify(dropped.blocks));
+    expect(dropped.case.timers).toEqual([]);
+    expect(dropped.effects).toContainEqual({ type: 'cancelTimer', id: 'task.calling.overdue' });
   });
 });
