@@ -110,6 +110,14 @@ export const problemCodes = {
     severity: 'error',
     message: "form section id '{name}' is used twice; section ids must be unique",
   },
+  'event.unknown_overdue': {
+    severity: 'error',
+    message: "'{name}' names the overdue task of state '{state}', but that state has no task with 'onOverdue'{hint}",
+  },
+  'task.overdue_without_due': {
+    severity: 'warning',
+    message: "the task has 'onOverdue' but no 'due': without a due time it never becomes overdue, so these actions never run",
+  },
   'timer.duplicate_id': {
     severity: 'error',
     message: "timer id '{name}' is used twice; 'after' ids must be unique in the playbook",

@@ -8,6 +8,7 @@ import type { BusinessCalendar } from './calendar.ts';
 import { getAtPointer, setAtPointer } from './json-pointer.ts';
 import { LOOKUP_TIMEOUT_SECONDS, lookupRequest } from './lookup.ts';
 import type { Case, CaseData, CaseTask, Effect, Instant, JsonValue, PendingTimer } from './types.ts';
+import { overdueTimerId } from './task-overdue-id.ts';
 
 export interface Scratch {
   data: CaseData;
@@ -190,10 +191,14 @@ export function openTask(scratch: Scratch, stateId: string, task: Task, env: Ste
     dueAt: task.due !== undefined ? addDuration(calendar, env.now, task.due) : null,
     assignee: null,
   };
-  return addEffect(
+  const next = addEffect(
     { ...scratch, seq, queue: task.queue ?? scratch.queue, tasks: [...scratch.tasks, opened] },
     { type: 'openTask', task: opened },
   );
+  // A task that escalates when overdue (runtime/engine/task-due.ts) waits for its due time on a durable timer.
+  return task.onOverdue !== undefined && opened.dueAt !== null
+    ? setTimer(next, { id: overdueTimerId(stateId), event: overdueTimerId(stateId), dueAt: opened.dueAt })
+    : next;
 }
 
 /** Closes the open tasks of a state. */
@@ -203,7 +208,8 @@ export function closeTask(scratch: Scratch, stateId: string): Scratch {
   const next = copyScratch(scratch);
   next.tasks = scratch.tasks.filter((task) => task.state !== stateId);
   next.effects = [...scratch.effects, ...closing.map((task): Effect => ({ type: 'closeTask', id: task.id, state: stateId }))];
-  return next;
+  // A task closed before its due time does not escalate.
+  return cancelTimer(next, overdueTimerId(stateId));
 }
 
 /** Sets (or resets) a pending timer. */

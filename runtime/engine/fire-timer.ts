@@ -13,6 +13,7 @@ import { reject, rejectionMessages } from './rejections.ts';
 import { fireSlaTimer } from './sla.ts';
 import type { Case, Instant, Outcome, PendingTimer, Rejection } from './types.ts';
 import { applyActions, scratchOf } from './actions.ts';
+import { fireOverdueTimer, overdueStateOf } from './task-due.ts';
 
 /** The case's pending timers due at or before `until`, by due time then id. */
 export function dueTimers(kase: Case, until: Instant): PendingTimer[] {
@@ -36,6 +37,9 @@ export function fireTimerWith<R extends Stepped>(finish: Finish<R>, type: Compil
   const env = { caseId: kase.id, now, revision: kase.revision + 1 };
   const consumed = { ...scratchOf(kase), timers: kase.timers.filter((t) => t.id !== timerId) };
   const event = { type: timer.event };
+
+  const overdueState = overdueStateOf(timer.id);
+  if (overdueState !== null) return fireOverdueTimer(finish, type, kase, consumed, env, overdueState, timer.event);
 
   if (!timer.event.startsWith('sla.')) {
     const step = sendEvent(type, kase.state, consumed, env, timer.event);

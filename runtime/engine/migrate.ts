@@ -15,6 +15,7 @@ import { activeStateIds, afterTimerId } from './playbook-index.ts';
 import type { PlaybookIndex, StateInfo } from './playbook-index.ts';
 import { validate } from './rules.ts';
 import { endPause, slaTimers } from './sla.ts';
+import { overdueTimerId } from './task-overdue-id.ts';
 import type {
   Actor,
   Case,
@@ -343,7 +344,22 @@ function placeTasks(
     scratch = openTask(scratch, id, spec, env, scope);
     opened.push(spec.title);
   }
-  return { value, tasks: scratch.tasks, effects: [...effects, ...scratch.effects], seq: scratch.seq, queue: scratch.queue, kept, opened, closed };
+  // a new task's overdue timer is derived with the others (overdueTimers), not taken from openTask's effects
+  const opening = scratch.effects.filter((e) => e.type !== 'setTimer');
+  return { value, tasks: scratch.tasks, effects: [...effects, ...opening], seq: scratch.seq, queue: scratch.queue, kept, opened, closed };
+}
+
+/**
+ * The overdue timers of the placed tasks (docs/task-due.md): one for each open task whose task in the new
+ * version has `onOverdue` and a due time and that has not escalated yet; a due time already passed makes a
+ * timer that fires at once. A task whose new version has no `onOverdue` loses its timer.
+ */
+function overdueTimers(to: CompiledCaseType, tasks: readonly CaseTask[]): PendingTimer[] {
+  return tasks.flatMap((task): PendingTimer[] => {
+    const spec = to.index.states.get(task.state)?.node.task;
+    if (spec?.onOverdue === undefined || task.dueAt === null || task.escalatedAt !== undefined) return [];
+    return [{ id: overdueTimerId(task.state), event: overdueTimerId(task.state), dueAt: task.dueAt }];
+  });
 }
 
 /** `after` timers of the new state: kept where the same state stays active with the same entry, set from now where it is entered. */
@@ -464,7 +480,7 @@ export function migrateCase(
   const revision = kase.revision + 1;
   const env: StepEnv = { caseId: kase.id, now, revision };
   const placement = placeTasks(plan, from, to, kase, value, env);
-  const timers = [...afterTimers(from, to, kase, value, env), ...slaTimers(to.def, to.calendars, slas.records)];
+  const timers = [...afterTimers(from, to, kase, value, env), ...slaTimers(to.def, to.calendars, slas.records), ...overdueTimers(to, placement.tasks)];
   const timerChanges = timerEffects(kase.timers, timers);
   const next: Case = {
     ...kase,

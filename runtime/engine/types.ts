@@ -25,6 +25,8 @@ export interface CaseTask {
   openedAt: Instant;
   dueAt: Instant | null;
   assignee: string | null;
+  /** When the task passed its due time still open and its `onOverdue` ran (absent until then). */
+  escalatedAt?: Instant;
 }
 
 export type SlaStatus = 'running' | 'paused' | 'warning' | 'missed-goal' | 'breached' | 'met' | 'met-late' | 'cancelled';
@@ -69,7 +71,7 @@ export interface SlaInstance {
 
 /** A durable timer: fires `event` at `dueAt` through the same path as any other event. */
 export interface PendingTimer {
-  /** Stable id, unique per case: `timer.<afterId>` or `sla.<slaId>.<rung>` (`sla.<slaId>.passedDeadline.<n>` for the n-th repeat). */
+  /** Stable id, unique per case: `timer.<afterId>`, `sla.<slaId>.<rung>` (`sla.<slaId>.passedDeadline.<n>` for the n-th repeat) or `task.<stateId>.overdue`. */
   id: string;
   /** The event fired: `timer.<afterId>` or `sla.<name>.<rung>`. */
   event: string;

@@ -32,6 +32,8 @@ import { partnerRoutes } from './routes/partners.ts';
 import { mailboxRoutes } from './routes/mailboxes.ts';
 import { publicRoutes } from './routes/public.ts';
 import { chatRoutes } from './routes/chat.ts';
+import { noteRoutes } from './routes/notes.ts';
+import { createNoteService } from '../host/note-service.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { signInRoutes, type OidcSettings } from './sign-in.ts';
 
@@ -172,6 +174,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', partnerRoutes(services.partners));
   app.route('/api', mailboxRoutes(services.mailboxes));
   app.route('/api', chatRoutes(store, services.chat, options.streamsClosing));
+  app.route('/api', noteRoutes(store, createNoteService(services.cases)));
   app.route('/api', caseTypeRoutes(services.caseTypes));
   app.route('/api', migrationRoutes(services.migrations));
   app.route('/api', backtestRoutes(store, clock));

@@ -121,6 +121,9 @@ const operations: Record<string, Record<string, Op>> = {
     get: { summary: 'The conversation of a case with its customer, oldest first', role: 'agent', ok: [200, 'ChatList'], params: ['id'] },
     post: { summary: 'A message to the customer (body {"text"}, 1 to 4,000 characters): the history entry chat.agent', role: 'agent', ok: [201, 'ChatMessage'], params: ['id'] },
   },
+  '/api/cases/{id}/notes': {
+    post: { summary: 'An agent note on the case (body {"text"}, 1 to 4,000 characters): the history entry note.added with its author and time; no playbook event', role: 'agent', ok: [201, 'Note'], params: ['id'] },
+  },
   '/api/cases/{id}/chat/stream': {
     get: { summary: 'The conversation as server-sent events: each message once after `after` or Last-Event-ID, then each new one, from any host sharing the database', role: 'agent', ok: [200, 'ChatEvents'], params: ['id', 'after'], text: 'text/event-stream' },
   },
@@ -172,7 +175,7 @@ const operations: Record<string, Record<string, Op>> = {
     get: { summary: 'The content of a document as stored (Content-Type as sniffed, Content-Disposition: attachment, Repr-Digest: its SHA-256)', role: 'agent', ok: [200, 'DocumentContent'], params: ['id', 'docId'], text: 'application/octet-stream' },
     delete: { summary: 'Remove a document from the case file (and its documents field): kept, marked removed, in the history as document.removed', role: 'agent, service', ok: [200, 'Document'], params: ['id', 'docId'] },
   },
-  '/api/tasks': { get: { summary: 'Work queues (filters queue, role, assignee (me), caseId, status, unassigned)', role: 'agent', ok: [200, 'TaskList'], params: ['queue', 'role', 'assignee', 'caseId', 'status', 'unassigned', 'limit', 'cursor'] } },
+  '/api/tasks': { get: { summary: 'Work queues (filters queue, role, assignee (me), caseId, status, unassigned; sort opened (default, oldest first) or due (soonest due first, no due time last))', role: 'agent', ok: [200, 'TaskList'], params: ['queue', 'role', 'assignee', 'caseId', 'status', 'unassigned', 'sort', 'limit', 'cursor'], choices: { sort: ['opened', 'due'] } } },
   '/api/tasks/{id}/claim': { post: { summary: 'Claim a task', role: 'agent', ok: [200, 'Task'], params: ['id'] } },
   '/api/tasks/{id}/release': { post: { summary: 'Release a task', role: 'agent', ok: [200, 'Task'], params: ['id'] } },
   '/api/outbox': { get: { summary: 'Outbound deliveries (status pending, delivered, dead)', role: 'admin', ok: [200, 'Report'], params: ['status', 'caseId', 'limit', 'cursor'] } },
@@ -286,6 +289,16 @@ export function openApiDocument(): Record<string, unknown> {
         at: { type: 'string' },
         from: { enum: ['customer', 'agent'] },
         by: { type: ['string', 'null'], description: "The agent's name; absent on the customer's side." },
+        text: { type: 'string' },
+      },
+    },
+    Note: {
+      type: 'object',
+      required: ['seq', 'at', 'by', 'text'],
+      properties: {
+        seq: { type: 'integer', description: "The history entry's number." },
+        at: { type: 'string' },
+        by: { type: 'string', description: 'Who wrote it (the token or person name).' },
         text: { type: 'string' },
       },
     },

@@ -143,6 +143,7 @@ const task = {
   properties: {
     id: { type: 'string' }, state: { type: 'string' }, title: { type: 'string' }, queue: nullableString, role: nullableString,
     form: nullableString, openedAt: { type: 'string', format: 'date-time' }, dueAt: nullableString, assignee: nullableString,
+    escalatedAt: { type: 'string', description: 'When the task passed its due time still open and its onOverdue ran; absent until then.' },
   },
 };
 

@@ -218,6 +218,9 @@ export interface TaskRecord extends CaseTask {
   closedAt: Instant | null;
 }
 
+export type { TaskSort } from './task-sort.ts';
+import type { TaskSort } from './task-sort.ts';
+
 export interface TaskFilter {
   queue?: string;
   role?: string;
@@ -228,6 +231,8 @@ export interface TaskFilter {
   unassigned?: boolean;
   /** Only tasks whose queue is one of these (a partner's delegated queues; empty: none). */
   queues?: readonly string[];
+  /** The order (runtime/store/task-sort.ts): `opened` (default) oldest first; `due` soonest due first, no due time last. */
+  sort?: TaskSort;
 }
 
 export type TaskClaimResult = { ok: true; task: TaskRecord } | { ok: false; code: 'task.not_found' | 'task.claimed' | 'task.closed' };

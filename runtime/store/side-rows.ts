@@ -15,6 +15,7 @@ export function sameTask(a: CaseTask, b: CaseTask): boolean {
     a.form === b.form &&
     a.openedAt === b.openedAt &&
     a.dueAt === b.dueAt &&
-    a.assignee === b.assignee
+    a.assignee === b.assignee &&
+    a.escalatedAt === b.escalatedAt
   );
 }

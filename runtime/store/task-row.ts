@@ -17,6 +17,8 @@ export interface TaskRow {
   claimed_at: string | null;
   status: 'open' | 'closed';
   closed_at: string | null;
+  /** When the task passed its due time still open and escalated (its `onOverdue` ran). */
+  escalated_at?: string | null;
 }
 
 export const toTask = (r: TaskRow): TaskRecord => ({
@@ -35,6 +37,7 @@ export const toTask = (r: TaskRow): TaskRecord => ({
   claimedAt: r.claimed_at,
   status: r.status,
   closedAt: r.closed_at,
+  ...(r.escalated_at == null ? {} : { escalatedAt: r.escalated_at }),
 });
 
 /** Whether a task or case in `queue` is within `queues` (a partner's delegated queues; undefined: no limit). */

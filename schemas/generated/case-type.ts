@@ -698,6 +698,10 @@ export interface Task {
   form?: string;
   due?: Duration;
   calendar?: string;
+  /**
+   * Actions run once when the task is still open at its due time (needs due): the task is marked escalated and the history records it.
+   */
+  onOverdue?: Action[];
 }
 /**
  * This interface was referenced by `CaseType`'s JSON-Schema

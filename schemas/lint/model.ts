@@ -117,6 +117,7 @@ export function buildModel(definition: unknown): Model {
 function collectNode(model: Model, node: JsonObject, pointer: string, id: string | undefined): void {
   collectActions(model, node.entry, ptr(pointer, 'entry'));
   collectActions(model, node.exit, ptr(pointer, 'exit'));
+  collectActions(model, asObject(node.task).onOverdue, ptr(pointer, 'task', 'onOverdue'));
   collectOn(model, node.on, ptr(pointer, 'on'), id);
   collectAlways(model, node.always, ptr(pointer, 'always'), id);
   asArray(node.after).forEach((item, index) => {

@@ -187,6 +187,16 @@ function checkEventName(model: Model, name: string, pointer: string): Problem[] 
       ? []
       : [createProblem('event.unknown_timer', pointer, { name, timer: id, hint: didYouMean(id, ids) })];
   }
+  const overdue = /^task\.([^.]+)\.overdue$/.exec(name);
+  if (overdue !== null) {
+    // the state must have a task that can become overdue: a due time and onOverdue (docs/task-due.md)
+    const stateId = overdue[1] as string;
+    const task = asObject(model.states.get(stateId)?.node.task);
+    const escalating = [...model.states.values()].filter((s) => asObject(s.node.task).onOverdue !== undefined).map((s) => s.id);
+    return task.onOverdue !== undefined
+      ? []
+      : [createProblem('event.unknown_overdue', pointer, { name, state: stateId, hint: didYouMean(stateId, escalating) })];
+  }
   const lookup = /^lookup\.([^.]+)\.(done|failed)$/.exec(name);
   if (lookup !== null) {
     const lookupName = lookup[1] as string;

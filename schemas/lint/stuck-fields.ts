@@ -105,6 +105,7 @@ class Playbook {
       const where: SetAt['where'] = id === ROOT ? { kind: 'anywhere' } : { kind: 'state', id };
       setPaths(node.entry, where, this.sets);
       setPaths(node.exit, where, this.sets);
+      setPaths(asObject(node.task).onOverdue, where, this.sets);
       for (const move of moves)
         setPaths(move.actions, id === ROOT ? { kind: 'anywhere' } : { kind: 'move', move }, this.sets);
       // Being in a state is being in its parent: the parent's transitions apply.

@@ -62,6 +62,8 @@ export function lintTime(model: Model): Problem[] {
       duration(asObject(after).delay, ptr(state.pointer, 'after', i, 'delay')),
     );
     duration(asObject(state.node.task).due, ptr(state.pointer, 'task', 'due'));
+    const task = asObject(state.node.task);
+    if (task.onOverdue !== undefined && task.due === undefined) problems.push(createProblem('task.overdue_without_due', ptr(state.pointer, 'task', 'onOverdue'), {}));
   }
 
   const calendars = asObject(model.def.calendars);

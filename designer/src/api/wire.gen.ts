@@ -917,6 +917,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An agent note on the case (body {"text"}, 1 to 4,000 characters): the history entry note.added with its author and time; no playbook event */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Note"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/chat/stream": {
         parameters: {
             query?: never;
@@ -2178,7 +2225,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Work queues (filters queue, role, assignee (me), caseId, status, unassigned) */
+        /** Work queues (filters queue, role, assignee (me), caseId, status, unassigned; sort opened (default, oldest first) or due (soonest due first, no due time last)) */
         get: {
             parameters: {
                 query?: {
@@ -2188,6 +2235,7 @@ export interface paths {
                     caseId?: string;
                     status?: string;
                     unassigned?: string;
+                    sort?: "opened" | "due";
                     limit?: string;
                     cursor?: string;
                 };
@@ -2982,6 +3030,8 @@ export interface components {
                 openedAt?: string;
                 dueAt?: string | null;
                 assignee?: string | null;
+                /** @description When the task passed its due time still open and its onOverdue ran; absent until then. */
+                escalatedAt?: string;
             }[];
             slas: Record<string, unknown>[];
             checklist: {
@@ -3058,6 +3108,8 @@ export interface components {
             openedAt?: string;
             dueAt?: string | null;
             assignee?: string | null;
+            /** @description When the task passed its due time still open and its onOverdue ran; absent until then. */
+            escalatedAt?: string;
             caseId?: string;
             caseType?: string;
             /** @enum {string} */
@@ -3506,6 +3558,14 @@ export interface components {
             by?: string | null;
             text: string;
         };
+        Note: {
+            /** @description The history entry's number. */
+            seq: number;
+            at: string;
+            /** @description Who wrote it (the token or person name). */
+            by: string;
+            text: string;
+        };
         /** @description Server-sent events: `event: message`, `id`: the history entry number, `data`: a ChatMessage as JSON; a comment line now and then on a quiet stream. */
         ChatEvents: string;
         ChatList: {
@@ -3848,6 +3908,8 @@ export interface components {
             form?: string;
             due?: components["schemas"]["CaseTypeDuration"];
             calendar?: string;
+            /** @description Actions run once when the task is still open at its due time (needs due): the task is marked escalated and the history records it. */
+            onOverdue?: components["schemas"]["CaseTypeAction"][];
         };
         /** Transition */
         CaseTypeTransition: {

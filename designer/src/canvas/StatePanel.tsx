@@ -10,6 +10,7 @@ import { ActionsEditor } from './ActionsEditor.tsx';
 import { AfterEditor } from './AfterEditor.tsx';
 import { AlwaysEditor } from './AlwaysEditor.tsx';
 import { RegionForm } from './RegionForm.tsx';
+import { TaskDueFields } from './TaskDueFields.tsx';
 import { useWords } from '../i18n/use-words.ts';
 
 /** The selected state: id, title, final, initial, task, checklist, entry/exit actions, delays, transitions. */
@@ -141,6 +142,7 @@ export function StatePanel({ def, edit, select, id }: EditProps & { id: string }
               </select>
               <label htmlFor="task-due">{t('canvas.state.taskDue')}</label>
               <input id="task-due" value={node.task.due ?? ''} onChange={(e) => setTask({ due: e.target.value || undefined }, k('task-due'))} />
+              <TaskDueFields def={def} task={node.task} setTask={setTask} k={k} />
             </>
           ) : null}
         </fieldset>

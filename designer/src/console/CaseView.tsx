@@ -17,6 +17,9 @@ import { SlaBadges } from './SlaBadges.tsx';
 import { LinkedCases } from './LinkedCases.tsx';
 import { CaseMessages } from './CaseMessages.tsx';
 import { DocumentsPanel } from './DocumentsPanel.tsx';
+import { DueCell } from './DueCell.tsx';
+import { NotesPanel } from './NotesPanel.tsx';
+import { soonestDue } from './due-words.ts';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { LifeCycleStrip } from '../stage/LifeCycleStrip.tsx';
 import { carriedKeys, readOnlyReason, stageForm, stageScope, strandedChanges } from './stage-form.ts';
@@ -236,6 +239,10 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
           <dd>{kase.channel ? words.t(`console.channel.${kase.channel}`, { defaultValue: kase.channel }) : '—'}</dd>
           <dt>{t('revision')}</dt>
           <dd>{kase.revision}</dd>
+          <dt>{words.t('due.column')}</dt>
+          <dd data-testid="case-due">
+            <DueCell dueAt={soonestDue(kase.tasks)} escalatedAt={kase.tasks.find((k) => k.escalatedAt !== undefined)?.escalatedAt} now={Date.now()} />
+          </dd>
         </dl>
         <LifeCycleStrip def={def} state={kase.state} history={history} />
         <div className="case-slas">
@@ -277,7 +284,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
             {kase.tasks.map((k) => (
               <p key={k.id} className="task-line">
                 {t('task')} <strong>{k.title}</strong> · {k.queue ? t('taskQueue', { queue: queueTitle([def], k.queue) }) : k.role ? t('taskRole', { role: roleTitle(def, k.role) }) : t('noQueue')} ·{' '}
-                {k.assignee ? t('claimedBy', { name: k.assignee }) : t('unclaimed')}{' '}
+                {k.assignee ? t('claimedBy', { name: k.assignee }) : t('unclaimed')} · <DueCell dueAt={k.dueAt} escalatedAt={k.escalatedAt} now={Date.now()} />{' '}
                 {k.assignee === null ? (
                   <button type="button" onClick={() => void claimOrRelease(k.id, true)}>
                     {t('claim')}
@@ -403,6 +410,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
           </section>
           <section aria-labelledby="history-title" className="card">
             <h2 id="history-title">{t('history')}</h2>
+            <NotesPanel api={api} caseId={kase.id} onAdded={loadHistory} />
             <HistoryTimeline items={history} def={def} earlier={earlier} />
           </section>
         </aside>

@@ -1,6 +1,7 @@
 // The history timeline: who, when, which event, the state change and what changed (from the JSON Patch).
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import { jsonEqual, lookupEventOf } from '../../../runtime/engine/index.ts';
+import { jsonEqual, lookupEventOf, NOTE_ADDED, OVERDUE_EVENT } from '../../../runtime/engine/index.ts';
+import { EscalationLines, overdueTask } from './EscalationLines.tsx';
 import type { HistoryEntry } from '../../../runtime/engine/index.ts';
 import { fieldLabel } from '../model/field-label.ts';
 import { entryVersions, stateLabel } from './console-model.ts';
@@ -23,7 +24,7 @@ const SYSTEM_EVENTS: Record<string, string> = {
 /** What a document or chat entry says beyond its title: the document's name, the message's text. */
 function entryText(type: string, data: unknown): string | null {
   const record = data as { text?: unknown; document?: { name?: unknown } } | undefined;
-  if ((type === 'chat.customer' || type === 'chat.agent') && typeof record?.text === 'string') return record.text;
+  if ((type === 'chat.customer' || type === 'chat.agent' || type === NOTE_ADDED) && typeof record?.text === 'string') return record.text;
   if ((type === 'document.added' || type === 'document.removed') && typeof record?.document?.name === 'string') return record.document.name;
   return null;
 }
@@ -48,6 +49,8 @@ export function HistoryTimeline({ items, def, earlier }: { items: readonly Histo
     if (type.startsWith('timer.')) return t('timer');
     const sla = /^sla\.([^.]+)\./.exec(type)?.[1];
     if (sla) return t('sla', { sla: def.slas?.[sla]?.title ?? idWords(sla) });
+    if (type === NOTE_ADDED) return words.t('due.history.note');
+    if (OVERDUE_EVENT.test(type)) return words.t('due.history.overdue', { task: overdueTask(def, type, data) });
     const lookup = lookupEventOf(type);
     if (lookup) return t(lookup.outcome === 'done' ? 'lookupDone' : 'lookupFailed', { lookup: lookupTitle(def, lookup.name) ?? idWords(lookup.name) });
     return eventTitle(def, type);
@@ -79,6 +82,7 @@ export function HistoryTimeline({ items, def, earlier }: { items: readonly Histo
             </ul>
           ) : null}
           {lookupEventOf(h.event.type)?.outcome === 'failed' && typeof h.event.data?.reason === 'string' ? <p className="note">{t('lookupReason', { reason: h.event.data.reason })}</p> : null}
+          {OVERDUE_EVENT.test(h.event.type) ? <EscalationLines def={after} data={h.event.data} /> : null}
           {entryText(h.event.type, h.event.data) !== null ? <p className="note">{entryText(h.event.type, h.event.data)}</p> : null}
           {h.notes.map((n, i) => (
             <p key={i} className="note">

@@ -32,7 +32,8 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
   const [tab, setTab] = useState<Tab>('mine');
   const [sort, setSort] = useState<SortKey>('sla');
   const [filter, setFilter] = useState<InboxFilter>({ caseType: '', state: '', queue: '', channel: '' });
-  const { lists: data, error, busy, refresh, more, setError } = useInboxLists(api);
+  // sorted by due time, the task lists come from the server in that order, so each page holds the soonest due
+  const { lists: data, error, busy, refresh, more, setError } = useInboxLists(api, sort === 'due' ? 'due' : 'opened');
   const queues = useMemo(() => myQueues(ctx), [ctx]);
 
   const claimOrRelease = async (task: TaskItem, claim: boolean) => {
@@ -84,6 +85,7 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
             { value: 'sla', label: t('sortSla') },
             { value: 'priority', label: t('sortPriority') },
             { value: 'age', label: t('sortAge') },
+            { value: 'due', label: words.t('due.sortDue') },
           ]}
         />
         <FilterSelect

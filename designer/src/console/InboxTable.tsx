@@ -1,6 +1,7 @@
 // The inbox's table: one row per task (or per case on the cases tab), with claim and release.
 import { navigate } from '../app/router.ts';
 import { SlaBadges } from './SlaBadges.tsx';
+import { DueCell } from './DueCell.tsx';
 import type { Row } from './inbox-rows.ts';
 import type { ConsoleContext } from './use-console-context.ts';
 import type { TaskItem } from './console-api.ts';
@@ -33,6 +34,7 @@ export function InboxTable({ label, casesTab, rows, ctx, at, claimOrRelease }: P
           <th>{th('queue')}</th>
           <th>{th('assignee')}</th>
           <th>{th('sla')}</th>
+          <th>{t('due.column')}</th>
           <th>{th('age')}</th>
           <th>
             <span className="visually-hidden">{th('actions')}</span>
@@ -63,6 +65,9 @@ export function InboxTable({ label, casesTab, rows, ctx, at, claimOrRelease }: P
               <td>{r.task ? (r.task.assignee ?? th('unclaimed')) : (r.kase.assignee ?? '—')}</td>
               <td>
                 <SlaBadges slas={r.slas.filter((s) => s.closedAt === null)} />
+              </td>
+              <td>
+                <DueCell dueAt={r.dueAt} escalatedAt={r.task ? r.task.escalatedAt : r.kase.tasks.find((k) => k.escalatedAt !== undefined)?.escalatedAt} now={at} />
               </td>
               <td>{ageText(r.createdAt, at, language)}</td>
               <td>

@@ -34,7 +34,7 @@ export type CaseRecord = Refine<
 >;
 
 /** A work item as `GET /api/tasks` sends it (`Task`), every field present; it is a `CaseTask` of its case. */
-export type TaskItem = Required<Wire['Task']> & CaseTask;
+export type TaskItem = Required<Omit<Wire['Task'], 'escalatedAt'>> & CaseTask;
 
 export type Me = Wire['Me'];
 
@@ -78,6 +78,8 @@ export interface ConsoleApi {
   /** The case's conversation with the customer as server-sent events, after history entry `after`. */
   chatStream(caseId: string, after: number, signal: AbortSignal): Promise<Response>;
   sendChat(caseId: string, text: string): Promise<Result<unknown>>;
+  /** An agent note on the case: a history entry with its author and time (issue 21). */
+  addNote(caseId: string, text: string): Promise<Result<Wire['Note']>>;
 }
 
 /**
@@ -160,5 +162,6 @@ export function createConsoleApi(token: string, t: Translate = ENGLISH.t, langua
     removeDocument: (caseId, documentId) => call('DELETE', `/api/cases/${enc(caseId)}/documents/${enc(documentId)}`),
     chatStream: (caseId, after, signal) => fetch(`/api/cases/${enc(caseId)}/chat/stream?after=${String(after)}`, { headers: { ...authHeaders(token), Accept: 'text/event-stream' }, signal }),
     sendChat: (caseId, text) => call('POST', `/api/cases/${enc(caseId)}/chat`, { text }),
+    addNote: (caseId, text) => call('POST', `/api/cases/${enc(caseId)}/notes`, { text }),
   };
 }

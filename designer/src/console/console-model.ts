@@ -7,6 +7,7 @@ import { getAt, setAt } from '../form/data-path.ts';
 import { idWords, stateTitle } from '../model/titles.ts';
 import { findState } from '../model/states.ts';
 import { ENGLISH, formatDateTime, formatSpan, type Language, type Words } from '../i18n/index.ts';
+import { byDue } from './due-words.ts';
 
 type Data = Record<string, unknown>;
 
@@ -127,13 +128,15 @@ export function mostUrgentSla(slas: readonly SlaView[]): SlaView | null {
 
 const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
 
-export type SortKey = 'sla' | 'priority' | 'age';
+export type SortKey = 'sla' | 'priority' | 'age' | 'due';
 
 export interface InboxRow {
   caseId: string;
   createdAt: string;
   priority: string;
   slas: readonly SlaView[];
+  /** The task's due time (or the soonest of the case's tasks), for the `due` order. */
+  dueAt?: string | null;
 }
 
 /** Sorts inbox rows: by the SLA due first (no open SLA last), by priority (urgent first), or oldest first; ties by age. */
@@ -143,6 +146,7 @@ export function sortRows<T extends InboxRow>(rows: readonly T[], key: SortKey): 
   return [...rows].sort((a, b) => {
     if (key === 'sla' && due(a) !== due(b)) return due(a) - due(b);
     if (key === 'priority' && a.priority !== b.priority) return (PRIORITY_RANK[a.priority] ?? 9) - (PRIORITY_RANK[b.priority] ?? 9);
+    if (key === 'due' && (a.dueAt ?? null) !== (b.dueAt ?? null)) return byDue(a.dueAt ?? null, b.dueAt ?? null);
     return age(a, b);
   });
 }

@@ -5,6 +5,9 @@ import { loadMore, loadPages, type FetchPage, type Page } from './paging.ts';
 
 export type Tab = 'mine' | 'queues' | 'cases';
 
+/** The order the task lists are fetched in (GET /api/tasks?sort=): oldest first, or soonest due first. */
+export type TaskOrder = 'opened' | 'due';
+
 /** The API's default page size. */
 export const PAGE_SIZE = 50;
 
@@ -21,11 +24,12 @@ export interface InboxLists {
 const caseKey = (c: CaseRecord) => c.id;
 const taskKey = (t: TaskItem) => t.id;
 
-function sources(api: ConsoleApi, pageSize: number): { mine: FetchPage<TaskItem>; queues: FetchPage<TaskItem>; cases: FetchPage<CaseRecord> } {
+function sources(api: ConsoleApi, pageSize: number, order: TaskOrder = 'opened'): { mine: FetchPage<TaskItem>; queues: FetchPage<TaskItem>; cases: FetchPage<CaseRecord> } {
   const page = (cursor: string | null) => ({ limit: String(pageSize), cursor: cursor ?? '' });
+  const sort: Record<string, string> = order === 'due' ? { sort: 'due' } : {};
   return {
-    mine: (cursor) => api.tasks({ assignee: 'me', ...page(cursor) }),
-    queues: (cursor) => api.tasks({ unassigned: 'true', ...page(cursor) }),
+    mine: (cursor) => api.tasks({ assignee: 'me', ...sort, ...page(cursor) }),
+    queues: (cursor) => api.tasks({ unassigned: 'true', ...sort, ...page(cursor) }),
     // the server leaves the closed cases out, so that every page is a page of open cases
     cases: (cursor) => api.cases({ status: 'open', ...page(cursor) }),
   };
@@ -42,8 +46,8 @@ async function withCasesOf(api: ConsoleApi, tasks: readonly TaskItem[], known: R
  * Every list from its start; given what was loaded before, as many items of each as then, so that a
  * refresh keeps the rows in view. A string is the problem that stopped it.
  */
-export async function loadInbox(api: ConsoleApi, pageSize: number, before: InboxLists | null, at: number): Promise<InboxLists | string> {
-  const src = sources(api, pageSize);
+export async function loadInbox(api: ConsoleApi, pageSize: number, before: InboxLists | null, at: number, order: TaskOrder = 'opened'): Promise<InboxLists | string> {
+  const src = sources(api, pageSize, order);
   const [mine, queues, cases] = await Promise.all([
     loadPages(src.mine, before?.mine.items.length ?? 0, taskKey),
     loadPages(src.queues, before?.queues.items.length ?? 0, taskKey),
@@ -57,8 +61,8 @@ export async function loadInbox(api: ConsoleApi, pageSize: number, before: Inbox
 }
 
 /** The next page of one list (with the cases of its tasks). */
-export async function loadMoreOf(api: ConsoleApi, pageSize: number, lists: InboxLists, tab: Tab): Promise<InboxLists | string> {
-  const src = sources(api, pageSize);
+export async function loadMoreOf(api: ConsoleApi, pageSize: number, lists: InboxLists, tab: Tab, order: TaskOrder = 'opened'): Promise<InboxLists | string> {
+  const src = sources(api, pageSize, order);
   if (tab === 'cases') {
     const r = await loadMore(lists.cases, src.cases, caseKey);
     return r.ok ? { ...lists, cases: r.value, byId: new Map([...lists.byId, ...r.value.items.map((c): [string, CaseRecord] => [c.id, c])]) } : r.message;

@@ -2,6 +2,7 @@
 import type { CaseRecord, TaskItem } from './console-api.ts';
 import type { InboxLists, Tab } from './inbox-lists.ts';
 import { sortRows, stateIds, type SortKey } from './console-model.ts';
+import { soonestDue } from './due-words.ts';
 
 export interface Row {
   caseId: string;
@@ -10,6 +11,8 @@ export interface Row {
   slas: CaseRecord['slas'];
   kase: CaseRecord;
   task: TaskItem | null;
+  /** The task's due time, or on the cases tab the soonest of the case's tasks'. */
+  dueAt: string | null;
 }
 
 export interface InboxFilter {
@@ -28,7 +31,15 @@ interface RowsInput {
   mayClaim: (task: TaskItem) => boolean;
 }
 
-const row = (kase: CaseRecord, task: TaskItem | null): Row => ({ caseId: kase.id, createdAt: kase.createdAt, priority: kase.priority, slas: kase.slas, kase, task });
+const row = (kase: CaseRecord, task: TaskItem | null): Row => ({
+  caseId: kase.id,
+  createdAt: kase.createdAt,
+  priority: kase.priority,
+  slas: kase.slas,
+  kase,
+  task,
+  dueAt: task !== null ? task.dueAt : soonestDue(kase.tasks),
+});
 
 /** The rows of a tab; with `loaded` the number of list items they come from (for "12 shown of 50 loaded"). */
 export function inboxRows(lists: InboxLists, { tab, sort, filter, mayClaim }: RowsInput): { rows: Row[]; loaded: number; more: boolean } {

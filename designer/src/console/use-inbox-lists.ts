@@ -2,9 +2,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsoleApi } from './console-api.ts';
 import { useWords } from '../i18n/use-words.ts';
-import { loadInbox, loadMoreOf, PAGE_SIZE, type InboxLists, type Tab } from './inbox-lists.ts';
+import { loadInbox, loadMoreOf, PAGE_SIZE, type InboxLists, type Tab, type TaskOrder } from './inbox-lists.ts';
 
-export function useInboxLists(api: ConsoleApi) {
+export function useInboxLists(api: ConsoleApi, taskOrder: TaskOrder = 'opened') {
   const { t } = useWords();
   const [lists, setLists] = useState<InboxLists | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -22,12 +22,12 @@ export function useInboxLists(api: ConsoleApi) {
   }, []);
 
   /** Reloads every list, keeping as many items of each as were loaded. */
-  const refresh = useCallback(() => run((now) => loadInbox(api, PAGE_SIZE, now, Date.now())), [run, api]);
+  const refresh = useCallback(() => run((now) => loadInbox(api, PAGE_SIZE, now, Date.now(), taskOrder)), [run, api, taskOrder]);
 
   /** The next page of one list. */
   const more = useCallback(
-    (tab: Tab) => run(async (now) => (now ? loadMoreOf(api, PAGE_SIZE, now, tab) : t('console.inbox.notLoaded'))),
-    [run, api, t],
+    (tab: Tab) => run(async (now) => (now ? loadMoreOf(api, PAGE_SIZE, now, tab, taskOrder) : t('console.inbox.notLoaded'))),
+    [run, api, t, taskOrder],
   );
 
   useEffect(() => {

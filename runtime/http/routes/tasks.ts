@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import type { TaskService } from '../../host/task-service.ts';
 import { unwrap } from '../problems.ts';
-import type { CaseStore, TaskStatus } from '../../store/case-store.ts';
+import type { CaseStore, TaskSort, TaskStatus } from '../../store/case-store.ts';
+import { TASK_SORTS } from '../../store/task-sort.ts';
 import { partnerScope } from '../../host/partners.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { filters, oneOf, pageParams } from '../query.ts';
@@ -16,6 +17,7 @@ export function taskRoutes(tasks: TaskService, store: CaseStore): Hono<AuthEnv> 
     const { limit, cursor } = pageParams(c);
     const f = filters(c, ['queue', 'role', 'assignee', 'caseId', 'unassigned'] as const);
     const status = oneOf<TaskStatus>(c, 'status', ['open', 'closed']);
+    const sort = oneOf<TaskSort>(c, 'sort', TASK_SORTS);
     const scope = await partnerScope(store, auth);
     const page = await tasks.list(
       auth.tenant,
@@ -26,6 +28,7 @@ export function taskRoutes(tasks: TaskService, store: CaseStore): Hono<AuthEnv> 
         ...(f.caseId === undefined ? {} : { caseId: f.caseId }),
         ...(status === undefined ? {} : { status }),
         ...(f.unassigned === 'true' ? { unassigned: true } : {}),
+        ...(sort === undefined ? {} : { sort }),
         // a partner's person: only the delegated queues, chosen by the database
         ...(scope === null ? {} : { queues: scope.queues }),
       },

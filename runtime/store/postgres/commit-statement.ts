@@ -133,12 +133,12 @@ function commitSql(kind: CommitKind): string {
     WHERE t.status = 'open'
       AND (t.id = ANY(${p.tasksGone}) OR (${p.tasksReplace} AND t.case_id = ${p.id} AND t.id <> ALL(${p.tasksOpen})))),
   tasks_open AS (
-    INSERT INTO tasks (id, tenant, case_id, case_type, state, title, queue, role, form, opened_at, due_at, assignee, status)
-    SELECT n.id, ${p.tenant}, ${p.id}, ${p.caseType}, n.state, n.title, n.queue, n.role, n.form, n.opened_at, n.due_at, n.assignee, 'open'
-    FROM written, ${side('tasks', 'id text, state text, title text, queue text, role text, form text, opened_at text, due_at text, assignee text')}
+    INSERT INTO tasks (id, tenant, case_id, case_type, state, title, queue, role, form, opened_at, due_at, assignee, status, escalated_at)
+    SELECT n.id, ${p.tenant}, ${p.id}, ${p.caseType}, n.state, n.title, n.queue, n.role, n.form, n.opened_at, n.due_at, n.assignee, 'open', n.escalated_at
+    FROM written, ${side('tasks', 'id text, state text, title text, queue text, role text, form text, opened_at text, due_at text, assignee text, escalated_at text')}
     ON CONFLICT (id) DO UPDATE SET state = excluded.state, title = excluded.title, queue = excluded.queue, role = excluded.role,
       form = excluded.form, due_at = excluded.due_at, assignee = COALESCE(excluded.assignee, tasks.assignee),
-      status = 'open', closed_at = NULL),
+      status = 'open', closed_at = NULL, escalated_at = excluded.escalated_at),
   slas_set AS (
     INSERT INTO slas (case_id, sla_id, tenant, case_type, name, status, started_at, closed_at, urgency)
     SELECT ${p.id}, n.id, ${p.tenant}, ${p.caseType}, n.name, n.status, n.started_at, n.closed_at, n.urgency
@@ -232,6 +232,7 @@ function sideRows(commit: CaseCommit) {
       timers: timers.map((t) => ({ id: t.id, event: t.event, due_at: t.dueAt })),
       tasks: [...tasks.values()].map((t) => ({
         id: t.id, state: t.state, title: t.title, queue: t.queue, role: t.role, form: t.form, opened_at: t.openedAt, due_at: t.dueAt, assignee: t.assignee,
+        escalated_at: t.escalatedAt ?? null,
       })),
       slas: [...slas.values()].map((sla) => ({
         id: sla.id, name: sla.name, status: sla.status, started_at: sla.startedAt, closed_at: sla.closedAt, urgency: sla.urgency,

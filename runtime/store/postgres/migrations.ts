@@ -185,6 +185,12 @@ const migrations: Migration[] = [
   `,
   // Documents in the case file (issue 20; SQLite's too): a row per document, its content in bytea chunks.
   documentTables,
+  // Task due dates (issue 21, docs/task-due.md): when an overdue task escalated, and the inbox sorted by
+  // due time (no due time last: '~' sorts after every instant; runtime/store/task-sort.ts).
+  `
+  ALTER TABLE tasks ADD COLUMN escalated_at text;
+  CREATE INDEX tasks_by_due ON tasks(tenant, status, COALESCE(due_at, '~'), id);
+  `,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

@@ -8,6 +8,7 @@ import { CursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
 import { createWhere } from './where.ts';
 import { inQueues, toTask, type TaskRow } from '../task-row.ts';
+import { listTasksByDue } from './postgres-task-due.ts';
 
 interface OutboxRow {
   /** bigint: node-postgres hands it over as text. */
@@ -25,7 +26,7 @@ interface OutboxRow {
   created_at: string;
 }
 
-const taskColumns = 'id, tenant, case_id, case_type, state, title, queue, role, form, opened_at, due_at, assignee, claimed_at, status, closed_at';
+const taskColumns = 'id, tenant, case_id, case_type, state, title, queue, role, form, opened_at, due_at, assignee, claimed_at, status, closed_at, escalated_at';
 const outboxColumns = 'id, tenant, case_id, key, effect, payload, status, attempts, next_attempt_at, delivered_at, last_error, created_at';
 
 const toOutbox = (r: OutboxRow): OutboxRecord => ({
@@ -185,6 +186,7 @@ export function createPostgresQueues(db: PostgresDb) {
         .when(filter.caseId, (p) => `case_id = ${p}`);
       if (filter.unassigned === true) where.add('assignee IS NULL');
       if (filter.queues !== undefined) where.add(`queue IN (SELECT json_array_elements_text(${where.param(JSON.stringify(filter.queues))}::json))`);
+      if (filter.sort === 'due') return listTasksByDue(db, where, limit, cursor);
       if (cursor !== null) {
         const [openedAt, id] = decodeCursor(cursor, 2).map(String) as [string, string];
         if (hasNul(openedAt, id)) throw new CursorError();

@@ -49,11 +49,11 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
     openTaskIds: db.prepare("SELECT id FROM tasks WHERE case_id = ? AND status = 'open'"),
     closeTask: db.prepare("UPDATE tasks SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'"),
     upsertTask: db.prepare(`INSERT INTO tasks (id, tenant, case_id, case_type, state, title, queue, role, form, opened_at,
-      due_at, assignee, status) VALUES (@id, @tenant, @caseId, @caseType, @state, @title, @queue, @role, @form, @openedAt,
-      @dueAt, @assignee, 'open')
+      due_at, assignee, status, escalated_at) VALUES (@id, @tenant, @caseId, @caseType, @state, @title, @queue, @role, @form, @openedAt,
+      @dueAt, @assignee, 'open', @escalatedAt)
       ON CONFLICT(id) DO UPDATE SET state = excluded.state, title = excluded.title, queue = excluded.queue, role = excluded.role,
       form = excluded.form, due_at = excluded.due_at, assignee = COALESCE(excluded.assignee, tasks.assignee),
-      status = 'open', closed_at = NULL`),
+      status = 'open', closed_at = NULL, escalated_at = excluded.escalated_at`),
     taskAssignees: db.prepare("SELECT id, assignee FROM tasks WHERE case_id = ? AND status = 'open'"),
     upsertSla: db.prepare(`INSERT INTO slas (case_id, sla_id, tenant, case_type, name, status, started_at, closed_at, urgency)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(case_id, sla_id) DO UPDATE SET status = excluded.status,
@@ -134,7 +134,7 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
     for (const t of kase.tasks) {
       const prior = before.get(t.id);
       if (prior !== undefined && sameTask(prior, t)) continue;
-      s.upsertTask.run({ ...t, tenant: commit.tenant, caseId: kase.id, caseType: kase.caseType });
+      s.upsertTask.run({ ...t, tenant: commit.tenant, caseId: kase.id, caseType: kase.caseType, escalatedAt: t.escalatedAt ?? null });
     }
   }
 

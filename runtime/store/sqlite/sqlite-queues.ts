@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { createWhere } from './where.ts';
 import type { WriteQueue } from './write-queue.ts';
 import { inQueues, toTask, type TaskRow } from '../task-row.ts';
+import { listTasksByDue } from './sqlite-task-due.ts';
 
 interface OutboxRow {
   id: number;
@@ -105,6 +106,7 @@ export function createSqliteQueues(db: Database.Database, queue: WriteQueue) {
         .when(filter.caseId, 'caseId', 'case_id = @caseId');
       if (filter.unassigned === true) where.add('assignee IS NULL');
       if (filter.queues !== undefined) where.add('queue IN (SELECT value FROM json_each(@queues))', { queues: JSON.stringify(filter.queues) });
+      if (filter.sort === 'due') return listTasksByDue(db, where, limit, cursor);
       if (cursor !== null) {
         const [openedAt, id] = decodeCursor(cursor, 2);
         where.add('(opened_at > @cAt OR (opened_at = @cAt AND id > @cId))', { cAt: String(openedAt), cId: String(id) });

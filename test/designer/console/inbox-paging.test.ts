@@ -14,9 +14,9 @@ function serve<T>(all: readonly T[], query: Record<string, string>): Result<Page
 }
 
 const kase = (n: number, closed = false): CaseRecord =>
-  ({ id: `C-${n}`, caseType: 'complaint', state: 'triage', priority: 'normal', queue: null, channel: n === 3 ? 'phone' : n === 1 ? null : 'api', createdAt: `2026-01-05T09:${String(n).padStart(2, '0')}:00Z`, closedAt: closed ? '2026-01-06T09:00:00Z' : null, slas: [], data: {} }) as unknown as CaseRecord;
+  ({ id: `C-${n}`, caseType: 'complaint', state: 'triage', priority: 'normal', queue: null, channel: n === 3 ? 'phone' : n === 1 ? null : 'api', createdAt: `2026-01-05T09:${String(n).padStart(2, '0')}:00Z`, closedAt: closed ? '2026-01-06T09:00:00Z' : null, slas: [], tasks: [], data: {} }) as unknown as CaseRecord;
 const task = (n: number, caseN: number, assignee: string | null, queue = 'triage'): TaskItem =>
-  ({ id: `T-${n}`, caseId: `C-${caseN}`, title: 'Classify', queue, role: null, assignee }) as unknown as TaskItem;
+  ({ id: `T-${n}`, caseId: `C-${caseN}`, title: 'Classify', queue, role: null, assignee, dueAt: null }) as unknown as TaskItem;
 
 /** The API over fixed cases and tasks (`status=open`: only the cases not closed); `calls` records each request. */
 function fakeApi(cases: CaseRecord[], tasks: TaskItem[]) {
