@@ -16,6 +16,7 @@ import { documentTables } from './postgres-documents.ts';
 import type { PostgresDb, Queryable } from './postgres-db.ts';
 import { backfillStages, stageTablesSql } from './postgres-stages.ts';
 import { caseReferences } from './postgres-references.ts';
+import { searchIndexMigration } from './postgres-search.ts';
 
 type Migration = string | ((tx: Queryable) => Promise<void>);
 
@@ -185,6 +186,9 @@ const migrations: Migration[] = [
   `,
   // Documents in the case file (issue 20; SQLite's too): a row per document, its content in bytea chunks.
   documentTables,
+  // Case search (issue 21, docs/search.md; SQLite's too): a tsvector per case under a GIN index, filled
+  // from the cases already stored.
+  searchIndexMigration,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */
