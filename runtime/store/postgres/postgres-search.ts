@@ -3,7 +3,8 @@
 // no stemming and no stop words, so Dutch and English words are found as typed; the reference weighted
 // A, the customer B, the text D) under a GIN index. A table of its own, not a column of `cases`: an event
 // that changes no text (most) leaves it alone, where a column would put a new entry in the GIN index at
-// every update of the case row. Written by the commit's statement (commit-statement.ts), in it.
+// every update of the case row. Written by the commit's statement (commit-statement.ts), in it. The
+// parser reads `<word>` as an HTML tag and drops it: the angle brackets are read as spaces, as FTS5 does.
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { JsonValue } from '../../engine/index.ts';
 import type { CaseCommit, SearchQuery } from '../case-store.ts';
@@ -16,8 +17,8 @@ export const searchTableSql = `
     case_id text COLLATE "C" PRIMARY KEY REFERENCES cases(id), tenant text COLLATE "C" NOT NULL,
     reference text NOT NULL, customer text NOT NULL, body text NOT NULL,
     doc tsvector GENERATED ALWAYS AS (
-      setweight(to_tsvector('simple'::regconfig, reference), 'A') || setweight(to_tsvector('simple'::regconfig, customer), 'B')
-      || setweight(to_tsvector('simple'::regconfig, body), 'D')) STORED);
+      setweight(to_tsvector('simple'::regconfig, reference), 'A') || setweight(to_tsvector('simple'::regconfig, translate(customer, '<>', '  ')), 'B')
+      || setweight(to_tsvector('simple'::regconfig, translate(body, '<>', '  ')), 'D')) STORED);
   CREATE INDEX case_search_doc ON case_search USING gin (doc);
   `;
 
@@ -46,7 +47,7 @@ export function searchSql(tenant: string, query: SearchQuery, limit: number, cur
   };
   // each word through phraseto_tsquery, which reads no operator; the last also as a literal prefix
   const parts = query.words.map((w, i) => {
-    const phrase = `phraseto_tsquery('simple', ${param(w)})`;
+    const phrase = `phraseto_tsquery('simple', ${param(w.replace(/[<>]/g, ' '))})`;
     const prefix = i === query.words.length - 1 && prefixWord(w) ? tsqueryPrefix(query.words) : null;
     return prefix === null ? phrase : `(${phrase} || ${param(prefix)}::tsquery)`;
   });
