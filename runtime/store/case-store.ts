@@ -212,7 +212,7 @@ export interface SearchQuery {
   referenceOnly?: boolean;
 }
 
-/** A case found by a search, with the words around the first place it matched in its text (plain text). */
+/** A case found by a search, with the words around where its text matched (its beginning when the reference or customer did), plain text. */
 export interface SearchHit {
   case: StoredCase;
   snippet: string | null;
