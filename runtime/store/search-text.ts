@@ -51,7 +51,7 @@ function walk(root: FieldSchema, schema: FieldSchema | undefined, value: JsonVal
     if (skip.has(pointer)) return;
     if (s?.format !== undefined && SKIPPED_FORMATS.has(s.format)) return;
     // U+0000 cannot be held by PostgreSQL text; the index has a space there on both stores
-    const text = value.replace(/\u0000/g, ' ').trim();
+    const text = value.replaceAll('\u0000', ' ').trim();
     if (text === '' || DATE_LIKE.test(text)) return;
     const part = text.length > budget.left ? text.slice(0, budget.left) : text;
     out.push(part);
@@ -72,13 +72,13 @@ function walk(root: FieldSchema, schema: FieldSchema | undefined, value: JsonVal
 
 /** The search document of case data under its definition. */
 export function searchDocumentOf(def: CaseType, data: JsonValue): SearchDocument {
-  const customer: string[] = identifiersOf(def, data).map((i) => i.value.replace(/\u0000/g, ' ').trim());
+  const customer: string[] = identifiersOf(def, data).map((i) => i.value.replaceAll('\u0000', ' ').trim());
   const skip = new Set(def.customer?.keys ?? []);
   const namePointer = def.customer?.name;
   if (namePointer !== undefined) {
     skip.add(namePointer);
     const name = getAtPointer(data, namePointer);
-    if (typeof name === 'string' && name.trim() !== '') customer.push(name.replace(/\u0000/g, ' ').trim());
+    if (typeof name === 'string' && name.trim() !== '') customer.push(name.replaceAll('\u0000', ' ').trim());
   }
   const out: string[] = [];
   walk(def.data, def.data, data, '', skip, out, { left: MAX_SEARCH_TEXT });
@@ -104,7 +104,7 @@ export class SearchQueryError extends Error {
  */
 export function searchWords(q: string): string[] {
   return q
-    .replace(/\u0000/g, ' ')
+    .replaceAll('\u0000', ' ')
     .normalize('NFC')
     .split(/\s+/u)
     .filter((w) => /[\p{L}\p{N}]/u.test(w))
