@@ -19,6 +19,13 @@ export const MAX_SEARCH_TEXT = 8000;
 /** The longest search string accepted (longer: 422 search.too_long). */
 export const MAX_SEARCH_QUERY = 200;
 
+/**
+ * The matches ranked: the newest this many of the tenant's (docs/search.md). A word in a third of
+ * 100,000 cases would otherwise have every one of them scored for each page; past them a search
+ * answers nothing more (narrow it). The deepest page ends there too.
+ */
+export const RANK_WINDOW = 1000;
+
 /** Words of a search string used (the rest is dropped: no one types more). */
 export const MAX_SEARCH_WORDS = 16;
 

@@ -158,8 +158,8 @@ function commitSql(kind: CommitKind): string {
     SELECT ${p.tenant}, n.value_norm, ${p.id}, n.pointer FROM written, ${side('keys', 'value_norm text, pointer text')}
     ON CONFLICT DO NOTHING),
   search_set AS (
-    INSERT INTO case_search (case_id, tenant, reference, customer, body)
-    SELECT written.id, ${p.tenant}, written.reference, ${p.searchCustomer}, ${p.searchText} FROM written WHERE ${p.searchSet}
+    INSERT INTO case_search (case_id, tenant, reference, customer, body, created_at)
+    SELECT written.id, ${p.tenant}, written.reference, ${p.searchCustomer}, ${p.searchText}, ${p.createdAt} FROM written WHERE ${p.searchSet}
     ON CONFLICT (case_id) DO UPDATE SET customer = excluded.customer, body = excluded.body),
   outbox_new AS (
     INSERT INTO outbox (tenant, case_id, key, type, effect, payload, status, attempts, next_attempt_at, created_at)

@@ -10,7 +10,8 @@ import { createLanes } from './case-lanes.ts';
 import { commitQuery, type CommitRow } from './commit-statement.ts';
 import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
 import { createWhere, type Where } from './where.ts';
-import { MAX_SEARCH_OFFSET, searchSql } from './postgres-search.ts';
+import { searchSql } from './postgres-search.ts';
+import { RANK_WINDOW } from '../search-text.ts';
 
 export { DUE_CHANNEL } from './commit-statement.ts';
 
@@ -159,7 +160,7 @@ export function createPostgresCases(db: PostgresDb) {
       });
       const offset = cursor === null ? 0 : Number(decodeCursor(cursor, 1)[0]);
       const next = offset + limit;
-      return { items, nextCursor: hits.length > limit && next <= MAX_SEARCH_OFFSET ? encodeCursor([next]) : null };
+      return { items, nextCursor: hits.length > limit && next < RANK_WINDOW ? encodeCursor([next]) : null };
     },
 
     async historyInWindow(tenant: string, window: HistoryWindow, limit: number, cursor: string | null): Promise<Page<CaseHistory>> {

@@ -9,12 +9,12 @@ import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { JsonValue } from '../../engine/index.ts';
 import type { CaseCommit, SearchQuery } from '../case-store.ts';
 import { CursorError, decodeCursor } from '../cursor.ts';
-import { prefixWord, sameSearchDocument, searchDocumentOf, tsqueryPrefix } from '../search-text.ts';
+import { prefixWord, RANK_WINDOW, sameSearchDocument, searchDocumentOf, tsqueryPrefix } from '../search-text.ts';
 import type { Queryable, SqlValue } from './postgres-db.ts';
 
 export const searchTableSql = `
   CREATE TABLE case_search (
-    case_id text COLLATE "C" PRIMARY KEY REFERENCES cases(id), tenant text COLLATE "C" NOT NULL,
+    case_id text COLLATE "C" PRIMARY KEY REFERENCES cases(id), tenant text COLLATE "C" NOT NULL, created_at text COLLATE "C" NOT NULL,
     reference text NOT NULL, customer text NOT NULL, body text NOT NULL,
     doc tsvector GENERATED ALWAYS AS (
       setweight(to_tsvector('simple'::regconfig, reference), 'A') || setweight(to_tsvector('simple'::regconfig, translate(customer, '<>', '  ')), 'B')
@@ -22,8 +22,6 @@ export const searchTableSql = `
   CREATE INDEX case_search_doc ON case_search USING gin (doc);
   `;
 
-/** Deepest page of a search (as on SQLite). */
-export const MAX_SEARCH_OFFSET = 1000;
 
 /** The search parameters of a commit: whether to write the case's row, and its customer and text. */
 export function searchValues(commit: CaseCommit): { set: boolean; customer: string | null; text: string | null } {
@@ -38,7 +36,7 @@ export function searchValues(commit: CaseCommit): { set: boolean; customer: stri
 /** The query of a search: its SQL (cases `c` joined) and parameters, `$1`… numbered. */
 export function searchSql(tenant: string, query: SearchQuery, limit: number, cursor: string | null): { sql: string; values: SqlValue[] } | null {
   const offset = cursor === null ? 0 : Number(decodeCursor(cursor, 1)[0]);
-  if (!Number.isSafeInteger(offset) || offset < 0 || offset > MAX_SEARCH_OFFSET) throw new CursorError();
+  if (!Number.isSafeInteger(offset) || offset < 0 || offset >= RANK_WINDOW) throw new CursorError();
   if (query.words.length === 0 || (query.queues !== undefined && query.queues.length === 0)) return null;
   const values: SqlValue[] = [];
   const param = (v: SqlValue) => {
@@ -53,17 +51,21 @@ export function searchSql(tenant: string, query: SearchQuery, limit: number, cur
   });
   const where = [`s.doc @@ q.query`, `s.tenant = ${param(tenant)}`];
   if (query.referenceOnly === true) where.push(`to_tsvector('simple', s.reference) @@ q.query`);
-  if (query.queues !== undefined) where.push(`c.queue = ANY(${param([...query.queues])}::text[])`);
+  if (query.queues !== undefined) where.push(`EXISTS (SELECT 1 FROM cases c WHERE c.id = s.case_id AND c.queue = ANY(${param([...query.queues])}::text[]))`);
   const headline = query.referenceOnly === true
     ? 'NULL::text'
-    : `CASE WHEN found.body = '' THEN NULL ELSE ts_headline('simple', found.body, q.query,
+    : `CASE WHEN found.body = '' THEN NULL ELSE ts_headline('simple', translate(found.body, '<>', '  '), q.query,
         'StartSel="",StopSel="",MaxWords=18,MinWords=6,MaxFragments=1,FragmentDelimiter=" … "') END`;
+  // the newest RANK_WINDOW matches (a top-N sort of the GIN index's matches, no tsvector read), then
+  // those ranked: a word in a third of the cases is not scored a third of the cases over
   const sql = `WITH q AS (SELECT ${parts.join(' && ')} AS query),
+    newest AS (
+      SELECT s.case_id FROM case_search s, q WHERE ${where.join(' AND ')}
+      ORDER BY s.created_at DESC LIMIT ${param(RANK_WINDOW)}),
     found AS (
-      SELECT c.id, s.body, ts_rank('{0.1, 0.2, 0.4, 1.0}', s.doc, q.query) AS rank
-      FROM case_search s JOIN cases c ON c.id = s.case_id, q
-      WHERE ${where.join(' AND ')}
-      ORDER BY rank DESC, c.id LIMIT ${param(limit + 1)} OFFSET ${param(offset)})
+      SELECT s.case_id AS id, s.body, ts_rank('{0.1, 0.2, 0.4, 1.0}', s.doc, q.query) AS rank
+      FROM newest JOIN case_search s ON s.case_id = newest.case_id, q
+      ORDER BY rank DESC, s.case_id LIMIT ${param(limit + 1)} OFFSET ${param(offset)})
     SELECT found.id, ${headline} AS snippet FROM found, q ORDER BY found.rank DESC, found.id`;
   return { sql, values };
 }
@@ -82,8 +84,8 @@ export async function backfillSearch(tx: Queryable): Promise<void> {
   }
   let after = '';
   for (;;) {
-    const rows = await tx.rows<{ id: string; tenant: string; case_type: string; version: number; data: string; reference: string }>(
-      `SELECT id, tenant, case_type, version, data::text AS data, reference FROM cases
+    const rows = await tx.rows<{ id: string; tenant: string; case_type: string; version: number; data: string; reference: string; created_at: string }>(
+      `SELECT id, tenant, case_type, version, data::text AS data, reference, created_at FROM cases
        WHERE id > $1 AND id NOT IN (SELECT case_id FROM case_search) ORDER BY id LIMIT $2`,
       [after, BACKFILL_PAGE],
     );
@@ -93,6 +95,7 @@ export async function backfillSearch(tx: Queryable): Promise<void> {
     const references: string[] = [];
     const customers: string[] = [];
     const texts: string[] = [];
+    const created: string[] = [];
     for (const row of rows) {
       const def = definitions.get(`${row.tenant}\u0000${row.case_type}@${row.version}`);
       const doc = def === undefined ? { customer: '', text: '' } : searchDocumentOf(def, JSON.parse(row.data) as JsonValue);
@@ -101,11 +104,12 @@ export async function backfillSearch(tx: Queryable): Promise<void> {
       references.push(row.reference);
       customers.push(doc.customer);
       texts.push(doc.text);
+      created.push(row.created_at);
     }
     await tx.rows(
-      `INSERT INTO case_search (case_id, tenant, reference, customer, body)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT (case_id) DO NOTHING`,
-      [ids, tenants, references, customers, texts],
+      `INSERT INTO case_search (case_id, tenant, reference, customer, body, created_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) ON CONFLICT (case_id) DO NOTHING`,
+      [ids, tenants, references, customers, texts, created],
     );
     if (rows.length < BACKFILL_PAGE) return;
     after = (rows[rows.length - 1] as { id: string }).id;

@@ -8,7 +8,7 @@ import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { JsonValue } from '../../engine/index.ts';
 import type { CaseCommit, Page, SearchHit, SearchQuery, StoredCase } from '../case-store.ts';
 import { decodeCursor, encodeCursor, CursorError } from '../cursor.ts';
-import { fts5Query, sameSearchDocument, searchDocumentOf } from '../search-text.ts';
+import { fts5Query, RANK_WINDOW, sameSearchDocument, searchDocumentOf } from '../search-text.ts';
 
 /** The FTS5 table (its shadow tables case_search_data, _idx, _content, _docsize, _config come with it). */
 export const searchTableSql = `CREATE VIRTUAL TABLE case_search USING fts5(reference, customer, text,
@@ -20,14 +20,16 @@ export const searchTables = ['case_search', 'case_search_data', 'case_search_idx
 /** bm25 weights of the columns: a hit in the reference counts most, then the customer, then the text. */
 const RANK = 'bm25(case_search, 10.0, 4.0, 1.0)';
 
-/** Deepest page of a search: rank order is recomputed per page, and no one reads past it. */
-export const MAX_SEARCH_OFFSET = 1000;
+
 
 export function createSqliteSearch(db: Database.Database, parse: (row: { id: string; tenant: string; body: string; reference: string }) => StoredCase) {
   const s = {
     remove: db.prepare('DELETE FROM case_search WHERE rowid = ?'),
     insert: db.prepare('INSERT INTO case_search (rowid, reference, customer, text) VALUES (?, ?, ?, ?)'),
     rowOf: db.prepare('SELECT rowid AS rowid, reference FROM cases WHERE id = ?'),
+    caseAt: db.prepare('SELECT id, tenant, body, reference FROM cases WHERE rowid = ?'),
+    snippets: db.prepare(`SELECT rowid AS rid, snippet(case_search, 2, '', '', '…', 16) AS snippet, text <> '' AS hasText
+      FROM case_search WHERE case_search MATCH @match AND rowid >= @lo AND rowid <= @hi AND rowid IN (SELECT value FROM json_each(@ids))`),
   };
 
   /**
@@ -50,24 +52,37 @@ export function createSqliteSearch(db: Database.Database, parse: (row: { id: str
 
   function searchCases(tenant: string, query: SearchQuery, limit: number, cursor: string | null): Page<SearchHit> {
     const offset = cursor === null ? 0 : Number(decodeCursor(cursor, 1)[0]);
-    if (!Number.isSafeInteger(offset) || offset < 0 || offset > MAX_SEARCH_OFFSET) throw new CursorError();
+    if (!Number.isSafeInteger(offset) || offset < 0 || offset >= RANK_WINDOW) throw new CursorError();
     if (query.words.length === 0 || (query.queues !== undefined && query.queues.length === 0)) return { items: [], nextCursor: null };
-    const params: Record<string, unknown> = { match: fts5Query(query.words, query.referenceOnly === true), tenant, limit: limit + 1, offset };
+    const params: Record<string, unknown> = { match: fts5Query(query.words, query.referenceOnly === true), tenant, window: RANK_WINDOW };
     let scope = '';
     if (query.queues !== undefined) {
       scope = 'AND c.queue IN (SELECT value FROM json_each(@queues))';
       params.queues = JSON.stringify(query.queues);
     }
-    const snippet = query.referenceOnly === true ? 'NULL' : "snippet(case_search, 2, '', '', '…', 16)";
-    const rows = db
-      .prepare(`SELECT c.id, c.tenant, c.body, c.reference, ${snippet} AS snippet, case_search.text <> '' AS hasText
-        FROM case_search JOIN cases c ON c.rowid = case_search.rowid
-        WHERE case_search MATCH @match AND c.tenant = @tenant ${scope}
+    // 1. The newest RANK_WINDOW matches of the tenant (FTS5 walks its doclists backwards by rowid, the
+    //    cases' insertion order): the oldest rowid among them bounds the ranking below.
+    const floor = db
+      .prepare(`SELECT min(rid) AS floor FROM (SELECT case_search.rowid AS rid FROM case_search JOIN cases c ON c.rowid = case_search.rowid
+        WHERE case_search MATCH @match AND c.tenant = @tenant ${scope} ORDER BY case_search.rowid DESC LIMIT @window)`)
+      .get(params) as { floor: number | null };
+    if (floor.floor === null) return { items: [], nextCursor: null };
+    // 2. Those ranked by bm25, one page: ids only (the snippets and bodies of the page's cases after)
+    const ranked = db
+      .prepare(`SELECT case_search.rowid AS rid FROM case_search JOIN cases c ON c.rowid = case_search.rowid
+        WHERE case_search MATCH @match AND case_search.rowid >= @floor AND c.tenant = @tenant ${scope}
         ORDER BY ${RANK}, c.id LIMIT @limit OFFSET @offset`)
-      .all(params) as { id: string; tenant: string; body: string; reference: string; snippet: string | null; hasText: number }[];
-    const items = rows.slice(0, limit).map((r) => ({ case: parse(r), snippet: r.snippet === null || r.hasText === 0 ? null : r.snippet.replace(/\s+/g, ' ').trim() }));
+      .all({ ...params, floor: floor.floor, limit: limit + 1, offset }) as { rid: number }[];
+    const page = ranked.slice(0, limit).map((r) => r.rid);
+    // 3. The page's snippets in one query (the match's terms found once), then its cases
+    const snippets = new Map<number, string>();
+    if (query.referenceOnly !== true && page.length > 0) {
+      const rows = s.snippets.all({ match: params.match, lo: Math.min(...page), hi: Math.max(...page), ids: JSON.stringify(page) }) as { rid: number; snippet: string | null; hasText: number }[];
+      for (const r of rows) if (r.hasText === 1 && r.snippet !== null) snippets.set(r.rid, r.snippet.replace(/\s+/g, ' ').trim());
+    }
+    const items = page.map((rid) => ({ case: parse(s.caseAt.get(rid) as { id: string; tenant: string; body: string; reference: string }), snippet: snippets.get(rid) ?? null }));
     const next = offset + limit;
-    return { items, nextCursor: rows.length > limit && next <= MAX_SEARCH_OFFSET ? encodeCursor([next]) : null };
+    return { items, nextCursor: ranked.length > limit && next < RANK_WINDOW ? encodeCursor([next]) : null };
   }
 
   return { writeSearch, searchCases };
