@@ -86,7 +86,7 @@ export async function backfillSearch(tx: Queryable): Promise<void> {
   for (;;) {
     const rows = await tx.rows<{ id: string; tenant: string; case_type: string; version: number; data: string; reference: string; created_at: string }>(
       `SELECT id, tenant, case_type, version, data::text AS data, reference, created_at FROM cases
-       WHERE id > $1 AND id NOT IN (SELECT case_id FROM case_search) ORDER BY id LIMIT $2`,
+       WHERE id > $1 ORDER BY id LIMIT $2`,
       [after, BACKFILL_PAGE],
     );
     if (rows.length === 0) return;

@@ -183,7 +183,7 @@ function searchSuite(name: string, makeTarget: () => Promise<Target>): void {
     it('finds the cases stored before the index after the upgrade', async () => {
       // given a database at the schema before the search index, holding 1,050 cases (two backfill pages)
       const cases = Array.from({ length: 1050 }, (_, i) => ({
-        kase: makeCase(`old-${i}`, { data: { customer: { email: `c${i}@example.com` }, description: i === 1049 ? 'het laatste pakket' : `case ${i}` } }),
+        kase: makeCase(`old-${i}`, { createdAt: new Date(Date.parse(T0) + i * 1000).toISOString(), data: { customer: { email: `c${i}@example.com` }, description: i === 1049 ? 'het laatste pakket' : `case ${i}` } }),
         reference: `COM-${String(i + 1).padStart(6, '0')}`,
       }));
       await store.close();
@@ -192,6 +192,15 @@ function searchSuite(name: string, makeTarget: () => Promise<Target>): void {
       expect(await ids('c1049@example.com')).toEqual(['old-1049']);
       expect(await ids('pakket')).toEqual(['old-1049']);
       expect(await ids('COM-000001')).toEqual(['old-0']);
+      // a word of 1,049 of them: the newest 1,000 are ranked and paged, the 49 oldest are past the window
+      const found: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<CaseStore['searchCases']>> = await store.searchCases('default', words('case'), 200, cursor);
+        found.push(...page.items.map((h) => h.case.id));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      expect([found.length, new Set(found).size, found.includes('old-1048'), found.includes('old-49'), found.includes('old-48')]).toEqual([1000, 1000, true, true, false]);
       // and the next case gets its index row by its commit
       await create('new', { description: 'pakket' });
       expect((await ids('pakket')).sort()).toEqual(['new', 'old-1049']);
