@@ -73,7 +73,7 @@ interface Corpus {
   vocab: string[];
 }
 
-export function corpus(count: number): Corpus {
+function corpus(count: number): Corpus {
   const next = rng(21);
   const vocab = vocabulary(next);
   // a skewed frequency: word i is drawn with a weight of 1 / (i + 1)^0.9 (Zipf-like)
@@ -195,7 +195,7 @@ function documentCostUs(def: CaseType, c: Corpus): number {
 }
 
 /** A SQLite file at the schema before the index, holding the corpus. */
-export function sqliteBefore(file: string, def: CaseType, c: Corpus): void {
+function sqliteBefore(file: string, def: CaseType, c: Corpus): void {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   migrateSqlite(db, sqliteLatest - 1);
