@@ -20,8 +20,9 @@ import { migrationSuite } from './suites/migration.ts';
 import { mailSuite } from './suites/mail.ts';
 import { documentsSuite } from './suites/documents.ts';
 import { taskDueSuite } from './suites/task-due.ts';
+import { searchSuite } from './suites/search.ts';
 
-const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite, postgresSuite, reportsSuite, backtestSuite, migrationSuite, documentsSuite, mailSuite, taskDueSuite];
+const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite, postgresSuite, reportsSuite, backtestSuite, migrationSuite, documentsSuite, mailSuite, taskDueSuite, searchSuite];
 const usage = `Usage: tsx bench/run.ts [--quick] [--only ${suites.map((s) => s.name).join(',')}] [--rounds N] [--out DIR]`;
 
 interface Args {

@@ -46,6 +46,15 @@ export function checkTargets(r: Agg): TargetCheck[] {
       },
       ([v]) => (v as number) >= 1000,
     ),
+    // issue 21: case search
+    ...(['sqlite', 'postgres'] as const).map((store) =>
+      check(
+        `search p99 < 100 ms at 100,000 cases (${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`,
+        [figure(`search_${store}_p99_ms`), figure(`search_${store}_p50_ms`)],
+        ([p99, p50]) => `p99 ${f(p99 as number, 1)} ms, p50 ${f(p50 as number, 1)} ms (${r.figures[`search_${store}_p99_ms`]?.unit ?? ''})`,
+        ([p99]) => (p99 as number) < 100 && (r.figures[`search_${store}_p99_ms`]?.unit ?? '').includes('100000'),
+      ),
+    ),
     // issue 20: e-mail intake
     check('mail intake ≥ 100 messages/s with a 200 KB attachment each', [figure('mail_intake_messages_per_s'), figure('mail_intake_peak_rss_mb')], ([v, m]) => `${f(v as number, 0)} messages/s (server RSS peak ${f(m as number, 0)} MB)`, ([v]) => (v as number) >= 100),
     check('a 1 MiB near miss of each hostile pattern < 50 ms', [figure('pattern_1mib_slowest_ms')], ([v]) => `${f(v as number, 1)} ms`, ([v]) => (v as number) < 50),

@@ -27,6 +27,7 @@ import { outboxRoutes } from './routes/outbox.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { searchRoutes } from './routes/search.ts';
 import { migrationRoutes } from './routes/migrations.ts';
 import { partnerRoutes } from './routes/partners.ts';
 import { mailboxRoutes } from './routes/mailboxes.ts';
@@ -184,6 +185,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', outboxRoutes(store, clock, options.webhookSecretFromHost === true));
   app.route('/api', reportRoutes(store));
   app.route('/api', customerRoutes(store));
+  app.route('/api', searchRoutes(store));
   app.route('/api', exportRoutes(store));
   mountDesigner(app, options.designerDir);
   return app;

@@ -194,6 +194,14 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/export': { get: { summary: 'The event log for process mining: format=xes (XES 1849-2016 XML) or ocel (OCEL 2.0 JSON); from, to: instants, the history entries with from <= at < to and the cases they belong to', role: 'admin', ok: [200, 'Report'], params: ['format', 'caseType', 'from', 'to'], choices: { format: ['xes', 'ocel'] }, formats: windowFormats } },
   '/api/me': { get: { summary: 'Who is calling: name, tenant, roles, and the CSRF token of a sign-in session', role: 'any', ok: [200, 'Me'] } },
   '/api/cases/{id}/related': { get: { summary: "The customer's other cases: every case sharing one of this case's customer identifiers (customer.keys)", role: 'agent', ok: [200, 'RelatedCases'], params: ['id', 'limit', 'cursor'] } },
+  '/api/search': {
+    get: {
+      summary: "Search the cases by reference, customer identifiers and name, and the words of their data (q: 1 to 200 characters, every word must match, the last also as a prefix; operators are read as text), best first; the case whose reference is q first, exact: true. A partner's people: their queues, by reference only",
+      role: 'agent',
+      ok: [200, 'SearchResultList'],
+      params: ['q', 'limit', 'cursor'],
+    },
+  },
   '/api/customers/cases': { get: { summary: 'Every case with a customer identifier (customer.keys) equal to value', role: 'agent', ok: [200, 'RelatedCaseList'], params: ['value'] } },
   '/api/webhook-secret': { get: { summary: "The tenant's webhook signing secret (whsec_…, Standard Webhooks; made when first needed); 409 webhook.secret_from_host where the host signs with its own", role: 'admin', ok: [200, 'Report'] } },
   '/api/openapi.json': { get: { summary: 'This description', role: 'none', ok: [200, 'Report'] } },
@@ -349,6 +357,18 @@ export function openApiDocument(): Record<string, unknown> {
       },
     },
     RelatedCaseList: list('RelatedCase'),
+    SearchResult: {
+      type: 'object',
+      required: ['id', 'reference', 'caseType', 'caseTypeTitle', 'state', 'priority', 'customerName', 'snippet', 'exact', 'createdAt', 'closedAt'],
+      properties: {
+        id: { type: 'string' }, reference: { type: 'string' }, caseType: { type: 'string' }, caseTypeTitle: { type: 'string' }, state: {}, priority: { type: 'string' },
+        customerName: { type: ['string', 'null'] },
+        snippet: { type: ['string', 'null'], description: "The words around the best place the case's text matched (its beginning when only the reference or the customer matched), as plain text; null when the case has no text, and for a partner's people." },
+        exact: { type: 'boolean', description: 'The case whose reference is exactly the query (first in the list).' },
+        createdAt: { type: 'string' }, closedAt: { type: ['string', 'null'] },
+      },
+    },
+    SearchResultList: list('SearchResult'),
     RelatedCases: {
       type: 'object',
       required: ['customer', 'items', 'nextCursor'],

@@ -51,6 +51,8 @@ export const problemTable = {
   'migration.applied': { status: 422, title: 'Migration plan already applied' },
   'backtest.invalid': { status: 422, title: 'Invalid backtest request' },
   'mail.refused': { status: 422, title: 'Message refused' },
+  'search.empty': { status: 422, title: 'Nothing to search for' },
+  'search.too_long': { status: 422, title: 'Search text too long' },
   'mailbox.address_taken': { status: 409, title: 'Mailbox address taken' },
   'mailbox.not_found': { status: 404, title: 'Mailbox not found' },
   'form.not_found': { status: 404, title: 'Form not found' },

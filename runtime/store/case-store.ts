@@ -3,6 +3,7 @@
 import type { CaseType } from '../../schemas/generated/case-type.ts';
 import type { Case, CaseTask, Effect, HistoryEntry, Instant, JsonValue, SlaStatus } from '../engine/index.ts';
 import type { CustomerIdentifier } from './customer-keys.ts';
+import type { SearchDocument } from './search-text.ts';
 
 export interface TokenRecord {
   id: string;
@@ -177,6 +178,13 @@ export interface CaseCommit {
    * (normalised) the index is not touched; without them an event rewrites the case's keys.
    */
   previousCustomerKeys?: CustomerIdentifier[];
+  /**
+   * What the search index holds of `case` (`searchDocumentOf` its published definition; the store adds
+   * the reference). Without it the index is left as it is (docs/search.md).
+   */
+  search?: SearchDocument;
+  /** The search document of `previous`: when it equals `search` the index is not touched; without it an event rewrites it. */
+  previousSearch?: SearchDocument;
   history: HistoryEntry;
   effects: Effect[];
   /** Set when a timer fired: it is marked fired in the same transaction, and only once. */
@@ -193,6 +201,21 @@ export interface CaseCommit {
    */
   referencePrefix?: string;
   at: Instant;
+}
+
+/** A search over a tenant's cases (`searchWords` of what was typed). */
+export interface SearchQuery {
+  words: string[];
+  /** A partner's delegated queues: only cases in them (none: no case). */
+  queues?: readonly string[];
+  /** Match the reference only (a partner's person: the text holds fields not shared with them). */
+  referenceOnly?: boolean;
+}
+
+/** A case found by a search, with the words around where its text matched (its beginning when the reference or customer did), plain text. */
+export interface SearchHit {
+  case: StoredCase;
+  snippet: string | null;
 }
 
 export type CommitFailure = 'case.conflict' | 'case.exists' | 'timer.already_fired' | 'idempotency.exists';
@@ -547,6 +570,11 @@ export interface CaseStore {
    * equal to one of `values`, trimmed and case-insensitively; each case once, newest first.
    */
   casesByCustomerKeys(tenant: string, values: string[], limit: number, cursor: string | null): Promise<Page<StoredCase>>;
+  /**
+   * Full-text search over the cases of `tenant` (docs/search.md): each of `query.words` literally (the
+   * last also as a prefix), best match first (bm25 / ts_rank), `limit` a page.
+   */
+  searchCases(tenant: string, query: SearchQuery, limit: number, cursor: string | null): Promise<Page<SearchHit>>;
   commit(commit: CaseCommit): Promise<CommitResult>;
   history(tenant: string, caseId: string, limit: number, cursor: string | null): Promise<Page<HistoryEntry>>;
   /**

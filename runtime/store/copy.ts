@@ -17,6 +17,8 @@ import { latestSchemaVersion as postgresSchemaVersion, migrate as migratePostgre
 import { createPostgresDb, statement, type PostgresDb, type Queryable, type SqlValue } from './postgres/postgres-db.ts';
 import { translatePostgresError } from './postgres/postgres-faults.ts';
 import { redactUrl } from './postgres/url.ts';
+import { backfillSearch } from './postgres/postgres-search.ts';
+import { searchTables } from './sqlite/sqlite-search.ts';
 import { latestSchemaVersion as sqliteSchemaVersion } from './sqlite/migrations.ts';
 import { StoreUnavailableError } from './store-unavailable.ts';
 
@@ -238,7 +240,8 @@ function openSource(file: string): Source {
       throw new CopyError('source.schema', `'${file}' is at schema version ${version}, written by a newer Dossier than this one (${sqliteSchemaVersion}); copy it with that version`);
     }
     for (const name of tables) {
-      if (name !== 'schema_version' && !storeTables.some((t) => t.name === name)) {
+      // the search index (FTS5 and its shadow tables) is derived from the cases: the target builds its own
+      if (name !== 'schema_version' && !searchTables.includes(name) && !storeTables.some((t) => t.name === name)) {
         throw new CopyError('source.schema', `'${file}' has a table '${name}' that this copy does not know, so it would be left behind; nothing was copied`);
       }
     }
@@ -568,7 +571,7 @@ export async function copyStore(options: CopyOptions): Promise<CopyResult> {
           copied = tables;
           const names = tables.map((t) => quote(t.name)).join(', ');
           if (options.force === true) {
-            await tx.rows(`TRUNCATE ${names} RESTART IDENTITY`);
+            await tx.rows(`TRUNCATE ${names}, case_search RESTART IDENTITY`);
           } else {
             // no host may write between this check and the commit
             await tx.rows(`LOCK TABLE ${names} IN EXCLUSIVE MODE`);
@@ -596,6 +599,9 @@ export async function copyStore(options: CopyOptions): Promise<CopyResult> {
               );
             }
           }
+          // the search index is derived: built from the copied cases, as the migration builds it (docs/search.md)
+          current = 'case_search';
+          await backfillSearch(tx);
           current = null;
           for (const t of triggers) await tx.rows(`ALTER TABLE ${quote(t.table)} ENABLE TRIGGER ${quote(t.trigger)}`);
           const result = await compareTables(source.db, tx, tables, onProgress);

@@ -2760,6 +2760,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the cases by reference, customer identifiers and name, and the words of their data (q: 1 to 200 characters, every word must match, the last also as a prefix; operators are read as text), best first; the case whose reference is q first, exact: true. A partner's people: their queues, by reference only */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: string;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchResultList"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/cases": {
         parameters: {
             query?: never;
@@ -3641,6 +3690,25 @@ export interface components {
         };
         RelatedCaseList: {
             items: components["schemas"]["RelatedCase"][];
+            nextCursor: string | null;
+        };
+        SearchResult: {
+            id: string;
+            reference: string;
+            caseType: string;
+            caseTypeTitle: string;
+            state: unknown;
+            priority: string;
+            customerName: string | null;
+            /** @description The words around the best place the case's text matched (its beginning when only the reference or the customer matched), as plain text; null when the case has no text, and for a partner's people. */
+            snippet: string | null;
+            /** @description The case whose reference is exactly the query (first in the list). */
+            exact: boolean;
+            createdAt: string;
+            closedAt: string | null;
+        };
+        SearchResultList: {
+            items: components["schemas"]["SearchResult"][];
             nextCursor: string | null;
         };
         RelatedCases: {

@@ -60,6 +60,11 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, () => current ?? window.location.pathname);
 }
 
+/** The query string of the address (`?q=…`), following navigate() and Back/Forward like usePath. */
+export function useLocationSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}
+
 /** While set, navigation asks `confirmLeave` first (the editor sets it when there are unsaved changes). */
 export function setNavigationBlocker(confirmLeave: (() => boolean) | null): void {
   blocker = confirmLeave;

@@ -2,7 +2,9 @@
 // over the HTTP API only.
 import { useContext, useMemo, type ReactNode } from 'react';
 import { SignedInUser } from '../app/signed-in-user.ts';
-import { navigate } from '../app/router.ts';
+import { navigate, useLocationSearch } from '../app/router.ts';
+import { SearchBox } from './SearchBox.tsx';
+import { SearchPage } from './SearchPage.tsx';
 import { CaseView } from './CaseView.tsx';
 import { Inbox } from './Inbox.tsx';
 import { IntakePage } from './IntakePage.tsx';
@@ -13,12 +15,13 @@ import { useI18n, useWords } from '../i18n/use-words.ts';
 import { LanguageSelect } from '../app/LanguageSelect.tsx';
 import './console.css';
 
-export type ConsoleRoute = { type: 'inbox' } | { type: 'new' } | { type: 'reports' } | { type: 'case'; id: string } | { type: 'unknown' };
+export type ConsoleRoute = { type: 'inbox' } | { type: 'new' } | { type: 'reports' } | { type: 'search' } | { type: 'case'; id: string } | { type: 'unknown' };
 
 export function matchConsoleRoute(path: string): ConsoleRoute {
   if (path === '/work' || path === '/work/') return { type: 'inbox' };
   if (path === '/work/new') return { type: 'new' };
   if (path === '/work/reports') return { type: 'reports' };
+  if (path === '/work/search') return { type: 'search' };
   const m = /^\/work\/cases\/([^/]+)\/?$/.exec(path);
   return m ? { type: 'case', id: decodeURIComponent(m[1] as string) } : { type: 'unknown' };
 }
@@ -39,6 +42,7 @@ export function ConsolePage({ token, path, onSignOut }: Props) {
   const api = useMemo(() => createConsoleApi(token, (key, values) => i18n.t(key, values ?? {}), language, forPartner), [token, i18n, language, forPartner]);
   const ctx = useConsoleContext(api);
   const route = matchConsoleRoute(path);
+  const locationSearch = useLocationSearch();
   let body: ReactNode;
   if (ctx.status === 'loading') body = <p role="status">{t('common.loading')}</p>;
   else if (ctx.status === 'failed') body = <p className="error-box" role="alert">{ctx.message}</p>;
@@ -52,6 +56,9 @@ export function ConsolePage({ token, path, onSignOut }: Props) {
         break;
       case 'reports':
         body = <ReasonsReportPage api={api} ctx={ctx.value} />;
+        break;
+      case 'search':
+        body = <SearchPage api={api} ctx={ctx.value} q={new URLSearchParams(locationSearch).get('q') ?? ''} />;
         break;
       case 'case':
         body = <CaseView key={route.id} api={api} ctx={ctx.value} caseId={route.id} />;
@@ -93,6 +100,7 @@ export function ConsolePage({ token, path, onSignOut }: Props) {
           {/* the reports are the tenant's own (a partner's people are refused them) */}
           {forPartner ? null : link('/work/reports', t('console.navReports'), route.type === 'reports')}
         </nav>
+        <SearchBox api={api} path={path} />
         <span className="muted work-me">{ctx.status === 'ready' ? t('console.me', { name: ctx.value.me.name, roles: ctx.value.me.roles.join(', ') }) : ''}</span>
         <LanguageSelect id="work-language" />
         <button type="button" className="link" onClick={onSignOut}>

@@ -44,6 +44,9 @@ export type DocumentItem = Wire['Document'];
 /** A case sharing a customer identifier (`RelatedCase`), its state an engine state value. */
 export type RelatedCase = Refine<Wire['RelatedCase'], { state: StateValue }>;
 
+/** A case found by `GET /api/search` (`SearchResult`), its state an engine state value. */
+export type SearchResult = Refine<Wire['SearchResult'], { state: StateValue }>;
+
 /** `GET /api/cases/{id}/related` (`RelatedCases`); `nextCursor` is set when the customer has more cases than one page holds. */
 export type Related = Refine<Wire['RelatedCases'], { items: RelatedCase[] }>;
 
@@ -67,6 +70,8 @@ export interface ConsoleApi {
   claim(taskId: string): Promise<Result<TaskItem>>;
   release(taskId: string): Promise<Result<TaskItem>>;
   related(id: string): Promise<Result<Related>>;
+  /** Case search (docs/search.md): a page of the cases matching `q`, best first. */
+  search(q: string, cursor: string | null, limit?: number): Promise<Result<Page<SearchResult>>>;
   /** The contact reasons report: the top values of a field of a case type, with their channels. */
   reasons(query: { caseType: string; field: string }): Promise<Result<ReasonsReport>>;
   documents(caseId: string): Promise<Result<DocumentItem[]>>;
@@ -148,6 +153,7 @@ export function createConsoleApi(token: string, t: Translate = ENGLISH.t, langua
     claim: (taskId) => call('POST', `/api/tasks/${enc(taskId)}/claim`),
     release: (taskId) => call('POST', `/api/tasks/${enc(taskId)}/release`),
     related: (id) => call('GET', `/api/cases/${enc(id)}/related?limit=200`),
+    search: (q, cursor, limit = 20) => call('GET', `/api/search${qs({ q, limit: String(limit), cursor: cursor ?? '' })}`),
     reasons: (query) => call('GET', `/api/reports/reasons${qs(query)}`),
     async documents(caseId) {
       return items(await call('GET', `/api/cases/${enc(caseId)}/documents`));

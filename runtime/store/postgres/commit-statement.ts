@@ -36,6 +36,7 @@ import type { CaseCommit } from '../case-store.ts';
 import { stateIdsColumn } from '../state-ids.ts';
 import { idempotencyValues } from './postgres-admin.ts';
 import { customerKeyChanges } from './postgres-customer-keys.ts';
+import { searchValues } from './postgres-search.ts';
 import { statement, type SqlValue, type Statement } from './postgres-db.ts';
 import { referenceNumberSql } from './postgres-references.ts';
 import { outboxEffectTypes, sameTask } from '../side-rows.ts';
@@ -59,6 +60,7 @@ const parameters = {
   outboxKeys: 'text[]', outboxEffectTypes: 'text[]', outboxEffects: 'text[]', outboxPayloads: 'text[]',
   idemTenant: 'text', idemKey: 'text', idemMethod: 'text', idemPath: 'text', idemStatus: 'int', idemBody: 'json', idemCreatedAt: 'text',
   notify: 'text', refPrefix: 'text',
+  searchSet: 'boolean', searchCustomer: 'text', searchText: 'text',
 } as const;
 
 type Name = keyof typeof parameters;
@@ -99,14 +101,14 @@ function caseWrite(kind: CommitKind): string {
       queue = ${p.queue}, assignee = ${p.assignee}, channel = ${p.channel}, updated_at = ${p.updatedAt}, closed_at = ${p.closedAt},
       revision = ${p.revision}, body = ${p.body}
     WHERE id = ${p.id} AND tenant = ${p.tenant} AND revision = ${p.expected}`;
-  if (kind === 'update') return `written AS (\n    ${update}\n    RETURNING id)`;
+  if (kind === 'update') return `written AS (\n    ${update}\n    RETURNING id, reference)`;
   return `locked AS (SELECT id FROM cases WHERE id = ${p.id} AND tenant = ${p.tenant} AND revision = ${p.expected} FOR UPDATE),
   armed AS (
     SELECT id FROM timers WHERE case_id = ${p.id} AND timer_id = ${p.fired} AND fired_at IS NULL AND EXISTS (SELECT 1 FROM locked)
     FOR UPDATE),
   written AS (
     ${update} AND EXISTS (SELECT 1 FROM armed)
-    RETURNING id),
+    RETURNING id, reference),
   fire AS (UPDATE timers SET fired_at = ${p.at} FROM armed, written WHERE timers.id = armed.id)`;
 }
 
@@ -155,6 +157,10 @@ function commitSql(kind: CommitKind): string {
     INSERT INTO case_customer_keys (tenant, value_norm, case_id, pointer)
     SELECT ${p.tenant}, n.value_norm, ${p.id}, n.pointer FROM written, ${side('keys', 'value_norm text, pointer text')}
     ON CONFLICT DO NOTHING),
+  search_set AS (
+    INSERT INTO case_search (case_id, tenant, reference, customer, body, created_at)
+    SELECT written.id, ${p.tenant}, written.reference, ${p.searchCustomer}, ${p.searchText}, ${p.createdAt} FROM written WHERE ${p.searchSet}
+    ON CONFLICT (case_id) DO UPDATE SET customer = excluded.customer, body = excluded.body),
   outbox_new AS (
     INSERT INTO outbox (tenant, case_id, key, type, effect, payload, status, attempts, next_attempt_at, created_at)
     SELECT ${p.tenant}, ${p.id}, o.key, o.type, o.effect::json,
@@ -264,6 +270,7 @@ export function commitQuery(commit: CaseCommit): { kind: CommitKind; statement: 
   const timers = kase.timers.map((t) => t.dueAt).sort()[0] ?? null;
   const wakeOutbox = commit.effects.some((effect) => outboxEffectTypes.has(effect.type));
   const rows = sideRows(commit);
+  const search = searchValues(commit);
   const named: Record<Name, SqlValue> = {
     id: kase.id, tenant: commit.tenant, caseType: kase.caseType, version: kase.version, state: JSON.stringify(kase.state),
     stateIds: stateIdsColumn(kase.state), data: JSON.stringify(kase.data), priority: kase.priority, queue: kase.queue,
@@ -279,6 +286,7 @@ export function commitQuery(commit: CaseCommit): { kind: CommitKind; statement: 
     idemStatus: idem?.[4] ?? null, idemBody: idem?.[5] ?? null, idemCreatedAt: idem?.[6] ?? null,
     notify: timers !== null || wakeOutbox ? JSON.stringify({ timers, outbox: wakeOutbox }) : null,
     refPrefix: kind === 'create' ? (commit.referencePrefix ?? defaultReferencePrefix(kase.caseType)) : null,
+    searchSet: search.set, searchCustomer: search.customer, searchText: search.text,
   };
   const { statement: query, order } = commitStatements[kind];
   return { kind, statement: query, values: order.map((name) => named[name]) };

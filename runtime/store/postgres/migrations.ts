@@ -16,6 +16,7 @@ import { documentTables } from './postgres-documents.ts';
 import type { PostgresDb, Queryable } from './postgres-db.ts';
 import { backfillStages, stageTablesSql } from './postgres-stages.ts';
 import { caseReferences } from './postgres-references.ts';
+import { searchIndexMigration } from './postgres-search.ts';
 
 type Migration = string | ((tx: Queryable) => Promise<void>);
 
@@ -191,6 +192,9 @@ const migrations: Migration[] = [
   ALTER TABLE tasks ADD COLUMN escalated_at text;
   CREATE INDEX tasks_by_due ON tasks(tenant, status, COALESCE(due_at, '~'), id);
   `,
+  // Case search (issue 21, docs/search.md; SQLite's too): a tsvector per case under a GIN index, filled
+  // from the cases already stored.
+  searchIndexMigration,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

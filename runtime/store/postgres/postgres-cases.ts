@@ -3,13 +3,15 @@
 // it (`UPDATE … WHERE revision = expected`), so of several hosts committing on the same revision exactly
 // one succeeds: the others wait for its row lock, find the revision changed, and write nothing.
 import type { HistoryEntry } from '../../engine/index.ts';
-import type { CaseCommit, CaseFilter, CaseHistory, CommitResult, HistoryWindow, Page, StoredCase } from '../case-store.ts';
+import type { CaseCommit, CaseFilter, CaseHistory, CommitResult, HistoryWindow, Page, SearchHit, SearchQuery, StoredCase } from '../case-store.ts';
 import { CursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import { normalizeIdentifier } from '../customer-keys.ts';
 import { createLanes } from './case-lanes.ts';
 import { commitQuery, type CommitRow } from './commit-statement.ts';
 import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
 import { createWhere, type Where } from './where.ts';
+import { searchSql } from './postgres-search.ts';
+import { RANK_WINDOW } from '../search-text.ts';
 
 export { DUE_CHANNEL } from './commit-statement.ts';
 
@@ -143,6 +145,22 @@ export function createPostgresCases(db: PostgresDb) {
       where.add(`c.id IN (SELECT case_id FROM case_customer_keys WHERE tenant = ${t} AND value_norm = ANY(${where.param(wanted)}::text[]))`);
       where.add(`c.tenant = ${t}`);
       return pageOfCases(where, limit, cursor);
+    },
+
+    async searchCases(tenant: string, query: SearchQuery, limit: number, cursor: string | null): Promise<Page<SearchHit>> {
+      const found = hasNul(tenant) ? null : searchSql(tenant, query, limit, cursor);
+      if (found === null) return { items: [], nextCursor: null };
+      const hits = await db.rows<{ id: string; snippet: string | null }>(found.sql, found.values);
+      const ids = hits.slice(0, limit).map((h) => h.id);
+      const rows = ids.length === 0 ? [] : await db.rows<CaseRow>(`SELECT ${caseColumns} FROM cases c WHERE c.id = ANY($1::text[])`, [ids]);
+      const byId = new Map(rows.map((r) => [r.id, parse(r)]));
+      const items = hits.slice(0, limit).flatMap((h) => {
+        const kase = byId.get(h.id);
+        return kase === undefined ? [] : [{ case: kase, snippet: h.snippet === null ? null : h.snippet.replace(/\s+/g, ' ').trim() }];
+      });
+      const offset = cursor === null ? 0 : Number(decodeCursor(cursor, 1)[0]);
+      const next = offset + limit;
+      return { items, nextCursor: hits.length > limit && next < RANK_WINDOW ? encodeCursor([next]) : null };
     },
 
     async historyInWindow(tenant: string, window: HistoryWindow, limit: number, cursor: string | null): Promise<Page<CaseHistory>> {

@@ -5,6 +5,7 @@ import { caseMigrationTables } from './sqlite-case-migrations.ts';
 import { documentTables } from './sqlite-documents.ts';
 import type Database from 'better-sqlite3';
 import { backfillCustomerKeys } from './sqlite-customer-keys.ts';
+import { searchIndexMigration } from './sqlite-search.ts';
 import { backfillStages, stageTablesSql } from './sqlite-stages.ts';
 import { caseReferences } from './sqlite-references.ts';
 
@@ -191,6 +192,9 @@ const migrations: Migration[] = [
   ALTER TABLE tasks ADD COLUMN escalated_at TEXT;
   CREATE INDEX tasks_by_due ON tasks(tenant, status, COALESCE(due_at, '~'), id);
   `,
+  // Case search (issue 21, docs/search.md): an FTS5 index of each case's reference, customer and text,
+  // filled from the cases already stored.
+  searchIndexMigration,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

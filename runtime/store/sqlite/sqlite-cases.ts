@@ -1,12 +1,13 @@
 // Cases, their history and everything one event writes (the commit), on SQLite.
 import type Database from 'better-sqlite3';
 import type { HistoryEntry } from '../../engine/index.ts';
-import type { CaseCommit, CaseFilter, CaseHistory, CommitFailure, CommitResult, HistoryWindow, Page, StoredCase } from '../case-store.ts';
+import type { CaseCommit, CaseFilter, CaseHistory, CommitFailure, CommitResult, HistoryWindow, Page, SearchHit, SearchQuery, StoredCase } from '../case-store.ts';
 import { bodyOf, defaultReferencePrefix, formatReference, withReference } from '../case-reference.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { normalizeIdentifier } from '../customer-keys.ts';
 import { stateIdsColumn } from '../state-ids.ts';
 import { createCustomerKeyWriter } from './sqlite-customer-keys.ts';
+import { createSqliteSearch } from './sqlite-search.ts';
 import { createWhere, type Where } from './where.ts';
 import type { WriteQueue } from './write-queue.ts';
 import { outboxEffectTypes, sameTask } from '../side-rows.ts';
@@ -83,6 +84,7 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
   }
 
   const writeCustomerKeys = createCustomerKeyWriter(db);
+  const search = createSqliteSearch(db, (row) => parse(row) as StoredCase);
 
   /** One page of the cases matching `where` (which holds `limit`), newest first, after `cursor`. */
   function pageOfCases(where: Where, limit: number, cursor: string | null): Page<StoredCase> {
@@ -173,13 +175,14 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
       reference: null as string | null,
     };
     let reference: string | undefined;
+    let created: { rowid: number | bigint; reference: string } | null = null;
     if (commit.expectedRevision === null) {
       if (s.caseExists.get(kase.id) !== undefined) throw new CommitFailed('case.exists');
       // the counter row is written in this transaction: a commit that fails later rolls the bump back with it
       const prefix = commit.referencePrefix ?? defaultReferencePrefix(kase.caseType);
       reference = formatReference(prefix, (s.nextReference.get(commit.tenant, prefix) as { last: number }).last);
       row.reference = reference;
-      s.insertCase.run(row);
+      created = { rowid: s.insertCase.run(row).lastInsertRowid, reference };
     } else if (s.updateCase.run(row).changes !== 1) {
       throw new CommitFailed('case.conflict');
     }
@@ -192,6 +195,7 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
     writeTasks(commit);
     writeSlas(commit);
     writeCustomerKeys(commit);
+    search.writeSearch(commit, created);
     for (const effect of commit.effects) {
       if (!outboxEffectTypes.has(effect.type) || !('key' in effect)) continue;
       const payload = effect.type === 'webhook' ? (commit.webhookBody ?? kase) : null;
@@ -265,6 +269,10 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
         { tenant, values: JSON.stringify(wanted), limit: limit + 1 },
       );
       return pageOfCases(where, limit, cursor);
+    },
+
+    async searchCases(tenant: string, query: SearchQuery, limit: number, cursor: string | null): Promise<Page<SearchHit>> {
+      return search.searchCases(tenant, query, limit, cursor);
     },
 
     async historyInWindow(tenant: string, window: HistoryWindow, limit: number, cursor: string | null): Promise<Page<CaseHistory>> {

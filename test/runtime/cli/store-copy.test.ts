@@ -166,6 +166,9 @@ async function readAll(store: CaseStore): Promise<Record<string, unknown>> {
       open: await pages((c) => store.listCases(tenant, { status: 'open' }, 2, c)),
       closed: await pages((c) => store.listCases(tenant, { status: 'closed' }, 2, c)),
       byCustomer: await pages((c) => store.casesByCustomerKeys(tenant, [anna.email.toUpperCase(), 'zoe@example.com'], 1, c)),
+      // the search index is derived (built by the target from the copied cases): the same cases found
+      search: await Promise.all(['anna.devries@example.com', 'charged twice', 'COM-000001', 'again'].map(async (q) =>
+        (await store.searchCases(tenant, { words: q.split(' ') }, 50, null)).items.map((h) => h.case.id).sort())),
       each: await Promise.all(
         ofTenant.map(async (id) => ({
           case: await store.getCase(tenant, id),
