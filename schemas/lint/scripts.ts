@@ -54,7 +54,7 @@ function lintScript(model: Model, state: StateInfo, at: string): Problem[] {
   };
 
   const related = relatedStates(model, state);
-  const handled = new Set(related.flatMap((s) => Object.keys(asObject(s.node.on))));
+  const handled = new Set([...related.flatMap((s) => Object.keys(asObject(s.node.on))), ...Object.keys(asObject(asObject(model.def.playbook).on))]);
   const carried = new Set<string>();
   for (const name of handled) for (const key of Object.keys(asObject(asObject(asObject(asObject(model.def.events)[name]).data).properties))) carried.add(key);
 
