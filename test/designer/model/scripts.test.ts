@@ -94,11 +94,11 @@ describe('nextOutcome: what Next does with the answers so far', () => {
         { id: 'dispute', say: 'Write down the dispute.' },
       ],
     };
-    const first = s.steps[0];
-    expect(nextOutcome(s, first, { agreed: false }, never)).toEqual({ kind: 'step', to: s.steps[1], branch: 0 });
+    const [first, second] = s.steps as [Script['steps'][number], Script['steps'][number]];
+    expect(nextOutcome(s, first, { agreed: false }, never)).toEqual({ kind: 'step', to: second, branch: 0 });
     expect(nextOutcome(s, first, { agreed: true }, never)).toEqual({ kind: 'event', event: 'REQUEST_CHECKED', branch: 1 });
     // not answered yet: neither branch, the step below
-    expect(nextOutcome(s, first, {}, never)).toEqual({ kind: 'step', to: s.steps[1] });
+    expect(nextOutcome(s, first, {}, never)).toEqual({ kind: 'step', to: second });
   });
 
   it('ends at a step marked end and after the last step', () => {
@@ -115,7 +115,7 @@ describe('nextOutcome: what Next does with the answers so far', () => {
 
 describe('choices and the fields a step fills', () => {
   it('lists the branches the agent chooses (no when), and a goto branch is a move, an action branch is not', () => {
-    const amount = call.steps[2];
+    const amount = call.steps[2] as Script['steps'][number];
     expect(choices(amount).map((c) => c.branch.label)).toEqual(['The customer disputes the debt']);
     expect(branchMove(call, amount, 0)).toEqual({ from: 'amountOwed', to: 'dispute', branch: 0 });
     expect(branchMove(call, call.steps.find((s) => s.id === 'wrapUp') as Script['steps'][number], 0)).toBeUndefined();
