@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { CaseType, Guard, Script } from '../../../schemas/generated/case-type.ts';
 import { validateCaseType } from '../../../schemas/validate.ts';
+import { translatableTexts, translateDefinition } from '../../../schemas/translations.ts';
 import {
   back, branchMove, choices, filledBy, nextMove, nextOutcome, scriptFields, scriptFor, walkScript, type ScriptMove,
 } from '../../../designer/src/model/scripts.ts';
@@ -170,5 +171,20 @@ describe('script edits', () => {
     expect(scriptEvents(template, 'intake')).toEqual(['REQUEST_CHECKED', 'ASK_CUSTOMER', 'WITHDRAW']);
     expect(scriptEvents(template, 'missedPayment')).toEqual(['ARRANGEMENT_PAID', 'PAYMENT_RECEIVED']);
     expect(scriptEvents(template, 'verifying')).toEqual(['WITHDRAW']);
+  });
+});
+
+describe('scripts in two languages', () => {
+  it('lists a script\'s words as translatable texts, and a Dutch reader gets the Dutch step, question and branch', () => {
+    const at = '/playbook/states/intake/script/steps/2';
+    const texts = translatableTexts(template).filter((x) => x.pointer.startsWith(at)).map((x) => `${x.pointer.slice(at.length)}=${x.key}`);
+    expect(texts).toEqual(['/say=say', '/ask/question=question', '/branches/0/label=label']);
+    const def: CaseType = {
+      ...template,
+      translations: { nl: { [`${at}/say`]: 'Noem het openstaande bedrag.', [`${at}/ask/question`]: 'Hoeveel bent u ons schuldig?', [`${at}/branches/0/label`]: 'De klant betwist de schuld' } },
+    };
+    const step = (translateDefinition(def, 'nl').playbook.states.intake?.script?.steps[2]) as Script['steps'][number];
+    expect([step.say, step.ask?.question, step.branches?.[0]?.label]).toEqual(['Noem het openstaande bedrag.', 'Hoeveel bent u ons schuldig?', 'De klant betwist de schuld']);
+    expect(validateCaseType(def).filter((p) => p.code.startsWith('translation'))).toEqual([]);
   });
 });
