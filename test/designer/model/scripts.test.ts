@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import type { CaseType, Guard, Script } from '../../../schemas/generated/case-type.ts';
 import { validateCaseType } from '../../../schemas/validate.ts';
 import { translatableTexts, translateDefinition } from '../../../schemas/translations.ts';
+import { renameField } from '../../../designer/src/model/fields.ts';
+import { renameRule } from '../../../designer/src/model/rename-rule.ts';
+import { renameState } from '../../../designer/src/model/states.ts';
 import {
   back, branchMove, choices, filledBy, nextMove, nextOutcome, scriptFields, scriptFor, walkScript, type ScriptMove,
 } from '../../../designer/src/model/scripts.ts';
@@ -186,5 +189,24 @@ describe('scripts in two languages', () => {
     const step = (translateDefinition(def, 'nl').playbook.states.intake?.script?.steps[2]) as Script['steps'][number];
     expect([step.say, step.ask?.question, step.branches?.[0]?.label]).toEqual(['Noem het openstaande bedrag.', 'Hoeveel bent u ons schuldig?', 'De klant betwist de schuld']);
     expect(validateCaseType(def).filter((p) => p.code.startsWith('translation'))).toEqual([]);
+  });
+});
+
+describe('a renamed field', () => {
+  it('is followed by the script questions that fill it', () => {
+    const renamed = renameField(template, '/proposal/monthlyAmount', 'perMonth');
+    expect(scriptFields(scriptOf(renamed, 'intake') as Script)).toContain('/proposal/perMonth');
+    expect(scriptFields(scriptOf(renamed, 'intake') as Script)).not.toContain('/proposal/monthlyAmount');
+  });
+});
+
+describe('a renamed rule or state', () => {
+  it('is followed by the script branches whose when names it', () => {
+    const renamed = renameRule(template, 'hasIncomeProof', 'incomeProofOnFile');
+    const instalments = scriptOf(renamed, 'intake')?.steps.find((s) => s.id === 'instalments');
+    expect(instalments?.branches?.[0]?.when).toBe('incomeProofOnFile');
+    const withIn = setScript(template, 'intake', { steps: [{ id: 'a', say: 'A', branches: [{ label: 'Came back', when: { in: ['waitingForCustomer'] }, goto: 'a' }, { label: 'Said yes', when: { answer: 'waitingForCustomer' }, goto: 'a' }] }] });
+    const moved = renameState(withIn, 'waitingForCustomer', 'awaitingCustomer');
+    expect(scriptOf(moved, 'intake')?.steps[0].branches?.map((b) => b.when)).toEqual([{ in: ['awaitingCustomer'] }, { answer: 'waitingForCustomer' }]);
   });
 });
