@@ -89,14 +89,14 @@ describe('interaction scripts', () => {
     await content(() => page.getByText(/step10 can never be reached/)).first().waitFor();
     // the wrap-up step leads on to it instead of ending the script
     await script.getByLabel('Step 7: after Next').selectOption({ label: tr('Step 10: Offer to send a summary of the call by e-mail.') });
-    await expect.poll(() => content(() => page.getByText(/step10 can never be reached/)).count()).toBe(0);
+    await expect.poll(() => content(() => page.getByText(/step10 can never be reached/)).count(), { timeout: 15_000 }).toBe(0);
     await screenshot(page, 'scripts-designer');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect
       .poll(async () => {
         const draft = (await api(server, 'GET', '/api/case-types/payment-arrangement/draft')).body as { definition?: { playbook: { states: Record<string, { script?: { steps: unknown[] } }> } } };
         return draft.definition?.playbook.states.intake?.script?.steps.slice(6);
-      })
+      }, { timeout: 15_000 })
       .toEqual([
         { id: 'wrapUp', say: expect.stringContaining('Sum up') as unknown, branches: [{ label: 'Send the request for assessment', event: 'REQUEST_CHECKED' }], next: 'step10' },
         expect.objectContaining({ id: 'dispute' }),
@@ -132,16 +132,16 @@ describe('interaction scripts', () => {
     // the answers are in the working copy the stage form shows, not sent yet
     const unsent = page.locator('.unsent');
     for (const label of ['Customer › Customer number', "The customer's proposal"]) {
-      await expect.poll(() => unsent.textContent()).toContain(label);
+      await expect.poll(() => unsent.textContent(), { timeout: 15_000 }).toContain(label);
     }
     const done = region(page).getByRole('region', { name: 'Steps done' });
-    await expect.poll(() => done.textContent()).toContain('Customer › Customer number: C-104233');
-    await expect.poll(() => done.textContent()).toContain(tr('then: Proof of income is already on file'));
+    await expect.poll(() => done.textContent(), { timeout: 15_000 }).toContain('Customer › Customer number: C-104233');
+    await expect.poll(() => done.textContent(), { timeout: 15_000 }).toContain(tr('then: Proof of income is already on file'));
     await screenshot(page, 'scripts-console');
 
     // the script ends in the action: the answers are sent with it
     await content(() => wrapUp.getByRole('button', { name: 'Send the request for assessment' })).click();
-    await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('Assessment');
+    await expect.poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 }).toBe('Assessment');
     const sent = (await call(server, agent, 'GET', `/api/cases/${id}`)).body as CaseAnswer;
     expect(sent.data.proposal).toEqual({ amountOwed: 1450, monthlyAmount: 120, instalments: 12 });
     expect((sent.data.customer as Record<string, unknown>).customerNumber).toBe('C-104233');
@@ -160,13 +160,13 @@ describe('interaction scripts', () => {
     const dispute = stepGroup(page, 8);
     await content(() => dispute.getByText(/Do not argue about the amount/)).waitFor();
     const done = region(page).getByRole('region', { name: 'Steps done' });
-    await expect.poll(() => done.textContent()).toContain(tr('then: The customer disputes the debt'));
+    await expect.poll(() => done.textContent(), { timeout: 15_000 }).toContain(tr('then: The customer disputes the debt'));
     // Back returns to the step the branch left, and the branch again
     await region(page).getByRole('button', { name: 'Back' }).click();
     await content(() => stepGroup(page, 3).getByRole('button', { name: 'The customer disputes the debt' })).click();
     await content(() => stepGroup(page, 8).getByLabel('Question for the customer', { exact: true })).fill('Which invoices do you dispute? Please send us the letters you received.');
     await content(() => stepGroup(page, 8).getByRole('button', { name: 'Ask the customer for proof' })).click();
-    await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('Waiting for the customer');
+    await expect.poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 }).toBe('Waiting for the customer');
     const sent = (await call(server, agent, 'GET', `/api/cases/${id}`)).body as CaseAnswer;
     expect(sent.data.questionForCustomer).toBe('Which invoices do you dispute? Please send us the letters you received.');
     expect(session.errors).toEqual([]);
