@@ -135,6 +135,7 @@ export function ScriptEditor({ def, stateId, script, onChange }: Props) {
                       onChange={(e) => {
                         const { when: _old, ...rest } = branch;
                         const v = e.target.value;
+                        if (v === 'other') return;
                         setBranch(v === '' ? rest : v === 'answer' ? { ...rest, when: { answer: null } } : { ...rest, when: v.slice('rule:'.length) });
                       }}
                     >
