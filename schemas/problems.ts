@@ -236,6 +236,41 @@ export const problemCodes = {
     message: 'a message to the customer needs customer.email, the field that holds their e-mail address',
   },
 
+  // Interaction scripts (docs/scripts.md).
+  'script.duplicate_step': {
+    severity: 'error',
+    message: "step id '{step}' is already used at {first}; step ids must be unique within a script",
+  },
+  'script.unknown_step': { severity: 'error', message: "'{target}' is not a step of this script{hint}" },
+  'script.branch_without_target': {
+    severity: 'error',
+    message: "branch '{label}' leads nowhere; give it a step to go to ('goto') or an action to take ('event')",
+  },
+  'script.two_targets': {
+    severity: 'error',
+    message: "branch '{label}' has both a step to go to and an action; keep one ('goto' or 'event')",
+  },
+  'script.next_and_end': {
+    severity: 'error',
+    message: "step '{step}' has both 'next' and 'end'; a step either leads on or ends the script",
+  },
+  'script.unhandled_event': {
+    severity: 'error',
+    message: "'{event}' is not an action of state '{state}': neither it nor a state around or inside it has a transition on that event{hint}",
+  },
+  'script.answer_without_question': {
+    severity: 'error',
+    message: "this branch compares the answer of step '{step}', but that step asks no question; add 'ask' or use a rule",
+  },
+  'script.unreachable_step': {
+    severity: 'warning',
+    message: "step '{step}' can never be reached from the first step; add a branch or 'next' to it, or remove it",
+  },
+  'script.field_not_sendable': {
+    severity: 'warning',
+    message: "the answer to step '{step}' fills '{field}', but no action of state '{state}' carries that field, so the answer can never be sent; add it to an event's data",
+  },
+
   // Time: durations, SLAs, calendars.
   'duration.zero': {
     severity: 'error',

@@ -6,7 +6,8 @@ import { escapeToken, isObject, parsePointer } from './lint/util.ts';
 import type { CaseType } from './generated/case-type.ts';
 
 /** The keys whose string values are people's words in the analyst's language. */
-export const TRANSLATABLE_KEYS: ReadonlySet<string> = new Set(['title', 'description', 'help', 'placeholder', 'patternHint']);
+/** `label` (a form field's or a script branch's), `say` and `question` (a script's steps, docs/scripts.md) are the agent's words too. */
+export const TRANSLATABLE_KEYS: ReadonlySet<string> = new Set(['title', 'description', 'help', 'placeholder', 'patternHint', 'label', 'say', 'question']);
 
 /** Members of the definition that hold no texts a case reader sees. */
 const SKIPPED: ReadonlySet<string> = new Set(['translations', 'samples', 'scenarios', 'layout', '$schema']);

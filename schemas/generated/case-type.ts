@@ -94,6 +94,10 @@ export type Pointer6 = string;
  */
 export type Pointer7 = string;
 /**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer8 = string;
+/**
  * One text, or one per language (by language tag, e.g. {"en": "...", "nl": "..."}). {{/pointer}} is replaced by that field of the case data, {{reference}}, {{caseType}}, {{state}}, {{assignee}} and {{queue}} by the case's.
  *
  * This interface was referenced by `CaseType`'s JSON-Schema
@@ -680,6 +684,7 @@ export interface StateNode {
    */
   always?: Transition | Transition[];
   tags?: string[];
+  script?: Script;
 }
 /**
  * A human work item, opened on entry and closed on exit.
@@ -733,6 +738,87 @@ export interface Transition {
   description?: string;
 }
 /**
+ * Guidance for the agent while the case is in this state (a call script): ordered steps, questions whose answers fill case fields, and branches to another step or to an action of the state. Shown in the worker console beside the stage form.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "script".
+ */
+export interface Script {
+  /**
+   * What the agent reads above the script, e.g. Payment arrangement call.
+   */
+  title?: string;
+  /**
+   * The steps, the first one first; after a step comes its next, else the step below it.
+   *
+   * @minItems 1
+   */
+  steps: [ScriptStep, ...ScriptStep[]];
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "scriptStep".
+ */
+export interface ScriptStep {
+  /**
+   * Unique within the script; branches and next name it.
+   */
+  id: string;
+  /**
+   * What the agent says or does at this step.
+   */
+  say: string;
+  ask?: ScriptQuestion;
+  /**
+   * Without when: a choice the agent makes (a button). With when: taken by Next when it holds, the first that holds.
+   */
+  branches?: ScriptBranch[];
+  /**
+   * The step after this one; default the step below it.
+   */
+  next?: string;
+  /**
+   * The script ends after this step (no Next), whatever steps are below it.
+   */
+  end?: true;
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "scriptQuestion".
+ */
+export interface ScriptQuestion {
+  field: Pointer1;
+  /**
+   * The question the agent asks; default the field's label.
+   */
+  question?: string;
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "scriptBranch".
+ */
+export interface ScriptBranch {
+  /**
+   * What the agent reads, e.g. The customer disputes the debt.
+   */
+  label: string;
+  /**
+   * { answer: value }: the step's answer equals the value; or a guard over the case data as the agent typed it.
+   */
+  when?: ScriptAnswer | Guard;
+  /**
+   * A step of the same script.
+   */
+  goto?: string;
+  /**
+   * An action of the state: the event is sent with the agent's working copy.
+   */
+  event?: string;
+}
+export interface ScriptAnswer {
+  answer: unknown;
+}
+/**
  * This interface was referenced by `CaseType`'s JSON-Schema
  * via the `definition` "customer".
  */
@@ -742,8 +828,8 @@ export interface Customer {
    */
   keys: [Pointer, ...Pointer[]];
   name?: Pointer;
-  email?: Pointer1;
-  language?: Pointer2;
+  email?: Pointer2;
+  language?: Pointer3;
 }
 /**
  * How mail to this case type's mailbox opens and answers cases: a new message opens a case (its sender goes into the customer's e-mail field, its sender's name into the customer's name field), a reply to a case is the reply event on it.
@@ -752,9 +838,9 @@ export interface Customer {
  * via the `definition` "emailIntake".
  */
 export interface EmailIntake {
-  subject?: Pointer3;
-  body?: Pointer4;
-  attachments?: Pointer5;
+  subject?: Pointer4;
+  body?: Pointer5;
+  attachments?: Pointer6;
   /**
    * Values a case opened by mail starts with, by field (JSON Pointer → value), e.g. {"/channel": "email"}.
    */
@@ -771,7 +857,7 @@ export interface EmailIntake {
  */
 export interface CustomerReply {
   event: string;
-  body?: Pointer6;
+  body?: Pointer7;
 }
 /**
  * A self-service form anyone may fill in without signing in (/forms/<tenant>/<key>), and the status page its sender gets: the stage in plain words, a reply, documents.
@@ -800,7 +886,7 @@ export interface PublicForm {
   values?: {
     [k: string]: unknown | undefined;
   };
-  attachments?: Pointer7;
+  attachments?: Pointer8;
   reply?: CustomerReply;
 }
 /**

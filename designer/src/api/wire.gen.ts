@@ -4032,6 +4032,7 @@ export interface components {
             /** @description Eventless transitions, taken as soon as their guard holds. */
             always?: components["schemas"]["CaseTypeTransition"] | components["schemas"]["CaseTypeTransition"][];
             tags?: string[];
+            script?: components["schemas"]["CaseTypeScript"];
         };
         /** Playbook */
         CaseTypePlaybook: {
@@ -4306,6 +4307,53 @@ export interface components {
             title?: string;
             subject: components["schemas"]["CaseTypeMessageText"];
             body: components["schemas"]["CaseTypeMessageText"];
+        };
+        /**
+         * Script
+         * @description Guidance for the agent while the case is in this state (a call script): ordered steps, questions whose answers fill case fields, and branches to another step or to an action of the state. Shown in the worker console beside the stage form.
+         */
+        CaseTypeScript: {
+            /** @description What the agent reads above the script, e.g. Payment arrangement call. */
+            title?: string;
+            /** @description The steps, the first one first; after a step comes its next, else the step below it. */
+            steps: components["schemas"]["CaseTypeScriptStep"][];
+        };
+        /** ScriptStep */
+        CaseTypeScriptStep: {
+            /** @description Unique within the script; branches and next name it. */
+            id: string;
+            /** @description What the agent says or does at this step. */
+            say: string;
+            ask?: components["schemas"]["CaseTypeScriptQuestion"];
+            /** @description Without when: a choice the agent makes (a button). With when: taken by Next when it holds, the first that holds. */
+            branches?: components["schemas"]["CaseTypeScriptBranch"][];
+            /** @description The step after this one; default the step below it. */
+            next?: string;
+            /**
+             * @description The script ends after this step (no Next), whatever steps are below it.
+             * @constant
+             */
+            end?: true;
+        };
+        /** ScriptQuestion */
+        CaseTypeScriptQuestion: {
+            /** @description The case field the answer fills, drawn with the form's own widget and label. */
+            field: components["schemas"]["CaseTypePointer"];
+            /** @description The question the agent asks; default the field's label. */
+            question?: string;
+        };
+        /** ScriptBranch */
+        CaseTypeScriptBranch: {
+            /** @description What the agent reads, e.g. The customer disputes the debt. */
+            label: string;
+            /** @description { answer: value }: the step's answer equals the value; or a guard over the case data as the agent typed it. */
+            when?: {
+                answer: unknown;
+            } | components["schemas"]["CaseTypeGuard"];
+            /** @description A step of the same script. */
+            goto?: string;
+            /** @description An action of the state: the event is sent with the agent's working copy. */
+            event?: string;
         };
         /**
          * MessageText

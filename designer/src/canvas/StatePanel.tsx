@@ -11,6 +11,7 @@ import { AfterEditor } from './AfterEditor.tsx';
 import { AlwaysEditor } from './AlwaysEditor.tsx';
 import { RegionForm } from './RegionForm.tsx';
 import { TaskDueFields } from './TaskDueFields.tsx';
+import { ScriptEditor } from './ScriptEditor.tsx';
 import { useWords } from '../i18n/use-words.ts';
 
 /** The selected state: id, title, final, initial, task, checklist, entry/exit actions, delays, transitions. */
@@ -169,6 +170,7 @@ export function StatePanel({ def, edit, select, id }: EditProps & { id: string }
           })}
         </fieldset>
       ) : null}
+      {node.type !== 'final' ? <ScriptEditor def={def} stateId={id} script={node.script} onChange={(script, key) => edit((d) => updateState(d, id, { script }), key ? k(key) : undefined)} /> : null}
       <ActionsEditor id="state-entry" def={def} title={t('canvas.state.entry')} actions={node.entry} onChange={(entry, key) => edit((d) => updateState(d, id, { entry }), key ? k(key) : undefined)} />
       <ActionsEditor id="state-exit" def={def} title={t('canvas.state.exit')} actions={node.exit} onChange={(exit, key) => edit((d) => updateState(d, id, { exit }), key ? k(key) : undefined)} />
       {node.type !== 'final' ? <AfterEditor def={def} id={id} after={node.after} onChange={(after, key) => edit((d) => updateState(d, id, { after }), key ? k(key) : undefined)} edit={edit} /> : null}

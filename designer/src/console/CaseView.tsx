@@ -21,6 +21,7 @@ import { DueCell } from './DueCell.tsx';
 import { NotesPanel } from './NotesPanel.tsx';
 import { soonestDue } from './due-words.ts';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
+import { ScriptPanel } from './ScriptPanel.tsx';
 import { LifeCycleStrip } from '../stage/LifeCycleStrip.tsx';
 import { carriedKeys, readOnlyReason, stageForm, stageScope, strandedChanges } from './stage-form.ts';
 import type { ConsoleContext } from './use-console-context.ts';
@@ -279,6 +280,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
             <h2 id="actions-title">{t('actions')}</h2>
             <ActionsPanel def={def} next={kase.next} working={working} onChange={setWorking} errors={errors} open={open} onOpen={setOpen} onSend={(t) => void send(t)} busy={busy} />
           </section>
+          <ScriptPanel def={def} kase={kase} working={working} onChange={setWorking} errors={errors} busy={busy} onSend={(type) => void send(type)} />
           <section aria-labelledby="stage-title" className="card">
             <h2 id="stage-title">{t('stage', { title: task ? taskTitle(task, def) : stateLabel(kase.state, def) })}</h2>
             {kase.tasks.map((k) => (

@@ -5,6 +5,7 @@ import { clone } from './clone.ts';
 import { fromPointer, isAtOrBelow, toPointer } from './pointer.ts';
 import { renameFieldInRules } from './rename-field-in-rules.ts';
 import { mapFormRefs } from './form.ts';
+import { listStates } from './states.ts';
 
 export type FieldKind =
   | 'text'
@@ -300,6 +301,8 @@ export function renameField(def: CaseType, pointer: string, newName: string): Ca
     };
   }
   for (const sla of Object.values(next.slas ?? {})) if (sla?.startFrom) sla.startFrom = move(sla.startFrom);
+  // a script's questions follow the field (docs/scripts.md)
+  for (const { node } of listStates(next)) for (const step of node.script?.steps ?? []) if (step.ask) step.ask.field = move(step.ask.field);
   next.rules = renameFieldInRules(next.rules, path, oldName, newName);
   return next;
 }

@@ -3,6 +3,7 @@
 import type { CaseType, Guard, StateNode, Transition } from '../../../schemas/generated/case-type.ts';
 import { clone } from './clone.ts';
 import { mapGuard } from './states.ts';
+import { mapScriptGuards } from './script-guards.ts';
 import { specToList } from './transitions.ts';
 
 export function renameRule(def: CaseType, from: string, to: string): CaseType {
@@ -21,6 +22,7 @@ export function renameRule(def: CaseType, from: string, to: string): CaseType {
     if (node.always) node.always = Array.isArray(node.always) ? node.always.map(t) : t(node.always);
     if (node.after) node.after = node.after.map((a) => (a.guard === undefined ? a : { ...a, guard: g(a.guard) }));
     if (node.checklist) node.checklist = node.checklist.map((r) => (r === from ? to : r));
+    mapScriptGuards(node as StateNode, g);
     for (const child of Object.values(node.states ?? {})) if (child) walk(child);
   };
   walk(next.playbook);

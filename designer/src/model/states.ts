@@ -2,6 +2,7 @@
 // so a state is addressed by its id alone, wherever it is nested.
 import type { CaseType, Guard, Playbook, StateNode, Transition, TransitionSpec } from '../../../schemas/generated/case-type.ts';
 import { clone } from './clone.ts';
+import { mapScriptGuards } from './script-guards.ts';
 
 export const STATE_ID_PATTERN = /^[a-zA-Z][a-zA-Z0-9_-]*$/;
 
@@ -120,6 +121,7 @@ function renameReferences(def: CaseType, rename: (id: string) => string): void {
     if (p.always) p.always = Array.isArray(p.always) ? p.always.map((t) => mapTransition(t, rename)) : mapTransition(p.always, rename);
     const node = p as StateNode;
     if (node.after) node.after = node.after.map((a) => ({ ...a, ...(a.target ? { target: rename(a.target) } : {}), ...(a.guard ? { guard: mapGuard(a.guard, (ids) => ids.map(rename)) } : {}) }));
+    mapScriptGuards(node, (g) => mapGuard(g, (ids) => ids.map(rename)));
     for (const child of Object.values(p.states ?? {})) if (child) walk(child);
   };
   walk(def.playbook);

@@ -8,7 +8,7 @@ import { fieldLabel } from './field-label.ts';
 import { fromPointer } from './pointer.ts';
 import { eventTitle, idWords, queueTitle, roleTitle, ruleTitle, stateTitle } from './titles.ts';
 
-export type TextKind = 'title' | 'description' | 'help' | 'placeholder' | 'patternHint';
+export type TextKind = 'title' | 'description' | 'help' | 'placeholder' | 'patternHint' | 'label' | 'say' | 'question';
 
 /** What a text belongs to: the group it is listed under and the words that name its owner. */
 export type OwnerKind = 'caseType' | 'field' | 'section' | 'formField' | 'state' | 'task' | 'event' | 'rule' | 'sla' | 'role' | 'queue' | 'calendar' | 'playbook' | 'other';
