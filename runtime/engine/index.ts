@@ -43,3 +43,5 @@ export { recordChat, CHAT_AGENT, CHAT_CUSTOMER, MAX_CHAT_TEXT } from './chat.ts'
 export type { ChatMessage } from './chat.ts';
 export { recordDocument, documentFields, isDocumentsField, DOCUMENT_ADDED, DOCUMENT_REMOVED, DOCUMENT_REF_SCHEMA } from './documents.ts';
 export type { DocumentRef, DocumentChange } from './documents.ts';
+export { classify, tokenize, trainClassifier } from './classifier.ts';
+export type { ReasonModel, ReasonPrediction, TrainingExample } from './classifier.ts';
