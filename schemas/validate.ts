@@ -15,6 +15,7 @@ import { lintStuckFields } from './lint/stuck-fields.ts';
 import { lintUnusedRules } from './lint/unused-rules.ts';
 import { lintTranslations } from './lint/translations.ts';
 import { lintMessages } from './lint/messages.ts';
+import { lintSuggest } from './lint/suggest.ts';
 
 export interface ValidateOptions {
   /**
@@ -59,6 +60,7 @@ export function validateCaseType(definition: unknown, options: ValidateOptions =
     ...lintUnusedRules(model),
     ...lintTranslations(model),
     ...lintMessages(model),
+    ...lintSuggest(model),
   ];
   return dedupe(structural, semantic).sort(compareProblems);
 }

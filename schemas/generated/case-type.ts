@@ -94,6 +94,10 @@ export type Pointer6 = string;
  */
 export type Pointer7 = string;
 /**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer8 = string;
+/**
  * One text, or one per language (by language tag, e.g. {"en": "...", "nl": "..."}). {{/pointer}} is replaced by that field of the case data, {{reference}}, {{caseType}}, {{state}}, {{assignee}} and {{queue}} by the case's.
  *
  * This interface was referenced by `CaseType`'s JSON-Schema
@@ -188,6 +192,7 @@ export interface CaseType {
   playbook: Playbook;
   customer?: Customer;
   email?: EmailIntake;
+  suggest?: ReasonSuggestion;
   public?: PublicForm;
   /**
    * Message templates that notify actions name (docs/email.md): by name, a subject and a body, each one text or one per language, with placeholders such as {{/customer/name}} (a field of the case data) or {{reference}}.
@@ -770,6 +775,36 @@ export interface CustomerReply {
   body?: Pointer6;
 }
 /**
+ * Suggest the value of a choice field (the contact reason) from the text of a new case, learned from this case type's closed cases (docs/reason-suggestion.md): the agent sees the suggestion with its confidence and accepts or corrects it.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "reasonSuggestion".
+ */
+export interface ReasonSuggestion {
+  field: Pointer7;
+  /**
+   * The text fields the suggestion reads, e.g. /subject and /description.
+   *
+   * @minItems 1
+   * @maxItems 10
+   */
+  from:
+    | [Pointer]
+    | [Pointer, Pointer]
+    | [Pointer, Pointer, Pointer]
+    | [Pointer, Pointer, Pointer, Pointer]
+    | [Pointer, Pointer, Pointer, Pointer, Pointer]
+    | [Pointer, Pointer, Pointer, Pointer, Pointer, Pointer]
+    | [Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer]
+    | [Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer]
+    | [Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer]
+    | [Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer];
+  /**
+   * Also read the first e-mail's subject and text (the fields email.subject and email.body) when the case came by e-mail. Default false.
+   */
+  email?: boolean;
+}
+/**
  * A self-service form anyone may fill in without signing in (/forms/<tenant>/<key>), and the status page its sender gets: the stage in plain words, a reply, documents.
  *
  * This interface was referenced by `CaseType`'s JSON-Schema
@@ -796,7 +831,7 @@ export interface PublicForm {
   values?: {
     [k: string]: unknown | undefined;
   };
-  attachments?: Pointer7;
+  attachments?: Pointer8;
   reply?: CustomerReply;
 }
 /**
