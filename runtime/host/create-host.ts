@@ -23,7 +23,7 @@ import { createDocumentService, type DocumentService } from './document-service.
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
 import { silentLogger, type Logger } from './logger.ts';
-import { createReasonSuggestionService, type ReasonSuggestionService } from './reason-suggestions.ts';
+import { createReasonSuggestionService, type ReasonSuggestionOptions, type ReasonSuggestionService } from './reason-suggestions.ts';
 
 /** Hosts sharing a store look for due work at least this often, under the store's notices. */
 const SHARED_POLL_MS = 15_000;
@@ -64,6 +64,8 @@ export function createHostServices<C>(options: {
   documentsDir?: string;
   /** Milliseconds between retrainings of the reason suggester (`--suggest-retrain`; default an hour; 0: none). */
   suggestRetrainMs?: number;
+  /** The reason suggester's classifier (default the engine's; tests pass one that fails). */
+  suggestClassify?: ReasonSuggestionOptions['classify'];
 }): HostServices {
   const { store, clock } = options;
   const logger = options.logger ?? silentLogger;
@@ -87,7 +89,9 @@ export function createHostServices<C>(options: {
     mailboxes: createMailboxService({ store, cases, clock, logger, attachments: options.attachments ?? documentSink(documents) }),
     documents,
     chat: createChatService({ store, cases }),
-    suggestions: createReasonSuggestionService({ store, cases, clock, logger, ...(options.suggestRetrainMs === undefined ? {} : { retrainMs: options.suggestRetrainMs }) }),
+    suggestions: createReasonSuggestionService({ store, cases, clock, logger, ...(options.suggestRetrainMs === undefined ? {} : { retrainMs: options.suggestRetrainMs }),
+      ...(options.suggestClassify === undefined ? {} : { classify: options.suggestClassify }),
+    }),
   };
 }
 
