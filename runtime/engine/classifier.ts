@@ -47,6 +47,8 @@ export interface ReasonModel {
   tokens: number[];
   /** Per token: its counts per label (the order of `labels`). */
   counts: Record<string, number[]>;
+  /** The distinct tokens counted (the keys of `counts`). */
+  vocabulary: number;
   /** The Laplace smoothing added to every count (1). */
   alpha: number;
   /** The texts it was trained on. */
@@ -94,6 +96,7 @@ export function trainClassifier(examples: readonly TrainingExample[], alpha = 1)
     documents: kept.map((i) => documents[i] as number),
     tokens: kept.map((i) => tokens[i] as number),
     counts: Object.fromEntries(Object.entries(sorted).map(([token, row]) => [token, kept.map((i) => row[i] as number)])),
+    vocabulary: counts.size,
     alpha,
     trainedOn,
   };
@@ -115,7 +118,7 @@ export interface ReasonPrediction {
 export function classify(model: ReasonModel, text: string): ReasonPrediction | null {
   const n = model.labels.length;
   if (n === 0 || model.trainedOn === 0) return null;
-  const vocabulary = Object.keys(model.counts).length;
+  const vocabulary = model.vocabulary;
   const known = [...new Set(tokenize(text))].filter((token) => Object.hasOwn(model.counts, token));
   if (known.length === 0) return null;
   const scores = model.labels.map((_, i) => {
