@@ -3079,6 +3079,26 @@ export interface components {
                 attempts: number;
                 lastError?: string | null;
             }[];
+            /** @description The contact-reason suggestion made when the case was created (GET /api/cases/:id only; null: none), and whether the agent took it (docs/reason-suggestion.md). */
+            suggestion?: {
+                /** @description The suggested choice field, a pointer into the data. */
+                field: string;
+                value: string;
+                /** @description The model's posterior probability of the value, 0 to 1. */
+                confidence: number;
+                /** @description The closed cases the model learned from. */
+                trainedOn: number;
+                /** Format: date-time */
+                trainedAt: string;
+                /** Format: date-time */
+                suggestedAt: string;
+                /**
+                 * @description Once the field was first set: accepted (the suggested value) or corrected (another).
+                 * @enum {string|null}
+                 */
+                outcome: "accepted" | "corrected" | null;
+                chosen: string | null;
+            } | null;
         };
         HistoryEntry: {
             seq: number;

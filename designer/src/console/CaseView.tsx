@@ -17,6 +17,7 @@ import { SlaBadges } from './SlaBadges.tsx';
 import { LinkedCases } from './LinkedCases.tsx';
 import { CaseMessages } from './CaseMessages.tsx';
 import { DocumentsPanel } from './DocumentsPanel.tsx';
+import { ReasonSuggestion } from './ReasonSuggestion.tsx';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { LifeCycleStrip } from '../stage/LifeCycleStrip.tsx';
 import { carriedKeys, readOnlyReason, stageForm, stageScope, strandedChanges } from './stage-form.ts';
@@ -147,7 +148,8 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
   const priority = (p: string) => words.t(`console.priority.${p}`, { defaultValue: p });
   const applyNewer = (newer: CaseRecord) => {
     setDraft((d) => (d ? { base: newer.data, working: rebase(d.base, d.working, newer.data).data } : d));
-    setKase(newer);
+    // an event's answer carries no suggestion (GET /api/cases/:id does): the one shown stays
+    setKase(newer.suggestion === undefined ? { ...newer, suggestion: kase.suggestion ?? null } : newer);
   };
 
   const reloadAfterConflict = async (why: Failure) => {
@@ -289,6 +291,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
                 ) : null}
               </p>
             ))}
+            <ReasonSuggestion suggestion={kase.suggestion} def={def} saved={kase.data} working={working} onChange={setWorking} />
             <FormRenderer
               schema={def.data}
               form={stageForm(def, task?.form ?? null, carried)}
