@@ -16,6 +16,9 @@ export function feedbackCaseType(options: { suggest?: unknown; key?: string } = 
       },
     },
     ...(options.suggest === undefined ? {} : { suggest: options.suggest }),
+    form: {
+      sections: [{ id: 'feedback', title: 'Feedback', fields: ['/subject', { field: '/description', widget: 'textarea' }, { field: '/reason', widget: 'select' }] }],
+    },
     events: {
       TRIAGE: { title: 'Triage', data: { type: 'object', additionalProperties: false, properties: { reason } } },
       CLOSE: { title: 'Close' },
