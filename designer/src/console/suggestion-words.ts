@@ -34,7 +34,8 @@ export function suggestionLines(suggestion: CaseSuggestion, def: CaseType, words
   const field = fieldLabel(def, suggestion.field);
   return {
     label: words.t('console.suggest.label', { field }),
-    line: words.t('console.suggest.line', { field, value: suggestion.value, percent: percent(suggestion.confidence, words) }),
+    // naive Bayes is sure of itself: a posterior that rounds to 100 % is said as 99 %, never as certain
+    line: words.t('console.suggest.line', { field, value: suggestion.value, percent: percent(Math.min(suggestion.confidence, 0.99), words) }),
     learned: words.t('console.suggest.learned', { count: suggestion.trainedOn }),
   };
 }

@@ -40,6 +40,7 @@ describe('the reason suggestion in words', () => {
       learned: 'Learned from 300 closed cases.',
     });
     expect(suggestionLines({ ...suggestion, trainedOn: 1 }, def, ENGLISH).learned).toBe('Learned from 1 closed case.');
+    expect(suggestionLines({ ...suggestion, confidence: 0.9996 }, def, ENGLISH).line).toBe('Suggested Reason: billing (99% sure)');
     const nl = suggestionLines(suggestion, def, wordsFor('nl'));
     expect(nl.line).toBe('Voorstel voor Reason: billing (82% zeker)');
     expect(nl.learned).toBe('Geleerd van 300 gesloten zaken.');
