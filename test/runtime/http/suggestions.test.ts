@@ -2,7 +2,7 @@
 // GET /api/cases/:id, the agent's choice is recorded when the reason is first set, and
 // GET /api/reports/suggestions reports it; bad input is a clear problem, never a 500.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseType } from '../../../runtime/engine/index.ts';
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { reasonCorpus } from '../../../bench/lib/reason-corpus.ts';
 import { feedbackCaseType } from '../../reason-case-type.ts';
 import { createHarness, START, type Harness } from './harness.ts';
