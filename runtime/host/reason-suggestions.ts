@@ -296,7 +296,6 @@ export function createReasonSuggestionService(options: ReasonSuggestionOptions):
     async stop() {
       if (timer !== null) clearInterval(timer);
       timer = null;
-      await background;
       await this.idle();
     },
     async train(tenant, caseType) {
@@ -344,6 +343,7 @@ export function createReasonSuggestionService(options: ReasonSuggestionOptions):
       };
     },
     async idle() {
+      await background;
       while (work.size > 0 || training.size > 0) await Promise.all([...work.values(), ...training.values()]);
     },
   };

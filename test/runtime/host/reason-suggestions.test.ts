@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as engine from '../../../runtime/engine/index.ts';
 import type { CaseData } from '../../../runtime/engine/index.ts';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import { createHostServices, createManualClock, type HostServices, type ManualClock } from '../../../runtime/host/index.ts';
+import { createHost, createHostServices, createManualClock, silentLogger, type HostServices, type ManualClock } from '../../../runtime/host/index.ts';
 import { createLogger } from '../../../runtime/host/logger.ts';
 import type { CaseStore } from '../../../runtime/store/case-store.ts';
 import { createPostgresStore } from '../../../runtime/store/postgres/postgres-store.ts';
@@ -161,6 +161,15 @@ function suite(name: string, open: () => Promise<Setup>) {
       expect(kase).not.toBeNull();
       expect(kase!.data.reason).toBeUndefined();
       expect(lines.some((l) => l.includes('reason suggestion: suggestion failed') && l.includes('model exploded'))).toBe(true);
+    });
+
+    it('a host trains every tenant\'s case types with suggest as it starts, before any new case', async () => {
+      const host = createHost({ store: s.store, engine, clock: s.clock, logger: silentLogger, suggestRetrainMs: 0 });
+      expect(await host.services.suggestions.report('default', 'feedback', {})).toMatchObject({ model: null });
+      await host.start();
+      await host.services.suggestions.idle();
+      expect((await host.services.suggestions.report('default', 'feedback', {}))!.model).toMatchObject({ trainedOn: 300 });
+      await host.stop();
     });
 
     it('a host with no model yet trains one for the first new case of the type', async () => {
