@@ -7,7 +7,8 @@ export interface SuggestionRow {
   case_type: string;
   field: string;
   value: string;
-  confidence: number;
+  /** The confidence in millionths (an integer: both databases and the store copy keep it exactly). */
+  confidence_ppm: number;
   trained_on: number;
   trained_at: string;
   suggested_at: string;
@@ -23,7 +24,7 @@ export function suggestionOf(row: SuggestionRow): SuggestionRecord {
     caseType: row.case_type,
     field: row.field,
     value: row.value,
-    confidence: Number(row.confidence),
+    confidence: Number(row.confidence_ppm) / 1_000_000,
     trainedOn: Number(row.trained_on),
     trainedAt: row.trained_at,
     suggestedAt: row.suggested_at,
@@ -31,4 +32,9 @@ export function suggestionOf(row: SuggestionRow): SuggestionRecord {
     chosen: row.chosen,
     decidedAt: row.decided_at,
   };
+}
+
+/** A confidence (0..1) in millionths, as the table keeps it. */
+export function ppm(confidence: number): number {
+  return Math.round(Math.min(1, Math.max(0, confidence)) * 1_000_000);
 }

@@ -3,7 +3,7 @@
 import type { Instant } from '../../engine/index.ts';
 import type { ClosedCaseData, Page, ReportWindow, SuggestionCounts, SuggestionRecord } from '../case-store.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
-import { suggestionOf, type SuggestionRow } from '../suggestion-row.ts';
+import { ppm, suggestionOf, type SuggestionRow } from '../suggestion-row.ts';
 import { hasNul, statement, type PostgresDb, type SqlValue } from './postgres-db.ts';
 
 const C = 'text COLLATE "C"';
@@ -11,7 +11,7 @@ const C = 'text COLLATE "C"';
 export const suggestionTables = `
   CREATE TABLE reason_suggestions (
     tenant ${C} NOT NULL, case_id ${C} NOT NULL, case_type ${C} NOT NULL, field text NOT NULL, value text NOT NULL,
-    confidence double precision NOT NULL, trained_on integer NOT NULL, trained_at ${C} NOT NULL, suggested_at ${C} NOT NULL,
+    confidence_ppm integer NOT NULL, trained_on integer NOT NULL, trained_at ${C} NOT NULL, suggested_at ${C} NOT NULL,
     outcome ${C}, chosen text, decided_at ${C}, PRIMARY KEY (tenant, case_id));
   CREATE INDEX reason_suggestions_by_type ON reason_suggestions (tenant, case_type, suggested_at);
   CREATE INDEX cases_closed_by_type ON cases (tenant, case_type, closed_at DESC, id DESC) WHERE closed_at IS NOT NULL;
@@ -32,7 +32,7 @@ export function createPostgresSuggestions(db: PostgresDb) {
     ),
     insert: statement(
       'suggestions.insert',
-      `INSERT INTO reason_suggestions (tenant, case_id, case_type, field, value, confidence, trained_on, trained_at, suggested_at)
+      `INSERT INTO reason_suggestions (tenant, case_id, case_type, field, value, confidence_ppm, trained_on, trained_at, suggested_at)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
     ),
     get: statement('suggestions.get', 'SELECT * FROM reason_suggestions WHERE tenant = $1 AND case_id = $2'),
@@ -60,7 +60,7 @@ export function createPostgresSuggestions(db: PostgresDb) {
       return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.closedAt, last.id]) : null };
     },
     async saveSuggestion(r: SuggestionRecord): Promise<boolean> {
-      const changed = await db.changes(s.insert, [r.tenant, r.caseId, r.caseType, r.field, r.value, r.confidence, r.trainedOn, r.trainedAt, r.suggestedAt]);
+      const changed = await db.changes(s.insert, [r.tenant, r.caseId, r.caseType, r.field, r.value, ppm(r.confidence), r.trainedOn, r.trainedAt, r.suggestedAt]);
       return changed === 1;
     },
     async getSuggestion(tenant: string, caseId: string): Promise<SuggestionRecord | null> {

@@ -4,13 +4,13 @@ import type Database from 'better-sqlite3';
 import type { Instant } from '../../engine/index.ts';
 import type { ClosedCaseData, Page, ReportWindow, SuggestionCounts, SuggestionRecord } from '../case-store.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
-import { suggestionOf, type SuggestionRow } from '../suggestion-row.ts';
+import { ppm, suggestionOf, type SuggestionRow } from '../suggestion-row.ts';
 import type { WriteQueue } from './write-queue.ts';
 
 export const suggestionTables = `
   CREATE TABLE reason_suggestions (
     tenant TEXT NOT NULL, case_id TEXT NOT NULL, case_type TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
-    confidence REAL NOT NULL, trained_on INTEGER NOT NULL, trained_at TEXT NOT NULL, suggested_at TEXT NOT NULL,
+    confidence_ppm INTEGER NOT NULL, trained_on INTEGER NOT NULL, trained_at TEXT NOT NULL, suggested_at TEXT NOT NULL,
     outcome TEXT, chosen TEXT, decided_at TEXT, PRIMARY KEY (tenant, case_id));
   CREATE INDEX reason_suggestions_by_type ON reason_suggestions(tenant, case_type, suggested_at);
   CREATE INDEX cases_closed_by_type ON cases(tenant, case_type, closed_at DESC, id DESC) WHERE closed_at IS NOT NULL;
@@ -23,8 +23,8 @@ export function createSqliteSuggestions(db: Database.Database, queue: WriteQueue
       WHERE tenant = ? AND case_type = ? AND closed_at IS NOT NULL ORDER BY closed_at DESC, id DESC LIMIT ?`),
     closedAfter: db.prepare(`SELECT id, version, channel, data, closed_at FROM cases
       WHERE tenant = ? AND case_type = ? AND closed_at IS NOT NULL AND (closed_at, id) < (?, ?) ORDER BY closed_at DESC, id DESC LIMIT ?`),
-    insert: db.prepare(`INSERT INTO reason_suggestions (tenant, case_id, case_type, field, value, confidence, trained_on, trained_at, suggested_at)
-      VALUES (@tenant, @caseId, @caseType, @field, @value, @confidence, @trainedOn, @trainedAt, @suggestedAt) ON CONFLICT DO NOTHING`),
+    insert: db.prepare(`INSERT INTO reason_suggestions (tenant, case_id, case_type, field, value, confidence_ppm, trained_on, trained_at, suggested_at)
+      VALUES (@tenant, @caseId, @caseType, @field, @value, @confidencePpm, @trainedOn, @trainedAt, @suggestedAt) ON CONFLICT DO NOTHING`),
     get: db.prepare('SELECT * FROM reason_suggestions WHERE tenant = ? AND case_id = ?'),
     decide: db.prepare(`UPDATE reason_suggestions SET outcome = CASE WHEN value = @chosen THEN 'accepted' ELSE 'corrected' END,
       chosen = @chosen, decided_at = @at WHERE tenant = @tenant AND case_id = @caseId AND outcome IS NULL RETURNING outcome`),
@@ -47,7 +47,9 @@ export function createSqliteSuggestions(db: Database.Database, queue: WriteQueue
       return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.closedAt, last.id]) : null };
     },
     async saveSuggestion(record: SuggestionRecord): Promise<boolean> {
-      return queue.submit(() => s.insert.run(record).changes === 1);
+      const { tenant, caseId, caseType, field, value, trainedOn, trainedAt, suggestedAt } = record;
+      const row = { tenant, caseId, caseType, field, value, confidencePpm: ppm(record.confidence), trainedOn, trainedAt, suggestedAt };
+      return queue.submit(() => s.insert.run(row).changes === 1);
     },
     async getSuggestion(tenant: string, caseId: string): Promise<SuggestionRecord | null> {
       const row = s.get.get(tenant, caseId) as SuggestionRow | undefined;
