@@ -184,6 +184,18 @@ export const problemCodes = {
     severity: 'error',
     message: "the reply's text goes into '{field}', so the event '{event}' must carry it: add it to the event's data properties, or leave the reply's body out",
   },
+  'suggest.not_choice': {
+    severity: 'error',
+    message: "the suggested field '{field}' must be a choice field (a text field with an enum of its values): a suggestion picks one of them",
+  },
+  'suggest.not_text': {
+    severity: 'error',
+    message: "the suggestion reads '{field}', which is not a text field (type string): it learns from words",
+  },
+  'suggest.email_without_intake': {
+    severity: 'warning',
+    message: "the suggestion reads the first e-mail, but the case type takes no mail (no email.subject or email.body): add them or leave email out",
+  },
   'data.not_object': {
     severity: 'error',
     message: '\'data\' must be an object schema: set "type": "object" and list the fields in \'properties\'',

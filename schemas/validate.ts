@@ -16,6 +16,7 @@ import { lintUnusedRules } from './lint/unused-rules.ts';
 import { lintTranslations } from './lint/translations.ts';
 import { lintMessages } from './lint/messages.ts';
 import { lintScripts } from './lint/scripts.ts';
+import { lintSuggest } from './lint/suggest.ts';
 
 export interface ValidateOptions {
   /**
@@ -61,6 +62,7 @@ export function validateCaseType(definition: unknown, options: ValidateOptions =
     ...lintTranslations(model),
     ...lintMessages(model),
     ...lintScripts(model),
+    ...lintSuggest(model),
   ];
   return dedupe(structural, semantic).sort(compareProblems);
 }

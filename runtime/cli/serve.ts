@@ -60,6 +60,8 @@ export interface ServeOptions {
   documentMaxBytes?: number;
   /** --documents-dir: new documents' content in files there, not in the database. */
   documentsDir?: string;
+  /** --suggest-retrain: minutes between retrainings of the reason suggester, in ms (default an hour; 0: never). */
+  suggestRetrainMs?: number;
   /** `--oidc-*`, `--public-url`, `--session-lifetime`, DOSSIER_OIDC_CLIENT_SECRET: people sign in through this provider. */
   oidc?: OidcSettings;
   /** `--smtp-url` (or DOSSIER_SMTP_URL), `--mail-from`, `--mail-language`: send notify messages by e-mail (docs/email.md). */
@@ -187,6 +189,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }),
     ...(options.documentMaxBytes === undefined ? {} : { documentMaxBytes: options.documentMaxBytes }),
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
+    ...(options.suggestRetrainMs === undefined ? {} : { suggestRetrainMs: options.suggestRetrainMs }),
     ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
     ...(options.mail === undefined ? {} : { mail: options.mail }),
     ...(options.webhookSecret === undefined ? {} : { webhookSecret: options.webhookSecret }),
@@ -317,6 +320,9 @@ const usage = [
   '  --documents-dir DIR',
   '                keep new documents\' content in files in DIR (created if missing; one folder per tenant)',
   '                instead of the database; the database keeps their rows (back DIR up with it)',
+  '  --suggest-retrain MINUTES',
+  '                how often the contact-reason suggester learns again from closed cases (default 60;',
+  '                0: only at start and while a model is young)',
   '  -h, --help    this text',
   '',
   'E-mail out (docs/email.md; without --smtp-url notify messages are recorded on their cases only):',
@@ -391,7 +397,7 @@ const signInOptionNames = [
 ];
 const mailOptionNames = ['--smtp-url', '--mail-from', '--mail-language'];
 const mailInOptionNames = ['--mail-in-port', '--mail-in-host', '--mail-in-max-size', '--mail-in-rate', '--mail-in-tls-key', '--mail-in-tls-cert'];
-const optionNames = ['--db', '--port', '--host', '--service-token-expiry', '--document-max-mb', '--documents-dir', ...signInOptionNames, ...mailOptionNames, ...mailInOptionNames];
+const optionNames = ['--db', '--port', '--host', '--service-token-expiry', '--document-max-mb', '--documents-dir', '--suggest-retrain', ...signInOptionNames, ...mailOptionNames, ...mailInOptionNames];
 
 /** The --mail-in-* options, checked; undefined without --mail-in-port. */
 function mailInSettings(given: Map<string, string>): { ok: true; settings: MailInSettings | undefined } | { ok: false; message: string } {
@@ -555,6 +561,11 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
       if (value === undefined || !Number.isFinite(mb) || mb <= 0 || mb > 1024) return { ok: false, message: `--document-max-mb needs a number of megabytes from more than 0 to 1024, e.g. --document-max-mb 20; got '${value ?? ''}'.` };
       i++;
       options.documentMaxBytes = Math.round(mb * 1024 * 1024);
+    } else if (arg === '--suggest-retrain') {
+      const minutes = Number(value);
+      if (value === undefined || !Number.isInteger(minutes) || minutes < 0 || minutes > 10_080) return { ok: false, message: `--suggest-retrain needs a whole number of minutes from 0 to 10080 (a week), e.g. --suggest-retrain 60; got '${value ?? ''}'.` };
+      i++;
+      options.suggestRetrainMs = minutes * 60_000;
     } else if (signInOptionNames.includes(arg)) {
       if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value (dossier serve --help says which).` };
       i++;

@@ -45,3 +45,5 @@ export { recordDocument, documentFields, isDocumentsField, DOCUMENT_ADDED, DOCUM
 export type { DocumentRef, DocumentChange } from './documents.ts';
 export { recordNote, NOTE_ADDED, MAX_NOTE_TEXT } from './notes.ts';
 export { overdueTimerId, overdueStateOf, OVERDUE_EVENT } from './task-due.ts';
+export { classify, tokenize, trainClassifier } from './classifier.ts';
+export type { ReasonModel, ReasonPrediction, TrainingExample } from './classifier.ts';

@@ -23,6 +23,7 @@ import { createDocumentService, type DocumentService } from './document-service.
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
 import { silentLogger, type Logger } from './logger.ts';
+import { createReasonSuggestionService, type ReasonSuggestionOptions, type ReasonSuggestionService } from './reason-suggestions.ts';
 
 /** Hosts sharing a store look for due work at least this often, under the store's notices. */
 const SHARED_POLL_MS = 15_000;
@@ -44,6 +45,8 @@ export interface HostServices {
   documents: DocumentService;
   /** Chat between the customer and agents on a case (issue 20). */
   chat: ChatService;
+  /** Contact-reason suggestions: trained from closed cases, made after a case is created (issue 21). */
+  suggestions: ReasonSuggestionService;
 }
 
 export function createHostServices<C>(options: {
@@ -59,6 +62,10 @@ export function createHostServices<C>(options: {
   documentMaxBytes?: number;
   /** Where new documents' content goes (`--documents-dir`); absent: the database. */
   documentsDir?: string;
+  /** Milliseconds between retrainings of the reason suggester (`--suggest-retrain`; default an hour; 0: none). */
+  suggestRetrainMs?: number;
+  /** The reason suggester's classifier (default the engine's; tests pass one that fails). */
+  suggestClassify?: ReasonSuggestionOptions['classify'];
 }): HostServices {
   const { store, clock } = options;
   const logger = options.logger ?? silentLogger;
@@ -82,6 +89,9 @@ export function createHostServices<C>(options: {
     mailboxes: createMailboxService({ store, cases, clock, logger, attachments: options.attachments ?? documentSink(documents) }),
     documents,
     chat: createChatService({ store, cases }),
+    suggestions: createReasonSuggestionService({ store, cases, clock, logger, ...(options.suggestRetrainMs === undefined ? {} : { retrainMs: options.suggestRetrainMs }),
+      ...(options.suggestClassify === undefined ? {} : { classify: options.suggestClassify }),
+    }),
   };
 }
 
@@ -106,6 +116,8 @@ export interface HostOptions<C = unknown> {
   documentMaxBytes?: number;
   /** Where new documents' content goes (`--documents-dir`); absent: the database. */
   documentsDir?: string;
+  /** Milliseconds between retrainings of the reason suggester (`--suggest-retrain <minutes>`; default an hour; 0: none). */
+  suggestRetrainMs?: number;
 }
 
 export interface Host {
@@ -131,6 +143,7 @@ export function createHost<C>(options: HostOptions<C>): Host {
     ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }),
     ...(options.documentMaxBytes === undefined ? {} : { documentMaxBytes: options.documentMaxBytes }),
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
+    ...(options.suggestRetrainMs === undefined ? {} : { suggestRetrainMs: options.suggestRetrainMs }),
   });
   const service = services.cases;
   // a store that several hosts share announces their commits (watchDue); its runners also look again
@@ -179,9 +192,12 @@ export function createHost<C>(options: HostOptions<C>): Host {
       await services.migrations.resume();
       // documents a host stored and then died before its case's commit (docs/documents.md)
       await services.documents.sweep();
+      // the reason suggester trains its models in the background: intake does not wait for it
+      await services.suggestions.start();
     },
     async stop() {
       await services.migrations.stop();
+      await services.suggestions.stop();
       await unwatch?.();
       unwatch = null;
       await scheduler.stop();

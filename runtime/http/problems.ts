@@ -44,6 +44,7 @@ export const problemTable = {
   'rule.failed': { status: 422, title: 'Rule failed' },
   'event.unknown': { status: 422, title: 'Unknown event' },
   'case_type.unknown': { status: 422, title: 'Unknown case type' },
+  'suggest.not_configured': { status: 422, title: 'No reason suggestion for this case type' },
   'case.parent_not_found': { status: 422, title: 'Parent case not found' },
   'definition.invalid': { status: 422, title: 'Invalid case-type definition' },
   'idempotency.key_reused': { status: 422, title: 'Idempotency key reused' },

@@ -200,6 +200,21 @@ export const responseSchemas = {
           },
         },
       },
+      suggestion: {
+        type: ['object', 'null'],
+        description: "The contact-reason suggestion made when the case was created (GET /api/cases/:id only; null: none), and whether the agent took it (docs/reason-suggestion.md).",
+        required: ['field', 'value', 'confidence', 'trainedOn', 'trainedAt', 'suggestedAt', 'outcome', 'chosen'],
+        properties: {
+          field: { type: 'string', description: 'The suggested choice field, a pointer into the data.' },
+          value: { type: 'string' },
+          confidence: { type: 'number', description: "The model's posterior probability of the value, 0 to 1." },
+          trainedOn: { type: 'integer', description: 'The closed cases the model learned from.' },
+          trainedAt: { type: 'string', format: 'date-time' },
+          suggestedAt: { type: 'string', format: 'date-time' },
+          outcome: { type: ['string', 'null'], enum: ['accepted', 'corrected', null], description: 'Once the field was first set: accepted (the suggested value) or corrected (another).' },
+          chosen: nullableString,
+        },
+      },
     },
   },
   HistoryEntry: {

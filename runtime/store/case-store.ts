@@ -476,6 +476,47 @@ export interface DocumentRecord {
 /** The largest chunk a document's content is stored and read in. */
 export const DOCUMENT_CHUNK_BYTES = 256 * 1024;
 
+/**
+ * A contact-reason suggestion kept for a case (issue 21, docs/reason-suggestion.md): what the model
+ * suggested when the case was created, and, once the field was first set, whether the agent took it.
+ */
+export interface SuggestionRecord {
+  tenant: string;
+  caseId: string;
+  caseType: string;
+  /** The suggested field (a pointer into the case data). */
+  field: string;
+  value: string;
+  /** The model's posterior probability of `value` (0..1). */
+  confidence: number;
+  /** The closed cases the model was trained on, and when. */
+  trainedOn: number;
+  trainedAt: Instant;
+  suggestedAt: Instant;
+  /** Set once, when the field is first set: `accepted` (the suggested value) or `corrected` (another). */
+  outcome: 'accepted' | 'corrected' | null;
+  /** The value the field was first set to. */
+  chosen: string | null;
+  decidedAt: Instant | null;
+}
+
+/** A closed case's data as the suggester trains on it. */
+export interface ClosedCaseData {
+  id: string;
+  version: number;
+  channel: string | null;
+  data: JsonValue;
+  closedAt: Instant;
+}
+
+/** Suggestions of one case type by suggested value. */
+export interface SuggestionCounts {
+  value: string;
+  suggested: number;
+  accepted: number;
+  corrected: number;
+}
+
 export interface CaseStore {
   // Tenants and tokens
   ensureTenant(id: string, at: Instant): Promise<void>;
@@ -705,6 +746,22 @@ export interface CaseStore {
    * by a host that died before the case's commit. Up to `limit`, oldest first.
    */
   orphanDocuments(before: Instant, limit: number): Promise<DocumentRecord[]>;
+
+  // Contact-reason suggestions (issue 21, docs/reason-suggestion.md)
+  /** Every tenant's id (the suggester trains each tenant's case types at start). */
+  listTenants(): Promise<string[]>;
+  /** The closed cases of `caseType` in `tenant`, newest closed first (closedAt, then id, descending), a page at a time. */
+  closedCaseData(tenant: string, caseType: string, limit: number, cursor: string | null): Promise<Page<ClosedCaseData>>;
+  /** Keeps a case's suggestion; false, and nothing changed, when the case has one already. */
+  saveSuggestion(record: SuggestionRecord): Promise<boolean>;
+  getSuggestion(tenant: string, caseId: string): Promise<SuggestionRecord | null>;
+  /**
+   * Records what the field was first set to: `accepted` when it is the suggested value, `corrected`
+   * otherwise. Once: null, and nothing changed, when the case has no suggestion or its outcome is recorded.
+   */
+  recordSuggestionOutcome(tenant: string, caseId: string, chosen: string, at: Instant): Promise<'accepted' | 'corrected' | null>;
+  /** The suggestions of `caseType` in `tenant` by suggested value (code-point order); `from`/`to` on when they were made. */
+  suggestionCounts(tenant: string, window: ReportWindow & { caseType: string }): Promise<SuggestionCounts[]>;
 
   close(): Promise<void>;
 }

@@ -121,6 +121,12 @@ export const storeTables: readonly TableSpec[] = [
   // Documents in the case file (issue 20): a row per document, its content in chunks.
   table('documents', 'tenant id', 'tenant id case_id name content_type size:int sha256 field added_at added_by removed_at removed_by storage'),
   table('document_chunks', 'tenant document_id n', 'tenant document_id n:int bytes:bytes'),
+  // Contact-reason suggestions (issue 21): one per case, its outcome once decided.
+  table(
+    'reason_suggestions',
+    'tenant case_id',
+    'tenant case_id case_type field value confidence_ppm:int trained_on:int trained_at suggested_at outcome chosen decided_at',
+  ),
 ];
 
 export type CopyErrorCode =

@@ -192,6 +192,7 @@ export interface CaseType {
   playbook: Playbook;
   customer?: Customer;
   email?: EmailIntake;
+  suggest?: ReasonSuggestion;
   public?: PublicForm;
   /**
    * Message templates that notify actions name (docs/email.md): by name, a subject and a body, each one text or one per language, with placeholders such as {{/customer/name}} (a field of the case data) or {{reference}}.
@@ -858,6 +859,36 @@ export interface EmailIntake {
 export interface CustomerReply {
   event: string;
   body?: Pointer7;
+}
+/**
+ * Suggest the value of a choice field (the contact reason) from the text of a new case, learned from this case type's closed cases (docs/reason-suggestion.md): the agent sees the suggestion with its confidence and accepts or corrects it.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "reasonSuggestion".
+ */
+export interface ReasonSuggestion {
+  field: Pointer7;
+  /**
+   * The text fields the suggestion reads, e.g. /subject and /description.
+   *
+   * @minItems 1
+   * @maxItems 10
+   */
+  from:
+    | [Pointer]
+    | [Pointer, Pointer]
+    | [Pointer, Pointer, Pointer]
+    | [Pointer, Pointer, Pointer, Pointer]
+    | [Pointer, Pointer, Pointer, Pointer, Pointer]
+    | [Pointer, Pointer, Pointer, Pointer, Pointer, Pointer]
+    | [Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer]
+    | [Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer]
+    | [Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer]
+    | [Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer, Pointer];
+  /**
+   * Also read the first e-mail's subject and text (the fields email.subject and email.body) when the case came by e-mail. Default false.
+   */
+  email?: boolean;
 }
 /**
  * A self-service form anyone may fill in without signing in (/forms/<tenant>/<key>), and the status page its sender gets: the stage in plain words, a reply, documents.

@@ -135,7 +135,7 @@ function lintPayload(
   }
 }
 
-function fieldHint(data: unknown, pointer: string): string {
+export function fieldHint(data: unknown, pointer: string): string {
   const fields = listFieldPointers(data);
   const nested = fields.find((f) => f.endsWith(pointer));
   return nested !== undefined ? `; did you mean '${nested}'?` : didYouMean(pointer, fields);

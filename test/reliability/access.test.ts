@@ -190,6 +190,7 @@ const routes: Route[] = [
   { name: 'GET /api/reports/sla', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/sla' }) },
   { name: 'GET /api/reports/stages', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/stages' }) },
   { name: 'GET /api/reports/partners', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, partner: 403, prepare: async () => ({ method: 'GET', path: '/api/reports/partners' }) },
+  { name: 'GET /api/reports/suggestions', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 404, prepare: async () => ({ method: 'GET', path: '/api/reports/suggestions?caseType=complaint' }) },
   { name: 'GET /api/reports/reasons', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/reasons?field=/n' }) },
   {
     name: 'GET /api/case-types/:key/versions/:v/types.d.ts',

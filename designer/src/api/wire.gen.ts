@@ -2615,6 +2615,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accuracy of contact-reason suggestions of a case type (docs/reason-suggestion.md): suggested, accepted, corrected, accuracy, by suggested value; from, to: instants, the suggestions made in [from, to) */
+        get: {
+            parameters: {
+                query?: {
+                    caseType?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/export": {
         parameters: {
             query?: never;
@@ -3129,6 +3178,26 @@ export interface components {
                 attempts: number;
                 lastError?: string | null;
             }[];
+            /** @description The contact-reason suggestion made when the case was created (GET /api/cases/:id only; null: none), and whether the agent took it (docs/reason-suggestion.md). */
+            suggestion?: {
+                /** @description The suggested choice field, a pointer into the data. */
+                field: string;
+                value: string;
+                /** @description The model's posterior probability of the value, 0 to 1. */
+                confidence: number;
+                /** @description The closed cases the model learned from. */
+                trainedOn: number;
+                /** Format: date-time */
+                trainedAt: string;
+                /** Format: date-time */
+                suggestedAt: string;
+                /**
+                 * @description Once the field was first set: accepted (the suggested value) or corrected (another).
+                 * @enum {string|null}
+                 */
+                outcome: "accepted" | "corrected" | null;
+                chosen: string | null;
+            } | null;
         };
         HistoryEntry: {
             seq: number;
@@ -3762,6 +3831,7 @@ export interface components {
             playbook: components["schemas"]["CaseTypePlaybook"];
             customer?: components["schemas"]["CaseTypeCustomer"];
             email?: components["schemas"]["CaseTypeEmailIntake"];
+            suggest?: components["schemas"]["CaseTypeReasonSuggestion"];
             public?: components["schemas"]["CaseTypePublicForm"];
             /** @description Message templates that notify actions name (docs/email.md): by name, a subject and a body, each one text or one per language, with placeholders such as {{/customer/name}} (a field of the case data) or {{reference}}. */
             messages?: {
@@ -4176,6 +4246,18 @@ export interface components {
             event: string;
             /** @description The text field the reply's text goes into (a field of the event's data). */
             body?: components["schemas"]["CaseTypePointer"];
+        };
+        /**
+         * ReasonSuggestion
+         * @description Suggest the value of a choice field (the contact reason) from the text of a new case, learned from this case type's closed cases (docs/reason-suggestion.md): the agent sees the suggestion with its confidence and accepts or corrects it.
+         */
+        CaseTypeReasonSuggestion: {
+            /** @description The choice field (a text field with an enum) whose value is suggested, e.g. /reason. */
+            field: components["schemas"]["CaseTypePointer"];
+            /** @description The text fields the suggestion reads, e.g. /subject and /description. */
+            from: components["schemas"]["CaseTypePointer"][];
+            /** @description Also read the first e-mail's subject and text (the fields email.subject and email.body) when the case came by e-mail. Default false. */
+            email?: boolean;
         };
         /**
          * EmailIntake

@@ -20,6 +20,7 @@ import { DocumentsPanel } from './DocumentsPanel.tsx';
 import { DueCell } from './DueCell.tsx';
 import { NotesPanel } from './NotesPanel.tsx';
 import { soonestDue } from './due-words.ts';
+import { ReasonSuggestion } from './ReasonSuggestion.tsx';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { ScriptPanel } from './ScriptPanel.tsx';
 import { LifeCycleStrip } from '../stage/LifeCycleStrip.tsx';
@@ -151,7 +152,8 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
   const priority = (p: string) => words.t(`console.priority.${p}`, { defaultValue: p });
   const applyNewer = (newer: CaseRecord) => {
     setDraft((d) => (d ? { base: newer.data, working: rebase(d.base, d.working, newer.data).data } : d));
-    setKase(newer);
+    // an event's answer carries no suggestion (GET /api/cases/:id does): the one shown stays
+    setKase(newer.suggestion === undefined ? { ...newer, suggestion: kase.suggestion ?? null } : newer);
   };
 
   const reloadAfterConflict = async (why: Failure) => {
@@ -298,6 +300,7 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
                 ) : null}
               </p>
             ))}
+            <ReasonSuggestion suggestion={kase.suggestion} def={def} saved={kase.data} working={working} onChange={setWorking} />
             <FormRenderer
               schema={def.data}
               form={stageForm(def, task?.form ?? null, carried)}

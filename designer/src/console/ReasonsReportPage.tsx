@@ -9,6 +9,7 @@ import { channelWords, percent, reasonFields, reasonRow, type ReasonsReport } fr
 import { titledOptions } from '../model/pick-options.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { useWords } from '../i18n/use-words.ts';
+import { SuggestionsReport } from './SuggestionsReport.tsx';
 
 export function ReasonsReportPage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
   const words = useWords();
@@ -103,6 +104,7 @@ export function ReasonsReportPage({ api, ctx }: { api: ConsoleApi; ctx: ConsoleC
           </table>
         </>
       )}
+      {def?.suggest !== undefined ? <SuggestionsReport api={api} def={def} /> : null}
     </section>
   );
 }

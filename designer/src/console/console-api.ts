@@ -53,6 +53,7 @@ export type Related = Refine<Wire['RelatedCases'], { items: RelatedCase[] }>;
 export type { Failure, Result } from './api-result.ts';
 import type { Result } from './api-result.ts';
 import type { ReasonsReport } from './reasons-report.ts';
+import type { SuggestionsReport } from './suggestion-words.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -74,6 +75,8 @@ export interface ConsoleApi {
   search(q: string, cursor: string | null, limit?: number): Promise<Result<Page<SearchResult>>>;
   /** The contact reasons report: the top values of a field of a case type, with their channels. */
   reasons(query: { caseType: string; field: string }): Promise<Result<ReasonsReport>>;
+  /** The accuracy of the contact-reason suggestions of a case type. */
+  suggestions(query: { caseType: string }): Promise<Result<SuggestionsReport>>;
   documents(caseId: string): Promise<Result<DocumentItem[]>>;
   /** Uploads a file (multipart, streamed by the browser), attached to the documents field `field` when given. */
   uploadDocument(caseId: string, file: Blob, name: string, field?: string): Promise<Result<DocumentItem>>;
@@ -155,6 +158,7 @@ export function createConsoleApi(token: string, t: Translate = ENGLISH.t, langua
     related: (id) => call('GET', `/api/cases/${enc(id)}/related?limit=200`),
     search: (q, cursor, limit = 20) => call('GET', `/api/search${qs({ q, limit: String(limit), cursor: cursor ?? '' })}`),
     reasons: (query) => call('GET', `/api/reports/reasons${qs(query)}`),
+    suggestions: (query) => call('GET', `/api/reports/suggestions${qs(query)}`),
     async documents(caseId) {
       return items(await call('GET', `/api/cases/${enc(caseId)}/documents`));
     },

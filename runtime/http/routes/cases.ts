@@ -4,6 +4,7 @@ import type { Priority } from '../../../schemas/generated/case-type.ts';
 import { CHANNELS, isSystemEvent } from '../../engine/index.ts';
 import type { Actor, CaseData, Channel } from '../../engine/index.ts';
 import type { CaseService, ServiceResult } from '../../host/case-service.ts';
+import type { ReasonSuggestionService } from '../../host/reason-suggestions.ts';
 import { failureAnswer, failureBody, HttpProblem } from '../problems.ts';
 import type { CaseStore, MessageStatus, TokenRecord } from '../../store/case-store.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
@@ -37,7 +38,7 @@ function notFound(id: string): HttpProblem {
   return new HttpProblem('case.not_found', `There is no case '${id}'.`);
 }
 
-export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv> {
+export function caseRoutes(store: CaseStore, service: CaseService, suggestions?: ReasonSuggestionService): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
   /** A partner's view of a case answer (a view, an event's answer, a stored replay): only the shared fields. */
@@ -96,7 +97,9 @@ export function caseRoutes(store: CaseStore, service: CaseService): Hono<AuthEnv
     const scope = await partnerScope(store, auth);
     const found = await service.getView(auth.tenant, c.req.param('id'), actorOf(auth));
     if (found === null || (scope !== null && !inScope(scope, found.case.queue))) throw notFound(c.req.param('id'));
-    return c.json(await shared(scope, auth.tenant, { ...found.view, messages: await caseMessages(store, auth.tenant, found.case.id) }), 200, { etag: etag(found.case.revision) });
+    // the reason suggestion (issue 21) for the tenant's own people; a partner's see the case without it
+    const suggestion = scope === null && suggestions !== undefined ? { suggestion: await suggestions.forCase(auth.tenant, found.case.id) } : {};
+    return c.json(await shared(scope, auth.tenant, { ...found.view, messages: await caseMessages(store, auth.tenant, found.case.id), ...suggestion }), 200, { etag: etag(found.case.revision) });
   });
 
   app.post('/cases/:id/events', async (c) => {

@@ -13,6 +13,7 @@
 //   reports (a history entry's `to`, a field of case data), with `\u0000` handled (postgres-reports.ts).
 import { caseMigrationTables } from './postgres-case-migrations.ts';
 import { documentTables } from './postgres-documents.ts';
+import { suggestionTables } from './postgres-suggestions.ts';
 import type { PostgresDb, Queryable } from './postgres-db.ts';
 import { backfillStages, stageTablesSql } from './postgres-stages.ts';
 import { caseReferences } from './postgres-references.ts';
@@ -195,6 +196,8 @@ const migrations: Migration[] = [
   // Case search (issue 21, docs/search.md; SQLite's too): a tsvector per case under a GIN index, filled
   // from the cases already stored.
   searchIndexMigration,
+  // Contact-reason suggestions (issue 21): one per case, and the closed cases of a type newest first.
+  suggestionTables,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

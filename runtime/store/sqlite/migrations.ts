@@ -3,6 +3,7 @@
 // JavaScript computes (the customer index's identifiers, from each case's definition).
 import { caseMigrationTables } from './sqlite-case-migrations.ts';
 import { documentTables } from './sqlite-documents.ts';
+import { suggestionTables } from './sqlite-suggestions.ts';
 import type Database from 'better-sqlite3';
 import { backfillCustomerKeys } from './sqlite-customer-keys.ts';
 import { searchIndexMigration } from './sqlite-search.ts';
@@ -195,6 +196,8 @@ const migrations: Migration[] = [
   // Case search (issue 21, docs/search.md): an FTS5 index of each case's reference, customer and text,
   // filled from the cases already stored.
   searchIndexMigration,
+  // Contact-reason suggestions (issue 21): one per case, and the closed cases of a type newest first.
+  suggestionTables,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

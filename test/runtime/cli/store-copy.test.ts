@@ -112,6 +112,12 @@ async function buildSource(path: string): Promise<void> {
   expect(await store.createCaseMigration(migration, [first, withdrawn])).toBe(true);
   await store.markMigrationCases('default', 'plan-1', [{ caseId: withdrawn, status: 'skipped', detail: { reason: 'closed "ü"' }, at: clock.now() }]);
 
+  // contact-reason suggestions (issue 21): one decided, one not
+  const suggestion = { tenant: 'default', caseType: 'complaint', field: '/reason', value: 'billing', confidence: 0.823456, trainedOn: 300, trainedAt: clock.now(), suggestedAt: clock.now(), outcome: null, chosen: null, decidedAt: null };
+  expect(await store.saveSuggestion({ ...suggestion, caseId: first })).toBe(true);
+  expect(await store.saveSuggestion({ ...suggestion, caseId: withdrawn, value: 'delivery', confidence: 1 })).toBe(true);
+  expect(await store.recordSuggestionOutcome('default', first, 'service', clock.now())).toBe('corrected');
+
   // documents in the case file (issue 20): one of three chunks, one removed (its row and content kept)
   const documents = createDocumentService({ store, cases: service, clock, logger: silentLogger });
   const statement = Buffer.from('Statement line: one kettle, 49.95 EUR "ü".\n'.repeat(14_000));
@@ -196,6 +202,9 @@ async function readAll(store: CaseStore): Promise<Record<string, unknown>> {
       ),
       migrations: await store.listCaseMigrations(tenant),
       migrationItems: await pages((c) => store.migrationItems(tenant, 'plan-1', undefined, 1, c)),
+      suggestions: await Promise.all(ofTenant.map((id) => store.getSuggestion(tenant, id))),
+      suggestionCounts: await store.suggestionCounts(tenant, { caseType: 'complaint' }),
+      closedData: await pages((c) => store.closedCaseData(tenant, 'complaint', 1, c)),
     };
   }
   return out;
@@ -309,7 +318,7 @@ describe('dossier store copy: usage and sources it refuses', () => {
     // the copy checks the columns itself; this names the tables, so a new one is a conscious change
     expect(storeTables.map((t) => t.name)).toEqual([
       'tenants', 'tokens', 'partners', 'people', 'mailboxes', 'case_secrets', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
-      'stage_current', 'stage_visits', 'case_migrations', 'case_migration_items', 'documents', 'document_chunks',
+      'stage_current', 'stage_visits', 'case_migrations', 'case_migration_items', 'documents', 'document_chunks', 'reason_suggestions',
     ]);
   });
 });

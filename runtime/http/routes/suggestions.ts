@@ -1,0 +1,31 @@
+// The accuracy of contact-reason suggestions (issue 21, docs/reason-suggestion.md): per case type,
+// how many were suggested, accepted and corrected, and the accuracy, overall and by suggested value.
+import { Hono } from 'hono';
+import type { ReasonSuggestionService } from '../../host/reason-suggestions.ts';
+import { HttpProblem } from '../problems.ts';
+import { requireOwnRole, type AuthEnv } from '../auth.ts';
+import { filters, windowParams } from '../query.ts';
+import type { CaseStore } from '../../store/case-store.ts';
+
+export function suggestionRoutes(store: CaseStore, suggestions: ReasonSuggestionService): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+
+  app.get('/reports/suggestions', async (c) => {
+    const auth = requireOwnRole(c, 'The suggestions report', 'agent');
+    const { caseType } = filters(c, ['caseType'] as const);
+    if (caseType === undefined) {
+      throw new HttpProblem('request.invalid', 'caseType is required: the case type whose reason suggestions to report, e.g. ?caseType=complaint.', {
+        problems: [{ pointer: '/caseType', message: 'required' }],
+      });
+    }
+    const window = windowParams(c);
+    const report = await suggestions.report(auth.tenant, caseType, window);
+    if (report === null) {
+      if ((await store.listVersions(auth.tenant, caseType)).length === 0) throw new HttpProblem('case_type.not_found', `There is no published case type '${caseType}'.`);
+      throw new HttpProblem('suggest.not_configured', `The case type '${caseType}' suggests no reason: give its latest version a "suggest" setting (docs/reason-suggestion.md).`);
+    }
+    return c.json(report);
+  });
+
+  return app;
+}
