@@ -43,3 +43,5 @@ export { recordChat, CHAT_AGENT, CHAT_CUSTOMER, MAX_CHAT_TEXT } from './chat.ts'
 export type { ChatMessage } from './chat.ts';
 export { recordDocument, documentFields, isDocumentsField, DOCUMENT_ADDED, DOCUMENT_REMOVED, DOCUMENT_REF_SCHEMA } from './documents.ts';
 export type { DocumentRef, DocumentChange } from './documents.ts';
+export { childDeliveries, parentDelivery, recordLink, recordUndelivered, CHILD_LINKED, CHILD_UNLINKED, PARENT_LINKED, PARENT_UNLINKED, LINKED_UNDELIVERED } from './linked.ts';
+export type { LinkedCaseRef, LinkedDelivery, LinkChange, Undelivered, SendToChildrenEffect, SendToParentEffect } from './linked.ts';

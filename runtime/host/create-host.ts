@@ -11,6 +11,7 @@ import type { CaseStore } from '../store/case-store.ts';
 import { outboxEffectTypes } from '../store/side-rows.ts';
 import { createCaseService, type CaseService } from './case-service.ts';
 import { createCaseTypeService, type CaseTypeService } from './case-type-service.ts';
+import { createLinkService, type LinkService } from './link-service.ts';
 import { createTaskService, type TaskService } from './task-service.ts';
 import { createTokenService, type TokenService } from './tokens.ts';
 import { createPartnerService, type PartnerService } from './partners.ts';
@@ -44,6 +45,8 @@ export interface HostServices {
   documents: DocumentService;
   /** Chat between the customer and agents on a case (issue 20). */
   chat: ChatService;
+  /** Linking an existing case as a child (docs/linked-work.md). */
+  links: LinkService;
 }
 
 export function createHostServices<C>(options: {
@@ -82,6 +85,7 @@ export function createHostServices<C>(options: {
     mailboxes: createMailboxService({ store, cases, clock, logger, attachments: options.attachments ?? documentSink(documents) }),
     documents,
     chat: createChatService({ store, cases }),
+    links: createLinkService({ store, cases, engine: options.engine }),
   };
 }
 
@@ -146,6 +150,7 @@ export function createHost<C>(options: HostOptions<C>): Host {
     clock,
     logger,
     notifier: options.notifier ?? mailer ?? createCaseMessageNotifier(store, clock, logger),
+    recordUndelivered: services.links.recordUndelivered,
     ...(options.webhookAllow === undefined ? {} : { webhookAllow: options.webhookAllow }),
     ...(options.webhookSecret === undefined ? {} : { webhookSecret: options.webhookSecret }),
     ...options.outbox,

@@ -54,17 +54,14 @@ export type Action =
   | LookupAction
   | RaiseAction
   | CreateCaseAction
-  | NoteAction;
+  | NoteAction
+  | SendToChildrenAction
+  | SendToParentAction;
 /**
  * This interface was referenced by `CaseType`'s JSON-Schema
  * via the `definition` "priority".
  */
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
-/**
- * This interface was referenced by `CaseType`'s JSON-Schema
- * via the `definition` "transitionSpec".
- */
-export type TransitionSpec = string | Transition | [Transition, ...Transition[]];
 /**
  * JSON Pointer into the case data, e.g. /customer/email.
  */
@@ -73,6 +70,11 @@ export type Pointer1 = string;
  * JSON Pointer into the case data, e.g. /customer/email.
  */
 export type Pointer2 = string;
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "transitionSpec".
+ */
+export type TransitionSpec = string | Transition | [Transition, ...Transition[]];
 /**
  * JSON Pointer into the case data, e.g. /customer/email.
  */
@@ -93,6 +95,14 @@ export type Pointer6 = string;
  * JSON Pointer into the case data, e.g. /customer/email.
  */
 export type Pointer7 = string;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer8 = string;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer9 = string;
 /**
  * One text, or one per language (by language tag, e.g. {"en": "...", "nl": "..."}). {{/pointer}} is replaced by that field of the case data, {{reference}}, {{caseType}}, {{state}}, {{assignee}} and {{queue}} by the case's.
  *
@@ -581,6 +591,44 @@ export interface NoteAction {
   text: string;
 }
 /**
+ * Send an event to every open child case (of one case type, with caseType), after this event is committed; a child that cannot take it in its state is recorded on the sending case as not delivered.
+ */
+export interface SendToChildrenAction {
+  type: 'sendToChildren';
+  /**
+   * An event of the receiving case type (upper snake case).
+   */
+  event: string;
+  /**
+   * The event's payload, constant.
+   */
+  data?: {
+    [k: string]: unknown | undefined;
+  };
+  from?: Pointer1;
+  /**
+   * Only the child cases of this case type.
+   */
+  caseType?: string;
+}
+/**
+ * Send an event to the parent case, after this event is committed; a parent that cannot take it is recorded on the sending case as not delivered.
+ */
+export interface SendToParentAction {
+  type: 'sendToParent';
+  /**
+   * An event of the receiving case type (upper snake case).
+   */
+  event: string;
+  /**
+   * The event's payload, constant.
+   */
+  data?: {
+    [k: string]: unknown | undefined;
+  };
+  from?: Pointer2;
+}
+/**
  * This interface was referenced by `CaseType`'s JSON-Schema
  * via the `definition` "playbook".
  */
@@ -738,8 +786,8 @@ export interface Customer {
    */
   keys: [Pointer, ...Pointer[]];
   name?: Pointer;
-  email?: Pointer1;
-  language?: Pointer2;
+  email?: Pointer3;
+  language?: Pointer4;
 }
 /**
  * How mail to this case type's mailbox opens and answers cases: a new message opens a case (its sender goes into the customer's e-mail field, its sender's name into the customer's name field), a reply to a case is the reply event on it.
@@ -748,9 +796,9 @@ export interface Customer {
  * via the `definition` "emailIntake".
  */
 export interface EmailIntake {
-  subject?: Pointer3;
-  body?: Pointer4;
-  attachments?: Pointer5;
+  subject?: Pointer5;
+  body?: Pointer6;
+  attachments?: Pointer7;
   /**
    * Values a case opened by mail starts with, by field (JSON Pointer → value), e.g. {"/channel": "email"}.
    */
@@ -767,7 +815,7 @@ export interface EmailIntake {
  */
 export interface CustomerReply {
   event: string;
-  body?: Pointer6;
+  body?: Pointer8;
 }
 /**
  * A self-service form anyone may fill in without signing in (/forms/<tenant>/<key>), and the status page its sender gets: the stage in plain words, a reply, documents.
@@ -796,7 +844,7 @@ export interface PublicForm {
   values?: {
     [k: string]: unknown | undefined;
   };
-  attachments?: Pointer7;
+  attachments?: Pointer9;
   reply?: CustomerReply;
 }
 /**
