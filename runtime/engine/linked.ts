@@ -38,9 +38,12 @@ export function childDeliveries(effect: SendToChildrenEffect, children: readonly
     .map((child) => ({ caseId: child.id, key: `${effect.key}>${child.id}`, event: eventOf(effect) }));
 }
 
-/** The delivery of a sendToParent effect; null when the case has no parent (any more) or it is closed. */
+/**
+ * The delivery of a sendToParent effect; null when the case has no parent (any more). A closed parent is
+ * sent it too, and refuses it: the sender records that it was not delivered.
+ */
 export function parentDelivery(effect: SendToParentEffect, parent: LinkedCaseRef | null): LinkedDelivery | null {
-  if (parent === null || parent.closedAt !== null) return null;
+  if (parent === null) return null;
   return { caseId: parent.id, key: `${effect.key}>${parent.id}`, event: eventOf(effect) };
 }
 

@@ -89,7 +89,7 @@ export function createLinkedDelivery(options: { store: CaseStore; service: CaseS
       receivers = parent === null ? [] : [parent];
       const delivery = parentDelivery(effect, parent === null ? null : ref(parent));
       deliveries = delivery === null ? [] : [delivery];
-      if (delivery === null) logger.info('sendToParent: the case has no open parent; nothing sent', { key: effect.key, caseId: sender.id });
+      if (delivery === null) logger.info('sendToParent: the case has no parent; nothing sent', { key: effect.key, caseId: sender.id });
     }
     const retries: string[] = [];
     for (const delivery of deliveries) {
