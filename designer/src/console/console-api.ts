@@ -78,6 +78,9 @@ export interface ConsoleApi {
   /** The case's conversation with the customer as server-sent events, after history entry `after`. */
   chatStream(caseId: string, after: number, signal: AbortSignal): Promise<Response>;
   sendChat(caseId: string, text: string): Promise<Result<unknown>>;
+  /** Links the open case with this reference as a child of `parentId` (docs/linked-work.md). */
+  linkChild(parentId: string, reference: string): Promise<Result<unknown>>;
+  unlinkChild(parentId: string, childId: string): Promise<Result<unknown>>;
 }
 
 /**
@@ -160,5 +163,7 @@ export function createConsoleApi(token: string, t: Translate = ENGLISH.t, langua
     removeDocument: (caseId, documentId) => call('DELETE', `/api/cases/${enc(caseId)}/documents/${enc(documentId)}`),
     chatStream: (caseId, after, signal) => fetch(`/api/cases/${enc(caseId)}/chat/stream?after=${String(after)}`, { headers: { ...authHeaders(token), Accept: 'text/event-stream' }, signal }),
     sendChat: (caseId, text) => call('POST', `/api/cases/${enc(caseId)}/chat`, { text }),
+    linkChild: (parentId, reference) => call('POST', `/api/cases/${enc(parentId)}/children`, { reference }),
+    unlinkChild: (parentId, childId) => call('DELETE', `/api/cases/${enc(parentId)}/children/${enc(childId)}`),
   };
 }

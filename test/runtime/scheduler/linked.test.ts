@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as engine from '../../../runtime/engine/index.ts';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import type { CaseData } from '../../../runtime/engine/index.ts';
 import { seedTemplates } from '../../../runtime/host/bootstrap.ts';
 import { createManualClock, type ManualClock } from '../../../runtime/host/clock.ts';
 import { createHost, type Host } from '../../../runtime/host/create-host.ts';
@@ -23,8 +24,8 @@ import { scratchDatabase, skipNote, unavailable } from '../../postgres-scratch.t
 const T0 = '2026-01-05T09:00:00.000Z';
 const TEMPLATES = join(import.meta.dirname, '../../../templates');
 const admin = { id: 'admin', roles: ['admin'] };
-const MAJOR = { incidentRef: 'INC-20417', title: 'Fibre outage', service: 'internet', severity: 'sev3', impactDescription: 'No internet.' };
-const impactData = (name: string) => ({ incidentRef: 'INC-20417', service: 'internet', customer: { name, email: `${name.toLowerCase()}@example.com` } });
+const MAJOR: CaseData = { incidentRef: 'INC-20417', title: 'Fibre outage', service: 'internet', severity: 'sev3', impactDescription: 'No internet.' };
+const impactData = (name: string): CaseData => ({ incidentRef: 'INC-20417', service: 'internet', customer: { name, email: `${name.toLowerCase()}@example.com` } });
 
 /** The published case type without its webhook actions (the status page is not reachable from a test). */
 function withoutWebhooks(value: unknown): unknown {
@@ -91,12 +92,12 @@ describe.each(backends)('linked work on %s', (backend, open, skip) => {
       const res = await app.request(path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> & { code?: string; detail?: string } };
     };
-    const create = async (caseType: string, data: Record<string, unknown>, tenant = 'default'): Promise<StoredCase> => {
+    const create = async (caseType: string, data: CaseData, tenant = 'default'): Promise<StoredCase> => {
       const made = await host.service.createCase(tenant, { caseType, data }, admin);
       if (!made.ok || made.replay === true) throw new Error(JSON.stringify(made));
       return (await store.getCase(tenant, made.case.id)) as StoredCase;
     };
-    const send = async (id: string, type: string, data?: Record<string, unknown>) => {
+    const send = async (id: string, type: string, data?: CaseData) => {
       const sent = await host.service.sendEvent('default', id, { type, ...(data === undefined ? {} : { data }) }, admin);
       if (!sent.ok) throw new Error(JSON.stringify(sent));
     };
