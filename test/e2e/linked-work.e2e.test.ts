@@ -108,4 +108,34 @@ describe('linked work in the console', () => {
     // the one refusal asked for above (the unknown reference) is the only failed request
     expect(session.errors).toEqual(['console: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)']);
   });
+
+  it('simulates the child case a major incident opens, and switches to it', async () => {
+    const { server, page, session } = e2e();
+    session.errors.length = 0;
+    await page.goto(`${server.url}/case-types/major-incident?token=${encodeURIComponent(server.token)}`);
+    await page.getByRole('tab', { name: 'Simulator' }).click();
+    const panel = page.getByRole('complementary', { name: 'Simulator' });
+    await panel.getByRole('button', { name: 'Start case' }).click();
+    await expect.poll(() => panel.getByTestId('sim-state').textContent()).toBe('active.investigating');
+    // register an affected customer: the playbook opens an incident-impact child (createCase)
+    const report = panel.locator('[data-event="AFFECTED_CUSTOMER_REPORTED"]');
+    await report.getByRole('button', { name: 'With data…' }).click();
+    await content(() => report.getByLabel('Name')).fill('Noor Bakker');
+    await content(() => report.getByLabel(/mail/i)).fill('noor@example.com');
+    await panel.getByRole('button', { name: 'Send AFFECTED_CUSTOMER_REPORTED' }).click();
+    const shown = panel.getByLabel('Case shown');
+    await visible(session, shown);
+    await shown.selectOption({ label: tr('Child case 1: Incident impact on a customer (informing)') });
+    const child = panel.getByRole('region', { name: tr('Child case 1 of this case, Incident impact on a customer') });
+    await expect.poll(() => child.getByTestId('sim-state').textContent()).toBe('informing');
+    // the child's own events: restored, then confirmed; its end reaches the parent (child.closed)
+    await child.getByRole('button', { name: 'Send SERVICE_RESTORED' }).click();
+    await expect.poll(() => child.getByTestId('sim-state').textContent()).toBe('confirmingRestore');
+    await child.getByRole('button', { name: 'Send RESTORE_CONFIRMED' }).click();
+    await expect.poll(() => child.getByTestId('sim-state').textContent()).toBe('closed');
+    await screenshot(page, 'linked-work-simulator-child');
+    await child.getByRole('button', { name: 'Show this case again' }).click();
+    await expect.poll(() => panel.textContent()).toContain("An affected customer's impact case closed.");
+    expect(session.errors).toEqual([]);
+  });
 });

@@ -317,6 +317,7 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
               <SimLinked sim={sim} defs={defOfKey} shown={shown ? shown.case.id : null} onShow={setShownChild} loading={childrenLoading} />
               {shown && shownType && shownDef ? (
                 <section aria-label={t('sim.linked.childOf', { n: (family?.children.indexOf(shown) ?? 0) + 1, title: shownDef.title })} className="sim-child">
+                  <SimSummary sim={childRun(sim, shown)} />
                   <SimEvents
                     def={shownDef}
                     events={nextEvents(shownType, shown.case, SCENARIO_ACTOR)}
