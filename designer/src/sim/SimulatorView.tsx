@@ -18,7 +18,7 @@ import { SimEvents } from './SimEvents.tsx';
 import { SimCaseState, SimClock, SimSummary } from './SimCaseView.tsx';
 import { SimScenarios } from './SimScenarios.tsx';
 import { SimLinked } from './SimLinked.tsx';
-import { childCaseTypes, childRun, familyOf, linkedResult, sendToChild } from './linked-sim.ts';
+import { childCaseTypes, childRun, familyOf, linkedResult, sendToChild, touchedByLinked } from './linked-sim.ts';
 import { problemSentence } from '../form/field-errors.ts';
 import { fieldLabel } from '../model/field-label.ts';
 import { rejectionText } from '../model/refusal-words.ts';
@@ -379,7 +379,7 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
         setResults={(results) => setSession({ ...session, results, resultsFor: defJson })}
         coverage={coverage}
         onCoverage={(show) => setSession({ ...session, showCoverage: show })}
-        saveNote={runVersion !== 0 || (sim !== null && hasMigration(sim)) ? t('sim.migrate.notSavable') : null}
+        saveNote={runVersion !== 0 || (sim !== null && hasMigration(sim)) ? t('sim.migrate.notSavable') : sim !== null && touchedByLinked(sim) ? t('sim.linked.notSavable') : null}
       />
     </aside>
   );

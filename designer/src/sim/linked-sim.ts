@@ -7,7 +7,7 @@
 // be sent to a child (`sendToChild`), and moving the clock fires the children's timers as well.
 import { applyEvent, childDeliveries, createCase, dueTimers, fireTimer, parentDelivery, recordUndelivered } from '../../../runtime/engine/index.ts';
 import type { Case, CaseData, CompiledCaseType, Effect, HistoryEntry, Instant, Outcome, Rejection } from '../../../runtime/engine/index.ts';
-import { SCENARIO_ACTOR } from '../../../runtime/scenarios/index.ts';
+import { SCENARIO_ACTOR, SCENARIO_CASE_ID } from '../../../runtime/scenarios/index.ts';
 import { current, type SimResult, type SimSnapshot, type Simulation } from './simulator.ts';
 
 /** One simulated child case: its case type's key, the case, and its history so far. */
@@ -199,4 +199,17 @@ export function childCaseTypes(def: unknown): string[] {
   };
   walk(def);
   return found;
+}
+
+/**
+ * Whether linked cases changed this run's case (an event sent to a child, or something a child sent back:
+ * its events, child.closed, an undelivered record): a scenario speaks of one case, so such a run cannot be
+ * saved as one and replayed the same.
+ */
+export function touchedByLinked(sim: Simulation): boolean {
+  return sim.snapshots.some(
+    (s) =>
+      /^send \S+ to child \d+$/.test(s.label) ||
+      s.entries.some((e) => e.event.type === 'child.closed' || e.event.type === 'linked.undelivered' || e.actor.startsWith(`${SCENARIO_CASE_ID}-`)),
+  );
 }

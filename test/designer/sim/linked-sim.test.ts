@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import { compileCaseType, type CompiledCaseType } from '../../../runtime/engine/index.ts';
 import { advanceHour, current, sendEvent, startSimulation, stepBack, stepInWords, type SimResult, type Simulation } from '../../../designer/src/sim/simulator.ts';
-import { childCaseTypes, childRun, familyOf, linkedResult, sendToChild } from '../../../designer/src/sim/linked-sim.ts';
+import { childCaseTypes, childRun, familyOf, linkedResult, sendToChild, touchedByLinked } from '../../../designer/src/sim/linked-sim.ts';
 
 const T0 = '2026-01-05T09:00:00.000Z';
 const read = (key: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../../templates/${key}.case.json`), 'utf8')) as CaseType;
@@ -44,9 +44,12 @@ describe('linked cases in the simulator', () => {
     ]);
     // the first child informs its customer; the second stays in informing
     const firstId = family.children[0]?.case.id as string;
+    // opening children leaves the run a scenario of this case; an event sent to a child does not
+    expect(touchedByLinked(sim)).toBe(false);
     sim = ok(sendToChild(sim, firstId, 'CUSTOMER_INFORMED', { informedVia: 'email' }, 'major-incident', resolve));
     expect(stepInWords(current(sim).label)).toBe('send CUSTOMER_INFORMED to child case 1');
     expect(familyOf(sim).children.map((c) => c.case.state)).toEqual(['awaitingFix', 'informing']);
+    expect(touchedByLinked(sim)).toBe(true);
 
     sim = step(sim, 'CAUSE_IDENTIFIED', { diagnosis: { rootCause: 'A cut fibre.' } });
     sim = step(sim, 'SERVICE_RESTORED', { mitigation: { fix: 'Spliced.', restoredAt: T0 } });
