@@ -18,6 +18,8 @@ export type LinkedOutcome = { ok: true } | { ok: false; error: string; permanent
 export type RecordUndelivered = (tenant: string, senderId: string, undelivered: Undelivered) => Promise<HostFailure | null>;
 
 const PAGE = 200;
+/** Receivers sent to at the same time (each its own case, lock and commit). */
+const CONCURRENT_RECEIVERS = 16;
 
 /** Failures that say the receiver does not take the event (as opposed to "try again"). */
 const REFUSALS = new Set(['event.not_accepted', 'rule.failed', 'data.invalid', 'event.unknown', 'event.forbidden', 'case.not_found']);
@@ -92,16 +94,22 @@ export function createLinkedDelivery(options: { store: CaseStore; service: CaseS
       if (delivery === null) logger.info('sendToParent: the case has no parent; nothing sent', { key: effect.key, caseId: sender.id });
     }
     const retries: string[] = [];
-    for (const delivery of deliveries) {
-      const outcome = await send(row, sender, delivery);
-      if (outcome === null) continue;
-      if ('retry' in outcome) {
-        retries.push(outcome.retry);
-        continue;
+    // the receivers are different cases: several at a time, so that their commits share group commits
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < deliveries.length) {
+        const delivery = deliveries[next++] as LinkedDelivery;
+        const outcome = await send(row, sender, delivery);
+        if (outcome === null) continue;
+        if ('retry' in outcome) {
+          retries.push(outcome.retry);
+          continue;
+        }
+        const receiver = receivers.find((r) => r.id === delivery.caseId) ?? null;
+        await recordRefusal(row, sender, receiver, delivery, effect.type === 'sendToChildren' ? 'child' : 'parent', outcome.refused);
       }
-      const receiver = receivers.find((r) => r.id === delivery.caseId) ?? null;
-      await recordRefusal(row, sender, receiver, delivery, effect.type === 'sendToChildren' ? 'child' : 'parent', outcome.refused);
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENT_RECEIVERS, deliveries.length) }, worker));
     if (retries.length > 0) return { ok: false, error: retries.join('; '), permanent: false };
     return { ok: true };
   };
