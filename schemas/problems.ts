@@ -123,6 +123,10 @@ export const problemCodes = {
     message: "timer id '{name}' is used twice; 'after' ids must be unique in the playbook",
   },
   'case_type.unknown': { severity: 'warning', message: "case type '{name}' is not known here{hint}" },
+  'linked.event_unknown': {
+    severity: 'error',
+    message: "event '{name}' is sent to the child cases, but {caseType} has no such event: its cases would not take it{hint}",
+  },
   'webhook.non_public_address': {
     severity: 'warning',
     message:

@@ -7,6 +7,7 @@ import { lintPatterns } from './lint/patterns.ts';
 import { buildModel } from './lint/model.ts';
 import { lintPlaybookShape, lintReachability } from './lint/playbook.ts';
 import { lintReferences } from './lint/references.ts';
+import { lintLinked } from './lint/linked.ts';
 import { lintRules } from './lint/rules.ts';
 import { structuralProblems } from './lint/structure.ts';
 import { lintTime } from './lint/time.ts';
@@ -24,6 +25,11 @@ export interface ValidateOptions {
    * warning (case_type.unknown); without it, that check is skipped.
    */
   knownCaseTypes?: readonly string[];
+  /**
+   * The events of other case types by key (e.g. the published ones). With it, an event a sendToChildren
+   * action sends to cases of such a type must be one of its events (linked.event_unknown).
+   */
+  caseTypeEvents?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Deepest nesting checked; deeper definitions would overflow the stack of the checks themselves. */
@@ -51,6 +57,7 @@ export function validateCaseType(definition: unknown, options: ValidateOptions =
     ...lintPlaybookShape(model),
     ...lintReachability(model),
     ...lintReferences(model, options),
+    ...lintLinked(model, options),
     ...lintDataSchema(model),
     ...lintPatterns(model),
     ...lintFieldPointers(model, ajv),

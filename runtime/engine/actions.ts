@@ -70,6 +70,14 @@ function toData(value: JsonValue | undefined): CaseData {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
 }
 
+/** The payload of a sendToChildren/sendToParent action: its constant `data`, or the object at `from` now (none when it is not an object). */
+function linkedPayload(scratch: Scratch, action: { data?: Record<string, unknown>; from?: string }): CaseData | null {
+  if (action.data !== undefined) return structuredClone(action.data as CaseData);
+  if (action.from === undefined) return null;
+  const value = getAtPointer(scratch.data, action.from);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? structuredClone(value) : null;
+}
+
 /** Runs one catalogue action on the scratch. `raise` is only recorded here: XState raises its own. */
 export function applyAction(scratch: Scratch, action: Action, env: StepEnv, scope: ActionScope): Scratch {
   switch (action.type) {
@@ -128,6 +136,10 @@ export function applyAction(scratch: Scratch, action: Action, env: StepEnv, scop
       const effect: Effect = { type: 'createCase', key: nextKey(scratch, env), childId, caseType: action.caseType, data: toData(data), parentId: env.caseId };
       return addEffect({ ...scratch, seq, children: [...scratch.children, childId] }, effect);
     }
+    case 'sendToChildren':
+      return addEffect(scratch, { type: 'sendToChildren', key: nextKey(scratch, env), event: action.event, data: linkedPayload(scratch, action), caseType: action.caseType ?? null });
+    case 'sendToParent':
+      return addEffect(scratch, { type: 'sendToParent', key: nextKey(scratch, env), event: action.event, data: linkedPayload(scratch, action) });
     case 'note':
       return { ...scratch, notes: [...scratch.notes, action.text] };
     case 'raise':

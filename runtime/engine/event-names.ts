@@ -1,8 +1,8 @@
 // The runtime's own event names (docs/semantics.md "Identifiers"): lower dot case, never sent by people.
 
-const SYSTEM_EVENT = /^(case\.created|case\.migrated|child\.closed|document\.added|document\.removed|chat\.customer|chat\.agent|note\.added|timer\.[a-zA-Z0-9_.-]+|task\.[a-zA-Z][a-zA-Z0-9_-]{0,63}\.overdue|sla\.[a-zA-Z][a-zA-Z0-9_-]*\.(warning|goalMissed|breached|passedDeadline)|lookup\.[a-zA-Z][a-zA-Z0-9_-]{0,63}\.(done|failed))$/;
+const SYSTEM_EVENT = /^(case\.created|case\.migrated|child\.closed|child\.linked|child\.unlinked|parent\.linked|parent\.unlinked|linked\.undelivered|document\.added|document\.removed|chat\.customer|chat\.agent|note\.added|timer\.[a-zA-Z0-9_.-]+|task\.[a-zA-Z][a-zA-Z0-9_-]{0,63}\.overdue|sla\.[a-zA-Z][a-zA-Z0-9_-]*\.(warning|goalMissed|breached|passedDeadline)|lookup\.[a-zA-Z][a-zA-Z0-9_-]{0,63}\.(done|failed))$/;
 
-/** `case.created`, `case.migrated`, `child.closed`, `document.added`, `document.removed`, `chat.customer`, `chat.agent`, `note.added`, `timer.<id>`, `task.<stateId>.overdue`, `sla.<name>.<rung>`, `lookup.<name>.done|failed`. */
+/** `case.created`, `case.migrated`, `child.closed`, `child.linked`, `child.unlinked`, `parent.linked`, `parent.unlinked`, `linked.undelivered`, `document.added`, `document.removed`, `chat.customer`, `chat.agent`, `note.added`, `timer.<id>`, `task.<stateId>.overdue`, `sla.<name>.<rung>`, `lookup.<name>.done|failed`. */
 export function isSystemEvent(type: string): boolean {
   return SYSTEM_EVENT.test(type);
 }

@@ -47,3 +47,5 @@ export { recordNote, NOTE_ADDED, MAX_NOTE_TEXT } from './notes.ts';
 export { overdueTimerId, overdueStateOf, OVERDUE_EVENT } from './task-due.ts';
 export { classify, tokenize, trainClassifier } from './classifier.ts';
 export type { ReasonModel, ReasonPrediction, TrainingExample } from './classifier.ts';
+export { childDeliveries, parentDelivery, recordLink, recordUndelivered, CHILD_LINKED, CHILD_UNLINKED, PARENT_LINKED, PARENT_UNLINKED, LINKED_UNDELIVERED } from './linked.ts';
+export type { LinkedCaseRef, LinkedDelivery, LinkChange, Undelivered, SendToChildrenEffect, SendToParentEffect } from './linked.ts';

@@ -153,7 +153,14 @@ export type Effect =
     }
   | { type: 'createCase'; key: string; childId: string; caseType: string; data: CaseData; parentId: string }
   /** Sent to the parent when a child case reaches a final state. */
-  | { type: 'childClosed'; key: string; parentId: string; childId: string };
+  | { type: 'childClosed'; key: string; parentId: string; childId: string }
+  /**
+   * An event for every open child case (of `caseType` where given), which ones decided when it is delivered
+   * (docs/linked-work.md); the payload read from the case when the action ran.
+   */
+  | { type: 'sendToChildren'; key: string; event: string; data: CaseData | null; caseType: string | null }
+  /** An event for the parent case (the one it has when the effect is delivered). */
+  | { type: 'sendToParent'; key: string; event: string; data: CaseData | null };
 
 /** A field-level problem: what is wrong, where (JSON Pointer into the case data), in a sentence. */
 export interface FieldProblem {

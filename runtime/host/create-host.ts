@@ -11,6 +11,7 @@ import type { CaseStore } from '../store/case-store.ts';
 import { outboxEffectTypes } from '../store/side-rows.ts';
 import { createCaseService, type CaseService } from './case-service.ts';
 import { createCaseTypeService, type CaseTypeService } from './case-type-service.ts';
+import { createLinkService, type LinkService } from './link-service.ts';
 import { createTaskService, type TaskService } from './task-service.ts';
 import { createTokenService, type TokenService } from './tokens.ts';
 import { createPartnerService, type PartnerService } from './partners.ts';
@@ -47,6 +48,8 @@ export interface HostServices {
   chat: ChatService;
   /** Contact-reason suggestions: trained from closed cases, made after a case is created (issue 21). */
   suggestions: ReasonSuggestionService;
+  /** Linking an existing case as a child (docs/linked-work.md). */
+  links: LinkService;
 }
 
 export function createHostServices<C>(options: {
@@ -92,6 +95,7 @@ export function createHostServices<C>(options: {
     suggestions: createReasonSuggestionService({ store, cases, clock, logger, ...(options.suggestRetrainMs === undefined ? {} : { retrainMs: options.suggestRetrainMs }),
       ...(options.suggestClassify === undefined ? {} : { classify: options.suggestClassify }),
     }),
+    links: createLinkService({ store, cases, engine: options.engine }),
   };
 }
 
@@ -159,6 +163,7 @@ export function createHost<C>(options: HostOptions<C>): Host {
     clock,
     logger,
     notifier: options.notifier ?? mailer ?? createCaseMessageNotifier(store, clock, logger),
+    recordUndelivered: services.links.recordUndelivered,
     ...(options.webhookAllow === undefined ? {} : { webhookAllow: options.webhookAllow }),
     ...(options.webhookSecret === undefined ? {} : { webhookSecret: options.webhookSecret }),
     ...options.outbox,

@@ -42,7 +42,13 @@ export type HostErrorCode =
   | 'document.empty'
   | 'document.type_refused'
   | 'document.not_found'
-  | 'document.removed';
+  | 'document.removed'
+  | 'link.self'
+  | 'link.not_found'
+  | 'link.has_parent'
+  | 'link.cycle'
+  | 'link.closed'
+  | 'link.not_linked';
 
 /** A definition problem as the validator reports it (pointer into the case type). */
 export interface DefinitionProblem {

@@ -19,6 +19,7 @@ import { openApiDocument } from './openapi.ts';
 import { exportRoutes } from '../export/export-route.ts';
 import { mountDesigner } from './designer-static.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { linkedRoutes } from './routes/linked.ts';
 import { caseTypeRoutes } from './routes/case-types.ts';
 import { backtestRoutes } from './routes/backtest.ts';
 import { typeRoutes } from './routes/types.ts';
@@ -182,6 +183,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', backtestRoutes(store, clock));
   app.route('/api', typeRoutes(store));
   app.route('/api', caseRoutes(store, services.cases, services.suggestions));
+  app.route('/api', linkedRoutes(services.links));
   app.route('/api', taskRoutes(services.tasks, store));
   app.route('/api', outboxRoutes(store, clock, options.webhookSecretFromHost === true));
   app.route('/api', reportRoutes(store));

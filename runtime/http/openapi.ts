@@ -175,6 +175,18 @@ const operations: Record<string, Record<string, Op>> = {
     get: { summary: 'The content of a document as stored (Content-Type as sniffed, Content-Disposition: attachment, Repr-Digest: its SHA-256)', role: 'agent', ok: [200, 'DocumentContent'], params: ['id', 'docId'], text: 'application/octet-stream' },
     delete: { summary: 'Remove a document from the case file (and its documents field): kept, marked removed, in the history as document.removed', role: 'agent, service', ok: [200, 'Document'], params: ['id', 'docId'] },
   },
+  '/api/cases/{id}/children': {
+    post: {
+      summary: 'Link an existing open case of the tenant as a child of this one (by reference or childId): recorded as parent.linked on the child and child.linked on this case. 422 link.self or link.not_found, 409 link.has_parent, link.cycle or link.closed',
+      role: 'agent',
+      body: 'LinkChildRequest',
+      ok: [201, 'LinkResult'],
+      params: ['id'],
+    },
+  },
+  '/api/cases/{id}/children/{childId}': {
+    delete: { summary: 'Undo the link of a child case (both open): parent.unlinked on the child, child.unlinked on this case. 404 link.not_linked', role: 'agent', ok: [200, 'LinkResult'], params: ['id', 'childId'] },
+  },
   '/api/tasks': { get: { summary: 'Work queues (filters queue, role, assignee (me), caseId, status, unassigned; sort opened (default, oldest first) or due (soonest due first, no due time last))', role: 'agent', ok: [200, 'TaskList'], params: ['queue', 'role', 'assignee', 'caseId', 'status', 'unassigned', 'sort', 'limit', 'cursor'], choices: { sort: ['opened', 'due'] } } },
   '/api/tasks/{id}/claim': { post: { summary: 'Claim a task', role: 'agent', ok: [200, 'Task'], params: ['id'] } },
   '/api/tasks/{id}/release': { post: { summary: 'Release a task', role: 'agent', ok: [200, 'Task'], params: ['id'] } },

@@ -60,6 +60,12 @@ export const problemTable = {
   'form.invalid': { status: 422, title: 'Form not valid' },
   'form.reply_not_expected': { status: 409, title: 'No reply expected' },
   'request.rate_limited': { status: 429, title: 'Too many requests' },
+  'link.self': { status: 422, title: 'A case cannot be linked to itself' },
+  'link.not_found': { status: 422, title: 'Case to link not found' },
+  'link.has_parent': { status: 409, title: 'Case already has a parent' },
+  'link.cycle': { status: 409, title: 'Link would make a loop' },
+  'link.closed': { status: 409, title: 'Closed case cannot be linked' },
+  'link.not_linked': { status: 404, title: 'Not a child of this case' },
   'internal.error': { status: 500, title: 'Internal error' },
   'store.unavailable': { status: 503, title: 'Storage unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;

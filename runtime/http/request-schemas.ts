@@ -65,6 +65,21 @@ export const requestSchemas = {
       queues: { type: 'array', maxItems: 200, items: { type: 'string', minLength: 1, maxLength: 200 }, description: "The queues whose cases and tasks the partner's people see and work." },
     },
   },
+  LinkChildRequest: {
+    type: 'object',
+    additionalProperties: false,
+    description: 'The case to link as a child: by its reference (as people read it) or its id, one of the two.',
+    properties: {
+      reference: { type: 'string', minLength: 1, maxLength: 64, description: 'The reference of the case to link, e.g. INC-000123.' },
+      childId: { type: 'string', minLength: 1, maxLength: 200, description: 'The id of the case to link.' },
+    },
+  },
+  LinkResult: {
+    type: 'object',
+    required: ['parent', 'child'],
+    description: 'Both cases after the link was made or undone.',
+    properties: { parent: { type: 'object' }, child: { type: 'object' } },
+  },
   MailboxRequest: {
     type: 'object',
     additionalProperties: false,

@@ -2,7 +2,8 @@
 // Idempotency-Key header and a Standard Webhooks signature (webhook-signature.ts), to public addresses
 // only unless allowed: webhook-client.ts), createCase (the child through the case service, idempotent by
 // its id), childClosed (`child.closed` to the parent), lookup (a CRM call whose answer comes back to the
-// case as `lookup.<name>.done` or `.failed`: lookup-call.ts, docs/lookups.md).
+// case as `lookup.<name>.done` or `.failed`: lookup-call.ts, docs/lookups.md), sendToChildren and
+// sendToParent (events to linked cases: linked-delivery.ts, docs/linked-work.md).
 // Failures retry with exponential backoff; after maxAttempts, or on a failure no retry can fix (such
 // as a refused webhook address), the row becomes a dead letter (GET /api/outbox?status=dead).
 import { fieldSchemaAt, lookupPatch, type CaseEvent, type Effect } from '../engine/index.ts';
@@ -14,6 +15,7 @@ import { noWebhookAllow, type WebhookAllow } from './address-policy.ts';
 import { createDueRunner } from './due-runner.ts';
 import { NotifyError, type Notification, type Notifier } from './notifier.ts';
 import { callLookup, type LookupEffect } from './lookup-call.ts';
+import { createLinkedDelivery, type RecordUndelivered } from './linked-delivery.ts';
 import { createWebhookClient } from './webhook-client.ts';
 import { newWebhookSecret, signedHeaders } from './webhook-signature.ts';
 
@@ -40,6 +42,11 @@ export interface OutboxDispatcherOptions {
   lookupAttempts?: number;
   /** The largest lookup answer read (default 1 MiB); a longer one fails the lookup. */
   lookupAnswerLimit?: number;
+  /**
+   * Records on the sending case an event a linked case did not take (sendToChildren / sendToParent:
+   * linked-delivery.ts); the host passes its link service's. Absent: such a refusal is only logged.
+   */
+  recordUndelivered?: RecordUndelivered;
   /**
    * Signs every webhook with this secret (whsec_…, `--webhook-secret`); absent: each tenant's own,
    * generated and kept in the store when first needed (GET /api/webhook-secret shows it to its admins).
@@ -109,6 +116,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   });
   const lookupAttempts = Math.min(options.lookupAttempts ?? 3, maxAttempts);
   const answerLimit = options.lookupAnswerLimit ?? 1024 * 1024;
+  const deliverLinked = createLinkedDelivery({ store, service, logger, ...(options.recordUndelivered === undefined ? {} : { recordUndelivered: options.recordUndelivered }) });
 
   /**
    * Calls the CRM and brings the result to the case: `lookup.<name>.done` with the mapped values, or
@@ -203,6 +211,9 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
         if (result.ok || result.code === 'event.not_accepted') return { ok: true };
         return { ok: false, error: `${result.code}: ${result.message}`, permanent: result.code !== 'case.conflict' };
       }
+      case 'sendToChildren':
+      case 'sendToParent':
+        return deliverLinked(row, effect);
       case 'setTimer':
       case 'cancelTimer':
       case 'openTask':

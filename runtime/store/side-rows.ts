@@ -3,7 +3,7 @@
 import type { CaseTask } from '../engine/index.ts';
 
 /** Effects that leave the process: written to the outbox in the commit, delivered afterwards. */
-export const outboxEffectTypes: ReadonlySet<string> = new Set(['notify', 'webhook', 'lookup', 'createCase', 'childClosed']);
+export const outboxEffectTypes: ReadonlySet<string> = new Set(['notify', 'webhook', 'lookup', 'createCase', 'childClosed', 'sendToChildren', 'sendToParent']);
 
 /** A task's row changes only through the columns that come from the case (the claim columns are the tasks table's own). */
 export function sameTask(a: CaseTask, b: CaseTask): boolean {

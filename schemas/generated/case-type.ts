@@ -54,17 +54,14 @@ export type Action =
   | LookupAction
   | RaiseAction
   | CreateCaseAction
-  | NoteAction;
+  | NoteAction
+  | SendToChildrenAction
+  | SendToParentAction;
 /**
  * This interface was referenced by `CaseType`'s JSON-Schema
  * via the `definition` "priority".
  */
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
-/**
- * This interface was referenced by `CaseType`'s JSON-Schema
- * via the `definition` "transitionSpec".
- */
-export type TransitionSpec = string | Transition | [Transition, ...Transition[]];
 /**
  * JSON Pointer into the case data, e.g. /customer/email.
  */
@@ -73,6 +70,11 @@ export type Pointer1 = string;
  * JSON Pointer into the case data, e.g. /customer/email.
  */
 export type Pointer2 = string;
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "transitionSpec".
+ */
+export type TransitionSpec = string | Transition | [Transition, ...Transition[]];
 /**
  * JSON Pointer into the case data, e.g. /customer/email.
  */
@@ -97,6 +99,18 @@ export type Pointer7 = string;
  * JSON Pointer into the case data, e.g. /customer/email.
  */
 export type Pointer8 = string;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer9 = string;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer10 = string;
+/**
+ * JSON Pointer into the case data, e.g. /customer/email.
+ */
+export type Pointer11 = string;
 /**
  * One text, or one per language (by language tag, e.g. {"en": "...", "nl": "..."}). {{/pointer}} is replaced by that field of the case data, {{reference}}, {{caseType}}, {{state}}, {{assignee}} and {{queue}} by the case's.
  *
@@ -586,6 +600,44 @@ export interface NoteAction {
   text: string;
 }
 /**
+ * Send an event to every open child case (of one case type, with caseType), after this event is committed; a child that cannot take it in its state is recorded on the sending case as not delivered.
+ */
+export interface SendToChildrenAction {
+  type: 'sendToChildren';
+  /**
+   * An event of the receiving case type (upper snake case).
+   */
+  event: string;
+  /**
+   * The event's payload, constant.
+   */
+  data?: {
+    [k: string]: unknown | undefined;
+  };
+  from?: Pointer1;
+  /**
+   * Only the child cases of this case type.
+   */
+  caseType?: string;
+}
+/**
+ * Send an event to the parent case, after this event is committed; a parent that cannot take it is recorded on the sending case as not delivered.
+ */
+export interface SendToParentAction {
+  type: 'sendToParent';
+  /**
+   * An event of the receiving case type (upper snake case).
+   */
+  event: string;
+  /**
+   * The event's payload, constant.
+   */
+  data?: {
+    [k: string]: unknown | undefined;
+  };
+  from?: Pointer2;
+}
+/**
  * This interface was referenced by `CaseType`'s JSON-Schema
  * via the `definition` "playbook".
  */
@@ -788,7 +840,7 @@ export interface ScriptStep {
  * via the `definition` "scriptQuestion".
  */
 export interface ScriptQuestion {
-  field: Pointer1;
+  field: Pointer3;
   /**
    * The question the agent asks; default the field's label.
    */
@@ -829,8 +881,8 @@ export interface Customer {
    */
   keys: [Pointer, ...Pointer[]];
   name?: Pointer;
-  email?: Pointer2;
-  language?: Pointer3;
+  email?: Pointer4;
+  language?: Pointer5;
 }
 /**
  * How mail to this case type's mailbox opens and answers cases: a new message opens a case (its sender goes into the customer's e-mail field, its sender's name into the customer's name field), a reply to a case is the reply event on it.
@@ -839,9 +891,9 @@ export interface Customer {
  * via the `definition` "emailIntake".
  */
 export interface EmailIntake {
-  subject?: Pointer4;
-  body?: Pointer5;
-  attachments?: Pointer6;
+  subject?: Pointer6;
+  body?: Pointer7;
+  attachments?: Pointer8;
   /**
    * Values a case opened by mail starts with, by field (JSON Pointer → value), e.g. {"/channel": "email"}.
    */
@@ -858,7 +910,7 @@ export interface EmailIntake {
  */
 export interface CustomerReply {
   event: string;
-  body?: Pointer7;
+  body?: Pointer9;
 }
 /**
  * Suggest the value of a choice field (the contact reason) from the text of a new case, learned from this case type's closed cases (docs/reason-suggestion.md): the agent sees the suggestion with its confidence and accepts or corrects it.
@@ -867,7 +919,7 @@ export interface CustomerReply {
  * via the `definition` "reasonSuggestion".
  */
 export interface ReasonSuggestion {
-  field: Pointer7;
+  field: Pointer10;
   /**
    * The text fields the suggestion reads, e.g. /subject and /description.
    *
@@ -917,7 +969,7 @@ export interface PublicForm {
   values?: {
     [k: string]: unknown | undefined;
   };
-  attachments?: Pointer8;
+  attachments?: Pointer11;
   reply?: CustomerReply;
 }
 /**

@@ -33,6 +33,8 @@ const nounsByTitle: Record<string, string> = {
   RaiseAction: "a 'raise' action",
   CreateCaseAction: "a 'createCase' action",
   NoteAction: "a 'note' action",
+  SendToChildrenAction: "a 'sendToChildren' action",
+  SendToParentAction: "a 'sendToParent' action",
   Customer: "'customer'",
   Message: 'a message',
   Sample: 'a sample',

@@ -2218,6 +2218,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link an existing open case of the tenant as a child of this one (by reference or childId): recorded as parent.linked on the child and child.linked on this case. 422 link.self or link.not_found, 409 link.has_parent, link.cycle or link.closed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LinkChildRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LinkResult"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/children/{childId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Undo the link of a child case (both open): parent.unlinked on the child, child.unlinked on this case. 404 link.not_linked */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    childId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LinkResult"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -3033,6 +3132,18 @@ export interface components {
             title: string;
             /** @description The queues whose cases and tasks the partner's people see and work. */
             queues: string[];
+        };
+        /** @description The case to link as a child: by its reference (as people read it) or its id, one of the two. */
+        LinkChildRequest: {
+            /** @description The reference of the case to link, e.g. INC-000123. */
+            reference?: string;
+            /** @description The id of the case to link. */
+            childId?: string;
+        };
+        /** @description Both cases after the link was made or undone. */
+        LinkResult: {
+            parent: Record<string, unknown>;
+            child: Record<string, unknown>;
         };
         /** @description The address of a case type's mailbox (e-mail in); a new password is made each time. */
         MailboxRequest: {
@@ -4213,6 +4324,30 @@ export interface components {
             /** @constant */
             type: "note";
             text: string;
+        } | {
+            /** @constant */
+            type: "sendToChildren";
+            /** @description An event of the receiving case type (upper snake case). */
+            event: string;
+            /** @description The event's payload, constant. */
+            data?: {
+                [key: string]: unknown;
+            };
+            /** @description The event's payload: the object at this pointer in the sending case's data when the action runs. */
+            from?: components["schemas"]["CaseTypePointer"];
+            /** @description Only the child cases of this case type. */
+            caseType?: string;
+        } | {
+            /** @constant */
+            type: "sendToParent";
+            /** @description An event of the receiving case type (upper snake case). */
+            event: string;
+            /** @description The event's payload, constant. */
+            data?: {
+                [key: string]: unknown;
+            };
+            /** @description The event's payload: the object at this pointer in the sending case's data when the action runs. */
+            from?: components["schemas"]["CaseTypePointer"];
         };
         /**
          * Priority

@@ -1,4 +1,5 @@
-// Edits a list of actions from the closed catalogue (set, assign, priority, notify, webhook, lookup, raise, createCase, note).
+// Edits a list of actions from the closed catalogue (set, assign, priority, notify, webhook, lookup, raise, createCase,
+// sendToChildren, sendToParent, note).
 // The one actions editor: transitions, states, the playbook root, delays, eventless transitions and the SLA
 // rungs all draw it with the definition, so "set a field" picks the field by its label and types the value as
 // the field's type, "assign work" and "raise an event" pick a queue and an event by title, and "open a child
@@ -9,12 +10,13 @@ import { KnownCaseTypes } from '../editor/known-case-types.ts';
 import { caseTypeOptions, eventOptions, queueOptions, withCurrent, type PickOption } from '../model/pick-options.ts';
 import { CreateCaseFields } from './CreateCaseFields.tsx';
 import { LookupFields } from './LookupFields.tsx';
+import { LinkedEventFields } from './LinkedEventFields.tsx';
 import { messageOptions } from '../model/messages.ts';
 import { SetFieldFields } from './SetFieldFields.tsx';
 import { useWords } from '../i18n/use-words.ts';
 
 /** The kinds of action, in the order offered; each one's label is canvas.actions.types.<type>. */
-const TYPES: Action['type'][] = ['set', 'assign', 'priority', 'notify', 'webhook', 'lookup', 'raise', 'createCase', 'note'];
+const TYPES: Action['type'][] = ['set', 'assign', 'priority', 'notify', 'webhook', 'lookup', 'raise', 'createCase', 'sendToChildren', 'sendToParent', 'note'];
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 
 /** A new action of a kind; given the definition, "assign work" and "raise an event" start on its first queue and event. */
@@ -36,6 +38,9 @@ export function blankAction(type: Action['type'], def?: CaseType): Action {
       return { type, event: Object.keys(def?.events ?? {})[0] ?? '' };
     case 'createCase':
       return { type, caseType: '', link: 'child' };
+    case 'sendToChildren':
+    case 'sendToParent':
+      return { type, event: Object.keys(def?.events ?? {})[0] ?? '' };
     case 'note':
       return { type, text: '' };
     default: {
@@ -179,6 +184,9 @@ function ActionFields({ id, def, action: a, onChange }: { id: string; def: CaseT
           <CreateCaseFields id={id} def={def} action={a} onChange={onChange} />
         </>
       );
+    case 'sendToChildren':
+    case 'sendToParent':
+      return <LinkedEventFields id={id} def={def} action={a} onChange={onChange} />;
     case 'note':
       return <Text id={`${id}-text`} label={t('canvas.actions.noteText')} value={a.text} onChange={(text) => onChange({ ...a, text })} />;
     default: {

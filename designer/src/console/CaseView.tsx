@@ -366,10 +366,25 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
               }
             />
           </section>
-          {kase.parentId || kase.children.length > 0 ? (
+          {kase.parentId || kase.children.length > 0 || (!forPartner && kase.closedAt === null) ? (
             <section aria-labelledby="links-title" className="card">
               <h2 id="links-title">{t('linked')}</h2>
-              <LinkedCases api={api} caseId={kase.id} parentId={kase.parentId} childIds={kase.children} types={ctx.types} />
+              <LinkedCases
+                api={api}
+                caseId={kase.id}
+                parentId={kase.parentId}
+                childIds={kase.children}
+                types={ctx.types}
+                canLink={!forPartner && kase.closedAt === null}
+                onChanged={() =>
+                  void (async () => {
+                    // a link is written in the history of both cases: read this one again
+                    const fresh = await api.getCase(caseId);
+                    if (fresh.ok) applyNewer(fresh.value);
+                    await loadHistory();
+                  })()
+                }
+              />
             </section>
           ) : null}
           <section aria-labelledby="customer-title" className="card">

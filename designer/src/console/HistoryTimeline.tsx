@@ -19,14 +19,33 @@ const SYSTEM_EVENTS: Record<string, string> = {
   'document.removed': 'documentRemoved',
   'chat.customer': 'chatCustomer',
   'chat.agent': 'chatAgent',
+  'child.linked': 'childLinked',
+  'child.unlinked': 'childUnlinked',
+  'parent.linked': 'parentLinked',
+  'parent.unlinked': 'parentUnlinked',
+  'linked.undelivered': 'linkedUndelivered',
 };
+
+const LINK_EVENTS = new Set(['child.linked', 'child.unlinked', 'parent.linked', 'parent.unlinked']);
 
 /** What a document or chat entry says beyond its title: the document's name, the message's text. */
 function entryText(type: string, data: unknown): string | null {
   const record = data as { text?: unknown; document?: { name?: unknown } } | undefined;
   if ((type === 'chat.customer' || type === 'chat.agent' || type === NOTE_ADDED) && typeof record?.text === 'string') return record.text;
   if ((type === 'document.added' || type === 'document.removed') && typeof record?.document?.name === 'string') return record.document.name;
+  // a link made or undone: the other case's reference (docs/linked-work.md)
+  const reference = (data as { reference?: unknown } | undefined)?.reference;
+  if (LINK_EVENTS.has(type) && typeof reference === 'string') return reference;
   return null;
+}
+
+/** An event a linked case did not take, in words: which case, which event (by this case type's title where it has it), why. */
+function undeliveredText(def: CaseType, data: unknown, t: (key: string, values?: Record<string, unknown>) => string): string | null {
+  const d = data as { reference?: unknown; event?: unknown; code?: unknown; reason?: unknown } | undefined;
+  if (typeof d?.reference !== 'string' || typeof d.event !== 'string') return null;
+  const event = def.events?.[d.event]?.title ?? eventTitle(def, d.event);
+  if (d.code === 'event.not_accepted') return t('undeliveredState', { reference: d.reference, event });
+  return t('undelivered', { reference: d.reference, event, reason: typeof d.reason === 'string' ? d.reason : '' });
 }
 
 /**
@@ -84,6 +103,7 @@ export function HistoryTimeline({ items, def, earlier }: { items: readonly Histo
           {lookupEventOf(h.event.type)?.outcome === 'failed' && typeof h.event.data?.reason === 'string' ? <p className="note">{t('lookupReason', { reason: h.event.data.reason })}</p> : null}
           {OVERDUE_EVENT.test(h.event.type) ? <EscalationLines def={after} data={h.event.data} /> : null}
           {entryText(h.event.type, h.event.data) !== null ? <p className="note">{entryText(h.event.type, h.event.data)}</p> : null}
+          {h.event.type === 'linked.undelivered' ? <p className="note">{undeliveredText(def, h.event.data, t)}</p> : null}
           {h.notes.map((n, i) => (
             <p key={i} className="note">
               {n}

@@ -88,6 +88,9 @@ export interface ConsoleApi {
   sendChat(caseId: string, text: string): Promise<Result<unknown>>;
   /** An agent note on the case: a history entry with its author and time (issue 21). */
   addNote(caseId: string, text: string): Promise<Result<Wire['Note']>>;
+  /** Links the open case with this reference as a child of `parentId` (docs/linked-work.md). */
+  linkChild(parentId: string, reference: string): Promise<Result<unknown>>;
+  unlinkChild(parentId: string, childId: string): Promise<Result<unknown>>;
 }
 
 /**
@@ -173,5 +176,7 @@ export function createConsoleApi(token: string, t: Translate = ENGLISH.t, langua
     chatStream: (caseId, after, signal) => fetch(`/api/cases/${enc(caseId)}/chat/stream?after=${String(after)}`, { headers: { ...authHeaders(token), Accept: 'text/event-stream' }, signal }),
     sendChat: (caseId, text) => call('POST', `/api/cases/${enc(caseId)}/chat`, { text }),
     addNote: (caseId, text) => call('POST', `/api/cases/${enc(caseId)}/notes`, { text }),
+    linkChild: (parentId, reference) => call('POST', `/api/cases/${enc(parentId)}/children`, { reference }),
+    unlinkChild: (parentId, childId) => call('DELETE', `/api/cases/${enc(parentId)}/children/${enc(childId)}`),
   };
 }

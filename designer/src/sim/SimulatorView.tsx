@@ -17,6 +17,8 @@ import { SimStart } from './SimStart.tsx';
 import { SimEvents } from './SimEvents.tsx';
 import { SimCaseState, SimClock, SimSummary } from './SimCaseView.tsx';
 import { SimScenarios } from './SimScenarios.tsx';
+import { SimLinked } from './SimLinked.tsx';
+import { childCaseTypes, childRun, familyOf, linkedResult, sendToChild, touchedByLinked } from './linked-sim.ts';
 import { problemSentence } from '../form/field-errors.ts';
 import { fieldLabel } from '../model/field-label.ts';
 import { rejectionText } from '../model/refusal-words.ts';
@@ -159,6 +161,50 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
   const runType = typeOf(runVersion);
   const calendar = Object.keys(runDef.calendars ?? {})[0] ?? null;
 
+  // the case types of the child cases the run opens: this definition for its own key, else the latest
+  // published version of each, loaded once (linked-sim.ts; docs/linked-work.md)
+  const childKeys = useMemo(() => childCaseTypes(runDef).filter((key) => key !== runDef.key), [runDef]);
+  const [childDefs, setChildDefs] = useState<Record<string, CaseType | null>>({});
+  const childKeyList = childKeys.join(',');
+  useEffect(() => {
+    if (!api || childKeyList === '') return;
+    let live = true;
+    void (async () => {
+      const loaded: Record<string, CaseType | null> = {};
+      for (const key of childKeyList.split(',')) {
+        const versions = await api.listVersions(key);
+        const latest = versions.ok ? versions.value.map((v) => v.version).sort((a, b) => b - a)[0] : undefined;
+        const got = latest === undefined ? null : await api.getVersion(key, latest);
+        loaded[key] = got !== null && got.ok ? got.value : null;
+      }
+      if (live) setChildDefs(loaded);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [api, childKeyList]);
+  const childTypes = useMemo(() => {
+    const out = new Map<string, CompiledCaseType>();
+    for (const [key, cdef] of Object.entries(childDefs)) {
+      if (cdef === null) continue;
+      try {
+        out.set(key, compileCaseType(cdef));
+      } catch {
+        // a published version this engine cannot run: its children are not simulated
+      }
+    }
+    return out;
+  }, [childDefs]);
+  const resolve = useCallback((key: string): CompiledCaseType | null => (key === runDef.key ? runType : (childTypes.get(key) ?? null)), [runDef.key, runType, childTypes]);
+  const defOfKey = (key: string): CaseType | null => (key === runDef.key ? runDef : (childDefs[key] ?? null));
+  const childrenLoading = api !== undefined && childKeys.some((key) => !(key in childDefs));
+  const [shownChild, setShownChild] = useState<string | null>(null);
+  const family = sim ? familyOf(sim) : null;
+  const shown = family?.children.find((c) => c.case.id === shownChild) ?? null;
+  const shownType = shown ? resolve(shown.key) : null;
+  const shownDef = shown ? defOfKey(shown.key) : null;
+  const linked = (step: () => SimResult) => () => linkedResult(step(), runDef.key, resolve);
+
   const coverage = useMemo(() => {
     if (!session.showCoverage || !type) return null;
     try {
@@ -227,7 +273,7 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
         <p role="alert" className="error">{t('sim.view.cannotRun', { error: 'error' in compiled ? compiled.error : '' })}</p>
       ) : (
         <>
-          <SimStart def={def} preview={preview} onStart={(data: CaseData, at: string) => apply(() => startSimulation(runType, data, at), t('sim.view.creating'), null, true)} />
+          <SimStart def={def} preview={preview} onStart={(data: CaseData, at: string) => apply(linked(() => startSimulation(runType, data, at)), t('sim.view.creating'), null, true)} />
           {message ? <p role="alert" className="error sim-message">{message}</p> : null}
           {sim && session.replayOf ? <ReplayNote def={def} replayOf={session.replayOf} /> : null}
           {sim && snap ? (
@@ -268,25 +314,43 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
                 <p className="muted">{t('sim.migrate.onDraft')}</p>
               ) : null}
               <SimMigrationSummary sim={sim} typeOf={typeOf} />
-              <SimEvents
-                def={runDef}
-                events={nextEvents(runType, snap.case, SCENARIO_ACTOR)}
-                stateText={stateLabel(snap.case.state)}
-                closed={snap.case.closedAt !== null}
-                onSend={(event, data) => apply(() => sendEvent(runType, sim, event, data), t('sim.view.event', { event }), event)}
-              />
+              <SimLinked sim={sim} defs={defOfKey} shown={shown ? shown.case.id : null} onShow={setShownChild} loading={childrenLoading} />
+              {shown && shownType && shownDef ? (
+                <section aria-label={t('sim.linked.childOf', { n: (family?.children.indexOf(shown) ?? 0) + 1, title: shownDef.title })} className="sim-child">
+                  <SimSummary sim={childRun(sim, shown)} />
+                  <SimEvents
+                    def={shownDef}
+                    events={nextEvents(shownType, shown.case, SCENARIO_ACTOR)}
+                    stateText={stateLabel(shown.case.state)}
+                    closed={shown.case.closedAt !== null}
+                    onSend={(event, data) => apply(() => sendToChild(sim, shown.case.id, event, data, runDef.key, resolve), t('sim.view.event', { event }), event)}
+                  />
+                  <SimCaseState type={shownType} sim={childRun(sim, shown)} />
+                  <button type="button" onClick={() => setShownChild(null)}>
+                    {t('sim.linked.back')}
+                  </button>
+                </section>
+              ) : (
+                <SimEvents
+                  def={runDef}
+                  events={nextEvents(runType, snap.case, SCENARIO_ACTOR)}
+                  stateText={stateLabel(snap.case.state)}
+                  closed={snap.case.closedAt !== null}
+                  onSend={(event, data) => apply(linked(() => sendEvent(runType, sim, event, data)), t('sim.view.event', { event }), event)}
+                />
+              )}
               <SimClock
                 type={runType}
                 sim={sim}
                 calendar={calendar}
-                onHour={() => apply(() => advanceHour(runType, sim), t('sim.view.timer'))}
-                onWorkingDay={() => apply(() => advanceWorkingDay(runType, sim, calendar), t('sim.view.timer'))}
+                onHour={() => apply(linked(() => advanceHour(runType, sim)), t('sim.view.timer'))}
+                onWorkingDay={() => apply(linked(() => advanceWorkingDay(runType, sim, calendar)), t('sim.view.timer'))}
                 onNextTimer={() => {
                   const at = nextTimerAt(sim);
-                  if (at) apply(() => advanceTo(runType, sim, at), t('sim.view.timer'));
+                  if (at) apply(linked(() => advanceTo(runType, sim, at)), t('sim.view.timer'));
                 }}
               />
-              <SimCaseState type={runType} sim={sim} />
+              {shown ? null : <SimCaseState type={runType} sim={sim} />}
               {moving ? (
                 <SimMigrateDialog
                   from={runType}
@@ -315,7 +379,7 @@ export function SimulatorView({ def, errorCount, edit, preview, session, setSess
         setResults={(results) => setSession({ ...session, results, resultsFor: defJson })}
         coverage={coverage}
         onCoverage={(show) => setSession({ ...session, showCoverage: show })}
-        saveNote={runVersion !== 0 || (sim !== null && hasMigration(sim)) ? t('sim.migrate.notSavable') : null}
+        saveNote={runVersion !== 0 || (sim !== null && hasMigration(sim)) ? t('sim.migrate.notSavable') : sim !== null && touchedByLinked(sim) ? t('sim.linked.notSavable') : null}
       />
     </aside>
   );

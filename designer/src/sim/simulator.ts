@@ -3,7 +3,8 @@
 // exactly as `dossier test` runs a scenario (same actor, same case id, same timer order). Step back drops
 // the last snapshot; a run converts to a scenario whose expectations are what the engine did.
 import { addDuration, applyEvent, createCase, dueTimers, fireTimer, isSystemEvent, migrateCase } from '../../../runtime/engine/index.ts';
-import type { CompiledCaseType, Case, CaseData, HistoryEntry, Instant, MigrationBlock, MigrationPlan, MigrationSummary, Rejection, SlaStatus } from '../../../runtime/engine/index.ts';
+import type { CompiledCaseType, Case, CaseData, Effect, HistoryEntry, Instant, MigrationBlock, MigrationPlan, MigrationSummary, Rejection, SlaStatus } from '../../../runtime/engine/index.ts';
+import type { SimFamily } from './linked-sim.ts';
 import { SCENARIO_ACTOR, SCENARIO_CASE_ID, latestSla } from '../../../runtime/scenarios/index.ts';
 import type { Scenario, ScenarioExpect, ScenarioStep } from '../../../runtime/scenarios/index.ts';
 import { ENGLISH, type Words } from '../i18n/words.ts';
@@ -19,6 +20,10 @@ export interface SimSnapshot {
   entries: HistoryEntry[];
   /** A move to another version (`migrateSimulation`): the plan and what it changed. The case's `version` says which version it runs on from here. */
   migration?: { plan: MigrationPlan; summary: MigrationSummary };
+  /** The effects this step's outcomes returned, in order (linked-sim.ts works the linked ones through the child cases). */
+  effects?: Effect[];
+  /** The simulated child cases as they are after this step (linked-sim.ts); absent: none. */
+  family?: SimFamily;
 }
 
 export interface Simulation {
@@ -35,7 +40,12 @@ export function startSimulation(type: CompiledCaseType, data: CaseData, start: I
   const at = new Date(Date.parse(start)).toISOString();
   const created = createCase(type, { id: SCENARIO_CASE_ID, data }, at, SCENARIO_ACTOR);
   if (!created.ok) return { ok: false, rejection: created };
-  return { ok: true, sim: { start: at, data, snapshots: [{ case: created.case, now: at, label: 'create the case', step: null, entries: [created.history] }] } };
+  return { ok: true, sim: { start: at, data, snapshots: [{ case: created.case, now: at, label: 'create the case', step: null, entries: [created.history], effects: created.effects }] } };
+}
+
+/** The child cases carried on to the next snapshot (linked-sim.ts works this step's effects through them). */
+function carried(snap: SimSnapshot): Pick<SimSnapshot, 'family'> {
+  return snap.family === undefined ? {} : { family: snap.family };
 }
 
 export function current(sim: Simulation): SimSnapshot {
@@ -50,7 +60,7 @@ export function sendEvent(type: CompiledCaseType, sim: Simulation, event: string
   if (!outcome.ok) return { ok: false, rejection: outcome };
   const step: ScenarioStep = { send: event, ...(payload ? { data: payload } : {}) };
   const label = `send ${event}${payload ? ` ${JSON.stringify(payload)}` : ''}`;
-  return { ok: true, sim: { ...sim, snapshots: [...sim.snapshots, { case: outcome.case, now: snap.now, label, step, entries: [outcome.history] }] } };
+  return { ok: true, sim: { ...sim, snapshots: [...sim.snapshots, { case: outcome.case, now: snap.now, label, step, entries: [outcome.history], effects: outcome.effects, ...carried(snap) }] } };
 }
 
 /** Elapsed milliseconds as an ISO 8601 duration the scenario format reads: 3 600 000 → PT1H, 90 000 000 → P1DT1H (seconds rounded up). */
@@ -82,6 +92,7 @@ export function advanceTo(type: CompiledCaseType, sim: Simulation, until: Instan
   let kase = snap.case;
   let now = snap.now;
   const entries: HistoryEntry[] = [];
+  const effects: Effect[] = [];
   for (let count = 0; count < MAX_TIMERS; count++) {
     const [next] = dueTimers(kase, target);
     if (next === undefined) break;
@@ -90,10 +101,11 @@ export function advanceTo(type: CompiledCaseType, sim: Simulation, until: Instan
     if (!outcome.ok) return { ok: false, rejection: outcome };
     kase = outcome.case;
     entries.push(outcome.history);
+    effects.push(...outcome.effects);
   }
   const fired = entries.map((e) => e.event.type);
   const label = `advance ${duration}${fired.length ? ` (fired ${fired.join(', ')})` : ''}`;
-  return { ok: true, sim: { ...sim, snapshots: [...sim.snapshots, { case: kase, now: target, label, step: { advance: duration }, entries }] } };
+  return { ok: true, sim: { ...sim, snapshots: [...sim.snapshots, { case: kase, now: target, label, step: { advance: duration }, entries, effects, ...carried(snap) }] } };
 }
 
 function durationMs(duration: string): number {
@@ -176,7 +188,7 @@ export function migrateSimulation(plan: MigrationPlan, from: CompiledCaseType, t
   const outcome = migrateCase(plan, from, to, snap.case, snap.now, { actor: SCENARIO_ACTOR, planId: 'simulation' });
   if (!outcome.ok) return outcome;
   const label = `migrate to version ${String(to.version)}`;
-  const next: SimSnapshot = { case: outcome.case, now: snap.now, label, step: null, entries: [outcome.history], migration: { plan, summary: outcome.summary } };
+  const next: SimSnapshot = { case: outcome.case, now: snap.now, label, step: null, entries: [outcome.history], migration: { plan, summary: outcome.summary }, ...carried(snap) };
   return { ok: true, sim: { ...sim, snapshots: [...sim.snapshots, next] }, summary: outcome.summary };
 }
 
@@ -234,6 +246,8 @@ export function stepInWords(description: string, { t }: Words = ENGLISH): string
   if (description === 'check') return t('sim.step.check');
   const migrate = /^migrate to version (\d+)$/.exec(description);
   if (migrate) return t('sim.step.migrate', { version: migrate[1] });
+  const sentTo = /^send (\S+) to child (\d+)$/.exec(description);
+  if (sentTo) return t('sim.step.sentTo', { event: sentTo[1], child: sentTo[2] });
   const send = /^send (\S+)( [\s\S]*)?$/.exec(description);
   if (send) return t('sim.step.send', { event: send[1], data: send[2] ?? '' });
   const advance = /^advance (\S+)(?: \(fired ([\s\S]*)\))?$/.exec(description);

@@ -98,7 +98,7 @@ function caseWrite(kind: CommitKind): string {
     RETURNING id, reference)`;
   }
   const update = `UPDATE cases SET version = ${p.version}, state = ${p.state}, state_ids = ${p.stateIds}, data = ${p.data}, priority = ${p.priority},
-      queue = ${p.queue}, assignee = ${p.assignee}, channel = ${p.channel}, updated_at = ${p.updatedAt}, closed_at = ${p.closedAt},
+      queue = ${p.queue}, assignee = ${p.assignee}, channel = ${p.channel}, parent_id = ${p.parentId}, updated_at = ${p.updatedAt}, closed_at = ${p.closedAt},
       revision = ${p.revision}, body = ${p.body}
     WHERE id = ${p.id} AND tenant = ${p.tenant} AND revision = ${p.expected}`;
   if (kind === 'update') return `written AS (\n    ${update}\n    RETURNING id, reference)`;

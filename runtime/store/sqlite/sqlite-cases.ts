@@ -38,7 +38,7 @@ export function createSqliteCases(db: Database.Database, queue: WriteQueue) {
     nextReference: db.prepare(`INSERT INTO case_reference_counters (tenant, prefix, last) VALUES (?, ?, 1)
       ON CONFLICT (tenant, prefix) DO UPDATE SET last = last + 1 RETURNING last`),
     updateCase: db.prepare(`UPDATE cases SET version = @version, state = @state, state_ids = @stateIds, data = @data, priority = @priority,
-      queue = @queue, assignee = @assignee, channel = @channel, updated_at = @updatedAt, closed_at = @closedAt,
+      queue = @queue, assignee = @assignee, channel = @channel, parent_id = @parentId, updated_at = @updatedAt, closed_at = @closedAt,
       revision = @revision, body = @body WHERE id = @id AND tenant = @tenant AND revision = @expectedRevision`),
     caseExists: db.prepare('SELECT 1 FROM cases WHERE id = ?'),
     insertHistory: db.prepare(`INSERT INTO history (case_id, seq, tenant, at, actor, event_type, entry, partner)
