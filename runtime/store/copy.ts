@@ -100,7 +100,7 @@ export const storeTables: readonly TableSpec[] = [
   table('history', 'case_id seq', 'case_id seq:int tenant at actor event_type entry:json partner', { ignored: ['id'] }),
   table('slas', 'case_id sla_id', 'case_id sla_id tenant case_type name status started_at closed_at urgency:int'),
   table('timers', 'id', 'id:int tenant case_id timer_id event due_at fired_at claimed_until:target', { identity: 'id' }),
-  table('tasks', 'id', 'id tenant case_id case_type state title queue role form opened_at due_at assignee claimed_at status closed_at'),
+  table('tasks', 'id', 'id tenant case_id case_type state title queue role form opened_at due_at assignee claimed_at status closed_at escalated_at'),
   table(
     'outbox',
     'id',

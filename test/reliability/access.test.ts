@@ -148,6 +148,31 @@ const routes: Route[] = [
     otherTenant: 404,
     prepare: async () => ({ method: 'POST', path: `/api/cases/${(await freshCase()).id}/events`, body: { type: 'TOUCH' } }),
   },
+  { name: 'POST /api/cases/:id/notes', allowed: ['admin', 'agent'], ok: 201, partner: 404, otherTenant: 404, prepare: async () => ({ method: 'POST', path: `/api/cases/${caseId}/notes`, body: { text: 'Called the customer back.' } }) },
+  {
+    name: 'POST /api/cases/:id/children',
+    allowed: ['admin', 'agent'],
+    ok: 201,
+    partner: 403,
+    otherTenant: 404,
+    prepare: async () => {
+      const [parent, child] = [await freshCase(), await freshCase()];
+      return { method: 'POST', path: `/api/cases/${parent.id}/children`, body: { childId: child.id } };
+    },
+  },
+  {
+    name: 'DELETE /api/cases/:id/children/:childId',
+    allowed: ['admin', 'agent'],
+    ok: 200,
+    partner: 403,
+    otherTenant: 404,
+    prepare: async () => {
+      const [parent, child] = [await freshCase(), await freshCase()];
+      expect((await h.call('POST', `/api/cases/${parent.id}/children`, h.tokens.admin, { childId: child.id })).status).toBe(201);
+      return { method: 'DELETE', path: `/api/cases/${parent.id}/children/${child.id}` };
+    },
+  },
+  { name: 'GET /api/search', allowed: ['admin', 'agent'], ok: 200, partner: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/search?q=access' }) },
   { name: 'GET /api/cases/:id/history', allowed: ['admin', 'agent'], ok: 200, partner: 404, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}/history` }) },
   { name: 'POST /api/cases/:id/documents', allowed: ['admin', 'agent', 'service'], ok: 201, partner: 404, otherTenant: 404, prepare: async () => ({ method: 'POST', path: `/api/cases/${caseId}/documents`, body: upload, headers: uploadHeaders }) },
   { name: 'GET /api/cases/:id/documents', allowed: ['admin', 'agent'], ok: 200, partner: 404, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}/documents` }) },

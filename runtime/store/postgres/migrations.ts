@@ -248,4 +248,7 @@ export async function migrate(pool: Pick<PostgresDb, 'session'>, target = migrat
   });
 }
 
+/** The version that added the case search index (the tests fill an older database before it). */
+export const searchIndexVersion = migrations.indexOf(searchIndexMigration) + 1;
+
 export const latestSchemaVersion = migrations.length;

@@ -212,6 +212,9 @@ export const channelVersion = migrations.indexOf(channelOnEveryCase) + 1;
 /** The version that added token lifetimes (the tests fill an older database before it). */
 export const tokenLifetimesVersion = migrations.indexOf(tokenLifetimes) + 1;
 
+/** The version that added the case search index (the tests fill an older database before it). */
+export const searchIndexVersion = migrations.indexOf(searchIndexMigration) + 1;
+
 /** Brings the database to schema version `target` (the latest; tests build older ones); returns the version it is at. */
 export function migrate(db: Database.Database, target = migrations.length): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');

@@ -9,9 +9,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
 import type { Case } from '../../../runtime/engine/index.ts';
 import type { CaseStore, CaseCommit } from '../../../runtime/store/case-store.ts';
-import { latestSchemaVersion as sqliteLatest, migrate as migrateSqlite } from '../../../runtime/store/sqlite/migrations.ts';
+import { searchIndexVersion as sqliteSearchVersion, migrate as migrateSqlite } from '../../../runtime/store/sqlite/migrations.ts';
 import { createSqliteStore } from '../../../runtime/store/sqlite/sqlite-store.ts';
-import { latestSchemaVersion as postgresLatest, migrate as migratePostgres } from '../../../runtime/store/postgres/migrations.ts';
+import { searchIndexVersion as postgresSearchVersion, migrate as migratePostgres } from '../../../runtime/store/postgres/migrations.ts';
 import { createPostgresDb } from '../../../runtime/store/postgres/postgres-db.ts';
 import { createPostgresStore } from '../../../runtime/store/postgres/postgres-store.ts';
 import { searchDocumentOf, searchWords } from '../../../runtime/store/search-text.ts';
@@ -235,7 +235,7 @@ searchSuite('SQLite', async () => {
       source.close();
       file = join(dir, `db${++n}.sqlite`);
       const db = new Database(file);
-      migrateSqlite(db, sqliteLatest - 1);
+      migrateSqlite(db, sqliteSearchVersion - 1);
       for (const t of tenants) db.prepare('INSERT INTO tenants (id, created_at) VALUES (?, ?)').run(t.id, t.created_at);
       for (const t of types) db.prepare('INSERT INTO case_types (tenant, key, version, title, definition, published_at) VALUES (@tenant, @key, @version, @title, @definition, @published_at)').run(t);
       db.close();
@@ -257,7 +257,7 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'PostgreSQL' : `Pos
         database = await scratchDatabase();
         drops.push(database);
         const db = createPostgresDb({ url: database.url, poolSize: 1, connectTimeoutMs: 5000, lockTimeoutMs: 5000 });
-        await migratePostgres(db, postgresLatest - 1);
+        await migratePostgres(db, postgresSearchVersion - 1);
         for (const tenant of ['default', 'other']) {
           await db.rows('INSERT INTO tenants (id, created_at) VALUES ($1, $2)', [tenant, T0]);
           await db.rows("INSERT INTO case_types (tenant, key, version, title, definition, published_at) VALUES ($1, 'complaint', 1, 'Complaint', $2, $3)", [tenant, def, T0]);
