@@ -43,3 +43,5 @@ export { recordChat, CHAT_AGENT, CHAT_CUSTOMER, MAX_CHAT_TEXT } from './chat.ts'
 export type { ChatMessage } from './chat.ts';
 export { recordDocument, documentFields, isDocumentsField, DOCUMENT_ADDED, DOCUMENT_REMOVED, DOCUMENT_REF_SCHEMA } from './documents.ts';
 export type { DocumentRef, DocumentChange } from './documents.ts';
+export { route, skillNeeds, hasSkills, hasRoom, explainOffer, ROUTING_STRATEGIES, AVAILABILITIES, DEFAULT_OFFER_TIMEOUT_MS } from './routing.ts';
+export type { RoutingStrategy, Availability, SkillNeed, Capacity, Load, RoutingAgent, RoutingTask, PendingOffer, OfferReason, NewOffer, RoutingInput, RoutingDecision } from './routing.ts';
