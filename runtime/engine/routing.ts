@@ -41,8 +41,11 @@ export interface RoutingAgent {
   /** The queues they serve (by queue name). */
   queues: readonly string[];
   load: Load;
-  /** When they were last offered a task (round robin takes the one offered longest ago); null: never. */
-  lastOfferedAt: Instant | null;
+  /**
+   * The order of their last offer (the store's offer number: higher is later); null: never offered.
+   * Round robin takes the one offered longest ago.
+   */
+  lastOffer: number | null;
 }
 
 export interface RoutingTask {
@@ -211,16 +214,16 @@ export function route(input: RoutingInput): RoutingDecision {
   const agents = new Map<string, Working>();
   // round robin order: the agents by their last offer, oldest (and never) first
   const byLast = [...input.agents].sort((a, b) => {
-    if (a.lastOfferedAt !== b.lastOfferedAt) {
-      if (a.lastOfferedAt === null) return -1;
-      if (b.lastOfferedAt === null) return 1;
-      return a.lastOfferedAt < b.lastOfferedAt ? -1 : 1;
+    if (a.lastOffer !== b.lastOffer) {
+      if (a.lastOffer === null) return -1;
+      if (b.lastOffer === null) return 1;
+      return a.lastOffer - b.lastOffer;
     }
     return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   });
   byLast.forEach((agent, index) => {
     const load: Load = { total: agent.load.total, byQueue: { ...agent.load.byQueue }, byChannel: { ...agent.load.byChannel } };
-    agents.set(agent.name, { agent, load, turn: agent.lastOfferedAt === null ? -1 : index });
+    agents.set(agent.name, { agent, load, turn: agent.lastOffer === null ? -1 : index });
   });
 
   const expired: PendingOffer[] = [];

@@ -20,6 +20,8 @@ import { createPublicFormService, type PublicFormService } from './public-form.t
 import { documentSink } from './mail-attachments.ts';
 import { createChatService, type ChatService } from './chat-service.ts';
 import { createDocumentService, type DocumentService } from './document-service.ts';
+import { createRoutingService, type RoutingService } from './routing-service.ts';
+import { createRoutingRunner, type RoutingRunner } from '../scheduler/routing-runner.ts';
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -44,6 +46,8 @@ export interface HostServices {
   documents: DocumentService;
   /** Chat between the customer and agents on a case (issue 20). */
   chat: ChatService;
+  /** Agents, offers and reassignment: push routing (issue 21, docs/routing.md). */
+  routing: RoutingService;
 }
 
 export function createHostServices<C>(options: {
@@ -82,6 +86,7 @@ export function createHostServices<C>(options: {
     mailboxes: createMailboxService({ store, cases, clock, logger, attachments: options.attachments ?? documentSink(documents) }),
     documents,
     chat: createChatService({ store, cases }),
+    routing: createRoutingService(store, clock),
   };
 }
 
@@ -106,6 +111,8 @@ export interface HostOptions<C = unknown> {
   documentMaxBytes?: number;
   /** Where new documents' content goes (`--documents-dir`); absent: the database. */
   documentsDir?: string;
+  /** How often the router looks for work whatever it was told (default 2 s; docs/routing.md). */
+  routingPollMs?: number;
 }
 
 export interface Host {
@@ -114,6 +121,8 @@ export interface Host {
   service: CaseService;
   scheduler: TimerScheduler;
   dispatcher: OutboxDispatcher;
+  /** Offers open tasks of routed queues to agents (docs/routing.md). */
+  router: RoutingRunner;
   /** Fires timers that fell due while down, delivers pending effects, then runs beside the API. */
   start(): Promise<void>;
   /** Stops the scheduler and the dispatcher, waiting for runs in progress. */
@@ -151,8 +160,10 @@ export function createHost<C>(options: HostOptions<C>): Host {
     ...options.outbox,
     ...leases,
   });
+  const router = createRoutingRunner({ store, routing: services.routing, clock, logger, ...(options.routingPollMs === undefined ? {} : { pollMs: options.routingPollMs }) });
   let unwatch: (() => Promise<void>) | null = null;
   service.onCommit((commit) => {
+    if (commit.case.tasks.length > 0) router.poke();
     for (const timer of commit.case.timers) scheduler.notify(timer.dueAt);
     if (commit.effects.some((effect) => outboxEffectTypes.has(effect.type))) dispatcher.wake();
   });
@@ -161,9 +172,11 @@ export function createHost<C>(options: HostOptions<C>): Host {
     service,
     scheduler,
     dispatcher,
+    router,
     async start() {
       await scheduler.start();
       await dispatcher.start();
+      await router.start();
       if (store.watchDue !== undefined) {
         unwatch = await store.watchDue((due) => {
           if (due.reconnected === true) {
@@ -186,6 +199,7 @@ export function createHost<C>(options: HostOptions<C>): Host {
       unwatch = null;
       await scheduler.stop();
       await dispatcher.stop();
+      await router.stop();
       mailer?.close();
     },
   };

@@ -42,7 +42,10 @@ export type HostErrorCode =
   | 'document.empty'
   | 'document.type_refused'
   | 'document.not_found'
-  | 'document.removed';
+  | 'document.removed'
+  | 'agent.invalid'
+  | 'agent.not_found'
+  | 'offer.not_found';
 
 /** A definition problem as the validator reports it (pointer into the case type). */
 export interface DefinitionProblem {

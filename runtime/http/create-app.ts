@@ -33,6 +33,7 @@ import { mailboxRoutes } from './routes/mailboxes.ts';
 import { publicRoutes } from './routes/public.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { routingRoutes } from './routes/routing.ts';
 import { signInRoutes, type OidcSettings } from './sign-in.ts';
 
 export type AppOptions<C = unknown> = {
@@ -177,6 +178,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', backtestRoutes(store, clock));
   app.route('/api', typeRoutes(store));
   app.route('/api', caseRoutes(store, services.cases));
+  app.route('/api', routingRoutes(services.routing, store));
   app.route('/api', taskRoutes(services.tasks, store));
   app.route('/api', outboxRoutes(store, clock, options.webhookSecretFromHost === true));
   app.route('/api', reportRoutes(store));

@@ -57,6 +57,9 @@ export const problemTable = {
   'form.invalid': { status: 422, title: 'Form not valid' },
   'form.reply_not_expected': { status: 409, title: 'No reply expected' },
   'request.rate_limited': { status: 429, title: 'Too many requests' },
+  'agent.invalid': { status: 422, title: 'Invalid agent' },
+  'agent.not_found': { status: 404, title: 'Agent not found' },
+  'offer.not_found': { status: 404, title: 'Offer not found' },
   'internal.error': { status: 500, title: 'Internal error' },
   'store.unavailable': { status: 503, title: 'Storage unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;

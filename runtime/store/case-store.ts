@@ -3,6 +3,8 @@
 import type { CaseType } from '../../schemas/generated/case-type.ts';
 import type { Case, CaseTask, Effect, HistoryEntry, Instant, JsonValue, SlaStatus } from '../engine/index.ts';
 import type { CustomerIdentifier } from './customer-keys.ts';
+import type { AgentRecord, OfferAnswerResult, OfferRecord, RoutingDecide, TaskLogEntry } from './routing-records.ts';
+import type { Availability, RoutingDecision } from '../engine/index.ts';
 
 export interface TokenRecord {
   id: string;
@@ -672,6 +674,36 @@ export interface CaseStore {
    * by a host that died before the case's commit. Up to `limit`, oldest first.
    */
   orphanDocuments(before: Instant, limit: number): Promise<DocumentRecord[]>;
+
+  // Push routing (issue 21, docs/routing.md): agents, offers, the task-holder log
+  /** Creates or replaces the agent `agent.name` of `agent.tenant`. */
+  saveAgent(agent: AgentRecord): Promise<void>;
+  getAgent(tenant: string, name: string): Promise<AgentRecord | null>;
+  /** The agents of `tenant`, by name. */
+  listAgents(tenant: string): Promise<AgentRecord[]>;
+  /** Removes the agent and withdraws their open offers; true when there was one. */
+  deleteAgent(tenant: string, name: string, at: Instant): Promise<boolean>;
+  /** Sets an agent's availability; null when there is no such agent. */
+  setAvailability(tenant: string, name: string, availability: Availability, at: Instant): Promise<AgentRecord | null>;
+  /** The tenants with at least one available agent (the routing loop's round). */
+  routingTenants(): Promise<string[]>;
+  /**
+   * One routing pass of `tenant` over the open, unclaimed tasks of `queues`, in one transaction that no
+   * other host's pass of the tenant runs beside: reads the state, calls `decide` (the pure router), writes
+   * the expiries, withdrawals and new offers with their log lines (an open offer per task at most: a
+   * unique index). Offers of tasks claimed or closed meanwhile are withdrawn first.
+   */
+  routeTenant(tenant: string, queues: readonly string[], at: Instant, decide: RoutingDecide): Promise<RoutingDecision>;
+  /** The open offers to `agent` in `tenant`, oldest first. */
+  offersFor(tenant: string, agent: string): Promise<OfferRecord[]>;
+  /** The earliest expiry of an open offer (the routing loop wakes then); null when none is open. */
+  nextOfferExpiry(): Promise<Instant | null>;
+  /** The agent answers their open offer of a task: accept claims it for them, decline ends the offer. */
+  answerOffer(tenant: string, taskId: string, agent: string, answer: 'accept' | 'decline', at: Instant): Promise<OfferAnswerResult>;
+  /** A supervisor gives a task to `assignee` (whoever holds it); its open offer is withdrawn. */
+  assignTask(tenant: string, taskId: string, assignee: string, by: string, at: Instant, queues?: readonly string[]): Promise<TaskClaimResult>;
+  /** Who held the tasks of a case when, oldest first. */
+  taskLog(tenant: string, caseId: string): Promise<TaskLogEntry[]>;
 
   close(): Promise<void>;
 }

@@ -13,6 +13,7 @@
 //   reports (a history entry's `to`, a field of case data), with `\u0000` handled (postgres-reports.ts).
 import { caseMigrationTables } from './postgres-case-migrations.ts';
 import { documentTables } from './postgres-documents.ts';
+import { routingTables } from './postgres-routing.ts';
 import type { PostgresDb, Queryable } from './postgres-db.ts';
 import { backfillStages, stageTablesSql } from './postgres-stages.ts';
 import { caseReferences } from './postgres-references.ts';
@@ -185,6 +186,8 @@ const migrations: Migration[] = [
   `,
   // Documents in the case file (issue 20; SQLite's too): a row per document, its content in bytea chunks.
   documentTables,
+  // Push routing (issue 21): agents, offers (one open per task), the task-holder log.
+  routingTables,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

@@ -14,6 +14,7 @@ import { createPostgresDb } from './postgres-db.ts';
 import { translatePostgresError, withFaultTranslation } from './postgres-faults.ts';
 import { createPostgresReports } from './postgres-reports.ts';
 import { createPostgresQueues } from './postgres-queues.ts';
+import { createPostgresRouting } from './postgres-routing.ts';
 
 export interface PostgresStoreOptions {
   /** A libpq connection URL: `postgres://user@host:5432/dossier` (`?host=/run/postgresql` for a socket). */
@@ -57,6 +58,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...createPostgresReports(db),
     ...createPostgresCaseMigrations(db),
     ...createPostgresDocuments(db),
+    ...createPostgresRouting(db),
     async watchDue(listener: (due: DueNotice) => void): Promise<() => Promise<void>> {
       const stop = await watchDue(options.url, listener);
       watchers.add(stop);

@@ -3,6 +3,7 @@
 // JavaScript computes (the customer index's identifiers, from each case's definition).
 import { caseMigrationTables } from './sqlite-case-migrations.ts';
 import { documentTables } from './sqlite-documents.ts';
+import { routingTables } from './sqlite-routing.ts';
 import type Database from 'better-sqlite3';
 import { backfillCustomerKeys } from './sqlite-customer-keys.ts';
 import { backfillStages, stageTablesSql } from './sqlite-stages.ts';
@@ -185,6 +186,8 @@ const migrations: Migration[] = [
   `,
   // Documents in the case file (issue 20): a row per document, its content in chunks.
   documentTables,
+  // Push routing (issue 21): agents, offers (one open per task), the task-holder log.
+  routingTables,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

@@ -10,6 +10,7 @@ import { createSqliteCases } from './sqlite-cases.ts';
 import { createSqliteDocuments } from './sqlite-documents.ts';
 import { createSqliteReports } from './sqlite-reports.ts';
 import { createSqliteQueues } from './sqlite-queues.ts';
+import { createSqliteRouting } from './sqlite-routing.ts';
 import { createWalDurability, type Durability } from './wal-sync.ts';
 import { createWriteQueue, type WriteQueue } from './write-queue.ts';
 
@@ -124,6 +125,7 @@ function storeOn(db: Database.Database, options: SqliteStoreOptions): SqliteCase
     ...createSqliteReports(db),
     ...createSqliteCaseMigrations(db, queue),
     ...createSqliteDocuments(db, queue),
+    ...createSqliteRouting(db, queue),
     writeStats: () => queue.stats(),
     async close(): Promise<void> {
       if (closed) return;

@@ -28,7 +28,7 @@ const agentArb = (name: string): fc.Arbitrary<RoutingAgent> =>
     availability: a.availability,
     queues: a.queues,
     load: { total: a.held, byQueue: { [a.queues[0] as string]: a.held }, byChannel: { email: a.held } },
-    lastOfferedAt: a.last === null ? null : new Date(Date.parse(NOW) - a.last * 1000).toISOString(),
+    lastOffer: a.last,
   }));
 
 const taskArb = (id: number): fc.Arbitrary<RoutingTask> =>
@@ -126,7 +126,8 @@ describe('the router', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 9 }), fc.integer({ min: 50, max: 400 }), fc.integer({ min: 1, max: 7 }), (count, total, perPass) => {
         const counts = new Map<string, number>();
-        const last = new Map<string, string | null>();
+        const last = new Map<string, number | null>();
+        let seq = 0;
         for (let i = 0; i < count; i++) last.set(`a${i}`, null);
         let t = Date.parse(NOW);
         let made = 0;
@@ -134,14 +135,14 @@ describe('the router', () => {
         while (made < total) {
           const batch = Math.min(perPass, total - made);
           const now = new Date((t += 1000)).toISOString();
-          const agents: RoutingAgent[] = [...last].map(([name, lastOfferedAt]) => ({
+          const agents: RoutingAgent[] = [...last].map(([name, lastOffer]) => ({
             name,
             skills: { billing: 2 },
             capacity: { total: 10 },
             availability: 'available',
             queues: ['front'],
             load: { total: 0, byQueue: {}, byChannel: {} },
-            lastOfferedAt,
+            lastOffer,
           }));
           const tasks: RoutingTask[] = Array.from({ length: batch }, (_, i) => ({
             id: `t${made + i}`,
@@ -159,10 +160,10 @@ describe('the router', () => {
           expect(decision.offers).toHaveLength(batch);
           decision.offers.forEach((o, i) => {
             counts.set(o.agent, (counts.get(o.agent) ?? 0) + 1);
-            // the store records each offer's time; offers of one pass are apart by their order
-            last.set(o.agent, new Date(t + i).toISOString());
+            // the store numbers each offer in the order they are written
+            last.set(o.agent, seq + i);
           });
-          t += batch;
+          seq += batch;
           made += batch;
         }
         const values = [...last.keys()].map((name) => counts.get(name) ?? 0);
@@ -183,7 +184,7 @@ describe('the router', () => {
           availability: 'available',
           queues: ['front'],
           load: { total: 0, byQueue: {}, byChannel: {} },
-          lastOfferedAt: null,
+          lastOffer: null,
         }));
         const task: RoutingTask = {
           id: 't1', caseId: 'c1', queue: 'front', channel: 'email', openedAt: NOW, dueAt: null,
@@ -219,7 +220,7 @@ describe('the router', () => {
   it('explains an offer in words', () => {
     const decision = route({
       now: NOW,
-      agents: [{ name: 'Ann', skills: { billing: 3 }, capacity: { total: 5 }, availability: 'available', queues: ['front'], load: { total: 2, byQueue: {}, byChannel: {} }, lastOfferedAt: null }],
+      agents: [{ name: 'Ann', skills: { billing: 3 }, capacity: { total: 5 }, availability: 'available', queues: ['front'], load: { total: 2, byQueue: {}, byChannel: {} }, lastOffer: null }],
       tasks: [{ id: 't', caseId: 'c', queue: 'front', channel: 'email', openedAt: NOW, dueAt: null, skills: [{ skill: 'billing', level: 2 }], strategy: 'least-loaded', offerTimeoutMs: 120_000, tried: [] }],
       offers: [],
     });
