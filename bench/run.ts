@@ -19,8 +19,9 @@ import { backtestSuite } from './suites/backtest.ts';
 import { migrationSuite } from './suites/migration.ts';
 import { mailSuite } from './suites/mail.ts';
 import { documentsSuite } from './suites/documents.ts';
+import { routingSuite } from './suites/routing.ts';
 
-const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite, postgresSuite, reportsSuite, backtestSuite, migrationSuite, documentsSuite, mailSuite];
+const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite, postgresSuite, reportsSuite, backtestSuite, migrationSuite, documentsSuite, mailSuite, routingSuite];
 const usage = `Usage: tsx bench/run.ts [--quick] [--only ${suites.map((s) => s.name).join(',')}] [--rounds N] [--out DIR]`;
 
 interface Args {

@@ -261,9 +261,12 @@ export function route(input: RoutingInput): RoutingDecision {
   let nextTurn = agents.size;
   const offers: NewOffer[] = [];
   let considered = 0;
-  const tasks = [...input.tasks].sort(taskOrder);
+  // a queue none of whose agents has room left takes no task this pass: its tasks are not even sorted
+  for (const [queue, list] of byQueue) {
+    if (list.every((w) => w.load.total >= w.agent.capacity.total)) full.add(queue);
+  }
+  const tasks = input.tasks.filter((t) => !offered.has(t.id) && byQueue.has(t.queue) && !full.has(t.queue)).sort(taskOrder);
   for (const task of tasks) {
-    if (offered.has(task.id)) continue;
     const list = byQueue.get(task.queue);
     if (list === undefined || full.has(task.queue)) continue;
     considered++;
