@@ -15,6 +15,7 @@ import { lintStuckFields } from './lint/stuck-fields.ts';
 import { lintUnusedRules } from './lint/unused-rules.ts';
 import { lintTranslations } from './lint/translations.ts';
 import { lintMessages } from './lint/messages.ts';
+import { lintRouting } from './lint/routing.ts';
 
 export interface ValidateOptions {
   /**
@@ -58,6 +59,7 @@ export function validateCaseType(definition: unknown, options: ValidateOptions =
     ...lintCalendarDays(model),
     ...lintUnusedRules(model),
     ...lintTranslations(model),
+    ...lintRouting(model),
     ...lintMessages(model),
   ];
   return dedupe(structural, semantic).sort(compareProblems);
