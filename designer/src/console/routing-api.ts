@@ -71,7 +71,7 @@ export function createRoutingApi(token: string): RoutingApi {
       return { ok: false, status: 0, code: 'network', message: e instanceof Error ? e.message : String(e), problems: [] };
     }
     const text = await res.text();
-    let payload: unknown = null;
+    let payload: unknown;
     try {
       payload = text ? JSON.parse(text) : null;
     } catch {
