@@ -5,7 +5,7 @@
 // reassigns the task in the case view, whose "Who held the tasks" tells who held it when.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, screenshot, useServerAndBrowser, type Server } from './harness.ts';
+import { api, screenshot, tr, useServerAndBrowser, type Server } from './harness.ts';
 import { routingCaseType } from '../routing-case-type.ts';
 
 type CaseBody = { id: string; reference: string };
@@ -57,7 +57,8 @@ describe('push routing in the worker console', () => {
     await page.getByLabel('Level of billing').fill('3');
     await page.getByLabel('Tasks at once').fill('5');
     await page.getByLabel('Serves Billing').check();
-    await page.getByLabel('Availability', { exact: true }).selectOption({ label: 'Available' });
+    // one-word option labels are translated by tr() (harness: they are likelier a case type's own words)
+    await page.getByLabel('Availability', { exact: true }).selectOption({ label: tr('Available') });
     await page.getByRole('button', { name: 'Save agent' }).click();
     await page.getByText('ann saved.').waitFor();
     // Bob: legal at level 2, serves Legal
@@ -68,8 +69,8 @@ describe('push routing in the worker console', () => {
     await page.getByText('bob saved.').waitFor();
     const table = page.getByRole('table', { name: 'Agents' });
     await expect.poll(async () => (await table.getByRole('row').allInnerTexts()).slice(1).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
-      'ann billing 3 5 Billing Available Change',
-      'bob legal 2 3 Legal Available Change',
+      `ann billing 3 5 Billing ${tr('Available')} ${tr('Edit')}`,
+      `bob legal 2 3 Legal ${tr('Available')} ${tr('Edit')}`,
     ]);
     // a negative capacity is refused in words
     await page.getByLabel("Agent's name").fill('zed');
@@ -113,7 +114,7 @@ describe('push routing in the worker console', () => {
     await logHas(server, billing.id, 'offered', 'cat');
     // Ann sets herself away: she is offered nothing more
     const { page } = e2e();
-    await page.getByLabel('My availability').selectOption({ label: 'Away' });
+    await page.getByLabel('My availability').selectOption({ label: tr('Away') });
     await page.getByText('You get no offers while you are not available.').waitFor();
     expect(((await api(server, 'GET', '/api/agents/ann')).body as { availability: string }).availability).toBe('away');
   });
@@ -127,9 +128,9 @@ describe('push routing in the worker console', () => {
     const holders = page.getByRole('list', { name: 'Who held the tasks' });
     await holders.getByText('Reassigned to bob by sue').waitFor();
     const lines = await holders.getByRole('listitem').allInnerTexts();
-    expect(lines.some((l) => l.includes('Offered to ann'))).toBe(true);
-    expect(lines.some((l) => l.includes('The offer to ann expired'))).toBe(true);
-    expect(lines.some((l) => l.includes('Offered to cat'))).toBe(true);
+    expect(lines.some((l) => l.includes(tr('Offered to ann')))).toBe(true);
+    expect(lines.some((l) => l.includes(tr('The offer to ann expired')))).toBe(true);
+    expect(lines.some((l) => l.includes(tr('Offered to cat')))).toBe(true);
     expect(((await api(server, 'GET', `/api/cases/${billing.id}`)).body as { tasks: { assignee: string }[] }).tasks[0]?.assignee).toBe('bob');
     await screenshot(page, 'routing-reassigned');
   });
