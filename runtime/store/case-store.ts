@@ -685,7 +685,7 @@ export interface CaseStore {
   deleteAgent(tenant: string, name: string, at: Instant): Promise<boolean>;
   /** Sets an agent's availability; null when there is no such agent. */
   setAvailability(tenant: string, name: string, availability: Availability, at: Instant): Promise<AgentRecord | null>;
-  /** The tenants with at least one available agent (the routing loop's round). */
+  /** The tenants with an available agent or an open offer (the routing loop's round: offers of agents who went away are withdrawn). */
   routingTenants(): Promise<string[]>;
   /**
    * One routing pass of `tenant` over the open, unclaimed tasks of `queues`, in one transaction that no

@@ -59,7 +59,10 @@ const s = {
   listAgents: statement('agents.list', 'SELECT * FROM agents WHERE tenant = $1 ORDER BY name'),
   deleteAgent: statement('agents.delete', 'DELETE FROM agents WHERE tenant = $1 AND name = $2'),
   setAvailability: statement('agents.availability', 'UPDATE agents SET availability = $1, updated_at = $2 WHERE tenant = $3 AND name = $4 RETURNING *'),
-  routingTenants: statement('agents.tenants', "SELECT DISTINCT tenant FROM agents WHERE availability = 'available' ORDER BY tenant"),
+  routingTenants: statement(
+    'agents.tenants',
+    "SELECT tenant FROM agents WHERE availability = 'available' UNION SELECT tenant FROM task_offers WHERE status = 'open' ORDER BY tenant",
+  ),
   lockTenant: statement('routing.lock', "SELECT pg_advisory_xact_lock(hashtext('dossier.routing:' || $1))"),
   openOffersOf: statement('offers.of_agent', "SELECT * FROM task_offers WHERE tenant = $1 AND agent = $2 AND status = 'open'"),
   stale: statement(

@@ -53,7 +53,8 @@ export function createSqliteRouting(db: Database.Database, queue: WriteQueue) {
     listAgents: db.prepare('SELECT * FROM agents WHERE tenant = ? ORDER BY name'),
     deleteAgent: db.prepare('DELETE FROM agents WHERE tenant = ? AND name = ?'),
     setAvailability: db.prepare('UPDATE agents SET availability = ?, updated_at = ? WHERE tenant = ? AND name = ?'),
-    routingTenants: db.prepare("SELECT DISTINCT tenant FROM agents WHERE availability = 'available' ORDER BY tenant"),
+    routingTenants: db.prepare(`SELECT tenant FROM agents WHERE availability = 'available'
+      UNION SELECT tenant FROM task_offers WHERE status = 'open' ORDER BY tenant`),
     openOffersOf: db.prepare("SELECT * FROM task_offers WHERE tenant = ? AND agent = ? AND status = 'open'"),
     stale: db.prepare(`SELECT o.* FROM task_offers o JOIN tasks t ON t.id = o.task_id
       WHERE o.tenant = ? AND o.status = 'open' AND (t.status <> 'open' OR t.assignee IS NOT NULL)`),

@@ -135,6 +135,8 @@ function behaves(name: string, open: () => Promise<World>) {
       expect(away.withdrawn.length).toBeGreaterThan(0);
       expect(away.offers.every((o) => o.agent !== 'bob')).toBe(true);
       expect((await r.setAvailability('default', 'nobody', 'away')).ok).toBe(false);
+      // a tenant with open offers is routed even when nobody is available (their offers are withdrawn)
+      expect(await w.store.routingTenants()).toEqual(['default']);
     });
 
     it('a supervisor reassigns, and the log says who held the task when', async () => {
@@ -169,6 +171,16 @@ function behaves(name: string, open: () => Promise<World>) {
       });
       const written = await w.store.routeTenant('default', ['billing'], w.clock.now(), () => ({ expired: [], withdrawn: [], offers: [offer('ann'), offer('cat')], considered: 1 }));
       expect(written.offers.map((o) => o.agent)).toEqual(['ann']);
+    });
+
+    it('withdraws the open offers when every agent went away, then leaves the tenant alone', async () => {
+      const r = w.services.routing;
+      for (const agent of await r.listAgents('default')) await r.setAvailability('default', agent.name, 'away');
+      expect(await w.store.routingTenants()).toEqual(['default']);
+      const pass = await r.routeTenant('default');
+      expect(pass.offers).toEqual([]);
+      expect(pass.withdrawn.length + pass.expired.length).toBeGreaterThan(0);
+      expect(await w.store.routingTenants()).toEqual([]);
     });
   });
 }
