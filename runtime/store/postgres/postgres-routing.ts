@@ -90,12 +90,34 @@ const s = {
   ),
   openOffers: statement('offers.open', "SELECT * FROM task_offers WHERE tenant = $1 AND status = 'open'"),
   endOffer: statement('offers.end', "UPDATE task_offers SET status = $1, ended_at = $2 WHERE id = $3 AND status = 'open'"),
-  insertOffer: statement(
-    'offers.insert',
-    `INSERT INTO task_offers (tenant, task_id, case_id, agent, queue, channel, status, offered_at, expires_at, explanation)
-     VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
+  // a pass's writes in a few statements whatever the number of offers (it holds the tenant's lock meanwhile)
+  endOffers: statement(
+    'offers.end_many',
+    `WITH ended AS (
+       UPDATE task_offers SET status = $2, ended_at = $3 WHERE tenant = $1 AND id = ANY($4::bigint[]) AND status = 'open'
+       RETURNING id, task_id, case_id, agent)
+     INSERT INTO task_log (tenant, task_id, case_id, at, kind, agent, by_name, detail)
+     SELECT $1, task_id, case_id, $3, $2, agent, 'router', NULL FROM ended ORDER BY id
+     RETURNING task_id`,
   ),
-  lastOffer: statement('agents.last_offer', 'UPDATE agents SET last_offer = $1 WHERE tenant = $2 AND name = $3'),
+  insertOffers: statement(
+    'offers.insert_many',
+    `WITH made AS (
+       INSERT INTO task_offers (tenant, task_id, case_id, agent, queue, channel, status, offered_at, expires_at, explanation)
+       SELECT $1, o.task_id, o.case_id, o.agent, o.queue, o.channel, 'open', $2, o.expires_at, o.explanation
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) WITH ORDINALITY
+         AS o(task_id, case_id, agent, queue, channel, expires_at, explanation, n)
+       ORDER BY o.n
+       ON CONFLICT DO NOTHING
+       RETURNING id, task_id, case_id, agent, explanation),
+     logged AS (
+       INSERT INTO task_log (tenant, task_id, case_id, at, kind, agent, by_name, detail)
+       SELECT $1, task_id, case_id, $2, 'offered', agent, 'router', explanation FROM made ORDER BY id),
+     last AS (
+       UPDATE agents a SET last_offer = m.id FROM (SELECT agent, MAX(id) AS id FROM made GROUP BY agent) m
+       WHERE a.tenant = $1 AND a.name = m.agent)
+     SELECT task_id, agent FROM made`,
+  ),
   log: statement('task_log.insert', 'INSERT INTO task_log (tenant, task_id, case_id, at, kind, agent, by_name, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)'),
   offersFor: statement(
     'offers.for',
@@ -210,24 +232,28 @@ export function createPostgresRouting(db: PostgresDb) {
           tried: tried.get(r.id) ?? [],
         }));
         const decision = decide({ now: at, tasks, agents, offers });
-        const caseOf = new Map(openRows.map((r) => [Number(r.id), r.case_id]));
-        const expired: PendingOffer[] = [];
-        const withdrawn: PendingOffer[] = [];
-        for (const o of decision.expired) {
-          if (await endOffer(tx, { id: o.id, tenant, taskId: o.taskId, caseId: caseOf.get(o.id) ?? '', agent: o.agent }, 'expired', at, 'router')) expired.push(o);
-        }
-        for (const o of decision.withdrawn) {
-          if (await endOffer(tx, { id: o.id, tenant, taskId: o.taskId, caseId: caseOf.get(o.id) ?? '', agent: o.agent }, 'withdrawn', at, 'router')) withdrawn.push(o);
-        }
-        const written = [];
-        for (const o of decision.offers) {
-          const [row] = await tx.rows<{ id: string }>(s.insertOffer, [tenant, o.taskId, o.caseId, o.agent, o.queue, o.channel, o.offeredAt, o.expiresAt, o.explanation]);
-          if (row === undefined) continue;
-          await tx.changes(s.lastOffer, [Number(row.id), tenant, o.agent]);
-          await log(tx, tenant, o.taskId, o.caseId, at, 'offered', o.agent, 'router', o.explanation);
-          written.push(o);
-        }
-        return { ...decision, expired, withdrawn, offers: written };
+        const end = async (offers: PendingOffer[], status: 'expired' | 'withdrawn'): Promise<PendingOffer[]> => {
+          if (offers.length === 0) return [];
+          const ended = new Set((await tx.rows<{ task_id: string }>(s.endOffers, [tenant, status, at, offers.map((o) => String(o.id))])).map((r) => r.task_id));
+          return offers.filter((o) => ended.has(o.taskId));
+        };
+        const expired = await end(decision.expired, 'expired');
+        const withdrawn = await end(decision.withdrawn, 'withdrawn');
+        if (decision.offers.length === 0) return { ...decision, expired, withdrawn };
+        const o = decision.offers;
+        const made = await tx.rows<{ task_id: string; agent: string }>(s.insertOffers, [
+          tenant,
+          at,
+          o.map((x) => x.taskId),
+          o.map((x) => x.caseId),
+          o.map((x) => x.agent),
+          o.map((x) => x.queue),
+          o.map((x) => x.channel),
+          o.map((x) => x.expiresAt),
+          o.map((x) => x.explanation),
+        ]);
+        const written = new Set(made.map((r) => `${r.task_id}\u0000${r.agent}`));
+        return { ...decision, expired, withdrawn, offers: o.filter((x) => written.delete(`${x.taskId}\u0000${x.agent}`)) };
       });
     },
 
