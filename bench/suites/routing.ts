@@ -5,7 +5,8 @@
 //   time of the pass that makes that one offer (what an agent waits for work after finishing a task).
 import { route, type PendingOffer, type RoutingAgent, type RoutingStrategy, type RoutingTask } from '../../runtime/engine/index.ts';
 import { now } from '../lib/timing.ts';
-import type { BenchOptions, RoundResult, Suite } from '../lib/types.ts';
+import type { BenchOptions, Figure, RoundResult, Suite } from '../lib/types.ts';
+import { postgresStorePass, sqliteStorePass } from './routing-store.ts';
 
 const NOW = '2026-12-07T10:00:00.000Z';
 const QUEUES = ['billing', 'payments', 'claims', 'moves', 'complaints', 'legal', 'fraud', 'general'];
@@ -122,6 +123,24 @@ export const routingSuite: Suite = {
           `${figures.routing_ms_per_offer.value.toFixed(3)} ms/offer, steady offer ${figures.routing_steady_offer_ms.value.toFixed(2)} ms`,
       );
       rounds.push({ figures, ratios: {} });
+    }
+    // the stores: set up once (10,000 cases), the steady passes spread over the rounds
+    const storeTasks = options.quick ? 2000 : TASKS;
+    const steadyPasses = options.rounds * 5;
+    const sqlite = await sqliteStorePass(options.workDir, storeTasks, AGENTS, steadyPasses, options.log);
+    const postgres = await postgresStorePass(storeTasks, AGENTS, steadyPasses, options.log);
+    for (const [round, result] of rounds.entries()) {
+      const slice = (ms: number[]) => ms.slice(round * 5, round * 5 + 5);
+      const add: Record<string, Figure> = {};
+      const unit = `ms (${storeTasks} open tasks, ${AGENTS} agents)`;
+      add.routing_sqlite_first_pass_ms = { value: sqlite.firstPassMs, unit: `${unit}, ${sqlite.firstOffers} offers written` };
+      add.routing_sqlite_steady_offer_ms = { value: median(slice(sqlite.steadyMs)), unit: `${unit}: the pass that makes one offer` };
+      if (postgres !== null) {
+        add.routing_postgres_first_pass_ms = { value: postgres.firstPassMs, unit: `${unit}, ${postgres.firstOffers} offers written` };
+        add.routing_postgres_steady_offer_ms = { value: median(slice(postgres.steadyMs)), unit: `${unit}: the pass that makes one offer` };
+      }
+      options.log(`routing store round ${round + 1}: ${Object.entries(add).map(([k, f]) => `${k} ${f.value.toFixed(1)}`).join(', ')}`);
+      Object.assign(result.figures, add);
     }
     return rounds;
   },

@@ -188,3 +188,25 @@ export function routingAgent(row: AgentRow): RoutingAgent {
     lastOffer: row.last_offer === null ? null : Number(row.last_offer),
   };
 }
+
+/**
+ * The most open tasks a routing pass reads (the oldest first): a pass offers at most what the agents have room
+ * for, and the next pass reads on from there once those are offered.
+ */
+export const ROUTING_READ_LIMIT = 2000;
+
+/**
+ * The queues of `queues` that an available agent with room left serves: only their tasks are read (a pass in
+ * the steady state, when one agent has finished a task, reads the work of that agent's queues, not all).
+ */
+export function queuesWithRoom(agents: readonly RoutingAgent[], queues: readonly string[], offers: readonly PendingOffer[], now: Instant): string[] {
+  const wanted = new Set(queues);
+  const out = new Set<string>();
+  // an agent whose offer expires now has room again (the router ends the offer in this pass)
+  const freed = new Set(offers.filter((o) => o.expiresAt <= now).map((o) => o.agent));
+  for (const agent of agents) {
+    if (agent.availability !== 'available' || (agent.load.total >= agent.capacity.total && !freed.has(agent.name))) continue;
+    for (const queue of agent.queues) if (wanted.has(queue)) out.add(queue);
+  }
+  return [...out];
+}

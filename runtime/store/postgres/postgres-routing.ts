@@ -6,6 +6,8 @@ import type { Availability, Instant, PendingOffer, RoutingDecision } from '../..
 import type { TaskClaimResult } from '../case-store.ts';
 import {
   addToLoad,
+  queuesWithRoom,
+  ROUTING_READ_LIMIT,
   routingAgent,
   toAgent,
   toOffer,
@@ -74,7 +76,9 @@ const s = {
     'routing.tasks',
     `SELECT t.id, t.case_id, t.case_type, t.queue, c.channel, t.opened_at, t.due_at
      FROM tasks t JOIN cases c ON c.id = t.case_id
-     WHERE t.tenant = $1 AND t.status = 'open' AND t.assignee IS NULL AND t.queue = ANY($2::text[])`,
+     WHERE t.tenant = $1 AND t.status = 'open' AND t.assignee IS NULL AND t.queue = ANY($2::text[])
+       AND NOT EXISTS (SELECT 1 FROM task_offers o WHERE o.task_id = t.id AND o.status = 'open' AND o.expires_at > $3)
+     ORDER BY t.opened_at, t.id LIMIT $4`,
   ),
   tried: statement(
     'routing.tried',
@@ -219,7 +223,9 @@ export function createPostgresRouting(db: PostgresDb) {
         }
         const rows = await tx.rows<{ id: string; case_id: string; case_type: string; queue: string; channel: string | null; opened_at: string; due_at: string | null }>(s.openTasks, [
           tenant,
-          [...queues],
+          queuesWithRoom(agents, queues, offers, at),
+          at,
+          ROUTING_READ_LIMIT,
         ]);
         const tasks: OpenQueuedTask[] = rows.map((r) => ({
           id: r.id,
