@@ -46,7 +46,7 @@ export interface StorePassFigures {
   steadyMs: number[];
 }
 
-async function measure(store: CaseStore, tasks: number, agents: number, steadyPasses: number, log: (line: string) => void): Promise<StorePassFigures> {
+export async function measure(store: CaseStore, tasks: number, agents: number, steadyPasses: number, log: (line: string) => void): Promise<StorePassFigures> {
   const clock = createManualClock(START);
   await store.ensureTenant('default', START);
   const services: HostServices = createHostServices({ store, engine, clock, logger: silentLogger });
@@ -74,9 +74,16 @@ async function measure(store: CaseStore, tasks: number, agents: number, steadyPa
   let t0 = now();
   const first = await services.routing.routeTenant('default');
   const firstPassMs = now() - t0;
+  // a pass reads at most ROUTING_READ_LIMIT tasks: the next ones fill the agents up
+  let offered = [...first.offers];
+  for (;;) {
+    const more = await services.routing.routeTenant('default');
+    if (more.offers.length === 0) break;
+    offered = [...offered, ...more.offers];
+  }
   const steadyMs: number[] = [];
   for (let i = 0; i < steadyPasses; i++) {
-    const offer = first.offers[i];
+    const offer = offered[i];
     if (offer === undefined) break;
     // the agent accepts, and the task is done: their slot is free again
     const accepted = await services.routing.answer('default', offer.taskId, offer.agent, 'accept');

@@ -72,14 +72,12 @@ const s = {
     `SELECT o.* FROM task_offers o JOIN tasks t ON t.id = o.task_id
      WHERE o.tenant = $1 AND o.status = 'open' AND (t.status <> 'open' OR t.assignee IS NOT NULL)`,
   ),
-  openTasks: statement(
-    'routing.tasks',
-    `SELECT t.id, t.case_id, t.case_type, t.queue, c.channel, t.opened_at, t.due_at
+  // the live offers once (a hashed subplan), not probed per task; planned with its values each time
+  openTasks: `SELECT t.id, t.case_id, t.case_type, t.queue, c.channel, t.opened_at, t.due_at
      FROM tasks t JOIN cases c ON c.id = t.case_id
      WHERE t.tenant = $1 AND t.status = 'open' AND t.assignee IS NULL AND t.queue = ANY($2::text[])
-       AND NOT EXISTS (SELECT 1 FROM task_offers o WHERE o.task_id = t.id AND o.status = 'open' AND o.expires_at > $3)
+       AND t.id NOT IN (SELECT o.task_id FROM task_offers o WHERE o.tenant = $1 AND o.status = 'open' AND o.expires_at > $3)
      ORDER BY t.opened_at, t.id LIMIT $4`,
-  ),
   tried: statement(
     'routing.tried',
     `SELECT o.task_id, o.agent FROM task_offers o JOIN tasks t ON t.id = o.task_id

@@ -64,7 +64,7 @@ export function createSqliteRouting(db: Database.Database, queue: WriteQueue) {
     openTasks: db.prepare(`SELECT t.id, t.case_id, t.case_type, t.queue, c.channel, t.opened_at, t.due_at
       FROM tasks t JOIN cases c ON c.id = t.case_id
       WHERE t.tenant = ? AND t.status = 'open' AND t.assignee IS NULL AND t.queue IN (SELECT value FROM json_each(?))
-        AND NOT EXISTS (SELECT 1 FROM task_offers o WHERE o.task_id = t.id AND o.status = 'open' AND o.expires_at > ?)
+        AND t.id NOT IN (SELECT o.task_id FROM task_offers o WHERE o.tenant = ? AND o.status = 'open' AND o.expires_at > ?)
       ORDER BY t.opened_at, t.id LIMIT ?`),
     tried: db.prepare(`SELECT o.task_id, o.agent FROM task_offers o JOIN tasks t ON t.id = o.task_id
       WHERE o.tenant = ? AND o.status IN ('declined', 'expired', 'withdrawn') AND t.status = 'open' AND t.assignee IS NULL
@@ -161,7 +161,7 @@ export function createSqliteRouting(db: Database.Database, queue: WriteQueue) {
           tried.set(r.task_id, [...list.filter((a) => a !== r.agent), r.agent]);
         }
         const tasks: OpenQueuedTask[] = (
-          s.openTasks.all(tenant, JSON.stringify(queuesWithRoom(agents, queues, offers, at)), at, ROUTING_READ_LIMIT) as { id: string; case_id: string; case_type: string; queue: string; channel: string | null; opened_at: string; due_at: string | null }[]
+          s.openTasks.all(tenant, JSON.stringify(queuesWithRoom(agents, queues, offers, at)), tenant, at, ROUTING_READ_LIMIT) as { id: string; case_id: string; case_type: string; queue: string; channel: string | null; opened_at: string; due_at: string | null }[]
         ).map((r) => ({ id: r.id, caseId: r.case_id, caseType: r.case_type, queue: r.queue, channel: r.channel ?? 'api', openedAt: r.opened_at, dueAt: r.due_at, tried: tried.get(r.id) ?? [] }));
         const decision = decide({ now: at, tasks, agents, offers });
         const caseOf = new Map(openRows.map((r) => [Number(r.id), r.case_id]));
