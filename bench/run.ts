@@ -23,8 +23,10 @@ import { taskDueSuite } from './suites/task-due.ts';
 import { searchSuite } from './suites/search.ts';
 import { suggestSuite } from './suites/suggest.ts';
 import { linkedSuite } from './suites/linked.ts';
+import { routingSuite } from './suites/routing.ts';
 
-const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite, postgresSuite, reportsSuite, backtestSuite, migrationSuite, documentsSuite, mailSuite, taskDueSuite, searchSuite, suggestSuite, linkedSuite];
+const suites: Suite[] = [engineSuite, peerSuite, durableSuite, httpSuite, memorySuite, designerSuite, patternsSuite, postgresSuite, reportsSuite, backtestSuite, migrationSuite, documentsSuite, mailSuite, taskDueSuite, searchSuite, suggestSuite, linkedSuite, routingSuite];
+
 
 
 const usage = `Usage: tsx bench/run.ts [--quick] [--only ${suites.map((s) => s.name).join(',')}] [--rounds N] [--out DIR]`;

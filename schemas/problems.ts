@@ -100,6 +100,8 @@ export const problemCodes = {
     message: "'{name}' names lookup '{lookup}', but no 'lookup' action has that name{hint}",
   },
   'queue.unknown': { severity: 'error', message: "queue '{name}' is not defined in 'queues'{hint}" },
+  'queue.duplicate_skill': { severity: 'error', message: "queue '{name}' names the skill '{skill}' more than once; name it once, with the lowest level that will do" },
+  'queue.offer_timeout_zero': { severity: 'error', message: "queue '{name}' gives an offer no time to be answered (offerTimeout {duration}); give at least a few seconds, e.g. PT2M" },
   'role.unknown': { severity: 'error', message: "role '{name}' is not defined in 'roles'{hint}" },
   'calendar.unknown': { severity: 'error', message: "calendar '{name}' is not defined in 'calendars'{hint}" },
   'form.unknown_section': {

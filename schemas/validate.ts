@@ -18,6 +18,7 @@ import { lintTranslations } from './lint/translations.ts';
 import { lintMessages } from './lint/messages.ts';
 import { lintScripts } from './lint/scripts.ts';
 import { lintSuggest } from './lint/suggest.ts';
+import { lintRouting } from './lint/routing.ts';
 
 export interface ValidateOptions {
   /**
@@ -67,6 +68,7 @@ export function validateCaseType(definition: unknown, options: ValidateOptions =
     ...lintCalendarDays(model),
     ...lintUnusedRules(model),
     ...lintTranslations(model),
+    ...lintRouting(model),
     ...lintMessages(model),
     ...lintScripts(model),
     ...lintSuggest(model),

@@ -49,3 +49,5 @@ export { classify, tokenize, trainClassifier } from './classifier.ts';
 export type { ReasonModel, ReasonPrediction, TrainingExample } from './classifier.ts';
 export { childDeliveries, parentDelivery, recordLink, recordUndelivered, CHILD_LINKED, CHILD_UNLINKED, PARENT_LINKED, PARENT_UNLINKED, LINKED_UNDELIVERED } from './linked.ts';
 export type { LinkedCaseRef, LinkedDelivery, LinkChange, Undelivered, SendToChildrenEffect, SendToParentEffect } from './linked.ts';
+export { route, skillNeeds, hasSkills, hasRoom, explainOffer, ROUTING_STRATEGIES, AVAILABILITIES, DEFAULT_OFFER_TIMEOUT_MS } from './routing.ts';
+export type { RoutingStrategy, Availability, SkillNeed, Capacity, Load, RoutingAgent, RoutingTask, PendingOffer, OfferReason, NewOffer, RoutingInput, RoutingDecision } from './routing.ts';

@@ -21,6 +21,8 @@ import { createPublicFormService, type PublicFormService } from './public-form.t
 import { documentSink } from './mail-attachments.ts';
 import { createChatService, type ChatService } from './chat-service.ts';
 import { createDocumentService, type DocumentService } from './document-service.ts';
+import { createRoutingService, type RoutingService } from './routing-service.ts';
+import { createRoutingRunner, type RoutingRunner } from '../scheduler/routing-runner.ts';
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -50,6 +52,8 @@ export interface HostServices {
   suggestions: ReasonSuggestionService;
   /** Linking an existing case as a child (docs/linked-work.md). */
   links: LinkService;
+  /** Agents, offers and reassignment: push routing (issue 21, docs/routing.md). */
+  routing: RoutingService;
 }
 
 export function createHostServices<C>(options: {
@@ -96,6 +100,7 @@ export function createHostServices<C>(options: {
       ...(options.suggestClassify === undefined ? {} : { classify: options.suggestClassify }),
     }),
     links: createLinkService({ store, cases, engine: options.engine }),
+    routing: createRoutingService(store, clock),
   };
 }
 
@@ -122,6 +127,8 @@ export interface HostOptions<C = unknown> {
   documentsDir?: string;
   /** Milliseconds between retrainings of the reason suggester (`--suggest-retrain <minutes>`; default an hour; 0: none). */
   suggestRetrainMs?: number;
+  /** How often the router looks for work whatever it was told (default 2 s; docs/routing.md). */
+  routingPollMs?: number;
 }
 
 export interface Host {
@@ -130,6 +137,8 @@ export interface Host {
   service: CaseService;
   scheduler: TimerScheduler;
   dispatcher: OutboxDispatcher;
+  /** Offers open tasks of routed queues to agents (docs/routing.md). */
+  router: RoutingRunner;
   /** Fires timers that fell due while down, delivers pending effects, then runs beside the API. */
   start(): Promise<void>;
   /** Stops the scheduler and the dispatcher, waiting for runs in progress. */
@@ -169,8 +178,10 @@ export function createHost<C>(options: HostOptions<C>): Host {
     ...options.outbox,
     ...leases,
   });
+  const router = createRoutingRunner({ store, routing: services.routing, clock, logger, ...(options.routingPollMs === undefined ? {} : { pollMs: options.routingPollMs }) });
   let unwatch: (() => Promise<void>) | null = null;
   service.onCommit((commit) => {
+    if (commit.case.tasks.length > 0) router.poke();
     for (const timer of commit.case.timers) scheduler.notify(timer.dueAt);
     if (commit.effects.some((effect) => outboxEffectTypes.has(effect.type))) dispatcher.wake();
   });
@@ -179,9 +190,11 @@ export function createHost<C>(options: HostOptions<C>): Host {
     service,
     scheduler,
     dispatcher,
+    router,
     async start() {
       await scheduler.start();
       await dispatcher.start();
+      await router.start();
       if (store.watchDue !== undefined) {
         unwatch = await store.watchDue((due) => {
           if (due.reconnected === true) {
@@ -207,6 +220,7 @@ export function createHost<C>(options: HostOptions<C>): Host {
       unwatch = null;
       await scheduler.stop();
       await dispatcher.stop();
+      await router.stop();
       mailer?.close();
     },
   };

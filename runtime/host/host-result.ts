@@ -48,7 +48,10 @@ export type HostErrorCode =
   | 'link.has_parent'
   | 'link.cycle'
   | 'link.closed'
-  | 'link.not_linked';
+  | 'link.not_linked'
+  | 'agent.invalid'
+  | 'agent.not_found'
+  | 'offer.not_found';
 
 /** A definition problem as the validator reports it (pointer into the case type). */
 export interface DefinitionProblem {

@@ -38,6 +38,7 @@ import { chatRoutes } from './routes/chat.ts';
 import { noteRoutes } from './routes/notes.ts';
 import { createNoteService } from '../host/note-service.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { routingRoutes } from './routes/routing.ts';
 import { signInRoutes, type OidcSettings } from './sign-in.ts';
 
 export type AppOptions<C = unknown> = {
@@ -184,6 +185,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', typeRoutes(store));
   app.route('/api', caseRoutes(store, services.cases, services.suggestions));
   app.route('/api', linkedRoutes(services.links));
+  app.route('/api', routingRoutes(services.routing, store));
   app.route('/api', taskRoutes(services.tasks, store));
   app.route('/api', outboxRoutes(store, clock, options.webhookSecretFromHost === true));
   app.route('/api', reportRoutes(store));

@@ -7,6 +7,7 @@ import { problemTable } from './problems.ts';
 import { requestSchemas, responseSchemas } from './request-schemas.ts';
 import { backtestSchemas } from './backtest-schemas.ts';
 import { migrationSchemas } from './migration-schemas.ts';
+import { routingSchemas } from './routing-schemas.ts';
 
 /** `choices`: the values a query parameter allows (400 `request.invalid` for any other); `formats`: a parameter's string format. */
 type Op = { summary: string; role: string; body?: string; multipart?: string; optionalBody?: boolean; ok: [number, string]; params?: string[]; choices?: Record<string, string[]>; formats?: Record<string, string>; headers?: string[]; text?: string };
@@ -92,6 +93,21 @@ const operations: Record<string, Record<string, Op>> = {
     put: { summary: "Create or replace a partner organisation and the queues delegated to it (its people: tokens with partner, or sign-ins by --oidc-partner)", role: 'admin', body: 'PartnerRequest', ok: [200, 'Partner'], params: ['id'] },
     delete: { summary: "Remove a partner organisation: its people's tokens and sessions see nothing from then on", role: 'admin', ok: [200, 'Report'], params: ['id'] },
   },
+  // push routing (docs/routing.md)
+  '/api/agents': { get: { summary: 'The agents of push routing: skills with levels, capacity, availability, queues', role: 'admin or supervisor', ok: [200, 'AgentList'] } },
+  '/api/agents/{name}': {
+    get: { summary: 'One agent; 404 agent.not_found', role: 'admin or supervisor', ok: [200, 'Agent'], params: ['name'] },
+    put: { summary: 'Create or replace an agent; 422 agent.invalid for a negative capacity, an unknown skill or queue, a bad availability', role: 'admin', body: 'AgentRequest', ok: [200, 'Agent'], params: ['name'] },
+    delete: { summary: 'Remove an agent (their open offers are withdrawn)', role: 'admin', ok: [200, 'Report'], params: ['name'] },
+  },
+  '/api/routing/catalog': { get: { summary: 'The queues (skills, strategy) and skills the published case types name', role: 'admin or supervisor', ok: [200, 'RoutingCatalog'] } },
+  '/api/me/agent': { get: { summary: "The caller's own agent record; 404 agent.not_found when an admin has not added them", role: 'agent', ok: [200, 'Agent'] } },
+  '/api/me/availability': { put: { summary: "Set the caller's availability (available, away, offline)", role: 'agent', body: 'AvailabilityRequest', ok: [200, 'Agent'] } },
+  '/api/offers': { get: { summary: 'The open offers to the caller, oldest first, each with why it went to them', role: 'agent', ok: [200, 'OfferList'] } },
+  '/api/tasks/{id}/accept': { post: { summary: 'Accept the offer of a task: it is the caller\'s; 404 offer.not_found when it is not (or no longer) offered to them', role: 'agent', ok: [200, 'Offer'], params: ['id'] } },
+  '/api/tasks/{id}/decline': { post: { summary: 'Decline the offer of a task: it goes to the next agent', role: 'agent', ok: [200, 'Offer'], params: ['id'] } },
+  '/api/tasks/{id}/assign': { post: { summary: 'Reassign a task to someone, whoever holds it (its open offer is withdrawn)', role: 'supervisor or admin', body: 'AssignRequest', ok: [200, 'Task'], params: ['id'] } },
+  '/api/cases/{id}/task-log': { get: { summary: "Who held the case's tasks when: offered, accepted, declined, expired, withdrawn, claimed, released, reassigned", role: 'agent', ok: [200, 'TaskLog'], params: ['id'] } },
   '/api/mailboxes': { get: { summary: 'The mailboxes of the tenant (e-mail in: one per case type)', role: 'admin', ok: [200, 'MailboxList'] } },
   '/api/mailboxes/{caseType}': {
     put: { summary: 'Create or replace the mailbox of a published case type: its address and a new SMTP password, shown once (409 mailbox.address_taken)', role: 'admin', body: 'MailboxRequest', ok: [201, 'MailboxCreated'], params: ['caseType'] },
@@ -256,6 +272,7 @@ export function openApiDocument(): Record<string, unknown> {
     ...responseSchemas,
     ...backtestSchemas,
     ...migrationSchemas,
+    ...routingSchemas,
     Health: { type: 'object', properties: { status: { const: 'ok' } } },
     Published: { type: 'object', required: ['key', 'version'], properties: { key: { type: 'string' }, version: { type: 'integer' } } },
     CaseTypeSummary: {

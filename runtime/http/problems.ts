@@ -66,6 +66,9 @@ export const problemTable = {
   'link.cycle': { status: 409, title: 'Link would make a loop' },
   'link.closed': { status: 409, title: 'Closed case cannot be linked' },
   'link.not_linked': { status: 404, title: 'Not a child of this case' },
+  'agent.invalid': { status: 422, title: 'Invalid agent' },
+  'agent.not_found': { status: 404, title: 'Agent not found' },
+  'offer.not_found': { status: 404, title: 'Offer not found' },
   'internal.error': { status: 500, title: 'Internal error' },
   'store.unavailable': { status: 503, title: 'Storage unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -4,6 +4,8 @@ import type { CaseType } from '../../schemas/generated/case-type.ts';
 import type { Case, CaseTask, Effect, HistoryEntry, Instant, JsonValue, SlaStatus } from '../engine/index.ts';
 import type { CustomerIdentifier } from './customer-keys.ts';
 import type { SearchDocument } from './search-text.ts';
+import type { AgentRecord, OfferAnswerResult, OfferRecord, RoutingDecide, TaskLogEntry } from './routing-records.ts';
+import type { Availability, RoutingDecision } from '../engine/index.ts';
 
 export interface TokenRecord {
   id: string;
@@ -762,6 +764,33 @@ export interface CaseStore {
   recordSuggestionOutcome(tenant: string, caseId: string, chosen: string, at: Instant): Promise<'accepted' | 'corrected' | null>;
   /** The suggestions of `caseType` in `tenant` by suggested value (code-point order); `from`/`to` on when they were made. */
   suggestionCounts(tenant: string, window: ReportWindow & { caseType: string }): Promise<SuggestionCounts[]>;
+  // Push routing (issue 21, docs/routing.md): agents, offers, the task-holder log
+  /** Creates or replaces the agent `agent.name` of `agent.tenant`. */
+  saveAgent(agent: AgentRecord): Promise<void>;
+  getAgent(tenant: string, name: string): Promise<AgentRecord | null>;
+  /** The agents of `tenant`, by name. */
+  listAgents(tenant: string): Promise<AgentRecord[]>;
+  /** Removes the agent and withdraws their open offers; true when there was one. */
+  deleteAgent(tenant: string, name: string, at: Instant): Promise<boolean>;
+  /** Sets an agent's availability; null when there is no such agent. */
+  setAvailability(tenant: string, name: string, availability: Availability, at: Instant): Promise<AgentRecord | null>;
+  /** The tenants with an available agent or an open offer (the routing loop's round: offers of agents who went away are withdrawn). */
+  routingTenants(): Promise<string[]>;
+   * One routing pass of `tenant` over the open, unclaimed tasks of `queues`, in one transaction that no
+   * other host's pass of the tenant runs beside: reads the state, calls `decide` (the pure router), writes
+   * the expiries, withdrawals and new offers with their log lines (an open offer per task at most: a
+   * unique index). Offers of tasks claimed or closed meanwhile are withdrawn first.
+  routeTenant(tenant: string, queues: readonly string[], at: Instant, decide: RoutingDecide): Promise<RoutingDecision>;
+  /** The open offers to `agent` in `tenant`, oldest first. */
+  offersFor(tenant: string, agent: string): Promise<OfferRecord[]>;
+  /** The earliest expiry of an open offer (the routing loop wakes then); null when none is open. */
+  nextOfferExpiry(): Promise<Instant | null>;
+  /** The agent answers their open offer of a task: accept claims it for them, decline ends the offer. */
+  answerOffer(tenant: string, taskId: string, agent: string, answer: 'accept' | 'decline', at: Instant): Promise<OfferAnswerResult>;
+  /** A supervisor gives a task to `assignee` (whoever holds it); its open offer is withdrawn. */
+  assignTask(tenant: string, taskId: string, assignee: string, by: string, at: Instant, queues?: readonly string[]): Promise<TaskClaimResult>;
+  /** Who held the tasks of a case when, oldest first. */
+  taskLog(tenant: string, caseId: string): Promise<TaskLogEntry[]>;
 
   close(): Promise<void>;
 }

@@ -127,6 +127,10 @@ export const storeTables: readonly TableSpec[] = [
     'tenant case_id',
     'tenant case_id case_type field value confidence_ppm:int trained_on:int trained_at suggested_at outcome chosen decided_at',
   ),
+  // Push routing (issue 21, docs/routing.md): agents, the offers made, who held each task when.
+  table('agents', 'tenant name', 'tenant name skills capacity availability queues updated_at updated_by last_offer:int'),
+  table('task_offers', 'id', 'id:int tenant task_id case_id agent queue channel status offered_at expires_at ended_at explanation', { identity: 'id' }),
+  table('task_log', 'id', 'id:int tenant task_id case_id at kind agent by_name detail', { identity: 'id' }),
 ];
 
 export type CopyErrorCode =

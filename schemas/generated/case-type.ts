@@ -20,6 +20,10 @@ export type Guard = string | InGuard | NotGuard | AllGuard | AnyGuard;
  */
 export type Pointer = string;
 /**
+ * How long an offer waits for the agent before it goes to the next one (default PT2M; wall-clock time, no calendar).
+ */
+export type Duration = string;
+/**
  * Working time from, to (24-hour local time), e.g. ["09:00", "17:00"].
  *
  * @minItems 2
@@ -40,7 +44,7 @@ export type ClockTime = string;
  * This interface was referenced by `CaseType`'s JSON-Schema
  * via the `definition` "duration".
  */
-export type Duration = string;
+export type Duration1 = string;
 /**
  * This interface was referenced by `CaseType`'s JSON-Schema
  * via the `definition` "action".
@@ -409,7 +413,35 @@ export interface Queue {
   title?: string;
   description?: string;
   role?: string;
-  skills?: string[];
+  /**
+   * The skills an agent needs to be offered this queue's tasks (push routing, docs/routing.md): a skill's name, or {"skill", "level"} with the lowest level (1-10) that will do.
+   */
+  skills?: (string | SkillLevel)[];
+  routing?: QueueRouting;
+}
+/**
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "skillLevel".
+ */
+export interface SkillLevel {
+  skill: string;
+  /**
+   * The lowest level of the skill that will do (default 1).
+   */
+  level?: number;
+}
+/**
+ * Push routing: the queue's open tasks are offered to available agents who serve it (docs/routing.md). Without it the queue is pull-only.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "queueRouting".
+ */
+export interface QueueRouting {
+  /**
+   * How the agent is chosen among those who can take the task (default round-robin).
+   */
+  strategy?: 'round-robin' | 'least-loaded' | 'most-skilled';
+  offerTimeout?: Duration;
 }
 /**
  * This interface was referenced by `CaseType`'s JSON-Schema
@@ -449,11 +481,11 @@ export interface Sla {
   /**
    * Duration, or a percentage of the goal (default 75%).
    */
-  warnAt?: Duration;
-  goal?: Duration;
-  deadline: Duration;
+  warnAt?: Duration1;
+  goal?: Duration1;
+  deadline: Duration1;
   passedDeadline?: {
-    every: Duration;
+    every: Duration1;
     times?: number;
   };
   calendar?: string;
@@ -754,7 +786,7 @@ export interface Task {
    * Form section id.
    */
   form?: string;
-  due?: Duration;
+  due?: Duration1;
   calendar?: string;
   /**
    * Actions run once when the task is still open at its due time (needs due): the task is marked escalated and the history records it.
@@ -770,7 +802,7 @@ export interface AfterDelay {
    * Timer id (its event is timer.<id>); default <state>.<index>.
    */
   id?: string;
-  delay: Duration;
+  delay: Duration1;
   calendar?: string;
   target?: string;
   guard?: Guard;

@@ -32,6 +32,7 @@ import { changeLines, show } from '../model/change-words.ts';
 import { rejectionText } from '../model/refusal-words.ts';
 import { eventTitle, queueTitle, roleTitle, ruleTitle } from '../model/titles.ts';
 import { useWords } from '../i18n/use-words.ts';
+import { TaskHolders } from './TaskHolders.tsx';
 
 type Data = Record<string, unknown>;
 interface Draft {
@@ -427,6 +428,10 @@ export function CaseView({ api, ctx, caseId }: { api: ConsoleApi; ctx: ConsoleCo
           <section aria-labelledby="messages-title" className="card">
             <h2 id="messages-title">{t('messagesTitle')}</h2>
             <CaseMessages messages={kase.messages ?? []} def={def} />
+          </section>
+          <section aria-labelledby="holders-title" className="card">
+            <h2 id="holders-title">{words.t('routing.holders')}</h2>
+            <TaskHolders caseId={kase.id} tasks={kase.tasks} roles={ctx.me.roles} revision={kase.revision} onChanged={() => void api.getCase(caseId).then((fresh) => fresh.ok && applyNewer(fresh.value))} />
           </section>
           <section aria-labelledby="history-title" className="card">
             <h2 id="history-title">{t('history')}</h2>

@@ -9,19 +9,22 @@ import { CaseView } from './CaseView.tsx';
 import { Inbox } from './Inbox.tsx';
 import { IntakePage } from './IntakePage.tsx';
 import { ReasonsReportPage } from './ReasonsReportPage.tsx';
+import { AgentsPage } from './AgentsPage.tsx';
+import { createRoutingApi, RoutingApiContext } from './routing-api.ts';
 import { useConsoleContext } from './use-console-context.ts';
 import { createConsoleApi } from './console-api.ts';
 import { useI18n, useWords } from '../i18n/use-words.ts';
 import { LanguageSelect } from '../app/LanguageSelect.tsx';
 import './console.css';
 
-export type ConsoleRoute = { type: 'inbox' } | { type: 'new' } | { type: 'reports' } | { type: 'search' } | { type: 'case'; id: string } | { type: 'unknown' };
+export type ConsoleRoute = { type: 'inbox' } | { type: 'new' } | { type: 'reports' } | { type: 'search' } | { type: 'agents' } | { type: 'case'; id: string } | { type: 'unknown' };
 
 export function matchConsoleRoute(path: string): ConsoleRoute {
   if (path === '/work' || path === '/work/') return { type: 'inbox' };
   if (path === '/work/new') return { type: 'new' };
   if (path === '/work/reports') return { type: 'reports' };
   if (path === '/work/search') return { type: 'search' };
+  if (path === '/work/agents') return { type: 'agents' };
   const m = /^\/work\/cases\/([^/]+)\/?$/.exec(path);
   return m ? { type: 'case', id: decodeURIComponent(m[1] as string) } : { type: 'unknown' };
 }
@@ -41,6 +44,7 @@ export function ConsolePage({ token, path, onSignOut }: Props) {
   const forPartner = useContext(SignedInUser)?.partner !== undefined;
   const api = useMemo(() => createConsoleApi(token, (key, values) => i18n.t(key, values ?? {}), language, forPartner), [token, i18n, language, forPartner]);
   const ctx = useConsoleContext(api);
+  const routingApi = useMemo(() => createRoutingApi(token), [token]);
   const route = matchConsoleRoute(path);
   const locationSearch = useLocationSearch();
   let body: ReactNode;
@@ -59,6 +63,9 @@ export function ConsolePage({ token, path, onSignOut }: Props) {
         break;
       case 'search':
         body = <SearchPage api={api} ctx={ctx.value} q={new URLSearchParams(locationSearch).get('q') ?? ''} />;
+        break;
+      case 'agents':
+        body = <AgentsPage />;
         break;
       case 'case':
         body = <CaseView key={route.id} api={api} ctx={ctx.value} caseId={route.id} />;
@@ -99,6 +106,8 @@ export function ConsolePage({ token, path, onSignOut }: Props) {
           {forPartner ? null : link('/work/new', t('console.navNew'), route.type === 'new')}
           {/* the reports are the tenant's own (a partner's people are refused them) */}
           {forPartner ? null : link('/work/reports', t('console.navReports'), route.type === 'reports')}
+          {/* push routing's agents: admins keep them (docs/routing.md) */}
+          {ctx.status === 'ready' && ctx.value.me.roles.includes('admin') ? link('/work/agents', t('routing.navAgents'), route.type === 'agents') : null}
         </nav>
         <SearchBox api={api} path={path} />
         <span className="muted work-me">{ctx.status === 'ready' ? t('console.me', { name: ctx.value.me.name, roles: ctx.value.me.roles.join(', ') }) : ''}</span>
@@ -107,7 +116,9 @@ export function ConsolePage({ token, path, onSignOut }: Props) {
           {t('common.signOut')}
         </button>
       </header>
-      <main className="work-main">{body}</main>
+      <main className="work-main">
+        <RoutingApiContext.Provider value={routingApi}>{body}</RoutingApiContext.Provider>
+      </main>
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { CHANNELS } from '../../../runtime/engine/index.ts';
 import { titledOptions } from '../model/pick-options.ts';
 import { queueTitle, stateTitle } from '../model/titles.ts';
 import { useWords } from '../i18n/use-words.ts';
+import { OffersPanel } from './OffersPanel.tsx';
 
 /** Each tab's title, what its list holds (as counted under it) and what it says when empty: keys of console.inbox. */
 const TABS: [Tab, { title: string; noun: string; empty: string }][] = [
@@ -68,6 +69,7 @@ export function Inbox({ api, ctx }: { api: ConsoleApi; ctx: ConsoleContext }) {
           )}
         </div>
       </div>
+      <OffersPanel onTaken={() => void refresh()} />
       <div className="tabs" role="tablist" aria-label={t('lists')}>
         {TABS.map(([id, keys]) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>

@@ -14,6 +14,7 @@
 import { caseMigrationTables } from './postgres-case-migrations.ts';
 import { documentTables } from './postgres-documents.ts';
 import { suggestionTables } from './postgres-suggestions.ts';
+import { routingTables } from './postgres-routing.ts';
 import type { PostgresDb, Queryable } from './postgres-db.ts';
 import { backfillStages, stageTablesSql } from './postgres-stages.ts';
 import { caseReferences } from './postgres-references.ts';
@@ -198,6 +199,8 @@ const migrations: Migration[] = [
   searchIndexMigration,
   // Contact-reason suggestions (issue 21): one per case, and the closed cases of a type newest first.
   suggestionTables,
+  // Push routing (issue 21): agents, offers (one open per task), the task-holder log.
+  routingTables,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

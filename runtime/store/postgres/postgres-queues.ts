@@ -7,6 +7,7 @@ import type { MessageRecord, OutboxRecord, OutboxStatus, Page, TaskClaimResult, 
 import { CursorError, decodeCursor, encodeCursor } from '../cursor.ts';
 import { hasNul, statement, type PostgresDb } from './postgres-db.ts';
 import { createWhere } from './where.ts';
+import { logClaimPg } from './postgres-routing.ts';
 import { inQueues, toTask, type TaskRow } from '../task-row.ts';
 import { listTasksByDue } from './postgres-task-due.ts';
 
@@ -126,6 +127,8 @@ export function createPostgresQueues(db: PostgresDb) {
     at: Instant | null,
     refuse: (row: TaskRow) => TaskClaimResult | null,
     queues: readonly string[] | undefined,
+    releasedBy?: string,
+    releasedAt?: Instant,
   ): Promise<TaskClaimResult> {
     if (hasNul(tenant, taskId)) return Promise.resolve({ ok: false, code: 'task.not_found' });
     return db.transaction(async (tx): Promise<TaskClaimResult> => {
@@ -135,6 +138,8 @@ export function createPostgresQueues(db: PostgresDb) {
       const refused = refuse(row);
       if (refused !== null) return refused;
       const [updated] = await tx.rows<TaskRow>(s.claim, [assignee, at, taskId]);
+      if (assignee !== null && row.assignee === null) await logClaimPg(tx, row, 'claimed', assignee, assignee, at ?? row.opened_at);
+      if (assignee === null && row.assignee !== null) await logClaimPg(tx, row, 'released', row.assignee, releasedBy ?? 'admin', releasedAt ?? row.opened_at);
       return { ok: true, task: toTask(updated ?? row) };
     });
   }
@@ -205,7 +210,7 @@ export function createPostgresQueues(db: PostgresDb) {
       return setClaim(tenant, taskId, assignee, at, (row) => (row.assignee !== null && row.assignee !== assignee ? { ok: false, code: 'task.claimed' } : null), queues);
     },
 
-    async releaseTask(tenant: string, taskId: string, _at: Instant, onlyBy?: string, queues?: readonly string[]): Promise<TaskClaimResult> {
+    async releaseTask(tenant: string, taskId: string, at: Instant, onlyBy?: string, queues?: readonly string[]): Promise<TaskClaimResult> {
       return setClaim(
         tenant,
         taskId,
@@ -213,6 +218,8 @@ export function createPostgresQueues(db: PostgresDb) {
         null,
         (row) => (onlyBy !== undefined && row.assignee !== null && row.assignee !== onlyBy ? { ok: false, code: 'task.claimed' } : null),
         queues,
+        onlyBy,
+        at,
       );
     },
 

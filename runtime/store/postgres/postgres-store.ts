@@ -15,6 +15,7 @@ import { translatePostgresError, withFaultTranslation } from './postgres-faults.
 import { createPostgresReports } from './postgres-reports.ts';
 import { createPostgresQueues } from './postgres-queues.ts';
 import { createPostgresSuggestions } from './postgres-suggestions.ts';
+import { createPostgresRouting } from './postgres-routing.ts';
 
 export interface PostgresStoreOptions {
   /** A libpq connection URL: `postgres://user@host:5432/dossier` (`?host=/run/postgresql` for a socket). */
@@ -59,6 +60,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...createPostgresCaseMigrations(db),
     ...createPostgresDocuments(db),
     ...createPostgresSuggestions(db),
+    ...createPostgresRouting(db),
     async watchDue(listener: (due: DueNotice) => void): Promise<() => Promise<void>> {
       const stop = await watchDue(options.url, listener);
       watchers.add(stop);

@@ -4,6 +4,7 @@
 import { caseMigrationTables } from './sqlite-case-migrations.ts';
 import { documentTables } from './sqlite-documents.ts';
 import { suggestionTables } from './sqlite-suggestions.ts';
+import { routingTables } from './sqlite-routing.ts';
 import type Database from 'better-sqlite3';
 import { backfillCustomerKeys } from './sqlite-customer-keys.ts';
 import { searchIndexMigration } from './sqlite-search.ts';
@@ -198,6 +199,8 @@ const migrations: Migration[] = [
   searchIndexMigration,
   // Contact-reason suggestions (issue 21): one per case, and the closed cases of a type newest first.
   suggestionTables,
+  // Push routing (issue 21): agents, offers (one open per task), the task-holder log.
+  routingTables,
 ];
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */

@@ -8,6 +8,7 @@ import { createWhere } from './where.ts';
 import type { WriteQueue } from './write-queue.ts';
 import { inQueues, toTask, type TaskRow } from '../task-row.ts';
 import { listTasksByDue } from './sqlite-task-due.ts';
+import { logClaim } from './sqlite-routing.ts';
 
 interface OutboxRow {
   id: number;
@@ -124,17 +125,19 @@ export function createSqliteQueues(db: Database.Database, queue: WriteQueue) {
         if (row.status === 'closed') return { ok: false, code: 'task.closed' };
         if (row.assignee !== null && row.assignee !== assignee) return { ok: false, code: 'task.claimed' };
         s.claim.run(assignee, at, taskId);
+        if (row.assignee === null) logClaim(db, row, 'claimed', assignee, assignee, at);
         return { ok: true, task: toTask(s.getTask.get(taskId, tenant) as TaskRow) };
       });
     },
 
-    async releaseTask(tenant: string, taskId: string, _at: Instant, onlyBy?: string, queues?: readonly string[]): Promise<TaskClaimResult> {
+    async releaseTask(tenant: string, taskId: string, at: Instant, onlyBy?: string, queues?: readonly string[]): Promise<TaskClaimResult> {
       return queue.submit((): TaskClaimResult => {
         const row = s.getTask.get(taskId, tenant) as TaskRow | undefined;
         if (row === undefined || !inQueues(row.queue, queues)) return { ok: false, code: 'task.not_found' };
         if (row.status === 'closed') return { ok: false, code: 'task.closed' };
         if (onlyBy !== undefined && row.assignee !== null && row.assignee !== onlyBy) return { ok: false, code: 'task.claimed' };
         s.claim.run(null, null, taskId);
+        if (row.assignee !== null) logClaim(db, row, 'released', row.assignee, onlyBy ?? 'admin', at);
         return { ok: true, task: toTask(s.getTask.get(taskId, tenant) as TaskRow) };
       });
     },

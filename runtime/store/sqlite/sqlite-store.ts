@@ -11,6 +11,7 @@ import { createSqliteDocuments } from './sqlite-documents.ts';
 import { createSqliteReports } from './sqlite-reports.ts';
 import { createSqliteQueues } from './sqlite-queues.ts';
 import { createSqliteSuggestions } from './sqlite-suggestions.ts';
+import { createSqliteRouting } from './sqlite-routing.ts';
 import { createWalDurability, type Durability } from './wal-sync.ts';
 import { createWriteQueue, type WriteQueue } from './write-queue.ts';
 
@@ -126,6 +127,7 @@ function storeOn(db: Database.Database, options: SqliteStoreOptions): SqliteCase
     ...createSqliteCaseMigrations(db, queue),
     ...createSqliteDocuments(db, queue),
     ...createSqliteSuggestions(db, queue),
+    ...createSqliteRouting(db, queue),
     writeStats: () => queue.stats(),
     async close(): Promise<void> {
       if (closed) return;
