@@ -776,10 +776,12 @@ export interface CaseStore {
   setAvailability(tenant: string, name: string, availability: Availability, at: Instant): Promise<AgentRecord | null>;
   /** The tenants with an available agent or an open offer (the routing loop's round: offers of agents who went away are withdrawn). */
   routingTenants(): Promise<string[]>;
+  /**
    * One routing pass of `tenant` over the open, unclaimed tasks of `queues`, in one transaction that no
    * other host's pass of the tenant runs beside: reads the state, calls `decide` (the pure router), writes
    * the expiries, withdrawals and new offers with their log lines (an open offer per task at most: a
    * unique index). Offers of tasks claimed or closed meanwhile are withdrawn first.
+   */
   routeTenant(tenant: string, queues: readonly string[], at: Instant, decide: RoutingDecide): Promise<RoutingDecision>;
   /** The open offers to `agent` in `tenant`, oldest first. */
   offersFor(tenant: string, agent: string): Promise<OfferRecord[]>;
