@@ -22,7 +22,7 @@ import { documentSink } from './mail-attachments.ts';
 import { createChatService, type ChatService } from './chat-service.ts';
 import { createDocumentService, type DocumentService } from './document-service.ts';
 import { createRoutingService, type RoutingService } from './routing-service.ts';
-import { createRoutingRunner, type RoutingRunner } from '../scheduler/routing-runner.ts';
+import { createRoutingRunner, DEFAULT_ROUTING_POLL_MS, type RoutingRunner } from '../scheduler/routing-runner.ts';
 import type { Clock } from './clock.ts';
 import type { EnginePort } from './engine-port.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -127,7 +127,7 @@ export interface HostOptions<C = unknown> {
   documentsDir?: string;
   /** Milliseconds between retrainings of the reason suggester (`--suggest-retrain <minutes>`; default an hour; 0: none). */
   suggestRetrainMs?: number;
-  /** How often the router looks for work whatever it was told (default 2 s; docs/routing.md). */
+  /** How often the router looks for work whatever it was told (default: 2 s where hosts share the store, else never; docs/routing.md). */
   routingPollMs?: number;
 }
 
@@ -178,7 +178,10 @@ export function createHost<C>(options: HostOptions<C>): Host {
     ...options.outbox,
     ...leases,
   });
-  const router = createRoutingRunner({ store, routing: services.routing, clock, logger, ...(options.routingPollMs === undefined ? {} : { pollMs: options.routingPollMs }) });
+  // one host sees every change it routes for (commits, agents, answers) and wakes at the next expiry; hosts
+  // sharing the store also look now and then for the others' tasks
+  const routingPollMs = options.routingPollMs ?? (shared ? DEFAULT_ROUTING_POLL_MS : undefined);
+  const router = createRoutingRunner({ store, routing: services.routing, clock, logger, ...(routingPollMs === undefined ? {} : { pollMs: routingPollMs }) });
   let unwatch: (() => Promise<void>) | null = null;
   service.onCommit((commit) => {
     if (commit.case.tasks.length > 0) router.poke();

@@ -1,6 +1,6 @@
 // The routing loop (issue 21, docs/routing.md): a routing pass over every tenant with an available agent,
-// run shortly after a task opens or an agent changes, when the earliest open offer expires, and at least
-// every `pollMs` (other hosts' tasks and expiries). Passes never overlap on one host (the due runner);
+// run shortly after a task opens or an agent changes, when the earliest open offer expires, and, where
+// several hosts share the store, at least every `pollMs` (other hosts' tasks and expiries). Passes never overlap on one host (the due runner);
 // across hosts the store serialises a tenant's passes and refuses a second open offer of a task.
 import type { Clock } from '../host/clock.ts';
 import { silentLogger, type Logger } from '../host/logger.ts';
@@ -10,7 +10,7 @@ import { createDueRunner } from './due-runner.ts';
 
 /** Changes within this many milliseconds are routed in one pass. */
 const GATHER_MS = 100;
-/** How often a host looks for work whatever it was told (default). */
+/** How often a host of several sharing one store looks for work whatever it was told (its default). */
 export const DEFAULT_ROUTING_POLL_MS = 2000;
 
 export interface RoutingRunner {
@@ -22,7 +22,7 @@ export interface RoutingRunner {
   poke(): void;
 }
 
-export function createRoutingRunner(options: { store: CaseStore; routing: RoutingService; clock: Clock; logger?: Logger; pollMs?: number }): RoutingRunner {
+export function createRoutingRunner(options: { store: CaseStore; routing: RoutingService; clock: Clock; logger?: Logger; /** Absent: no polling (one host: every change is its own). */ pollMs?: number }): RoutingRunner {
   const { store, routing, clock } = options;
   const logger = options.logger ?? silentLogger;
 
@@ -48,7 +48,7 @@ export function createRoutingRunner(options: { store: CaseStore; routing: Routin
     logger,
     runBatch: pass,
     nextDue: () => store.nextOfferExpiry(),
-    pollMs: options.pollMs ?? DEFAULT_ROUTING_POLL_MS,
+    ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
   });
   routing.onChange(() => runner.wakeAt(new Date(Date.parse(clock.now()) + GATHER_MS).toISOString()));
   return {

@@ -58,6 +58,13 @@ async function freshCase(): Promise<{ id: string; taskId: string }> {
   return { id: created.body.id as string, taskId: created.body.tasks[0].id as string };
 }
 
+/** The agent records of the tokens' and people's names that may be agents (push routing, docs/routing.md). */
+async function agentsOfTheCells(): Promise<void> {
+  for (const name of ['admin', 'agent', 'Ann Admin', 'Bob Agent']) {
+    expect((await h.call('PUT', `/api/agents/${encodeURIComponent(name)}`, h.tokens.admin, { availability: 'offline', capacity: { total: 1 } })).status).toBe(200);
+  }
+}
+
 /** A multipart upload of a small PDF (documents, issue 20). */
 const BOUNDARY = 'access-boundary';
 const upload = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="receipt.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${BOUNDARY}--\r\n`;
@@ -173,6 +180,60 @@ const routes: Route[] = [
     },
   },
   { name: 'GET /api/search', allowed: ['admin', 'agent'], ok: 200, partner: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/search?q=access' }) },
+  // Push routing (docs/routing.md): agents are the admins' to keep; an agent reads and sets their own record
+  { name: 'GET /api/agents', allowed: ['admin'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/agents' }) },
+  { name: 'GET /api/routing/catalog', allowed: ['admin'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/routing/catalog' }) },
+  {
+    name: 'GET /api/agents/:name',
+    allowed: ['admin'],
+    ok: 200,
+    otherTenant: 404,
+    prepare: async () => {
+      await agentsOfTheCells();
+      return { method: 'GET', path: '/api/agents/agent' };
+    },
+  },
+  { name: 'PUT /api/agents/:name', allowed: ['admin'], ok: 200, otherTenant: 200, prepare: async (_h, n) => ({ method: 'PUT', path: `/api/agents/a${n}`, body: { availability: 'away', capacity: { total: 1 } } }) },
+  {
+    name: 'DELETE /api/agents/:name',
+    allowed: ['admin'],
+    ok: 200,
+    otherTenant: 404,
+    prepare: async (_h, n) => {
+      expect((await h.call('PUT', `/api/agents/d${n}`, h.tokens.admin, { availability: 'offline', capacity: { total: 1 } })).status).toBe(200);
+      return { method: 'DELETE', path: `/api/agents/d${n}` };
+    },
+  },
+  // the partner's people and acme's admin are no agents of tenant default: 404 agent.not_found
+  {
+    name: 'GET /api/me/agent',
+    allowed: ['admin', 'agent'],
+    ok: 200,
+    partner: 404,
+    otherTenant: 404,
+    prepare: async () => {
+      await agentsOfTheCells();
+      return { method: 'GET', path: '/api/me/agent' };
+    },
+  },
+  {
+    name: 'PUT /api/me/availability',
+    allowed: ['admin', 'agent'],
+    ok: 200,
+    partner: 404,
+    otherTenant: 404,
+    prepare: async () => {
+      await agentsOfTheCells();
+      return { method: 'PUT', path: '/api/me/availability', body: { availability: 'away' } };
+    },
+  },
+  { name: 'GET /api/offers', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/offers' }) },
+  // nobody holds an offer of a fresh task: an allowed caller gets past the role check to 404 offer.not_found (the
+  // offer itself: test/runtime/http/routing.test.ts)
+  { name: 'POST /api/tasks/:id/accept', allowed: ['admin', 'agent'], ok: 404, otherTenant: 404, okType: 'application/problem+json', prepare: async () => ({ method: 'POST', path: `/api/tasks/${(await freshCase()).taskId}/accept` }) },
+  { name: 'POST /api/tasks/:id/decline', allowed: ['admin', 'agent'], ok: 404, otherTenant: 404, okType: 'application/problem+json', prepare: async () => ({ method: 'POST', path: `/api/tasks/${(await freshCase()).taskId}/decline` }) },
+  { name: 'POST /api/tasks/:id/assign', allowed: ['admin'], ok: 200, otherTenant: 404, prepare: async () => ({ method: 'POST', path: `/api/tasks/${(await freshCase()).taskId}/assign`, body: { assignee: 'agent' } }) },
+  { name: 'GET /api/cases/:id/task-log', allowed: ['admin', 'analyst', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}/task-log` }) },
   { name: 'GET /api/cases/:id/history', allowed: ['admin', 'agent'], ok: 200, partner: 404, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}/history` }) },
   { name: 'POST /api/cases/:id/documents', allowed: ['admin', 'agent', 'service'], ok: 201, partner: 404, otherTenant: 404, prepare: async () => ({ method: 'POST', path: `/api/cases/${caseId}/documents`, body: upload, headers: uploadHeaders }) },
   { name: 'GET /api/cases/:id/documents', allowed: ['admin', 'agent'], ok: 200, partner: 404, otherTenant: 404, prepare: async () => ({ method: 'GET', path: `/api/cases/${caseId}/documents` }) },

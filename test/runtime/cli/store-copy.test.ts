@@ -118,6 +118,17 @@ async function buildSource(path: string): Promise<void> {
   expect(await store.saveSuggestion({ ...suggestion, caseId: withdrawn, value: 'delivery', confidence: 1 })).toBe(true);
   expect(await store.recordSuggestionOutcome('default', first, 'service', clock.now())).toBe('corrected');
 
+  // push routing (issue 21): an agent, an offer of an open task by the real router, and the task-holder log
+  // (the claim above wrote its first line)
+  const [waiting] = (await store.listTasks('default', { status: 'open', unassigned: true }, 10, null)).items.filter((t) => t.queue !== null);
+  if (waiting?.queue == null) throw new Error('no open task in a queue to offer');
+  const queue = waiting.queue;
+  await store.saveAgent({ tenant: 'default', name: 'agent-bo "ü"', skills: { billing: 2 }, capacity: { total: 3, perQueue: { [queue]: 2 } }, availability: 'available', queues: [queue], updatedAt: clock.now(), updatedBy: 'admin' });
+  const routed = await store.routeTenant('default', [queue], clock.now(), (state) =>
+    engine.route({ now: state.now, tasks: state.tasks.map((t) => ({ ...t, skills: [], strategy: 'round-robin' as const, offerTimeoutMs: 120_000 })), agents: state.agents, offers: state.offers }),
+  );
+  expect(routed.offers.length).toBeGreaterThan(0);
+
   // documents in the case file (issue 20): one of three chunks, one removed (its row and content kept)
   const documents = createDocumentService({ store, cases: service, clock, logger: silentLogger });
   const statement = Buffer.from('Statement line: one kettle, 49.95 EUR "ü".\n'.repeat(14_000));
@@ -205,6 +216,9 @@ async function readAll(store: CaseStore): Promise<Record<string, unknown>> {
       suggestions: await Promise.all(ofTenant.map((id) => store.getSuggestion(tenant, id))),
       suggestionCounts: await store.suggestionCounts(tenant, { caseType: 'complaint' }),
       closedData: await pages((c) => store.closedCaseData(tenant, 'complaint', 1, c)),
+      agents: await store.listAgents(tenant),
+      offers: await store.offersFor(tenant, 'agent-bo "ü"'),
+      taskLog: await Promise.all(ofTenant.map((id) => store.taskLog(tenant, id))),
     };
   }
   return out;
@@ -319,6 +333,7 @@ describe('dossier store copy: usage and sources it refuses', () => {
     expect(storeTables.map((t) => t.name)).toEqual([
       'tenants', 'tokens', 'partners', 'people', 'mailboxes', 'case_secrets', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
       'stage_current', 'stage_visits', 'case_migrations', 'case_migration_items', 'documents', 'document_chunks', 'reason_suggestions',
+      'agents', 'task_offers', 'task_log',
     ]);
   });
 });
