@@ -85,11 +85,12 @@ export function createHostServices<C>(options: {
     ...(options.documentMaxBytes === undefined ? {} : { maxBytes: options.documentMaxBytes }),
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
   });
+  const routing = createRoutingService(store, clock);
   return {
     cases,
     migrations: createMigrationService({ store, cases, clock, logger }),
     caseTypes: createCaseTypeService(store, clock),
-    tasks: createTaskService(store, clock),
+    tasks: createTaskService(store, clock, () => routing.changed()),
     tokens: createTokenService(store, { clock, logger, ...(options.serviceTokenExpiry === undefined ? {} : { serviceTokenExpiry: options.serviceTokenExpiry }) }),
     partners: createPartnerService(store, clock),
     publicForms: createPublicFormService({ store, cases, clock }),
@@ -100,7 +101,7 @@ export function createHostServices<C>(options: {
       ...(options.suggestClassify === undefined ? {} : { classify: options.suggestClassify }),
     }),
     links: createLinkService({ store, cases, engine: options.engine }),
-    routing: createRoutingService(store, clock),
+    routing,
   };
 }
 
@@ -184,7 +185,8 @@ export function createHost<C>(options: HostOptions<C>): Host {
   const router = createRoutingRunner({ store, routing: services.routing, clock, logger, ...(routingPollMs === undefined ? {} : { pollMs: routingPollMs }) });
   let unwatch: (() => Promise<void>) | null = null;
   service.onCommit((commit) => {
-    if (commit.case.tasks.length > 0) router.poke();
+    // a task opened, or one closed (its holder has room again): route soon
+    if (commit.case.tasks.length > 0 || (commit.previous?.tasks.length ?? 0) > 0) router.poke();
     for (const timer of commit.case.timers) scheduler.notify(timer.dueAt);
     if (commit.effects.some((effect) => outboxEffectTypes.has(effect.type))) dispatcher.wake();
   });

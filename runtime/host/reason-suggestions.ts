@@ -68,6 +68,9 @@ export interface ReasonSuggestionService {
   idle(): Promise<void>;
 }
 
+/** How long a case view waits for its case's suggestion under way. */
+const FOR_CASE_WAIT_MS = 1000;
+
 export interface ReasonSuggestionOptions {
   store: CaseStore;
   cases: CaseService;
@@ -306,7 +309,13 @@ export function createReasonSuggestionService(options: ReasonSuggestionOptions):
       await trainAll();
     },
     async forCase(tenant, caseId) {
-      await work.get(caseId);
+      // a suggestion under way (a new case) is worth a short wait, never a retraining's: a second at most
+      const pending = work.get(caseId);
+      if (pending !== undefined) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([pending, new Promise<void>((resolve) => (timer = setTimeout(resolve, FOR_CASE_WAIT_MS)))]);
+        clearTimeout(timer);
+      }
       const record = await store.getSuggestion(tenant, caseId);
       if (record === null) return null;
       return {

@@ -67,6 +67,8 @@ export interface RoutingService {
   routeTenant(tenant: string): Promise<RoutingDecision>;
   /** Calls `listener` when something routing depends on changed (an agent, an answer). */
   onChange(listener: () => void): void;
+  /** Something routing depends on changed elsewhere (a task claimed or released by hand): route soon. */
+  changed(): void;
 }
 
 const invalid = (message: string, pointer: string) =>
@@ -183,7 +185,7 @@ export function createRoutingService(store: CaseStore, clock: Clock): RoutingSer
     },
 
     async saveAgent(tenant, name, input, by) {
-      if (name.length === 0 || name.length > 200) return invalid('An agent\'s name is their token\'s or sign-in name (1 to 200 characters).', '/name');
+      if (name.length === 0 || name.length > 200 || name.includes('\u0000')) return invalid('An agent\'s name is their token\'s or sign-in name (1 to 200 characters).', '/name');
       const checked = await check(tenant, input);
       if (!checked.ok) return checked;
       const agent: AgentRecord = { tenant, name, ...checked.value, updatedAt: clock.now(), updatedBy: by };
@@ -257,6 +259,7 @@ export function createRoutingService(store: CaseStore, clock: Clock): RoutingSer
       });
     },
 
+    changed,
     onChange(listener) {
       listeners.push(listener);
     },

@@ -22,15 +22,20 @@ function claimed(result: TaskClaimResult, taskId: string): Result<TaskRecord> {
   return fail(result.code, messages[result.code]);
 }
 
-export function createTaskService(store: CaseStore, clock: Clock): TaskService {
+/** `changed`: a task was claimed or released (push routing routes again: docs/routing.md). */
+export function createTaskService(store: CaseStore, clock: Clock, changed: () => void = () => undefined): TaskService {
   return {
     list: (tenant, filter, limit, cursor) => store.listTasks(tenant, filter, limit, cursor),
     async claim(tenant, taskId, who, queues) {
-      return claimed(await store.claimTask(tenant, taskId, who, clock.now(), queues), taskId);
+      const result = claimed(await store.claimTask(tenant, taskId, who, clock.now(), queues), taskId);
+      if (result.ok) changed();
+      return result;
     },
     async release(tenant, taskId, by, queues) {
       const onlyBy = hasRole(by, ['admin']) ? undefined : by.name;
-      return claimed(await store.releaseTask(tenant, taskId, clock.now(), onlyBy, queues), taskId);
+      const result = claimed(await store.releaseTask(tenant, taskId, clock.now(), onlyBy, queues), taskId);
+      if (result.ok) changed();
+      return result;
     },
   };
 }

@@ -67,15 +67,23 @@ export function createLinkedDelivery(options: { store: CaseStore; service: CaseS
     return { retry: `${result.code}: ${result.message}` };
   }
 
-  /** Records a refusal on the sender once (an idempotency record marks it done). */
-  async function recordRefusal(row: OutboxRecord, sender: StoredCase, receiver: StoredCase | null, delivery: LinkedDelivery, to: 'parent' | 'child', refused: { code: string; reason: string }): Promise<void> {
+  /**
+   * Records a refusal on the sender once (an idempotency record marks it done); the reason it could not be
+   * recorded (the sender kept changing), for the row to be tried again, else null.
+   */
+  async function recordRefusal(row: OutboxRecord, sender: StoredCase, receiver: StoredCase | null, delivery: LinkedDelivery, to: 'parent' | 'child', refused: { code: string; reason: string }): Promise<string | null> {
     const key = `${delivery.key}:undelivered`;
-    if ((await store.getIdempotency(row.tenant, key)) !== null) return;
+    if ((await store.getIdempotency(row.tenant, key)) !== null) return null;
     const undelivered: Undelivered = { event: delivery.event.type, caseId: delivery.caseId, reference: receiver?.reference ?? delivery.caseId, to, code: refused.code, reason: refused.reason };
     logger.info('a linked case did not take an event', { key: delivery.key, caseId: delivery.caseId, code: refused.code });
     const failed = options.recordUndelivered === undefined ? null : await options.recordUndelivered(row.tenant, sender.id, undelivered);
-    if (failed !== null) logger.info('not recorded on the sending case', { caseId: sender.id, code: failed.code });
+    if (failed !== null) {
+      logger.info('not recorded on the sending case', { caseId: sender.id, code: failed.code });
+      // the sender kept changing: the row is tried again and the refusal recorded then (not marked done)
+      if (failed.code === 'case.conflict') return `${failed.code}: the refusal of ${delivery.caseId} is recorded on the next attempt`;
+    }
     await store.saveIdempotency({ tenant: row.tenant, key, method: 'RECORD', path: `/api/cases/${sender.id}/history`, status: 200, body: null, createdAt: row.createdAt });
+    return null;
   }
 
   return async function deliverLinked(row: OutboxRecord, effect: SendToChildrenEffect | SendToParentEffect): Promise<LinkedOutcome> {
@@ -106,7 +114,8 @@ export function createLinkedDelivery(options: { store: CaseStore; service: CaseS
           continue;
         }
         const receiver = receivers.find((r) => r.id === delivery.caseId) ?? null;
-        await recordRefusal(row, sender, receiver, delivery, effect.type === 'sendToChildren' ? 'child' : 'parent', outcome.refused);
+        const again = await recordRefusal(row, sender, receiver, delivery, effect.type === 'sendToChildren' ? 'child' : 'parent', outcome.refused);
+        if (again !== null) retries.push(again);
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENT_RECEIVERS, deliveries.length) }, worker));

@@ -50,7 +50,9 @@ export function AgentsPage() {
   const save = async () => {
     const skills: Record<string, number> = {};
     for (const [skill, level] of Object.entries(draft.skills)) if (level.trim() !== '' && Number(level) !== 0) skills[skill] = Number(level);
-    const r = await api.saveAgent(draft.name.trim(), { skills, capacity: { total: Number(draft.total) }, availability: draft.availability, queues: draft.queues });
+    // the form edits the total; capacity per queue and per channel (set by the API) is kept as it was
+    const before = editing ? agents?.find((a) => a.name === draft.name.trim()) : undefined;
+    const r = await api.saveAgent(draft.name.trim(), { skills, capacity: { ...before?.capacity, total: Number(draft.total) }, availability: draft.availability, queues: draft.queues });
     if (!r.ok) return setMessage({ kind: 'error', text: r.message });
     setMessage({ kind: 'saved', text: t('saved', { name: r.value.name }) });
     setDraft(empty());

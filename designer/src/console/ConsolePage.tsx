@@ -44,7 +44,7 @@ export function ConsolePage({ token, path, onSignOut }: Props) {
   const forPartner = useContext(SignedInUser)?.partner !== undefined;
   const api = useMemo(() => createConsoleApi(token, (key, values) => i18n.t(key, values ?? {}), language, forPartner), [token, i18n, language, forPartner]);
   const ctx = useConsoleContext(api);
-  const routingApi = useMemo(() => createRoutingApi(token), [token]);
+  const routingApi = useMemo(() => createRoutingApi(token, (key, values) => i18n.t(key, values ?? {})), [token, i18n]);
   const route = matchConsoleRoute(path);
   const locationSearch = useLocationSearch();
   let body: ReactNode;

@@ -1,7 +1,7 @@
 // In the inbox, for an agent of push routing (docs/routing.md): their availability, and the tasks offered to
 // them with Accept (the task becomes theirs) and Decline (it goes to the next agent). Looked at again every
 // few seconds: offers come and expire while the inbox is open.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { navigate } from '../app/router.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { useWords } from '../i18n/use-words.ts';
@@ -17,11 +17,20 @@ export function OffersPanel({ onTaken }: { onTaken?: () => void }) {
   const [offers, setOffers] = useState<Offer[]>([]);
   const [error, setError] = useState<string | null>(null);
 
+  // someone no admin made an agent (404) is not asked again every few seconds; a reload looks again
+  const notAgent = useRef(false);
+
   const load = useCallback(async () => {
-    if (api === null) return;
+    if (api === null || notAgent.current) return;
     const me = await api.myAgent();
-    setAgent(me.ok ? me.value : null);
-    if (!me.ok) return;
+    if (!me.ok) {
+      if (me.status === 404) {
+        notAgent.current = true;
+        setAgent(null);
+      }
+      return;
+    }
+    setAgent(me.value);
     const r = await api.offers();
     if (r.ok) setOffers(r.value.items);
   }, [api]);
@@ -83,12 +92,14 @@ export function OffersPanel({ onTaken }: { onTaken?: () => void }) {
                 {offer.reference}
               </a>{' '}
               · {offer.title} · {t('until', { time: formatDateTime(offer.expiresAt, words.language) })}{' '}
-              <button type="button" onClick={() => void answer(offer, 'accept')}>
+              <button type="button" aria-label={t('acceptOffer', { reference: offer.reference })} onClick={() => void answer(offer, 'accept')}>
                 {t('accept')}
               </button>{' '}
-              <button type="button" onClick={() => void answer(offer, 'decline')}>
+              <button type="button" aria-label={t('declineOffer', { reference: offer.reference })} onClick={() => void answer(offer, 'decline')}>
                 {t('decline')}
               </button>
+              <br />
+              <span className="muted">{offer.explanation}</span>
             </li>
           ))}
         </ul>

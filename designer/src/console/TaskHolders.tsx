@@ -18,6 +18,7 @@ export function TaskHolders({ caseId, tasks, roles, revision, onChanged }: { cas
     if (api === null) return;
     const r = await api.taskLog(caseId);
     if (r.ok) setLog(r.value.items);
+    else setError(r.message);
   }, [api, caseId]);
 
   useEffect(() => {
@@ -76,8 +77,9 @@ export function TaskHolders({ caseId, tasks, roles, revision, onChanged }: { cas
       ) : (
         <ol aria-label={t('holders')}>
           {log.map((e) => (
-            <li key={e.id} title={e.kind === 'offered' && e.detail !== null ? e.detail : undefined}>
+            <li key={e.id}>
               <time dateTime={e.at}>{formatDateTime(e.at, words.language)}</time> · {line(e)}
+              {e.kind === 'offered' && e.detail !== null ? <span className="muted"> ({e.detail})</span> : null}
             </li>
           ))}
         </ol>

@@ -1,7 +1,8 @@
 // The console's calls for push routing (issue 21, docs/routing.md): agents, the signed-in agent's availability
 // and offers, answers, reassignment and the task-holder log. Given to the screens through RoutingApiContext.
 import { createContext, useContext } from 'react';
-import { authHeaders } from '../app/credential.ts';
+import type { Translate } from '../i18n/index.ts';
+import { apiCaller } from './console-api.ts';
 import type { Result } from './api-result.ts';
 
 export type Availability = 'available' | 'away' | 'offline';
@@ -58,29 +59,8 @@ export interface RoutingApi {
   taskLog(caseId: string): Promise<Result<{ items: TaskLogEntry[] }>>;
 }
 
-export function createRoutingApi(token: string): RoutingApi {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<Result<T>> {
-    let res: Response;
-    try {
-      res = await fetch(path, {
-        method,
-        headers: { ...authHeaders(token), Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    } catch (e) {
-      return { ok: false, status: 0, code: 'network', message: e instanceof Error ? e.message : String(e), problems: [] };
-    }
-    const text = await res.text();
-    let payload: unknown;
-    try {
-      payload = text ? JSON.parse(text) : null;
-    } catch {
-      payload = text;
-    }
-    if (res.ok) return { ok: true, value: payload as T };
-    const p = (typeof payload === 'object' && payload !== null ? payload : {}) as { detail?: unknown; code?: unknown };
-    return { ok: false, status: res.status, code: typeof p.code === 'string' ? p.code : `http.${res.status}`, message: typeof p.detail === 'string' ? p.detail : String(res.status), problems: [] };
-  }
+export function createRoutingApi(token: string, t?: Translate): RoutingApi {
+  const call = apiCaller(token, t);
   const enc = encodeURIComponent;
   return {
     catalog: () => call('GET', '/api/routing/catalog'),

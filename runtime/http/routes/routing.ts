@@ -21,24 +21,33 @@ function requireSupervisor(c: Context<AuthEnv>): TokenRecord {
   return token;
 }
 
+/** A supervisor of the tenant itself: the agents and queues are the tenant's, not a partner's to read. */
+function requireTenantSupervisor(c: Context<AuthEnv>): TokenRecord {
+  const token = requireSupervisor(c);
+  if (token.partner !== undefined) {
+    throw new HttpProblem('auth.forbidden', "The agents and their queues are the tenant's; people of a partner organisation see only the cases of the queues delegated to it.");
+  }
+  return token;
+}
+
 const view = (agent: AgentRecord) => strip(agent);
 
 export function routingRoutes(routing: RoutingService, store: CaseStore): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
   app.get('/agents', async (c) => {
-    const auth = requireSupervisor(c);
+    const auth = requireTenantSupervisor(c);
     return c.json({ items: (await routing.listAgents(auth.tenant)).map(view) });
   });
 
   /** The queues and skills the published case types name (what an agent may be given). */
   app.get('/routing/catalog', async (c) => {
-    const auth = requireSupervisor(c);
+    const auth = requireTenantSupervisor(c);
     return c.json(await routing.catalog(auth.tenant));
   });
 
   app.get('/agents/:name', async (c) => {
-    const auth = requireSupervisor(c);
+    const auth = requireTenantSupervisor(c);
     return c.json(view(unwrap(await routing.getAgent(auth.tenant, c.req.param('name')))));
   });
 

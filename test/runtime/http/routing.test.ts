@@ -35,6 +35,9 @@ describe('push routing over HTTP', () => {
     const negative = await h.call('PUT', '/api/agents/zed', h.tokens.admin, { capacity: { total: -1 } });
     expect([negative.status, negative.body.code, negative.body.problems[0].pointer]).toEqual([422, 'agent.invalid', '/capacity/total']);
     expect(negative.body.detail).toContain('cannot be negative');
+    // a name no token or person can have (U+0000, which PostgreSQL cannot store): a 422, not a 500
+    const nul = await h.call('PUT', '/api/agents/a%00b', h.tokens.admin, { capacity: { total: 1 } });
+    expect([nul.status, nul.body.code, nul.body.problems[0].pointer]).toEqual([422, 'agent.invalid', '/name']);
     const skill = await h.call('PUT', '/api/agents/zed', h.tokens.admin, { skills: { juggling: 1 }, capacity: { total: 1 } });
     expect([skill.status, skill.body.problems[0].pointer]).toEqual([422, '/skills/juggling']);
     // the templates' queues name skills too
