@@ -101,7 +101,7 @@ const operations: Record<string, Record<string, Op>> = {
     delete: { summary: 'Remove an agent (their open offers are withdrawn)', role: 'admin', ok: [200, 'Report'], params: ['name'] },
   },
   '/api/routing/catalog': { get: { summary: 'The queues (skills, strategy) and skills the published case types name', role: 'admin or supervisor', ok: [200, 'RoutingCatalog'] } },
-  '/api/me/agent': { get: { summary: "The caller's own agent record; 404 agent.not_found when an admin has not added them", role: 'agent', ok: [200, 'Agent'] } },
+  '/api/me/agent': { get: { summary: "The caller's own agent record; 204 No Content when an admin has not added them as an agent", role: 'agent', ok: [200, 'Agent'] } },
   '/api/me/availability': { put: { summary: "Set the caller's availability (available, away, offline)", role: 'agent', body: 'AvailabilityRequest', ok: [200, 'Agent'] } },
   '/api/offers': { get: { summary: 'The open offers to the caller, oldest first, each with why it went to them', role: 'agent', ok: [200, 'OfferList'] } },
   '/api/tasks/{id}/accept': { post: { summary: 'Accept the offer of a task: it is the caller\'s; 404 offer.not_found when it is not (or no longer) offered to them', role: 'agent', ok: [200, 'Offer'], params: ['id'] } },

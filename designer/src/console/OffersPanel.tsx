@@ -17,17 +17,17 @@ export function OffersPanel({ onTaken }: { onTaken?: () => void }) {
   const [offers, setOffers] = useState<Offer[]>([]);
   const [error, setError] = useState<string | null>(null);
 
-  // someone no admin made an agent (404) is not asked again every few seconds; a reload looks again
+  // someone no admin made an agent (204) is not asked again every few seconds; a reload looks again
   const notAgent = useRef(false);
 
   const load = useCallback(async () => {
     if (api === null || notAgent.current) return;
     const me = await api.myAgent();
-    if (!me.ok) {
-      if (me.status === 404) {
-        notAgent.current = true;
-        setAgent(null);
-      }
+    if (!me.ok) return;
+    if (me.value === null) {
+      // 204: no admin made them an agent
+      notAgent.current = true;
+      setAgent(null);
       return;
     }
     setAgent(me.value);

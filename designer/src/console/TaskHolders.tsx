@@ -1,6 +1,7 @@
 // In the case view (docs/routing.md): who held the case's tasks when (offered, accepted, declined, expired,
 // claimed, released, reassigned: who and when), and for supervisors and admins a Reassign control per open task.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useContext, useEffect, useState } from 'react';
+import { SignedInUser } from '../app/signed-in-user.ts';
 import type { CaseTask } from '../../../runtime/engine/index.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { useWords } from '../i18n/use-words.ts';
@@ -13,19 +14,21 @@ export function TaskHolders({ caseId, tasks, roles, revision, onChanged }: { cas
   const [log, setLog] = useState<TaskLogEntry[]>([]);
   const [to, setTo] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  // the log reads across the tenant's agents: not a partner's people's (the server refuses them, 403)
+  const forPartner = useContext(SignedInUser)?.partner !== undefined;
 
   const load = useCallback(async () => {
-    if (api === null) return;
+    if (api === null || forPartner) return;
     const r = await api.taskLog(caseId);
     if (r.ok) setLog(r.value.items);
     else setError(r.message);
-  }, [api, caseId]);
+  }, [api, caseId, forPartner]);
 
   useEffect(() => {
     void load();
   }, [load, revision, tasks]);
 
-  if (api === null) return null;
+  if (api === null || forPartner) return null;
   const supervisor = isSupervisor(roles);
 
   const reassign = async (taskId: string) => {

@@ -51,7 +51,8 @@ export interface RoutingApi {
   agents(): Promise<Result<{ items: Agent[] }>>;
   saveAgent(name: string, body: Omit<Agent, 'name' | 'updatedAt' | 'updatedBy'>): Promise<Result<Agent>>;
   deleteAgent(name: string): Promise<Result<unknown>>;
-  myAgent(): Promise<Result<Agent>>;
+  /** Null (204) when no admin made the caller an agent. */
+  myAgent(): Promise<Result<Agent | null>>;
   setAvailability(availability: Availability): Promise<Result<Agent>>;
   offers(): Promise<Result<{ items: Offer[] }>>;
   answer(taskId: string, answer: 'accept' | 'decline'): Promise<Result<unknown>>;

@@ -64,7 +64,11 @@ export function routingRoutes(routing: RoutingService, store: CaseStore): Hono<A
 
   app.get('/me/agent', async (c) => {
     const auth = requireRole(c, 'agent');
-    return c.json(view(unwrap(await routing.getAgent(auth.tenant, auth.name))));
+    const found = await routing.getAgent(auth.tenant, auth.name);
+    // not an agent of push routing (no admin added them): no content, which the console reads as "no offers
+    // panel"; a 404 would be an error in every browser console of every agent of a tenant that does not route
+    if (!found.ok && found.code === 'agent.not_found') return c.body(null, 204);
+    return c.json(view(unwrap(found)));
   });
 
   app.put('/me/availability', async (c) => {

@@ -59,6 +59,9 @@ describe('push routing over HTTP', () => {
     const set = await h.call('PUT', '/api/me/availability', ann, { availability: 'available' });
     expect([set.status, set.body.availability]).toEqual([200, 'available']);
     expect((await h.call('GET', '/api/me/agent', ann)).body.availability).toBe('available');
+    // someone no admin made an agent: no content (the console shows no offers panel), not an error
+    const none = await h.call('GET', '/api/me/agent', h.tokens.investigator);
+    expect([none.status, none.body]).toEqual([204, '']);
     expect((await h.call('PUT', '/api/me/availability', ann, { availability: 'busy' })).status).toBe(422);
     expect((await h.call('PUT', '/api/me/availability', ann, {})).status).toBe(422);
     expect((await h.call('PUT', '/api/me/availability', h.tokens.agent, { availability: 'away' })).status).toBe(404);
