@@ -109,7 +109,11 @@ const s = {
        SELECT $1, o.task_id, o.case_id, o.agent, o.queue, o.channel, 'open', $2, o.expires_at, o.explanation
        FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) WITH ORDINALITY
          AS o(task_id, case_id, agent, queue, channel, expires_at, explanation, n)
+       -- only a task still open and unclaimed: an agent who claimed or accepted it since the pass read it
+       -- (their commit waited for this lock, or this one for theirs) keeps it, and nobody is offered it
+       JOIN tasks t ON t.id = o.task_id AND t.status = 'open' AND t.assignee IS NULL
        ORDER BY o.n
+       FOR UPDATE OF t
        ON CONFLICT DO NOTHING
        RETURNING id, task_id, case_id, agent, explanation),
      logged AS (

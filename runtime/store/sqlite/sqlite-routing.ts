@@ -74,8 +74,9 @@ export function createSqliteRouting(db: Database.Database, queue: WriteQueue) {
       WHERE t.tenant = ? AND t.status = 'open' AND t.assignee IS NOT NULL GROUP BY 1, 2, 3`),
     openOffers: db.prepare("SELECT * FROM task_offers WHERE tenant = ? AND status = 'open'"),
     endOffer: db.prepare("UPDATE task_offers SET status = ?, ended_at = ? WHERE id = ? AND status = 'open'"),
+    // only a task still open and unclaimed (as PostgreSQL's insert, whatever the router was given)
     insertOffer: db.prepare(`INSERT OR IGNORE INTO task_offers (tenant, task_id, case_id, agent, queue, channel, status, offered_at, expires_at, explanation)
-      VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`),
+      SELECT ?, ?, ?, ?, ?, ?, 'open', ?, ?, ? WHERE EXISTS (SELECT 1 FROM tasks WHERE id = ? AND status = 'open' AND assignee IS NULL)`),
     lastOffer: db.prepare('UPDATE agents SET last_offer = ? WHERE tenant = ? AND name = ?'),
     log: db.prepare('INSERT INTO task_log (tenant, task_id, case_id, at, kind, agent, by_name, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     offersFor: db.prepare(`SELECT o.*, t.title, t.case_type, COALESCE(c.reference, '') AS reference
@@ -170,7 +171,7 @@ export function createSqliteRouting(db: Database.Database, queue: WriteQueue) {
         const expired = decision.expired.filter((o) => ended(o, 'expired'));
         const withdrawn = decision.withdrawn.filter((o) => ended(o, 'withdrawn'));
         const written = decision.offers.filter((o) => {
-          const result = s.insertOffer.run(tenant, o.taskId, o.caseId, o.agent, o.queue, o.channel, o.offeredAt, o.expiresAt, o.explanation);
+          const result = s.insertOffer.run(tenant, o.taskId, o.caseId, o.agent, o.queue, o.channel, o.offeredAt, o.expiresAt, o.explanation, o.taskId);
           if (result.changes === 0) return false;
           s.lastOffer.run(Number(result.lastInsertRowid), tenant, o.agent);
           log(tenant, o.taskId, o.caseId, at, 'offered', o.agent, 'router', o.explanation);

@@ -173,6 +173,19 @@ function behaves(name: string, open: () => Promise<World>) {
       expect(written.offers.map((o) => o.agent)).toEqual(['ann']);
     });
 
+    it('never offers a task someone claimed after the pass read it', async () => {
+      const t = await openCase(w, 'seven');
+      // the router decided on what it read; the task was claimed before the offer was written
+      expect((await w.store.claimTask('default', t.taskId, 'cat', w.clock.now())).ok).toBe(true);
+      const offer = {
+        taskId: t.taskId, caseId: t.caseId, agent: 'ann', queue: 'billing', channel: 'api', offeredAt: w.clock.now(), expiresAt: w.clock.now(),
+        reason: { strategy: 'round-robin' as const, skills: {}, load: 0, capacity: 1, candidates: 2, again: false }, explanation: 'offered to ann',
+      };
+      const written = await w.store.routeTenant('default', ['billing'], w.clock.now(), () => ({ expired: [], withdrawn: [], offers: [offer], considered: 1 }));
+      expect(written.offers).toEqual([]);
+      expect((await w.store.taskLog('default', t.caseId)).map((e) => e.kind)).toEqual(['claimed']);
+    });
+
     it('withdraws the open offers when every agent went away, then leaves the tenant alone', async () => {
       const r = w.services.routing;
       for (const agent of await r.listAgents('default')) await r.setAvailability('default', agent.name, 'away');
