@@ -245,10 +245,10 @@ export function createRoutingService(store: CaseStore, clock: Clock): RoutingSer
       const known = await catalog(tenant);
       const routed = new Map<string, QueueRouting>();
       for (const q of known.queues) if (q.strategy !== null) routed.set(`${q.caseType}\u0000${q.queue}`, q);
-      const names = [...new Set([...routed.values()].map((q) => q.queue))];
+      const queues = [...routed.values()].map((q) => ({ caseType: q.caseType, queue: q.queue }));
       const now = clock.now();
-      if (names.length === 0) return { expired: [], withdrawn: [], offers: [], considered: 0 };
-      return store.routeTenant(tenant, names, now, (state) => {
+      if (queues.length === 0) return { expired: [], withdrawn: [], offers: [], considered: 0 };
+      return store.routeTenant(tenant, queues, now, (state) => {
         const tasks: RoutingTask[] = [];
         for (const t of state.tasks) {
           const q = routed.get(`${t.caseType}\u0000${t.queue}`);

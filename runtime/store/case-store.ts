@@ -4,7 +4,7 @@ import type { CaseType } from '../../schemas/generated/case-type.ts';
 import type { Case, CaseTask, Effect, HistoryEntry, Instant, JsonValue, SlaStatus } from '../engine/index.ts';
 import type { CustomerIdentifier } from './customer-keys.ts';
 import type { SearchDocument } from './search-text.ts';
-import type { AgentRecord, OfferAnswerResult, OfferRecord, RoutingDecide, TaskLogEntry } from './routing-records.ts';
+import type { AgentRecord, OfferAnswerResult, OfferRecord, RoutedQueue, RoutingDecide, TaskLogEntry } from './routing-records.ts';
 import type { Availability, RoutingDecision } from '../engine/index.ts';
 
 export interface TokenRecord {
@@ -777,12 +777,12 @@ export interface CaseStore {
   /** The tenants with an available agent or an open offer (the routing loop's round: offers of agents who went away are withdrawn). */
   routingTenants(): Promise<string[]>;
   /**
-   * One routing pass of `tenant` over the open, unclaimed tasks of `queues`, in one transaction that no
+   * One routing pass of `tenant` over the open, unclaimed tasks of the routed `queues` (case type and queue), in one transaction that no
    * other host's pass of the tenant runs beside: reads the state, calls `decide` (the pure router), writes
    * the expiries, withdrawals and new offers with their log lines (an open offer per task at most: a
    * unique index). Offers of tasks claimed or closed meanwhile are withdrawn first.
    */
-  routeTenant(tenant: string, queues: readonly string[], at: Instant, decide: RoutingDecide): Promise<RoutingDecision>;
+  routeTenant(tenant: string, queues: readonly RoutedQueue[], at: Instant, decide: RoutingDecide): Promise<RoutingDecision>;
   /** The open offers to `agent` in `tenant`, oldest first. */
   offersFor(tenant: string, agent: string): Promise<OfferRecord[]>;
   /** The earliest expiry of an open offer (the routing loop wakes then); null when none is open. */

@@ -190,13 +190,27 @@ export function routingAgent(row: AgentRow): RoutingAgent {
 }
 
 /**
- * The most open tasks a routing pass reads (the oldest first): a pass offers at most what the agents have room
- * for, and the next pass reads on from there once those are offered.
+ * The most open tasks a routing pass reads of one routed queue of one case type (the oldest first): a pass
+ * offers at most what the agents have room for, and the next pass reads on from there once those are offered.
+ * Read per case type and queue, so that a queue whose work nobody available can take (a skill nobody has)
+ * never hides another's, nor a pull-only case type's tasks in a queue of the same name a routed one's.
  */
 export const ROUTING_READ_LIMIT = 2000;
 
+/** A queue of a case type that pushes (its `routing`), as the routing pass reads its tasks. */
+export interface RoutedQueue {
+  caseType: string;
+  queue: string;
+}
+
+/** The routed queues of `routed` that an available agent with room left serves (queuesWithRoom, by name). */
+export function routedWithRoom(agents: readonly RoutingAgent[], routed: readonly RoutedQueue[], offers: readonly PendingOffer[], now: Instant): RoutedQueue[] {
+  const withRoom = new Set(queuesWithRoom(agents, [...new Set(routed.map((r) => r.queue))], offers, now));
+  return routed.filter((r) => withRoom.has(r.queue));
+}
+
 /**
- * The queues of `queues` that an available agent with room left serves: only their tasks are read (a pass in
+ * The queue names of `queues` that an available agent with room left serves: only their tasks are read (a pass in
  * the steady state, when one agent has finished a task, reads the work of that agent's queues, not all).
  */
 export function queuesWithRoom(agents: readonly RoutingAgent[], queues: readonly string[], offers: readonly PendingOffer[], now: Instant): string[] {

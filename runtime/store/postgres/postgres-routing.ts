@@ -6,7 +6,8 @@ import type { Availability, Instant, PendingOffer, RoutingDecision } from '../..
 import type { TaskClaimResult } from '../case-store.ts';
 import {
   addToLoad,
-  queuesWithRoom,
+  routedWithRoom,
+  type RoutedQueue,
   ROUTING_READ_LIMIT,
   routingAgent,
   toAgent,
@@ -75,7 +76,7 @@ const s = {
   // the live offers once (a hashed subplan), not probed per task; planned with its values each time
   openTasks: `SELECT t.id, t.case_id, t.case_type, t.queue, c.channel, t.opened_at, t.due_at
      FROM tasks t JOIN cases c ON c.id = t.case_id
-     WHERE t.tenant = $1 AND t.status = 'open' AND t.assignee IS NULL AND t.queue = ANY($2::text[])
+     WHERE t.tenant = $1 AND t.status = 'open' AND t.assignee IS NULL AND t.case_type = $2 AND t.queue = $5
        AND t.id NOT IN (SELECT o.task_id FROM task_offers o WHERE o.tenant = $1 AND o.status = 'open' AND o.expires_at > $3)
      ORDER BY t.opened_at, t.id LIMIT $4`,
   tried: statement(
@@ -202,7 +203,7 @@ export function createPostgresRouting(db: PostgresDb) {
       return (await db.rows<{ tenant: string }>(s.routingTenants)).map((r) => r.tenant);
     },
 
-    async routeTenant(tenant: string, queues: readonly string[], at: Instant, decide: RoutingDecide): Promise<RoutingDecision> {
+    async routeTenant(tenant: string, queues: readonly RoutedQueue[], at: Instant, decide: RoutingDecide): Promise<RoutingDecision> {
       return db.transaction(async (tx): Promise<RoutingDecision> => {
         await tx.rows(s.lockTenant, [tenant]);
         for (const row of await tx.rows<OfferRow>(s.stale, [tenant])) await endOffer(tx, toOffer(row), 'withdrawn', at, 'router');
@@ -223,12 +224,10 @@ export function createPostgresRouting(db: PostgresDb) {
           const list = tried.get(r.task_id) ?? [];
           tried.set(r.task_id, [...list.filter((a) => a !== r.agent), r.agent]);
         }
-        const rows = await tx.rows<{ id: string; case_id: string; case_type: string; queue: string; channel: string | null; opened_at: string; due_at: string | null }>(s.openTasks, [
-          tenant,
-          queuesWithRoom(agents, queues, offers, at),
-          at,
-          ROUTING_READ_LIMIT,
-        ]);
+        const rows: { id: string; case_id: string; case_type: string; queue: string; channel: string | null; opened_at: string; due_at: string | null }[] = [];
+        for (const q of routedWithRoom(agents, queues, offers, at)) {
+          rows.push(...(await tx.rows<(typeof rows)[number]>(s.openTasks, [tenant, q.caseType, at, ROUTING_READ_LIMIT, q.queue])));
+        }
         const tasks: OpenQueuedTask[] = rows.map((r) => ({
           id: r.id,
           caseId: r.case_id,

@@ -6,7 +6,8 @@ import type { Availability, Instant, PendingOffer, RoutingDecision } from '../..
 import type { TaskClaimResult } from '../case-store.ts';
 import {
   addToLoad,
-  queuesWithRoom,
+  routedWithRoom,
+  type RoutedQueue,
   ROUTING_READ_LIMIT,
   routingAgent,
   toAgent,
@@ -63,7 +64,7 @@ export function createSqliteRouting(db: Database.Database, queue: WriteQueue) {
     // the oldest ones without a live offer, of the queues where someone has room (ROUTING_READ_LIMIT at most)
     openTasks: db.prepare(`SELECT t.id, t.case_id, t.case_type, t.queue, c.channel, t.opened_at, t.due_at
       FROM tasks t JOIN cases c ON c.id = t.case_id
-      WHERE t.tenant = ? AND t.status = 'open' AND t.assignee IS NULL AND t.queue IN (SELECT value FROM json_each(?))
+      WHERE t.tenant = ? AND t.status = 'open' AND t.assignee IS NULL AND t.case_type = ? AND t.queue = ?
         AND t.id NOT IN (SELECT o.task_id FROM task_offers o WHERE o.tenant = ? AND o.status = 'open' AND o.expires_at > ?)
       ORDER BY t.opened_at, t.id LIMIT ?`),
     tried: db.prepare(`SELECT o.task_id, o.agent FROM task_offers o JOIN tasks t ON t.id = o.task_id
@@ -141,7 +142,7 @@ export function createSqliteRouting(db: Database.Database, queue: WriteQueue) {
       return (s.routingTenants.all() as { tenant: string }[]).map((r) => r.tenant);
     },
 
-    async routeTenant(tenant: string, queues: readonly string[], at: Instant, decide: RoutingDecide): Promise<RoutingDecision> {
+    async routeTenant(tenant: string, queues: readonly RoutedQueue[], at: Instant, decide: RoutingDecide): Promise<RoutingDecision> {
       return queue.submit((): RoutingDecision => {
         for (const row of s.stale.all(tenant) as OfferRow[]) endOffer(toOffer(row), 'withdrawn', at, 'router');
         const agents = (s.listAgents.all(tenant) as AgentRow[]).map(routingAgent);
@@ -162,7 +163,10 @@ export function createSqliteRouting(db: Database.Database, queue: WriteQueue) {
           tried.set(r.task_id, [...list.filter((a) => a !== r.agent), r.agent]);
         }
         const tasks: OpenQueuedTask[] = (
-          s.openTasks.all(tenant, JSON.stringify(queuesWithRoom(agents, queues, offers, at)), tenant, at, ROUTING_READ_LIMIT) as { id: string; case_id: string; case_type: string; queue: string; channel: string | null; opened_at: string; due_at: string | null }[]
+          routedWithRoom(agents, queues, offers, at).flatMap(
+            (q) =>
+              s.openTasks.all(tenant, q.caseType, q.queue, tenant, at, ROUTING_READ_LIMIT) as { id: string; case_id: string; case_type: string; queue: string; channel: string | null; opened_at: string; due_at: string | null }[],
+          )
         ).map((r) => ({ id: r.id, caseId: r.case_id, caseType: r.case_type, queue: r.queue, channel: r.channel ?? 'api', openedAt: r.opened_at, dueAt: r.due_at, tried: tried.get(r.id) ?? [] }));
         const decision = decide({ now: at, tasks, agents, offers });
         const caseOf = new Map(openRows.map((r) => [Number(r.id), r.case_id]));

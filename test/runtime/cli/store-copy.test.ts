@@ -124,7 +124,7 @@ async function buildSource(path: string): Promise<void> {
   if (waiting?.queue == null) throw new Error('no open task in a queue to offer');
   const queue = waiting.queue;
   await store.saveAgent({ tenant: 'default', name: 'agent-bo "ü"', skills: { billing: 2 }, capacity: { total: 3, perQueue: { [queue]: 2 } }, availability: 'available', queues: [queue], updatedAt: clock.now(), updatedBy: 'admin' });
-  const routed = await store.routeTenant('default', [queue], clock.now(), (state) =>
+  const routed = await store.routeTenant('default', [{ caseType: waiting.caseType, queue }], clock.now(), (state) =>
     engine.route({ now: state.now, tasks: state.tasks.map((t) => ({ ...t, skills: [], strategy: 'round-robin' as const, offerTimeoutMs: 120_000 })), agents: state.agents, offers: state.offers }),
   );
   expect(routed.offers.length).toBeGreaterThan(0);

@@ -169,7 +169,7 @@ function behaves(name: string, open: () => Promise<World>) {
         taskId: t.taskId, caseId: t.caseId, agent, queue: 'billing', channel: 'api', offeredAt: w.clock.now(), expiresAt: w.clock.now(),
         reason: { strategy: 'round-robin' as const, skills: {}, load: 0, capacity: 1, candidates: 2, again: false }, explanation: `offered to ${agent}`,
       });
-      const written = await w.store.routeTenant('default', ['billing'], w.clock.now(), () => ({ expired: [], withdrawn: [], offers: [offer('ann'), offer('cat')], considered: 1 }));
+      const written = await w.store.routeTenant('default', [{ caseType: 'request', queue: 'billing' }], w.clock.now(), () => ({ expired: [], withdrawn: [], offers: [offer('ann'), offer('cat')], considered: 1 }));
       expect(written.offers.map((o) => o.agent)).toEqual(['ann']);
     });
 
@@ -181,9 +181,29 @@ function behaves(name: string, open: () => Promise<World>) {
         taskId: t.taskId, caseId: t.caseId, agent: 'ann', queue: 'billing', channel: 'api', offeredAt: w.clock.now(), expiresAt: w.clock.now(),
         reason: { strategy: 'round-robin' as const, skills: {}, load: 0, capacity: 1, candidates: 2, again: false }, explanation: 'offered to ann',
       };
-      const written = await w.store.routeTenant('default', ['billing'], w.clock.now(), () => ({ expired: [], withdrawn: [], offers: [offer], considered: 1 }));
+      const written = await w.store.routeTenant('default', [{ caseType: 'request', queue: 'billing' }], w.clock.now(), () => ({ expired: [], withdrawn: [], offers: [offer], considered: 1 }));
       expect(written.offers).toEqual([]);
       expect((await w.store.taskLog('default', t.caseId)).map((e) => e.kind)).toEqual(['claimed']);
+    });
+
+    it("reads a routed queue's tasks by case type: a pull-only type's queue of the same name is neither read nor offered", async () => {
+      // a pull-only case type whose queue is also called billing, with the oldest open task of that name
+      const pull = routingCaseType();
+      const pullOnly = { ...pull, key: 'memo', title: 'Memo', queues: { billing: { title: 'Billing' }, legal: { title: 'Legal' } } };
+      expect((await w.services.caseTypes.publish('default', pullOnly)).ok).toBe(true);
+      w.clock.advance(1000);
+      const memo = await w.services.cases.createCase('default', { caseType: 'memo', data: { subject: 'memo' } }, admin);
+      expect(memo.ok).toBe(true);
+      await openCase(w, 'eight');
+      let read: string[] = [];
+      await w.store.routeTenant('default', [{ caseType: 'request', queue: 'billing' }], w.clock.now(), (state) => {
+        read = state.tasks.map((task) => task.caseType);
+        return { expired: [], withdrawn: [], offers: [], considered: state.tasks.length };
+      });
+      expect(read.length).toBeGreaterThan(0);
+      expect(new Set(read)).toEqual(new Set(['request']));
+      const pass = await w.services.routing.routeTenant('default');
+      expect(pass.offers.every((o) => o.caseId !== (memo.ok && 'case' in memo ? (memo.case as { id: string }).id : ''))).toBe(true);
     });
 
     it('withdraws the open offers when every agent went away, then leaves the tenant alone', async () => {
