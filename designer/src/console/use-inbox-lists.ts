@@ -12,9 +12,14 @@ export function useInboxLists(api: ConsoleApi, taskOrder: TaskOrder = 'opened') 
   const latest = useRef<InboxLists | null>(null);
   latest.current = lists;
 
+  // only the newest run's answer counts: a slower, older one (another sort order) never overwrites it
+  const runs = useRef(0);
+
   const run = useCallback(async (work: (now: InboxLists | null) => Promise<InboxLists | string>) => {
+    const mine = ++runs.current;
     setBusy(true);
     const out = await work(latest.current);
+    if (mine !== runs.current) return;
     setBusy(false);
     if (typeof out === 'string') return setError(out);
     setError(null);
