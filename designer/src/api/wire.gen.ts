@@ -568,7 +568,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's own agent record; 404 agent.not_found when an admin has not added them */
+        /** The caller's own agent record; 204 No Content when an admin has not added them as an agent */
         get: {
             parameters: {
                 query?: never;
