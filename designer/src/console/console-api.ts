@@ -93,44 +93,44 @@ export interface ConsoleApi {
   unlinkChild(parentId: string, childId: string): Promise<Result<unknown>>;
 }
 
+/** The API's request: JSON (or a blob) in, a Result out, failures in words (`t`): network, 401/403, the server's detail. Shared by the console's calls and push routing's (routing-api.ts). */
+export function apiCaller(token: string, t: Translate = ENGLISH.t) {
+  return async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, read: 'json' | 'blob' = 'json'): Promise<Result<T>> {
+    const form = body instanceof FormData;
+    let res: Response;
+    try {
+      res = await fetch(path, {
+        method,
+        // a form's Content-Type (multipart, with its boundary) is the browser's to set
+        headers: { ...authHeaders(token), Accept: 'application/json', ...(body !== undefined && !form ? { 'Content-Type': 'application/json' } : {}), ...headers },
+        ...(body !== undefined ? { body: form ? body : JSON.stringify(body) } : {}),
+      });
+    } catch (e) {
+      return { ok: false, status: 0, code: 'network', message: t('console.api.network', { error: e instanceof Error ? e.message : String(e) }), problems: [] };
+    }
+    if (res.ok && read === 'blob') return { ok: true, value: (await res.blob()) as T };
+    const text = await res.text();
+    let payload: unknown;
+    try {
+      payload = text ? JSON.parse(text) : null;
+    } catch {
+      payload = text;
+    }
+    if (res.ok) return { ok: true, value: payload as T };
+    const p = isObj(payload) ? payload : {};
+    const problems = Array.isArray(p.problems) ? (p.problems as FieldProblem[]).filter((x) => isObj(x) && typeof x.pointer === 'string') : [];
+    const detail = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : t('console.api.status', { status: res.status });
+    const prefix = res.status === 401 ? t(isSession(token) ? 'console.api.sessionEnded' : 'console.api.token') : res.status === 403 ? t('console.api.forbidden') : '';
+    const rules = Array.isArray(p.rules) ? p.rules.filter((r): r is string => typeof r === 'string') : undefined;
+    return { ok: false, status: res.status, code: typeof p.code === 'string' ? p.code : `http.${res.status}`, message: prefix + detail, problems, ...(rules ? { rules } : {}) };
+  };
+}
+
 /**
  * `t` words the failures (`console.api.*`); the console passes its i18next instance's, which follows a language
  * change. `language` is the reader's: case-type definitions come with their own texts in it where the case type
  * translates them (`translations`, docs/i18n.md).
  */
-/** The API's request: JSON (or a blob) in, a Result out, failures in words (`t`): network, 401/403, the server's detail. Shared by the console's calls and push routing's (routing-api.ts). */
-export function apiCaller(token: string, t: Translate = ENGLISH.t) {
-  return async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, read: 'json' | 'blob' = 'json'): Promise<Result<T>> {
-  const form = body instanceof FormData;
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      // a form's Content-Type (multipart, with its boundary) is the browser's to set
-      headers: { ...authHeaders(token), Accept: 'application/json', ...(body !== undefined && !form ? { 'Content-Type': 'application/json' } : {}), ...headers },
-      ...(body !== undefined ? { body: form ? body : JSON.stringify(body) } : {}),
-    });
-  } catch (e) {
-    return { ok: false, status: 0, code: 'network', message: t('console.api.network', { error: e instanceof Error ? e.message : String(e) }), problems: [] };
-  }
-  if (res.ok && read === 'blob') return { ok: true, value: (await res.blob()) as T };
-  const text = await res.text();
-  let payload: unknown;
-  try {
-    payload = text ? JSON.parse(text) : null;
-  } catch {
-    payload = text;
-  }
-  if (res.ok) return { ok: true, value: payload as T };
-  const p = isObj(payload) ? payload : {};
-  const problems = Array.isArray(p.problems) ? (p.problems as FieldProblem[]).filter((x) => isObj(x) && typeof x.pointer === 'string') : [];
-  const detail = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : t('console.api.status', { status: res.status });
-  const prefix = res.status === 401 ? t(isSession(token) ? 'console.api.sessionEnded' : 'console.api.token') : res.status === 403 ? t('console.api.forbidden') : '';
-  const rules = Array.isArray(p.rules) ? p.rules.filter((r): r is string => typeof r === 'string') : undefined;
-  return { ok: false, status: res.status, code: typeof p.code === 'string' ? p.code : `http.${res.status}`, message: prefix + detail, problems, ...(rules ? { rules } : {}) };
-};
-}
-
 export function createConsoleApi(token: string, t: Translate = ENGLISH.t, language: string = 'en', forPartner = false): ConsoleApi {
   const call = apiCaller(token, t);
   const enc = encodeURIComponent;
