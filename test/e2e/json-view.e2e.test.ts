@@ -1,6 +1,6 @@
 // The JSON view and the visual editors stay in sync both ways; invalid JSON never replaces the last good model.
 import { describe, expect, it } from 'vitest';
-import { RUN_LANGUAGE, screenshot, tr, trWith, useServerAndBrowser } from './harness.ts';
+import { asWritten, RUN_LANGUAGE, screenshot, tr, trWith, useServerAndBrowser } from './harness.ts';
 
 const edited = {
   key: 'json-edited',
@@ -52,7 +52,8 @@ describe('JSON view', () => {
     await page.getByRole('tab', { name: 'Playbook' }).click();
     await page.getByRole('group', { name: marked('Received', '(initial)') }).waitFor();
     await page.getByRole('group', { name: marked('Done', '(final)') }).waitFor();
-    await page.getByText('Finish', { exact: true }).waitFor();
+    // the case type's own word (the scripts' Next button reads Finish too, translated in the Dutch run)
+    await asWritten(() => page.getByText('Finish', { exact: true })).waitFor();
 
     // broken JSON is reported and the canvas keeps the last good model
     await page.getByRole('tab', { name: 'JSON' }).click();
@@ -64,20 +65,20 @@ describe('JSON view', () => {
     await page.getByRole('group', { name: marked('Received', '(initial)') }).waitFor();
 
     // and the other way: a state added on the canvas appears in the JSON
-    await page.getByLabel('New state title').fill('Escalated');
+    await page.getByLabel('New state title').fill('Parked');
     await page.getByRole('button', { name: 'Add state', exact: true }).click();
-    await page.getByRole('group', { name: 'State Escalated' }).waitFor();
+    await page.getByRole('group', { name: 'State Parked' }).waitFor();
     await page.getByRole('tab', { name: 'JSON' }).click();
     await editor.waitFor();
-    await expect.poll(async () => (await page.getByTestId('json-editor').locator('.view-lines').textContent())?.includes('"escalated"')).toBe(true);
+    await expect.poll(async () => (await page.getByTestId('json-editor').locator('.view-lines').textContent())?.includes('"parked"')).toBe(true);
 
     // undo takes the state away again (the shortcut works outside the code editor)
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('tab', { name: 'Playbook' }).click();
     await page.getByRole('group', { name: marked('Received', '(initial)') }).waitFor();
-    expect(await page.getByRole('group', { name: 'State Escalated' }).count()).toBe(0);
+    expect(await page.getByRole('group', { name: 'State Parked' }).count()).toBe(0);
     await page.keyboard.press('Control+Shift+Z');
-    await page.getByRole('group', { name: 'State Escalated' }).waitFor();
+    await page.getByRole('group', { name: 'State Parked' }).waitFor();
 
     // a problem links to what it is about, and fixing it there clears it
     await page.getByRole('tab', { name: 'JSON' }).click();
@@ -90,7 +91,9 @@ describe('JSON view', () => {
     const problem = problems.getByRole('listitem').filter({ hasText: `${tr('Error:')} Transition target nowhere is not a state.` });
     await problem.locator('code', { hasText: 'nowhere' }).waitFor();
     await screenshot(page, 'json-view-problem');
-    await problem.getByRole('button', { name: tr(`Go to ${tr('transition Finish from Received')}`) }).click();
+    // the event's and state's titles are the case type's own words (Finish is a UI word too): as written
+    const target = trWith('transition {{event}} from {{state}}', { event: 'Finish', state: 'Received' });
+    await problem.getByRole('button', { name: trWith('Go to {{target}}', { target }) }).click();
     await page.getByRole('heading', { name: 'Transition from Received' }).waitFor();
     await page.getByLabel('Goes to').selectOption({ label: 'Done' });
     await problems.getByText('No problems.').waitFor();
@@ -102,18 +105,18 @@ describe('JSON view', () => {
       if (!box) throw new Error(`${selector} is not on screen`);
       return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     };
-    await page.getByLabel('New state title').fill('Escalated');
+    await page.getByLabel('New state title').fill('Parked');
     await page.getByRole('button', { name: 'Add state', exact: true }).click();
-    await page.getByRole('group', { name: 'State Escalated' }).waitFor();
+    await page.getByRole('group', { name: 'State Parked' }).waitFor();
     await page.getByRole('button', { name: 'Fit to screen' }).click();
-    const from = await centre('[data-id="escalated"] .react-flow__handle.source');
+    const from = await centre('[data-id="parked"] .react-flow__handle.source');
     const to = await centre('[data-id="done"] .react-flow__handle.target');
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
     await page.mouse.move(to.x, to.y, { steps: 5 });
     await page.mouse.up();
-    await page.getByRole('heading', { name: 'Transition from Escalated' }).waitFor();
+    await page.getByRole('heading', { name: 'Transition from Parked' }).waitFor();
     expect(await page.getByLabel('Event', { exact: true }).inputValue()).toBe('GO_TO_DONE');
     const node = await centre('[data-id="received"]');
     await page.mouse.move(node.x, node.y);
