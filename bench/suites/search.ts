@@ -16,9 +16,9 @@ import { join } from 'node:path';
 import type { CaseType } from '../../schemas/generated/case-type.ts';
 import type { Case, JsonValue } from '../../runtime/engine/index.ts';
 import type { CaseCommit, CaseStore } from '../../runtime/store/case-store.ts';
-import { latestSchemaVersion as sqliteLatest, migrate as migrateSqlite } from '../../runtime/store/sqlite/migrations.ts';
+import { searchIndexVersion as sqliteSearchVersion, migrate as migrateSqlite } from '../../runtime/store/sqlite/migrations.ts';
 import { createSqliteStore } from '../../runtime/store/sqlite/sqlite-store.ts';
-import { latestSchemaVersion as postgresLatest, migrate as migratePostgres } from '../../runtime/store/postgres/migrations.ts';
+import { searchIndexVersion as postgresSearchVersion, migrate as migratePostgres } from '../../runtime/store/postgres/migrations.ts';
 import { createPostgresDb } from '../../runtime/store/postgres/postgres-db.ts';
 import { createPostgresStore } from '../../runtime/store/postgres/postgres-store.ts';
 import { sameSearchDocument, searchDocumentOf, searchWords } from '../../runtime/store/search-text.ts';
@@ -198,7 +198,7 @@ function documentCostUs(def: CaseType, c: Corpus): number {
 function sqliteBefore(file: string, def: CaseType, c: Corpus): void {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  migrateSqlite(db, sqliteLatest - 1);
+  migrateSqlite(db, sqliteSearchVersion - 1); // the schema before the search index: its upgrade fills it
   db.transaction(() => {
     db.prepare('INSERT INTO tenants (id, created_at) VALUES (?, ?)').run('default', T0);
     db.prepare("INSERT INTO case_types (tenant, key, version, title, definition, published_at) VALUES ('default', 'complaint', 1, ?, ?, ?)").run(def.title, JSON.stringify({ ...def, version: 1 }), T0);
@@ -213,7 +213,7 @@ function sqliteBefore(file: string, def: CaseType, c: Corpus): void {
 async function postgresBefore(url: string, def: CaseType, c: Corpus): Promise<void> {
   const db = createPostgresDb({ url, poolSize: 1, connectTimeoutMs: 5000, lockTimeoutMs: 5000 });
   try {
-    await migratePostgres(db, postgresLatest - 1);
+    await migratePostgres(db, postgresSearchVersion - 1);
     await db.rows('INSERT INTO tenants (id, created_at) VALUES ($1, $2)', ['default', T0]);
     await db.rows("INSERT INTO case_types (tenant, key, version, title, definition, published_at) VALUES ('default', 'complaint', 1, $1, $2, $3)", [def.title, JSON.stringify({ ...def, version: 1 }), T0]);
     for (let i = 0; i < c.cases.length; i += 2000) {
