@@ -27,21 +27,11 @@ import { freshDbFile } from '../lib/bench-host.ts';
 import { postgresUnavailable, scratchDatabase } from '../lib/postgres.ts';
 import { percentile } from '../lib/stats.ts';
 import type { BenchOptions, Figure, RoundResult, Suite } from '../lib/types.ts';
+import { seededRandom } from '../lib/complaint-history.ts';
 
 const T0 = '2026-01-05T09:00:00.000Z';
 const TEMPLATE = join(import.meta.dirname, '../../templates/complaint.case.json');
 
-/** A deterministic generator (mulberry32): the same corpus every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Ann', 'Bram', 'Carla', 'Daan', 'Emma', 'Finn', 'Grace', 'Hugo', 'Iris', 'Jan', 'Kees', 'Lotte', 'Milan', 'Noor', 'Olivia', 'Pieter', 'Quinn', 'Roos', 'Sem', 'Tess', 'Umar', 'Vera', 'Wim', 'Xander', 'Yara', 'Zoë'];
 const LAST = ['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'de Wit', 'Dijkstra', 'Smith', 'Brown', 'Taylor', 'Wilson', 'Evans', 'Thomas', 'Roberts', 'Walker'];
@@ -74,7 +64,7 @@ interface Corpus {
 }
 
 function corpus(count: number): Corpus {
-  const next = rng(21);
+  const next = seededRandom(21);
   const vocab = vocabulary(next);
   // a skewed frequency: word i is drawn with a weight of 1 / (i + 1)^0.9 (Zipf-like)
   const weights = vocab.map((_, i) => 1 / Math.pow(i + 1, 0.9));
@@ -120,7 +110,7 @@ function corpus(count: number): Corpus {
 
 /** The search mix: what agents type, drawn evenly. */
 function queries(c: Corpus, count: number): string[] {
-  const next = rng(7);
+  const next = seededRandom(7);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
   const out: string[] = [];
   for (let i = 0; i < count; i++) {

@@ -6,7 +6,7 @@ import { DEFAULT_CHANNEL, isChannel, CHANNELS, type Accepted, type Actor, type C
 import { referencePrefixOf } from '../store/case-reference.ts';
 import type { CaseCommit, CaseStore, IdempotencyRecord, PublishedCaseType, StoredCase, TimerRecord } from '../store/case-store.ts';
 import { identifiersOf } from '../store/customer-keys.ts';
-import { searchDocumentOf } from '../store/search-text.ts';
+import { patchMayChangeSearch, searchDocumentOf } from '../store/search-text.ts';
 import { createCaseLock } from './case-lock.ts';
 import { caseView, publicCase, type CaseView } from './case-view.ts';
 import type { Clock } from './clock.ts';
@@ -242,18 +242,20 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
     const customerKeys = identifiersOf(type.published.definition, outcome.case.data);
     const previousCustomerKeys =
       previous === null || outcome.history.patch.length === 0 ? customerKeys : identifiersOf(type.published.definition, previous.data);
-    // The same for the search index (docs/search.md): written only when the text changed.
-    const search = searchDocumentOf(definition, outcome.case.data);
-    const previousSearch = previous === null || outcome.history.patch.length === 0 ? search : searchDocumentOf(definition, previous.data);
+    // The same for the search index (docs/search.md): written only when the text changed. A patch that
+    // writes no string, removes nothing and touches no customer key cannot change it: neither is read.
+    const textMayChange = previous === null || previous.version !== outcome.case.version || patchMayChangeSearch(definition, outcome.history.patch);
+    const search = textMayChange ? searchDocumentOf(definition, outcome.case.data) : undefined;
+    const previousSearch = search === undefined || previous === null ? search : searchDocumentOf(definition, previous.data);
     // The copies are only made when read: the webhook body by webhook effects, the answer by an idempotency key.
     const commit: CaseCommit = {
       tenant,
       case: outcome.case,
       expectedRevision: previous === null ? null : previous.revision,
       customerKeys,
-      search,
+      ...(search === undefined ? {} : { search }),
       // a case moved to another version (a migration) may have other identifiers: its keys are rewritten
-      ...(previous === null ? {} : previous.version !== outcome.case.version ? { previous } : { previous, previousCustomerKeys, previousSearch }),
+      ...(previous === null ? {} : previous.version !== outcome.case.version ? { previous } : { previous, previousCustomerKeys, ...(previousSearch === undefined ? {} : { previousSearch }) }),
       history: outcome.history,
       effects: outcome.effects,
       ...(outcome.effects.some((e) => e.type === 'webhook') ? { webhookBody: publicCase(outcome.case, before?.reference ?? null) } : {}),

@@ -19,17 +19,8 @@ const PAGE = 1000;
 
 type SuggestSetting = NonNullable<CaseType['suggest']>;
 
-/** A case's suggestion as the API gives it with the case. */
-export interface SuggestionView {
-  field: string;
-  value: string;
-  confidence: number;
-  trainedOn: number;
-  trainedAt: Instant;
-  suggestedAt: Instant;
-  outcome: 'accepted' | 'corrected' | null;
-  chosen: string | null;
-}
+/** A case's suggestion as the API gives it with the case: the record without whose and when it was decided. */
+export type SuggestionView = Omit<SuggestionRecord, 'tenant' | 'caseId' | 'caseType' | 'decidedAt'>;
 
 export interface SuggestionReportRow {
   value: string;
@@ -318,16 +309,8 @@ export function createReasonSuggestionService(options: ReasonSuggestionOptions):
       }
       const record = await store.getSuggestion(tenant, caseId);
       if (record === null) return null;
-      return {
-        field: record.field,
-        value: record.value,
-        confidence: record.confidence,
-        trainedOn: record.trainedOn,
-        trainedAt: record.trainedAt,
-        suggestedAt: record.suggestedAt,
-        outcome: record.outcome,
-        chosen: record.chosen,
-      };
+      const { tenant: _tenant, caseId: _caseId, caseType: _caseType, decidedAt: _decidedAt, ...view } = record;
+      return view;
     },
     async report(tenant, caseType, window) {
       const found = await settingOf(tenant, caseType);

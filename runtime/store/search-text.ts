@@ -9,7 +9,7 @@
 // The case service computes it from the snapshot (and the previous one) with its published definition;
 // the store writes it only when it changed (most events change no text).
 import type { CaseType, FieldSchema } from '../../schemas/generated/case-type.ts';
-import type { JsonValue } from '../engine/index.ts';
+import type { JsonPatchOp, JsonValue } from '../engine/index.ts';
 import { getAtPointer } from '../engine/index.ts';
 import { identifiersOf } from './customer-keys.ts';
 
@@ -75,6 +75,25 @@ function walk(root: FieldSchema, schema: FieldSchema | undefined, value: JsonVal
       walk(root, childSchema, child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, skip, out, budget);
     }
   }
+}
+
+/** Whether a JSON value holds a string anywhere (an object's keys do not count: they are field names). */
+function holdsString(value: JsonValue): boolean {
+  if (typeof value === 'string') return true;
+  if (Array.isArray(value)) return value.some(holdsString);
+  return value !== null && typeof value === 'object' && Object.values(value).some(holdsString);
+}
+
+/**
+ * Whether a step's data patch can change the case's search document: a removal, a string written, or a
+ * customer key written (a number is an identifier there). Otherwise (numbers, booleans, an empty patch)
+ * the document is the one before, and neither needs reading on the event path.
+ */
+export function patchMayChangeSearch(def: CaseType, patch: readonly JsonPatchOp[]): boolean {
+  const keys = def.customer?.keys ?? [];
+  return patch.some(
+    (op) => op.op === 'remove' || holdsString(op.value) || keys.some((k) => k === op.path || k.startsWith(`${op.path}/`) || op.path.startsWith(`${k}/`)),
+  );
 }
 
 /** The search document of case data under its definition. */

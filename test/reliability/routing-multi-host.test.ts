@@ -3,6 +3,9 @@
 // agents accept offers on the other host and a case closes: no task has two open offers, every task was
 // offered once (no offer expires in this test), no agent holds more than their capacity, and only agents
 // with the queue's skill at its level got offers.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchDatabase, skipNote, unavailable } from '../postgres-scratch.ts';
@@ -97,4 +100,47 @@ describe.skipIf(unavailable !== null)(unavailable === null ? 'push routing on tw
     const { open } = await check();
     expect(open).toBe(ROOM);
   }, 90_000);
+});
+
+// One host on SQLite does not poll: it routes on its own changes. A case that closes frees its agent's
+// slot, and that commit alone must bring the next offer (it leaves the case with no task).
+describe('push routing on one host over SQLite', () => {
+  let dir: string;
+  let host: ChildServer;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'dossier-routing-'));
+    host = await startChild(join(dir, 'dossier.db'), { DOSSIER_LOG_LEVEL: 'error' });
+  }, 60_000);
+  afterAll(async () => {
+    await host?.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('offers the next task when a case closes and its agent has room again', async () => {
+    expect((await host.call('PUT', '/api/case-types/request/draft', routingCaseType({ offerTimeout: 'PT10M' }))).body.valid).toBe(true);
+    expect((await host.call('POST', '/api/case-types/request/publish')).status).toBe(201);
+    expect((await host.call('PUT', '/api/agents/ann', { skills: { billing: 2 }, capacity: { total: 1 }, availability: 'available', queues: ['billing'] })).status).toBe(200);
+    const ann = (await host.call('POST', '/api/tokens', { name: 'ann', roles: ['agent'] })).body.token as string;
+    const offers = async () => ((await (await fetch(`${host.url}/api/offers`, { headers: { authorization: `Bearer ${ann}` } })).json()) as { items: { taskId: string; caseId: string }[] }).items;
+    const waitFor = async (what: string, ok: (items: { taskId: string; caseId: string }[]) => boolean) => {
+      const end = Date.now() + 15_000;
+      for (;;) {
+        const items = await offers();
+        if (ok(items)) return items;
+        if (Date.now() > end) throw new Error(`not within 15 s: ${what}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    for (const subject of ['first', 'second']) expect((await host.call('POST', '/api/cases', { caseType: 'request', data: { subject } })).status).toBe(201);
+    const [first] = await waitFor('the first offer', (items) => items.length === 1);
+    if (first === undefined) throw new Error('no offer');
+    const accepted = await fetch(`${host.url}/api/tasks/${encodeURIComponent(first.taskId)}/accept`, { method: 'POST', headers: { authorization: `Bearer ${ann}` } });
+    expect(accepted.status).toBe(200);
+    // ann is full: no second offer while she holds the first task (after the pass her accept asked for, 100 ms on)
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await offers()).toEqual([]);
+    expect((await host.call('POST', `/api/cases/${first.caseId}/events`, { type: 'CLOSE' })).status).toBe(200);
+    const [next] = await waitFor('the second offer after the close', (items) => items.length === 1);
+    expect(next?.caseId).not.toBe(first.caseId);
+  }, 60_000);
 });

@@ -7,7 +7,8 @@
 import { useContext } from 'react';
 import type { Action, CaseType } from '../../../schemas/generated/case-type.ts';
 import { KnownCaseTypes } from '../editor/known-case-types.ts';
-import { caseTypeOptions, eventOptions, queueOptions, withCurrent, type PickOption } from '../model/pick-options.ts';
+import { caseTypeOptions, eventOptions, queueOptions, withCurrent } from '../model/pick-options.ts';
+import { Pick } from './Pick.tsx';
 import { CreateCaseFields } from './CreateCaseFields.tsx';
 import { LookupFields } from './LookupFields.tsx';
 import { LinkedEventFields } from './LinkedEventFields.tsx';
@@ -55,28 +56,6 @@ function Text({ id, label, value, onChange }: { id: string; label: string; value
     <span className="field inline">
       <label htmlFor={id}>{label}</label>
       <input id={id} value={value} onChange={(e) => onChange(e.target.value)} />
-    </span>
-  );
-}
-
-/** A select of options by title; a hint under it (named as its description) when there is something to say. */
-function Pick({ id, label, value, options, placeholder, hint, onChange }: { id: string; label: string; value: string; options: PickOption[]; placeholder: string; hint?: string; onChange: (v: string) => void }) {
-  return (
-    <span className="field inline">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value)}>
-        {value === '' ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {hint ? (
-        <span id={`${id}-hint`} className="muted">
-          {hint}
-        </span>
-      ) : null}
     </span>
   );
 }

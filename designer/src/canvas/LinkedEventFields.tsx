@@ -9,26 +9,8 @@ import { useWords } from '../i18n/use-words.ts';
 import { fieldLabeller } from '../model/field-label.ts';
 import { listFields } from '../model/fields.ts';
 import { caseTypeOptions, eventOptions, withCurrent } from '../model/pick-options.ts';
+import { Pick } from './Pick.tsx';
 
-function Select({ id, label, value, options, hint, onChange }: { id: string; label: string; value: string; options: { value: string; label: string }[]; hint?: string; onChange: (v: string) => void }) {
-  return (
-    <span className="field inline">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {hint ? (
-        <span id={`${id}-hint`} className="muted">
-          {hint}
-        </span>
-      ) : null}
-    </span>
-  );
-}
 
 export function LinkedEventFields({ id, def, action, onChange }: { id: string; def: CaseType; action: SendToChildrenAction | SendToParentAction; onChange: (a: Action) => void }) {
   const { t } = useWords();
@@ -51,7 +33,7 @@ export function LinkedEventFields({ id, def, action, onChange }: { id: string; d
   };
   return (
     <>
-      <Select
+      <Pick
         id={`${id}-event`}
         label={t('canvas.actions.linkedEvent')}
         value={action.event}
@@ -60,7 +42,7 @@ export function LinkedEventFields({ id, def, action, onChange }: { id: string; d
         onChange={(event) => onChange({ ...action, event })}
       />
       {action.type === 'sendToChildren' ? (
-        <Select
+        <Pick
           id={`${id}-childtype`}
           label={t('canvas.actions.childCaseType')}
           value={action.caseType ?? ''}
@@ -75,7 +57,7 @@ export function LinkedEventFields({ id, def, action, onChange }: { id: string; d
         />
       ) : null}
       {action.data === undefined ? (
-        <Select id={`${id}-payload`} label={t('canvas.actions.payloadField')} value={from} options={payloads} onChange={(pointer) => onChange(withPayload(pointer))} />
+        <Pick id={`${id}-payload`} label={t('canvas.actions.payloadField')} value={from} options={payloads} onChange={(pointer) => onChange(withPayload(pointer))} />
       ) : null}
     </>
   );

@@ -55,6 +55,17 @@ describe('push routing over HTTP', () => {
     expect((await h.call('GET', '/api/routing/catalog', h.tokens.admin)).body.skills).toEqual(expect.arrayContaining(['billing', 'filing', 'legal']));
   });
 
+  it("a partner's supervisor reads neither the tenant's agents nor its queues; the tenant's own supervisor does", async () => {
+    expect((await h.call('PUT', '/api/partners/backoffice', h.tokens.admin, { title: 'Back office', queues: ['billing'] })).status).toBe(200);
+    const partnerSupervisor = (await h.call('POST', '/api/tokens', h.tokens.admin, { name: 'bo-lead', roles: ['agent', 'supervisor'], partner: 'backoffice' })).body.token as string;
+    const ownSupervisor = (await h.call('POST', '/api/tokens', h.tokens.admin, { name: 'lead', roles: ['agent', 'supervisor'] })).body.token as string;
+    for (const path of ['/api/agents', '/api/agents/ann', '/api/routing/catalog']) {
+      const refused = await h.call('GET', path, partnerSupervisor);
+      expect([path, refused.status, refused.body.code]).toEqual([path, 403, 'auth.forbidden']);
+      expect([path, (await h.call('GET', path, ownSupervisor)).status]).toEqual([path, 200]);
+    }
+  });
+
   it('an agent sets their own availability', async () => {
     const set = await h.call('PUT', '/api/me/availability', ann, { availability: 'available' });
     expect([set.status, set.body.availability]).toEqual([200, 'available']);
