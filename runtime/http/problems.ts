@@ -69,6 +69,8 @@ export const problemTable = {
   'agent.invalid': { status: 422, title: 'Invalid agent' },
   'agent.not_found': { status: 404, title: 'Agent not found' },
   'offer.not_found': { status: 404, title: 'Offer not found' },
+  'report.invalid': { status: 422, title: 'Invalid report request' },
+  'report.unknown_field': { status: 422, title: 'Not a field of the case type' },
   'internal.error': { status: 500, title: 'Internal error' },
   'store.unavailable': { status: 503, title: 'Storage unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -335,11 +335,20 @@ export interface PartnerActivity {
 
 export interface ReportWindow {
   caseType?: string;
+  /** A published version of `caseType` (the route refuses it without one). */
+  version?: number;
+  /** The case's current queue (the task's queue for the agent figures). */
+  queue?: string;
+  /** The channel the case came in by. */
+  channel?: string;
   /** Inclusive. */
   from?: Instant;
   /** Exclusive. */
   to?: Instant;
 }
+
+/** The bucket of a trend: a UTC day, an ISO week (from Monday) or a calendar month. */
+export type ReportBucket = 'day' | 'week' | 'month';
 
 /**
  * What the process-mining export reads (runtime/export): the cases of one case type (or all), and of
