@@ -56,8 +56,8 @@ export function postgresBucket(column: string, bucket: ReportBucket): string {
   switch (bucket) {
     case 'day':
       return `(substr(${column}, 1, 10) || 'T00:00:00.000Z')`;
-    case 'week': // the Monday on or before the day (isodow: Monday 1 … Sunday 7)
-      return `(to_char(substr(${column}, 1, 10)::date - (extract(isodow FROM substr(${column}, 1, 10)::date)::integer - 1), 'YYYY-MM-DD') || 'T00:00:00.000Z')`;
+    case 'week': // the Monday on or before the day (isodow: Monday 1 … Sunday 7); text in code-point order as the others
+      return `((to_char(substr(${column}, 1, 10)::date - (extract(isodow FROM substr(${column}, 1, 10)::date)::integer - 1), 'YYYY-MM-DD') || 'T00:00:00.000Z') COLLATE "C")`;
     case 'month':
       return `(substr(${column}, 1, 7) || '-01T00:00:00.000Z')`;
   }
@@ -185,7 +185,7 @@ export function createPostgresReports(db: PostgresDb) {
         `SELECT ${postgresBucket('started_at', bucket)} AS start, (COUNT(*) FILTER (WHERE status = 'met'))::integer AS met,
           (COUNT(*) FILTER (WHERE status = 'met-late'))::integer AS "metLate", (COUNT(*) FILTER (WHERE status = 'missed-goal'))::integer AS "missedGoal",
           (COUNT(*) FILTER (WHERE status = 'breached'))::integer AS breached
-        FROM slas WHERE ${where.sql()} GROUP BY 1 ORDER BY 1 COLLATE "C"`,
+        FROM slas WHERE ${where.sql()} GROUP BY 1 ORDER BY 1`,
         where.values,
       );
     },
@@ -232,7 +232,7 @@ export function createPostgresReports(db: PostgresDb) {
       const where = windowWhere(createWhere(), tenant, window, 'created_at', 'cases');
       const trend = await db.rows<ChannelCounts['trend'][number]>(
         `SELECT ${postgresBucket('created_at', bucket)} AS start, COALESCE(channel, 'api') AS channel, COUNT(*)::integer AS count
-        FROM cases WHERE ${where.sql()} GROUP BY 1, 2 ORDER BY 1 COLLATE "C", 2`,
+        FROM cases WHERE ${where.sql()} GROUP BY 1, 2 ORDER BY 1, 2`,
         where.values,
       );
       return { items: channelTotals(trend), trend };
