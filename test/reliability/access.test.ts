@@ -277,6 +277,16 @@ const routes: Route[] = [
   { name: 'GET /api/reports/stages', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/stages' }) },
   { name: 'GET /api/reports/partners', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, partner: 403, prepare: async () => ({ method: 'GET', path: '/api/reports/partners' }) },
   { name: 'GET /api/reports/suggestions', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 404, prepare: async () => ({ method: 'GET', path: '/api/reports/suggestions?caseType=complaint' }) },
+  // the process map (issue 22): an admin of acme names a case type acme has not published: 422, no figure of default's
+  { name: 'GET /api/reports/process-map', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 422, prepare: async () => ({ method: 'GET', path: '/api/reports/process-map?caseType=access' }) },
+  {
+    name: 'GET /api/reports/process-map/cases',
+    allowed: ['admin', 'agent'],
+    ok: 200,
+    partner: 403,
+    otherTenant: 422,
+    prepare: async () => ({ method: 'GET', path: '/api/reports/process-map/cases?caseType=access&source=open&event=TOUCH&target=open' }),
+  },
   { name: 'GET /api/reports/reasons', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/reasons?field=/n' }) },
   {
     name: 'GET /api/case-types/:key/versions/:v/types.d.ts',
