@@ -72,7 +72,7 @@ function Canvas({ def, map, picked, onPick }: Props) {
           label: `${e.loop ? '↺ ' : ''}${edgeLabel(e, words)}`,
           className: classes,
           style: { strokeWidth: edgeWidth(e.count, most) },
-          markerEnd: { type: MarkerType.ArrowClosed },
+          markerEnd: { type: MarkerType.ArrowClosed, markerUnits: 'userSpaceOnUse', width: 16, height: 16 },
           focusable: false,
           selectable: false,
         };
@@ -86,7 +86,7 @@ function Canvas({ def, map, picked, onPick }: Props) {
         label: t('processMap.neverLabel'),
         className: 'pm-never',
         style: { strokeDasharray: '6 4' },
-        markerEnd: { type: MarkerType.ArrowClosed },
+        markerEnd: { type: MarkerType.ArrowClosed, markerUnits: 'userSpaceOnUse', width: 16, height: 16 },
         focusable: false,
         selectable: false,
       }));
