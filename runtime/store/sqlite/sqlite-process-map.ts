@@ -4,15 +4,18 @@
 //
 // - source, target: the entry's `from` and `to` as state keys (a state id; the JSON text of a nested or
 //   parallel value); source '' for the creation (an entry without `from`).
-// - ms: the time since the case's previous history entry (null for the creation): what the case spent
-//   before this event, as process-mining tools measure a directly-follows edge.
-// - revisit: 1 when the entry entered a state the case had been in before (an earlier row of the case
-//   with that target), source and target differing; a self-edge is a loop without it.
+// - ms: the time since the case's previous history entry (-1 for the creation, which has none): what the
+//   case spent before this event, as process-mining tools measure a directly-follows edge.
+// - edge_prev_at: when the case took the same edge before (null: never). The distinct cases of an edge in a
+//   window are its rows whose edge_prev_at is null or before the window: no COUNT(DISTINCT) at read time.
+// - visit_prev_at: for a row that enters its target (source and target differ), when the case entered that
+//   state before (null: never): a revisit when not null, and the distinct cases of a state as above.
 // - version: the case's version when the entry was written (the report's version filter).
-// Keyed in report order (tenant, case type, edge, at, case, seq): the map groups by edge in key order, and
-// one edge's cases, newest first, are one range read backwards. The index by case serves the revisit.
+// Keyed in report order (tenant, case type, edge, ms, at, case, seq): the map groups by edge in key order and
+// reads an edge's median and p90 by rank in key order (no sort of a million times); one edge's cases, newest
+// first, are a top-N of that edge's rows. The index by case serves the trigger's lookups of earlier rows.
 import type Database from 'better-sqlite3';
-import type { Page, ProcessMapCaseRow, ProcessMapEdge, ProcessMapRows, ProcessMapWindow } from '../case-store.ts';
+import type { Page, ProcessMapCaseRow, ProcessMapEdge, ProcessMapEdgeRow, ProcessMapRows, ProcessMapWindow } from '../case-store.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 
 /** A state value's key: the id itself for a string, else its JSON text; '' for none. */
@@ -24,15 +27,17 @@ const msBetween = (from: string, to: string) => `CAST(ROUND((unixepoch(${to}, 's
 export const transitionTablesSql = `
   CREATE TABLE transitions (
     tenant TEXT NOT NULL, case_type TEXT NOT NULL, source TEXT NOT NULL, event TEXT NOT NULL, target TEXT NOT NULL,
-    at TEXT NOT NULL, case_id TEXT NOT NULL, seq INTEGER NOT NULL, version INTEGER NOT NULL, ms INTEGER,
-    revisit INTEGER NOT NULL,
-    PRIMARY KEY (tenant, case_type, source, event, target, at, case_id, seq)) WITHOUT ROWID;
-  CREATE INDEX transitions_by_case ON transitions(case_id, target);
+    ms INTEGER NOT NULL, at TEXT NOT NULL, case_id TEXT NOT NULL, seq INTEGER NOT NULL, version INTEGER NOT NULL,
+    edge_prev_at TEXT, visit_prev_at TEXT,
+    PRIMARY KEY (tenant, case_type, source, event, target, ms, at, case_id, seq)) WITHOUT ROWID;
+  CREATE INDEX transitions_by_case ON transitions(case_id, target, source, event, at);
   CREATE TRIGGER history_transitions AFTER INSERT ON history BEGIN
-    INSERT INTO transitions (tenant, case_type, source, event, target, at, case_id, seq, version, ms, revisit)
-      SELECT NEW.tenant, c.case_type, e.source, NEW.event_type, e.target, NEW.at, NEW.case_id, NEW.seq, c.version,
-        (SELECT ${msBetween('h.at', 'NEW.at')} FROM history h WHERE h.case_id = NEW.case_id AND h.seq < NEW.seq ORDER BY h.seq DESC LIMIT 1),
-        e.source <> e.target AND EXISTS (SELECT 1 FROM transitions p WHERE p.case_id = NEW.case_id AND p.target = e.target)
+    INSERT INTO transitions (tenant, case_type, source, event, target, ms, at, case_id, seq, version, edge_prev_at, visit_prev_at)
+      SELECT NEW.tenant, c.case_type, e.source, NEW.event_type, e.target,
+        COALESCE((SELECT ${msBetween('h.at', 'NEW.at')} FROM history h WHERE h.case_id = NEW.case_id AND h.seq < NEW.seq ORDER BY h.seq DESC LIMIT 1), -1),
+        NEW.at, NEW.case_id, NEW.seq, c.version,
+        (SELECT MAX(p.at) FROM transitions p WHERE p.case_id = NEW.case_id AND p.target = e.target AND p.source = e.source AND p.event = NEW.event_type),
+        CASE WHEN e.source <> e.target THEN (SELECT MAX(p.at) FROM transitions p WHERE p.case_id = NEW.case_id AND p.target = e.target AND p.source <> e.target) END
       FROM cases c, (SELECT ${stateKey('NEW.entry', '$.from')} AS source, ${stateKey('NEW.entry', '$.to')} AS target) e
       WHERE c.id = NEW.case_id;
   END;
@@ -41,10 +46,11 @@ export const transitionTablesSql = `
 /** Fills `transitions` from the history already stored (the migration runs it once, in its transaction). */
 export function backfillTransitions(db: Database.Database): void {
   db.exec(`
-    INSERT INTO transitions (tenant, case_type, source, event, target, at, case_id, seq, version, ms, revisit)
-    SELECT tenant, case_type, source, event, target, at, case_id, seq, version,
-      CASE WHEN prev IS NULL THEN NULL ELSE ${msBetween('prev', 'at')} END,
-      source <> target AND ROW_NUMBER() OVER (PARTITION BY case_id, target ORDER BY seq) > 1
+    INSERT INTO transitions (tenant, case_type, source, event, target, ms, at, case_id, seq, version, edge_prev_at, visit_prev_at)
+    SELECT tenant, case_type, source, event, target, COALESCE(CASE WHEN prev IS NULL THEN NULL ELSE ${msBetween('prev', 'at')} END, -1),
+      at, case_id, seq, version,
+      LAG(at) OVER (PARTITION BY case_id, source, event, target ORDER BY seq),
+      CASE WHEN source <> target THEN LAG(at) OVER (PARTITION BY case_id, target, source <> target ORDER BY seq) END
     FROM (
       SELECT h.tenant, c.case_type, ${stateKey('h.entry', '$.from')} AS source, h.event_type AS event, ${stateKey('h.entry', '$.to')} AS target,
         h.at, h.case_id, h.seq, c.version, LAG(h.at) OVER (PARTITION BY h.case_id ORDER BY h.seq) AS prev
@@ -73,38 +79,36 @@ function closedWhere(tenant: string, window: ProcessMapWindow): [sql: string, va
   return [parts.map(([sql]) => sql).join(' AND '), parts.flatMap(([, values]) => values)];
 }
 
+/** The distinct cases among rows whose previous one (`column`) is null or before the window. */
+const firstIn = (column: string, window: ProcessMapWindow): [sql: string, values: string[]] =>
+  window.from === undefined ? [`COUNT(*) FILTER (WHERE ${column} IS NULL)`, []] : [`COUNT(*) FILTER (WHERE ${column} IS NULL OR ${column} < ?)`, [window.from]];
+
+/** Nearest rank: the k-th (from 1) of n is ceil(p·n). */
+const rank = (n: number, p: 50 | 90) => (p === 50 ? Math.floor((n + 1) / 2) : Math.floor((9 * n + 9) / 10));
+
 export function createSqliteProcessMap(db: Database.Database) {
   return {
     async processMap(tenant: string, window: ProcessMapWindow): Promise<ProcessMapRows> {
       const [where, values] = windowWhere(tenant, window);
-      // counts per edge in key order; the nearest-rank median and p90 of ms from one sort per edge
-      const edges = db
+      const [cases, caseValues] = firstIn('t.edge_prev_at', window);
+      const [visitCases, visitValues] = firstIn('t.visit_prev_at', window);
+      // counts per edge, in key order
+      const counted = db
         .prepare(
-          `WITH w AS (SELECT source, event, target, case_id, ms, revisit FROM transitions t WHERE ${where}),
-          counted AS (
-            SELECT source, event, target, COUNT(*) AS count, COUNT(DISTINCT case_id) AS cases, SUM(revisit) AS revisits
-            FROM w GROUP BY source, event, target
-          ),
-          ranked AS (
-            SELECT source, event, target, ms, ROW_NUMBER() OVER (PARTITION BY source, event, target ORDER BY ms) AS r,
-              COUNT(*) OVER (PARTITION BY source, event, target) AS n
-            FROM w WHERE ms IS NOT NULL
-          ),
-          ranks AS (
-            SELECT source, event, target, MAX(CASE WHEN r = (n + 1) / 2 THEN ms END) AS medianMs, MAX(CASE WHEN r = (9 * n + 9) / 10 THEN ms END) AS p90Ms
-            FROM ranked WHERE r = (n + 1) / 2 OR r = (9 * n + 9) / 10 GROUP BY source, event, target
-          )
-          SELECT counted.*, ranks.medianMs, ranks.p90Ms FROM counted
-          LEFT JOIN ranks ON ranks.source = counted.source AND ranks.event = counted.event AND ranks.target = counted.target
-          ORDER BY counted.source, counted.event, counted.target`,
+          `SELECT source, event, target, COUNT(*) AS count, ${cases} AS cases, COUNT(*) FILTER (WHERE source <> target AND visit_prev_at IS NOT NULL) AS revisits,
+            COUNT(*) FILTER (WHERE ms >= 0) AS timed
+          FROM transitions t WHERE ${where} GROUP BY source, event, target ORDER BY source, event, target`,
         )
-        .all(...values) as ProcessMapRows['edges'];
+        .all(...caseValues, ...values) as (Omit<ProcessMapEdgeRow, 'medianMs' | 'p90Ms'> & { timed: number })[];
+      // an edge's median and p90 by rank, read in key order (ms follows the edge in the key)
+      const nth = db.prepare(`SELECT ms FROM transitions t WHERE ${where} AND t.source = ? AND t.event = ? AND t.target = ? AND t.ms >= 0 ORDER BY t.ms LIMIT 1 OFFSET ?`).pluck();
+      const edges = counted.map(({ timed, ...row }): ProcessMapEdgeRow => {
+        const at = (k: number) => (timed === 0 || row.source === '' ? null : ((nth.get(...values, row.source, row.event, row.target, k - 1) as number | undefined) ?? null));
+        return { ...row, medianMs: at(rank(timed, 50)), p90Ms: at(rank(timed, 90)) };
+      });
       const nodes = db
-        .prepare(
-          `SELECT target AS state, COUNT(*) AS visits, COUNT(DISTINCT case_id) AS cases FROM transitions t
-          WHERE ${where} AND t.source <> t.target GROUP BY target ORDER BY target`,
-        )
-        .all(...values) as ProcessMapRows['nodes'];
+        .prepare(`SELECT target AS state, COUNT(*) AS visits, ${visitCases} AS cases FROM transitions t WHERE ${where} AND t.source <> t.target GROUP BY target ORDER BY target`)
+        .all(...visitValues, ...values) as ProcessMapRows['nodes'];
       const [closed, closedValues] = closedWhere(tenant, window);
       const ends = db
         .prepare(
@@ -120,7 +124,7 @@ export function createSqliteProcessMap(db: Database.Database) {
       const after = cursor === null ? null : decodeCursor(cursor, 3);
       const rows = db
         .prepare(
-          `SELECT t.case_id AS caseId, (SELECT reference FROM cases c WHERE c.id = t.case_id) AS reference, t.seq, t.at, t.ms
+          `SELECT t.case_id AS caseId, (SELECT reference FROM cases c WHERE c.id = t.case_id) AS reference, t.seq, t.at, CASE WHEN t.ms >= 0 THEN t.ms END AS ms
           FROM transitions t WHERE ${where} AND t.source = ? AND t.event = ? AND t.target = ?
           ${after === null ? '' : 'AND (t.at, t.case_id, t.seq) < (?, ?, ?)'}
           ORDER BY t.at DESC, t.case_id DESC, t.seq DESC LIMIT ?`,

@@ -115,7 +115,7 @@ function suite(name: string, open: () => Promise<{ store: CaseStore; backfillEqu
   });
 }
 
-const ROWS = 'SELECT tenant, case_type, source, event, target, at, case_id, seq, version, ms, revisit FROM transitions ORDER BY case_id, seq';
+const ROWS = 'SELECT tenant, case_type, source, event, target, ms, at, case_id, seq, version, edge_prev_at, visit_prev_at FROM transitions ORDER BY case_id, seq';
 
 suite('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-map-'));
