@@ -66,6 +66,18 @@ export const reportFigures: Record<string, ReportFigure> = {
 };
 const reports = reportFigures;
 
+/**
+ * The process map (issue 22, docs/reports.md): one case type's directly-follows graph over the whole year and
+ * over one month, and the first page of one edge's cases (newest first). Apart from `reports` above, so that
+ * the dashboards' figures and these merge without touching each other.
+ */
+const MAP_EDGE = { source: JSON.stringify({ triage: 'collect' }), event: 'EVENT_1', target: JSON.stringify({ triage: 'classify' }) };
+const processMapReports = {
+  process_map: (store: CaseStore) => store.processMap(REPORT_TENANT, { caseType: 'complaint' }),
+  process_map_month: (store: CaseStore) => store.processMap(REPORT_TENANT, { caseType: 'complaint', ...MONTH }),
+  process_map_cases: (store: CaseStore) => store.processMapCases(REPORT_TENANT, { caseType: 'complaint' }, MAP_EDGE, 25, null),
+};
+
 async function sqliteTarget(options: BenchOptions, entries: number): Promise<Target> {
   const file = freshDbFile(options.workDir, 'reports.db');
   const db = new Database(file);
@@ -157,6 +169,9 @@ export const reportsSuite: Suite = {
       // the same data: the same reports on every store
       const answers = await Promise.all(targets.map(async (t) => JSON.stringify(await Promise.all(Object.values(reports).map((report) => report(t.store))))));
       if (answers.some((answer) => answer !== answers[0])) throw new Error('bench: the stores gave different reports on the same data');
+      const maps = await Promise.all(targets.map(async (t) => JSON.stringify(await Promise.all(Object.values(processMapReports).map((report) => report(t.store))))));
+      if (maps.some((answer) => answer !== maps[0])) throw new Error('bench: the stores gave different process maps on the same data');
+      if (JSON.parse(maps[0] as string)[2].items.length !== 25) throw new Error('bench: the process map edge measured has fewer than 25 cases');
       for (let round = 0; round < options.rounds; round++) {
         const figures: RoundResult['figures'] = {};
         for (const target of targets) {
@@ -167,7 +182,10 @@ export const reportsSuite: Suite = {
             figures[`reports_${target.name}_fill_s`] = { value: target.fillMs / 1000, unit: `s to write ${entries.toLocaleString('en-US')} history entries (multi-row inserts)` };
             figures[`reports_${target.name}_stage_migration_s`] = { value: target.migrateMs / 1000, unit: `s for the stage tables' migration over ${entries.toLocaleString('en-US')} history entries` };
           }
-          const line = Object.keys(reports).map((name) => `${name} ${figures[`reports_${target.name}_${name}_ms`]?.value.toFixed(0)} ms`).join(', ');
+          for (const [name, report] of Object.entries(processMapReports)) {
+            figures[`reports_${target.name}_${name}_ms`] = { value: await median(repeats, () => report(target.store)), unit: name === 'process_map_month' ? `${unit}, a 30-day window` : unit };
+          }
+          const line = [...Object.keys(reports), ...Object.keys(processMapReports)].map((name) => `${name} ${figures[`reports_${target.name}_${name}_ms`]?.value.toFixed(0)} ms`).join(', ');
           options.log(`reports round ${round + 1}, ${target.name}: ${line}`);
         }
         rounds.push({ figures, ratios: {} });

@@ -26,6 +26,7 @@ import { typeRoutes } from './routes/types.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { processMapRoutes } from './routes/process-map.ts';
 import { suggestionRoutes } from './routes/suggestions.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { customerRoutes } from './routes/customers.ts';
@@ -189,6 +190,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', taskRoutes(services.tasks, store));
   app.route('/api', outboxRoutes(store, clock, options.webhookSecretFromHost === true));
   app.route('/api', reportRoutes(store, clock));
+  app.route('/api', processMapRoutes(store));
   app.route('/api', suggestionRoutes(store, services.suggestions));
   app.route('/api', customerRoutes(store));
   app.route('/api', searchRoutes(store));

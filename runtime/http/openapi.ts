@@ -231,6 +231,24 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/reports/channels': report('Cases per channel with their share, and per bucket and channel: the cases created in [from, to)', { params: ['bucket'], choices: trendChoices }),
   '/api/reports/agents': report('Per agent, the tasks closed in [from, to), their distinct cases, median and 90th percentile handling time (claimed, or opened, to closed); most first, limit 1–500 (default 50); queue: the task\'s queue', { params: ['limit'] }),
   '/api/reports/suggestions': { get: { summary: 'The accuracy of contact-reason suggestions of a case type (docs/reason-suggestion.md): suggested, accepted, corrected, accuracy, by suggested value; caseType required; from, to: instants, the suggestions made in [from, to); tenant: an admin of default only; bad input: 422 report.invalid', role: 'agent', ok: [200, 'Report'], params: ['caseType', 'tenant', 'from', 'to'], formats: windowFormats } },
+  '/api/reports/process-map': {
+    get: {
+      summary: "The directly-follows graph of a case type's history (docs/reports.md, Process map): nodes, starts, ends, edges (source, event, target, count, cases, medianMs, p90Ms, revisits, loop, designed), the designed transitions never taken, the loops, the slowest edge; the entries with from <= at < to. 422 report.invalid at /caseType when missing or not published",
+      role: 'agent',
+      ok: [200, 'Report'],
+      params: ['caseType', 'version', 'queue', 'channel', 'tenant', 'from', 'to'],
+      formats: windowFormats,
+    },
+  },
+  '/api/reports/process-map/cases': {
+    get: {
+      summary: 'The history entries that took one edge of the process map (source, event, target), newest first: caseId, reference, seq, at, ms (the time since the case\'s previous entry); limit 1 to 100 (default 25), cursor',
+      role: 'agent',
+      ok: [200, 'Report'],
+      params: ['caseType', 'source', 'event', 'target', 'version', 'queue', 'channel', 'tenant', 'from', 'to', 'limit', 'cursor'],
+      formats: windowFormats,
+    },
+  },
   '/api/export': { get: { summary: 'The event log for process mining: format=xes (XES 1849-2016 XML) or ocel (OCEL 2.0 JSON); from, to: instants, the history entries with from <= at < to and the cases they belong to', role: 'admin', ok: [200, 'Report'], params: ['format', 'caseType', 'from', 'to'], choices: { format: ['xes', 'ocel'] }, formats: windowFormats } },
   '/api/me': { get: { summary: 'Who is calling: name, tenant, roles, and the CSRF token of a sign-in session', role: 'any', ok: [200, 'Me'] } },
   '/api/cases/{id}/related': { get: { summary: "The customer's other cases: every case sharing one of this case's customer identifiers (customer.keys)", role: 'agent', ok: [200, 'RelatedCases'], params: ['id', 'limit', 'cursor'] } },

@@ -384,6 +384,52 @@ export interface SlaCounts {
   cancelled: number;
 }
 
+/** The process map's query (docs/reports.md, Process map): one case type, and the report filters. */
+export type ProcessMapWindow = ReportWindow & { caseType: string };
+
+/**
+ * One edge of the directly-follows graph: the history entries of the window that took `event` from
+ * `source` to `target` (state keys: a state id, or the state value's JSON text for a nested or parallel
+ * value; `source` '' for the creation). `ms` figures: time since the case's previous history entry
+ * (nearest rank), over the entries that have one (not the creation).
+ */
+export interface ProcessMapEdgeRow {
+  source: string;
+  event: string;
+  target: string;
+  count: number;
+  cases: number;
+  /** Entries that entered a state the case had been in before (source and target differ). */
+  revisits: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+}
+
+/** A state entered in the window (entries whose target differs from their source, the creation included). */
+export interface ProcessMapNodeRow {
+  state: string;
+  visits: number;
+  cases: number;
+}
+
+export interface ProcessMapRows {
+  edges: ProcessMapEdgeRow[];
+  nodes: ProcessMapNodeRow[];
+  /** Cases closed in the window (closedAt), by the state they closed in. */
+  ends: { state: string; cases: number }[];
+}
+
+/** One entry that took an edge of the process map: the case, when, and the time since its previous entry. */
+export interface ProcessMapCaseRow {
+  caseId: string;
+  reference: string | null;
+  seq: number;
+  at: Instant;
+  ms: number | null;
+}
+
+export type ProcessMapEdge = Pick<ProcessMapEdgeRow, 'source' | 'event' | 'target'>;
+
 /** Stage visits per case type and state id (any order). */
 export interface StageCounts {
   caseType: string;
@@ -776,6 +822,10 @@ export interface CaseStore {
   channelCounts(tenant: string, window: ReportWindow, bucket: ReportBucket): Promise<ChannelCounts>;
   /** Tasks closed in the window per agent, most first, the first `limit`. */
   agentCounts(tenant: string, window: ReportWindow & { limit: number }): Promise<AgentCounts>;
+  /** The directly-follows graph of a case type's history (the `transitions` table), entries with `at` in the window. */
+  processMap(tenant: string, window: ProcessMapWindow): Promise<ProcessMapRows>;
+  /** The entries that took one edge, newest first (at, case id, seq descending), paged. */
+  processMapCases(tenant: string, window: ProcessMapWindow, edge: ProcessMapEdge, limit: number, cursor: string | null): Promise<Page<ProcessMapCaseRow>>;
 
   // Migrations of open cases to another version (issue 19)
   /**

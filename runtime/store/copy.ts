@@ -115,6 +115,8 @@ export const storeTables: readonly TableSpec[] = [
   // Copied as stored, not derived again: the target's triggers are off while the rows go in.
   table('stage_current', 'case_id state', 'case_id state tenant case_type entered_seq:int entered_at last_seq:int'),
   table('stage_visits', 'tenant case_type state entered_at case_id entered_seq', 'tenant case_type state entered_at case_id entered_seq:int left_at ms:int'),
+  // The process map (issue 22): a row per history entry with its edge, derived by a trigger on each side too.
+  table('transitions', 'tenant case_type source event target ms at case_id seq', 'tenant case_type source event target ms:int at case_id seq:int version:int edge_prev_at visit_prev_at'),
   // Migrations of open cases to another version (issue 19) and the cases each took.
   table('case_migrations', 'tenant id', 'tenant id case_type from_version:int to_version:int plan:json status started_by started_at finished_at'),
   table('case_migration_items', 'tenant migration_id n', 'tenant migration_id n:int case_id status detail:json at'),

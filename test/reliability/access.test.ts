@@ -284,6 +284,16 @@ const routes: Route[] = [
   { name: 'GET /api/reports/backlog', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/backlog' }) },
   { name: 'GET /api/reports/channels', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/channels' }) },
   { name: 'GET /api/reports/agents', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/agents' }) },
+  // the process map (issue 22): an admin of acme names a case type acme has not published: 422, no figure of default's
+  { name: 'GET /api/reports/process-map', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 422, prepare: async () => ({ method: 'GET', path: '/api/reports/process-map?caseType=access' }) },
+  {
+    name: 'GET /api/reports/process-map/cases',
+    allowed: ['admin', 'agent'],
+    ok: 200,
+    partner: 403,
+    otherTenant: 422,
+    prepare: async () => ({ method: 'GET', path: '/api/reports/process-map/cases?caseType=access&source=open&event=TOUCH&target=open' }),
+  },
   {
     name: 'GET /api/case-types/:key/versions/:v/types.d.ts',
     allowed: 'any',

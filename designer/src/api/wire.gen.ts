@@ -3585,6 +3585,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/process-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The directly-follows graph of a case type's history (docs/reports.md, Process map): nodes, starts, ends, edges (source, event, target, count, cases, medianMs, p90Ms, revisits, loop, designed), the designed transitions never taken, the loops, the slowest edge; the entries with from <= at < to. 422 report.invalid at /caseType when missing or not published */
+        get: {
+            parameters: {
+                query?: {
+                    caseType?: string;
+                    version?: string;
+                    queue?: string;
+                    channel?: string;
+                    tenant?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/process-map/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The history entries that took one edge of the process map (source, event, target), newest first: caseId, reference, seq, at, ms (the time since the case's previous entry); limit 1 to 100 (default 25), cursor */
+        get: {
+            parameters: {
+                query?: {
+                    caseType?: string;
+                    source?: string;
+                    event?: string;
+                    target?: string;
+                    version?: string;
+                    queue?: string;
+                    channel?: string;
+                    tenant?: string;
+                    from?: string;
+                    to?: string;
+                    limit?: string;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/export": {
         parameters: {
             query?: never;

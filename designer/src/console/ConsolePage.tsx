@@ -9,6 +9,7 @@ import { CaseView } from './CaseView.tsx';
 import { Inbox } from './Inbox.tsx';
 import { IntakePage } from './IntakePage.tsx';
 import { ReasonsReportPage } from './ReasonsReportPage.tsx';
+import { ProcessMapPage } from './ProcessMapPage.tsx';
 import { AgentsPage } from './AgentsPage.tsx';
 import { createRoutingApi, RoutingApiContext } from './routing-api.ts';
 import { useConsoleContext } from './use-console-context.ts';
@@ -17,12 +18,13 @@ import { useI18n, useWords } from '../i18n/use-words.ts';
 import { LanguageSelect } from '../app/LanguageSelect.tsx';
 import './console.css';
 
-export type ConsoleRoute = { type: 'inbox' } | { type: 'new' } | { type: 'reports' } | { type: 'search' } | { type: 'agents' } | { type: 'case'; id: string } | { type: 'unknown' };
+export type ConsoleRoute = { type: 'inbox' } | { type: 'new' } | { type: 'reports' } | { type: 'process-map' } | { type: 'search' } | { type: 'agents' } | { type: 'case'; id: string } | { type: 'unknown' };
 
 export function matchConsoleRoute(path: string): ConsoleRoute {
   if (path === '/work' || path === '/work/') return { type: 'inbox' };
   if (path === '/work/new') return { type: 'new' };
   if (path === '/work/reports') return { type: 'reports' };
+  if (path === '/work/reports/process-map') return { type: 'process-map' };
   if (path === '/work/search') return { type: 'search' };
   if (path === '/work/agents') return { type: 'agents' };
   const m = /^\/work\/cases\/([^/]+)\/?$/.exec(path);
@@ -60,6 +62,9 @@ export function ConsolePage({ token, path, onSignOut }: Props) {
         break;
       case 'reports':
         body = <ReasonsReportPage api={api} ctx={ctx.value} />;
+        break;
+      case 'process-map':
+        body = <ProcessMapPage token={token} api={api} ctx={ctx.value} />;
         break;
       case 'search':
         body = <SearchPage api={api} ctx={ctx.value} q={new URLSearchParams(locationSearch).get('q') ?? ''} />;
@@ -105,7 +110,7 @@ export function ConsolePage({ token, path, onSignOut }: Props) {
           {/* a partner organisation's people work the cases delegated to it; the tenant's own people open new ones */}
           {forPartner ? null : link('/work/new', t('console.navNew'), route.type === 'new')}
           {/* the reports are the tenant's own (a partner's people are refused them) */}
-          {forPartner ? null : link('/work/reports', t('console.navReports'), route.type === 'reports')}
+          {forPartner ? null : link('/work/reports', t('console.navReports'), route.type === 'reports' || route.type === 'process-map')}
           {/* push routing's agents: admins keep them (docs/routing.md) */}
           {ctx.status === 'ready' && ctx.value.me.roles.includes('admin') ? link('/work/agents', t('routing.navAgents'), route.type === 'agents') : null}
         </nav>

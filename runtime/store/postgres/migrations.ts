@@ -19,6 +19,7 @@ import type { PostgresDb, Queryable } from './postgres-db.ts';
 import { backfillStages, stageTablesSql } from './postgres-stages.ts';
 import { caseReferences } from './postgres-references.ts';
 import { searchIndexMigration } from './postgres-search.ts';
+import { backfillTransitions, transitionTablesSql } from './postgres-process-map.ts';
 
 type Migration = string | ((tx: Queryable) => Promise<void>);
 
@@ -46,6 +47,14 @@ async function channelOnEveryCase(tx: Queryable): Promise<void> {
 async function stageTables(tx: Queryable): Promise<void> {
   await tx.rows(stageTablesSql);
   await backfillStages(tx);
+}
+
+// The process map (issue 22, docs/reports.md; SQLite's too): a row per history entry with its edge, kept by a
+// trigger on history (postgres-process-map.ts) and filled from the history written before. Creating the
+// trigger locks history against inserts until this commits.
+async function transitionTables(tx: Queryable): Promise<void> {
+  await tx.rows(transitionTablesSql);
+  await backfillTransitions(tx);
 }
 
 /** The key of the advisory lock the migrations run under ('dossier' in ASCII, as a bigint). */
@@ -213,10 +222,15 @@ const migrations: Migration[] = [
   routingTables,
   // The dashboards (issue 22): SLAs by when they started, tasks by when they closed (reportIndexes above).
   reportIndexes,
+  // The process map (issue 22): the transitions table and its trigger (transitionTables above).
+  transitionTables,
 ];
 
 /** The version that added the dashboards' indexes (issue 22). */
 export const reportIndexesVersion = migrations.indexOf(reportIndexes) + 1;
+
+/** The version that added the process map's transitions table (the tests fill an older database before it). */
+export const transitionTablesVersion = migrations.indexOf(transitionTables) + 1;
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */
 export const stageTablesVersion = migrations.indexOf(stageTables) + 1;

@@ -13,6 +13,7 @@ import { createPostgresDocuments } from './postgres-documents.ts';
 import { createPostgresDb } from './postgres-db.ts';
 import { translatePostgresError, withFaultTranslation } from './postgres-faults.ts';
 import { createPostgresReports } from './postgres-reports.ts';
+import { createPostgresProcessMap } from './postgres-process-map.ts';
 import { createPostgresQueues } from './postgres-queues.ts';
 import { createPostgresSuggestions } from './postgres-suggestions.ts';
 import { createPostgresRouting } from './postgres-routing.ts';
@@ -57,6 +58,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...createPostgresCases(db),
     ...createPostgresQueues(db),
     ...createPostgresReports(db),
+    ...createPostgresProcessMap(db),
     ...createPostgresCaseMigrations(db),
     ...createPostgresDocuments(db),
     ...createPostgresSuggestions(db),

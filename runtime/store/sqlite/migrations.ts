@@ -10,8 +10,16 @@ import { backfillCustomerKeys } from './sqlite-customer-keys.ts';
 import { searchIndexMigration } from './sqlite-search.ts';
 import { backfillStages, stageTablesSql } from './sqlite-stages.ts';
 import { caseReferences } from './sqlite-references.ts';
+import { backfillTransitions, transitionTablesSql } from './sqlite-process-map.ts';
 
 type Migration = string | ((db: Database.Database) => void);
+
+// The process map (issue 22, docs/reports.md): a row per history entry with its edge (from, event, to), kept
+// by a trigger on history (sqlite-process-map.ts) and filled from the history written before.
+function transitionTables(db: Database.Database): void {
+  db.exec(transitionTablesSql);
+  backfillTransitions(db);
+}
 
 // Time per stage kept at write time (the stage report, issue 15): the open visits and the ended ones,
 // kept by a trigger on history (sqlite-stages.ts), and filled from the history written before: 12.6 s
@@ -213,10 +221,15 @@ const migrations: Migration[] = [
   routingTables,
   // The dashboards (issue 22): SLAs by when they started, tasks by when they closed (reportIndexes above).
   reportIndexes,
+  // The process map (issue 22): the transitions table and its trigger (transitionTables above).
+  transitionTables,
 ];
 
 /** The version that added the dashboards' indexes (issue 22). */
 export const reportIndexesVersion = migrations.indexOf(reportIndexes) + 1;
+
+/** The version that added the process map's transitions table (the tests fill an older database before it). */
+export const transitionTablesVersion = migrations.indexOf(transitionTables) + 1;
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */
 export const stageTablesVersion = migrations.indexOf(stageTables) + 1;

@@ -9,6 +9,7 @@ import { createSqliteCaseMigrations } from './sqlite-case-migrations.ts';
 import { createSqliteCases } from './sqlite-cases.ts';
 import { createSqliteDocuments } from './sqlite-documents.ts';
 import { createSqliteReports } from './sqlite-reports.ts';
+import { createSqliteProcessMap } from './sqlite-process-map.ts';
 import { createSqliteQueues } from './sqlite-queues.ts';
 import { createSqliteSuggestions } from './sqlite-suggestions.ts';
 import { createSqliteRouting } from './sqlite-routing.ts';
@@ -124,6 +125,7 @@ function storeOn(db: Database.Database, options: SqliteStoreOptions): SqliteCase
     ...createSqliteCases(db, queue),
     ...createSqliteQueues(db, queue),
     ...createSqliteReports(db),
+    ...createSqliteProcessMap(db),
     ...createSqliteCaseMigrations(db, queue),
     ...createSqliteDocuments(db, queue),
     ...createSqliteSuggestions(db, queue),

@@ -332,7 +332,7 @@ describe('dossier store copy: usage and sources it refuses', () => {
     // the copy checks the columns itself; this names the tables, so a new one is a conscious change
     expect(storeTables.map((t) => t.name)).toEqual([
       'tenants', 'tokens', 'partners', 'people', 'mailboxes', 'case_secrets', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
-      'stage_current', 'stage_visits', 'case_migrations', 'case_migration_items', 'documents', 'document_chunks', 'reason_suggestions',
+      'stage_current', 'stage_visits', 'transitions', 'case_migrations', 'case_migration_items', 'documents', 'document_chunks', 'reason_suggestions',
       'agents', 'task_offers', 'task_log',
     ]);
   });
