@@ -28,7 +28,7 @@ export function lintFeedback(model: Model): Problem[] {
     const body = asObject(messages[message]).body;
     const variants = typeof body === 'string' || isObject(body) ? textVariants(body as MessageText) : [];
     if (variants.length > 0 && variants.some((v) => !placeholdersIn(v.text).some((p) => p.name === 'survey'))) {
-      problems.push(createProblem('feedback.no_link', '/feedback/message', { name: message, placeholder: '{{survey}}' }));
+      problems.push(createProblem('feedback.no_link', '/feedback/message', { name: message, placeholder: '{{ survey }}' }));
     }
   }
   if (typeof asObject(model.def.customer).email !== 'string') {

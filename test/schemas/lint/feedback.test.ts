@@ -56,7 +56,7 @@ describe('feedback in the format', () => {
     ]);
     const noLink = { ...base, messages: { survey: { subject: 'Hi', body: { en: 'Tell us: {{survey}}', nl: 'Vertel het ons' } } }, feedback };
     expect(feedbackProblems(noLink)).toEqual([
-      "error feedback.no_link /feedback/message the message 'survey' does not hold the survey link: write {{survey}} in its body",
+      "error feedback.no_link /feedback/message the message 'survey' does not hold the survey link: write {{ survey }} in its body",
     ]);
     const { customer: _customer, ...noCustomer } = base;
     expect(feedbackProblems({ ...noCustomer, feedback })).toEqual([
