@@ -16,6 +16,7 @@ import { createPostgresReports } from './postgres-reports.ts';
 import { createPostgresQueues } from './postgres-queues.ts';
 import { createPostgresSuggestions } from './postgres-suggestions.ts';
 import { createPostgresRouting } from './postgres-routing.ts';
+import { createPostgresFeedback } from './postgres-feedback.ts';
 
 export interface PostgresStoreOptions {
   /** A libpq connection URL: `postgres://user@host:5432/dossier` (`?host=/run/postgresql` for a socket). */
@@ -61,6 +62,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...createPostgresDocuments(db),
     ...createPostgresSuggestions(db),
     ...createPostgresRouting(db),
+    ...createPostgresFeedback(db),
     async watchDue(listener: (due: DueNotice) => void): Promise<() => Promise<void>> {
       const stop = await watchDue(options.url, listener);
       watchers.add(stop);

@@ -4,6 +4,7 @@
 import { caseMigrationTables } from './sqlite-case-migrations.ts';
 import { documentTables } from './sqlite-documents.ts';
 import { suggestionTables } from './sqlite-suggestions.ts';
+import { feedbackTables } from './sqlite-feedback.ts';
 import { routingTables } from './sqlite-routing.ts';
 import type Database from 'better-sqlite3';
 import { backfillCustomerKeys } from './sqlite-customer-keys.ts';
@@ -201,7 +202,12 @@ const migrations: Migration[] = [
   suggestionTables,
   // Push routing (issue 21): agents, offers (one open per task), the task-holder log.
   routingTables,
+  // Customer feedback (issue 22, docs/feedback.md): a survey per case, an answer per case, indexed for the report.
+  feedbackTables,
 ];
+
+/** The version that added the feedback tables (issue 22). */
+export const feedbackTablesVersion = migrations.indexOf(feedbackTables) + 1;
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */
 export const stageTablesVersion = migrations.indexOf(stageTables) + 1;
