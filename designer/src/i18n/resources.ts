@@ -38,11 +38,13 @@ import scriptsEn from './areas/scripts.en.json';
 import scriptsNl from './areas/scripts.nl.json';
 import routingEn from './areas/routing.en.json';
 import routingNl from './areas/routing.nl.json';
+import feedbackEn from './areas/feedback.en.json';
+import feedbackNl from './areas/feedback.nl.json';
 
 /** The area files, by the key their texts live under. */
-export const AREAS = ['canvas', 'editor', 'rules', 'slas', 'versions', 'sim', 'pages', 'stages', 'translations', 'model', 'backtest', 'migrations', 'public', 'chat', 'due', 'scripts', 'routing'] as const;
+export const AREAS = ['canvas', 'editor', 'rules', 'slas', 'versions', 'sim', 'pages', 'stages', 'translations', 'model', 'backtest', 'migrations', 'public', 'chat', 'due', 'scripts', 'routing', 'feedback'] as const;
 
 export const RESOURCES = {
-  en: { translation: { ...en, canvas: canvasEn, editor: editorEn, rules: rulesEn, slas: slasEn, versions: versionsEn, sim: simEn, pages: pagesEn, stages: stagesEn, translations: translationsEn, model: modelEn, backtest: backtestEn, migrations: migrationsEn, public: publicEn, chat: chatEn, due: dueEn, scripts: scriptsEn, routing: routingEn } },
-  nl: { translation: { ...nl, canvas: canvasNl, editor: editorNl, rules: rulesNl, slas: slasNl, versions: versionsNl, sim: simNl, pages: pagesNl, stages: stagesNl, translations: translationsNl, model: modelNl, backtest: backtestNl, migrations: migrationsNl, public: publicNl, chat: chatNl, due: dueNl, scripts: scriptsNl, routing: routingNl } },
+  en: { translation: { ...en, canvas: canvasEn, editor: editorEn, rules: rulesEn, slas: slasEn, versions: versionsEn, sim: simEn, pages: pagesEn, stages: stagesEn, translations: translationsEn, model: modelEn, backtest: backtestEn, migrations: migrationsEn, public: publicEn, chat: chatEn, due: dueEn, scripts: scriptsEn, routing: routingEn, feedback: feedbackEn } },
+  nl: { translation: { ...nl, canvas: canvasNl, editor: editorNl, rules: rulesNl, slas: slasNl, versions: versionsNl, sim: simNl, pages: pagesNl, stages: stagesNl, translations: translationsNl, model: modelNl, backtest: backtestNl, migrations: migrationsNl, public: publicNl, chat: chatNl, due: dueNl, scripts: scriptsNl, routing: routingNl, feedback: feedbackNl } },
 } as const;
