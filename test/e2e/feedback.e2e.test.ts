@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedbackType } from '../feedback-case-type.ts';
 import { startSmtpListener, type SmtpListener } from '../runtime/mail/smtp-listener.ts';
-import { api, asWritten, openBrowser, RUN_LANGUAGE, screenshot, startServer, trWith, type BrowserSession, type Server } from './harness.ts';
+import { api, asWritten, openBrowser, RUN_LANGUAGE, screenshot, startServer, tr, trWith, type BrowserSession, type Server } from './harness.ts';
 
 let smtp: SmtpListener;
 let server: Server;
@@ -73,5 +73,30 @@ describe('customer feedback', () => {
     await screenshot(page, 'feedback-in-history');
     expect(reference).toMatch(/^SR-\d+$/);
     expect(session.errors).toEqual([]);
+  });
+
+  it('lets an analyst set up the survey without JSON: asked, question, scale, comment box, days, message', async () => {
+    const key = 'feedback-setup';
+    const { feedback: _feedback, ...withoutFeedback } = feedbackType;
+    expect((await api(server, 'PUT', `/api/case-types/${key}/draft`, { ...withoutFeedback, key })).status).toBe(200);
+    const { page } = session;
+    await page.goto(`${server.url}/case-types/${key}?token=${encodeURIComponent(server.token)}`);
+    await page.getByRole('tab', { name: tr('Messages') }).click();
+    const settings = page.getByRole('region', { name: 'Customer feedback' });
+    await settings.getByRole('checkbox', { name: 'Ask for feedback when a case closes' }).check();
+    await settings.getByLabel('Question', { exact: true }).fill('Did we help you?');
+    await settings.getByLabel('Highest score', { exact: true }).fill('10');
+    await settings.getByLabel('Meaning of the highest score').fill('Perfectly');
+    await settings.getByLabel('Question above the comment box').fill('What could be better?');
+    await settings.getByLabel('Link valid for (days)').fill('7');
+    await settings.getByLabel('Message that e-mails the link').selectOption({ label: 'Feedback survey' });
+    await screenshot(page, 'feedback-settings');
+    await page.getByRole('button', { name: tr('Save draft') }).click();
+    await page.getByText(tr('All changes saved')).waitFor();
+    const draft = (await api(server, 'GET', `/api/case-types/${key}/draft`)).body as { definition: { feedback: unknown }; problems: { severity: string }[] };
+    expect(draft.definition.feedback).toEqual({
+      question: 'Did we help you?', scale: { min: 1, max: 10, high: { label: 'Perfectly' } }, comment: { label: 'What could be better?' }, validFor: 'P7D', message: 'survey',
+    });
+    expect(draft.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 });
