@@ -17,7 +17,8 @@ import { migrate as migrateSqlite, stageTablesVersion as sqliteStageVersion } fr
 import { createSqliteStore } from '../../runtime/store/sqlite/sqlite-store.ts';
 import { freshDbFile } from '../lib/bench-host.ts';
 import { postgresUnavailable, scratchDatabase } from '../lib/postgres.ts';
-import { fillPostgres, fillSqlite, REPORT_TENANT } from '../lib/report-data.ts';
+import { fillFeedbackPostgres, fillFeedbackSqlite, fillPostgres, fillSqlite, REPORT_TENANT } from '../lib/report-data.ts';
+import { feedbackReport } from '../../runtime/host/feedback-report.ts';
 import { now } from '../lib/timing.ts';
 import { SuiteSkipped, type BenchOptions, type RoundResult, type Suite } from '../lib/types.ts';
 
@@ -38,6 +39,8 @@ const reports = {
   stages: (store: CaseStore) => store.stageSummary(REPORT_TENANT, {}).then(stageReport),
   reasons: (store: CaseStore) => store.reasonCounts(REPORT_TENANT, '/reason', { limit: 10 }).then((counts) => reasonsReport('/reason', counts, 10)),
   stages_month: (store: CaseStore) => store.stageSummary(REPORT_TENANT, MONTH).then(stageReport),
+  // customer feedback (docs/feedback.md): surveys and answers of the closed cases, a year in weeks
+  feedback: (store: CaseStore) => store.feedbackCounts(REPORT_TENANT, {}, 'week').then((counts) => feedbackReport(counts, { min: 1, max: 5 }, 'week')),
 };
 
 async function sqliteTarget(options: BenchOptions, entries: number): Promise<Target> {
@@ -53,6 +56,7 @@ async function sqliteTarget(options: BenchOptions, entries: number): Promise<Tar
   t = now();
   migrateSqlite(db);
   const migrateMs = now() - t;
+  fillFeedbackSqlite(db);
   db.exec('ANALYZE');
   db.close();
   const store = createSqliteStore({ file });
@@ -79,6 +83,7 @@ async function postgresTarget(entries: number): Promise<Target> {
       await migratePostgres(migrating);
       migrateMs = now() - t;
       await migrating.end();
+      await fillFeedbackPostgres(client);
       await client.query('VACUUM ANALYZE');
     } finally {
       await client.end();
