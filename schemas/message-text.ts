@@ -1,8 +1,11 @@
 // Message templates (docs/email.md, "E-mail out"): the placeholders of a subject or body and the choice of
 // its language. Pure: the lint checks the placeholders at publish, the engine fills them at send time.
 
-/** Placeholders that name the case rather than a field of its data ({{reference}}, …). */
-export const MESSAGE_BUILTINS = ['reference', 'caseType', 'title', 'state', 'assignee', 'queue'] as const;
+/**
+ * Placeholders that name the case rather than a field of its data ({{reference}}, …); {{survey}} is the
+ * customer's survey link where the message sends one (docs/feedback.md), else nothing.
+ */
+export const MESSAGE_BUILTINS = ['reference', 'caseType', 'title', 'state', 'assignee', 'queue', 'survey'] as const;
 export type MessageBuiltin = (typeof MESSAGE_BUILTINS)[number];
 
 /** A subject or body: one text, or one per language tag. */

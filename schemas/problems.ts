@@ -254,6 +254,28 @@ export const problemCodes = {
     message: 'a message to the customer needs customer.email, the field that holds their e-mail address',
   },
 
+  // Customer feedback (docs/feedback.md).
+  'feedback.scale_empty': {
+    severity: 'error',
+    message: 'the scale runs from {min} to {max}: min must be below max, so that the customer has at least two scores to choose from',
+  },
+  'feedback.unreachable': {
+    severity: 'error',
+    message: 'the survey cannot reach the customer: name a message that e-mails the link (feedback.message) or give the case type a public status page (public)',
+  },
+  'feedback.unknown_message': {
+    severity: 'error',
+    message: "there is no message '{name}' under messages{hint}",
+  },
+  'feedback.no_link': {
+    severity: 'error',
+    message: "the message '{name}' does not hold the survey link: write {placeholder} in its body",
+  },
+  'feedback.customer_without_email': {
+    severity: 'error',
+    message: 'the survey is e-mailed to the customer, which needs customer.email, the field that holds their e-mail address',
+  },
+
   // Interaction scripts (docs/scripts.md).
   'script.duplicate_step': {
     severity: 'error',

@@ -16,6 +16,7 @@ import { lintStuckFields } from './lint/stuck-fields.ts';
 import { lintUnusedRules } from './lint/unused-rules.ts';
 import { lintTranslations } from './lint/translations.ts';
 import { lintMessages } from './lint/messages.ts';
+import { lintFeedback } from './lint/feedback.ts';
 import { lintScripts } from './lint/scripts.ts';
 import { lintSuggest } from './lint/suggest.ts';
 import { lintRouting } from './lint/routing.ts';
@@ -70,6 +71,7 @@ export function validateCaseType(definition: unknown, options: ValidateOptions =
     ...lintTranslations(model),
     ...lintRouting(model),
     ...lintMessages(model),
+    ...lintFeedback(model),
     ...lintScripts(model),
     ...lintSuggest(model),
   ];

@@ -218,3 +218,29 @@ export async function fillPostgres(db: PgQuery, entries: number, at: string): Pr
   await db.query('ANALYZE');
   return { cases, slas };
 }
+
+/**
+ * Customer feedback (docs/feedback.md) for the feedback report: a survey for every closed case (sent when
+ * it closed) and an answer to three in five of them, its score 1–5 from the case's number, written from the
+ * cases table by one statement per table, the same on both stores. Run after the migrations (the tables
+ * are the latest schema's).
+ */
+const FEEDBACK_SQL = (n: string, plus14d: string) => [
+  `INSERT INTO feedback_surveys (tenant, case_id, case_type, version, channel, queue, token_hash, via, sent_at, expires_at)
+    SELECT tenant, id, case_type, version, 'email', queue, 'bench-' || id, 'mail', closed_at, ${plus14d} FROM cases WHERE closed_at IS NOT NULL`,
+  `INSERT INTO feedback (tenant, case_id, case_type, version, channel, queue, score, answered_at)
+    SELECT tenant, id, case_type, version, 'email', queue, 1 + ((${n} * 7) % 5), closed_at FROM cases WHERE closed_at IS NOT NULL AND ${n} % 5 < 3`,
+];
+
+export function fillFeedbackSqlite(db: Database.Database): void {
+  db.transaction(() => {
+    for (const sql of FEEDBACK_SQL("CAST(substr(id, 6) AS INTEGER)", "strftime('%Y-%m-%dT%H:%M:%fZ', closed_at, '+14 days')")) db.exec(sql);
+  })();
+  db.exec('ANALYZE');
+}
+
+export async function fillFeedbackPostgres(db: PgQuery): Promise<void> {
+  for (const sql of FEEDBACK_SQL('CAST(substr(id, 6) AS integer)', `to_char((closed_at::timestamptz + interval '14 days') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)) await db.query(sql);
+  await db.query('ANALYZE feedback_surveys');
+  await db.query('ANALYZE feedback');
+}

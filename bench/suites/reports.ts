@@ -22,7 +22,8 @@ import { migrate as migrateSqlite, stageTablesVersion as sqliteStageVersion } fr
 import { createSqliteStore } from '../../runtime/store/sqlite/sqlite-store.ts';
 import { freshDbFile } from '../lib/bench-host.ts';
 import { postgresUnavailable, scratchDatabase } from '../lib/postgres.ts';
-import { fillPostgres, fillSqlite, REPORT_TENANT } from '../lib/report-data.ts';
+import { fillFeedbackPostgres, fillFeedbackSqlite, fillPostgres, fillSqlite, REPORT_TENANT } from '../lib/report-data.ts';
+import { feedbackReport } from '../../runtime/host/feedback-report.ts';
 import { now } from '../lib/timing.ts';
 import { SuiteSkipped, type BenchOptions, type RoundResult, type Suite } from '../lib/types.ts';
 
@@ -63,6 +64,8 @@ export const reportFigures: Record<string, ReportFigure> = {
   channels_month: (store) => store.channelCounts(REPORT_TENANT, MONTH, 'day').then((c) => channelsReport('day', c)),
   agents: (store) => store.agentCounts(REPORT_TENANT, { limit: 50 }).then(agentsReport),
   agents_month: (store) => store.agentCounts(REPORT_TENANT, { ...MONTH, limit: 50 }).then(agentsReport),
+  // customer feedback (docs/feedback.md): surveys and answers of the closed cases, a year in weeks
+  feedback: (store) => store.feedbackCounts(REPORT_TENANT, {}, 'week').then((counts) => feedbackReport(counts, { min: 1, max: 5 }, 'week')),
 };
 const reports = reportFigures;
 
@@ -91,6 +94,7 @@ async function sqliteTarget(options: BenchOptions, entries: number): Promise<Tar
   t = now();
   migrateSqlite(db);
   const migrateMs = now() - t;
+  fillFeedbackSqlite(db);
   db.exec('ANALYZE');
   db.close();
   const store = createSqliteStore({ file });
@@ -117,6 +121,7 @@ async function postgresTarget(entries: number): Promise<Target> {
       await migratePostgres(migrating);
       migrateMs = now() - t;
       await migrating.end();
+      await fillFeedbackPostgres(client);
       await client.query('VACUUM ANALYZE');
     } finally {
       await client.end();

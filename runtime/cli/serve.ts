@@ -191,7 +191,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
     ...(options.suggestRetrainMs === undefined ? {} : { suggestRetrainMs: options.suggestRetrainMs }),
     ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
-    ...(options.mail === undefined ? {} : { mail: options.mail }),
+    // survey links (docs/feedback.md) point where customers reach this host: --public-url, else its address
+    ...(options.mail === undefined
+      ? {}
+      : { mail: { ...options.mail, publicUrl: options.mail.publicUrl ?? options.oidc?.publicUrl ?? `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${String(options.port)}` } }),
     ...(options.webhookSecret === undefined ? {} : { webhookSecret: options.webhookSecret }),
     ...(options.trustedProxies === undefined ? {} : { trustedProxies: options.trustedProxies }),
   });

@@ -44,6 +44,7 @@ export type { ChatMessage } from './chat.ts';
 export { recordDocument, documentFields, isDocumentsField, DOCUMENT_ADDED, DOCUMENT_REMOVED, DOCUMENT_REF_SCHEMA } from './documents.ts';
 export type { DocumentRef, DocumentChange } from './documents.ts';
 export { recordNote, NOTE_ADDED, MAX_NOTE_TEXT } from './notes.ts';
+export { recordFeedback, readFeedbackAnswer, feedbackScale, FEEDBACK_RECEIVED, MAX_FEEDBACK_COMMENT, DEFAULT_FEEDBACK_VALID_FOR, surveyKey, type FeedbackAnswer } from './feedback.ts';
 export { overdueTimerId, overdueStateOf, OVERDUE_EVENT } from './task-due.ts';
 export { classify, tokenize, trainClassifier } from './classifier.ts';
 export type { ReasonModel, ReasonPrediction, TrainingExample } from './classifier.ts';

@@ -73,9 +73,16 @@ function stateWords(definition: CaseType, state: StateValue): string {
 
 /**
  * Renders `template` for the case. `languages`: the languages wanted, best first (the customer's, the
- * host's default); the template's first language where it has none of them.
+ * host's default); the template's first language where it has none of them. `survey`: the customer's
+ * survey link where this message sends one (docs/feedback.md), for {{survey}}.
  */
-export function renderMessage(definition: CaseType, template: string, subject: MessageCase, languages: readonly (string | null | undefined)[]): RenderOutcome {
+export function renderMessage(
+  definition: CaseType,
+  template: string,
+  subject: MessageCase,
+  languages: readonly (string | null | undefined)[],
+  extra: { survey?: string } = {},
+): RenderOutcome {
   const message = definition.messages?.[template];
   if (message === undefined || !Object.hasOwn(definition.messages ?? {}, template)) {
     return { ok: false, reason: `the case type ${definition.key} has no message '${template}'` };
@@ -92,6 +99,7 @@ export function renderMessage(definition: CaseType, template: string, subject: M
     state: stateWords(translated, subject.state),
     assignee: subject.assignee ?? '',
     queue: subject.queue === null ? '' : (translated.queues?.[subject.queue]?.title ?? keyAsWords(subject.queue)),
+    survey: extra.survey ?? '',
   };
   const value = (name: string): string => {
     if (isBuiltin(name)) return builtins[name];

@@ -2,7 +2,7 @@
 // Load → engine (pure) → one store commit → notify listeners (scheduler, outbox) → answer.
 import { randomUUID } from 'node:crypto';
 import type { CaseType, Priority } from '../../schemas/generated/case-type.ts';
-import { DEFAULT_CHANNEL, isChannel, CHANNELS, type Accepted, type Actor, type Case, type CaseData, type CaseEvent, type Channel, type ChatMessage, type DocumentChange, type Instant, type JsonValue, type Outcome } from '../engine/index.ts';
+import { DEFAULT_CHANNEL, isChannel, CHANNELS, type Accepted, type Actor, type Case, type CaseData, type CaseEvent, type Channel, type ChatMessage, type Effect, surveyKey, type DocumentChange, type Instant, type JsonValue, type Outcome } from '../engine/index.ts';
 import { referencePrefixOf } from '../store/case-reference.ts';
 import type { CaseCommit, CaseStore, IdempotencyRecord, PublishedCaseType, StoredCase, TimerRecord } from '../store/case-store.ts';
 import { identifiersOf } from '../store/customer-keys.ts';
@@ -95,6 +95,18 @@ export interface CaseService {
 }
 
 const MAX_ATTEMPTS = 3;
+
+/**
+ * The effects of a commit, with the survey mail of a case type that asks for feedback (docs/feedback.md)
+ * when this commit closes the case: a notify of the feedback message to the customer under the key
+ * `<case>:feedback`, which the outbox keeps once, so a case reopened and closed again is not asked twice.
+ */
+function withSurvey(definition: CaseType, previous: Case | null, outcome: Accepted): Effect[] {
+  const message = definition.feedback?.message;
+  const closes = outcome.case.closedAt !== null && (previous === null || previous.closedAt === null);
+  if (message === undefined || !closes) return outcome.effects;
+  return [...outcome.effects, { type: 'notify', key: surveyKey(outcome.case.id), to: 'customer', template: message }];
+}
 
 /** A stored case as the engine's snapshot (what the engine sees has no store-only members) and the reference the store keeps beside it. */
 function split(stored: StoredCase): { kase: Case; reference: string } {
@@ -257,7 +269,7 @@ export function createCaseService<C>(options: CaseServiceOptions<C>): CaseServic
       // a case moved to another version (a migration) may have other identifiers: its keys are rewritten
       ...(previous === null ? {} : previous.version !== outcome.case.version ? { previous } : { previous, previousCustomerKeys, ...(previousSearch === undefined ? {} : { previousSearch }) }),
       history: outcome.history,
-      effects: outcome.effects,
+      effects: withSurvey(definition, previous, outcome),
       ...(outcome.effects.some((e) => e.type === 'webhook') ? { webhookBody: publicCase(outcome.case, before?.reference ?? null) } : {}),
       at: now,
       ...(extra.spec === undefined ? {} : { idempotency: record(tenant, extra.spec, status, answerBody(view, before === null)) }),

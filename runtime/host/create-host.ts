@@ -18,6 +18,7 @@ import { createPartnerService, type PartnerService } from './partners.ts';
 import { createMigrationService, type MigrationService } from './migration-service.ts';
 import { createMailboxService, type AttachmentSink, type MailboxService } from './mail-intake.ts';
 import { createPublicFormService, type PublicFormService } from './public-form.ts';
+import { createFeedbackService, type FeedbackService } from './feedback.ts';
 import { documentSink } from './mail-attachments.ts';
 import { createChatService, type ChatService } from './chat-service.ts';
 import { createDocumentService, type DocumentService } from './document-service.ts';
@@ -54,6 +55,8 @@ export interface HostServices {
   links: LinkService;
   /** Agents, offers and reassignment: push routing (issue 21, docs/routing.md). */
   routing: RoutingService;
+  /** Customer feedback: survey links, the survey page's answers (issue 22, docs/feedback.md). */
+  feedback: FeedbackService;
 }
 
 export function createHostServices<C>(options: {
@@ -102,6 +105,7 @@ export function createHostServices<C>(options: {
     }),
     links: createLinkService({ store, cases, engine: options.engine }),
     routing,
+    feedback: createFeedbackService({ store, cases, clock }),
   };
 }
 
@@ -166,7 +170,7 @@ export function createHost<C>(options: HostOptions<C>): Host {
   const pollMs = shared ? SHARED_POLL_MS : undefined;
   const leases = { ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }), ...(pollMs === undefined ? {} : { pollMs }) };
   const scheduler = createTimerScheduler({ store, service, clock, logger, ...leases });
-  const mailer = options.notifier === undefined && options.mail !== undefined ? createMailNotifier({ store, clock, logger, settings: options.mail }) : null;
+  const mailer = options.notifier === undefined && options.mail !== undefined ? createMailNotifier({ store, clock, logger, settings: options.mail, surveyToken: services.feedback.issueToken }) : null;
   const dispatcher = createOutboxDispatcher({
     store,
     service,

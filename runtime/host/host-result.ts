@@ -51,7 +51,11 @@ export type HostErrorCode =
   | 'link.not_linked'
   | 'agent.invalid'
   | 'agent.not_found'
-  | 'offer.not_found';
+  | 'offer.not_found'
+  | 'survey.not_found'
+  | 'survey.expired'
+  | 'survey.answered'
+  | 'survey.invalid';
 
 /** A definition problem as the validator reports it (pointer into the case type). */
 export interface DefinitionProblem {

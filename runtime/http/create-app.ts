@@ -27,6 +27,7 @@ import { tokenRoutes } from './routes/tokens.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { processMapRoutes } from './routes/process-map.ts';
+import { feedbackReportRoutes } from './routes/feedback-report.ts';
 import { suggestionRoutes } from './routes/suggestions.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { customerRoutes } from './routes/customers.ts';
@@ -167,7 +168,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
 
   app.route('/', signInRoutes({ store, tokens: services.tokens, clock, logger, ...(options.oidc === undefined ? {} : { oidc: options.oidc }) }));
   // what a customer reaches without signing in: these routes only (docs/public-form.md)
-  app.route('/', publicRoutes(services.publicForms, services.documents, services.chat, options.publicLimits ?? {}, options.streamsClosing));
+  app.route('/', publicRoutes(services.publicForms, services.documents, services.chat, options.publicLimits ?? {}, options.streamsClosing, services.feedback));
   app.use('/api/*', authenticate(services.tokens, options.oidc));
   // documents stream in under their own limit (the document service's), not the JSON bodies' one below
   app.route('/api', documentRoutes(store, services.documents));
@@ -191,6 +192,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', outboxRoutes(store, clock, options.webhookSecretFromHost === true));
   app.route('/api', reportRoutes(store, clock));
   app.route('/api', processMapRoutes(store));
+  app.route('/api', feedbackReportRoutes(store));
   app.route('/api', suggestionRoutes(store, services.suggestions));
   app.route('/api', customerRoutes(store));
   app.route('/api', searchRoutes(store));

@@ -137,6 +137,14 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/public/{tenant}/cases/{reference}/reply': {
     post: { summary: "Reply on the status page (no token; X-Case-Code; body {\"text\"}): the case type's reply event; 409 form.reply_not_expected when the case is not waiting for one", role: 'none', ok: [200, 'PublicStatus'], params: ['tenant', 'reference'] },
   },
+  '/api/public/{tenant}/survey': {
+    get: { summary: 'The customer-feedback survey behind a mailed link (no token; header X-Survey-Token: the token in the link\'s fragment): the question in the customer\'s language, the scale, the comment box; 404 survey.not_found, 410 survey.expired (docs/feedback.md)', role: 'none', ok: [200, 'Survey'], params: ['tenant'] },
+    post: { summary: 'Answer the survey (no token; X-Survey-Token; body {"score", "comment"?}; 10 a minute per address): once; 409 survey.answered, 410 survey.expired, 404 survey.not_found, 422 survey.invalid naming /score or /comment', role: 'none', ok: [201, 'SurveyAnswer'], params: ['tenant'] },
+  },
+  '/api/public/{tenant}/cases/{reference}/feedback': {
+    get: { summary: "The customer-feedback survey of a closed case on its status page (no token; X-Case-Code); 404 survey.not_found while it is open or where the case type asks none", role: 'none', ok: [200, 'Survey'], params: ['tenant', 'reference'] },
+    post: { summary: 'Answer the survey from the status page (no token; X-Case-Code; body {"score", "comment"?}): once; 409 survey.answered', role: 'none', ok: [201, 'SurveyAnswer'], params: ['tenant', 'reference'] },
+  },
   '/api/public/{tenant}/cases/{reference}/chat': {
     get: { summary: "The conversation of a case with its customer (no token; X-Case-Code), oldest first, without agents' names", role: 'none', ok: [200, 'ChatList'], params: ['tenant', 'reference'] },
     post: { summary: 'A message from the customer (no token; X-Case-Code; body {"text"}, 1 to 4,000 characters): the history entry chat.customer, run through the playbook', role: 'none', ok: [201, 'ChatMessage'], params: ['tenant', 'reference'] },
@@ -249,6 +257,16 @@ const operations: Record<string, Record<string, Op>> = {
       formats: windowFormats,
     },
   },
+  '/api/reports/feedback': {
+    get: {
+      summary: 'Customer feedback (docs/reports.md, docs/feedback.md): surveys sent and answers given in [from, to) (by when answered), responseRate, averageScore, the distribution over the scale and the trend by bucket; 422 report.invalid',
+      role: 'agent',
+      ok: [200, 'FeedbackReport'],
+      params: ['caseType', 'version', 'queue', 'channel', 'tenant', 'bucket', 'from', 'to'],
+      choices: { bucket: ['day', 'week', 'month'] },
+      formats: windowFormats,
+    },
+  },
   '/api/export': { get: { summary: 'The event log for process mining: format=xes (XES 1849-2016 XML) or ocel (OCEL 2.0 JSON); from, to: instants, the history entries with from <= at < to and the cases they belong to', role: 'admin', ok: [200, 'Report'], params: ['format', 'caseType', 'from', 'to'], choices: { format: ['xes', 'ocel'] }, formats: windowFormats } },
   '/api/me': { get: { summary: 'Who is calling: name, tenant, roles, and the CSRF token of a sign-in session', role: 'any', ok: [200, 'Me'] } },
   '/api/cases/{id}/related': { get: { summary: "The customer's other cases: every case sharing one of this case's customer identifiers (customer.keys)", role: 'agent', ok: [200, 'RelatedCases'], params: ['id', 'limit', 'cursor'] } },
@@ -346,6 +364,36 @@ export function openApiDocument(): Record<string, unknown> {
         createdAt: { type: 'string' }, closedAt: { type: ['string', 'null'] },
         updates: { type: 'array', items: { type: 'object', required: ['at', 'title'], properties: { at: { type: 'string' }, title: { type: ['string', 'null'], description: 'The event in the case type\'s words; null: the request was received.' } } } },
         canReply: { type: 'boolean' }, canAddDocuments: { type: 'boolean' },
+      },
+    },
+    Survey: {
+      type: 'object',
+      required: ['title', 'reference', 'question', 'scale', 'comment', 'language', 'expiresAt', 'answered'],
+      properties: {
+        title: { type: 'string' }, reference: { type: 'string' }, question: { type: 'string' },
+        scale: { type: 'object', required: ['min', 'max', 'low', 'high'], properties: { min: { type: 'integer' }, max: { type: 'integer' }, low: { type: ['string', 'null'] }, high: { type: ['string', 'null'] } } },
+        comment: { type: ['object', 'null'], required: ['label'], properties: { label: { type: 'string' } } },
+        language: { type: 'string', description: "The language of the texts ('' where the case type has no translation for the customer's)." },
+        expiresAt: { type: 'string' },
+        answered: { type: 'boolean' },
+      },
+    },
+    SurveyAnswer: { type: 'object', required: ['score'], properties: { score: { type: 'integer' }, comment: { type: 'string' } } },
+    FeedbackReport: {
+      type: 'object',
+      required: ['surveys', 'responses', 'responseRate', 'averageScore', 'scale', 'distribution', 'trend'],
+      properties: {
+        surveys: { type: 'integer' }, responses: { type: 'integer' }, responseRate: { type: ['number', 'null'] }, averageScore: { type: ['number', 'null'] },
+        scale: { type: ['object', 'null'], required: ['min', 'max'], properties: { min: { type: 'integer' }, max: { type: 'integer' } } },
+        distribution: { type: 'array', items: { type: 'object', required: ['score', 'count'], properties: { score: { type: 'integer' }, count: { type: 'integer' } } } },
+        trend: {
+          type: 'object',
+          required: ['bucket', 'items'],
+          properties: {
+            bucket: { enum: ['day', 'week', 'month'] },
+            items: { type: 'array', items: { type: 'object', required: ['start', 'responses', 'averageScore'], properties: { start: { type: 'string' }, responses: { type: 'integer' }, averageScore: { type: 'number' } } } },
+          },
+        },
       },
     },
     ChatMessage: {

@@ -14,10 +14,10 @@ import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { CaseType } from '../../schemas/generated/case-type.ts';
-import { customerEmail, customerLanguage, renderMessage } from '../engine/index.ts';
+import { customerEmail, customerLanguage, renderMessage, surveyKey } from '../engine/index.ts';
 import type { Clock } from '../host/clock.ts';
 import type { Logger } from '../host/logger.ts';
-import type { CaseStore, MessageRecord } from '../store/case-store.ts';
+import type { CaseStore, MessageRecord, StoredCase } from '../store/case-store.ts';
 import { NotifyError, type Notification, type Notifier } from './notifier.ts';
 
 export interface MailSettings {
@@ -27,6 +27,8 @@ export interface MailSettings {
   from: string;
   /** The language when the case has none (customer.language), before the message's first language. */
   language?: string;
+  /** Where customers reach Dossier (`--public-url`): survey links are `<publicUrl>/survey/<tenant>#<token>` (docs/feedback.md). */
+  publicUrl?: string;
 }
 
 /** What the notifier needs of a mail transport (nodemailer's, or a test's). */
@@ -42,6 +44,8 @@ export interface MailNotifierOptions {
   settings: MailSettings;
   /** Default: nodemailer's SMTP transport on settings.smtpUrl. */
   transport?: MailTransport;
+  /** A new survey link token for a closed case (the feedback service's); null: none to send. */
+  surveyToken?: (tenant: string, kase: StoredCase, definition: CaseType) => Promise<string | null>;
 }
 
 export interface MailNotifier extends Notifier {
@@ -114,7 +118,18 @@ export function createMailNotifier(options: MailNotifierOptions): MailNotifier {
         return;
       }
       const wanted = [customerLanguage(definition, found.data), settings.language];
-      const rendered = renderMessage(definition, n.template, found, n.to === 'customer' ? wanted : [settings.language]);
+      // the survey mail (docs/feedback.md): a new link on each attempt; the one last sent is the one that works
+      let survey: string | undefined;
+      if (n.key === surveyKey(found.id) && definition.feedback?.message === n.template && options.surveyToken !== undefined) {
+        const token = await options.surveyToken(n.tenant, found, definition);
+        if (token === null) {
+          await record(n, { status: 'recorded' });
+          logger.debug('survey not sent: answered already', { key: n.key });
+          return;
+        }
+        survey = `${(settings.publicUrl ?? 'http://127.0.0.1:3000').replace(/\/+$/, '')}/survey/${encodeURIComponent(n.tenant)}#${token}`;
+      }
+      const rendered = renderMessage(definition, n.template, found, n.to === 'customer' ? wanted : [settings.language], survey === undefined ? {} : { survey });
       if (!rendered.ok) throw new NotifyError(rendered.reason, true);
       const subject = subjectWithReference(found.reference, rendered.message.subject);
       const language = rendered.message.language === '' ? null : rendered.message.language;

@@ -350,6 +350,48 @@ export interface ReportWindow {
 /** The bucket of a trend: a UTC day, an ISO week (from Monday) or a calendar month. */
 export type ReportBucket = 'day' | 'week' | 'month';
 
+/** A survey offered to a case's customer (docs/feedback.md): one per case, keyed by tenant and case. */
+export interface SurveyRecord {
+  tenant: string;
+  caseId: string;
+  caseType: string;
+  version: number;
+  channel: string | null;
+  queue: string | null;
+  /** The SHA-256 of the link's token (a mailed survey); null for one only offered on the status page. */
+  tokenHash: string | null;
+  /** How it reached the customer: `mail` (the link) or `status` (the status page). */
+  via: 'mail' | 'status';
+  sentAt: Instant;
+  /** When the link stops working (a survey on the status page: as long as the link would). */
+  expiresAt: Instant;
+}
+
+/** A customer's answer, as the feedback report reads it (the comment is in the case's history only). */
+export interface FeedbackRecord {
+  tenant: string;
+  caseId: string;
+  caseType: string;
+  version: number;
+  channel: string | null;
+  queue: string | null;
+  score: number;
+  answeredAt: Instant;
+}
+
+/** The feedback report's figures, computed by the database (runtime/host/reports.ts finishes them). */
+export interface FeedbackCounts {
+  /** Surveys sent in the window (by `sentAt`). */
+  surveys: number;
+  /** Answers given in the window (by `answeredAt`), and the sum of their scores. */
+  responses: number;
+  scoreSum: number;
+  /** Answers per score, lowest score first. */
+  distribution: { score: number; count: number }[];
+  /** Per bucket of `answeredAt` that has answers, oldest first: its first instant, the answers and their score sum. */
+  trend: { start: Instant; responses: number; scoreSum: number }[];
+}
+
 /**
  * What the process-mining export reads (runtime/export): the cases of one case type (or all), and of
  * their history only the entries with `from <= at < to`. Instants as the store writes them
@@ -826,6 +868,22 @@ export interface CaseStore {
   processMap(tenant: string, window: ProcessMapWindow): Promise<ProcessMapRows>;
   /** The entries that took one edge, newest first (at, case id, seq descending), paged. */
   processMapCases(tenant: string, window: ProcessMapWindow, edge: ProcessMapEdge, limit: number, cursor: string | null): Promise<Page<ProcessMapCaseRow>>;
+
+  // Customer feedback (issue 22, docs/feedback.md)
+  /**
+   * Keeps the survey of a case. `replace`: a new link (a mail sent again) takes the place of the old one
+   * while the survey is unanswered; otherwise a survey the case has already is kept as it is. Returns the
+   * survey as stored.
+   */
+  saveSurvey(record: SurveyRecord, replace: boolean): Promise<SurveyRecord>;
+  getSurvey(tenant: string, caseId: string): Promise<SurveyRecord | null>;
+  /** The survey whose link's token hashes to `tokenHash`, in `tenant`; null when none. */
+  surveyByToken(tenant: string, tokenHash: string): Promise<SurveyRecord | null>;
+  /** Keeps an answer; false, and nothing changed, when the case has one already. */
+  saveFeedback(record: FeedbackRecord): Promise<boolean>;
+  getFeedback(tenant: string, caseId: string): Promise<FeedbackRecord | null>;
+  /** The feedback report of the window (surveys by `sentAt`, answers by `answeredAt`), the trend in `bucket`s (UTC). */
+  feedbackCounts(tenant: string, window: ReportWindow, bucket: ReportBucket): Promise<FeedbackCounts>;
 
   // Migrations of open cases to another version (issue 19)
   /**

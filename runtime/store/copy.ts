@@ -133,6 +133,9 @@ export const storeTables: readonly TableSpec[] = [
   table('agents', 'tenant name', 'tenant name skills capacity availability queues updated_at updated_by last_offer:int'),
   table('task_offers', 'id', 'id:int tenant task_id case_id agent queue channel status offered_at expires_at ended_at explanation', { identity: 'id' }),
   table('task_log', 'id', 'id:int tenant task_id case_id at kind agent by_name detail', { identity: 'id' }),
+  // Customer feedback (issue 22, docs/feedback.md): a survey per case, an answer per case.
+  table('feedback_surveys', 'tenant case_id', 'tenant case_id case_type version:int channel queue token_hash via sent_at expires_at'),
+  table('feedback', 'tenant case_id', 'tenant case_id case_type version:int channel queue score:int answered_at'),
 ];
 
 export type CopyErrorCode =

@@ -116,6 +116,10 @@ export type Pointer10 = string;
  */
 export type Pointer11 = string;
 /**
+ * ISO 8601 duration in weeks, days, hours, minutes, seconds (PT8H, P2D, P1DT4H). With a calendar, days are working days and hours are working hours.
+ */
+export type Duration2 = string;
+/**
  * One text, or one per language (by language tag, e.g. {"en": "...", "nl": "..."}). {{/pointer}} is replaced by that field of the case data, {{reference}}, {{caseType}}, {{state}}, {{assignee}} and {{queue}} by the case's.
  *
  * This interface was referenced by `CaseType`'s JSON-Schema
@@ -212,6 +216,7 @@ export interface CaseType {
   email?: EmailIntake;
   suggest?: ReasonSuggestion;
   public?: PublicForm;
+  feedback?: Feedback;
   /**
    * Message templates that notify actions name (docs/email.md): by name, a subject and a body, each one text or one per language, with placeholders such as {{/customer/name}} (a field of the case data) or {{reference}}.
    */
@@ -1003,6 +1008,57 @@ export interface PublicForm {
   };
   attachments?: Pointer11;
   reply?: CustomerReply;
+}
+/**
+ * A short survey the customer gets when a case closes (docs/feedback.md): one question, a score on a scale with labelled ends and an optional comment. The link is e-mailed with the message `message` (its {{survey}} placeholder is the link) and offered on the public status page.
+ *
+ * This interface was referenced by `CaseType`'s JSON-Schema
+ * via the `definition` "feedback".
+ */
+export interface Feedback {
+  /**
+   * What the customer is asked, e.g. How satisfied are you with how we handled your request? (translated through `translations`).
+   */
+  question: string;
+  /**
+   * The scores the customer chooses from: every whole number from min to max, the ends labelled.
+   */
+  scale: {
+    /**
+     * The lowest score.
+     */
+    min: number;
+    /**
+     * The highest score.
+     */
+    max: number;
+    low?: {
+      /**
+       * What the lowest score means, e.g. Very unhappy.
+       */
+      label: string;
+    };
+    high?: {
+      /**
+       * What the highest score means, e.g. Very happy.
+       */
+      label: string;
+    };
+  };
+  /**
+   * Offer a free-text comment beside the score (the customer may leave it empty).
+   */
+  comment?: {
+    /**
+     * What the comment box asks, e.g. Anything you want to tell us?
+     */
+    label: string;
+  };
+  validFor?: Duration2;
+  /**
+   * The message of `messages` that e-mails the survey link to the customer when the case closes; its {{survey}} placeholder is the link. Without it, the survey is only offered on the customer's status page.
+   */
+  message?: string;
 }
 /**
  * This interface was referenced by `CaseType`'s JSON-Schema

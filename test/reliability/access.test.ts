@@ -294,6 +294,8 @@ const routes: Route[] = [
     otherTenant: 422,
     prepare: async () => ({ method: 'GET', path: '/api/reports/process-map/cases?caseType=access&source=open&event=TOUCH&target=open' }),
   },
+  // customer feedback (docs/feedback.md): another tenant's admin gets their own tenant's figures (checked to be empty below)
+  { name: 'GET /api/reports/feedback', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/feedback' }) },
   {
     name: 'GET /api/case-types/:key/versions/:v/types.d.ts',
     allowed: 'any',
@@ -466,19 +468,26 @@ describe('access: every route × role × tenant × token', () => {
   it('covers every operation of the OpenAPI document (a new route needs a row here)', async () => {
     const doc = (await h.call('GET', '/api/openapi.json', null)).body as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{version\}/g, ':v').replace(/\{(\w+)\}/g, ':$1')}`));
-    // the customer's routes take no token (the public form's code instead): test/runtime/http/public-form.test.ts and chat.test.ts
-    const open = ['GET /api/public/:tenant/forms/:key', 'POST /api/public/:tenant/forms/:key', 'GET /api/public/:tenant/cases/:reference', 'POST /api/public/:tenant/cases/:reference/reply', 'GET /api/public/:tenant/cases/:reference/chat', 'POST /api/public/:tenant/cases/:reference/chat', 'GET /api/public/:tenant/cases/:reference/chat/stream', 'POST /api/public/:tenant/cases/:reference/documents'];
+    // the customer's routes take no token (the public form's code, the survey link's token instead): test/runtime/http/public-form.test.ts,
+    // chat.test.ts and feedback.test.ts
+    const open = ['GET /api/public/:tenant/survey', 'POST /api/public/:tenant/survey', 'GET /api/public/:tenant/cases/:reference/feedback', 'POST /api/public/:tenant/cases/:reference/feedback', 'GET /api/public/:tenant/forms/:key', 'POST /api/public/:tenant/forms/:key', 'GET /api/public/:tenant/cases/:reference', 'POST /api/public/:tenant/cases/:reference/reply', 'GET /api/public/:tenant/cases/:reference/chat', 'POST /api/public/:tenant/cases/:reference/chat', 'GET /api/public/:tenant/cases/:reference/chat/stream', 'POST /api/public/:tenant/cases/:reference/documents'];
     const covered = new Set([...routes.map((r) => r.name), 'GET /api/health', 'GET /api/openapi.json', ...open]);
     expect(operations.filter((op) => !covered.has(op))).toEqual([]);
   });
 
   it('serves the public routes without a token', async () => {
     expect((await h.call('GET', '/', null)).status).toBe(200);
+    // a survey without its link's token is not found, in words (never 401: the customer has no token)
+    const survey = await h.call('GET', '/api/public/default/survey', null);
+    expect([survey.status, survey.body.code]).toEqual([404, 'survey.not_found']);
     expect((await h.call('GET', '/api/health', null)).status).toBe(200);
     expect((await h.call('GET', '/api/openapi.json', null)).status).toBe(200);
   });
 
   it('shows another tenant nothing of this one in lists', async () => {
+    // the feedback report of another tenant's admin counts none of tenant default's surveys and answers
+    const feedback = await h.call('GET', '/api/reports/feedback', h.tokens.acmeAdmin);
+    expect([feedback.status, feedback.body.surveys, feedback.body.responses]).toEqual([200, 0, 0]);
     const lists = ['/api/cases', '/api/tasks', '/api/outbox'];
     for (const path of lists) {
       const res = await h.call('GET', path, h.tokens.acmeAdmin);

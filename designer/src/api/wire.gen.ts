@@ -1195,6 +1195,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/{tenant}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer-feedback survey behind a mailed link (no token; header X-Survey-Token: the token in the link's fragment): the question in the customer's language, the scale, the comment box; 404 survey.not_found, 410 survey.expired (docs/feedback.md) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Survey"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Answer the survey (no token; X-Survey-Token; body {"score", "comment"?}; 10 a minute per address): once; 409 survey.answered, 410 survey.expired, 404 survey.not_found, 422 survey.invalid naming /score or /comment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyAnswer"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/{tenant}/cases/{reference}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer-feedback survey of a closed case on its status page (no token; X-Case-Code); 404 survey.not_found while it is open or where the case type asks none */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Survey"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Answer the survey from the status page (no token; X-Case-Code; body {"score", "comment"?}): once; 409 survey.answered */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyAnswer"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/{tenant}/cases/{reference}/chat": {
         parameters: {
             query?: never;
@@ -3535,6 +3693,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer feedback (docs/reports.md, docs/feedback.md): surveys sent and answers given in [from, to) (by when answered), responseRate, averageScore, the distribution over the scale and the trend by bucket; 422 report.invalid */
+        get: {
+            parameters: {
+                query?: {
+                    caseType?: string;
+                    version?: string;
+                    queue?: string;
+                    channel?: string;
+                    tenant?: string;
+                    bucket?: "day" | "week" | "month";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackReport"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/suggestions": {
         parameters: {
             query?: never;
@@ -4810,6 +5022,51 @@ export interface components {
             canReply: boolean;
             canAddDocuments: boolean;
         };
+        Survey: {
+            title: string;
+            reference: string;
+            question: string;
+            scale: {
+                min: number;
+                max: number;
+                low: string | null;
+                high: string | null;
+            };
+            comment: {
+                label: string;
+            } | null;
+            /** @description The language of the texts ('' where the case type has no translation for the customer's). */
+            language: string;
+            expiresAt: string;
+            answered: boolean;
+        };
+        SurveyAnswer: {
+            score: number;
+            comment?: string;
+        };
+        FeedbackReport: {
+            surveys: number;
+            responses: number;
+            responseRate: number | null;
+            averageScore: number | null;
+            scale: {
+                min: number;
+                max: number;
+            } | null;
+            distribution: {
+                score: number;
+                count: number;
+            }[];
+            trend: {
+                /** @enum {unknown} */
+                bucket: "day" | "week" | "month";
+                items: {
+                    start: string;
+                    responses: number;
+                    averageScore: number;
+                }[];
+            };
+        };
         ChatMessage: {
             /** @description The history entry's number (the stream's event id). */
             seq: number;
@@ -4977,6 +5234,7 @@ export interface components {
             email?: components["schemas"]["CaseTypeEmailIntake"];
             suggest?: components["schemas"]["CaseTypeReasonSuggestion"];
             public?: components["schemas"]["CaseTypePublicForm"];
+            feedback?: components["schemas"]["CaseTypeFeedback"];
             /** @description Message templates that notify actions name (docs/email.md): by name, a subject and a body, each one text or one per language, with placeholders such as {{/customer/name}} (a field of the case data) or {{reference}}. */
             messages?: {
                 [key: string]: components["schemas"]["CaseTypeMessage"];
@@ -5571,6 +5829,38 @@ export interface components {
         /** StoredScenarioStateValue */
         CaseTypeStoredScenarioStateValue: string | {
             [key: string]: components["schemas"]["CaseTypeStoredScenarioStateValue"];
+        };
+        /**
+         * Feedback
+         * @description A short survey the customer gets when a case closes (docs/feedback.md): one question, a score on a scale with labelled ends and an optional comment. The link is e-mailed with the message `message` (its {{survey}} placeholder is the link) and offered on the public status page.
+         */
+        CaseTypeFeedback: {
+            /** @description What the customer is asked, e.g. How satisfied are you with how we handled your request? (translated through `translations`). */
+            question: string;
+            /** @description The scores the customer chooses from: every whole number from min to max, the ends labelled. */
+            scale: {
+                /** @description The lowest score. */
+                min: number;
+                /** @description The highest score. */
+                max: number;
+                low?: {
+                    /** @description What the lowest score means, e.g. Very unhappy. */
+                    label: string;
+                };
+                high?: {
+                    /** @description What the highest score means, e.g. Very happy. */
+                    label: string;
+                };
+            };
+            /** @description Offer a free-text comment beside the score (the customer may leave it empty). */
+            comment?: {
+                /** @description What the comment box asks, e.g. Anything you want to tell us? */
+                label: string;
+            };
+            /** @description How long the survey link stays valid after it is sent; default P14D. */
+            validFor?: components["schemas"]["CaseTypeDuration"];
+            /** @description The message of `messages` that e-mails the survey link to the customer when the case closes; its {{survey}} placeholder is the link. Without it, the survey is only offered on the customer's status page. */
+            message?: string;
         };
         /** Message */
         CaseTypeMessage: {

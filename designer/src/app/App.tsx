@@ -20,13 +20,14 @@ const EditorPage = lazy(() => import('../editor/EditorPage.tsx').then((m) => ({ 
 // The customer's self-service form and status page: no sign-in, on demand.
 const PublicFormPage = lazy(() => import('../public/PublicPages.tsx').then((m) => ({ default: m.PublicFormPage })));
 const StatusPage = lazy(() => import('../public/PublicPages.tsx').then((m) => ({ default: m.StatusPage })));
+const SurveyPage = lazy(() => import('../public/SurveyPage.tsx').then((m) => ({ default: m.SurveyPage })));
 // "Migrate open cases" of a case type (admins), on demand too.
 const MigrationPage = lazy(() => import('../migrations/MigrationPage.tsx').then((m) => ({ default: m.MigrationPage })));
 
 /** The customer's pages (self-service form, status page): nobody signs in there, so nobody is asked about. */
 function isPublicPath(path: string): boolean {
   const type = matchRoute(path).type;
-  return type === 'publicForm' || type === 'status';
+  return type === 'publicForm' || type === 'status' || type === 'survey';
 }
 
 /**
@@ -120,10 +121,16 @@ function Shell({ token, setToken, checking }: { token: string | null; setToken: 
   );
   // the customer's pages need no sign-in and show nothing of the signed-in app
   const open = matchRoute(path);
-  if (open.type === 'publicForm' || open.type === 'status') {
+  if (open.type === 'publicForm' || open.type === 'status' || open.type === 'survey') {
     return (
       <Suspense fallback={<p role="status" className="page">{t('common.loading')}</p>}>
-        {open.type === 'publicForm' ? <PublicFormPage tenant={open.tenant} caseType={open.key} /> : <StatusPage tenant={open.tenant} reference={open.reference} />}
+        {open.type === 'publicForm' ? (
+          <PublicFormPage tenant={open.tenant} caseType={open.key} />
+        ) : open.type === 'survey' ? (
+          <SurveyPage tenant={open.tenant} />
+        ) : (
+          <StatusPage tenant={open.tenant} reference={open.reference} />
+        )}
       </Suspense>
     );
   }
@@ -181,6 +188,7 @@ function Shell({ token, setToken, checking }: { token: string | null; setToken: 
       );
     case 'publicForm':
     case 'status':
+    case 'survey':
       // drawn above, signed in or not
       return null;
     case 'notFound':

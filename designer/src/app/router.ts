@@ -82,7 +82,8 @@ export function navigate(path: string): void {
 
 export type Route = { type: 'list' } | { type: 'editor'; key: string } | { type: 'console' } | { type: 'tokens' } | { type: 'notFound'; path: string } | { type: 'migrate'; key: string; from: number; to: number }
   | { type: 'publicForm'; tenant: string; key: string }
-  | { type: 'status'; tenant: string; reference: string };
+  | { type: 'status'; tenant: string; reference: string }
+  | { type: 'survey'; tenant: string };
 
 /** The page that migrates the open cases of a case type from one published version to another. */
 export function migratePath(key: string, from: number, to: number): string {
@@ -100,6 +101,8 @@ export function matchRoute(path: string): Route {
   if (form) return { type: 'publicForm', tenant: decodeURIComponent(form[1] as string), key: decodeURIComponent(form[2] as string) };
   const status = /^\/status\/([^/]+)\/([^/]+)\/?$/.exec(path);
   if (status) return { type: 'status', tenant: decodeURIComponent(status[1] as string), reference: decodeURIComponent(status[2] as string) };
+  const survey = /^\/survey\/([^/]+)\/?$/.exec(path);
+  if (survey) return { type: 'survey', tenant: decodeURIComponent(survey[1] as string) };
   if (path === '/tokens' || path === '/tokens/') return { type: 'tokens' };
   return { type: 'notFound', path };
 }

@@ -1,6 +1,6 @@
 // The history timeline: who, when, which event, the state change and what changed (from the JSON Patch).
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import { jsonEqual, lookupEventOf, NOTE_ADDED, OVERDUE_EVENT } from '../../../runtime/engine/index.ts';
+import { FEEDBACK_RECEIVED, jsonEqual, lookupEventOf, NOTE_ADDED, OVERDUE_EVENT } from '../../../runtime/engine/index.ts';
 import { EscalationLines, overdueTask } from './EscalationLines.tsx';
 import type { HistoryEntry } from '../../../runtime/engine/index.ts';
 import { fieldLabel } from '../model/field-label.ts';
@@ -39,6 +39,14 @@ function entryText(type: string, data: unknown): string | null {
   return null;
 }
 
+/** The customer's feedback in words: "Customer feedback: 4 of 5 — Quick and kind" (the scale of the case type). */
+function feedbackText(def: CaseType, data: unknown, t: (key: string, values?: Record<string, unknown>) => string): string {
+  const d = data as { score?: unknown; comment?: unknown } | undefined;
+  const max = def.feedback?.scale.max ?? '?';
+  const score = typeof d?.score === 'number' ? d.score : '?';
+  return typeof d?.comment === 'string' && d.comment !== '' ? t('feedback.historyComment', { score, max, comment: d.comment }) : t('feedback.history', { score, max });
+}
+
 /** An event a linked case did not take, in words: which case, which event (by this case type's title where it has it), why. */
 function undeliveredText(def: CaseType, data: unknown, t: (key: string, values?: Record<string, unknown>) => string): string | null {
   const d = data as { reference?: unknown; event?: unknown; code?: unknown; reason?: unknown } | undefined;
@@ -69,6 +77,7 @@ export function HistoryTimeline({ items, def, earlier }: { items: readonly Histo
     const sla = /^sla\.([^.]+)\./.exec(type)?.[1];
     if (sla) return t('sla', { sla: def.slas?.[sla]?.title ?? idWords(sla) });
     if (type === NOTE_ADDED) return words.t('due.history.note');
+    if (type === FEEDBACK_RECEIVED) return feedbackText(def, data, (key, values) => words.t(key, values));
     if (OVERDUE_EVENT.test(type)) return words.t('due.history.overdue', { task: overdueTask(def, type, data) });
     const lookup = lookupEventOf(type);
     if (lookup) return t(lookup.outcome === 'done' ? 'lookupDone' : 'lookupFailed', { lookup: lookupTitle(def, lookup.name) ?? idWords(lookup.name) });

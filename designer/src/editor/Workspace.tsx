@@ -19,6 +19,7 @@ import { PublishDialog } from './PublishDialog.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { RolesQueuesView } from './roles/RolesQueuesView.tsx';
 import { MessagesView } from './messages/MessagesView.tsx';
+import { FeedbackSettings } from './messages/FeedbackSettings.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { SlasView } from './slas/SlasView.tsx';
 import { TypesView } from './types/TypesView.tsx';
@@ -136,7 +137,12 @@ export function Workspace({ api, initial, published, onPublished }: Props) {
       case 'roles':
         return <RolesQueuesView def={def} edit={editor.edit} selection={selection} select={setSelection} />;
       case 'messages':
-        return <MessagesView def={def} edit={editor.edit} selection={selection} select={setSelection} />;
+        return (
+          <>
+            <MessagesView def={def} edit={editor.edit} selection={selection} select={setSelection} />
+            <FeedbackSettings def={def} edit={editor.edit} />
+          </>
+        );
       case 'slas':
         return <SlasView def={def} edit={editor.edit} selection={selection} />;
       case 'simulator':

@@ -40,11 +40,13 @@ import routingEn from './areas/routing.en.json';
 import routingNl from './areas/routing.nl.json';
 import processMapEn from './areas/processMap.en.json';
 import processMapNl from './areas/processMap.nl.json';
+import feedbackEn from './areas/feedback.en.json';
+import feedbackNl from './areas/feedback.nl.json';
 
 /** The area files, by the key their texts live under. */
-export const AREAS = ['canvas', 'editor', 'rules', 'slas', 'versions', 'sim', 'pages', 'stages', 'translations', 'model', 'backtest', 'migrations', 'public', 'chat', 'due', 'scripts', 'routing', 'processMap'] as const;
+export const AREAS = ['canvas', 'editor', 'rules', 'slas', 'versions', 'sim', 'pages', 'stages', 'translations', 'model', 'backtest', 'migrations', 'public', 'chat', 'due', 'scripts', 'routing', 'processMap', 'feedback'] as const;
 
 export const RESOURCES = {
-  en: { translation: { ...en, canvas: canvasEn, editor: editorEn, rules: rulesEn, slas: slasEn, versions: versionsEn, sim: simEn, pages: pagesEn, stages: stagesEn, translations: translationsEn, model: modelEn, backtest: backtestEn, migrations: migrationsEn, public: publicEn, chat: chatEn, due: dueEn, scripts: scriptsEn, routing: routingEn, processMap: processMapEn } },
-  nl: { translation: { ...nl, canvas: canvasNl, editor: editorNl, rules: rulesNl, slas: slasNl, versions: versionsNl, sim: simNl, pages: pagesNl, stages: stagesNl, translations: translationsNl, model: modelNl, backtest: backtestNl, migrations: migrationsNl, public: publicNl, chat: chatNl, due: dueNl, scripts: scriptsNl, routing: routingNl, processMap: processMapNl } },
+  en: { translation: { ...en, canvas: canvasEn, editor: editorEn, rules: rulesEn, slas: slasEn, versions: versionsEn, sim: simEn, pages: pagesEn, stages: stagesEn, translations: translationsEn, model: modelEn, backtest: backtestEn, migrations: migrationsEn, public: publicEn, chat: chatEn, due: dueEn, scripts: scriptsEn, routing: routingEn, processMap: processMapEn, feedback: feedbackEn } },
+  nl: { translation: { ...nl, canvas: canvasNl, editor: editorNl, rules: rulesNl, slas: slasNl, versions: versionsNl, sim: simNl, pages: pagesNl, stages: stagesNl, translations: translationsNl, model: modelNl, backtest: backtestNl, migrations: migrationsNl, public: publicNl, chat: chatNl, due: dueNl, scripts: scriptsNl, routing: routingNl, processMap: processMapNl, feedback: feedbackNl } },
 } as const;

@@ -11,6 +11,7 @@ import { fieldLabel } from '../model/field-label.ts';
 import { useWords } from '../i18n/use-words.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
+import { SurveyForm, type Survey } from './SurveyPage.tsx';
 
 interface FormView {
   key: string;
@@ -237,6 +238,19 @@ export function StatusPage({ tenant, reference }: { tenant: string; reference: s
   const [uploaded, setUploaded] = useState<{ added: number; failures: string[] } | null>(null);
   const [reloads, setReloads] = useState(0);
   const base = `/api/public/${encodeURIComponent(tenant)}/cases/${encodeURIComponent(reference)}`;
+  // a closed request's feedback survey, where its case type asks for one (docs/feedback.md)
+  const [survey, setSurvey] = useState<Survey | null>(null);
+  const closed = status?.closed === true;
+  useEffect(() => {
+    if (!closed || code === '') return;
+    let live = true;
+    void call<Survey>(`${base}/feedback`, { headers: { 'X-Case-Code': code } }).then((r) => {
+      if (live && r.ok) setSurvey(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [base, code, closed]);
   useEffect(() => {
     if (code === '') return;
     const say = (k: string) => words.t(`public.${k}`);
@@ -317,6 +331,19 @@ export function StatusPage({ tenant, reference }: { tenant: string; reference: s
           </li>
         ))}
       </ol>
+      {survey !== null ? (
+        <section aria-labelledby="status-survey-title">
+          <h2 id="status-survey-title">{words.t('feedback.title')}</h2>
+          <SurveyForm
+            id="status-survey"
+            survey={survey}
+            answer={async (body) => {
+              const r = await call(`${base}/feedback`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Case-Code': code }, body: JSON.stringify(body) });
+              return r.ok ? { ok: true } : { ok: false, status: r.status, ...(r.problem.detail === undefined ? {} : { detail: r.problem.detail }) };
+            }}
+          />
+        </section>
+      ) : null}
       {sent ? <p role="status">{t('replySent')}</p> : null}
       {message ? (
         <p className="error-box" role="alert">

@@ -6,6 +6,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import type { DocumentService } from '../../host/document-service.ts';
 import type { PublicFormService } from '../../host/public-form.ts';
+import type { FeedbackService } from '../../host/feedback.ts';
 import { tokenBuckets } from '../../host/rate-limit.ts';
 import type { ChatService } from '../../host/chat-service.ts';
 import { chatStream, chatText } from './chat.ts';
@@ -62,6 +63,7 @@ export function publicRoutes(
   chat: ChatService,
   limits: { postsPerMinute?: number; readsPerMinute?: number; trustedProxies?: number } = {},
   closing?: AbortSignal,
+  feedback?: FeedbackService,
 ): Hono {
   const app = new Hono();
   const proxies = limits.trustedProxies ?? 0;
@@ -138,6 +140,35 @@ export function publicRoutes(
       else streams.set(caller, left);
     };
     return chatStream(c, chat, c.req.param('tenant'), kase.id, true, closing, ended);
+  });
+
+  // Customer feedback (docs/feedback.md): the survey behind a mailed link (its token in X-Survey-Token, as
+  // the page reads it from the address's fragment), and the same survey on a closed case's status page.
+  const surveyToken = (c: Context): string => c.req.header('x-survey-token') ?? '';
+  const language = (c: Context): string | undefined => /^[a-zA-Z]{2,3}(-[a-zA-Z]{2})?/.exec(c.req.header('accept-language') ?? '')?.[0];
+  const noSurveys = (): never => {
+    throw new HttpProblem('survey.not_found', 'There is no such survey. Check the link you were given.');
+  };
+  app.get('/api/public/:tenant/survey', async (c) => {
+    if (feedback === undefined) noSurveys();
+    return c.json(unwrap(await (feedback as FeedbackService).survey(c.req.param('tenant'), surveyToken(c), language(c))));
+  });
+  app.post('/api/public/:tenant/survey', async (c) => {
+    if (feedback === undefined) noSurveys();
+    const body = await readJson(c);
+    return c.json(unwrap(await (feedback as FeedbackService).answer(c.req.param('tenant'), surveyToken(c), body)), 201);
+  });
+  app.get('/api/public/:tenant/cases/:reference/feedback', async (c) => {
+    const { kase, definition } = await caseFor(c);
+    const survey = feedback === undefined ? null : await feedback.surveyOfCase(c.req.param('tenant'), kase, definition, language(c));
+    if (survey === null) throw new HttpProblem('survey.not_found', 'This request asks for no feedback (yet): it is not closed, or we ask none.');
+    return c.json(survey);
+  });
+  app.post('/api/public/:tenant/cases/:reference/feedback', async (c) => {
+    const { kase, definition } = await caseFor(c);
+    if (feedback === undefined) noSurveys();
+    const body = await readJson(c);
+    return c.json(unwrap(await (feedback as FeedbackService).answerOfCase(c.req.param('tenant'), kase, definition, body)), 201);
   });
 
   app.post('/api/public/:tenant/cases/:reference/documents', async (c) => {

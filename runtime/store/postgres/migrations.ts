@@ -14,6 +14,7 @@
 import { caseMigrationTables } from './postgres-case-migrations.ts';
 import { documentTables } from './postgres-documents.ts';
 import { suggestionTables } from './postgres-suggestions.ts';
+import { feedbackTables } from './postgres-feedback.ts';
 import { routingTables } from './postgres-routing.ts';
 import type { PostgresDb, Queryable } from './postgres-db.ts';
 import { backfillStages, stageTablesSql } from './postgres-stages.ts';
@@ -224,6 +225,8 @@ const migrations: Migration[] = [
   reportIndexes,
   // The process map (issue 22): the transitions table and its trigger (transitionTables above).
   transitionTables,
+  // Customer feedback (issue 22, docs/feedback.md; SQLite's too): a survey per case, an answer per case, indexed for the report.
+  feedbackTables,
 ];
 
 /** The version that added the dashboards' indexes (issue 22). */
@@ -231,6 +234,9 @@ export const reportIndexesVersion = migrations.indexOf(reportIndexes) + 1;
 
 /** The version that added the process map's transitions table (the tests fill an older database before it). */
 export const transitionTablesVersion = migrations.indexOf(transitionTables) + 1;
+
+/** The version that added the feedback tables (issue 22). */
+export const feedbackTablesVersion = migrations.indexOf(feedbackTables) + 1;
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */
 export const stageTablesVersion = migrations.indexOf(stageTables) + 1;

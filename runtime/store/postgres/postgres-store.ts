@@ -17,6 +17,7 @@ import { createPostgresProcessMap } from './postgres-process-map.ts';
 import { createPostgresQueues } from './postgres-queues.ts';
 import { createPostgresSuggestions } from './postgres-suggestions.ts';
 import { createPostgresRouting } from './postgres-routing.ts';
+import { createPostgresFeedback } from './postgres-feedback.ts';
 
 export interface PostgresStoreOptions {
   /** A libpq connection URL: `postgres://user@host:5432/dossier` (`?host=/run/postgresql` for a socket). */
@@ -63,6 +64,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...createPostgresDocuments(db),
     ...createPostgresSuggestions(db),
     ...createPostgresRouting(db),
+    ...createPostgresFeedback(db),
     async watchDue(listener: (due: DueNotice) => void): Promise<() => Promise<void>> {
       const stop = await watchDue(options.url, listener);
       watchers.add(stop);

@@ -4,6 +4,7 @@
 import { caseMigrationTables } from './sqlite-case-migrations.ts';
 import { documentTables } from './sqlite-documents.ts';
 import { suggestionTables } from './sqlite-suggestions.ts';
+import { feedbackTables } from './sqlite-feedback.ts';
 import { routingTables } from './sqlite-routing.ts';
 import type Database from 'better-sqlite3';
 import { backfillCustomerKeys } from './sqlite-customer-keys.ts';
@@ -223,6 +224,8 @@ const migrations: Migration[] = [
   reportIndexes,
   // The process map (issue 22): the transitions table and its trigger (transitionTables above).
   transitionTables,
+  // Customer feedback (issue 22, docs/feedback.md): a survey per case, an answer per case, indexed for the report.
+  feedbackTables,
 ];
 
 /** The version that added the dashboards' indexes (issue 22). */
@@ -230,6 +233,9 @@ export const reportIndexesVersion = migrations.indexOf(reportIndexes) + 1;
 
 /** The version that added the process map's transitions table (the tests fill an older database before it). */
 export const transitionTablesVersion = migrations.indexOf(transitionTables) + 1;
+
+/** The version that added the feedback tables (issue 22). */
+export const feedbackTablesVersion = migrations.indexOf(feedbackTables) + 1;
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */
 export const stageTablesVersion = migrations.indexOf(stageTables) + 1;

@@ -10,6 +10,7 @@ import { createSqliteCases } from './sqlite-cases.ts';
 import { createSqliteDocuments } from './sqlite-documents.ts';
 import { createSqliteReports } from './sqlite-reports.ts';
 import { createSqliteProcessMap } from './sqlite-process-map.ts';
+import { createSqliteFeedback } from './sqlite-feedback.ts';
 import { createSqliteQueues } from './sqlite-queues.ts';
 import { createSqliteSuggestions } from './sqlite-suggestions.ts';
 import { createSqliteRouting } from './sqlite-routing.ts';
@@ -130,6 +131,7 @@ function storeOn(db: Database.Database, options: SqliteStoreOptions): SqliteCase
     ...createSqliteDocuments(db, queue),
     ...createSqliteSuggestions(db, queue),
     ...createSqliteRouting(db, queue),
+    ...createSqliteFeedback(db, queue),
     writeStats: () => queue.stats(),
     async close(): Promise<void> {
       if (closed) return;

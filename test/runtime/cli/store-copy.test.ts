@@ -118,6 +118,12 @@ async function buildSource(path: string): Promise<void> {
   expect(await store.saveSuggestion({ ...suggestion, caseId: withdrawn, value: 'delivery', confidence: 1 })).toBe(true);
   expect(await store.recordSuggestionOutcome('default', first, 'service', clock.now())).toBe('corrected');
 
+  // customer feedback (issue 22): a survey mailed and answered, one offered on the status page
+  const survey = { tenant: 'default', caseType: 'complaint', version: 1, channel: 'email', queue: null, via: 'mail' as const, sentAt: clock.now(), expiresAt: '2026-02-01T00:00:00.000Z' };
+  await store.saveSurvey({ ...survey, caseId: first, tokenHash: 'a'.repeat(64) }, true);
+  await store.saveSurvey({ ...survey, caseId: withdrawn, tokenHash: null, via: 'status', channel: null, queue: 'triage "ü"' }, false);
+  expect(await store.saveFeedback({ tenant: 'default', caseId: first, caseType: 'complaint', version: 1, channel: 'email', queue: null, score: 4, answeredAt: clock.now() })).toBe(true);
+
   // push routing (issue 21): an agent, an offer of an open task by the real router, and the task-holder log
   // (the claim above wrote its first line)
   const [waiting] = (await store.listTasks('default', { status: 'open', unassigned: true }, 10, null)).items.filter((t) => t.queue !== null);
@@ -219,6 +225,9 @@ async function readAll(store: CaseStore): Promise<Record<string, unknown>> {
       agents: await store.listAgents(tenant),
       offers: await store.offersFor(tenant, 'agent-bo "ü"'),
       taskLog: await Promise.all(ofTenant.map((id) => store.taskLog(tenant, id))),
+      surveys: await Promise.all(ofTenant.map((id) => store.getSurvey(tenant, id))),
+      feedback: await Promise.all(ofTenant.map((id) => store.getFeedback(tenant, id))),
+      feedbackCounts: await store.feedbackCounts(tenant, {}, 'week'),
     };
   }
   return out;
@@ -333,7 +342,7 @@ describe('dossier store copy: usage and sources it refuses', () => {
     expect(storeTables.map((t) => t.name)).toEqual([
       'tenants', 'tokens', 'partners', 'people', 'mailboxes', 'case_secrets', 'case_types', 'drafts', 'cases', 'case_reference_counters', 'history', 'slas', 'timers', 'tasks', 'outbox', 'idempotency', 'messages', 'case_customer_keys',
       'stage_current', 'stage_visits', 'transitions', 'case_migrations', 'case_migration_items', 'documents', 'document_chunks', 'reason_suggestions',
-      'agents', 'task_offers', 'task_log',
+      'agents', 'task_offers', 'task_log', 'feedback_surveys', 'feedback',
     ]);
   });
 });
