@@ -49,7 +49,10 @@ export function ReportCards({ reports, query, filters, types, days, onField }: P
   const agents = useReport(() => reports.agents(query), `agents${key}`);
   const feedback = useReport(() => reports.feedback(query), `feedback${key}`);
   const n = (v: number) => formatNumber(v, words.language);
-  const both = reasons.status !== 'ready' ? reasons : reasonsTrend.status !== 'ready' ? reasonsTrend : { status: 'ready' as const, value: { top: reasons.value, trend: reasonsTrend.value } };
+  // the top values with their trend; a server without the trend route (404) still shows the top values
+  const trendReady = reasonsTrend.status === 'ready' || (reasonsTrend.status === 'failed' && reasonsTrend.missing);
+  const both =
+    reasons.status !== 'ready' ? reasons : !trendReady ? reasonsTrend : { status: 'ready' as const, value: { top: reasons.value, trend: reasonsTrend.status === 'ready' ? reasonsTrend.value : null } };
 
   return (
     <>
@@ -105,15 +108,12 @@ export function ReportCards({ reports, query, filters, types, days, onField }: P
         emptyText={field === '' ? t('noField') : t('reasonsEmpty')}
         controls={fields.length > 1 ? <FilterSelect id="reports-field" label={t('field')} value={field} onChange={onField} options={fields} /> : null}
         body={({ top, trend }) => {
-          if (top === null || trend === null) return { empty: true, tables: [] };
-          const over = reasonsTrendRows(trend, words);
+          if (top === null) return { empty: true, tables: [] };
+          const over = trend === null ? null : reasonsTrendRows(trend, words);
           return {
             empty: top.total === 0,
-            chart: over.chart,
-            tables: [
-              { caption: t('reasonsCaption', { field: fieldLabel, total: n(top.total) }), table: reasonsRows(top, words) },
-              { caption: t('reasonsTrendCaption'), table: over.table },
-            ],
+            ...(over ? { chart: over.chart } : {}),
+            tables: [{ caption: t('reasonsCaption', { field: fieldLabel, total: n(top.total) }), table: reasonsRows(top, words) }, ...(over ? [{ caption: t('reasonsTrendCaption'), table: over.table }] : [])],
           };
         }}
       />
