@@ -188,7 +188,7 @@ export function createApp<C>(options: AppOptions<C>): Hono<AuthEnv> {
   app.route('/api', routingRoutes(services.routing, store));
   app.route('/api', taskRoutes(services.tasks, store));
   app.route('/api', outboxRoutes(store, clock, options.webhookSecretFromHost === true));
-  app.route('/api', reportRoutes(store));
+  app.route('/api', reportRoutes(store, clock));
   app.route('/api', suggestionRoutes(store, services.suggestions));
   app.route('/api', customerRoutes(store));
   app.route('/api', searchRoutes(store));

@@ -396,6 +396,54 @@ export interface StageCounts {
   totalMs: number;
   /** Visits still open: cases in the state now. */
   current: number;
+  /** Median milliseconds of the completed visits (nearest rank: the ceil(n/2)-th shortest); null without one. */
+  medianMs: number | null;
+  /** 90th percentile (nearest rank: the ceil(0.9 n)-th shortest); null without a completed visit. */
+  p90Ms: number | null;
+}
+
+/** SLA outcomes of the SLAs started in one bucket (`start`: the bucket's first instant). */
+export interface SlaTrendRow {
+  start: Instant;
+  met: number;
+  metLate: number;
+  missedGoal: number;
+  breached: number;
+}
+
+/** Open cases of one queue and top-level state, with their ages against `now` (docs/reports.md). */
+export interface BacklogRow {
+  queue: string | null;
+  /** The top-level state id of the case's state (the first key of a nested or parallel state). */
+  state: string;
+  count: number;
+  under1d: number;
+  d1to3: number;
+  d3to7: number;
+  d7to30: number;
+  over30d: number;
+  oldestCreatedAt: Instant;
+}
+
+/**
+ * The values at a pointer that can be among the `limit` most frequent (ties at the cut included: the
+ * caller orders and cuts, as for ReasonCounts), each with its count per bucket.
+ */
+export interface ReasonTrend {
+  values: { value: JsonValue; count: number; buckets: { start: Instant; count: number }[] }[];
+}
+
+/** Cases per channel, and per bucket and channel. */
+export interface ChannelCounts {
+  items: { channel: string; count: number }[];
+  trend: { start: Instant; channel: string; count: number }[];
+}
+
+/** Tasks closed in the window per agent (the task's assignee), with their handling times. */
+export interface AgentCounts {
+  /** Every task closed in the window (with an agent), before the limit. */
+  total: number;
+  items: { agent: string; tasksClosed: number; cases: number; medianHandlingMs: number | null; p90HandlingMs: number | null }[];
 }
 
 /** Cases counted by the value at a JSON Pointer into their data. */
@@ -715,6 +763,16 @@ export interface CaseStore {
    * `caseType` where given): per partner, the events, the distinct cases and the last event's time, by partner.
    */
   partnerActivity(tenant: string, window: ReportWindow): Promise<PartnerActivity[]>;
+  /** SLA outcomes per bucket of when the SLA started, oldest first, only buckets with an SLA. */
+  slaTrend(tenant: string, window: ReportWindow, bucket: ReportBucket): Promise<SlaTrendRow[]>;
+  /** The open cases (created in the window) by queue and top-level state, aged against `now` (the host's clock). */
+  backlog(tenant: string, window: ReportWindow, now: Instant): Promise<BacklogRow[]>;
+  /** The `limit` most frequent values at `pointer` in the cases created in the window, and their counts per bucket. */
+  reasonTrend(tenant: string, pointer: string, window: ReportWindow & { limit: number }, bucket: ReportBucket): Promise<ReasonTrend>;
+  /** Cases created in the window per channel, and per bucket and channel. */
+  channelCounts(tenant: string, window: ReportWindow, bucket: ReportBucket): Promise<ChannelCounts>;
+  /** Tasks closed in the window per agent, most first, the first `limit`. */
+  agentCounts(tenant: string, window: ReportWindow & { limit: number }): Promise<AgentCounts>;
 
   // Migrations of open cases to another version (issue 19)
   /**

@@ -57,15 +57,22 @@ export interface RefHistoryRow {
   to: StateValue;
 }
 
+/** The nearest-rank percentile: the ceil(p·n)-th smallest (null for none). */
+export function nearestRank(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.ceil(p * sorted.length) - 1] as number;
+}
+
 /** `history`: every entry of the tenant, by case, then seq. A visit counts when it began in the window. */
 export function referenceStageReport(all: readonly RefHistoryRow[], window: ReportWindow) {
   const history = all.filter((h) => window.caseType === undefined || h.caseType === window.caseType);
-  const rows = new Map<string, { caseType: string; state: string; visits: number; completed: number; totalMs: number; averageMs: number | null; current: number }>();
+  const rows = new Map<string, { caseType: string; state: string; visits: number; completed: number; totalMs: number; averageMs: number | null; medianMs: number | null; p90Ms: number | null; current: number; durations: number[] }>();
   const row = (caseType: string, state: string) => {
     const key = `${caseType}\u0000${state}`;
     let r = rows.get(key);
     if (r === undefined) {
-      r = { caseType, state, visits: 0, completed: 0, totalMs: 0, averageMs: null, current: 0 };
+      r = { caseType, state, visits: 0, completed: 0, totalMs: 0, averageMs: null, medianMs: null, p90Ms: null, current: 0, durations: [] };
       rows.set(key, r);
     }
     return r;
@@ -84,6 +91,7 @@ export function referenceStageReport(all: readonly RefHistoryRow[], window: Repo
             const r = row(entry.caseType, state);
             r.completed += 1;
             r.totalMs += Date.parse(entry.at) - Date.parse(since);
+            r.durations.push(Date.parse(entry.at) - Date.parse(since));
           }
           entered.delete(state);
         }
@@ -98,8 +106,12 @@ export function referenceStageReport(all: readonly RefHistoryRow[], window: Repo
     const caseType = entries[0]?.caseType ?? '';
     for (const [state, since] of entered) if (inWindow(since, window)) row(caseType, state).current += 1;
   }
-  for (const r of rows.values()) r.averageMs = r.completed === 0 ? null : Math.round(r.totalMs / r.completed);
-  return [...rows.values()].sort((a, b) => a.caseType.localeCompare(b.caseType) || a.state.localeCompare(b.state));
+  for (const r of rows.values()) {
+    r.averageMs = r.completed === 0 ? null : Math.round(r.totalMs / r.completed);
+    r.medianMs = nearestRank(r.durations, 0.5);
+    r.p90Ms = nearestRank(r.durations, 0.9);
+  }
+  return [...rows.values()].map(({ durations: _durations, ...r }) => r).sort((a, b) => a.caseType.localeCompare(b.caseType) || a.state.localeCompare(b.state));
 }
 
 export interface RefCase {
