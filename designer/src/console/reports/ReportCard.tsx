@@ -8,7 +8,10 @@ import type { ChartData, ReportTable } from './report-rows.ts';
 import { csvFileName, toCsv } from './report-csv.ts';
 
 /** A report route's answer as a card shows it; `missing` when the server has no such route (404). */
-export type ReportState<T> = { status: 'loading' } | { status: 'failed'; message: string; missing: boolean } | { status: 'ready'; value: T };
+export type ReportState<T> =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string; missing: boolean }
+  | { status: 'ready'; value: T };
 
 /** The answer of a report route, loaded again when `key` (the route and its query) changes. */
 export function useReport<T>(load: () => Promise<Result<T>>, key: string): ReportState<T> {
@@ -17,7 +20,12 @@ export function useReport<T>(load: () => Promise<Result<T>>, key: string): Repor
     let live = true;
     setState({ status: 'loading' });
     void load().then((r) => {
-      if (live) setState(r.ok ? { status: 'ready', value: r.value } : { status: 'failed', message: r.message, missing: r.status === 404 });
+      if (live)
+        setState(
+          r.ok
+            ? { status: 'ready', value: r.value }
+            : { status: 'failed', message: r.message, missing: r.status === 404 },
+        );
     });
     return () => {
       live = false;
@@ -107,7 +115,17 @@ export function ReportCard<T>({ id, title, state, body, emptyText, days, control
       <header className="report-card-head">
         <h2 id={`${id}-title`}>{title}</h2>
         {main && !content.empty ? (
-          <button type="button" className="secondary" aria-label={t('console.reports.download', { title })} onClick={() => save(toCsv(main.table.columns, main.table.rows), csvFileName(title, days.firstDay, days.lastDay))}>
+          <button
+            type="button"
+            className="secondary"
+            aria-label={t('console.reports.download', { title })}
+            onClick={() =>
+              save(
+                toCsv(main.table.columns, main.table.rows),
+                csvFileName(title, days.firstDay, days.lastDay),
+              )
+            }
+          >
             {t('console.reports.downloadShort')}
           </button>
         ) : null}

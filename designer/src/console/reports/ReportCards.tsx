@@ -8,10 +8,20 @@ import { FilterSelect } from '../FilterSelect.tsx';
 import { reasonFields } from '../reasons-report.ts';
 import type { ReportQuery, ReportsApi } from './report-api.ts';
 import type { ReportFilters } from './report-query.ts';
-import { agentRows, backlogRows, channelRows, feedbackRows, reasonsRows, reasonsTrendRows, slaRows, slaTrendRows, stageRows } from './report-rows.ts';
+import {
+  agentRows,
+  backlogRows,
+  channelRows,
+  feedbackRows,
+  reasonsRows,
+  reasonsTrendRows,
+  slaRows,
+  slaTrendRows,
+  stageRows,
+} from './report-rows.ts';
 import { ReportCard, useReport } from './ReportCard.tsx';
 import type { Result } from '../api-result.ts';
-import type { ReasonsReport, ReasonsTrend } from './report-types.ts';
+import type { FeedbackReport, ReasonsReport, ReasonsTrend } from './report-types.ts';
 
 interface Props {
   reports: ReportsApi;
@@ -25,8 +35,11 @@ interface Props {
 /** The fields the reasons can be counted by: the chosen case type's choice fields, or those of every case type. */
 function countableFields(types: readonly CaseType[], caseType: string): { value: string; label: string }[] {
   const seen = new Map<string, string>();
-  for (const def of types.filter((d) => caseType === '' || d.key === caseType)) for (const f of reasonFields(def)) if (!seen.has(f.value)) seen.set(f.value, f.label);
-  return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => Number(b.value === '/reason') - Number(a.value === '/reason'));
+  for (const def of types.filter((d) => caseType === '' || d.key === caseType))
+    for (const f of reasonFields(def)) if (!seen.has(f.value)) seen.set(f.value, f.label);
+  return [...seen]
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => Number(b.value === '/reason') - Number(a.value === '/reason'));
 }
 
 export function ReportCards({ reports, query, filters, types, days, onField }: Props) {
@@ -43,16 +56,39 @@ export function ReportCards({ reports, query, filters, types, days, onField }: P
   const backlog = useReport(() => reports.backlog(query), `backlog${key}`);
   const stages = useReport(() => reports.stages(query), `stages${key}`);
   const none: Promise<Result<null>> = Promise.resolve({ ok: true, value: null });
-  const reasons = useReport<ReasonsReport | null>(() => (field === '' ? none : reports.reasons(reasonsQuery)), `reasons${key}${field}`);
-  const reasonsTrend = useReport<ReasonsTrend | null>(() => (field === '' ? none : reports.reasonsTrend(reasonsQuery)), `reasonsTrend${key}${field}`);
+  const reasons = useReport<ReasonsReport | null>(
+    () => (field === '' ? none : reports.reasons(reasonsQuery)),
+    `reasons${key}${field}`,
+  );
+  const reasonsTrend = useReport<ReasonsTrend | null>(
+    () => (field === '' ? none : reports.reasonsTrend(reasonsQuery)),
+    `reasonsTrend${key}${field}`,
+  );
   const channels = useReport(() => reports.channels(query), `channels${key}`);
   const agents = useReport(() => reports.agents(query), `agents${key}`);
-  const feedback = useReport(() => reports.feedback(query), `feedback${key}`);
+  // customer feedback only where a case type in view asks for it (its `feedback` member, docs/feedback.md)
+  const asksFeedback = types.some(
+    (d) =>
+      (filters.caseType === '' || d.key === filters.caseType) &&
+      (d as { feedback?: unknown }).feedback !== undefined,
+  );
+  const feedback = useReport<FeedbackReport | null>(
+    () => (asksFeedback ? reports.feedback(query) : none),
+    `feedback${key}${asksFeedback}`,
+  );
   const n = (v: number) => formatNumber(v, words.language);
   // the top values with their trend; a server without the trend route (404) still shows the top values
-  const trendReady = reasonsTrend.status === 'ready' || (reasonsTrend.status === 'failed' && reasonsTrend.missing);
+  const trendReady =
+    reasonsTrend.status === 'ready' || (reasonsTrend.status === 'failed' && reasonsTrend.missing);
   const both =
-    reasons.status !== 'ready' ? reasons : !trendReady ? reasonsTrend : { status: 'ready' as const, value: { top: reasons.value, trend: reasonsTrend.status === 'ready' ? reasonsTrend.value : null } };
+    reasons.status !== 'ready'
+      ? reasons
+      : !trendReady
+        ? reasonsTrend
+        : {
+            status: 'ready' as const,
+            value: { top: reasons.value, trend: reasonsTrend.status === 'ready' ? reasonsTrend.value : null },
+          };
 
   return (
     <>
@@ -86,7 +122,11 @@ export function ReportCards({ reports, query, filters, types, days, onField }: P
         emptyText={t('backlogEmpty')}
         body={(r) => {
           const { table, chart } = backlogRows(r, types, words);
-          return { empty: r.items.length === 0, chart, tables: [{ caption: t('backlogCaption', { total: n(r.total) }), table }] };
+          return {
+            empty: r.items.length === 0,
+            chart,
+            tables: [{ caption: t('backlogCaption', { total: n(r.total) }), table }],
+          };
         }}
       />
       <ReportCard
@@ -106,14 +146,30 @@ export function ReportCards({ reports, query, filters, types, days, onField }: P
         state={both}
         days={days}
         emptyText={field === '' ? t('noField') : t('reasonsEmpty')}
-        controls={fields.length > 1 ? <FilterSelect id="reports-field" label={t('field')} value={field} onChange={onField} options={fields} /> : null}
+        controls={
+          fields.length > 1 ? (
+            <FilterSelect
+              id="reports-field"
+              label={t('field')}
+              value={field}
+              onChange={onField}
+              options={fields}
+            />
+          ) : null
+        }
         body={({ top, trend }) => {
           if (top === null) return { empty: true, tables: [] };
           const over = trend === null ? null : reasonsTrendRows(trend, words);
           return {
             empty: top.total === 0,
             ...(over ? { chart: over.chart } : {}),
-            tables: [{ caption: t('reasonsCaption', { field: fieldLabel, total: n(top.total) }), table: reasonsRows(top, words) }, ...(over ? [{ caption: t('reasonsTrendCaption'), table: over.table }] : [])],
+            tables: [
+              {
+                caption: t('reasonsCaption', { field: fieldLabel, total: n(top.total) }),
+                table: reasonsRows(top, words),
+              },
+              ...(over ? [{ caption: t('reasonsTrendCaption'), table: over.table }] : []),
+            ],
           };
         }}
       />
@@ -146,7 +202,7 @@ export function ReportCards({ reports, query, filters, types, days, onField }: P
           return { empty: r.items.length === 0, chart, tables: [{ caption: t('agentsCaption'), table }] };
         }}
       />
-      {feedback.status === 'failed' && feedback.missing ? null : (
+      {!asksFeedback || (feedback.status === 'failed' && feedback.missing) ? null : (
         <ReportCard
           id="report-feedback"
           title={t('feedbackTitle')}
@@ -154,6 +210,7 @@ export function ReportCards({ reports, query, filters, types, days, onField }: P
           days={days}
           emptyText={t('feedbackEmpty')}
           body={(r) => {
+            if (r === null) return { empty: true, tables: [] };
             const rows = feedbackRows(r, words);
             return {
               empty: r.responses === 0,

@@ -1,6 +1,17 @@
 // A report's chart (Recharts, SVG): stacked bars, grouped bars or lines over the categories of ChartData. The
 // figures a reader relies on are in the table beside it, so the chart is decoration of that table (aria-hidden).
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { ChartData } from './report-rows.ts';
 
 export function ReportChart({ chart }: { chart: ChartData }) {
@@ -21,14 +32,30 @@ export function ReportChart({ chart }: { chart: ChartData }) {
           <LineChart data={chart.data} accessibilityLayer={false}>
             {axes}
             {chart.series.map((s) => (
-              <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+              <Line
+                key={s.key}
+                type="monotone"
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.color}
+                strokeWidth={2}
+                dot={{ r: 2 }}
+                isAnimationActive={false}
+              />
             ))}
           </LineChart>
         ) : (
           <BarChart data={chart.data} accessibilityLayer={false}>
             {axes}
             {chart.series.map((s) => (
-              <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} {...(chart.kind === 'stacked' ? { stackId: 'all' } : {})} />
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                fill={s.color}
+                isAnimationActive={false}
+                {...(chart.kind === 'stacked' ? { stackId: 'all' } : {})}
+              />
             ))}
           </BarChart>
         )}

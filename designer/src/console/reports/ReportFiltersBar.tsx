@@ -26,7 +26,12 @@ export function ReportFiltersBar({ filters: f, onChange, types, otherTenants, da
   const def = types.find((d) => d.key === f.caseType);
   const latest = def?.version ?? 0;
   const queues = [...new Set((def ? [def] : types).flatMap((d) => Object.keys(d.queues ?? {})))];
-  const presetLabel: Record<WindowPreset, string> = { '7': t('last7'), '30': t('last30'), '90': t('last90'), custom: t('custom') };
+  const presetLabel: Record<WindowPreset, string> = {
+    '7': t('last7'),
+    '30': t('last30'),
+    '90': t('last90'),
+    custom: t('custom'),
+  };
   return (
     <div className="work-filters report-filters" role="group" aria-label={t('filters')}>
       <FilterSelect
@@ -34,16 +39,29 @@ export function ReportFiltersBar({ filters: f, onChange, types, otherTenants, da
         label={t('window')}
         value={f.window}
         // switching to custom days starts from the window shown
-        onChange={(v) => set(v === 'custom' ? { window: 'custom', from: days.firstDay, to: days.lastDay } : { window: v as WindowPreset, from: '', to: '' })}
+        onChange={(v) =>
+          set(
+            v === 'custom'
+              ? { window: 'custom', from: days.firstDay, to: days.lastDay }
+              : { window: v as WindowPreset, from: '', to: '' },
+          )
+        }
         options={WINDOW_PRESETS.map((p) => ({ value: p, label: presetLabel[p] }))}
       />
       {f.window === 'custom' ? (
         <>
           <span className="filter">
-            <label htmlFor="reports-from">{t('from')}</label> <input id="reports-from" type="date" value={f.from} onChange={(e) => set({ from: e.target.value })} />
+            <label htmlFor="reports-from">{t('from')}</label>{' '}
+            <input
+              id="reports-from"
+              type="date"
+              value={f.from}
+              onChange={(e) => set({ from: e.target.value })}
+            />
           </span>
           <span className="filter">
-            <label htmlFor="reports-to">{t('to')}</label> <input id="reports-to" type="date" value={f.to} onChange={(e) => set({ to: e.target.value })} />
+            <label htmlFor="reports-to">{t('to')}</label>{' '}
+            <input id="reports-to" type="date" value={f.to} onChange={(e) => set({ to: e.target.value })} />
           </span>
         </>
       ) : null}
@@ -52,7 +70,10 @@ export function ReportFiltersBar({ filters: f, onChange, types, otherTenants, da
         label={t('caseType')}
         value={f.caseType}
         onChange={(v) => set({ caseType: v, version: '', field: '' })}
-        options={[{ value: '', label: t('allCaseTypes') }, ...titledOptions(types.map((d) => ({ value: d.key, title: d.title })))]}
+        options={[
+          { value: '', label: t('allCaseTypes') },
+          ...titledOptions(types.map((d) => ({ value: d.key, title: d.title }))),
+        ]}
       />
       {def && latest > 1 ? (
         <FilterSelect
@@ -60,11 +81,35 @@ export function ReportFiltersBar({ filters: f, onChange, types, otherTenants, da
           label={t('version')}
           value={f.version}
           onChange={(v) => set({ version: v })}
-          options={[{ value: '', label: t('allVersions') }, ...Array.from({ length: latest }, (_, i) => ({ value: String(latest - i), label: t('versionN', { version: latest - i }) }))]}
+          options={[
+            { value: '', label: t('allVersions') },
+            ...Array.from({ length: latest }, (_, i) => ({
+              value: String(latest - i),
+              label: t('versionN', { version: latest - i }),
+            })),
+          ]}
         />
       ) : null}
-      <FilterSelect id="reports-queue" label={t('queue')} value={f.queue} onChange={(v) => set({ queue: v })} options={[{ value: '', label: t('allQueues') }, ...queues.map((q) => ({ value: q, label: queueTitle(types, q) }))]} />
-      <FilterSelect id="reports-channel" label={t('channel')} value={f.channel} onChange={(v) => set({ channel: v })} options={[{ value: '', label: t('allChannels') }, ...CHANNELS.map((c) => ({ value: c, label: channelWords(c, words) }))]} />
+      <FilterSelect
+        id="reports-queue"
+        label={t('queue')}
+        value={f.queue}
+        onChange={(v) => set({ queue: v })}
+        options={[
+          { value: '', label: t('allQueues') },
+          ...queues.map((q) => ({ value: q, label: queueTitle(types, q) })),
+        ]}
+      />
+      <FilterSelect
+        id="reports-channel"
+        label={t('channel')}
+        value={f.channel}
+        onChange={(v) => set({ channel: v })}
+        options={[
+          { value: '', label: t('allChannels') },
+          ...CHANNELS.map((c) => ({ value: c, label: channelWords(c, words) })),
+        ]}
+      />
       {otherTenants ? (
         <span className="filter">
           <label htmlFor="reports-tenant">{t('tenant')}</label>{' '}

@@ -3,7 +3,17 @@
 import { apiCaller } from '../console-api.ts';
 import type { Result } from '../api-result.ts';
 import { ENGLISH, type Translate } from '../../i18n/index.ts';
-import type { AgentsReport, BacklogReport, ChannelsReport, FeedbackReport, ReasonsReport, ReasonsTrend, SlaReport, SlaTrend, StagesReport } from './report-types.ts';
+import type {
+  AgentsReport,
+  BacklogReport,
+  ChannelsReport,
+  FeedbackReport,
+  ReasonsReport,
+  ReasonsTrend,
+  SlaReport,
+  SlaTrend,
+  StagesReport,
+} from './report-types.ts';
 
 export type ReportQuery = Record<string, string>;
 
@@ -27,7 +37,10 @@ export function reportPath(route: string, q: ReportQuery): string {
 
 export function createReportsApi(token: string, t: Translate = ENGLISH.t): ReportsApi {
   const call = apiCaller(token, t);
-  const get = <T>(route: string) => (q: ReportQuery) => call<T>('GET', reportPath(route, q));
+  const get =
+    <T>(route: string) =>
+    (q: ReportQuery) =>
+      call<T>('GET', reportPath(route, q));
   return {
     sla: get('sla'),
     slaTrend: get('sla/trend'),

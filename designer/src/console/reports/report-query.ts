@@ -19,7 +19,17 @@ export interface ReportFilters {
   field: string;
 }
 
-export const DEFAULT_FILTERS: ReportFilters = { window: '30', from: '', to: '', caseType: '', version: '', queue: '', channel: '', tenant: '', field: '' };
+export const DEFAULT_FILTERS: ReportFilters = {
+  window: '30',
+  from: '',
+  to: '',
+  caseType: '',
+  version: '',
+  queue: '',
+  channel: '',
+  tenant: '',
+  field: '',
+};
 
 const KEYS = ['window', 'from', 'to', 'caseType', 'version', 'queue', 'channel', 'tenant', 'field'] as const;
 const DAY = 86_400_000;
@@ -61,7 +71,10 @@ export function dayOf(ms: number): string {
  * empty falls back to the last 30 days' bound; an unreadable one is passed on as written so that the route
  * names it (422).
  */
-export function reportWindow(f: ReportFilters, now: number): { from: string; to: string; firstDay: string; lastDay: string } {
+export function reportWindow(
+  f: ReportFilters,
+  now: number,
+): { from: string; to: string; firstDay: string; lastDay: string } {
   const tomorrow = Math.floor(now / DAY) * DAY + DAY;
   const days = f.window === 'custom' ? 30 : Number(f.window);
   let firstDay = dayOf(tomorrow - days * DAY);

@@ -36,11 +36,27 @@ export interface Ageing {
 export interface BacklogReport {
   asOf: string;
   total: number;
-  items: { queue: string | null; state: string; count: number; ageing: Ageing; oldestCreatedAt: string | null }[];
+  items: {
+    queue: string | null;
+    state: string;
+    count: number;
+    ageing: Ageing;
+    oldestCreatedAt: string | null;
+  }[];
 }
 
 export interface StagesReport {
-  items: { caseType: string; state: string; visits: number; completed: number; totalMs: number; averageMs: number | null; medianMs?: number | null; p90Ms?: number | null; current: number }[];
+  items: {
+    caseType: string;
+    state: string;
+    visits: number;
+    completed: number;
+    totalMs: number;
+    averageMs: number | null;
+    medianMs?: number | null;
+    p90Ms?: number | null;
+    current: number;
+  }[];
 }
 
 export type { ReasonsReport };
@@ -60,7 +76,13 @@ export interface ChannelsReport {
 
 export interface AgentsReport {
   total: number;
-  items: { agent: string; tasksClosed: number; cases: number; medianHandlingMs: number | null; p90HandlingMs: number | null }[];
+  items: {
+    agent: string;
+    tasksClosed: number;
+    cases: number;
+    medianHandlingMs: number | null;
+    p90HandlingMs: number | null;
+  }[];
 }
 
 export interface FeedbackReport {

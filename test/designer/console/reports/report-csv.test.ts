@@ -13,16 +13,28 @@ describe('the CSV of a chart', () => {
   });
 
   it('writes the header row and the rows, each ended by CRLF', () => {
-    expect(toCsv(['Case type', 'Met in time', 'Compliance'], [['Claim', '3', '75%'], ['Complaint, urgent', '1', '—']])).toBe(
-      'Case type,Met in time,Compliance\r\nClaim,3,75%\r\n"Complaint, urgent",1,—\r\n',
-    );
+    expect(
+      toCsv(
+        ['Case type', 'Met in time', 'Compliance'],
+        [
+          ['Claim', '3', '75%'],
+          ['Complaint, urgent', '1', '—'],
+        ],
+      ),
+    ).toBe('Case type,Met in time,Compliance\r\nClaim,3,75%\r\n"Complaint, urgent",1,—\r\n');
     expect(toCsv(['Agent'], [])).toBe('Agent\r\n');
   });
 
   it('names the file by the chart and the window', () => {
-    expect(csvFileName('SLA compliance', '2026-11-08', '2026-12-07')).toBe('sla-compliance-2026-11-08-to-2026-12-07.csv');
-    expect(csvFileName('SLA-naleving', '2026-11-08', '2026-12-07')).toBe('sla-naleving-2026-11-08-to-2026-12-07.csv');
-    expect(csvFileName('Doorvoer en behandeltijd per medewerker', '2026-12-01', '2026-12-07')).toBe('doorvoer-en-behandeltijd-per-medewerker-2026-12-01-to-2026-12-07.csv');
+    expect(csvFileName('SLA compliance', '2026-11-08', '2026-12-07')).toBe(
+      'sla-compliance-2026-11-08-to-2026-12-07.csv',
+    );
+    expect(csvFileName('SLA-naleving', '2026-11-08', '2026-12-07')).toBe(
+      'sla-naleving-2026-11-08-to-2026-12-07.csv',
+    );
+    expect(csvFileName('Doorvoer en behandeltijd per medewerker', '2026-12-01', '2026-12-07')).toBe(
+      'doorvoer-en-behandeltijd-per-medewerker-2026-12-01-to-2026-12-07.csv',
+    );
     expect(csvFileName('Enquêtes', '2026-12-01', '2026-12-07')).toBe('enquetes-2026-12-01-to-2026-12-07.csv');
     expect(csvFileName('!!!', '2026-12-01', '2026-12-07')).toBe('report-2026-12-01-to-2026-12-07.csv');
   });
