@@ -250,6 +250,8 @@ describe('the reports area', () => {
     // neither case type asks for customer feedback: no card for it, and no request
     expect(await region(page, 'Customer satisfaction').count()).toBe(0);
     await screenshot(page, 'reports');
+    await region(page, 'Contact reasons').scrollIntoViewIfNeeded();
+    await screenshot(page, 'reports-reasons');
     await page.setViewportSize({ width: 700, height: 1000 });
     await screenshot(page, 'reports-narrow');
     await page.setViewportSize({ width: 1500, height: 950 });

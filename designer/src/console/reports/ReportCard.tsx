@@ -62,6 +62,9 @@ interface Props<T> {
   wide?: boolean;
 }
 
+/** A cell that is a figure (a count, a percentage, none): aligned right, text stays left. */
+const FIGURE = /^(?:[\d.,\s\u00a0]+%?|—)$/;
+
 export function ReportTableView({ caption, table }: CardTable) {
   return (
     <table className="work-table report-table">
@@ -84,7 +87,9 @@ export function ReportTableView({ caption, table }: CardTable) {
                   {cell}
                 </th>
               ) : (
-                <td key={j}>{cell}</td>
+                <td key={j} className={FIGURE.test(cell) ? 'report-figure' : undefined}>
+                  {cell}
+                </td>
               ),
             )}
           </tr>

@@ -13,15 +13,20 @@ import {
   YAxis,
 } from 'recharts';
 import type { ChartData } from './report-rows.ts';
+import { formatNumber } from '../../i18n/index.ts';
+import { useWords } from '../../i18n/use-words.ts';
 
 export function ReportChart({ chart }: { chart: ChartData }) {
+  const { language } = useWords();
+  const tick = (v: number) =>
+    formatNumber(v, language, { maximumFractionDigits: v !== 0 && Math.abs(v) < 1 ? 2 : 1 });
   const height = chart.kind === 'lines' ? 220 : Math.max(220, Math.min(420, 60 + chart.data.length * 24));
   const axes = (
     <>
       <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
-      <YAxis allowDecimals={chart.kind === 'bars'} tick={{ fontSize: 11 }} width={40} />
-      <Tooltip />
+      <YAxis allowDecimals={chart.kind === 'bars'} tick={{ fontSize: 11 }} width={44} tickFormatter={tick} />
+      <Tooltip formatter={(v) => (typeof v === 'number' ? tick(v) : String(v))} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
     </>
   );
