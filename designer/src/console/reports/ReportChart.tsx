@@ -25,7 +25,12 @@ export function ReportChart({ chart }: { chart: ChartData }) {
     <>
       <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
-      <YAxis allowDecimals={chart.kind === 'bars'} tick={{ fontSize: 11 }} width={44} tickFormatter={tick} />
+      <YAxis
+        allowDecimals={chart.fractions === true}
+        tick={{ fontSize: 11 }}
+        width={44}
+        tickFormatter={tick}
+      />
       <Tooltip formatter={(v) => (typeof v === 'number' ? tick(v) : String(v))} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
     </>

@@ -33,6 +33,8 @@ export interface ChartSeries {
 /** A chart's figures: one datum per category (`label`), a number per series key. */
 export interface ChartData {
   kind: 'stacked' | 'bars' | 'lines';
+  /** Figures with a fraction (hours, scores); counts otherwise, with whole ticks. */
+  fractions?: boolean;
   series: ChartSeries[];
   data: ({ label: string } & Record<string, number | string>)[];
 }
@@ -242,6 +244,7 @@ export function stageRows(
     },
     chart: {
       kind: 'bars',
+      fractions: true,
       series: [
         { key: 'median', label: tr(words, 'medianHours'), color: PALETTE[0] as string },
         { key: 'p90', label: tr(words, 'p90Hours'), color: PALETTE[1] as string },
@@ -391,6 +394,7 @@ export function feedbackRows(
     },
     chart: {
       kind: 'lines',
+      fractions: true,
       series: [{ key: 'averageScore', label: tr(words, 'averageScore'), color: PALETTE[0] as string }],
       data: report.trend.items.map((i) => ({
         label: bucketLabel(i.start, report.trend.bucket, words),
