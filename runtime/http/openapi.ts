@@ -13,6 +13,20 @@ import { routingSchemas } from './routing-schemas.ts';
 type Op = { summary: string; role: string; body?: string; multipart?: string; optionalBody?: boolean; ok: [number, string]; params?: string[]; choices?: Record<string, string[]>; formats?: Record<string, string>; headers?: string[]; text?: string };
 
 const windowFormats = { from: 'date-time', to: 'date-time' };
+/** The query every report route takes (docs/reports.md; runtime/http/report-query.ts): bad input is 422 report.invalid. */
+const reportParams = ['caseType', 'version', 'queue', 'channel', 'tenant', 'from', 'to'];
+const reportChoices = { channel: [...CHANNELS] };
+const trendChoices = { ...reportChoices, bucket: ['day', 'week', 'month'] };
+const report = (summary: string, extra: { params?: string[]; choices?: Record<string, string[]> } = {}): { get: Op } => ({
+  get: {
+    summary: `${summary}. Filters: caseType, version (a published version of caseType), queue, channel, tenant (an admin of default only), from and to (instants, at most 3 years apart); bad input: 422 report.invalid with the parameter's pointer`,
+    role: 'agent',
+    ok: [200, 'Report'],
+    params: [...(extra.params ?? []), ...reportParams],
+    choices: extra.choices ?? reportChoices,
+    formats: windowFormats,
+  },
+});
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const list = (item: string) => ({ type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: ref(item) }, nextCursor: { type: ['string', 'null'] } } });
@@ -207,19 +221,16 @@ const operations: Record<string, Record<string, Op>> = {
   '/api/tasks/{id}/claim': { post: { summary: 'Claim a task', role: 'agent', ok: [200, 'Task'], params: ['id'] } },
   '/api/tasks/{id}/release': { post: { summary: 'Release a task', role: 'agent', ok: [200, 'Task'], params: ['id'] } },
   '/api/outbox': { get: { summary: 'Outbound deliveries (status pending, delivered, dead)', role: 'admin', ok: [200, 'Report'], params: ['status', 'caseId', 'limit', 'cursor'] } },
-  '/api/reports/sla': { get: { summary: 'SLA compliance per case type and SLA (from, to: instants; the SLAs started in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['caseType', 'from', 'to'], formats: windowFormats } },
-  '/api/reports/stages': { get: { summary: 'Time per stage (from, to: instants; the visits begun in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['caseType', 'from', 'to'], formats: windowFormats } },
-  '/api/reports/partners': {
-    get: {
-      summary: "What partner organisations' people did, per partner: events, cases, the last event (caseType; from, to: instants; the events in [from, to)); not for a partner's people",
-      role: 'agent',
-      ok: [200, 'Report'],
-      params: ['caseType', 'from', 'to'],
-      formats: windowFormats,
-    },
-  },
-  '/api/reports/reasons': { get: { summary: 'Top values of a field (default /reason; from, to: instants; the cases created in [from, to))', role: 'agent', ok: [200, 'Report'], params: ['field', 'caseType', 'limit', 'from', 'to'], formats: windowFormats } },
-  '/api/reports/suggestions': { get: { summary: 'The accuracy of contact-reason suggestions of a case type (docs/reason-suggestion.md): suggested, accepted, corrected, accuracy, by suggested value; from, to: instants, the suggestions made in [from, to)', role: 'agent', ok: [200, 'Report'], params: ['caseType', 'from', 'to'], formats: windowFormats } },
+  '/api/reports/sla': report('SLA compliance per case type and SLA: the SLAs started in [from, to)'),
+  '/api/reports/sla/trend': report('SLA outcomes (met, metLate, missedGoal, breached) per bucket of when the SLA started, oldest first; bucket day, week (ISO, Monday) or month in UTC', { params: ['bucket'], choices: trendChoices }),
+  '/api/reports/backlog': report('The open cases now by queue and top-level state, with their ages (under 1 day, 1–3, 3–7, 7–30, over 30 days) and the oldest; from, to: on creation'),
+  '/api/reports/stages': report('Time per stage (visits, completed, total, average, median and 90th percentile ms, current): the visits begun in [from, to)'),
+  '/api/reports/partners': report("What partner organisations' people did, per partner: events, cases, the last event (the events in [from, to)); not for a partner's people"),
+  '/api/reports/reasons': report('Top values of a field of the case data (field: a pointer, default /reason, 422 report.unknown_field when no published case type has it; limit 1–100, default 10): the cases created in [from, to)', { params: ['field', 'limit'] }),
+  '/api/reports/reasons/trend': report('The limit (default 10) most frequent values of a field in the window and their counts per bucket (field as /api/reports/reasons)', { params: ['field', 'limit', 'bucket'], choices: trendChoices }),
+  '/api/reports/channels': report('Cases per channel with their share, and per bucket and channel: the cases created in [from, to)', { params: ['bucket'], choices: trendChoices }),
+  '/api/reports/agents': report('Per agent, the tasks closed in [from, to), their distinct cases, median and 90th percentile handling time (claimed, or opened, to closed); most first, limit 1–500 (default 50); queue: the task\'s queue', { params: ['limit'] }),
+  '/api/reports/suggestions': { get: { summary: 'The accuracy of contact-reason suggestions of a case type (docs/reason-suggestion.md): suggested, accepted, corrected, accuracy, by suggested value; caseType required; from, to: instants, the suggestions made in [from, to); tenant: an admin of default only; bad input: 422 report.invalid', role: 'agent', ok: [200, 'Report'], params: ['caseType', 'tenant', 'from', 'to'], formats: windowFormats } },
   '/api/export': { get: { summary: 'The event log for process mining: format=xes (XES 1849-2016 XML) or ocel (OCEL 2.0 JSON); from, to: instants, the history entries with from <= at < to and the cases they belong to', role: 'admin', ok: [200, 'Report'], params: ['format', 'caseType', 'from', 'to'], choices: { format: ['xes', 'ocel'] }, formats: windowFormats } },
   '/api/me': { get: { summary: 'Who is calling: name, tenant, roles, and the CSRF token of a sign-in session', role: 'any', ok: [200, 'Me'] } },
   '/api/cases/{id}/related': { get: { summary: "The customer's other cases: every case sharing one of this case's customer identifiers (customer.keys)", role: 'agent', ok: [200, 'RelatedCases'], params: ['id', 'limit', 'cursor'] } },

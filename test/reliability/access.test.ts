@@ -277,7 +277,13 @@ const routes: Route[] = [
   { name: 'GET /api/reports/stages', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/stages' }) },
   { name: 'GET /api/reports/partners', allowed: ['admin', 'agent'], ok: 200, otherTenant: 200, partner: 403, prepare: async () => ({ method: 'GET', path: '/api/reports/partners' }) },
   { name: 'GET /api/reports/suggestions', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 404, prepare: async () => ({ method: 'GET', path: '/api/reports/suggestions?caseType=complaint' }) },
-  { name: 'GET /api/reports/reasons', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/reasons?field=/n' }) },
+  // acme publishes no case type: /n is not a field of any of its own (422 report.unknown_field), and never reads default's
+  { name: 'GET /api/reports/reasons', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 422, prepare: async () => ({ method: 'GET', path: '/api/reports/reasons?field=/n' }) },
+  { name: 'GET /api/reports/reasons/trend', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 422, prepare: async () => ({ method: 'GET', path: '/api/reports/reasons/trend?field=/n' }) },
+  { name: 'GET /api/reports/sla/trend', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/sla/trend' }) },
+  { name: 'GET /api/reports/backlog', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/backlog' }) },
+  { name: 'GET /api/reports/channels', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/channels' }) },
+  { name: 'GET /api/reports/agents', allowed: ['admin', 'agent'], ok: 200, partner: 403, otherTenant: 200, prepare: async () => ({ method: 'GET', path: '/api/reports/agents' }) },
   {
     name: 'GET /api/case-types/:key/versions/:v/types.d.ts',
     allowed: 'any',
@@ -477,6 +483,39 @@ describe('access: every route × role × tenant × token', () => {
     // and acme's signed-in admin sees the same, none of tenant default's
     const bySession = await h.call('GET', '/api/cases', null, undefined, { cookie: `dossier_session=${sessions.get('acmeAdmin') as string}` });
     expect([bySession.status, bySession.body.items]).toEqual([200, []]);
+  });
+
+  it("shows another tenant none of this tenant's report figures; ?tenant= is for an admin of default only", async () => {
+    // this tenant has figures: the cells above made cases, and closed a task by a claim
+    const data = { customer: { name: 'A', email: 'a@example.com' }, channel: 'email', description: 'about billing' };
+    const complaint = (await h.call('POST', '/api/cases', h.tokens.intake, { caseType: 'complaint', data })).body as { id: string; tasks: { id: string }[] };
+    expect((await h.call('POST', `/api/tasks/${(complaint.tasks[0] as { id: string }).id}/claim`, h.tokens.intake)).status).toBe(200);
+    const triaged = await h.call('POST', `/api/cases/${complaint.id}/events`, h.tokens.intake, { type: 'SUBMIT_TRIAGE', data: { reason: 'billing', severity: 'low' } });
+    expect(triaged.status).toBe(200);
+    const figures = async (path: string, token: string) => {
+      const res = await h.call('GET', path, token);
+      expect([path, res.status]).toEqual([path, 200]);
+      const body = res.body as { total?: number; items: unknown[] };
+      return { total: body.total ?? body.items.length, items: body.items.length };
+    };
+    const paths = ['/api/reports/sla', '/api/reports/sla/trend', '/api/reports/backlog', '/api/reports/stages', '/api/reports/channels', '/api/reports/partners'];
+    for (const path of paths) {
+      const none = { total: 0, items: 0 };
+      expect([path, await figures(path, h.tokens.acmeAdmin)]).toEqual([path, none]);
+      expect([path, await figures(`${path}?tenant=acme`, h.tokens.admin)]).toEqual([path, none]);
+      const refused = await h.call('GET', `${path}?tenant=default`, h.tokens.acmeAdmin);
+      expect([path, refused.status, refused.body.code]).toEqual([path, 403, 'auth.forbidden']);
+      expect([path, (await h.call('GET', `${path}?tenant=acme`, h.tokens.agent)).status]).toEqual([path, 403]);
+    }
+    for (const path of ['/api/reports/sla', '/api/reports/backlog', '/api/reports/stages', '/api/reports/channels', '/api/reports/agents']) {
+      expect([path, (await figures(path, h.tokens.admin)).total > 0]).toEqual([path, true]);
+      expect([path, await figures(`${path}?tenant=default`, h.tokens.admin)]).toEqual([path, await figures(path, h.tokens.admin)]);
+    }
+    expect(await figures('/api/reports/agents', h.tokens.acmeAdmin)).toEqual({ total: 0, items: 0 });
+    // the reasons: acme has no field /n of its own; default's admin reading acme gets acme's answer
+    expect((await h.call('GET', '/api/reports/reasons?field=/n', h.tokens.acmeAdmin)).body.code).toBe('report.unknown_field');
+    expect((await h.call('GET', '/api/reports/reasons?field=/n&tenant=acme', h.tokens.admin)).body.code).toBe('report.unknown_field');
+    expect((await figures('/api/reports/reasons?field=/n', h.tokens.admin)).total).toBeGreaterThan(0);
   });
 
   it('revoking a name in another tenant leaves this tenant alone; only a default admin may revoke across tenants', async () => {

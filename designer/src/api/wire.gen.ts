@@ -3057,11 +3057,122 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** SLA compliance per case type and SLA (from, to: instants; the SLAs started in [from, to)) */
+        /** SLA compliance per case type and SLA: the SLAs started in [from, to). Filters: caseType, version (a published version of caseType), queue, channel, tenant (an admin of default only), from and to (instants, at most 3 years apart); bad input: 422 report.invalid with the parameter's pointer */
         get: {
             parameters: {
                 query?: {
                     caseType?: string;
+                    version?: string;
+                    queue?: string;
+                    channel?: "email" | "web" | "phone" | "letter" | "chat" | "api";
+                    tenant?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/sla/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA outcomes (met, metLate, missedGoal, breached) per bucket of when the SLA started, oldest first; bucket day, week (ISO, Monday) or month in UTC. Filters: caseType, version (a published version of caseType), queue, channel, tenant (an admin of default only), from and to (instants, at most 3 years apart); bad input: 422 report.invalid with the parameter's pointer */
+        get: {
+            parameters: {
+                query?: {
+                    bucket?: "day" | "week" | "month";
+                    caseType?: string;
+                    version?: string;
+                    queue?: string;
+                    channel?: "email" | "web" | "phone" | "letter" | "chat" | "api";
+                    tenant?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/backlog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open cases now by queue and top-level state, with their ages (under 1 day, 1–3, 3–7, 7–30, over 30 days) and the oldest; from, to: on creation. Filters: caseType, version (a published version of caseType), queue, channel, tenant (an admin of default only), from and to (instants, at most 3 years apart); bad input: 422 report.invalid with the parameter's pointer */
+        get: {
+            parameters: {
+                query?: {
+                    caseType?: string;
+                    version?: string;
+                    queue?: string;
+                    channel?: "email" | "web" | "phone" | "letter" | "chat" | "api";
+                    tenant?: string;
                     from?: string;
                     to?: string;
                 };
@@ -3106,11 +3217,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Time per stage (from, to: instants; the visits begun in [from, to)) */
+        /** Time per stage (visits, completed, total, average, median and 90th percentile ms, current): the visits begun in [from, to). Filters: caseType, version (a published version of caseType), queue, channel, tenant (an admin of default only), from and to (instants, at most 3 years apart); bad input: 422 report.invalid with the parameter's pointer */
         get: {
             parameters: {
                 query?: {
                     caseType?: string;
+                    version?: string;
+                    queue?: string;
+                    channel?: "email" | "web" | "phone" | "letter" | "chat" | "api";
+                    tenant?: string;
                     from?: string;
                     to?: string;
                 };
@@ -3155,11 +3270,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What partner organisations' people did, per partner: events, cases, the last event (caseType; from, to: instants; the events in [from, to)); not for a partner's people */
+        /** What partner organisations' people did, per partner: events, cases, the last event (the events in [from, to)); not for a partner's people. Filters: caseType, version (a published version of caseType), queue, channel, tenant (an admin of default only), from and to (instants, at most 3 years apart); bad input: 422 report.invalid with the parameter's pointer */
         get: {
             parameters: {
                 query?: {
                     caseType?: string;
+                    version?: string;
+                    queue?: string;
+                    channel?: "email" | "web" | "phone" | "letter" | "chat" | "api";
+                    tenant?: string;
                     from?: string;
                     to?: string;
                 };
@@ -3204,13 +3323,181 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Top values of a field (default /reason; from, to: instants; the cases created in [from, to)) */
+        /** Top values of a field of the case data (field: a pointer, default /reason, 422 report.unknown_field when no published case type has it; limit 1–100, default 10): the cases created in [from, to). Filters: caseType, version (a published version of caseType), queue, channel, tenant (an admin of default only), from and to (instants, at most 3 years apart); bad input: 422 report.invalid with the parameter's pointer */
         get: {
             parameters: {
                 query?: {
                     field?: string;
-                    caseType?: string;
                     limit?: string;
+                    caseType?: string;
+                    version?: string;
+                    queue?: string;
+                    channel?: "email" | "web" | "phone" | "letter" | "chat" | "api";
+                    tenant?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/reasons/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The limit (default 10) most frequent values of a field in the window and their counts per bucket (field as /api/reports/reasons). Filters: caseType, version (a published version of caseType), queue, channel, tenant (an admin of default only), from and to (instants, at most 3 years apart); bad input: 422 report.invalid with the parameter's pointer */
+        get: {
+            parameters: {
+                query?: {
+                    field?: string;
+                    limit?: string;
+                    bucket?: "day" | "week" | "month";
+                    caseType?: string;
+                    version?: string;
+                    queue?: string;
+                    channel?: "email" | "web" | "phone" | "letter" | "chat" | "api";
+                    tenant?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases per channel with their share, and per bucket and channel: the cases created in [from, to). Filters: caseType, version (a published version of caseType), queue, channel, tenant (an admin of default only), from and to (instants, at most 3 years apart); bad input: 422 report.invalid with the parameter's pointer */
+        get: {
+            parameters: {
+                query?: {
+                    bucket?: "day" | "week" | "month";
+                    caseType?: string;
+                    version?: string;
+                    queue?: string;
+                    channel?: "email" | "web" | "phone" | "letter" | "chat" | "api";
+                    tenant?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per agent, the tasks closed in [from, to), their distinct cases, median and 90th percentile handling time (claimed, or opened, to closed); most first, limit 1–500 (default 50); queue: the task's queue. Filters: caseType, version (a published version of caseType), queue, channel, tenant (an admin of default only), from and to (instants, at most 3 years apart); bad input: 422 report.invalid with the parameter's pointer */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: string;
+                    caseType?: string;
+                    version?: string;
+                    queue?: string;
+                    channel?: "email" | "web" | "phone" | "letter" | "chat" | "api";
+                    tenant?: string;
                     from?: string;
                     to?: string;
                 };
@@ -3255,11 +3542,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The accuracy of contact-reason suggestions of a case type (docs/reason-suggestion.md): suggested, accepted, corrected, accuracy, by suggested value; from, to: instants, the suggestions made in [from, to) */
+        /** The accuracy of contact-reason suggestions of a case type (docs/reason-suggestion.md): suggested, accepted, corrected, accuracy, by suggested value; caseType required; from, to: instants, the suggestions made in [from, to); tenant: an admin of default only; bad input: 422 report.invalid */
         get: {
             parameters: {
                 query?: {
                     caseType?: string;
+                    tenant?: string;
                     from?: string;
                     to?: string;
                 };

@@ -37,6 +37,16 @@ const tokenLifetimes = `
 const channelOnEveryCase = `UPDATE cases SET channel = 'api', body = json_set(body, '$.channel', 'api') WHERE channel IS NULL;
   CREATE INDEX cases_by_channel ON cases(tenant, channel, created_at DESC, id DESC);`;
 
+/**
+ * The dashboards (issue 22, docs/reports.md): the SLAs started in a window (of a case type or all), the
+ * tasks closed in a window (the agent figures; written when a task closes, not on every event).
+ */
+const reportIndexes = `
+  CREATE INDEX slas_by_started ON slas(tenant, started_at);
+  CREATE INDEX slas_by_type_started ON slas(tenant, case_type, started_at);
+  CREATE INDEX tasks_by_closed ON tasks(tenant, closed_at) WHERE status = 'closed';
+  `;
+
 const migrations: Migration[] = [
   `
   CREATE TABLE tenants (id TEXT PRIMARY KEY, created_at TEXT NOT NULL);
@@ -201,7 +211,12 @@ const migrations: Migration[] = [
   suggestionTables,
   // Push routing (issue 21): agents, offers (one open per task), the task-holder log.
   routingTables,
+  // The dashboards (issue 22): SLAs by when they started, tasks by when they closed (reportIndexes above).
+  reportIndexes,
 ];
+
+/** The version that added the dashboards' indexes (issue 22). */
+export const reportIndexesVersion = migrations.indexOf(reportIndexes) + 1;
 
 /** The version that added the stage tables (the reports bench fills a large history before it). */
 export const stageTablesVersion = migrations.indexOf(stageTables) + 1;

@@ -50,13 +50,13 @@ describe('reason suggestions over HTTP', () => {
 
   it('refuses a report without a case type, of an unknown one, of one that suggests nothing, or with a bad window', async () => {
     const missing = await h.call('GET', '/api/reports/suggestions', h.tokens.agent);
-    expect(missing).toMatchObject({ status: 400, body: { code: 'request.invalid' } });
+    expect(missing).toMatchObject({ status: 422, body: { code: 'report.invalid', problems: [{ pointer: '/caseType' }] } });
     expect(missing.body.detail).toContain('caseType is required');
     expect(await h.call('GET', '/api/reports/suggestions?caseType=nope', h.tokens.agent)).toMatchObject({ status: 404, body: { code: 'case_type.not_found' } });
     const plain = await h.call('GET', '/api/reports/suggestions?caseType=plain', h.tokens.agent);
     expect(plain).toMatchObject({ status: 422, body: { code: 'suggest.not_configured' } });
     expect(plain.body.detail).toContain("'plain' suggests no reason");
-    expect(await h.call('GET', '/api/reports/suggestions?caseType=feedback&from=yesterday', h.tokens.agent)).toMatchObject({ status: 400, body: { code: 'request.invalid' } });
+    expect(await h.call('GET', '/api/reports/suggestions?caseType=feedback&from=yesterday', h.tokens.agent)).toMatchObject({ status: 422, body: { code: 'report.invalid', problems: [{ pointer: '/from' }] } });
     expect((await h.call('GET', `/api/reports/suggestions?caseType=${'x'.repeat(10_000)}`, h.tokens.agent)).status).toBe(404);
     expect((await h.call('GET', '/api/reports/suggestions?caseType=feedback', null)).status).toBe(401);
     // another tenant does not see this tenant's case type

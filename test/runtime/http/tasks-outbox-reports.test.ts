@@ -74,7 +74,7 @@ describe('tasks, outbox and reports over HTTP', () => {
         { value: null, count: 1, share: 0.5, channels: [{ channel: 'api', count: 1 }] },
       ],
     });
-    expect((await h.call('GET', '/api/reports/reasons?field=reason', h.tokens.agent)).status).toBe(400);
+    expect((await h.call('GET', '/api/reports/reasons?field=reason', h.tokens.agent)).status).toBe(422);
     expect((await h.call('GET', '/api/reports/sla', h.tokens.analyst)).status).toBe(403);
   });
 
@@ -107,17 +107,17 @@ describe('tasks, outbox and reports over HTTP', () => {
     expect((await report('/api/reports/sla?from=2026-01-05T12:00:00Z&to=2026-01-05T12:00:00Z')).items).toEqual([]);
   });
 
-  it('refuses a window that is not one: 400 request.invalid naming the parameter', async () => {
+  it('refuses a window that is not one: 422 report.invalid naming the parameter (400 before issue 22)', async () => {
     const problem = async (query: string) => {
       const reply = await h.call('GET', `/api/reports/${query}`, h.tokens.agent);
       return [reply.status, reply.body.code, reply.body.problems?.[0]?.pointer];
     };
-    expect(await problem('sla?from=yesterday')).toEqual([400, 'request.invalid', '/from']);
-    expect(await problem('stages?to=2026-02-30T00:00:00Z')).toEqual([400, 'request.invalid', '/to']);
-    expect(await problem('reasons?from=2026-01-05')).toEqual([400, 'request.invalid', '/from']);
-    expect(await problem('sla?to=2026-01-05T25:00:00Z')).toEqual([400, 'request.invalid', '/to']);
-    expect(await problem('stages?from=2026-01-06T00:00:00Z&to=2026-01-05T00:00:00Z')).toEqual([400, 'request.invalid', '/to']);
-    expect(await problem('sla?from=9999-12-31T23:00:00-02:00')).toEqual([400, 'request.invalid', '/from']);
+    expect(await problem('sla?from=yesterday')).toEqual([422, 'report.invalid', '/from']);
+    expect(await problem('stages?to=2026-02-30T00:00:00Z')).toEqual([422, 'report.invalid', '/to']);
+    expect(await problem('reasons?from=2026-01-05')).toEqual([422, 'report.invalid', '/from']);
+    expect(await problem('sla?to=2026-01-05T25:00:00Z')).toEqual([422, 'report.invalid', '/to']);
+    expect(await problem('stages?from=2026-01-06T00:00:00Z&to=2026-01-05T00:00:00Z')).toEqual([422, 'report.invalid', '/to']);
+    expect(await problem('sla?from=9999-12-31T23:00:00-02:00')).toEqual([422, 'report.invalid', '/from']);
     // and the OpenAPI description lists the window on the three reports
     const doc = (await h.call('GET', '/api/openapi.json', null)).body;
     for (const path of ['/api/reports/sla', '/api/reports/stages', '/api/reports/reasons']) {
