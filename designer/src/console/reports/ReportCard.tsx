@@ -149,7 +149,8 @@ export function ReportCard<T>({ id, title, state, body, emptyText, days, control
           {content.chart ? <ReportChart chart={content.chart} /> : null}
           {content.summary ? <p>{content.summary}</p> : null}
           {content.tables.map((tb) => (
-            <div className="report-table-wrap" key={tb.caption}>
+            // a wide table scrolls sideways on a narrow screen: focusable, so that the keyboard scrolls it too
+            <div className="report-table-wrap" key={tb.caption} tabIndex={0}>
               <ReportTableView {...tb} />
             </div>
           ))}

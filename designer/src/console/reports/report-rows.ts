@@ -221,6 +221,7 @@ export function backlogRows(
 }
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 
 export function stageRows(
   report: StagesReport,
@@ -230,6 +231,9 @@ export function stageRows(
   const median = (i: StagesReport['items'][number]) => i.medianMs ?? null;
   const p90 = (i: StagesReport['items'][number]) => i.p90Ms ?? null;
   const stage = (i: StagesReport['items'][number]) => stateTitle(first(defs, i.caseType), i.state);
+  // the chart in hours, or in minutes when no stage takes two hours
+  const longest = Math.max(0, ...report.items.map((i) => p90(i) ?? median(i) ?? 0));
+  const [unit, unitKey] = longest >= 2 * HOUR ? [HOUR, 'Hours'] : [MINUTE, 'Minutes'];
   return {
     table: {
       columns: ['caseType', 'stage', 'visits', 'median', 'p90', 'inStageNow'].map((k) => tr(words, k)),
@@ -246,13 +250,13 @@ export function stageRows(
       kind: 'bars',
       fractions: true,
       series: [
-        { key: 'median', label: tr(words, 'medianHours'), color: PALETTE[0] as string },
-        { key: 'p90', label: tr(words, 'p90Hours'), color: PALETTE[1] as string },
+        { key: 'median', label: tr(words, `median${unitKey}`), color: PALETTE[0] as string },
+        { key: 'p90', label: tr(words, `p90${unitKey}`), color: PALETTE[1] as string },
       ],
       data: report.items.map((i) => ({
         label: `${caseTypeTitle(defs, i.caseType)} · ${stage(i)}`,
-        median: (median(i) ?? 0) / HOUR,
-        p90: (p90(i) ?? 0) / HOUR,
+        median: (median(i) ?? 0) / unit,
+        p90: (p90(i) ?? 0) / unit,
       })),
     },
   };

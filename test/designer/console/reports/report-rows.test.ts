@@ -169,6 +169,29 @@ describe('the report tables', () => {
     );
     expect(table.rows).toEqual([['Insurance claim', 'Assessment', '4', '3 h 20 min', '2 d 1 h', '1']]);
     expect(chart.data[0]).toMatchObject({ median: 12_000_000 / 3_600_000, p90: 49 });
+    expect(chart.series.map((s) => s.label)).toEqual(['Median (hours)', '90th percentile (hours)']);
+    // no stage of two hours: the chart in minutes
+    const short = stageRows(
+      {
+        items: [
+          {
+            caseType: 'claim',
+            state: 'triage',
+            visits: 1,
+            completed: 1,
+            totalMs: 0,
+            averageMs: 0,
+            medianMs: 90_000,
+            p90Ms: 600_000,
+            current: 0,
+          },
+        ],
+      },
+      defs,
+      NL,
+    ).chart;
+    expect(short.series.map((s) => s.label)).toEqual(['Mediaan (minuten)', '90e percentiel (minuten)']);
+    expect(short.data[0]).toMatchObject({ median: 1.5, p90: 10 });
     expect(durationWords(null, 'en')).toBe('—');
     expect(durationWords(12_029_000, 'nl')).toBe('3 u 20 min');
     expect(durationWords(42_000, 'en')).toBe('42 s');
