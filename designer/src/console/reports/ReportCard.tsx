@@ -59,7 +59,6 @@ interface Props<T> {
   days: { firstDay: string; lastDay: string };
   /** Controls of the card itself (the reasons' field). */
   controls?: ReactNode;
-  wide?: boolean;
 }
 
 /** A cell that is a figure (a count, a percentage, none): aligned right, text stays left. */
@@ -111,12 +110,12 @@ function save(text: string, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function ReportCard<T>({ id, title, state, body, emptyText, days, controls, wide }: Props<T>) {
+export function ReportCard<T>({ id, title, state, body, emptyText, days, controls }: Props<T>) {
   const { t } = useWords();
   const content = state.status === 'ready' ? body(state.value) : null;
   const main = content?.tables[0];
   return (
-    <section className={`card report-card${wide ? ' report-wide' : ''}`} aria-labelledby={`${id}-title`}>
+    <section className="card report-card" aria-labelledby={`${id}-title`}>
       <header className="report-card-head">
         <h2 id={`${id}-title`}>{title}</h2>
         {main && !content.empty ? (
