@@ -1,7 +1,7 @@
 // A store full of report data, written straight into the tables (multi-row inserts, no engine, no
 // commit path): `entries` history entries over cases of three types, ten entries a case on average,
-// whose states walk a playbook with nested and parallel states (as the templates' do), two SLAs a case
-// and a reason in each case's data. Deterministic (a seeded generator), so SQLite and PostgreSQL hold
+// whose states walk a playbook with nested and parallel states (as the templates' do), two SLAs a case,
+// a reason in each case's data, a channel and a queue, and one task a case claimed by one of 40 agents. Deterministic (a seeded generator), so SQLite and PostgreSQL hold
 // the same rows and give the same reports.
 import type Database from 'better-sqlite3';
 import type { StateValue } from '../../runtime/engine/index.ts';
@@ -38,17 +38,22 @@ function random(seed: number): () => number {
 }
 
 export interface CaseRow {
-  id: string; caseType: string; state: string; stateIds: string; data: string; priority: string; queue: string;
+  id: string; caseType: string; state: string; stateIds: string; data: string; priority: string; queue: string; channel: string;
   createdAt: string; updatedAt: string; closedAt: string | null; revision: number; body: string;
 }
 export interface HistoryRow { caseId: string; seq: number; at: string; actor: string; eventType: string; entry: string }
 export interface SlaRow { caseId: string; slaId: string; caseType: string; name: string; status: string; startedAt: string; closedAt: string | null }
+export interface TaskRow { id: string; caseId: string; caseType: string; queue: string; openedAt: string; assignee: string; claimedAt: string; status: string; closedAt: string | null }
 
 export interface ReportBatch {
   cases: CaseRow[];
   history: HistoryRow[];
   slas: SlaRow[];
+  tasks: TaskRow[];
 }
+
+const CHANNELS = ['email', 'web', 'phone', 'letter', 'chat', 'api'];
+const QUEUES = ['triage', 'billing', 'support'];
 
 const NOTE = 'The customer called again about the same order; the agent checked the account and the shipment. '.repeat(2);
 
@@ -57,7 +62,7 @@ export function* reportData(entries: number, batchEntries = 20_000): Generator<R
   const rng = random(15);
   let written = 0;
   let index = 0;
-  let batch: ReportBatch = { cases: [], history: [], slas: [] };
+  let batch: ReportBatch = { cases: [], history: [], slas: [], tasks: [] };
   while (written < entries) {
     const id = `case-${String(index).padStart(8, '0')}`;
     const caseType = CASE_TYPES[index % CASE_TYPES.length] as string;
@@ -93,17 +98,25 @@ export function* reportData(entries: number, batchEntries = 20_000): Generator<R
       caseId: id, slaId: `${name}#1`, caseType, name, status: SLA_STATUSES[Math.floor(rng() * SLA_STATUSES.length)] as string,
       startedAt: createdAt, closedAt: i === 0 ? updatedAt : closedAt,
     }));
-    const body = { id, caseType, version: 1, state, data, priority: 'normal', queue: 'triage', assignee: null, channel: 'email', parentId: null, createdAt, updatedAt, closedAt, revision: count };
+    // channel and queue from the case's number (no draw from the generator: the rest of the data stays as it was)
+    const channel = CHANNELS[Math.floor(index / 3) % CHANNELS.length] as string;
+    const queue = QUEUES[Math.floor(index / 7) % QUEUES.length] as string;
+    const body = { id, caseType, version: 1, state, data, priority: 'normal', queue, assignee: null, channel, parentId: null, createdAt, updatedAt, closedAt, revision: count };
     batch.cases.push({
-      id, caseType, state: JSON.stringify(state), stateIds: stateIdsColumn(state), data: JSON.stringify(data), priority: 'normal', queue: 'triage',
+      id, caseType, state: JSON.stringify(state), stateIds: stateIdsColumn(state), data: JSON.stringify(data), priority: 'normal', queue, channel,
       createdAt, updatedAt, closedAt, revision: count, body: JSON.stringify(body),
+    });
+    // one task a case: claimed ten minutes in by one of 40 agents, closed by the case's last event (open when it had one)
+    batch.tasks.push({
+      id: `${id}:triage:1`, caseId: id, caseType, queue, openedAt: createdAt, assignee: `agent-${(index * 7) % 40}`,
+      claimedAt: new Date(created + 600_000).toISOString(), status: count > 1 ? 'closed' : 'open', closedAt: count > 1 ? updatedAt : null,
     });
     batch.slas.push(...slas);
     written += count;
     index++;
     if (batch.history.length >= batchEntries) {
       yield batch;
-      batch = { cases: [], history: [], slas: [] };
+      batch = { cases: [], history: [], slas: [], tasks: [] };
     }
   }
   if (batch.cases.length > 0) yield batch;
@@ -135,8 +148,10 @@ export function fillSqlite(db: Database.Database, entries: number, at: string): 
   })();
   for (const batch of reportData(entries)) {
     db.transaction(() => {
-      insertMany(db, 'cases', ['id', 'tenant', 'case_type', 'version', 'state', 'state_ids', 'data', 'priority', 'queue', 'created_at', 'updated_at', 'closed_at', 'revision', 'body'],
-        batch.cases.map((c) => [c.id, REPORT_TENANT, c.caseType, 1, c.state, c.stateIds, c.data, c.priority, c.queue, c.createdAt, c.updatedAt, c.closedAt, c.revision, c.body]));
+      insertMany(db, 'cases', ['id', 'tenant', 'case_type', 'version', 'state', 'state_ids', 'data', 'priority', 'queue', 'channel', 'created_at', 'updated_at', 'closed_at', 'revision', 'body'],
+        batch.cases.map((c) => [c.id, REPORT_TENANT, c.caseType, 1, c.state, c.stateIds, c.data, c.priority, c.queue, c.channel, c.createdAt, c.updatedAt, c.closedAt, c.revision, c.body]));
+      insertMany(db, 'tasks', ['id', 'tenant', 'case_id', 'case_type', 'state', 'title', 'queue', 'opened_at', 'assignee', 'claimed_at', 'status', 'closed_at'],
+        batch.tasks.map((t) => [t.id, REPORT_TENANT, t.caseId, t.caseType, 'triage', 'Triage', t.queue, t.openedAt, t.assignee, t.claimedAt, t.status, t.closedAt]));
       insertMany(db, 'history', ['case_id', 'seq', 'tenant', 'at', 'actor', 'event_type', 'entry'],
         batch.history.map((h) => [h.caseId, h.seq, REPORT_TENANT, h.at, h.actor, h.eventType, h.entry]));
       insertMany(db, 'slas', ['case_id', 'sla_id', 'tenant', 'case_type', 'name', 'status', 'started_at', 'closed_at', 'urgency'],
@@ -170,11 +185,11 @@ export async function fillPostgres(db: PgQuery, entries: number, at: string): Pr
   for (const batch of reportData(entries)) {
     const caseRows = batch.cases.map((c) =>
       `{"id":${q(c.id)},"case_type":${q(c.caseType)},"state":${c.state},"state_ids":${q(c.stateIds)},"data":${c.data},"priority":${q(c.priority)},` +
-      `"queue":${q(c.queue)},"created_at":${q(c.createdAt)},"updated_at":${q(c.updatedAt)},"closed_at":${q(c.closedAt)},"revision":${c.revision},"body":${c.body}}`);
+      `"queue":${q(c.queue)},"channel":${q(c.channel)},"created_at":${q(c.createdAt)},"updated_at":${q(c.updatedAt)},"closed_at":${q(c.closedAt)},"revision":${c.revision},"body":${c.body}}`);
     await db.query(
-      `INSERT INTO cases (id, tenant, case_type, version, state, state_ids, data, priority, queue, created_at, updated_at, closed_at, revision, body)
-      SELECT id, $1, case_type, 1, state, state_ids, data, priority, queue, created_at, updated_at, closed_at, revision, body
-      FROM json_to_recordset($2::json) AS t(id text, case_type text, state json, state_ids text, data json, priority text, queue text,
+      `INSERT INTO cases (id, tenant, case_type, version, state, state_ids, data, priority, queue, channel, created_at, updated_at, closed_at, revision, body)
+      SELECT id, $1, case_type, 1, state, state_ids, data, priority, queue, channel, created_at, updated_at, closed_at, revision, body
+      FROM json_to_recordset($2::json) AS t(id text, case_type text, state json, state_ids text, data json, priority text, queue text, channel text,
         created_at text, updated_at text, closed_at text, revision integer, body json)`,
       [REPORT_TENANT, `[${caseRows.join(',')}]`],
     );
@@ -190,6 +205,12 @@ export async function fillPostgres(db: PgQuery, entries: number, at: string): Pr
       SELECT case_id, sla_id, $1, case_type, name, status, started_at, closed_at, 0
       FROM json_to_recordset($2::json) AS t(case_id text, sla_id text, case_type text, name text, status text, started_at text, closed_at text)`,
       [REPORT_TENANT, q(batch.slas.map((r) => ({ case_id: r.caseId, sla_id: r.slaId, case_type: r.caseType, name: r.name, status: r.status, started_at: r.startedAt, closed_at: r.closedAt })))],
+    );
+    await db.query(
+      `INSERT INTO tasks (id, tenant, case_id, case_type, state, title, queue, opened_at, assignee, claimed_at, status, closed_at)
+      SELECT id, $1, case_id, case_type, 'triage', 'Triage', queue, opened_at, assignee, claimed_at, status, closed_at
+      FROM json_to_recordset($2::json) AS t(id text, case_id text, case_type text, queue text, opened_at text, assignee text, claimed_at text, status text, closed_at text)`,
+      [REPORT_TENANT, q(batch.tasks.map((t) => ({ id: t.id, case_id: t.caseId, case_type: t.caseType, queue: t.queue, opened_at: t.openedAt, assignee: t.assignee, claimed_at: t.claimedAt, status: t.status, closed_at: t.closedAt })))],
     );
     cases += batch.cases.length;
     slas += batch.slas.length;

@@ -60,13 +60,16 @@ export function checkTargets(r: Agg): TargetCheck[] {
     check('a 1 MiB near miss of each hostile pattern < 50 ms', [figure('pattern_1mib_slowest_ms')], ([v]) => `${f(v as number, 1)} ms`, ([v]) => (v as number) < 50),
     // issue 16 (was < 2 s)
     check('300-state canvas interactive < 1 s', [figure('designer_canvas_300_ms')], ([v]) => `${f(v as number, 0)} ms`, ([v]) => (v as number) < 1000),
-    ...(['sqlite', 'postgres'] as const).map((store) =>
-      check(
-        `each report < 1 s at 1,000,000 history entries (${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`,
-        ['sla', 'stages', 'reasons'].map((report) => figure(`reports_${store}_${report}_ms`)),
-        ([sla, stages, reasons]) => `SLA ${f(sla as number, 0)} ms, stages ${f(stages as number, 0)} ms, reasons ${f(reasons as number, 0)} ms (${r.figures[`reports_${store}_sla_ms`]?.unit ?? ''})`,
-        (values) => values.every((v) => v < 1000) && (r.figures[`reports_${store}_sla_ms`]?.unit ?? '').includes('1,000,000'),
-      ),
-    ),
+    // issue 22 (was each report < 1 s): every dashboard figure the suite times (reports_<store>_<figure>_ms)
+    ...(['sqlite', 'postgres'] as const).map((store) => {
+      const names = Object.keys(r.figures).filter((name) => name.startsWith(`reports_${store}_`) && name.endsWith('_ms')).sort();
+      const slowest = names.reduce<string | undefined>((worst, name) => (worst === undefined || (figure(name) ?? 0) > (figure(worst) ?? 0) ? name : worst), undefined);
+      return check(
+        `each dashboard figure < 500 ms at 1,000,000 history entries (${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`,
+        names.length === 0 || slowest === undefined ? [undefined] : names.map(figure),
+        (values) => `${names.length} figures, slowest ${slowest?.slice(`reports_${store}_`.length, -3) ?? ''} ${f(Math.max(...values), 0)} ms (${r.figures[`reports_${store}_sla_ms`]?.unit ?? ''})`,
+        (values) => values.every((v) => v < 500) && (r.figures[`reports_${store}_sla_ms`]?.unit ?? '').includes('1,000,000'),
+      );
+    }),
   ];
 }

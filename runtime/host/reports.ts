@@ -16,6 +16,9 @@ export function slaReport(counts: readonly SlaCounts[]): SlaReportRow[] {
   });
 }
 
+/** A percentile as both stores interpolate it (percentile_cont), to whole milliseconds. */
+const roundMs = (ms: number | null | undefined): number | null => (ms === null || ms === undefined ? null : Math.round(ms));
+
 export interface StageReportRow extends StageCounts {
   averageMs: number | null;
 }
@@ -30,8 +33,8 @@ export function stageReport(counts: readonly StageCounts[]): StageReportRow[] {
       completed: row.completed,
       totalMs: row.totalMs,
       averageMs: row.completed === 0 ? null : Math.round(row.totalMs / row.completed),
-      medianMs: row.medianMs ?? null,
-      p90Ms: row.p90Ms ?? null,
+      medianMs: roundMs(row.medianMs),
+      p90Ms: roundMs(row.p90Ms),
       current: row.current,
     }))
     .sort((a, b) => a.caseType.localeCompare(b.caseType) || a.state.localeCompare(b.state));
@@ -140,7 +143,7 @@ export function channelsReport(bucket: ReportBucket, counts: ChannelCounts): Cha
 
 /** Agents by tasks closed (the store's order and limit). */
 export function agentsReport(counts: AgentCounts): AgentCounts {
-  return { total: counts.total, items: counts.items.map((a) => ({ ...a })) };
+  return { total: counts.total, items: counts.items.map((a) => ({ ...a, medianHandlingMs: roundMs(a.medianHandlingMs), p90HandlingMs: roundMs(a.p90HandlingMs) })) };
 }
 
 /** The field pointers of a data schema (through `properties` and array `items`, e.g. /reason, /customer/name), in schema order. */

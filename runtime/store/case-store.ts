@@ -396,9 +396,12 @@ export interface StageCounts {
   totalMs: number;
   /** Visits still open: cases in the state now. */
   current: number;
-  /** Median milliseconds of the completed visits (nearest rank: the ceil(n/2)-th shortest); null without one. */
+  /**
+   * Median milliseconds of the completed visits: percentile_cont(0.5), linear interpolation between the two
+   * closest ranks (both stores compute it alike; the host rounds it); null without one.
+   */
   medianMs: number | null;
-  /** 90th percentile (nearest rank: the ceil(0.9 n)-th shortest); null without a completed visit. */
+  /** 90th percentile, as medianMs (percentile_cont(0.9)). */
   p90Ms: number | null;
 }
 

@@ -118,12 +118,12 @@ export function createPostgresReports(db: PostgresDb) {
 
     async stageSummary(tenant: string, window: ReportWindow): Promise<StageCounts[]> {
       const where = windowWhere(createWhere(), tenant, window, 'entered_at');
-      // percentile_disc: the nearest rank (the ceil(p·n)-th shortest of the visits with a duration), as SQLite's ranks
+      // percentile_cont: linear interpolation between the closest ranks, as SQLite's (the host rounds to whole ms)
       return db.rows<StageCounts>(
         `SELECT case_type AS "caseType", state, SUM(visits)::integer AS visits, SUM(completed)::integer AS completed,
           SUM(total_ms)::float8 AS "totalMs", SUM(current)::integer AS current, MAX(median_ms)::float8 AS "medianMs", MAX(p90_ms)::float8 AS "p90Ms" FROM (
           SELECT case_type, state, COUNT(*) AS visits, COUNT(*) AS completed, COALESCE(SUM(ms), 0) AS total_ms, 0 AS current,
-            percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) AS median_ms, percentile_disc(0.9) WITHIN GROUP (ORDER BY ms) AS p90_ms
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS median_ms, percentile_cont(0.9) WITHIN GROUP (ORDER BY ms) AS p90_ms
           FROM stage_visits WHERE ${where.sql()} GROUP BY case_type, state
           UNION ALL
           SELECT case_type, state, COUNT(*), 0, 0, COUNT(*), NULL, NULL FROM stage_current WHERE ${where.sql()} GROUP BY case_type, state
@@ -243,8 +243,8 @@ export function createPostgresReports(db: PostgresDb) {
       const where = windowWhere(createWhere(), tenant, { ...window, queue: undefined }, 'closed_at').when(window.queue, (p) => `queue = ${p}`);
       const rows = await db.rows<AgentCounts['items'][number] & { total: number }>(
         `SELECT assignee AS agent, COUNT(*)::integer AS "tasksClosed", COUNT(DISTINCT case_id)::integer AS cases,
-          (percentile_disc(0.5) WITHIN GROUP (ORDER BY ms))::float8 AS "medianHandlingMs",
-          (percentile_disc(0.9) WITHIN GROUP (ORDER BY ms))::float8 AS "p90HandlingMs", (SUM(COUNT(*)) OVER ())::integer AS total
+          (percentile_cont(0.5) WITHIN GROUP (ORDER BY ms))::float8 AS "medianHandlingMs",
+          (percentile_cont(0.9) WITHIN GROUP (ORDER BY ms))::float8 AS "p90HandlingMs", (SUM(COUNT(*)) OVER ())::integer AS total
         FROM (
           SELECT assignee, case_id, round(dossier_instant_ms(closed_at) - dossier_instant_ms(COALESCE(claimed_at, opened_at))) AS ms
           FROM tasks WHERE ${where.sql()} AND status = 'closed' AND assignee IS NOT NULL

@@ -118,18 +118,14 @@ export function createSqliteReports(db: Database.Database) {
 
     async stageSummary(tenant: string, window: ReportWindow): Promise<StageCounts[]> {
       const [where, values] = windowWhere(tenant, window, 'entered_at');
-      // percentiles by nearest rank over the visits with a duration: the ceil(p·n)-th shortest
+      // percentile_cont: linear interpolation between the closest ranks, as PostgreSQL's (the host rounds to whole ms)
       return db
         .prepare(
           `SELECT caseType, state, SUM(visits) AS visits, SUM(completed) AS completed, SUM(totalMs) AS totalMs, SUM(current) AS current,
             MAX(medianMs) AS medianMs, MAX(p90Ms) AS p90Ms FROM (
             SELECT case_type AS caseType, state, COUNT(*) AS visits, COUNT(*) AS completed, TOTAL(ms) AS totalMs, 0 AS current,
-              MIN(ms) FILTER (WHERE rn = (n + 1) / 2) AS medianMs, MIN(ms) FILTER (WHERE rn = (9 * n + 9) / 10) AS p90Ms
-            FROM (
-              SELECT case_type, state, ms, ROW_NUMBER() OVER (PARTITION BY case_type, state ORDER BY ms NULLS LAST) AS rn,
-                COUNT(ms) OVER (PARTITION BY case_type, state) AS n
-              FROM stage_visits WHERE ${where}
-            ) GROUP BY case_type, state
+              percentile_cont(ms, 0.5) AS medianMs, percentile_cont(ms, 0.9) AS p90Ms
+            FROM stage_visits WHERE ${where} GROUP BY case_type, state
             UNION ALL
             SELECT case_type, state, COUNT(*), 0, 0, COUNT(*), NULL, NULL FROM stage_current WHERE ${where} GROUP BY case_type, state
           ) GROUP BY caseType, state`,
@@ -243,16 +239,12 @@ export function createSqliteReports(db: Database.Database) {
       const [queueSql, queueValues] = window.queue === undefined ? ['', []] : [' AND queue = ?', [window.queue]];
       const rows = db
         .prepare(
-          `WITH closed AS (
-            SELECT assignee AS agent, case_id, ${msBetween('COALESCE(claimed_at, opened_at)', 'closed_at')} AS ms
+          `SELECT assignee AS agent, COUNT(*) AS tasksClosed, COUNT(DISTINCT case_id) AS cases,
+            percentile_cont(ms, 0.5) AS medianHandlingMs, percentile_cont(ms, 0.9) AS p90HandlingMs, SUM(COUNT(*)) OVER () AS total
+          FROM (
+            SELECT assignee, case_id, ${msBetween('COALESCE(claimed_at, opened_at)', 'closed_at')} AS ms
             FROM tasks WHERE ${where}${queueSql} AND status = 'closed' AND assignee IS NOT NULL
-          ), ranked AS (
-            SELECT agent, case_id, ms, ROW_NUMBER() OVER (PARTITION BY agent ORDER BY ms NULLS LAST) AS rn, COUNT(ms) OVER (PARTITION BY agent) AS n FROM closed
-          )
-          SELECT agent, COUNT(*) AS tasksClosed, COUNT(DISTINCT case_id) AS cases,
-            MIN(ms) FILTER (WHERE rn = (n + 1) / 2) AS medianHandlingMs, MIN(ms) FILTER (WHERE rn = (9 * n + 9) / 10) AS p90HandlingMs,
-            SUM(COUNT(*)) OVER () AS total
-          FROM ranked GROUP BY agent ORDER BY tasksClosed DESC, agent LIMIT ?`,
+          ) GROUP BY assignee ORDER BY tasksClosed DESC, agent LIMIT ?`,
         )
         .all(...values, ...queueValues, window.limit) as (AgentCounts['items'][number] & { total: number })[];
       return {

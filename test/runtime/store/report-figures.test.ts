@@ -1,7 +1,7 @@
 // The dashboard figures of issue 22 (docs/reports.md) on a handful of cases whose figures are worked out by
 // hand: the SLA trend in day, week and month buckets (a Sunday in the week of the Monday before, the last
 // millisecond of a month, `to` exclusive), the backlog's ages at their edges (a case exactly one day old is
-// in 1–3 days), stage median and p90 by nearest rank, the reasons trend, channels, agents, and the version,
+// in 1–3 days), stage median and p90 (percentile_cont), the reasons trend, channels, agents, and the version,
 // queue and channel filters on each. Another tenant's case is never counted. On SQLite and on PostgreSQL.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -141,15 +141,15 @@ function figures(name: string, open: () => Promise<{ store: CaseStore; dispose()
       ]);
     });
 
-    it('stages: median and p90 by nearest rank, with the filters', async () => {
+    it('stages: median and p90 interpolated between the closest ranks, with the filters', async () => {
       const rows = stageReport(await store.stageSummary('default', { ...JANUARY, caseType: 'complaint' }));
-      // triage: completed visits of 1 h, 3 h and 24 h; c4 still in it
+      // triage: completed visits of 1 h, 3 h and 24 h (p90 at rank 0.9 · 2 = 1.8: 3 h + 0.8 · 21 h); c4 still in it
       expect(rows.find((r) => r.state === 'triage')).toEqual({
-        caseType: 'complaint', state: 'triage', visits: 4, completed: 3, totalMs: 28 * HOUR, averageMs: Math.round((28 * HOUR) / 3), medianMs: 3 * HOUR, p90Ms: 24 * HOUR, current: 1,
+        caseType: 'complaint', state: 'triage', visits: 4, completed: 3, totalMs: 28 * HOUR, averageMs: Math.round((28 * HOUR) / 3), medianMs: 3 * HOUR, p90Ms: 19.8 * HOUR, current: 1,
       });
       expect(rows.find((r) => r.state === 'working')).toMatchObject({ visits: 2, completed: 0, medianMs: null, p90Ms: null, current: 2 });
       const triage = stageReport(await store.stageSummary('default', { ...JANUARY, queue: 'triage' })).find((r) => r.state === 'triage');
-      expect(triage).toMatchObject({ visits: 3, completed: 2, medianMs: 1 * HOUR, p90Ms: 3 * HOUR, current: 1 });
+      expect(triage).toMatchObject({ visits: 3, completed: 2, medianMs: 2 * HOUR, p90Ms: 2.8 * HOUR, current: 1 });
       const v2 = stageReport(await store.stageSummary('default', { ...JANUARY, caseType: 'complaint', version: 2 }));
       expect(v2.map((r) => [r.state, r.visits, r.medianMs])).toEqual([['closed', 1, null], ['triage', 1, 24 * HOUR]]);
     });
@@ -195,7 +195,8 @@ function figures(name: string, open: () => Promise<{ store: CaseStore; dispose()
       expect(agentsReport(await store.agentCounts('default', { ...JANUARY, limit: 50 }))).toEqual({
         total: 3,
         items: [
-          { agent: 'alice', tasksClosed: 2, cases: 2, medianHandlingMs: 0.5 * HOUR, p90HandlingMs: 23 * HOUR },
+          // 30 min and 23 h: interpolated at 0.5 and 0.9 of the way
+          { agent: 'alice', tasksClosed: 2, cases: 2, medianHandlingMs: 11.75 * HOUR, p90HandlingMs: 20.75 * HOUR },
           { agent: 'bob', tasksClosed: 1, cases: 1, medianHandlingMs: 3 * HOUR, p90HandlingMs: 3 * HOUR },
         ],
       });

@@ -57,11 +57,14 @@ export interface RefHistoryRow {
   to: StateValue;
 }
 
-/** The nearest-rank percentile: the ceil(p·n)-th smallest (null for none). */
-export function nearestRank(values: readonly number[], p: number): number | null {
+/** percentile_cont as both databases compute it (linear interpolation at p·(n−1)), rounded to whole ms; null for none. */
+export function interpolated(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.ceil(p * sorted.length) - 1] as number;
+  const at = p * (sorted.length - 1);
+  const lo = sorted[Math.floor(at)] as number;
+  const hi = sorted[Math.ceil(at)] as number;
+  return Math.round(lo + (hi - lo) * (at - Math.floor(at)));
 }
 
 /** `history`: every entry of the tenant, by case, then seq. A visit counts when it began in the window. */
@@ -108,8 +111,8 @@ export function referenceStageReport(all: readonly RefHistoryRow[], window: Repo
   }
   for (const r of rows.values()) {
     r.averageMs = r.completed === 0 ? null : Math.round(r.totalMs / r.completed);
-    r.medianMs = nearestRank(r.durations, 0.5);
-    r.p90Ms = nearestRank(r.durations, 0.9);
+    r.medianMs = interpolated(r.durations, 0.5);
+    r.p90Ms = interpolated(r.durations, 0.9);
   }
   return [...rows.values()].map(({ durations: _durations, ...r }) => r).sort((a, b) => a.caseType.localeCompare(b.caseType) || a.state.localeCompare(b.state));
 }
