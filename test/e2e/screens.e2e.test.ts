@@ -409,6 +409,16 @@ describe('every screen at 1440×900 and 1024×768, and dark at 1440×900: screen
     await checkScreen(page, 'work-case-action');
   });
 
+  it('worker console: the reports area', async () => {
+    const { server, page } = e2e();
+    await page.goto(`${server.url}/work/reports?token=${encodeURIComponent(worker)}`);
+    await page.getByRole('heading', { name: 'Reports', exact: true }).waitFor();
+    await page.getByRole('region', { name: 'SLA compliance', exact: true }).waitFor();
+    // every card has its answer (a table or its empty state), none still loading
+    await expect.poll(async () => page.locator('.report-grid [role=status]').count()).toBe(0);
+    await checkScreen(page, 'work-reports');
+  });
+
   it('worker console: an unknown address', async () => {
     const { server, page } = e2e();
     await page.goto(`${server.url}/work/nowhere?token=${encodeURIComponent(worker)}`);

@@ -1,6 +1,6 @@
 // The worker console at /work: the inbox, new case (intake), the contact reasons report and the case view,
 // over the HTTP API only.
-import { useContext, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useContext, useMemo, type ReactNode } from 'react';
 import { SignedInUser } from '../app/signed-in-user.ts';
 import { navigate, useLocationSearch } from '../app/router.ts';
 import { SearchBox } from './SearchBox.tsx';
@@ -8,7 +8,6 @@ import { SearchPage } from './SearchPage.tsx';
 import { CaseView } from './CaseView.tsx';
 import { Inbox } from './Inbox.tsx';
 import { IntakePage } from './IntakePage.tsx';
-import { ReasonsReportPage } from './ReasonsReportPage.tsx';
 import { ProcessMapPage } from './ProcessMapPage.tsx';
 import { AgentsPage } from './AgentsPage.tsx';
 import { createRoutingApi, RoutingApiContext } from './routing-api.ts';
@@ -17,6 +16,9 @@ import { createConsoleApi } from './console-api.ts';
 import { useI18n, useWords } from '../i18n/use-words.ts';
 import { LanguageSelect } from '../app/LanguageSelect.tsx';
 import './console.css';
+
+// the reports area carries the charting library: loaded when it is opened, not with the console
+const ReportsPage = lazy(() => import('./reports/ReportsPage.tsx'));
 
 export type ConsoleRoute = { type: 'inbox' } | { type: 'new' } | { type: 'reports' } | { type: 'process-map' } | { type: 'search' } | { type: 'agents' } | { type: 'case'; id: string } | { type: 'unknown' };
 
@@ -61,7 +63,11 @@ export function ConsolePage({ token, path, onSignOut }: Props) {
         body = <IntakePage api={api} ctx={ctx.value} />;
         break;
       case 'reports':
-        body = <ReasonsReportPage api={api} ctx={ctx.value} />;
+        body = (
+          <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+            <ReportsPage api={api} ctx={ctx.value} token={token} />
+          </Suspense>
+        );
         break;
       case 'process-map':
         body = <ProcessMapPage token={token} api={api} ctx={ctx.value} />;
