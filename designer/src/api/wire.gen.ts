@@ -3693,60 +3693,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/reports/feedback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Customer feedback (docs/reports.md, docs/feedback.md): surveys sent and answers given in [from, to) (by when answered), responseRate, averageScore, the distribution over the scale and the trend by bucket; 422 report.invalid */
-        get: {
-            parameters: {
-                query?: {
-                    caseType?: string;
-                    version?: string;
-                    queue?: string;
-                    channel?: string;
-                    tenant?: string;
-                    bucket?: "day" | "week" | "month";
-                    from?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FeedbackReport"];
-                    };
-                };
-                /** @description A problem (RFC 9457); see x-problem-codes */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/reports/suggestions": {
         parameters: {
             query?: never;
@@ -3887,6 +3833,60 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description A problem (RFC 9457); see x-problem-codes */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer feedback (docs/reports.md, docs/feedback.md): surveys sent and answers given in [from, to) (by when answered), responseRate, averageScore, the distribution over the scale and the trend by bucket; 422 report.invalid */
+        get: {
+            parameters: {
+                query?: {
+                    caseType?: string;
+                    version?: string;
+                    queue?: string;
+                    channel?: string;
+                    tenant?: string;
+                    bucket?: "day" | "week" | "month";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackReport"];
                     };
                 };
                 /** @description A problem (RFC 9457); see x-problem-codes */
