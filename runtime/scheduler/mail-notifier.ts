@@ -121,6 +121,9 @@ export function createMailNotifier(options: MailNotifierOptions): MailNotifier {
       // the survey mail (docs/feedback.md): a new link on each attempt; the one last sent is the one that works
       let survey: string | undefined;
       if (n.key === surveyKey(found.id) && definition.feedback?.message === n.template && options.surveyToken !== undefined) {
+        // no link is issued (nor counted as a survey sent) for a customer without an address
+        const to = await recipientAddress(n.to, definition, found, (name) => store.personEmail(n.tenant, name));
+        if (typeof to !== 'string') throw new NotifyError(to.reason, true);
         const token = await options.surveyToken(n.tenant, found, definition);
         if (token === null) {
           await record(n, { status: 'recorded' });

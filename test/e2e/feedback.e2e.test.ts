@@ -99,4 +99,26 @@ describe('customer feedback', () => {
     });
     expect(draft.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
+
+  it("offers the survey on a closed request's status page", async () => {
+    const receipt = await fetch(`${server.url}/api/public/default/forms/${feedbackType.key}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customer: { name: 'Dirk', email: 'dirk@example.org' }, subject: 'Meter reading' }),
+    });
+    expect(receipt.status).toBe(201);
+    const { reference, statusPath } = (await receipt.json()) as { reference: string; statusPath: string };
+    const found = (await api(server, 'GET', `/api/cases?q=${reference}`)).body as { items: { id: string }[] };
+    expect((await api(server, 'POST', `/api/cases/${found.items[0]!.id}/events`, { type: 'RESOLVE' })).status).toBe(200);
+    const { page } = session;
+    await page.goto(`${server.url}${statusPath}`);
+    const survey = page.getByRole('region', { name: 'Your feedback' });
+    // no customer language on the form: the browser's
+    const question = RUN_LANGUAGE === 'nl' ? feedbackType.translations.nl['/feedback/question'] : feedbackType.feedback.question;
+    await asWritten(() => survey.getByRole('radiogroup', { name: question })).waitFor();
+    await asWritten(() => survey.getByRole('radio', { name: trWith('{{score}} of {{max}}', { score: '5', max: '5' }) })).check();
+    await survey.getByRole('button', { name: 'Send feedback' }).click();
+    await survey.getByRole('status').filter({ hasText: 'Thank you for your feedback.' }).waitFor();
+    await screenshot(page, 'feedback-status-page');
+  });
 });

@@ -259,6 +259,13 @@ describe.each(stores)(
           ['GET', '/api/accounts/balance'],
           ['POST', '/api/arrangements'],
         ]);
+
+        // paid: the request closes, and the customer gets the completion letter and the feedback survey (docs/feedback.md)
+        const paid = await host.service.sendEvent('default', id, { type: 'ARRANGEMENT_PAID' }, { id: 'billing', roles: ['admin'] });
+        expect(paid.ok).toBe(true);
+        await host.dispatcher.runDue();
+        const survey = outgoing.received.find((r) => r.mail.subject === `[${reference}] How did we handle your payment arrangement?`);
+        expect(survey?.mail.text).toMatch(/It takes a minute: http:\/\/127\.0\.0\.1:3000\/survey\/default#[A-Za-z0-9_-]{24}\n/);
       },
     );
   },

@@ -199,6 +199,14 @@ for (const kind of stores) {
         { bucket: 'week', items: [{ start: '2026-01-05T00:00:00.000Z', responses: 1, averageScore: 2 }] },
       ]);
       expect((await h.call('GET', '/api/reports/feedback?channel=web')).body.surveys).toBe(0);
+
+      // a customer without an address: the survey mail is dead at once, and no survey is counted as sent
+      const nobody = await h.call('POST', '/api/cases', { caseType: feedbackType.key, data: { customer: { name: 'Nobody' }, subject: 'Call me' }, channel: 'phone' });
+      expect((await h.call('POST', `/api/cases/${nobody.body.id as string}/events`, { type: 'RESOLVE' })).status).toBe(200);
+      await h.runtime.dispatcher.runDue();
+      const [message] = (await h.call('GET', `/api/cases/${nobody.body.id as string}`)).body.messages;
+      expect([message.status, message.lastError]).toEqual(['dead', 'the case has no customer e-mail address']);
+      expect((await h.call('GET', '/api/reports/feedback?channel=phone')).body.surveys).toBe(0);
     });
 
     it('offers the survey on the status page of a closed case, once, and rate-limits the survey routes', async () => {
