@@ -239,14 +239,15 @@ export function createPostgresReports(db: PostgresDb) {
     },
 
     async agentCounts(tenant: string, window: ReportWindow & { limit: number }): Promise<AgentCounts> {
-      // the task's own queue; version and channel through its case
+      // the task's own queue; version and channel through its case. The task's instants are the host's
+      // (ISO 8601, UTC): a plain cast (dossier_instant_ms's check made it 4× slower at 100,000 tasks)
       const where = windowWhere(createWhere(), tenant, { ...window, queue: undefined }, 'closed_at').when(window.queue, (p) => `queue = ${p}`);
       const rows = await db.rows<AgentCounts['items'][number] & { total: number }>(
         `SELECT assignee AS agent, COUNT(*)::integer AS "tasksClosed", COUNT(DISTINCT case_id)::integer AS cases,
           (percentile_cont(0.5) WITHIN GROUP (ORDER BY ms))::float8 AS "medianHandlingMs",
           (percentile_cont(0.9) WITHIN GROUP (ORDER BY ms))::float8 AS "p90HandlingMs", (SUM(COUNT(*)) OVER ())::integer AS total
         FROM (
-          SELECT assignee, case_id, round(dossier_instant_ms(closed_at) - dossier_instant_ms(COALESCE(claimed_at, opened_at))) AS ms
+          SELECT assignee, case_id, round(extract(epoch FROM closed_at::timestamptz - COALESCE(claimed_at, opened_at)::timestamptz) * 1000) AS ms
           FROM tasks WHERE ${where.sql()} AND status = 'closed' AND assignee IS NOT NULL
         ) AS closed GROUP BY assignee ORDER BY 2 DESC, 1 LIMIT ${where.param(window.limit)}`,
         where.values,

@@ -48,9 +48,13 @@ const channelOnEveryCase = `UPDATE cases SET channel = 'api', body = json_set(bo
 
 /**
  * The dashboards (issue 22, docs/reports.md): the SLAs started in a window (of a case type or all), the
- * tasks closed in a window (the agent figures; written when a task closes, not on every event).
+ * tasks closed in a window (the agent figures; written when a task closes, not on every event), and the
+ * ended stage visits by duration within their stage, so the median and p90 read them in order, from the
+ * index alone (PostgreSQL at 1,000,000 entries: 0.4–0.55 s instead of 3.5–4 s through the primary key;
+ * SQLite: 196 ms instead of 479 ms); one more index entry per ended visit.
  */
 const reportIndexes = `
+  CREATE INDEX stage_visits_by_ms ON stage_visits(tenant, case_type, state, ms);
   CREATE INDEX slas_by_started ON slas(tenant, started_at);
   CREATE INDEX slas_by_type_started ON slas(tenant, case_type, started_at);
   CREATE INDEX tasks_by_closed ON tasks(tenant, closed_at) WHERE status = 'closed';

@@ -682,7 +682,10 @@ export function caseStoreSuite(name: string, makeTarget: () => Promise<StoreTarg
       const HOUR = 3_600_000;
       const sla = { id: 'firstResponse#1', name: 'firstResponse', status: 'met' as const, startedAt: T0, pauses: [], closedAt: T1, rungs: [], urgency: 0 };
       const parallel = { investigating: { evidence: 'waiting', approval: 'pending' } };
-      const stage = (state: string, visits: number, completed: number, totalMs: number, current: number) => ({ caseType: 'complaint', state, visits, completed, totalMs, current });
+      // each completed visit here lasts the same (an hour): its median and p90 are that
+      const stage = (state: string, visits: number, completed: number, totalMs: number, current: number) => ({
+        caseType: 'complaint', state, visits, completed, totalMs, current, medianMs: completed === 0 ? null : totalMs / completed, p90Ms: completed === 0 ? null : totalMs / completed,
+      });
       const byState = (rows: { state: string }[]) => [...rows].sort((a, b) => (a.state < b.state ? -1 : 1));
 
       /** a (an SLA met), b (triage → a parallel state at T1 → closed at T2), c (created at T1, a note), and a case of another tenant. */
