@@ -172,7 +172,7 @@ describe('tokens, health, OpenAPI, root page', () => {
     ]);
   });
 
-  it('answers 401 on every route but health, the OpenAPI document and the public form when no token is sent', async () => {
+  it('answers 401 on every route but health, the OpenAPI document, the public form and the survey when no token is sent', async () => {
     const doc = (await h.call('GET', '/api/openapi.json', null)).body as { paths: Record<string, Record<string, unknown>> };
     const open: string[] = [];
     for (const [path, ops] of Object.entries(doc.paths)) {
@@ -190,6 +190,10 @@ describe('tokens, health, OpenAPI, root page', () => {
       'post /api/public/{tenant}/forms/{key} 404',
       'get /api/public/{tenant}/cases/{reference} 404',
       'post /api/public/{tenant}/cases/{reference}/reply 404',
+      'get /api/public/{tenant}/survey 404',
+      'post /api/public/{tenant}/survey 404',
+      'get /api/public/{tenant}/cases/{reference}/feedback 404',
+      'post /api/public/{tenant}/cases/{reference}/feedback 404',
       'get /api/public/{tenant}/cases/{reference}/chat 404',
       'post /api/public/{tenant}/cases/{reference}/chat 404',
       'get /api/public/{tenant}/cases/{reference}/chat/stream 404',
