@@ -2,8 +2,8 @@
 // case service puts a notify of the feedback message in the outbox under the key `<case>:feedback` (one
 // per case, ever); when the notifier sends it, it asks here for a link: a random token (18 bytes,
 // base64url) kept only as its SHA-256 hash, tied to the tenant and the case, valid for `validFor`. The
-// public survey page reads the survey by that token and takes one answer: a row in `feedback` (for the
-// report), then the history entry `feedback.received` on the case (by `customer`). The customer's status
+// public survey page reads the survey by that token and takes one answer: the history entry
+// `feedback.received` on the case (by `customer`), whose commit also writes the report's row in `feedback`. The customer's status
 // page offers the same survey for a closed case, by the case's reference and code.
 import { randomBytes } from 'node:crypto';
 import type { CaseType } from '../../schemas/generated/case-type.ts';
@@ -104,23 +104,16 @@ export function createFeedbackService(options: { store: CaseStore; cases: CaseSe
     return { ok: true, value: { survey, kase, definition: { ...published.definition, feedback } } };
   }
 
-  /** Records an answer once: the report's row (which makes a second answer a 409), then the case's history entry. */
+  /**
+   * Records an answer once, in one commit: the case's history entry `feedback.received`, from which the store
+   * writes the report's row in the same transaction (a trigger on history, keyed by case: a second entry adds
+   * no second row). A crash leaves either both or neither; an answer already given is a 409.
+   */
   async function take(tenant: string, survey: SurveyRecord, kase: StoredCase, feedback: NonNullable<CaseType['feedback']>, body: unknown): Promise<Result<FeedbackAnswer>> {
     if (Date.parse(survey.expiresAt) <= Date.parse(clock.now())) return expired();
     if ((await store.getFeedback(tenant, kase.id)) !== null) return answered();
     const read = readFeedbackAnswer(feedback, body);
     if (!read.ok) return fail('survey.invalid', 'The answer is not one this survey takes; see each part.', { problems: read.problems });
-    const saved = await store.saveFeedback({
-      tenant,
-      caseId: kase.id,
-      caseType: kase.caseType,
-      version: kase.version,
-      channel: kase.channel ?? null,
-      queue: kase.queue ?? null,
-      score: read.answer.score,
-      answeredAt: clock.now(),
-    });
-    if (!saved) return answered();
     const done = await cases.applyStep(tenant, kase.id, (current, now) => recordFeedback(feedback, current, body, now), { id: 'customer', roles: [] });
     if ('missing' in done) return notFound();
     if ('conflict' in done) return fail('case.conflict', 'The case kept changing while your answer was recorded; send it again.');

@@ -879,7 +879,11 @@ export interface CaseStore {
   getSurvey(tenant: string, caseId: string): Promise<SurveyRecord | null>;
   /** The survey whose link's token hashes to `tokenHash`, in `tenant`; null when none. */
   surveyByToken(tenant: string, tokenHash: string): Promise<SurveyRecord | null>;
-  /** Keeps an answer; false, and nothing changed, when the case has one already. */
+  /**
+   * Keeps an answer's row; false, and nothing changed, when the case has one already. The host never calls it:
+   * a `feedback.received` history entry writes the row in its own commit (a trigger on history, both stores);
+   * it is for copying and for the report's tests.
+   */
   saveFeedback(record: FeedbackRecord): Promise<boolean>;
   getFeedback(tenant: string, caseId: string): Promise<FeedbackRecord | null>;
   /** The feedback report of the window (surveys by `sentAt`, answers by `answeredAt`), the trend in `bucket`s (UTC). */

@@ -15,6 +15,19 @@ export const feedbackTables = `
     score integer NOT NULL, answered_at ${C} NOT NULL, PRIMARY KEY (tenant, case_id));
   CREATE INDEX feedback_by_answered ON feedback (tenant, answered_at);
   CREATE INDEX feedback_by_type ON feedback (tenant, case_type, answered_at);
+  CREATE FUNCTION dossier_history_feedback() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE
+    doc json := CASE WHEN strpos(NEW.entry::text, E'\\\\u0000') > 0
+      THEN replace(NEW.entry::text, E'\\\\u0000', E'\\\\ufffd')::json ELSE NEW.entry END;
+  BEGIN
+    INSERT INTO feedback (tenant, case_id, case_type, version, channel, queue, score, answered_at)
+      SELECT NEW.tenant, c.id, c.case_type, c.version, c.channel, c.queue, (doc -> 'event' -> 'data' ->> 'score')::integer, NEW.at
+      FROM cases c WHERE c.id = NEW.case_id
+      ON CONFLICT DO NOTHING;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER history_feedback AFTER INSERT ON history FOR EACH ROW WHEN (NEW.event_type = 'feedback.received')
+    EXECUTE FUNCTION dossier_history_feedback();
   `;
 
 interface SurveyRow {

@@ -14,6 +14,12 @@ export const feedbackTables = `
     score INTEGER NOT NULL, answered_at TEXT NOT NULL, PRIMARY KEY (tenant, case_id));
   CREATE INDEX feedback_by_answered ON feedback(tenant, answered_at);
   CREATE INDEX feedback_by_type ON feedback(tenant, case_type, answered_at);
+  CREATE TRIGGER history_feedback AFTER INSERT ON history WHEN NEW.event_type = 'feedback.received' BEGIN
+    INSERT INTO feedback (tenant, case_id, case_type, version, channel, queue, score, answered_at)
+      SELECT NEW.tenant, c.id, c.case_type, c.version, c.channel, c.queue, CAST(NEW.entry ->> '$.event.data.score' AS INTEGER), NEW.at
+      FROM cases c WHERE c.id = NEW.case_id
+      ON CONFLICT DO NOTHING;
+  END;
   `;
 
 interface SurveyRow {

@@ -25,6 +25,7 @@ type Json = any;
 
 interface Harness {
   runtime: Runtime;
+  store: CaseStore;
   clock: ManualClock;
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>, as?: 'admin' | 'acme' | null): Promise<{ status: number; body: Json }>;
   close(): Promise<void>;
@@ -47,6 +48,7 @@ async function harness(store: CaseStore, smtpUrl: string, dispose: () => Promise
   };
   return {
     runtime,
+    store,
     clock,
     call,
     async close() {
@@ -178,6 +180,28 @@ for (const kind of stores) {
       // another tenant cannot use the link either
       const elsewhere = await h.call('GET', '/api/public/acme/survey', undefined, { 'x-survey-token': token }, null);
       expect(elsewhere.status).toBe(404);
+    });
+
+    it("writes the report's row in the commit of the answer's history entry: both or neither, never half", async () => {
+      smtp = await startSmtpListener();
+      h = await kind.open(smtp.url);
+      await publish(h);
+      const { id } = await closedWithMail(h, smtp, { name: 'Bo Jansen', email: 'bo@customer.example' });
+      const store = h.store;
+      expect(await store.getFeedback('default', id)).toBeNull();
+      // the entry alone, committed as the survey page commits it (no other write): the row comes with it
+      const definition = feedbackType as { feedback: NonNullable<Parameters<typeof engine.recordFeedback>[0]> };
+      h.clock.advance(30_000);
+      const done = await h.runtime.services.cases.applyStep('default', id, (current, now) => engine.recordFeedback(definition.feedback, current, { score: 2 }, now), { id: 'customer', roles: [] });
+      expect('outcome' in done && done.outcome.ok).toBe(true);
+      expect(await store.getFeedback('default', id)).toEqual({
+        tenant: 'default', caseId: id, caseType: feedbackType.key, version: 1, channel: 'email', queue: null, score: 2, answeredAt: '2026-01-05T09:00:30.000Z',
+      });
+      // a second entry (two hosts answering at the very same moment) adds no second row: the report counts one
+      await h.runtime.services.cases.applyStep('default', id, (current, now) => engine.recordFeedback(definition.feedback, current, { score: 5 }, now), { id: 'customer', roles: [] });
+      expect((await store.getFeedback('default', id))?.score).toBe(2);
+      const report = await h.call('GET', `/api/reports/feedback?caseType=${feedbackType.key}`);
+      expect([report.body.responses, report.body.averageScore]).toEqual([1, 2]);
     });
 
     it('refuses an expired link with 410, and reports surveys sent and answers by week', async () => {
