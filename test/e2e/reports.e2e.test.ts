@@ -1,11 +1,13 @@
 // The reports area (issue 22, docs/reports.md) in Chromium against `dossier serve`: a history of two case
 // types (channels, reasons, SLAs met, breached and running, tasks closed by two agents) is made through the
-// API; every card's table holds the figures counted here from what was made; a window with nothing in it
-// empties the cards, a channel filter changes them; one CSV is downloaded and read; the Process map link opens.
+// API; customers answer the satisfaction survey of a third case type (closed requests of its public form,
+// on their status page) with different scores; every card's table holds the figures counted here from what
+// was made; a window with nothing in it empties the cards, a channel filter changes them; one CSV is
+// downloaded and read; the Process map link opens.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { api, screenshot, tr, useServerAndBrowser, type Server } from './harness.ts';
+import { api, RUN_LANGUAGE, screenshot, tr, trWith, useServerAndBrowser, type Server } from './harness.ts';
 
 type CaseBody = { id: string; tasks: { id: string; state: string; closedAt?: string | null }[] };
 
@@ -82,12 +84,18 @@ const request = {
   },
 };
 
-/** A case type that asks for customer feedback (docs/feedback.md; on the status page of its public form), for a server with the feedback route. */
+/** A case type that asks for customer feedback (docs/feedback.md), on the status page of its public form. */
 const move = {
   key: 'move',
   title: 'Household move',
-  data: { type: 'object', properties: { street: { type: 'string', title: 'Street' } } },
-  public: { title: 'Tell us you moved', fields: ['/street'] },
+  data: {
+    type: 'object',
+    properties: {
+      street: { type: 'string', title: 'Street' },
+      reason: { type: 'string', title: 'Reason', enum: ['address'] },
+    },
+  },
+  public: { title: 'Tell us you moved', fields: ['/street', '/reason'] },
   feedback: {
     question: 'How did we do?',
     scale: { min: 1, max: 5, low: { label: 'Badly' }, high: { label: 'Well' } },
@@ -131,15 +139,17 @@ async function row(table: Locator, ...names: string[]): Promise<string[]> {
   return found;
 }
 
+const NO_FEEDBACK =
+  'No customer feedback in this window — feedback comes from case types that ask for a satisfaction score; widen the window or choose one of those.';
+
 const region = (page: Page, title: string) => page.getByRole('region', { name: tr(title), exact: true });
 
-describe('the reports area', () => {
-  /** Whether the server has GET /api/reports/feedback (issue 22's feedback part, built on its own branch). */
-  let feedbackRoute = false;
+/** The scores the customers of the moves give, one answer per closed move; one more closed move is not answered. */
+const SCORES = [5, 2, 4];
 
+describe('the reports area', () => {
   const e2e = useServerAndBrowser(async ({ server }) => {
-    feedbackRoute = (await api(server, 'GET', '/api/reports/feedback')).status !== 404;
-    for (const def of feedbackRoute ? [claim, request, move] : [claim, request]) {
+    for (const def of [claim, request, move]) {
       expect((await api(server, 'PUT', `/api/case-types/${def.key}/draft`, def)).status).toBe(200);
       expect((await api(server, 'POST', `/api/case-types/${def.key}/publish`)).status).toBe(201);
     }
@@ -185,6 +195,34 @@ describe('the reports area', () => {
     await closeBy('ann', await make('request', 'chat', 'billing'));
     await make('request', 'letter', 'moving');
     await make('request', 'email', 'billing');
+    // moves: four told through the public form (channel web, reason address) and closed; each customer opens
+    // the survey on the status page, the first three answer it with a score of SCORES, the fourth does not
+    for (let i = 0; i <= SCORES.length; i++) {
+      const sent = await fetch(`${server.url}/api/public/default/forms/move`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ street: `Dorpsstraat ${String(i + 1)}`, reason: 'address' }),
+      });
+      const text = await sent.text();
+      expect(sent.status, text).toBe(201);
+      const { reference, secret } = JSON.parse(text) as { reference: string; secret: string };
+      const found = (await api(server, 'GET', `/api/cases?q=${reference}`)).body as {
+        items: { id: string }[];
+      };
+      const id = (found.items[0] as { id: string }).id;
+      expect((await api(server, 'POST', `/api/cases/${id}/events`, { type: 'DONE' })).status).toBe(200);
+      const survey = `${server.url}/api/public/default/cases/${reference}/feedback`;
+      const headers = { 'Content-Type': 'application/json', 'X-Case-Code': secret };
+      const offered = await fetch(survey, { headers });
+      expect(offered.status, await offered.text()).toBe(200);
+      if (i === SCORES.length) continue;
+      const answered = await fetch(survey, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ score: SCORES[i] }),
+      });
+      expect(answered.status, await answered.text()).toBe(201);
+    }
     // wait (polling, nothing timed) until the rush SLA's one second has passed and the host breached it
     for (let i = 0; ; i++) {
       const sla = (await api(server, 'GET', '/api/reports/sla')).body as {
@@ -224,13 +262,15 @@ describe('the reports area', () => {
       ['Service request', 'Reply', '3', '1', '0', '0', '0', '2', '100%'],
     ]);
 
-    // the contact reasons of every case type (the reason first), most first, with their channels
+    // the contact reasons of every case type (the reason first), most first, with their channels; shares of
+    // the 11 cases (7 claims and requests, 4 moves)
     const reasons = region(page, 'Contact reasons').getByRole('table').first();
     const billing = await row(reasons, 'billing');
-    expect(billing.slice(1, 3)).toEqual(['4', '57%']);
+    expect(billing.slice(1, 3)).toEqual(['4', '36%']);
     for (const channel of ['phone', 'web', 'chat', 'email']) expect(billing[3]).toContain(tr(channel));
-    expect((await row(reasons, 'delivery')).slice(1, 3)).toEqual(['1', '14%']);
+    expect((await row(reasons, 'delivery')).slice(1, 3)).toEqual(['1', '9%']);
     expect((await row(reasons, 'moving')).slice(1, 2)).toEqual(['1']);
+    expect((await row(reasons, 'address')).slice(1, 3)).toEqual(['4', '36%']);
 
     // time per stage: visits per state title
     const stages = region(page, 'Time per stage').getByRole('table');
@@ -255,11 +295,11 @@ describe('the reports area', () => {
     const total = (value: string) => perPeriod.reduce((sum, r) => sum + Number(r[head.indexOf(value)]), 0);
     expect([total('billing'), total('delivery'), total('damage'), total('moving')]).toEqual([4, 1, 1, 1]);
 
-    // cases per channel, most first
+    // cases per channel, most first (the moves came by the web form)
     const channels = region(page, 'Cases per channel').getByRole('table').first();
-    expect((await row(channels, tr('phone'))).slice(1)).toEqual(['2', '29%']);
-    expect((await row(channels, tr('email'))).slice(1)).toEqual(['2', '29%']);
-    expect((await row(channels, tr('web'))).slice(1, 2)).toEqual(['1']);
+    expect((await row(channels, tr('phone'))).slice(1)).toEqual(['2', '18%']);
+    expect((await row(channels, tr('email'))).slice(1)).toEqual(['2', '18%']);
+    expect((await row(channels, tr('web'))).slice(1)).toEqual(['5', '45%']);
     expect((await row(channels, tr('chat'))).slice(1, 2)).toEqual(['1']);
     expect((await row(channels, tr('letter'))).slice(1, 2)).toEqual(['1']);
 
@@ -268,19 +308,68 @@ describe('the reports area', () => {
     expect((await row(agents, 'ann')).slice(1, 3)).toEqual(['3', '3']);
     expect((await row(agents, 'bob')).slice(1, 3)).toEqual(['1', '1']);
     expect((await row(agents, 'ann'))[3]).toMatch(/\d/);
-    // customer feedback: a card only where a case type asks for it (and no request otherwise); none answered yet
-    if (feedbackRoute)
-      await region(page, 'Customer satisfaction')
-        .getByText(
-          tr(
-            'No customer feedback in this window — feedback comes from case types that ask for a satisfaction score; widen the window or choose one of those.',
-          ),
-        )
-        .waitFor();
-    else expect(await region(page, 'Customer satisfaction').count()).toBe(0);
+    // customer satisfaction: the answers counted here from SCORES, on a scale of 1 to 5, as the route reports them
+    const responses = SCORES.length;
+    const average = SCORES.reduce((sum, s) => sum + s, 0) / responses;
+    const perScore = [1, 2, 3, 4, 5].map((score) => SCORES.filter((s) => s === score).length);
+    const report = (await api(server, 'GET', '/api/reports/feedback')).body as {
+      surveys: number;
+      responses: number;
+      averageScore: number;
+      distribution: { score: number; count: number }[];
+      trend: { items: { start: string; responses: number; averageScore: number }[] };
+    };
+    expect(report.surveys).toBe(SCORES.length + 1);
+    expect(report.responses).toBe(responses);
+    expect(report.averageScore).toBe(Math.round(average * 100) / 100);
+    expect(report.distribution).toEqual(perScore.map((count, i) => ({ score: i + 1, count })));
+    // one bucket, unless the answers were given across midnight UTC
+    expect(report.trend.items.reduce((sum, i) => sum + i.responses, 0)).toBe(responses);
+    const oneDecimal = (v: number) =>
+      new Intl.NumberFormat(RUN_LANGUAGE === 'nl' ? 'nl-NL' : 'en-GB', {
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }).format(v);
+    const satisfaction = region(page, 'Customer satisfaction');
+    await satisfaction
+      .getByText(
+        trWith(
+          '{{responses}} responses to {{surveys}} surveys ({{rate}}); average score {{average}} on a scale of {{min}} to {{max}}.',
+          {
+            responses: String(responses),
+            surveys: String(SCORES.length + 1),
+            rate: `${String(Math.round((responses / (SCORES.length + 1)) * 100))}%`,
+            average: oneDecimal(average),
+            min: '1',
+            max: '5',
+          },
+        ),
+      )
+      .waitFor();
+    const perScoreTable = satisfaction.getByRole('table', { name: tr('Responses per score') });
+    expect(await perScoreTable.locator('thead th').allTextContents()).toEqual([tr('Score'), tr('Responses')]);
+    expect(await rows(perScoreTable)).toEqual(perScore.map((count, i) => [String(i + 1), String(count)]));
+    expect(await rows(perScoreTable)).toEqual(
+      report.distribution.map((d) => [String(d.score), String(d.count)]),
+    );
+    const trendTable = satisfaction.getByRole('table', {
+      name: tr('Responses and average score per period'),
+    });
+    expect(await trendTable.locator('thead th').allTextContents()).toEqual(
+      ['Period', 'Responses', 'Average score'].map((h) => tr(h)),
+    );
+    const trendRows = await rows(trendTable);
+    expect(trendRows.map((r) => r.slice(1))).toEqual(
+      report.trend.items.map((i) => [String(i.responses), oneDecimal(i.averageScore)]),
+    );
+    if (trendRows.length === 1)
+      expect(trendRows[0]?.slice(1)).toEqual([String(responses), oneDecimal(average)]);
+    expect(trendRows.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(responses);
     await screenshot(page, 'reports');
     await region(page, 'Contact reasons').scrollIntoViewIfNeeded();
     await screenshot(page, 'reports-reasons');
+    await region(page, 'Customer satisfaction').scrollIntoViewIfNeeded();
+    await screenshot(page, 'reports-feedback');
     await page.setViewportSize({ width: 700, height: 1000 });
     await screenshot(page, 'reports-narrow');
     await page.setViewportSize({ width: 1500, height: 950 });
@@ -303,6 +392,7 @@ describe('the reports area', () => {
     await region(page, 'Time per stage')
       .getByText(tr('No case entered a stage in this window — widen the window or choose another case type.'))
       .waitFor();
+    await region(page, 'Customer satisfaction').getByText(tr(NO_FEEDBACK)).waitFor();
     expect(new URL(page.url()).search).toBe('?window=custom&from=2020-01-01&to=2020-01-31');
     // a link reopens the same view
     await page.reload();
@@ -327,11 +417,15 @@ describe('the reports area', () => {
     expect(
       (await rows(region(page, 'Cases per channel').getByRole('table').first())).map((r) => r[0]),
     ).toEqual([tr('phone')]);
+    // the moves came by the web form: no answer by phone
+    await region(page, 'Customer satisfaction').getByText(tr(NO_FEEDBACK)).waitFor();
     await page.getByLabel(tr('Case type'), { exact: true }).selectOption({ label: 'Service request' });
     await region(page, 'SLA compliance')
       .getByText(tr('No SLA started in this window — widen the window or choose another case type.'))
       .waitFor();
     expect(new URL(page.url()).search).toBe('?window=7&caseType=request&channel=phone');
+    // service requests ask for no feedback: no card
+    expect(await region(page, 'Customer satisfaction').count()).toBe(0);
     expect(session.errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
   });
 
