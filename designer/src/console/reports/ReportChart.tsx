@@ -27,6 +27,7 @@ export function ReportChart({ chart }: { chart: ChartData }) {
       <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
       <YAxis
         allowDecimals={chart.fractions === true}
+        {...(chart.domain === undefined ? {} : { domain: chart.domain })}
         tick={{ fontSize: 11 }}
         width={44}
         tickFormatter={tick}

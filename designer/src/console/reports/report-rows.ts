@@ -35,6 +35,8 @@ export interface ChartData {
   kind: 'stacked' | 'bars' | 'lines';
   /** Figures with a fraction (hours, scores); counts otherwise, with whole ticks. */
   fractions?: boolean;
+  /** The value axis' ends when the figures have a scale of their own (a satisfaction score from 1 to 5); else from the data. */
+  domain?: [number, number];
   series: ChartSeries[];
   data: ({ label: string } & Record<string, number | string>)[];
 }
@@ -399,6 +401,7 @@ export function feedbackRows(
     chart: {
       kind: 'lines',
       fractions: true,
+      ...(report.scale === null ? {} : { domain: [report.scale.min, report.scale.max] as [number, number] }),
       series: [{ key: 'averageScore', label: tr(words, 'averageScore'), color: PALETTE[0] as string }],
       data: report.trend.items.map((i) => ({
         label: bucketLabel(i.start, report.trend.bucket, words),

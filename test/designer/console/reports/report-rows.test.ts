@@ -293,5 +293,7 @@ describe('the report tables', () => {
       ['3', '1'],
     ]);
     expect(rows.trend.rows).toEqual([['7 dec 2026', '4', '4,3']]);
+    // the chart's value axis runs over the survey's scale, not over the figures it happens to have
+    expect(rows.chart.domain).toEqual([1, 5]);
   });
 });
