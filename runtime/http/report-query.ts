@@ -10,6 +10,8 @@ import { HttpProblem } from './problems.ts';
 /** The longest window a report takes: three years (1,096 days). */
 export const MAX_REPORT_DAYS = 1096;
 const DAY_MS = 86_400_000;
+/** A tenant's name, as tokens are issued for (runtime/http/request-schemas.ts). */
+const TENANT = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export const REPORT_CHANNELS = ['email', 'web', 'phone', 'letter', 'chat', 'api'] as const;
 export const REPORT_BUCKETS = ['day', 'week', 'month'] as const satisfies readonly ReportBucket[];
@@ -44,7 +46,12 @@ export function reportQuery(c: Context<AuthEnv>, what: string): ReportQuery {
     const value = c.req.query(name);
     return value === undefined || value === '' ? undefined : value;
   };
+  // every value goes to the database as text: none may hold U+0000 (PostgreSQL refuses it in text)
+  for (const [name, value] of Object.entries(c.req.query())) {
+    if (value.includes('\u0000')) invalid(name, 'must not contain the character U+0000', value.replaceAll('\u0000', '\\u0000'));
+  }
   const tenantParam = q('tenant');
+  if (tenantParam !== undefined && !TENANT.test(tenantParam)) invalid('tenant', 'must be a tenant name: lower-case letters, digits and -, at most 63', tenantParam);
   let tenant = auth.tenant;
   if (tenantParam !== undefined && tenantParam !== auth.tenant) {
     if (auth.tenant !== 'default' || !auth.roles.includes('admin')) {
@@ -76,6 +83,10 @@ export function reportQuery(c: Context<AuthEnv>, what: string): ReportQuery {
   const bucketParam = q('bucket');
   if (bucketParam !== undefined && !(REPORT_BUCKETS as readonly string[]).includes(bucketParam)) {
     invalid('bucket', `must be one of ${REPORT_BUCKETS.join(', ')}`, bucketParam);
+  }
+  // days or weeks over an open window would be as many rows as the history has days: those need both ends
+  if ((bucketParam === 'day' || bucketParam === 'week') && (window.from === undefined || window.to === undefined)) {
+    invalid(window.from === undefined ? 'from' : 'to', `is needed for a trend by ${bucketParam}: give from and to, at most ${MAX_REPORT_DAYS} days apart, or ask for months`, bucketParam);
   }
   return { tenant, window, bucket: (bucketParam as ReportBucket | undefined) ?? defaultBucket(window) };
 }

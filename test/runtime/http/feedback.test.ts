@@ -217,7 +217,7 @@ for (const kind of stores) {
       const late = await survey(h, first.token);
       expect([late.status, late.body.code, late.body.detail]).toEqual([410, 'survey.expired', 'This survey link has expired. Thank you all the same.']);
       expect((await answer(h, first.token, { score: 5 })).status).toBe(410);
-      const report = await h.call('GET', '/api/reports/feedback?bucket=week&channel=email');
+      const report = await h.call('GET', '/api/reports/feedback?bucket=week&channel=email&from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z');
       expect([report.body.surveys, report.body.responses, report.body.responseRate, report.body.averageScore, report.body.trend]).toEqual([
         2, 1, 0.5, 2,
         { bucket: 'week', items: [{ start: '2026-01-05T00:00:00.000Z', responses: 1, averageScore: 2 }] },

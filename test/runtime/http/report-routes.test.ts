@@ -72,6 +72,14 @@ describe('dashboard report routes', () => {
     expect(await problem('sla?from=2026-01-06T00:00:00Z&to=2026-01-05T00:00:00Z')).toEqual([422, 'report.invalid', '/to']);
     expect(await problem('channels?from=1990-01-01T00:00:00Z&to=2090-01-01T00:00:00Z')).toEqual([422, 'report.invalid', '/to']);
     expect(await problem('sla/trend?bucket=year')).toEqual([422, 'report.invalid', '/bucket']);
+    // days or weeks need both ends (an open window in days would be a row per day of all history); months do not
+    expect(await problem('sla/trend?bucket=day&from=2000-01-01T00:00:00Z')).toEqual([422, 'report.invalid', '/to']);
+    expect(await problem('channels?bucket=week&to=2026-01-01T00:00:00Z')).toEqual([422, 'report.invalid', '/from']);
+    expect((await get('/api/reports/sla/trend?bucket=month')).bucket).toBe('month');
+    // a tenant that is not a tenant's name, a value with U+0000: refused before any query, never a 500
+    expect(await problem('sla?tenant=%00')).toEqual([422, 'report.invalid', '/tenant']);
+    expect(await problem('sla?tenant=Not%20A%20Tenant')).toEqual([422, 'report.invalid', '/tenant']);
+    expect(await problem('sla?queue=a%00b')).toEqual([422, 'report.invalid', '/queue']);
     expect(await problem('channels?channel=fax')).toEqual([422, 'report.invalid', '/channel']);
     expect(await problem('backlog?version=1')).toEqual([422, 'report.invalid', '/version']);
     expect(await problem('stages?caseType=complaint&version=two')).toEqual([422, 'report.invalid', '/version']);
