@@ -20,6 +20,9 @@ export interface MapEdge extends MapEdgeKey {
   revisits: number;
   loop: boolean;
   designed: boolean;
+  /** The playbook states (canvas node ids) the edge is drawn between: a nested or parallel value's leaf, or the designed transition's states. */
+  sourceState: string;
+  targetState: string;
 }
 
 export interface ProcessMap {

@@ -13,7 +13,7 @@ const def = {
   playbook: { initial: 'work', states: { work: { title: 'Working', initial: 'a', states: { a: { title: 'Reading' }, b: {} }, on: { WAIT: 'waiting' } }, waiting: { title: 'Waiting' } } },
 } as unknown as CaseType;
 
-const edge = (count: number, cases: number, medianMs: number | null): MapEdge => ({ source: 'work', event: 'WAIT', target: 'waiting', count, cases, medianMs, p90Ms: medianMs, revisits: 0, loop: false, designed: true });
+const edge = (count: number, cases: number, medianMs: number | null): MapEdge => ({ source: 'work', event: 'WAIT', target: 'waiting', count, cases, medianMs, p90Ms: medianMs, revisits: 0, loop: false, designed: true, sourceState: 'work', targetState: 'waiting' });
 
 describe('process map words', () => {
   const en = wordsFor('en');
