@@ -1,5 +1,6 @@
 // The process map on SQLite (docs/reports.md, Process map): the directly-follows graph of a case type's
-// history, kept at write time in `transitions`, one row per history entry, by a trigger on history (as the
+// history, kept at write time in `transitions`, one row per history entry that is a playbook step (not the
+// SIDE_ENTRIES of process-map-keys.ts: notes, survey answers, link records), by a trigger on history (as the
 // stage tables are, sqlite-stages.ts), and filled from the history written before by one statement.
 //
 // - source, target: the entry's `from` and `to` as state keys (a state id; the JSON text of a nested or
