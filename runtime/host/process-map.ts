@@ -13,8 +13,12 @@ export interface ProcessMapEdgeView extends ProcessMapEdge {
   revisits: number;
   /** A self-edge, or an edge some case took back into a state it had been in. */
   loop: boolean;
-  /** The definition has this transition (an `on` event of the source state to the target). */
+  /** The definition has this transition (an `on` event of a state active in the source to a state active in the target). */
   designed: boolean;
+  /** The playbook states the edge is drawn between (state ids, as on the canvas): the designed transition's
+   * source and target when it is one, else the leaf that was left and the leaf that was entered. */
+  sourceState: string;
+  targetState: string;
 }
 
 export interface ProcessMapReport {
@@ -28,7 +32,7 @@ export interface ProcessMapReport {
   ends: { state: string; cases: number }[];
   /** Most taken first (then by source, event, target). */
   edges: ProcessMapEdgeView[];
-  /** Designed transitions no case took in the window, in the definition's order. */
+  /** Designed transitions no case took in the window, in the definition's order (targets as state ids). */
   neverTaken: ProcessMapEdge[];
   loops: ProcessMapEdge[];
   /** The edge with the longest median time before it (ties: the most taken); null when no edge has a time. */
@@ -38,7 +42,11 @@ export interface ProcessMapReport {
 const specList = (spec: TransitionSpec | undefined): { target?: string }[] =>
   spec === undefined ? [] : typeof spec === 'string' ? [{ target: spec }] : Array.isArray(spec) ? spec : [spec];
 
-/** The designed transitions of a definition: every `on` event of every state (at any depth) that has a target, once each. */
+/** A target as a state id: `#id`, `.child` and `a.b` name the last state of the path (state ids are unique, lint state.duplicate_id). */
+export const targetState = (target: string): string => target.replace(/^#/, '').split('.').at(-1) ?? target;
+
+/** The designed transitions of a definition: every `on` event of every state (at any depth) that has a target, once
+ * each; the target as a state id (targetState). */
 export function designedTransitions(definition: CaseType): ProcessMapEdge[] {
   const out: ProcessMapEdge[] = [];
   const seen = new Set<string>();
@@ -48,10 +56,11 @@ export function designedTransitions(definition: CaseType): ProcessMapEdge[] {
       for (const [event, spec] of Object.entries(node.on ?? {})) {
         for (const t of specList(spec)) {
           if (t.target === undefined) continue;
-          const key = JSON.stringify([id, event, t.target]);
+          const target = targetState(t.target);
+          const key = JSON.stringify([id, event, target]);
           if (seen.has(key)) continue;
           seen.add(key);
-          out.push({ source: id, event, target: t.target });
+          out.push({ source: id, event, target });
         }
       }
       visit(node.states);
@@ -63,9 +72,58 @@ export function designedTransitions(definition: CaseType): ProcessMapEdge[] {
 
 const keyOf = (e: ProcessMapEdge) => JSON.stringify([e.source, e.event, e.target]);
 
+/** A state key of the history (a state id, or the JSON text of a nested or parallel value): its leaves, and
+ * every state active in it (the leaves and their ancestors). */
+export function activeStates(key: string): { leaves: string[]; active: Set<string> } {
+  const leaves: string[] = [];
+  const active = new Set<string>();
+  const walk = (value: unknown) => {
+    if (typeof value === 'string') {
+      leaves.push(value);
+      active.add(value);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [id, inner] of Object.entries(value)) {
+        active.add(id);
+        if (inner !== null && typeof inner === 'object' && Object.keys(inner).length === 0) leaves.push(id);
+        else walk(inner);
+      }
+    }
+  };
+  let value: unknown = key;
+  if (key.startsWith('{')) {
+    try {
+      value = JSON.parse(key);
+    } catch {
+      value = key;
+    }
+  }
+  walk(value);
+  return { leaves, active };
+}
+
+/** The designed transition a history edge took: one with its event from a state active in the source (a leaf
+ * first: the deepest state handles an event) to a state active in the target; null when none. */
+function designedMatch(byEvent: Map<string, ProcessMapEdge[]>, edge: ProcessMapEdge): ProcessMapEdge | null {
+  const from = activeStates(edge.source);
+  const to = activeStates(edge.target).active;
+  const candidates = (byEvent.get(edge.event) ?? []).filter((d) => from.active.has(d.source) && to.has(d.target));
+  return candidates.find((d) => from.leaves.includes(d.source)) ?? candidates[0] ?? null;
+}
+
+/** Where an edge no designed transition explains is drawn: the first leaf left and the first leaf entered. */
+function drawnBetween(edge: ProcessMapEdge): { sourceState: string; targetState: string } {
+  const from = activeStates(edge.source).leaves;
+  const to = activeStates(edge.target).leaves;
+  const left = from.find((s) => !to.includes(s)) ?? from[0] ?? edge.source;
+  const entered = to.find((s) => !from.includes(s)) ?? to[0] ?? edge.target;
+  return { sourceState: left, targetState: entered };
+}
+
 export function processMapReport(caseType: string, version: number, definition: CaseType, rows: ProcessMapRows): ProcessMapReport {
   const designed = designedTransitions(definition);
-  const designedKeys = new Set(designed.map(keyOf));
+  const byEvent = new Map<string, ProcessMapEdge[]>();
+  for (const d of designed) byEvent.set(d.event, [...(byEvent.get(d.event) ?? []), d]);
+  const taken = new Set<string>();
   const starts = new Map<string, number>();
   const edges: ProcessMapEdgeView[] = [];
   for (const row of rows.edges) {
@@ -73,10 +131,12 @@ export function processMapReport(caseType: string, version: number, definition: 
       starts.set(row.target, (starts.get(row.target) ?? 0) + row.cases);
       continue;
     }
-    edges.push({ ...row, loop: row.source === row.target || row.revisits > 0, designed: designedKeys.has(keyOf(row)) });
+    const match = designedMatch(byEvent, row);
+    if (match !== null) taken.add(keyOf(match));
+    const drawn = match === null ? drawnBetween(row) : { sourceState: match.source, targetState: match.target };
+    edges.push({ ...row, loop: row.source === row.target || row.revisits > 0, designed: match !== null, ...drawn });
   }
   edges.sort((a, b) => b.count - a.count || keyOf(a).localeCompare(keyOf(b)));
-  const taken = new Set(edges.map(keyOf));
   let slowest: ProcessMapReport['slowest'] = null;
   for (const e of edges) {
     if (e.medianMs === null) continue;

@@ -108,6 +108,36 @@ describe('the process map in the worker console', () => {
     await screenshot(page, 'process-map-case-opened');
   });
 
+  it("opens on the case type of the address, keeps the filters in it, and shows the last edge's cases picked, not a slower earlier reply", async () => {
+    const { server, page } = e2e();
+    await page.goto(`${server.url}/work/reports/process-map?caseType=repair&token=${server.token}`);
+    const edges = page.getByRole('table', { name: tr('Edges') });
+    const show = (event: string, source: string, target: string) => edges.getByRole('button', { name: trWith('Show the cases of {{event}} from {{source}} to {{target}}', { event, source, target }) });
+    await show('Repair done', 'Repairing', 'Closed').waitFor();
+    expect(await page.getByLabel(tr('Case type')).inputValue()).toBe('repair');
+    await page.getByLabel(tr('Time window')).selectOption('7');
+    await page.waitForURL(/[?&]window=7(&|$)/);
+    expect(new URL(page.url()).searchParams.get('caseType')).toBe('repair');
+    // the cases of "Repair done" (3) answer late; "Start repair" (4) is picked meanwhile: its list stays
+    let delayed = 0;
+    await page.route('**/api/reports/process-map/cases?*', async (route) => {
+      if (new URL(route.request().url()).searchParams.get('event') === 'FINISH') {
+        delayed += 1;
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      }
+      await route.continue();
+    });
+    await show('Repair done', 'Repairing', 'Closed').click();
+    await show('Start repair', 'Received', 'Repairing').click();
+    const cases = page.getByRole('table', { name: tr('Cases of this edge') });
+    await cases.getByRole('link').nth(3).waitFor();
+    await page.waitForTimeout(2500);
+    expect(delayed).toBe(1);
+    expect(await page.locator('#pm-cases-title').textContent()).toContain('Start repair');
+    expect(await cases.getByRole('link').count()).toBe(4);
+    await page.unroute('**/api/reports/process-map/cases?*');
+  });
+
   it('says so when no case of the type moved in the window', async () => {
     const { server, page } = e2e();
     await page.goto(`${server.url}/work/reports/process-map?token=${server.token}`);

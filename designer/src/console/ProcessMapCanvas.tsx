@@ -61,14 +61,14 @@ function Canvas({ def, map, picked, onPick }: Props) {
     const most = Math.max(0, ...map.edges.map((e) => e.count));
     const slowest = map.slowest ? edgeKey(map.slowest) : null;
     const taken: Edge[] = map.edges
-      .filter((e) => shown.has(e.source) && shown.has(e.target))
+      .filter((e) => shown.has(e.sourceState) && shown.has(e.targetState))
       .map((e) => {
         const key = edgeKey(e);
         const classes = ['pm-edge', e.loop ? 'pm-loop' : '', key === slowest ? 'pm-slowest' : '', key === picked ? 'pm-picked' : ''].filter(Boolean).join(' ');
         return {
           id: key,
-          source: e.source,
-          target: e.target,
+          source: e.sourceState,
+          target: e.targetState,
           label: `${e.loop ? '↺ ' : ''}${edgeLabel(e, words)}`,
           className: classes,
           style: { strokeWidth: edgeWidth(e.count, most) },

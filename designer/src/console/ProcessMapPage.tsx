@@ -2,25 +2,26 @@
 // cases took (GET /api/reports/process-map) drawn over its playbook, filtered like the dashboards (time window,
 // case type, version, queue, channel); an Edges table beside the canvas with a button per edge, which (as a
 // click on the canvas) lists that edge's cases (GET /api/reports/process-map/cases) with links into the console.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseType, StateNode } from '../../../schemas/generated/case-type.ts';
-import { navigate } from '../app/router.ts';
+import { navigate, useLocationSearch } from '../app/router.ts';
 import { formatDateTime, formatNumber } from '../i18n/index.ts';
 import { useI18n, useWords } from '../i18n/use-words.ts';
 import { titledOptions } from '../model/pick-options.ts';
+import { queueTitle } from '../model/titles.ts';
 import { apiCaller, type ConsoleApi } from './console-api.ts';
 import { FilterSelect } from './FilterSelect.tsx';
 import { ProcessMapCanvas } from './ProcessMapCanvas.tsx';
 import { channelWords } from './reasons-report.ts';
-import { duration, edgeKey, edgeLabel, eventTitle, stateTitle, windowFrom, WINDOWS, type MapCase, type MapEdgeKey, type ProcessMap } from './process-map.ts';
+import { duration, edgeKey, edgeLabel, eventTitle, mapFiltersSearch, parseMapFilters, stateTitle, windowFrom, WINDOWS, type MapCase, type MapEdgeKey, type MapFilters, type ProcessMap } from './process-map.ts';
 import type { ConsoleContext } from './use-console-context.ts';
 
 const CHANNELS = ['email', 'web', 'phone', 'letter', 'chat', 'api'];
 const PAGE = 25;
 
-/** The queues a case type's states send their tasks to, in document order. */
+/** The queues of a case type: those it declares and those its states send their tasks to, in document order. */
 function queuesOf(def: CaseType | undefined): string[] {
-  const out = new Set<string>();
+  const out = new Set<string>(Object.keys(def?.queues ?? {}));
   const visit = (states: Record<string, StateNode | undefined> | undefined) => {
     for (const node of Object.values(states ?? {})) {
       const queue = (node?.task as { queue?: unknown } | undefined)?.queue;
@@ -44,17 +45,20 @@ export function ProcessMapPage({ token, api, ctx }: { token: string; api: Consol
   const t = (key: string, values?: Record<string, unknown>) => words.t(`processMap.${key}`, values);
   const call = useMemo(() => apiCaller(token, (key, values) => i18n.t(key, values ?? {})), [token, i18n]);
   const types = useMemo(() => [...ctx.types.values()], [ctx.types]);
-  const [caseType, setCaseType] = useState(types[0]?.key ?? '');
-  const [days, setDays] = useState<string>('30');
-  const [version, setVersion] = useState('');
-  const [queue, setQueue] = useState('');
-  const [channel, setChannel] = useState('');
+  // the filters live in the address (a link from the reports area names the case type; Back undoes a change)
+  const search = useLocationSearch();
+  const asked = useMemo(() => parseMapFilters(search), [search]);
+  const caseType = asked.caseType === '' ? (types[0]?.key ?? '') : asked.caseType;
+  const { days, version, queue, channel } = asked;
+  const set = (change: Partial<MapFilters>) => navigate(`/work/reports/process-map${mapFiltersSearch({ ...asked, caseType, ...change })}`);
   const [latest, setLatest] = useState<Record<string, number>>({});
   const [design, setDesign] = useState<CaseType | null>(null);
   const [map, setMap] = useState<ProcessMap | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<MapEdgeKey | null>(null);
   const [cases, setCases] = useState<{ items: MapCase[]; nextCursor: string | null } | null>(null);
+  // the latest request for an edge's cases: a reply to an earlier one (another edge, other filters) is dropped
+  const casesRequest = useRef(0);
   // the window's start, fixed when the filters change (not on every render)
   const from = useMemo(() => windowFrom(days, Date.now()), [days, caseType, version, queue, channel]);
   const filters = useMemo(() => ({ caseType, from, version, queue, channel }), [caseType, from, version, queue, channel]);
@@ -82,6 +86,7 @@ export function ProcessMapPage({ token, api, ctx }: { token: string; api: Consol
   useEffect(() => {
     if (caseType === '') return;
     let live = true;
+    casesRequest.current += 1;
     setMap(null);
     setPicked(null);
     setCases(null);
@@ -98,7 +103,9 @@ export function ProcessMapPage({ token, api, ctx }: { token: string; api: Consol
   }, [call, filters, caseType]);
 
   const loadCases = (edge: MapEdgeKey, cursor: string | null) => {
+    const request = ++casesRequest.current;
     void call<{ items: MapCase[]; nextCursor: string | null }>('GET', `/api/reports/process-map/cases${query({ ...filters, ...edge, limit: String(PAGE), cursor: cursor ?? undefined })}`).then((r) => {
+      if (request !== casesRequest.current) return;
       if (!r.ok) return setError(r.message);
       setCases((before) => ({ items: [...(cursor === null ? [] : (before?.items ?? [])), ...r.value.items], nextCursor: r.value.nextCursor }));
     });
@@ -119,21 +126,17 @@ export function ProcessMapPage({ token, api, ctx }: { token: string; api: Consol
     <section aria-labelledby="process-map-title" className="process-map">
       <h1 id="process-map-title">{t('title')}</h1>
       <div className="work-filters">
-        <FilterSelect id="pm-window" label={t('window')} value={days} onChange={setDays} options={WINDOWS.map((d) => ({ value: d, label: d === '' ? t('allTime') : t('lastDays', { count: Number(d) }) }))} />
+        <FilterSelect id="pm-window" label={t('window')} value={days} onChange={(v) => set({ days: v })} options={WINDOWS.map((d) => ({ value: d, label: d === '' ? t('allTime') : t('lastDays', { count: Number(d) }) }))} />
         <FilterSelect
           id="pm-case-type"
           label={t('caseType')}
           value={caseType}
-          onChange={(v) => {
-            setCaseType(v);
-            setVersion('');
-            setQueue('');
-          }}
+          onChange={(v) => set({ caseType: v, version: '', queue: '' })}
           options={titledOptions(types.map((d) => ({ value: d.key, title: d.title })))}
         />
-        <FilterSelect id="pm-version" label={t('version')} value={version} onChange={setVersion} options={[{ value: '', label: t('allVersions') }, ...versions.map((v) => ({ value: v, label: t('versionN', { n: v }) }))]} />
-        <FilterSelect id="pm-queue" label={t('queue')} value={queue} onChange={setQueue} options={[{ value: '', label: t('allQueues') }, ...queues.map((q) => ({ value: q, label: q }))]} />
-        <FilterSelect id="pm-channel" label={t('channel')} value={channel} onChange={setChannel} options={[{ value: '', label: t('allChannels') }, ...CHANNELS.map((c) => ({ value: c, label: channelWords(c, words) }))]} />
+        <FilterSelect id="pm-version" label={t('version')} value={version} onChange={(v) => set({ version: v })} options={[{ value: '', label: t('allVersions') }, ...versions.map((v) => ({ value: v, label: t('versionN', { n: v }) }))]} />
+        <FilterSelect id="pm-queue" label={t('queue')} value={queue} onChange={(v) => set({ queue: v })} options={[{ value: '', label: t('allQueues') }, ...queues.map((q) => ({ value: q, label: queueTitle([def, ...types], q) }))]} />
+        <FilterSelect id="pm-channel" label={t('channel')} value={channel} onChange={(v) => set({ channel: v })} options={[{ value: '', label: t('allChannels') }, ...CHANNELS.map((c) => ({ value: c, label: channelWords(c, words) }))]} />
       </div>
       {error ? (
         <p className="error-box" role="alert">

@@ -20,6 +20,9 @@ export interface MapEdge extends MapEdgeKey {
   revisits: number;
   loop: boolean;
   designed: boolean;
+  /** The playbook states (canvas node ids) the edge is drawn between: a nested or parallel value's leaf, or the designed transition's states. */
+  sourceState: string;
+  targetState: string;
 }
 
 export interface ProcessMap {
@@ -46,6 +49,37 @@ export const edgeKey = (e: MapEdgeKey): string => JSON.stringify([e.source, e.ev
 
 /** The time windows offered, in days back from now ('' is all time, at most the report's three years). */
 export const WINDOWS = ['7', '30', '90', '365', ''] as const;
+
+/** The page's filters, kept in the address as the reports area keeps its own (reports/report-query.ts):
+ * `?window=7|30|90|365|all&caseType=…&version=…&queue=…&channel=…`, defaults left out. */
+export interface MapFilters {
+  /** Days back from now, '' for all time. */
+  days: string;
+  caseType: string;
+  version: string;
+  queue: string;
+  channel: string;
+}
+
+const DEFAULT_DAYS = '30';
+
+/** The filters of an address's query; a window not offered is the default, a version without a case type none. */
+export function parseMapFilters(search: string): MapFilters {
+  const params = new URLSearchParams(search);
+  const window = params.get('window');
+  const days = window === 'all' ? '' : window !== null && window !== '' && (WINDOWS as readonly string[]).includes(window) ? window : DEFAULT_DAYS;
+  const caseType = params.get('caseType') ?? '';
+  return { days, caseType, version: caseType === '' ? '' : (params.get('version') ?? ''), queue: params.get('queue') ?? '', channel: params.get('channel') ?? '' };
+}
+
+/** The address query of the filters ('' when all are defaults). */
+export function mapFiltersSearch(f: MapFilters): string {
+  const params = new URLSearchParams();
+  if (f.days !== DEFAULT_DAYS) params.set('window', f.days === '' ? 'all' : f.days);
+  for (const key of ['caseType', 'version', 'queue', 'channel'] as const) if (f[key] !== '') params.set(key, f[key]);
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
 
 /** The window's `from` (and no `to`: up to now), or none for all time. */
 export function windowFrom(days: string, now: number): string | undefined {

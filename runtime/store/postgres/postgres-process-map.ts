@@ -4,7 +4,8 @@
 // million times per map, spilling to disk past work_mem: 0.9 s at 1,000,000 history entries). An entry holding
 // U+0000 is read with the escape written as U+FFFD (postgres-stages.ts says why; state ids never hold it).
 import type { Page, ProcessMapCaseRow, ProcessMapEdge, ProcessMapEdgeRow, ProcessMapRows, ProcessMapWindow } from '../case-store.ts';
-import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { encodeCursor } from '../cursor.ts';
+import { processMapCursor, sideEntriesSql } from '../process-map-keys.ts';
 import type { PostgresDb, Queryable } from './postgres-db.ts';
 import { createWhere, type Where } from './where.ts';
 
@@ -15,6 +16,12 @@ const nulSafe = (column: string) =>
 
 /** A state value's key: the id for a string, else its JSON text; '' for none. */
 const stateKey = (value: string) => `COALESCE(CASE json_typeof((${value})) WHEN 'string' THEN (${value}) #>> '{}' WHEN 'null' THEN NULL ELSE (${value})::text END, '')`;
+
+const sideList = sideEntriesSql;
+
+/** The version of the case when an entry was written: the \`fromVersion\` of the first case.migrated entry after it, else the case's current one. */
+const versionAt = (h: string, current: string) =>
+  `COALESCE((SELECT (m.entry #>> '{event,data,fromVersion}')::integer FROM history m WHERE m.case_id = ${h}.case_id AND m.seq > ${h}.seq AND m.event_type = 'case.migrated' ORDER BY m.seq LIMIT 1), ${current})`;
 
 export const transitionTablesSql = `
   CREATE TABLE transitions (
@@ -33,7 +40,7 @@ export const transitionTablesSql = `
     INSERT INTO transitions (tenant, case_type, source, event, target, ms, at, case_id, seq, version, edge_prev_at, visit_prev_at)
       SELECT NEW.tenant, c.case_type, src, NEW.event_type, tgt,
         COALESCE((SELECT round(dossier_instant_ms(NEW.at) - dossier_instant_ms(h.at))::bigint FROM history h
-          WHERE h.case_id = NEW.case_id AND h.seq < NEW.seq ORDER BY h.seq DESC LIMIT 1), -1),
+          WHERE h.case_id = NEW.case_id AND h.seq < NEW.seq AND h.event_type NOT IN (${sideList}) ORDER BY h.seq DESC LIMIT 1), -1),
         NEW.at, NEW.case_id, NEW.seq, c.version,
         (SELECT MAX(p.at) FROM transitions p WHERE p.case_id = NEW.case_id AND p.target = tgt AND p.source = src AND p.event = NEW.event_type),
         CASE WHEN src <> tgt THEN (SELECT MAX(p.at) FROM transitions p WHERE p.case_id = NEW.case_id AND p.target = tgt AND p.source <> tgt) END
@@ -42,7 +49,7 @@ export const transitionTablesSql = `
   END
   $$;
 
-  CREATE TRIGGER history_transitions AFTER INSERT ON history FOR EACH ROW EXECUTE FUNCTION dossier_history_transitions();
+  CREATE TRIGGER history_transitions AFTER INSERT ON history FOR EACH ROW WHEN (NEW.event_type NOT IN (${sideList})) EXECUTE FUNCTION dossier_history_transitions();
 `;
 
 /** Fills `transitions` from the history already stored (after the trigger, in the migration's transaction). */
@@ -56,8 +63,9 @@ export async function backfillTransitions(tx: Queryable): Promise<void> {
     FROM (
       SELECT h.tenant, c.case_type, ${stateKey(`(${nulSafe('h.entry')}) -> 'from'`)} AS source, h.event_type AS event,
         ${stateKey(`(${nulSafe('h.entry')}) -> 'to'`)} AS target,
-        h.at, h.case_id, h.seq, c.version, LAG(h.at) OVER (PARTITION BY h.case_id ORDER BY h.seq) AS prev
+        h.at, h.case_id, h.seq, ${versionAt('h', 'c.version')} AS version, LAG(h.at) OVER (PARTITION BY h.case_id ORDER BY h.seq) AS prev
       FROM history h JOIN cases c ON c.id = h.case_id
+      WHERE h.event_type NOT IN (${sideList})
     ) AS e`);
 }
 
@@ -135,8 +143,8 @@ export function createPostgresProcessMap(db: PostgresDb) {
         .when(edge.event, (p) => `t.event = ${p}`)
         .when(edge.target, (p) => `t.target = ${p}`);
       if (cursor !== null) {
-        const [at, caseId, seq] = decodeCursor(cursor, 3);
-        where.add(`(t.at, t.case_id, t.seq) < (${where.param(at as string)}, ${where.param(caseId as string)}, ${where.param(Number(seq))}::integer)`);
+        const [at, caseId, seq] = processMapCursor(cursor);
+        where.add(`(t.at, t.case_id, t.seq) < (${where.param(at)}, ${where.param(caseId)}, ${where.param(seq)}::integer)`);
       }
       const rows = await db.rows<ProcessMapCaseRow>(
         `SELECT t.case_id AS "caseId", (SELECT reference FROM cases c WHERE c.id = t.case_id) AS reference, t.seq, t.at, (CASE WHEN t.ms >= 0 THEN t.ms END)::double precision AS ms

@@ -1,5 +1,6 @@
 // The process map on SQLite (docs/reports.md, Process map): the directly-follows graph of a case type's
-// history, kept at write time in `transitions`, one row per history entry, by a trigger on history (as the
+// history, kept at write time in `transitions`, one row per history entry that is a playbook step (not the
+// SIDE_ENTRIES of process-map-keys.ts: notes, survey answers, link records), by a trigger on history (as the
 // stage tables are, sqlite-stages.ts), and filled from the history written before by one statement.
 //
 // - source, target: the entry's `from` and `to` as state keys (a state id; the JSON text of a nested or
@@ -16,11 +17,18 @@
 // first, are a top-N of that edge's rows. The index by case serves the trigger's lookups of earlier rows.
 import type Database from 'better-sqlite3';
 import type { Page, ProcessMapCaseRow, ProcessMapEdge, ProcessMapEdgeRow, ProcessMapRows, ProcessMapWindow } from '../case-store.ts';
-import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { encodeCursor } from '../cursor.ts';
+import { processMapCursor, sideEntriesSql } from '../process-map-keys.ts';
 
 /** A state value's key: the id itself for a string, else its JSON text; '' for none. */
 const stateKey = (json: string, path: string) =>
   `COALESCE(CASE json_type(${json}, '${path}') WHEN 'text' THEN ${json} ->> '${path}' WHEN 'null' THEN NULL ELSE ${json} -> '${path}' END, '')`;
+
+const sideList = sideEntriesSql;
+
+/** The version of the case when an entry was written: the \`fromVersion\` of the first case.migrated entry after it, else the case's current one. */
+const versionAt = (h: string, current: string) =>
+  `COALESCE((SELECT CAST(m.entry ->> '$.event.data.fromVersion' AS INTEGER) FROM history m WHERE m.case_id = ${h}.case_id AND m.seq > ${h}.seq AND m.event_type = 'case.migrated' ORDER BY m.seq LIMIT 1), ${current})`;
 
 const msBetween = (from: string, to: string) => `CAST(ROUND((unixepoch(${to}, 'subsec') - unixepoch(${from}, 'subsec')) * 1000) AS INTEGER)`;
 
@@ -31,10 +39,10 @@ export const transitionTablesSql = `
     edge_prev_at TEXT, visit_prev_at TEXT,
     PRIMARY KEY (tenant, case_type, source, event, target, ms, at, case_id, seq)) WITHOUT ROWID;
   CREATE INDEX transitions_by_case ON transitions(case_id, target, source, event, at);
-  CREATE TRIGGER history_transitions AFTER INSERT ON history BEGIN
+  CREATE TRIGGER history_transitions AFTER INSERT ON history WHEN NEW.event_type NOT IN (${sideList}) BEGIN
     INSERT INTO transitions (tenant, case_type, source, event, target, ms, at, case_id, seq, version, edge_prev_at, visit_prev_at)
       SELECT NEW.tenant, c.case_type, e.source, NEW.event_type, e.target,
-        COALESCE((SELECT ${msBetween('h.at', 'NEW.at')} FROM history h WHERE h.case_id = NEW.case_id AND h.seq < NEW.seq ORDER BY h.seq DESC LIMIT 1), -1),
+        COALESCE((SELECT ${msBetween('h.at', 'NEW.at')} FROM history h WHERE h.case_id = NEW.case_id AND h.seq < NEW.seq AND h.event_type NOT IN (${sideList}) ORDER BY h.seq DESC LIMIT 1), -1),
         NEW.at, NEW.case_id, NEW.seq, c.version,
         (SELECT MAX(p.at) FROM transitions p WHERE p.case_id = NEW.case_id AND p.target = e.target AND p.source = e.source AND p.event = NEW.event_type),
         CASE WHEN e.source <> e.target THEN (SELECT MAX(p.at) FROM transitions p WHERE p.case_id = NEW.case_id AND p.target = e.target AND p.source <> e.target) END
@@ -53,8 +61,9 @@ export function backfillTransitions(db: Database.Database): void {
       CASE WHEN source <> target THEN LAG(at) OVER (PARTITION BY case_id, target, source <> target ORDER BY seq) END
     FROM (
       SELECT h.tenant, c.case_type, ${stateKey('h.entry', '$.from')} AS source, h.event_type AS event, ${stateKey('h.entry', '$.to')} AS target,
-        h.at, h.case_id, h.seq, c.version, LAG(h.at) OVER (PARTITION BY h.case_id ORDER BY h.seq) AS prev
+        h.at, h.case_id, h.seq, ${versionAt('h', 'c.version')} AS version, LAG(h.at) OVER (PARTITION BY h.case_id ORDER BY h.seq) AS prev
       FROM history h JOIN cases c ON c.id = h.case_id
+      WHERE h.event_type NOT IN (${sideList})
     )`);
 }
 
@@ -121,7 +130,7 @@ export function createSqliteProcessMap(db: Database.Database) {
 
     async processMapCases(tenant: string, window: ProcessMapWindow, edge: ProcessMapEdge, limit: number, cursor: string | null): Promise<Page<ProcessMapCaseRow>> {
       const [where, values] = windowWhere(tenant, window);
-      const after = cursor === null ? null : decodeCursor(cursor, 3);
+      const after = cursor === null ? null : processMapCursor(cursor);
       const rows = db
         .prepare(
           `SELECT t.case_id AS caseId, (SELECT reference FROM cases c WHERE c.id = t.case_id) AS reference, t.seq, t.at, CASE WHEN t.ms >= 0 THEN t.ms END AS ms

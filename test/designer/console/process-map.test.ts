@@ -2,7 +2,7 @@
 // nested state values in words, an edge's label with its count and median, the window's start.
 import { describe, expect, it } from 'vitest';
 import type { CaseType } from '../../../schemas/generated/case-type.ts';
-import { edgeLabel, edgeWidth, eventTitle, stateTitle, windowFrom, type MapEdge } from '../../../designer/src/console/process-map.ts';
+import { edgeLabel, edgeWidth, eventTitle, mapFiltersSearch, parseMapFilters, stateTitle, windowFrom, type MapEdge } from '../../../designer/src/console/process-map.ts';
 import { wordsFor } from '../../../designer/src/i18n/index.ts';
 
 const def = {
@@ -13,7 +13,7 @@ const def = {
   playbook: { initial: 'work', states: { work: { title: 'Working', initial: 'a', states: { a: { title: 'Reading' }, b: {} }, on: { WAIT: 'waiting' } }, waiting: { title: 'Waiting' } } },
 } as unknown as CaseType;
 
-const edge = (count: number, cases: number, medianMs: number | null): MapEdge => ({ source: 'work', event: 'WAIT', target: 'waiting', count, cases, medianMs, p90Ms: medianMs, revisits: 0, loop: false, designed: true });
+const edge = (count: number, cases: number, medianMs: number | null): MapEdge => ({ source: 'work', event: 'WAIT', target: 'waiting', count, cases, medianMs, p90Ms: medianMs, revisits: 0, loop: false, designed: true, sourceState: 'work', targetState: 'waiting' });
 
 describe('process map words', () => {
   const en = wordsFor('en');
@@ -36,5 +36,16 @@ describe('process map words', () => {
     expect(edgeWidth(0, 10)).toBe(1.5);
     expect(windowFrom('7', Date.parse('2026-03-08T00:00:00Z'))).toBe('2026-03-01T00:00:00.000Z');
     expect(windowFrom('', 0)).toBeUndefined();
+  });
+});
+
+describe('the process map filters in the address', () => {
+  it('reads the reports area link and writes back only what differs from the defaults', () => {
+    expect(parseMapFilters('?caseType=ticket')).toEqual({ days: '30', caseType: 'ticket', version: '', queue: '', channel: '' });
+    expect(parseMapFilters('?window=all&caseType=ticket&version=2&queue=second&channel=web&token=x')).toEqual({ days: '', caseType: 'ticket', version: '2', queue: 'second', channel: 'web' });
+    expect(parseMapFilters('?window=12&version=2')).toEqual({ days: '30', caseType: '', version: '', queue: '', channel: '' });
+    expect(mapFiltersSearch(parseMapFilters('?window=7&caseType=ticket&channel=phone'))).toBe('?window=7&caseType=ticket&channel=phone');
+    expect(mapFiltersSearch({ days: '', caseType: 'a b', version: '', queue: '', channel: '' })).toBe('?window=all&caseType=a+b');
+    expect(mapFiltersSearch(parseMapFilters(''))).toBe('');
   });
 });

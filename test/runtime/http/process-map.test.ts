@@ -54,10 +54,10 @@ describe('the process map over HTTP', () => {
     expect(body.starts).toEqual([{ state: 'fresh', cases: 2 }]);
     expect(body.ends).toEqual([{ state: 'done', cases: 2 }]);
     expect(body.edges).toEqual([
-      { source: 'fresh', event: 'START', target: 'working', count: 2, cases: 2, medianMs: H, p90Ms: 2 * H, revisits: 0, loop: false, designed: true },
-      { source: 'working', event: 'DONE', target: 'done', count: 2, cases: 2, medianMs: 3 * H, p90Ms: 4 * H, revisits: 0, loop: false, designed: true },
-      { source: 'waiting', event: 'RESUME', target: 'working', count: 1, cases: 1, medianMs: H, p90Ms: H, revisits: 1, loop: true, designed: true },
-      { source: 'working', event: 'WAIT', target: 'waiting', count: 1, cases: 1, medianMs: 2 * H, p90Ms: 2 * H, revisits: 0, loop: false, designed: true },
+      { source: 'fresh', event: 'START', target: 'working', count: 2, cases: 2, medianMs: H, p90Ms: 2 * H, revisits: 0, loop: false, designed: true, sourceState: 'fresh', targetState: 'working' },
+      { source: 'working', event: 'DONE', target: 'done', count: 2, cases: 2, medianMs: 3 * H, p90Ms: 4 * H, revisits: 0, loop: false, designed: true, sourceState: 'working', targetState: 'done' },
+      { source: 'waiting', event: 'RESUME', target: 'working', count: 1, cases: 1, medianMs: H, p90Ms: H, revisits: 1, loop: true, designed: true, sourceState: 'waiting', targetState: 'working' },
+      { source: 'working', event: 'WAIT', target: 'waiting', count: 1, cases: 1, medianMs: 2 * H, p90Ms: 2 * H, revisits: 0, loop: false, designed: true, sourceState: 'working', targetState: 'waiting' },
     ]);
     expect(body.neverTaken).toEqual([{ source: 'fresh', event: 'REJECT', target: 'done' }]);
     expect(body.loops).toEqual([{ source: 'waiting', event: 'RESUME', target: 'working' }]);
@@ -96,6 +96,9 @@ describe('the process map over HTTP', () => {
     expect(await problem('/api/reports/process-map/cases?caseType=ticket&source=working&event=DONE&target=done&limit=0')).toEqual(['/limit']);
     expect(await problem('/api/reports/process-map/cases?caseType=ticket&source=working&event=DONE&target=done&limit=101')).toEqual(['/limit']);
     expect((await h.call('GET', '/api/reports/process-map/cases?caseType=ticket&source=working&event=DONE&target=done&cursor=zzz', h.tokens.agent)).status).toBe(400);
+    const forged = Buffer.from(JSON.stringify(['2026\u0000', 'x', 'NaN']), 'utf8').toString('base64url');
+    const refused = await h.call('GET', `/api/reports/process-map/cases?caseType=ticket&source=working&event=DONE&target=done&cursor=${forged}`, h.tokens.agent);
+    expect([refused.status, refused.body.code]).toEqual([400, 'cursor.invalid']);
   });
 
   it("shows another tenant nothing of this tenant's history", async () => {

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../../runtime/engine/index.ts';
 import type { CaseStore, ProcessMapEdgeRow } from '../../../runtime/store/case-store.ts';
+import { CursorError } from '../../../runtime/store/cursor.ts';
 import { createPostgresDb } from '../../../runtime/store/postgres/postgres-db.ts';
 import { backfillTransitions as backfillPostgres } from '../../../runtime/store/postgres/postgres-process-map.ts';
 import { createPostgresStore } from '../../../runtime/store/postgres/postgres-store.ts';
@@ -29,10 +30,24 @@ async function write(store: CaseStore, tenant: string, id: string, start: number
   let at = T + start * H;
   for (const [hours, event, state] of steps) {
     at += hours * H;
-    const commit = eventCommit(kase, { state, ...(state === 'closed' ? { closedAt: iso(at) } : {}) }, event, iso(at), { tenant });
+    const commit = eventCommit(kase, { state, ...(state === 'closed' && kase.state !== 'closed' ? { closedAt: iso(at) } : {}) }, event, iso(at), { tenant });
     expect(await store.commit(commit)).toEqual({ ok: true });
     kase = commit.case;
   }
+}
+
+/** A case of version 1 that asks, moves to version 2 (a case.migrated entry) and closes: its rows' versions 1, 1, 2, 2. */
+async function migrated(store: CaseStore, tenant: string, id: string): Promise<void> {
+  await store.publish(tenant, 'complaint', definition(), iso(T));
+  const kase = makeCase(id, { createdAt: iso(T), updatedAt: iso(T) });
+  expect(await store.commit(createCommit(kase, tenant))).toMatchObject({ ok: true });
+  const ask = eventCommit(kase, { state: 'waiting' }, 'ASK', iso(T + H), { tenant });
+  expect(await store.commit(ask)).toEqual({ ok: true });
+  const move = eventCommit(ask.case, { version: 2 }, 'case.migrated', iso(T + 2 * H), { tenant });
+  move.history = { ...move.history, event: { type: 'case.migrated', data: { plan: 'p', fromVersion: 1, toVersion: 2 } } };
+  expect(await store.commit(move)).toEqual({ ok: true });
+  const close = eventCommit(move.case, { state: 'closed', closedAt: iso(T + 3 * H) }, 'CLOSE', iso(T + 3 * H), { tenant });
+  expect(await store.commit(close)).toEqual({ ok: true });
 }
 
 const edge = (source: string, event: string, target: string, count: number, cases: number, revisits: number, medianH: number | null, p90H: number | null): ProcessMapEdgeRow => ({
@@ -50,10 +65,13 @@ function suite(name: string, open: () => Promise<{ store: CaseStore; backfillEqu
         await store.ensureTenant(tenant, iso(T));
         await store.publish(tenant, 'complaint', definition(), iso(T));
       }
-      await write(store, 't1', 'a', 0, [[1, 'ASK', 'waiting'], [2, 'ANSWER', 'triage'], [1, 'NOTE', 'triage'], [3, 'CLOSE', 'closed']]);
+      // an undelivered linked event two days after closing and an agent's note are no steps of the process (no rows)
+      await write(store, 't1', 'a', 0, [[1, 'ASK', 'waiting'], [2, 'ANSWER', 'triage'], [1, 'NOTE', 'triage'], [3, 'CLOSE', 'closed'], [48, 'linked.undelivered', 'closed']]);
       await write(store, 't1', 'b', 0.5, [[2, 'ASK', 'waiting'], [4, 'ANSWER', 'triage'], [1, 'ASK', 'waiting']]);
-      await write(store, 't1', 'c', 1, [[5, 'CLOSE', 'closed']], { channel: 'phone', queue: 'second' });
+      // c's CLOSE comes 5 h after its creation: the note between is not its previous entry
+      await write(store, 't1', 'c', 1, [[2, 'note.added', 'triage'], [3, 'CLOSE', 'closed']], { channel: 'phone', queue: 'second' });
       await write(store, 't2', 'z', 0, [[1, 'ASK', 'waiting'], [1, 'CLOSE', 'closed']]);
+      await migrated(store, 't2', 'm');
     });
     afterAll(async () => fixture.dispose());
 
@@ -104,12 +122,26 @@ function suite(name: string, open: () => Promise<{ store: CaseStore; backfillEqu
       const second = await store.processMapCases('t1', { caseType: 'complaint' }, ask, 2, first.nextCursor);
       expect(second).toEqual({ items: [{ caseId: 'a', reference: expect.any(String), seq: 2, at: iso(T + H), ms: H }], nextCursor: null });
       const other = await store.processMapCases('t2', { caseType: 'complaint' }, ask, 10, null);
-      expect(other.items.map((i) => i.caseId)).toEqual(['z']);
+      expect(other.items.map((i) => i.caseId)).toEqual(['z', 'm']);
+    });
+
+    it('refuses a forged cursor (a seq not a safe integer, a NUL in at or the case id) with CursorError', async () => {
+      const ask = { source: 'triage', event: 'ASK', target: 'waiting' };
+      const forged = (key: unknown[]) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+      for (const key of [['2026-03-02T08:00:00.000Z', 'b', 'x'], ['2026-03-02T08:00:00.000Z', 'b', 1.5], ['2026-03-02T08:00:00.000Z', 'b', 2 ** 60], ['2026\u0000', 'b', 1], ['2026-03-02T08:00:00.000Z', 'b\u0000', 1], [1, 'b', 1]]) {
+        await expect(store.processMapCases('t1', { caseType: 'complaint' }, ask, 2, forged(key))).rejects.toBeInstanceOf(CursorError);
+      }
+    });
+
+    it("keeps the version of the case when the entry was written, across a migration", async () => {
+      const map = await store.processMap('t2', { caseType: 'complaint', version: 1 });
+      expect(map.edges.filter((e) => e.event === 'ASK').map((e) => e.count)).toEqual([2]);
+      expect((await store.processMap('t2', { caseType: 'complaint', version: 2 })).edges.map((e) => e.event)).toEqual(['CLOSE', 'case.migrated']);
     });
 
     it("fills the table from the history written before as the trigger keeps it", async () => {
       const [backfilled, kept] = await fixture.backfillEqualsTrigger();
-      expect(backfilled.length).toBe(14);
+      expect(backfilled.length).toBe(18);
       expect(backfilled).toEqual(kept);
     });
   });

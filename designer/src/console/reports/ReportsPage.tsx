@@ -16,6 +16,7 @@ import {
   reportWindow,
   type ReportFilters,
 } from './report-query.ts';
+import { mapFiltersSearch } from '../process-map.ts';
 import { ReportFiltersBar } from './ReportFiltersBar.tsx';
 import { ReportCards } from './ReportCards.tsx';
 import './reports.css';
@@ -46,7 +47,8 @@ export default function ReportsPage({
   const def = ctx.types.get(filters.caseType);
   const otherTenants = ctx.me.tenant === 'default' && ctx.me.roles.includes('admin');
   const change = (next: ReportFilters) => navigate(`/work/reports${filtersSearch(next)}`);
-  const mapPath = `/work/reports/process-map${filters.caseType ? `?caseType=${encodeURIComponent(filters.caseType)}` : ''}`;
+  // the process map opens on the same case type, version, queue, channel and (a preset) window
+  const mapPath = `/work/reports/process-map${mapFiltersSearch({ days: filters.window === 'custom' ? '30' : filters.window, caseType: filters.caseType, version: filters.version, queue: filters.queue, channel: filters.channel })}`;
   const readable = (day: string) =>
     /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate(`${day}T12:00:00Z`, words.language, 'UTC') : day;
   return (
