@@ -346,7 +346,10 @@ describe('the reports area', () => {
         ),
       )
       .waitFor();
-    const perScoreTable = satisfaction.getByRole('table', { name: tr('Responses per score') });
+    // the scrolling wrapper (focusable) is a region named by its table's caption
+    const perScoreWrap = satisfaction.getByRole('region', { name: tr('Responses per score'), exact: true });
+    expect(await perScoreWrap.getAttribute('tabindex')).toBe('0');
+    const perScoreTable = perScoreWrap.getByRole('table', { name: tr('Responses per score') });
     expect(await perScoreTable.locator('thead th').allTextContents()).toEqual([tr('Score'), tr('Responses')]);
     expect(await rows(perScoreTable)).toEqual(perScore.map((count, i) => [String(i + 1), String(count)]));
     expect(await rows(perScoreTable)).toEqual(
