@@ -241,6 +241,10 @@ export const problemCodes = {
   },
 
   // Messages (e-mail out, docs/email.md).
+  'message.survey_not_field': {
+    severity: 'warning',
+    message: "placeholder '{placeholder}' is the customer's survey link (nothing in a message that mails none), not the data field {field}: name the field by its pointer, '{field}'",
+  },
   'message.unknown_placeholder': {
     severity: 'error',
     message: "placeholder '{placeholder}' names no field of the case data{hint}",

@@ -62,7 +62,12 @@ export interface ServeOptions {
   documentsDir?: string;
   /** --suggest-retrain: minutes between retrainings of the reason suggester, in ms (default an hour; 0: never). */
   suggestRetrainMs?: number;
-  /** `--oidc-*`, `--public-url`, `--session-lifetime`, DOSSIER_OIDC_CLIENT_SECRET: people sign in through this provider. */
+  /**
+   * --public-url: where people and customers reach this host (an origin, such as https://dossier.example.com):
+   * the mailed survey links (docs/feedback.md) and, with --oidc-issuer, the sign-in redirect URI and Secure cookies.
+   */
+  publicUrl?: string;
+  /** `--oidc-*`, `--session-lifetime`, DOSSIER_OIDC_CLIENT_SECRET (and --public-url): people sign in through this provider. */
   oidc?: OidcSettings;
   /** `--smtp-url` (or DOSSIER_SMTP_URL), `--mail-from`, `--mail-language`: send notify messages by e-mail (docs/email.md). */
   mail?: MailSettings;
@@ -148,6 +153,11 @@ export interface RunningServer {
   /** DOSSIER_ADMIN_TOKEN named a token that an admin revoked: it was not added again. */
   adminTokenRevoked: boolean;
   seeded: string[];
+  /**
+   * With mail out but no --public-url: the published case types (`tenant/key`) whose survey mails would carry
+   * links to the host's own listening address, which customers cannot open (empty otherwise).
+   */
+  surveysWithoutPublicUrl: string[];
   /** The port the SMTP listener took (--mail-in-port 0: a free one); null without one. */
   mailInPort: number | null;
   close(): Promise<void>;
@@ -155,6 +165,11 @@ export interface RunningServer {
 
 const defaultTemplates = fileURLToPath(new URL('../../templates', import.meta.url));
 const defaultDesigner = fileURLToPath(new URL('../../dist/designer', import.meta.url));
+
+/** --public-url (or, set directly, the sign-in's): where people and customers reach this host; undefined: not given. */
+function publicUrlOf(options: ServeOptions): string | undefined {
+  return options.mail?.publicUrl ?? options.publicUrl ?? options.oidc?.publicUrl;
+}
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
@@ -191,10 +206,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.documentsDir === undefined ? {} : { documentsDir: options.documentsDir }),
     ...(options.suggestRetrainMs === undefined ? {} : { suggestRetrainMs: options.suggestRetrainMs }),
     ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
-    // survey links (docs/feedback.md) point where customers reach this host: --public-url, else its address
+    // survey links (docs/feedback.md) point where customers reach this host: --public-url, else its own
+    // listening address (a warning at start says so where a published case type mails a survey)
     ...(options.mail === undefined
       ? {}
-      : { mail: { ...options.mail, publicUrl: options.mail.publicUrl ?? options.oidc?.publicUrl ?? `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${String(options.port)}` } }),
+      : { mail: { ...options.mail, publicUrl: publicUrlOf(options) ?? `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${String(options.port)}` } }),
     ...(options.webhookSecret === undefined ? {} : { webhookSecret: options.webhookSecret }),
     ...(options.trustedProxies === undefined ? {} : { trustedProxies: options.trustedProxies }),
   });
@@ -269,6 +285,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     logger.info('dossier taking mail', { smtp: `${smtpHost}:${String(mailIn.port)}` });
   }
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  // mail out without --public-url: a case type that mails a survey would send links to this address
+  const surveysWithoutPublicUrl: string[] = [];
+  if (options.mail !== undefined && publicUrlOf(options) === undefined) {
+    for (const tenant of await store.listTenants()) {
+      for (const summary of await store.listCaseTypes(tenant)) {
+        if (summary.latestVersion === null) continue;
+        const published = await store.getCaseType(tenant, summary.key);
+        if (published?.definition.feedback !== undefined) surveysWithoutPublicUrl.push(`${tenant}/${summary.key}`);
+      }
+    }
+    if (surveysWithoutPublicUrl.length > 0) {
+      logger.warn('survey links point at this host\'s own address: set --public-url', { caseTypes: surveysWithoutPublicUrl, linkBase: url });
+    }
+  }
   logger.info('dossier serving', {
     url,
     db: dbShown,
@@ -283,6 +313,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     adminToken,
     adminTokenRevoked,
     seeded,
+    surveysWithoutPublicUrl,
     mailInPort: mailIn?.port ?? null,
     close() {
       closing ??= (async () => {
@@ -326,6 +357,12 @@ const usage = [
   '  --suggest-retrain MINUTES',
   '                how often the contact-reason suggester learns again from closed cases (default 60;',
   '                0: only at start and while a model is young)',
+  '  --public-url URL',
+  '                where people and customers reach Dossier, such as https://dossier.example.com (no path):',
+  '                the base of mailed survey links (docs/feedback.md; without it they point at --host:--port,',
+  '                which customers cannot open, and serve warns at start); with --oidc-issuer also the',
+  '                sign-in address (default: the address a request came to): the provider must allow',
+  '                <URL>/auth/callback as a redirect URI and <URL>/ after sign-out',
   '  -h, --help    this text',
   '',
   'E-mail out (docs/email.md; without --smtp-url notify messages are recorded on their cases only):',
@@ -363,8 +400,6 @@ const usage = [
   '                            admins manage every tenant)',
   '  --oidc-partner PARTNER=GROUP  people in GROUP work for the partner organisation PARTNER (PUT',
   '                            /api/partners/PARTNER): they see only its delegated queues and shared fields',
-  '  --public-url URL          where people reach Dossier (default: the address a request came to); the',
-  '                            provider must allow <URL>/auth/callback as a redirect URI and <URL>/ after sign-out',
   `  --session-lifetime DURATION  how long a sign-in lasts (default ${DEFAULT_SESSION_LIFETIME}, at most ${MAX_SESSION_LIFETIME})`,
   '',
   'Environment:',
@@ -395,12 +430,11 @@ const signInOptionNames = [
   '--oidc-tenants',
   '--oidc-partner',
   '--oidc-scope',
-  '--public-url',
   '--session-lifetime',
 ];
 const mailOptionNames = ['--smtp-url', '--mail-from', '--mail-language'];
 const mailInOptionNames = ['--mail-in-port', '--mail-in-host', '--mail-in-max-size', '--mail-in-rate', '--mail-in-tls-key', '--mail-in-tls-cert'];
-const optionNames = ['--db', '--port', '--host', '--service-token-expiry', '--document-max-mb', '--documents-dir', '--suggest-retrain', ...signInOptionNames, ...mailOptionNames, ...mailInOptionNames];
+const optionNames = ['--db', '--port', '--host', '--service-token-expiry', '--document-max-mb', '--documents-dir', '--suggest-retrain', '--public-url', ...signInOptionNames, ...mailOptionNames, ...mailInOptionNames];
 
 /** The --mail-in-* options, checked; undefined without --mail-in-port. */
 function mailInSettings(given: Map<string, string>): { ok: true; settings: MailInSettings | undefined } | { ok: false; message: string } {
@@ -475,18 +509,6 @@ function signInSettings(given: Map<string, string[]>, secret: string | undefined
   if (roleGroups.length === 0) return { ok: false, message: '--oidc-issuer needs at least one --oidc-role ROLE=GROUP (such as --oidc-role admin=dossier-admins), or nobody could sign in.' };
   const tenant = one('--oidc-tenant') ?? 'default';
   if (!TENANT.test(tenant)) return { ok: false, message: `--oidc-tenant must be lower-case letters, digits and dashes; got '${tenant}'.` };
-  const publicUrl = one('--public-url');
-  if (publicUrl !== undefined) {
-    let url: URL | null;
-    try {
-      url = new URL(publicUrl);
-    } catch {
-      url = null;
-    }
-    if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search !== '') {
-      return { ok: false, message: `--public-url must be the address people open, such as https://dossier.example.com (no path); got '${publicUrl}'.` };
-    }
-  }
   const lifetime = sessionLifetime(one('--session-lifetime') ?? DEFAULT_SESSION_LIFETIME);
   if (!lifetime.ok) return { ok: false, message: `${lifetime.message}.` };
   const scope = one('--oidc-scope');
@@ -502,7 +524,6 @@ function signInSettings(given: Map<string, string[]>, secret: string | undefined
       issuer,
       clientId,
       ...(secret === undefined || secret === '' ? {} : { clientSecret: secret }),
-      ...(publicUrl === undefined ? {} : { publicUrl: new URL(publicUrl).origin }),
       sessionLifetimeMs: lifetime.ms,
       ...(scope === undefined ? {} : { scope: scope.trim().split(/\s+/).join(' ') }),
       policy: {
@@ -569,6 +590,18 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
       if (value === undefined || !Number.isInteger(minutes) || minutes < 0 || minutes > 10_080) return { ok: false, message: `--suggest-retrain needs a whole number of minutes from 0 to 10080 (a week), e.g. --suggest-retrain 60; got '${value ?? ''}'.` };
       i++;
       options.suggestRetrainMs = minutes * 60_000;
+    } else if (arg === '--public-url') {
+      let url: URL | null;
+      try {
+        url = value === undefined ? null : new URL(value);
+      } catch {
+        url = null;
+      }
+      if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search !== '' || url.hash !== '') {
+        return { ok: false, message: `--public-url must be the address people open, such as https://dossier.example.com (no path); got '${value ?? ''}'.` };
+      }
+      i++;
+      options.publicUrl = url.origin;
     } else if (signInOptionNames.includes(arg)) {
       if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value (dossier serve --help says which).` };
       i++;
@@ -579,7 +612,7 @@ export function parseServeArgs(args: string[], cwd: string, env: Record<string, 
   }
   const sso = signInSettings(signIn, env.DOSSIER_OIDC_CLIENT_SECRET);
   if (!sso.ok) return sso;
-  if (sso.settings !== undefined) options.oidc = sso.settings;
+  if (sso.settings !== undefined) options.oidc = options.publicUrl === undefined ? sso.settings : { ...sso.settings, publicUrl: options.publicUrl };
   const mailIn = mailInSettings(mailInArgs);
   if (!mailIn.ok) return mailIn;
   if (mailIn.settings !== undefined) options.mailIn = mailIn.settings;
@@ -694,6 +727,11 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
     if (running.seeded.length > 0) io.out(`Seeded case types: ${running.seeded.join(', ')}`);
     const mail = parsed.options.mail;
     if (mail !== undefined) io.out(`E-mail: notify messages go out through ${redactUrl(mail.smtpUrl)} from ${mail.from} (docs/email.md)`);
+    if (running.surveysWithoutPublicUrl.length > 0) {
+      io.err(
+        `dossier serve: ${running.surveysWithoutPublicUrl.join(', ')} mail${running.surveysWithoutPublicUrl.length === 1 ? 's' : ''} a feedback survey, but without --public-url its links point at ${running.url}, which customers cannot open; set --public-url https://… (the address customers reach Dossier at; docs/feedback.md).`,
+      );
+    }
     const sso = parsed.options.oidc;
     if (sso !== undefined) {
       io.out(`Sign-in: people sign in through ${sso.issuer}; its redirect URI for Dossier is ${sso.publicUrl ?? running.url}/auth/callback`);

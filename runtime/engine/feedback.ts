@@ -4,6 +4,7 @@
 // SLA or timer, only the revision and `updatedAt`; a closed case takes it. Refused, changing nothing, for
 // a score off the case type's scale or an over-long comment. Pure.
 import type { CaseType } from '../../schemas/generated/case-type.ts';
+import { escapePointerToken } from './json-pointer.ts';
 import { reject } from './rejections.ts';
 import type { Case, CaseData, FieldProblem, Instant, Outcome } from './types.ts';
 
@@ -38,7 +39,9 @@ export function readFeedbackAnswer(feedback: NonNullable<CaseType['feedback']>, 
   const record = body as Record<string, unknown>;
   const problems: FieldProblem[] = [];
   for (const key of Object.keys(record)) {
-    if (key !== 'score' && key !== 'comment') problems.push({ pointer: `/${key}`, message: `/${key} is not part of an answer: send only score and comment` });
+    if (key === 'score' || key === 'comment') continue;
+    const pointer = `/${escapePointerToken(key)}`;
+    problems.push({ pointer, message: `${pointer} is not part of an answer: send only score and comment` });
   }
   const score = record.score;
   if (typeof score !== 'number' || !Number.isInteger(score) || score < min || score > max) {

@@ -37,8 +37,11 @@ export interface FeedbackService {
   survey(tenant: string, token: string, language?: string): Promise<Result<SurveyView>>;
   /** Takes the answer through a link's token: once. */
   answer(tenant: string, token: string, body: unknown): Promise<Result<FeedbackAnswer>>;
-  /** The survey of a closed case for its status page (null: none offered); opens one where the mail sent none. */
-  surveyOfCase(tenant: string, kase: StoredCase, definition: CaseType, language?: string): Promise<SurveyView | null>;
+  /**
+   * The survey of a closed case for its status page; opens one where the mail sent none. Fails survey.not_found
+   * where none is offered (open, or none asked) and survey.expired where it ran out, as answerOfCase does.
+   */
+  surveyOfCase(tenant: string, kase: StoredCase, definition: CaseType, language?: string): Promise<Result<SurveyView>>;
   /** Takes the answer from the status page: once. */
   answerOfCase(tenant: string, kase: StoredCase, definition: CaseType, body: unknown): Promise<Result<FeedbackAnswer>>;
 }
@@ -56,6 +59,7 @@ export function createFeedbackService(options: { store: CaseStore; cases: CaseSe
 
   const notFound = () => fail('survey.not_found', 'There is no such survey. Check the link you were given.');
   const expired = () => fail('survey.expired', 'This survey link has expired. Thank you all the same.');
+  const notOffered = () => fail('survey.not_found', 'This request asks for no feedback (yet): it is not closed, or we ask none.');
   const answered = () => fail('survey.answered', 'You have answered this survey already. Thank you for your feedback.');
 
   function surveyRow(tenant: string, kase: StoredCase, feedback: NonNullable<CaseType['feedback']>, tokenHash: string | null): SurveyRecord {
@@ -146,15 +150,15 @@ export function createFeedbackService(options: { store: CaseStore; cases: CaseSe
     },
 
     async surveyOfCase(tenant, kase, definition, language) {
-      if (definition.feedback === undefined || kase.closedAt === null) return null;
+      if (definition.feedback === undefined || kase.closedAt === null) return notOffered();
       const survey = await store.saveSurvey(surveyRow(tenant, kase, definition.feedback, null), false);
-      if (Date.parse(survey.expiresAt) <= Date.parse(clock.now())) return null;
-      return view(tenant, survey, kase, definition, language);
+      if (Date.parse(survey.expiresAt) <= Date.parse(clock.now())) return expired();
+      return { ok: true, value: await view(tenant, survey, kase, definition, language) };
     },
 
     async answerOfCase(tenant, kase, definition, body) {
       const feedback = definition.feedback;
-      if (feedback === undefined || kase.closedAt === null) return fail('survey.not_found', 'This request asks for no feedback (yet): it is not closed, or we ask none.');
+      if (feedback === undefined || kase.closedAt === null) return notOffered();
       const survey = await store.saveSurvey(surveyRow(tenant, kase, feedback, null), false);
       return take(tenant, survey, kase, feedback, body);
     },

@@ -27,7 +27,13 @@ export function lintMessages(model: Model): Problem[] {
         if (typeof variant !== 'string') continue;
         const at = language === '' ? ptr('/messages', name, part) : ptr('/messages', name, part, language);
         for (const placeholder of placeholdersIn(variant)) {
-          if (isBuiltin(placeholder.name)) continue;
+          if (isBuiltin(placeholder.name)) {
+            // {{survey}} is the survey link, not a data field named survey ({{/survey}}), which it would hide
+            if (placeholder.name === 'survey' && resolveField(data, '/survey') !== undefined) {
+              problems.push(createProblem('message.survey_not_field', at, { placeholder: 'survey', field: '/survey' }));
+            }
+            continue;
+          }
           if (placeholder.name.startsWith('/')) {
             if (resolveField(data, placeholder.name) !== undefined) continue;
             fields ??= listFieldPointers(data);

@@ -346,7 +346,10 @@ describe('the reports area', () => {
         ),
       )
       .waitFor();
-    const perScoreTable = satisfaction.getByRole('table', { name: tr('Responses per score') });
+    // the scrolling wrapper (focusable) is a region named by its table's caption
+    const perScoreWrap = satisfaction.getByRole('region', { name: tr('Responses per score'), exact: true });
+    expect(await perScoreWrap.getAttribute('tabindex')).toBe('0');
+    const perScoreTable = perScoreWrap.getByRole('table', { name: tr('Responses per score') });
     expect(await perScoreTable.locator('thead th').allTextContents()).toEqual([tr('Score'), tr('Responses')]);
     expect(await rows(perScoreTable)).toEqual(perScore.map((count, i) => [String(i + 1), String(count)]));
     expect(await rows(perScoreTable)).toEqual(
@@ -380,9 +383,9 @@ describe('the reports area', () => {
     const { server, page, session } = e2e();
     await page.goto(`${server.url}/work/reports?token=${server.token}`);
     await region(page, 'SLA compliance').getByRole('table').waitFor();
-    await page.getByLabel(tr('Time window')).selectOption({ label: tr('Custom dates') });
+    await page.getByLabel(tr('Time window'), { exact: true }).selectOption({ label: tr('Custom dates') });
     await page.getByLabel(tr('From'), { exact: true }).fill('2020-01-01');
-    await page.getByLabel(tr('Up to and including')).fill('2020-01-31');
+    await page.getByLabel(tr('Up to and including'), { exact: true }).fill('2020-01-31');
     await region(page, 'SLA compliance')
       .getByText(tr('No SLA started in this window — widen the window or choose another case type.'))
       .waitFor();
@@ -402,10 +405,10 @@ describe('the reports area', () => {
       .waitFor();
 
     // a day the wrong way round: the route's 422 in the card
-    await page.getByLabel(tr('Up to and including')).fill('2019-12-01');
+    await page.getByLabel(tr('Up to and including'), { exact: true }).fill('2019-12-01');
     await region(page, 'SLA compliance').getByRole('alert').waitFor();
 
-    await page.getByLabel(tr('Time window')).selectOption({ label: tr('Last 7 days') });
+    await page.getByLabel(tr('Time window'), { exact: true }).selectOption({ label: tr('Last 7 days') });
     await page.getByLabel(tr('Channel'), { exact: true }).selectOption({ label: tr('phone') });
     const sla = region(page, 'SLA compliance').getByRole('table');
     await expect

@@ -160,9 +160,8 @@ export function publicRoutes(
   });
   app.get('/api/public/:tenant/cases/:reference/feedback', async (c) => {
     const { kase, definition } = await caseFor(c);
-    const survey = feedback === undefined ? null : await feedback.surveyOfCase(c.req.param('tenant'), kase, definition, language(c));
-    if (survey === null) throw new HttpProblem('survey.not_found', 'This request asks for no feedback (yet): it is not closed, or we ask none.');
-    return c.json(survey);
+    if (feedback === undefined) throw new HttpProblem('survey.not_found', 'This request asks for no feedback (yet): it is not closed, or we ask none.');
+    return c.json(unwrap(await feedback.surveyOfCase(c.req.param('tenant'), kase, definition, language(c))));
   });
   app.post('/api/public/:tenant/cases/:reference/feedback', async (c) => {
     const { kase, definition } = await caseFor(c);

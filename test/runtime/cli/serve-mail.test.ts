@@ -7,6 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseServeArgs, startServer } from '../../../runtime/cli/serve.ts';
 import { silentLogger } from '../../../runtime/host/logger.ts';
 import { newWebhookSecret } from '../../../runtime/scheduler/webhook-signature.ts';
+import { createSqliteStore } from '../../../runtime/store/sqlite/sqlite-store.ts';
+import type { CaseType } from '../../../schemas/generated/case-type.ts';
+import { feedbackType } from '../../feedback-case-type.ts';
 import { mailingType } from '../mail/mail-case-type.ts';
 import { startSmtpListener } from '../mail/smtp-listener.ts';
 
@@ -50,6 +53,36 @@ describe('dossier serve e-mail options', () => {
       ok: false,
       message: 'DOSSIER_WEBHOOK_SECRET: a webhook secret is whsec_ followed by at least 24 bytes in base64 (leave it out to have one generated per tenant).',
     });
+  });
+
+  it('takes --public-url without --oidc-issuer (where customers reach Dossier), and gives it to sign-in as well', () => {
+    const alone = parseServeArgs(['--public-url', 'https://dossier.example.com/', '--smtp-url', 'smtp://mail.example', '--mail-from', 'a@example.com'], '/srv');
+    expect(alone.ok && [alone.options.publicUrl, alone.options.oidc]).toEqual(['https://dossier.example.com', undefined]);
+    const withSso = parseServeArgs(['--public-url', 'https://dossier.example.com', '--oidc-issuer', 'https://login.example.com', '--oidc-client-id', 'd', '--oidc-role', 'admin=a'], '/srv');
+    expect(withSso.ok && withSso.options.oidc?.publicUrl).toBe('https://dossier.example.com');
+    expect(parseServeArgs(['--public-url', 'https://x.example.com/dossier'], '/srv')).toEqual({
+      ok: false,
+      message: "--public-url must be the address people open, such as https://dossier.example.com (no path); got 'https://x.example.com/dossier'.",
+    });
+    expect(parseServeArgs(['--public-url'], '/srv').ok).toBe(false);
+  });
+
+  it('says at start that survey links would point at its own address when mail is on without --public-url', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-serve-survey-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'd.db');
+    const store = createSqliteStore({ file });
+    await store.publish('default', feedbackType.key, feedbackType as unknown as CaseType, '2026-01-05T09:00:00.000Z');
+    await store.close();
+    const start = async (extra: string[]) => {
+      const parsed = parseServeArgs(['--db', file, '--port', '0', '--smtp-url', 'smtp://127.0.0.1:1', '--mail-from', 'a@example.com', ...extra], dir);
+      if (!parsed.ok) throw new Error(parsed.message);
+      const server = await startServer({ ...parsed.options, templatesDir: join(dir, 'none'), logger: silentLogger, designerDir: dir });
+      await server.close();
+      return server.surveysWithoutPublicUrl;
+    };
+    expect(await start([])).toEqual([`default/${feedbackType.key}`]);
+    expect(await start(['--public-url', 'https://dossier.example.com'])).toEqual([]);
   });
 
   it('e-mails the customer from a server started with --smtp-url', async () => {

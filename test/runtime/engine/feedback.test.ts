@@ -38,6 +38,16 @@ describe('recordFeedback', () => {
     expect(recordFeedback(feedback, closed, { score: 3, comment: 'x'.repeat(2001) }, '2026-01-06T08:00:00.000Z').ok).toBe(false);
   });
 
+  it('escapes ~ and / in the pointer of a member that is not part of an answer (RFC 6901)', () => {
+    const outcome = recordFeedback(feedback, closed, { score: 4, 'a/b': 1, 'c~d': 2 }, '2026-01-06T08:00:00.000Z');
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems).toEqual([
+      { pointer: '/a~1b', message: '/a~1b is not part of an answer: send only score and comment' },
+      { pointer: '/c~0d', message: '/c~0d is not part of an answer: send only score and comment' },
+    ]);
+  });
+
   it('keys the survey mail once per case', () => {
     expect(surveyKey('c1')).toBe('c1:feedback');
   });

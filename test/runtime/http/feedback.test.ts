@@ -255,10 +255,23 @@ for (const kind of stores) {
       const twice = await h.call('POST', `/api/public/default/cases/${reference}/feedback`, { score: 5 }, code, null);
       expect([twice.status, twice.body.code]).toEqual([409, 'survey.answered']);
 
-      // the survey routes share the public routes' budget: 10 posts a minute per address (two used above, and the form)
+      // another closed case whose survey ran out: GET answers 410 survey.expired, as POST does
+      const other = await h.call('POST', `/api/public/default/forms/${feedbackType.key}`, { customer: { name: 'Eva', email: 'eva@customer.example' }, subject: 'Late' }, {}, null);
+      const otherCode = { 'x-case-code': (other.body as { secret: string }).secret };
+      const otherRef = (other.body as { reference: string }).reference;
+      const otherId = ((await h.call('GET', `/api/cases?caseType=${feedbackType.key}`)).body.items as Json[]).find((c) => c.reference === otherRef).id as string;
+      expect((await h.call('POST', `/api/cases/${otherId}/events`, { type: 'RESOLVE' })).status).toBe(200);
+      expect((await h.call('GET', `/api/public/default/cases/${otherRef}/feedback`, undefined, otherCode, null)).status).toBe(200);
+      h.clock.advance(14 * DAY);
+      const lateGet = await h.call('GET', `/api/public/default/cases/${otherRef}/feedback`, undefined, otherCode, null);
+      expect([lateGet.status, lateGet.body.code]).toEqual([410, 'survey.expired']);
+      const latePost = await h.call('POST', `/api/public/default/cases/${otherRef}/feedback`, { score: 5 }, otherCode, null);
+      expect([latePost.status, latePost.body.code]).toEqual([410, 'survey.expired']);
+
+      // the survey routes share the public routes' budget: 10 posts a minute per address (three used above, and two forms)
       const statuses: number[] = [];
       for (let i = 0; i < 9; i++) statuses.push((await answer(h, 'y'.repeat(24), { score: 3 })).status);
-      expect(statuses).toEqual([404, 404, 404, 404, 404, 404, 404, 429, 429]);
+      expect(statuses).toEqual([404, 404, 404, 404, 404, 429, 429, 429, 429]);
     });
   });
 }

@@ -64,6 +64,18 @@ describe('feedback in the format', () => {
     ]);
   });
 
+  it('warns where {{survey}} would hide a data field named survey (the field is {{/survey}})', () => {
+    const data = { ...base.data, properties: { ...base.data.properties, survey: { type: 'string' } } };
+    const messages = { ...base.messages, done: { subject: 'Done', body: 'Your survey: {{survey}}; field: {{/survey}}' } };
+    expect(feedbackProblems({ ...base, data, messages, feedback })).toEqual([
+      "warning message.survey_not_field /messages/done/body placeholder 'survey' is the customer's survey link (nothing in a message that mails none), not the data field /survey: name the field by its pointer, '/survey'",
+      "warning message.survey_not_field /messages/survey/body/en placeholder 'survey' is the customer's survey link (nothing in a message that mails none), not the data field /survey: name the field by its pointer, '/survey'",
+      "warning message.survey_not_field /messages/survey/body/nl placeholder 'survey' is the customer's survey link (nothing in a message that mails none), not the data field /survey: name the field by its pointer, '/survey'",
+    ]);
+    // without the field, {{survey}} is only the link
+    expect(feedbackProblems({ ...base, messages: { ...base.messages, done: { subject: 'Done', body: 'Your survey: {{survey}}' } }, feedback })).toEqual([]);
+  });
+
   it('refuses a link valid for something that is not a duration, and a score past 10', () => {
     const codes = validateCaseType({ ...base, feedback: { ...feedback, validFor: '14 days', scale: { min: 1, max: 11 } } }).map((p) => `${p.code} ${p.pointer}`);
     expect(codes).toEqual(expect.arrayContaining(['schema.duration /feedback/validFor', expect.stringMatching(/ \/feedback\/scale\/max$/)]));

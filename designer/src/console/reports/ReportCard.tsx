@@ -149,7 +149,7 @@ export function ReportCard<T>({ id, title, state, body, emptyText, days, control
           {content.summary ? <p>{content.summary}</p> : null}
           {content.tables.map((tb) => (
             // a wide table scrolls sideways on a narrow screen: focusable, so that the keyboard scrolls it too
-            <div className="report-table-wrap" key={tb.caption} tabIndex={0}>
+            <div className="report-table-wrap" key={tb.caption} tabIndex={0} role="region" aria-label={tb.caption}>
               <ReportTableView {...tb} />
             </div>
           ))}

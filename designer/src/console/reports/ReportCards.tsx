@@ -12,6 +12,7 @@ import {
   agentRows,
   backlogRows,
   channelRows,
+  feedbackEmpty,
   feedbackRows,
   reasonsRows,
   reasonsTrendRows,
@@ -210,16 +211,20 @@ export function ReportCards({ reports, query, filters, types, days, onField }: P
           days={days}
           emptyText={t('feedbackEmpty')}
           body={(r) => {
-            if (r === null) return { empty: true, tables: [] };
+            if (r === null || feedbackEmpty(r)) return { empty: true, tables: [] };
             const rows = feedbackRows(r, words);
+            // surveys sent, none answered: the summary (0%) without a chart or tables of nothing
             return {
-              empty: r.responses === 0,
-              chart: rows.chart,
+              empty: false,
+              ...(r.responses === 0 ? {} : { chart: rows.chart }),
               summary: rows.summary,
-              tables: [
-                { caption: t('feedbackCaption'), table: rows.table },
-                { caption: t('feedbackTrendCaption'), table: rows.trend },
-              ],
+              tables:
+                r.responses === 0
+                  ? []
+                  : [
+                      { caption: t('feedbackCaption'), table: rows.table },
+                      { caption: t('feedbackTrendCaption'), table: rows.trend },
+                    ],
             };
           }}
         />

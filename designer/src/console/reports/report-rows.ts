@@ -373,6 +373,14 @@ export function agentRows(report: AgentsReport, words: Words): { table: ReportTa
 const score = (v: number | null, words: Words) =>
   v === null ? '—' : formatNumber(v, words.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+/**
+ * The Customer satisfaction card shows its empty text only when no survey was sent in the window: surveys
+ * sent and none answered is a figure (a 0% response rate), not an empty card.
+ */
+export function feedbackEmpty(report: FeedbackReport | null): boolean {
+  return report === null || report.surveys === 0;
+}
+
 export function feedbackRows(
   report: FeedbackReport,
   words: Words,

@@ -9,6 +9,7 @@ import {
   bucketLabel,
   channelRows,
   durationWords,
+  feedbackEmpty,
   feedbackRows,
   reasonsTrendRows,
   SLA_COLOURS,
@@ -295,5 +296,15 @@ describe('the report tables', () => {
     expect(rows.trend.rows).toEqual([['7 dec 2026', '4', '4,3']]);
     // the chart's value axis runs over the survey's scale, not over the figures it happens to have
     expect(rows.chart.domain).toEqual([1, 5]);
+  });
+});
+
+describe('feedbackEmpty', () => {
+  const none = { responses: 0, responseRate: 0, averageScore: null, scale: { min: 1, max: 5 }, distribution: [], trend: { bucket: 'day' as const, items: [] } };
+  it('is empty only when no survey was sent: surveys sent and none answered is a 0% response rate', () => {
+    expect(feedbackEmpty(null)).toBe(true);
+    expect(feedbackEmpty({ ...none, surveys: 0, responseRate: null })).toBe(true);
+    expect(feedbackEmpty({ ...none, surveys: 3 })).toBe(false);
+    expect(feedbackRows({ ...none, surveys: 3 }, NL).summary).toBe('0 antwoorden op 3 enquêtes (0%); gemiddelde score — op een schaal van 1 tot 5.');
   });
 });
