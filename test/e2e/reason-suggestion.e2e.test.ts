@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { reasonCorpus } from '../../bench/lib/reason-corpus.ts';
 import { feedbackCaseType } from '../reason-case-type.ts';
-import { api, screenshot, tr, useServerAndBrowser, type BrowserSession } from './harness.ts';
+import { api, asWritten, screenshot, tr, useServerAndBrowser, type BrowserSession } from './harness.ts';
 import { translateLocators } from './language.ts';
 
 /** A locator for the case type's own words (an event title, an enum value): not a UI text, never translated. */
@@ -74,14 +74,15 @@ describe('contact-reason suggestion in the console', () => {
     await visible(session, page.getByRole('status').filter({ hasText: 'Triage' }).first());
     // decided: no longer offered
     await page.reload();
-    await visible(session, page.getByRole('heading', { name: /Customer feedback/ }));
+    // the case type's own title, as written (the console's feedback words say "Customer feedback" too)
+    await visible(session, asWritten(() => page.getByRole('heading', { name: /Customer feedback/ })));
     expect(await page.getByRole('note', { name: tr('Suggested Reason') }).count()).toBe(0);
     const check = await api(server, 'GET', `/api/cases/${id}`);
     expect((check.body as { suggestion: unknown }).suggestion).toMatchObject({ value: 'delivery', outcome: 'accepted', chosen: 'delivery' });
 
     // the Reports page says it in words
     await page.goto(`${server.url}/work/reports?token=${server.token}`);
-    await page.getByLabel(tr('Case type')).selectOption({ label: 'Customer feedback' });
+    await asWritten(() => page.getByLabel(tr('Case type')).selectOption({ label: 'Customer feedback' }));
     const section = page.getByRole('region', { name: tr('Reason suggestions') });
     await visible(session, section.getByText(tr('1 suggested: 1 accepted, 0 corrected, 0 not decided yet.')));
     await visible(session, section.getByText(tr('The agents kept 100% of the suggestions they decided on.')));
