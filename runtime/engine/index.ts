@@ -20,7 +20,7 @@ export type { Channel } from './channels.ts';
 export { lookupPatch, lookupRequest, LOOKUP_TIMEOUT_SECONDS } from './lookup.ts';
 export { evaluateGuard } from './guards.ts';
 export type { GuardScope } from './guards.ts';
-export { activeStateIds, indexPlaybook, leafStateIds, stateLabel } from './playbook-index.ts';
+export { activeStateIds, indexPlaybook, leafStateIds, stateLabel, toTransitions } from './playbook-index.ts';
 export { mergePatch } from './merge-patch.ts';
 export { diffJson, applyJsonPatch, jsonEqual } from './json-patch.ts';
 export type * from './types.ts';

@@ -1,7 +1,8 @@
 // The process map (docs/reports.md, Process map): the store's directly-follows rows of a case type, set
 // against the case type's published definition: which designed transitions were never taken, which edges
 // are loops, which is the slowest. Pure: the rows and the definition in, the answer out.
-import type { CaseType, StateNode, TransitionSpec } from '../../schemas/generated/case-type.ts';
+import type { CaseType, StateNode } from '../../schemas/generated/case-type.ts';
+import { activeStateIds, leafStateIds, toTransitions, type StateValue } from '../engine/index.ts';
 import type { ProcessMapEdge, ProcessMapRows } from '../store/case-store.ts';
 
 export interface ProcessMapEdgeView extends ProcessMapEdge {
@@ -39,9 +40,6 @@ export interface ProcessMapReport {
   slowest: (ProcessMapEdge & { medianMs: number }) | null;
 }
 
-const specList = (spec: TransitionSpec | undefined): { target?: string }[] =>
-  spec === undefined ? [] : typeof spec === 'string' ? [{ target: spec }] : Array.isArray(spec) ? spec : [spec];
-
 /** A target as a state id: `#id`, `.child` and `a.b` name the last state of the path (state ids are unique, lint state.duplicate_id). */
 export const targetState = (target: string): string => target.replace(/^#/, '').split('.').at(-1) ?? target;
 
@@ -54,7 +52,7 @@ export function designedTransitions(definition: CaseType): ProcessMapEdge[] {
     for (const [id, node] of Object.entries(states ?? {})) {
       if (!node) continue;
       for (const [event, spec] of Object.entries(node.on ?? {})) {
-        for (const t of specList(spec)) {
+        for (const t of toTransitions(spec)) {
           if (t.target === undefined) continue;
           const target = targetState(t.target);
           const key = JSON.stringify([id, event, target]);
@@ -75,30 +73,15 @@ const keyOf = (e: ProcessMapEdge) => JSON.stringify([e.source, e.event, e.target
 /** A state key of the history (a state id, or the JSON text of a nested or parallel value): its leaves, and
  * every state active in it (the leaves and their ancestors). */
 export function activeStates(key: string): { leaves: string[]; active: Set<string> } {
-  const leaves: string[] = [];
-  const active = new Set<string>();
-  const walk = (value: unknown) => {
-    if (typeof value === 'string') {
-      leaves.push(value);
-      active.add(value);
-    } else if (value !== null && typeof value === 'object') {
-      for (const [id, inner] of Object.entries(value)) {
-        active.add(id);
-        if (inner !== null && typeof inner === 'object' && Object.keys(inner).length === 0) leaves.push(id);
-        else walk(inner);
-      }
-    }
-  };
-  let value: unknown = key;
+  let value: StateValue = key;
   if (key.startsWith('{')) {
     try {
-      value = JSON.parse(key);
+      value = JSON.parse(key) as StateValue;
     } catch {
       value = key;
     }
   }
-  walk(value);
-  return { leaves, active };
+  return { leaves: leafStateIds(value), active: new Set(activeStateIds(value)) };
 }
 
 /** The designed transition a history edge took: one with its event from a state active in the source (a leaf
